@@ -1,0 +1,67 @@
+# Relais: `make run` to chat with the bot, `make test` to check everything.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa 3.6 needs Python 3.10: take python3.10 from PATH, else from pyenv.
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL := models/relais.tar.gz
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard rasa_components/*.py) relais/safety.py relais/text.py
+
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+export LOG_LEVEL ?= WARNING
+
+.PHONY: help install train validate run test test-stories test-unit bench lock clean
+
+help:
+	@echo "make run    install if needed, train if stale, start Rasa + actions, chat in the terminal"
+	@echo "make test   validate the data, train if stale, run the story tests and pytest"
+	@echo "make validate | train | bench | lock | clean"
+
+$(BIN)/python:
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (python3.10 on PATH)."; exit 1; }
+	$(PYTHON310) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+$(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
+	$(BIN)/rasa train --fixed-model-name relais --out models --quiet
+
+train: $(MODEL)
+
+validate: install
+	$(BIN)/python scripts/validate_data.py
+
+run: $(MODEL)
+	./scripts/run-local.sh
+
+test-stories: $(MODEL)
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results --quiet
+
+test-unit: $(MODEL)
+	$(BIN)/pytest -q tests
+
+test: validate test-stories test-unit
+
+bench: $(MODEL)
+	$(BIN)/python bench/nlu_eval.py
+	$(BIN)/python bench/train_time.py
+	$(BIN)/python bench/latency.py
+
+lock: $(BIN)/python
+	rm -rf /tmp/relais-lock && $(PYTHON310) -m venv /tmp/relais-lock
+	/tmp/relais-lock/bin/pip install --quiet -r requirements.in
+	{ echo "# Generated from requirements.in by \`make lock\` (pip freeze of a fresh venv). Exact pins of every"; \
+	  echo "# package Relais installs; edit requirements.in, not this file."; \
+	  /tmp/relais-lock/bin/pip freeze; } > requirements.txt
+
+clean:
+	rm -rf models var .rasa results

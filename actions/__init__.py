@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin adapters between Rasa and the relais domain package."""

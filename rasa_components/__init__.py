@@ -1,0 +1,1 @@
+"""Custom Rasa graph components (Rasa adapters over the relais domain package)."""

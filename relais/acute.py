@@ -1,0 +1,35 @@
+"""Recognise an abrupt disruption in a citizen's message (psy-coach phase `urgence`).
+
+A message about a track is either a wish to adapt over time ("je voudrais moins utiliser la
+voiture") or an abrupt step of change ("plus une goutte d'essence depuis ce matin"). The second
+calls for first steps now, not a diagnostic questionnaire: that is the `urgence` phase.
+"""
+
+import re
+
+from relais.text import normalise
+
+_ACUTE = re.compile(
+    "|".join(
+        (
+            r"\burgen(t|te|ce)\b",
+            r"\bdepuis (ce matin|cette nuit|hier|ce soir|cet apres midi|avant hier|\d+ (h|heures?|jours?))",
+            r"\b(tout de suite|immediatement|maintenant|ce soir|cette nuit)\b.*\b(plus|pas|rien|aide)",
+            r"\b(d'un coup|du jour au lendemain|sans prevenir|sans preavis|soudainement|brutalement)\b",
+            r"\b(on vient|je viens|il vient|ils viennent|elle vient) (de|d')\b",
+            r"\b(plus|pas) (une goutte|un sou|un centime|rien|de courant|d'electricite|de chauffage|d'eau|d'essence|de carburant|de gasoil|de gazole|de reseau|d'internet|de quoi manger|a manger|de travail|de boulot|de logement|de toit)\b",
+            r"\bplus (du tout|aucun|aucune)\b",
+            r"\b(coupe|coupee|coupes|coupure|coupures|panne|black ?out|delestage)\b",
+            r"\b(inonde|inondee|inondation|inondations|crue|l'eau monte)\b",
+            r"\b(licencie|licenciee|vire|viree|licenciement|mis a la porte|mise a la porte)\b",
+            r"\b(expulse|expulsee|expulsion|a la rue)\b",
+            r"\b(rien a manger|frigo vide|placards? vides?|penurie|ruptures? de stock)\b",
+            r"\b(panique|paniquer|paniquee?|au secours|sos)\b",
+        )
+    )
+)
+
+
+def is_acute(text: str) -> bool:
+    """True when the message describes an abrupt disruption that needs first steps now."""
+    return bool(_ACUTE.search(normalise(text or "")))

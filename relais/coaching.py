@@ -1,0 +1,66 @@
+"""Coaching decisions of the psy-coach and the specialist tracks, free of any framework."""
+
+import re
+from typing import List, Optional
+
+from relais.acute import is_acute
+from relais.text import normalise
+
+ENGAGEMENT_LEVELS = ("petits_pas", "intermediaire", "ambitieux")
+_ENGAGEMENT_WORDS = (
+    ("petits_pas", r"\b(peu|pas le temps|pas de temps|pas d'argent|pas de budget|pas un sou|rien|petit|petits|fatigue|crevee?)\b"),
+    ("ambitieux", r"\b(pret|prete|motive|motivee|beaucoup|a fond|tout|investir|ambiti)"),
+    ("intermediaire", r"\b(un peu|moyen|quelques|raisonnable|normal)\b"),
+)
+MAX_ANSWER_LENGTH = 500
+
+
+def choose_phase(text: str, requested_phase: Optional[str] = None) -> str:
+    """`urgence` when the citizen picked it or describes an abrupt disruption, else `continu`."""
+    if requested_phase in ("urgence", "continu"):
+        return requested_phase
+    return "urgence" if is_acute(text) else "continu"
+
+
+def engagement_level(answer: Optional[str]) -> str:
+    """Map a button value or a free-text answer to one of ENGAGEMENT_LEVELS."""
+    if answer in ENGAGEMENT_LEVELS:
+        return answer
+    normalised = normalise(answer or "")
+    for level, pattern in _ENGAGEMENT_WORDS:
+        if re.search(pattern, normalised):
+            return level
+    return "intermediaire"
+
+
+def clean_answer(answer: Optional[str]) -> Optional[str]:
+    """A free-text answer as it will be kept: stripped and bounded in length."""
+    if answer is None:
+        return None
+    answer = " ".join(str(answer).split())
+    if not answer:
+        return None
+    if len(answer) > MAX_ANSWER_LENGTH:
+        answer = answer[: MAX_ANSWER_LENGTH - 1].rstrip() + "…"
+    return answer
+
+
+def plan_responses(track: str, engagement: str) -> List[str]:
+    """Responses that present a track's micro-actions, matched to what the citizen can invest."""
+    responses = ["utter_plan_intro", f"utter_{track}_petits_pas"]
+    if engagement_level(engagement) == "petits_pas":
+        responses.append("utter_plan_suite")
+    else:
+        responses.append(f"utter_{track}_grands_pas")
+    responses.append(f"utter_{track}_ressources")
+    return responses
+
+
+def urgence_responses(track: str) -> List[str]:
+    """Psy-coach phase urgence for a track: acknowledge, first steps, local relais, a human."""
+    return [
+        "utter_urgence_reconnaissance",
+        f"utter_{track}_urgence",
+        "utter_relais_local",
+        "utter_apres_urgence",
+    ]

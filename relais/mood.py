@@ -1,0 +1,34 @@
+"""Check-in mood on a 1-5 scale, from a button or from the citizen's own words."""
+
+import re
+from typing import Optional
+
+from relais.text import normalise
+
+# Order matters: "tres bien" before "bien", "pas bien" before "bien".
+_MOOD_WORDS = (
+    (1, r"\b(tres mal|horrible|au plus bas|au fond du trou|catastrophique|nul|terrible|epouvantable)\b"),
+    (5, r"\b(tres bien|super|excellent|genial|top|parfait|au top|en forme|ravie?)\b"),
+    (2, r"\b(pas bien|pas terrible|mal|pas top|difficile|dur|triste|fatiguee?|stresse|angoisse|inquiete?)\b"),
+    (3, r"\b(bof|moyen|moyennement|couci|comme ci|a peu pres|ca va ca vient|mitige|neutre)\b"),
+    (4, r"\b(bien|ca va|correct|pas mal|mieux|plutot bien)\b"),
+)
+
+
+def parse_mood(answer: Optional[str]) -> Optional[int]:
+    """1 (very bad) to 5 (very good), or None when the answer says nothing about mood."""
+    normalised = normalise(answer or "")
+    digit = re.search(r"(?<![\d,.])([1-5])(?![\d,.])", normalised)
+    if digit:
+        return int(digit.group(1))
+    for mood, pattern in _MOOD_WORDS:
+        if re.search(pattern, normalised):
+            return mood
+    return None
+
+
+def mood_band(mood: int) -> str:
+    """`basse` (1-2), `moyenne` (3) or `haute` (4-5): how the psy-coach answers a check-in."""
+    if mood <= 2:
+        return "basse"
+    return "moyenne" if mood == 3 else "haute"
