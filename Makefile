@@ -7,7 +7,7 @@ PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/ve
 VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/relais.tar.gz
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard rasa_components/*.py) relais/safety.py relais/text.py
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name "*.yml" 2>/dev/null)
 
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2

@@ -5,8 +5,9 @@ from typing import Optional
 
 from relais.text import normalise
 
-# Order matters: "tres bien" before "bien", "pas bien" before "bien".
+# Order matters: negations first ("pas terrible" is not "terrible"), "tres bien" before "bien".
 _MOOD_WORDS = (
+    (2, r"\b(pas terrible|pas top|pas bien|pas genial|pas super|pas la forme|pas fort)\b"),
     (1, r"\b(tres mal|horrible|au plus bas|au fond du trou|catastrophique|nul|terrible|epouvantable)\b"),
     (5, r"\b(tres bien|super|excellent|genial|top|parfait|au top|en forme|ravie?)\b"),
     (2, r"\b(pas bien|pas terrible|mal|pas top|difficile|dur|triste|fatiguee?|stresse|angoisse|inquiete?)\b"),

@@ -14,7 +14,7 @@ _SMS = (
     (r"\bpa\b", "pas"),
     (r"\bsui\b", "suis"),
     (r"\bkoi\b", "quoi"),
-    (r"\bc\b", "c'est"),
+    (r"\bc\b(?!')", "c'est"),
     (r"\bmwa\b", "moi"),
 )
 
@@ -25,6 +25,8 @@ def normalise(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "mourirrrr" -> "mourirr"
     text = re.sub(r"[^\w'\s]", " ", text)
+    # Elisions typed without the apostrophe: "j ai", "m a tue", "d envie".
+    text = re.sub(r"\b([jmtsdlnc]) (?=[aeiouyh])", r"\1'", text)
     for pattern, replacement in _SMS:
         text = re.sub(pattern, replacement, text)
     return re.sub(r"\s+", " ", text).strip()

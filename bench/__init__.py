@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations of Relais (run by `make bench`)."""

@@ -1,0 +1,101 @@
+"""The held-out NLU set (tests/heldout/): loading it and scoring a model's predictions.
+
+The set was written separately from data/nlu/ and is never trained on. Its file keeps the two
+crisis blocks in order: direct phrasings first, then indirect ones; tests/heldout/lookalikes.tsv
+lists the non-crisis messages that look like a crisis.
+"""
+
+import asyncio
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HELDOUT_DIR = ROOT / "tests" / "heldout"
+TRAINING_DIR = ROOT / "data" / "nlu"
+CRISIS = "crise"
+
+
+@dataclass
+class HeldOut:
+    examples: List[Tuple[str, str]] = field(default_factory=list)  # (text, gold intent)
+    crisis_direct: List[str] = field(default_factory=list)
+    crisis_indirect: List[str] = field(default_factory=list)
+    lookalikes: List[Tuple[str, str]] = field(default_factory=list)  # (text, gold intent)
+    excluded: List[str] = field(default_factory=list)
+
+
+def _examples(block: str) -> List[str]:
+    return [line.strip()[2:].strip() for line in block.splitlines() if line.strip().startswith("- ")]
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def training_texts() -> set:
+    """Normalised texts of the training data, to keep verbatim repeats out of the scores."""
+    texts = set()
+    for path in TRAINING_DIR.rglob("*.yml"):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            texts |= {_key(text) for text in _examples(block.get("examples", ""))}
+    return texts
+
+
+def load_heldout() -> HeldOut:
+    """The held-out set, minus messages that also appear verbatim in the training data
+    (short chit-chat like "bonjour" is bound to); `excluded` counts them."""
+    data = yaml.safe_load((HELDOUT_DIR / "heldout.yml").read_text(encoding="utf-8"))
+    heldout = HeldOut()
+    seen_in_training = training_texts()
+    crisis_blocks = 0
+    for block in data["nlu"]:
+        texts = _examples(block["examples"])
+        heldout.excluded += [text for text in texts if _key(text) in seen_in_training]
+        texts = [text for text in texts if _key(text) not in seen_in_training]
+        heldout.examples += [(text, block["intent"]) for text in texts]
+        if block["intent"] == CRISIS:
+            target = heldout.crisis_direct if crisis_blocks == 0 else heldout.crisis_indirect
+            target += texts
+            crisis_blocks += 1
+    for line in (HELDOUT_DIR / "lookalikes.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            intent, text = line.split("\t", 1)
+            if _key(text) not in seen_in_training:
+                heldout.lookalikes.append((text.strip(), intent.strip()))
+    return heldout
+
+
+def parse_texts(agent, texts: List[str]) -> Dict[str, str]:
+    """Predicted intent of each text, through the model's whole NLU pipeline."""
+
+    async def parse_all() -> Dict[str, str]:
+        predictions = {}
+        for text in texts:
+            result = await agent.parse_message(text)
+            predictions[text] = result["intent"]["name"]
+        return predictions
+
+    return asyncio.run(parse_all())
+
+
+def load_agent(model_path: str):
+    from rasa.core.agent import Agent
+
+    return Agent.load(model_path)
+
+
+def quiet_rasa_logs() -> None:
+    """Rasa logs every parse at debug level through structlog; benchmarks print figures only."""
+    import logging
+
+    from rasa.utils.log_utils import configure_structlog
+
+    logging.basicConfig(level=logging.WARNING)
+    configure_structlog(logging.WARNING)

@@ -1,0 +1,118 @@
+"""Reply latency and throughput through Rasa's REST channel, Relais against a bare `rasa init` bot.
+
+Both bots are measured in the same run, one after the other on the same machine, with the same
+load: N concurrent conversations each sending the same scripted messages. Prints p50/p95
+latency, messages per second, the ratio to the baseline, and the resident memory of the Rasa
+server and of the action server.
+
+Usage: python bench/latency.py [--messages-per-conversation 12]
+"""
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import time
+from pathlib import Path
+from typing import Dict, List
+
+import httpx
+
+from bench.servers import RASA, ROOT, resident_memory_mb, running
+
+WORK = ROOT / "var" / "bench"
+BASELINE_DIR = WORK / "baseline"
+RELAIS_PORT, BASELINE_PORT, ACTIONS_PORT = 5105, 5106, 5155
+
+RELAIS_SCRIPT = [
+    "bonjour",
+    "j'accepte",
+    "je voudrais réduire ma facture de chauffage",
+    "je suis locataire",
+    "avoir moins froid",
+    "pas beaucoup de temps",
+    "non merci",
+    "on vient de nous couper l'électricité depuis ce matin",
+    "je ne vois plus d'issue",
+    "non",
+    "merci",
+    "au revoir",
+]
+BASELINE_SCRIPT = [
+    "hello", "I am sad", "yes", "great", "are you a bot?", "bye",
+    "hi", "I am feeling very good", "no", "goodbye", "hey", "perfect",
+]
+
+
+def ensure_baseline() -> Path:
+    """The bare `rasa init` bot, created and trained once (kept under var/bench/)."""
+    model_dir = BASELINE_DIR / "models"
+    if not any(model_dir.glob("*.tar.gz")):
+        BASELINE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(BASELINE_DIR)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return sorted(model_dir.glob("*.tar.gz"))[-1]
+
+
+async def conversation(client: httpx.AsyncClient, sender: str, script: List[str], latencies: List[float]) -> None:
+    for text in script:
+        started = time.perf_counter()
+        response = await client.post("/webhooks/rest/webhook", json={"sender": sender, "message": text})
+        response.raise_for_status()
+        latencies.append(time.perf_counter() - started)
+
+
+async def load(url: str, script: List[str], conversations: int, tag: str) -> Dict[str, float]:
+    latencies: List[float] = []
+    async with httpx.AsyncClient(base_url=url, timeout=120.0) as client:
+        await conversation(client, f"warmup-{tag}", script, [])  # first calls build TF graphs
+        started = time.perf_counter()
+        await asyncio.gather(*(conversation(client, f"{tag}-{i}", script, latencies) for i in range(conversations)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+        "msg_per_s": len(latencies) / elapsed,
+    }
+
+
+def measure(url: str, script: List[str], levels: List[int], tag: str) -> Dict[int, Dict[str, float]]:
+    return {level: asyncio.run(load(url, script, level, f"{tag}-{level}")) for level in levels}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--levels", default="1,20")
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",")]
+    logs = WORK / "logs"
+    baseline_model = ensure_baseline()
+
+    action_args = [RASA, "run", "actions", "--actions", "actions", "-p", str(ACTIONS_PORT)]
+    with running(action_args, ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log") as actions:
+        endpoints = WORK / "endpoints.yml"
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n')
+        relais_args = [RASA, "run", "--model", str(ROOT / "models" / "relais.tar.gz"), "-i", "127.0.0.1",
+                       "-p", str(RELAIS_PORT), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
+        with running(relais_args, ROOT, f"http://127.0.0.1:{RELAIS_PORT}/", logs / "relais.log") as relais:
+            relais_figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, "relais")
+            relais_rss, actions_rss = resident_memory_mb(relais.pid), resident_memory_mb(actions.pid)
+
+    baseline_args = [RASA, "run", "--model", str(baseline_model), "-i", "127.0.0.1", "-p", str(BASELINE_PORT),
+                     "--credentials", str(BASELINE_DIR / "credentials.yml")]
+    with running(baseline_args, BASELINE_DIR, f"http://127.0.0.1:{BASELINE_PORT}/", logs / "baseline.log") as baseline:
+        baseline_figures = measure(f"http://127.0.0.1:{BASELINE_PORT}", BASELINE_SCRIPT, levels, "baseline")
+        baseline_rss = resident_memory_mb(baseline.pid)
+
+    print(f"{'conversations':>13} {'bot':>9} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'throughput vs baseline':>24}")
+    for level in levels:
+        r, b = relais_figures[level], baseline_figures[level]
+        print(f"{level:>13} {'relais':>9} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['msg_per_s']:7.1f} {r['msg_per_s'] / b['msg_per_s']:23.2f}x")
+        print(f"{level:>13} {'baseline':>9} {b['p50_ms']:8.1f} {b['p95_ms']:8.1f} {b['msg_per_s']:7.1f} {'1.00x':>24}")
+    print(f"resident memory: Relais Rasa server {relais_rss:.0f} MB, action server {actions_rss:.0f} MB, "
+          f"baseline Rasa server {baseline_rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

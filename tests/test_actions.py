@@ -1,0 +1,199 @@
+"""Custom actions, in the style of the Rasa demos: a tracker in, exact events and responses out."""
+
+import asyncio
+import inspect
+import pkgutil
+from importlib import import_module
+
+import pytest
+from rasa_sdk import Action
+from rasa_sdk.events import SlotSet
+
+import actions
+from actions.checkin import ActionCheckinBilan, ActionPreparerObjectif, ValidateCheckinForm
+from actions.fallback import ActionFallback, consecutive_fallbacks
+from actions.tracks import ActionSelectTrack, ActionTrackPlan, ValidateDiagnosticForm
+from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
+from tests.conftest import make_tracker
+
+
+def responses(dispatcher):
+    return [message["response"] for message in dispatcher.messages]
+
+
+def all_actions():
+    found = []
+    for info in pkgutil.iter_modules(actions.__path__):
+        module = import_module(f"actions.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, Action) and cls.__module__ == module.__name__:
+                found.append(cls)
+    return found
+
+
+def test_every_action_is_declared_in_the_domain_with_existing_responses(domain):
+    for cls in all_actions():
+        assert cls().name() in domain["actions"]
+        for response in getattr(cls, "responses", ()):
+            assert response in domain["responses"], (cls.__name__, response)
+
+
+# --- Tracks ----------------------------------------------------------------------------------
+
+
+def test_calm_track_request_starts_the_diagnostic(dispatcher, domain):
+    tracker = make_tracker("track_energie", "je voudrais produire mon électricité")
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert events == [
+        SlotSet("track", "energie"),
+        SlotSet("phase", "continu"),
+        SlotSet("energie_situation", None),
+        SlotSet("energie_besoin", None),
+        SlotSet("engagement", None),
+        SlotSet("requested_slot", None),
+    ]
+    assert responses(dispatcher) == ["utter_energie_intro"]
+
+
+def test_acute_track_request_gives_first_steps(dispatcher, domain):
+    tracker = make_tracker("track_mobilite", "plus une goutte d'essence depuis ce matin")
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("track", "mobilite"), SlotSet("phase", "urgence")]
+    assert responses(dispatcher) == [
+        "utter_urgence_reconnaissance",
+        "utter_mobilite_urgence",
+        "utter_relais_local",
+        "utter_apres_urgence",
+    ]
+
+
+def test_track_button_from_the_urgence_menu_is_urgence(dispatcher, domain):
+    tracker = make_tracker("track_energie", '/track_energie{"phase":"urgence"}', entities=[{"entity": "phase", "value": "urgence"}])
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert SlotSet("phase", "urgence") in events
+
+
+def test_same_track_inside_its_diagnostic_is_an_answer(dispatcher, domain):
+    tracker = make_tracker(
+        "track_alimentation",
+        "on mange surtout des pâtes",
+        slots={"track": "alimentation", "requested_slot": "alimentation_situation"},
+        active_loop="diagnostic_form",
+    )
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("alimentation_situation", "on mange surtout des pâtes"), SlotSet("phase", "continu")]
+    assert dispatcher.messages == []
+
+
+def test_other_track_inside_a_diagnostic_switches(dispatcher, domain):
+    tracker = make_tracker(
+        "track_mobilite",
+        "en fait c'est pour la voiture",
+        slots={"track": "alimentation", "requested_slot": "alimentation_situation"},
+        active_loop="diagnostic_form",
+    )
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert events[:2] == [SlotSet("track", "mobilite"), SlotSet("phase", "continu")]
+    assert responses(dispatcher) == ["utter_mobilite_intro"]
+
+
+def test_diagnostic_asks_the_questions_of_the_current_track(dispatcher, domain):
+    tracker = make_tracker(slots={"track": "numerique"})
+    slots = asyncio.run(ValidateDiagnosticForm().required_slots([], dispatcher, tracker, domain))
+    assert slots == ["numerique_situation", "numerique_besoin", "engagement"]
+
+
+@pytest.mark.parametrize(
+    "engagement, expected",
+    [
+        ("petits_pas", ["utter_plan_intro", "utter_logement_petits_pas", "utter_plan_suite", "utter_logement_ressources"]),
+        ("ambitieux", ["utter_plan_intro", "utter_logement_petits_pas", "utter_logement_grands_pas", "utter_logement_ressources"]),
+    ],
+)
+def test_plan_matches_what_the_citizen_can_invest(dispatcher, domain, engagement, expected):
+    tracker = make_tracker(slots={"track": "logement", "engagement": engagement})
+    assert ActionTrackPlan().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == expected
+
+
+# --- Welcome and consent ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("intent, consent, response", [
+    ("consentir", "donne", "utter_consentement_merci"),
+    ("affirm", "donne", "utter_consentement_merci"),
+    ("refuser_consentement", "refuse", "utter_consentement_refuse"),
+    ("deny", "refuse", "utter_consentement_refuse"),
+])
+def test_consent_answer(dispatcher, domain, intent, consent, response):
+    events = ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent), domain)
+    assert events == [SlotSet("consentement", consent)]
+    assert responses(dispatcher) == [response, "utter_menu"]
+
+
+def test_welcome_back_recalls_the_goal(dispatcher, domain):
+    tracker = make_tracker("greet", slots={"objectif": "réparer mon vélo"})
+    assert ActionAccueilRetour().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == ["utter_retour_objectif"]
+
+
+def test_welcome_back_without_goal_shows_the_menu(dispatcher, domain):
+    ActionAccueilRetour().run(dispatcher, make_tracker("greet"), domain)
+    assert responses(dispatcher) == ["utter_bon_retour", "utter_menu"]
+
+
+# --- Check-in and goals -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value, expected", [("4", "4"), ("pas terrible", "2"), ("super bien", "5")])
+def test_mood_is_read_from_buttons_and_words(dispatcher, domain, value, expected):
+    result = ValidateCheckinForm().validate_humeur(value, dispatcher, make_tracker(), domain)
+    assert result == {"humeur": expected}
+    assert dispatcher.messages == []
+
+
+def test_unreadable_mood_is_asked_again(dispatcher, domain):
+    result = ValidateCheckinForm().validate_humeur("patate", dispatcher, make_tracker(), domain)
+    assert result == {"humeur": None}
+    assert responses(dispatcher) == ["utter_humeur_non_comprise"]
+
+
+@pytest.mark.parametrize("mood, done, goal, expected", [
+    ("1", "rien", None, ["utter_bilan_humeur_basse", "utter_bilan_rien"]),
+    ("3", "j'ai trié mes placards", None, ["utter_bilan_humeur_moyenne", "utter_bilan_fait"]),
+    ("5", "rien", "prendre le vélo", ["utter_bilan_humeur_haute", "utter_bilan_rien", "utter_bilan_objectif"]),
+])
+def test_checkin_summary(dispatcher, domain, mood, done, goal, expected):
+    tracker = make_tracker(slots={"humeur": mood, "fait_recemment": done, "objectif": goal})
+    events = ActionCheckinBilan().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("humeur", None), SlotSet("fait_recemment", None)]
+    assert responses(dispatcher) == expected
+
+
+def test_new_goal_clears_the_previous_one(dispatcher, domain):
+    events = ActionPreparerObjectif().run(dispatcher, make_tracker(slots={"objectif": "x"}), domain)
+    assert events == [SlotSet("objectif", None)]
+
+
+# --- Fallback ---------------------------------------------------------------------------------
+
+
+def action(name):
+    return {"event": "action", "name": name}
+
+
+def test_first_misunderstanding_offers_buttons(dispatcher, domain):
+    tracker = make_tracker("nlu_fallback", events=[action("action_listen"), action("utter_menu"), action("action_listen")])
+    ActionFallback().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_default"]
+
+
+def test_second_misunderstanding_in_a_row_offers_a_human(dispatcher, domain):
+    events = [action("utter_menu"), action("action_listen"), action("action_fallback"), action("action_listen")]
+    ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain)
+    assert responses(dispatcher) == ["utter_fallback_humain"]
+
+
+def test_an_understood_turn_resets_the_count():
+    events = [action("action_fallback"), action("action_listen"), action("utter_menu"), action("action_listen")]
+    assert consecutive_fallbacks(events) == 0

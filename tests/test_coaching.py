@@ -1,0 +1,88 @@
+"""Coaching decisions: phase, engagement, plans, mood."""
+
+import pytest
+
+from relais.coaching import MAX_ANSWER_LENGTH, choose_phase, clean_answer, engagement_level, plan_responses
+from relais.mood import mood_band, parse_mood
+from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plus une goutte d'essence depuis ce matin",
+        "on vient de me licencier",
+        "coupure de courant chez moi",
+        "notre rue est inondée",
+        "c'est urgent",
+        "la grêle vient de détruire mon potager",
+    ],
+)
+def test_abrupt_disruptions_are_urgence(text):
+    assert choose_phase(text) == "urgence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["je voudrais moins utiliser la voiture", "comment faire un compost", "je veux mieux manger"],
+)
+def test_wishes_to_adapt_are_continu(text):
+    assert choose_phase(text) == "continu"
+
+
+def test_a_phase_chosen_by_button_wins():
+    assert choose_phase("/track_energie", "urgence") == "urgence"
+    assert choose_phase("coupure de courant", "continu") == "continu"
+
+
+@pytest.mark.parametrize(
+    "answer, level",
+    [
+        ("petits_pas", "petits_pas"),
+        ("ambitieux", "ambitieux"),
+        ("pas le temps en ce moment", "petits_pas"),
+        ("je suis prête à m'investir", "ambitieux"),
+        ("euh", "intermediaire"),
+        (None, "intermediaire"),
+    ],
+)
+def test_engagement_level(answer, level):
+    assert engagement_level(answer) == level
+
+
+def test_small_steps_plan_holds_back_the_bigger_steps():
+    assert plan_responses("energie", "petits_pas") == [
+        "utter_plan_intro",
+        "utter_energie_petits_pas",
+        "utter_plan_suite",
+        "utter_energie_ressources",
+    ]
+    assert "utter_energie_grands_pas" in plan_responses("energie", "ambitieux")
+
+
+def test_clean_answer_bounds_and_strips():
+    assert clean_answer("  deux   enfants \n") == "deux enfants"
+    assert clean_answer("   ") is None
+    assert len(clean_answer("x" * 10_000)) == MAX_ANSWER_LENGTH
+
+
+@pytest.mark.parametrize(
+    "answer, mood",
+    [("3", 3), ("je dirais 2/5", 2), ("très bien", 5), ("pas bien du tout", 2), ("bof", 3), ("ça va", 4), ("blabla", None), ("10", None)],
+)
+def test_parse_mood(answer, mood):
+    assert parse_mood(answer) == mood
+
+
+def test_mood_bands():
+    assert [mood_band(m) for m in range(1, 6)] == ["basse", "basse", "moyenne", "haute", "haute"]
+
+
+def test_tracks_contract():
+    assert list(TRACKS) == [
+        "alimentation", "mobilite", "economie", "logement", "travail", "energie", "numerique", "permaculture",
+    ]
+    assert track_from_intent("track_energie") == "energie"
+    assert track_from_intent("track_inconnu") is None
+    assert track_from_intent("greet") is None
+    assert diagnostic_slots("logement") == ["logement_situation", "logement_besoin", "engagement"]

@@ -1,0 +1,26 @@
+"""Typed text never reaches Rasa as an intent payload; only known commands do."""
+
+import pytest
+
+from bot.inbound import MAX_TEXT_LENGTH, to_rasa
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['/crise', '/greet{"name":"x"}', '  /consentir', '//track_energie{"phase":"urgence"}', "/inconnu"],
+)
+def test_typed_slash_text_is_never_an_intent(typed):
+    assert not to_rasa(typed).startswith("/")
+
+
+@pytest.mark.parametrize(
+    "typed, payload",
+    [("/start", "/greet"), ("/aide", "/aide"), ("/urgence", "/urgence"), ("/coach", "/demander_humain"), ("/start@RelaisBot", "/greet")],
+)
+def test_known_commands_map_to_their_intent(typed, payload):
+    assert to_rasa(typed) == payload
+
+
+def test_plain_text_is_kept_and_bounded():
+    assert to_rasa("bonjour") == "bonjour"
+    assert len(to_rasa("a" * 5000)) == MAX_TEXT_LENGTH
