@@ -1,0 +1,238 @@
+"""The relais directory: which local relais team covers a postal code or a département.
+
+The data is `directory/relais.yml`, edited by operators without code. It is validated when
+loaded: every département must be covered exactly once, or loading fails with a message that
+says what to fix.
+
+Postal code -> département: the first two digits, except
+- Corsica: 200xx-201xx -> 2A (Corse-du-Sud), 202xx-206xx -> 2B (Haute-Corse);
+- overseas: 97x -> the three digits (971 Guadeloupe ... 976 Mayotte; Saint-Barthélemy 97133
+  and Saint-Martin 97150 fall under 971, as their postal codes do).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import yaml
+
+from relais.settings import PROJECT_ROOT
+
+DEFAULT_DIRECTORY_PATH = PROJECT_ROOT / "directory" / "relais.yml"
+
+METROPOLITAN_DEPARTEMENTS = tuple(
+    code
+    for number in range(1, 96)
+    for code in (("2A", "2B") if number == 20 else (f"{number:02d}",))
+)
+# 975 is Saint-Pierre-et-Miquelon, a collectivité with its own postal codes (97500).
+OVERSEAS_DEPARTEMENTS = ("971", "972", "973", "974", "975", "976")
+ALL_DEPARTEMENTS = METROPOLITAN_DEPARTEMENTS + OVERSEAS_DEPARTEMENTS
+
+# Why a lookup found nothing.
+REASON_FORMAT = "format"  # not a 5-digit postal code
+REASON_UNKNOWN = "unknown"  # 5 digits, but no département has them
+REASON_INSEE_CODE = "insee_code"  # a Corsican INSEE commune code (2A004), not a postal code
+
+_POSTAL_CODE = re.compile(r"[0-9]{5}")
+_POSTAL_CODE_WITH_SPACE = re.compile(r"([0-9]{2}) ([0-9]{3})")  # "75 011"
+_POSTAL_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])([0-9]{5})(?![0-9A-Za-z])")
+_CORSICAN_INSEE_CODE = re.compile(r"(?<![0-9A-Za-z])2[AB][0-9]{3}(?![0-9A-Za-z])", re.IGNORECASE)
+# Anything longer is not an answer to "what is your postal code?".
+_MAX_INPUT_LENGTH = 200
+
+
+class DirectoryError(ValueError):
+    """The directory file is missing or invalid; the message lists what to fix."""
+
+
+@dataclass(frozen=True)
+class RelaisTeam:
+    code: str
+    name: str
+    region: str
+    departements: Tuple[str, ...]
+    contact: str
+
+
+@dataclass(frozen=True)
+class RelaisLookup:
+    """The answer to a lookup: a team, or the reason there is none (REASON_*)."""
+
+    team: Optional[RelaisTeam] = None
+    departement: Optional[str] = None
+    reason: Optional[str] = None
+
+    @property
+    def found(self) -> bool:
+        return self.team is not None
+
+
+def postal_code_to_departement(postal_code: str) -> str:
+    """The département code of a 5-digit postal code (existing or not: the caller checks)."""
+    if postal_code.startswith("97"):
+        return postal_code[:3]
+    if postal_code.startswith("20"):
+        if postal_code[2] in "01":
+            return "2A"
+        if postal_code[2] in "23456":
+            return "2B"
+        return "20"  # 207xx-209xx: not a Corsican postal code, no team has it
+    return postal_code[:2]
+
+
+def extract_postal_code(text: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
+    """(postal code, None) or (None, reason) from what the citizen typed.
+
+    Accepts "75011", "75 011" and a sentence with exactly one 5-digit number
+    ("75011 Paris", "j'habite au 59000").
+    """
+    # NFKC: full-width digits and non-breaking spaces from phone keyboards become plain ones.
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    if not text or len(text) > _MAX_INPUT_LENGTH:
+        return None, REASON_FORMAT
+    if _POSTAL_CODE.fullmatch(text):
+        return text, None
+    spaced = _POSTAL_CODE_WITH_SPACE.fullmatch(text)
+    if spaced:
+        return spaced.group(1) + spaced.group(2), None
+    numbers = _POSTAL_CODE_IN_TEXT.findall(text)
+    if len(numbers) == 1:
+        return numbers[0], None
+    if _CORSICAN_INSEE_CODE.search(text):
+        return None, REASON_INSEE_CODE
+    return None, REASON_FORMAT
+
+
+def normalise_departement(code: Optional[str]) -> Optional[str]:
+    """"1" -> "01", "2a" -> "2A"; None when it cannot be a département code."""
+    code = (code or "").strip().upper()
+    if re.fullmatch(r"[0-9]", code):
+        return "0" + code
+    if re.fullmatch(r"[0-9]{2,3}|2[AB]", code):
+        return code
+    return None
+
+
+class RelaisDirectory:
+    def __init__(self, teams: Iterable[RelaisTeam], version, updated: str, sample_data: bool):
+        self.teams: Tuple[RelaisTeam, ...] = tuple(teams)
+        self.version = version
+        self.updated = updated
+        self.sample_data = sample_data
+        self._by_departement: Dict[str, RelaisTeam] = {
+            departement: team for team in self.teams for departement in team.departements
+        }
+        self._by_code: Dict[str, RelaisTeam] = {team.code: team for team in self.teams}
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_DIRECTORY_PATH) -> "RelaisDirectory":
+        path = Path(path)
+        try:
+            document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise DirectoryError(f"{path}: cannot read the relais directory: {error}") from error
+        return cls.from_document(document, source=str(path))
+
+    @classmethod
+    def from_document(cls, document, source: str = "relais directory") -> "RelaisDirectory":
+        errors = _document_errors(document)
+        if errors:
+            raise DirectoryError(f"{source} is invalid:\n- " + "\n- ".join(errors))
+        teams = [
+            RelaisTeam(
+                code=entry["code"],
+                name=entry["name"],
+                region=entry["region"],
+                departements=tuple(entry["departements"]),
+                contact=entry["contact"],
+            )
+            for entry in document["teams"]
+        ]
+        return cls(teams, document["version"], str(document["updated"]), document["sample_data"])
+
+    def find_by_postal_code(self, text: Optional[str]) -> RelaisLookup:
+        postal_code, reason = extract_postal_code(text)
+        if postal_code is None:
+            return RelaisLookup(reason=reason)
+        return self._lookup(postal_code_to_departement(postal_code))
+
+    def find_by_departement(self, code: Optional[str]) -> RelaisLookup:
+        departement = normalise_departement(code)
+        if departement is None:
+            return RelaisLookup(reason=REASON_FORMAT)
+        return self._lookup(departement)
+
+    def find_by_code(self, relais_code: Optional[str]) -> Optional[RelaisTeam]:
+        """The team of a case's relais_code."""
+        return self._by_code.get(relais_code or "")
+
+    def _lookup(self, departement: str) -> RelaisLookup:
+        team = self._by_departement.get(departement)
+        if team is None:
+            return RelaisLookup(reason=REASON_UNKNOWN)
+        return RelaisLookup(team=team, departement=departement)
+
+
+def _document_errors(document) -> List[str]:
+    """Every problem of the file at once, so that an operator fixes them in one go."""
+    if not isinstance(document, dict):
+        return ["the file must be a mapping with version, updated, sample_data and teams"]
+    errors = []
+    for key in ("version", "updated", "sample_data", "teams"):
+        if key not in document:
+            errors.append(f"missing top-level key `{key}`")
+    if "sample_data" in document and not isinstance(document["sample_data"], bool):
+        errors.append("`sample_data` must be true or false")
+    teams = document.get("teams")
+    if not isinstance(teams, list) or not teams:
+        errors.append("`teams` must be a non-empty list")
+        return errors
+
+    seen: Dict[str, str] = {}  # département -> code of the first team that covers it
+    codes = set()
+    for index, entry in enumerate(teams, start=1):
+        errors.extend(_team_errors(index, entry, codes, seen, document.get("sample_data")))
+    missing = [departement for departement in ALL_DEPARTEMENTS if departement not in seen]
+    if missing:
+        errors.append("départements covered by no team: " + ", ".join(missing))
+    return errors
+
+
+def _team_errors(index: int, entry, codes: set, seen: Dict[str, str], sample_data) -> List[str]:
+    if not isinstance(entry, dict):
+        return [f"team #{index} must be a mapping"]
+    label = f"team #{index} ({entry.get('code', 'no code')})"
+    errors = []
+    for key in ("code", "name", "region", "contact"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            errors.append(f"{label}: `{key}` must be a non-empty text")
+    code = entry.get("code")
+    if isinstance(code, str):
+        if code in codes:
+            errors.append(f"{label}: code {code} is used by another team")
+        if len(code) > 16:
+            errors.append(f"{label}: code {code} is longer than 16 characters")
+        codes.add(code)
+    if sample_data is False and str(entry.get("contact", "")).startswith("Exemple"):
+        errors.append(f"{label}: sample contact left while `sample_data` is false")
+
+    departements = entry.get("departements")
+    if not isinstance(departements, list) or not departements:
+        return errors + [f"{label}: `departements` must be a non-empty list"]
+    for departement in departements:
+        if not isinstance(departement, str):
+            quoted = f'"{departement:0>2}"'
+            errors.append(f"{label}: write département {departement} in quotes ({quoted})")
+        elif departement not in ALL_DEPARTEMENTS:
+            hint = " (Corsica is 2A and 2B)" if departement == "20" else ""
+            errors.append(f"{label}: unknown département {departement}{hint}")
+        elif departement in seen:
+            errors.append(
+                f"{label}: département {departement} is already covered by {seen[departement]}"
+            )
+        else:
+            seen[departement] = code if isinstance(code, str) else label
+    return errors

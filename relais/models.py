@@ -1,0 +1,212 @@
+"""Relais' own tables (SQLAlchemy 1.4, 2.0-style declarative models).
+
+Every table is prefixed `relais_`: Rasa's SQL tracker store keeps its `events` table in the same
+database, and the prefix keeps the two apart (Alembic only manages `relais_` tables).
+
+A citizen is known only by the conversation id (the Telegram chat id, as text). No name,
+username or phone number is ever stored.
+
+All timestamps are timezone-aware UTC datetimes, in Python and in the database.
+"""
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    column,
+)
+from sqlalchemy.orm import declarative_base
+from sqlalchemy.types import TypeDecorator
+
+from relais.tracks import PHASES, TRACKS
+
+TABLE_PREFIX = "relais_"
+
+CONSENT_GIVEN = "given"
+CONSENT_WITHDRAWN = "withdrawn"
+CONSENT_STATUSES = (CONSENT_GIVEN, CONSENT_WITHDRAWN)
+
+PROGRESS_CHECKIN = "checkin"
+PROGRESS_GOAL = "goal"
+PROGRESS_ACTION_DONE = "action_done"
+PROGRESS_ACTION_SKIPPED = "action_skipped"
+PROGRESS_KINDS = (PROGRESS_CHECKIN, PROGRESS_GOAL, PROGRESS_ACTION_DONE, PROGRESS_ACTION_SKIPPED)
+MOOD_MIN, MOOD_MAX = 1, 5
+
+CASE_REASONS = ("crisis", "citizen_request", "repeated_misunderstanding", "no_progress")
+# Priority scale of a case: 1 is the most urgent. Coaches take cases by ascending priority,
+# then by opening time. Crisis is always 1 and nothing else ever is.
+CASE_PRIORITY = {
+    "crisis": 1,
+    "citizen_request": 2,
+    "repeated_misunderstanding": 3,
+    "no_progress": 4,
+}
+CASE_OPEN = "open"
+CASE_TAKEN = "taken"
+CASE_HANDED_BACK = "handed_back"
+CASE_CLOSED = "closed"
+CASE_STATUSES = (CASE_OPEN, CASE_TAKEN, CASE_HANDED_BACK, CASE_CLOSED)
+# A case is "active" while a human is expected or at work: at most one per citizen.
+ACTIVE_CASE_STATUSES = (CASE_OPEN, CASE_TAKEN)
+
+# Deterministic constraint names, so that migrations (and SQLite batch rebuilds) can find them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """A timezone-aware UTC datetime on every backend.
+
+    PostgreSQL stores `timestamptz`; SQLite has no time zone, so values are normalised to UTC
+    before they are written and marked UTC when read back. Naive datetimes are refused: they
+    are always a bug (local time or UTC? nobody knows later).
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: use an aware UTC datetime")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def _citizen_fk() -> ForeignKey:
+    # The database deletes a citizen's rows with the citizen (erasure does it explicitly too).
+    return ForeignKey("relais_citizens.id", ondelete="CASCADE")
+
+
+class Citizen(Base):
+    __tablename__ = "relais_citizens"
+
+    id = Column(Integer, primary_key=True)
+    # The Telegram chat id (also Rasa's sender_id), as text. The only identifier kept.
+    conversation_id = Column(String(255), nullable=False, unique=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    # None until the citizen answers the consent question.
+    consent_status = Column(String(16), nullable=True)
+    consent_at = Column(UTCDateTime, nullable=True)
+    consent_notice_version = Column(String(32), nullable=True)
+
+    __table_args__ = (
+        CheckConstraint(column("consent_status").in_(CONSENT_STATUSES), name="consent_status"),
+    )
+
+
+class Enrolment(Base):
+    __tablename__ = "relais_enrolments"
+
+    id = Column(Integer, primary_key=True)
+    citizen_id = Column(Integer, _citizen_fk(), nullable=False)
+    track = Column(String(32), nullable=False)
+    phase = Column(String(16), nullable=False)
+    started_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    updated_at = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (
+        UniqueConstraint("citizen_id", "track"),
+        CheckConstraint(column("track").in_(tuple(TRACKS)), name="track"),
+        CheckConstraint(column("phase").in_(PHASES), name="phase"),
+    )
+
+
+class ProgressEntry(Base):
+    __tablename__ = "relais_progress"
+
+    id = Column(Integer, primary_key=True)
+    citizen_id = Column(Integer, _citizen_fk(), nullable=False)
+    kind = Column(String(16), nullable=False)
+    track = Column(String(32), nullable=True)
+    mood = Column(Integer, nullable=True)
+    # Unbounded on purpose: whatever the citizen wrote is kept whole.
+    text = Column(Text, nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (
+        CheckConstraint(column("kind").in_(PROGRESS_KINDS), name="kind"),
+        CheckConstraint(column("track").in_(tuple(TRACKS)), name="track"),
+        CheckConstraint(column("mood").between(MOOD_MIN, MOOD_MAX), name="mood"),
+        # The summary reads a citizen's entries by date.
+        Index("ix_relais_progress_citizen_id_created_at", "citizen_id", "created_at"),
+    )
+
+
+class Case(Base):
+    """A conversation handed to a human coach of the local relais."""
+
+    __tablename__ = "relais_cases"
+
+    id = Column(Integer, primary_key=True)
+    citizen_id = Column(Integer, _citizen_fk(), nullable=False, index=True)
+    reason = Column(String(32), nullable=False)
+    priority = Column(Integer, nullable=False)
+    status = Column(String(16), nullable=False, default=CASE_OPEN)
+    relais_code = Column(String(16), nullable=True)
+    assigned_coach = Column(Text, nullable=True)
+    opened_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    taken_at = Column(UTCDateTime, nullable=True)
+    handed_back_at = Column(UTCDateTime, nullable=True)
+    closed_at = Column(UTCDateTime, nullable=True)
+    closing_note = Column(Text, nullable=True)
+
+    __table_args__ = (
+        CheckConstraint(column("reason").in_(CASE_REASONS), name="reason"),
+        CheckConstraint(column("status").in_(CASE_STATUSES), name="status"),
+        # At most one active case per citizen, enforced by the database itself so that two
+        # concurrent escalations cannot both succeed (a partial unique index).
+        Index(
+            "uq_relais_cases_one_active_per_citizen",
+            "citizen_id",
+            unique=True,
+            sqlite_where=column("status").in_(ACTIVE_CASE_STATUSES),
+            postgresql_where=column("status").in_(ACTIVE_CASE_STATUSES),
+        ),
+    )
+
+
+# Rasa's SQL tracker store table, as Rasa 3.6 creates it (rasa.core.tracker_store.SQLEvent).
+# NOT Relais' table: declared on its own MetaData, so Alembic never creates or drops it. Relais
+# only reads (export) and deletes (erasure) a sender's rows, when the table exists.
+RASA_EVENTS = Table(
+    "events",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("type_name", String(255), nullable=False),
+    Column("timestamp", Float),
+    Column("intent_name", String(255)),
+    Column("action_name", String(255)),
+    Column("data", Text),
+)

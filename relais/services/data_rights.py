@@ -1,0 +1,273 @@
+"""Data rights of the citizen: export everything kept about them, or erase it.
+
+Both cover Relais' tables and Rasa's tracker events (`events`, column `sender_id`) when that
+table is in the same database. The Rasa sender id is the conversation id (the Telegram chat id).
+"""
+
+import json
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Any, Callable, Dict, List, Optional
+
+from sqlalchemy import delete, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from relais.models import (
+    ACTIVE_CASE_STATUSES,
+    CONSENT_GIVEN,
+    CONSENT_WITHDRAWN,
+    PROGRESS_ACTION_DONE,
+    PROGRESS_ACTION_SKIPPED,
+    PROGRESS_CHECKIN,
+    PROGRESS_GOAL,
+    RASA_EVENTS,
+    Case,
+    Citizen,
+    Enrolment,
+    ProgressEntry,
+    utc_now,
+)
+from relais.services.citizens import check_conversation_id, find_citizen
+from relais.services.unit_of_work import run_in_transaction
+from relais.tracks import TRACKS
+
+EXPORT_FORMAT = "relais-export/1"
+PHASES_FR = {"urgence": "phase d'urgence", "continu": "suivi dans la durée"}
+
+
+class DataRightsService:
+    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+        self._session_factory = session_factory
+        self._clock = clock
+
+    def export(self, conversation_id: str) -> Dict[str, Any]:
+        """Everything kept about the citizen, as a JSON-serialisable dict (dates in ISO 8601,
+        UTC). Works for a citizen we hold nothing about (empty lists, citizen None)."""
+        conversation_id = check_conversation_id(conversation_id)
+
+        def work(session: Session) -> Dict[str, Any]:
+            citizen = find_citizen(session, conversation_id)
+            document = {
+                "format": EXPORT_FORMAT,
+                "exported_at": _iso(self._clock()),
+                "conversation_id": conversation_id,
+                "citizen": None,
+                "consent": None,
+                "enrolments": [],
+                "progress": [],
+                "cases": [],
+                "conversation_events": _rasa_events(session, conversation_id),
+            }
+            if citizen is not None:
+                document.update(_citizen_data(session, citizen))
+            return document
+
+        return run_in_transaction(self._session_factory, work)
+
+    def erase(self, conversation_id: str) -> Dict[str, int]:
+        """Delete every row of the citizen, Relais' tables and Rasa's events, in one
+        transaction. Returns the number of rows deleted per table.
+
+        Call it when Rasa is NOT processing a message of this conversation (e.g. from the
+        Telegram edge, after the turn that confirmed the erasure): at the end of a turn Rasa's
+        SQL tracker store writes back every event of its in-memory tracker that it does not
+        find in the table, so events erased during the turn (from a custom action) come back.
+        """
+        conversation_id = check_conversation_id(conversation_id)
+
+        def work(session: Session) -> Dict[str, int]:
+            citizen = find_citizen(session, conversation_id)
+            counts = {}
+            # Children first: the counts do not depend on ON DELETE CASCADE being enforced.
+            for model in (ProgressEntry, Enrolment, Case):
+                counts[model.__tablename__] = (
+                    _delete(session, delete(model).where(model.citizen_id == citizen.id))
+                    if citizen
+                    else 0
+                )
+            counts[Citizen.__tablename__] = (
+                _delete(session, delete(Citizen).where(Citizen.id == citizen.id)) if citizen else 0
+            )
+            events = RASA_EVENTS.delete().where(RASA_EVENTS.c.sender_id == conversation_id)
+            counts[RASA_EVENTS.name] = (
+                _delete(session, events) if _has_rasa_events(session) else 0
+            )
+            return counts
+
+        return run_in_transaction(self._session_factory, work)
+
+
+def summary_fr(export: Dict[str, Any]) -> str:
+    """A short French summary of an export, for the chat (the JSON document has the detail)."""
+    if export["citizen"] is None and not export["conversation_events"]:
+        return "Relais ne garde aucune donnée sur vous."
+    lines = ["Voici ce que Relais garde sur vous :"]
+    lines.append(f"- consentement : {_consent_fr(export['consent'])}")
+    lines.append(f"- parcours suivis : {_enrolments_fr(export['enrolments'])}")
+    lines.append(f"- suivi : {_progress_fr(export['progress'])}")
+    lines.append(f"- demandes d'accompagnement humain : {_cases_fr(export['cases'])}")
+    lines.append(
+        "- éléments de conversation (messages et réponses) : "
+        f"{len(export['conversation_events'])}"
+    )
+    lines.append("Le document joint contient toutes ces données en détail (format JSON).")
+    return "\n".join(lines)
+
+
+def _citizen_data(session: Session, citizen: Citizen) -> Dict[str, Any]:
+    enrolments = session.scalars(
+        select(Enrolment).where(Enrolment.citizen_id == citizen.id).order_by(Enrolment.started_at)
+    ).all()
+    progress = session.scalars(
+        select(ProgressEntry)
+        .where(ProgressEntry.citizen_id == citizen.id)
+        .order_by(ProgressEntry.created_at, ProgressEntry.id)
+    ).all()
+    cases = session.scalars(
+        select(Case).where(Case.citizen_id == citizen.id).order_by(Case.opened_at, Case.id)
+    ).all()
+    return {
+        "citizen": {"created_at": _iso(citizen.created_at)},
+        "consent": {
+            "status": citizen.consent_status,
+            "at": _iso(citizen.consent_at),
+            "notice_version": citizen.consent_notice_version,
+        },
+        "enrolments": [
+            {
+                "track": enrolment.track,
+                "phase": enrolment.phase,
+                "started_at": _iso(enrolment.started_at),
+                "updated_at": _iso(enrolment.updated_at),
+            }
+            for enrolment in enrolments
+        ],
+        "progress": [
+            {
+                "kind": entry.kind,
+                "track": entry.track,
+                "mood": entry.mood,
+                "text": entry.text,
+                "created_at": _iso(entry.created_at),
+            }
+            for entry in progress
+        ],
+        "cases": [
+            {
+                "id": case.id,
+                "reason": case.reason,
+                "priority": case.priority,
+                "status": case.status,
+                "relais_code": case.relais_code,
+                "assigned_coach": case.assigned_coach,
+                "opened_at": _iso(case.opened_at),
+                "taken_at": _iso(case.taken_at),
+                "handed_back_at": _iso(case.handed_back_at),
+                "closed_at": _iso(case.closed_at),
+                "closing_note": case.closing_note,
+            }
+            for case in cases
+        ],
+    }
+
+
+def _has_rasa_events(session: Session) -> bool:
+    # Rasa creates `events` on its first start; before that (or with another tracker store)
+    # there is nothing of Rasa's to export or erase here.
+    return inspect(session.connection()).has_table(RASA_EVENTS.name)
+
+
+def _rasa_events(session: Session, conversation_id: str) -> List[Dict[str, Any]]:
+    if not _has_rasa_events(session):
+        return []
+    rows = session.execute(
+        select(RASA_EVENTS)
+        .where(RASA_EVENTS.c.sender_id == conversation_id)
+        .order_by(RASA_EVENTS.c.id)
+    ).mappings()
+    return [
+        {
+            "type_name": row["type_name"],
+            "timestamp": _iso_from_epoch(row["timestamp"]),
+            "intent_name": row["intent_name"],
+            "action_name": row["action_name"],
+            "data": _json_or_text(row["data"]),
+        }
+        for row in rows
+    ]
+
+
+def _delete(session: Session, statement) -> int:
+    result = session.execute(statement, execution_options={"synchronize_session": False})
+    return result.rowcount
+
+
+def _iso(value: Optional[datetime]) -> Optional[str]:
+    return value.isoformat() if value is not None else None
+
+
+def _iso_from_epoch(timestamp: Optional[float]) -> Optional[str]:
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat()
+
+
+def _json_or_text(data: Optional[str]):
+    """Rasa stores each event as a JSON string; keep it as a value, or as text if not JSON."""
+    if data is None:
+        return None
+    try:
+        return json.loads(data)
+    except ValueError:
+        return data
+
+
+def _date_fr(iso: Optional[str]) -> str:
+    return datetime.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "?"
+
+
+def _consent_fr(consent: Optional[Dict[str, Any]]) -> str:
+    if not consent or consent["status"] is None:
+        return "jamais donné"
+    version = f" (notice {consent['notice_version']})" if consent["notice_version"] else ""
+    if consent["status"] == CONSENT_GIVEN:
+        return f"donné le {_date_fr(consent['at'])}{version}"
+    if consent["status"] == CONSENT_WITHDRAWN:
+        return f"retiré le {_date_fr(consent['at'])}{version}"
+    return consent["status"]
+
+
+def _enrolments_fr(enrolments: List[Dict[str, Any]]) -> str:
+    if not enrolments:
+        return "aucun"
+    return ", ".join(
+        f"{TRACKS.get(enrolment['track'], enrolment['track'])} "
+        f"({PHASES_FR.get(enrolment['phase'], enrolment['phase'])})"
+        for enrolment in enrolments
+    )
+
+
+def _progress_fr(progress: List[Dict[str, Any]]) -> str:
+    if not progress:
+        return "rien d'enregistré"
+    counts = Counter(entry["kind"] for entry in progress)
+    parts = [
+        _count_fr(counts[PROGRESS_CHECKIN], "point d'étape", "points d'étape"),
+        _count_fr(counts[PROGRESS_GOAL], "objectif", "objectifs"),
+        _count_fr(counts[PROGRESS_ACTION_DONE], "action réalisée", "actions réalisées"),
+        _count_fr(
+            counts[PROGRESS_ACTION_SKIPPED], "action laissée de côté", "actions laissées de côté"
+        ),
+    ]
+    return ", ".join(parts)
+
+
+def _cases_fr(cases: List[Dict[str, Any]]) -> str:
+    if not cases:
+        return "aucune"
+    active = sum(1 for case in cases if case["status"] in ACTIVE_CASE_STATUSES)
+    return f"{len(cases)} (dont {active} en cours)" if active else str(len(cases))
+
+
+def _count_fr(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count <= 1 else plural}"

@@ -1,0 +1,202 @@
+"""Cases for human coaches of the local relais: opening (escalation) and the coach's steps.
+
+Safety first: opening a case does NOT require consent. A citizen in crisis must reach a human
+even if they never answered the consent question, so open_case creates a minimal citizen row
+(the conversation id and nothing else) when there is none. Erasure removes it like any row.
+
+At most one active (open or taken) case per citizen, enforced by the database's partial unique
+index: concurrent escalations for the same citizen yield exactly one case.
+
+Priority: 1 is the most urgent (crisis), see relais.models.CASE_PRIORITY. A case keeps the most
+urgent of the reasons it was opened or re-requested for.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable, List, Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from relais.models import (
+    ACTIVE_CASE_STATUSES,
+    CASE_CLOSED,
+    CASE_HANDED_BACK,
+    CASE_OPEN,
+    CASE_PRIORITY,
+    CASE_TAKEN,
+    Case,
+    Citizen,
+    utc_now,
+)
+from relais.services.citizens import check_conversation_id, find_citizen, get_or_create_citizen
+from relais.services.errors import CaseNotFound, InvalidCaseTransition
+from relais.services.unit_of_work import run_in_transaction
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    id: int
+    conversation_id: str
+    reason: str
+    priority: int
+    status: str
+    relais_code: Optional[str]
+    assigned_coach: Optional[str]
+    opened_at: datetime
+    taken_at: Optional[datetime] = None
+    handed_back_at: Optional[datetime] = None
+    closed_at: Optional[datetime] = None
+    closing_note: Optional[str] = None
+    # True when this call opened the case, False when it returned the active one.
+    created: bool = False
+
+    @classmethod
+    def of(cls, case: Case, conversation_id: str, created: bool = False) -> "CaseInfo":
+        return cls(
+            id=case.id,
+            conversation_id=conversation_id,
+            reason=case.reason,
+            priority=case.priority,
+            status=case.status,
+            relais_code=case.relais_code,
+            assigned_coach=case.assigned_coach,
+            opened_at=case.opened_at,
+            taken_at=case.taken_at,
+            handed_back_at=case.handed_back_at,
+            closed_at=case.closed_at,
+            closing_note=case.closing_note,
+            created=created,
+        )
+
+
+class EscalationService:
+    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+        self._session_factory = session_factory
+        self._clock = clock
+
+    def open_case(
+        self, conversation_id: str, reason: str, relais_code: Optional[str] = None
+    ) -> CaseInfo:
+        """Open a case for a human coach, or return the citizen's active one (idempotent).
+
+        If the active case is less urgent than `reason` (e.g. a crisis after a request for a
+        human), it is raised to the new priority and takes the new reason.
+        """
+        conversation_id = check_conversation_id(conversation_id)
+        if reason not in CASE_PRIORITY:
+            raise ValueError(f"unknown case reason {reason!r}")
+        priority = CASE_PRIORITY[reason]
+
+        def work(session: Session) -> CaseInfo:
+            now = self._clock()
+            citizen = get_or_create_citizen(session, conversation_id, now)
+            case = _active_case(session, citizen.id, for_update=True)
+            if case is not None:
+                if priority < case.priority:
+                    case.priority = priority
+                    case.reason = reason
+                if relais_code and not case.relais_code:
+                    case.relais_code = relais_code
+                return CaseInfo.of(case, conversation_id)
+            case = Case(
+                citizen_id=citizen.id,
+                reason=reason,
+                priority=priority,
+                status=CASE_OPEN,
+                relais_code=relais_code,
+                opened_at=now,
+            )
+            session.add(case)
+            # Two concurrent calls both get here; the partial unique index makes the second
+            # flush fail, and run_in_transaction retries: it then finds the first one's case.
+            session.flush()
+            return CaseInfo.of(case, conversation_id, created=True)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def active_case(self, conversation_id: str) -> Optional[CaseInfo]:
+        """The citizen's open or taken case, if any."""
+        conversation_id = check_conversation_id(conversation_id)
+
+        def work(session: Session) -> Optional[CaseInfo]:
+            citizen = find_citizen(session, conversation_id)
+            case = _active_case(session, citizen.id) if citizen else None
+            return CaseInfo.of(case, conversation_id) if case else None
+
+        return run_in_transaction(self._session_factory, work)
+
+    def active_cases(self) -> List[CaseInfo]:
+        """The coaches' queue: every open or taken case, most urgent first, then oldest."""
+
+        def work(session: Session) -> List[CaseInfo]:
+            rows = session.execute(
+                select(Case, Citizen.conversation_id)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .where(Case.status.in_(ACTIVE_CASE_STATUSES))
+                .order_by(Case.priority, Case.opened_at, Case.id)
+            ).all()
+            return [CaseInfo.of(case, conversation_id) for case, conversation_id in rows]
+
+        return run_in_transaction(self._session_factory, work)
+
+    def take_case(self, case_id: int, coach: str) -> CaseInfo:
+        """A coach takes an open case."""
+        if not coach or not coach.strip():
+            raise ValueError("coach is required")
+
+        def step(case: Case, now: datetime) -> None:
+            case.status = CASE_TAKEN
+            case.assigned_coach = coach
+            case.taken_at = now
+
+        return self._transition(case_id, (CASE_OPEN,), step)
+
+    def hand_back_case(self, case_id: int) -> CaseInfo:
+        """The coach hands the conversation back to the bot; a new escalation opens a new case."""
+
+        def step(case: Case, now: datetime) -> None:
+            case.status = CASE_HANDED_BACK
+            case.handed_back_at = now
+
+        return self._transition(case_id, (CASE_TAKEN,), step)
+
+    def close_case(self, case_id: int, note: Optional[str] = None) -> CaseInfo:
+        def step(case: Case, now: datetime) -> None:
+            case.status = CASE_CLOSED
+            case.closed_at = now
+            case.closing_note = note
+
+        return self._transition(case_id, (CASE_OPEN, CASE_TAKEN, CASE_HANDED_BACK), step)
+
+    def _transition(
+        self, case_id: int, allowed_from, step: Callable[[Case, datetime], None]
+    ) -> CaseInfo:
+        def work(session: Session) -> CaseInfo:
+            row = session.execute(
+                select(Case, Citizen.conversation_id)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .where(Case.id == case_id)
+                .with_for_update(of=Case)
+            ).one_or_none()
+            if row is None:
+                raise CaseNotFound(f"no case {case_id}")
+            case, conversation_id = row
+            if case.status not in allowed_from:
+                raise InvalidCaseTransition(f"case {case_id} is {case.status}")
+            step(case, self._clock())
+            session.flush()
+            return CaseInfo.of(case, conversation_id)
+
+        return run_in_transaction(self._session_factory, work)
+
+
+def _active_case(session: Session, citizen_id: int, for_update: bool = False) -> Optional[Case]:
+    query = select(Case).where(
+        Case.citizen_id == citizen_id, Case.status.in_(ACTIVE_CASE_STATUSES)
+    )
+    if for_update:
+        # PostgreSQL: two concurrent priority raises on the same case apply one after the
+        # other. SQLite has no row locks (and needs none: its transactions are serialised).
+        query = query.with_for_update()
+    return session.scalars(query).one_or_none()

@@ -1,0 +1,94 @@
+"""Fixtures of the domain tests: a migrated database per test, on SQLite always and on
+PostgreSQL when TEST_DATABASE_URL is set (each test then gets its own fresh schema)."""
+
+import os
+import uuid
+from typing import Iterator
+
+import pytest
+from sqlalchemy import Table, create_engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.schema import CreateSchema, DropSchema
+
+from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
+from tests.domain.support import FakeClock, rasa_events_table
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> Iterator[str]:
+    """An empty database: an SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'var' / 'relais.db'}"
+        return
+    base_url = os.environ.get("TEST_DATABASE_URL")
+    if not base_url:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    yield from _fresh_postgresql_schema(base_url)
+
+
+def _fresh_postgresql_schema(base_url: str) -> Iterator[str]:
+    schema = f"relais_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base_url, future=True)
+    with admin.begin() as connection:
+        connection.execute(CreateSchema(schema))
+    # Every connection of the test sees only its schema (search_path), so tests never share
+    # tables and PostgreSQL's `public` is left alone.
+    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(DropSchema(schema, cascade=True))
+        admin.dispose()
+
+
+@pytest.fixture
+def migrated_url(db_url) -> str:
+    upgrade_to_head(db_url)
+    return db_url
+
+
+@pytest.fixture
+def engine(migrated_url) -> Iterator[Engine]:
+    engine = create_engine_from_url(migrated_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine):
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def consent(session_factory, clock) -> ConsentService:
+    return ConsentService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def progress(session_factory, clock) -> ProgressService:
+    return ProgressService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def escalation(session_factory, clock) -> EscalationService:
+    return EscalationService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def data_rights(session_factory, clock) -> DataRightsService:
+    return DataRightsService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def rasa_events(engine) -> Table:
+    """Rasa's `events` table, created in the test database as Rasa would."""
+    table = rasa_events_table()
+    table.metadata.create_all(engine)
+    return table

@@ -1,0 +1,144 @@
+"""Data rights: export everything kept about a citizen; erase it all, Rasa's events included."""
+
+import json
+import time
+
+import pytest
+from sqlalchemy import MetaData, Table, func, insert, inspect, select
+
+from relais.models import Citizen
+from relais.services.data_rights import summary_fr
+from tests.domain.support import NOTICE
+
+
+def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
+    """A citizen with a row in every table, and a few Rasa events."""
+    consent.record_consent(conversation_id, True, NOTICE)
+    progress.enrol(conversation_id, "energie", "urgence")
+    progress.enrol(conversation_id, "logement", "continu")
+    progress.log_checkin(conversation_id, 3, "Pas facile sans chauffage.")
+    progress.set_goal(conversation_id, "Calfeutrer les fenêtres", "logement")
+    progress.mark_action(conversation_id, "energie", "Baisser le chauffage d'un degré")
+    escalation.open_case(conversation_id, "citizen_request", relais_code="IDF")
+    with engine.begin() as connection:
+        for type_name, intent, action in [
+            ("user", "greet", None),
+            ("action", None, "utter_greet"),
+            ("bot", None, None),
+        ]:
+            connection.execute(
+                insert(rasa_events).values(
+                    sender_id=conversation_id,
+                    type_name=type_name,
+                    timestamp=time.time(),
+                    intent_name=intent,
+                    action_name=action,
+                    data=json.dumps({"event": type_name, "text": "Bonjour"}),
+                )
+            )
+
+
+def citizen_id(engine, conversation_id):
+    with engine.connect() as connection:
+        return connection.execute(
+            select(Citizen.id).where(Citizen.conversation_id == conversation_id)
+        ).scalar()
+
+
+def rows_per_table(engine, conversation_id, citizen_id):
+    """Rows of the citizen in EVERY table of the database, whatever its name."""
+    counts = {}
+    with engine.connect() as connection:
+        for name in inspect(connection).get_table_names():
+            if name == "relais_alembic_version":
+                continue
+            table = Table(name, MetaData(), autoload_with=connection)
+            if "citizen_id" in table.c:
+                condition = table.c.citizen_id == citizen_id
+            elif "conversation_id" in table.c:
+                condition = table.c.conversation_id == conversation_id
+            elif "sender_id" in table.c:
+                condition = table.c.sender_id == conversation_id
+            else:
+                pytest.fail(f"table {name} has no citizen column: teach erasure (and this test)")
+            counts[name] = connection.execute(
+                select(func.count()).select_from(table).where(condition)
+            ).scalar()
+    return counts
+
+
+@pytest.fixture
+def two_citizens(consent, progress, escalation, engine, rasa_events):
+    for conversation_id in ("alice", "bob"):
+        fill(consent, progress, escalation, engine, rasa_events, conversation_id)
+    return {name: citizen_id(engine, name) for name in ("alice", "bob")}
+
+
+def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
+    data_rights, engine, two_citizens
+):
+    bob_before = rows_per_table(engine, "bob", two_citizens["bob"])
+    assert set(bob_before) == {
+        "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "events",
+    }
+    assert all(count > 0 for count in bob_before.values())
+
+    counts = data_rights.erase("alice")
+
+    assert counts == {
+        "relais_progress": 3,
+        "relais_enrolments": 2,
+        "relais_cases": 1,
+        "relais_citizens": 1,
+        "events": 3,
+    }
+    alice_after = rows_per_table(engine, "alice", two_citizens["alice"])
+    assert alice_after == {name: 0 for name in bob_before}
+    assert rows_per_table(engine, "bob", two_citizens["bob"]) == bob_before
+
+
+def test_erasure_is_idempotent_and_covers_rasa_events_without_a_citizen_row(
+    data_rights, engine, rasa_events
+):
+    with engine.begin() as connection:
+        connection.execute(insert(rasa_events).values(sender_id="visitor", type_name="user"))
+
+    assert data_rights.erase("visitor")["events"] == 1
+    assert set(data_rights.erase("visitor").values()) == {0}
+
+
+def test_erasure_without_rasa_events_table(data_rights, consent):
+    consent.record_consent("c1", True, NOTICE)
+    assert data_rights.erase("c1")["relais_citizens"] == 1
+
+
+def test_export_holds_everything_of_the_citizen_only(data_rights, two_citizens):
+    export = data_rights.export("alice")
+
+    assert json.loads(json.dumps(export)) == export  # JSON-serialisable as is
+    assert export["conversation_id"] == "alice"
+    assert export["consent"]["status"] == "given"
+    assert export["consent"]["notice_version"] == NOTICE
+    assert [e["track"] for e in export["enrolments"]] == ["energie", "logement"]
+    assert [p["kind"] for p in export["progress"]] == ["checkin", "goal", "action_done"]
+    assert export["progress"][0]["mood"] == 3
+    assert export["cases"][0]["relais_code"] == "IDF"
+    assert len(export["conversation_events"]) == 3
+    assert export["conversation_events"][0]["data"] == {"event": "user", "text": "Bonjour"}
+    assert "bob" not in json.dumps(export)
+
+
+def test_export_summary_in_french(data_rights, two_citizens):
+    text = summary_fr(data_rights.export("alice"))
+    assert text.startswith("Voici ce que Relais garde sur vous :")
+    assert "consentement : donné le 26/11/2026" in text
+    assert "auto-production énergétique (phase d'urgence)" in text
+    assert "1 point d'étape, 1 objectif, 1 action réalisée, 0 action laissée de côté" in text
+    assert "demandes d'accompagnement humain : 1 (dont 1 en cours)" in text
+    assert "éléments de conversation (messages et réponses) : 3" in text
+
+
+def test_export_of_a_stranger(data_rights):
+    export = data_rights.export("nobody")
+    assert export["citizen"] is None and export["progress"] == []
+    assert summary_fr(export) == "Relais ne garde aucune donnée sur vous."
