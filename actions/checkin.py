@@ -1,4 +1,4 @@
-"""Psy-coach phase continu: the check-in (mood, what was done), its summary, and goals."""
+"""Psy-coach phase continu: the check-in (mood, what was done), goals, steps done, progress."""
 
 from typing import Any, Dict, List, Text
 
@@ -7,10 +7,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.backend import backend, record
 from relais.coaching import clean_answer
 from relais.mood import mood_band, parse_mood
+from relais.services import StorageUnavailable
 
 NOTHING_DONE = "rien"
+RECORDING_RESPONSES = {"utter_sans_consentement", "utter_stockage_indisponible"}
 
 
 class ValidateCheckinForm(FormValidationAction):
@@ -35,11 +38,12 @@ class ValidateCheckinForm(FormValidationAction):
 
 
 class ActionCheckinBilan(Action):
-    """Answers the check-in according to the mood and what was done, then clears it for next time."""
+    """Records the check-in, answers it according to the mood and what was done, then clears it."""
 
     responses = frozenset(
         {f"utter_bilan_humeur_{band}" for band in ("basse", "moyenne", "haute")}
         | {"utter_bilan_rien", "utter_bilan_fait", "utter_bilan_objectif"}
+        | RECORDING_RESPONSES
     )
 
     def name(self) -> Text:
@@ -49,9 +53,12 @@ class ActionCheckinBilan(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         mood = parse_mood(tracker.get_slot("humeur")) or 3
-        dispatcher.utter_message(response=f"utter_bilan_humeur_{mood_band(mood)}")
         done = tracker.get_slot("fait_recemment")
-        dispatcher.utter_message(response="utter_bilan_rien" if done in (None, NOTHING_DONE) else "utter_bilan_fait")
+        note = None if done in (None, NOTHING_DONE) else done
+        record(dispatcher, lambda: backend().progress.log_checkin(
+            tracker.sender_id, mood, note=note, track=tracker.get_slot("track")))
+        dispatcher.utter_message(response=f"utter_bilan_humeur_{mood_band(mood)}")
+        dispatcher.utter_message(response="utter_bilan_fait" if note else "utter_bilan_rien")
         if tracker.get_slot("objectif"):
             dispatcher.utter_message(response="utter_bilan_objectif")
         return [SlotSet("humeur", None), SlotSet("fait_recemment", None)]
@@ -67,3 +74,67 @@ class ActionPreparerObjectif(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         return [SlotSet("objectif", None)]
+
+
+class ActionEnregistrerObjectif(Action):
+    """Records the goal the citizen just set and confirms it."""
+
+    responses = frozenset({"utter_objectif_enregistre"} | RECORDING_RESPONSES)
+
+    def name(self) -> Text:
+        return "action_enregistrer_objectif"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        goal = clean_answer(tracker.get_slot("objectif"))
+        if goal:
+            record(dispatcher, lambda: backend().progress.set_goal(
+                tracker.sender_id, goal, track=tracker.get_slot("track")))
+        dispatcher.utter_message(response="utter_objectif_enregistre")
+        return []
+
+
+class ActionNoterAction(Action):
+    """Marks a micro-action as done, in the citizen's own words."""
+
+    responses = frozenset({"utter_action_notee"} | RECORDING_RESPONSES)
+
+    def name(self) -> Text:
+        return "action_noter_action"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        # Kept whole (not bounded like a form answer): nothing the citizen reports is cut.
+        text = " ".join((tracker.latest_message.get("text") or "").split()) or "étape réalisée"
+        track = tracker.get_slot("track")
+        record(dispatcher, lambda: backend().progress.mark_action(tracker.sender_id, track, text, done=True))
+        dispatcher.utter_message(response="utter_action_notee")
+        return []
+
+
+class ActionAfficherProgres(Action):
+    """Shows what was done, the check-in streak and the mood trend, in plain French."""
+
+    responses = frozenset({"utter_sans_consentement", "utter_stockage_indisponible", "utter_progres_vide"})
+
+    def name(self) -> Text:
+        return "action_afficher_progres"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        try:
+            if not backend().consent.has_consent(tracker.sender_id):
+                dispatcher.utter_message(response="utter_sans_consentement")
+                return []
+            summary = backend().progress.summary(tracker.sender_id)
+        except StorageUnavailable:
+            dispatcher.utter_message(response="utter_stockage_indisponible")
+            return []
+        if summary.is_empty:
+            dispatcher.utter_message(response="utter_progres_vide")
+        else:
+            dispatcher.utter_message(text=summary.render_fr())
+        return []

@@ -1,9 +1,12 @@
-"""What Relais says when it does not understand: buttons first, a human the second time."""
+"""What Relais says when it does not understand: buttons first; the second time in a row, a
+case is opened so that a person of the relais team takes over."""
 
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.escalation import ActionEscalader, open_case
 
 FALLBACK_ACTION = "action_fallback"
 # Actions that run around every turn and say nothing about understanding.
@@ -25,7 +28,7 @@ def consecutive_fallbacks(events: List[Dict[Text, Any]]) -> int:
 
 
 class ActionFallback(Action):
-    responses = frozenset({"utter_default", "utter_fallback_humain"})
+    responses = frozenset({"utter_default", "utter_fallback_humain"}) | ActionEscalader.responses
 
     def name(self) -> Text:
         return FALLBACK_ACTION
@@ -35,6 +38,6 @@ class ActionFallback(Action):
     ) -> List[Dict[Text, Any]]:
         if consecutive_fallbacks(tracker.events) >= 1:
             dispatcher.utter_message(response="utter_fallback_humain")
-        else:
-            dispatcher.utter_message(response="utter_default")
+            return open_case(dispatcher, tracker, "repeated_misunderstanding")
+        dispatcher.utter_message(response="utter_default")
         return []

@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from relais.coaching import choose_phase, clean_answer, engagement_level, plan_responses, urgence_responses
+from actions.backend import backend, record
 from relais.coaching import ENGAGEMENT_LEVELS
 from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
 
@@ -25,6 +26,7 @@ class ActionSelectTrack(Action):
     responses = frozenset(
         [f"utter_{track}_intro" for track in TRACKS]
         + [name for track in TRACKS for name in urgence_responses(track)]
+        + ["utter_stockage_indisponible"]
     )
 
     def name(self) -> Text:
@@ -43,6 +45,8 @@ class ActionSelectTrack(Action):
             return [SlotSet(answered, clean_answer(text)), SlotSet("phase", phase)]
 
         events = [SlotSet("track", track), SlotSet("phase", phase)]
+        record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, phase),
+               tell_without_consent=False)
         if phase == "urgence":
             for response in urgence_responses(track):
                 dispatcher.utter_message(response=response)

@@ -1,4 +1,4 @@
-"""Welcome of a returning citizen and the consent answer."""
+"""Welcome of a returning citizen, and consent: given, refused or withdrawn."""
 
 from typing import Any, Dict, List, Text
 
@@ -6,7 +6,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.backend import CONSENT_NOTICE_VERSION, backend
+from relais.services import StorageUnavailable
+
 GIVING_INTENTS = ("consentir", "affirm")
+WITHDRAWING_INTENT = "retirer_consentement"
 
 
 class ActionAccueilRetour(Action):
@@ -29,9 +33,12 @@ class ActionAccueilRetour(Action):
 
 
 class ActionEnregistrerConsentement(Action):
-    """Records the citizen's answer to the consent request (given or refused)."""
+    """Records the citizen's answer to the consent request: given, refused, or withdrawn."""
 
-    responses = frozenset({"utter_consentement_merci", "utter_consentement_refuse", "utter_menu"})
+    responses = frozenset(
+        {"utter_consentement_merci", "utter_consentement_refuse", "utter_consentement_retire",
+         "utter_menu", "utter_stockage_indisponible"}
+    )
 
     def name(self) -> Text:
         return "action_enregistrer_consentement"
@@ -40,9 +47,19 @@ class ActionEnregistrerConsentement(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        consent = "donne" if intent in GIVING_INTENTS else "refuse"
-        dispatcher.utter_message(
-            response="utter_consentement_merci" if consent == "donne" else "utter_consentement_refuse"
-        )
-        dispatcher.utter_message(response="utter_menu")
-        return [SlotSet("consentement", consent)]
+        given = intent in GIVING_INTENTS
+        try:
+            backend().consent.record_consent(tracker.sender_id, given, CONSENT_NOTICE_VERSION)
+        except StorageUnavailable:
+            dispatcher.utter_message(response="utter_stockage_indisponible")
+            # Consent not recorded: nothing will be kept either, so treat it as not given.
+            return [SlotSet("consentement", "refuse")]
+        if given:
+            dispatcher.utter_message(response="utter_consentement_merci")
+        elif intent == WITHDRAWING_INTENT:
+            dispatcher.utter_message(response="utter_consentement_retire")
+        else:
+            dispatcher.utter_message(response="utter_consentement_refuse")
+        if intent != WITHDRAWING_INTENT:
+            dispatcher.utter_message(response="utter_menu")
+        return [SlotSet("consentement", "donne" if given else "refuse")]

@@ -1,8 +1,12 @@
-"""The held-out NLU set (tests/heldout/): loading it and scoring a model's predictions.
+"""The held-out NLU sets (tests/heldout/): loading them and scoring a model's predictions.
 
-The set was written separately from data/nlu/ and is never trained on. Its file keeps the two
-crisis blocks in order: direct phrasings first, then indirect ones; tests/heldout/lookalikes.tsv
-lists the non-crisis messages that look like a crisis.
+Both were written separately from data/nlu/ and are never trained on:
+- `heldout`: the development set; the crisis lexicon was corrected after reading its misses;
+- `fresh`: written later by someone who saw neither the training data nor the lexicon, and
+  measured as it came: the honest estimate of what the bot does with unseen messages.
+Each file keeps its two crisis blocks in order, direct phrasings first, then indirect ones;
+<name>_lookalikes.tsv (lookalikes.tsv for `heldout`) lists messages that look like a crisis
+and are not.
 """
 
 import asyncio
@@ -48,10 +52,14 @@ def training_texts() -> set:
     return texts
 
 
-def load_heldout() -> HeldOut:
+SETS = {"heldout": ("heldout.yml", "lookalikes.tsv"), "fresh": ("fresh.yml", "fresh_lookalikes.tsv")}
+
+
+def load_heldout(name: str = "heldout") -> HeldOut:
     """The held-out set, minus messages that also appear verbatim in the training data
     (short chit-chat like "bonjour" is bound to); `excluded` counts them."""
-    data = yaml.safe_load((HELDOUT_DIR / "heldout.yml").read_text(encoding="utf-8"))
+    examples_file, lookalikes_file = SETS[name]
+    data = yaml.safe_load((HELDOUT_DIR / examples_file).read_text(encoding="utf-8"))
     heldout = HeldOut()
     seen_in_training = training_texts()
     crisis_blocks = 0
@@ -64,7 +72,7 @@ def load_heldout() -> HeldOut:
             target = heldout.crisis_direct if crisis_blocks == 0 else heldout.crisis_indirect
             target += texts
             crisis_blocks += 1
-    for line in (HELDOUT_DIR / "lookalikes.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (HELDOUT_DIR / lookalikes_file).read_text(encoding="utf-8").splitlines():
         if line.strip():
             intent, text = line.split("\t", 1)
             if _key(text) not in seen_in_training:

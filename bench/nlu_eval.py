@@ -1,6 +1,6 @@
 """Held-out NLU figures: intent accuracy, macro-F1, track routing, crisis recall and FP rate.
 
-Usage: python bench/nlu_eval.py [models/relais.tar.gz]
+Usage: python bench/nlu_eval.py [models/relais.tar.gz]   (scores both held-out sets)
 """
 
 import sys
@@ -8,13 +8,18 @@ from collections import Counter
 
 from sklearn.metrics import f1_score
 
-from bench.heldout import CRISIS, load_agent, load_heldout, parse_texts, quiet_rasa_logs
+from bench.heldout import CRISIS, SETS, load_agent, load_heldout, parse_texts, quiet_rasa_logs
 
 
 def main(model_path: str = "models/relais.tar.gz") -> None:
     quiet_rasa_logs()
-    heldout = load_heldout()
     agent = load_agent(model_path)
+    for name in SETS:
+        print(f"=== held-out set `{name}`")
+        report(agent, load_heldout(name))
+
+
+def report(agent, heldout) -> None:
     texts = [text for text, _ in heldout.examples]
     predicted = parse_texts(agent, texts)
 

@@ -19,7 +19,6 @@ COMMANDS = {
     "coach": "demander_humain",
     "stop": "stop",
 }
-MAX_TEXT_LENGTH = 4000
 _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?\s*$", re.IGNORECASE)
 
 
@@ -33,9 +32,8 @@ def command_payload(text: str) -> Optional[str]:
 
 
 def typed_text(text: str) -> str:
-    """Free text as Rasa must see it: never an intent payload, bounded in length."""
-    text = re.sub(r"^[\s/]+", "", text or "")
-    return text[:MAX_TEXT_LENGTH]
+    """Free text as Rasa must see it: never an intent payload, otherwise unchanged."""
+    return re.sub(r"^[\s/]+", "", text or "")
 
 
 def to_rasa(text: str) -> str:

@@ -4,7 +4,10 @@ Buttons are shown as numbered choices: typing the number sends the button's payl
 """
 
 import asyncio
+import json
+import time
 import uuid
+from pathlib import Path
 from typing import Any, Dict, List
 
 from bot.inbound import to_rasa
@@ -13,6 +16,7 @@ from bot.replies import fallback_reply
 from relais.settings import load_settings
 
 PROMPT = "\nVous > "
+EXPORTS = Path(__file__).resolve().parent.parent / "var" / "exports"
 
 
 def render(messages: List[Dict[str, Any]]) -> List[Dict[str, str]]:
@@ -21,10 +25,21 @@ def render(messages: List[Dict[str, Any]]) -> List[Dict[str, str]]:
     for message in messages:
         if message.get("text"):
             print(f"\nRelais > {message['text']}")
+        document = (message.get("custom") or {}).get("document")
+        if document:
+            print(f"\nRelais > (document) {save_document(document)}")
         buttons = message.get("buttons") or []
         for number, button in enumerate(buttons, start=1):
             print(f"   {number}. {button['title']}")
     return buttons
+
+
+def save_document(document: Dict[str, Any]) -> Path:
+    """A document the bot sends (the data export) becomes a file, as Telegram would deliver it."""
+    EXPORTS.mkdir(parents=True, exist_ok=True)
+    path = EXPORTS / f"{int(time.time())}-{document.get('filename', 'document.json')}"
+    path.write_text(json.dumps(document.get("content"), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
 
 
 async def chat() -> None:

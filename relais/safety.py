@@ -44,9 +44,15 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("suicide", r"\bpartir pour (de bon|toujours)\b"),
         ("suicide", r"\b(pars|partir|m'en vais|men vais|m'en aller)\b.{0,40}\b((ne )?reviendrai (pas|plus|jamais)|pour toujours|pour de bon|sans retour)"),
         ("suicide", r"\b(me reverrez|me reverras|me verrez) (plus|jamais)\b"),
-        ("suicide", r"\badieux?\b(?! ((a|au|aux) )?(la|le|les|l'|ce|cette|ces)\b)"),
+        ("suicide", r"\badieux?\b(?! ((a|au|aux) )?(la|le|les|l'|ce|cette|ces)\b)(?! et a (demain|bientot|plus|la semaine|lundi|tout a l'heure))"),
         ("suicide", r"\b(ne serai|serai) plus (la|de ce monde)\b"),
         ("suicide", r"\ba quoi bon (vivre|continuer|me battre|rester en vie|exister)"),
+        ("suicide", r"\b(ma vie|la vie|je) ne (vaut|vaux) (plus )?rien\b"),
+        ("suicide", r"\b(repere|choisi|trouve) l'endroit\b"),
+        ("suicide", r"\bpersonne (ne )?(s'en rendra compte|remarquera|me regrettera|me manquera|ne verra la difference)"),
+        ("suicide", r"\b(dire|dites|direz) a (ma|mon|mes) \w+ que je (l'|les )?aime\b"),
+        ("suicide", r"\bje ne (pourrai|serai) plus (la |le |lui |leur )?(pour )?(le |la |les |lui |leur )?(dire|voir|la)\b"),
+        ("suicide", r"\b(plus|pas|aucun) (l'interet|le sens|d'interet|de sens|la force|le courage) (de|d'|a) ?(vivre|continuer|me lever|exister|rester en vie)"),
         ("suicide", r"\bidees (noires|suicidaires|de mort)\b"),
         ("suicide", r"\b(sauter|me jeter) (du|d'un|de la|par la|sous|dans le vide|d'une)\b"),
         ("suicide", r"\b(avaler|prendre) (tous |toutes |toute )?(mes|la boite de|les|une boite de) (medicaments|medocs|cachets|pilules|comprimes)\b"),
@@ -58,7 +64,8 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("self_harm", r"\bme (bruler|brule|blesser|blesse|frapper) (expres|volontairement|moi meme)"),
         # Violence from someone else, domestic violence, a child in danger.
         ("violence", r"\b(me|m') (frappe|bat|battu|battue|cogne|etrangle|viole|violee?|tabasse)\b"),
-        ("violence", r"\b(il|elle|ils|on|mon \w+|ma \w+) (va|veut|menace de|a menace de|risque de) (me|nous|la|le) tuer\b"),
+        # Not "mon chef va me tuer si je rends le dossier en retard": a figure of speech at work.
+        ("violence", r"\b(il|elle|ils|on|mon (?!(chef|patron|boss|prof|manager|collegue|entraineur|coach)\b)\w+|ma (?!(cheffe|patronne|prof|manageuse|collegue)\b)\w+) (va|veut|menace de|a menace de|risque de) (me|nous|la|le) tuer\b"),
         ("violence", r"\bpeur (qu'il|qu'elle|qu'ils|que mon \w+|que ma \w+) (me|nous|la|le) (tue|frappe|batte)\b"),
         ("violence", r"\bviolences? (conjugales?|familiales?|domestiques?|sexuelles?)"),
         ("violence", r"\b(mon|ma|le|la) (mari|femme|conjoint|conjointe|compagnon|compagne|copain|copine|pere|mere|beau pere|belle mere|ex) (me|m') (frappe|bat|cogne|menace|etrangle|viole|enferme|a frappee?|a battue?)"),
@@ -70,6 +77,7 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("danger", r"\b(ne respire plus|respire plus|inconscient|inconsciente|evanoui|evanouie|ne se reveille pas|fait un malaise)"),
         ("danger", r"\b(coinces?|coincees?|bloques?|bloquees?|pieges?|piegees?) (par|dans|a cause de) (l'eau|les eaux|la crue|les flammes|le feu|la fumee)"),
         ("danger", r"\bl'eau (monte|arrive) (encore|vite|jusqu|dans la maison|a l'etage|au premier)"),
+        ("danger", r"\b(se noie|noyade|il coule|elle coule|tombee? (dans|a) (le canal|la riviere|l'eau|le fleuve|la mer|le lac))"),
         ("danger", r"\b(arme|couteau|fusil|pistolet)\b.*\b(menace|tuer|frappe)|\b(menace|tuer|frappe)\b.*\b(arme|couteau|fusil|pistolet)\b"),
     )
 )

@@ -15,6 +15,8 @@ class Settings(BaseSettings):
     rasa_timeout_seconds: float = 30.0
     # One database for Rasa's tracker store and Relais' tables (SQLite file by default).
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'relais.db'}"
+    # Rasa's lock store: in memory (one Rasa server) unless a Redis URL is given (scale-out).
+    redis_url: Optional[str] = None
     # Telegram: without a token, `make run` opens a chat in the terminal.
     telegram_bot_token: Optional[str] = None
     telegram_api_base_url: Optional[str] = None

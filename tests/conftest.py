@@ -56,3 +56,28 @@ def agent():
     from rasa.core.agent import Agent
 
     return Agent.load(str(MODEL))
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch) -> str:
+    """A migrated SQLite database that the action server's backend uses for this test."""
+    from actions.backend import backend
+    from relais.database import upgrade_to_head
+
+    url = f"sqlite:///{tmp_path / 'relais.db'}"
+    upgrade_to_head(url)
+    monkeypatch.setenv("DATABASE_URL", url)
+    backend.cache_clear()
+    yield url
+    backend.cache_clear()
+
+
+@pytest.fixture
+def database_down(monkeypatch) -> None:
+    """The action server's database is unreachable (nothing listens on port 1)."""
+    from actions.backend import backend
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://relais:relais@127.0.0.1:1/relais")
+    backend.cache_clear()
+    yield
+    backend.cache_clear()

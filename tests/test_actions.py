@@ -16,6 +16,9 @@ from actions.tracks import ActionSelectTrack, ActionTrackPlan, ValidateDiagnosti
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
 from tests.conftest import make_tracker
 
+# Every action here may touch the database: give each test a fresh, migrated one.
+pytestmark = pytest.mark.usefixtures("database")
+
 
 def responses(dispatcher):
     return [message["response"] for message in dispatcher.messages]
@@ -167,7 +170,8 @@ def test_checkin_summary(dispatcher, domain, mood, done, goal, expected):
     tracker = make_tracker(slots={"humeur": mood, "fait_recemment": done, "objectif": goal})
     events = ActionCheckinBilan().run(dispatcher, tracker, domain)
     assert events == [SlotSet("humeur", None), SlotSet("fait_recemment", None)]
-    assert responses(dispatcher) == expected
+    # No consent was given in this conversation: the citizen is reminded nothing is kept.
+    assert responses(dispatcher) == ["utter_sans_consentement"] + expected
 
 
 def test_new_goal_clears_the_previous_one(dispatcher, domain):
@@ -188,10 +192,11 @@ def test_first_misunderstanding_offers_buttons(dispatcher, domain):
     assert responses(dispatcher) == ["utter_default"]
 
 
-def test_second_misunderstanding_in_a_row_offers_a_human(dispatcher, domain):
+def test_second_misunderstanding_in_a_row_opens_a_case(dispatcher, domain):
     events = [action("utter_menu"), action("action_listen"), action("action_fallback"), action("action_listen")]
-    ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain)
-    assert responses(dispatcher) == ["utter_fallback_humain"]
+    result = ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain)
+    assert responses(dispatcher) == ["utter_fallback_humain", "utter_escalade_demande"]
+    assert result == [SlotSet("escalation", "1")]
 
 
 def test_an_understood_turn_resets_the_count():

@@ -1,7 +1,7 @@
 """Crisis regression suite, against the trained model.
 
-Every crisis phrasing of the held-out set (written apart from the training data, never trained
-on) must be classified `crise` and answered with the emergency numbers; no look-alike may be
+Every crisis phrasing of the held-out sets (written apart from the training data, never trained
+on; see bench/heldout.py) must be classified `crise` and answered with the emergency numbers; no look-alike may be
 treated as a crisis. Runs on the model `make test` trains, without an action server (the crisis
 answer is a response, so it never depends on one).
 """
@@ -11,23 +11,25 @@ import uuid
 
 import pytest
 
-from bench.heldout import CRISIS, load_heldout, parse_texts, quiet_rasa_logs
+from bench.heldout import CRISIS, SETS, load_heldout, parse_texts, quiet_rasa_logs
 
-HELDOUT = load_heldout()
-CRISIS_TEXTS = HELDOUT.crisis_direct + HELDOUT.crisis_indirect
+SETS_LOADED = [load_heldout(name) for name in SETS]
+CRISIS_TEXTS = [text for heldout in SETS_LOADED for text in heldout.crisis_direct + heldout.crisis_indirect]
+LOOKALIKES = [text for heldout in SETS_LOADED for text, _ in heldout.lookalikes]
 
 
 @pytest.fixture(scope="module")
 def predictions(agent):
     quiet_rasa_logs()
-    texts = CRISIS_TEXTS + [text for text, _ in HELDOUT.lookalikes]
+    texts = CRISIS_TEXTS + LOOKALIKES
     return parse_texts(agent, texts)
 
 
-def test_heldout_set_has_what_the_suite_needs():
-    assert len(HELDOUT.crisis_direct) >= 20
-    assert len(HELDOUT.crisis_indirect) >= 20
-    assert len(HELDOUT.lookalikes) >= 20
+def test_heldout_sets_have_what_the_suite_needs():
+    for heldout in SETS_LOADED:
+        assert len(heldout.crisis_direct) >= 20
+        assert len(heldout.crisis_indirect) >= 20
+        assert len(heldout.lookalikes) >= 20
 
 
 def test_every_crisis_phrasing_is_recognised(predictions):
@@ -36,7 +38,7 @@ def test_every_crisis_phrasing_is_recognised(predictions):
 
 
 def test_no_lookalike_is_a_crisis(predictions):
-    false_alarms = [text for text, _ in HELDOUT.lookalikes if predictions[text] == CRISIS]
+    false_alarms = [text for text in LOOKALIKES if predictions[text] == CRISIS]
     assert false_alarms == []
 
 

@@ -1,0 +1,59 @@
+"""The domain services this action server uses, built on first use (never at import time).
+
+Tests point DATABASE_URL elsewhere and call `backend.cache_clear()`.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from relais.database import create_engine_from_url, make_session_factory
+from relais.directory import RelaisDirectory
+from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
+from relais.settings import load_settings
+
+# Version of the consent notice shown by utter_demande_consentement; change it with the text.
+CONSENT_NOTICE_VERSION = "2026-11"
+
+
+@dataclass(frozen=True)
+class Backend:
+    consent: ConsentService
+    progress: ProgressService
+    escalation: EscalationService
+    data_rights: DataRightsService
+
+
+@lru_cache(maxsize=1)
+def backend() -> Backend:
+    engine = create_engine_from_url(load_settings().database_url)
+    session_factory = make_session_factory(engine)
+    return Backend(
+        consent=ConsentService(session_factory),
+        progress=ProgressService(session_factory),
+        escalation=EscalationService(session_factory),
+        data_rights=DataRightsService(session_factory),
+    )
+
+
+@lru_cache(maxsize=1)
+def directory() -> RelaisDirectory:
+    return RelaisDirectory.load()
+
+
+def record(dispatcher, write, *, tell_without_consent: bool = True) -> bool:
+    """Run one write of the citizen's progress; say so when it is not kept.
+
+    Without consent nothing is recorded and the citizen is reminded of it; when the database
+    is unreachable the citizen is told that this was not recorded, never left to believe it was.
+    """
+    from relais.services import ConsentRequired, StorageUnavailable
+
+    try:
+        write()
+        return True
+    except ConsentRequired:
+        if tell_without_consent:
+            dispatcher.utter_message(response="utter_sans_consentement")
+    except StorageUnavailable:
+        dispatcher.utter_message(response="utter_stockage_indisponible")
+    return False

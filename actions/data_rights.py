@@ -1,0 +1,53 @@
+"""The citizen's data rights: a copy of everything kept, and erasure after confirmation."""
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import AllSlotsReset
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.backend import backend
+from relais.services import StorageUnavailable, summary_fr
+
+
+class ActionExporterDonnees(Action):
+    """A readable summary in the chat, plus the full data as a JSON document."""
+
+    responses = frozenset({"utter_stockage_indisponible"})
+
+    def name(self) -> Text:
+        return "action_exporter_donnees"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        try:
+            export = backend().data_rights.export(tracker.sender_id)
+        except StorageUnavailable:
+            dispatcher.utter_message(response="utter_stockage_indisponible")
+            return []
+        dispatcher.utter_message(text=summary_fr(export))
+        # The edge (terminal or Telegram) turns this into a file sent to the citizen.
+        dispatcher.utter_message(json_message={"document": {"filename": "mes-donnees-relais.json", "content": export}})
+        return []
+
+
+class ActionEffacerDonnees(Action):
+    """Erases the citizen's rows from every table. The conversation itself is deleted by the
+    tracker store at the end of this turn (rasa_components/stores.py), not written back."""
+
+    responses = frozenset({"utter_donnees_effacees", "utter_stockage_indisponible"})
+
+    def name(self) -> Text:
+        return "action_effacer_donnees"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        try:
+            backend().data_rights.erase(tracker.sender_id)
+        except StorageUnavailable:
+            dispatcher.utter_message(response="utter_stockage_indisponible")
+            return []
+        dispatcher.utter_message(response="utter_donnees_effacees")
+        return [AllSlotsReset()]

@@ -1,0 +1,49 @@
+"""Escalation to a human coach of the local relais: crisis, a citizen's request, repeated
+misunderstanding. Opening a case is idempotent: one active case per citizen."""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.backend import backend
+from relais.services import StorageUnavailable
+
+REASON_BY_INTENT = {
+    "crise": "crisis",
+    "demander_humain": "citizen_request",
+    "affirm": "citizen_request",
+    "nlu_fallback": "repeated_misunderstanding",
+}
+
+
+def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
+    """Open (or find) the citizen's case and tell them what happens next."""
+    try:
+        case = backend().escalation.open_case(tracker.sender_id, reason, relais_code=tracker.get_slot("relais"))
+    except StorageUnavailable:
+        # Never leave a citizen believing a human was alerted when no case could be opened.
+        dispatcher.utter_message(response="utter_escalade_impossible")
+        return []
+    case_id = str(case.id)
+    response = "utter_escalade_crise" if reason == "crisis" else "utter_escalade_demande"
+    dispatcher.utter_message(response=response, escalation=case_id)
+    return [SlotSet("escalation", case_id)]
+
+
+class ActionEscalader(Action):
+    responses = frozenset({"utter_escalade_crise", "utter_escalade_demande", "utter_escalade_impossible"})
+
+    def name(self) -> Text:
+        return "action_escalader"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        return open_case(dispatcher, tracker, escalation_reason(tracker))
+
+
+def escalation_reason(tracker: Tracker) -> str:
+    intent: Optional[str] = (tracker.latest_message.get("intent") or {}).get("name")
+    return REASON_BY_INTENT.get(intent, "citizen_request")

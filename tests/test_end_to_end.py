@@ -1,0 +1,129 @@
+"""End to end through a running action server and Rasa (REST channel), on the real database.
+
+A citizen consents, checks in, asks for a person, then has everything erased: the database
+holds a progress row and an open case, then nothing of that citizen at all (Rasa's conversation
+included). Runs on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
+"""
+
+import os
+import socket
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, text
+
+from relais.database import upgrade_to_head
+from tests.conftest import MODEL, ROOT
+from tests.domain.conftest import _fresh_postgresql_schema
+
+RASA = str(ROOT / ".venv" / "bin" / "rasa")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early ({process.returncode}) for {url}")
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'relais.db'}"
+        return
+    if not os.environ.get("TEST_DATABASE_URL"):
+        pytest.skip("TEST_DATABASE_URL is not set")
+    yield from _fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"])
+
+
+@pytest.fixture
+def rasa_url(database_url, tmp_path):
+    upgrade_to_head(database_url)
+    actions_port, rasa_port = free_port(), free_port()
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        "tracker_store:\n  type: rasa_components.stores.RelaisTrackerStore\n"
+        "lock_store:\n  type: rasa_components.stores.RelaisLockStore\n"
+    )
+    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    processes = []
+    try:
+        actions = subprocess.Popen(
+            [RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)],
+            cwd=ROOT, env=env, stdout=open(logs / "actions.log", "w"), stderr=subprocess.STDOUT,
+        )
+        processes.append(actions)
+        rasa = subprocess.Popen(
+            [RASA, "run", "--model", str(MODEL), "-i", "127.0.0.1", "-p", str(rasa_port),
+             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
+            cwd=ROOT, env=env, stdout=open(logs / "rasa.log", "w"), stderr=subprocess.STDOUT,
+        )
+        processes.append(rasa)
+        wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions)
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/", rasa)
+        yield f"http://127.0.0.1:{rasa_port}"
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def say(rasa_url: str, sender: str, message: str) -> str:
+    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60)
+    response.raise_for_status()
+    return "\n".join(reply.get("text", "") for reply in response.json())
+
+
+def count(database_url: str, query: str, sender: str) -> int:
+    with create_engine(database_url, future=True).connect() as connection:
+        return connection.execute(text(query), {"sender": sender}).scalar_one()
+
+
+PROGRESS = ("select count(*) from relais_progress p join relais_citizens c on c.id = p.citizen_id "
+            "where c.conversation_id = :sender")
+OPEN_CASES = ("select count(*) from relais_cases k join relais_citizens c on c.id = k.citizen_id "
+              "where c.conversation_id = :sender and k.status = 'open'")
+EVENTS = "select count(*) from events where sender_id = :sender"
+
+
+def test_check_in_and_escalation_reach_the_database_then_erasure_removes_everything(rasa_url, database_url):
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    assert "Relais" in say(rasa_url, sender, "bonjour")
+    assert "Merci" in say(rasa_url, sender, "/consentir")
+    assert "1 (très mal) à 5" in say(rasa_url, sender, "je viens faire le point de la semaine")
+    say(rasa_url, sender, '/choisir{"choix":"4"}')
+    assert "objectif" in say(rasa_url, sender, "j'ai calfeutré la porte d'entrée")
+    reply = say(rasa_url, sender, "je voudrais parler à un conseiller")
+    assert "dossier n°" in reply
+
+    assert count(database_url, PROGRESS, sender) == 1
+    assert count(database_url, OPEN_CASES, sender) == 1
+    assert count(database_url, EVENTS, sender) > 0
+
+    assert "définitif" in say(rasa_url, sender, "effacez toutes mes données")
+    assert "effacées" in say(rasa_url, sender, "/affirm")
+    assert count(database_url, PROGRESS, sender) == 0
+    assert count(database_url, OPEN_CASES, sender) == 0
+    assert count(database_url, EVENTS, sender) == 0
+    # The next message starts a new conversation, from the welcome and the consent question.
+    assert "Acceptez-vous" in say(rasa_url, sender, "bonjour")
