@@ -13,6 +13,8 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
+# Rasa 3.6 and its dependencies print pages of deprecation warnings on every command.
+export PYTHONWARNINGS := ignore
 export LOG_LEVEL ?= WARNING
 
 .PHONY: help install train validate run test test-stories test-unit bench lock clean
@@ -55,6 +57,7 @@ bench: $(MODEL)
 	$(BIN)/python bench/nlu_eval.py
 	$(BIN)/python bench/train_time.py
 	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/actions_db.py
 
 lock: $(BIN)/python
 	rm -rf /tmp/relais-lock && $(PYTHON310) -m venv /tmp/relais-lock

@@ -49,6 +49,8 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("suicide", r"\ba quoi bon (vivre|continuer|me battre|rester en vie|exister)"),
         ("suicide", r"\b(ma vie|la vie|je) ne (vaut|vaux) (plus )?rien\b"),
         ("suicide", r"\b(repere|choisi|trouve) l'endroit\b"),
+        ("suicide", r"\b(ils|elles|on) trouveront tout\b"),
+        ("suicide", r"\bje ne (derangerai|generai|embeterai|ennuierai|coulerai) plus (personne|jamais|longtemps)"),
         ("suicide", r"\bpersonne (ne )?(s'en rendra compte|remarquera|me regrettera|me manquera|ne verra la difference)"),
         ("suicide", r"\b(dire|dites|direz) a (ma|mon|mes) \w+ que je (l'|les )?aime\b"),
         ("suicide", r"\bje ne (pourrai|serai) plus (la |le |lui |leur )?(pour )?(le |la |les |lui |leur )?(dire|voir|la)\b"),
@@ -77,6 +79,7 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("danger", r"\b(ne respire plus|respire plus|inconscient|inconsciente|evanoui|evanouie|ne se reveille pas|fait un malaise)"),
         ("danger", r"\b(coinces?|coincees?|bloques?|bloquees?|pieges?|piegees?) (par|dans|a cause de) (l'eau|les eaux|la crue|les flammes|le feu|la fumee)"),
         ("danger", r"\bl'eau (monte|arrive) (encore|vite|jusqu|dans la maison|a l'etage|au premier)"),
+        ("danger", r"\b(enfant|bebe|petit|petite|fils|fille)\b.{0,40}\benfermee?s? .{0,25}\b(voiture|chaleur|soleil)"),
         ("danger", r"\b(se noie|noyade|il coule|elle coule|tombee? (dans|a) (le canal|la riviere|l'eau|le fleuve|la mer|le lac))"),
         ("danger", r"\b(arme|couteau|fusil|pistolet)\b.*\b(menace|tuer|frappe)|\b(menace|tuer|frappe)\b.*\b(arme|couteau|fusil|pistolet)\b"),
     )
@@ -101,6 +104,7 @@ LOOKALIKE_PATTERNS: Tuple[Pattern, ...] = tuple(
         r"\bcreve(e|s)?\b(?! (les|mes|ses) )",
         r"\btuer le temps\b",
         r"\bsauter (le pas|une etape|un repas|sur l'occasion|de joie)\b",
+        r"\b(plombs|fusibles?|disjoncteurs?|compteur) (ont |a |qui |vient de |viennent de )?(saute|sautent|sauter)",
     )
 )
 

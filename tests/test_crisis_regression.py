@@ -13,7 +13,7 @@ import pytest
 
 from bench.heldout import CRISIS, SETS, load_heldout, parse_texts, quiet_rasa_logs
 
-SETS_LOADED = [load_heldout(name) for name in SETS]
+SETS_LOADED = [load_heldout(name, exclude_training=False) for name in SETS]
 CRISIS_TEXTS = [text for heldout in SETS_LOADED for text in heldout.crisis_direct + heldout.crisis_indirect]
 LOOKALIKES = [text for heldout in SETS_LOADED for text, _ in heldout.lookalikes]
 
