@@ -36,7 +36,9 @@ class ActionFallback(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        if consecutive_fallbacks(tracker.events) >= 1:
+        # The second misunderstanding in a row calls in a person; after that, the case is open
+        # and repeating it would only add noise.
+        if consecutive_fallbacks(tracker.events) == 1:
             dispatcher.utter_message(response="utter_fallback_humain")
             return open_case(dispatcher, tracker, "repeated_misunderstanding")
         dispatcher.utter_message(response="utter_default")

@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend
+from relais.consent_words import is_explicit_answer
 from relais.services import StorageUnavailable
 
 GIVING_INTENTS = ("consentir", "affirm")
@@ -37,7 +38,7 @@ class ActionEnregistrerConsentement(Action):
 
     responses = frozenset(
         {"utter_consentement_merci", "utter_consentement_refuse", "utter_consentement_retire",
-         "utter_menu", "utter_stockage_indisponible"}
+         "utter_menu", "utter_stockage_indisponible", "utter_consentement_non_compris"}
     )
 
     def name(self) -> Text:
@@ -48,6 +49,11 @@ class ActionEnregistrerConsentement(Action):
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         given = intent in GIVING_INTENTS
+        text = tracker.latest_message.get("text") or ""
+        if not text.startswith("/") and not is_explicit_answer(text, given):
+            # Never record (or refuse) consent on a guess of the NLU model: ask plainly.
+            dispatcher.utter_message(response="utter_consentement_non_compris")
+            return []
         try:
             backend().consent.record_consent(tracker.sender_id, given, CONSENT_NOTICE_VERSION)
         except StorageUnavailable:

@@ -129,9 +129,20 @@ def test_plan_matches_what_the_citizen_can_invest(dispatcher, domain, engagement
     ("deny", "refuse", "utter_consentement_refuse"),
 ])
 def test_consent_answer(dispatcher, domain, intent, consent, response):
-    events = ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent), domain)
+    events = ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent, f"/{intent}"), domain)
     assert events == [SlotSet("consentement", consent)]
     assert responses(dispatcher) == [response, "utter_menu"]
+
+
+@pytest.mark.parametrize("intent, text", [("consentir", "azertyuiop"), ("refuser_consentement", "bof")])
+def test_consent_is_never_recorded_on_a_guess(dispatcher, domain, intent, text):
+    assert ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent, text), domain) == []
+    assert responses(dispatcher) == ["utter_consentement_non_compris"]
+
+
+@pytest.mark.parametrize("intent, text", [("consentir", "oui j'accepte"), ("affirm", "ok"), ("refuser_consentement", "non merci"), ("deny", "je refuse")])
+def test_typed_consent_answers_are_recorded(dispatcher, domain, intent, text):
+    assert ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent, text), domain)
 
 
 def test_welcome_back_recalls_the_goal(dispatcher, domain):
@@ -197,6 +208,12 @@ def test_second_misunderstanding_in_a_row_opens_a_case(dispatcher, domain):
     result = ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain)
     assert responses(dispatcher) == ["utter_fallback_humain", "utter_escalade_demande"]
     assert result == [SlotSet("escalation", "1")]
+
+
+def test_a_third_misunderstanding_does_not_repeat_the_escalation(dispatcher, domain):
+    events = [action("action_fallback"), action("action_listen"), action("action_fallback"), action("action_listen")]
+    assert ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain) == []
+    assert responses(dispatcher) == ["utter_default"]
 
 
 def test_an_understood_turn_resets_the_count():

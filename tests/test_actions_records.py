@@ -24,7 +24,7 @@ def rows(url, query):
 
 
 def consent(dispatcher, domain):
-    ActionEnregistrerConsentement().run(dispatcher, make_tracker("consentir"), domain)
+    ActionEnregistrerConsentement().run(dispatcher, make_tracker("consentir", "/consentir"), domain)
     dispatcher.messages.clear()
 
 
@@ -35,7 +35,7 @@ def test_consent_is_recorded_with_the_notice_version(dispatcher, domain, databas
 
 def test_withdrawn_consent(dispatcher, domain, database):
     consent(dispatcher, domain)
-    events = ActionEnregistrerConsentement().run(dispatcher, make_tracker("retirer_consentement"), domain)
+    events = ActionEnregistrerConsentement().run(dispatcher, make_tracker("retirer_consentement", "je retire mon accord"), domain)
     assert events == [SlotSet("consentement", "refuse")]
     assert responses(dispatcher) == ["utter_consentement_retire"]
     assert rows(database, "select consent_status from relais_citizens") == [("withdrawn",)]
@@ -124,7 +124,7 @@ def test_export_then_erasure(dispatcher, domain, database):
 @pytest.mark.usefixtures("database_down")
 class TestDatabaseDown:
     def test_consent_says_it_was_not_recorded(self, dispatcher, domain):
-        events = ActionEnregistrerConsentement().run(dispatcher, make_tracker("consentir"), domain)
+        events = ActionEnregistrerConsentement().run(dispatcher, make_tracker("consentir", "/consentir"), domain)
         assert responses(dispatcher) == ["utter_stockage_indisponible"]
         assert events == [SlotSet("consentement", "refuse")]
 

@@ -41,6 +41,7 @@ def test_a_phase_chosen_by_button_wins():
         ("petits_pas", "petits_pas"),
         ("ambitieux", "ambitieux"),
         ("pas le temps en ce moment", "petits_pas"),
+        ("pas beaucoup de temps", "petits_pas"),
         ("je suis prête à m'investir", "ambitieux"),
         ("euh", "intermediaire"),
         (None, "intermediaire"),
