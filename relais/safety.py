@@ -50,6 +50,8 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("suicide", r"\b(ma vie|la vie|je) ne (vaut|vaux) (plus )?rien\b"),
         ("suicide", r"\b(repere|choisi|trouve) l'endroit\b"),
         ("suicide", r"\b(ils|elles|on) trouveront tout\b"),
+        ("suicide", r"\bje n'en aurai (plus|jamais) besoin\b"),
+        ("suicide", r"\b(donne|distribue|offert|legue) (\w+ ){0,4}(toutes |tous )?mes (affaires|biens|animaux)\b"),
         ("suicide", r"\bje ne (derangerai|generai|embeterai|ennuierai|coulerai) plus (personne|jamais|longtemps)"),
         ("suicide", r"\bpersonne (ne )?(s'en rendra compte|remarquera|me regrettera|me manquera|ne verra la difference)"),
         ("suicide", r"\b(dire|dites|direz) a (ma|mon|mes) \w+ que je (l'|les )?aime\b"),
