@@ -24,7 +24,7 @@ from sqlalchemy import create_engine, insert, text
 
 from bench.servers import RASA, ROOT, running
 from relais.database import create_engine_from_url, upgrade_to_head
-from relais.models import Citizen, Progress
+from relais.models import Citizen, ProgressEntry
 
 ACTIONS_PORT = 5255
 # (action, latest intent, latest text, slots)
@@ -114,7 +114,7 @@ def database_size_mb(database_url: str, citizens: int = 1000, checkins: int = 30
             citizen_id = connection.execute(
                 insert(Citizen).values(conversation_id=f"size-{n}", consent_status="given")
             ).inserted_primary_key[0]
-            connection.execute(insert(Progress), [
+            connection.execute(insert(ProgressEntry), [
                 {"citizen_id": citizen_id, "kind": "checkin", "mood": 1 + i % 5,
                  "text": "j'ai baissé le chauffage d'un degré et testé le covoiturage"} for i in range(checkins)
             ])
@@ -124,11 +124,11 @@ def database_size_mb(database_url: str, citizens: int = 1000, checkins: int = 30
             size = connection.execute(text("pragma page_size")).scalar_one()
         return pages * size / 1e6
     with engine.connect() as connection:
-        return connection.execute(text(
+        return float(connection.execute(text(
             "select sum(pg_total_relation_size(c.oid)) from pg_class c "
             "join pg_namespace n on n.oid = c.relnamespace "
             "where c.relkind = 'r' and c.relname like 'relais_%' and n.nspname = current_schema()"
-        )).scalar_one() / 1e6
+        )).scalar_one()) / 1e6
 
 
 def fresh_postgresql_url(base_url: str) -> str:

@@ -5,7 +5,11 @@ load: N concurrent conversations each sending the same scripted messages. Prints
 latency, messages per second, the ratio to the baseline, and the resident memory of the Rasa
 server and of the action server.
 
-Usage: python bench/latency.py [--messages-per-conversation 12]
+Relais runs as configured (SQL tracker store on its own SQLite file under var/bench/, action
+server); `--tracker memory` measures it with Rasa's in-memory tracker store instead, to show
+what the database costs.
+
+Usage: python bench/latency.py [--levels 1,20] [--tracker sql|memory]
 """
 
 import argparse
@@ -19,6 +23,7 @@ from typing import Dict, List
 import httpx
 
 from bench.servers import RASA, ROOT, resident_memory_mb, running
+from relais.database import upgrade_to_head
 
 WORK = ROOT / "var" / "bench"
 BASELINE_DIR = WORK / "baseline"
@@ -84,18 +89,26 @@ def measure(url: str, script: List[str], levels: List[int], tag: str) -> Dict[in
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--levels", default="1,20")
+    parser.add_argument("--tracker", choices=("sql", "memory"), default="sql")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     logs = WORK / "logs"
     baseline_model = ensure_baseline()
 
+    database = WORK / "relais-bench.db"
+    database.unlink(missing_ok=True)
+    env = {"DATABASE_URL": f"sqlite:///{database}"}
+    upgrade_to_head(env["DATABASE_URL"])
     action_args = [RASA, "run", "actions", "--actions", "actions", "-p", str(ACTIONS_PORT)]
-    with running(action_args, ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log") as actions:
+    with running(action_args, ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log", env) as actions:
         endpoints = WORK / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n')
+        stores = "" if args.tracker == "memory" else (
+            "tracker_store:\n  type: rasa_components.stores.RelaisTrackerStore\n"
+            "lock_store:\n  type: rasa_components.stores.RelaisLockStore\n")
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n' + stores)
         relais_args = [RASA, "run", "--model", str(ROOT / "models" / "relais.tar.gz"), "-i", "127.0.0.1",
                        "-p", str(RELAIS_PORT), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
-        with running(relais_args, ROOT, f"http://127.0.0.1:{RELAIS_PORT}/", logs / "relais.log") as relais:
+        with running(relais_args, ROOT, f"http://127.0.0.1:{RELAIS_PORT}/", logs / "relais.log", env) as relais:
             relais_figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, "relais")
             relais_rss, actions_rss = resident_memory_mb(relais.pid), resident_memory_mb(actions.pid)
 
@@ -105,6 +118,7 @@ def main() -> None:
         baseline_figures = measure(f"http://127.0.0.1:{BASELINE_PORT}", BASELINE_SCRIPT, levels, "baseline")
         baseline_rss = resident_memory_mb(baseline.pid)
 
+    print(f"Relais tracker store: {args.tracker}")
     print(f"{'conversations':>13} {'bot':>9} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'throughput vs baseline':>24}")
     for level in levels:
         r, b = relais_figures[level], baseline_figures[level]

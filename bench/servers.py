@@ -14,9 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 
 
-def wait_until_up(url: str, timeout: float = 240.0) -> None:
+def wait_until_up(url: str, process: Optional[subprocess.Popen] = None, timeout: float = 240.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server for {url} exited with {process.returncode}; see its log")
         try:
             if httpx.get(url, timeout=2.0).status_code < 500:
                 return
@@ -59,7 +61,7 @@ def running(args: List[str], cwd: Path, health_url: str, log: Path,
             env={**os.environ, **(env or {})}, start_new_session=True,
         )
         try:
-            wait_until_up(health_url)
+            wait_until_up(health_url, process)
             yield process
         finally:
             os.killpg(process.pid, signal.SIGTERM)

@@ -7,39 +7,23 @@ included). Runs on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
 
 import os
 import socket
-import subprocess
-import time
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from bench.servers import RASA, running
 from relais.database import upgrade_to_head
 from tests.conftest import MODEL, ROOT
 from tests.domain.conftest import _fresh_postgresql_schema
 
-RASA = str(ROOT / ".venv" / "bin" / "rasa")
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited early ({process.returncode}) for {url}")
-        try:
-            httpx.get(url, timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not come up")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -62,30 +46,13 @@ def rasa_url(database_url, tmp_path):
         "tracker_store:\n  type: rasa_components.stores.RelaisTrackerStore\n"
         "lock_store:\n  type: rasa_components.stores.RelaisLockStore\n"
     )
-    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
-    logs = tmp_path / "logs"
-    logs.mkdir()
-    processes = []
-    try:
-        actions = subprocess.Popen(
-            [RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)],
-            cwd=ROOT, env=env, stdout=open(logs / "actions.log", "w"), stderr=subprocess.STDOUT,
-        )
-        processes.append(actions)
-        rasa = subprocess.Popen(
-            [RASA, "run", "--model", str(MODEL), "-i", "127.0.0.1", "-p", str(rasa_port),
-             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
-            cwd=ROOT, env=env, stdout=open(logs / "rasa.log", "w"), stderr=subprocess.STDOUT,
-        )
-        processes.append(rasa)
-        wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/", rasa)
-        yield f"http://127.0.0.1:{rasa_port}"
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
+    env = {"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    actions = [RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)]
+    rasa = [RASA, "run", "--model", str(MODEL), "-i", "127.0.0.1", "-p", str(rasa_port),
+            "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
+    with running(actions, ROOT, f"http://127.0.0.1:{actions_port}/health", tmp_path / "actions.log", env):
+        with running(rasa, ROOT, f"http://127.0.0.1:{rasa_port}/", tmp_path / "rasa.log", env):
+            yield f"http://127.0.0.1:{rasa_port}"
 
 
 def say(rasa_url: str, sender: str, message: str) -> str:
