@@ -40,11 +40,12 @@ def directory() -> RelaisDirectory:
     return RelaisDirectory.load()
 
 
-def record(dispatcher, write, *, tell_without_consent: bool = True) -> bool:
+def record(dispatcher, write, *, tell_without_consent: bool = False) -> bool:
     """Run one write of the citizen's progress; say so when it is not kept.
 
-    Without consent nothing is recorded and the citizen is reminded of it; when the database
-    is unreachable the citizen is told that this was not recorded, never left to believe it was.
+    Without consent nothing is recorded (the citizen was told when refusing, and the responses
+    that follow have a variant without consent); when the database is unreachable the citizen
+    is told that this was not recorded, never left to believe it was.
     """
     from relais.services import ConsentRequired, StorageUnavailable
 

@@ -45,8 +45,7 @@ class ActionSelectTrack(Action):
             return [SlotSet(answered, clean_answer(text)), SlotSet("phase", phase)]
 
         events = [SlotSet("track", track), SlotSet("phase", phase)]
-        record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, phase),
-               tell_without_consent=False)
+        record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, phase))
         if phase == "urgence":
             for response in urgence_responses(track):
                 dispatcher.utter_message(response=response)

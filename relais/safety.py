@@ -51,6 +51,8 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("suicide", r"\b(repere|choisi|trouve) l'endroit\b"),
         ("suicide", r"\b(ils|elles|on) trouveront tout\b"),
         ("suicide", r"\bje n'en aurai (plus|jamais) besoin\b"),
+        ("suicide", r"\b(cesser|arreter|finir) d'exister\b"),
+        ("suicide", r"\bcomment je vais (le )?faire et quand\b"),
         ("suicide", r"\b(donne|distribue|offert|legue) (\w+ ){0,4}(toutes |tous )?mes (affaires|biens|animaux)\b"),
         ("suicide", r"\bje ne (derangerai|generai|embeterai|ennuierai|coulerai) plus (personne|jamais|longtemps)"),
         ("suicide", r"\bpersonne (ne )?(s'en rendra compte|remarquera|me regrettera|me manquera|ne verra la difference)"),
@@ -65,6 +67,7 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("self_harm", r"\b(scarifi|automutil|auto mutil)"),
         ("self_harm", r"\bme (couper|coupe|taillader|tailladee?) (les |le |aux )?(veines|poignets?|bras|cuisses?|peau)"),
         ("self_harm", r"\b(me faire|me fais|me suis fait|je me fais) du mal\b"),
+        ("self_harm", r"\b(me suis |je m'|m')(entaille|entailler|coupe|taillade|brule|scarifie)e?s? (les |le |la |l'|aux |au )?(bras|avant bras|poignets?|veines|cuisses?|jambes?|peau)"),
         ("self_harm", r"\bme (bruler|brule|blesser|blesse|frapper) (expres|volontairement|moi meme)"),
         # Violence from someone else, domestic violence, a child in danger.
         ("violence", r"\b(me|m') (frappe|bat|battu|battue|cogne|etrangle|viole|violee?|tabasse)\b"),
@@ -82,6 +85,7 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("danger", r"\b(coinces?|coincees?|bloques?|bloquees?|pieges?|piegees?) (par|dans|a cause de) (l'eau|les eaux|la crue|les flammes|le feu|la fumee)"),
         ("danger", r"\bl'eau (monte|arrive) (encore|vite|jusqu|dans la maison|a l'etage|au premier)"),
         ("danger", r"\b(enfant|bebe|petit|petite|fils|fille)\b.{0,40}\benfermee?s? .{0,25}\b(voiture|chaleur|soleil)"),
+        ("danger", r"\b(enfant|bebe|petit|petite|gamin|gamine)\b.{0,40}\b(seule?|abandonnee?)\b.{0,30}\b(depuis (deux|trois|\d+) jours|sans manger|sans rien manger)"),
         ("danger", r"\b(se noie|noyade|il coule|elle coule|tombee? (dans|a) (le canal|la riviere|l'eau|le fleuve|la mer|le lac))"),
         ("danger", r"\b(arme|couteau|fusil|pistolet)\b.*\b(menace|tuer|frappe)|\b(menace|tuer|frappe)\b.*\b(arme|couteau|fusil|pistolet)\b"),
     )

@@ -181,8 +181,7 @@ def test_checkin_summary(dispatcher, domain, mood, done, goal, expected):
     tracker = make_tracker(slots={"humeur": mood, "fait_recemment": done, "objectif": goal})
     events = ActionCheckinBilan().run(dispatcher, tracker, domain)
     assert events == [SlotSet("humeur", None), SlotSet("fait_recemment", None)]
-    # No consent was given in this conversation: the citizen is reminded nothing is kept.
-    assert responses(dispatcher) == ["utter_sans_consentement"] + expected
+    assert responses(dispatcher) == expected
 
 
 def test_new_goal_clears_the_previous_one(dispatcher, domain):

@@ -56,10 +56,17 @@ def test_progress_is_logged_with_consent(dispatcher, domain, database):
     assert "utter_sans_consentement" not in responses(dispatcher)
 
 
-def test_nothing_is_logged_without_consent_and_the_citizen_is_told(dispatcher, domain, database):
+def test_nothing_is_logged_without_consent_and_the_answer_says_so(dispatcher, domain, database):
     ActionNoterAction().run(dispatcher, make_tracker("action_faite", "j'ai testé le vélo"), domain)
-    assert responses(dispatcher) == ["utter_sans_consentement", "utter_action_notee"]
+    assert responses(dispatcher) == ["utter_action_notee"]  # its variant without consent says so
     assert rows(database, "select count(*) from relais_progress") == [(0,)]
+    without_consent = [v for v in domain["responses"]["utter_action_notee"] if "condition" not in v]
+    assert "pas de trace" in without_consent[0]["text"]
+
+
+def test_progress_without_consent_explains_why_it_is_empty(dispatcher, domain, database):
+    ActionAfficherProgres().run(dispatcher, make_tracker("progres"), domain)
+    assert responses(dispatcher) == ["utter_sans_consentement"]
 
 
 def test_progress_summary_in_plain_french(dispatcher, domain, database):

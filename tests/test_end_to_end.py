@@ -2,7 +2,8 @@
 
 A citizen consents, checks in, asks for a person, then has everything erased: the database
 holds a progress row and an open case, then nothing of that citizen at all (Rasa's conversation
-included). Runs on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set.
+included). Another refuses consent: the conversation works and is not recorded. Runs on SQLite,
+and on PostgreSQL too when TEST_DATABASE_URL is set.
 """
 
 import os
@@ -26,18 +27,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
+# Module scope: the servers start once per database and serve every test (distinct senders).
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'relais.db'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'relais.db'}"
         return
     if not os.environ.get("TEST_DATABASE_URL"):
         pytest.skip("TEST_DATABASE_URL is not set")
     yield from _fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"])
 
 
-@pytest.fixture
-def rasa_url(database_url, tmp_path):
+@pytest.fixture(scope="module")
+def rasa_url(database_url, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("servers")
     upgrade_to_head(database_url)
     actions_port, rasa_port = free_port(), free_port()
     endpoints = tmp_path / "endpoints.yml"
@@ -94,3 +97,14 @@ def test_check_in_and_escalation_reach_the_database_then_erasure_removes_everyth
     assert count(database_url, EVENTS, sender) == 0
     # The next message starts a new conversation, from the welcome and the consent question.
     assert "Acceptez-vous" in say(rasa_url, sender, "bonjour")
+
+
+def test_without_consent_the_conversation_works_and_nothing_is_recorded(rasa_url, database_url):
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    say(rasa_url, sender, "bonjour")
+    assert "je ne garderai rien" in say(rasa_url, sender, "/refuser_consentement")
+    assert "3114" in say(rasa_url, sender, "je ne vois plus aucune issue")
+    assert count(database_url, EVENTS, sender) == 0
+    assert count(database_url, PROGRESS, sender) == 0
+    # Safety first: the crisis case is opened all the same (the conversation id only).
+    assert count(database_url, OPEN_CASES, sender) == 1

@@ -6,7 +6,7 @@ import os
 import pytest
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_components.stores import ERASE_ACTION, RelaisLockStore, RelaisTrackerStore
@@ -22,18 +22,45 @@ def tracker(sender, *events):
     return DialogueStateTracker.from_events(sender, list(events))
 
 
-def test_conversations_go_to_the_database_of_database_url(tracker_store, tmp_path):
-    asyncio.run(tracker_store.save(tracker("a", UserUttered("bonjour"), ActionExecuted("utter_accueil"))))
-    assert (tmp_path / "relais.db").exists()
+CONSENT = SlotSet("consentement", "donne")
+
+
+def stored_events(tmp_path, sender):
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "relais.db") as connection:
+        return connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+
+
+def test_a_consenting_conversation_goes_to_the_database_of_database_url(tracker_store, tmp_path):
+    asyncio.run(tracker_store.save(tracker("a", UserUttered("bonjour"), CONSENT, ActionExecuted("utter_menu"))))
+    assert stored_events(tmp_path, "a") == 3
     restored = asyncio.run(tracker_store.retrieve("a"))
-    assert [e.as_dict()["event"] for e in restored.events][-2:] == ["user", "action"]
+    assert [e.as_dict()["event"] for e in restored.events][-3:] == ["user", "slot", "action"]
 
 
-def test_an_erased_conversation_is_not_written_back(tracker_store):
-    asyncio.run(tracker_store.save(tracker("a", UserUttered("bonjour"))))
-    erased = tracker("a", UserUttered("bonjour"), UserUttered("oui"), ActionExecuted(ERASE_ACTION))
+def test_without_consent_nothing_is_written_but_the_conversation_goes_on(tracker_store, tmp_path):
+    asyncio.run(tracker_store.save(tracker("b", UserUttered("bonjour"), SlotSet("consentement", "refuse"))))
+    assert stored_events(tmp_path, "b") == 0
+    assert len(asyncio.run(tracker_store.retrieve("b")).events) == 2
+    # Another process (a restart) knows nothing of it.
+    assert asyncio.run(RelaisTrackerStore(domain=Domain.empty()).retrieve("b")) is None
+
+
+def test_a_withdrawal_stops_the_recording(tracker_store, tmp_path):
+    asyncio.run(tracker_store.save(tracker("c", UserUttered("oui"), CONSENT)))
+    withdrawn = tracker("c", UserUttered("oui"), CONSENT, UserUttered("je retire"), SlotSet("consentement", "refuse"))
+    asyncio.run(tracker_store.save(withdrawn))
+    assert stored_events(tmp_path, "c") == 2
+    assert len(asyncio.run(tracker_store.retrieve("c")).events) == 4
+
+
+def test_an_erased_conversation_is_not_written_back(tracker_store, tmp_path):
+    asyncio.run(tracker_store.save(tracker("a", UserUttered("bonjour"), CONSENT)))
+    erased = tracker("a", UserUttered("bonjour"), CONSENT, UserUttered("oui"), ActionExecuted(ERASE_ACTION))
     asyncio.run(tracker_store.save(erased))
     assert asyncio.run(tracker_store.retrieve("a")) is None
+    assert stored_events(tmp_path, "a") == 0
 
 
 def test_lock_store_in_memory_by_default(monkeypatch):
