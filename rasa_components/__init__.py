@@ -1,9 +1,9 @@
 """Custom Rasa graph components and stores (Rasa adapters over the relais domain package).
 
 Rasa imports this package when it loads the model (CrisisGuard) and the endpoints (stores), so
-the one performance fix Relais applies to Rasa itself is installed here.
+the performance fixes Relais applies to Rasa itself (speedups.py) are installed here.
 """
 
-from rasa_components import action_result_validation
+from rasa_components import speedups
 
-action_result_validation.install()
+speedups.install()
