@@ -10,29 +10,15 @@ validation, with fail-on-warnings, after counting them as used:
 Everything else (intents, examples, stories, rules, slots, forms) is checked as Rasa does.
 """
 
-import inspect
-import pkgutil
 import sys
-from importlib import import_module
 from typing import Set
 
 from rasa.cli.utils import validate_files
 from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.shared.core.events import ActionExecuted
 from rasa.validator import Validator
-from rasa_sdk import Action
 
-import actions
-
-
-def responses_declared_by_actions() -> Set[str]:
-    declared: Set[str] = set()
-    for module_info in pkgutil.iter_modules(actions.__path__):
-        module = import_module(f"actions.{module_info.name}")
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Action) and cls.__module__ == module.__name__:
-                declared |= set(getattr(cls, "responses", ()))
-    return declared
+from actions.registry import declared_responses
 
 
 def form_questions(domain) -> Set[str]:
@@ -48,7 +34,7 @@ def main() -> None:
         config_path="config.yml", domain_path="domain.yml", training_data_paths=["data"]
     )
     domain = importer.get_domain()
-    declared = responses_declared_by_actions()
+    declared = declared_responses()
     missing = sorted(name for name in declared if name not in domain.responses)
     if missing:
         print(f"Responses declared by custom actions but absent from domain.yml: {missing}")

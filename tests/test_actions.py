@@ -1,17 +1,13 @@
 """Custom actions, in the style of the Rasa demos: a tracker in, exact events and responses out."""
 
 import asyncio
-import inspect
-import pkgutil
-from importlib import import_module
 
 import pytest
-from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
-import actions
 from actions.checkin import ActionCheckinBilan, ActionPreparerObjectif, ValidateCheckinForm
 from actions.fallback import ActionFallback, consecutive_fallbacks
+from actions.registry import action_classes
 from actions.tracks import ActionSelectTrack, ActionTrackPlan, ValidateDiagnosticForm
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
 from tests.conftest import make_tracker
@@ -24,18 +20,8 @@ def responses(dispatcher):
     return [message["response"] for message in dispatcher.messages]
 
 
-def all_actions():
-    found = []
-    for info in pkgutil.iter_modules(actions.__path__):
-        module = import_module(f"actions.{info.name}")
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Action) and cls.__module__ == module.__name__:
-                found.append(cls)
-    return found
-
-
 def test_every_action_is_declared_in_the_domain_with_existing_responses(domain):
-    for cls in all_actions():
+    for cls in action_classes():
         assert cls().name() in domain["actions"]
         for response in getattr(cls, "responses", ()):
             assert response in domain["responses"], (cls.__name__, response)
