@@ -1,17 +1,18 @@
-"""Entry point: `python -m bot`. Without TELEGRAM_BOT_TOKEN, a chat in the terminal."""
-
-import sys
+"""Entry point: `python -m bot`. The Telegram edge when TELEGRAM_BOT_TOKEN is set, otherwise a
+chat in the terminal through the same bridge."""
 
 from relais.settings import load_settings
 
 
 def main() -> None:
-    settings = load_settings()
-    if settings.telegram_bot_token:
-        sys.exit("The Telegram bridge is not built yet; unset TELEGRAM_BOT_TOKEN to chat locally.")
-    from bot.terminal import main as terminal_main
+    if load_settings().telegram_bot_token:
+        from bot.telegram_main import main as telegram_main
 
-    terminal_main()
+        telegram_main()
+    else:
+        from bot.terminal import main as terminal_main
+
+        terminal_main()
 
 
 if __name__ == "__main__":

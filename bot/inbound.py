@@ -9,26 +9,42 @@ the payloads of buttons that Relais itself sent, reach Rasa as intents.
 import re
 from typing import Optional
 
-# Commands of the menu (Telegram's "/" menu, or typed in the terminal) -> Rasa intent.
+# Commands (Telegram's "/" menu, or typed in the terminal) -> Rasa intent.
 COMMANDS = {
     "start": "greet",
     "aide": "aide",
     "menu": "menu",
     "urgence": "urgence",
+    "progres": "progres",
     "point": "checkin",
     "coach": "demander_humain",
+    "mesdonnees": "mes_donnees",
+    "oubli": "oubli",
     "stop": "stop",
 }
-_COMMAND = re.compile(r"^/([a-z]+)(@\w+)?\s*$", re.IGNORECASE)
+# The menu Telegram shows (setMyCommands), in this order.
+MENU = (
+    ("start", "Commencer ou recommencer"),
+    ("aide", "Ce que Relais peut faire pour vous"),
+    ("urgence", "Une situation urgente à gérer maintenant"),
+    ("progres", "Voir mes progrès"),
+    ("coach", "Parler à une personne de l'équipe Relais"),
+    ("mesdonnees", "Ce que Relais garde sur moi"),
+    ("oubli", "Effacer mes données"),
+)
+# "/start", "/start@RelaisBot", "/start a-deep-link-parameter": Telegram's command forms.
+_COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(\s+\S.*)?$", re.IGNORECASE | re.DOTALL)
 
 
 def command_payload(text: str) -> Optional[str]:
     """`/aide` -> `/aide` (an intent payload) for a known command, else None."""
-    match = _COMMAND.match(text.strip())
+    match = _COMMAND.match((text or "").strip())
     if not match:
         return None
     intent = COMMANDS.get(match.group(1).lower())
-    return f"/{intent}" if intent else None
+    if intent is None or (match.group(3) and intent != "greet"):
+        return None  # "/aide moi svp" is a sentence, read by NLU
+    return f"/{intent}"
 
 
 def typed_text(text: str) -> str:

@@ -1,15 +1,70 @@
-"""Answers the edge gives by itself, when Rasa cannot."""
+"""What the edge says by itself: when Rasa cannot answer, and to messages Rasa cannot read."""
 
+from typing import Iterable, List
+
+from bot.conversation import Reply
 from relais.safety import EMERGENCY_NUMBERS_TEXT, assess
 
 RASA_DOWN_TEXT = (
-    "Je rencontre un problème technique et je ne peux pas vous répondre tout de suite. "
-    "Votre message est bien reçu. Réessayez dans quelques minutes."
+    "Je rencontre un problème technique et ne peux pas vous répondre tout de suite. "
+    "Votre message est bien reçu : je vous réponds dès que possible, sans que vous ayez "
+    "à le renvoyer."
 )
+URGENT_HINT = "En cas de danger : 112. Idées suicidaires : 3114, 24 h/24."
+EMERGENCY_NUMBERS = Reply(EMERGENCY_NUMBERS_TEXT)
+
+MEDIA_TEXTS = {
+    "voice": "Je ne peux pas écouter les messages vocaux. Pouvez-vous m'écrire en quelques mots ?",
+    "audio": "Je ne peux pas écouter les fichiers audio. Pouvez-vous m'écrire en quelques mots ?",
+    "video": "Je ne peux pas regarder les vidéos. Pouvez-vous me décrire la situation par écrit ?",
+    "video_note": "Je ne peux pas regarder les vidéos. Pouvez-vous me décrire la situation par écrit ?",
+    "photo": "Je ne peux pas voir les photos. Pouvez-vous me décrire la situation en quelques mots ?",
+    "sticker": "Merci ! Je ne lis que les messages écrits : dites-moi en quelques mots comment je peux vous aider.",
+    "animation": "Je ne lis que les messages écrits : dites-moi en quelques mots comment je peux vous aider.",
+    "document": (
+        "Je ne peux pas ouvrir les documents, et il vaut mieux ne pas m'en envoyer : "
+        "ils pourraient contenir des informations personnelles. Dites-moi par écrit ce dont vous avez besoin."
+    ),
+}
+OTHER_MESSAGE_TEXT = (
+    "Je ne lis que les messages écrits. Dites-moi en quelques mots comment je peux vous aider, "
+    "ou tapez /aide."
+)
+CONTACT_TEXT = (
+    "Je n'enregistre pas les contacts partagés : ce numéro n'a pas été conservé. "
+    "Si vous voulez parler à une personne de l'équipe Relais, tapez /coach."
+)
+LOCATION_FOUND_TEXT = (
+    "D'après votre position, vous êtes dans le département : {name}. "
+    "Si ce n'est pas le cas, écrivez-moi votre code postal."
+)
+LOCATION_UNKNOWN_TEXT = (
+    "Je n'ai pas trouvé de relais proche de cette position. Pouvez-vous m'écrire votre code postal ?"
+)
+EDITED_TEXT = (
+    "Vous avez modifié un message : je ne relis pas les messages modifiés. "
+    "Si besoin, envoyez-moi la nouvelle version dans un nouveau message."
+)
+EMPTY_TEXT = "Votre message est vide. Dites-moi en quelques mots comment je peux vous aider."
+PRIVATE_ONLY_TEXT = (
+    "Relais répond uniquement en conversation privée, pour protéger ce que vous confiez. "
+    "Écrivez-moi directement en ouvrant une conversation avec moi."
+)
+BUTTON_EXPIRED_TEXT = (
+    "Ce choix n'est plus disponible. Écrivez-moi ce que vous souhaitez, ou tapez /menu."
+)
+CAPTION_NOTE = "J'ai lu le texte qui accompagne votre fichier ; le fichier lui-même, je ne peux pas l'ouvrir."
+
+
+def outage_replies(pending_texts: Iterable[str]) -> List[Reply]:
+    """What to say when Rasa is down: the emergency numbers first if any waiting message is a
+    crisis, then that the message is kept and will be answered."""
+    crisis = any(text and assess(text).is_crisis for text in pending_texts)
+    if crisis:
+        return [EMERGENCY_NUMBERS, Reply(RASA_DOWN_TEXT)]
+    return [Reply(RASA_DOWN_TEXT + "\n" + URGENT_HINT)]
 
 
 def fallback_reply(text: str) -> str:
-    """What to say when Rasa is down: the emergency numbers first if the message is a crisis."""
-    if assess(text).is_crisis:
-        return EMERGENCY_NUMBERS_TEXT + "\n\n" + RASA_DOWN_TEXT
-    return RASA_DOWN_TEXT + "\nEn cas de danger : 112. Idées suicidaires : 3114, 24 h/24."
+    """The terminal's answer when Rasa is down, as one text."""
+    return "\n\n".join(reply.text for reply in outage_replies([text]))

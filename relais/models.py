@@ -12,6 +12,7 @@ All timestamps are timezone-aware UTC datetimes, in Python and in the database.
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     DateTime,
@@ -194,6 +195,67 @@ class Case(Base):
             postgresql_where=column("status").in_(ACTIVE_CASE_STATUSES),
         ),
     )
+
+
+INBOX_UPDATE = "update"
+INBOX_OUTGOING = "outgoing"
+INBOX_KINDS = (INBOX_UPDATE, INBOX_OUTGOING)
+INBOX_PENDING = "pending"
+INBOX_ANSWERED = "answered"
+INBOX_DONE = "done"
+INBOX_STATUSES = (INBOX_PENDING, INBOX_ANSWERED, INBOX_DONE)
+
+
+class InboxEntry(Base):
+    """One item of a chat's queue at the Telegram edge, processed in order per chat.
+
+    Either an update received from Telegram (stored before Telegram is told it was received, so
+    a crash or a Rasa outage loses nothing) or a message to send on Relais' own initiative (from
+    Rasa or a coach). The content is transient: it is cleared once the citizen has been answered;
+    only the update id stays, so that an update delivered twice is answered once.
+    """
+
+    __tablename__ = "relais_inbox"
+
+    id = Column(Integer, primary_key=True)
+    kind = Column(String(16), nullable=False)
+    # Telegram's update_id (updates only): unique, which makes storing an update idempotent.
+    update_id = Column(BigInteger, nullable=True, unique=True)
+    chat_id = Column(String(64), nullable=False)
+    status = Column(String(16), nullable=False, default=INBOX_PENDING)
+    # The update (JSON) until it is answered; contacts are removed before it is stored.
+    content = Column(Text, nullable=True)
+    # The messages to deliver (JSON), kept until all of them are sent: Rasa is asked once.
+    replies = Column(Text, nullable=True)
+    delivered = Column(Integer, nullable=False, default=0)
+    attempts = Column(Integer, nullable=False, default=0)
+    received_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    done_at = Column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        CheckConstraint(column("kind").in_(INBOX_KINDS), name="kind"),
+        CheckConstraint(column("status").in_(INBOX_STATUSES), name="status"),
+        # The workers read the oldest unfinished entry of a chat.
+        Index("ix_relais_inbox_chat_id_status_id", "chat_id", "status", "id"),
+    )
+
+
+class SentKeyboard(Base):
+    """The buttons of a message sent on Telegram, so that a tap maps back to the payload that
+    Relais itself sent. Telegram's callback data can be forged by a modified client: only the
+    index of a button goes to Telegram, never a payload."""
+
+    __tablename__ = "relais_keyboards"
+
+    id = Column(Integer, primary_key=True)
+    chat_id = Column(String(64), nullable=False)
+    message_id = Column(BigInteger, nullable=False)
+    # JSON list of {"title", "payload"}.
+    buttons = Column(Text, nullable=False)
+    sent_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    closed_at = Column(UTCDateTime, nullable=True)
+
+    __table_args__ = (UniqueConstraint("chat_id", "message_id"),)
 
 
 # Rasa's SQL tracker store table, as Rasa 3.6 creates it (rasa.core.tracker_store.SQLEvent).

@@ -13,13 +13,29 @@ class Settings(BaseSettings):
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_auth_token: Optional[str] = None
     rasa_timeout_seconds: float = 30.0
+    # The action server: the Telegram edge checks it is up before it hands Rasa a message
+    # (Rasa itself would carry on without the actions' answers).
+    action_server_url: str = "http://127.0.0.1:5055"
     # One database for Rasa's tracker store and Relais' tables (SQLite file by default).
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'relais.db'}"
     # Rasa's lock store: in memory (one Rasa server) unless a Redis URL is given (scale-out).
     redis_url: Optional[str] = None
     # Telegram: without a token, `make run` opens a chat in the terminal.
     telegram_bot_token: Optional[str] = None
+    # A self-hosted Bot API server, e.g. "http://127.0.0.1:8081/bot" (the token is appended).
     telegram_api_base_url: Optional[str] = None
+    # Webhook mode when a public HTTPS URL is set (long polling otherwise). Telegram sends the
+    # secret back in a header; without one configured, a random secret is made at each start.
+    telegram_webhook_url: Optional[str] = None
+    telegram_webhook_secret: Optional[str] = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = 8443
+    # Telegram's limit for a bot: about 30 messages per second overall.
+    telegram_max_messages_per_second: float = 30.0
+    # Loopback HTTP server of the edge: Rasa's callback channel (messages Rasa sends outside a
+    # reply) and a health check.
+    bridge_host: str = "127.0.0.1"
+    bridge_port: int = 5034
 
     class Config:
         env_prefix = ""

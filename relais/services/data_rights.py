@@ -24,7 +24,9 @@ from relais.models import (
     Case,
     Citizen,
     Enrolment,
+    InboxEntry,
     ProgressEntry,
+    SentKeyboard,
     utc_now,
 )
 from relais.services.citizens import check_conversation_id, find_citizen
@@ -88,6 +90,11 @@ class DataRightsService:
             counts[Citizen.__tablename__] = (
                 _delete(session, delete(Citizen).where(Citizen.id == citizen.id)) if citizen else 0
             )
+            # What the Telegram edge holds for the chat: queued messages and sent keyboards.
+            for model in (InboxEntry, SentKeyboard):
+                counts[model.__tablename__] = _delete(
+                    session, delete(model).where(model.chat_id == conversation_id)
+                )
             events = RASA_EVENTS.delete().where(RASA_EVENTS.c.sender_id == conversation_id)
             counts[RASA_EVENTS.name] = (
                 _delete(session, events) if _has_rasa_events(session) else 0

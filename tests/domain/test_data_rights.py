@@ -6,9 +6,9 @@ import time
 import pytest
 from sqlalchemy import MetaData, Table, func, insert, inspect, select
 
-from relais.models import Citizen
+from relais.models import Citizen, InboxEntry, SentKeyboard
 from relais.services.data_rights import summary_fr
-from tests.domain.support import NOTICE
+from tests.domain.support import NOTICE, NOW
 
 
 def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
@@ -36,6 +36,16 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
                     data=json.dumps({"event": type_name, "text": "Bonjour"}),
                 )
             )
+        # What the Telegram edge holds: a queued update and the keyboard of a sent message.
+        update_id = abs(hash(conversation_id)) % 10**9
+        connection.execute(insert(InboxEntry).values(
+            kind="update", update_id=update_id, chat_id=conversation_id, status="pending",
+            content='{"message": {"text": "Bonjour"}}', delivered=0, attempts=0,
+            received_at=NOW,
+        ))
+        connection.execute(insert(SentKeyboard).values(
+            chat_id=conversation_id, message_id=1, buttons="[]", sent_at=NOW,
+        ))
 
 
 def citizen_id(engine, conversation_id):
@@ -57,6 +67,8 @@ def rows_per_table(engine, conversation_id, citizen_id):
                 condition = table.c.citizen_id == citizen_id
             elif "conversation_id" in table.c:
                 condition = table.c.conversation_id == conversation_id
+            elif "chat_id" in table.c:
+                condition = table.c.chat_id == conversation_id
             elif "sender_id" in table.c:
                 condition = table.c.sender_id == conversation_id
             else:
@@ -80,6 +92,7 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
     bob_before = rows_per_table(engine, "bob", two_citizens["bob"])
     assert set(bob_before) == {
         "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "events",
+        "relais_inbox", "relais_keyboards",
     }
     assert all(count > 0 for count in bob_before.values())
 
@@ -90,6 +103,8 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_enrolments": 2,
         "relais_cases": 1,
         "relais_citizens": 1,
+        "relais_inbox": 1,
+        "relais_keyboards": 1,
         "events": 3,
     }
     alice_after = rows_per_table(engine, "alice", two_citizens["alice"])

@@ -10,7 +10,10 @@ from relais.database import create_engine_from_url, downgrade_to_base, upgrade_t
 from relais.models import Base, Case, Citizen, ProgressEntry
 from tests.domain.support import NOW, rasa_events_table
 
-RELAIS_TABLES = {"relais_citizens", "relais_enrolments", "relais_progress", "relais_cases"}
+RELAIS_TABLES = {
+    "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "relais_inbox",
+    "relais_keyboards",
+}
 VERSION_TABLE = "relais_alembic_version"
 
 
@@ -31,7 +34,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
     with engine.connect() as connection:
         assert MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision() == "0001"
+        ).get_current_revision() == "0002"
     engine.dispose()
 
     downgrade_to_base(db_url)

@@ -1,0 +1,177 @@
+"""Per-chat workers over the inbox: each chat's entries are handled one at a time, in the order
+they arrived; chats are served concurrently.
+
+When Rasa (or the action server, or the database) is down, a worker keeps its entry and tries
+again with growing delays. The citizen is told once per outage, and a crisis message waiting
+in the queue gets the emergency numbers at once, whatever the outage.
+"""
+
+import asyncio
+import logging
+from typing import Dict, Iterable, List, Optional, Set
+
+from bot.bridge import Bridge, is_crisis
+from bot.conversation import Reply, Turn
+from bot.rasa_client import RasaUnavailable
+from bot.replies import BUTTON_EXPIRED_TEXT, EMERGENCY_NUMBERS, outage_replies
+from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
+from relais.models import INBOX_PENDING, INBOX_UPDATE
+from relais.services.errors import StorageUnavailable
+from relais.services.inbox import InboxService, KeyboardService, QueuedItem
+
+logger = logging.getLogger(__name__)
+
+RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+
+
+class ChatQueue:
+    def __init__(self, inbox: InboxService, keyboards: KeyboardService, bridge: Bridge,
+                 delivery: TelegramDelivery, retry_delays=RETRY_DELAYS) -> None:
+        self._inbox = inbox
+        self._keyboards = keyboards
+        self._bridge = bridge
+        self._delivery = delivery
+        self._retry_delays = retry_delays
+        self._workers: Dict[str, asyncio.Task] = {}
+        self._wakeups: Dict[str, asyncio.Event] = {}
+        # Chats told about the current outage, and messages already given the numbers.
+        self._told: Set[str] = set()
+        self._netted: Set[int] = set()
+
+    def wake(self, chat_id) -> None:
+        """There is new work for the chat: start its worker, or wake it from a retry delay."""
+        chat_id = str(chat_id)
+        self._wakeups.setdefault(chat_id, asyncio.Event()).set()
+        worker = self._workers.get(chat_id)
+        if worker is None or worker.done():
+            self._workers[chat_id] = asyncio.create_task(self._run(chat_id), name=f"chat-{chat_id}")
+
+    async def resume(self) -> None:
+        """After a start: serve the chats that still have work."""
+        for chat_id in await asyncio.to_thread(self._inbox.chats_with_work):
+            self.wake(chat_id)
+
+    async def idle(self) -> None:
+        """Wait until every worker has finished (tests and benchmarks)."""
+        while any(not worker.done() for worker in self._workers.values()):
+            await asyncio.gather(*self._workers.values(), return_exceptions=True)
+
+    async def stop(self) -> None:
+        for worker in self._workers.values():
+            worker.cancel()
+        await asyncio.gather(*self._workers.values(), return_exceptions=True)
+
+    async def tell_outage(self, chat_id, texts: Iterable[str], keys: Iterable[int] = ()) -> None:
+        """Tell the citizen once that Relais cannot answer now; the emergency numbers at once
+        for a crisis message not yet given them (identified by `keys`)."""
+        chat_id = str(chat_id)
+        texts, keys = list(texts), list(keys)
+        new_crisis = any(is_crisis(text) for text, key in zip(texts, keys) if key not in self._netted)
+        if chat_id not in self._told:
+            replies = outage_replies(texts)
+        elif new_crisis:
+            replies = [EMERGENCY_NUMBERS]
+        else:
+            return
+        self._told.add(chat_id)
+        self._netted.update(keys)
+        await self._send_now(chat_id, replies)
+
+    async def _run(self, chat_id: str) -> None:
+        failures = 0
+        while True:
+            self._wakeups[chat_id].clear()
+            try:
+                item = await asyncio.to_thread(self._inbox.next_for_chat, chat_id)
+                if item is None:
+                    return
+                await self._process(item)
+                failures = 0
+                self._told.discard(chat_id)
+            except RasaUnavailable as error:
+                logger.warning("Chat %s waits for Rasa: %s", chat_id, error)
+                await self._outage_in_chat(chat_id)
+                failures += 1
+            except (StorageUnavailable, DeliveryFailed) as error:
+                logger.warning("Chat %s waits: %s", chat_id, error)
+                failures += 1
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a bug must not stop the chat for good: log it, try again later
+                logger.exception("Unexpected error in chat %s", chat_id)
+                failures += 1
+            if failures:
+                await self._pause(chat_id, failures)
+
+    async def _pause(self, chat_id: str, failures: int) -> None:
+        delay = self._retry_delays[min(failures, len(self._retry_delays)) - 1]
+        try:
+            # A new message ends the pause early: it may be a crisis to answer at once.
+            await asyncio.wait_for(self._wakeups[chat_id].wait(), timeout=delay)
+        except asyncio.TimeoutError:
+            pass
+
+    async def _outage_in_chat(self, chat_id: str) -> None:
+        waiting = await asyncio.to_thread(self._inbox.pending_contents, chat_id)
+        typed = [(item.content or {}).get("typed", "") for item in waiting]
+        await self.tell_outage(chat_id, typed, [item.id for item in waiting])
+
+    async def _process(self, item: QueuedItem) -> None:
+        replies = item.replies
+        if replies is None:
+            replies = [reply.to_dict() for reply in await self._answer(item)]
+            await asyncio.to_thread(self._inbox.save_replies, item.id, replies)
+        try:
+            await self._deliver(item, replies)
+        except ChatGone:
+            logger.info("Chat %s is gone (bot blocked): dropping its replies", item.chat_id)
+        await asyncio.to_thread(self._inbox.finish, item.id)
+
+    async def _answer(self, item: QueuedItem) -> List[Reply]:
+        work = item.content or {}
+        if work.get("type") == "tap":
+            work = await self._resolve_tap(item, work)
+        if work.get("type") != "rasa":
+            return [Reply.from_dict(reply) for reply in work.get("replies", [])]
+        turn = Turn(item.chat_id, work["message"], work.get("typed", ""), work.get("metadata") or {})
+        if is_crisis(turn.typed) and item.id not in self._netted and item.attempts > 0:
+            # Rasa failed on this crisis message before: the numbers now, whatever happens next.
+            await self.tell_outage(item.chat_id, [turn.typed], [item.id])
+        await asyncio.to_thread(self._inbox.count_attempt, item.id)
+        async with self._delivery.typing(int(item.chat_id)):
+            answer = await self._bridge.answer(
+                turn, message_key=_message_key(item), retry=item.attempts > 0
+            )
+        before = [Reply.from_dict(reply) for reply in work.get("before", [])]
+        return before + answer
+
+    async def _resolve_tap(self, item: QueuedItem, work: dict) -> dict:
+        """The payload of the tapped button, resolved once: the keyboard closes with the tap, and
+        the entry keeps the payload in case Rasa is down and it must be sent again."""
+        button = await asyncio.to_thread(
+            self._keyboards.take, item.chat_id, work["message_id"], work["index"]
+        )
+        if button is None:
+            return {"type": "local", "replies": [{"text": BUTTON_EXPIRED_TEXT}]}
+        await self._delivery.close_keyboard(int(item.chat_id), work["message_id"])
+        resolved = {"type": "rasa", "message": button["payload"], "typed": "",
+                    "metadata": work.get("metadata") or {}}
+        await asyncio.to_thread(self._inbox.replace_content, item.id, resolved)
+        return resolved
+
+    async def _deliver(self, item: QueuedItem, replies: List[dict]) -> None:
+        for number in range(item.delivered, len(replies)):
+            await self._delivery.send(int(item.chat_id), Reply.from_dict(replies[number]))
+            await asyncio.to_thread(self._inbox.count_delivered, item.id, number + 1)
+
+    async def _send_now(self, chat_id: str, replies: List[Reply]) -> None:
+        for reply in replies:
+            try:
+                await self._delivery.send(int(chat_id), reply)
+            except (ChatGone, DeliveryFailed) as error:
+                logger.warning("Could not tell chat %s about the outage: %s", chat_id, error)
+                return
+
+
+def _message_key(item: QueuedItem) -> str:
+    return f"tg-{item.update_id}" if item.kind == INBOX_UPDATE else f"inbox-{item.id}"

@@ -1,0 +1,63 @@
+"""What the edge sends to Rasa (a turn) and what it sends back to the citizen (replies),
+independent of Telegram or the terminal."""
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message for the citizen: text, buttons under it, or a document (the data export)."""
+
+    text: str = ""
+    buttons: Tuple[Button, ...] = ()
+    document: Optional[Dict[str, Any]] = None
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "text": self.text,
+            "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
+            "document": self.document,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Reply":
+        buttons = tuple(
+            Button(str(b.get("title", "")), str(b.get("payload", "")))
+            for b in data.get("buttons") or []
+            if b.get("payload")
+        )
+        return cls(text=data.get("text") or "", buttons=buttons, document=data.get("document"))
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A message for Rasa. `message` is text for NLU, or an intent payload that Relais itself
+    chose (a command of the menu, a button it sent); `typed` is what the citizen wrote, read by
+    the safety net."""
+
+    chat_id: str
+    message: str
+    typed: str = ""
+    metadata: Dict[str, Any] = field(default_factory=dict)
+
+
+def replies_from_rasa(messages: List[Dict[str, Any]]) -> List[Reply]:
+    """Rasa's REST (or callback) messages as replies. A document travels in `custom`."""
+    replies = []
+    for message in messages:
+        document = (message.get("custom") or {}).get("document")
+        reply = Reply.from_dict({
+            "text": message.get("text") or "",
+            "buttons": message.get("buttons") or [],
+            "document": document,
+        })
+        if reply.text or reply.buttons or reply.document:
+            replies.append(reply)
+    return replies

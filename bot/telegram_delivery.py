@@ -1,0 +1,98 @@
+"""Sending replies on Telegram: text parts, inline keyboards (remembered for the taps), documents,
+and the typing indicator while Rasa thinks."""
+
+import asyncio
+import json
+import logging
+from contextlib import asynccontextmanager
+from typing import AsyncIterator, Optional
+
+from telegram import Bot
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.conversation import Reply
+from bot.telegram_render import keyboard, split_text
+from relais.services.inbox import KeyboardService
+
+logger = logging.getLogger(__name__)
+
+# Below this, an answer comes too fast for "typing…" to be worth an API call.
+TYPING_AFTER_SECONDS = 0.8
+# Telegram shows "typing…" for 5 seconds.
+TYPING_EVERY_SECONDS = 4.5
+
+
+class ChatGone(Exception):
+    """The citizen blocked the bot or deleted the chat: nothing can be delivered any more."""
+
+
+class DeliveryFailed(Exception):
+    """Telegram could not be reached (network, flood limits): try again later."""
+
+
+class TelegramDelivery:
+    def __init__(self, bot: Bot, keyboards: KeyboardService) -> None:
+        self._bot = bot
+        self._keyboards = keyboards
+
+    async def send(self, chat_id: int, reply: Reply, thread_id: Optional[int] = None) -> None:
+        """Deliver one reply. Raises ChatGone or DeliveryFailed; a reply Telegram refuses as
+        malformed is logged and skipped (retrying it would block the chat forever)."""
+        try:
+            await self._send(chat_id, reply, thread_id)
+        except Forbidden as error:
+            raise ChatGone(str(error)) from error
+        except BadRequest as error:
+            logger.error("Telegram refused a reply for chat %s: %s", chat_id, error)
+        except TelegramError as error:
+            raise DeliveryFailed(str(error)) from error
+
+    async def _send(self, chat_id: int, reply: Reply, thread_id: Optional[int]) -> None:
+        parts = split_text(reply.text)
+        for number, part in enumerate(parts, start=1):
+            markup = keyboard(reply.buttons) if number == len(parts) else None
+            sent = await self._bot.send_message(
+                chat_id, part, reply_markup=markup, message_thread_id=thread_id
+            )
+            if markup is not None:
+                buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+                await asyncio.to_thread(self._keyboards.remember, chat_id, sent.message_id, buttons)
+        if reply.document:
+            content = json.dumps(reply.document.get("content"), ensure_ascii=False, indent=2)
+            await self._bot.send_document(
+                chat_id, document=content.encode("utf-8"),
+                filename=reply.document.get("filename", "document.json"),
+                message_thread_id=thread_id,
+            )
+
+    async def close_keyboard(self, chat_id: int, message_id: int) -> None:
+        """Remove the buttons of a message once one was tapped (best effort)."""
+        try:
+            await self._bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+        except TelegramError as error:
+            logger.info("Could not close the keyboard of %s/%s: %s", chat_id, message_id, error)
+
+    async def acknowledge_tap(self, callback_query_id: str) -> None:
+        try:
+            await self._bot.answer_callback_query(callback_query_id)
+        except TelegramError as error:
+            logger.info("Could not answer callback query %s: %s", callback_query_id, error)
+
+    @asynccontextmanager
+    async def typing(self, chat_id: int) -> AsyncIterator[None]:
+        """Show "typing…" while the body runs, if it takes more than a moment."""
+        task = asyncio.create_task(self._keep_typing(chat_id))
+        try:
+            yield
+        finally:
+            task.cancel()
+
+    async def _keep_typing(self, chat_id: int) -> None:
+        await asyncio.sleep(TYPING_AFTER_SECONDS)
+        while True:
+            try:
+                await self._bot.send_chat_action(chat_id, ChatAction.TYPING)
+            except TelegramError:
+                pass  # cosmetic
+            await asyncio.sleep(TYPING_EVERY_SECONDS)

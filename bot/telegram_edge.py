@@ -1,0 +1,154 @@
+"""The Telegram edge: updates in (long polling or a webhook checked by its secret), stored in
+the inbox before Telegram is told they arrived, then answered in order per chat.
+
+Also serves, on loopback, Rasa's callback channel: what Rasa sends outside a reply (a triggered
+intent) is queued for the citizen like any other message.
+"""
+
+import asyncio
+import hmac
+import logging
+from typing import Any, Dict, Optional
+
+from aiohttp import web
+from telegram import Bot, Update
+from telegram.error import NetworkError, TelegramError
+
+from bot.chat_queue import ChatQueue
+from bot.conversation import Reply, replies_from_rasa
+from bot.telegram_delivery import TelegramDelivery
+from bot.telegram_updates import read_update
+from relais.services.errors import StorageUnavailable
+from relais.services.inbox import InboxService
+
+logger = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+POLL_TIMEOUT_SECONDS = 25
+STORAGE_RETRY_SECONDS = 2.0
+
+
+class TelegramEdge:
+    def __init__(self, bot: Bot, inbox: InboxService, queue: ChatQueue,
+                 delivery: TelegramDelivery, coach_chat_id: Optional[int] = None) -> None:
+        self.bot = bot
+        self.inbox = inbox
+        self.queue = queue
+        self._delivery = delivery
+        self._coach_chat_id = coach_chat_id
+
+    async def ingest(self, update: Update) -> None:
+        """Store the update (durably) and hand it to its chat's worker. Raises
+        StorageUnavailable when it could not be stored: the caller must not acknowledge it."""
+        arrival = read_update(update, self._coach_chat_id)
+        if arrival is None:
+            return
+        if arrival.callback_query_id:
+            asyncio.create_task(self._delivery.acknowledge_tap(arrival.callback_query_id))
+        try:
+            stored = await asyncio.to_thread(
+                self.inbox.add_update, update.update_id, str(arrival.chat_id), arrival.work
+            )
+        except StorageUnavailable:
+            # Telegram keeps the update and sends it again; meanwhile the citizen is told, and
+            # gets the emergency numbers at once if it is a crisis.
+            await self.queue.tell_outage(
+                arrival.chat_id, [arrival.work.get("typed", "")], [-update.update_id]
+            )
+            raise
+        if stored:
+            self.queue.wake(arrival.chat_id)
+        if arrival.leave_chat:
+            asyncio.create_task(self._leave(arrival.chat_id))
+
+    async def queue_outgoing(self, chat_id: str, replies: list) -> None:
+        """A message on Relais' own initiative, delivered after what the chat already has."""
+        messages = [reply.to_dict() for reply in replies]
+        await asyncio.to_thread(self.inbox.add_outgoing, chat_id, messages)
+        self.queue.wake(chat_id)
+
+    async def poll(self, stop: asyncio.Event) -> None:
+        """Long polling. Telegram forgets an update only when a later getUpdates asks for a
+        higher offset, which happens after the update is stored."""
+        offset = None
+        while not stop.is_set():
+            try:
+                updates = await self.bot.get_updates(
+                    offset=offset, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=ALLOWED_UPDATES
+                )
+            except NetworkError as error:
+                logger.warning("getUpdates failed: %s", error)
+                await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
+                continue
+            for update in updates:
+                try:
+                    await self.ingest(update)
+                except StorageUnavailable:
+                    await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
+                    break  # the offset stays: Telegram sends it again
+                offset = update.update_id + 1
+
+    async def _leave(self, chat_id: int) -> None:
+        await self.queue.idle()  # say why first
+        try:
+            await self.bot.leave_chat(chat_id)
+        except TelegramError as error:
+            logger.info("Could not leave chat %s: %s", chat_id, error)
+
+
+def webhook_app(edge: TelegramEdge, secret: str, path: str = "/telegram") -> web.Application:
+    """The webhook Telegram posts updates to. Refuses (403) any request without the secret
+    given to setWebhook; answers 200 only once the update is stored."""
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            return web.Response(status=403, text="forbidden")
+        try:
+            data = await request.json()
+            update = Update.de_json(data, edge.bot)
+        except (ValueError, TypeError, KeyError):
+            return web.Response(status=400, text="not an update")
+        try:
+            await edge.ingest(update)
+        except StorageUnavailable:
+            return web.Response(status=503, text="try again")  # Telegram retries
+        return web.Response(text="ok")
+
+    app = web.Application(client_max_size=1024 * 1024)
+    app.router.add_post(path, receive)
+    return app
+
+
+def local_app(edge: TelegramEdge) -> web.Application:
+    """Loopback only: Rasa's callback channel, and a health check."""
+
+    async def rasa_callback(request: web.Request) -> web.Response:
+        try:
+            message: Dict[str, Any] = await request.json()
+            chat_id = str(int(message["recipient_id"]))  # Telegram chat ids only
+        except (ValueError, TypeError, KeyError):
+            return web.Response(status=400, text="not a Rasa message")
+        replies = replies_from_rasa([message])
+        if replies:
+            try:
+                await edge.queue_outgoing(chat_id, replies)
+            except StorageUnavailable:
+                return web.Response(status=503, text="try again")
+        return web.Response(text="ok")
+
+    async def health(request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    app = web.Application()
+    app.router.add_post("/rasa/callback", rasa_callback)
+    app.router.add_get("/health", health)
+    return app
+
+
+async def _sleep_unless(stop: asyncio.Event, seconds: float) -> None:
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    except asyncio.TimeoutError:
+        pass

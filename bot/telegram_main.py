@@ -1,0 +1,126 @@
+"""`python -m bot` with TELEGRAM_BOT_TOKEN set: the Telegram edge, in long polling or webhook mode.
+
+Everything is built here, at start, from the settings: nothing at import time.
+"""
+
+import asyncio
+import logging
+import secrets
+import signal
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import AsyncIterator
+
+from aiohttp import web
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, ExtBot
+from telegram.request import HTTPXRequest
+
+from bot.bridge import Bridge
+from bot.chat_queue import ChatQueue
+from bot.inbound import MENU
+from bot.rasa_client import RasaClient
+from bot.telegram_delivery import TelegramDelivery
+from bot.telegram_edge import ALLOWED_UPDATES, POLL_TIMEOUT_SECONDS, TelegramEdge, local_app, webhook_app
+from relais.database import create_engine_from_url, make_session_factory
+from relais.services.inbox import InboxService, KeyboardService
+from relais.settings import Settings, load_settings
+
+logger = logging.getLogger(__name__)
+
+# Telegram sends an unacknowledged update again for 24 hours; finished entries are kept as
+# long, to recognise it.
+KEEP_FINISHED = timedelta(hours=24)
+
+
+def make_bot(settings: Settings) -> ExtBot:
+    """The Bot API client, with python-telegram-bot's rate limiter (retries after a 429)."""
+    kwargs = {}
+    if settings.telegram_api_base_url:
+        kwargs["base_url"] = settings.telegram_api_base_url
+    return ExtBot(
+        settings.telegram_bot_token,
+        rate_limiter=AIORateLimiter(
+            overall_max_rate=settings.telegram_max_messages_per_second, max_retries=3
+        ),
+        request=HTTPXRequest(connection_pool_size=64),
+        get_updates_request=HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10),
+        **kwargs,
+    )
+
+
+@asynccontextmanager
+async def telegram_edge(settings: Settings) -> AsyncIterator[TelegramEdge]:
+    """The edge with its bot, database and Rasa client, resumed where it stopped."""
+    engine = create_engine_from_url(settings.database_url)
+    session_factory = make_session_factory(engine)
+    inbox = InboxService(session_factory)
+    keyboards = KeyboardService(session_factory)
+    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds,
+                      settings.rasa_auth_token, settings.action_server_url)
+    bot = make_bot(settings)
+    delivery = TelegramDelivery(bot, keyboards)
+    queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery)
+    edge = TelegramEdge(bot, inbox, queue, delivery)
+    async with bot:
+        await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
+        local = await _serve(local_app(edge), settings.bridge_host, settings.bridge_port)
+        await queue.resume()
+        try:
+            yield edge
+        finally:
+            await queue.stop()
+            await local.cleanup()
+            await rasa.close()
+            engine.dispose()
+
+
+async def run(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with telegram_edge(settings) as edge:
+        housekeeping = asyncio.create_task(_purge_finished(edge, stop))
+        if settings.telegram_webhook_url:
+            await _run_webhook(edge, settings, stop)
+        else:
+            await edge.bot.delete_webhook()  # getUpdates is refused while a webhook is set
+            logger.info("Relais is polling Telegram")
+            await edge.poll(stop)
+        housekeeping.cancel()
+
+
+async def _run_webhook(edge: TelegramEdge, settings: Settings, stop: asyncio.Event) -> None:
+    secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
+    site = await _serve(webhook_app(edge, secret), settings.telegram_webhook_listen,
+                        settings.telegram_webhook_port)
+    await edge.bot.set_webhook(settings.telegram_webhook_url, secret_token=secret,
+                               allowed_updates=ALLOWED_UPDATES)
+    logger.info("Relais receives Telegram updates at %s", settings.telegram_webhook_url)
+    try:
+        await stop.wait()
+    finally:
+        await site.cleanup()
+
+
+async def _serve(app: web.Application, host: str, port: int) -> web.AppRunner:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner
+
+
+async def _purge_finished(edge: TelegramEdge, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(edge.inbox.purge_done, KEEP_FINISHED)
+        except Exception:  # housekeeping must never stop the edge
+            logger.exception("Could not purge the inbox")
+        await asyncio.sleep(3600)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    asyncio.run(run(load_settings()))

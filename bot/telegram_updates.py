@@ -1,0 +1,149 @@
+"""What each Telegram update means for Relais, decided once when it arrives.
+
+The result ("work") is what the inbox stores: only what is needed to answer, never the
+citizen's name, username or a shared contact, and a shared position only as the postal code of
+the nearest prefecture. Kinds of work:
+
+- `rasa`: a message for Rasa (`message`: text for NLU or a payload Relais chose; `typed`: what
+  the citizen wrote, for the safety net; `before`: replies to send first);
+- `tap`: a button tapped (`message_id`, `index` of the button in the keyboard Relais sent);
+- `local`: replies the edge gives by itself (media, contact, edited message, group chat).
+"""
+
+from dataclasses import dataclass
+from typing import Any, Dict, Optional
+
+from telegram import Chat, Message, Update
+
+from bot.inbound import command_payload, typed_text
+from bot.replies import (
+    CAPTION_NOTE,
+    CONTACT_TEXT,
+    EDITED_TEXT,
+    EMPTY_TEXT,
+    LOCATION_FOUND_TEXT,
+    LOCATION_UNKNOWN_TEXT,
+    MEDIA_TEXTS,
+    OTHER_MESSAGE_TEXT,
+    PRIVATE_ONLY_TEXT,
+)
+from bot.bridge import is_crisis
+from relais.geography import departement_from_location, departements, postal_code_for_departement
+
+CALLBACK_PREFIX = "b"
+MEDIA_KINDS = tuple(MEDIA_TEXTS)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """An update as the edge files it: the chat it belongs to and the work it asks for."""
+
+    chat_id: int
+    work: Dict[str, Any]
+    # Acknowledged at once, before the work is done (Telegram shows a spinner until then).
+    callback_query_id: Optional[str] = None
+    leave_chat: bool = False
+
+
+def read_update(update: Update, coach_chat_id: Optional[int] = None) -> Optional[Arrival]:
+    """The arrival for an update, or None for updates Relais ignores."""
+    if update.callback_query is not None:
+        return _tap(update)
+    chat = update.effective_chat
+    if chat is None or chat.type == Chat.CHANNEL:
+        return None
+    if coach_chat_id is not None and chat.id == coach_chat_id:
+        return None  # the coach desk reads its own group
+    if chat.type != Chat.PRIVATE:
+        return _group(update, chat)
+    if update.edited_message is not None:
+        return _edited(update.edited_message)
+    if update.message is not None:
+        return _message(update.message)
+    return None
+
+
+def _message(message: Message) -> Arrival:
+    chat_id = message.chat.id
+    metadata = _metadata(message)
+    if message.text is not None:
+        return Arrival(chat_id, _text_work(message.text, metadata))
+    if message.contact is not None:
+        return Arrival(chat_id, _local(CONTACT_TEXT))
+    if message.location is not None:
+        return Arrival(chat_id, _location_work(message, metadata))
+    kind = next((kind for kind in MEDIA_KINDS if getattr(message, kind, None)), None)
+    if message.caption:
+        # The words that come with a photo or a file are read; the file itself is not.
+        work = _text_work(message.caption, metadata)
+        work["before"] = [{"text": CAPTION_NOTE}]
+        return Arrival(chat_id, work)
+    return Arrival(chat_id, _local(MEDIA_TEXTS[kind] if kind else OTHER_MESSAGE_TEXT))
+
+
+def _text_work(text: str, metadata: Dict[str, Any]) -> Dict[str, Any]:
+    payload = command_payload(text)
+    message = payload or typed_text(text).strip()
+    if not message:
+        return _local(EMPTY_TEXT)
+    return {"type": "rasa", "message": message, "typed": text, "metadata": metadata}
+
+
+def _location_work(message: Message, metadata: Dict[str, Any]) -> Dict[str, Any]:
+    location = message.location
+    departement = departement_from_location(location.latitude, location.longitude)
+    postal_code = postal_code_for_departement(departement) if departement else None
+    if not postal_code:
+        return _local(LOCATION_UNKNOWN_TEXT)
+    # A payload Relais builds itself from a postal code it chose: the same path as a typed code.
+    payload = '/trouver_relais{"code_postal":"%s"}' % postal_code
+    # The nearest prefecture is wrong near some borders: say what was understood.
+    found = LOCATION_FOUND_TEXT.format(name=departements()[departement].name)
+    return {"type": "rasa", "message": payload, "typed": "", "metadata": metadata,
+            "before": [{"text": found}]}
+
+
+def _edited(message: Message) -> Arrival:
+    text = message.text or message.caption or ""
+    # An edit that turns a message into a crisis must not go unanswered.
+    if is_crisis(text):
+        return Arrival(message.chat.id, _text_work(text, _metadata(message)))
+    return Arrival(message.chat.id, _local(EDITED_TEXT))
+
+
+def _tap(update: Update) -> Optional[Arrival]:
+    query = update.callback_query
+    message = query.message
+    if message is None or message.chat.type != Chat.PRIVATE:
+        return None
+    index = _button_index(query.data)
+    work = {"type": "tap", "message_id": message.message_id, "index": index,
+            "metadata": {"telegram": {"language_code": query.from_user.language_code}}}
+    return Arrival(message.chat.id, work, callback_query_id=query.id)
+
+
+def _group(update: Update, chat: Chat) -> Optional[Arrival]:
+    """Relais works in private chats only: it says so once when added to a group, and leaves."""
+    member = update.my_chat_member
+    if member is not None and member.new_chat_member.status in ("member", "administrator"):
+        return Arrival(chat.id, _local(PRIVATE_ONLY_TEXT), leave_chat=True)
+    return None
+
+
+def _button_index(data: Optional[str]) -> int:
+    # Callback data comes from the citizen's app and can be anything: only "b<number>" is read.
+    if data and data.startswith(CALLBACK_PREFIX) and data[1:].isdigit() and len(data) < 6:
+        return int(data[1:])
+    return -1
+
+
+def _metadata(message: Message) -> Dict[str, Any]:
+    user = message.from_user
+    return {"telegram": {
+        "message_id": message.message_id,
+        "language_code": user.language_code if user else None,
+    }}
+
+
+def _local(text: str) -> Dict[str, Any]:
+    return {"type": "local", "replies": [{"text": text}]}

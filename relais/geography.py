@@ -1,0 +1,210 @@
+"""The département of a shared location, offline: the one whose prefecture is nearest.
+
+A citizen on Telegram may share a location (latitude/longitude) instead of typing a postal
+code. `departement_from_location` gives the département whose prefecture is nearest
+(great-circle distance), and `postal_code_for_departement` a postal code of that prefecture, so
+that a shared location goes through the same postal-code lookup as a typed one
+(`RelaisDirectory.find_by_postal_code`).
+
+This is an approximation, not a point-in-polygon test: near a boundary the nearest prefecture
+can be the neighbour's, and a position in a neighbouring country near the border gets the
+nearest French département. A position farther than `DEFAULT_MAX_DISTANCE_KM` from its nearest
+prefecture (abroad, at sea) gets None; a territory whose far parts are farther than that from
+its prefecture (Guyane, Saint-Martin for Guadeloupe) sets its own `max_distance_km`.
+
+The data is `directory/departements.yml`, read on first use (never at import time) and validated
+against the départements of the relais directory (relais/directory.py).
+"""
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Dict, List, Mapping, Optional, Tuple
+
+import yaml
+
+from relais.directory import (
+    ALL_DEPARTEMENTS,
+    DirectoryError,
+    normalise_departement,
+    postal_code_to_departement,
+)
+from relais.settings import PROJECT_ROOT
+
+DEFAULT_DEPARTEMENTS_PATH = PROJECT_ROOT / "directory" / "departements.yml"
+DEFAULT_MAX_DISTANCE_KM = 200.0
+EARTH_RADIUS_KM = 6371.0088  # mean radius
+
+_REQUIRED_KEYS = ("code", "name", "chef_lieu", "postal_code", "latitude", "longitude")
+_OPTIONAL_KEYS = ("max_distance_km",)
+
+
+class GeographyError(DirectoryError):
+    """The départements file is missing or invalid; the message lists what to fix."""
+
+
+@dataclass(frozen=True)
+class Departement:
+    code: str
+    name: str
+    chef_lieu: str  # the prefecture's town
+    postal_code: str  # a postal code of the prefecture
+    latitude: float  # of the prefecture
+    longitude: float
+    max_distance_km: float = DEFAULT_MAX_DISTANCE_KM
+
+
+def haversine_km(
+    latitude_1: float, longitude_1: float, latitude_2: float, longitude_2: float
+) -> float:
+    """Great-circle distance in kilometres between two positions in decimal degrees."""
+    phi_1, phi_2 = math.radians(latitude_1), math.radians(latitude_2)
+    delta_phi = phi_2 - phi_1
+    delta_lambda = math.radians(longitude_2 - longitude_1)
+    a = (
+        math.sin(delta_phi / 2) ** 2
+        + math.cos(phi_1) * math.cos(phi_2) * math.sin(delta_lambda / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def load_departements(path: Path = DEFAULT_DEPARTEMENTS_PATH) -> Mapping[str, Departement]:
+    """Read and validate a départements file (uncached); code -> Departement, in file order."""
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise GeographyError(f"{path}: cannot read the départements file: {error}") from error
+    return departements_from_document(document, source=str(path))
+
+
+def departements_from_document(
+    document, source: str = "départements file"
+) -> Mapping[str, Departement]:
+    errors = _document_errors(document)
+    if errors:
+        raise GeographyError(f"{source} is invalid:\n- " + "\n- ".join(errors))
+    by_code: Dict[str, Departement] = {}
+    for entry in document["departements"]:
+        by_code[entry["code"]] = Departement(
+            code=entry["code"],
+            name=entry["name"],
+            chef_lieu=entry["chef_lieu"],
+            postal_code=entry["postal_code"],
+            latitude=float(entry["latitude"]),
+            longitude=float(entry["longitude"]),
+            max_distance_km=float(entry.get("max_distance_km", DEFAULT_MAX_DISTANCE_KM)),
+        )
+    return MappingProxyType(by_code)
+
+
+@lru_cache(maxsize=1)
+def departements() -> Mapping[str, Departement]:
+    """The départements of `directory/departements.yml`, loaded once on first use."""
+    return load_departements(DEFAULT_DEPARTEMENTS_PATH)
+
+
+def nearest_departement(latitude: float, longitude: float) -> Optional[Tuple[Departement, float]]:
+    """(département whose prefecture is nearest, distance in km), whatever the distance;
+    None when the coordinates are not a valid position."""
+    if not (_is_number(latitude) and _is_number(longitude)):
+        return None
+    latitude, longitude = float(latitude), float(longitude)
+    if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):  # False for NaN
+        return None
+    best: Optional[Tuple[Departement, float]] = None
+    for departement in departements().values():
+        distance = haversine_km(latitude, longitude, departement.latitude, departement.longitude)
+        if best is None or distance < best[1]:
+            best = (departement, distance)
+    return best
+
+
+def departement_from_location(latitude: float, longitude: float) -> Optional[str]:
+    """The code of the département whose prefecture is nearest ("75", "2A", "974"), or None
+    when that prefecture is farther than its limit (abroad, at sea) or the position is invalid."""
+    nearest = nearest_departement(latitude, longitude)
+    if nearest is None:
+        return None
+    departement, distance = nearest
+    if distance > departement.max_distance_km:
+        return None
+    return departement.code
+
+
+def postal_code_for_departement(code: Optional[str]) -> Optional[str]:
+    """A postal code of the département's prefecture ("69" -> "69001"), None if unknown."""
+    departement = departements().get(normalise_departement(code) or "")
+    return departement.postal_code if departement else None
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _document_errors(document) -> List[str]:
+    """Every problem of the file at once, so that it is fixed in one go."""
+    if not isinstance(document, dict) or not isinstance(document.get("departements"), list):
+        return ["the file must be a mapping with a `departements` list"]
+    errors: List[str] = []
+    seen: Dict[str, int] = {}
+    for index, entry in enumerate(document["departements"], start=1):
+        errors.extend(_entry_errors(index, entry, seen))
+    missing = [code for code in ALL_DEPARTEMENTS if code not in seen]
+    if missing:
+        errors.append("départements missing (they are in relais.yml): " + ", ".join(missing))
+    return errors
+
+
+def _entry_errors(index: int, entry, seen: Dict[str, int]) -> List[str]:
+    if not isinstance(entry, dict):
+        return [f"entry #{index} must be a mapping"]
+    label = f"entry #{index} ({entry.get('code', 'no code')})"
+    errors = []
+    unknown = sorted(str(key) for key in entry if key not in _REQUIRED_KEYS + _OPTIONAL_KEYS)
+    if unknown:
+        errors.append(f"{label}: unknown keys {', '.join(unknown)}")
+    for key in _REQUIRED_KEYS:
+        if key not in entry:
+            errors.append(f"{label}: missing `{key}`")
+
+    code = entry.get("code")
+    if "code" in entry:
+        if not isinstance(code, str):
+            errors.append(f'{label}: write the code in quotes ("{code}")')
+        elif code not in ALL_DEPARTEMENTS:
+            hint = " (Corsica is 2A and 2B)" if code == "20" else ""
+            errors.append(f"{label}: unknown département {code}{hint}")
+        elif code in seen:
+            errors.append(f"{label}: département {code} is already entry #{seen[code]}")
+        else:
+            seen[code] = index
+
+    for key in ("name", "chef_lieu"):
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            errors.append(f"{label}: `{key}` must be a non-empty text")
+
+    postal_code = entry.get("postal_code")
+    if "postal_code" in entry:
+        if not isinstance(postal_code, str):
+            errors.append(f"{label}: write the postal code in quotes (\"{postal_code}\")")
+        elif not (len(postal_code) == 5 and postal_code.isascii() and postal_code.isdigit()):
+            errors.append(f"{label}: postal code {postal_code} is not 5 digits")
+        elif isinstance(code, str) and postal_code_to_departement(postal_code) != code:
+            errors.append(
+                f"{label}: postal code {postal_code} is in département "
+                f"{postal_code_to_departement(postal_code)}, not {code}"
+            )
+
+    for key, low, high in (("latitude", -90.0, 90.0), ("longitude", -180.0, 180.0)):
+        if key in entry:
+            value = entry[key]
+            if not _is_number(value) or not low <= value <= high:  # also rejects NaN
+                errors.append(f"{label}: `{key}` must be a number from {low:g} to {high:g}")
+    if "max_distance_km" in entry:
+        value = entry["max_distance_km"]
+        if not _is_number(value) or not 0 < value <= 2000:
+            errors.append(f"{label}: `max_distance_km` must be a number above 0, at most 2000")
+    return errors

@@ -1,0 +1,215 @@
+"""The per-chat inbox of the Telegram edge: nothing a citizen sends is lost, nothing is answered
+twice, and each chat is served in the order its messages arrived.
+
+Life of an entry: `pending` (stored; for an update, before Telegram is told it was received),
+`answered` (the messages to send are stored, so Rasa is never asked twice), `done` (all sent;
+the content is cleared, only the update id stays to recognise an update delivered twice).
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Callable, Dict, List, Optional
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from relais.models import (
+    INBOX_ANSWERED,
+    INBOX_DONE,
+    INBOX_OUTGOING,
+    INBOX_PENDING,
+    INBOX_UPDATE,
+    InboxEntry,
+    SentKeyboard,
+    utc_now,
+)
+from relais.services.unit_of_work import run_in_transaction
+
+
+@dataclass(frozen=True)
+class QueuedItem:
+    id: int
+    kind: str
+    chat_id: str
+    update_id: Optional[int]
+    status: str
+    content: Optional[Dict[str, Any]]
+    replies: Optional[List[Dict[str, Any]]]
+    delivered: int
+    attempts: int
+
+
+class InboxService:
+    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+        self._session_factory = session_factory
+        self._clock = clock
+
+    def add_update(self, update_id: int, chat_id: str, content: Dict[str, Any]) -> bool:
+        """Store a Telegram update. False when it was stored already (Telegram delivers an update
+        again when it did not see it acknowledged): it must not be processed a second time."""
+
+        def work(session: Session) -> bool:
+            known = session.scalar(select(InboxEntry.id).where(InboxEntry.update_id == update_id))
+            if known is not None:
+                return False
+            # Two deliveries at once: the loser's unique-constraint conflict is retried by
+            # run_in_transaction, and then finds the winner's row.
+            session.add(InboxEntry(
+                kind=INBOX_UPDATE, update_id=update_id, chat_id=str(chat_id),
+                content=json.dumps(content, ensure_ascii=False), received_at=self._clock(),
+            ))
+            return True
+
+        return run_in_transaction(self._session_factory, work)
+
+    def add_outgoing(self, chat_id: str, messages: List[Dict[str, Any]]) -> int:
+        """Queue messages to send on Relais' own initiative, after what the chat already has."""
+
+        def work(session: Session) -> int:
+            entry = InboxEntry(
+                kind=INBOX_OUTGOING, chat_id=str(chat_id), status=INBOX_ANSWERED,
+                replies=json.dumps(messages, ensure_ascii=False), received_at=self._clock(),
+            )
+            session.add(entry)
+            session.flush()
+            return entry.id
+
+        return run_in_transaction(self._session_factory, work)
+
+    def chats_with_work(self) -> List[str]:
+        """Chats with unfinished entries (to resume after a restart)."""
+
+        def work(session: Session) -> List[str]:
+            return list(session.scalars(
+                select(InboxEntry.chat_id).where(InboxEntry.status != INBOX_DONE).distinct()
+            ))
+
+        return run_in_transaction(self._session_factory, work)
+
+    def next_for_chat(self, chat_id: str) -> Optional[QueuedItem]:
+        """The oldest unfinished entry of the chat, or None."""
+
+        def work(session: Session) -> Optional[QueuedItem]:
+            entry = session.scalars(
+                select(InboxEntry)
+                .where(InboxEntry.chat_id == str(chat_id), InboxEntry.status != INBOX_DONE)
+                .order_by(InboxEntry.id)
+                .limit(1)
+            ).one_or_none()
+            return _item(entry) if entry else None
+
+        return run_in_transaction(self._session_factory, work)
+
+    def pending_contents(self, chat_id: str) -> List[QueuedItem]:
+        """Every update of the chat still waiting for Rasa (the safety net reads them)."""
+
+        def work(session: Session) -> List[QueuedItem]:
+            entries = session.scalars(
+                select(InboxEntry)
+                .where(InboxEntry.chat_id == str(chat_id), InboxEntry.status == INBOX_PENDING)
+                .order_by(InboxEntry.id)
+            ).all()
+            return [_item(entry) for entry in entries]
+
+        return run_in_transaction(self._session_factory, work)
+
+    def replace_content(self, entry_id: int, content: Dict[str, Any]) -> None:
+        """Keep what the content resolved to (a tapped button's payload), so a retry does the
+        same thing."""
+        self._update(entry_id, content=json.dumps(content, ensure_ascii=False))
+
+    def count_attempt(self, entry_id: int) -> None:
+        self._update(entry_id, attempts=InboxEntry.attempts + 1)
+
+    def save_replies(self, entry_id: int, replies: List[Dict[str, Any]]) -> None:
+        """What to send for this entry, stored before anything is sent."""
+        self._update(
+            entry_id, status=INBOX_ANSWERED, replies=json.dumps(replies, ensure_ascii=False)
+        )
+
+    def count_delivered(self, entry_id: int, delivered: int) -> None:
+        self._update(entry_id, delivered=delivered)
+
+    def finish(self, entry_id: int) -> None:
+        """All sent: the content goes, the update id stays (duplicates are recognised)."""
+        self._update(
+            entry_id, status=INBOX_DONE, content=None, replies=None, done_at=self._clock()
+        )
+
+    def purge_done(self, older_than: timedelta) -> int:
+        """Forget finished entries. Telegram redelivers an update for at most 24 hours."""
+        cutoff = self._clock() - older_than
+
+        def work(session: Session) -> int:
+            result = session.execute(
+                delete(InboxEntry).where(
+                    InboxEntry.status == INBOX_DONE, InboxEntry.done_at < cutoff
+                )
+            )
+            return result.rowcount or 0
+
+        return run_in_transaction(self._session_factory, work)
+
+    def last_update_id(self) -> Optional[int]:
+        def work(session: Session) -> Optional[int]:
+            return session.scalar(select(func.max(InboxEntry.update_id)))
+
+        return run_in_transaction(self._session_factory, work)
+
+    def _update(self, entry_id: int, **values) -> None:
+        def work(session: Session) -> None:
+            session.execute(update(InboxEntry).where(InboxEntry.id == entry_id).values(**values))
+
+        run_in_transaction(self._session_factory, work)
+
+
+class KeyboardService:
+    """Buttons sent on Telegram, looked up when the citizen taps one."""
+
+    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+        self._session_factory = session_factory
+        self._clock = clock
+
+    def remember(self, chat_id: str, message_id: int, buttons: List[Dict[str, str]]) -> None:
+        def work(session: Session) -> None:
+            session.add(SentKeyboard(
+                chat_id=str(chat_id), message_id=message_id, sent_at=self._clock(),
+                buttons=json.dumps(buttons, ensure_ascii=False),
+            ))
+
+        run_in_transaction(self._session_factory, work)
+
+    def take(self, chat_id: str, message_id: int, index: int) -> Optional[Dict[str, str]]:
+        """The button tapped, closing its keyboard; None when the keyboard is unknown, closed
+        already (a second tap, or a tap on an old message) or has no such button."""
+
+        def work(session: Session) -> Optional[Dict[str, str]]:
+            keyboard = session.scalars(
+                select(SentKeyboard).where(
+                    SentKeyboard.chat_id == str(chat_id), SentKeyboard.message_id == message_id
+                )
+            ).one_or_none()
+            if keyboard is None or keyboard.closed_at is not None:
+                return None
+            buttons = json.loads(keyboard.buttons)
+            if not 0 <= index < len(buttons):
+                return None
+            keyboard.closed_at = self._clock()
+            return buttons[index]
+
+        return run_in_transaction(self._session_factory, work)
+
+
+def _item(entry: InboxEntry) -> QueuedItem:
+    return QueuedItem(
+        id=entry.id,
+        kind=entry.kind,
+        chat_id=entry.chat_id,
+        update_id=entry.update_id,
+        status=entry.status,
+        content=json.loads(entry.content) if entry.content else None,
+        replies=json.loads(entry.replies) if entry.replies else None,
+        delivered=entry.delivered,
+        attempts=entry.attempts,
+    )

@@ -1,0 +1,75 @@
+"""The Telegram edge's inbox and keyboards, on SQLite and PostgreSQL."""
+
+from datetime import timedelta
+
+import pytest
+
+from relais.services.inbox import InboxService, KeyboardService
+
+
+@pytest.fixture
+def inbox(session_factory, clock) -> InboxService:
+    return InboxService(session_factory, clock)
+
+
+@pytest.fixture
+def keyboards(session_factory, clock) -> KeyboardService:
+    return KeyboardService(session_factory, clock)
+
+
+WORK = {"type": "rasa", "message": "bonjour", "typed": "bonjour"}
+
+
+def test_an_update_is_stored_once_and_served_in_order_per_chat(inbox):
+    assert inbox.add_update(10, "1", WORK) is True
+    assert inbox.add_update(11, "2", {**WORK, "message": "autre chat"}) is True
+    assert inbox.add_update(12, "1", {**WORK, "message": "deuxième"}) is True
+    assert inbox.add_update(10, "1", WORK) is False  # delivered again by Telegram
+
+    first = inbox.next_for_chat("1")
+    assert (first.update_id, first.content["message"], first.status) == (10, "bonjour", "pending")
+    assert sorted(inbox.chats_with_work()) == ["1", "2"]
+    assert [item.update_id for item in inbox.pending_contents("1")] == [10, 12]
+
+
+def test_an_entry_goes_from_pending_to_answered_to_done_and_forgets_its_content(inbox, clock):
+    inbox.add_update(20, "1", WORK)
+    entry = inbox.next_for_chat("1")
+    inbox.count_attempt(entry.id)
+    inbox.save_replies(entry.id, [{"text": "Bonjour !"}, {"text": "Que puis-je faire ?"}])
+    inbox.count_delivered(entry.id, 1)
+
+    again = inbox.next_for_chat("1")
+    assert (again.status, again.attempts, again.delivered) == ("answered", 1, 1)
+    assert again.replies[1]["text"] == "Que puis-je faire ?"
+
+    inbox.finish(entry.id)
+    assert inbox.next_for_chat("1") is None
+    assert inbox.add_update(20, "1", WORK) is False  # still recognised once done
+    assert inbox.last_update_id() == 20
+
+    clock.now = clock.now + timedelta(hours=25)
+    assert inbox.purge_done(timedelta(hours=24)) == 1
+    assert inbox.last_update_id() is None
+
+
+def test_outgoing_messages_queue_behind_what_the_chat_has(inbox):
+    inbox.add_update(30, "1", WORK)
+    inbox.add_outgoing("1", [{"text": "Une personne vous répond."}])
+    first = inbox.next_for_chat("1")
+    inbox.finish(first.id)
+    second = inbox.next_for_chat("1")
+    assert (second.kind, second.status, second.replies) == (
+        "outgoing", "answered", [{"text": "Une personne vous répond."}]
+    )
+
+
+def test_a_button_is_taken_once_and_only_from_the_chat_it_was_sent_to(keyboards):
+    buttons = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
+    keyboards.remember("1", 55, buttons)
+
+    assert keyboards.take("2", 55, 0) is None  # another chat
+    assert keyboards.take("1", 55, 7) is None  # no such button
+    assert keyboards.take("1", 55, -1) is None
+    assert keyboards.take("1", 55, 1) == {"title": "Non", "payload": "/deny"}
+    assert keyboards.take("1", 55, 0) is None  # closed by the first tap
