@@ -17,7 +17,7 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.bridge import Bridge
-from bot.chat_queue import ChatQueue
+from bot.chat_queue import RETRY_DELAYS, ChatQueue
 from bot.inbound import MENU
 from bot.rasa_client import RasaClient
 from bot.telegram_delivery import TelegramDelivery
@@ -50,7 +50,7 @@ def make_bot(settings: Settings) -> ExtBot:
 
 
 @asynccontextmanager
-async def telegram_edge(settings: Settings) -> AsyncIterator[TelegramEdge]:
+async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncIterator[TelegramEdge]:
     """The edge with its bot, database and Rasa client, resumed where it stopped."""
     engine = create_engine_from_url(settings.database_url)
     session_factory = make_session_factory(engine)
@@ -60,7 +60,7 @@ async def telegram_edge(settings: Settings) -> AsyncIterator[TelegramEdge]:
                       settings.rasa_auth_token, settings.action_server_url)
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
-    queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery)
+    queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays)
     edge = TelegramEdge(bot, inbox, queue, delivery)
     async with bot:
         await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])

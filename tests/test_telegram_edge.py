@@ -1,0 +1,272 @@
+"""The Telegram edge end to end: a fake Bot API server over HTTP on loopback (as
+python-telegram-bot's base_url), the real bridge, Rasa with the trained model and the action
+server, on an SQLite database."""
+
+import asyncio
+import json
+
+import httpx
+import pytest
+import pytest_asyncio
+from sqlalchemy import create_engine, text
+
+from bench.fake_bot_api import FakeBotApi
+from bench.rasa_stack import RasaStack, free_port
+from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, RASA_DOWN_TEXT
+from bot.telegram_edge import webhook_app
+from bot.telegram_main import telegram_edge
+from relais.database import upgrade_to_head
+from relais.settings import Settings
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+QUICK_RETRIES = (0.5, 1.0, 2.0)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('edge-db') / 'relais.db'}"
+    upgrade_to_head(url)
+    bridge_port = free_port()
+    callback = f"http://127.0.0.1:{bridge_port}/rasa/callback"
+    with RasaStack(url, tmp_path_factory.mktemp("edge-stack"), callback_url=callback) as stack:
+        stack.bridge_port = bridge_port
+        yield stack
+
+
+# Each test has its own fake Telegram, the database is shared: update ids must not repeat
+# (a repeated update id is a duplicate delivery, answered once).
+_update_ids = iter(range(1, 10**9, 10**5))
+
+
+@pytest_asyncio.fixture
+async def fake():
+    async with FakeBotApi(first_update_id=next(_update_ids)) as api:
+        yield api
+
+
+def settings_for(stack, fake) -> Settings:
+    return Settings(
+        rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token,
+        action_server_url=stack.action_server_url, database_url=stack.database_url,
+        telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
+        bridge_port=stack.bridge_port,
+    )
+
+
+@pytest_asyncio.fixture
+async def edge(stack, fake):
+    async with telegram_edge(settings_for(stack, fake), QUICK_RETRIES) as edge:
+        stop = asyncio.Event()
+        poller = asyncio.create_task(edge.poll(stop))
+        yield edge
+        stop.set()
+        poller.cancel()
+        await asyncio.gather(poller, return_exceptions=True)
+
+
+_chat_ids = iter(range(1000, 10**6))
+
+
+def new_chat() -> int:
+    return next(_chat_ids)
+
+
+async def say(edge, fake, chat_id, message, timeout=60.0):
+    """Push an update and wait until the edge has answered it; the texts it sent. (Rasa's REST
+    channel cuts a response into one message per paragraph.)"""
+    before = len(fake.delivered(chat_id))
+    fake.push_update(fake.text_update(chat_id, message) if isinstance(message, str) else message)
+    await fake.wait_for("sendMessage", before + 1, chat_id=chat_id, timeout=timeout)
+    await edge.queue.idle()
+    return [m["text"] for m in fake.delivered(chat_id)[before:]]
+
+
+def last_keyboard(fake, chat_id):
+    with_keyboard = [m for m in fake.delivered(chat_id) if m.get("reply_markup")]
+    assert with_keyboard, fake.sent("sendMessage", chat_id)
+    message = with_keyboard[-1]
+    return message["message_id"], message["reply_markup"]["inline_keyboard"]
+
+
+async def tap(edge, fake, chat_id, title_part):
+    message_id, rows = last_keyboard(fake, chat_id)
+    index = [b["text"] for row in rows for b in row].index(
+        next(b["text"] for row in rows for b in row if title_part in b["text"]))
+    return await say(edge, fake, chat_id, fake.callback_update(chat_id, message_id, f"b{index}"))
+
+
+async def consent(edge, fake, chat_id):
+    await say(edge, fake, chat_id, "/start")
+    await tap(edge, fake, chat_id, "accepte")
+
+
+def rasa_user_events(stack, chat_id):
+    response = httpx.get(f"{stack.rasa_url}/conversations/{chat_id}/tracker",
+                         params={"token": stack.auth_token}, timeout=30)
+    return [e for e in response.json()["events"] if e["event"] == "user"]
+
+
+async def test_menu_is_registered_and_a_message_gets_rasas_reply_with_its_keyboard(edge, fake):
+    commands = fake.sent("setMyCommands")[0]["commands"]
+    assert [c["command"] for c in commands] == [
+        "start", "aide", "urgence", "progres", "coach", "mesdonnees", "oubli"]
+
+    chat = new_chat()
+    texts = await say(edge, fake, chat, "/start")
+    assert "Relais" in texts[0] and "3114" in "".join(texts)
+    message_id, rows = last_keyboard(fake, chat)
+    titles = [b["text"] for row in rows for b in row]
+    assert "J'accepte" in titles
+    assert all(b["callback_data"].startswith("b") for row in rows for b in row)
+
+    texts = await tap(edge, fake, chat, "accepte")
+    assert fake.sent("answerCallbackQuery")
+    closed = [c for c in fake.sent("editMessageReplyMarkup") if c["message_id"] == message_id]
+    assert closed and not closed[0].get("reply_markup")
+    assert "Merci" in texts[0]
+    # A second tap on the closed keyboard does nothing in Rasa.
+    again = await say(edge, fake, chat, fake.callback_update(chat, message_id, "b0"))
+    assert "plus disponible" in again[0]
+
+
+async def test_a_typed_intent_payload_goes_through_nlu_and_cannot_set_a_slot(edge, fake, stack):
+    chat = new_chat()
+    await say(edge, fake, chat, '/greet{"consentement":"donne"}')
+    event = rasa_user_events(stack, chat)[-1]
+    assert event["text"] == 'greet{"consentement":"donne"}'
+    assert event["parse_data"]["entities"] == [] or all(
+        e["entity"] != "consentement" for e in event["parse_data"]["entities"])
+    tracker = httpx.get(f"{stack.rasa_url}/conversations/{chat}/tracker",
+                        params={"token": stack.auth_token}).json()
+    assert tracker["slots"].get("consentement") != "donne"
+    assert event["metadata"]["telegram"]["message_id"] > 0
+    assert event["metadata"]["relais_key"].startswith("tg-")
+
+
+async def test_media_contact_location_edits_and_long_messages(edge, fake, stack):
+    chat = new_chat()
+    assert await say(edge, fake, chat, fake.media_update(chat, "voice")) == [MEDIA_TEXTS["voice"]]
+    assert await say(edge, fake, chat, fake.media_update(chat, "sticker")) == [MEDIA_TEXTS["sticker"]]
+    assert await say(edge, fake, chat, fake.contact_update(chat, "+33612345678", "Dominique")) == [CONTACT_TEXT]
+    assert await say(edge, fake, chat, fake.edited_update(chat, 1, "bonjour bonjour")) == [EDITED_TEXT]
+
+    texts = await say(edge, fake, chat, fake.location_update(chat, 45.7640, 4.8357))
+    assert "Rhône" in texts[0] and "Auvergne-Rhône-Alpes" in " ".join(texts[1:])
+
+    long_text = ("Depuis la coupure de chauffage je ne sais plus comment faire pour les enfants. "
+                 * 70)[:5000]
+    texts = await say(edge, fake, chat, long_text)
+    assert texts and all(len(t) <= 4096 for t in texts)
+
+    with create_engine(stack.database_url, future=True).connect() as connection:
+        stored = connection.execute(text("select content from relais_inbox")).scalars().all()
+    assert not any(content and "33612345678" in content for content in stored)
+    assert not any(content and "45.76" in content for content in stored)
+
+
+async def test_an_update_delivered_twice_is_answered_once(edge, fake):
+    chat = new_chat()
+    update = fake.push_update(fake.text_update(chat, "merci beaucoup"))
+    await fake.wait_for("sendMessage", 1, chat_id=chat)
+    fake.push_update(dict(update))  # same update_id
+    await asyncio.sleep(1.5)
+    await edge.queue.idle()
+    assert len(fake.delivered(chat)) == 1
+
+
+async def test_proactive_message_from_rasa_reaches_the_citizen(edge, fake, stack):
+    chat = new_chat()
+    await say(edge, fake, chat, "/start")
+    before = len(fake.delivered(chat))
+    async with httpx.AsyncClient() as client:  # Rasa calls the edge back meanwhile
+        response = await client.post(
+            f"{stack.rasa_url}/conversations/{chat}/trigger_intent",
+            params={"token": stack.auth_token, "output_channel": "callback"},
+            json={"name": "aide"}, timeout=30,
+        )
+    assert response.status_code == 200
+    await fake.wait_for("sendMessage", before + 1, chat_id=chat)
+
+
+async def test_webhook_refuses_a_missing_or_wrong_secret_and_accepts_the_right_one(edge, fake):
+    from aiohttp import web
+
+    runner = web.AppRunner(webhook_app(edge, "s3cret-value"))
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    url = f"http://127.0.0.1:{port}/telegram"
+    chat = new_chat()
+    try:
+        assert await fake.post_webhook(url, fake.text_update(chat, "bonjour"), None) == 403
+        assert await fake.post_webhook(url, fake.text_update(chat, "bonjour"), "wrong") == 403
+        assert fake.delivered(chat) == []
+        assert await fake.post_webhook(url, fake.text_update(chat, "bonjour"), "s3cret-value") == 200
+        await fake.wait_for("sendMessage", 1, chat_id=chat)
+    finally:
+        await runner.cleanup()
+
+
+async def test_rasa_killed_mid_run_every_message_is_answered_once_in_order(stack, fake):
+    async with telegram_edge(settings_for(stack, fake), QUICK_RETRIES) as edge:
+        stop = asyncio.Event()
+        poller = asyncio.create_task(edge.poll(stop))
+        chats = [new_chat() for _ in range(3)]
+        for chat in chats:
+            await consent(edge, fake, chat)
+        before = {chat: len(fake.delivered(chat)) for chat in chats}
+
+        stack.stop_rasa(hard=True)
+        messages = ["je n'ai plus de chauffage", "comment économiser l'électricité",
+                    "merci beaucoup"]
+        for chat in chats:
+            for message in messages:
+                fake.push_update(fake.text_update(chat, message))
+        crisis_chat = chats[0]
+        fake.push_update(fake.text_update(crisis_chat, "je veux mourir"))
+        # While Rasa is down: told once per chat, and the crisis gets the numbers at once.
+        for chat in chats:
+            await fake.wait_for("sendMessage", before[chat] + 1, chat_id=chat, timeout=30)
+        await asyncio.sleep(3)  # several retries happen meanwhile
+        down = {chat: [m["text"] for m in fake.delivered(chat)[before[chat]:]] for chat in chats}
+        for chat in chats:
+            assert sum(RASA_DOWN_TEXT in t for t in down[chat]) == 1, down[chat]
+        assert any("3114" in t and "112" in t for t in down[crisis_chat])
+
+        stack.start_rasa()
+        for chat in chats:
+            expected = len(messages) + (1 if chat == crisis_chat else 0)
+            for _ in range(120):
+                keys = [e["metadata"].get("relais_key") for e in rasa_user_events(stack, chat)]
+                if len(keys) >= 2 + expected:
+                    break
+                await asyncio.sleep(1)
+            texts = [e["text"] for e in rasa_user_events(stack, chat)][-expected:]
+            assert texts == messages + (["je veux mourir"] if chat == crisis_chat else [])
+            assert len(keys) == len(set(keys))  # none processed twice
+        await edge.queue.idle()
+        assert any("3114" in m["text"] for m in fake.delivered(crisis_chat)[-3:])
+        stop.set()
+        poller.cancel()
+        await asyncio.gather(poller, return_exceptions=True)
+
+
+async def test_crisis_regression_through_the_bridge(edge, fake):
+    from bench.heldout import SETS, load_heldout
+
+    texts = [t for name in SETS for h in [load_heldout(name, exclude_training=False)]
+             for t in h.crisis_direct + h.crisis_indirect]
+    chats = {}
+    for message in texts:
+        chat = new_chat()
+        chats[chat] = message
+        fake.push_update(fake.text_update(chat, message))
+    missing = []
+    for chat, message in chats.items():
+        await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=120)
+    await edge.queue.idle()
+    for chat, message in chats.items():
+        replies = "\n".join(m["text"] for m in fake.delivered(chat))
+        if "3114" not in replies or "112" not in replies:
+            missing.append(message)
+    assert len(chats) >= 120 and missing == []
