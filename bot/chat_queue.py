@@ -11,7 +11,7 @@ import logging
 from typing import Dict, Iterable, List, Optional, Set
 
 from bot.bridge import Bridge, is_crisis
-from bot.conversation import Reply, Turn
+from bot.conversation import Reply, Turn, join_paragraphs
 from bot.rasa_client import RasaUnavailable
 from bot.replies import BUTTON_EXPIRED_TEXT, EMERGENCY_NUMBERS, outage_replies
 from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
@@ -119,7 +119,7 @@ class ChatQueue:
     async def _process(self, item: QueuedItem) -> None:
         replies = item.replies
         if replies is None:
-            replies = [reply.to_dict() for reply in await self._answer(item)]
+            replies = [reply.to_dict() for reply in join_paragraphs(await self._answer(item))]
             await asyncio.to_thread(self._inbox.save_replies, item.id, replies)
         try:
             await self._deliver(item, replies)

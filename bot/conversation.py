@@ -61,3 +61,20 @@ def replies_from_rasa(messages: List[Dict[str, Any]]) -> List[Reply]:
         if reply.text or reply.buttons or reply.document:
             replies.append(reply)
     return replies
+
+
+def join_paragraphs(replies: List[Reply], limit: int = 4096) -> List[Reply]:
+    """Rasa's REST channel cuts each response into one message per paragraph; on Telegram one
+    answer reads better as one message, and each message counts against the bot's flood limit
+    (about 30 per second). Consecutive texts are joined, up to `limit` characters; a message
+    with buttons or a document ends a group (the buttons stay under the text they follow)."""
+    joined: List[Reply] = []
+    for reply in replies:
+        previous = joined[-1] if joined else None
+        if (previous is not None and not previous.buttons and not previous.document
+                and previous.text and reply.text
+                and len(previous.text) + 2 + len(reply.text) <= limit):
+            joined[-1] = Reply(previous.text + "\n\n" + reply.text, reply.buttons, reply.document)
+        else:
+            joined.append(reply)
+    return joined

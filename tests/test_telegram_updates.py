@@ -150,3 +150,14 @@ def test_keyboards_send_indexes_and_pair_short_titles():
     rows = markup.inline_keyboard
     assert [[b.callback_data for b in row] for row in rows] == [["b0", "b1"], ["b2"]]
     assert keyboard([]) is None
+
+
+def test_paragraphs_of_one_answer_become_one_message_and_buttons_stay_last():
+    from bot.conversation import Reply, join_paragraphs
+
+    replies = [Reply("Bonjour."), Reply("Je suis Relais."), Reply("Acceptez-vous ?", (Button("Oui", "/consentir"),)),
+               Reply("Autre chose.")]
+    joined = join_paragraphs(replies)
+    assert [r.text for r in joined] == ["Bonjour.\n\nJe suis Relais.\n\nAcceptez-vous ?", "Autre chose."]
+    assert joined[0].buttons == (Button("Oui", "/consentir"),)
+    assert len(join_paragraphs([Reply("x" * 3000), Reply("y" * 3000)])) == 2
