@@ -60,6 +60,7 @@ bench: $(MODEL)
 	$(BIN)/python bench/train_time.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/actions_db.py
+	$(BIN)/python bench/telegram_bridge.py
 
 lock: $(BIN)/python
 	rm -rf /tmp/relais-lock && $(PYTHON310) -m venv /tmp/relais-lock

@@ -47,9 +47,18 @@ class ChatQueue:
             self._workers[chat_id] = asyncio.create_task(self._run(chat_id), name=f"chat-{chat_id}")
 
     async def resume(self) -> None:
-        """After a start: serve the chats that still have work."""
-        for chat_id in await asyncio.to_thread(self._inbox.chats_with_work):
-            self.wake(chat_id)
+        """After a start: serve the chats that still have work (as soon as the database
+        answers: the edge starts anyway, and tells citizens when it cannot store)."""
+        for failures in range(1, 10**9):
+            try:
+                chats = await asyncio.to_thread(self._inbox.chats_with_work)
+            except StorageUnavailable as error:
+                logger.warning("Cannot read the inbox yet: %s", error)
+                await asyncio.sleep(self._retry_delays[min(failures, len(self._retry_delays)) - 1])
+                continue
+            for chat_id in chats:
+                self.wake(chat_id)
+            return
 
     async def idle(self) -> None:
         """Wait until every worker has finished (tests and benchmarks)."""

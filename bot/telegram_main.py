@@ -65,10 +65,11 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncI
     async with bot:
         await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
         local = await _serve(local_app(edge), settings.bridge_host, settings.bridge_port)
-        await queue.resume()
+        resuming = asyncio.create_task(queue.resume())
         try:
             yield edge
         finally:
+            resuming.cancel()
             await queue.stop()
             await local.cleanup()
             await rasa.close()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server and Rasa on loopback, then the chat (terminal without a Telegram
-# token). Stops both servers when the chat ends. Logs go to var/log/.
+# Starts the action server and Rasa on loopback, then the edge: the Telegram edge with
+# TELEGRAM_BOT_TOKEN, a chat in the terminal without. Stops both servers when the chat ends. Logs go to var/log/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -9,6 +9,7 @@ export RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-$($BIN/python -c 'import secrets; pri
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 export RASA_URL="${RASA_URL:-http://127.0.0.1:$RASA_PORT}"
+export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:$ACTIONS_PORT}"
 
 # One database for Rasa and Relais (DATABASE_URL, SQLite under var/ by default): migrate it first.
 $BIN/python -m relais.database
