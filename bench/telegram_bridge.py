@@ -190,7 +190,7 @@ async def resilience(minutes: float, chats: int) -> None:
 
 async def consent(fake: FakeBotApi, chat_id: int) -> None:
     fake.push_update(fake.text_update(chat_id, "/start"))
-    await fake.wait_for("sendMessage", 4, chat_id=chat_id, timeout=120)
+    await fake.wait_for("sendMessage", 1, chat_id=chat_id, timeout=120)
     await wait_quiet(fake, chat_id)
     message = [m for m in fake.delivered(chat_id) if m.get("reply_markup")][-1]
     before = len(fake.sent("sendMessage", chat_id))

@@ -33,6 +33,11 @@ class Bridge:
                     logger.info("Message %s was processed before Rasa went down", message_key)
                     return replies_from_rasa(earlier)
         messages = await self._rasa.send(turn.chat_id, turn.message, metadata)
+        if not messages and message_key:
+            # Rasa's REST channel answers 200 with nothing when its processing failed (tracker
+            # or lock store down, shutting down): an answer only if the tracker has the message.
+            if await self._earlier_replies(turn.chat_id, message_key) is None:
+                raise RasaUnavailable("empty answer, message not in the tracker", maybe_processed=True)
         return replies_from_rasa(messages)
 
     async def answer_or_safety_net(self, turn: Turn) -> List[Reply]:

@@ -13,15 +13,16 @@ from typing import Dict, Iterable, List, Optional, Set
 from bot.bridge import Bridge, is_crisis
 from bot.conversation import Reply, Turn, join_paragraphs
 from bot.rasa_client import RasaUnavailable
-from bot.replies import BUTTON_EXPIRED_TEXT, EMERGENCY_NUMBERS, outage_replies
+from bot.replies import BUTTON_EXPIRED_TEXT, EMERGENCY_NUMBERS, STUCK_TEXT, outage_replies
 from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
-from relais.models import INBOX_PENDING, INBOX_UPDATE
+from relais.models import INBOX_UPDATE
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService, KeyboardService, QueuedItem
 
 logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+MAX_ERRORS_PER_ENTRY = 5
 
 
 class ChatQueue:
@@ -37,6 +38,7 @@ class ChatQueue:
         # Chats told about the current outage, and messages already given the numbers.
         self._told: Set[str] = set()
         self._netted: Set[int] = set()
+        self._errors: Dict[int, int] = {}
 
     def wake(self, chat_id) -> None:
         """There is new work for the chat: start its worker, or wake it from a retry delay."""
@@ -59,6 +61,12 @@ class ChatQueue:
             for chat_id in chats:
                 self.wake(chat_id)
             return
+
+    async def idle_chat(self, chat_id) -> None:
+        """Wait until the chat's worker has finished its work."""
+        worker = self._workers.get(str(chat_id))
+        if worker is not None:
+            await asyncio.gather(worker, return_exceptions=True)
 
     async def idle(self) -> None:
         """Wait until every worker has finished (tests and benchmarks)."""
@@ -88,11 +96,14 @@ class ChatQueue:
 
     async def _run(self, chat_id: str) -> None:
         failures = 0
+        item = None
         while True:
             self._wakeups[chat_id].clear()
             try:
                 item = await asyncio.to_thread(self._inbox.next_for_chat, chat_id)
                 if item is None:
+                    if self._wakeups[chat_id].is_set():
+                        continue  # stored while we looked: look again
                     return
                 await self._process(item)
                 failures = 0
@@ -109,6 +120,8 @@ class ChatQueue:
             except Exception:  # a bug must not stop the chat for good: log it, try again later
                 logger.exception("Unexpected error in chat %s", chat_id)
                 failures += 1
+                await self._outage_in_chat(chat_id)
+                await self._give_up_if_stuck(item)
             if failures:
                 await self._pause(chat_id, failures)
 
@@ -121,9 +134,27 @@ class ChatQueue:
             pass
 
     async def _outage_in_chat(self, chat_id: str) -> None:
-        waiting = await asyncio.to_thread(self._inbox.pending_contents, chat_id)
-        typed = [(item.content or {}).get("typed", "") for item in waiting]
-        await self.tell_outage(chat_id, typed, [item.id for item in waiting])
+        try:
+            waiting = await asyncio.to_thread(self._inbox.pending_contents, chat_id)
+            typed = [(item.content or {}).get("typed", "") for item in waiting]
+            await self.tell_outage(chat_id, typed, [item.id for item in waiting])
+        except Exception:  # the database may be down too: the worker must reach its pause
+            logger.exception("Could not tell chat %s about the outage", chat_id)
+
+    async def _give_up_if_stuck(self, item: Optional[QueuedItem]) -> None:
+        """An entry that fails for another reason than an outage, again and again, would block
+        its chat for good: after a few tries it is answered with an apology and finished."""
+        if item is None:
+            return
+        self._errors[item.id] = self._errors.get(item.id, 0) + 1
+        if self._errors[item.id] < MAX_ERRORS_PER_ENTRY:
+            return
+        logger.error("Giving up on inbox entry %s of chat %s", item.id, item.chat_id)
+        try:
+            await self._send_now(item.chat_id, [Reply(STUCK_TEXT)])
+            await asyncio.to_thread(self._inbox.finish, item.id)
+        except Exception:
+            logger.exception("Could not give up on inbox entry %s", item.id)
 
     async def _process(self, item: QueuedItem) -> None:
         replies = item.replies
@@ -157,15 +188,10 @@ class ChatQueue:
     async def _resolve_tap(self, item: QueuedItem, work: dict) -> dict:
         """The payload of the tapped button, resolved once: the keyboard closes with the tap, and
         the entry keeps the payload in case Rasa is down and it must be sent again."""
-        button = await asyncio.to_thread(
-            self._keyboards.take, item.chat_id, work["message_id"], work["index"]
-        )
-        if button is None:
+        resolved = await asyncio.to_thread(self._inbox.resolve_tap, item.id, work)
+        if resolved is None:
             return {"type": "local", "replies": [{"text": BUTTON_EXPIRED_TEXT}]}
         await self._delivery.close_keyboard(int(item.chat_id), work["message_id"])
-        resolved = {"type": "rasa", "message": button["payload"], "typed": "",
-                    "metadata": work.get("metadata") or {}}
-        await asyncio.to_thread(self._inbox.replace_content, item.id, resolved)
         return resolved
 
     async def _deliver(self, item: QueuedItem, replies: List[dict]) -> None:

@@ -53,6 +53,12 @@ PRIVATE_ONLY_TEXT = (
 BUTTON_EXPIRED_TEXT = (
     "Ce choix n'est plus disponible. Écrivez-moi ce que vous souhaitez, ou tapez /menu."
 )
+STUCK_TEXT = (
+    "Je n'arrive pas à traiter votre dernier message, veuillez m'en excuser. "
+    "Pouvez-vous le reformuler ? Pour parler à une personne : /coach. "
+    "En cas de danger : 112. Idées suicidaires : 3114, 24 h/24."
+)
+CHOICES_TEXT = "Vous pouvez choisir :"
 CAPTION_NOTE = "J'ai lu le texte qui accompagne votre fichier ; le fichier lui-même, je ne peux pas l'ouvrir."
 
 

@@ -12,6 +12,7 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.conversation import Reply
+from bot.replies import CHOICES_TEXT
 from bot.telegram_render import keyboard, split_text
 from relais.services.inbox import KeyboardService
 
@@ -49,15 +50,14 @@ class TelegramDelivery:
             raise DeliveryFailed(str(error)) from error
 
     async def _send(self, chat_id: int, reply: Reply, thread_id: Optional[int]) -> None:
-        parts = split_text(reply.text)
+        parts = split_text(reply.text) or ([CHOICES_TEXT] if reply.buttons else [])
         for number, part in enumerate(parts, start=1):
             markup = keyboard(reply.buttons) if number == len(parts) else None
             sent = await self._bot.send_message(
                 chat_id, part, reply_markup=markup, message_thread_id=thread_id
             )
             if markup is not None:
-                buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-                await asyncio.to_thread(self._keyboards.remember, chat_id, sent.message_id, buttons)
+                await self._remember(chat_id, sent.message_id, reply)
         if reply.document:
             content = json.dumps(reply.document.get("content"), ensure_ascii=False, indent=2)
             await self._bot.send_document(
@@ -65,6 +65,15 @@ class TelegramDelivery:
                 filename=reply.document.get("filename", "document.json"),
                 message_thread_id=thread_id,
             )
+
+    async def _remember(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        # The message is out: failing here must not send it again. Its buttons then answer
+        # "no longer available" and the citizen can type instead.
+        buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+        try:
+            await asyncio.to_thread(self._keyboards.remember, chat_id, message_id, buttons)
+        except Exception:
+            logger.exception("Could not remember the keyboard of %s/%s", chat_id, message_id)
 
     async def close_keyboard(self, chat_id: int, message_id: int) -> None:
         """Remove the buttons of a message once one was tapped (best effort)."""

@@ -12,14 +12,14 @@ from typing import Any, Dict, Optional
 
 from aiohttp import web
 from telegram import Bot, Update
-from telegram.error import NetworkError, TelegramError
+from telegram.error import TelegramError
 
 from bot.chat_queue import ChatQueue
-from bot.conversation import Reply, replies_from_rasa
+from bot.conversation import replies_from_rasa
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_updates import read_update
 from relais.services.errors import StorageUnavailable
-from relais.services.inbox import InboxService
+from relais.services.inbox import InboxService, KeyboardService
 
 logger = logging.getLogger(__name__)
 
@@ -27,16 +27,19 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 POLL_TIMEOUT_SECONDS = 25
 STORAGE_RETRY_SECONDS = 2.0
+CALLBACK_STORE_ATTEMPTS = 5
 
 
 class TelegramEdge:
-    def __init__(self, bot: Bot, inbox: InboxService, queue: ChatQueue,
+    def __init__(self, bot: Bot, inbox: InboxService, keyboards: KeyboardService, queue: ChatQueue,
                  delivery: TelegramDelivery, coach_chat_id: Optional[int] = None) -> None:
         self.bot = bot
         self.inbox = inbox
+        self.keyboards = keyboards
         self.queue = queue
         self._delivery = delivery
         self._coach_chat_id = coach_chat_id
+        self._tasks: set = set()
 
     async def ingest(self, update: Update) -> None:
         """Store the update (durably) and hand it to its chat's worker. Raises
@@ -45,7 +48,7 @@ class TelegramEdge:
         if arrival is None:
             return
         if arrival.callback_query_id:
-            asyncio.create_task(self._delivery.acknowledge_tap(arrival.callback_query_id))
+            self._background(self._delivery.acknowledge_tap(arrival.callback_query_id))
         try:
             stored = await asyncio.to_thread(
                 self.inbox.add_update, update.update_id, str(arrival.chat_id), arrival.work
@@ -60,7 +63,13 @@ class TelegramEdge:
         if stored:
             self.queue.wake(arrival.chat_id)
         if arrival.leave_chat:
-            asyncio.create_task(self._leave(arrival.chat_id))
+            self._background(self._leave(arrival.chat_id))
+
+    def _background(self, coroutine) -> None:
+        # asyncio keeps only weak references to tasks: hold them until they are done.
+        task = asyncio.create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def queue_outgoing(self, chat_id: str, replies: list) -> None:
         """A message on Relais' own initiative, delivered after what the chat already has."""
@@ -77,7 +86,7 @@ class TelegramEdge:
                 updates = await self.bot.get_updates(
                     offset=offset, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=ALLOWED_UPDATES
                 )
-            except NetworkError as error:
+            except TelegramError as error:  # network, flood limit, another poller (Conflict)
                 logger.warning("getUpdates failed: %s", error)
                 await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
                 continue
@@ -87,10 +96,14 @@ class TelegramEdge:
                 except StorageUnavailable:
                     await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
                     break  # the offset stays: Telegram sends it again
+                except Exception:
+                    # An update that cannot be read must not stop polling (and come back after
+                    # every restart): it is logged and skipped.
+                    logger.exception("Skipping update %s", update.update_id)
                 offset = update.update_id + 1
 
     async def _leave(self, chat_id: int) -> None:
-        await self.queue.idle()  # say why first
+        await self.queue.idle_chat(chat_id)  # say why first
         try:
             await self.bot.leave_chat(chat_id)
         except TelegramError as error:
@@ -131,11 +144,18 @@ def local_app(edge: TelegramEdge) -> web.Application:
         except (ValueError, TypeError, KeyError):
             return web.Response(status=400, text="not a Rasa message")
         replies = replies_from_rasa([message])
-        if replies:
+        for attempt in range(CALLBACK_STORE_ATTEMPTS):
+            if not replies:
+                break
             try:
                 await edge.queue_outgoing(chat_id, replies)
+                break
             except StorageUnavailable:
-                return web.Response(status=503, text="try again")
+                # Rasa's callback channel does not retry: wait for the database here.
+                if attempt == CALLBACK_STORE_ATTEMPTS - 1:
+                    logger.error("Lost a proactive message for chat %s", chat_id)
+                    return web.Response(status=503, text="try again")
+                await asyncio.sleep(STORAGE_RETRY_SECONDS)
         return web.Response(text="ok")
 
     async def health(request: web.Request) -> web.Response:

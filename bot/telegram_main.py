@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 # Telegram sends an unacknowledged update again for 24 hours; finished entries are kept as
 # long, to recognise it.
 KEEP_FINISHED = timedelta(hours=24)
+# Buttons older than this answer "no longer available" (and the chat id is not kept longer).
+KEEP_KEYBOARDS = timedelta(days=7)
 
 
 def make_bot(settings: Settings) -> ExtBot:
@@ -61,7 +63,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncI
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
     queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays)
-    edge = TelegramEdge(bot, inbox, queue, delivery)
+    edge = TelegramEdge(bot, inbox, keyboards, queue, delivery)
     async with bot:
         await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
         local = await _serve(local_app(edge), settings.bridge_host, settings.bridge_port)
@@ -116,6 +118,7 @@ async def _purge_finished(edge: TelegramEdge, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
             await asyncio.to_thread(edge.inbox.purge_done, KEEP_FINISHED)
+            await asyncio.to_thread(edge.keyboards.purge, KEEP_KEYBOARDS)
         except Exception:  # housekeeping must never stop the edge
             logger.exception("Could not purge the inbox")
         await asyncio.sleep(3600)

@@ -10,6 +10,7 @@ the nearest prefecture. Kinds of work:
 - `local`: replies the edge gives by itself (media, contact, edited message, group chat).
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
@@ -31,6 +32,7 @@ from bot.bridge import is_crisis
 from relais.geography import departement_from_location, departements, postal_code_for_departement
 
 CALLBACK_PREFIX = "b"
+_CALLBACK_DATA = re.compile(CALLBACK_PREFIX + r"([0-9]{1,3})")
 MEDIA_KINDS = tuple(MEDIA_TEXTS)
 
 
@@ -76,7 +78,8 @@ def _message(message: Message) -> Arrival:
     if message.caption:
         # The words that come with a photo or a file are read; the file itself is not.
         work = _text_work(message.caption, metadata)
-        work["before"] = [{"text": CAPTION_NOTE}]
+        if not is_crisis(message.caption):  # in a crisis, nothing comes before the numbers
+            work["before"] = [{"text": CAPTION_NOTE}]
         return Arrival(chat_id, work)
     return Arrival(chat_id, _local(MEDIA_TEXTS[kind] if kind else OTHER_MESSAGE_TEXT))
 
@@ -103,7 +106,9 @@ def _location_work(message: Message, metadata: Dict[str, Any]) -> Dict[str, Any]
             "before": [{"text": found}]}
 
 
-def _edited(message: Message) -> Arrival:
+def _edited(message: Message) -> Optional[Arrival]:
+    if message.location is not None:
+        return None  # a live location moving: Telegram sends it as edits, every few seconds
     text = message.text or message.caption or ""
     # An edit that turns a message into a crisis must not go unanswered.
     if is_crisis(text):
@@ -131,10 +136,10 @@ def _group(update: Update, chat: Chat) -> Optional[Arrival]:
 
 
 def _button_index(data: Optional[str]) -> int:
-    # Callback data comes from the citizen's app and can be anything: only "b<number>" is read.
-    if data and data.startswith(CALLBACK_PREFIX) and data[1:].isdigit() and len(data) < 6:
-        return int(data[1:])
-    return -1
+    # Callback data comes from the citizen's app and can be anything: only "b<number>" is read
+    # (ASCII digits: str.isdigit() also accepts "²", which int() refuses).
+    match = _CALLBACK_DATA.fullmatch(data or "")
+    return int(match.group(1)) if match else -1
 
 
 def _metadata(message: Message) -> Dict[str, Any]:

@@ -110,7 +110,7 @@ def test_a_tap_carries_only_the_button_index():
     assert (arrival.work["type"], arrival.work["message_id"], arrival.work["index"]) == ("tap", 70, 2)
 
 
-@pytest.mark.parametrize("data", ['/crise', 'b', 'b-1', 'b99999999', None])
+@pytest.mark.parametrize("data", ['/crise', 'b', 'b-1', 'b99999999', 'b²', 'b①', 'b 1', None])
 def test_forged_callback_data_points_at_no_button(data):
     arrival = read_update(update(callback_query={
         "id": "cb1", "from": USER, "chat_instance": "x", "data": data,
@@ -161,3 +161,15 @@ def test_paragraphs_of_one_answer_become_one_message_and_buttons_stay_last():
     assert [r.text for r in joined] == ["Bonjour.\n\nJe suis Relais.\n\nAcceptez-vous ?", "Autre chose."]
     assert joined[0].buttons == (Button("Oui", "/consentir"),)
     assert len(join_paragraphs([Reply("x" * 3000), Reply("y" * 3000)])) == 2
+
+
+def test_live_location_edits_are_ignored():
+    edited = {"message_id": 7, "date": 0, "edit_date": 1, "chat": CHAT, "from": USER,
+              "location": {"latitude": 45.0, "longitude": 4.0, "live_period": 900}}
+    assert read_update(update(edited_message=edited)) is None
+
+
+def test_a_crisis_caption_gets_no_note_before_the_numbers():
+    photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
+    work = read_update(message(photo=photo, caption="je veux en finir avec la vie")).work
+    assert "before" not in work

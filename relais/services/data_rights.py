@@ -16,6 +16,7 @@ from relais.models import (
     ACTIVE_CASE_STATUSES,
     CONSENT_GIVEN,
     CONSENT_WITHDRAWN,
+    INBOX_DONE,
     PROGRESS_ACTION_DONE,
     PROGRESS_ACTION_SKIPPED,
     PROGRESS_CHECKIN,
@@ -90,11 +91,16 @@ class DataRightsService:
             counts[Citizen.__tablename__] = (
                 _delete(session, delete(Citizen).where(Citizen.id == citizen.id)) if citizen else 0
             )
-            # What the Telegram edge holds for the chat: queued messages and sent keyboards.
-            for model in (InboxEntry, SentKeyboard):
-                counts[model.__tablename__] = _delete(
-                    session, delete(model).where(model.chat_id == conversation_id)
-                )
+            # What the Telegram edge holds for the chat: sent keyboards, and finished inbox
+            # entries. Unfinished ones stay: erasure runs during a turn of the edge, which must
+            # still deliver its confirmation and answer what the citizen sent next; an entry's
+            # content is cleared when it is finished.
+            counts[SentKeyboard.__tablename__] = _delete(
+                session, delete(SentKeyboard).where(SentKeyboard.chat_id == conversation_id)
+            )
+            counts[InboxEntry.__tablename__] = _delete(session, delete(InboxEntry).where(
+                InboxEntry.chat_id == conversation_id, InboxEntry.status == INBOX_DONE
+            ))
             events = RASA_EVENTS.delete().where(RASA_EVENTS.c.sender_id == conversation_id)
             counts[RASA_EVENTS.name] = (
                 _delete(session, events) if _has_rasa_events(session) else 0

@@ -114,10 +114,26 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def replace_content(self, entry_id: int, content: Dict[str, Any]) -> None:
-        """Keep what the content resolved to (a tapped button's payload), so a retry does the
-        same thing."""
-        self._update(entry_id, content=json.dumps(content, ensure_ascii=False))
+    def resolve_tap(self, entry_id: int, tap: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+        """The Rasa work for a tapped button: its payload, taken from the keyboard (which
+        closes) and kept in the entry in the same transaction, so a retry does the same thing.
+        None when the keyboard is unknown or closed, or has no such button."""
+
+        def work(session: Session) -> Optional[Dict[str, Any]]:
+            entry = session.get(InboxEntry, entry_id)
+            content = json.loads(entry.content) if entry and entry.content else {}
+            if content.get("type") == "rasa":
+                return content  # resolved by an earlier attempt
+            button = _take_button(session, entry.chat_id, tap["message_id"], tap["index"],
+                                  self._clock())
+            if button is None:
+                return None
+            resolved = {"type": "rasa", "message": button["payload"], "typed": "",
+                        "metadata": tap.get("metadata") or {}}
+            entry.content = json.dumps(resolved, ensure_ascii=False)
+            return resolved
+
+        return run_in_transaction(self._session_factory, work)
 
     def count_attempt(self, entry_id: int) -> None:
         self._update(entry_id, attempts=InboxEntry.attempts + 1)
@@ -185,20 +201,35 @@ class KeyboardService:
         already (a second tap, or a tap on an old message) or has no such button."""
 
         def work(session: Session) -> Optional[Dict[str, str]]:
-            keyboard = session.scalars(
-                select(SentKeyboard).where(
-                    SentKeyboard.chat_id == str(chat_id), SentKeyboard.message_id == message_id
-                )
-            ).one_or_none()
-            if keyboard is None or keyboard.closed_at is not None:
-                return None
-            buttons = json.loads(keyboard.buttons)
-            if not 0 <= index < len(buttons):
-                return None
-            keyboard.closed_at = self._clock()
-            return buttons[index]
+            return _take_button(session, chat_id, message_id, index, self._clock())
 
         return run_in_transaction(self._session_factory, work)
+
+    def purge(self, older_than: timedelta) -> int:
+        """Forget keyboards sent long ago: a tap on them then says the choice has expired."""
+        cutoff = self._clock() - older_than
+
+        def work(session: Session) -> int:
+            result = session.execute(delete(SentKeyboard).where(SentKeyboard.sent_at < cutoff))
+            return result.rowcount or 0
+
+        return run_in_transaction(self._session_factory, work)
+
+
+def _take_button(session: Session, chat_id: str, message_id: int, index: int,
+                 now: datetime) -> Optional[Dict[str, str]]:
+    keyboard = session.scalars(
+        select(SentKeyboard).where(
+            SentKeyboard.chat_id == str(chat_id), SentKeyboard.message_id == message_id
+        )
+    ).one_or_none()
+    if keyboard is None or keyboard.closed_at is not None:
+        return None
+    buttons = json.loads(keyboard.buttons)
+    if not 0 <= index < len(buttons):
+        return None
+    keyboard.closed_at = now
+    return buttons[index]
 
 
 def _item(entry: InboxEntry) -> QueuedItem:

@@ -73,3 +73,20 @@ def test_a_button_is_taken_once_and_only_from_the_chat_it_was_sent_to(keyboards)
     assert keyboards.take("1", 55, -1) is None
     assert keyboards.take("1", 55, 1) == {"title": "Non", "payload": "/deny"}
     assert keyboards.take("1", 55, 0) is None  # closed by the first tap
+
+
+def test_a_tap_is_resolved_once_with_its_entry_even_if_processed_again(inbox, keyboards, clock):
+    keyboards.remember("1", 55, [{"title": "Oui", "payload": "/affirm"}])
+    tap = {"type": "tap", "message_id": 55, "index": 0, "metadata": {}}
+    inbox.add_update(40, "1", tap)
+    entry = inbox.next_for_chat("1")
+    first = inbox.resolve_tap(entry.id, tap)
+    assert first["message"] == "/affirm"
+    assert inbox.resolve_tap(entry.id, tap) == first  # a retry after an outage
+    assert inbox.next_for_chat("1").content == first
+    inbox.add_update(41, "1", tap)  # a second tap on the same keyboard
+    second = [item for item in inbox.pending_contents("1") if item.update_id == 41][0]
+    assert inbox.resolve_tap(second.id, tap) is None
+
+    clock.now = clock.now + timedelta(days=8)
+    assert keyboards.purge(timedelta(days=7)) == 1
