@@ -8,7 +8,7 @@ in the queue gets the emergency numbers at once, whatever the outage.
 
 import asyncio
 import logging
-from typing import Dict, Iterable, List, Optional, Set
+from typing import Awaitable, Callable, Dict, Iterable, List, Optional, Set
 
 from bot.bridge import Bridge, is_crisis
 from bot.conversation import Reply, Turn, join_paragraphs
@@ -39,6 +39,8 @@ class ChatQueue:
         self._told: Set[str] = set()
         self._netted: Set[int] = set()
         self._errors: Dict[int, int] = {}
+        # Set by the coach desk: while a coach has the conversation, it takes the message.
+        self.takeover: Optional[Callable[[str, dict], Awaitable[Optional[List[Reply]]]]] = None
 
     def wake(self, chat_id) -> None:
         """There is new work for the chat: start its worker, or wake it from a retry delay."""
@@ -77,6 +79,13 @@ class ChatQueue:
         for worker in self._workers.values():
             worker.cancel()
         await asyncio.gather(*self._workers.values(), return_exceptions=True)
+
+    async def send_later(self, chat_id, replies: List[Reply]) -> None:
+        """Messages on Relais' own initiative (Rasa, a coach), delivered after what the chat
+        already has, durably."""
+        messages = [reply.to_dict() for reply in replies]
+        await asyncio.to_thread(self._inbox.add_outgoing, str(chat_id), messages)
+        self.wake(chat_id)
 
     async def tell_outage(self, chat_id, texts: Iterable[str], keys: Iterable[int] = ()) -> None:
         """Tell the citizen once that Relais cannot answer now; the emergency numbers at once
@@ -171,6 +180,10 @@ class ChatQueue:
         work = item.content or {}
         if work.get("type") == "tap":
             work = await self._resolve_tap(item, work)
+        if self.takeover is not None:
+            relayed = await self.takeover(item.chat_id, work)
+            if relayed is not None:
+                return relayed
         if work.get("type") != "rasa":
             return [Reply.from_dict(reply) for reply in work.get("replies", [])]
         turn = Turn(item.chat_id, work["message"], work.get("typed", ""), work.get("metadata") or {})

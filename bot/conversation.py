@@ -18,12 +18,15 @@ class Reply:
     text: str = ""
     buttons: Tuple[Button, ...] = ()
     document: Optional[Dict[str, Any]] = None
+    # A message to copy as is, {"chat_id", "message_id"}: a photo or file a coach sends.
+    copy_of: Optional[Dict[str, int]] = None
 
     def to_dict(self) -> Dict[str, Any]:
         return {
             "text": self.text,
             "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
             "document": self.document,
+            "copy_of": self.copy_of,
         }
 
     @classmethod
@@ -33,7 +36,8 @@ class Reply:
             for b in data.get("buttons") or []
             if b.get("payload")
         )
-        return cls(text=data.get("text") or "", buttons=buttons, document=data.get("document"))
+        return cls(text=data.get("text") or "", buttons=buttons, document=data.get("document"),
+                   copy_of=data.get("copy_of"))
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def join_paragraphs(replies: List[Reply], limit: int = 4096) -> List[Reply]:
     for reply in replies:
         previous = joined[-1] if joined else None
         if (previous is not None and not previous.buttons and not previous.document
-                and previous.text and reply.text
+                and not previous.copy_of and not reply.copy_of and previous.text and reply.text
                 and len(previous.text) + 2 + len(reply.text) <= limit):
             joined[-1] = Reply(previous.text + "\n\n" + reply.text, reply.buttons, reply.document)
         else:

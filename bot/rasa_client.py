@@ -49,6 +49,10 @@ class RasaClient:
 
     async def events(self, sender_id: str) -> List[Dict[str, Any]]:
         """The conversation's events (HTTP API, needs Rasa's --enable-api)."""
+        return (await self.tracker(sender_id)).get("events") or []
+
+    async def tracker(self, sender_id: str) -> Dict[str, Any]:
+        """The conversation's tracker: slots and events (HTTP API)."""
         try:
             response = await self._client.get(
                 f"/conversations/{sender_id}/tracker",
@@ -57,7 +61,18 @@ class RasaClient:
             response.raise_for_status()
         except httpx.HTTPError as error:
             raise RasaUnavailable(f"cannot read the tracker: {error!r}") from error
-        return response.json().get("events") or []
+        return response.json()
+
+    async def append_events(self, sender_id: str, events: List[Dict[str, Any]]) -> None:
+        """Add events to the conversation without Rasa answering (what is said while a coach
+        has the conversation is part of it all the same)."""
+        try:
+            response = await self._client.post(
+                f"/conversations/{sender_id}/tracker/events", params=self._auth, json=events
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailable(f"cannot append events: {error!r}") from error
 
     async def _check_action_server(self) -> None:
         # Rasa carries on when an action fails (the reply is then missing its answers): a down

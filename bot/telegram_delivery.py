@@ -50,6 +50,12 @@ class TelegramDelivery:
             raise DeliveryFailed(str(error)) from error
 
     async def _send(self, chat_id: int, reply: Reply, thread_id: Optional[int]) -> None:
+        if reply.copy_of:
+            await self._bot.copy_message(
+                chat_id, reply.copy_of["chat_id"], reply.copy_of["message_id"],
+                message_thread_id=thread_id,
+            )
+            return
         parts = split_text(reply.text) or ([CHOICES_TEXT] if reply.buttons else [])
         for number, part in enumerate(parts, start=1):
             markup = keyboard(reply.buttons) if number == len(parts) else None

@@ -15,6 +15,7 @@ from telegram import Bot, Update
 from telegram.error import TelegramError
 
 from bot.chat_queue import ChatQueue
+from bot.coach_desk import CoachDesk
 from bot.conversation import replies_from_rasa
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_updates import read_update
@@ -32,19 +33,22 @@ CALLBACK_STORE_ATTEMPTS = 5
 
 class TelegramEdge:
     def __init__(self, bot: Bot, inbox: InboxService, keyboards: KeyboardService, queue: ChatQueue,
-                 delivery: TelegramDelivery, coach_chat_id: Optional[int] = None) -> None:
+                 delivery: TelegramDelivery, desk: Optional[CoachDesk] = None) -> None:
         self.bot = bot
         self.inbox = inbox
         self.keyboards = keyboards
         self.queue = queue
         self._delivery = delivery
-        self._coach_chat_id = coach_chat_id
+        self.desk = desk
         self._tasks: set = set()
 
     async def ingest(self, update: Update) -> None:
         """Store the update (durably) and hand it to its chat's worker. Raises
         StorageUnavailable when it could not be stored: the caller must not acknowledge it."""
-        arrival = read_update(update, self._coach_chat_id)
+        if self.desk is not None and _chat_id_of(update) == self.desk.config.chat_id:
+            await self.desk.handle(update)  # the coaches' group
+            return
+        arrival = read_update(update)
         if arrival is None:
             return
         if arrival.callback_query_id:
@@ -70,12 +74,6 @@ class TelegramEdge:
         task = asyncio.create_task(coroutine)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-
-    async def queue_outgoing(self, chat_id: str, replies: list) -> None:
-        """A message on Relais' own initiative, delivered after what the chat already has."""
-        messages = [reply.to_dict() for reply in replies]
-        await asyncio.to_thread(self.inbox.add_outgoing, chat_id, messages)
-        self.queue.wake(chat_id)
 
     async def poll(self, stop: asyncio.Event) -> None:
         """Long polling. Telegram forgets an update only when a later getUpdates asks for a
@@ -148,7 +146,7 @@ def local_app(edge: TelegramEdge) -> web.Application:
             if not replies:
                 break
             try:
-                await edge.queue_outgoing(chat_id, replies)
+                await edge.queue.send_later(chat_id, replies)
                 break
             except StorageUnavailable:
                 # Rasa's callback channel does not retry: wait for the database here.
@@ -165,6 +163,13 @@ def local_app(edge: TelegramEdge) -> web.Application:
     app.router.add_post("/rasa/callback", rasa_callback)
     app.router.add_get("/health", health)
     return app
+
+
+def _chat_id_of(update: Update) -> Optional[int]:
+    if update.callback_query is not None and update.callback_query.message is not None:
+        return update.callback_query.message.chat.id
+    chat = update.effective_chat
+    return chat.id if chat else None
 
 
 async def _sleep_unless(stop: asyncio.Event, seconds: float) -> None:

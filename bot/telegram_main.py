@@ -9,7 +9,7 @@ import secrets
 import signal
 from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import AsyncIterator
+from typing import AsyncIterator, Optional
 
 from aiohttp import web
 from telegram import BotCommand
@@ -18,12 +18,17 @@ from telegram.request import HTTPXRequest
 
 from bot.bridge import Bridge
 from bot.chat_queue import RETRY_DELAYS, ChatQueue
+from bot.coach_desk import CoachDesk, DeskConfig
 from bot.inbound import MENU
 from bot.rasa_client import RasaClient
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_edge import ALLOWED_UPDATES, POLL_TIMEOUT_SECONDS, TelegramEdge, local_app, webhook_app
 from relais.database import create_engine_from_url, make_session_factory
+from relais.directory import RelaisDirectory
+from relais.services.desk import DeskService
+from relais.services.escalation import EscalationService
 from relais.services.inbox import InboxService, KeyboardService
+from relais.services.progress import ProgressService
 from relais.settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -43,7 +48,8 @@ def make_bot(settings: Settings) -> ExtBot:
     return ExtBot(
         settings.telegram_bot_token,
         rate_limiter=AIORateLimiter(
-            overall_max_rate=settings.telegram_max_messages_per_second, max_retries=3
+            overall_max_rate=settings.telegram_max_messages_per_second,
+            group_max_rate=settings.telegram_max_group_messages_per_minute, max_retries=3,
         ),
         request=HTTPXRequest(connection_pool_size=64),
         get_updates_request=HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10),
@@ -63,19 +69,40 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncI
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
     queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays)
-    edge = TelegramEdge(bot, inbox, keyboards, queue, delivery)
+    desk = _coach_desk(settings, bot, session_factory, rasa, queue)
+    edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk)
+    stop_desk = asyncio.Event()
     async with bot:
         await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
         local = await _serve(local_app(edge), settings.bridge_host, settings.bridge_port)
         resuming = asyncio.create_task(queue.resume())
+        watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
         try:
             yield edge
         finally:
+            stop_desk.set()
             resuming.cancel()
+            if watching:
+                await asyncio.gather(watching, return_exceptions=True)
             await queue.stop()
             await local.cleanup()
             await rasa.close()
             engine.dispose()
+
+
+def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClient,
+                queue: ChatQueue) -> Optional[CoachDesk]:
+    """The coach desk when COACH_CHAT_ID is set; it takes a citizen's messages while a coach
+    has the conversation."""
+    config = DeskConfig.from_settings(settings)
+    if config is None:
+        return None
+    desk = CoachDesk(
+        bot, config, DeskService(session_factory), EscalationService(session_factory),
+        ProgressService(session_factory), rasa, RelaisDirectory.load(), queue.send_later,
+    )
+    queue.takeover = desk.relay_from_citizen
+    return desk
 
 
 async def run(settings: Settings) -> None:

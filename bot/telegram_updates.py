@@ -47,15 +47,13 @@ class Arrival:
     leave_chat: bool = False
 
 
-def read_update(update: Update, coach_chat_id: Optional[int] = None) -> Optional[Arrival]:
-    """The arrival for an update, or None for updates Relais ignores."""
+def read_update(update: Update) -> Optional[Arrival]:
+    """The arrival for an update of a citizen, or None for updates Relais ignores."""
     if update.callback_query is not None:
         return _tap(update)
     chat = update.effective_chat
     if chat is None or chat.type == Chat.CHANNEL:
         return None
-    if coach_chat_id is not None and chat.id == coach_chat_id:
-        return None  # the coach desk reads its own group
     if chat.type != Chat.PRIVATE:
         return _group(update, chat)
     if update.edited_message is not None:
@@ -81,7 +79,9 @@ def _message(message: Message) -> Arrival:
         if not is_crisis(message.caption):  # in a crisis, nothing comes before the numbers
             work["before"] = [{"text": CAPTION_NOTE}]
         return Arrival(chat_id, work)
-    return Arrival(chat_id, _local(MEDIA_TEXTS[kind] if kind else OTHER_MESSAGE_TEXT))
+    work = _local(MEDIA_TEXTS[kind] if kind else OTHER_MESSAGE_TEXT)
+    work["message_id"] = message.message_id  # a coach who has the conversation gets a copy
+    return Arrival(chat_id, work)
 
 
 def _text_work(text: str, metadata: Dict[str, Any]) -> Dict[str, Any]:

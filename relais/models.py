@@ -258,6 +258,47 @@ class SentKeyboard(Base):
     __table_args__ = (UniqueConstraint("chat_id", "message_id"),)
 
 
+AUDIT_ACTIONS = ("announced", "reannounced", "taken", "message", "handed_back", "transferred",
+                 "closed", "refused")
+
+
+class CaseTopic(Base):
+    """The coach desk's forum topic of a case (one topic per case in the coaches' group)."""
+
+    __tablename__ = "relais_case_topics"
+
+    case_id = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"), primary_key=True)
+    chat_id = Column(BigInteger, nullable=False)
+    thread_id = Column(BigInteger, nullable=False)
+    card_message_id = Column(BigInteger, nullable=True)
+    announced_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    # Last time the desk called for a coach (the case was opened, or still nobody took it).
+    last_called_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    # The case's priority when coaches were last called: a case raised to a crisis afterwards
+    # is called again at once.
+    called_priority = Column(Integer, nullable=False)
+
+    __table_args__ = (UniqueConstraint("chat_id", "thread_id"),)
+
+
+class CaseAudit(Base):
+    """Who did what on a case, and when: taken, each message relayed, handed back, moved,
+    closed. Never the content of a message."""
+
+    __tablename__ = "relais_case_audit"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"), nullable=False,
+                     index=True)
+    action = Column(String(16), nullable=False)
+    # The coach's Telegram user id (or "desk" for the desk itself), never their name.
+    actor = Column(String(64), nullable=False)
+    detail = Column(Text, nullable=True)
+    at = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (CheckConstraint(column("action").in_(AUDIT_ACTIONS), name="action"),)
+
+
 # Rasa's SQL tracker store table, as Rasa 3.6 creates it (rasa.core.tracker_store.SQLEvent).
 # NOT Relais' table: declared on its own MetaData, so Alembic never creates or drops it. Relais
 # only reads (export) and deletes (erasure) a sender's rows, when the table exists.

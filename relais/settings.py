@@ -32,6 +32,17 @@ class Settings(BaseSettings):
     telegram_webhook_port: int = 8443
     # Telegram's limit for a bot: about 30 messages per second overall.
     telegram_max_messages_per_second: float = 30.0
+    # ... and about 20 messages per minute into one group (the coaches' group).
+    telegram_max_group_messages_per_minute: float = 20.0
+    # Coach desk: the coaches' Telegram supergroup with topics (one topic per case), extra
+    # admins allowed to act on cases (Telegram user ids, comma-separated), the on-duty coaches
+    # called on a crisis (@usernames, comma-separated), and when nobody took a case, how long
+    # before coaches are called again.
+    coach_chat_id: Optional[int] = None
+    coach_admin_ids: str = ""
+    coach_on_duty: str = ""
+    coach_call_again_crisis_seconds: float = 120.0
+    coach_call_again_seconds: float = 1800.0
     # Loopback HTTP server of the edge: Rasa's callback channel (messages Rasa sends outside a
     # reply) and a health check.
     bridge_host: str = "127.0.0.1"

@@ -64,7 +64,7 @@ def test_empty_or_slash_only_text_gets_a_kind_answer():
 ])
 def test_media_get_a_kind_answer_without_rasa(kind, body):
     work = read_update(message(**{kind: body})).work
-    assert work == {"type": "local", "replies": [{"text": MEDIA_TEXTS[kind]}]}
+    assert work == {"type": "local", "replies": [{"text": MEDIA_TEXTS[kind]}], "message_id": 7}
 
 
 def test_a_caption_is_read_and_the_citizen_told_the_file_is_not():

@@ -23,6 +23,8 @@ from relais.models import (
     PROGRESS_GOAL,
     RASA_EVENTS,
     Case,
+    CaseAudit,
+    CaseTopic,
     Citizen,
     Enrolment,
     InboxEntry,
@@ -82,6 +84,11 @@ class DataRightsService:
             citizen = find_citizen(session, conversation_id)
             counts = {}
             # Children first: the counts do not depend on ON DELETE CASCADE being enforced.
+            case_ids = select(Case.id).where(Case.citizen_id == (citizen.id if citizen else -1))
+            for model in (CaseAudit, CaseTopic):
+                counts[model.__tablename__] = _delete(
+                    session, delete(model).where(model.case_id.in_(case_ids))
+                )
             for model in (ProgressEntry, Enrolment, Case):
                 counts[model.__tablename__] = (
                     _delete(session, delete(model).where(model.citizen_id == citizen.id))

@@ -161,6 +161,16 @@ class EscalationService:
 
         return self._transition(case_id, (CASE_TAKEN,), step)
 
+    def transfer_case(self, case_id: int, relais_code: str) -> CaseInfo:
+        """Move an active case to another relais team."""
+        if not relais_code:
+            raise ValueError("relais_code is required")
+
+        def step(case: Case, now: datetime) -> None:
+            case.relais_code = relais_code
+
+        return self._transition(case_id, (CASE_OPEN, CASE_TAKEN), step)
+
     def close_case(self, case_id: int, note: Optional[str] = None) -> CaseInfo:
         def step(case: Case, now: datetime) -> None:
             case.status = CASE_CLOSED

@@ -6,7 +6,7 @@ import time
 import pytest
 from sqlalchemy import MetaData, Table, func, insert, inspect, select
 
-from relais.models import Citizen, InboxEntry, SentKeyboard
+from relais.models import Case, CaseAudit, CaseTopic, Citizen, InboxEntry, SentKeyboard
 from relais.services.data_rights import summary_fr
 from tests.domain.support import NOTICE, NOW
 
@@ -19,7 +19,7 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
     progress.log_checkin(conversation_id, 3, "Pas facile sans chauffage.")
     progress.set_goal(conversation_id, "Calfeutrer les fenêtres", "logement")
     progress.mark_action(conversation_id, "energie", "Baisser le chauffage d'un degré")
-    escalation.open_case(conversation_id, "citizen_request", relais_code="IDF")
+    case = escalation.open_case(conversation_id, "citizen_request", relais_code="IDF")
     with engine.begin() as connection:
         for type_name, intent, action in [
             ("user", "greet", None),
@@ -46,6 +46,14 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
         connection.execute(insert(SentKeyboard).values(
             chat_id=conversation_id, message_id=1, buttons="[]", sent_at=NOW,
         ))
+        # The coach desk: the case's topic and an audit line.
+        connection.execute(insert(CaseTopic).values(
+            case_id=case.id, chat_id=-100, thread_id=case.id, announced_at=NOW, last_called_at=NOW,
+            called_priority=2,
+        ))
+        connection.execute(insert(CaseAudit).values(
+            case_id=case.id, action="taken", actor="7", at=NOW,
+        ))
 
 
 def citizen_id(engine, conversation_id):
@@ -67,6 +75,9 @@ def rows_per_table(engine, conversation_id, citizen_id):
                 condition = table.c.citizen_id == citizen_id
             elif "conversation_id" in table.c:
                 condition = table.c.conversation_id == conversation_id
+            elif "case_id" in table.c:
+                cases = select(Case.id).where(Case.citizen_id == citizen_id)
+                condition = table.c.case_id.in_(cases)
             elif "chat_id" in table.c:
                 condition = table.c.chat_id == conversation_id
             elif "sender_id" in table.c:
@@ -92,7 +103,7 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
     bob_before = rows_per_table(engine, "bob", two_citizens["bob"])
     assert set(bob_before) == {
         "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "events",
-        "relais_inbox", "relais_keyboards",
+        "relais_inbox", "relais_keyboards", "relais_case_topics", "relais_case_audit",
     }
     assert all(count > 0 for count in bob_before.values())
 
@@ -105,6 +116,8 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_citizens": 1,
         "relais_inbox": 1,
         "relais_keyboards": 1,
+        "relais_case_topics": 1,
+        "relais_case_audit": 1,
         "events": 3,
     }
     alice_after = rows_per_table(engine, "alice", two_citizens["alice"])

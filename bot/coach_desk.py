@@ -1,0 +1,497 @@
+"""The coach desk on Telegram: the coaches' supergroup with topics (`COACH_CHAT_ID`), one topic
+per case.
+
+A case opened by Rasa (crisis, request for a person, repeated misunderstandings) gets a topic
+and a card; a crisis also calls the on-duty coaches in the group's general topic, and a case
+nobody takes is called again after a delay. A coach who takes the case talks with the citizen
+through the topic: while a case is taken the bot stays silent (the state is the case's status
+in the database, so it survives any restart), the citizen's messages are relayed into the topic
+and recorded in the Rasa conversation, the coach's messages (text, photos, files) are relayed
+to the citizen. `/rendre` hands the conversation back to the bot, `/clore <note>` closes the
+case, `/transferer <relais>` moves it, `/cases` lists the cases per relais.
+
+Only members of the group (and the configured admins) act on cases; everything else sent
+there is ignored. Every action on a case is audited (relais_case_audit): who and when.
+"""
+
+import asyncio
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Awaitable, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram.error import TelegramError
+
+from bot.bridge import is_crisis
+from bot.conversation import Reply
+from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.replies import EMERGENCY_NUMBERS
+from bot.telegram_render import split_text
+from relais.directory import RelaisDirectory
+from relais.models import CASE_TAKEN, utc_now
+from relais.services.desk import CRISIS_PRIORITY, DeskService, TopicInfo
+from relais.services.errors import InvalidCaseTransition, ServiceError
+from relais.services.escalation import CaseInfo, EscalationService
+from relais.services.progress import ProgressService
+from relais.settings import Settings
+from relais.tracks import TRACKS
+
+logger = logging.getLogger(__name__)
+
+MEMBER_STATUSES = ("creator", "administrator", "member")
+MEMBERSHIP_CACHE_SECONDS = 60.0
+WATCH_EVERY_SECONDS = 1.0
+LAST_MESSAGES = 10
+REASONS_FR = {
+    "crisis": "CRISE",
+    "citizen_request": "demande de la personne",
+    "repeated_misunderstanding": "incompréhensions répétées",
+    "no_progress": "pas de progrès",
+}
+STATUS_FR = {"open": "en attente", "taken": "pris en charge"}
+_COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+
+SendToCitizen = Callable[[str, List[Reply]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class DeskConfig:
+    chat_id: int
+    admin_ids: FrozenSet[int] = frozenset()
+    on_duty: Tuple[str, ...] = ()
+    call_again_crisis: timedelta = timedelta(minutes=2)
+    call_again: timedelta = timedelta(minutes=30)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Optional["DeskConfig"]:
+        if settings.coach_chat_id is None:
+            return None
+        return cls(
+            chat_id=settings.coach_chat_id,
+            admin_ids=frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip()),
+            on_duty=tuple(x.strip() for x in settings.coach_on_duty.split(",") if x.strip()),
+            call_again_crisis=timedelta(seconds=settings.coach_call_again_crisis_seconds),
+            call_again=timedelta(seconds=settings.coach_call_again_seconds),
+        )
+
+
+def citizen_label(conversation_id: str) -> str:
+    """A pseudonym for coaches: stable for a conversation, without the Telegram chat id."""
+    digest = hashlib.sha256(f"relais-citizen:{conversation_id}".encode()).hexdigest()
+    return f"Personne {digest[:6].upper()}"
+
+
+class CoachDesk:
+    def __init__(self, bot: Bot, config: DeskConfig, desk: DeskService,
+                 escalation: EscalationService, progress: ProgressService, rasa: RasaClient,
+                 directory: RelaisDirectory, send_to_citizen: SendToCitizen) -> None:
+        self._bot = bot
+        self.config = config
+        self._desk = desk
+        self._escalation = escalation
+        self._progress = progress
+        self._rasa = rasa
+        self._directory = directory
+        self._send_to_citizen = send_to_citizen
+        self._members: Dict[int, Tuple[bool, float]] = {}
+        self._announced: Set[int] = set()
+
+    # --- watching the cases ------------------------------------------------------------------
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        """Give each new case its topic and call coaches again for cases nobody takes."""
+        while not stop.is_set():
+            try:
+                await self.announce_new_cases()
+                await self.call_again()
+            except Exception:  # the desk must keep watching whatever happens
+                logger.exception("Coach desk: watching the cases failed")
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=WATCH_EVERY_SECONDS)
+            except asyncio.TimeoutError:
+                pass
+
+    async def announce_new_cases(self) -> None:
+        for case in await asyncio.to_thread(self._desk.cases_without_topic):
+            if case.id in self._announced:
+                continue  # its topic exists but could not be recorded: never two topics
+            self._announced.add(case.id)
+            await self._announce(case)
+
+    async def call_again(self) -> None:
+        due = await asyncio.to_thread(
+            self._desk.cases_to_call, self.config.call_again_crisis, self.config.call_again
+        )
+        for case, topic, raised in due:
+            minutes = int((utc_now() - case.opened_at).total_seconds() // 60)
+            if raised:
+                text = f"🚨 Ce dossier est devenu une CRISE : une personne doit le prendre maintenant."
+            else:
+                text = f"⏰ Toujours en attente depuis {minutes} min : qui peut le prendre ?"
+            await self._post(text, topic.thread_id)
+            await self._call_on_duty(case, waiting_minutes=minutes)
+            await asyncio.to_thread(self._desk.mark_called, case)
+
+    async def _announce(self, case: CaseInfo) -> None:
+        tracker = await self._tracker(case.conversation_id)
+        slots = tracker.get("slots") or {}
+        topic = await self._bot.create_forum_topic(self.config.chat_id, self._topic_name(case, slots))
+        thread_id = topic.message_thread_id
+        card = await self._bot.send_message(
+            self.config.chat_id, await self._card(case, tracker), message_thread_id=thread_id,
+            reply_markup=_card_keyboard(case, taken=case.status == CASE_TAKEN),
+        )
+        await asyncio.to_thread(self._desk.record_topic, case, self.config.chat_id, thread_id,
+                                card.message_id)
+        if case.priority == CRISIS_PRIORITY:
+            await self._call_on_duty(case)
+
+    async def _call_on_duty(self, case: CaseInfo, waiting_minutes: Optional[int] = None) -> None:
+        """A message in the group's general topic, naming the on-duty coaches."""
+        kind = "🚨 CRISE" if case.priority == CRISIS_PRIORITY else "Dossier en attente"
+        waiting = f", en attente depuis {waiting_minutes} min" if waiting_minutes else ""
+        names = " ".join(self.config.on_duty)
+        text = f"{kind} : dossier n°{case.id} ({self._relais_name(case)}){waiting}. {names}".strip()
+        await self._post(text, None)
+
+    # --- what coaches do ------------------------------------------------------------------------
+
+    async def handle(self, update: Update) -> None:
+        """An update from the coaches' group."""
+        if update.callback_query is not None:
+            await self._button(update)
+            return
+        message = update.message
+        if message is None or message.from_user is None or message.from_user.is_bot:
+            return
+        if message.forum_topic_created or message.forum_topic_closed or message.new_chat_members:
+            return
+        if not await self._is_coach(message.from_user):
+            case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
+                                           message.message_thread_id)
+            if case is not None:
+                await asyncio.to_thread(self._desk.audit, case.id, "refused", message.from_user.id)
+            return  # not a coach: ignored
+        command = _COMMAND.match(message.text or "")
+        if command:
+            await self._command(message, command.group(1).lower(), (command.group(3) or "").strip())
+        else:
+            await self._relay_to_citizen(message)
+
+    async def _button(self, update: Update) -> None:
+        query = update.callback_query
+        action, _, case_id = (query.data or "").partition(":")
+        message = query.message
+        case = None
+        if message is not None:
+            case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
+                                           message.message_thread_id)
+        if case is not None and not await self._is_coach(query.from_user):
+            await asyncio.to_thread(self._desk.audit, case.id, "refused", query.from_user.id)
+            case = None
+        if case is None or str(case.id) != case_id:
+            await _answer(query, "Action impossible ici.")
+            return
+        if action == "take":
+            await self._take(case, query.from_user)
+            await _answer(query, "C'est à vous.")
+        elif action == "close":
+            await self._close(case, query.from_user, note=None)
+            await _answer(query, "Dossier clos.")
+        else:
+            await _answer(query, "Action inconnue.")
+
+    async def _command(self, message: Message, name: str, argument: str) -> None:
+        thread_id = message.message_thread_id
+        if name == "cases":
+            await self._post(await self._cases_text(), thread_id)
+            return
+        case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id, thread_id)
+        if case is None:
+            await self._post("Cette commande s'utilise dans le sujet d'un dossier.", thread_id)
+        elif name == "rendre":
+            await self._hand_back(case, message.from_user)
+        elif name == "clore":
+            await self._close(case, message.from_user, note=argument or None)
+        elif name == "transferer":
+            await self._transfer(case, message.from_user, argument)
+        else:
+            await self._post("Commandes : /rendre, /clore <note>, /transferer <relais>, /cases.",
+                             thread_id)
+
+    async def _take(self, case: CaseInfo, coach: User) -> None:
+        try:
+            case = await asyncio.to_thread(self._escalation.take_case, case.id, str(coach.id))
+        except InvalidCaseTransition:
+            await self._post("Ce dossier est déjà pris en charge ou clos.", await self._thread(case))
+            return
+        await asyncio.to_thread(self._desk.audit, case.id, "taken", coach.id)
+        topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
+        await self._edit_card(topic, case, taken=True)
+        await self._post(
+            f"✅ Pris en charge par {coach.first_name}. Vos messages dans ce sujet sont transmis à "
+            "la personne. /rendre pour rendre la main à l'assistant, /clore <note> pour clore.",
+            topic.thread_id,
+        )
+        await self._say_to_citizen(case, (
+            f"{coach.first_name}, de l'équipe Relais, vous rejoint dans cette conversation. "
+            "Vous pouvez lui écrire ici directement ; l'assistant reste en retrait pendant ce temps."
+        ))
+
+    async def _hand_back(self, case: CaseInfo, coach: User) -> None:
+        try:
+            case = await asyncio.to_thread(self._escalation.hand_back_case, case.id)
+        except InvalidCaseTransition:
+            await self._post("Seul un dossier pris en charge peut être rendu.", await self._thread(case))
+            return
+        await asyncio.to_thread(self._desk.audit, case.id, "handed_back", coach.id)
+        await self._say_to_citizen(case, (
+            "L'échange avec l'équipe Relais est terminé pour le moment : c'est à nouveau "
+            "l'assistant qui vous répond. Je reste là ; écrivez-moi quand vous voulez, ou tapez /menu."
+        ))
+        await self._finish_topic(case, f"↩️ Conversation rendue à l'assistant par {coach.first_name}.")
+
+    async def _close(self, case: CaseInfo, coach: User, note: Optional[str]) -> None:
+        try:
+            closed = await asyncio.to_thread(self._escalation.close_case, case.id, note)
+        except InvalidCaseTransition:
+            await self._post("Ce dossier est déjà clos.", await self._thread(case))
+            return
+        await asyncio.to_thread(self._desk.audit, case.id, "closed", coach.id)
+        if case.status == CASE_TAKEN:
+            await self._say_to_citizen(closed, (
+                "L'équipe Relais a terminé cet échange. C'est à nouveau l'assistant qui vous "
+                "répond ; écrivez-moi quand vous voulez, ou tapez /coach pour redemander une personne."
+            ))
+        await self._finish_topic(closed, f"🗂 Dossier clos par {coach.first_name}.")
+
+    async def _transfer(self, case: CaseInfo, coach: User, code: str) -> None:
+        team = self._directory.find_by_code(code.strip().upper())
+        thread_id = await self._thread(case)
+        if team is None:
+            codes = ", ".join(sorted(t.code for t in self._directory.teams))
+            await self._post(f"Relais inconnu. Codes possibles : {codes}.", thread_id)
+            return
+        try:
+            moved = await asyncio.to_thread(self._escalation.transfer_case, case.id, team.code)
+        except InvalidCaseTransition:
+            await self._post("Seul un dossier actif peut être transféré.", thread_id)
+            return
+        await asyncio.to_thread(self._desk.audit, case.id, "transferred", coach.id,
+                                f"{case.relais_code or '-'} -> {team.code}")
+        tracker = await self._tracker(case.conversation_id)
+        try:
+            await self._bot.edit_forum_topic(self.config.chat_id, thread_id,
+                                             name=self._topic_name(moved, tracker.get("slots") or {}))
+        except TelegramError as error:
+            logger.info("Could not rename topic %s: %s", thread_id, error)
+        await self._post(f"➡️ Dossier transféré à {team.name} par {coach.first_name}.", thread_id)
+
+    async def _relay_to_citizen(self, message: Message) -> None:
+        case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
+                                       message.message_thread_id)
+        if case is None:
+            return  # the general topic: coaches talking among themselves
+        if case.status != CASE_TAKEN:
+            await self._post("Prenez d'abord le dossier en charge (bouton « Prendre en charge ») "
+                             "pour écrire à la personne.", message.message_thread_id)
+            return
+        coach = message.from_user.first_name
+        if message.text:
+            reply = Reply(f"{coach} (équipe Relais) : {message.text}")
+            recorded = message.text
+        else:
+            reply = Reply(copy_of={"chat_id": self.config.chat_id, "message_id": message.message_id})
+            recorded = "(pièce jointe)"
+        await self._send_to_citizen(case.conversation_id, [reply])
+        await asyncio.to_thread(self._desk.audit, case.id, "message", message.from_user.id)
+        await self._record(case.conversation_id, [
+            {"event": "bot", "text": recorded, "metadata": {"coach": str(message.from_user.id)}}
+        ])
+
+    # --- the citizen's side --------------------------------------------------------------------
+
+    async def relay_from_citizen(self, chat_id: str, work: dict) -> Optional[List[Reply]]:
+        """While a coach has the conversation: the citizen's message goes to the case's topic
+        (and into the Rasa conversation, without the bot answering). None when no coach has it.
+        A crisis message still gets the emergency numbers at once, and the coach an alert."""
+        taken = await asyncio.to_thread(self._desk.taken_case, chat_id)
+        if taken is None:
+            return None
+        case, topic = taken
+        label = citizen_label(case.conversation_id)
+        typed = work.get("typed") or ""
+        if typed:
+            for part in split_text(f"👤 {label} : {typed}"):
+                await self._post(part, topic.thread_id)
+            # This message was for the coach: Rasa neither read nor answered it. Rasa wants an
+            # intent; nlu_fallback (always in its domain) says "not understood by the bot".
+            metadata = {**(work.get("metadata") or {}), "relais_to_coach": True}
+            await self._record(chat_id, [{
+                "event": "user", "text": typed, "metadata": metadata,
+                "parse_data": {"text": typed, "intent": {"name": "nlu_fallback", "confidence": 1.0},
+                               "entities": []},
+            }])
+        elif work.get("message_id"):
+            await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
+                                         message_thread_id=topic.thread_id)
+        else:
+            await self._post(f"👤 {label} a envoyé un message que l'assistant ne transmet pas "
+                             "(bouton, contact ou position).", topic.thread_id)
+        if is_crisis(typed):
+            await self._post("🚨 Ce message évoque une crise : les numéros d'urgence lui ont été "
+                             "envoyés. Répondez-lui maintenant.", topic.thread_id)
+            await self._call_on_duty(case)
+            return [EMERGENCY_NUMBERS]
+        return []
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    async def _is_coach(self, user: Optional[User]) -> bool:
+        if user is None or user.is_bot:
+            return False
+        if user.id in self.config.admin_ids:
+            return True
+        cached = self._members.get(user.id)
+        if cached and time.monotonic() - cached[1] < MEMBERSHIP_CACHE_SECONDS:
+            return cached[0]
+        try:
+            member = await self._bot.get_chat_member(self.config.chat_id, user.id)
+            allowed = member.status in MEMBER_STATUSES
+        except TelegramError as error:
+            logger.warning("Cannot check membership of %s: %s", user.id, error)
+            return False
+        self._members[user.id] = (allowed, time.monotonic())
+        return allowed
+
+    async def _card(self, case: CaseInfo, tracker: dict) -> str:
+        slots = tracker.get("slots") or {}
+        lines = [
+            f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)} (priorité {case.priority})",
+            f"Personne : {citizen_label(case.conversation_id)}",
+            f"Relais : {self._relais_name(case)}",
+            f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
+            f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
+            "",
+            "Suivi :",
+            await self._progress_text(case.conversation_id),
+            "",
+            f"Derniers messages ({LAST_MESSAGES} au plus) :",
+            _last_messages(tracker.get("events") or []),
+        ]
+        return "\n".join(lines)[:4096]
+
+    async def _progress_text(self, conversation_id: str) -> str:
+        try:
+            summary = await asyncio.to_thread(self._progress.summary, conversation_id)
+        except ServiceError:
+            return "indisponible"
+        if summary.is_empty:
+            return "rien d'enregistré (pas de consentement ou pas encore de suivi)"
+        return summary.render_fr()
+
+    async def _tracker(self, conversation_id: str) -> dict:
+        try:
+            return await self._rasa.tracker(conversation_id)
+        except RasaUnavailable as error:
+            logger.warning("No tracker for a case card: %s", error)
+            return {}
+
+    async def _record(self, conversation_id: str, events: List[dict]) -> None:
+        try:
+            await self._rasa.append_events(conversation_id, events)
+        except RasaUnavailable as error:
+            logger.warning("Could not record a coach-desk message in Rasa: %s", error)
+
+    async def _say_to_citizen(self, case: CaseInfo, text: str) -> None:
+        await self._send_to_citizen(case.conversation_id, [Reply(text)])
+        await self._record(case.conversation_id, [{"event": "bot", "text": text}])
+
+    async def _finish_topic(self, case: CaseInfo, text: str) -> None:
+        topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
+        if topic is None:
+            return
+        await self._edit_card(topic, case, taken=False, finished=True)
+        await self._post(text, topic.thread_id)
+        try:
+            await self._bot.close_forum_topic(self.config.chat_id, topic.thread_id)
+        except TelegramError as error:
+            logger.info("Could not close topic %s: %s", topic.thread_id, error)
+
+    async def _edit_card(self, topic: Optional[TopicInfo], case: CaseInfo, taken: bool,
+                         finished: bool = False) -> None:
+        if topic is None or topic.card_message_id is None:
+            return
+        markup = None if finished else _card_keyboard(case, taken)
+        try:
+            await self._bot.edit_message_reply_markup(self.config.chat_id, topic.card_message_id,
+                                                      reply_markup=markup)
+        except TelegramError as error:
+            logger.info("Could not update the card of case %s: %s", case.id, error)
+
+    async def _thread(self, case: CaseInfo) -> Optional[int]:
+        topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
+        return topic.thread_id if topic else None
+
+    async def _post(self, text: str, thread_id: Optional[int]) -> None:
+        await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
+
+    async def _cases_text(self) -> str:
+        cases = await asyncio.to_thread(self._escalation.active_cases)
+        if not cases:
+            return "Aucun dossier ouvert ou pris en charge."
+        by_relais: Dict[str, List[str]] = {}
+        for case in cases:
+            age = _age(case.opened_at)
+            line = (f"n°{case.id} · {REASONS_FR.get(case.reason, case.reason)} · "
+                    f"{STATUS_FR.get(case.status, case.status)} · depuis {age}")
+            by_relais.setdefault(self._relais_name(case), []).append(line)
+        blocks = [f"{relais} :\n" + "\n".join(f"- {line}" for line in lines)
+                  for relais, lines in sorted(by_relais.items())]
+        return "Dossiers en cours\n\n" + "\n\n".join(blocks)
+
+    def _relais_name(self, case: CaseInfo) -> str:
+        team = self._directory.find_by_code(case.relais_code)
+        return team.name if team else "relais non déterminé"
+
+    def _topic_name(self, case: CaseInfo, slots: dict) -> str:
+        track = TRACKS.get(slots.get("track") or "", "sans thème")
+        reason = "CRISE" if case.priority == CRISIS_PRIORITY else f"P{case.priority}"
+        relais = case.relais_code or "relais ?"
+        return f"n°{case.id} · {reason} · {track} · {relais}"[:128]
+
+
+def _card_keyboard(case: CaseInfo, taken: bool) -> InlineKeyboardMarkup:
+    close = InlineKeyboardButton("Clore", callback_data=f"close:{case.id}")
+    if taken:
+        return InlineKeyboardMarkup([[close]])
+    take = InlineKeyboardButton("Prendre en charge", callback_data=f"take:{case.id}")
+    return InlineKeyboardMarkup([[take, close]])
+
+
+def _last_messages(events: List[dict]) -> str:
+    said = [e for e in events if e.get("event") in ("user", "bot") and e.get("text")]
+    lines = []
+    for event in said[-LAST_MESSAGES:]:
+        who = "Personne" if event["event"] == "user" else "Relais"
+        text = " ".join(event["text"].split())
+        lines.append(f"{who} : {text[:300]}{'…' if len(text) > 300 else ''}")
+    return "\n".join(lines) or "(aucun message disponible)"
+
+
+def _age(opened_at: datetime) -> str:
+    minutes = int((utc_now() - opened_at).total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
+async def _answer(query, text: str) -> None:
+    try:
+        await query.answer(text)
+    except TelegramError:
+        pass

@@ -1,0 +1,180 @@
+"""The coach desk's records: which forum topic holds which case, when coaches were last called
+for it, and the audit of what coaches do on cases. Plain domain code: the Telegram side is in
+bot/coach_desk.py."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable, List, Optional, Tuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from relais.models import (
+    ACTIVE_CASE_STATUSES,
+    CASE_OPEN,
+    CASE_PRIORITY,
+    CASE_TAKEN,
+    Case,
+    CaseAudit,
+    CaseTopic,
+    Citizen,
+    utc_now,
+)
+from relais.services.escalation import CaseInfo
+from relais.services.unit_of_work import run_in_transaction
+
+CRISIS_PRIORITY = CASE_PRIORITY["crisis"]
+DESK_ACTOR = "desk"
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    case_id: int
+    chat_id: int
+    thread_id: int
+    card_message_id: Optional[int]
+    last_called_at: datetime
+    called_priority: int
+
+    @classmethod
+    def of(cls, topic: CaseTopic) -> "TopicInfo":
+        return cls(topic.case_id, topic.chat_id, topic.thread_id, topic.card_message_id,
+                   topic.last_called_at, topic.called_priority)
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    case_id: int
+    action: str
+    actor: str
+    detail: Optional[str]
+    at: datetime
+
+
+class DeskService:
+    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+        self._session_factory = session_factory
+        self._clock = clock
+
+    def cases_without_topic(self) -> List[CaseInfo]:
+        """Active cases no topic was made for yet, most urgent first."""
+
+        def work(session: Session) -> List[CaseInfo]:
+            rows = session.execute(
+                _cases_query()
+                .outerjoin(CaseTopic, CaseTopic.case_id == Case.id)
+                .where(Case.status.in_(ACTIVE_CASE_STATUSES), CaseTopic.case_id.is_(None))
+            ).all()
+            return [CaseInfo.of(case, conversation_id) for case, conversation_id in rows]
+
+        return run_in_transaction(self._session_factory, work)
+
+    def record_topic(self, case: CaseInfo, chat_id: int, thread_id: int,
+                     card_message_id: Optional[int]) -> None:
+        def work(session: Session) -> None:
+            now = self._clock()
+            session.add(CaseTopic(
+                case_id=case.id, chat_id=chat_id, thread_id=thread_id,
+                card_message_id=card_message_id, announced_at=now, last_called_at=now,
+                called_priority=case.priority,
+            ))
+            session.add(CaseAudit(case_id=case.id, action="announced", actor=DESK_ACTOR, at=now))
+
+        run_in_transaction(self._session_factory, work)
+
+    def topic_of_case(self, case_id: int) -> Optional[TopicInfo]:
+        def work(session: Session) -> Optional[TopicInfo]:
+            topic = session.get(CaseTopic, case_id)
+            return TopicInfo.of(topic) if topic else None
+
+        return run_in_transaction(self._session_factory, work)
+
+    def case_of_topic(self, chat_id: int, thread_id: Optional[int]) -> Optional[CaseInfo]:
+        if thread_id is None:
+            return None
+
+        def work(session: Session) -> Optional[CaseInfo]:
+            row = session.execute(
+                _cases_query()
+                .join(CaseTopic, CaseTopic.case_id == Case.id)
+                .where(CaseTopic.chat_id == chat_id, CaseTopic.thread_id == thread_id)
+            ).one_or_none()
+            return CaseInfo.of(*row) if row else None
+
+        return run_in_transaction(self._session_factory, work)
+
+    def taken_case(self, conversation_id: str) -> Optional[Tuple[CaseInfo, TopicInfo]]:
+        """The citizen's case a coach has taken, with its topic: while there is one, the bot
+        stays silent and the conversation goes through the coach."""
+
+        def work(session: Session) -> Optional[Tuple[CaseInfo, TopicInfo]]:
+            row = session.execute(
+                select(Case, Citizen.conversation_id, CaseTopic)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .join(CaseTopic, CaseTopic.case_id == Case.id)
+                .where(Citizen.conversation_id == str(conversation_id), Case.status == CASE_TAKEN)
+            ).one_or_none()
+            if row is None:
+                return None
+            case, conversation, topic = row
+            return CaseInfo.of(case, conversation), TopicInfo.of(topic)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def cases_to_call(self, crisis_after: timedelta,
+                      other_after: timedelta) -> List[Tuple[CaseInfo, TopicInfo, bool]]:
+        """Open cases nobody took, for which coaches must be called again: (case, topic,
+        raised) where raised is True for a case that became more urgent since the last call."""
+
+        def work(session: Session) -> List[Tuple[CaseInfo, TopicInfo, bool]]:
+            now = self._clock()
+            rows = session.execute(
+                select(Case, Citizen.conversation_id, CaseTopic)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .join(CaseTopic, CaseTopic.case_id == Case.id)
+                .where(Case.status == CASE_OPEN)
+                .order_by(Case.priority, Case.opened_at)
+            ).all()
+            due = []
+            for case, conversation, topic in rows:
+                delay = crisis_after if case.priority == CRISIS_PRIORITY else other_after
+                raised = case.priority < topic.called_priority
+                if raised or now - topic.last_called_at >= delay:
+                    due.append((CaseInfo.of(case, conversation), TopicInfo.of(topic), raised))
+            return due
+
+        return run_in_transaction(self._session_factory, work)
+
+    def mark_called(self, case: CaseInfo) -> None:
+        def work(session: Session) -> None:
+            topic = session.get(CaseTopic, case.id)
+            topic.last_called_at = self._clock()
+            topic.called_priority = case.priority
+            session.add(CaseAudit(case_id=case.id, action="reannounced", actor=DESK_ACTOR,
+                                  at=topic.last_called_at))
+
+        run_in_transaction(self._session_factory, work)
+
+    def audit(self, case_id: int, action: str, actor: str, detail: Optional[str] = None) -> None:
+        def work(session: Session) -> None:
+            session.add(CaseAudit(case_id=case_id, action=action, actor=str(actor),
+                                  detail=detail, at=self._clock()))
+
+        run_in_transaction(self._session_factory, work)
+
+    def audit_log(self, case_id: int) -> List[AuditLine]:
+        def work(session: Session) -> List[AuditLine]:
+            rows = session.scalars(
+                select(CaseAudit).where(CaseAudit.case_id == case_id).order_by(CaseAudit.id)
+            ).all()
+            return [AuditLine(r.case_id, r.action, r.actor, r.detail, r.at) for r in rows]
+
+        return run_in_transaction(self._session_factory, work)
+
+
+def _cases_query():
+    return (
+        select(Case, Citizen.conversation_id)
+        .join(Citizen, Case.citizen_id == Citizen.id)
+        .order_by(Case.priority, Case.opened_at, Case.id)
+    )

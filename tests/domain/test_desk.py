@@ -1,0 +1,67 @@
+"""The coach desk's records: topics of cases, calls for a coach, audit."""
+
+from datetime import timedelta
+
+import pytest
+
+from relais.services.desk import DeskService
+
+
+@pytest.fixture
+def desk(session_factory, clock) -> DeskService:
+    return DeskService(session_factory, clock)
+
+
+def test_cases_get_one_topic_and_are_found_from_it(desk, escalation):
+    request = escalation.open_case("alice", "citizen_request", relais_code="IDF")
+    crisis = escalation.open_case("bob", "crisis")
+    assert [c.id for c in desk.cases_without_topic()] == [crisis.id, request.id]  # crisis first
+
+    desk.record_topic(crisis, -100, 11, 500)
+    assert [c.id for c in desk.cases_without_topic()] == [request.id]
+    assert desk.case_of_topic(-100, 11).conversation_id == "bob"
+    assert desk.case_of_topic(-100, 12) is None and desk.case_of_topic(-100, None) is None
+    assert desk.topic_of_case(crisis.id).card_message_id == 500
+    assert [line.action for line in desk.audit_log(crisis.id)] == ["announced"]
+
+
+def test_a_taken_case_pauses_the_bot_until_handed_back(desk, escalation):
+    case = escalation.open_case("alice", "citizen_request")
+    desk.record_topic(case, -100, 11, None)
+    assert desk.taken_case("alice") is None
+    escalation.take_case(case.id, "7")
+    taken, topic = desk.taken_case("alice")
+    assert (taken.id, topic.thread_id, taken.assigned_coach) == (case.id, 11, "7")
+    escalation.hand_back_case(case.id)
+    assert desk.taken_case("alice") is None
+
+
+def test_coaches_are_called_again_after_the_delay_or_at_once_for_a_new_crisis(desk, escalation, clock):
+    request = escalation.open_case("alice", "citizen_request")
+    crisis = escalation.open_case("bob", "crisis")
+    desk.record_topic(request, -100, 11, None)
+    desk.record_topic(crisis, -100, 12, None)
+    crisis_after, other_after = timedelta(minutes=2), timedelta(minutes=30)
+    assert desk.cases_to_call(crisis_after, other_after) == []
+
+    clock.now = clock.now + timedelta(minutes=3)
+    due = desk.cases_to_call(crisis_after, other_after)
+    assert [(case.id, raised) for case, _, raised in due] == [(crisis.id, False)]
+    desk.mark_called(due[0][0])
+    assert desk.cases_to_call(crisis_after, other_after) == []
+
+    escalation.open_case("alice", "crisis")  # the request becomes a crisis
+    due = desk.cases_to_call(crisis_after, other_after)
+    assert [(case.id, raised) for case, _, raised in due] == [(request.id, True)]
+
+    escalation.take_case(request.id, "7")
+    clock.now = clock.now + timedelta(hours=1)
+    assert [case.id for case, _, _ in desk.cases_to_call(crisis_after, other_after)] == [crisis.id]
+
+
+def test_transfer_and_audit(desk, escalation):
+    case = escalation.open_case("alice", "citizen_request", relais_code="IDF")
+    assert escalation.transfer_case(case.id, "ARA").relais_code == "ARA"
+    desk.audit(case.id, "transferred", 7, "IDF -> ARA")
+    line = desk.audit_log(case.id)[-1]
+    assert (line.action, line.actor, line.detail) == ("transferred", "7", "IDF -> ARA")

@@ -1,0 +1,253 @@
+"""The coach desk end to end: cases opened by Rasa become forum topics in the coaches' group
+(fake Bot API on loopback), coaches take them, talk with the citizen, hand back, close,
+transfer; the bot's pause survives a restart of the edge."""
+
+import asyncio
+import itertools
+import re
+
+import httpx
+import pytest
+import pytest_asyncio
+from sqlalchemy import create_engine, text
+
+from bench.fake_bot_api import FakeBotApi
+from bench.rasa_stack import RasaStack, free_port
+from bot.telegram_main import telegram_edge
+from relais.database import upgrade_to_head
+from relais.settings import Settings
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+QUICK_RETRIES = (0.5, 1.0, 2.0)
+# Each test has its own fake Telegram and coaches' group; the database is shared.
+_coach_groups = itertools.count(-1001234567, -1)
+ALICE, BRUNO, INTRUDER = 501, 502, 666
+_ids = itertools.count(10**5, 10**5)
+_chats = itertools.count(7000)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('desk-db') / 'relais.db'}"
+    upgrade_to_head(url)
+    bridge_port = free_port()
+    callback = f"http://127.0.0.1:{bridge_port}/rasa/callback"
+    with RasaStack(url, tmp_path_factory.mktemp("desk-stack"), callback_url=callback) as stack:
+        stack.bridge_port = bridge_port
+        yield stack
+
+
+@pytest_asyncio.fixture
+async def fake():
+    coaches = next(_coach_groups)
+    members = {(coaches, ALICE): "member", (coaches, BRUNO): "administrator",
+               (coaches, INTRUDER): "left"}
+    async with FakeBotApi(first_update_id=next(_ids), chat_members=members) as api:
+        api.coaches = coaches
+        yield api
+
+
+def settings_for(stack, fake, **extra) -> Settings:
+    return Settings(
+        rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token,
+        action_server_url=stack.action_server_url, database_url=stack.database_url,
+        telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
+        bridge_port=stack.bridge_port, coach_chat_id=fake.coaches, coach_on_duty="@astreinte",
+        telegram_max_group_messages_per_minute=100000, **extra,
+    )
+
+
+class Running:
+    """The edge, polling, as `make run` starts it (stop and start it again to restart)."""
+
+    def __init__(self, stack, fake, **extra):
+        self._settings = settings_for(stack, fake, **extra)
+
+    async def __aenter__(self):
+        self._context = telegram_edge(self._settings, QUICK_RETRIES)
+        self.edge = await self._context.__aenter__()
+        self._stop = asyncio.Event()
+        self._poller = asyncio.create_task(self.edge.poll(self._stop))
+        return self.edge
+
+    async def __aexit__(self, *exc_info):
+        self._stop.set()
+        self._poller.cancel()
+        await asyncio.gather(self._poller, return_exceptions=True)
+        await self._context.__aexit__(*exc_info)
+
+
+async def citizen_says(edge, fake, chat, message):
+    before = len(fake.delivered(chat))
+    fake.push_update(fake.text_update(chat, message) if isinstance(message, str) else message)
+    await asyncio.sleep(0.3)
+    await edge.queue.idle()
+    return [m["text"] for m in fake.delivered(chat)[before:] if m.get("text")]
+
+
+async def consent_and_ask_for_a_person(edge, fake, chat):
+    await citizen_says(edge, fake, chat, "/start")
+    card = [m for m in fake.delivered(chat) if m.get("reply_markup")][-1]
+    await citizen_says(edge, fake, chat, fake.callback_update(chat, card["message_id"], "b0"))
+    texts = await citizen_says(edge, fake, chat, "je voudrais parler à un conseiller")
+    assert any("dossier n°" in t for t in texts), texts
+
+
+def coach_message(fake, coach, thread_id, text, **fields):
+    sender = {"id": coach, "is_bot": False, "first_name": {ALICE: "Alice", BRUNO: "Bruno"}.get(coach, "Zoé")}
+    return fake.group_update(fake.coaches, text, chat_type="supergroup", message_thread_id=thread_id,
+                             **{"from": sender, **fields})
+
+
+def coach_tap(coach, card, data):
+    sender = {"id": coach, "is_bot": False, "first_name": {ALICE: "Alice", BRUNO: "Bruno"}.get(coach, "Zoé")}
+    return {"callback_query": {"id": f"cq{next(_chats)}", "from": sender, "chat_instance": "x",
+                               "data": data, "message": card}}
+
+
+def topic_messages(fake, thread_id):
+    return [m["text"] for m in fake.delivered(fake.coaches)
+            if m.get("message_thread_id") == thread_id and m.get("text")]
+
+
+async def topic_of(fake, case_number):
+    for _ in range(100):
+        for call in fake.calls:
+            if call.method == "createForumTopic" and call.params["name"].startswith(f"n°{case_number} "):
+                return call.result["message_thread_id"]
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"no topic for case {case_number}: {fake.sent('createForumTopic')}")
+
+
+def card_of(fake, thread_id):
+    return [m for m in fake.delivered(fake.coaches)
+            if m.get("message_thread_id") == thread_id and m.get("reply_markup")][0]
+
+
+def case_number(fake, chat):
+    texts = " ".join(m["text"] for m in fake.delivered(chat) if m.get("text"))
+    return int(re.search(r"dossier n°\s*(\d+)", texts).group(1))
+
+
+def audit(stack, case):
+    with create_engine(stack.database_url, future=True).connect() as connection:
+        return connection.execute(
+            text("select action, actor from relais_case_audit where case_id = :c order by id"),
+            {"c": case}).all()
+
+
+def rasa_texts(stack, chat):
+    tracker = httpx.get(f"{stack.rasa_url}/conversations/{chat}/tracker",
+                        params={"token": stack.auth_token}, timeout=30).json()
+    return [(e["event"], e.get("text")) for e in tracker["events"] if e["event"] in ("user", "bot")]
+
+
+async def settle(edge):
+    await asyncio.sleep(0.5)
+    await edge.queue.idle()
+
+
+async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(stack, fake):
+    anne, paul = next(_chats), next(_chats)
+    async with Running(stack, fake) as edge:
+        await consent_and_ask_for_a_person(edge, fake, anne)
+        await consent_and_ask_for_a_person(edge, fake, paul)
+        case_anne, case_paul = case_number(fake, anne), case_number(fake, paul)
+        topic_anne, topic_paul = await topic_of(fake, case_anne), await topic_of(fake, case_paul)
+        card = card_of(fake, topic_anne)["text"]
+        assert "Personne " in card and str(anne) not in card
+        assert "je voudrais parler à un conseiller" in card  # the last messages
+
+        # Each coach takes one case.
+        fake.push_update(coach_tap(ALICE, card_of(fake, topic_anne), f"take:{case_anne}"))
+        fake.push_update(coach_tap(BRUNO, card_of(fake, topic_paul), f"take:{case_paul}"))
+        await settle(edge)
+        assert any("Alice, de l'équipe Relais" in m["text"] for m in fake.delivered(anne))
+        assert any("Bruno, de l'équipe Relais" in m["text"] for m in fake.delivered(paul))
+
+        # The citizen talks to the coach, not to the bot; no cross-talk.
+        assert await citizen_says(edge, fake, anne, "le radiateur ne marche toujours pas") == []
+        assert await citizen_says(edge, fake, paul, "merci d'être là") == []
+        assert any("le radiateur" in t for t in topic_messages(fake, topic_anne))
+        assert not any("le radiateur" in t for t in topic_messages(fake, topic_paul))
+        assert any("merci d'être là" in t for t in topic_messages(fake, topic_paul))
+        assert ("user", "le radiateur ne marche toujours pas") in rasa_texts(stack, anne)
+
+        fake.push_update(coach_message(fake, ALICE, topic_anne, "Avez-vous appelé votre fournisseur ?"))
+        await settle(edge)
+        assert fake.delivered(anne)[-1]["text"] == "Alice (équipe Relais) : Avez-vous appelé votre fournisseur ?"
+        assert not any("fournisseur" in m.get("text", "") for m in fake.delivered(paul))
+
+        # Someone who is not a coach: ignored, and audited as refused.
+        before = len(fake.delivered(anne))
+        fake.push_update(coach_message(fake, INTRUDER, topic_anne, "donnez-moi son numéro"))
+        fake.push_update(coach_tap(INTRUDER, card_of(fake, topic_anne), f"close:{case_anne}"))
+        await settle(edge)
+        assert len(fake.delivered(anne)) == before
+        assert ("refused", str(INTRUDER)) in audit(stack, case_anne)
+
+    # The edge restarts while Alice has the conversation: the bot stays silent.
+    async with Running(stack, fake) as edge:
+        assert await citizen_says(edge, fake, anne, "vous êtes toujours là ?") == []
+        assert any("toujours là" in t for t in topic_messages(fake, topic_anne))
+
+        fake.push_update(coach_message(fake, ALICE, topic_anne, "/rendre"))
+        await settle(edge)
+        assert "c'est à nouveau l'assistant" in fake.delivered(anne)[-1]["text"]
+        answer = await citizen_says(edge, fake, anne, "je voudrais réduire ma facture de chauffage")
+        assert answer and not any("Alice" in t for t in answer)  # the bot answers again
+
+        fake.push_update(coach_message(fake, BRUNO, topic_paul, "/clore conseils donnés, rappel lundi"))
+        await settle(edge)
+        assert "terminé cet échange" in fake.delivered(paul)[-1]["text"]
+        assert any(c["message_thread_id"] == topic_paul for c in fake.sent("closeForumTopic"))
+
+    assert [a for a, _ in audit(stack, case_anne)] == [
+        "announced", "taken", "message", "refused", "refused", "handed_back"]
+    assert audit(stack, case_anne)[1] == ("taken", str(ALICE))
+    assert [a for a, _ in audit(stack, case_paul)] == ["announced", "taken", "closed"]
+    with create_engine(stack.database_url, future=True).connect() as connection:
+        status, note = connection.execute(
+            text("select status, closing_note from relais_cases where id = :c"), {"c": case_paul}).one()
+    assert (status, note) == ("closed", "conseils donnés, rappel lundi")
+
+
+async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_takes_it(stack, fake):
+    chat = next(_chats)
+    async with Running(stack, fake, coach_call_again_crisis_seconds=2) as edge:
+        texts = await citizen_says(edge, fake, chat, "je veux mourir, je n'en peux plus")
+        assert any("3114" in t for t in texts)
+        case = case_number(fake, chat)
+        topic = await topic_of(fake, case)
+        general = lambda: [m["text"] for m in fake.delivered(fake.coaches) if not m.get("message_thread_id")]
+        for _ in range(50):
+            if any(f"n°{case}" in t and "@astreinte" in t for t in general()):
+                break
+            await asyncio.sleep(0.1)
+        assert any("CRISE" in t and f"n°{case}" in t and "@astreinte" in t for t in general())
+        for _ in range(80):
+            if any("Toujours en attente" in t for t in topic_messages(fake, topic)):
+                break
+            await asyncio.sleep(0.1)
+        assert any("Toujours en attente" in t for t in topic_messages(fake, topic))
+
+        fake.push_update(coach_message(fake, BRUNO, None, "/cases"))
+        await settle(edge)
+        assert any(f"n°{case} · CRISE · en attente" in t for t in general())
+
+        fake.push_update(coach_message(fake, BRUNO, topic, "/transferer ara"))
+        await settle(edge)
+        renamed = [c for c in fake.sent("editForumTopic") if c["message_thread_id"] == topic]
+        assert renamed and renamed[-1]["name"].endswith("ARA")
+
+        fake.push_update(coach_tap(BRUNO, card_of(fake, topic), f"take:{case}"))
+        await settle(edge)
+        # Once taken, a photo from the coach reaches the citizen as a copy.
+        photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
+        fake.push_update(coach_message(fake, BRUNO, topic, "", photo=photo))
+        await settle(edge)
+        assert fake.sent("copyMessage", chat)
+        # A crisis message while a coach has the conversation: numbers at once, coach alerted.
+        texts = await citizen_says(edge, fake, chat, "j'ai envie d'en finir avec la vie")
+        assert any("3114" in t and "112" in t for t in texts)
+        assert any("évoque une crise" in t for t in topic_messages(fake, topic))
