@@ -21,21 +21,21 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Awaitable, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import TelegramError
 
 from bot.bridge import is_crisis
+from bot.case_actions import COACH_MESSAGE, CaseActions, record_for_coach
 from bot.conversation import Reply
-from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.rasa_client import RasaUnavailable
 from bot.replies import EMERGENCY_NUMBERS
 from bot.telegram_render import split_text
-from relais.directory import RelaisDirectory
 from relais.models import CASE_TAKEN, utc_now
-from relais.services.desk import CRISIS_PRIORITY, DeskService, TopicInfo
+from relais.services.desk import CRISIS_PRIORITY, TopicInfo
 from relais.services.errors import InvalidCaseTransition, ServiceError
-from relais.services.escalation import CaseInfo, EscalationService
+from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
 from relais.settings import Settings
 from relais.tracks import TRACKS
@@ -54,8 +54,6 @@ REASONS_FR = {
 }
 STATUS_FR = {"open": "en attente", "taken": "pris en charge"}
 _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
-
-SendToCitizen = Callable[[str, List[Reply]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -86,17 +84,16 @@ def citizen_label(conversation_id: str) -> str:
 
 
 class CoachDesk:
-    def __init__(self, bot: Bot, config: DeskConfig, desk: DeskService,
-                 escalation: EscalationService, progress: ProgressService, rasa: RasaClient,
-                 directory: RelaisDirectory, send_to_citizen: SendToCitizen) -> None:
+    def __init__(self, bot: Bot, config: DeskConfig, actions: CaseActions,
+                 progress: ProgressService) -> None:
         self._bot = bot
         self.config = config
-        self._desk = desk
-        self._escalation = escalation
+        self._actions = actions
+        self._desk = actions.desk
+        self._escalation = actions.escalation
         self._progress = progress
-        self._rasa = rasa
-        self._directory = directory
-        self._send_to_citizen = send_to_citizen
+        self._rasa = actions.rasa
+        self._directory = actions.directory
         self._members: Dict[int, Tuple[bool, float]] = {}
         self._announced: Set[int] = set()
 
@@ -225,11 +222,10 @@ class CoachDesk:
 
     async def _take(self, case: CaseInfo, coach: User) -> None:
         try:
-            case = await asyncio.to_thread(self._escalation.take_case, case.id, str(coach.id))
+            case = await self._actions.take(case, coach.id, coach.first_name)
         except InvalidCaseTransition:
             await self._post("Ce dossier est déjà pris en charge ou clos.", await self._thread(case))
             return
-        await asyncio.to_thread(self._desk.audit, case.id, "taken", coach.id)
         topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
         await self._edit_card(topic, case, taken=True)
         await self._post(
@@ -237,52 +233,35 @@ class CoachDesk:
             "la personne. /rendre pour rendre la main à l'assistant, /clore <note> pour clore.",
             topic.thread_id,
         )
-        await self._say_to_citizen(case, (
-            f"{coach.first_name}, de l'équipe Relais, vous rejoint dans cette conversation. "
-            "Vous pouvez lui écrire ici directement ; l'assistant reste en retrait pendant ce temps."
-        ))
 
     async def _hand_back(self, case: CaseInfo, coach: User) -> None:
         try:
-            case = await asyncio.to_thread(self._escalation.hand_back_case, case.id)
+            case = await self._actions.hand_back(case, coach.id)
         except InvalidCaseTransition:
             await self._post("Seul un dossier pris en charge peut être rendu.", await self._thread(case))
             return
-        await asyncio.to_thread(self._desk.audit, case.id, "handed_back", coach.id)
-        await self._say_to_citizen(case, (
-            "L'échange avec l'équipe Relais est terminé pour le moment : c'est à nouveau "
-            "l'assistant qui vous répond. Je reste là ; écrivez-moi quand vous voulez, ou tapez /menu."
-        ))
         await self._finish_topic(case, f"↩️ Conversation rendue à l'assistant par {coach.first_name}.")
 
     async def _close(self, case: CaseInfo, coach: User, note: Optional[str]) -> None:
         try:
-            closed = await asyncio.to_thread(self._escalation.close_case, case.id, note)
+            closed = await self._actions.close(case, coach.id, note)
         except InvalidCaseTransition:
             await self._post("Ce dossier est déjà clos.", await self._thread(case))
             return
-        await asyncio.to_thread(self._desk.audit, case.id, "closed", coach.id)
-        if case.status == CASE_TAKEN:
-            await self._say_to_citizen(closed, (
-                "L'équipe Relais a terminé cet échange. C'est à nouveau l'assistant qui vous "
-                "répond ; écrivez-moi quand vous voulez, ou tapez /coach pour redemander une personne."
-            ))
         await self._finish_topic(closed, f"🗂 Dossier clos par {coach.first_name}.")
 
     async def _transfer(self, case: CaseInfo, coach: User, code: str) -> None:
-        team = self._directory.find_by_code(code.strip().upper())
         thread_id = await self._thread(case)
-        if team is None:
-            codes = ", ".join(sorted(t.code for t in self._directory.teams))
-            await self._post(f"Relais inconnu. Codes possibles : {codes}.", thread_id)
-            return
         try:
-            moved = await asyncio.to_thread(self._escalation.transfer_case, case.id, team.code)
+            result = await self._actions.transfer(case, coach.id, code)
         except InvalidCaseTransition:
             await self._post("Seul un dossier actif peut être transféré.", thread_id)
             return
-        await asyncio.to_thread(self._desk.audit, case.id, "transferred", coach.id,
-                                f"{case.relais_code or '-'} -> {team.code}")
+        if result is None:
+            await self._post(f"Relais inconnu. Codes possibles : {self._actions.relais_codes()}.",
+                             thread_id)
+            return
+        moved, team = result
         tracker = await self._tracker(case.conversation_id)
         try:
             await self._bot.edit_forum_topic(self.config.chat_id, thread_id,
@@ -300,18 +279,14 @@ class CoachDesk:
             await self._post("Prenez d'abord le dossier en charge (bouton « Prendre en charge ») "
                              "pour écrire à la personne.", message.message_thread_id)
             return
-        coach = message.from_user.first_name
+        coach = message.from_user
         if message.text:
-            reply = Reply(f"{coach} (équipe Relais) : {message.text}")
+            reply = Reply(COACH_MESSAGE.format(coach=coach.first_name, text=message.text))
             recorded = message.text
         else:
             reply = Reply(copy_of={"chat_id": self.config.chat_id, "message_id": message.message_id})
             recorded = "(pièce jointe)"
-        await self._send_to_citizen(case.conversation_id, [reply])
-        await asyncio.to_thread(self._desk.audit, case.id, "message", message.from_user.id)
-        await self._record(case.conversation_id, [
-            {"event": "bot", "text": recorded, "metadata": {"coach": str(message.from_user.id)}}
-        ])
+        await self._actions.message(case, coach.id, reply, recorded)
 
     # --- the citizen's side --------------------------------------------------------------------
 
@@ -323,19 +298,14 @@ class CoachDesk:
         if taken is None:
             return None
         case, topic = taken
-        label = citizen_label(case.conversation_id)
         typed = work.get("typed") or ""
+        await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
+        if topic is None:  # taken at the local desk, which reads the conversation itself
+            return [EMERGENCY_NUMBERS] if is_crisis(typed) else []
+        label = citizen_label(case.conversation_id)
         if typed:
             for part in split_text(f"👤 {label} : {typed}"):
                 await self._post(part, topic.thread_id)
-            # This message was for the coach: Rasa neither read nor answered it. Rasa wants an
-            # intent; nlu_fallback (always in its domain) says "not understood by the bot".
-            metadata = {**(work.get("metadata") or {}), "relais_to_coach": True}
-            await self._record(chat_id, [{
-                "event": "user", "text": typed, "metadata": metadata,
-                "parse_data": {"text": typed, "intent": {"name": "nlu_fallback", "confidence": 1.0},
-                               "entities": []},
-            }])
         elif work.get("message_id"):
             await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
                                          message_thread_id=topic.thread_id)
@@ -369,30 +339,7 @@ class CoachDesk:
         return allowed
 
     async def _card(self, case: CaseInfo, tracker: dict) -> str:
-        slots = tracker.get("slots") or {}
-        lines = [
-            f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)} (priorité {case.priority})",
-            f"Personne : {citizen_label(case.conversation_id)}",
-            f"Relais : {self._relais_name(case)}",
-            f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
-            f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
-            "",
-            "Suivi :",
-            await self._progress_text(case.conversation_id),
-            "",
-            f"Derniers messages ({LAST_MESSAGES} au plus) :",
-            _last_messages(tracker.get("events") or []),
-        ]
-        return "\n".join(lines)[:4096]
-
-    async def _progress_text(self, conversation_id: str) -> str:
-        try:
-            summary = await asyncio.to_thread(self._progress.summary, conversation_id)
-        except ServiceError:
-            return "indisponible"
-        if summary.is_empty:
-            return "rien d'enregistré (pas de consentement ou pas encore de suivi)"
-        return summary.render_fr()
+        return await case_card(case, tracker, self._progress, self._relais_name(case))
 
     async def _tracker(self, conversation_id: str) -> dict:
         try:
@@ -400,16 +347,6 @@ class CoachDesk:
         except RasaUnavailable as error:
             logger.warning("No tracker for a case card: %s", error)
             return {}
-
-    async def _record(self, conversation_id: str, events: List[dict]) -> None:
-        try:
-            await self._rasa.append_events(conversation_id, events)
-        except RasaUnavailable as error:
-            logger.warning("Could not record a coach-desk message in Rasa: %s", error)
-
-    async def _say_to_citizen(self, case: CaseInfo, text: str) -> None:
-        await self._send_to_citizen(case.conversation_id, [Reply(text)])
-        await self._record(case.conversation_id, [{"event": "bot", "text": text}])
 
     async def _finish_topic(self, case: CaseInfo, text: str) -> None:
         topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
@@ -463,6 +400,36 @@ class CoachDesk:
         reason = "CRISE" if case.priority == CRISIS_PRIORITY else f"P{case.priority}"
         relais = case.relais_code or "relais ?"
         return f"n°{case.id} · {reason} · {track} · {relais}"[:128]
+
+
+async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, relais: str) -> str:
+    """The case card coaches read: who (a pseudonym), where, what, the follow-up, the last
+    messages of the conversation."""
+    slots = tracker.get("slots") or {}
+    lines = [
+        f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)} (priorité {case.priority})",
+        f"Personne : {citizen_label(case.conversation_id)}",
+        f"Relais : {relais}",
+        f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
+        f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
+        "",
+        "Suivi :",
+        await _progress_text(progress, case.conversation_id),
+        "",
+        f"Derniers messages ({LAST_MESSAGES} au plus) :",
+        _last_messages(tracker.get("events") or []),
+    ]
+    return "\n".join(lines)[:4096]
+
+
+async def _progress_text(progress: ProgressService, conversation_id: str) -> str:
+    try:
+        summary = await asyncio.to_thread(progress.summary, conversation_id)
+    except ServiceError:
+        return "indisponible"
+    if summary.is_empty:
+        return "rien d'enregistré (pas de consentement ou pas encore de suivi)"
+    return summary.render_fr()
 
 
 def _card_keyboard(case: CaseInfo, taken: bool) -> InlineKeyboardMarkup:

@@ -17,6 +17,7 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.bridge import Bridge
+from bot.case_actions import CaseActions
 from bot.chat_queue import RETRY_DELAYS, ChatQueue
 from bot.coach_desk import CoachDesk, DeskConfig
 from bot.inbound import MENU
@@ -97,10 +98,9 @@ def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClie
     config = DeskConfig.from_settings(settings)
     if config is None:
         return None
-    desk = CoachDesk(
-        bot, config, DeskService(session_factory), EscalationService(session_factory),
-        ProgressService(session_factory), rasa, RelaisDirectory.load(), queue.send_later,
-    )
+    actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
+                          RelaisDirectory.load(), queue.send_later)
+    desk = CoachDesk(bot, config, actions, ProgressService(session_factory))
     queue.takeover = desk.relay_from_citizen
     return desk
 

@@ -103,21 +103,22 @@ class DeskService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def taken_case(self, conversation_id: str) -> Optional[Tuple[CaseInfo, TopicInfo]]:
-        """The citizen's case a coach has taken, with its topic: while there is one, the bot
-        stays silent and the conversation goes through the coach."""
+    def taken_case(self, conversation_id: str) -> Optional[Tuple[CaseInfo, Optional[TopicInfo]]]:
+        """The citizen's case a coach has taken, with its Telegram topic (None when taken at
+        the local desk): while there is one, the bot stays silent and the conversation goes
+        through the coach."""
 
-        def work(session: Session) -> Optional[Tuple[CaseInfo, TopicInfo]]:
+        def work(session: Session) -> Optional[Tuple[CaseInfo, Optional[TopicInfo]]]:
             row = session.execute(
                 select(Case, Citizen.conversation_id, CaseTopic)
                 .join(Citizen, Case.citizen_id == Citizen.id)
-                .join(CaseTopic, CaseTopic.case_id == Case.id)
+                .outerjoin(CaseTopic, CaseTopic.case_id == Case.id)
                 .where(Citizen.conversation_id == str(conversation_id), Case.status == CASE_TAKEN)
             ).one_or_none()
             if row is None:
                 return None
             case, conversation, topic = row
-            return CaseInfo.of(case, conversation), TopicInfo.of(topic)
+            return CaseInfo.of(case, conversation), TopicInfo.of(topic) if topic else None
 
         return run_in_transaction(self._session_factory, work)
 

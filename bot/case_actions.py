@@ -1,0 +1,113 @@
+"""What a coach does on a case, whatever the desk (Telegram topics or the local terminal):
+the case's new status, the audit line, what the citizen is told, and the Rasa conversation
+that records it."""
+
+import asyncio
+import logging
+from typing import Awaitable, Callable, List, Optional, Tuple
+
+from bot.conversation import Reply
+from bot.rasa_client import RasaClient, RasaUnavailable
+from relais.directory import RelaisDirectory, RelaisTeam
+from relais.models import CASE_TAKEN
+from relais.services.desk import DeskService
+from relais.services.escalation import CaseInfo, EscalationService
+
+logger = logging.getLogger(__name__)
+
+SendToCitizen = Callable[[str, List[Reply]], Awaitable[None]]
+
+JOINED_TEXT = (
+    "{coach}, de l'équipe Relais, vous rejoint dans cette conversation. Vous pouvez lui écrire "
+    "ici directement ; l'assistant reste en retrait pendant ce temps."
+)
+HANDED_BACK_TEXT = (
+    "L'échange avec l'équipe Relais est terminé pour le moment : c'est à nouveau l'assistant qui "
+    "vous répond. Je reste là ; écrivez-moi quand vous voulez, ou tapez /menu."
+)
+CLOSED_TEXT = (
+    "L'équipe Relais a terminé cet échange. C'est à nouveau l'assistant qui vous répond ; "
+    "écrivez-moi quand vous voulez, ou tapez /coach pour redemander une personne."
+)
+COACH_MESSAGE = "{coach} (équipe Relais) : {text}"
+
+
+class CaseActions:
+    def __init__(self, escalation: EscalationService, desk: DeskService, rasa: RasaClient,
+                 directory: RelaisDirectory, send_to_citizen: SendToCitizen) -> None:
+        self.escalation = escalation
+        self.desk = desk
+        self.rasa = rasa
+        self.directory = directory
+        self._send_to_citizen = send_to_citizen
+
+    async def take(self, case: CaseInfo, actor: str, coach_name: str) -> CaseInfo:
+        """Raises InvalidCaseTransition when the case is taken or closed already."""
+        taken = await asyncio.to_thread(self.escalation.take_case, case.id, str(actor))
+        await asyncio.to_thread(self.desk.audit, case.id, "taken", actor)
+        await self.tell_citizen(taken, JOINED_TEXT.format(coach=coach_name))
+        return taken
+
+    async def hand_back(self, case: CaseInfo, actor: str) -> CaseInfo:
+        handed = await asyncio.to_thread(self.escalation.hand_back_case, case.id)
+        await asyncio.to_thread(self.desk.audit, case.id, "handed_back", actor)
+        await self.tell_citizen(handed, HANDED_BACK_TEXT)
+        return handed
+
+    async def close(self, case: CaseInfo, actor: str, note: Optional[str]) -> CaseInfo:
+        was_taken = case.status == CASE_TAKEN
+        closed = await asyncio.to_thread(self.escalation.close_case, case.id, note)
+        await asyncio.to_thread(self.desk.audit, case.id, "closed", actor)
+        if was_taken:  # the citizen was talking with a person: say the bot is back
+            await self.tell_citizen(closed, CLOSED_TEXT)
+        return closed
+
+    async def transfer(self, case: CaseInfo, actor: str,
+                       code: str) -> Optional[Tuple[CaseInfo, RelaisTeam]]:
+        """None when `code` is no relais team."""
+        team = self.directory.find_by_code(code.strip().upper())
+        if team is None:
+            return None
+        moved = await asyncio.to_thread(self.escalation.transfer_case, case.id, team.code)
+        await asyncio.to_thread(self.desk.audit, case.id, "transferred", actor,
+                                f"{case.relais_code or '-'} -> {team.code}")
+        return moved, team
+
+    async def message(self, case: CaseInfo, actor: str, reply: Reply, recorded: str) -> None:
+        """A coach's message (text, or a copy of a photo or file) to the citizen."""
+        await self._send_to_citizen(case.conversation_id, [reply])
+        await asyncio.to_thread(self.desk.audit, case.id, "message", actor)
+        await self.record(case.conversation_id, [
+            {"event": "bot", "text": recorded, "metadata": {"coach": str(actor)}}
+        ])
+
+    async def tell_citizen(self, case: CaseInfo, text: str) -> None:
+        await self._send_to_citizen(case.conversation_id, [Reply(text)])
+        await self.record(case.conversation_id, [{"event": "bot", "text": text}])
+
+    def relais_codes(self) -> str:
+        return ", ".join(sorted(team.code for team in self.directory.teams))
+
+    async def record(self, conversation_id: str, events: List[dict]) -> None:
+        try:
+            await self.rasa.append_events(conversation_id, events)
+        except RasaUnavailable as error:
+            logger.warning("Could not record a coach-desk event in Rasa: %s", error)
+
+
+async def record_for_coach(rasa: RasaClient, chat_id: str, typed: str,
+                           metadata: Optional[dict]) -> None:
+    """A citizen's message to the coach, added to the Rasa conversation without the bot
+    reading or answering it. Rasa wants an intent: nlu_fallback (always in its domain) says
+    "not understood by the bot"."""
+    if not typed:
+        return
+    try:
+        await rasa.append_events(chat_id, [{
+            "event": "user", "text": typed,
+            "metadata": {**(metadata or {}), "relais_to_coach": True},
+            "parse_data": {"text": typed, "intent": {"name": "nlu_fallback", "confidence": 1.0},
+                           "entities": []},
+        }])
+    except RasaUnavailable as error:
+        logger.warning("Could not record a message to the coach in Rasa: %s", error)
