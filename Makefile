@@ -19,11 +19,12 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONWARNINGS := ignore
 export LOG_LEVEL ?= WARNING
 
-.PHONY: help install train validate run test test-stories test-unit bench lock clean
+.PHONY: help install train validate run desk test test-stories test-unit bench lock clean
 
 help:
 	@echo "make run    install if needed, train if stale, start Rasa + actions, chat in the terminal"
 	@echo "make test   validate the data, train if stale, run the story tests and pytest"
+	@echo "make desk   the coach desk in a terminal, for the conversations of make run"
 	@echo "make validate | train | bench | lock | clean"
 
 $(BIN)/python:
@@ -46,6 +47,11 @@ validate: install
 
 run: $(MODEL)
 	./scripts/run-local.sh
+
+# The local coach desk, in a second terminal while `make run` is running.
+desk: install
+	@test -f var/rasa-auth-token || { echo "Start \`make run\` first (in another terminal)."; exit 1; }
+	RASA_AUTH_TOKEN=$$(cat var/rasa-auth-token) $(BIN)/python -m bot.desk_terminal
 
 test-stories: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results --quiet

@@ -1,6 +1,9 @@
 """Chat with Relais in the terminal, through the same bridge as Telegram: the same commands,
 the same rule that typed text never reaches Rasa as an intent, the same safety net when Rasa
 is down. Buttons are shown as numbered choices: typing the number sends the button's payload.
+
+With the local coach desk (`make desk`) in another terminal: while a coach has the
+conversation the bot stays silent, messages go to the coach, and the coach's answers appear.
 """
 
 import asyncio
@@ -10,10 +13,16 @@ import uuid
 from pathlib import Path
 from typing import Any, Dict, List, Sequence
 
-from bot.bridge import Bridge
+from bot.bridge import Bridge, is_crisis
+from bot.case_actions import record_for_coach
 from bot.conversation import Button, Reply, Turn
 from bot.inbound import to_rasa
 from bot.rasa_client import RasaClient
+from bot.replies import EMERGENCY_NUMBERS
+from relais.database import create_engine_from_url, make_session_factory
+from relais.services.desk import DeskService
+from relais.services.errors import StorageUnavailable
+from relais.services.inbox import InboxService
 from relais.settings import load_settings
 
 PROMPT = "\nVous > "
@@ -50,12 +59,52 @@ def turn_for(sender: str, typed: str, buttons: Sequence[Button]) -> Turn:
     return Turn(sender, to_rasa(typed), typed=typed)
 
 
+class LocalChat:
+    """One citizen's conversation in the terminal."""
+
+    def __init__(self, sender: str, bridge: Bridge, rasa: RasaClient, desk: DeskService) -> None:
+        self.sender = sender
+        self._bridge = bridge
+        self._rasa = rasa
+        self._desk = desk
+
+    async def answer(self, turn: Turn) -> List[Reply]:
+        if await self._coach_has_it():
+            await record_for_coach(self._rasa, self.sender, turn.typed, {})
+            return [EMERGENCY_NUMBERS] if is_crisis(turn.typed) else []
+        return await self._bridge.answer_or_safety_net(turn)
+
+    async def _coach_has_it(self) -> bool:
+        try:
+            return await asyncio.to_thread(self._desk.taken_case, self.sender) is not None
+        except StorageUnavailable:
+            return False  # without the database, the bot answers (safety net included)
+
+
+async def print_coach_messages(inbox: InboxService, sender: str) -> None:
+    """What the coach (local desk) sends, as Telegram would deliver it."""
+    while True:
+        try:
+            item = await asyncio.to_thread(inbox.next_for_chat, sender)
+            if item is not None and item.replies is not None:
+                render([Reply.from_dict(reply) for reply in item.replies])
+                print(PROMPT, end="", flush=True)
+                await asyncio.to_thread(inbox.finish, item.id)
+                continue
+        except StorageUnavailable:
+            pass
+        await asyncio.sleep(0.5)
+
+
 async def chat() -> None:
     settings = load_settings()
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds,
                       settings.rasa_auth_token, settings.action_server_url)
-    bridge = Bridge(rasa)
+    engine = create_engine_from_url(settings.database_url)
+    session_factory = make_session_factory(engine)
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
+    local = LocalChat(sender, Bridge(rasa), rasa, DeskService(session_factory))
+    printer = asyncio.create_task(print_coach_messages(InboxService(session_factory), sender))
     print("Relais, en local. Écrivez votre message (Ctrl-D pour quitter, /aide pour l'aide).")
     buttons: List[Button] = []
     try:
@@ -66,9 +115,13 @@ async def chat() -> None:
                 break
             if not typed.strip():
                 continue
-            buttons = render(await bridge.answer_or_safety_net(turn_for(sender, typed, buttons)))
+            replies = await local.answer(turn_for(sender, typed, buttons))
+            if replies:  # nothing while a coach has the conversation: the choices stay
+                buttons = render(replies)
     finally:
+        printer.cancel()
         await rasa.close()
+        engine.dispose()
 
 
 def main() -> None:

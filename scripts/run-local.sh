@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 mkdir -p var/log
 export RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_hex(16))')}"
+# `make desk` (the local coach desk, in another terminal) reads Rasa's conversations with it.
+(umask 077 && echo "$RASA_AUTH_TOKEN" > var/rasa-auth-token)
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 export RASA_URL="${RASA_URL:-http://127.0.0.1:$RASA_PORT}"

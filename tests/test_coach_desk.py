@@ -251,3 +251,65 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
         texts = await citizen_says(edge, fake, chat, "j'ai envie d'en finir avec la vie")
         assert any("3114" in t and "112" in t for t in texts)
         assert any("évoque une crise" in t for t in topic_messages(fake, topic))
+
+
+async def test_the_local_desk_plays_the_coach_for_a_terminal_conversation(stack, capsys):
+    from bot.bridge import Bridge
+    from bot.case_actions import CaseActions
+    from bot.desk_terminal import LocalDesk
+    from bot.rasa_client import RasaClient
+    from bot.terminal import LocalChat, turn_for
+    from relais.database import create_engine_from_url, make_session_factory
+    from relais.directory import RelaisDirectory
+    from relais.services.desk import DeskService
+    from relais.services.escalation import EscalationService
+    from relais.services.inbox import InboxService
+    from relais.services.progress import ProgressService
+
+    engine = create_engine_from_url(stack.database_url)
+    sessions = make_session_factory(engine)
+    inbox = InboxService(sessions)
+    rasa = RasaClient(stack.rasa_url, 60, stack.auth_token, stack.action_server_url)
+    sender = f"terminal-test-{next(_chats)}"
+
+    async def to_inbox(chat_id, replies):
+        await asyncio.to_thread(inbox.add_outgoing, chat_id, [r.to_dict() for r in replies])
+
+    actions = CaseActions(EscalationService(sessions), DeskService(sessions), rasa,
+                          RelaisDirectory.load(), to_inbox)
+    desk = LocalDesk(actions, ProgressService(sessions), "Nadia")
+    chat = LocalChat(sender, Bridge(rasa), rasa, DeskService(sessions))
+
+    async def say(typed):
+        return [r.text for r in await chat.answer(turn_for(sender, typed, []))]
+
+    def coach_messages():
+        texts = []
+        while (item := inbox.next_for_chat(sender)) is not None:
+            texts += [reply["text"] for reply in item.replies]
+            inbox.finish(item.id)
+        return texts
+
+    try:
+        await say("bonjour")
+        await say("/consentir")
+        assert any("dossier n°" in t for t in await say("je voudrais parler à un conseiller"))
+        case = [c for c in actions.escalation.active_cases() if c.conversation_id == sender][0]
+
+        await desk.command(f"prendre {case.id}")
+        assert "Nadia, de l'équipe Relais" in coach_messages()[0]
+        assert await say("j'ai besoin d'aide pour remplir un dossier") == []
+        await desk._print_citizen_messages()
+        assert "Personne > j'ai besoin d'aide pour remplir un dossier" in capsys.readouterr().out
+
+        await desk.command("Je regarde avec vous. Quel dossier ?")
+        assert coach_messages() == ["Nadia (équipe Relais) : Je regarde avec vous. Quel dossier ?"]
+        assert any("3114" in t for t in await say("je veux mourir"))  # numbers, even with a coach
+
+        await desk.command("rendre")
+        assert "c'est à nouveau l'assistant" in coach_messages()[0]
+        assert await say("merci beaucoup")  # the bot answers again
+        assert [a for a, _ in audit(stack, case.id)] == ["taken", "message", "handed_back"]
+    finally:
+        await rasa.close()
+        engine.dispose()

@@ -1,0 +1,172 @@
+"""`make desk` (python -m bot.desk_terminal): the coach desk in a terminal, for the local
+conversations of `make run`, so that a content designer or a trainer can play the coach.
+
+Same cases, same actions and audit as the Telegram desk (bot/case_actions.py); the citizen's
+terminal shows the coach's messages and stays silent while a coach has the conversation.
+"""
+
+import asyncio
+import logging
+from typing import Dict, Optional
+
+from bot.case_actions import COACH_MESSAGE, CaseActions
+from bot.coach_desk import REASONS_FR, STATUS_FR, case_card
+from bot.conversation import Reply
+from bot.rasa_client import RasaClient, RasaUnavailable
+from relais.database import create_engine_from_url, make_session_factory
+from relais.directory import RelaisDirectory
+from relais.services.desk import DeskService
+from relais.services.errors import InvalidCaseTransition, ServiceError
+from relais.services.escalation import CaseInfo, EscalationService
+from relais.services.inbox import InboxService
+from relais.services.progress import ProgressService
+from relais.settings import load_settings
+
+HELP = (
+    "Commandes : dossiers | prendre N | rendre | clore [note] | transferer CODE | aide | quitter.\n"
+    "Tout autre texte est envoyé à la personne du dossier que vous avez pris."
+)
+WATCH_EVERY_SECONDS = 1.0
+
+
+class LocalDesk:
+    def __init__(self, actions: CaseActions, progress: ProgressService, coach_name: str) -> None:
+        self._actions = actions
+        self._progress = progress
+        self._name = coach_name
+        self._actor = f"local:{coach_name}"
+        self.case: Optional[CaseInfo] = None
+        self._seen_events = 0
+        self._known_cases: Dict[int, str] = {}
+
+    async def command(self, line: str) -> bool:
+        """Run one line typed by the coach; False to quit."""
+        word, _, rest = line.strip().partition(" ")
+        word = word.lower()
+        if word in ("quitter", "exit"):
+            return False
+        try:
+            await self._run(word, rest.strip(), line.strip())
+        except (InvalidCaseTransition, ServiceError) as error:
+            print(f"Impossible : {error}")
+        return True
+
+    async def _run(self, word: str, rest: str, line: str) -> None:
+        if word in ("aide", "help", ""):
+            print(HELP)
+        elif word in ("dossiers", "cases"):
+            print(await self.cases_text())
+        elif word == "prendre" and rest.isdigit():
+            await self._take(int(rest))
+        elif self.case is None:
+            print("Prenez d'abord un dossier (« prendre N »). " + HELP)
+        elif word == "rendre":
+            await self._actions.hand_back(self.case, self._actor)
+            print(f"Dossier n°{self.case.id} rendu à l'assistant.")
+            self.case = None
+        elif word == "clore":
+            await self._actions.close(self.case, self._actor, rest or None)
+            print(f"Dossier n°{self.case.id} clos.")
+            self.case = None
+        elif word == "transferer":
+            result = await self._actions.transfer(self.case, self._actor, rest)
+            print(f"Transféré à {result[1].name}." if result else
+                  f"Relais inconnu. Codes : {self._actions.relais_codes()}.")
+        else:
+            reply = Reply(COACH_MESSAGE.format(coach=self._name, text=line))
+            await self._actions.message(self.case, self._actor, reply, line)
+
+    async def _take(self, case_id: int) -> None:
+        case = next((c for c in await asyncio.to_thread(self._actions.escalation.active_cases)
+                     if c.id == case_id), None)
+        if case is None:
+            print(f"Pas de dossier ouvert n°{case_id}.")
+            return
+        self.case = await self._actions.take(case, self._actor, self._name)
+        tracker = await self._tracker(case.conversation_id)
+        self._seen_events = len(tracker.get("events") or [])
+        team = self._actions.directory.find_by_code(case.relais_code)
+        print(await case_card(self.case, tracker, self._progress, team.name if team else "—"))
+        print("\nVous avez le dossier : ce que vous écrivez est envoyé à la personne.")
+
+    async def cases_text(self) -> str:
+        cases = await asyncio.to_thread(self._actions.escalation.active_cases)
+        if not cases:
+            return "Aucun dossier ouvert ou pris en charge."
+        return "\n".join(
+            f"n°{c.id} · {REASONS_FR.get(c.reason, c.reason)} · {STATUS_FR.get(c.status, c.status)}"
+            f" · {c.relais_code or 'relais ?'}" for c in cases
+        )
+
+    async def watch(self) -> None:
+        """New cases, and what the citizen of the taken case writes."""
+        while True:
+            try:
+                await self._announce_new_cases()
+                await self._print_citizen_messages()
+            except (ServiceError, RasaUnavailable) as error:
+                print(f"(en attente : {error})")
+            await asyncio.sleep(WATCH_EVERY_SECONDS)
+
+    async def _announce_new_cases(self) -> None:
+        for case in await asyncio.to_thread(self._actions.escalation.active_cases):
+            if case.id not in self._known_cases and case.status == "open":
+                print(f"\n🔔 Nouveau dossier n°{case.id} ({REASONS_FR.get(case.reason, case.reason)})"
+                      f" : tapez « prendre {case.id} ».")
+            self._known_cases[case.id] = case.status
+
+    async def _print_citizen_messages(self) -> None:
+        if self.case is None:
+            return
+        events = (await self._tracker(self.case.conversation_id)).get("events") or []
+        for event in events[self._seen_events:]:
+            if event.get("event") == "user" and (event.get("metadata") or {}).get("relais_to_coach"):
+                print(f"\nPersonne > {event.get('text')}")
+        self._seen_events = len(events)
+
+    async def _tracker(self, conversation_id: str) -> dict:
+        try:
+            return await self._actions.rasa.tracker(conversation_id)
+        except RasaUnavailable:
+            return {}
+
+
+async def run_desk() -> None:
+    settings = load_settings()
+    engine = create_engine_from_url(settings.database_url)
+    session_factory = make_session_factory(engine)
+    inbox = InboxService(session_factory)
+    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_auth_token)
+
+    async def send_to_citizen(chat_id: str, replies) -> None:
+        # The citizen's terminal reads its outgoing messages from the inbox.
+        await asyncio.to_thread(inbox.add_outgoing, chat_id, [r.to_dict() for r in replies])
+
+    actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
+                          RelaisDirectory.load(), send_to_citizen)
+    name = (await asyncio.to_thread(input, "Votre prénom (vu par la personne) : ")).strip() or "Camille"
+    desk = LocalDesk(actions, ProgressService(session_factory), name)
+    print("Bureau des coachs Relais, en local. " + HELP)
+    print(await desk.cases_text())
+    watcher = asyncio.create_task(desk.watch())
+    try:
+        while True:
+            try:
+                line = await asyncio.to_thread(input, "\nCoach > ")
+            except EOFError:
+                break
+            if not await desk.command(line):
+                break
+    finally:
+        watcher.cancel()
+        await rasa.close()
+        engine.dispose()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING)
+    asyncio.run(run_desk())
+
+
+if __name__ == "__main__":
+    main()
