@@ -27,7 +27,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import httpx
 
@@ -62,7 +62,8 @@ def percentile(values: List[float], q: float) -> float:
 class Bridge:
     """`python -m bot` in its own process, pointed at the fake Bot API and the stack."""
 
-    def __init__(self, stack: RasaStack, fake: FakeBotApi, rate: float, log: Path) -> None:
+    def __init__(self, stack: RasaStack, fake: FakeBotApi, rate: float, log: Path,
+                 extra_env: Optional[Dict[str, str]] = None) -> None:
         self.port = stack.bridge_port
         env = {
             **os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore",
@@ -70,6 +71,7 @@ class Bridge:
             "RASA_URL": stack.rasa_url, "RASA_AUTH_TOKEN": stack.auth_token,
             "ACTION_SERVER_URL": stack.action_server_url, "DATABASE_URL": stack.database_url,
             "BRIDGE_PORT": str(self.port), "TELEGRAM_MAX_MESSAGES_PER_SECOND": str(rate),
+            **(extra_env or {}),
         }
         self._log = open(log, "w")
         self.process = subprocess.Popen([sys.executable, "-m", "bot"], cwd=ROOT, env=env,

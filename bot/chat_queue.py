@@ -39,8 +39,11 @@ class ChatQueue:
         self._told: Set[str] = set()
         self._netted: Set[int] = set()
         self._errors: Dict[int, int] = {}
-        # Set by the coach desk: while a coach has the conversation, it takes the message.
+        # Set by the coach desk: while a coach has the conversation, it takes the message; and
+        # it wants to know when Rasa answered (a case may have opened).
         self.takeover: Optional[Callable[[str, dict], Awaitable[Optional[List[Reply]]]]] = None
+        self.on_answered: Optional[Callable[[], None]] = None
+        self.desk_handler: Optional[Callable[[dict], Awaitable[None]]] = None
 
     def wake(self, chat_id) -> None:
         """There is new work for the chat: start its worker, or wake it from a retry delay."""
@@ -178,6 +181,9 @@ class ChatQueue:
 
     async def _answer(self, item: QueuedItem) -> List[Reply]:
         work = item.content or {}
+        if work.get("type") == "desk" and self.desk_handler is not None:
+            await self.desk_handler(work["update"])  # the coaches' group: the desk answers
+            return []
         if work.get("type") == "tap":
             work = await self._resolve_tap(item, work)
         if self.takeover is not None:
@@ -195,6 +201,8 @@ class ChatQueue:
             answer = await self._bridge.answer(
                 turn, message_key=_message_key(item), retry=item.attempts > 0
             )
+        if self.on_answered is not None:
+            self.on_answered()
         before = [Reply.from_dict(reply) for reply in work.get("before", [])]
         return before + answer
 

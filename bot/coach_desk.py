@@ -96,28 +96,50 @@ class CoachDesk:
         self._directory = actions.directory
         self._members: Dict[int, Tuple[bool, float]] = {}
         self._announced: Set[int] = set()
+        self._nudged = asyncio.Event()
 
     # --- watching the cases ------------------------------------------------------------------
 
     async def watch(self, stop: asyncio.Event) -> None:
         """Give each new case its topic and call coaches again for cases nobody takes."""
+        stop_waiter = asyncio.create_task(self._set_on(stop))
+        try:
+            await self._watch(stop)
+        finally:
+            stop_waiter.cancel()
+
+    async def _set_on(self, stop: asyncio.Event) -> None:
+        await stop.wait()
+        self._nudged.set()
+
+    async def _watch(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            self._nudged.clear()  # before looking: a nudge during the look is not lost
             try:
                 await self.announce_new_cases()
                 await self.call_again()
             except Exception:  # the desk must keep watching whatever happens
                 logger.exception("Coach desk: watching the cases failed")
             try:
-                await asyncio.wait_for(stop.wait(), timeout=WATCH_EVERY_SECONDS)
+                await asyncio.wait_for(self._nudged.wait(), timeout=WATCH_EVERY_SECONDS)
             except asyncio.TimeoutError:
                 pass
 
+    def nudge(self) -> None:
+        """Rasa just answered someone: a case may have opened, look now rather than in a
+        second (the watch loop looks every second anyway)."""
+        self._nudged.set()
+
     async def announce_new_cases(self) -> None:
-        for case in await asyncio.to_thread(self._desk.cases_without_topic):
-            if case.id in self._announced:
-                continue  # its topic exists but could not be recorded: never two topics
-            self._announced.add(case.id)
-            await self._announce(case)
+        new = [case for case in await asyncio.to_thread(self._desk.cases_without_topic)
+               if case.id not in self._announced]  # a topic made but not recorded: never two
+        self._announced.update(case.id for case in new)
+        # All at once: twenty cases opened together must not wait for each other's topic.
+        results = await asyncio.gather(*(self._announce(case) for case in new),
+                                       return_exceptions=True)
+        for case, result in zip(new, results):
+            if isinstance(result, Exception):
+                logger.error("Could not announce case %s: %r", case.id, result)
 
     async def call_again(self) -> None:
         due = await asyncio.to_thread(
@@ -138,12 +160,13 @@ class CoachDesk:
         slots = tracker.get("slots") or {}
         topic = await self._bot.create_forum_topic(self.config.chat_id, self._topic_name(case, slots))
         thread_id = topic.message_thread_id
+        # Recorded before the card is out: a coach may tap its buttons at once.
+        await asyncio.to_thread(self._desk.record_topic, case, self.config.chat_id, thread_id, None)
         card = await self._bot.send_message(
             self.config.chat_id, await self._card(case, tracker), message_thread_id=thread_id,
             reply_markup=_card_keyboard(case, taken=case.status == CASE_TAKEN),
         )
-        await asyncio.to_thread(self._desk.record_topic, case, self.config.chat_id, thread_id,
-                                card.message_id)
+        await asyncio.to_thread(self._desk.set_card, case.id, card.message_id)
         if case.priority == CRISIS_PRIORITY:
             await self._call_on_duty(case)
 
@@ -156,6 +179,10 @@ class CoachDesk:
         await self._post(text, None)
 
     # --- what coaches do ------------------------------------------------------------------------
+
+    async def handle_stored(self, update: dict) -> None:
+        """An update from the coaches' group, as the inbox kept it."""
+        await self.handle(Update.de_json(update, self._bot))
 
     async def handle(self, update: Update) -> None:
         """An update from the coaches' group."""
@@ -299,13 +326,14 @@ class CoachDesk:
             return None
         case, topic = taken
         typed = work.get("typed") or ""
-        await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
-        if topic is None:  # taken at the local desk, which reads the conversation itself
+        if topic is None:  # taken at the local desk, which reads the conversation in Rasa
+            await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
             return [EMERGENCY_NUMBERS] if is_crisis(typed) else []
         label = citizen_label(case.conversation_id)
         if typed:
             for part in split_text(f"👤 {label} : {typed}"):
                 await self._post(part, topic.thread_id)
+            await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
         elif work.get("message_id"):
             await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
                                          message_thread_id=topic.thread_id)

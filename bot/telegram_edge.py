@@ -18,7 +18,7 @@ from bot.chat_queue import ChatQueue
 from bot.coach_desk import CoachDesk
 from bot.conversation import replies_from_rasa
 from bot.telegram_delivery import TelegramDelivery
-from bot.telegram_updates import read_update
+from bot.telegram_updates import Arrival, read_update
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService, KeyboardService
 
@@ -46,9 +46,11 @@ class TelegramEdge:
         """Store the update (durably) and hand it to its chat's worker. Raises
         StorageUnavailable when it could not be stored: the caller must not acknowledge it."""
         if self.desk is not None and _chat_id_of(update) == self.desk.config.chat_id:
-            await self.desk.handle(update)  # the coaches' group
-            return
-        arrival = read_update(update)
+            # The coaches' group: stored and handled in order like a citizen's chat, so a slow
+            # coach action never holds the citizens' messages back, and none is lost.
+            arrival = Arrival(self.desk.config.chat_id, {"type": "desk", "update": update.to_dict()})
+        else:
+            arrival = read_update(update)
         if arrival is None:
             return
         if arrival.callback_query_id:

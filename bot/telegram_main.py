@@ -102,6 +102,8 @@ def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClie
                           RelaisDirectory.load(), queue.send_later)
     desk = CoachDesk(bot, config, actions, ProgressService(session_factory))
     queue.takeover = desk.relay_from_citizen
+    queue.on_answered = desk.nudge
+    queue.desk_handler = desk.handle_stored
     return desk
 
 

@@ -82,6 +82,12 @@ class DeskService:
 
         run_in_transaction(self._session_factory, work)
 
+    def set_card(self, case_id: int, card_message_id: int) -> None:
+        def work(session: Session) -> None:
+            session.get(CaseTopic, case_id).card_message_id = card_message_id
+
+        run_in_transaction(self._session_factory, work)
+
     def topic_of_case(self, case_id: int) -> Optional[TopicInfo]:
         def work(session: Session) -> Optional[TopicInfo]:
             topic = session.get(CaseTopic, case_id)

@@ -65,3 +65,10 @@ def test_transfer_and_audit(desk, escalation):
     desk.audit(case.id, "transferred", 7, "IDF -> ARA")
     line = desk.audit_log(case.id)[-1]
     assert (line.action, line.actor, line.detail) == ("transferred", "7", "IDF -> ARA")
+
+
+def test_the_card_is_set_once_sent(desk, escalation):
+    case = escalation.open_case("alice", "citizen_request")
+    desk.record_topic(case, -100, 11, None)
+    desk.set_card(case.id, 77)
+    assert desk.topic_of_case(case.id).card_message_id == 77
