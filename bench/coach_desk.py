@@ -14,6 +14,7 @@ the group limit raised (`--group-limit`) to show what the desk itself costs; the
 what the real limit means for a deployment.
 
 Usage: python bench/coach_desk.py [--cases 20] [--messages 5] [--group-limit 100000]
+       [--postgresql postgresql://user@host/db]
 """
 
 import argparse
@@ -23,7 +24,7 @@ import re
 import statistics
 import time
 from datetime import datetime, timezone
-from typing import List
+from typing import List, Optional
 
 from sqlalchemy import create_engine, text
 
@@ -32,6 +33,7 @@ from bench.rasa_stack import RasaStack, free_port
 from bench.servers import ROOT
 from bench.telegram_bridge import Bridge, percentile, wait_quiet
 from relais.database import upgrade_to_head
+from tests.domain.conftest import _fresh_postgresql_schema
 
 WORK = ROOT / "var" / "bench" / "desk"
 COACH, COACH_GROUP = 4242, -1009876543210
@@ -121,10 +123,14 @@ async def one_case(fake, stack, chat, messages, figures) -> None:
         figures["coach_to_citizen"].append(time.perf_counter() - start)
 
 
-async def run(cases: int, messages: int, group_limit: float) -> None:
+async def run(cases: int, messages: int, group_limit: float, postgresql: Optional[str]) -> None:
     WORK.mkdir(parents=True, exist_ok=True)
-    (WORK / "desk.db").unlink(missing_ok=True)
-    url = f"sqlite:///{WORK / 'desk.db'}"
+    if postgresql:
+        schemas = _fresh_postgresql_schema(postgresql)
+        url = next(schemas)
+    else:
+        (WORK / "desk.db").unlink(missing_ok=True)
+        url = f"sqlite:///{WORK / 'desk.db'}"
     upgrade_to_head(url)
     port = free_port()
     figures = {"escalation": [], "message_to_topic": [], "citizen_to_coach": [], "coach_to_citizen": []}
@@ -142,8 +148,10 @@ async def run(cases: int, messages: int, group_limit: float) -> None:
                 await asyncio.gather(*(one_case(fake, stack, chat, messages, figures) for chat in chats))
             finally:
                 bridge.stop()
+    if postgresql:
+        next(schemas, None)  # drops the schema
     print(f"\n{cases} cases at once, {messages} messages each way per case "
-          f"(group limit {group_limit:g}/min)")
+          f"(group limit {group_limit:g}/min, {'PostgreSQL' if postgresql else 'SQLite'})")
     print("| measure | p50 | p95 | n |")
     print("|---|---|---|---|")
     print(line("case opened -> topic created", figures["escalation"]))
@@ -157,8 +165,10 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=20)
     parser.add_argument("--messages", type=int, default=5)
     parser.add_argument("--group-limit", type=float, default=100000.0)
+    parser.add_argument("--postgresql", metavar="URL", default=None,
+                        help="run on this PostgreSQL server (a throwaway schema) instead of SQLite")
     args = parser.parse_args()
-    asyncio.run(run(args.cases, args.messages, args.group_limit))
+    asyncio.run(run(args.cases, args.messages, args.group_limit, args.postgresql))
 
 
 if __name__ == "__main__":

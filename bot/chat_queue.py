@@ -221,6 +221,8 @@ class ChatQueue:
             await asyncio.to_thread(self._inbox.count_delivered, item.id, number + 1)
 
     async def _send_now(self, chat_id: str, replies: List[Reply]) -> None:
+        if not chat_id.lstrip("-").isdigit():
+            return  # the coach desk's queues: nobody to tell
         for reply in replies:
             try:
                 await self._delivery.send(int(chat_id), reply)

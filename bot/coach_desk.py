@@ -97,6 +97,7 @@ class CoachDesk:
         self._members: Dict[int, Tuple[bool, float]] = {}
         self._announced: Set[int] = set()
         self._nudged = asyncio.Event()
+        self._tasks: Set[asyncio.Task] = set()
 
     # --- watching the cases ------------------------------------------------------------------
 
@@ -133,13 +134,21 @@ class CoachDesk:
     async def announce_new_cases(self) -> None:
         new = [case for case in await asyncio.to_thread(self._desk.cases_without_topic)
                if case.id not in self._announced]  # a topic made but not recorded: never two
-        self._announced.update(case.id for case in new)
-        # All at once: twenty cases opened together must not wait for each other's topic.
-        results = await asyncio.gather(*(self._announce(case) for case in new),
-                                       return_exceptions=True)
-        for case, result in zip(new, results):
-            if isinstance(result, Exception):
-                logger.error("Could not announce case %s: %r", case.id, result)
+        for case in new:
+            # In the background: a case opened meanwhile must not wait for the others' cards.
+            self._announced.add(case.id)
+            self._background(self._announce_logged(case))
+
+    def _background(self, coroutine) -> None:
+        task = asyncio.create_task(coroutine)
+        self._tasks.add(task)  # asyncio keeps only a weak reference
+        task.add_done_callback(self._tasks.discard)
+
+    async def _announce_logged(self, case: CaseInfo) -> None:
+        try:
+            await self._announce(case)
+        except Exception:
+            logger.exception("Could not announce case %s", case.id)
 
     async def call_again(self) -> None:
         due = await asyncio.to_thread(
@@ -156,19 +165,31 @@ class CoachDesk:
             await asyncio.to_thread(self._desk.mark_called, case)
 
     async def _announce(self, case: CaseInfo) -> None:
-        tracker = await self._tracker(case.conversation_id)
-        slots = tracker.get("slots") or {}
-        topic = await self._bot.create_forum_topic(self.config.chat_id, self._topic_name(case, slots))
+        # The topic first, named from the database (fast even when Rasa is busy); the card,
+        # which reads the conversation in Rasa, follows.
+        track = await asyncio.to_thread(self._desk.latest_track, case.conversation_id)
+        name = self._topic_name(case, {"track": track})
+        topic = await self._bot.create_forum_topic(self.config.chat_id, name)
         thread_id = topic.message_thread_id
         # Recorded before the card is out: a coach may tap its buttons at once.
         await asyncio.to_thread(self._desk.record_topic, case, self.config.chat_id, thread_id, None)
+        if case.priority == CRISIS_PRIORITY:
+            await self._call_on_duty(case)
+        tracker = await self._tracker(case.conversation_id)
+        better_name = self._topic_name(case, tracker.get("slots") or {})
+        if better_name != name and (tracker.get("slots") or {}).get("track"):
+            await self._rename(thread_id, better_name)
         card = await self._bot.send_message(
             self.config.chat_id, await self._card(case, tracker), message_thread_id=thread_id,
             reply_markup=_card_keyboard(case, taken=case.status == CASE_TAKEN),
         )
         await asyncio.to_thread(self._desk.set_card, case.id, card.message_id)
-        if case.priority == CRISIS_PRIORITY:
-            await self._call_on_duty(case)
+
+    async def _rename(self, thread_id: int, name: str) -> None:
+        try:
+            await self._bot.edit_forum_topic(self.config.chat_id, thread_id, name=name)
+        except TelegramError as error:
+            logger.info("Could not rename topic %s: %s", thread_id, error)
 
     async def _call_on_duty(self, case: CaseInfo, waiting_minutes: Optional[int] = None) -> None:
         """A message in the group's general topic, naming the on-duty coaches."""
@@ -290,11 +311,7 @@ class CoachDesk:
             return
         moved, team = result
         tracker = await self._tracker(case.conversation_id)
-        try:
-            await self._bot.edit_forum_topic(self.config.chat_id, thread_id,
-                                             name=self._topic_name(moved, tracker.get("slots") or {}))
-        except TelegramError as error:
-            logger.info("Could not rename topic %s: %s", thread_id, error)
+        await self._rename(thread_id, self._topic_name(moved, tracker.get("slots") or {}))
         await self._post(f"➡️ Dossier transféré à {team.name} par {coach.first_name}.", thread_id)
 
     async def _relay_to_citizen(self, message: Message) -> None:
@@ -333,7 +350,8 @@ class CoachDesk:
         if typed:
             for part in split_text(f"👤 {label} : {typed}"):
                 await self._post(part, topic.thread_id)
-            await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
+            # In the background: a busy Rasa must not hold back the coach's answer to come.
+            self._background(record_for_coach(self._rasa, chat_id, typed, work.get("metadata")))
         elif work.get("message_id"):
             await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
                                          message_thread_id=topic.thread_id)

@@ -48,7 +48,8 @@ class TelegramEdge:
         if self.desk is not None and _chat_id_of(update) == self.desk.config.chat_id:
             # The coaches' group: stored and handled in order like a citizen's chat, so a slow
             # coach action never holds the citizens' messages back, and none is lost.
-            arrival = Arrival(self.desk.config.chat_id, {"type": "desk", "update": update.to_dict()})
+            # One queue per topic: a case's actions stay in order, cases do not wait for each other.
+            arrival = Arrival(_desk_queue(update), {"type": "desk", "update": update.to_dict()})
         else:
             arrival = read_update(update)
         if arrival is None:
@@ -165,6 +166,12 @@ def local_app(edge: TelegramEdge) -> web.Application:
     app.router.add_post("/rasa/callback", rasa_callback)
     app.router.add_get("/health", health)
     return app
+
+
+def _desk_queue(update: Update) -> str:
+    message = update.callback_query.message if update.callback_query else update.effective_message
+    thread = message.message_thread_id if message is not None else None
+    return f"desk-{thread or 0}"
 
 
 def _chat_id_of(update: Update) -> Optional[int]:

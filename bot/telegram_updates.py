@@ -12,7 +12,7 @@ the nearest prefecture. Kinds of work:
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Union
 
 from telegram import Chat, Message, Update
 
@@ -40,7 +40,7 @@ MEDIA_KINDS = tuple(MEDIA_TEXTS)
 class Arrival:
     """An update as the edge files it: the chat it belongs to and the work it asks for."""
 
-    chat_id: int
+    chat_id: Union[int, str]  # a chat id, or the coach desk's queue of a topic
     work: Dict[str, Any]
     # Acknowledged at once, before the work is done (Telegram shows a spinner until then).
     callback_query_id: Optional[str] = None

@@ -18,6 +18,7 @@ from relais.models import (
     CaseAudit,
     CaseTopic,
     Citizen,
+    Enrolment,
     utc_now,
 )
 from relais.services.escalation import CaseInfo
@@ -81,6 +82,20 @@ class DeskService:
             session.add(CaseAudit(case_id=case.id, action="announced", actor=DESK_ACTOR, at=now))
 
         run_in_transaction(self._session_factory, work)
+
+    def latest_track(self, conversation_id: str) -> Optional[str]:
+        """The track the citizen last worked on (kept with consent only), for a topic's name."""
+
+        def work(session: Session) -> Optional[str]:
+            return session.scalar(
+                select(Enrolment.track)
+                .join(Citizen, Enrolment.citizen_id == Citizen.id)
+                .where(Citizen.conversation_id == str(conversation_id))
+                .order_by(Enrolment.updated_at.desc(), Enrolment.id.desc())
+                .limit(1)
+            )
+
+        return run_in_transaction(self._session_factory, work)
 
     def set_card(self, case_id: int, card_message_id: int) -> None:
         def work(session: Session) -> None:
