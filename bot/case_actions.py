@@ -29,6 +29,10 @@ CLOSED_TEXT = (
     "L'équipe Relais a terminé cet échange. C'est à nouveau l'assistant qui vous répond ; "
     "écrivez-moi quand vous voulez, ou tapez /coach pour redemander une personne."
 )
+CLOSED_UNTAKEN_TEXT = (
+    "L'équipe Relais a bien lu votre demande et l'a close. Si vous souhaitez toujours parler à "
+    "une personne, tapez /coach ; je reste là pour vous aider en attendant."
+)
 COACH_MESSAGE = "{coach} (équipe Relais) : {text}"
 
 
@@ -58,8 +62,8 @@ class CaseActions:
         was_taken = case.status == CASE_TAKEN
         closed = await asyncio.to_thread(self.escalation.close_case, case.id, note)
         await asyncio.to_thread(self.desk.audit, case.id, "closed", actor)
-        if was_taken:  # the citizen was talking with a person: say the bot is back
-            await self.tell_citizen(closed, CLOSED_TEXT)
+        # The citizen was told a person would write: say what happened either way.
+        await self.tell_citizen(closed, CLOSED_TEXT if was_taken else CLOSED_UNTAKEN_TEXT)
         return closed
 
     async def transfer(self, case: CaseInfo, actor: str,

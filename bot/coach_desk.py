@@ -24,13 +24,14 @@ from datetime import datetime, timedelta
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.bridge import is_crisis
 from bot.case_actions import COACH_MESSAGE, CaseActions, record_for_coach
 from bot.conversation import Reply
 from bot.rasa_client import RasaUnavailable
 from bot.replies import EMERGENCY_NUMBERS
+from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
 from relais.models import CASE_TAKEN, utc_now
 from relais.services.desk import CRISIS_PRIORITY, TopicInfo
@@ -53,6 +54,8 @@ REASONS_FR = {
     "no_progress": "pas de progrès",
 }
 STATUS_FR = {"open": "en attente", "taken": "pris en charge"}
+_NOT_YOURS = ("Ce dossier est suivi par un·e collègue : vos messages ici restent entre coachs "
+              "et ne sont pas transmis à la personne.")
 _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
 
@@ -149,20 +152,28 @@ class CoachDesk:
             await self._announce(case)
         except Exception:
             logger.exception("Could not announce case %s", case.id)
+            if await asyncio.to_thread(self._desk.topic_of_case, case.id) is None:
+                self._announced.discard(case.id)  # no topic recorded: try again next pass
 
     async def call_again(self) -> None:
         due = await asyncio.to_thread(
             self._desk.cases_to_call, self.config.call_again_crisis, self.config.call_again
         )
         for case, topic, raised in due:
-            minutes = int((utc_now() - case.opened_at).total_seconds() // 60)
-            if raised:
-                text = f"🚨 Ce dossier est devenu une CRISE : une personne doit le prendre maintenant."
-            else:
-                text = f"⏰ Toujours en attente depuis {minutes} min : qui peut le prendre ?"
-            await self._post(text, topic.thread_id)
-            await self._call_on_duty(case, waiting_minutes=minutes)
+            # Marked first: a failing post must not repeat every second, nor stop the others.
             await asyncio.to_thread(self._desk.mark_called, case)
+            self._background(self._call_again_for(case, topic, raised))
+
+    async def _call_again_for(self, case: CaseInfo, topic: TopicInfo, raised: bool) -> None:
+        minutes = int((utc_now() - case.opened_at).total_seconds() // 60)
+        if raised:
+            text = "🚨 Ce dossier est devenu une CRISE : une personne doit le prendre maintenant."
+        else:
+            text = f"⏰ Toujours en attente depuis {minutes} min : qui peut le prendre ?"
+        if topic.card_message_id is None:  # the card never went out: without it, no buttons
+            await self._send_card(case, topic.thread_id, await self._tracker(case.conversation_id))
+        await self._post(text, topic.thread_id)
+        await self._call_on_duty(case, waiting_minutes=minutes)
 
     async def _announce(self, case: CaseInfo) -> None:
         # The topic first, named from the database (fast even when Rasa is busy); the card,
@@ -179,6 +190,9 @@ class CoachDesk:
         better_name = self._topic_name(case, tracker.get("slots") or {})
         if better_name != name and (tracker.get("slots") or {}).get("track"):
             await self._rename(thread_id, better_name)
+        await self._send_card(case, thread_id, tracker)
+
+    async def _send_card(self, case: CaseInfo, thread_id: int, tracker: dict) -> None:
         card = await self._bot.send_message(
             self.config.chat_id, await self._card(case, tracker), message_thread_id=thread_id,
             reply_markup=_card_keyboard(case, taken=case.status == CASE_TAKEN),
@@ -191,9 +205,11 @@ class CoachDesk:
         except TelegramError as error:
             logger.info("Could not rename topic %s: %s", thread_id, error)
 
-    async def _call_on_duty(self, case: CaseInfo, waiting_minutes: Optional[int] = None) -> None:
+    async def _call_on_duty(self, case: CaseInfo, waiting_minutes: Optional[int] = None,
+                            crisis: bool = False) -> None:
         """A message in the group's general topic, naming the on-duty coaches."""
-        kind = "🚨 CRISE" if case.priority == CRISIS_PRIORITY else "Dossier en attente"
+        crisis = crisis or case.priority == CRISIS_PRIORITY
+        kind = "🚨 CRISE" if crisis else "Dossier en attente"
         waiting = f", en attente depuis {waiting_minutes} min" if waiting_minutes else ""
         names = " ".join(self.config.on_duty)
         text = f"{kind} : dossier n°{case.id} ({self._relais_name(case)}){waiting}. {names}".strip()
@@ -242,8 +258,10 @@ class CoachDesk:
             await _answer(query, "Action impossible ici.")
             return
         if action == "take":
-            await self._take(case, query.from_user)
-            await _answer(query, "C'est à vous.")
+            taken = await self._take(case, query.from_user)
+            await _answer(query, "C'est à vous." if taken else "Déjà pris en charge par un·e collègue.")
+        elif action == "close" and not self._holds(case, query.from_user):
+            await _answer(query, "Seule la personne qui a pris le dossier peut le clore.")
         elif action == "close":
             await self._close(case, query.from_user, note=None)
             await _answer(query, "Dossier clos.")
@@ -253,11 +271,14 @@ class CoachDesk:
     async def _command(self, message: Message, name: str, argument: str) -> None:
         thread_id = message.message_thread_id
         if name == "cases":
-            await self._post(await self._cases_text(), thread_id)
+            for part in split_text(await self._cases_text()):
+                await self._post(part, thread_id)
             return
         case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id, thread_id)
         if case is None:
             await self._post("Cette commande s'utilise dans le sujet d'un dossier.", thread_id)
+        elif name in ("rendre", "clore", "transferer") and not self._holds(case, message.from_user):
+            await self._post(_NOT_YOURS, thread_id)
         elif name == "rendre":
             await self._hand_back(case, message.from_user)
         elif name == "clore":
@@ -268,12 +289,11 @@ class CoachDesk:
             await self._post("Commandes : /rendre, /clore <note>, /transferer <relais>, /cases.",
                              thread_id)
 
-    async def _take(self, case: CaseInfo, coach: User) -> None:
+    async def _take(self, case: CaseInfo, coach: User) -> bool:
         try:
             case = await self._actions.take(case, coach.id, coach.first_name)
         except InvalidCaseTransition:
-            await self._post("Ce dossier est déjà pris en charge ou clos.", await self._thread(case))
-            return
+            return False
         topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
         await self._edit_card(topic, case, taken=True)
         await self._post(
@@ -281,6 +301,7 @@ class CoachDesk:
             "la personne. /rendre pour rendre la main à l'assistant, /clore <note> pour clore.",
             topic.thread_id,
         )
+        return True
 
     async def _hand_back(self, case: CaseInfo, coach: User) -> None:
         try:
@@ -323,6 +344,9 @@ class CoachDesk:
             await self._post("Prenez d'abord le dossier en charge (bouton « Prendre en charge ») "
                              "pour écrire à la personne.", message.message_thread_id)
             return
+        if not self._holds(case, message.from_user):
+            await self._post(_NOT_YOURS, message.message_thread_id)
+            return
         coach = message.from_user
         if message.text:
             reply = Reply(COACH_MESSAGE.format(coach=coach.first_name, text=message.text))
@@ -343,29 +367,67 @@ class CoachDesk:
             return None
         case, topic = taken
         typed = work.get("typed") or ""
+        crisis = is_crisis(typed)
         if topic is None:  # taken at the local desk, which reads the conversation in Rasa
             await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
-            return [EMERGENCY_NUMBERS] if is_crisis(typed) else []
+            return [EMERGENCY_NUMBERS] if crisis else []
+        replies: List[Reply] = []
+        if crisis:  # the numbers before anything else (the group's rate limit is slow)
+            try:
+                await self._bot.send_message(int(chat_id), EMERGENCY_NUMBERS.text)
+            except TelegramError:
+                replies = [EMERGENCY_NUMBERS]  # sent with the replies, by the chat's queue
+        try:
+            await self._relay(case, topic, chat_id, work, typed)
+            if crisis:
+                await self._post("🚨 Ce message évoque une crise : les numéros d'urgence lui ont "
+                                 "été envoyés. Répondez-lui maintenant.", topic.thread_id)
+                await self._call_on_duty(case, crisis=True)
+        except BadRequest as error:  # a topic deleted by hand, a message that cannot be copied
+            logger.error("Could not relay to the topic of case %s: %s", case.id, error)
+        except TelegramError as error:
+            if crisis:
+                self._background(self._retry_crisis_alert(case, topic))
+                return replies
+            raise DeliveryFailed(str(error)) from error  # the chat's queue tries again
+        return replies
+
+    async def _relay(self, case: CaseInfo, topic: TopicInfo, chat_id: str, work: dict,
+                     typed: str) -> None:
         label = citizen_label(case.conversation_id)
-        if typed:
-            for part in split_text(f"👤 {label} : {typed}"):
-                await self._post(part, topic.thread_id)
-            # In the background: a busy Rasa must not hold back the coach's answer to come.
-            self._background(record_for_coach(self._rasa, chat_id, typed, work.get("metadata")))
-        elif work.get("message_id"):
+        if work.get("message_id"):  # a photo or a file (with its caption): a copy
+            await self._bot.send_message(self.config.chat_id, f"👤 {label} :",
+                                         message_thread_id=topic.thread_id)
             await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
                                          message_thread_id=topic.thread_id)
+        elif typed:
+            for part in split_text(f"👤 {label} : {typed}"):
+                await self._bot.send_message(self.config.chat_id, part,
+                                             message_thread_id=topic.thread_id)
         else:
             await self._post(f"👤 {label} a envoyé un message que l'assistant ne transmet pas "
-                             "(bouton, contact ou position).", topic.thread_id)
-        if is_crisis(typed):
-            await self._post("🚨 Ce message évoque une crise : les numéros d'urgence lui ont été "
-                             "envoyés. Répondez-lui maintenant.", topic.thread_id)
-            await self._call_on_duty(case)
-            return [EMERGENCY_NUMBERS]
-        return []
+                             "(bouton, contact, position ou message modifié).", topic.thread_id)
+        if typed:
+            # In the background: a busy Rasa must not hold back the coach's answer to come.
+            self._background(record_for_coach(self._rasa, chat_id, typed, work.get("metadata")))
+
+    async def _retry_crisis_alert(self, case: CaseInfo, topic: TopicInfo) -> None:
+        for delay in (2, 5, 15, 30, 60):
+            await asyncio.sleep(delay)
+            try:
+                await self._call_on_duty(case, crisis=True)
+                return
+            except TelegramError as error:
+                logger.warning("Crisis alert for case %s not sent yet: %s", case.id, error)
 
     # --- helpers -------------------------------------------------------------------------------
+
+    def _holds(self, case: CaseInfo, user: User) -> bool:
+        """Who may talk to the citizen and end the case: the coach who took it (or an admin);
+        anyone of the group while nobody took it."""
+        if case.status != CASE_TAKEN or user.id in self.config.admin_ids:
+            return True
+        return case.assigned_coach == str(user.id)
 
     async def _is_coach(self, user: Optional[User]) -> bool:
         if user is None or user.is_bot:
@@ -377,10 +439,13 @@ class CoachDesk:
             return cached[0]
         try:
             member = await self._bot.get_chat_member(self.config.chat_id, user.id)
-            allowed = member.status in MEMBER_STATUSES
-        except TelegramError as error:
+        except BadRequest as error:
             logger.warning("Cannot check membership of %s: %s", user.id, error)
             return False
+        except TelegramError as error:  # network, flood limit: the update is tried again
+            raise DeliveryFailed(f"membership of {user.id}: {error}") from error
+        allowed = member.status in MEMBER_STATUSES or (
+            member.status == "restricted" and getattr(member, "is_member", False))
         self._members[user.id] = (allowed, time.monotonic())
         return allowed
 
@@ -421,7 +486,11 @@ class CoachDesk:
         return topic.thread_id if topic else None
 
     async def _post(self, text: str, thread_id: Optional[int]) -> None:
-        await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
+        """A message of the desk in the group; a refusal (a topic deleted by hand) is logged."""
+        try:
+            await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
+        except BadRequest as error:
+            logger.error("The desk could not post in topic %s: %s", thread_id, error)
 
     async def _cases_text(self) -> str:
         cases = await asyncio.to_thread(self._escalation.active_cases)
@@ -465,7 +534,8 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
         f"Derniers messages ({LAST_MESSAGES} au plus) :",
         _last_messages(tracker.get("events") or []),
     ]
-    return "\n".join(lines)[:4096]
+    # Telegram counts UTF-16 units (an emoji is two): a margin under its 4,096.
+    return "\n".join(lines)[:3800]
 
 
 async def _progress_text(progress: ProgressService, conversation_id: str) -> str:
@@ -475,7 +545,9 @@ async def _progress_text(progress: ProgressService, conversation_id: str) -> str
         return "indisponible"
     if summary.is_empty:
         return "rien d'enregistré (pas de consentement ou pas encore de suivi)"
-    return summary.render_fr()
+    # The summary is written for the citizen; its lines read as well for the coach, its
+    # heading ("Votre suivi avec Relais") does not.
+    return "\n".join(summary.render_fr().splitlines()[1:])
 
 
 def _card_keyboard(case: CaseInfo, taken: bool) -> InlineKeyboardMarkup:

@@ -76,6 +76,7 @@ def _message(message: Message) -> Arrival:
     if message.caption:
         # The words that come with a photo or a file are read; the file itself is not.
         work = _text_work(message.caption, metadata)
+        work["message_id"] = message.message_id  # a coach who has the conversation gets a copy
         if not is_crisis(message.caption):  # in a crisis, nothing comes before the numbers
             work["before"] = [{"text": CAPTION_NOTE}]
         return Arrival(chat_id, work)

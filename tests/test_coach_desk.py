@@ -178,6 +178,12 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         assert fake.delivered(anne)[-1]["text"] == "Alice (équipe Relais) : Avez-vous appelé votre fournisseur ?"
         assert not any("fournisseur" in m.get("text", "") for m in fake.delivered(paul))
 
+        # Another coach writing in Alice's case: stays between coaches.
+        fake.push_update(coach_message(fake, BRUNO, topic_anne, "je peux aider si besoin"))
+        await settle(edge)
+        assert not any("je peux aider" in m["text"] for m in fake.delivered(anne))
+        assert any("suivi par un·e collègue" in t for t in topic_messages(fake, topic_anne))
+
         # Someone who is not a coach: ignored, and audited as refused.
         before = len(fake.delivered(anne))
         fake.push_update(coach_message(fake, INTRUDER, topic_anne, "donnez-moi son numéro"))
