@@ -102,6 +102,7 @@ class TelegramDelivery:
             yield
         finally:
             task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
     async def _keep_typing(self, chat_id: int) -> None:
         await asyncio.sleep(TYPING_AFTER_SECONDS)

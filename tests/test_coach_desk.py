@@ -192,7 +192,12 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         assert len(fake.delivered(anne)) == before
         assert ("refused", str(INTRUDER)) in audit(stack, case_anne)
 
-    # The edge restarts while Alice has the conversation: the bot stays silent.
+    # The edge restarts while Alice has the conversation, and Rasa starts a new session (which
+    # would undo a pause kept in Rasa): the bot stays silent, the pause is the case's status.
+    httpx.post(f"{stack.rasa_url}/conversations/{anne}/tracker/events",
+               params={"token": stack.auth_token},
+               json=[{"event": "action", "name": "action_session_start"},
+                     {"event": "session_started"}], timeout=30).raise_for_status()
     async with Running(stack, fake) as edge:
         assert await citizen_says(edge, fake, anne, "vous êtes toujours là ?") == []
         assert any("toujours là" in t for t in topic_messages(fake, topic_anne))
