@@ -218,7 +218,8 @@ class ChatQueue:
     async def _deliver(self, item: QueuedItem, replies: List[dict]) -> None:
         for number in range(item.delivered, len(replies)):
             await self._delivery.send(int(item.chat_id), Reply.from_dict(replies[number]))
-            await asyncio.to_thread(self._inbox.count_delivered, item.id, number + 1)
+            if number + 1 < len(replies):  # after the last one, finishing the entry says it
+                await asyncio.to_thread(self._inbox.count_delivered, item.id, number + 1)
 
     async def _send_now(self, chat_id: str, replies: List[Reply]) -> None:
         if not chat_id.lstrip("-").isdigit():

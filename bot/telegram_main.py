@@ -7,7 +7,6 @@ import asyncio
 import logging
 import secrets
 import signal
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import AsyncIterator, Optional
@@ -38,7 +37,6 @@ logger = logging.getLogger(__name__)
 # Telegram sends an unacknowledged update again for 24 hours; finished entries are kept as
 # long, to recognise it.
 KEEP_FINISHED = timedelta(hours=24)
-DATABASE_THREADS = 32
 # Buttons older than this answer "no longer available" (and the chat id is not kept longer).
 KEEP_KEYBOARDS = timedelta(days=7)
 
@@ -112,8 +110,6 @@ def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClie
 async def run(settings: Settings) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    # Database calls run in threads: one per busy chat rather than asyncio's default of 6.
-    loop.set_default_executor(ThreadPoolExecutor(max_workers=DATABASE_THREADS))
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     async with telegram_edge(settings) as edge:
