@@ -112,6 +112,12 @@ class CoachDesk:
         finally:
             stop_waiter.cancel()
 
+    async def stop(self) -> None:
+        """Cancel what the desk still does in the background (before the bot closes)."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
     async def _set_on(self, stop: asyncio.Event) -> None:
         await stop.wait()
         self._nudged.set()

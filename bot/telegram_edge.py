@@ -72,6 +72,14 @@ class TelegramEdge:
         if arrival.leave_chat:
             self._background(self._leave(arrival.chat_id))
 
+    async def stop(self) -> None:
+        """Cancel the background work (acknowledgements, leaving groups) before the bot closes."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.desk is not None:
+            await self.desk.stop()
+
     def _background(self, coroutine) -> None:
         # asyncio keeps only weak references to tasks: hold them until they are done.
         task = asyncio.create_task(coroutine)

@@ -85,6 +85,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncI
             resuming.cancel()
             if watching:
                 await asyncio.gather(watching, return_exceptions=True)
+            await edge.stop()
             await queue.stop()
             await local.cleanup()
             await rasa.close()

@@ -1,5 +1,6 @@
 """Shared fixtures: the domain, Rasa SDK trackers, and the trained model (loaded once)."""
 
+import itertools
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -81,3 +82,30 @@ def database_down(monkeypatch) -> None:
     backend.cache_clear()
     yield
     backend.cache_clear()
+
+
+# Update ids of the fake Telegram servers: each test has its own server, the database of the
+# Rasa stack is shared, and a repeated update id would be a duplicate delivery (answered once).
+_update_id_bases = itertools.count(1, 10**5)
+
+
+def next_update_id_base() -> int:
+    return next(_update_id_bases)
+
+
+@pytest.fixture(scope="module")
+def edge_stack(tmp_path_factory):
+    """Rasa (trained model, HTTP API with a token) and the action server on an SQLite database,
+    with Rasa's callback channel pointing at the Telegram edge's loopback port: one per test
+    module (its tests may stop and start Rasa or the action server; another module's cases
+    would crowd the coach desk)."""
+    from bench.rasa_stack import RasaStack, free_port
+    from relais.database import upgrade_to_head
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('edge-db') / 'relais.db'}"
+    upgrade_to_head(url)
+    bridge_port = free_port()
+    callback = f"http://127.0.0.1:{bridge_port}/rasa/callback"
+    with RasaStack(url, tmp_path_factory.mktemp("edge-stack"), callback_url=callback) as stack:
+        stack.bridge_port = bridge_port
+        yield stack

@@ -12,29 +12,21 @@ import pytest_asyncio
 from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import RasaStack, free_port
 from bot.telegram_main import telegram_edge
-from relais.database import upgrade_to_head
 from relais.settings import Settings
+from tests.conftest import next_update_id_base
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 QUICK_RETRIES = (0.5, 1.0, 2.0)
 # Each test has its own fake Telegram and coaches' group; the database is shared.
 _coach_groups = itertools.count(-1001234567, -1)
 ALICE, BRUNO, INTRUDER = 501, 502, 666
-_ids = itertools.count(10**5, 10**5)
 _chats = itertools.count(7000)
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('desk-db') / 'relais.db'}"
-    upgrade_to_head(url)
-    bridge_port = free_port()
-    callback = f"http://127.0.0.1:{bridge_port}/rasa/callback"
-    with RasaStack(url, tmp_path_factory.mktemp("desk-stack"), callback_url=callback) as stack:
-        stack.bridge_port = bridge_port
-        yield stack
+@pytest.fixture
+def stack(edge_stack):
+    return edge_stack
 
 
 @pytest_asyncio.fixture
@@ -42,7 +34,7 @@ async def fake():
     coaches = next(_coach_groups)
     members = {(coaches, ALICE): "member", (coaches, BRUNO): "administrator",
                (coaches, INTRUDER): "left"}
-    async with FakeBotApi(first_update_id=next(_ids), chat_members=members) as api:
+    async with FakeBotApi(first_update_id=next_update_id_base(), chat_members=members) as api:
         api.coaches = coaches
         yield api
 

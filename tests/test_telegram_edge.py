@@ -11,37 +11,26 @@ import pytest_asyncio
 from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import RasaStack, free_port
+from bench.rasa_stack import free_port
 from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, RASA_DOWN_TEXT
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_edge import webhook_app
 from bot.telegram_main import telegram_edge
-from relais.database import upgrade_to_head
 from relais.settings import Settings
+from tests.conftest import next_update_id_base
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 QUICK_RETRIES = (0.5, 1.0, 2.0)
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('edge-db') / 'relais.db'}"
-    upgrade_to_head(url)
-    bridge_port = free_port()
-    callback = f"http://127.0.0.1:{bridge_port}/rasa/callback"
-    with RasaStack(url, tmp_path_factory.mktemp("edge-stack"), callback_url=callback) as stack:
-        stack.bridge_port = bridge_port
-        yield stack
-
-
-# Each test has its own fake Telegram, the database is shared: update ids must not repeat
-# (a repeated update id is a duplicate delivery, answered once).
-_update_ids = iter(range(1, 10**9, 10**5))
+@pytest.fixture
+def stack(edge_stack):
+    return edge_stack
 
 
 @pytest_asyncio.fixture
 async def fake():
-    async with FakeBotApi(first_update_id=next(_update_ids)) as api:
+    async with FakeBotApi(first_update_id=next_update_id_base()) as api:
         yield api
 
 
