@@ -12,7 +12,8 @@ class Settings(BaseSettings):
     # Rasa server (REST channel and HTTP API), on loopback by default.
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_auth_token: Optional[str] = None
-    rasa_timeout_seconds: float = 30.0
+    # Long enough for a busy Rasa: a timeout makes the edge ask again (after checking the tracker).
+    rasa_timeout_seconds: float = 90.0
     # The action server: the Telegram edge checks it is up before it hands Rasa a message
     # (Rasa itself would carry on without the actions' answers).
     action_server_url: str = "http://127.0.0.1:5055"
