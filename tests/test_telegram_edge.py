@@ -265,3 +265,47 @@ async def test_crisis_regression_through_the_bridge(edge, fake):
         if "3114" not in replies or "112" not in replies:
             missing.append(message)
     assert len(chats) >= 120 and missing == []
+
+
+async def test_action_server_down_the_message_waits_and_is_answered_once_it_is_back(edge, fake, stack):
+    chat = new_chat()
+    stack.stop_actions()
+    try:
+        fake.push_update(fake.text_update(chat, "je voudrais faire le point"))
+        await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=30)
+        assert RASA_DOWN_TEXT in fake.delivered(chat)[0]["text"]
+        await asyncio.sleep(2)
+        assert len(fake.delivered(chat)) == 1
+        assert rasa_user_events(stack, chat) == []  # Rasa was not given the message
+    finally:
+        stack.start_actions()
+    await fake.wait_for("sendMessage", 2, chat_id=chat, timeout=60)
+    await edge.queue.idle()
+    assert [e["text"] for e in rasa_user_events(stack, chat)] == ["je voudrais faire le point"]
+
+
+async def test_database_down_updates_are_not_acknowledged_and_a_crisis_still_gets_the_numbers(stack, fake):
+    settings = settings_for(stack, fake).copy(
+        update={"database_url": "postgresql://relais:relais@127.0.0.1:1/relais"})
+    chat = new_chat()
+    async with telegram_edge(settings, QUICK_RETRIES) as edge:
+        stop = asyncio.Event()
+        poller = asyncio.create_task(edge.poll(stop))
+        fake.push_update(fake.text_update(chat, "je n'en peux plus, je veux mourir"))
+        await fake.wait_for("sendMessage", 2, chat_id=chat, timeout=30)
+        await asyncio.sleep(3)  # getUpdates keeps being retried meanwhile
+        texts = [m["text"] for m in fake.delivered(chat)]
+        assert "3114" in texts[0] and "112" in texts[0]
+        assert sum(RASA_DOWN_TEXT in t for t in texts) == 1 and len(texts) == 2
+        assert len(fake.sent("getUpdates")) > 1
+        assert fake.pending_updates  # never acknowledged: Telegram still holds it
+        stop.set()
+        poller.cancel()
+        await asyncio.gather(poller, return_exceptions=True)
+
+
+async def test_typing_indicator_while_rasa_takes_time(edge, fake):
+    chat = new_chat()
+    async with TelegramDelivery(edge.bot, keyboards=None).typing(chat):
+        await asyncio.sleep(1.2)
+    assert fake.sent("sendChatAction", chat)[0]["action"] == "typing"
