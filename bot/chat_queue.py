@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 MAX_ERRORS_PER_ENTRY = 5
+ANSWER_DEADLINE_SECONDS = 120.0
 
 
 class ChatQueue:
@@ -44,6 +45,7 @@ class ChatQueue:
         self.takeover: Optional[Callable[[str, dict], Awaitable[Optional[List[Reply]]]]] = None
         self.on_answered: Optional[Callable[[], None]] = None
         self.desk_handler: Optional[Callable[[dict], Awaitable[None]]] = None
+        self.answer_deadline = ANSWER_DEADLINE_SECONDS
 
     def wake(self, chat_id) -> None:
         """There is new work for the chat: start its worker, or wake it from a retry delay."""
@@ -198,9 +200,14 @@ class ChatQueue:
             await self.tell_outage(item.chat_id, [turn.typed], [item.id])
         await asyncio.to_thread(self._inbox.count_attempt, item.id)
         async with self._delivery.typing(int(item.chat_id)):
-            answer = await self._bridge.answer(
-                turn, message_key=_message_key(item), retry=item.attempts > 0
-            )
+            try:
+                # A hard deadline above the HTTP timeouts: whatever hangs, the chat moves on
+                # (the retry first asks Rasa's tracker whether the message went through).
+                answer = await asyncio.wait_for(self._bridge.answer(
+                    turn, message_key=_message_key(item), retry=item.attempts > 0
+                ), timeout=self.answer_deadline)
+            except asyncio.TimeoutError as error:
+                raise RasaUnavailable("no answer before the deadline", maybe_processed=True) from error
         if self.on_answered is not None:
             self.on_answered()
         before = [Reply.from_dict(reply) for reply in work.get("before", [])]

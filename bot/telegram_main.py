@@ -70,6 +70,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncI
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
     queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays)
+    queue.answer_deadline = settings.rasa_timeout_seconds + 30
     desk = _coach_desk(settings, bot, session_factory, rasa, queue)
     edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk)
     stop_desk = asyncio.Event()
