@@ -89,6 +89,14 @@ class CaseActions:
         await self._send_to_citizen(case.conversation_id, [Reply(text)])
         await self.record(case.conversation_id, [{"event": "bot", "text": text}])
 
+    async def tracker(self, conversation_id: str) -> dict:
+        """The conversation in Rasa (slots, events), or {} while Rasa cannot answer."""
+        try:
+            return await self.rasa.tracker(conversation_id)
+        except RasaUnavailable as error:
+            logger.warning("No tracker for %s: %s", conversation_id, error)
+            return {}
+
     def relais_codes(self) -> str:
         return ", ".join(sorted(team.code for team in self.directory.teams))
 

@@ -29,7 +29,6 @@ from telegram.error import BadRequest, TelegramError
 from bot.bridge import is_crisis
 from bot.case_actions import COACH_MESSAGE, CaseActions, record_for_coach
 from bot.conversation import Reply
-from bot.rasa_client import RasaUnavailable
 from bot.replies import EMERGENCY_NUMBERS
 from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
@@ -459,11 +458,7 @@ class CoachDesk:
         return await case_card(case, tracker, self._progress, self._relais_name(case))
 
     async def _tracker(self, conversation_id: str) -> dict:
-        try:
-            return await self._rasa.tracker(conversation_id)
-        except RasaUnavailable as error:
-            logger.warning("No tracker for a case card: %s", error)
-            return {}
+        return await self._actions.tracker(conversation_id)
 
     async def _finish_topic(self, case: CaseInfo, text: str) -> None:
         topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)

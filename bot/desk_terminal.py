@@ -125,10 +125,7 @@ class LocalDesk:
         self._seen_events = len(events)
 
     async def _tracker(self, conversation_id: str) -> dict:
-        try:
-            return await self._actions.rasa.tracker(conversation_id)
-        except RasaUnavailable:
-            return {}
+        return await self._actions.tracker(conversation_id)
 
 
 async def run_desk() -> None:
