@@ -71,8 +71,12 @@ class Running:
 
 async def citizen_says(edge, fake, chat, message):
     before = len(fake.delivered(chat))
-    fake.push_update(fake.text_update(chat, message) if isinstance(message, str) else message)
-    await asyncio.sleep(0.3)
+    update = fake.push_update(fake.text_update(chat, message) if isinstance(message, str) else message)
+    for _ in range(600):  # until the edge has stored it (it may answer nothing: a coach has it)
+        if (edge.inbox.last_update_id() or 0) >= update["update_id"]:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.05)
     await edge.queue.idle()
     return [m["text"] for m in fake.delivered(chat)[before:] if m.get("text")]
 
@@ -111,9 +115,15 @@ async def topic_of(fake, case_number):
     raise AssertionError(f"no topic for case {case_number}: {fake.sent('createForumTopic')}")
 
 
-def card_of(fake, thread_id):
-    return [m for m in fake.delivered(fake.coaches)
-            if m.get("message_thread_id") == thread_id and m.get("reply_markup")][0]
+async def card_of(fake, thread_id):
+    """The case card of a topic (it follows the topic: the desk reads Rasa's tracker first)."""
+    for _ in range(200):
+        cards = [m for m in fake.delivered(fake.coaches)
+                 if m.get("message_thread_id") == thread_id and m.get("reply_markup")]
+        if cards:
+            return cards[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no card in topic {thread_id}")
 
 
 def case_number(fake, chat):
@@ -146,13 +156,13 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         await consent_and_ask_for_a_person(edge, fake, paul)
         case_anne, case_paul = case_number(fake, anne), case_number(fake, paul)
         topic_anne, topic_paul = await topic_of(fake, case_anne), await topic_of(fake, case_paul)
-        card = card_of(fake, topic_anne)["text"]
+        card = (await card_of(fake, topic_anne))["text"]
         assert "Personne " in card and str(anne) not in card
         assert "je voudrais parler à un conseiller" in card  # the last messages
 
         # Each coach takes one case.
-        fake.push_update(coach_tap(ALICE, card_of(fake, topic_anne), f"take:{case_anne}"))
-        fake.push_update(coach_tap(BRUNO, card_of(fake, topic_paul), f"take:{case_paul}"))
+        fake.push_update(coach_tap(ALICE, await card_of(fake, topic_anne), f"take:{case_anne}"))
+        fake.push_update(coach_tap(BRUNO, await card_of(fake, topic_paul), f"take:{case_paul}"))
         await settle(edge)
         assert any("Alice, de l'équipe Relais" in m["text"] for m in fake.delivered(anne))
         assert any("Bruno, de l'équipe Relais" in m["text"] for m in fake.delivered(paul))
@@ -179,7 +189,7 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         # Someone who is not a coach: ignored, and audited as refused.
         before = len(fake.delivered(anne))
         fake.push_update(coach_message(fake, INTRUDER, topic_anne, "donnez-moi son numéro"))
-        fake.push_update(coach_tap(INTRUDER, card_of(fake, topic_anne), f"close:{case_anne}"))
+        fake.push_update(coach_tap(INTRUDER, await card_of(fake, topic_anne), f"close:{case_anne}"))
         await settle(edge)
         assert len(fake.delivered(anne)) == before
         assert ("refused", str(INTRUDER)) in audit(stack, case_anne)
@@ -243,7 +253,7 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
         renamed = [c for c in fake.sent("editForumTopic") if c["message_thread_id"] == topic]
         assert renamed and renamed[-1]["name"].endswith("ARA")
 
-        fake.push_update(coach_tap(BRUNO, card_of(fake, topic), f"take:{case}"))
+        fake.push_update(coach_tap(BRUNO, await card_of(fake, topic), f"take:{case}"))
         await settle(edge)
         # Once taken, a photo from the coach reaches the citizen as a copy.
         photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
