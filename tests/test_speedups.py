@@ -38,3 +38,17 @@ def test_a_valid_answer_passes():
 def test_an_invalid_answer_is_refused_as_rasa_would():
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         RemoteAction("action_x", None)._validate_action_result({"events": "not a list"})
+
+
+def test_spacy_runs_without_its_entity_recogniser_and_gives_the_same_tokens():
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
+    import spacy
+
+    lean = SpacyNLP.load_model("fr_core_news_md").model
+    assert "ner" not in lean.pipe_names and "tok2vec" in lean.pipe_names
+    full = spacy.load("fr_core_news_md")
+    text = "on nous a coupé l'électricité, je mangeais froid depuis trois jours"
+    lean_doc, full_doc = lean(text), full(text)
+    assert [(t.text, t.lemma_, t.pos_) for t in lean_doc] == [(t.text, t.lemma_, t.pos_) for t in full_doc]
+    assert (lean_doc.vector == full_doc.vector).all()
+    assert not lean_doc.ents

@@ -4,18 +4,34 @@ import asyncio
 import os
 
 import pytest
+import sqlalchemy as sa
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from rasa_components.stores import ERASE_ACTION, RelaisLockStore, RelaisTrackerStore
+from rasa_components.stores import ERASE_ACTION, EVENTS, RelaisLockStore, RelaisTrackerStore
+from tests.domain.conftest import _fresh_postgresql_schema
 
 
-@pytest.fixture
-def tracker_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'relais.db'}")
-    return RelaisTrackerStore(domain=Domain.empty())
+def consent_domain():
+    return Domain.from_dict({"slots": {"consentement": {"type": "text", "mappings": [{"type": "custom"}]}}})
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def tracker_store(request, tmp_path, monkeypatch):
+    """Relais' tracker store on an SQLite file, or on a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'relais.db'}")
+        yield RelaisTrackerStore(domain=consent_domain())
+        return
+    if not os.environ.get("TEST_DATABASE_URL"):
+        pytest.skip("TEST_DATABASE_URL is not set")
+    for url in _fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"]):
+        monkeypatch.setenv("DATABASE_URL", url)
+        store = RelaisTrackerStore(domain=consent_domain())
+        yield store
+        store.engine.dispose()
 
 
 def tracker(sender, *events):
@@ -25,23 +41,26 @@ def tracker(sender, *events):
 CONSENT = SlotSet("consentement", "donne")
 
 
-def stored_events(tmp_path, sender):
-    import sqlite3
+def event_names(store, sender):
+    query = sa.select(EVENTS.c.type_name).where(EVENTS.c.sender_id == sender).order_by(EVENTS.c.id)
+    with store.engine.connect() as connection:
+        return list(connection.execute(query).scalars())
 
-    with sqlite3.connect(tmp_path / "relais.db") as connection:
-        return connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+
+def stored_events(store, sender):
+    return len(event_names(store, sender))
 
 
 def test_a_consenting_conversation_goes_to_the_database_of_database_url(tracker_store, tmp_path):
     asyncio.run(tracker_store.save(tracker("a", UserUttered("bonjour"), CONSENT, ActionExecuted("utter_menu"))))
-    assert stored_events(tmp_path, "a") == 3
+    assert stored_events(tracker_store, "a") == 3
     restored = asyncio.run(tracker_store.retrieve("a"))
     assert [e.as_dict()["event"] for e in restored.events][-3:] == ["user", "slot", "action"]
 
 
 def test_without_consent_nothing_is_written_but_the_conversation_goes_on(tracker_store, tmp_path):
     asyncio.run(tracker_store.save(tracker("b", UserUttered("bonjour"), SlotSet("consentement", "refuse"))))
-    assert stored_events(tmp_path, "b") == 0
+    assert stored_events(tracker_store, "b") == 0
     assert len(asyncio.run(tracker_store.retrieve("b")).events) == 2
     # Another process (a restart) knows nothing of it.
     assert asyncio.run(RelaisTrackerStore(domain=Domain.empty()).retrieve("b")) is None
@@ -51,7 +70,7 @@ def test_a_withdrawal_stops_the_recording(tracker_store, tmp_path):
     asyncio.run(tracker_store.save(tracker("c", UserUttered("oui"), CONSENT)))
     withdrawn = tracker("c", UserUttered("oui"), CONSENT, UserUttered("je retire"), SlotSet("consentement", "refuse"))
     asyncio.run(tracker_store.save(withdrawn))
-    assert stored_events(tmp_path, "c") == 2
+    assert stored_events(tracker_store, "c") == 2
     assert len(asyncio.run(tracker_store.retrieve("c")).events) == 4
 
 
@@ -60,7 +79,7 @@ def test_an_erased_conversation_is_not_written_back(tracker_store, tmp_path):
     erased = tracker("a", UserUttered("bonjour"), CONSENT, UserUttered("oui"), ActionExecuted(ERASE_ACTION))
     asyncio.run(tracker_store.save(erased))
     assert asyncio.run(tracker_store.retrieve("a")) is None
-    assert stored_events(tmp_path, "a") == 0
+    assert stored_events(tracker_store, "a") == 0
 
 
 def test_lock_store_in_memory_by_default(monkeypatch):
@@ -81,3 +100,54 @@ def test_lock_store_on_redis_serialises_a_conversation(monkeypatch):
     store.finish_serving("citizen-1", second)
     store.delete_lock("citizen-1")
     assert store.get_lock("citizen-1") is None
+
+
+def test_each_turn_appends_only_its_new_events(tracker_store, tmp_path):
+    asyncio.run(tracker_store.save(tracker("d", UserUttered("bonjour"), CONSENT)))
+    for turn in range(3):
+        current = asyncio.run(tracker_store.retrieve("d"))
+        current.update(UserUttered(f"message {turn}"))
+        current.update(ActionExecuted("utter_menu"))
+        asyncio.run(tracker_store.save(current))
+        asyncio.run(tracker_store.save(current))  # saved twice: nothing new the second time
+    assert event_names(tracker_store, "d") == ["user", "slot"] + ["user", "action"] * 3
+
+
+def concurrent_writes(store, other_store, sender):
+    """Another Rasa server writes to the conversation between this one's read and save (the
+    lock store normally prevents it); returns the rows, for comparison with Rasa's own store."""
+    asyncio.run(store.save(tracker(sender, UserUttered("bonjour"), CONSENT)))
+    mine = asyncio.run(store.retrieve(sender))
+    theirs = asyncio.run(other_store.retrieve(sender))
+    theirs.update(UserUttered("depuis l'autre serveur"))
+    asyncio.run(other_store.save(theirs))
+    mine.update(UserUttered("ici"))
+    mine.update(ActionExecuted("utter_menu"))
+    asyncio.run(store.save(mine))
+    return [(e.type_name, getattr(e, "text", None)) for e in asyncio.run(other_store.retrieve(sender)).events]
+
+
+def test_rows_written_by_another_server_meanwhile_are_handled_as_rasa_does(tracker_store, tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    other_store = RelaisTrackerStore(domain=consent_domain())
+    relais_rows = concurrent_writes(tracker_store, other_store, "g")
+    other_store.engine.dispose()
+    rasa = SQLTrackerStore(domain=consent_domain(), db=str(tmp_path / "rasa.db"))
+    rasa_rows = concurrent_writes(rasa, SQLTrackerStore(domain=consent_domain(), db=str(tmp_path / "rasa.db")), "g")
+    # The count kept since the read is stale, so it is not used: the rows are counted again.
+    assert relais_rows == rasa_rows
+
+
+def test_a_new_session_is_read_alone_and_the_rows_stay_in_order(tracker_store):
+    from rasa.shared.core.events import SessionStarted
+
+    asyncio.run(tracker_store.save(tracker("f", UserUttered("hier"), CONSENT)))
+    current = asyncio.run(tracker_store.retrieve("f"))
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), CONSENT, UserUttered("aujourd'hui")):
+        current.update(event)
+    asyncio.run(tracker_store.save(current))
+    latest = asyncio.run(tracker_store.retrieve("f"))
+    assert [e.as_dict().get("text") for e in latest.events if isinstance(e, UserUttered)] == ["aujourd'hui"]
+    full = asyncio.run(tracker_store.retrieve_full_tracker("f"))
+    assert [e.as_dict().get("text") for e in full.events if isinstance(e, UserUttered)] == ["hier", "aujourd'hui"]
