@@ -2,14 +2,16 @@
 
 endpoints.yml names these classes so that one setting, DATABASE_URL, serves both Rasa's tracker
 store and Relais' tables (one database, SQLite by default, PostgreSQL in production), and
-REDIS_URL switches the lock store to Redis for several Rasa servers.
+REDIS_URL switches the lock store, and the conversations kept out of the database, to Redis for
+several Rasa servers or worker processes (SANIC_WORKERS).
 """
 
 import itertools
 import json
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, Optional, Text, Tuple
 
+import redis
 import sqlalchemy as sa
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
@@ -59,8 +61,9 @@ class RelaisTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store on DATABASE_URL, which honours consent and erasure.
 
     A conversation is written to the database only once the citizen has given consent. Before
-    that, after a refusal or a withdrawal, it lives in this process's memory only: the
-    conversation works, nothing is recorded, and a restart forgets it.
+    that, after a refusal or a withdrawal, it lives in memory only: the conversation works,
+    nothing is recorded, and a restart forgets it. That memory is this process's, or Redis's
+    when REDIS_URL is set, so that every Rasa process sees the conversation.
     """
 
     def __init__(self, domain=None, event_broker=None, **_: Any) -> None:
@@ -77,24 +80,24 @@ class RelaisTrackerStore(SQLTrackerStore):
             event_broker=event_broker,
             query=dict(url.query) or None,
         )
-        self._unrecorded: Dict[Text, Text] = {}
+        self._unrecorded = _unrecorded_conversations()
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         # Rasa writes back every event it does not find in the table: after an erasure, that
         # would restore the whole conversation. Delete it instead.
         if erased_in_this_turn(tracker):
-            self._unrecorded.pop(tracker.sender_id, None)
+            self._unrecorded.pop(tracker.sender_id)
             with self.session_scope() as session:
                 session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == tracker.sender_id).delete()
                 session.commit()
             return
         if tracker.get_slot(CONSENT_SLOT) == CONSENT_GIVEN:
             # Written from the start of the conversation: the citizen agreed to its recording.
-            self._unrecorded.pop(tracker.sender_id, None)
+            self._unrecorded.pop(tracker.sender_id)
             await self.stream_events(tracker)
             self._append_new_events(tracker)
         else:
-            self._unrecorded[tracker.sender_id] = self.serialise_tracker(tracker)
+            self._unrecorded.put(tracker.sender_id, self.serialise_tracker(tracker))
 
     def _append_new_events(self, tracker: DialogueStateTracker) -> None:
         """Insert the events of `tracker` that are not in the table yet (Rasa's `save`).
@@ -170,12 +173,69 @@ def erased_in_this_turn(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+class InMemoryUnrecorded:
+    """Conversations without consent, in this process's memory."""
+
+    def __init__(self) -> None:
+        self._trackers: Dict[Text, Text] = {}
+
+    def get(self, sender_id: Text) -> Optional[Text]:
+        return self._trackers.get(sender_id)
+
+    def put(self, sender_id: Text, serialised: Text) -> None:
+        self._trackers[sender_id] = serialised
+
+    def pop(self, sender_id: Text) -> None:
+        self._trackers.pop(sender_id, None)
+
+
+class RedisUnrecorded:
+    """Conversations without consent, in Redis's memory, shared by every Rasa process; each
+    expires `ttl_seconds` after its last message."""
+
+    KEY_PREFIX = "relais:unrecorded:"
+
+    def __init__(self, redis_url: str, ttl_seconds: int) -> None:
+        self._redis = redis.Redis.from_url(redis_url, db=1)  # db 1 unless the URL names one, as the lock store
+        self._ttl_seconds = ttl_seconds
+
+    def get(self, sender_id: Text) -> Optional[Text]:
+        serialised = self._redis.get(self.KEY_PREFIX + sender_id)
+        return serialised.decode("utf-8") if serialised is not None else None
+
+    def put(self, sender_id: Text, serialised: Text) -> None:
+        self._redis.set(self.KEY_PREFIX + sender_id, serialised, ex=self._ttl_seconds)
+
+    def pop(self, sender_id: Text) -> None:
+        self._redis.delete(self.KEY_PREFIX + sender_id)
+
+
+def _unrecorded_conversations():
+    settings = load_settings()
+    _refuse_several_processes_without_redis(settings)
+    if settings.redis_url:
+        return RedisUnrecorded(settings.redis_url, settings.unrecorded_ttl_seconds)
+    return InMemoryUnrecorded()
+
+
+def _refuse_several_processes_without_redis(settings) -> None:
+    # Rasa allows several workers with any custom lock store; in memory, each process would
+    # have its own locks and its own unconsented conversations, and a citizen's messages would
+    # be handled concurrently or lose their context.
+    if settings.sanic_workers > 1 and not settings.redis_url:
+        raise ValueError(
+            f"SANIC_WORKERS={settings.sanic_workers} needs REDIS_URL: the Rasa processes share "
+            "conversation locks and unrecorded conversations through Redis."
+        )
+
+
 class RelaisLockStore(LockStore):
-    """Redis lock store when REDIS_URL is set, else in memory (a single Rasa server)."""
+    """Redis lock store when REDIS_URL is set, else in memory (a single Rasa process)."""
 
     def __init__(self, endpoint_config: Optional[Any] = None) -> None:
-        redis_url = load_settings().redis_url
-        self._store: LockStore = _redis_lock_store(redis_url) if redis_url else InMemoryLockStore()
+        settings = load_settings()
+        _refuse_several_processes_without_redis(settings)
+        self._store: LockStore = _redis_lock_store(settings.redis_url) if settings.redis_url else InMemoryLockStore()
 
     def get_lock(self, conversation_id: Text) -> Optional[TicketLock]:
         return self._store.get_lock(conversation_id)

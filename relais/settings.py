@@ -20,7 +20,13 @@ class Settings(BaseSettings):
     # One database for Rasa's tracker store and Relais' tables (SQLite file by default).
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'relais.db'}"
     # Rasa's lock store: in memory (one Rasa server) unless a Redis URL is given (scale-out).
+    # With Redis, conversations without consent are kept in Redis's memory, not the server's,
+    # for at most `unrecorded_ttl_seconds` after their last message (run it without persistence).
     redis_url: Optional[str] = None
+    unrecorded_ttl_seconds: int = 24 * 3600
+    # Rasa's own variable: its number of server processes. More than one needs REDIS_URL (the
+    # processes share conversation locks and unrecorded conversations through Redis).
+    sanic_workers: int = 1
     # Telegram: without a token, `make run` opens a chat in the terminal.
     telegram_bot_token: Optional[str] = None
     # A self-hosted Bot API server, e.g. "http://127.0.0.1:8081/bot" (the token is appended).

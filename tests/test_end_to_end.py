@@ -3,7 +3,8 @@
 A citizen consents, checks in, asks for a person, then has everything erased: the database
 holds a progress row and an open case, then nothing of that citizen at all (Rasa's conversation
 included). Another refuses consent: the conversation works and is not recorded. Runs on SQLite,
-and on PostgreSQL too when TEST_DATABASE_URL is set.
+on PostgreSQL too when TEST_DATABASE_URL is set, and with two Rasa processes sharing Redis
+(SANIC_WORKERS=2, as in production) when TEST_REDIS_URL is set.
 """
 
 import os
@@ -12,9 +13,11 @@ import uuid
 
 import httpx
 import pytest
+import redis
 from sqlalchemy import create_engine, text
 
 from bench.servers import RASA, running
+from rasa_components.stores import RedisUnrecorded
 from relais.database import upgrade_to_head
 from tests.conftest import MODEL, ROOT
 from tests.domain.conftest import _fresh_postgresql_schema
@@ -27,19 +30,32 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-# Module scope: the servers start once per database and serve every test (distinct senders).
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database_url(request, tmp_path_factory):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'relais.db'}"
+# Module scope: the servers start once per setup and serve every test (distinct senders).
+@pytest.fixture(scope="module", params=["sqlite", "postgresql", "sqlite, 2 Rasa processes, Redis"])
+def setup(request, tmp_path_factory):
+    """The database URL and the extra environment of the servers."""
+    if request.param == "postgresql":
+        if not os.environ.get("TEST_DATABASE_URL"):
+            pytest.skip("TEST_DATABASE_URL is not set")
+        for url in _fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"]):
+            yield url, {}
         return
-    if not os.environ.get("TEST_DATABASE_URL"):
-        pytest.skip("TEST_DATABASE_URL is not set")
-    yield from _fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"])
+    sqlite_url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'relais.db'}"
+    if request.param == "sqlite":
+        yield sqlite_url, {}
+        return
+    if not os.environ.get("TEST_REDIS_URL"):
+        pytest.skip("TEST_REDIS_URL is not set")
+    yield sqlite_url, {"SANIC_WORKERS": "2", "REDIS_URL": os.environ["TEST_REDIS_URL"]}
 
 
 @pytest.fixture(scope="module")
-def rasa_url(database_url, tmp_path_factory):
+def database_url(setup):
+    return setup[0]
+
+
+@pytest.fixture(scope="module")
+def rasa_url(setup, database_url, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("servers")
     upgrade_to_head(database_url)
     actions_port, rasa_port = free_port(), free_port()
@@ -49,7 +65,7 @@ def rasa_url(database_url, tmp_path_factory):
         "tracker_store:\n  type: rasa_components.stores.RelaisTrackerStore\n"
         "lock_store:\n  type: rasa_components.stores.RelaisLockStore\n"
     )
-    env = {"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    env = {"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT), **setup[1]}
     actions = [RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)]
     rasa = [RASA, "run", "--model", str(MODEL), "-i", "127.0.0.1", "-p", str(rasa_port),
             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
@@ -99,10 +115,13 @@ def test_check_in_and_escalation_reach_the_database_then_erasure_removes_everyth
     assert "Acceptez-vous" in say(rasa_url, sender, "bonjour")
 
 
-def test_without_consent_the_conversation_works_and_nothing_is_recorded(rasa_url, database_url):
+def test_without_consent_the_conversation_works_and_nothing_is_recorded(rasa_url, setup, database_url):
     sender = f"e2e-{uuid.uuid4().hex[:8]}"
     say(rasa_url, sender, "bonjour")
     assert "je ne garderai rien" in say(rasa_url, sender, "/refuser_consentement")
+    if "REDIS_URL" in setup[1]:
+        # Kept in Redis's memory, where every Rasa process finds it.
+        assert redis.Redis.from_url(setup[1]["REDIS_URL"]).exists(RedisUnrecorded.KEY_PREFIX + sender)
     assert "3114" in say(rasa_url, sender, "je ne vois plus aucune issue")
     assert count(database_url, EVENTS, sender) == 0
     assert count(database_url, PROGRESS, sender) == 0

@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from rasa_components.stores import ERASE_ACTION, EVENTS, RelaisLockStore, RelaisTrackerStore
+from rasa_components.stores import ERASE_ACTION, EVENTS, RedisUnrecorded, RelaisLockStore, RelaisTrackerStore
 from tests.domain.conftest import _fresh_postgresql_schema
 
 
@@ -151,3 +151,38 @@ def test_a_new_session_is_read_alone_and_the_rows_stay_in_order(tracker_store):
     assert [e.as_dict().get("text") for e in latest.events if isinstance(e, UserUttered)] == ["aujourd'hui"]
     full = asyncio.run(tracker_store.retrieve_full_tracker("f"))
     assert [e.as_dict().get("text") for e in full.events if isinstance(e, UserUttered)] == ["hier", "aujourd'hui"]
+
+
+@pytest.mark.parametrize("store_class", [RelaisTrackerStore, RelaisLockStore])
+def test_several_rasa_processes_without_redis_are_refused(monkeypatch, tmp_path, store_class):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'relais.db'}")
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("SANIC_WORKERS", "2")
+    with pytest.raises(ValueError, match="SANIC_WORKERS=2 needs REDIS_URL"):
+        store_class()
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"), reason="TEST_REDIS_URL is not set")
+def test_with_redis_every_rasa_process_sees_an_unconsented_conversation(monkeypatch, tmp_path):
+    import redis
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'relais.db'}")
+    monkeypatch.setenv("REDIS_URL", os.environ["TEST_REDIS_URL"])
+    monkeypatch.setenv("SANIC_WORKERS", "2")
+    monkeypatch.setenv("UNRECORDED_TTL_SECONDS", "600")
+    first, second = RelaisTrackerStore(domain=consent_domain()), RelaisTrackerStore(domain=consent_domain())
+    sender = f"sans-consentement-{os.getpid()}"
+    asyncio.run(first.save(tracker(sender, UserUttered("bonjour"), SlotSet("consentement", "refuse"))))
+    seen_by_second = asyncio.run(second.retrieve(sender))
+    assert [e.type_name for e in seen_by_second.events] == ["user", "slot"]
+    assert stored_events(first, sender) == 0
+    key = RedisUnrecorded.KEY_PREFIX + sender
+    client = redis.Redis.from_url(os.environ["TEST_REDIS_URL"])
+    assert 0 < client.ttl(key) <= 600
+    # Consent given in the other process: the conversation moves to the database, out of Redis.
+    seen_by_second.update(UserUttered("finalement oui"))
+    seen_by_second.update(CONSENT)
+    asyncio.run(second.save(seen_by_second))
+    assert not client.exists(key)
+    assert stored_events(first, sender) == 4
+    assert len(asyncio.run(first.retrieve(sender)).events) == 4
