@@ -29,8 +29,8 @@ from typing import List, Optional
 from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import RasaStack, free_port
-from bench.servers import ROOT
+from bench.rasa_stack import RasaStack
+from bench.servers import ROOT, free_port
 from bench.telegram_bridge import Bridge, percentile, wait_quiet
 from relais.database import upgrade_to_head
 from tests.domain.conftest import _fresh_postgresql_schema

@@ -6,23 +6,27 @@ latency, messages per second, the ratio to the baseline, and the resident memory
 server and of the action server.
 
 Relais runs as configured (SQL tracker store on its own SQLite file under var/bench/, action
-server); `--tracker memory` measures it with Rasa's in-memory tracker store instead, to show
-what the database costs.
+server), first as `make run` starts it (one Rasa process), then as in production with two Rasa
+processes (SANIC_WORKERS=2) sharing a throwaway Redis on loopback (skipped without
+redis-server). `--tracker memory` measures it with Rasa's in-memory tracker store instead, to
+show what the database costs (one process only: that store is per process).
 
-Usage: python bench/latency.py [--levels 1,20] [--tracker sql|memory]
+Usage: python bench/latency.py [--levels 1,20] [--tracker sql|memory] [--workers 1,2]
 """
 
 import argparse
 import asyncio
+import shutil
 import statistics
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, Iterator, List, Optional
 
 import httpx
 
-from bench.servers import RASA, ROOT, resident_memory_mb, running
+from bench.servers import RASA, ROOT, free_port, resident_memory_mb, running, write_endpoints
 from relais.database import upgrade_to_head
 
 WORK = ROOT / "var" / "bench"
@@ -86,46 +90,85 @@ def measure(url: str, script: List[str], levels: List[int], tag: str) -> Dict[in
     return {level: asyncio.run(load(url, script, level, f"{tag}-{level}")) for level in levels}
 
 
+@contextmanager
+def throwaway_redis() -> Iterator[Optional[str]]:
+    """A Redis server on a free loopback port, without persistence; None without redis-server."""
+    if shutil.which("redis-server") is None:
+        yield None
+        return
+    port = free_port()
+    process = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True).returncode != 0:
+            if time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/1"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def measure_relais(levels: List[int], tracker: str, workers: int, redis_url: Optional[str]) -> Dict[str, object]:
+    """Relais' figures with `workers` Rasa processes, on a new SQLite file."""
+    logs = WORK / "logs"
+    database = WORK / "relais-bench.db"
+    database.unlink(missing_ok=True)
+    env = {"DATABASE_URL": f"sqlite:///{database}", "SANIC_WORKERS": str(workers)}
+    if workers > 1:
+        env["REDIS_URL"] = redis_url
+    upgrade_to_head(env["DATABASE_URL"])
+    action_args = [RASA, "run", "actions", "--actions", "actions", "-p", str(ACTIONS_PORT)]
+    with running(action_args, ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log", env) as actions:
+        endpoints = write_endpoints(WORK / "endpoints.yml", f"http://127.0.0.1:{ACTIONS_PORT}", stores=tracker == "sql")
+        relais_args = [RASA, "run", "--model", str(ROOT / "models" / "relais.tar.gz"), "-i", "127.0.0.1",
+                       "-p", str(RELAIS_PORT), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
+        with running(relais_args, ROOT, f"http://127.0.0.1:{RELAIS_PORT}/", logs / f"relais-{workers}.log", env) as relais:
+            figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, f"relais{workers}")
+            return {"figures": figures, "rasa_rss": resident_memory_mb(relais.pid),
+                    "actions_rss": resident_memory_mb(actions.pid)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--levels", default="1,20")
     parser.add_argument("--tracker", choices=("sql", "memory"), default="sql")
+    parser.add_argument("--workers", default="1,2", help="Rasa processes for Relais, e.g. 1,2")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
-    logs = WORK / "logs"
+    worker_counts = [1] if args.tracker == "memory" else [int(x) for x in args.workers.split(",")]
     baseline_model = ensure_baseline()
 
-    database = WORK / "relais-bench.db"
-    database.unlink(missing_ok=True)
-    env = {"DATABASE_URL": f"sqlite:///{database}"}
-    upgrade_to_head(env["DATABASE_URL"])
-    action_args = [RASA, "run", "actions", "--actions", "actions", "-p", str(ACTIONS_PORT)]
-    with running(action_args, ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log", env) as actions:
-        endpoints = WORK / "endpoints.yml"
-        stores = "" if args.tracker == "memory" else (
-            "tracker_store:\n  type: rasa_components.stores.RelaisTrackerStore\n"
-            "lock_store:\n  type: rasa_components.stores.RelaisLockStore\n")
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n' + stores)
-        relais_args = [RASA, "run", "--model", str(ROOT / "models" / "relais.tar.gz"), "-i", "127.0.0.1",
-                       "-p", str(RELAIS_PORT), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
-        with running(relais_args, ROOT, f"http://127.0.0.1:{RELAIS_PORT}/", logs / "relais.log", env) as relais:
-            relais_figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, "relais")
-            relais_rss, actions_rss = resident_memory_mb(relais.pid), resident_memory_mb(actions.pid)
+    relais: Dict[int, Dict[str, object]] = {}
+    with throwaway_redis() as redis_url:
+        for workers in worker_counts:
+            if workers > 1 and redis_url is None:
+                print(f"{workers} Rasa processes: skipped (they need Redis, and redis-server is not installed)")
+                continue
+            relais[workers] = measure_relais(levels, args.tracker, workers, redis_url)
 
     baseline_args = [RASA, "run", "--model", str(baseline_model), "-i", "127.0.0.1", "-p", str(BASELINE_PORT),
                      "--credentials", str(BASELINE_DIR / "credentials.yml")]
-    with running(baseline_args, BASELINE_DIR, f"http://127.0.0.1:{BASELINE_PORT}/", logs / "baseline.log") as baseline:
+    with running(baseline_args, BASELINE_DIR, f"http://127.0.0.1:{BASELINE_PORT}/", WORK / "logs" / "baseline.log") as baseline:
         baseline_figures = measure(f"http://127.0.0.1:{BASELINE_PORT}", BASELINE_SCRIPT, levels, "baseline")
         baseline_rss = resident_memory_mb(baseline.pid)
 
-    print(f"Relais tracker store: {args.tracker}")
-    print(f"{'conversations':>13} {'bot':>9} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'throughput vs baseline':>24}")
+    print(f"Relais tracker store: {args.tracker}; baseline: bare `rasa init` bot, one Rasa process (its default)")
+    print(f"{'conversations':>13} {'bot':>18} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'throughput vs baseline':>24}")
     for level in levels:
-        r, b = relais_figures[level], baseline_figures[level]
-        print(f"{level:>13} {'relais':>9} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['msg_per_s']:7.1f} {r['msg_per_s'] / b['msg_per_s']:23.2f}x")
-        print(f"{level:>13} {'baseline':>9} {b['p50_ms']:8.1f} {b['p95_ms']:8.1f} {b['msg_per_s']:7.1f} {'1.00x':>24}")
-    print(f"resident memory: Relais Rasa server {relais_rss:.0f} MB, action server {actions_rss:.0f} MB, "
-          f"baseline Rasa server {baseline_rss:.0f} MB")
+        b = baseline_figures[level]
+        for workers, result in relais.items():
+            r = result["figures"][level]
+            name = f"relais, {workers} proc."
+            print(f"{level:>13} {name:>18} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['msg_per_s']:7.1f} "
+                  f"{r['msg_per_s'] / b['msg_per_s']:23.2f}x")
+        print(f"{level:>13} {'baseline':>18} {b['p50_ms']:8.1f} {b['p95_ms']:8.1f} {b['msg_per_s']:7.1f} {'1.00x':>24}")
+    for workers, result in relais.items():
+        print(f"resident memory, Relais with {workers} Rasa process(es): Rasa {result['rasa_rss']:.0f} MB, "
+              f"action server {result['actions_rss']:.0f} MB")
+    print(f"resident memory, baseline Rasa server: {baseline_rss:.0f} MB")
 
 
 if __name__ == "__main__":

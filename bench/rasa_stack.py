@@ -4,20 +4,13 @@ benchmark can stop and start again (to play an outage)."""
 import os
 import secrets
 import signal
-import socket
 import subprocess
 from pathlib import Path
 from typing import Optional
 
-from bench.servers import RASA, ROOT, wait_until_up
+from bench.servers import RASA, ROOT, free_port, wait_until_up, write_endpoints
 
 MODEL = ROOT / "models" / "relais.tar.gz"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class RasaStack:
@@ -75,11 +68,7 @@ class RasaStack:
                                     start_new_session=True)
 
     def _write_config(self) -> None:
-        (self.workdir / "endpoints.yml").write_text(
-            f'action_endpoint:\n  url: "{self.action_server_url}/webhook"\n'
-            "tracker_store:\n  type: rasa_components.stores.RelaisTrackerStore\n"
-            "lock_store:\n  type: rasa_components.stores.RelaisLockStore\n"
-        )
+        write_endpoints(self.workdir / "endpoints.yml", self.action_server_url)
         credentials = "rest:\n"
         if self._callback_url:
             credentials += f'callback:\n  url: "{self._callback_url}"\n'

@@ -2,6 +2,7 @@
 
 import os
 import signal
+import socket
 import subprocess
 import time
 from contextlib import contextmanager
@@ -9,9 +10,28 @@ from pathlib import Path
 from typing import Iterator, List, Optional
 
 import httpx
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
+
+
+def write_endpoints(path: Path, action_server_url: str, stores: bool = True) -> Path:
+    """Relais' endpoints.yml with another action server URL (and Rasa's in-memory stores if
+    `stores` is False): tests and benchmarks run Relais as configured."""
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"{action_server_url}/webhook"
+    if not stores:
+        endpoints.pop("tracker_store", None)
+        endpoints.pop("lock_store", None)
+    path.write_text(yaml.safe_dump(endpoints))
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, process: Optional[subprocess.Popen] = None, timeout: float = 240.0) -> None:

@@ -32,8 +32,8 @@ from typing import Dict, List, Optional
 import httpx
 
 from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import RasaStack, free_port
-from bench.servers import ROOT, resident_memory_mb, wait_until_up
+from bench.rasa_stack import RasaStack
+from bench.servers import ROOT, free_port, resident_memory_mb, wait_until_up
 from relais.database import upgrade_to_head
 
 WORK = ROOT / "var" / "bench" / "telegram"

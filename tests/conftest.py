@@ -99,7 +99,8 @@ def edge_stack(tmp_path_factory):
     with Rasa's callback channel pointing at the Telegram edge's loopback port: one per test
     module (its tests may stop and start Rasa or the action server; another module's cases
     would crowd the coach desk)."""
-    from bench.rasa_stack import RasaStack, free_port
+    from bench.rasa_stack import RasaStack
+    from bench.servers import free_port
     from relais.database import upgrade_to_head
 
     url = f"sqlite:///{tmp_path_factory.mktemp('edge-db') / 'relais.db'}"

@@ -8,7 +8,6 @@ on PostgreSQL too when TEST_DATABASE_URL is set, and with two Rasa processes sha
 """
 
 import os
-import socket
 import uuid
 
 import httpx
@@ -16,18 +15,12 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
-from bench.servers import RASA, running
+from bench.servers import RASA, free_port, running, write_endpoints
 from rasa_components.stores import RedisUnrecorded
 from relais.database import upgrade_to_head
 from tests.conftest import MODEL, ROOT
 from tests.domain.conftest import _fresh_postgresql_schema
 
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # Module scope: the servers start once per setup and serve every test (distinct senders).
@@ -59,12 +52,7 @@ def rasa_url(setup, database_url, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("servers")
     upgrade_to_head(database_url)
     actions_port, rasa_port = free_port(), free_port()
-    endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        "tracker_store:\n  type: rasa_components.stores.RelaisTrackerStore\n"
-        "lock_store:\n  type: rasa_components.stores.RelaisLockStore\n"
-    )
+    endpoints = write_endpoints(tmp_path / "endpoints.yml", f"http://127.0.0.1:{actions_port}")
     env = {"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT), **setup[1]}
     actions = [RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)]
     rasa = [RASA, "run", "--model", str(MODEL), "-i", "127.0.0.1", "-p", str(rasa_port),

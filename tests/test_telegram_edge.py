@@ -3,7 +3,6 @@ python-telegram-bot's base_url), the real bridge, Rasa with the trained model an
 server, on an SQLite database."""
 
 import asyncio
-import json
 
 import httpx
 import pytest
@@ -11,7 +10,7 @@ import pytest_asyncio
 from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import free_port
+from bench.servers import free_port
 from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, RASA_DOWN_TEXT
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_edge import webhook_app
