@@ -9,7 +9,7 @@ several Rasa servers or worker processes (SANIC_WORKERS).
 import itertools
 import json
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Text, Tuple
+from typing import Any, Dict, Optional, Text
 
 import redis
 import sqlalchemy as sa
@@ -19,7 +19,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_conversation_sessions
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import make_url
 
 from relais.settings import load_settings
 
@@ -37,20 +37,21 @@ _SESSION_START = (
     .where(EVENTS.c.sender_id == _SENDER, EVENTS.c.type_name == SessionStarted.type_name)
     .scalar_subquery()
 )
-ALL_EVENTS = sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == _SENDER).order_by(EVENTS.c.id)
+ALL_EVENTS = sa.select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.sender_id == _SENDER).order_by(EVENTS.c.id)
 # Events of the latest session (all of them if no session started), as Rasa's _event_query.
 SESSION_EVENTS = ALL_EVENTS.where(sa.or_(EVENTS.c.timestamp >= _SESSION_START, _SESSION_START.is_(None)))
 SESSION_EVENT_COUNT = sa.select(sa.func.count()).select_from(SESSION_EVENTS.subquery())
-# Changes whenever a row of the sender is added or deleted (ids only grow).
-FINGERPRINT = sa.select(sa.func.count(EVENTS.c.id), sa.func.max(EVENTS.c.id)).where(EVENTS.c.sender_id == _SENDER)
+LAST_EVENT_ID = sa.select(sa.func.max(EVENTS.c.id)).where(EVENTS.c.sender_id == _SENDER)
 
 
 @dataclass(frozen=True)
 class StoredPrefix:
-    """When the sender's rows had `fingerprint`, the first `length` events of the tracker this
-    is attached to were exactly the rows of its session: the next save appends the rest."""
+    """The tracker this is attached to was read from the rows of its session, the last of them
+    `last_id`: while that is still the sender's last row, its first `length` events are stored
+    and the next save appends the rest. (Rows are only ever appended, or all deleted by an
+    erasure, and Rasa's lock keeps other servers off the conversation during a turn.)"""
 
-    fingerprint: Tuple[int, Optional[int]]
+    last_id: Optional[int]
     length: int
 
 
@@ -103,22 +104,23 @@ class RelaisTrackerStore(SQLTrackerStore):
         """Insert the events of `tracker` that are not in the table yet (Rasa's `save`).
 
         Rasa counts the session's rows before each save to know where the new events start.
-        The count taken when this tracker was read or last saved is reused instead, as long as
-        the sender's rows have not changed since (one indexed query tells).
+        The count taken when this tracker was read is reused instead, as long as the last row
+        it was read from is still the sender's last (one indexed query tells).
         """
         sender_id = tracker.sender_id
         with self.engine.begin() as connection:
-            before = _fingerprint(connection, sender_id)
+            last_id = connection.execute(LAST_EVENT_ID, {"sender_id": sender_id}).scalar_one()
             known: Optional[StoredPrefix] = getattr(tracker, STORED_PREFIX, None)
-            if known is not None and known.fingerprint == before:
+            if known is not None and known.last_id == last_id:
                 start = known.length
             else:
                 start = connection.execute(SESSION_EVENT_COUNT, {"sender_id": sender_id}).scalar_one()
             new_events = list(itertools.islice(tracker.events, start, None))
             if new_events:
                 connection.execute(EVENTS.insert(), [_event_row(sender_id, event) for event in new_events])
-            after = _fingerprint(connection, sender_id) if new_events else before
-        setattr(tracker, STORED_PREFIX, StoredPrefix(after, len(tracker.events)))
+        # The new rows' ids are not known here: a second save of this tracker counts again.
+        if new_events:
+            setattr(tracker, STORED_PREFIX, None)
 
     async def _retrieve(
         self, sender_id: Text, fetch_events_from_all_sessions: bool
@@ -137,18 +139,12 @@ class RelaisTrackerStore(SQLTrackerStore):
         `_retrieve`). A tracker of the latest session remembers how many rows it was read from."""
         with self.engine.connect() as connection:
             rows = connection.execute(ALL_EVENTS if all_sessions else SESSION_EVENTS, {"sender_id": sender_id}).all()
-            fingerprint = _fingerprint(connection, sender_id)
         if not rows or not self.domain:
             return None
-        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(data) for (data,) in rows], self.domain.slots)
+        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(data) for _, data in rows], self.domain.slots)
         if not all_sessions:
-            setattr(tracker, STORED_PREFIX, StoredPrefix(fingerprint, len(rows)))
+            setattr(tracker, STORED_PREFIX, StoredPrefix(rows[-1].id, len(rows)))
         return tracker
-
-
-def _fingerprint(connection: Connection, sender_id: Text) -> Tuple[int, Optional[int]]:
-    count, last_id = connection.execute(FINGERPRINT, {"sender_id": sender_id}).one()
-    return count, last_id
 
 
 def _event_row(sender_id: Text, event: Event) -> Dict[Text, Any]:
