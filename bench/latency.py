@@ -26,7 +26,7 @@ from typing import Dict, Iterator, List, Optional
 
 import httpx
 
-from bench.servers import RASA, ROOT, free_port, resident_memory_mb, running, write_endpoints
+from bench.servers import RASA, ROOT, cpu_seconds, free_port, resident_memory_mb, running, write_endpoints
 from relais.database import upgrade_to_head
 
 WORK = ROOT / "var" / "bench"
@@ -71,23 +71,26 @@ async def conversation(client: httpx.AsyncClient, sender: str, script: List[str]
         latencies.append(time.perf_counter() - started)
 
 
-async def load(url: str, script: List[str], conversations: int, tag: str) -> Dict[str, float]:
+async def load(url: str, script: List[str], conversations: int, tag: str, server_pid: int) -> Dict[str, float]:
     latencies: List[float] = []
     async with httpx.AsyncClient(base_url=url, timeout=120.0) as client:
         await conversation(client, f"warmup-{tag}", script, [])  # first calls build TF graphs
-        started = time.perf_counter()
+        cpu_before, started = cpu_seconds(server_pid), time.perf_counter()
         await asyncio.gather(*(conversation(client, f"{tag}-{i}", script, latencies) for i in range(conversations)))
-        elapsed = time.perf_counter() - started
+        elapsed, cpu_used = time.perf_counter() - started, cpu_seconds(server_pid) - cpu_before
     latencies.sort()
     return {
         "p50_ms": 1000 * statistics.median(latencies),
         "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
         "msg_per_s": len(latencies) / elapsed,
+        # CPU time of the Rasa server (all its processes) per message: what caps throughput
+        # on a machine of two cores.
+        "cpu_ms_per_msg": 1000 * cpu_used / len(latencies),
     }
 
 
-def measure(url: str, script: List[str], levels: List[int], tag: str) -> Dict[int, Dict[str, float]]:
-    return {level: asyncio.run(load(url, script, level, f"{tag}-{level}")) for level in levels}
+def measure(url: str, script: List[str], levels: List[int], tag: str, server_pid: int) -> Dict[int, Dict[str, float]]:
+    return {level: asyncio.run(load(url, script, level, f"{tag}-{level}", server_pid)) for level in levels}
 
 
 @contextmanager
@@ -126,7 +129,7 @@ def measure_relais(levels: List[int], tracker: str, workers: int, redis_url: Opt
         relais_args = [RASA, "run", "--model", str(ROOT / "models" / "relais.tar.gz"), "-i", "127.0.0.1",
                        "-p", str(RELAIS_PORT), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
         with running(relais_args, ROOT, f"http://127.0.0.1:{RELAIS_PORT}/", logs / f"relais-{workers}.log", env) as relais:
-            figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, f"relais{workers}")
+            figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, f"relais{workers}", relais.pid)
             return {"figures": figures, "rasa_rss": resident_memory_mb(relais.pid),
                     "actions_rss": resident_memory_mb(actions.pid)}
 
@@ -152,19 +155,21 @@ def main() -> None:
     baseline_args = [RASA, "run", "--model", str(baseline_model), "-i", "127.0.0.1", "-p", str(BASELINE_PORT),
                      "--credentials", str(BASELINE_DIR / "credentials.yml")]
     with running(baseline_args, BASELINE_DIR, f"http://127.0.0.1:{BASELINE_PORT}/", WORK / "logs" / "baseline.log") as baseline:
-        baseline_figures = measure(f"http://127.0.0.1:{BASELINE_PORT}", BASELINE_SCRIPT, levels, "baseline")
+        baseline_figures = measure(f"http://127.0.0.1:{BASELINE_PORT}", BASELINE_SCRIPT, levels, "baseline", baseline.pid)
         baseline_rss = resident_memory_mb(baseline.pid)
 
     print(f"Relais tracker store: {args.tracker}; baseline: bare `rasa init` bot, one Rasa process (its default)")
-    print(f"{'conversations':>13} {'bot':>18} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'throughput vs baseline':>24}")
+    print(f"{'conversations':>13} {'bot':>18} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'throughput vs baseline':>24}"
+          f" {'Rasa CPU ms/msg':>16}")
     for level in levels:
         b = baseline_figures[level]
         for workers, result in relais.items():
             r = result["figures"][level]
             name = f"relais, {workers} proc."
             print(f"{level:>13} {name:>18} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['msg_per_s']:7.1f} "
-                  f"{r['msg_per_s'] / b['msg_per_s']:23.2f}x")
-        print(f"{level:>13} {'baseline':>18} {b['p50_ms']:8.1f} {b['p95_ms']:8.1f} {b['msg_per_s']:7.1f} {'1.00x':>24}")
+                  f"{r['msg_per_s'] / b['msg_per_s']:23.2f}x {r['cpu_ms_per_msg']:16.1f}")
+        print(f"{level:>13} {'baseline':>18} {b['p50_ms']:8.1f} {b['p95_ms']:8.1f} {b['msg_per_s']:7.1f} {'1.00x':>24}"
+              f" {b['cpu_ms_per_msg']:16.1f}")
     for workers, result in relais.items():
         print(f"resident memory, Relais with {workers} Rasa process(es): Rasa {result['rasa_rss']:.0f} MB, "
               f"action server {result['actions_rss']:.0f} MB")
