@@ -49,11 +49,11 @@ class CrisisGuard(GraphComponent):
         intent = message.get(INTENT) or {}
         ranking = message.get(INTENT_RANKING_KEY) or []
         if assessment.is_crisis:
-            _set_intent(message, CRISIS_INTENT, 1.0, ranking)
+            set_intent(message, CRISIS_INTENT, 1.0)
         elif assessment.lookalike and intent.get(INTENT_NAME_KEY) == CRISIS_INTENT:
             replacement = _best_other_intent(ranking)
             if replacement:
-                _set_intent(message, replacement[INTENT_NAME_KEY], replacement[CONFIDENCE_KEY], ranking)
+                set_intent(message, replacement[INTENT_NAME_KEY], replacement[CONFIDENCE_KEY])
 
 
 def _best_other_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -63,8 +63,10 @@ def _best_other_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, An
     return None
 
 
-def _set_intent(message: Message, name: Text, confidence: float, ranking: List[Dict]) -> None:
+def set_intent(message: Message, name: Text, confidence: float) -> None:
+    """Make `name` the message's intent, first of its ranking."""
     chosen = {INTENT_NAME_KEY: name, CONFIDENCE_KEY: confidence}
+    ranking = message.get(INTENT_RANKING_KEY) or []
     others = [item for item in ranking if item.get(INTENT_NAME_KEY) != name]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen] + others, add_to_output=True)
