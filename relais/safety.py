@@ -60,6 +60,9 @@ CRISIS_PATTERNS: Tuple[Tuple[str, Pattern], ...] = tuple(
         ("suicide", r"\bje ne (pourrai|serai) plus (la |le |lui |leur )?(pour )?(le |la |les |lui |leur )?(dire|voir|la)\b"),
         ("suicide", r"\b(plus|pas|aucun) (l'interet|le sens|d'interet|de sens|la force|le courage) (de|d'|a) ?(vivre|continuer|me lever|exister|rester en vie)"),
         ("suicide", r"\bidees (noires|suicidaires|de mort)\b"),
+        # "The end of the road": said of oneself, not of a path (nothing after it: "du chemin de halage").
+        ("suicide", r"\b(pour moi (c'est|c'etait) |je suis (arrivee? )?(a|au) |j'arrive (a|au) |on arrive (a|au) )(la )?(fin|bout) (du|de mon|de ma|de la) (chemin|route|voyage|parcours)\b(?! (de|d'|du|des) )"),
+        ("suicide", r"\b(fin|bout) (du|de mon|de ma|de la) (chemin|route|voyage) pour moi\b"),
         ("suicide", r"\b(sauter|me jeter) (du|d'un|de la|par la|sous|dans le vide|d'une)\b"),
         ("suicide", r"\b(avaler|prendre) (tous |toutes |toute )?(mes|la boite de|les|une boite de) (medicaments|medocs|cachets|pilules|comprimes)\b"),
         ("suicide", r"\b(overdose|pendaison|corde au cou)\b"),

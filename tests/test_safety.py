@@ -23,6 +23,8 @@ from relais.safety import EMERGENCY_NUMBERS_TEXT, assess
         ("j'ai écrit mes lettres d'adieu", "suicide"),
         ("ce soir je pars et je ne reviendrai pas", "suicide"),
         ("je vais avaler toute la boite de medicaments", "suicide"),
+        ("je suis arrivée au bout du chemin", "suicide"),
+        ("c'est la fin de la route pour moi", "suicide"),
         ("je me scarifie depuis des semaines", "self_harm"),
         ("je me fais du mal", "self_harm"),
         ("mon mari me frappe", "violence"),
@@ -53,6 +55,9 @@ def test_crisis_phrasings_are_caught(text, category):
         "mon téléphone a rendu l'âme",
         "je me suis tué à la tâche",
         "adieu la voiture, bonjour le vélo",
+        "au bout du chemin, tournez à droite",
+        "je suis au bout du chemin de halage, je vous attends",
+        "on arrive à la fin du parcours de formation",
     ],
 )
 def test_idioms_are_not_a_crisis(text):
