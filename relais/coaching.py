@@ -57,9 +57,9 @@ def plan_responses(track: str, engagement: str) -> List[str]:
 
 
 def urgence_responses(track: str) -> List[str]:
-    """Psy-coach phase urgence for a track: acknowledge, first steps, local relais, a human."""
+    """Psy-coach phase urgence for a track: first steps (each opens with its own words of
+    acknowledgement, so no generic one comes before), local relais, a human."""
     return [
-        "utter_urgence_reconnaissance",
         f"utter_{track}_urgence",
         "utter_relais_local",
         "utter_apres_urgence",

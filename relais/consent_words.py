@@ -10,7 +10,7 @@ import re
 from relais.text import normalise
 
 _YES = re.compile(
-    r"\b(oui|ouais|ok|okay|d'accord|dacc|daccord|accepte|acceptee?|accord|consens|consentement|"
+    r"\b(oui|ouais|ok|okay|d'accord|dacc|daccord|accepte|acceptee?|accord|consen(s|t\w*)|"
     r"enregistr\w*|gard\w*|conserv\w*|allez y|vas y|bien sur|volontiers|ca marche|valide|pas de (souci|probleme))\b"
 )
 _NO = re.compile(

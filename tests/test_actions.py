@@ -49,7 +49,6 @@ def test_acute_track_request_gives_first_steps(dispatcher, domain):
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
     assert events == [SlotSet("track", "mobilite"), SlotSet("phase", "urgence")]
     assert responses(dispatcher) == [
-        "utter_urgence_reconnaissance",
         "utter_mobilite_urgence",
         "utter_relais_local",
         "utter_apres_urgence",
@@ -126,7 +125,8 @@ def test_consent_is_never_recorded_on_a_guess(dispatcher, domain, intent, text):
     assert responses(dispatcher) == ["utter_consentement_non_compris"]
 
 
-@pytest.mark.parametrize("intent, text", [("consentir", "oui j'accepte"), ("affirm", "ok"), ("refuser_consentement", "non merci"), ("deny", "je refuse")])
+@pytest.mark.parametrize("intent, text", [("consentir", "oui j'accepte"), ("affirm", "ok"), ("refuser_consentement", "non merci"),
+                                          ("deny", "je refuse"), ("consentir", "consentir"), ("consentir", "je consens")])
 def test_typed_consent_answers_are_recorded(dispatcher, domain, intent, text):
     assert ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent, text), domain)
 
@@ -204,3 +204,13 @@ def test_a_third_misunderstanding_does_not_repeat_the_escalation(dispatcher, dom
 def test_an_understood_turn_resets_the_count():
     events = [action("action_fallback"), action("action_listen"), action("utter_menu"), action("action_listen")]
     assert consecutive_fallbacks(events) == 0
+
+
+@pytest.mark.parametrize("response", ["utter_action_notee", "utter_sans_consentement"])
+def test_only_a_refusal_is_called_the_citizens_choice(domain, response):
+    variants = domain["responses"][response]
+    refused = [v for v in variants if any(c.get("value") == "refuse" for c in v.get("condition", []))]
+    unanswered = [v for v in variants if "condition" not in v]
+    assert "choisi" in refused[0]["text"]
+    # Consent not answered yet: the citizen chose nothing, and is told how to accept.
+    assert "choisi" not in unanswered[0]["text"] and "j'accepte l'enregistrement" in unanswered[0]["text"]
