@@ -214,3 +214,11 @@ def test_only_a_refusal_is_called_the_citizens_choice(domain, response):
     assert "choisi" in refused[0]["text"]
     # Consent not answered yet: the citizen chose nothing, and is told how to accept.
     assert "choisi" not in unanswered[0]["text"] and "j'accepte l'enregistrement" in unanswered[0]["text"]
+
+
+def test_every_answer_to_low_mood_gives_3114_and_offers_a_person(domain):
+    variants = domain["responses"]["utter_humeur_basse"]
+    assert len(variants) >= 2
+    for variant in variants:
+        assert "3114" in variant["text"]
+        assert "/demander_humain" in [button["payload"] for button in variant["buttons"]]
