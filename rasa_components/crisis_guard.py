@@ -9,33 +9,20 @@ Placed last in the pipeline (after the FallbackClassifier), it:
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from rasa_components.intent_override import CONFIDENCE_KEY, IntentOverride, set_intent
 from relais.safety import assess
 
 CRISIS_INTENT = "crise"
-CONFIDENCE_KEY = "confidence"
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class CrisisGuard(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CrisisGuard":
-        return cls()
-
+class CrisisGuard(IntentOverride):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._guard(message)
@@ -61,12 +48,3 @@ def _best_other_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, An
         if candidate.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, "nlu_fallback"):
             return candidate
     return None
-
-
-def set_intent(message: Message, name: Text, confidence: float) -> None:
-    """Make `name` the message's intent, first of its ranking."""
-    chosen = {INTENT_NAME_KEY: name, CONFIDENCE_KEY: confidence}
-    ranking = message.get(INTENT_RANKING_KEY) or []
-    others = [item for item in ranking if item.get(INTENT_NAME_KEY) != name]
-    message.set(INTENT, chosen, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [chosen] + others, add_to_output=True)
