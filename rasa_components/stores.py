@@ -9,7 +9,7 @@ several Rasa servers or worker processes (SANIC_WORKERS).
 import itertools
 import json
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional, Text, Union
 
 import redis
 import sqlalchemy as sa
@@ -21,7 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_con
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.engine import make_url
 
-from relais.settings import load_settings
+from relais.settings import Settings, load_settings
 
 # After this action has run in a turn, the conversation must not be written back (erasure).
 ERASE_ACTION = "action_effacer_donnees"
@@ -88,9 +88,8 @@ class RelaisTrackerStore(SQLTrackerStore):
         # would restore the whole conversation. Delete it instead.
         if erased_in_this_turn(tracker):
             self._unrecorded.pop(tracker.sender_id)
-            with self.session_scope() as session:
-                session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == tracker.sender_id).delete()
-                session.commit()
+            with self.engine.begin() as connection:
+                connection.execute(EVENTS.delete().where(EVENTS.c.sender_id == tracker.sender_id))
             return
         if tracker.get_slot(CONSENT_SLOT) == CONSENT_GIVEN:
             # Written from the start of the conversation: the citizen agreed to its recording.
@@ -206,7 +205,7 @@ class RedisUnrecorded:
         self._redis.delete(self.KEY_PREFIX + sender_id)
 
 
-def _unrecorded_conversations():
+def _unrecorded_conversations() -> Union[InMemoryUnrecorded, RedisUnrecorded]:
     settings = load_settings()
     _refuse_several_processes_without_redis(settings)
     if settings.redis_url:
@@ -214,7 +213,7 @@ def _unrecorded_conversations():
     return InMemoryUnrecorded()
 
 
-def _refuse_several_processes_without_redis(settings) -> None:
+def _refuse_several_processes_without_redis(settings: Settings) -> None:
     # Rasa allows several workers with any custom lock store; in memory, each process would
     # have its own locks and its own unconsented conversations, and a citizen's messages would
     # be handled concurrently or lose their context.
