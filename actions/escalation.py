@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.backend import backend
 from relais.services import StorageUnavailable
 
+# A crisis is not here: action_crise opens its case (actions/crisis.py).
 REASON_BY_INTENT = {
-    "crise": "crisis",
     "demander_humain": "citizen_request",
     "affirm": "citizen_request",
     "nlu_fallback": "repeated_misunderstanding",
@@ -27,13 +27,12 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -
         dispatcher.utter_message(response="utter_escalade_impossible")
         return []
     case_id = str(case.id)
-    response = "utter_escalade_crise" if reason == "crisis" else "utter_escalade_demande"
-    dispatcher.utter_message(response=response, escalation=case_id)
+    dispatcher.utter_message(response="utter_escalade_demande", escalation=case_id)
     return [SlotSet("escalation", case_id)]
 
 
 class ActionEscalader(Action):
-    responses = frozenset({"utter_escalade_crise", "utter_escalade_demande", "utter_escalade_impossible"})
+    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible"})
 
     def name(self) -> Text:
         return "action_escalader"

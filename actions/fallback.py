@@ -1,12 +1,11 @@
-"""What Relais says when it does not understand: buttons first; the second time in a row, a
-case is opened so that a person of the relais team takes over."""
+"""What Relais says when it does not understand: buttons first; the second time in a row, the
+offer of a person (a button). A misunderstanding never opens a case by itself: the team would
+get the citizen's words without the citizen asking for it."""
 
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-
-from actions.escalation import ActionEscalader, open_case
 
 FALLBACK_ACTION = "action_fallback"
 # Actions that run around every turn and say nothing about understanding.
@@ -28,7 +27,7 @@ def consecutive_fallbacks(events: List[Dict[Text, Any]]) -> int:
 
 
 class ActionFallback(Action):
-    responses = frozenset({"utter_default", "utter_fallback_humain"}) | ActionEscalader.responses
+    responses = frozenset({"utter_default", "utter_fallback_humain"})
 
     def name(self) -> Text:
         return FALLBACK_ACTION
@@ -36,10 +35,10 @@ class ActionFallback(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        # The second misunderstanding in a row calls in a person; after that, the case is open
-        # and repeating it would only add noise.
+        # The second misunderstanding in a row offers a person; after that, the same offer again
+        # would only add noise.
         if consecutive_fallbacks(tracker.events) == 1:
             dispatcher.utter_message(response="utter_fallback_humain")
-            return open_case(dispatcher, tracker, "repeated_misunderstanding")
+            return []
         dispatcher.utter_message(response="utter_default")
         return []

@@ -31,6 +31,7 @@ from sqlalchemy.orm import declarative_base
 from sqlalchemy.types import TypeDecorator
 
 from relais.tracks import PHASES, TRACKS
+from relais.crisis import CRISIS_KINDS
 
 TABLE_PREFIX = "relais_"
 
@@ -181,9 +182,14 @@ class Case(Base):
     handed_back_at = Column(UTCDateTime, nullable=True)
     closed_at = Column(UTCDateTime, nullable=True)
     closing_note = Column(Text, nullable=True)
+    # For a crisis: its kind (relais.crisis.CRISIS_KINDS), and when the citizen then described a
+    # plan or a means, so that the coaches are called again at once.
+    crisis_kind = Column(String(16), nullable=True)
+    alert_raised_at = Column(UTCDateTime, nullable=True)
 
     __table_args__ = (
         CheckConstraint(column("reason").in_(CASE_REASONS), name="reason"),
+        CheckConstraint(column("crisis_kind").in_(CRISIS_KINDS), name="crisis_kind"),
         CheckConstraint(column("status").in_(CASE_STATUSES), name="status"),
         # At most one active case per citizen, enforced by the database itself so that two
         # concurrent escalations cannot both succeed (a partial unique index).
@@ -259,7 +265,7 @@ class SentKeyboard(Base):
 
 
 AUDIT_ACTIONS = ("announced", "reannounced", "taken", "message", "handed_back", "transferred",
-                 "closed", "refused")
+                 "closed", "refused", "false_alarm", "alert_raised")
 
 
 class CaseTopic(Base):

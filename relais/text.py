@@ -1,32 +1,77 @@
-"""Text normalisation shared by the lexicons (crisis, acute disruption)."""
+"""Text normalisation shared by the lexicons (crisis, acute disruption, mood, consent)."""
 
 import re
 import unicodedata
+from typing import Tuple
 
-_APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'", "‘": "'"})
+# Every apostrophe people (and phones) type, as the plain one.
+_APOSTROPHES = str.maketrans({ch: "'" for ch in "’`´‘‛ʼʻ′＇ˈ"})
+# Digits typed for letters inside a word ("m0urir", "su1cide"); never between digits.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
 # SMS spellings that hide the words the lexicons look for ("jveu mourir", "g plu de courant").
 _SMS = (
-    (r"\bj(?=veu|vai|voudrai|pense|sui|supporte|peu|ai)", "je "),
+    (r"\b(jsuis|chui|chuis|jsui|jss)\b", "je suis"),
+    (r"\bj(?=veu|vai|voudrai|pense|sui|supporte|peu|ai|tien|sai|sens|compte|prefere|arrive|vx)", "je "),
     (r"\bjveu[xt]?\b", "je veux"),
-    (r"\bveu[xt]?\b", "veux"),
+    (r"\b(veu[xt]?|vx)\b", "veux"),
     (r"\bg\b", "j'ai"),
-    (r"\bplu\b", "plus"),
+    (r"\b(plu|pu)\b", "plus"),
     (r"\bpa\b", "pas"),
     (r"\bsui\b", "suis"),
     (r"\bkoi\b", "quoi"),
+    (r"\bke\b", "que"),
+    (r"\bki\b", "qui"),
+    (r"\btt\b", "tout"),
+    (r"\b(pk|pq|pcq)\b", "pourquoi"),
+    (r"\bmtn\b", "maintenant"),
+    (r"\bqq1\b", "quelqu'un"),
     (r"\bc\b(?!')", "c'est"),
     (r"\bmwa\b", "moi"),
 )
 
 
-def normalise(text: str) -> str:
-    """Lower-case, accent-free, single-spaced text with SMS spellings expanded."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+def _strip_format_characters(text: str) -> str:
+    # Zero-width spaces, soft hyphens, joiners (Unicode category Cf) split words invisibly.
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def _join_spelled_out(text: str) -> str:
+    """'s u i c i d e' or 's.u.i.c.i.d.e' (dots already spaces) -> 'suicide': four or more
+    single letters in a row are one word spelled out."""
+    return re.sub(r"\b(?:[a-z] ){3,}[a-z]\b", lambda m: m.group(0).replace(" ", ""), text)
+
+
+def _expand_sms_elisions(text: str) -> str:
+    # "m'tuer", "d'me", "j'veux": an elision before a consonant is SMS for the full word.
+    return re.sub(r"\b([jmtsdnc])'(?=[b-df-hj-np-tv-xz])", r"\1e ", text)
+
+
+def normalise(text: str, repeats: int = 2) -> str:
+    """Lower-case, accent-free, single-spaced text with SMS spellings expanded.
+
+    Letters typed three times or more are cut to `repeats` ("mourirrrr" -> "mourirr" with 2,
+    "mourir" with 1): see variants()."""
+    text = _strip_format_characters(text.translate(_APOSTROPHES))
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "mourirrrr" -> "mourirr"
+    text = re.sub(r"(?<=[a-z])[0134@$](?=[a-z])", lambda m: _LEET[m.group(0)], text)
+    text = re.sub(r"(\w)\1{2,}", lambda m: m.group(1) * repeats, text)
     text = re.sub(r"[^\w'\s]", " ", text)
-    # Elisions typed without the apostrophe: "j ai", "m a tue", "d envie".
+    text = re.sub(r"\s+", " ", text)
+    text = _join_spelled_out(text)
+    # Elisions typed without the apostrophe ("j ai", "m a tue", "d envie") or with a space after
+    # it ("m' a frappée").
     text = re.sub(r"\b([jmtsdlnc]) (?=[aeiouyh])", r"\1'", text)
+    text = re.sub(r"\b([jmtsdlnc])' (?=\w)", r"\1'", text)
+    text = _expand_sms_elisions(text)
     for pattern, replacement in _SMS:
         text = re.sub(pattern, replacement, text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def variants(text: str) -> Tuple[str, ...]:
+    """The normalised text, and when letters were repeated, a second reading with them cut to
+    one: "frappppée" must read "frappee" and "tuerrrr" "tuer"."""
+    two = normalise(text, repeats=2)
+    one = normalise(text, repeats=1)
+    return (two,) if one == two else (two, one)

@@ -188,14 +188,15 @@ def test_first_misunderstanding_offers_buttons(dispatcher, domain):
     assert responses(dispatcher) == ["utter_default"]
 
 
-def test_second_misunderstanding_in_a_row_opens_a_case(dispatcher, domain):
+def test_second_misunderstanding_in_a_row_offers_a_person_without_a_case(dispatcher, domain):
     events = [action("utter_menu"), action("action_listen"), action("action_fallback"), action("action_listen")]
     result = ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain)
-    assert responses(dispatcher) == ["utter_fallback_humain", "utter_escalade_demande"]
-    assert result == [SlotSet("escalation", "1")]
+    assert responses(dispatcher) == ["utter_fallback_humain"]
+    assert result == []
+    assert "/demander_humain" in [b["payload"] for b in domain["responses"]["utter_fallback_humain"][0]["buttons"]]
 
 
-def test_a_third_misunderstanding_does_not_repeat_the_escalation(dispatcher, domain):
+def test_a_third_misunderstanding_does_not_repeat_the_offer(dispatcher, domain):
     events = [action("action_fallback"), action("action_listen"), action("action_fallback"), action("action_listen")]
     assert ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain) == []
     assert responses(dispatcher) == ["utter_default"]
@@ -216,9 +217,10 @@ def test_only_a_refusal_is_called_the_citizens_choice(domain, response):
     assert "choisi" not in unanswered[0]["text"] and "j'accepte l'enregistrement" in unanswered[0]["text"]
 
 
-def test_every_answer_to_low_mood_gives_3114_and_offers_a_person(domain):
-    variants = domain["responses"]["utter_humeur_basse"]
+def test_low_mood_without_a_risk_offers_a_person_not_the_suicide_line(domain):
+    variants = domain["responses"]["utter_humeur_basse"] + domain["responses"]["utter_bilan_humeur_basse"]
     assert len(variants) >= 2
     for variant in variants:
-        assert "3114" in variant["text"]
+        assert "3114" not in variant["text"]
+    for variant in domain["responses"]["utter_humeur_basse"]:
         assert "/demander_humain" in [button["payload"] for button in variant["buttons"]]

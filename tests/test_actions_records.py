@@ -86,10 +86,10 @@ def test_a_long_note_is_kept_whole(dispatcher, domain, database):
 
 def test_escalation_sets_the_slot_and_is_idempotent(dispatcher, domain, database):
     first = ActionEscalader().run(dispatcher, make_tracker("demander_humain"), domain)
-    second = ActionEscalader().run(dispatcher, make_tracker("crise"), domain)
+    second = ActionEscalader().run(dispatcher, make_tracker("demander_humain"), domain)
     assert first == second == [SlotSet("escalation", "1")]
-    assert responses(dispatcher) == ["utter_escalade_demande", "utter_escalade_crise"]
-    assert rows(database, "select reason, priority, status from relais_cases") == [("crisis", 1, "open")]
+    assert responses(dispatcher) == ["utter_escalade_demande", "utter_escalade_demande"]
+    assert rows(database, "select reason, priority, status from relais_cases") == [("citizen_request", 2, "open")]
 
 
 @pytest.mark.parametrize("code, response", [
@@ -144,7 +144,7 @@ class TestDatabaseDown:
         assert responses(dispatcher) == ["utter_stockage_indisponible", "utter_bilan_humeur_haute", "utter_bilan_rien"]
 
     def test_escalation_never_pretends(self, dispatcher, domain):
-        assert ActionEscalader().run(dispatcher, make_tracker("crise"), domain) == []
+        assert ActionEscalader().run(dispatcher, make_tracker("demander_humain"), domain) == []
         assert responses(dispatcher) == ["utter_escalade_impossible"]
 
     def test_progress_export_and_erasure_say_so(self, dispatcher, domain):

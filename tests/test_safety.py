@@ -2,7 +2,7 @@
 
 import pytest
 
-from relais.safety import EMERGENCY_NUMBERS_TEXT, assess
+from relais.safety import CERTAIN, QUESTION, assess, describes_plan, triage
 
 
 @pytest.mark.parametrize(
@@ -31,14 +31,14 @@ from relais.safety import EMERGENCY_NUMBERS_TEXT, assess
         ("j'ai peur qu'il me tue ce soir", "violence"),
         ("il va me tuer", "violence"),
         ("ça sent le gaz dans la cuisine", "danger"),
-        ("mon père ne respire plus", "danger"),
+        ("mon père ne respire plus", "medical"),
         ("on est coincés par l'eau au premier étage", "danger"),
     ],
 )
 def test_crisis_phrasings_are_caught(text, category):
     assessment = assess(text)
     assert assessment.is_crisis
-    assert assessment.category == category
+    assert assessment.kind == category
 
 
 @pytest.mark.parametrize(
@@ -74,6 +74,100 @@ def test_empty_or_missing_text_is_not_a_crisis():
     assert not assess(None).is_crisis
 
 
-def test_emergency_text_carries_the_numbers():
-    for number in ("3114", "15", "112", "114", "119"):
-        assert number in EMERGENCY_NUMBERS_TEXT
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # "m'" directly before the verb.
+        ("il m'a frappée", "violence"),
+        ("il m'a menacée de mort", "violence"),
+        ("il m'étrangle quand il boit", "violence"),
+        ("mon copain m'a giflée devant les enfants", "violence"),
+        # Letters repeated, invisible characters, odd apostrophes, spelled out, digits for letters.
+        ("je veux mouriiiiir", "suicide"),
+        ("il m'a frappppée", "violence"),
+        ("je veux mou\u200brir", "suicide"),
+        ("je veux mou\u00adrir", "suicide"),
+        ("il m\u2019a frappée", "violence"),
+        ("je pense au s.u.i.c.i.d.e", "suicide"),
+        ("j'ai envie de m o u r i r", "suicide"),
+        ("je veux m0urir", "suicide"),
+        # SMS elisions.
+        ("jvais m'tuer", "suicide"),
+        ("g envie d'me tuer", "suicide"),
+        ("jvais m'foutre en l'air", "suicide"),
+        ("je veux plus vivre", "suicide"),
+        ("je ne veux plus vivre", "suicide"),
+        ("jveu pu vivre", "suicide"),
+        # Overdose and methods.
+        ("je vais prendre toutes mes pilules ce soir", "suicide"),
+        ("j'ai avalé toute la boîte de somnifères", "suicide"),
+        ("je pense à m'ouvrir les veines", "suicide"),
+        ("je vais me tirer une balle", "suicide"),
+        # Other kinds.
+        ("mon frère parle de se suicider", "other_at_risk"),
+        ("ma meilleure amie a posté une lettre d'adieu", "other_at_risk"),
+        ("le voisin frappe ses enfants tous les soirs", "child"),
+        ("j'ai 13 ans et mon beau-père me frappe", "child"),
+        ("ma mère fait un malaise, elle ne répond plus", "medical"),
+        ("douleur dans la poitrine et le bras gauche", "medical"),
+        ("l'eau monte dans la maison, on est coincés à l'étage", "danger"),
+        ("quelqu'un essaie d'entrer chez moi", "danger"),
+        ("je me coupe les bras le soir", "self_harm"),
+    ],
+)
+def test_hardened_lexicon_catches(text, kind):
+    assessment = assess(text)
+    assert assessment.is_crisis, text
+    assert assessment.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Look-alikes of the new patterns.
+        "ce qui m'a frappé, c'est la file d'attente",
+        "il m'a battu aux échecs",
+        "ça m'a frappé en lisant la facture",
+        "mon chef va me tuer si je rends le dossier en retard",
+        "je veux plus vivre en ville, trop cher",
+        "je vais prendre mes médicaments avant de manger",
+        "j'ai pris tous les cachets prescrits par le médecin",
+        "mon frère parle de partir vivre à la campagne",
+        "le voisin frappe à la porte",
+        "battre les oeufs en neige",
+        "il faut couper les branches mortes",
+        "on a fait un exercice incendie au travail",
+        "j'ai lu un article sur la crue de la Seine",
+        "mourir de rire avec ce film",
+        "je meurs d'envie d'un potager",
+    ],
+)
+def test_lookalikes_of_the_new_patterns_are_not_a_crisis(text):
+    assert not assess(text).is_crisis, text
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("je vois plus trop à quoi ça sert tout ça", "suicide"),
+        ("j'ai peur de rentrer chez moi ce soir", "violence"),
+        ("le 3919 apparaît sur la facture ?", "violence"),
+    ],
+)
+def test_concerns_are_asked_about(text, kind):
+    result = triage(text)
+    assert result.tier == QUESTION
+    assert result.kind == kind
+
+
+def test_the_model_alone_asks_and_the_model_with_a_concern_is_certain():
+    assert triage("je ne sais pas comment dire ça", model_crisis_confidence=0.95).tier == QUESTION
+    assert triage("je vois plus trop à quoi ça sert tout ça", model_crisis_confidence=0.95).tier == CERTAIN
+    # A known idiom overrules the model: no question.
+    assert triage("je suis mort de rire", model_crisis_confidence=0.95).tier is None
+
+
+def test_plans_and_means():
+    assert describes_plan("j'ai gardé tous mes cachets")
+    assert describes_plan("tout est prêt pour ce soir")
+    assert not describes_plan("je ne sais plus quoi faire")

@@ -160,7 +160,9 @@ class DeskService:
             due = []
             for case, conversation, topic in rows:
                 delay = crisis_after if case.priority == CRISIS_PRIORITY else other_after
-                raised = case.priority < topic.called_priority
+                # More urgent since the last call, or a plan or a means described since.
+                raised = case.priority < topic.called_priority or (
+                    case.alert_raised_at is not None and case.alert_raised_at > topic.last_called_at)
                 if raised or now - topic.last_called_at >= delay:
                     due.append((CaseInfo.of(case, conversation), TopicInfo.of(topic), raised))
             return due

@@ -26,12 +26,17 @@ from relais.models import (
     CASE_PRIORITY,
     CASE_TAKEN,
     Case,
+    CaseAudit,
     Citizen,
     utc_now,
 )
 from relais.services.citizens import check_conversation_id, find_citizen, get_or_create_citizen
 from relais.services.errors import CaseNotFound, InvalidCaseTransition
 from relais.services.unit_of_work import run_in_transaction
+
+# Who the audit names when the bot itself acts on a case.
+BOT_ACTOR = "bot"
+FALSE_ALARM_NOTE = "false_alarm"
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class CaseInfo:
     handed_back_at: Optional[datetime] = None
     closed_at: Optional[datetime] = None
     closing_note: Optional[str] = None
+    crisis_kind: Optional[str] = None
+    alert_raised_at: Optional[datetime] = None
     # True when this call opened the case, False when it returned the active one.
     created: bool = False
 
@@ -66,6 +73,8 @@ class CaseInfo:
             handed_back_at=case.handed_back_at,
             closed_at=case.closed_at,
             closing_note=case.closing_note,
+            crisis_kind=case.crisis_kind,
+            alert_raised_at=case.alert_raised_at,
             created=created,
         )
 
@@ -76,12 +85,14 @@ class EscalationService:
         self._clock = clock
 
     def open_case(
-        self, conversation_id: str, reason: str, relais_code: Optional[str] = None
+        self, conversation_id: str, reason: str, relais_code: Optional[str] = None,
+        crisis_kind: Optional[str] = None,
     ) -> CaseInfo:
         """Open a case for a human coach, or return the citizen's active one (idempotent).
 
         If the active case is less urgent than `reason` (e.g. a crisis after a request for a
-        human), it is raised to the new priority and takes the new reason.
+        human), it is raised to the new priority and takes the new reason. `crisis_kind` (a
+        crisis only) is kept, and updated when another kind comes up.
         """
         conversation_id = check_conversation_id(conversation_id)
         if reason not in CASE_PRIORITY:
@@ -96,6 +107,8 @@ class EscalationService:
                 if priority < case.priority:
                     case.priority = priority
                     case.reason = reason
+                if crisis_kind and reason == "crisis":
+                    case.crisis_kind = crisis_kind
                 if relais_code and not case.relais_code:
                     case.relais_code = relais_code
                 return CaseInfo.of(case, conversation_id)
@@ -106,12 +119,50 @@ class EscalationService:
                 status=CASE_OPEN,
                 relais_code=relais_code,
                 opened_at=now,
+                crisis_kind=crisis_kind if reason == "crisis" else None,
             )
             session.add(case)
             # Two concurrent calls both get here; the partial unique index makes the second
             # flush fail, and run_in_transaction retries: it then finds the first one's case.
             session.flush()
             return CaseInfo.of(case, conversation_id, created=True)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def raise_alert(self, conversation_id: str, detail: str) -> Optional[CaseInfo]:
+        """The citizen of an active crisis case described a plan or a means: the coaches are
+        called again at once (the desk compares alert_raised_at with its last call)."""
+        conversation_id = check_conversation_id(conversation_id)
+
+        def work(session: Session) -> Optional[CaseInfo]:
+            citizen = find_citizen(session, conversation_id)
+            case = _active_case(session, citizen.id, for_update=True) if citizen else None
+            if case is None:
+                return None
+            case.alert_raised_at = self._clock()
+            session.add(CaseAudit(case_id=case.id, action="alert_raised", actor=BOT_ACTOR,
+                                  detail=detail, at=case.alert_raised_at))
+            return CaseInfo.of(case, conversation_id)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def close_false_alarm(self, conversation_id: str, case_id: int) -> Optional[CaseInfo]:
+        """The citizen said the crisis was a misunderstanding: the case it opened is closed,
+        and the audit says it was a false alarm. A case a coach already took stays with them."""
+        conversation_id = check_conversation_id(conversation_id)
+
+        def work(session: Session) -> Optional[CaseInfo]:
+            citizen = find_citizen(session, conversation_id)
+            case = session.get(Case, case_id)
+            if citizen is None or case is None or case.citizen_id != citizen.id \
+                    or case.status != CASE_OPEN:
+                return None
+            now = self._clock()
+            case.status = CASE_CLOSED
+            case.closed_at = now
+            case.closing_note = FALSE_ALARM_NOTE
+            session.add(CaseAudit(case_id=case.id, action="false_alarm", actor=BOT_ACTOR, at=now))
+            return CaseInfo.of(case, conversation_id)
 
         return run_in_transaction(self._session_factory, work)
 

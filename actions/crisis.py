@@ -1,0 +1,124 @@
+"""The crisis dialogue's action: a thin adapter over relais.crisis_dialogue.
+
+Reads the message's triage (added by the CrisisGuard NLU component), asks the domain for the
+turn, keeps the dialogue's state in the `crisis` slot, opens, raises or closes the case, and
+renders the lines with their buttons. Runs before consent and inside any form (it ends the
+form: a crisis comes first).
+"""
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.backend import backend
+from relais.crisis import crisis_content
+from relais.crisis_dialogue import (
+    CASE_FALSE_ALARM,
+    CASE_OPEN,
+    CASE_RAISE,
+    CitizenMessage,
+    CrisisTurn,
+    next_turn,
+)
+from relais.safety import CERTAIN, Triage, triage
+from relais.services import StorageUnavailable
+
+logger = logging.getLogger(__name__)
+
+CRISIS_ACTION = "action_crise"
+CRISIS_SLOT = "crisis"
+# Set by the Telegram edge when it already sent this message's first crisis reply itself.
+EDGE_FIRST_REPLY_KEY = "crisis_first_reply"
+_NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
+
+
+class ActionCrise(Action):
+    def name(self) -> Text:
+        return CRISIS_ACTION
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        message = citizen_message(tracker)
+        turn = next_turn(tracker.get_slot(CRISIS_SLOT), message, previous_action(tracker) == CRISIS_ACTION)
+        if turn is None:
+            # The policy only calls this action for the crisis dialogue; if the state says
+            # otherwise, the safe answer is still the first reply.
+            turn = next_turn(None, CitizenMessage(message.text, message.intent, Triage(CERTAIN, message.triage.kind)))
+        state = dict(turn.state)
+        lines = list(turn.lines)
+        lines += _case_lines(tracker, turn, state)
+        _render(dispatcher, lines, turn)
+        events: List[Dict[Text, Any]] = [SlotSet(CRISIS_SLOT, state)]
+        if tracker.active_loop.get("name"):
+            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return events
+
+
+def citizen_message(tracker: Tracker) -> CitizenMessage:
+    parse = tracker.latest_message or {}
+    crisis = parse.get("crisis")
+    text = parse.get("text") or ""
+    intent = (parse.get("intent") or {}).get("name")
+    if crisis is None:
+        # A button's payload skips NLU: no triage, the dialogue reads the intent.
+        result = triage(text) if text and not text.startswith("/") else Triage()
+    else:
+        result = Triage(crisis.get("tier"), crisis.get("kind"))
+    metadata = parse.get("metadata") or {}
+    return CitizenMessage(text=text if not text.startswith("/") else "", intent=intent,
+                          triage=result, first_reply_sent=bool(metadata.get(EDGE_FIRST_REPLY_KEY)))
+
+
+def previous_action(tracker: Tracker) -> Optional[str]:
+    """The last action Relais ran before the latest user message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in _NEUTRAL_ACTIONS:
+            return event.get("name")
+    return None
+
+
+def _case_lines(tracker: Tracker, turn: CrisisTurn, state: Dict[str, Any]) -> List[str]:
+    """Open, raise or close the case as the turn says; what to tell the citizen about it."""
+    content = crisis_content()
+    escalation = backend().escalation
+    sender = tracker.sender_id
+    try:
+        if turn.case in (CASE_OPEN, CASE_RAISE):
+            case = escalation.open_case(sender, "crisis", relais_code=tracker.get_slot("relais"),
+                                        crisis_kind=turn.kind)
+            told = state.get("case") == case.id
+            state["case"] = case.id
+            if turn.case == CASE_RAISE and told:
+                escalation.raise_alert(sender, detail=turn.kind or "")
+            if not told:
+                return [content.text("case_opened").format(case=case.id)]
+        elif turn.case == CASE_FALSE_ALARM and state.get("case"):
+            escalation.close_false_alarm(sender, int(state["case"]))
+            state["case"] = None
+    except StorageUnavailable:
+        logger.warning("Crisis case not recorded for %s: storage unavailable", sender)
+        if turn.case in (CASE_OPEN, CASE_RAISE):
+            reminder = content.kind(turn.kind or "").reminder
+            return [content.text("case_impossible").format(reminder=reminder)]
+    return []
+
+
+def _render(dispatcher: CollectingDispatcher, lines: List[str], turn: CrisisTurn) -> None:
+    content = crisis_content()
+    buttons: List[Dict[str, str]] = []
+    if turn.ask_yes_no:
+        labels = content.dialogue["question_buttons"]
+        assert isinstance(labels, dict)
+        buttons = [{"title": labels["oui"], "payload": "/affirm"},
+                   {"title": labels["non"], "payload": "/deny"}]
+    elif turn.offer_person:
+        buttons = [{"title": content.text("person_button"), "payload": "/demander_humain"}]
+    for number, line in enumerate(lines):
+        last = number == len(lines) - 1
+        dispatcher.utter_message(text=line, buttons=buttons if last and buttons else None)

@@ -1,0 +1,104 @@
+"""The dialogue policy that gives the crisis dialogue the floor.
+
+A crisis is answered first, from any state: this policy predicts `action_crise` for a message
+the CrisisGuard triaged as a crisis or a concern, and for every message of an open crisis
+dialogue (the last thing Relais did was the crisis action) unless the citizen confidently moved
+on to another topic (relais.crisis_dialogue.takes_message). After `action_crise` it predicts
+`action_listen`. Its priority is above the RulePolicy's, so that rules of the ordinary
+conversation never interrupt a crisis; forms reject the `crise` intent first (their mappings
+exclude it), so an active form does not either.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from relais.crisis_dialogue import CitizenMessage, takes_message
+from relais.safety import Triage
+
+CRISIS_ACTION = "action_crise"
+CRISIS_SLOT = "crisis"
+# RulePolicy's priority is 6.
+CRISIS_POLICY_PRIORITY = 7
+# Actions Rasa runs around every message, which say nothing about the dialogue.
+_NEUTRAL_ACTIONS = frozenset({ACTION_LISTEN_NAME, "action_extract_slots", "action_session_start"})
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class CrisisPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"priority": CRISIS_POLICY_PRIORITY}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 execution_context: ExecutionContext, featurizer: Optional[Any] = None) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
+              **kwargs: Any) -> Resource:
+        # Nothing to learn: the decision is the domain package's.
+        return self._resource
+
+    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
+                                     rule_only_data: Optional[Dict[Text, Any]] = None,
+                                     **kwargs: Any) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        action = next_crisis_action(tracker)
+        if action is not None:
+            probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities)
+
+
+def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
+    """`action_crise` when the latest message is for the crisis dialogue and not yet answered,
+    `action_listen` right after it, else None (other policies decide)."""
+    latest_action = tracker.latest_action_name
+    if latest_action == CRISIS_ACTION:
+        return ACTION_LISTEN_NAME
+    if not _awaiting_answer(tracker):
+        return None
+    parse = tracker.latest_message.parse_data if tracker.latest_message else {}
+    crisis = parse.get("crisis") or {}
+    intent = parse.get("intent") or {}
+    message = CitizenMessage(
+        text=parse.get("text") or "",
+        intent=intent.get("name"),
+        triage=Triage(crisis.get("tier"), crisis.get("kind")),
+    )
+    state = tracker.get_slot(CRISIS_SLOT)
+    confidence = float(intent.get("confidence") or 0.0)
+    if takes_message(state, message, confidence, _previous_action(tracker) == CRISIS_ACTION):
+        return CRISIS_ACTION
+    return None
+
+
+def _awaiting_answer(tracker: DialogueStateTracker) -> bool:
+    """True when the latest user message has not been answered by any action yet."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return True
+        if isinstance(event, ActionExecuted) and event.action_name not in _NEUTRAL_ACTIONS:
+            return False
+    return False
+
+
+def _previous_action(tracker: DialogueStateTracker) -> Optional[str]:
+    """The last action Relais ran before the latest user message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            seen_user = True
+        elif seen_user and isinstance(event, ActionExecuted) and event.action_name not in _NEUTRAL_ACTIONS:
+            return event.action_name
+    return None

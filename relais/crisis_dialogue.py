@@ -1,0 +1,263 @@
+"""The crisis conversation: what Relais says after a crisis is detected, turn by turn.
+
+A crisis is not one block. Certain (tier 1): the kind's first reply, numbers in its order, and
+a priority case. Uncertain (tier 2): a caring, direct question first, and no case; yes makes it
+certain, no goes back to the conversation. Then a dialogue: Relais answers what the person says
+(prefers writing, will not call, asks whether it is free or anonymous, says Relais repeats
+itself, describes a plan or a means, asks a question a victim of violence asks), offers a
+person, and walks through safety-plan steps (Stanley & Brown), never the same text twice in a
+row. A false alarm is acknowledged once, and its case closed as such.
+
+Pure logic over plain data: the Rasa action keeps the state in a slot and renders the turn;
+the texts come from relais.crisis (relais/content/crisis.yml).
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, Optional, Pattern, Tuple
+
+from relais.crisis import SELF_HARM, SUICIDE, VIOLENCE, OTHER_AT_RISK, crisis_content
+from relais.safety import CERTAIN, QUESTION, Triage, describes_plan
+from relais.text import normalise
+
+# What the case of the conversation should do after the turn.
+CASE_OPEN = "open"
+CASE_RAISE = "raise"
+CASE_FALSE_ALARM = "false_alarm"
+
+# Intents that leave the crisis dialogue when the model is sure of them and no crisis cue is
+# in the message: the citizen moved on to something else.
+LEAVING_INTENTS = frozenset({
+    "urgence", "checkin", "menu", "progres", "mes_donnees", "oubli", "trouver_relais",
+    "track_alimentation", "track_mobilite", "track_economie", "track_logement", "track_travail",
+    "track_energie", "track_numerique", "track_permaculture", "stop",
+})
+LEAVING_CONFIDENCE = 0.85
+
+
+def _patterns(*patterns: str) -> Tuple[Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+_MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
+    ("false_alarm", _patterns(
+        r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
+        r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
+    )),
+    ("wants_person", _patterns(
+        r"\b(parler|ecrire|discuter) (a|avec) (quelqu'un|une personne|un humain|une humaine|un vrai|une vraie|un conseiller|une conseillere|un professionnel|une professionnelle|un psy)\b",
+        r"\b(un humain|une vraie personne|quelqu'un de reel|un etre humain|pas une machine|pas un robot)\b",
+    )),
+    ("repeats", _patterns(r"\b(repet|la meme chose|meme message|deja dit|toujours pareil|copier coller|disque raye|tu radotes|vous radotez)")),
+    ("prefers_writing", _patterns(
+        r"\b(prefere|plutot|mieux|que) (\w+ ){0,2}(ecrire|par ecrit|par sms|par message|par texto|ici|le tchat|le chat)\b",
+        r"\b(peux pas|ne peux pas|n'arrive pas a|pas capable de|je ne sais pas) (\w+ )?(parler|appeler|telephoner)\b.{0,30}\b(ecrire|sms|message|ici)?",
+        r"\b(y a|il y a|existe) (\w+ ){0,2}(un tchat|un chat|par sms|par ecrit|par message)\b",
+    )),
+    ("refuses_call", _patterns(
+        r"\b(pas|jamais|refuse d'|refuse de|sert a rien d'|sert a rien de|pas envie d'|ose pas|osera pas) (\w+ ){0,2}(appeler|telephoner|appel|coup de fil)\b",
+        r"\b(appeler|telephoner)\b.{0,20}\b(sert a rien|non merci|pas question|hors de question|jamais)\b",
+        r"\bje n'appellerai (pas|personne|jamais)\b",
+        r"\b(j'appellerai|j'appelerai|je telephonerai|j'appelle|je vais pas appeler|je vais pas telephoner) (pas|jamais|personne)\b",
+    )),
+    ("free_anonymous", _patterns(r"\b(gratuit|payant|ca coute|combien ca coute|anonyme|anonymat|confidentiel|facture|apparai\w*|mon nom|tracable|trace|savoir que j'ai appele|sans credit)")),
+    ("complaint", _patterns(r"\b(plainte|main courante|porter plainte|commissariat|gendarmerie)\b")),
+    ("leave", _patterns(r"\b(partir|quitter|m'enfuir|fuir|hebergement|heberger|dormir ce soir|ou aller|ou dormir|refuge|foyer)\b")),
+    ("children", _patterns(r"\b(mes enfants|les enfants|mes petits|mon fils|ma fille|les gosses|mon bebe)\b")),
+    ("safe_now", _patterns(
+        r"\b(je suis en securite|suis en securite|on est en securite|a l'abri|ca va mieux|ca va un peu mieux|je suis avec (ma|mon|des|une|un)|je suis chez (ma|mon|une|un)|les secours sont (la|arrives)|les pompiers sont (la|arrives)|le samu est (la|arrive)|j'ai appele|on a appele|je les ai appeles)\b",
+    )),
+    ("thanks", _patterns(r"^(merci|mci|thx|merci beaucoup)\b")),
+)
+_YES = re.compile(r"^(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
+_NO = re.compile(r"^(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
+
+_VIOLENCE_ANSWERS = {"complaint": "complaint", "leave": "leave", "children": "children"}
+# Plans and means raise the alert for these kinds (a means for violence is its own crisis: danger).
+_PLAN_KINDS = frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK})
+
+
+@dataclass(frozen=True)
+class CitizenMessage:
+    text: str
+    intent: Optional[str] = None
+    triage: Triage = Triage()
+    # The Telegram edge already sent this message's first reply (Rasa was slow or down).
+    first_reply_sent: bool = False
+
+
+@dataclass(frozen=True)
+class CrisisTurn:
+    lines: Tuple[str, ...]
+    state: Dict[str, Any]
+    case: Optional[str] = None        # CASE_OPEN, CASE_RAISE, CASE_FALSE_ALARM or None
+    ask_yes_no: bool = False          # the last line is a yes/no question (buttons)
+    offer_person: bool = False        # a button to ask for a person
+    kind: Optional[str] = None
+
+    @property
+    def open(self) -> bool:
+        return bool(self.state.get("open"))
+
+
+def move_of(message: CitizenMessage) -> Optional[str]:
+    """What the citizen does with this message, inside a crisis dialogue."""
+    text = normalise(message.text or "")
+    for move, patterns in _MOVES:
+        if any(pattern.search(text) for pattern in patterns):
+            return move
+    if message.intent == "demander_humain":
+        return "wants_person"
+    if message.intent == "thanks":
+        return "thanks"
+    return None
+
+
+def answer_of(message: CitizenMessage) -> Optional[bool]:
+    """A yes or a no to a yes/no question, from the button, the intent or the words."""
+    text = normalise(message.text or "")
+    if message.intent == "affirm" or _YES.search(text):
+        return True
+    if message.intent == "deny" or _NO.search(text):
+        return False
+    return None
+
+
+def takes_message(state: Optional[Dict[str, Any]], message: CitizenMessage,
+                  intent_confidence: float, in_dialogue: bool) -> bool:
+    """Does the crisis dialogue answer this message? A new crisis or concern always; inside an
+    open dialogue, anything but a confident move to another topic."""
+    if message.triage.tier is not None:
+        return True
+    if not (state and state.get("open") and in_dialogue):
+        return False
+    leaving = message.intent in LEAVING_INTENTS and intent_confidence >= LEAVING_CONFIDENCE
+    return not leaving or move_of(message) is not None
+
+
+def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
+              in_dialogue: bool = True) -> Optional[CrisisTurn]:
+    """The crisis dialogue's answer to `message`, or None when the message is not for it."""
+    state = dict(state or {})
+    triage = message.triage
+    if not (state.get("open") and in_dialogue):
+        if triage.tier == CERTAIN:
+            return _first(state, triage.kind, message.first_reply_sent)
+        if triage.tier == QUESTION:
+            return _ask(state, triage.kind)
+        return None
+    if state.get("tier") == QUESTION:
+        return _after_question(state, message)
+    return _in_dialogue(state, message)
+
+
+def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
+           preface: Tuple[str, ...] = ()) -> CrisisTurn:
+    content = crisis_content()
+    crisis_kind = content.kind(kind or SUICIDE)
+    raised = state.get("tier") == CERTAIN and state.get("kind") != crisis_kind.id
+    text = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else crisis_kind.first
+    lines = preface + (text,)
+    new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
+                 "last": text, "asked": 0}
+    return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
+                      kind=crisis_kind.id)
+
+
+def _ask(state: Dict[str, Any], kind: Optional[str]) -> CrisisTurn:
+    crisis_kind = crisis_content().kind(kind or SUICIDE)
+    new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
+                 "last": crisis_kind.question, "asked": 1}
+    return CrisisTurn(lines=(crisis_kind.question,), state=new_state, ask_yes_no=True,
+                      kind=crisis_kind.id)
+
+
+def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
+    content = crisis_content()
+    triage = message.triage
+    if triage.tier == CERTAIN:
+        return _first(state, triage.kind, message.first_reply_sent)
+    move = move_of(message)
+    answer = answer_of(message)
+    if move == "false_alarm" or answer is False:
+        line = content.lines("no_question")[0]
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
+    if answer is True or move == "wants_person":
+        kind = triage.kind or state.get("kind")
+        return _first(state, kind, False, preface=content.lines("yes_question")[:1])
+    if triage.tier == QUESTION or state.get("asked", 0) < 2:
+        # Not answered: a second concern, or another topic. Asked once more, in other words.
+        kind = triage.kind or state.get("kind")
+        crisis_kind = content.kind(kind)
+        line = "Je me permets de vous reposer la question, parce qu'elle compte. " + crisis_kind.question
+        if line == state.get("last"):
+            line = crisis_kind.question
+        new_state = {**state, "kind": crisis_kind.id, "last": line, "asked": state.get("asked", 1) + 1}
+        return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
+    line = content.lines("no_question")[0]
+    return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
+
+
+def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
+    content = crisis_content()
+    triage = message.triage
+    kind = state.get("kind") or SUICIDE
+    crisis_kind = content.kind(kind)
+    if triage.tier == CERTAIN and triage.kind and triage.kind != kind:
+        return _first(state, triage.kind, message.first_reply_sent)
+    if kind in _PLAN_KINDS and describes_plan(message.text) and (
+            triage.tier is not None or move_of(message) is None):
+        line = _varied(content.lines("plan_or_means"), state)
+        return _turn(state, (line,), case=CASE_RAISE, kind=kind, offer_person=False)
+    move = move_of(message)
+    if move == "false_alarm" and triage.tier is None:
+        line = content.lines("false_alarm")[0]
+        return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind)
+    if move in ("prefers_writing", "refuses_call", "repeats"):
+        line = _varied(content.lines(move), state)
+        return _turn(state, (line,), kind=kind, offer_person=True)
+    if move == "free_anonymous":
+        return _turn(state, (content.by_kind("free_anonymous", kind),), kind=kind)
+    if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
+        answers = content.dialogue["violence_answers"]
+        assert isinstance(answers, dict)
+        return _turn(state, (str(answers[_VIOLENCE_ANSWERS[move]]),), kind=kind)
+    if move == "wants_person":
+        line = content.lines("wants_person")[0].format(reminder=crisis_kind.reminder)
+        return _turn(state, (line,), case=CASE_OPEN, kind=kind)
+    if move == "thanks":
+        line = content.lines("thanks")[0].format(reminder=crisis_kind.reminder)
+        return _turn(state, (line,), kind=kind)
+    opening = content.lines("safe_now")[0] if move == "safe_now" else _varied(content.lines("listen"), state)
+    if triage.tier == CERTAIN:
+        opening = opening + " " + crisis_kind.reminder
+    step = state.get("step", 0)
+    lines: Tuple[str, ...] = (opening,)
+    if step < len(crisis_kind.safety):
+        lines = (opening + "\n\n" + crisis_kind.safety[step],)
+        state = {**state, "step": step + 1}
+    return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(crisis_kind.safety))
+
+
+def _turn(state: Dict[str, Any], lines: Tuple[str, ...], kind: str, case: Optional[str] = None,
+          offer_person: bool = False) -> CrisisTurn:
+    if lines and lines[-1] == state.get("last"):
+        # Never the same text twice in a row: say what stays true, in a new way.
+        lines = lines[:-1] + (crisis_content().lines("listen")[0],)
+    new_state = {**state, "last": lines[-1] if lines else state.get("last")}
+    return CrisisTurn(lines=lines, state=new_state, case=case, offer_person=offer_person, kind=kind)
+
+
+def _varied(options: Tuple[str, ...], state: Dict[str, Any]) -> str:
+    """The first option that is not what Relais said last, cycling with the turns."""
+    turn = state.get("turns", 0)
+    state["turns"] = turn + 1
+    ordered = options[turn % len(options):] + options[:turn % len(options)]
+    for option in ordered:
+        if option != state.get("last") and not str(state.get("last", "")).startswith(option):
+            return option
+    return ordered[0]
+
+
+def _closed(state: Dict[str, Any], last: str) -> Dict[str, Any]:
+    return {**state, "open": False, "tier": None, "last": last, "asked": 0}

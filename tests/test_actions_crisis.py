@@ -1,0 +1,103 @@
+"""action_crise: renders the crisis dialogue, keeps its state, opens, raises and closes the case,
+and ends a form. On the real database (SQLite)."""
+
+from typing import List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from sqlalchemy import create_engine, text
+
+from actions.crisis import ActionCrise
+from relais.crisis import crisis_content
+
+SENDER = "crisis-citizen"
+
+
+def tracker(message: str, tier: Optional[str] = None, kind: Optional[str] = None,
+            intent: str = "crise", state: Optional[dict] = None, in_dialogue: bool = False,
+            metadata: Optional[dict] = None, active_loop: Optional[str] = None) -> Tracker:
+    events: List[dict] = []
+    if in_dialogue:
+        events += [{"event": "action", "name": "action_crise"}, {"event": "action", "name": "action_listen"}]
+    events += [{"event": "user", "text": message}]
+    return Tracker(
+        sender_id=SENDER,
+        slots={"crisis": state},
+        latest_message={"text": message, "intent": {"name": intent, "confidence": 1.0},
+                        "entities": [], "crisis": {"tier": tier, "kind": kind},
+                        "metadata": metadata or {}},
+        events=events, paused=False, followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(dispatcher, domain, track: Tracker):
+    events = ActionCrise().run(dispatcher, track, domain)
+    state = next(e["value"] for e in events if e.get("name") == "crisis")
+    return events, state
+
+
+def cases(database):
+    engine = create_engine(database, future=True)
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "select reason, priority, status, crisis_kind, closing_note, alert_raised_at is not null "
+            "from relais_cases")).all()
+        audit = [row[0] for row in connection.execute(text("select action from relais_case_audit")).all()]
+    engine.dispose()
+    return rows, audit
+
+
+def test_certain_crisis_renders_the_kind_and_opens_a_priority_case(dispatcher, domain, database):
+    events, state = run(dispatcher, domain, tracker("mon mari me frappe", "certain", "violence"))
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts[0] == crisis_content().kind("violence").first
+    assert "dossier n° 1" in texts[-1]
+    assert state["kind"] == "violence" and state["case"] == 1
+    assert cases(database)[0] == [("crisis", 1, "open", "violence", None, False)]
+
+
+def test_a_question_opens_no_case_and_offers_yes_and_no(dispatcher, domain, database):
+    _, state = run(dispatcher, domain, tracker("je vois plus à quoi ça sert tout ça", "question", "suicide"))
+    payloads = [b["payload"] for b in dispatcher.messages[-1]["buttons"]]
+    assert payloads == ["/affirm", "/deny"]
+    assert state["tier"] == "question"
+    assert cases(database)[0] == []
+
+
+def test_plan_raises_the_alert_and_false_alarm_closes_the_case(dispatcher, domain, database):
+    _, state = run(dispatcher, domain, tracker("je veux mourir", "certain", "suicide"))
+    _, state = run(dispatcher, domain, tracker("j'ai gardé tous mes cachets", None, None, "inform",
+                                               state, in_dialogue=True))
+    rows, audit = cases(database)
+    assert rows == [("crisis", 1, "open", "suicide", None, True)]
+    assert audit == ["alert_raised"]
+    _, state = run(dispatcher, domain, tracker("non tout va bien, je parlais de mes tomates", None, None,
+                                               "deny", state, in_dialogue=True))
+    rows, audit = cases(database)
+    assert rows == [("crisis", 1, "closed", "suicide", "false_alarm", True)]
+    assert audit == ["alert_raised", "false_alarm"]
+    assert not state["open"]
+
+
+def test_a_crisis_inside_a_form_ends_the_form(dispatcher, domain, database):
+    events, _ = run(dispatcher, domain, tracker("je veux en finir", "certain", "suicide",
+                                                active_loop="diagnostic_form"))
+    assert ActiveLoop(None) in events and SlotSet("requested_slot", None) in events
+
+
+def test_after_the_edge_sent_the_block_it_is_not_repeated(dispatcher, domain, database):
+    run(dispatcher, domain, tracker("je veux mourir", "certain", "suicide", metadata={"crisis_first_reply": True}))
+    texts = [m["text"] for m in dispatcher.messages]
+    assert crisis_content().kind("suicide").first not in texts
+    assert "3114" in texts[0]
+
+
+@pytest.mark.usefixtures("database_down")
+def test_without_the_database_the_citizen_still_gets_the_numbers_and_is_told(dispatcher, domain):
+    run(dispatcher, domain, tracker("je veux mourir", "certain", "suicide"))
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts[0] == crisis_content().kind("suicide").first
+    assert "problème technique" in texts[-1]

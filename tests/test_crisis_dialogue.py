@@ -1,0 +1,147 @@
+"""The crisis dialogue (relais.crisis_dialogue): tiers, kinds, the turns after the first reply,
+false alarms, never the same text twice in a row."""
+
+from typing import List, Optional
+
+import pytest
+
+from relais.crisis import crisis_content
+from relais.crisis_dialogue import (
+    CASE_FALSE_ALARM,
+    CASE_OPEN,
+    CASE_RAISE,
+    CitizenMessage,
+    CrisisTurn,
+    next_turn,
+    takes_message,
+)
+from relais.safety import CERTAIN, QUESTION, Triage, triage
+
+
+class Conversation:
+    """Plays messages through the dialogue as the action does: triage, then the turn."""
+
+    def __init__(self) -> None:
+        self.state: Optional[dict] = None
+        self.turns: List[CrisisTurn] = []
+
+    def say(self, text: str, intent: Optional[str] = None, model: Optional[float] = None,
+            edge_sent: bool = False) -> Optional[CrisisTurn]:
+        message = CitizenMessage(text, intent, triage(text, model), first_reply_sent=edge_sent)
+        turn = next_turn(self.state, message, in_dialogue=bool(self.turns))
+        if turn is not None:
+            self.state = turn.state
+            self.turns.append(turn)
+        return turn
+
+
+def test_certain_crisis_gives_the_kind_first_reply_and_opens_a_case():
+    turn = Conversation().say("mon mari m'a frappée hier soir")
+    assert turn.kind == "violence" and turn.case == CASE_OPEN
+    assert turn.lines[0] == crisis_content().kind("violence").first
+
+
+def test_uncertain_message_is_asked_about_without_a_case():
+    turn = Conversation().say("je vois plus trop à quoi ça sert tout ça")
+    assert turn.ask_yes_no and turn.case is None
+    assert turn.lines == (crisis_content().kind("suicide").question,)
+
+
+@pytest.mark.parametrize("answer, intent", [("oui", "affirm"), ("oui un peu", None), ("/affirm", "affirm")])
+def test_a_yes_makes_it_certain(answer, intent):
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say(answer if not answer.startswith("/") else "", intent)
+    assert turn.case == CASE_OPEN
+    assert "3114" in turn.lines[-1]
+
+
+@pytest.mark.parametrize("answer, intent", [("non", "deny"), ("non ça va, c'était une expression", None)])
+def test_a_no_goes_back_to_the_conversation_without_a_case(answer, intent):
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say(answer, intent)
+    assert turn.case is None and not turn.open
+    assert "3114" not in turn.lines[0]
+
+
+def test_an_unanswered_question_is_asked_once_more_then_left():
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    again = conversation.say("bof je sais pas")
+    assert again.ask_yes_no and again.lines[0] != conversation.turns[0].lines[0]
+    left = conversation.say("on verra")
+    assert not left.open and left.case is None
+
+
+def test_the_dialogue_answers_what_the_person_says_never_the_same_text_twice():
+    conversation = Conversation()
+    conversation.say("je veux mourir")
+    said = [conversation.say(text).lines[-1] for text in (
+        "je préfère écrire ici plutôt qu'appeler",
+        "j'appellerai pas, ça sert à rien",
+        "c'est gratuit ?",
+        "vous répétez toujours la même chose",
+        "ok",
+        "ok",
+        "ok",
+        "je veux mourir",
+    )]
+    assert "écrire" in said[0].lower()
+    assert "pas obligé" in said[1] or "pas d'appel" in said[1].lower()
+    assert "gratuit" in said[2]
+    assert "pardon" in said[3].lower()
+    for before, after in zip(said, said[1:]):
+        assert before != after
+    # The same crisis said again: a reminder of the numbers, not the whole block.
+    assert said[-1] != crisis_content().kind("suicide").first
+    assert "3114" in said[-1]
+
+
+def test_a_plan_or_a_means_raises_the_alert():
+    conversation = Conversation()
+    conversation.say("je pense au suicide")
+    turn = conversation.say("j'ai acheté une corde hier")
+    assert turn.case == CASE_RAISE
+    assert "15" in turn.lines[0] and "112" in turn.lines[0]
+
+
+def test_a_false_alarm_is_acknowledged_and_its_case_closed():
+    conversation = Conversation()
+    conversation.say("il m'a frappée")
+    turn = conversation.say("non non tout va bien, je parlais du match de boxe")
+    assert turn.case == CASE_FALSE_ALARM and not turn.open
+
+
+def test_a_new_kind_in_the_dialogue_gets_its_own_first_reply():
+    conversation = Conversation()
+    conversation.say("mon mari me frappe")
+    turn = conversation.say("et mon fils de 4 ans ne respire plus")
+    assert turn.kind == "medical" and turn.case == CASE_RAISE
+    assert turn.lines[0].startswith("C'est une urgence : appelez le 15")
+
+
+@pytest.mark.parametrize("question, word", [
+    ("je peux porter plainte sans qu'il le sache ?", "plainte"),
+    ("le 3919 apparaît sur la facture ?", "facture"),
+    ("où je peux dormir ce soir avec les enfants ?", "115"),
+])
+def test_a_victims_questions_are_answered(question, word):
+    conversation = Conversation()
+    conversation.say("mon conjoint me frappe")
+    assert word in conversation.say(question).lines[0]
+
+
+def test_after_the_edge_sent_the_first_reply_rasa_does_not_repeat_it():
+    turn = Conversation().say("je veux mourir", edge_sent=True)
+    assert turn.lines[0] != crisis_content().kind("suicide").first
+    assert "3114" in turn.lines[0] and turn.case == CASE_OPEN
+
+
+def test_the_dialogue_lets_a_confident_change_of_topic_go():
+    state = {"open": True, "tier": CERTAIN, "kind": "suicide"}
+    calm = CitizenMessage("je voudrais des conseils pour mon potager", "track_permaculture")
+    assert not takes_message(state, calm, 0.95, in_dialogue=True)
+    assert takes_message(state, calm, 0.5, in_dialogue=True)
+    assert not takes_message(state, CitizenMessage("ok"), 0.9, in_dialogue=False)
+    assert takes_message(None, CitizenMessage("x", triage=Triage(QUESTION, "suicide")), 0.9, False)
