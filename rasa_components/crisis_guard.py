@@ -39,7 +39,8 @@ class CrisisGuard(IntentOverride):
         ranking = message.get(INTENT_RANKING_KEY) or []
         model_confidence = _crisis_confidence(intent, ranking)
         result = triage(text, model_confidence)
-        message.set(CRISIS_KEY, {"tier": result.tier, "kind": result.kind}, add_to_output=True)
+        message.set(CRISIS_KEY, {"tier": result.tier, "kind": result.kind, "model": model_confidence},
+                    add_to_output=True)
         if result.tier is not None:
             set_intent(message, CRISIS_INTENT, 1.0)
         elif model_confidence is not None:

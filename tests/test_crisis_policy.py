@@ -1,0 +1,54 @@
+"""The CrisisPolicy: a triaged message goes to action_crise, then action_listen; an open crisis
+dialogue keeps the floor until the citizen confidently moves on."""
+
+from typing import List, Optional
+
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from rasa_components.crisis_policy import next_crisis_action
+
+
+def user(text: str, intent: str, confidence: float = 0.99, tier: Optional[str] = None,
+         kind: Optional[str] = None) -> UserUttered:
+    parse = {"intent": {"name": intent, "confidence": confidence}, "entities": [], "text": text,
+             "crisis": {"tier": tier, "kind": kind}}
+    return UserUttered(text, parse["intent"], [], parse)
+
+
+def tracker(events: List) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("policy-test", [ActionExecuted("action_listen")] + events)
+
+
+def test_a_triaged_message_goes_to_the_crisis_action_then_listen():
+    events = [user("je veux mourir", "crise", 1.0, "certain", "suicide")]
+    assert next_crisis_action(tracker(events)) == "action_crise"
+    events += [ActionExecuted("action_crise")]
+    assert next_crisis_action(tracker(events)) == "action_listen"
+
+
+def test_a_calm_message_is_left_to_the_other_policies():
+    assert next_crisis_action(tracker([user("bonjour", "greet")])) is None
+
+
+def test_an_open_dialogue_keeps_every_message_but_a_confident_change_of_topic():
+    opened = [user("je veux mourir", "crise", 1.0, "certain", "suicide"), ActionExecuted("action_crise"),
+              SlotSet("crisis", {"open": True, "tier": "certain", "kind": "suicide"}),
+              ActionExecuted("action_listen")]
+    assert next_crisis_action(tracker(opened + [user("ok", "affirm")])) == "action_crise"
+    assert next_crisis_action(tracker(opened + [user("et pour mon potager ?", "track_permaculture", 0.97)])) is None
+
+
+def test_a_closed_dialogue_no_longer_keeps_messages():
+    closed = [user("je veux mourir", "crise", 1.0, "certain", "suicide"), ActionExecuted("action_crise"),
+              SlotSet("crisis", {"open": False, "tier": None, "kind": "suicide"}),
+              ActionExecuted("action_listen")]
+    assert next_crisis_action(tracker(closed + [user("ok", "affirm")])) is None
+
+
+def test_after_another_answer_the_dialogue_is_left():
+    moved_on = [user("je veux mourir", "crise", 1.0, "certain", "suicide"), ActionExecuted("action_crise"),
+                SlotSet("crisis", {"open": True, "tier": "certain", "kind": "suicide"}),
+                ActionExecuted("action_listen"), user("menu", "menu"), ActionExecuted("utter_menu"),
+                ActionExecuted("action_listen")]
+    assert next_crisis_action(tracker(moved_on + [user("ok", "affirm")])) is None
