@@ -24,40 +24,61 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Pattern, Tuple
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
-from relais.text import variants
+from relais.text import single_letters, variants
 
 _WANT = r"(veux|voudrais|voulais|aimerais|envie de|envie d'|prefere|prefererais|vais|souhaite|besoin de|pense a|pense souvent a|compte|hate de|ai decide de|tente de|essaye de|essayer de|pret a|prete a|peur de|pulsion de|tentation de)"
 _ME = r"(?:me |m')"
 # Someone close, for the kinds about another person.
 _CLOSE = r"(frere|soeur|fils|fille|pere|mere|papa|maman|ami|amie|pote|copain|copine|collegue|voisin|voisine|mari|femme|conjoint|conjointe|compagnon|compagne|cousin|cousine|oncle|tante|grand pere|grand mere|beau frere|belle soeur|coloc|colocataire|ado|meilleur ami|meilleure amie|petit ami|petite amie|patient|patiente|eleve|neveu|niece)"
+# The writer speaks of their own wish: the patterns about someone else step back.
+_FIRST_PERSON_WISH = r"(je veux|je vais|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
 _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado)"
 _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat|battent|cogne|cognent|maltrait|viol|attouch|abus|secoue|brule|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
-_OTHERS_HARM = r"(se suicider|suicid|se tuer|se supprimer|en finir|mettre fin a ses jours|se faire du mal|se scarifi|se couper|se mutiler|se pendre|se jeter|plus vivre|se foutre en l'air|tentative de suicide|adieux?|disparaitre pour toujours)"
+_OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) mieux sans (elle|lui))"
 
 
-def _compile(entries: Iterable[Tuple[str, str]]) -> Tuple[Tuple[str, Pattern], ...]:
-    return tuple((kind, re.compile(pattern)) for kind, pattern in entries)
+def _compile(entries: Iterable[Tuple[str, str]]) -> Tuple[Tuple[str, Pattern, Pattern], ...]:
+    """Each pattern as written, and spelling-blind (its doubled letters once, to read
+    relais.text.single_letters() of a message: "frapé", "mourrir")."""
+    return tuple((kind, re.compile(pattern), re.compile(_single_letter_pattern(pattern)))
+                 for kind, pattern in entries)
+
+
+def _single_letter_pattern(pattern: str) -> str:
+    # Doubled letters of the pattern's words, not an escape followed by the same letter ("\\bb").
+    return re.sub(r"(?<!\\)([a-z])\1+", r"\1", pattern)
 
 
 CRISIS_PATTERNS = _compile((
     # Someone else at risk: checked before the writer's own patterns, which share their words.
-    (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|nos|un|une|son|sa) (\w+ )?{_CLOSE}s?\b(?!.{{0,80}}\b(je|j'|moi|me|m')\b).{{0,80}}\b{_OTHERS_HARM}"),
+    (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|nos|un|une|son|sa) (\w+ )?{_CLOSE}s?\b(?!.{{0,80}}\b{_FIRST_PERSON_WISH}).{{0,80}}\b{_OTHERS_HARM}"),
     (OTHER_AT_RISK, rf"\b(il|elle|ils|elles) (\w+ ){{0,2}}(veut|veulent|va|vont|parle de|parlent de|pense a|pensent a|menace de|menacent de|a essaye de|a tente de|a voulu|dit vouloir|compte|envisage de|a fait une) (\w+ ){{0,2}}{_OTHERS_HARM}"),
-    (OTHER_AT_RISK, r"\b(il|elle) s'est (scarifiee?|coupee?|tailladee?|ouvert les veines|pendue?|jetee?)\b"),
+    (OTHER_AT_RISK, r"\b(il|elle) s'est (scarifiee?|coupee? les veines|tailladee?|ouvert les veines|pendue?|jetee? (du|d'un|sous|par))\b"),
+    (OTHER_AT_RISK, r"\b(il|elle) (dit|a dit|m'a dit|ecrit|a ecrit) (\w+ ){0,3}(qu'il|qu'elle) (n'aura|n'aurait) plus besoin\b"),
+    (OTHER_AT_RISK, r"\b(seraient|serait|serions|seriez) mieux sans (elle|lui)\b"),
+    (OTHER_AT_RISK, rf"\b(mon|ma|notre) (\w+ )?{_CLOSE}\b.{{0,60}}\b(dit au revoir|dit adieu|m'a dit adieu|a dit adieu a tout le monde|a donne (\w+ ){{0,2}}(ses|tous ses|toutes ses) (affaires|chiens|chats|outils|biens))\b.{{0,60}}\b(pour toujours|bizarre|repond plus|ne repond pas|n'aura plus besoin|telephone (est )?eteint)"),
+    (OTHER_AT_RISK, rf"\b(mon|ma|notre) (\w+ )?{_CLOSE}\b.{{0,40}}\b(pardon|je vous aime|je t'aime|adieu)\b.{{0,60}}\b(telephone|portable) (est )?(eteint|coupe|injoignable)"),
     # A child in danger (abuse, neglect), or a minor who says they are hurt at home.
     (CHILD, rf"\b(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos|du|de la) (\w+ )?{_CHILD}\b(?! de (la|l') (voisine?|rue))(\w+ ){{0,3}}.{{0,40}}\b{_ABUSE}"),
     (CHILD, rf"\b{_ABUSE}\w* (\w+ ){{0,3}}(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos) (\w+ )?{_CHILD}\b"),
     (CHILD, r"\b(maltraitance|maltraite|maltraitee|maltraites|pedophil|inceste)"),
+    (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,5}}(seule?s?|abandonnee?s?|livres? a eux memes?) (\w+ ){{0,5}}depuis (deux|trois|quatre|plusieurs|des|\d+) (jours|nuits|heures)"),
+    (CHILD, r"\b(nous|les|le|la|me) laisse (\w+ ){0,2}seule?s? ([\w']+ ){0,6}(pendant des jours?|des jours|plusieurs jours|toute la nuit|toutes les nuits|sans manger|sans rien a manger)"),
+    (CHILD, rf"\b{_CHILD}\b.{{0,60}}\b(pleure|hurle|crie) (\w+ ){{0,2}}depuis (\d+|deux|trois|des) (jours|heures).{{0,40}}(personne|coups|seul)"),
+    (CHILD, rf"\b(seule?s?|sans manger|sans chauffage) (\w+ ){{0,4}}(toute la journee|toute la nuit|des jours)\b.{{0,60}}\b(a|ont) [1-9] ans\b"),
+    (CHILD, r"\bj'ai (1[0-7]|[6-9]) ans\b.{0,120}\b(me fait des choses|me touche|m'envoie des photos|photos de moi|veut que (je|j') (\w+ ){0,2}(vienne|aille) chez lui|frappe|me bat|me cogne|peur de rentrer)"),
+    (CHILD, r"\b(me fait des choses|me touche (la|les|le|partout)|fait des secrets)\b.{0,80}\bj'ai (1[0-7]|[6-9]) ans\b"),
+    (CHILD, rf"\b(ma|mon) (fille|fils|petite|petit) de [1-9] ans\b.{{0,120}}\b(fait des secrets|lui fait des choses|la touche|le touche|mal (a la|au) (zezette|zizi|foufoune|sexe|culotte))"),
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,4}}(seule?s?|abandonnee?s?|laisses? seule?s?) (\w+ ){{0,4}}(depuis (deux|trois|plusieurs|\d+) (jours|nuits)|sans manger|sans rien manger|toute la nuit|tout le week end|la nuit)"),
-    (CHILD, rf"\bj'ai (1[0-7]|[6-9]) ans\b.{{0,80}}\b({_ME}(frappe|bat|cogne|tape|viole|touche|enferme|menace)|{_ME}(a|ont) (frappee?|battue?|violee?|touchee?))"),
+    (CHILD, rf"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ans|je suis mineure?|suis mineure?|je suis au (college|lycee)|en (6e|5e|4e|3e|seconde|premiere|terminale))\b).*\b{_ME}(a |ont |avait )?(frappe|frappee|bat|battu|battue|cogne|tape|tapee|viole|violee|touche|touchee|enferme|enfermee|menace|maltraite|insulte et frappe)\b"),
     (CHILD, rf"\b(mon|ma|mes) (pere|mere|beau pere|belle mere|parents|beau-pere) {_ME}(frappe|bat|battent|frappent|cogne|cognent|tape|tapent|enferme|enferment)\b.{{0,60}}\bj'ai (1[0-7]|[6-9]) ans\b"),
     # Suicidal ideation or intent, direct.
     (SUICIDE, r"suicid"),
-    (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}{_ME}(tuer|supprimer|foutre en l'air|flinguer|pendre|noyer|jeter|tirer une balle|ouvrir les veines|faire sauter la cervelle)\b"),
+    (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}{_ME}(tuer|supprimer|foutre en l'air|flinguer|pendre|noyer(?! dans (le|la|les|mon|ma|mes|l'|un|une) )|jeter(?! (sur|dans|a l'eau pour) )|tirer une balle|ouvrir les veines|faire sauter la cervelle)\b"),
     (SUICIDE, rf"\b{_ME}(supprimer|foutre en l'air|flinguer|pendre|tirer une balle|faire sauter la cervelle)\b"),
     (SUICIDE, rf"\bje {_ME}(tue|supprime)\b(?! (a|au|aux|pour|avec|de) )"),
     (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}(mourir|crever)\b(?! (de|d') ?(rire|faim|soif|chaud|froid|ennui|honte|envie|fatigue|peur|impatience|jalousie|curiosite))"),
-    (SUICIDE, r"\b(veux|voudrais|aimerais|envie de|envie d'|prefere) (\w+ ){0,2}(etre mort|etre morte|plus etre la|plus exister|ne plus exister|disparaitre pour (toujours|de bon)|etre six pieds sous terre)"),
+    (SUICIDE, r"\b(veux|voudrais|aimerais|envie de|envie d'|prefere) (\w+ ){0,2}(etre mort|etre morte|plus etre la|plus exister|ne plus exister|disparaitre pour (toujours|de bon)|etre six pieds sous terre)\b(?! (dans|sur|chez|pour|de) (vos|les|ses|ce|cette|votre|leur|la|le) )"),
     (SUICIDE, r"\b(veux|voudrais|ai|veut) (plus|pas) (envie de |le gout de |la force de )?vivre\b(?! (en|a|au|aux|dans|avec|chez|ici|sous|pres|loin|seule?|sans|la bas|comme (ca|cela) (dans|en|a)|de (mon|ma|mes))\b)"),
     (SUICIDE, r"\ben finir\b(?! avec (?!(la vie|ma vie|cette vie|tout|moi|l'existence|mes jours)\b))(?! (de|d') )"),
     (SUICIDE, r"\bmettre fin a (mes jours|ma vie|tout|mon existence|mes souffrances)"),
@@ -70,10 +91,10 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\b(un fardeau|un poids|une charge) pour (tout le monde|les autres|mes proches|ma famille|mes enfants|eux|vous|toi)"),
     (SUICIDE, r"\b(lettres? d'adieux?|faire mes adieux|dire adieu a (tout le monde|tous|mes proches|la vie))"),
     (SUICIDE, r"\b(plus|pas|aucune|sans) (d'|d )?(autre )?issue\b"),
-    (SUICIDE, r"\bpartir pour (de bon|toujours)\b"),
-    (SUICIDE, r"\b(pars|partir|m'en vais|men vais|m'en aller)\b.{0,40}\b((ne )?reviendrai (pas|plus|jamais)|pour toujours|pour de bon|sans retour)"),
+    (SUICIDE, r"\bpartir pour (de bon|toujours)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
+    (SUICIDE, r"\b(pars|partir|m'en vais|men vais|m'en aller)\b.{0,40}\b((ne )?reviendrai (pas|plus|jamais)|pour toujours|pour de bon|sans retour)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
     (SUICIDE, r"\b(me reverrez|me reverras|me verrez|me verras) (plus|jamais)\b"),
-    (SUICIDE, r"\badieux?\b(?! ((a|au|aux) )?(la|le|les|l'|ce|cette|ces|mon|ma|mes)\b)(?! et a (demain|bientot|plus|la semaine|lundi|tout a l'heure))"),
+    (SUICIDE, r"(?<!mot d')(?<!pot d')(?<!soiree d')(?<!fete d')(?<!repas d')(?<!cadeau d')(?<!bisou d')(?<!baiser d')(?<!discours d')\badieux?\b(?! (a|au|aux|a l') (?!(la vie|tout le monde|tous|mes proches|ce monde)\b))(?! ((a|au|aux) )?(la|le|les|l'|ce|cette|ces|mon|ma|mes)\b)(?! et a (demain|bientot|plus|la semaine|lundi|tout a l'heure))(?!.{0,50}\b(demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|a plus|a bientot|bientot|pour aujourd'hui|lol|mdr|veau|on se reparle)\b)"),
     (SUICIDE, r"\b(ne serai|serai) plus (la|de ce monde)\b"),
     (SUICIDE, r"\ba quoi bon (vivre|continuer|me battre|rester en vie|exister|me lever)"),
     (SUICIDE, r"\b(ma vie|la vie|je) ne (vaut|vaux) (plus )?rien\b"),
@@ -89,16 +110,21 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\bje ne (pourrai|serai) plus (la |le |lui |leur )?(pour )?(le |la |les |lui |leur )?(dire|voir|la)\b"),
     (SUICIDE, r"\b(plus|pas|aucun) (l'interet|le sens|d'interet|de sens|la force|le courage) (de|d'|a) ?(vivre|continuer|me lever|exister|rester en vie)"),
     (SUICIDE, r"\bidees (noires|suicidaires|de mort)\b"),
+    (SUICIDE, rf"\b{_ME}(tuerai[st]?|suiciderai[st]?|flinguerai[st]?|pendrai[st]?)\b"),
+    (SUICIDE, r"\b(pour|et) ne (pas|plus|jamais) (me|se) reveiller\b"),
+    (SUICIDE, r"\b(barbecue|brasero|charbon)\b.{0,60}\b(chambre|piece|voiture|salle de bain)\b.{0,20}\b(fermee|close|calfeutree)\b"),
+    (SUICIDE, r"\b(rien|plus rien) laisser derriere moi\b|\bquand je (serai|ne serai plus) (partie?|la)\b"),
+    (SUICIDE, r"\b(ce sera|tout sera|ca sera) (fini|termine|regle) (pour moi|pour de bon|une fois pour toutes|ce soir|cette nuit)\b|\bcomme ca ce sera fini\b"),
     # "The end of the road": said of oneself, not of a path (nothing after it: "du chemin de halage").
     (SUICIDE, r"\b(pour moi (c'est|c'etait) |je suis (arrivee? )?(a|au) |j'arrive (a|au) |on arrive (a|au) )(la )?(fin|bout) (du|de mon|de ma|de la) (chemin|route|voyage|parcours)\b(?! (de|d'|du|des) )"),
     (SUICIDE, r"\b(fin|bout) (du|de mon|de ma|de la) (chemin|route|voyage) pour moi\b"),
-    (SUICIDE, r"\b(sauter|me jeter) (du|d'un|de la|par la|sous|dans le vide|d'une|du haut)\b"),
+    (SUICIDE, r"\b(sauter|me jeter) (du haut|d'un pont|du pont|par la fenetre|sous (un|le) (train|metro|camion|bus|voiture)|dans le vide|d'une falaise|du balcon|du toit|d'un immeuble|dans la (seine|riviere|loire))\b"),
     # Overdose and method phrasings (also PLAN_PATTERNS).
     (SUICIDE, r"\b(avaler|prendre|pris|avale|gober|gobe|bouffer|ingurgiter) (\w+ ){0,2}(tous (mes|les)|toutes (mes|les)|toute (la|ma) (boite|reserve|plaquette) de|la boite de|une boite de|les plaquettes de|tout le tube de|ma reserve de|le stock de|des boites de|plein de|trop de|une dizaine de|\d+) (\w+ )?(medicaments|medocs|cachets|pilules|comprimes|somniferes|anxiolytiques|antidepresseurs|doliprane|paracetamol|xanax|lexomil|stilnox|tramadol)\b(?! (prescrits?|prescrites?|du jour|de la journee|comme (prevu|indique|d'habitude)|avant|apres|au petit|le matin|le soir|pour (la|le|les|mon|ma|mes) (tension|toux|douleur|mal|fievre|rhume|grippe)))"),
     (SUICIDE, r"\b(tous |toutes )(mes|les) (medicaments|medocs|cachets|pilules|comprimes|somniferes) (d'un coup|en meme temps|ce soir|cette nuit)"),
     (SUICIDE, r"\b(m'ouvrir|ouvrir|m'entailler|taillader|me taillader) les veines\b"),
     (SUICIDE, r"\b(une balle dans (la|ma) tete|le canon dans (la|ma) bouche)\b"),
-    (SUICIDE, r"\b(overdose|pendaison|corde au cou)\b"),
+    (SUICIDE, r"\b(overdose|pendaison|corde au cou)\b(?! (de|d') (?!(medicaments|medocs|cachets|drogue|heroine|somniferes)))"),
     (SUICIDE, r"\b(acheter|achete|prepare|preparee|trouve) (une|la) corde\b.{0,40}\b(pour moi|me pendre|ce soir|cette nuit|c'est pret|la poutre)"),
     # Self-harm.
     (SELF_HARM, r"\b(scarifi|automutil|auto mutil|mutiler)"),
@@ -107,10 +133,22 @@ CRISIS_PATTERNS = _compile((
     (SELF_HARM, rf"\b(me suis |je {_ME}|{_ME})(entaille|entailler|coupe|taillade|brule|scarifie|lacere|griffe)e?s? (\w+ )?(les |le |la |l'|aux |au |mes )?(bras|avant bras|poignets?|veines|cuisses?|jambes?|peau|ventre)"),
     (SELF_HARM, rf"\b{_ME}(bruler|brule|blesser|blesse|frapper|frappe|cogner|cogne|taper|tape|griffer|griffe) (la tete contre|contre les murs|expres|volontairement|moi meme|jusqu'au sang)"),
     (SELF_HARM, r"\b(lame|rasoir|cutter|compas)\b.{0,40}\b(bras|poignets?|cuisses?|peau|me couper|me faire mal)"),
-    (SELF_HARM, r"\b(envie|besoin|pulsions?) de me (couper|faire mal|bruler|blesser|mutiler|griffer)\b"),
+    (SELF_HARM, r"\b(envie|besoin|pulsions?) de me (couper|faire mal|faire du mal|bruler|blesser|mutiler|griffer|taper|frapper)\b"),
+    (SELF_HARM, r"\b(recommence|recommencer|continue|continuer|arrete pas|arrive pas a arreter|encore) (a |de )?me (couper|scarifier|bruler|faire du mal|taillader|mutiler)\b"),
+    (SELF_HARM, r"\bme suis (encore |de nouveau |a nouveau )?(coupee?|tailladee?|bruleee?|brulee?|entaillee?)s?\b(?! (en|avec (le|la|un|une) (couteau|econome|rape)s? (en|pour)|au (doigt|pouce)|le doigt|le pouce|en (epluchant|cuisinant|bricolant|jardinant|rasant|coupant)))(?=.{0,30}\b(expres|encore|ce soir|cette nuit|volontairement|de nouveau|a nouveau|avec (un|une|le|la) (lame|rasoir|cutter|cuteur|compas|ciseaux))\b)"),
+    (SELF_HARM, r"\bme (tape|frappe|cogne|suis tape|suis frappee?|suis cognee?) (la tete )?(contre|sur) (le|les) (mur|murs)\b|\bme (tape|cogne|frappe) la tete\b"),
+    (SELF_HARM, r"\bme (suis )?(mords?|mordue?|griffe|griffee?|pince|pincee?|donne des coups)\b.{0,40}\b(saigner|sang|bleus|marques|jusqu)"),
+    (SELF_HARM, r"\b(cicatrices|plaies|coupures)\b.{0,60}\b(rouvert|rouvre|rouvrir|recommence)"),
     # Violence from someone else: domestic, family, sexual.
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait |avaient )?(frappe|frappee|frappent|bat|battu|battue|battent|cogne|cognee|cognent|etrangle|etranglee|etranglent|etrangler|viole|violee|violent|tabasse|tabassee|gifle|giflee|giflent|roue de coups|tape dessus|agresse|agressee|etouffe|etouffee|pousse dans l'escalier|tire les cheveux|traine par les cheveux|force a coucher|force a faire l'amour|forcee a coucher)\b(?! (aux|au|a la|en|sur|par|que|dans le jeu|a plate couture)\b)"),
     (VIOLENCE, rf"\b{_ME}(a |ont )?(menace|menacee) (de mort|de me tuer|avec (un|une|son|sa) (couteau|arme|fusil|pistolet|marteau)|de (me )?frapper|de tuer|de prendre les enfants)"),
+    (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait )(deja |encore |souvent |plusieurs fois |toujours |de nouveau )(frappee?|battue?|cognee?|etranglee?|violee?|tabassee?|giflee?|agressee?)\b"),
+    (VIOLENCE, r"\b(me suis fait|je me suis fait|j'ai ete|me suis faite) (violer|violee?|agresser|agressee?|tabasser|tabassee?|frapper|frappee?|battre|battue?) (\w+ ){0,3}(par|hier|ce soir|cette nuit|dans|chez|jsp|je sais pas|ce matin)?"),
+    (VIOLENCE, rf"\b{_ME}(a |ont )?(casse|cassee|fracture|fracturee) (le nez|la machoire|le bras|les dents|une dent|les cotes|une cote|le poignet)\b"),
+    (VIOLENCE, rf"\b{_ME}(a |ont )?(tenue?|serree?|prise?|attrapee?|plaquee?) (\w+ ){{0,2}}(par le cou|a la gorge|la gorge)\b"),
+    (VIOLENCE, r"\b(il|elle|mon \w+|ma \w+) (me|m') (bouscule|tape|taper|brutalise|maltraite|etrangle|cogne|frappe)\b(?! (a la porte|la porte|dans le dos pour|amicalement))"),
+    (VIOLENCE, r"\bpeur (qu'il|qu'elle|qu'ils|que mon \w+|que ma \w+) (me |m')(tape|frappe|batte|cogne|etrangle|tue|viole)\b"),
+    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon ex|mon copain) (\w+ ){0,3}(me menace|m'a menacee?)\b(?! de (me )?(virer|licencier|renvoyer|couper|resilier|poursuivre|quitter))"),
     # Not "mon chef va me tuer si je rends le dossier en retard": a figure of speech at work.
     (VIOLENCE, r"\b(il|elle|ils|on|mon (?!(chef|patron|boss|prof|manager|collegue|entraineur|coach|pere|frere)\b)\w+|ma (?!(cheffe|patronne|prof|manageuse|collegue|mere|soeur)\b)\w+) (va|veut|menace de|a menace de|risque de|a essaye de) (me|nous|la|le) (tuer|frapper|etrangler|egorger)\b(?! (si|quand) (je|j'|on) (suis|rends|arrive|rentre) (en )?retard)"),
     (VIOLENCE, r"\bpeur (qu'il|qu'elle|qu'ils|que mon \w+|que ma \w+|que mon ex|de lui|de mon mari|de mon conjoint|de mon ex) (me|m'|nous|la|le|revienne|rentre)\b.{0,30}\b(tue|frappe|batte|cogne|etrangle|viole|tuer|frapper)"),
@@ -121,17 +159,35 @@ CRISIS_PATTERNS = _compile((
     (VIOLENCE, r"\b(coups|bleus|ecchymoses|traces de coups)\b.{0,40}\b(mon mari|mon conjoint|mon compagnon|mon copain|mon ex|il m'a|il me)\b|\b(mon mari|mon conjoint|mon compagnon|mon copain|mon ex)\b.{0,40}\b(coups|bleus|ecchymoses)\b"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon ex) (m'enferme|me sequestre|m'empeche de sortir|a pris mes papiers|confisque mes papiers)"),
     # A medical emergency, now.
-    (MEDICAL, r"\b(ne respire plus|respire plus|respire pas|respire mal|n'arrive plus a respirer|etouffe|s'etouffe|inconscient|inconsciente|evanoui|evanouie|ne se reveille pas|ne reagit plus|ne repond plus a|fait un malaise|a fait un malaise|s'est effondree?|perdu connaissance|tombe dans les pommes)"),
-    (MEDICAL, r"\b(douleur|mal|serre|serrement|oppression) (\w+ ){0,2}(a la|dans la|au niveau de la) poitrine\b|\b(crise cardiaque|arret cardiaque|infarctus|avc|attaque cerebrale)\b"),
+    (MEDICAL, r"\b(ne respire plus|respire plus|respire pas|respire mal|n'arrive plus a respirer|s'etouffe|inconscient|inconsciente|evanoui|evanouie|ne se reveille pas|ne reagit plus|ne repond plus a|fait un malaise|a fait un malaise|perdu connaissance|tombe dans les pommes)\b"),
+    (MEDICAL, r"\b(douleur|mal|serre|serrement|oppression) (\w+ ){0,2}(a la|dans la|au niveau de la) poitrine\b|(?<!failli faire une )(?<!faire une )\b(crise cardiaque|arret cardiaque|infarctus|avc|attaque cerebrale)\b(?! en (voyant|lisant|recevant|ouvrant))"),
     (MEDICAL, r"\b(convulse|convulsions?|crise d'epilepsie|fait une crise convulsive)\b"),
+    (MEDICAL, r"\b(convuls\w*|crise cardiac\w*)"),
+    (MEDICAL, r"\b(il|elle|mon \w+|ma \w+|quelqu'un|un homme|une femme|mon pere|ma mere) (\w+ )?(vient de s'ecrouler|s'ecroule|s'est ecroulee?|s'effondre|s'est effondree?)\b"),
+    (MEDICAL, r"\b(devient bleu|devient bleue|est tout bleu|est toute bleue|suffoque|etouffe|s'etouffe|respire (tres |vraiment )?mal|se reveille (pas|plus)|ne se reveille (pas|plus))\b"),
+    (MEDICAL, r"\b(etau|poids|barre|pression) (\w+ )?(sur|dans) (le coeur|la poitrine)\b"),
+    (MEDICAL, r"\b(pisse|gicle|coule) (\w+ )?(le sang|du sang)\b|\b(saigne|sang) (\w+ ){0,3}(s'arrete pas|arrete pas|ne s'arrete pas)\b|\bcoupee? (tres )?profondement\b"),
+    (MEDICAL, rf"\b({_CHILD}|il|elle|mon pere|ma mere)\b.{{0,40}}\b(a avale|avale|a mange|a bu|en a mange|en a avale)\b.{{0,40}}\b(pastilles?|capsules?|javel|produits?|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|essence|white spirit|piles?|aimants?|medicaments|cachets|pilules)"),
+    (MEDICAL, r"\b(tout mou|toute molle|tout molle|mou et brulant|molle et brulante)\b|\b(fievre|temperature) (\w+ ){0,2}(a )?(40|41|42)\b|\b(40|41|42)[ ,.]?[0-9]? ?(de fievre|degres)\b"),
+    (MEDICAL, r"\b(pris|prise) trop de (trucs|drogue|cachets|medocs|alcool)\b.{0,40}\b(reveille pas|reagit pas|respire)"),
+    (MEDICAL, r"\b(plus|pas) respirer\b|\bjpeux plus respirer\b"),
     (MEDICAL, r"\b(saigne|saignement|perd|pisse le) (\w+ )?(enormement|beaucoup|abondamment|sans arret|du sang|le sang)\b|\bhemorragie\b|\bne s'arrete pas de saigner\b"),
     (MEDICAL, r"\b(bouche (de travers|tordue)|visage (paralyse|de travers)|ne peut plus parler|bras (paralyse|qui ne repond plus))\b"),
     (MEDICAL, rf"\b{_CHILD}\b.{{0,50}}\b(fievre|temperature)\b.{{0,40}}\b(40|41|42|mou|molle|ne reagit|convulse|bleu|gris|respire mal|ne boit plus|tout mou)\b"),
     (MEDICAL, rf"\b{_CHILD}\b.{{0,40}}\b(a avale|a bu|a mange) (\w+ ){{0,2}}(javel|produit|detergent|medicaments|cachets|pilules|de l'eau de javel|lessive|deboucheur)"),
     # Immediate danger to life.
     (DANGER, r"\b(odeur|fuite|sent|sens|pue) (de |le |du |la )?gaz\b"),
-    (DANGER, r"\b(il y a le feu|au feu|brule|prend feu|en feu|flammes|un incendie chez|incendie dans|incendie (a|au) (l'etage|cote))\b(?!.{0,30}\b(exercice|alarme incendie|simulation)\b)"),
+    (DANGER, r"\b(il y a le feu|au feu|(maison|appart|appartement|immeuble|cuisine|chambre|garage|voiture|canape) (brule|est en feu)|en feu|un incendie chez|incendie dans (mon|notre|l'immeuble|la maison)|incendie (a|au) (l'etage|cote))\b"),
     (DANGER, r"\bmonoxyde\b"),
+    (DANGER, r"\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"),
+    (DANGER, r"\b(quelqu'un|un homme|des hommes|qqn|un inconnu) (\w+ ){0,2}(est |sont )?dans (la|ma|notre) (maison|appart|appartement|chambre|cuisine)\b"),
+    (DANGER, r"\b(bruits? de pas|quelqu'un marche|j'entends quelqu'un)\b.{0,80}\b(seule?|tout etait ferme|personne d'autre)\b"),
+    (DANGER, r"\b(fumee|flammes) (\w+ ){0,2}(passe|passent|rentre|entre|sort|sortent|envahit|partout|sous la porte|dans l'escalier|dans le couloir)\b"),
+    (DANGER, r"\b(a pris feu|prend feu|pris feu|en flammes|arrive pas a l'eteindre|n'arrive pas a l'eteindre|s'est enflamme)\b"),
+    (DANGER, r"\bl'eau (\w+ ){0,2}(monte\w*|rentre\w*|entre\w*|arrive\w*)\b.{0,60}\b(vite|taille|genoux|poitrine|sortir|toit|grenier|etage|marche|fauteuil|coinces?|bloques?)"),
+    (DANGER, r"\b(sur le toit|au grenier|a l'etage)\b.{0,40}\b(l'eau|inond|crue)|\b(l'eau|inond|crue)\b.{0,40}\b(sur le toit|au grenier)\b"),
+    (DANGER, r"\b(sort|sorti|brandit|a) (un|une) (hache|machette|couteau|arme|fusil|pistolet|batte)\b"),
+    (DANGER, r"\b(enfermee?|cachee?|barricadee?) (\w+ ){0,2}dans (les toilettes|la salle de bain|la chambre|un placard)\b.{0,40}\b(quelqu'un|peur|maison|il)\b|\b(quelqu'un|qqn)\b.{0,40}\b(enfermee?|cachee?) (\w+ ){0,2}dans (les toilettes|la salle de bain|un placard)"),
     (DANGER, r"\b(coinces?|coincees?|bloques?|bloquees?|pieges?|piegees?|encercles?|encerclees?) (\w+ ){0,3}(par|dans|a cause de|avec) (l'eau|les eaux|la crue|les flammes|le feu|la fumee|l'inondation)"),
     (DANGER, r"\bl'eau (monte|arrive|rentre|entre) (encore|vite|jusqu|dans la maison|a l'etage|au premier|dans les chambres|de plus en plus|a toute vitesse)"),
     (DANGER, rf"\b{_CHILD}\b.{{0,40}}\benfermee?s? .{{0,25}}\b(voiture|chaleur|soleil)"),
@@ -139,6 +195,70 @@ CRISIS_PATTERNS = _compile((
     (DANGER, r"\b(arme|couteau|fusil|pistolet|machette|hache)\b.*\b(menace|tuer|frappe|poignarde)|\b(menace|tuer|frappe|poignarde)\b.*\b(arme|couteau|fusil|pistolet|machette)\b"),
     (DANGER, r"\b(quelqu'un|un homme|des hommes|un inconnu|des gens|un type|des types|un cambrioleur|des cambrioleurs) (\w+ ){0,2}(essaie d'entrer|essaye d'entrer|force la porte|est entre chez|sont entres chez|dans la maison|defonce la porte|casse la porte)"),
 ))
+
+# Broader phrasings, one class each (the first list stays the reference of each kind).
+_MORE_CRISIS = (
+    (OTHER_AT_RISK, r"\b(il|elle|qu'il|qu'elle) (\w+ ){0,2}(veut|voudrait|voulait|a envie de|parle de|dit vouloir|pense a) (\w+ ){0,2}mourir\b"),
+    (SUICIDE, r"\b(vouloir|veux|voudrais|envie de|envie d') (\w+ )?mourir\b(?! (de|d') ?(rire|faim|soif|chaud|froid|ennui|honte|envie|fatigue|peur|impatience))"),
+    (SUICIDE, r"\bje (me )?(pends|pendrai)\b|\bje vais (me pendre|sauter)\b(?! (le pas|une etape|un repas|de joie|sur))"),
+    (SUICIDE, r"\b(sur|au bord du|au dessus de la|au dessus du) (le )?(pont|voie ferree|voies|falaise|toit|balcon|quai)\b.{0,40}\b(sauter|me jeter|en finir|je vais)\b"),
+    (SUICIDE, r"\b(donne|confie|place) (\w+ ){0,2}(mon|ma|mes) (chat|chien|chats|chiens|animaux|poules|affaires)\b.{0,80}\b(range|regle|trie|mis en ordre|prete?|tout regle|plus besoin)\b"),
+    (SUICIDE, r"\b(si|et si|quand) (demain )?je ne me reveille (pas|plus)\b|\bpour (ne )?(plus|pas) (me|se) reveill\w*"),
+    (SUICIDE, r"\b(c'est|c'etait) (la fin|fini|termine) pour moi\b(?! (ce|cette|le|la|les|avec|de|du|des) )"),
+    (SUICIDE, r"\b(la|une) corde\b.{0,40}\b(grange|garage|poutre|il me reste|prete|pour moi|au plafond)\b|\bil me reste la corde\b"),
+    (SUICIDE, r"\b(plus|pas) (la force|le courage|l'energie) de me battre\b"),
+    (SUICIDE, r"\bpense a me tu(er|e|ee)\b|\benvie de me tu(er|e|ee)\b"),
+    (SUICIDE, r"\b(pris|prit|prise|avale|avalee) (tous|toutes|tout) (mes|les) (cachets?|medicaments?|medocs?|pilules?|comprimes?)\b(?! (prescrits?|prescrites?|du jour|comme))"),
+    (SUICIDE, r"\bfaire sauter (le caisson|la cervelle|la tete)\b"),
+    (SUICIDE, r"\b(lettres?|mots?) (a|pour) (chacun|chacune) (de mes|des|de ses) (enfants|proches|petits enfants)\b"),
+    (SUICIDE, r"\b(cherche|recherche|regarde|regardait) (\w+ ){0,3}(doses? (mortelles?|letales?|de medicaments)|comment (mourir|se suicider|se tuer|en finir|se pendre))\b"),
+    (SUICIDE, r"\b(va|vais|veut) (tous|toutes) les (prendre|avaler)\b"),
+    (SUICIDE, r"\b(mis de cote|garde|gardee|stocke|stockee|accumule|accumulee|cache|cachee) (\w+ ){0,2}(ses|mes|des) (medicaments|cachets|pilules|comprimes|somniferes)\b.{0,60}\b(pour le jour|au cas ou|quand (je|elle|il) n'en|le moment venu)"),
+    (SUICIDE, r"\b(prendre|avaler|prise|pris) (\w+ ){0,2}(une )?dose (mortelle|letale)\b"),
+    (SELF_HARM, r"\bje me (brule|coupe|scarifie|griffe|mords|tape|frappe|cogne|pince|entaille|blesse) (\w+ ){0,5}(quand je (suis|me sens) (\w+ )?(angoisse|angoissee|stresse|stressee|mal|triste|seule?|nulle?|en colere)|pour me punir|pour (me )?calmer|pour sentir|pour oublier|pour avoir moins mal)"),
+    (SELF_HARM, r"\bme suis (\w+ )?(brule|brulee|bruler|coupe|coupee|couper|griffe|mordu|mordue|tape|tapee|cogne|cognee) (\w+ ){0,5}(pour me punir|expres|volontairement|pour sentir|pour oublier)\b"),
+    (SELF_HARM, r"\b(ressorti|sorti|cache|cachais|garde|gardee) (\w+ ){0,2}(la|ma|une|mes|les) (lames?|rasoirs?)\b"),
+    (SELF_HARM, r"\bme suis (\w+ )?fait (\w+ )?(du mal|mal expres|saigner)\b|\b(envie|besoin) de me fair(e)? (du )?mal\b"),
+    (SELF_HARM, r"\b(m'|me )suis (\w+ )?(ouvert|ouverte|entaille|entaillee|taillade|tailladee) (le|les|la|mon|ma|mes) (bras|poignets?|cuisses?|jambes?|ventre|peau|veines)\b"),
+    (SELF_HARM, r"\bme (suis )?(encore |de nouveau |a nouveau )?(tape|tapee|frappe|frappee|cogne|cognee) (\w+ )?la tete\b|\bse (tape|cogne|frappe) la tete (contre|sur)\b|\bse mord (\w+ ){0,2}jusqu'au sang\b"),
+    (SELF_HARM, r"\bse (coupe|couper|scarifie|brule|bruler|mutile|taillade) (\w+ ){0,2}(les|le|la|ses|son|sa) (bras|poignets?|cuisses?|jambes?|ventre|peau)\b"),
+    (VIOLENCE, r"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b(me|m') (bouscule|brutalise|frappe|cogne|gifle|etrangle|viole|maltraite|tabasse)\b(?! (a la porte|la porte|l'esprit|en plein coeur|par (sa|son|leur)))"),
+    (VIOLENCE, r"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b(il|elle|mon \w+|ma \w+|et) (me|m') tape\b(?! (sur (les nerfs|le systeme|l'epaule)|dans le dos|l'epaule|la bise))"),
+    (VIOLENCE, r"\b(couteau|lame|arme|pistolet|fusil|tesson) (\w+ ){0,2}(sous|sur|contre) (la|ma) gorge\b"),
+    (VIOLENCE, r"\b(me|m') (force|forcent|a forcee?|ont forcee?|oblige|obligent|a obligee?) (a|a avoir|d'avoir) (\w+ ){0,2}(rapports|coucher|faire l'amour|relations|sexe|des choses)\b"),
+    (VIOLENCE, r"\b(me retrouver(a|ait)|finir(a|ait) ce qu'il a commence|me le fera(it)? payer|me fera(it)? la peau|je suis morte? si je pars)\b"),
+    (VIOLENCE, r"\bj'ai (des |plein de )?(bleus|marques|traces de coups)\b.{0,40}\b(il|mon mari|mon conjoint|mon ex|ma faute|partout)\b"),
+    (VIOLENCE, r"\b(menace|menacee|menacer|a menace|m'a menace|m'a menacee|m'a menacer) (\w+ ){0,2}(de me tu(er|e|ee)|de mort|avec (un|une|son|sa|ses) (couteau|arme|fusil|pistolet|marteau|hache))\b"),
+    (VIOLENCE, r"\b(m'a|m'ont) (mis|mise|mit|donne|colle|file) (une|des) (baffe|baffes|gifle|gifles|claque|claques|tarte|tartes|raclee|beigne|torgnole|coups?)\b"),
+    (VIOLENCE, r"\b(m'a|m'ont) (touchee|tripotee|pelotee|agressee|attrapee) (de force|sans mon accord|partout|dans la rue|dans le metro|dans le bus)\b"),
+    (VIOLENCE, r"\b(m'enferme|m'enfermait|m'a enfermee?|me sequestre) (\w+ ){0,3}(a cle|dans|quand|qd|toute)\b"),
+    (CHILD, r"\b(laisse|laissent|a laisse|ont laisse) (son|sa|ses|le|la|les|leur|leurs|un|une) (\w+ )?(bebe|bebes|enfants?|petits?|petite|gamins?|gamine|fils|fille) (\w+ ){0,2}seule?s?\b"),
+    (CHILD, r"\b(enfant|gamin|gamine|petit|petite|bebe|gosse)\b.{0,30}\b(erre|errant|traine|marche) (\w+ )?seule? (dans la rue|dehors|sur la route|la nuit|en pyjama)"),
+    (CHILD, r"\b(enfants?|gamins?|petits?|gosses?)\b([\w' ]{0,40})\bseule?s? (\w+ ){0,3}depuis (deux|trois|quatre|plusieurs|des|\d+) (jours|nuits)\b"),
+    (CHILD, r"\b(enfant|enfants|gamin|gamine|petit|petite|eleve|fils|fille)\b.{0,60}\b(avec|a|plein de|couvert de|couverte de|porte) (des )?(bleus|marques|traces de coups|brulures de cigarette)\b"),
+    (CHILD, r"\b(vient|venait|rentre) dans (son|mon|leur) lit (la nuit|le soir)\b|\bdoit (rien|ne rien) dire\b.{0,40}\b(lit|touche|fait des choses)"),
+    (CHILD, r"\b(enfant|gamin|gamine|petit|petite|gosse)\b.{0,30}\bmange dans les poubelles\b"),
+    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ?ans?|je suis mineure?|ai (1[0-7]|[6-9]) ?ans?)\b).*\b(coups|frappe|frapper|bat|battre|me fait|ce qu'il me fait|me touche|enferme|enfermee?|m'ont enferme|cogne|tape|peur de rentrer|ose pas rentrer)\b"),
+    (CHILD, r"\b(de [1-9] ?ans?|a [1-9] ?ans?)\b.{0,120}\b(la touche|le touche|lui fait des choses|fait des secrets)\b|\b(la touche|le touche|lui fait des choses)\b.{0,80}\b(de [1-9] ?ans?|a [1-9] ?ans?)\b"),
+    (CHILD, r"\b(mis|met|enferme|enfermee|laisse|sorti) (\w+ ){0,3}(mon|ma|son|sa|le|la|leur) (\w+ )?(frere|soeur|fils|fille|enfant|petit|petite|bebe)\b.{0,40}\b(dehors|sur le balcon|dans la cave|au froid|a la porte)\b.{0,40}\b(toute la nuit|pour le punir|pour la punir|des heures)"),
+    (CHILD, r"\b(maltrait\w*)"),
+    (MEDICAL, r"\b(levres|visage|doigts|peau) (\w+ ){0,2}(violettes?|violets?|bleues?|bleus|grises?|gris)\b"),
+    (MEDICAL, r"\b(par terre|au sol|tombee?)\b.{0,40}\b(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) (plus|pas) (quand|du tout|a rien|depuis)\b"),
+    (MEDICAL, r"\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b.{0,60}\b(tremble|sue|transpire|diabet|malaise|tombe)|\b(tremble|sue|transpire|diabet)\w*\b.{0,60}\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b"),
+    (MEDICAL, r"\b(pastilles?|capsules?|javel|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|white spirit|piles?|aimants?|medicaments|produit)\b.{0,80}\b(en a (mange|avale|bu)|a (mange|avale|bu))\b.{0,60}\b(vomi\w*|pale|ne respire|dort|somnol\w*|mal|poignee|quoi faire|je fais)\b"),
+    (MEDICAL, r"\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*|envie de vomir)\b.{0,100}\b(chauffage d'appoint|groupe electrogene|poele|brasero|barbecue|petrole|monox\w*)\b|\b(chauffage d'appoint|groupe electrogene|brasero|barbecue|petrole|monox\w*)\b.{0,100}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*)\b"),
+    (MEDICAL, r"\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)\b.{0,60}\b(coeur|poitrine|bras)\b|\b(coeur|poitrine)\b.{0,60}\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)"),
+    (DANGER, r"\bmonox\w*"),
+    (DANGER, r"\b(sent|sens|pue|odeur) (\w+ ){0,2}(le |du |la |de )?gaz\b"),
+    (DANGER, r"\b(le )?feu (chez moi|chez nous|dans (la|ma|notre) (maison|cuisine|chambre|immeuble)|a (la maison|l'appart))\b"),
+    (DANGER, r"\b(il y a des|des) flammes\b|\bflammes (\w+ ){0,3}(ont pris|prennent|s'etend|partout|dans les rideaux)\b|\b(ca|le feu) s'etend\b"),
+    (DANGER, r"\b(coups de feu|fusillade|ca tire|on tire|des tirs)\b"),
+    (DANGER, r"\b(coincee?s?|bloquee?s?) (\w+ ){0,2}sous (les gravats|l'arbre|un arbre|la voiture|les decombres|le toit)\b"),
+    (DANGER, r"\bl'eau (\w+ ){0,2}(rentre|entre) (\w+ ){0,2}dans (la|ma|notre) (maison|appart|chambre|salon)\b|\b(peut|peux|peu|pouvons) (plus|pas) sortir\b.{0,40}\b(l'eau|inond|crue|feu|fumee)"),
+)
+_KIND_ORDER = {OTHER_AT_RISK: 0, CHILD: 1, SUICIDE: 2, SELF_HARM: 3, VIOLENCE: 4, MEDICAL: 5, DANGER: 6}
+# Someone else's crisis and a child's first: their words overlap the writer's own kinds.
+CRISIS_PATTERNS = tuple(sorted(CRISIS_PATTERNS + _compile(_MORE_CRISIS), key=lambda e: _KIND_ORDER[e[0]]))
 
 CONCERN_PATTERNS = _compile((
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|un|une) (\w+ )?{_CLOSE}\b.{{0,60}}\b(dit|parle|ecrit|poste|publie) (\w+ ){{0,3}}(qu'il|qu'elle|que) (\w+ ){{0,3}}(veut|voudrait) (disparaitre|partir|plus etre la|dormir pour toujours)"),
@@ -156,10 +276,22 @@ CONCERN_PATTERNS = _compile((
     (DANGER, r"\b(ca sent le brule|de la fumee (sort|sous|dans)|l'eau (entre|rentre) (dans|par))"),
     (SUICIDE, r"\b(a quoi (ca|ca) sert|a quoi bon|ca sert a rien)\b.{0,40}\b(tout ca|de continuer|de vivre|de se battre|de me battre|de me lever|tout|la vie|moi)\b"),
     (SUICIDE, r"\b(je vois plus|je ne vois plus|je vois pas) (trop |vraiment |bien )?(a quoi (ca|tout ca) sert|le bout|d'avenir|de sortie|comment m'en sortir|l'interet)"),
-    (SUICIDE, r"\b(je (ne )?tiens plus|je vais craquer pour de bon|je peux plus continuer|je ne peux plus continuer|j'en peux plus de (tout|cette vie|vivre comme ca)|je suis de trop|je ne sers a rien|je sers a rien|tout arreter|tout lacher|que tout s'arrete|que ca s'arrete|que la douleur s'arrete)\b"),
-    (SUICIDE, r"\b(envie|besoin|voudrais|veux|aimerais) (de )?(disparaitre|m'effacer|dormir (longtemps|tres longtemps|pour longtemps|et ne plus))\b"),
-    (SUICIDE, r"\b(plus (aucun|d')avenir|plus rien a perdre|plus personne|tout est fini pour moi|c'est fini pour moi|je suis foutue?|j'ai tout rate)\b"),
+    (SUICIDE, r"\b(je vais craquer pour de bon|je peux plus continuer|je ne peux plus continuer|j'en peux plus de (tout|cette vie|vivre comme ca)|je suis de trop|je ne sers a rien|je sers a rien|tout arreter|tout lacher|que tout s'arrete|que ca s'arrete|que la douleur s'arrete)\b"),
+    (SUICIDE, r"\b(envie|besoin|voudrais|veux|aimerais) (de )?(disparaitre|m'effacer|dormir (longtemps|tres longtemps|pour longtemps|et ne plus))\b(?! (des|du|de la|de ses|de mes|d'un|d'une|sous|quelques|un moment|un peu|loin|a la campagne|en vacances|pour (le|un|quelques|la)) )"),
+    (SUICIDE, r"\b(plus (aucun|d')avenir|plus rien a perdre|tout est fini pour moi|c'est fini pour moi|je suis foutue?|j'ai tout rate)\b"),
     (SUICIDE, r"\b(je (ne )?peux plus|j'en peux plus|je n'en peux plus)\b.{0,40}\b(vivre|de tout|de moi|de cette vie)\b"),
+    (SUICIDE, r"\b(je lache|je vais lacher|je laisse tomber) (\w+ ){0,2}(pour de vrai|pour de bon|tout)\b|\bce serait (plus simple|mieux) si je (n'etais plus la|disparaissais|mourais|partais)\b|\bj'ai tout regle\b.{0,60}\b(partir|fin)\b|\bil ne me reste (plus )?qu'a partir\b"),
+    (SUICIDE, r"\b(lettres?|mots?) (a|pour) (mes|chacun de mes) (enfants|proches)\b.{0,40}\b(au cas ou|si jamais|quand je)"),
+    (VIOLENCE, r"\b(cacher|cache|maquille|maquiller|camoufler) (\w+ ){0,3}(les |mes )?(marques|bleus|traces|coquards?)\b"),
+    (VIOLENCE, r"\b(partir|quitter|m'enfuir|fuir) (\w+ ){0,6}(discretement|sans qu'il (le sache|s'en rende compte|me voie|l'apprenne))\b"),
+    (VIOLENCE, r"\b(chaise|meuble|commode|table) (\w+ ){0,2}(coincee?|calee?|bloquee?|contre|devant) (\w+ ){0,2}la porte\b"),
+    (VIOLENCE, r"\b(mon ex|il) (\w+ ){0,2}(m'attend|me suit|me harcele|me traque|debarque|me guette) (\w+ ){0,4}(tous les|partout|chez moi|en bas|depuis)\b"),
+    (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,60}\b(finit mal|mieux que je ne dise rien|je me tais)"),
+    (SELF_HARM, r"\b(manches longues|cacher mes bras|qu'on (ne )?voie pas mes bras)\b"),
+    (SELF_HARM, r"\b(douleur physique|avoir mal physiquement)\b.{0,40}\b(controle|soulage|mieux que)\b"),
+    (SELF_HARM, r"\b(compas|lame|cutter|rasoir)\b.{0,40}\b(a cote de moi|dans ma main|pres de moi|sur mon bureau)\b"),
+    (DANGER, r"\b(ca )?sent (bizarre|bizarrement|etrange|fort|le brule)\b.{0,40}\b(gaz|chauffage|poele|chaudiere)|\b(gaz|chauffage d'appoint|chaudiere)\b.{0,60}\bsent (bizarre|etrange|fort)\b"),
+    (DANGER, r"\b(batterie|batteries|onduleur|panneau)\b.{0,30}\b(fume|fumee|chauffe fort|gonfle)\b"),
 ))
 
 LOOKALIKE_PATTERNS: Tuple[Pattern, ...] = tuple(
@@ -182,7 +314,47 @@ LOOKALIKE_PATTERNS: Tuple[Pattern, ...] = tuple(
         r"\b(plombs|fusibles?|disjoncteurs?|compteur) (ont |a |qui |vient de |viennent de )?(saute|sautent|sauter)",
         r"\b(film|serie|livre|roman|article|reportage|documentaire|podcast|expo|piece de theatre)\b",
         r"\b(exercice|alarme|simulation) (incendie|d'evacuation)\b",
+        r"\bsaigne aux quatre veines\b",
+        r"\b(tue|tuer|tuons|tuez) le game\b",
+        r"\b(assassinee?|massacree?|tuee?|detruite?|demolie?|laminee?) (au|aux|a la) (scrabble|belote|tarot|echecs|poker|mario|foot|tennis|petanque|babyfoot|quiz|jeu)\b",
+        r"\b(battus?|battues?|battre|bats|bataille) (pour|contre) (obtenir|avoir|la|le|les|un|une|notre|nos|mon|ma)\b",
+        r"\bcrever l'abces\b",
+        r"\b(pris|prends|prendre) une (claque|baffe|gifle) (en voyant|en lisant|en recevant|avec)\b",
+        r"\bdose de cheval\b",
+        r"\btout (plaquer|lacher) (pour|et)\b",
+        r"\blettre d'amour\b",
+        r"\bdisparaitre (des|du|de la|de ses|de mes) (fichiers|listes|registres|annuaires|reseaux|photos|radars)\b",
+        r"\bla fin (pour|de) (mon|ma|mes|notre|nos|la|le) (vieux |vieille )?(frigo|voiture|ordi|telephone|machine|chaudiere|velo|canape|forfait|contrat|bail)\b",
+        r"\bj'en peux plus d'attendre\b|\bje n'en peux plus d'attendre\b",
+        r"\b(aidant|aidante)\b",
+        r"\bse sont (battus|battues|tapes|tapees|chamailles) (pour|a cause)\b",
     )
+)
+
+# Words that put a crisis at a distance: fiction, news, study, a professional who asks, a past
+# that is over. Without a cue of the writer's present (RECENT), they overrule the crisis and
+# concern patterns and the model: "un roman sur la violence conjugale", "j'ai arrêté de me
+# scarifier depuis 3 ans", "je suis assistante sociale, quel est le numéro pour...".
+DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\b(film|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
+        r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
+        r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
+        r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
+        r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|arrete|sortie?|fiere?|gueri|guerie|plus jamais)\b",
+        r"\b(j'ai arrete de|c'est derriere moi|je me suis reconstruite?|ca va mieux maintenant|il va mieux|elle va mieux|je suis partie il y a|quand j'etais (petite?|enfant|ado|jeune))\b",
+        r"\b(heureusement personne|personne n'a ete blesse|personne n'est blesse|c'est regle|tout est rentre dans l'ordre|c'est fini maintenant)\b",
+        r"\b(exercice|alarme|simulation) (incendie|d'evacuation)\b",
+        r"\b(doudou|peluche|oreiller|en jouant|pour rire|bataille d'oreillers|pistolet a eau)\b",
+        r"\b(cet ete|l'hiver dernier|l'annee derniere|l'an dernier|l'ete dernier|hier a la tele)\b",
+    )
+)
+# The writer's own present, which a distance word never overrules.
+RECENT = re.compile(
+    r"\b(je veux|j'ai envie|je vais|je pense a|ce soir|en ce moment|aujourd'hui|"
+    r"aidez moi|aide moi|au secours|urgent|il me frappe|il me bat|j'ai peur|recommence|"
+    r"hier soir|cette nuit|ce matin|je n'en peux plus|a l'aide)\b"
 )
 
 PLAN_PATTERNS: Tuple[Pattern, ...] = tuple(
@@ -210,8 +382,12 @@ class SafetyAssessment:
 
 def _first_kind(patterns, texts: Tuple[str, ...]) -> Optional[str]:
     for text in texts:
-        for kind, pattern in patterns:
+        for kind, pattern, _ in patterns:
             if pattern.search(text):
+                return kind
+    for text in {single_letters(t) for t in texts}:
+        for kind, _, spelling_blind in patterns:
+            if spelling_blind.search(text):
                 return kind
     return None
 
@@ -219,13 +395,64 @@ def _first_kind(patterns, texts: Tuple[str, ...]) -> Optional[str]:
 def assess(text: Optional[str]) -> SafetyAssessment:
     """Tell whether a citizen's message is a crisis, a concern to ask about, or a look-alike."""
     texts = variants(text or "")
+    if _at_a_distance(texts):
+        return SafetyAssessment(is_crisis=False, lookalike=True)
+    lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)
+    texts = _without_idioms(texts)
     kind = _first_kind(CRISIS_PATTERNS, texts)
     if kind is not None:
-        return SafetyAssessment(is_crisis=True, kind=kind)
+        return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
     concern = _first_kind(CONCERN_PATTERNS, texts)
-    lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS)
     return SafetyAssessment(is_crisis=False, kind=concern, lookalike=lookalike,
                             concern=concern is not None)
+
+
+# Someone else is spoken of: the writer's suicide or self-harm patterns are theirs.
+_THIRD_PERSON = re.compile(
+    rf"\b((mon|ma|mes|notre|son|sa|un|une) (\w+ )?{_CLOSE}s? (\w+ ){{0,4}}(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|parle|pense|veut|voulait|va|allait|cherche|s'est|se|a avale|a pris|a donne|repete)\b|(il|elle) (\w+ )?(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|parle|pense|pensait|veut|voulait|voudrait|allait|avait|a avale|a pris|cherche|repete)\b|(qu'il|qu'elle) (veut|voulait|va|allait|pensait|avait))"
+)
+_FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WISH}|je me (coupe|scarifie|fais du mal)|j'ai envie de mourir)")
+
+
+# Idioms whose words are a crisis's and whose meaning is not: blanked out of the message before
+# the crisis and concern patterns read it ("le budget carburant m'étrangle", "mon portable est
+# tombé dans l'eau", "me descendre en flammes", "adieu veau, vache, cochon").
+IDIOMS: Tuple[Pattern, ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\b(budget|facture|factures|loyer|dettes?|credits?|impots?|charges|prix|fin de mois|fins de mois|banque|carburant|essence|taxes?|traites?|mensualites?)\b (\w+ ){0,3}(m'etrangle\w*|m'etouffe\w*|me tue\w*|m'achev\w*|me saigne\w*|m'asphyxi\w*)",
+        r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
+        r"\bdescendre en flammes\b|\bdescendu en flammes\b",
+        r"\badieu veau\b",
+        r"\b(se|me|te|nous|vous) tuer? a la tache\b|\btue a la tache\b",
+        r"\b(morte?s?|meurs|meurt|mourir|creve\w*) (de|d') ?(rire|faim|soif|chaud|froid|ennui|envie|impatience|fatigue|honte|peur)\b",
+        r"\bva me tuer si (je|j') (\w+ ){0,3}(en )?retard\b",
+        r"\b(plafond|mur|toit|pont|marche|bourse|monde|systeme|tout) (\w+ ){0,2}s'(est )?(effondre|effondree|ecroule|ecroulee)\b",
+    )
+)
+
+
+def _without_idioms(texts: Tuple[str, ...]) -> Tuple[str, ...]:
+    blanked = []
+    for text in texts:
+        for pattern in IDIOMS:
+            text = pattern.sub(" ", text)
+        blanked.append(re.sub(r"\s+", " ", text).strip())
+    return tuple(blanked)
+
+
+def _whose(kind: str, texts: Tuple[str, ...]) -> str:
+    if kind not in (SUICIDE, SELF_HARM):
+        return kind
+    third = any(_THIRD_PERSON.search(t) for t in texts)
+    first = any(_FIRST_PERSON.search(t) for t in texts)
+    return OTHER_AT_RISK if third and not first else kind
+
+
+def _at_a_distance(texts: Tuple[str, ...]) -> bool:
+    """Fiction, news, study, a professional, a past that is over, and nothing of the present."""
+    distant = any(pattern.search(t) for t in texts for pattern in DISTANCE_PATTERNS)
+    return distant and not any(RECENT.search(t) for t in texts)
 
 
 def describes_plan(text: Optional[str]) -> bool:

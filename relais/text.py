@@ -6,11 +6,41 @@ from typing import Tuple
 
 # Every apostrophe people (and phones) type, as the plain one.
 _APOSTROPHES = str.maketrans({ch: "'" for ch in "’`´‘‛ʼʻ′＇ˈ"})
+# Letters NFKD does not take apart ("sœur", "cœur").
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 # Digits typed for letters inside a word ("m0urir", "su1cide"); never between digits.
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
 # SMS spellings that hide the words the lexicons look for ("jveu mourir", "g plu de courant").
 _SMS = (
     (r"\b(jsuis|chui|chuis|jsui|jss)\b", "je suis"),
+    (r"\bjai\b", "j'ai"),
+    (r"\b(ya|ya)\b", "il y a"),
+    (r"\bpr\b", "pour"),
+    (r"\bleau\b", "l'eau"),
+    (r"\bmsg\b", "message"),
+    (r"\bdadieu", "d'adieu"),
+    (r"\bden\b", "d'en"),
+    (r"\bmont\b", "m'ont"),
+    (r"\b(partt|prtt)\b", "partout"),
+    (r"\b(reuf|frangin)\b", "frere"),
+    (r"\b(reus|frangine)\b", "soeur"),
+    (r"\bm(?=(enferm|etrangl|attend|insult|oblig|humili|agress|ecras))", "m'"),
+    # "il ma frappé": "ma" before a past participle is "m'a".
+    (r"\bma (?=(frap|etrang|viol|cass|menac|interdi|enferm|mis |touch|suivi|gifl|tabass|cogn|battu|pouss|bless|insult|forc|tape\b|maltrait))", "m'a "),
+    (r"\bjme\b", "je me"),
+    (r"\bjm'", "je m'"),
+    (r"\bjte\b", "je te"),
+    (r"\b(qil|kil|k'il)\b", "qu'il"),
+    (r"\b(qelle|kelle|k'elle)\b", "qu'elle"),
+    (r"\benvi\b", "envie"),
+    (r"\b(ds|dans)\b", "dans"),
+    (r"\b(dpuis|depui)\b", "depuis"),
+    (r"\b(ctre|cntre)\b", "contre"),
+    (r"\bencor\b", "encore"),
+    (r"\bqqn\b", "quelqu'un"),
+    (r"\bptit\b", "petit"),
+    (r"\bptite\b", "petite"),
+    (r"\bdla\b", "de la"),
     (r"\bj(?=veu|vai|voudrai|pense|sui|supporte|peu|ai|tien|sai|sens|compte|prefere|arrive|vx)", "je "),
     (r"\bjveu[xt]?\b", "je veux"),
     (r"\b(veu[xt]?|vx)\b", "veux"),
@@ -37,8 +67,9 @@ def _strip_format_characters(text: str) -> str:
 
 def _join_spelled_out(text: str) -> str:
     """'s u i c i d e' or 's.u.i.c.i.d.e' (dots already spaces) -> 'suicide': four or more
-    single letters in a row are one word spelled out."""
-    return re.sub(r"\b(?:[a-z] ){3,}[a-z]\b", lambda m: m.group(0).replace(" ", ""), text)
+    single letters in a row are one word spelled out (not the 'a' of "m'a")."""
+    return re.sub(r"(?<!')\b((?:[jmtsdlnc] a )?)((?:[a-z] ){3,}[a-z])\b",
+                  lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
 
 
 def _expand_sms_elisions(text: str) -> str:
@@ -51,7 +82,7 @@ def normalise(text: str, repeats: int = 2) -> str:
 
     Letters typed three times or more are cut to `repeats` ("mourirrrr" -> "mourirr" with 2,
     "mourir" with 1): see variants()."""
-    text = _strip_format_characters(text.translate(_APOSTROPHES))
+    text = _strip_format_characters(text.translate(_APOSTROPHES)).translate(_LIGATURES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"(?<=[a-z])[0134@$](?=[a-z])", lambda m: _LEET[m.group(0)], text)
@@ -75,3 +106,9 @@ def variants(text: str) -> Tuple[str, ...]:
     two = normalise(text, repeats=2)
     one = normalise(text, repeats=1)
     return (two,) if one == two else (two, one)
+
+
+def single_letters(text: str) -> str:
+    """Every doubled letter written once: a spelling-blind reading ("frapé" and "frappé",
+    "mourrir" and "mourir" read the same). Patterns are read this way too (safety.py)."""
+    return re.sub(r"([a-z])\1+", r"\1", text)

@@ -135,6 +135,24 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
+    def add_to_metadata(self, update_id: int, values: Dict[str, Any]) -> bool:
+        """Add `values` to the metadata of an update still waiting for Rasa: what the edge did at
+        once and Rasa must know (a crisis first reply already sent), kept across a restart.
+        False when the update is not stored, or no longer waits for Rasa."""
+
+        def work(session: Session) -> bool:
+            entry = session.scalars(
+                select(InboxEntry).where(InboxEntry.update_id == update_id)
+            ).one_or_none()
+            if entry is None or entry.status != INBOX_PENDING or not entry.content:
+                return False
+            content = json.loads(entry.content)
+            content["metadata"] = {**(content.get("metadata") or {}), **values}
+            entry.content = json.dumps(content, ensure_ascii=False)
+            return True
+
+        return run_in_transaction(self._session_factory, work)
+
     def count_attempt(self, entry_id: int) -> None:
         self._update(entry_id, attempts=InboxEntry.attempts + 1)
 
