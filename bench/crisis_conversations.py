@@ -4,7 +4,8 @@ action server, database), each turn checked.
 The sets (tests/blind/crisis_conversations_*.yml) were written by helper sessions that never saw
 data/, the lexicon or the tests. Per turn, `expect` may say:
 - crisis: certain | question | none — whether the crisis dialogue answered this turn
-  (action_crise ran), and in which tier (the `crisis` slot after the turn);
+  (action_crise ran), and in which tier (the `crisis` slot after the turn); `none` also accepts
+  the dialogue acknowledging a "no" or a false alarm and closing, without numbers;
 - kind: the crisis kind the dialogue is in after the turn;
 - first_number / first_number_any: the first emergency number in the reply;
 - contains_any / not_contains: words in the reply (case-insensitive);
@@ -103,8 +104,10 @@ def check_turn(expect: dict, reply: str, tracker: dict, cases: List[tuple]) -> L
         # Relais before the crisis dialogue: one block, always certain, no kind.
         crisis_ran, state = True, {"open": True, "tier": "certain", "kind": None}
     expected = expect.get("crisis")
-    if expected == "none" and crisis_ran:
-        failures.append("crisis dialogue answered a calm turn")
+    if expected == "none" and crisis_ran and (state.get("open") or first_number(reply)):
+        # Acknowledging a "no" or a false alarm and closing the dialogue is not a crisis reply;
+        # a question, numbers or a dialogue left open are.
+        failures.append("crisis reply to a calm turn")
     if expected in ("certain", "question"):
         if not crisis_ran:
             failures.append(f"expected crisis {expected}, the crisis dialogue did not answer")

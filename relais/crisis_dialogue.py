@@ -43,6 +43,18 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     ("false_alarm", _patterns(
         r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
+        r"^(haha|hihi|mdr|ptdr|lol|hahaha)\b",
+        r"^(non |nan )?(aux|au|a la) (echecs|cartes|scrabble|foot|tennis|belote|tarot|jeu|jeux|ping pong|console|boxe|mario)\b",
+        r"\b(je veux dire|je voulais dire|c'est une image|une maniere de dire)\b",
+    )),
+    ("phone_watched", _patterns(
+        r"\b(regarde|lit|fouille|surveille|controle|verifie|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
+    )),
+    ("who_answers", _patterns(
+        r"\b(qui|c'est qui|quelle personne|quel genre de personne) (\w+ ){0,3}(repond|au bout du fil|decroche|va me repondre|est au bout)\b",
+    )),
+    ("what_to_do", _patterns(
+        r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les )?(faire vomir|faire boire|allonger|bouger)|faire vomir|on fait quoi)\b",
     )),
     ("wants_person", _patterns(
         r"\b(parler|ecrire|discuter) (a|avec) (quelqu'un|une personne|un humain|une humaine|un vrai|une vraie|un conseiller|une conseillere|un professionnel|une professionnelle|un psy)\b",
@@ -132,6 +144,8 @@ def takes_message(state: Optional[Dict[str, Any]], message: CitizenMessage,
     if not (state and state.get("open") and in_dialogue):
         return False
     leaving = message.intent in LEAVING_INTENTS and intent_confidence >= LEAVING_CONFIDENCE
+    if leaving and state.get("tier") == QUESTION and answer_of(message) is not True:
+        return False
     return not leaving or move_of(message) is not None
 
 
@@ -213,11 +227,15 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move == "false_alarm" and triage.tier is None:
         line = content.lines("false_alarm")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind)
-    if move in ("prefers_writing", "refuses_call", "repeats"):
+    if move == "refuses_call":
+        return _turn(state, (content.by_kind("refuses_call", kind),), kind=kind, offer_person=True)
+    if move in ("prefers_writing", "repeats"):
         line = _varied(content.lines(move), state)
         return _turn(state, (line,), kind=kind, offer_person=True)
-    if move == "free_anonymous":
-        return _turn(state, (content.by_kind("free_anonymous", kind),), kind=kind)
+    if move in ("free_anonymous", "what_to_do", "who_answers"):
+        return _turn(state, (content.by_kind(move, kind),), kind=kind)
+    if move == "phone_watched":
+        return _turn(state, (content.text("phone_watched"),), kind=kind)
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
         answers = content.dialogue["violence_answers"]
         assert isinstance(answers, dict)

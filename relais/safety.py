@@ -164,7 +164,7 @@ CRISIS_PATTERNS = _compile((
     (MEDICAL, r"\b(convulse|convulsions?|crise d'epilepsie|fait une crise convulsive)\b"),
     (MEDICAL, r"\b(convuls\w*|crise cardiac\w*)"),
     (MEDICAL, r"\b(il|elle|mon \w+|ma \w+|quelqu'un|un homme|une femme|mon pere|ma mere) (\w+ )?(vient de s'ecrouler|s'ecroule|s'est ecroulee?|s'effondre|s'est effondree?)\b"),
-    (MEDICAL, r"\b(devient bleu|devient bleue|est tout bleu|est toute bleue|suffoque|etouffe|s'etouffe|respire (tres |vraiment )?mal|se reveille (pas|plus)|ne se reveille (pas|plus))\b"),
+    (MEDICAL, r"\b(devient bleu|devient bleue|est tout bleu|est toute bleue|suffoque|etouffe(?! (les|la|le|des|mes|ses|l'))|s'etouffe|respire (tres |vraiment )?mal|se reveille (pas|plus)|ne se reveille (pas|plus))\b"),
     (MEDICAL, r"\b(etau|poids|barre|pression) (\w+ )?(sur|dans) (le coeur|la poitrine)\b"),
     (MEDICAL, r"\b(pisse|gicle|coule) (\w+ )?(le sang|du sang)\b|\b(saigne|sang) (\w+ ){0,3}(s'arrete pas|arrete pas|ne s'arrete pas)\b|\bcoupee? (tres )?profondement\b"),
     (MEDICAL, rf"\b({_CHILD}|il|elle|mon pere|ma mere)\b.{{0,40}}\b(a avale|avale|a mange|a bu|en a mange|en a avale)\b.{{0,40}}\b(pastilles?|capsules?|javel|produits?|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|essence|white spirit|piles?|aimants?|medicaments|cachets|pilules)"),
@@ -208,6 +208,7 @@ _MORE_CRISIS = (
     (SUICIDE, r"\b(la|une) corde\b.{0,40}\b(grange|garage|poutre|il me reste|prete|pour moi|au plafond)\b|\bil me reste la corde\b"),
     (SUICIDE, r"\b(plus|pas) (la force|le courage|l'energie) de me battre\b"),
     (SUICIDE, r"\bpense a me tu(er|e|ee)\b|\benvie de me tu(er|e|ee)\b"),
+    (SUICIDE, r"\b(ce serait|ca serait|ce sera) (plus simple|mieux|plus facile|un soulagement) (de |d')?(ne plus exister|ne plus etre la|ne plus vivre|mourir|etre mort|etre morte|ne pas me reveiller|si j'etais morte?|si je n'existais plus|si je mourais)\b"),
     (SUICIDE, r"\b(pris|prit|prise|avale|avalee) (tous|toutes|tout) (mes|les) (cachets?|medicaments?|medocs?|pilules?|comprimes?)\b(?! (prescrits?|prescrites?|du jour|comme))"),
     (SUICIDE, r"\bfaire sauter (le caisson|la cervelle|la tete)\b"),
     (SUICIDE, r"\b(lettres?|mots?) (a|pour) (chacun|chacune) (de mes|des|de ses) (enfants|proches|petits enfants)\b"),
@@ -338,7 +339,7 @@ LOOKALIKE_PATTERNS: Tuple[Pattern, ...] = tuple(
 DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
     re.compile(pattern)
     for pattern in (
-        r"\b(film|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
+        r"\b(film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
         r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
         r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
@@ -424,6 +425,18 @@ IDIOMS: Tuple[Pattern, ...] = tuple(
         r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
         r"\bdescendre en flammes\b|\bdescendu en flammes\b",
         r"\badieu veau\b",
+        r"\ba se taper la tete contre les murs\b|\bde quoi se (taper|cogner) la tete contre les murs\b",
+        r"\b(me|se|te|nous) (jeter|jette|ruer|rue) sur (le|la|les|un|une|mon|ma|ses|mes|l')\b",
+        r"\b(coeur|sang) (\w+ ){0,2}(s'arrete|ne fait qu'un tour|se glace)\b.{0,40}\b(facture|prix|montant|note|addition|releve|compte)\b",
+        r"\b(j'en ai|on en a) fini avec (mes|les|nos|ce|cette|mon|ma)\b",
+        r"\b(bruler|brule|bruleras?) (les|des|mes|ces) (plants?|feuilles|branches|herbes|tailles|dechets verts|papiers)\b",
+        r"\b(detecteur|alarme) (de fumee|incendie) (\w+ ){0,3}(bippe|bipe|sonne) (\w+ ){0,6}(pile|batterie)\b",
+        r"\b(moteur|tondeuse|chaudiere|ampoule|telephone|batterie|cocotte) (\w+ ){0,4}(explose|exploser|a explose)\b",
+        r"\b(me|se|te|nous|vous) (jeter|jette|lancer|lance) a l'eau\b",
+        # Denials: "je ne pense pas du tout à me faire du mal", "il ne m'a jamais frappée".
+        r"\b(je )?(ne |n')?(pense|veux|vais|compte|songe|ai envie|ai pense|ai jamais pense) (pas|jamais|absolument pas|pas du tout|surtout pas)( du tout)? (a |de |d')?(me (faire (du )?mal|tuer|suicider|blesser|couper|foutre en l'air)|mourir|en finir|mettre fin a mes jours)\b",
+        r"\b(pas|jamais|aucunement|absolument pas) (du tout )?(suicidaire|en danger)\b",
+        r"\b(ne )?(m'a|m'ont) jamais (touchee?|frappee?|menacee?|battue?|violee?)( ni (touchee?|frappee?|menacee?|battue?|violee?))*\b",
         r"\b(se|me|te|nous|vous) tuer? a la tache\b|\btue a la tache\b",
         r"\b(morte?s?|meurs|meurt|mourir|creve\w*) (de|d') ?(rire|faim|soif|chaud|froid|ennui|envie|impatience|fatigue|honte|peur)\b",
         r"\bva me tuer si (je|j') (\w+ ){0,3}(en )?retard\b",
@@ -485,6 +498,17 @@ class Triage:
     kind: Optional[str] = None
 
 
+# The model alone asks only about a message with at least one word of danger or distress: a
+# message about politics or anger without any of them is not worth a question about suicide.
+RISK_WORDS = re.compile(
+    r"\b(mort|morte|mourir|meurs|meurt|crever|creve|vivre|vie|fin|finir|tuer|tue|suicid\w*|sang|saign\w*|"
+    r"bless\w*|mal|peur|danger|dangereu\w*|urgen\w*|secours|aide moi|aidez moi|seule?|disparai\w*|partir|adieu|"
+    r"force|bout|coups?|frapp\w*|cogn\w*|viol\w*|menac\w*|battu\w*|feu|fumee|gaz|eau|respir\w*|malaise|"
+    r"douleur|coeur|poitrine|fievre|avale|cachets?|medic\w*|pilules?|corde|pont|sauter|coupe\w*|brul\w*|lame|"
+    r"enfant|enfants|bebe|noir|noires|vide|craque\w*|tenir|tiens|plus rien|arreter|lacher|sombre|detresse)\b"
+)
+
+
 def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None) -> Triage:
     """Combine the lexicons with the model. `model_crisis_confidence` is the model's confidence
     when its best intent is the crisis intent, else None.
@@ -501,7 +525,7 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None)
         if model and model_crisis_confidence >= MODEL_CERTAIN_CONFIDENCE:
             return Triage(CERTAIN, assessment.kind)
         return Triage(QUESTION, assessment.kind)
-    if model and not assessment.lookalike:
+    if model and not assessment.lookalike and any(RISK_WORDS.search(t) for t in variants(text or "")):
         return Triage(QUESTION, kind_hint(text))
     return Triage()
 

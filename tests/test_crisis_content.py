@@ -42,15 +42,24 @@ def test_violence_advice_assumes_the_aggressor_may_read_the_phone():
     assert "restez près de quelqu'un" not in text.lower()
 
 
-def test_each_kind_answers_whether_it_is_free_or_anonymous():
-    for kind in CRISIS_KINDS:
-        assert crisis_content().by_kind("free_anonymous", kind)
+def test_each_kind_has_its_own_answers_in_the_dialogue():
+    table = crisis_content().dialogue
+    for key in ("free_anonymous", "refuses_call", "what_to_do", "who_answers"):
+        assert set(table[key]) == set(CRISIS_KINDS), key
+
+
+def test_a_medical_emergency_never_tells_the_person_not_to_call():
+    text = crisis_content().by_kind("refuses_call", "medical")
+    assert "15" in text and "pas obligé" not in text
 
 
 def test_texts_fit_a_phone_screen():
     content = crisis_content()
     for kind in CRISIS_KINDS:
         assert len(content.kind(kind).first) <= 700, kind
-    for key in ("prefers_writing", "refuses_call", "repeats", "plan_or_means", "listen"):
+    for key in ("prefers_writing", "repeats", "plan_or_means", "listen"):
         for line in content.lines(key):
             assert len(line) <= 400, key
+    for key in ("refuses_call", "free_anonymous", "what_to_do", "who_answers"):
+        for kind in CRISIS_KINDS:
+            assert len(content.by_kind(key, kind)) <= 400, (key, kind)

@@ -161,7 +161,9 @@ def test_concerns_are_asked_about(text, kind):
 
 
 def test_the_model_alone_asks_and_the_model_with_a_concern_is_certain():
-    assert triage("je ne sais pas comment dire ça", model_crisis_confidence=0.95).tier == QUESTION
+    assert triage("je ne sais plus comment tenir", model_crisis_confidence=0.95).tier == QUESTION
+    # Without a single word of danger or distress, the model alone does not make Relais ask.
+    assert triage("les élus s'en mettent plein les poches", model_crisis_confidence=0.99).tier is None
     assert triage("je vois plus trop à quoi ça sert tout ça", model_crisis_confidence=0.95).tier == CERTAIN
     # A known idiom overrules the model: no question.
     assert triage("je suis mort de rire", model_crisis_confidence=0.95).tier is None
@@ -171,3 +173,22 @@ def test_plans_and_means():
     assert describes_plan("j'ai gardé tous mes cachets")
     assert describes_plan("tout est prêt pour ce soir")
     assert not describes_plan("je ne sais plus quoi faire")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "non je pense pas du tout à me faire du mal, je suis juste épuisée",
+        "il ne m'a jamais frappée ni menacée, c'est l'ambiance qui est lourde",
+        "je vais me jeter à l'eau et poser des panneaux solaires",
+        "le budget carburant m'étrangle",
+        "mon portable est tombé dans l'eau",
+    ],
+)
+def test_denials_and_idioms_are_not_a_crisis(text):
+    assessment = assess(text)
+    assert not assessment.is_crisis and not assessment.concern, text
+
+
+def test_a_denial_does_not_hide_a_danger_in_the_same_message():
+    assert assess("je ne veux pas mourir, il va me tuer").is_crisis

@@ -9,7 +9,7 @@ the content is cleared, only the update id stays to recognise an update delivere
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -48,18 +48,30 @@ class InboxService:
     def add_update(self, update_id: int, chat_id: str, content: Dict[str, Any]) -> bool:
         """Store a Telegram update. False when it was stored already (Telegram delivers an update
         again when it did not see it acknowledged): it must not be processed a second time."""
+        return self.add_updates([(update_id, chat_id, content)])[0]
 
-        def work(session: Session) -> bool:
-            known = session.scalar(select(InboxEntry.id).where(InboxEntry.update_id == update_id))
-            if known is not None:
-                return False
-            # Two deliveries at once: the loser's unique-constraint conflict is retried by
-            # run_in_transaction, and then finds the winner's row.
-            session.add(InboxEntry(
-                kind=INBOX_UPDATE, update_id=update_id, chat_id=str(chat_id),
-                content=json.dumps(content, ensure_ascii=False), received_at=self._clock(),
-            ))
-            return True
+    def add_updates(self, updates: List[Tuple[int, str, Dict[str, Any]]]) -> List[bool]:
+        """Store several Telegram updates, (update id, chat id, content), in one transaction:
+        all or none, in their order. For each, False when it was stored already (see
+        add_update). Two deliveries at once: the loser's unique-constraint conflict is retried
+        by run_in_transaction, and then finds the winner's rows."""
+
+        def work(session: Session) -> List[bool]:
+            ids = [update_id for update_id, _, _ in updates]
+            known = set(session.scalars(
+                select(InboxEntry.update_id).where(InboxEntry.update_id.in_(ids))
+            )) if ids else set()
+            stored = []
+            for update_id, chat_id, content in updates:
+                new = update_id not in known
+                if new:
+                    known.add(update_id)  # the same update twice in a batch: stored once
+                    session.add(InboxEntry(
+                        kind=INBOX_UPDATE, update_id=update_id, chat_id=str(chat_id),
+                        content=json.dumps(content, ensure_ascii=False), received_at=self._clock(),
+                    ))
+                stored.append(new)
+            return stored
 
         return run_in_transaction(self._session_factory, work)
 
