@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Pattern, Tuple
 
-from relais.crisis import SELF_HARM, SUICIDE, VIOLENCE, OTHER_AT_RISK, crisis_content
+from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE, crisis_content
 from relais.safety import CERTAIN, QUESTION, Triage, describes_plan
 from relais.text import normalise
 
@@ -28,11 +28,15 @@ CASE_FALSE_ALARM = "false_alarm"
 # Intents that leave the crisis dialogue when the model is sure of them and no crisis cue is
 # in the message: the citizen moved on to something else.
 LEAVING_INTENTS = frozenset({
-    "urgence", "checkin", "menu", "progres", "mes_donnees", "oubli", "trouver_relais",
+    "menu", "progres", "mes_donnees", "oubli", "stop",
     "track_alimentation", "track_mobilite", "track_economie", "track_logement", "track_travail",
-    "track_energie", "track_numerique", "track_permaculture", "stop",
+    "track_energie", "track_numerique", "track_permaculture",
 })
-LEAVING_CONFIDENCE = 0.85
+LEAVING_CONFIDENCE = 0.95
+# In an acute emergency only an explicit "menu" or "stop" leaves: a garden, a staircase or a
+# number is part of the emergency ("on est sortis dans le jardin", "le 112 sonne occupé").
+ACUTE_KINDS = frozenset({MEDICAL, DANGER, CHILD})
+ACUTE_LEAVING_INTENTS = frozenset({"menu", "stop"})
 
 
 def _patterns(*patterns: str) -> Tuple[Pattern, ...]:
@@ -48,13 +52,22 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(je veux dire|je voulais dire|c'est une image|une maniere de dire)\b",
     )),
     ("phone_watched", _patterns(
-        r"\b(regarde|lit|fouille|surveille|controle|verifie|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
+        r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
     )),
     ("who_answers", _patterns(
         r"\b(qui|c'est qui|quelle personne|quel genre de personne) (\w+ ){0,3}(repond|au bout du fil|decroche|va me repondre|est au bout)\b",
+        r"\b(c'est quoi|qu'est ce que c'est|c'est qui|quoi) (le |ce )?(numero )?(3114|3919|119|114|112|15|17|18)\b",
     )),
     ("what_to_do", _patterns(
-        r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les )?(faire vomir|faire boire|allonger|bouger)|faire vomir|on fait quoi)\b",
+        r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les |lui )?(faire vomir|faire boire|allonger|bouger|demander)|faire vomir|on fait quoi)\b",
+        r"^(est ce que )?(je|on) (peux|peut|dois|doit|allume|ouvre|sors|sort|reste|descend)\b.*\?\s*$",
+        r"\b(j'allume|allumer|interrupteur|briquet|bougie)\b",
+    )),
+    ("care", _patterns(
+        r"\b(medecin|docteur|urgences|hopital|me faire soigner|me soigner|radio|certificat)\b",
+    )),
+    ("health_signs", _patterns(
+        r"\b(vomi\w*|dort beaucoup|somnol\w*|saigne\w*|respire mal|fievre|convuls\w*|tousse|ne se reveille|mal a la tete)\b",
     )),
     ("wants_person", _patterns(
         r"\b(parler|ecrire|discuter) (a|avec) (quelqu'un|une personne|un humain|une humaine|un vrai|une vraie|un conseiller|une conseillere|un professionnel|une professionnelle|un psy)\b",
@@ -65,18 +78,26 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(prefere|plutot|mieux|que) (\w+ ){0,2}(ecrire|par ecrit|par sms|par message|par texto|ici|le tchat|le chat)\b",
         r"\b(peux pas|ne peux pas|n'arrive pas a|pas capable de|je ne sais pas) (\w+ )?(parler|appeler|telephoner)\b.{0,30}\b(ecrire|sms|message|ici)?",
         r"\b(y a|il y a|existe) (\w+ ){0,2}(un tchat|un chat|par sms|par ecrit|par message)\b",
+        r"\b(numero|moyen|ligne|service) (\w+ ){0,4}(envoyer des messages|ecrire|par sms|par message|par ecrit|tchat|chat|textos?)\b",
+        r"\benvoyer des (messages|sms|textos)\b",
     )),
     ("refuses_call", _patterns(
         r"\b(pas|jamais|refuse d'|refuse de|sert a rien d'|sert a rien de|pas envie d'|ose pas|osera pas) (\w+ ){0,2}(appeler|telephoner|appel|coup de fil)\b",
         r"\b(appeler|telephoner)\b.{0,20}\b(sert a rien|non merci|pas question|hors de question|jamais)\b",
         r"\bje n'appellerai (pas|personne|jamais)\b",
+        r"\b(veut|veux|voulons|veulent|voulait) pas (qu'on|que j'|que je|que tu|que vous|que l'on) (appelle|appelles|telephone|appeler)\b",
+        r"\b(refuse|refusent|refusait) (qu'on|que j'|que je|que l'on|d') ?(appelle|appeler|telephoner)\b",
         r"\b(j'appellerai|j'appelerai|je telephonerai|j'appelle|je vais pas appeler|je vais pas telephoner) (pas|jamais|personne)\b",
     )),
-    ("free_anonymous", _patterns(r"\b(gratuit|payant|ca coute|combien ca coute|anonyme|anonymat|confidentiel|facture|apparai\w*|mon nom|tracable|trace|savoir que j'ai appele|sans credit)")),
+    ("free_anonymous", _patterns(
+        r"\b(gratuit|payant|ca coute|combien ca coute|anonyme|anonymat|confidentiel|facture|apparai\w*|mon nom|tracable|trace|savoir que j'ai appele|sans credit|forfait|plus de credit|pas de credit)",
+        r"\b(savoir|sauront|sache|saura|decouvrir) (\w+ ){0,2}(que c'est moi|qui je suis|qui appelle|qui a appele|que j'ai appele)\b",
+    )),
     ("complaint", _patterns(r"\b(plainte|main courante|porter plainte|commissariat|gendarmerie)\b")),
     ("leave", _patterns(r"\b(partir|quitter|m'enfuir|fuir|hebergement|heberger|dormir ce soir|ou aller|ou dormir|refuge|foyer)\b")),
     ("children", _patterns(r"\b(mes enfants|les enfants|mes petits|mon fils|ma fille|les gosses|mon bebe)\b")),
     ("safe_now", _patterns(
+        r"\b(on est|je suis|nous sommes) (sortie?s?|dehors|a l'exterieur|en haut|chez (le|la|les) voisine?s?)\b",
         r"\b(je suis en securite|suis en securite|on est en securite|a l'abri|ca va mieux|ca va un peu mieux|je suis avec (ma|mon|des|une|un)|je suis chez (ma|mon|une|un)|les secours sont (la|arrives)|les pompiers sont (la|arrives)|le samu est (la|arrive)|j'ai appele|on a appele|je les ai appeles)\b",
     )),
     ("thanks", _patterns(r"^(merci|mci|thx|merci beaucoup)\b")),
@@ -143,9 +164,13 @@ def takes_message(state: Optional[Dict[str, Any]], message: CitizenMessage,
         return True
     if not (state and state.get("open") and in_dialogue):
         return False
-    leaving = message.intent in LEAVING_INTENTS and intent_confidence >= LEAVING_CONFIDENCE
-    if leaving and state.get("tier") == QUESTION and answer_of(message) is not True:
-        return False
+    if state.get("tier") == QUESTION:
+        # A question waits: a confident other topic is the answer "not now" (normal flow).
+        leaving = message.intent in LEAVING_INTENTS | {"urgence", "checkin", "trouver_relais"} \
+            and intent_confidence >= LEAVING_CONFIDENCE
+        return not leaving or answer_of(message) is True
+    intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
+    leaving = message.intent in intents and intent_confidence >= LEAVING_CONFIDENCE
     return not leaving or move_of(message) is not None
 
 
@@ -179,11 +204,12 @@ def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
 
 
 def _ask(state: Dict[str, Any], kind: Optional[str]) -> CrisisTurn:
-    crisis_kind = crisis_content().kind(kind or SUICIDE)
+    content = crisis_content()
+    crisis_kind = content.kind(kind or SUICIDE)
+    line = content.text("question_preface") + crisis_kind.question
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
-                 "last": crisis_kind.question, "asked": 1}
-    return CrisisTurn(lines=(crisis_kind.question,), state=new_state, ask_yes_no=True,
-                      kind=crisis_kind.id)
+                 "last": line, "asked": 1}
+    return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
 
 
 def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
@@ -196,20 +222,19 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
-    if answer is True or move == "wants_person":
-        kind = triage.kind or state.get("kind")
-        return _first(state, kind, False, preface=content.lines("yes_question")[:1])
+    kind = state.get("kind") or SUICIDE
+    if answer is True or move == "wants_person" or (kind in _PLAN_KINDS and describes_plan(message.text)):
+        # A yes, or an answer that says yes (a plan, a means): certain.
+        return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1])
     if triage.tier == QUESTION or state.get("asked", 0) < 2:
-        # Not answered: a second concern, or another topic. Asked once more, in other words.
-        kind = triage.kind or state.get("kind")
-        crisis_kind = content.kind(kind)
-        line = "Je me permets de vous reposer la question, parce qu'elle compte. " + crisis_kind.question
-        if line == state.get("last"):
-            line = crisis_kind.question
+        # Not answered: a second concern, another topic, "you repeat yourself". Asked once
+        # more, in other words.
+        crisis_kind = content.kind(triage.kind or kind)
+        line = content.text("question_again_preface") + crisis_kind.question
         new_state = {**state, "kind": crisis_kind.id, "last": line, "asked": state.get("asked", 1) + 1}
         return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
-    line = content.lines("no_question")[0]
-    return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
+    line = content.text("question_left")
+    return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
 
 
 def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
@@ -220,9 +245,9 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind:
         return _first(state, triage.kind, message.first_reply_sent)
     if kind in _PLAN_KINDS and describes_plan(message.text) and (
-            triage.tier is not None or move_of(message) is None):
-        line = _varied(content.lines("plan_or_means"), state)
-        return _turn(state, (line,), case=CASE_RAISE, kind=kind, offer_person=False)
+            triage.tier is not None or move_of(message) in (None, "health_signs", "what_to_do")):
+        lines = content.lines("plan_or_means_other") if kind == OTHER_AT_RISK else content.lines("plan_or_means")
+        return _turn(state, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
     move = move_of(message)
     if move == "false_alarm" and triage.tier is None:
         line = content.lines("false_alarm")[0]
@@ -232,7 +257,9 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move in ("prefers_writing", "repeats"):
         line = _varied(content.lines(move), state)
         return _turn(state, (line,), kind=kind, offer_person=True)
-    if move in ("free_anonymous", "what_to_do", "who_answers"):
+    if move == "health_signs":
+        return _turn(state, (content.text("health_signs"),), kind=kind)
+    if move in ("free_anonymous", "what_to_do", "who_answers", "care"):
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move == "phone_watched":
         return _turn(state, (content.text("phone_watched"),), kind=kind)

@@ -83,20 +83,15 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\ben finir\b(?! avec (?!(la vie|ma vie|cette vie|tout|moi|l'existence|mes jours)\b))(?! (de|d') )"),
     (SUICIDE, r"\bmettre fin a (mes jours|ma vie|tout|mon existence|mes souffrances)"),
     (SUICIDE, r"\b(plus|pas|aucune?|perdu) (\w+ ){0,2}(envie|raison|gout|force) (de|d') ?(vivre|exister|continuer a vivre|rester en vie)"),
-    (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
-    (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
     (SUICIDE, r"\b(ne plus|ne pas|jamais|plus) me reveiller\b"),
     (SUICIDE, r"\bm'endormir (pour toujours|a jamais|pour de bon|definitivement|et ne)"),
     (SUICIDE, r"\b(mieux|mieux lotis?|plus heureux|plus heureuse|plus tranquilles?) sans moi\b"),
-    (SUICIDE, r"\b(un fardeau|un poids|une charge) pour (tout le monde|les autres|mes proches|ma famille|mes enfants|eux|vous|toi)"),
     (SUICIDE, r"\b(lettres? d'adieux?|faire mes adieux|dire adieu a (tout le monde|tous|mes proches|la vie))"),
-    (SUICIDE, r"\b(plus|pas|aucune|sans) (d'|d )?(autre )?issue\b"),
     (SUICIDE, r"\bpartir pour (de bon|toujours)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
     (SUICIDE, r"\b(pars|partir|m'en vais|men vais|m'en aller)\b.{0,40}\b((ne )?reviendrai (pas|plus|jamais)|pour toujours|pour de bon|sans retour)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
     (SUICIDE, r"\b(me reverrez|me reverras|me verrez|me verras) (plus|jamais)\b"),
     (SUICIDE, r"(?<!mot d')(?<!pot d')(?<!soiree d')(?<!fete d')(?<!repas d')(?<!cadeau d')(?<!bisou d')(?<!baiser d')(?<!discours d')\badieux?\b(?! (a|au|aux|a l') (?!(la vie|tout le monde|tous|mes proches|ce monde)\b))(?! ((a|au|aux) )?(la|le|les|l'|ce|cette|ces|mon|ma|mes)\b)(?! et a (demain|bientot|plus|la semaine|lundi|tout a l'heure))(?!.{0,50}\b(demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|a plus|a bientot|bientot|pour aujourd'hui|lol|mdr|veau|on se reparle)\b)"),
     (SUICIDE, r"\b(ne serai|serai) plus (la|de ce monde)\b"),
-    (SUICIDE, r"\ba quoi bon (vivre|continuer|me battre|rester en vie|exister|me lever)"),
     (SUICIDE, r"\b(ma vie|la vie|je) ne (vaut|vaux) (plus )?rien\b"),
     (SUICIDE, r"\b(repere|choisi|trouve) l'endroit\b"),
     (SUICIDE, r"\b(ils|elles|on) trouveront tout\b"),
@@ -216,8 +211,9 @@ _MORE_CRISIS = (
     (SUICIDE, r"\b(va|vais|veut) (tous|toutes) les (prendre|avaler)\b"),
     (SUICIDE, r"\b(mis de cote|garde|gardee|stocke|stockee|accumule|accumulee|cache|cachee) (\w+ ){0,2}(ses|mes|des) (medicaments|cachets|pilules|comprimes|somniferes)\b.{0,60}\b(pour le jour|au cas ou|quand (je|elle|il) n'en|le moment venu)"),
     (SUICIDE, r"\b(prendre|avaler|prise|pris) (\w+ ){0,2}(une )?dose (mortelle|letale)\b"),
+    (SUICIDE, r"\b(mis|mise|garde|gardee|stocke|cache) (\w+ ){0,2}(des |mes |ses |les )?(cachets|medicaments|medocs|pilules|comprimes|somniferes) (\w+ ){0,2}de cote\b"),
     (SELF_HARM, r"\bje me (brule|coupe|scarifie|griffe|mords|tape|frappe|cogne|pince|entaille|blesse) (\w+ ){0,5}(quand je (suis|me sens) (\w+ )?(angoisse|angoissee|stresse|stressee|mal|triste|seule?|nulle?|en colere)|pour me punir|pour (me )?calmer|pour sentir|pour oublier|pour avoir moins mal)"),
-    (SELF_HARM, r"\bme suis (\w+ )?(brule|brulee|bruler|coupe|coupee|couper|griffe|mordu|mordue|tape|tapee|cogne|cognee) (\w+ ){0,5}(pour me punir|expres|volontairement|pour sentir|pour oublier)\b"),
+    (SELF_HARM, r"\bme suis (\w+ )?(brule|brulee|bruler|coupe|coupee|couper|griffe|mordu|mordue|tape|tapee|cogne|cognee) ([\w']+ ){0,9}(pour me punir|expres|volontairement|pour sentir|pour oublier|pour me calmer)\b"),
     (SELF_HARM, r"\b(ressorti|sorti|cache|cachais|garde|gardee) (\w+ ){0,2}(la|ma|une|mes|les) (lames?|rasoirs?)\b"),
     (SELF_HARM, r"\bme suis (\w+ )?fait (\w+ )?(du mal|mal expres|saigner)\b|\b(envie|besoin) de me fair(e)? (du )?mal\b"),
     (SELF_HARM, r"\b(m'|me )suis (\w+ )?(ouvert|ouverte|entaille|entaillee|taillade|tailladee) (le|les|la|mon|ma|mes) (bras|poignets?|cuisses?|jambes?|ventre|peau|veines)\b"),
@@ -226,6 +222,7 @@ _MORE_CRISIS = (
     (VIOLENCE, r"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b(me|m') (bouscule|brutalise|frappe|cogne|gifle|etrangle|viole|maltraite|tabasse)\b(?! (a la porte|la porte|l'esprit|en plein coeur|par (sa|son|leur)))"),
     (VIOLENCE, r"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b(il|elle|mon \w+|ma \w+|et) (me|m') tape\b(?! (sur (les nerfs|le systeme|l'epaule)|dans le dos|l'epaule|la bise))"),
     (VIOLENCE, r"\b(couteau|lame|arme|pistolet|fusil|tesson) (\w+ ){0,2}(sous|sur|contre) (la|ma) gorge\b"),
+    (VIOLENCE, r"\b(il|elle|mon \w+|ma \w+) (m'a|m'ont|me) (poussee?|pousse|projetee?|jetee?|plaquee?|bousculee?|trainee?) (\w+ ){0,2}(contre|par terre|au sol|dans l'escalier|dans les escaliers)\b"),
     (VIOLENCE, r"\b(me|m') (force|forcent|a forcee?|ont forcee?|oblige|obligent|a obligee?) (a|a avoir|d'avoir) (\w+ ){0,2}(rapports|coucher|faire l'amour|relations|sexe|des choses)\b"),
     (VIOLENCE, r"\b(me retrouver(a|ait)|finir(a|ait) ce qu'il a commence|me le fera(it)? payer|me fera(it)? la peau|je suis morte? si je pars)\b"),
     (VIOLENCE, r"\bj'ai (des |plein de )?(bleus|marques|traces de coups)\b.{0,40}\b(il|mon mari|mon conjoint|mon ex|ma faute|partout)\b"),
@@ -244,13 +241,15 @@ _MORE_CRISIS = (
     (CHILD, r"\b(mis|met|enferme|enfermee|laisse|sorti) (\w+ ){0,3}(mon|ma|son|sa|le|la|leur) (\w+ )?(frere|soeur|fils|fille|enfant|petit|petite|bebe)\b.{0,40}\b(dehors|sur le balcon|dans la cave|au froid|a la porte)\b.{0,40}\b(toute la nuit|pour le punir|pour la punir|des heures)"),
     (CHILD, r"\b(maltrait\w*)"),
     (MEDICAL, r"\b(levres|visage|doigts|peau) (\w+ ){0,2}(violettes?|violets?|bleues?|bleus|grises?|gris)\b"),
+    (MEDICAL, r"\b(tombee?|chute|glisse)\b.{0,50}\b(ne )?(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) plus\W*$"),
+    (MEDICAL, r"\b(bebe|nourrisson)\b.{0,80}\b(secoue|secouee)\b|\b(secoue|secouee)\b.{0,60}\b(bebe|nourrisson)\b"),
     (MEDICAL, r"\b(par terre|au sol|tombee?)\b.{0,40}\b(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) (plus|pas) (quand|du tout|a rien|depuis)\b"),
     (MEDICAL, r"\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b.{0,60}\b(tremble|sue|transpire|diabet|malaise|tombe)|\b(tremble|sue|transpire|diabet)\w*\b.{0,60}\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b"),
     (MEDICAL, r"\b(pastilles?|capsules?|javel|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|white spirit|piles?|aimants?|medicaments|produit)\b.{0,80}\b(en a (mange|avale|bu)|a (mange|avale|bu))\b.{0,60}\b(vomi\w*|pale|ne respire|dort|somnol\w*|mal|poignee|quoi faire|je fais)\b"),
     (MEDICAL, r"\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*|envie de vomir)\b.{0,100}\b(chauffage d'appoint|groupe electrogene|poele|brasero|barbecue|petrole|monox\w*)\b|\b(chauffage d'appoint|groupe electrogene|brasero|barbecue|petrole|monox\w*)\b.{0,100}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*)\b"),
     (MEDICAL, r"\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)\b.{0,60}\b(coeur|poitrine|bras)\b|\b(coeur|poitrine)\b.{0,60}\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)"),
     (DANGER, r"\bmonox\w*"),
-    (DANGER, r"\b(sent|sens|pue|odeur) (\w+ ){0,2}(le |du |la |de )?gaz\b"),
+    (DANGER, r"\b(sent|sens|pue|odeur) (\w+ ){0,4}(le |du |la |de )?gaz\b"),
     (DANGER, r"\b(le )?feu (chez moi|chez nous|dans (la|ma|notre) (maison|cuisine|chambre|immeuble)|a (la maison|l'appart))\b"),
     (DANGER, r"\b(il y a des|des) flammes\b|\bflammes (\w+ ){0,3}(ont pris|prennent|s'etend|partout|dans les rideaux)\b|\b(ca|le feu) s'etend\b"),
     (DANGER, r"\b(coups de feu|fusillade|ca tire|on tire|des tirs)\b"),
@@ -262,11 +261,19 @@ _KIND_ORDER = {OTHER_AT_RISK: 0, CHILD: 1, SUICIDE: 2, SELF_HARM: 3, VIOLENCE: 4
 CRISIS_PATTERNS = tuple(sorted(CRISIS_PATTERNS + _compile(_MORE_CRISIS), key=lambda e: _KIND_ORDER[e[0]]))
 
 CONCERN_PATTERNS = _compile((
+    # Passive ideation (hopelessness, a burden, no way out, what's the point): asked about first.
+    (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
+    (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
+    (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
+    (SUICIDE, r"\b(un fardeau|un poids|une charge) pour (tout le monde|les autres|mes proches|ma famille|mes enfants|eux|vous|toi)"),
+    (SUICIDE, r"\ba quoi bon (vivre|continuer|me battre|rester en vie|exister|me lever)"),
+    (SUICIDE, r"\b(plus|pas|aucune|sans) (d'|d )?(autre )?issue\b"),
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|un|une) (\w+ )?{_CLOSE}\b.{{0,60}}\b(dit|parle|ecrit|poste|publie) (\w+ ){{0,3}}(qu'il|qu'elle|que) (\w+ ){{0,3}}(veut|voudrait) (disparaitre|partir|plus etre la|dormir pour toujours)"),
     (OTHER_AT_RISK, rf"\b(mon|ma) (\w+ )?{_CLOSE}\b.{{0,60}}\b(donne ses affaires|message d'adieu|dit au revoir a tout le monde|ne repond plus depuis)"),
     (CHILD, r"\bj'entends (\w+ ){0,3}(un enfant|des enfants|le bebe|un bebe|le petit|la petite) (\w+ ){0,3}(hurler|crier|pleurer) (\w+ ){0,6}(coups|frapp|tous les soirs|toutes les nuits)"),
     (CHILD, rf"\b{_CHILD} (\w+ ){{0,3}}(a|avait|a encore) (des|les) (bleus|marques|traces)\b"),
-    (VIOLENCE, r"\bpeur (de rentrer (chez moi|a la maison)|de lui|de mon mari|de mon conjoint|de mon compagnon|de mon copain|de mon ex|qu'il revienne|qu'il rentre|qu'il me retrouve|de sa reaction)"),
+    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ ){0,3}me fait (un peu |tres |vraiment |de plus en plus )?peur\b"),
+    (VIOLENCE, r"\bpeur (de rentrer (chez moi|a la maison|ce soir)|de lui|de mon mari|de mon conjoint|de mon compagnon|de mon copain|de mon ex|qu'il revienne|qu'il rentre|qu'il me retrouve|de sa reaction)"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ )?(me pousse|m'a pousse|m'a poussee|me bouscule|m'a bouscule|me tient par|m'attrape|me serre le bras|me crache|casse tout|jette des objets|lance des objets|me surveille|controle mon telephone|lit mes messages|m'interdit|me rabaisse|m'insulte|me hurle dessus|crie sur moi)"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
     (VIOLENCE, r"\b(porter plainte|deposer plainte|main courante)\b.{0,60}\b(sans qu'il|sans que mon|il le sache|mari|conjoint|compagnon|ex)\b"),
@@ -475,9 +482,6 @@ def describes_plan(text: Optional[str]) -> bool:
 
 CERTAIN = "certain"
 QUESTION = "question"
-# The model alone is never certain enough to page a coach: with a concern cue beside it, from
-# this confidence on, it is.
-MODEL_CERTAIN_CONFIDENCE = 0.85
 
 _KIND_HINTS = _compile((
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|un|une) (\w+ )?{_CLOSE}\b.{{0,60}}\b(se |s')"),
@@ -514,16 +518,14 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None)
     when its best intent is the crisis intent, else None.
 
     - a crisis pattern: certain;
-    - a concern cue with the model saying crisis confidently: certain;
-    - a concern cue alone, or the model alone (unless the message is a known idiom): a question.
+    - a concern cue, or the model alone (with a word of danger or distress, and not a known
+      idiom): a question. The model alone never pages a coach: a "yes" to the question does.
     """
     assessment = assess(text)
     if assessment.is_crisis:
         return Triage(CERTAIN, assessment.kind)
     model = model_crisis_confidence is not None
     if assessment.concern:
-        if model and model_crisis_confidence >= MODEL_CERTAIN_CONFIDENCE:
-            return Triage(CERTAIN, assessment.kind)
         return Triage(QUESTION, assessment.kind)
     if model and not assessment.lookalike and any(RISK_WORDS.search(t) for t in variants(text or "")):
         return Triage(QUESTION, kind_hint(text))

@@ -44,7 +44,7 @@ def test_certain_crisis_gives_the_kind_first_reply_and_opens_a_case():
 def test_uncertain_message_is_asked_about_without_a_case():
     turn = Conversation().say("je vois plus trop à quoi ça sert tout ça")
     assert turn.ask_yes_no and turn.case is None
-    assert turn.lines == (crisis_content().kind("suicide").question,)
+    assert turn.lines[0].endswith(crisis_content().kind("suicide").question)
 
 
 @pytest.mark.parametrize("answer, intent", [("oui", "affirm"), ("oui un peu", None), ("/affirm", "affirm")])
@@ -72,6 +72,38 @@ def test_an_unanswered_question_is_asked_once_more_then_left():
     assert again.ask_yes_no and again.lines[0] != conversation.turns[0].lines[0]
     left = conversation.say("on verra")
     assert not left.open and left.case is None
+    assert left.lines[0] == crisis_content().text("question_left")
+
+
+def test_an_answer_that_describes_a_plan_is_a_yes():
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say("j'ai mis des cachets de côté")
+    assert turn.case == CASE_OPEN and "3114" in turn.lines[-1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("c'est qui au bout du fil ?", "professionnels"),
+    ("j'ai plus de forfait", "gratuit"),
+    ("il peut lire mes messages", "effacez"),
+])
+def test_questions_in_the_dialogue_get_their_answer(text, expected):
+    conversation = Conversation()
+    conversation.say("il m'a frappée" if "messages" in text else "je veux mourir")
+    assert expected in conversation.say(text).lines[0]
+
+
+def test_in_an_acute_emergency_the_practical_question_gets_practical_help():
+    conversation = Conversation()
+    conversation.say("ça sent très fort le gaz dans l'escalier")
+    assert "interrupteur" in conversation.say("j'allume la lumière pour voir ?").lines[0]
+    conversation = Conversation()
+    conversation.say("il a bu du produit vaisselle")
+    assert "vomir" in conversation.say("je dois le faire vomir ?").lines[0]
+    conversation = Conversation()
+    conversation.say("mon père a une douleur dans la poitrine")
+    refused = conversation.say("il veut pas qu'on appelle").lines[0]
+    assert "15" in refused and "pas obligé" not in refused
 
 
 def test_the_dialogue_answers_what_the_person_says_never_the_same_text_twice():

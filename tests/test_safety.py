@@ -14,12 +14,8 @@ from relais.safety import CERTAIN, QUESTION, assess, describes_plan, triage
         ("je pense à me suicider", "suicide"),
         ("je veux en finir", "suicide"),
         ("en finir avec la vie", "suicide"),
-        ("JE NE VOIS PLUS D'ISSUE", "suicide"),
-        ("je ne vois pas d autre issue", "suicide"),
         ("tout le monde serait mieux sans moi", "suicide"),
-        ("je suis un fardeau pour ma famille", "suicide"),
         ("j'aimerais m'endormir pour toujours", "suicide"),
-        ("à quoi bon continuer", "suicide"),
         ("j'ai écrit mes lettres d'adieu", "suicide"),
         ("ce soir je pars et je ne reviendrai pas", "suicide"),
         ("je vais avaler toute la boite de medicaments", "suicide"),
@@ -149,6 +145,11 @@ def test_lookalikes_of_the_new_patterns_are_not_a_crisis(text):
 @pytest.mark.parametrize(
     "text, kind",
     [
+        # Passive ideation: hopelessness, a burden, no way out. Asked about first.
+        ("JE NE VOIS PLUS D'ISSUE", "suicide"),
+        ("je ne vois pas d autre issue", "suicide"),
+        ("je suis un fardeau pour ma famille", "suicide"),
+        ("à quoi bon continuer", "suicide"),
         ("je vois plus trop à quoi ça sert tout ça", "suicide"),
         ("j'ai peur de rentrer chez moi ce soir", "violence"),
         ("le 3919 apparaît sur la facture ?", "violence"),
@@ -160,11 +161,11 @@ def test_concerns_are_asked_about(text, kind):
     assert result.kind == kind
 
 
-def test_the_model_alone_asks_and_the_model_with_a_concern_is_certain():
+def test_only_the_crisis_patterns_are_certain_the_model_asks():
     assert triage("je ne sais plus comment tenir", model_crisis_confidence=0.95).tier == QUESTION
+    assert triage("je vois plus trop à quoi ça sert tout ça", model_crisis_confidence=0.99).tier == QUESTION
     # Without a single word of danger or distress, the model alone does not make Relais ask.
     assert triage("les élus s'en mettent plein les poches", model_crisis_confidence=0.99).tier is None
-    assert triage("je vois plus trop à quoi ça sert tout ça", model_crisis_confidence=0.95).tier == CERTAIN
     # A known idiom overrules the model: no question.
     assert triage("je suis mort de rire", model_crisis_confidence=0.95).tier is None
 
