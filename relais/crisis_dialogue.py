@@ -75,7 +75,7 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     )),
     ("repeats", _patterns(r"\b(repet|la meme chose|meme message|deja dit|toujours pareil|copier coller|disque raye|tu radotes|vous radotez)")),
     ("prefers_writing", _patterns(
-        r"\b(prefere|plutot|mieux|que) (\w+ ){0,2}(ecrire|par ecrit|par sms|par message|par texto|ici|le tchat|le chat)\b",
+        r"\b(prefere|plutot|mieux|que) (\w+ ){0,2}(t'|vous |m'|lui )?(ecrire|par ecrit|par sms|par message|par texto|ici|le tchat|le chat)\b",
         r"\b(peux pas|ne peux pas|n'arrive pas a|pas capable de|je ne sais pas) (\w+ )?(parler|appeler|telephoner)\b.{0,30}\b(ecrire|sms|message|ici)?",
         r"\b(y a|il y a|existe) (\w+ ){0,2}(un tchat|un chat|par sms|par ecrit|par message)\b",
         r"\b(numero|moyen|ligne|service) (\w+ ){0,4}(envoyer des messages|ecrire|par sms|par message|par ecrit|tchat|chat|textos?)\b",

@@ -1,17 +1,17 @@
 """Crisis regression suite, against the trained model.
 
 Every crisis phrasing of the held-out sets (written apart from the training data, never trained
-on; see bench/heldout.py) must be classified `crise` and answered with the emergency numbers; no look-alike may be
-treated as a crisis. Runs on the model `make test` trains, without an action server (the crisis
-answer is a response, so it never depends on one).
+on; see bench/heldout.py) must be triaged as a crisis (certain: the numbers; uncertain: the
+direct question); no look-alike may be treated as a crisis. Runs on the model `make test`
+trains, without an action server.
 """
 
 import asyncio
-import uuid
 
 import pytest
 
 from bench.heldout import CRISIS, SETS, load_heldout, parse_texts, quiet_rasa_logs
+from relais.crisis import crisis_content, first_reply
 
 SETS_LOADED = [load_heldout(name, exclude_training=False) for name in SETS]
 CRISIS_TEXTS = [text for heldout in SETS_LOADED for text in heldout.crisis_direct + heldout.crisis_indirect]
@@ -42,15 +42,19 @@ def test_no_lookalike_is_a_crisis(predictions):
     assert false_alarms == []
 
 
-async def _first_reply(agent, text):
-    replies = await agent.handle_text(text, sender_id=f"regression-{uuid.uuid4().hex}")
-    return "\n".join(reply.get("text", "") for reply in replies)
+def test_every_crisis_phrasing_gets_the_numbers_or_the_question(agent):
+    """A certain crisis is answered with its kind's first reply (its first number, and 112);
+    an uncertain one with the direct question. The dialogue itself: tests/test_crisis_dialogue.py,
+    and through a running Relais: tests/test_crisis_blind.py."""
 
+    async def parse_all():
+        return {text: await agent.parse_message(text) for text in CRISIS_TEXTS}
 
-def test_every_crisis_phrasing_is_answered_with_the_numbers(agent):
-    async def answer_all():
-        return {text: await _first_reply(agent, text) for text in CRISIS_TEXTS}
-
-    replies = asyncio.run(answer_all())
-    without_numbers = [text for text, reply in replies.items() if "3114" not in reply or "112" not in reply]
-    assert without_numbers == []
+    parses = asyncio.run(parse_all())
+    untriaged = [text for text, parse in parses.items() if (parse.get("crisis") or {}).get("tier") is None]
+    assert untriaged == []
+    for text, parse in parses.items():
+        crisis = parse["crisis"]
+        if crisis["tier"] == "certain":
+            reply = first_reply(crisis["kind"])
+            assert "112" in reply and crisis_content().kind(crisis["kind"]).first_number in reply
