@@ -67,6 +67,7 @@ bench: $(MODEL)
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/actions_db.py
 	$(BIN)/python bench/telegram_bridge.py
+	$(BIN)/python bench/crisis_latency.py
 	$(BIN)/python bench/coach_desk.py
 
 lock: $(BIN)/python

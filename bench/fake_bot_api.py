@@ -102,6 +102,7 @@ class _Failure:
     error_code: int
     description: str
     retry_after: Optional[int]
+    chat_id: Optional[int] = None  # only calls to this chat fail
 
 
 class _ApiError(Exception):
@@ -484,16 +485,19 @@ class FakeBotApi:
         description: str = "Internal Server Error",
         retry_after: Optional[int] = None,
         times: int = 1,
+        chat_id: Optional[int] = None,
     ) -> None:
-        """Make the next `times` calls of `method` answer `{"ok": false, ...}` with HTTP status
-        `error_code`. A 429 always carries `parameters.retry_after` (1 s unless given), which
-        PTB turns into `RetryAfter`; its default description is Telegram's "Too Many Requests"."""
+        """Make the next `times` calls of `method` (to `chat_id` only, if given) answer
+        `{"ok": false, ...}` with HTTP status `error_code`. A 429 always carries
+        `parameters.retry_after` (1 s unless given), which PTB turns into `RetryAfter`; its
+        default description is Telegram's "Too Many Requests"."""
         if error_code == 429:
             retry_after = retry_after if retry_after is not None else 1
             if description == "Internal Server Error":
                 description = f"Too Many Requests: retry after {retry_after}"
         failures = self._failures.setdefault(method.lower(), [])
-        failures.extend(_Failure(error_code, description, retry_after) for _ in range(times))
+        failures.extend(_Failure(error_code, description, retry_after, chat_id)
+                        for _ in range(times))
 
     async def post_webhook(self, url: str, update: JSONDict, secret: Optional[str]) -> int:
         """Deliver `update` to a webhook as Telegram does (POST JSON, with the header
@@ -532,9 +536,8 @@ class FakeBotApi:
     async def _answer(
         self, name: str, known: Optional[Tuple[str, Handler]], params: JSONDict, call: Call
     ) -> web.Response:
-        failures = self._failures.get(name.lower())
-        if failures:
-            failure = failures.pop(0)
+        failure = self._take_failure(name, params)
+        if failure is not None:
             parameters = (
                 {"retry_after": failure.retry_after} if failure.retry_after is not None else None
             )
@@ -547,6 +550,13 @@ class FakeBotApi:
             return _error_response(error)
         call.result = result
         return _json_response({"ok": True, "result": result})
+
+    def _take_failure(self, name: str, params: JSONDict) -> Optional[_Failure]:
+        failures = self._failures.get(name.lower()) or []
+        for index, failure in enumerate(failures):
+            if failure.chat_id is None or failure.chat_id == params.get("chat_id"):
+                return failures.pop(index)
+        return None
 
     def _method_table(self) -> Dict[str, Handler]:
         return {

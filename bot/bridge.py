@@ -2,14 +2,23 @@
 citizen's replies out, each message processed by Rasa once even across Rasa restarts."""
 
 import logging
-from typing import List, Optional
+import time
+from typing import Dict, List, Optional, Tuple
 
 from bot.conversation import Reply, Turn, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable, replies_after
-from bot.replies import outage_replies
+from bot.replies import crisis_first_reply, outage_replies
 from relais.safety import assess
 
 logger = logging.getLogger(__name__)
+
+# Metadata of a message for Rasa: the edge already sent this message's crisis first reply
+# itself, so Rasa must not send the same block again (actions/crisis.py, EDGE_FIRST_REPLY_KEY).
+FIRST_REPLY_SENT = "crisis_first_reply"
+# A chat given a kind's first reply is not given the same block again for this long: a person
+# in crisis often writes several such messages in a row, and the dialogue (Rasa) follows up with
+# shorter reminders instead of the same wall of text.
+FIRST_REPLY_AGAIN_AFTER_SECONDS = 15 * 60
 
 
 class Bridge:
@@ -42,17 +51,69 @@ class Bridge:
 
     async def answer_or_safety_net(self, turn: Turn) -> List[Reply]:
         """For callers that cannot wait (the terminal): when Rasa is down, the replies of the
-        safety net (the emergency numbers first for a crisis message)."""
+        safety net (a crisis message's first reply, unless it was given already)."""
         try:
             return await self.answer(turn)
         except RasaUnavailable as error:
             logger.warning("Rasa unavailable: %s", error)
-            return outage_replies([turn.typed])
+            return outage_replies([] if first_reply_given(turn.metadata) else [turn.typed])
 
     async def _earlier_replies(self, chat_id: str, message_key: str):
         return replies_after(await self._rasa.events(chat_id), message_key)
 
 
-def is_crisis(text: str) -> bool:
-    """The domain's crisis lexicon, the same one Rasa's pipeline applies."""
-    return bool(text) and assess(text).is_crisis
+def crisis_kind(text: Optional[str]) -> Optional[str]:
+    """The crisis kind of a citizen's message when the domain's lexicon (the same one Rasa's
+    pipeline applies) is certain it is a crisis; None otherwise."""
+    if not text:
+        return None
+    assessment = assess(text)
+    return assessment.kind if assessment.is_crisis else None
+
+
+def is_crisis(text: Optional[str]) -> bool:
+    return crisis_kind(text) is not None
+
+
+def first_reply_given(metadata: Optional[dict]) -> bool:
+    return bool((metadata or {}).get(FIRST_REPLY_SENT))
+
+
+def with_first_reply_given(metadata: Optional[dict]) -> Dict:
+    return {**(metadata or {}), FIRST_REPLY_SENT: True}
+
+
+class RecentFirstReplies:
+    """Which chats were given which kind's first reply a moment ago (in memory: after a
+    restart, the block may be given once more, never less)."""
+
+    def __init__(self, again_after: float = FIRST_REPLY_AGAIN_AFTER_SECONDS) -> None:
+        self._again_after = again_after
+        self._given: Dict[Tuple[str, str], float] = {}
+
+    def due(self, chat_id, kind: str) -> bool:
+        given = self._given.get((str(chat_id), kind))
+        return given is None or time.monotonic() - given >= self._again_after
+
+    def note(self, chat_id, kind: str) -> None:
+        now = time.monotonic()
+        # Forget what is old enough not to matter, so the table stays small.
+        if len(self._given) > 10000:
+            self._given = {k: t for k, t in self._given.items() if now - t < self._again_after}
+        self._given[(str(chat_id), kind)] = now
+
+
+def first_reply_at_once(turn: Turn, recent: Optional[RecentFirstReplies] = None
+                        ) -> Tuple[Optional[Reply], Turn]:
+    """For a crisis message: its kind's first reply, to give before anything waits on Rasa,
+    and the turn that tells Rasa it was given. No reply when the chat had the same block a
+    moment ago (the turn still says it was given); (None, turn) for any other message."""
+    kind = crisis_kind(turn.typed)
+    if kind is None or first_reply_given(turn.metadata):
+        return None, turn
+    given = Turn(turn.chat_id, turn.message, turn.typed, with_first_reply_given(turn.metadata))
+    if recent is not None:
+        if not recent.due(turn.chat_id, kind):
+            return None, given
+        recent.note(turn.chat_id, kind)
+    return crisis_first_reply(kind), given

@@ -2,18 +2,30 @@
 they arrived; chats are served concurrently.
 
 When Rasa (or the action server, or the database) is down, a worker keeps its entry and tries
-again with growing delays. The citizen is told once per outage, and a crisis message waiting
-in the queue gets the emergency numbers at once, whatever the outage.
+again with growing delays. The citizen is told once per outage.
+
+A crisis never waits: a message the crisis lexicon recognises gets its kind's first reply as
+soon as it is stored (`answer_crisis_at_once`), beside the chat's queue, whatever Rasa does and
+whatever the chat's earlier messages wait for. The message then goes to Rasa in its turn, with
+the metadata that says the first reply was given (Rasa does not send the block again). That
+fact is kept in the entry, so a restart does not send the block again; and if the send failed,
+the chat's worker sends it before the message goes any further, so it is never lost.
 """
 
 import asyncio
 import logging
-from typing import Awaitable, Callable, Dict, Iterable, List, Optional, Set
+from typing import Awaitable, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
-from bot.bridge import Bridge, is_crisis
+from bot.bridge import (
+    Bridge,
+    RecentFirstReplies,
+    crisis_kind,
+    first_reply_given,
+    with_first_reply_given,
+)
 from bot.conversation import Reply, Turn, join_paragraphs
 from bot.rasa_client import RasaUnavailable
-from bot.replies import BUTTON_EXPIRED_TEXT, EMERGENCY_NUMBERS, STUCK_TEXT, outage_replies
+from bot.replies import BUTTON_EXPIRED_TEXT, STUCK_TEXT, crisis_first_reply, outage_notice
 from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
 from relais.models import INBOX_UPDATE
 from relais.services.errors import StorageUnavailable
@@ -36,13 +48,19 @@ class ChatQueue:
         self._retry_delays = retry_delays
         self._workers: Dict[str, asyncio.Task] = {}
         self._wakeups: Dict[str, asyncio.Event] = {}
-        # Chats told about the current outage, and messages already given the numbers.
+        # Chats told about the current outage.
         self._told: Set[str] = set()
+        self._telling: Dict[str, asyncio.Lock] = {}
+        # Crisis messages (by safety key) whose first reply was given: sent by the edge, or the
+        # same block a moment ago. Rasa is told so, and does not send the block again.
         self._netted: Set[int] = set()
+        # First replies being sent on arrival; each says whether the fact is recorded.
+        self._arrivals: Dict[int, asyncio.Task] = {}
+        self._recent = RecentFirstReplies()
         self._errors: Dict[int, int] = {}
         # Set by the coach desk: while a coach has the conversation, it takes the message; and
         # it wants to know when Rasa answered (a case may have opened).
-        self.takeover: Optional[Callable[[str, dict], Awaitable[Optional[List[Reply]]]]] = None
+        self.takeover: Optional[Callable[[str, dict, str], Awaitable[Optional[List[Reply]]]]] = None
         self.on_answered: Optional[Callable[[], None]] = None
         self.desk_handler: Optional[Callable[[dict], Awaitable[None]]] = None
         self.answer_deadline = ANSWER_DEADLINE_SECONDS
@@ -81,9 +99,61 @@ class ChatQueue:
             await asyncio.gather(*self._workers.values(), return_exceptions=True)
 
     async def stop(self) -> None:
-        for worker in self._workers.values():
-            worker.cancel()
-        await asyncio.gather(*self._workers.values(), return_exceptions=True)
+        tasks = list(self._workers.values()) + list(self._arrivals.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def answer_crisis_at_once(self, chat_id, update_id: int, kind: str) -> None:
+        """A crisis message was just stored: its kind's first reply goes out now, beside the
+        chat's queue. The chat's worker waits for this send before the message goes further."""
+        chat_id, key = str(chat_id), update_key(update_id)
+        if key in self._arrivals:
+            return  # under way
+        # The same block a moment ago (or while the database was down): not sent again, and
+        # Rasa's dialogue follows up. Noted before the send: a second message of the kind
+        # arriving meanwhile is covered (if this send fails, the worker sends it before it
+        # reaches the second message).
+        send = key not in self._netted and self._recent.due(chat_id, kind)
+        if send:
+            self._recent.note(chat_id, kind)
+        else:
+            self._netted.add(key)
+        self._arrivals[key] = asyncio.create_task(
+            self._first_reply_on_arrival(chat_id, update_id, kind, send), name=f"crisis-{chat_id}")
+
+    async def _first_reply_on_arrival(self, chat_id: str, update_id: int, kind: str,
+                                      send: bool) -> bool:
+        """Send the first reply (if `send`) and record that it was given; True once recorded."""
+        if send:
+            try:
+                await self._send_first_reply(chat_id, update_key(update_id), kind)
+            except DeliveryFailed as error:
+                logger.warning("Crisis first reply to chat %s not sent yet: %s", chat_id, error)
+                return False
+        return await self._record_first_reply(update_id)
+
+    async def _send_first_reply(self, chat_id: str, key: int, kind: str) -> None:
+        """Raises DeliveryFailed; a chat that is gone needs nothing more."""
+        try:
+            await self._delivery.send_urgent(int(chat_id), crisis_first_reply(kind))
+        except ChatGone:
+            pass
+        self._netted.add(key)
+
+    async def _record_first_reply(self, update_id: Optional[int]) -> bool:
+        if update_id is None:
+            return False
+        try:
+            await asyncio.to_thread(self._inbox.add_to_metadata, update_id,
+                                    with_first_reply_given({}))
+        except StorageUnavailable as error:
+            # Known in memory all the same: only a restart before the worker records it would
+            # send the block once more.
+            logger.warning("Could not record the crisis first reply of update %s: %s",
+                           update_id, error)
+            return False
+        return True
 
     async def send_later(self, chat_id, replies: List[Reply]) -> None:
         """Messages on Relais' own initiative (Rasa, a coach), delivered after what the chat
@@ -93,20 +163,49 @@ class ChatQueue:
         self.wake(chat_id)
 
     async def tell_outage(self, chat_id, texts: Iterable[str], keys: Iterable[int] = ()) -> None:
-        """Tell the citizen once that Relais cannot answer now; the emergency numbers at once
-        for a crisis message not yet given them (identified by `keys`)."""
+        """Tell the citizen once that Relais cannot answer now; a crisis message not given its
+        first reply yet (messages are identified by their safety `keys`) gets it first."""
         chat_id = str(chat_id)
-        texts, keys = list(texts), list(keys)
-        new_crisis = any(is_crisis(text) for text, key in zip(texts, keys) if key not in self._netted)
-        if chat_id not in self._told:
-            replies = outage_replies(texts)
-        elif new_crisis:
-            replies = [EMERGENCY_NUMBERS]
-        else:
-            return
-        self._told.add(chat_id)
-        self._netted.update(keys)
-        await self._send_now(chat_id, replies)
+        if not chat_id.lstrip("-").isdigit():
+            return  # the coach desk's queues: nobody to tell
+        # One at a time per chat: the poller and the chat's worker may both want to tell it.
+        async with self._telling.setdefault(chat_id, asyncio.Lock()):
+            kinds, given, covered = self._crises_to_answer(chat_id, zip(texts, keys))
+            replies = [crisis_first_reply(kind) for kind in kinds]
+            if chat_id not in self._told:
+                replies.append(outage_notice(after_crisis=bool(kinds)))
+            if not replies:
+                return
+            sent = await self._send_now(chat_id, replies, urgent=len(kinds))
+            if sent >= len(kinds):  # the first replies are out (they go first)
+                for kind in kinds:
+                    self._recent.note(chat_id, kind)
+                self._netted.update(given + covered)
+            if sent == len(replies):
+                self._told.add(chat_id)
+
+    def _crises_to_answer(self, chat_id: str, messages: Iterable[Tuple[str, int]]
+                          ) -> Tuple[List[str], List[int], List[int]]:
+        """Among waiting messages, the crisis kinds whose first reply is due, the keys of the
+        messages that reply answers, and the keys of those the chat had the block for a moment
+        ago. A first reply being sent on arrival is left to finish."""
+        kinds: List[str] = []
+        given: List[int] = []
+        covered: List[int] = []
+        for text, key in messages:
+            arrival = self._arrivals.get(key)
+            if key in self._netted or (arrival is not None and not arrival.done()):
+                continue
+            kind = crisis_kind(text)
+            if kind is None:
+                continue
+            if kind not in kinds and not self._recent.due(chat_id, kind):
+                covered.append(key)
+                continue
+            if kind not in kinds:
+                kinds.append(kind)
+            given.append(key)
+        return kinds, given, covered
 
     async def _run(self, chat_id: str) -> None:
         failures = 0
@@ -150,8 +249,11 @@ class ChatQueue:
     async def _outage_in_chat(self, chat_id: str) -> None:
         try:
             waiting = await asyncio.to_thread(self._inbox.pending_contents, chat_id)
+            # A first reply recorded in the entry was given, maybe before a restart.
+            waiting = [item for item in waiting
+                       if not first_reply_given((item.content or {}).get("metadata"))]
             typed = [(item.content or {}).get("typed", "") for item in waiting]
-            await self.tell_outage(chat_id, typed, [item.id for item in waiting])
+            await self.tell_outage(chat_id, typed, [safety_key(item) for item in waiting])
         except Exception:  # the database may be down too: the worker must reach its pause
             logger.exception("Could not tell chat %s about the outage", chat_id)
 
@@ -188,16 +290,14 @@ class ChatQueue:
             return []
         if work.get("type") == "tap":
             work = await self._resolve_tap(item, work)
+        work = await self._first_reply_first(item, work)
         if self.takeover is not None:
-            relayed = await self.takeover(item.chat_id, work)
+            relayed = await self.takeover(item.chat_id, work, _message_key(item))
             if relayed is not None:
                 return relayed
         if work.get("type") != "rasa":
             return [Reply.from_dict(reply) for reply in work.get("replies", [])]
         turn = Turn(item.chat_id, work["message"], work.get("typed", ""), work.get("metadata") or {})
-        if is_crisis(turn.typed) and item.id not in self._netted and item.attempts > 0:
-            # Rasa failed on this crisis message before: the numbers now, whatever happens next.
-            await self.tell_outage(item.chat_id, [turn.typed], [item.id])
         await asyncio.to_thread(self._inbox.count_attempt, item.id)
         async with self._delivery.typing(int(item.chat_id)):
             try:
@@ -212,6 +312,35 @@ class ChatQueue:
             self.on_answered()
         before = [Reply.from_dict(reply) for reply in work.get("before", [])]
         return before + answer
+
+    async def _first_reply_first(self, item: QueuedItem, work: dict) -> dict:
+        """A crisis message goes no further (to Rasa, to a coach) before its first reply is out:
+        sent on arrival, or now if that failed or happened before a restart without being
+        recorded. The work returned says so in its metadata, for Rasa. Raises DeliveryFailed
+        (the entry is kept and tried again)."""
+        kind = crisis_kind(work.get("typed")) if work.get("type") == "rasa" else None
+        if kind is None or first_reply_given(work.get("metadata")):
+            return work
+        key = safety_key(item)
+        recorded = await self._arrival_outcome(key)
+        if key not in self._netted:
+            self._recent.note(item.chat_id, kind)
+            await self._send_first_reply(item.chat_id, key, kind)
+        if not recorded and item.kind == INBOX_UPDATE:
+            await self._record_first_reply(item.update_id)
+        return {**work, "metadata": with_first_reply_given(work.get("metadata"))}
+
+    async def _arrival_outcome(self, key: int) -> bool:
+        """Wait for the message's first reply sent on arrival, if any (bounded by Telegram's
+        timeouts); True when it was sent and recorded."""
+        arrival = self._arrivals.pop(key, None)
+        if arrival is None:
+            return False
+        try:
+            return await arrival
+        except Exception:  # the worker sends the reply itself
+            logger.exception("Crisis first reply on arrival failed")
+            return False
 
     async def _resolve_tap(self, item: QueuedItem, work: dict) -> dict:
         """The payload of the tapped button, resolved once: the keyboard closes with the tap, and
@@ -228,15 +357,29 @@ class ChatQueue:
             if number + 1 < len(replies):  # after the last one, finishing the entry says it
                 await asyncio.to_thread(self._inbox.count_delivered, item.id, number + 1)
 
-    async def _send_now(self, chat_id: str, replies: List[Reply]) -> None:
+    async def _send_now(self, chat_id: str, replies: List[Reply], urgent: int = 0) -> int:
+        """Send in order, up to the first failure; how many were sent. The first `urgent` ones
+        are crisis first replies."""
         if not chat_id.lstrip("-").isdigit():
-            return  # the coach desk's queues: nobody to tell
-        for reply in replies:
+            return 0  # the coach desk's queues: nobody to tell
+        for number, reply in enumerate(replies):
+            send = self._delivery.send_urgent if number < urgent else self._delivery.send
             try:
-                await self._delivery.send(int(chat_id), reply)
+                await send(int(chat_id), reply)
             except (ChatGone, DeliveryFailed) as error:
                 logger.warning("Could not tell chat %s about the outage: %s", chat_id, error)
-                return
+                return number
+        return len(replies)
+
+
+def update_key(update_id: int) -> int:
+    """The safety key of a Telegram update, stored or not (while the database is down, an
+    update is identified by its id only). Entries' ids are positive: no collision."""
+    return -int(update_id)
+
+
+def safety_key(item: QueuedItem) -> int:
+    return update_key(item.update_id) if item.kind == INBOX_UPDATE else item.id
 
 
 def _message_key(item: QueuedItem) -> str:

@@ -26,12 +26,13 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest, TelegramError
 
-from bot.bridge import is_crisis
+from bot.bridge import crisis_kind, first_reply_given
 from bot.case_actions import COACH_MESSAGE, CaseActions, record_for_coach
 from bot.conversation import Reply
-from bot.replies import EMERGENCY_NUMBERS
+from bot.replies import crisis_first_reply
 from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
+from relais.crisis import kind_label
 from relais.models import CASE_TAKEN, utc_now
 from relais.services.desk import CRISIS_PRIORITY, TopicInfo
 from relais.services.errors import InvalidCaseTransition, ServiceError
@@ -53,8 +54,15 @@ REASONS_FR = {
     "no_progress": "pas de progrès",
 }
 STATUS_FR = {"open": "en attente", "taken": "pris en charge"}
+# A crisis alert that Telegram refuses for a moment (network, flood limit) is tried again after
+# these delays, then given up (logged): bounded, so a long Telegram outage leaves no pile-up.
+ALERT_RETRY_DELAYS = (2, 5, 15, 30, 60)
 _NOT_YOURS = ("Ce dossier est suivi par un·e collègue : vos messages ici restent entre coachs "
               "et ne sont pas transmis à la personne.")
+_RELAY_WAITING_NOTE = (" Un message de la personne n'a pas encore pu être transmis dans le sujet "
+                       "du dossier : il le sera dès que possible.")
+_RELAY_REFUSED_NOTE = (" Un message de la personne n'a pas pu être transmis dans le sujet du "
+                       "dossier (sujet supprimé ?) : lisez la conversation.")
 _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
 
@@ -98,6 +106,8 @@ class CoachDesk:
         self._directory = actions.directory
         self._members: Dict[int, Tuple[bool, float]] = {}
         self._announced: Set[int] = set()
+        # Crisis messages (their message keys) the on-duty coaches were called for: once each.
+        self._alerted: Set[str] = set()
         self._nudged = asyncio.Event()
         self._tasks: Set[asyncio.Task] = set()
 
@@ -172,7 +182,8 @@ class CoachDesk:
     async def _call_again_for(self, case: CaseInfo, topic: TopicInfo, raised: bool) -> None:
         minutes = int((utc_now() - case.opened_at).total_seconds() // 60)
         if raised:
-            text = "🚨 Ce dossier est devenu une CRISE : une personne doit le prendre maintenant."
+            text = (f"🚨 Ce dossier est devenu une CRISE{_kind_note(case.crisis_kind)} : une "
+                    "personne doit le prendre maintenant.")
         else:
             text = f"⏰ Toujours en attente depuis {minutes} min : qui peut le prendre ?"
         if topic.card_message_id is None:  # the card never went out: without it, no buttons
@@ -211,14 +222,16 @@ class CoachDesk:
             logger.info("Could not rename topic %s: %s", thread_id, error)
 
     async def _call_on_duty(self, case: CaseInfo, waiting_minutes: Optional[int] = None,
-                            crisis: bool = False) -> None:
-        """A message in the group's general topic, naming the on-duty coaches."""
-        crisis = crisis or case.priority == CRISIS_PRIORITY
-        kind = "🚨 CRISE" if crisis else "Dossier en attente"
+                            crisis_kind_id: Optional[str] = None, note: str = "") -> None:
+        """A message in the group's general topic, naming the on-duty coaches. A crisis says
+        its kind: the message's own (`crisis_kind_id`), else the case's."""
+        crisis = crisis_kind_id is not None or case.priority == CRISIS_PRIORITY
+        what = ("🚨 CRISE" + _kind_note(crisis_kind_id or case.crisis_kind)) if crisis \
+            else "Dossier en attente"
         waiting = f", en attente depuis {waiting_minutes} min" if waiting_minutes else ""
         names = " ".join(self.config.on_duty)
-        text = f"{kind} : dossier n°{case.id} ({self._relais_name(case)}){waiting}. {names}".strip()
-        await self._post(text, None)
+        text = f"{what} : dossier n°{case.id} ({self._relais_name(case)}){waiting}.{note} {names}"
+        await self._post(text.strip(), None)
 
     # --- what coaches do ------------------------------------------------------------------------
 
@@ -363,38 +376,46 @@ class CoachDesk:
 
     # --- the citizen's side --------------------------------------------------------------------
 
-    async def relay_from_citizen(self, chat_id: str, work: dict) -> Optional[List[Reply]]:
+    async def relay_from_citizen(self, chat_id: str, work: dict,
+                                 message_key: Optional[str] = None) -> Optional[List[Reply]]:
         """While a coach has the conversation: the citizen's message goes to the case's topic
         (and into the Rasa conversation, without the bot answering). None when no coach has it.
-        A crisis message still gets the emergency numbers at once, and the coach an alert."""
+
+        A crisis message gets its kind's first reply at once (unless the chat's queue gave it on
+        arrival, as it does), and the coaches an alert with the kind. It is never lost: when
+        the topic cannot be reached, the on-duty coaches are called in the general topic and
+        DeliveryFailed keeps the message in the chat's queue, which relays it again with
+        growing delays; the entry is finished once the message is in the topic."""
         taken = await asyncio.to_thread(self._desk.taken_case, chat_id)
         if taken is None:
             return None
         case, topic = taken
         typed = work.get("typed") or ""
-        crisis = is_crisis(typed)
+        kind = crisis_kind(typed)
+        given = first_reply_given(work.get("metadata"))
+        replies = [crisis_first_reply(kind)] if kind and not given else []
         if topic is None:  # taken at the local desk, which reads the conversation in Rasa
             await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
-            return [EMERGENCY_NUMBERS] if crisis else []
-        replies: List[Reply] = []
-        if crisis:  # the numbers before anything else (the group's rate limit is slow)
+            return replies
+        if replies:  # the numbers before anything else (the group's rate limit is slow)
             try:
-                await self._bot.send_message(int(chat_id), EMERGENCY_NUMBERS.text)
+                await self._bot.send_message(int(chat_id), replies[0].text)
+                replies = []
             except TelegramError:
-                replies = [EMERGENCY_NUMBERS]  # sent with the replies, by the chat's queue
+                pass  # sent with the replies, by the chat's queue
         try:
             await self._relay(case, topic, chat_id, work, typed)
-            if crisis:
-                await self._post("🚨 Ce message évoque une crise : les numéros d'urgence lui ont "
-                                 "été envoyés. Répondez-lui maintenant.", topic.thread_id)
-                await self._call_on_duty(case, crisis=True)
         except BadRequest as error:  # a topic deleted by hand, a message that cannot be copied
             logger.error("Could not relay to the topic of case %s: %s", case.id, error)
+            if kind:  # trying again would not help: the coaches must know all the same
+                self._alert_on_duty_once(case, kind, message_key, _RELAY_REFUSED_NOTE)
+            return replies
         except TelegramError as error:
-            if crisis:
-                self._background(self._retry_crisis_alert(case, topic))
-                return replies
-            raise DeliveryFailed(str(error)) from error  # the chat's queue tries again
+            if kind:
+                self._alert_on_duty_once(case, kind, message_key, _RELAY_WAITING_NOTE)
+            raise DeliveryFailed(str(error)) from error  # kept: the chat's queue tries again
+        if kind:
+            await self._crisis_in_topic(case, topic, kind, message_key)
         return replies
 
     async def _relay(self, case: CaseInfo, topic: TopicInfo, chat_id: str, work: dict,
@@ -416,14 +437,58 @@ class CoachDesk:
             # In the background: a busy Rasa must not hold back the coach's answer to come.
             self._background(record_for_coach(self._rasa, chat_id, typed, work.get("metadata")))
 
-    async def _retry_crisis_alert(self, case: CaseInfo, topic: TopicInfo) -> None:
-        for delay in (2, 5, 15, 30, 60):
+    async def _crisis_in_topic(self, case: CaseInfo, topic: TopicInfo, kind: str,
+                               message_key: Optional[str]) -> None:
+        """After a crisis message reached the topic: say so there, and call the on-duty coaches
+        (unless they were called for this message while it could not be relayed)."""
+        text = (f"🚨 Ce message évoque une crise ({kind_label(kind)}) : les numéros d'urgence lui "
+                "ont été donnés. Répondez-lui maintenant.")
+        await self._now_or_later(lambda: self._post(text, topic.thread_id),
+                                 f"crisis note of case {case.id}")
+        if not self._alerted_before(message_key):
+            await self._now_or_later(lambda: self._call_on_duty(case, crisis_kind_id=kind),
+                                     f"crisis alert of case {case.id}")
+
+    def _alert_on_duty_once(self, case: CaseInfo, kind: str, message_key: Optional[str],
+                            note: str) -> None:
+        """Call the on-duty coaches about a crisis message (once per message), in the background:
+        the message's own retries must not wait for it."""
+        if self._alerted_before(message_key):
+            return
+        self._background(self._with_retries(
+            lambda: self._call_on_duty(case, crisis_kind_id=kind, note=note),
+            f"crisis alert of case {case.id}", (0,) + ALERT_RETRY_DELAYS))
+
+    def _alerted_before(self, message_key: Optional[str]) -> bool:
+        """Whether the on-duty coaches were called for this message already (noting that they
+        are now). A message without a key is never recognised."""
+        if message_key is None:
+            return False
+        if message_key in self._alerted:
+            return True
+        self._alerted.add(message_key)
+        return False
+
+    async def _now_or_later(self, send, what: str) -> None:
+        """A message to the group after the citizen's message is in the topic: tried once now
+        (it follows that message), then in the background (the relay must not be repeated)."""
+        try:
+            await send()
+        except TelegramError as error:
+            logger.warning("%s not sent yet: %s", what, error)
+            self._background(self._with_retries(send, what, ALERT_RETRY_DELAYS))
+
+    async def _with_retries(self, send, what: str, delays) -> bool:
+        """Call `send()` after each delay until Telegram takes it: a bounded number of times."""
+        for delay in delays:
             await asyncio.sleep(delay)
             try:
-                await self._call_on_duty(case, crisis=True)
-                return
+                await send()
+                return True
             except TelegramError as error:
-                logger.warning("Crisis alert for case %s not sent yet: %s", case.id, error)
+                logger.warning("%s not sent yet: %s", what, error)
+        logger.error("Gave up sending the %s", what)
+        return False
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -523,7 +588,8 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
     messages of the conversation."""
     slots = tracker.get("slots") or {}
     lines = [
-        f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)} (priorité {case.priority})",
+        f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)}"
+        f"{_kind_note(case.crisis_kind)} (priorité {case.priority})",
         f"Personne : {citizen_label(case.conversation_id)}",
         f"Relais : {relais}",
         f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
@@ -549,6 +615,11 @@ async def _progress_text(progress: ProgressService, conversation_id: str) -> str
     # The summary is written for the citizen; its lines read as well for the coach, its
     # heading ("Votre suivi avec Relais") does not.
     return "\n".join(summary.render_fr().splitlines()[1:])
+
+
+def _kind_note(kind: Optional[str]) -> str:
+    """A crisis's kind for coaches, as " (idées suicidaires)"; nothing when unknown."""
+    return f" ({kind_label(kind)})" if kind else ""
 
 
 def _card_keyboard(case: CaseInfo, taken: bool) -> InlineKeyboardMarkup:

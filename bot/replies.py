@@ -3,7 +3,8 @@
 from typing import Iterable, List
 
 from bot.conversation import Reply
-from relais.safety import EMERGENCY_NUMBERS_TEXT, assess
+from relais.crisis import first_reply
+from relais.safety import assess
 
 RASA_DOWN_TEXT = (
     "Je rencontre un problème technique et ne peux pas vous répondre tout de suite. "
@@ -11,13 +12,18 @@ RASA_DOWN_TEXT = (
     "à le renvoyer."
 )
 URGENT_HINT = "En cas de danger : 112. Idées suicidaires : 3114, 24 h/24."
-EMERGENCY_NUMBERS = Reply(EMERGENCY_NUMBERS_TEXT)
 
+_CANNOT_HEAR = ("Je ne peux pas écouter {what}. Pouvez-vous m'écrire en quelques mots ?\n"
+                + URGENT_HINT)
+_CANNOT_SEE_VIDEOS = ("Je ne peux pas regarder les vidéos. Pouvez-vous me décrire la situation "
+                      "par écrit ?\n" + URGENT_HINT)
+# Relais cannot hear a voice or a video: whatever is said in it, possibly a crisis, goes
+# unread, so the numbers come with the answer.
 MEDIA_TEXTS = {
-    "voice": "Je ne peux pas écouter les messages vocaux. Pouvez-vous m'écrire en quelques mots ?",
-    "audio": "Je ne peux pas écouter les fichiers audio. Pouvez-vous m'écrire en quelques mots ?",
-    "video": "Je ne peux pas regarder les vidéos. Pouvez-vous me décrire la situation par écrit ?",
-    "video_note": "Je ne peux pas regarder les vidéos. Pouvez-vous me décrire la situation par écrit ?",
+    "voice": _CANNOT_HEAR.format(what="les messages vocaux"),
+    "audio": _CANNOT_HEAR.format(what="les fichiers audio"),
+    "video": _CANNOT_SEE_VIDEOS,
+    "video_note": _CANNOT_SEE_VIDEOS,
     "photo": "Je ne peux pas voir les photos. Pouvez-vous me décrire la situation en quelques mots ?",
     "sticker": "Merci ! Je ne lis que les messages écrits : dites-moi en quelques mots comment je peux vous aider.",
     "animation": "Je ne lis que les messages écrits : dites-moi en quelques mots comment je peux vous aider.",
@@ -62,13 +68,32 @@ CHOICES_TEXT = "Vous pouvez choisir :"
 CAPTION_NOTE = "J'ai lu le texte qui accompagne votre fichier ; le fichier lui-même, je ne peux pas l'ouvrir."
 
 
+def crisis_first_reply(kind: str) -> Reply:
+    """The first reply to a crisis of this kind (relais/content/crisis.yml, the one source)."""
+    return Reply(first_reply(kind))
+
+
+def crisis_replies(texts: Iterable[str]) -> List[Reply]:
+    """The first reply of each crisis kind among `texts`, in the order they come."""
+    kinds: List[str] = []
+    for text in texts:
+        assessment = assess(text) if text else None
+        if assessment is not None and assessment.is_crisis and assessment.kind not in kinds:
+            kinds.append(assessment.kind)
+    return [crisis_first_reply(kind) for kind in kinds]
+
+
 def outage_replies(pending_texts: Iterable[str]) -> List[Reply]:
-    """What to say when Rasa is down: the emergency numbers first if any waiting message is a
-    crisis, then that the message is kept and will be answered."""
-    crisis = any(text and assess(text).is_crisis for text in pending_texts)
-    if crisis:
-        return [EMERGENCY_NUMBERS, Reply(RASA_DOWN_TEXT)]
-    return [Reply(RASA_DOWN_TEXT + "\n" + URGENT_HINT)]
+    """What to say when Rasa is down: the first reply of a crisis among the waiting messages
+    (those not given it yet) first, then that the message is kept and will be answered."""
+    crisis = crisis_replies(pending_texts)
+    return crisis + [outage_notice(after_crisis=bool(crisis))]
+
+
+def outage_notice(after_crisis: bool = False) -> Reply:
+    """That the message is kept and will be answered; with the numbers, unless a crisis first
+    reply comes just before it."""
+    return Reply(RASA_DOWN_TEXT if after_crisis else RASA_DOWN_TEXT + "\n" + URGENT_HINT)
 
 
 def fallback_reply(text: str) -> str:

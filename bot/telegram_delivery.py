@@ -36,6 +36,7 @@ class TelegramDelivery:
     def __init__(self, bot: Bot, keyboards: KeyboardService) -> None:
         self._bot = bot
         self._keyboards = keyboards
+        self._urgent = 0  # crisis first replies waiting for Telegram
 
     async def send(self, chat_id: int, reply: Reply, thread_id: Optional[int] = None) -> None:
         """Deliver one reply. Raises ChatGone or DeliveryFailed; a reply Telegram refuses as
@@ -48,6 +49,15 @@ class TelegramDelivery:
             logger.error("Telegram refused a reply for chat %s: %s", chat_id, error)
         except TelegramError as error:
             raise DeliveryFailed(str(error)) from error
+
+    async def send_urgent(self, chat_id: int, reply: Reply) -> None:
+        """A crisis first reply. "Typing…" indicators share the bot's rate limit (30 requests a
+        second) and are cosmetic: none is sent while such a reply waits for its turn."""
+        self._urgent += 1
+        try:
+            await self.send(chat_id, reply)
+        finally:
+            self._urgent -= 1
 
     async def _send(self, chat_id: int, reply: Reply, thread_id: Optional[int]) -> None:
         if reply.copy_of:
@@ -107,8 +117,9 @@ class TelegramDelivery:
     async def _keep_typing(self, chat_id: int) -> None:
         await asyncio.sleep(TYPING_AFTER_SECONDS)
         while True:
-            try:
-                await self._bot.send_chat_action(chat_id, ChatAction.TYPING)
-            except TelegramError:
-                pass  # cosmetic
+            if not self._urgent:
+                try:
+                    await self._bot.send_chat_action(chat_id, ChatAction.TYPING)
+                except TelegramError:
+                    pass  # cosmetic
             await asyncio.sleep(TYPING_EVERY_SECONDS)

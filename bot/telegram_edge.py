@@ -8,13 +8,15 @@ intent) is queued for the citizen like any other message.
 import asyncio
 import hmac
 import logging
-from typing import Any, Dict, Optional
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Dict, List, Optional, Tuple
 
 from aiohttp import web
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
-from bot.chat_queue import ChatQueue
+from bot.bridge import crisis_kind
+from bot.chat_queue import ChatQueue, update_key
 from bot.coach_desk import CoachDesk
 from bot.conversation import replies_from_rasa
 from bot.telegram_delivery import TelegramDelivery
@@ -41,36 +43,86 @@ class TelegramEdge:
         self._delivery = delivery
         self.desk = desk
         self._tasks: set = set()
+        # Storing updates has a thread of its own: in the shared pool it would queue behind the
+        # chats' workers' database calls, and a crisis is answered once its update is stored.
+        self._store_thread = ThreadPoolExecutor(1, thread_name_prefix="inbox-store")
 
     async def ingest(self, update: Update) -> None:
-        """Store the update (durably) and hand it to its chat's worker. Raises
-        StorageUnavailable when it could not be stored: the caller must not acknowledge it."""
+        """Store the update (durably) and hand it to its chat's worker; a crisis message gets
+        its first reply at once, beside the chat's queue. Raises StorageUnavailable when it
+        could not be stored: the caller must not acknowledge it (the citizen is told)."""
+        await self.ingest_batch([update])
+
+    async def ingest_batch(self, updates: List[Update]) -> None:
+        """`ingest` for a getUpdates batch, stored in one transaction: all or none. One commit
+        instead of one per update: under a burst, the crises at the end of the batch are
+        answered sooner. An update that cannot be read is logged and skipped. Raises
+        StorageUnavailable when nothing could be stored: each update got the safety net."""
+        arrivals = []
+        for update in updates:
+            try:
+                arrival = self._arrival(update)
+            except Exception:  # it must not stop the others, nor come back after every restart
+                logger.exception("Skipping update %s", update.update_id)
+                continue
+            if arrival is not None:
+                arrivals.append((update, arrival))
+        for _, arrival in arrivals:
+            if arrival.callback_query_id:
+                self._background(self._delivery.acknowledge_tap(arrival.callback_query_id))
+        rows = [(update.update_id, str(arrival.chat_id), arrival.work)
+                for update, arrival in arrivals]
+        try:
+            stored = await asyncio.get_running_loop().run_in_executor(
+                self._store_thread, self.inbox.add_updates, rows)
+        except StorageUnavailable:
+            # Telegram keeps the updates and sends them again; meanwhile each chat is told, and
+            # a crisis gets its first reply at once.
+            await self._safety_net([update for update, _ in arrivals])
+            raise
+        for (update, arrival), new in zip(arrivals, stored):
+            if new:
+                self._hand_over(update, arrival)
+            if arrival.leave_chat:
+                self._background(self._leave(arrival.chat_id))
+
+    def _hand_over(self, update: Update, arrival: Arrival) -> None:
+        kind = _crisis_kind_of(arrival)
+        if kind is not None:
+            # Stored first, so that a repeated delivery is recognised and not answered twice.
+            self.queue.answer_crisis_at_once(arrival.chat_id, update.update_id, kind)
+        self.queue.wake(arrival.chat_id)
+
+    def _arrival(self, update: Update) -> Optional[Arrival]:
         if self.desk is not None and _chat_id_of(update) == self.desk.config.chat_id:
             # The coaches' group: stored and handled in order like a citizen's chat, so a slow
             # coach action never holds the citizens' messages back, and none is lost.
             # One queue per topic: a case's actions stay in order, cases do not wait for each other.
-            arrival = Arrival(_desk_queue(update), {"type": "desk", "update": update.to_dict()})
-        else:
-            arrival = read_update(update)
-        if arrival is None:
-            return
-        if arrival.callback_query_id:
-            self._background(self._delivery.acknowledge_tap(arrival.callback_query_id))
-        try:
-            stored = await asyncio.to_thread(
-                self.inbox.add_update, update.update_id, str(arrival.chat_id), arrival.work
-            )
-        except StorageUnavailable:
-            # Telegram keeps the update and sends it again; meanwhile the citizen is told, and
-            # gets the emergency numbers at once if it is a crisis.
-            await self.queue.tell_outage(
-                arrival.chat_id, [arrival.work.get("typed", "")], [-update.update_id]
-            )
-            raise
-        if stored:
-            self.queue.wake(arrival.chat_id)
-        if arrival.leave_chat:
-            self._background(self._leave(arrival.chat_id))
+            return Arrival(_desk_queue(update), {"type": "desk", "update": update.to_dict()})
+        return read_update(update)
+
+    async def _safety_net(self, updates: List[Update]) -> None:
+        """Updates that cannot be stored now (the database is down): each chat is told once, and
+        a crisis message gets its first reply. Chats are told concurrently, a crisis first in
+        its chat."""
+        waiting: Dict[Any, Tuple[List[str], List[int]]] = {}
+        for update in updates:
+            try:
+                arrival = self._arrival(update)
+            except Exception:
+                logger.exception("Cannot read update %s", update.update_id)
+                continue
+            if arrival is None:
+                continue
+            texts, keys = waiting.setdefault(arrival.chat_id, ([], []))
+            texts.append(arrival.work.get("typed", ""))
+            keys.append(update_key(update.update_id))
+        told = await asyncio.gather(*(
+            self.queue.tell_outage(chat_id, texts, keys) for chat_id, (texts, keys) in waiting.items()
+        ), return_exceptions=True)
+        for error in told:
+            if isinstance(error, Exception):
+                logger.error("Could not tell a chat about the outage: %r", error)
 
     async def stop(self) -> None:
         """Cancel the background work (acknowledgements, leaving groups) before the bot closes."""
@@ -79,6 +131,7 @@ class TelegramEdge:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.desk is not None:
             await self.desk.stop()
+        self._store_thread.shutdown(wait=False)
 
     def _background(self, coroutine) -> None:
         # asyncio keeps only weak references to tasks: hold them until they are done.
@@ -99,17 +152,36 @@ class TelegramEdge:
                 logger.warning("getUpdates failed: %s", error)
                 await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
                 continue
-            for update in updates:
-                try:
-                    await self.ingest(update)
-                except StorageUnavailable:
-                    await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
-                    break  # the offset stays: Telegram sends it again
-                except Exception:
-                    # An update that cannot be read must not stop polling (and come back after
-                    # every restart): it is logged and skipped.
-                    logger.exception("Skipping update %s", update.update_id)
-                offset = update.update_id + 1
+            try:
+                await self.ingest_batch(updates)
+            except StorageUnavailable:
+                # The offset stays: Telegram sends the batch again. Meanwhile each of its
+                # updates got the safety net: a crisis its first reply, each chat the notice once.
+                await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
+                continue
+            except Exception:
+                # A bug with one update must neither stop polling nor hold the others back.
+                logger.exception("Could not store the batch at once: one update at a time")
+                offset = await self._ingest_one_by_one(updates, offset, stop)
+                continue
+            if updates:
+                offset = updates[-1].update_id + 1
+
+    async def _ingest_one_by_one(self, updates: List[Update], offset: Optional[int],
+                                 stop: asyncio.Event) -> Optional[int]:
+        """The next offset after storing `updates` one at a time: an update that fails is
+        logged and skipped (it would come back after every restart); the database failing stops
+        at that update (Telegram sends it again)."""
+        for update in updates:
+            try:
+                await self.ingest(update)
+            except StorageUnavailable:
+                await _sleep_unless(stop, STORAGE_RETRY_SECONDS)
+                break
+            except Exception:
+                logger.exception("Skipping update %s", update.update_id)
+            offset = update.update_id + 1
+        return offset
 
     async def _leave(self, chat_id: int) -> None:
         await self.queue.idle_chat(chat_id)  # say why first
@@ -174,6 +246,13 @@ def local_app(edge: TelegramEdge) -> web.Application:
     app.router.add_post("/rasa/callback", rasa_callback)
     app.router.add_get("/health", health)
     return app
+
+
+def _crisis_kind_of(arrival: Arrival) -> Optional[str]:
+    """The crisis kind of a citizen's message for Rasa (the coaches' group is not read)."""
+    if arrival.work.get("type") != "rasa":
+        return None
+    return crisis_kind(arrival.work.get("typed"))
 
 
 def _desk_queue(update: Update) -> str:

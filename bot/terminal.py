@@ -1,6 +1,7 @@
 """Chat with Relais in the terminal, through the same bridge as Telegram: the same commands,
 the same rule that typed text never reaches Rasa as an intent, the same safety net when Rasa
-is down. Buttons are shown as numbered choices: typing the number sends the button's payload.
+is down, and a crisis message's first reply printed before anything waits on Rasa. Buttons are
+shown as numbered choices: typing the number sends the button's payload.
 
 With the local coach desk (`make desk`) in another terminal: while a coach has the
 conversation the bot stays silent, messages go to the coach, and the coach's answers appear.
@@ -13,12 +14,11 @@ import uuid
 from pathlib import Path
 from typing import Any, Dict, List, Sequence
 
-from bot.bridge import Bridge, is_crisis
+from bot.bridge import Bridge, RecentFirstReplies, first_reply_at_once
 from bot.case_actions import record_for_coach
 from bot.conversation import Button, Reply, Turn
 from bot.inbound import to_rasa
 from bot.rasa_client import RasaClient
-from bot.replies import EMERGENCY_NUMBERS
 from relais.database import create_engine_from_url, make_session_factory
 from relais.services.desk import DeskService
 from relais.services.errors import StorageUnavailable
@@ -69,9 +69,12 @@ class LocalChat:
         self._desk = desk
 
     async def answer(self, turn: Turn) -> List[Reply]:
+        """The replies to `turn`; a crisis message's first reply among them unless the turn
+        says it was given already (see `first_reply_at_once`)."""
         if await self._coach_has_it():
             await record_for_coach(self._rasa, self.sender, turn.typed, {})
-            return [EMERGENCY_NUMBERS] if is_crisis(turn.typed) else []
+            first, _ = first_reply_at_once(turn)  # a crisis still gets the numbers
+            return [first] if first else []
         return await self._bridge.answer_or_safety_net(turn)
 
     async def _coach_has_it(self) -> bool:
@@ -96,6 +99,19 @@ async def print_coach_messages(inbox: InboxService, sender: str) -> None:
         await asyncio.sleep(0.5)
 
 
+async def exchange(local: LocalChat, typed: str, buttons: List[Button],
+                   recent: RecentFirstReplies) -> List[Button]:
+    """One message of the citizen and what Relais says; the choices on offer after it."""
+    # A crisis: its first reply now, whatever Rasa does next; Rasa is told it was given.
+    first, turn = first_reply_at_once(turn_for(local.sender, typed, buttons), recent)
+    if first is not None:
+        render([first])
+    replies = await local.answer(turn)
+    if not replies:  # nothing while a coach has the conversation: the choices stay
+        return buttons
+    return render(replies)
+
+
 async def chat() -> None:
     settings = load_settings()
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds,
@@ -107,6 +123,7 @@ async def chat() -> None:
     printer = asyncio.create_task(print_coach_messages(InboxService(session_factory), sender))
     print("Relais, en local. Écrivez votre message (Ctrl-D pour quitter, /aide pour l'aide).")
     buttons: List[Button] = []
+    recent = RecentFirstReplies()
     try:
         while True:
             try:
@@ -115,9 +132,7 @@ async def chat() -> None:
                 break
             if not typed.strip():
                 continue
-            replies = await local.answer(turn_for(sender, typed, buttons))
-            if replies:  # nothing while a coach has the conversation: the choices stay
-                buttons = render(replies)
+            buttons = await exchange(local, typed, buttons, recent)
     finally:
         printer.cancel()
         await rasa.close()

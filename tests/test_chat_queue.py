@@ -1,22 +1,33 @@
 """The per-chat queue with stand-ins for the inbox, Rasa and Telegram: whatever hangs, a chat
-moves on and the citizen is told."""
+moves on and the citizen is told; a crisis message's first reply is never lost nor repeated."""
 
 import asyncio
 from contextlib import asynccontextmanager
 
 import pytest
 
+from bot.bridge import FIRST_REPLY_SENT
 from bot.chat_queue import ChatQueue
+from bot.conversation import Reply
 from bot.replies import RASA_DOWN_TEXT
+from bot.telegram_delivery import DeliveryFailed
+from relais.crisis import first_reply
 from relais.services.inbox import QueuedItem
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 
+def entry(typed, entry_id=1, update_id=9):
+    return QueuedItem(id=entry_id, kind="update", chat_id="42", update_id=update_id,
+                      status="pending", content={"type": "rasa", "message": typed, "typed": typed},
+                      replies=None, delivered=0, attempts=0)
+
+
 class Inbox:
-    def __init__(self, item):
-        self.items = [item]
+    def __init__(self, *items):
+        self.items = list(items)
         self.attempts = 0
+        self.metadata = {}
 
     def next_for_chat(self, chat_id):
         return self.items[0] if self.items else None
@@ -27,6 +38,19 @@ class Inbox:
     def count_attempt(self, entry_id):
         self.attempts += 1
 
+    def add_to_metadata(self, update_id, values):
+        self.metadata.setdefault(update_id, {}).update(values)
+        return True
+
+    def save_replies(self, entry_id, replies):
+        pass
+
+    def count_delivered(self, entry_id, delivered):
+        pass
+
+    def finish(self, entry_id):
+        self.items = [item for item in self.items if item.id != entry_id]
+
     def chats_with_work(self):
         return []
 
@@ -36,29 +60,87 @@ class HangingBridge:
         await asyncio.sleep(3600)
 
 
-class Delivery:
+class AnsweringBridge:
     def __init__(self):
+        self.turns = []
+
+    async def answer(self, turn, message_key=None, retry=False):
+        self.turns.append(turn)
+        return [Reply("Je suis là.")]
+
+
+class Delivery:
+    def __init__(self, failures=0):
         self.sent = []
+        self.failures = failures
 
     @asynccontextmanager
     async def typing(self, chat_id):
         yield
 
     async def send(self, chat_id, reply, thread_id=None):
+        if self.failures:
+            self.failures -= 1
+            raise DeliveryFailed("Telegram is not reachable")
         self.sent.append(reply.text)
+
+    async def send_urgent(self, chat_id, reply):
+        await self.send(chat_id, reply)
+
+
+async def until(condition):
+    for _ in range(200):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("condition not met")
 
 
 async def test_a_rasa_call_that_never_returns_ends_at_the_deadline_and_the_citizen_is_told():
-    item = QueuedItem(id=1, kind="update", chat_id="42", update_id=9, status="pending",
-                      content={"type": "rasa", "message": "bonjour", "typed": "bonjour"},
-                      replies=None, delivered=0, attempts=0)
     delivery = Delivery()
-    queue = ChatQueue(Inbox(item), None, HangingBridge(), delivery, retry_delays=(30.0,))
+    queue = ChatQueue(Inbox(entry("bonjour")), None, HangingBridge(), delivery, retry_delays=(30.0,))
     queue.answer_deadline = 0.2
     queue.wake("42")
-    for _ in range(50):
-        if delivery.sent:
-            break
-        await asyncio.sleep(0.05)
+    await until(lambda: delivery.sent)
     await queue.stop()
     assert delivery.sent and RASA_DOWN_TEXT in delivery.sent[0]
+
+
+async def test_a_crisis_first_reply_goes_out_at_once_and_the_deadline_notice_does_not_repeat_it():
+    delivery = Delivery()
+    inbox = Inbox(entry("bonjour", 1, 9), entry("je veux mourir", 2, 10))
+    queue = ChatQueue(inbox, None, HangingBridge(), delivery, retry_delays=(30.0,))
+    queue.answer_deadline = 0.2
+    queue.wake("42")
+    queue.answer_crisis_at_once("42", 10, "suicide")
+    await until(lambda: len(delivery.sent) >= 2)
+    await queue.stop()
+    assert delivery.sent[0] == first_reply("suicide")
+    assert RASA_DOWN_TEXT in delivery.sent[1] and delivery.sent.count(first_reply("suicide")) == 1
+    assert inbox.metadata == {10: {FIRST_REPLY_SENT: True}}
+
+
+async def test_a_first_reply_not_sent_on_arrival_is_sent_before_rasa_hears_the_message():
+    delivery = Delivery(failures=1)  # Telegram refuses the send on arrival
+    inbox = Inbox(entry("mon mari me frappe"))
+    bridge = AnsweringBridge()
+    queue = ChatQueue(inbox, None, bridge, delivery, retry_delays=(0.01,))
+    queue.answer_crisis_at_once("42", 9, "violence")
+    queue.wake("42")
+    await until(lambda: not inbox.items)
+    await queue.idle()
+    assert delivery.sent == [first_reply("violence"), "Je suis là."]
+    assert bridge.turns[0].metadata[FIRST_REPLY_SENT] is True
+    assert inbox.metadata == {9: {FIRST_REPLY_SENT: True}}
+
+
+async def test_a_first_reply_recorded_before_a_restart_is_not_sent_again():
+    recorded = entry("je veux mourir")
+    recorded.content["metadata"] = {FIRST_REPLY_SENT: True}
+    delivery, bridge = Delivery(), AnsweringBridge()
+    queue = ChatQueue(Inbox(recorded), None, bridge, delivery, retry_delays=(0.01,))
+    queue.wake("42")
+    await until(lambda: delivery.sent)
+    await queue.idle()
+    assert delivery.sent == ["Je suis là."]
+    assert bridge.turns[0].metadata[FIRST_REPLY_SENT] is True

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
 from bot.telegram_main import telegram_edge
+from relais.crisis import first_reply, kind_label
 from relais.settings import Settings
 from tests.conftest import next_update_id_base
 
@@ -229,7 +230,7 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
     chat = next(_chats)
     async with Running(stack, fake, coach_call_again_crisis_seconds=2) as edge:
         texts = await citizen_says(edge, fake, chat, "je veux mourir, je n'en peux plus")
-        assert any("3114" in t for t in texts)
+        assert texts[0] == first_reply("suicide")  # from the edge, on arrival
         case = case_number(fake, chat)
         topic = await topic_of(fake, case)
         general = lambda: [m["text"] for m in fake.delivered(fake.coaches) if not m.get("message_thread_id")]
@@ -237,7 +238,9 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
             if any(f"n°{case}" in t and "@astreinte" in t for t in general()):
                 break
             await asyncio.sleep(0.1)
-        assert any("CRISE" in t and f"n°{case}" in t and "@astreinte" in t for t in general())
+        assert any(f"CRISE ({kind_label('suicide')})" in t and f"n°{case}" in t and "@astreinte" in t
+                   for t in general())
+        assert kind_label("suicide") in (await card_of(fake, topic))["text"]
         for _ in range(80):
             if any("Toujours en attente" in t for t in topic_messages(fake, topic)):
                 break
@@ -260,10 +263,14 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
         fake.push_update(coach_message(fake, BRUNO, topic, "", photo=photo))
         await settle(edge)
         assert fake.sent("copyMessage", chat)
-        # A crisis message while a coach has the conversation: numbers at once, coach alerted.
-        texts = await citizen_says(edge, fake, chat, "j'ai envie d'en finir avec la vie")
-        assert any("3114" in t and "112" in t for t in texts)
-        assert any("évoque une crise" in t for t in topic_messages(fake, topic))
+        # A crisis message while a coach has the conversation: its kind's first reply at once,
+        # the coach alerted with the kind. (Another kind than the first message's: the same
+        # block is not given twice in a row.)
+        texts = await citizen_says(edge, fake, chat, "mon mari me frappe")
+        assert texts == [first_reply("violence")]
+        assert any(f"évoque une crise ({kind_label('violence')})" in t
+                   for t in topic_messages(fake, topic))
+        assert any("mon mari me frappe" in t for t in topic_messages(fake, topic))
 
 
 async def test_the_local_desk_plays_the_coach_for_a_terminal_conversation(stack, capsys):

@@ -4,7 +4,7 @@ import pytest
 from telegram import Update
 
 from bot.conversation import Button
-from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, PRIVATE_ONLY_TEXT
+from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, PRIVATE_ONLY_TEXT, URGENT_HINT
 from bot.telegram_render import keyboard, split_text
 from bot.telegram_updates import read_update
 
@@ -173,3 +173,11 @@ def test_a_crisis_caption_gets_no_note_before_the_numbers():
     photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
     work = read_update(message(photo=photo, caption="je veux en finir avec la vie")).work
     assert "before" not in work
+
+
+@pytest.mark.parametrize("kind", ["voice", "video_note", "audio", "video"])
+def test_what_relais_cannot_hear_is_answered_with_the_numbers_hint(kind):
+    # A crisis said aloud goes unread: the numbers come with the answer.
+    assert MEDIA_TEXTS[kind].endswith(URGENT_HINT)
+    assert "112" in MEDIA_TEXTS[kind] and "3114" in MEDIA_TEXTS[kind]
+    assert URGENT_HINT not in MEDIA_TEXTS["photo"] + MEDIA_TEXTS["sticker"]

@@ -90,3 +90,23 @@ def test_a_tap_is_resolved_once_with_its_entry_even_if_processed_again(inbox, ke
 
     clock.now = clock.now + timedelta(days=8)
     assert keyboards.purge(timedelta(days=7)) == 1
+
+
+def test_a_batch_of_updates_is_stored_at_once_in_order_and_repeats_are_recognised(inbox):
+    assert inbox.add_update(40, "1", WORK) is True
+    stored = inbox.add_updates([(40, "1", WORK), (41, "1", {**WORK, "message": "deux"}),
+                                (42, "2", WORK), (41, "1", WORK)])
+    assert stored == [False, True, True, False]
+    assert [item.update_id for item in inbox.pending_contents("1")] == [40, 41]
+    assert inbox.pending_contents("1")[1].content["message"] == "deux"
+
+
+def test_what_the_edge_did_at_once_is_kept_in_the_metadata_of_a_waiting_update(inbox):
+    inbox.add_update(50, "1", {**WORK, "metadata": {"telegram": {"message_id": 7}}})
+    assert inbox.add_to_metadata(50, {"crisis_first_reply": True}) is True
+    assert inbox.next_for_chat("1").content["metadata"] == {
+        "telegram": {"message_id": 7}, "crisis_first_reply": True}
+    entry = inbox.next_for_chat("1")
+    inbox.save_replies(entry.id, [{"text": "Je suis là."}])
+    assert inbox.add_to_metadata(50, {"x": 1}) is False  # answered already: nothing to tell Rasa
+    assert inbox.add_to_metadata(999, {"x": 1}) is False
