@@ -137,7 +137,11 @@ CRISIS_PATTERNS = _compile((
     # Violence from someone else: domestic, family, sexual.
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait |avaient )?(frappe|frappee|frappent|bat|battu|battue|battent|cogne|cognee|cognent|etrangle|etranglee|etranglent|etrangler|viole|violee|violent|tabasse|tabassee|gifle|giflee|giflent|roue de coups|tape dessus|agresse|agressee|etouffe|etouffee|pousse dans l'escalier|tire les cheveux|traine par les cheveux|force a coucher|force a faire l'amour|forcee a coucher)\b(?! (aux|au|a la|en|sur|par|que|dans le jeu|a plate couture)\b)"),
     (VIOLENCE, rf"\b{_ME}(a |ont )?(menace|menacee) (de mort|de me tuer|avec (un|une|son|sa) (couteau|arme|fusil|pistolet|marteau)|de (me )?frapper|de tuer|de prendre les enfants)"),
-    (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait )(deja |encore |souvent |plusieurs fois |toujours |de nouveau )(frappee?|battue?|cognee?|etranglee?|violee?|tabassee?|giflee?|agressee?)\b"),
+    (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait )(deja |encore |souvent |plusieurs fois |toujours |de nouveau )(frappee?|battue?|cognee?|etranglee?|violee?|tabassee?|giflee?|agressee?|tapee?)\b"),
+    (VIOLENCE, r"\b(va|veut|vais|menace de|a menace de) (me |nous )?(buter|defoncer|massacrer|crever|saigner|egorger|planter)\b(?!.{0,30}\b(si je (refuse|rends|arrive|suis en retard|dis non)|heures sup|dossier|rapport|boulot|travail|reunion)\b)"),
+    (VIOLENCE, r"\b(serre|serree|tenu|tenue|pris|prise|attrape|attrapee) (\w+ ){0,2}(le cou|la gorge|le coup)\b.{0,40}\b(evanou|respirer|etouff|tomber|noir)"),
+    (VIOLENCE, r"\b(si je (le|la) quitt\w*|si je pars)\b.{0,40}\b(ne verrais pas|tuer|buter|mort|morte|regretter|retrouver(a|ait))\b"),
+    (VIOLENCE, r"\b(reviendr(a|ait)|revenir) (\w+ ){0,2}finir (le travail|ce qu'il a commence)\b"),
     (VIOLENCE, r"\b(me suis fait|je me suis fait|j'ai ete|me suis faite) (violer|violee?|agresser|agressee?|tabasser|tabassee?|frapper|frappee?|battre|battue?) (\w+ ){0,3}(par|hier|ce soir|cette nuit|dans|chez|jsp|je sais pas|ce matin)?"),
     (VIOLENCE, rf"\b{_ME}(a |ont )?(casse|cassee|fracture|fracturee) (le nez|la machoire|le bras|les dents|une dent|les cotes|une cote|le poignet)\b"),
     (VIOLENCE, rf"\b{_ME}(a |ont )?(tenue?|serree?|prise?|attrapee?|plaquee?) (\w+ ){{0,2}}(par le cou|a la gorge|la gorge)\b"),
@@ -240,6 +244,9 @@ _MORE_CRISIS = (
     (CHILD, r"\b(de [1-9] ?ans?|a [1-9] ?ans?)\b.{0,120}\b(la touche|le touche|lui fait des choses|fait des secrets)\b|\b(la touche|le touche|lui fait des choses)\b.{0,80}\b(de [1-9] ?ans?|a [1-9] ?ans?)\b"),
     (CHILD, r"\b(mis|met|enferme|enfermee|laisse|sorti) (\w+ ){0,3}(mon|ma|son|sa|le|la|leur) (\w+ )?(frere|soeur|fils|fille|enfant|petit|petite|bebe)\b.{0,40}\b(dehors|sur le balcon|dans la cave|au froid|a la porte)\b.{0,40}\b(toute la nuit|pour le punir|pour la punir|des heures)"),
     (CHILD, r"\b(maltrait\w*)"),
+    (CHILD, r"\b(c'est notre secret|notre petit secret|dois rien dire a (maman|papa|ma mere|mon pere)|faut pas le dire a (maman|papa))\b"),
+    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste )?(1[0-7]|[6-9]) ?ans?|je suis en (6e|5e|4e|3e|6eme|5eme|4eme|3eme|cm1|cm2|seconde))\b).*\b(dehors la nuit|me donne pas a manger|rien a manger|met dehors|ferme a cle|fait des trucs|fait des choses|secret)\b"),
+    (CHILD, r"\b(bebe|bb|petit|petite|enfant|enfants)\b.{0,40}\b(seule?s?|tout seul|toute seule|tous seuls)\b.{0,40}\b(depuis|sans chauffage|sans manger|personne)\b"),
     (MEDICAL, r"\b(levres|visage|doigts|peau) (\w+ ){0,2}(violettes?|violets?|bleues?|bleus|grises?|gris)\b"),
     (MEDICAL, r"\b(tombee?|chute|glisse)\b.{0,50}\b(ne )?(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) plus\W*$"),
     (MEDICAL, r"\b(bebe|nourrisson)\b.{0,80}\b(secoue|secouee)\b|\b(secoue|secouee)\b.{0,60}\b(bebe|nourrisson)\b"),
@@ -352,6 +359,15 @@ DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
         r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
         r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|arrete|sortie?|fiere?|gueri|guerie|plus jamais)\b",
         r"\b(j'ai arrete de|c'est derriere moi|je me suis reconstruite?|ca va mieux maintenant|il va mieux|elle va mieux|je suis partie il y a|quand j'etais (petite?|enfant|ado|jeune))\b",
+        r"^(prof|professeure?|infirmiere?|medecin|educatrice?|educateur|assistante? sociale?|gendarme|policiere?|enseignante?|animatrice?|animateur|cpe|directrice?|directeur|aide soignante?)\b",
+        r"\b(un|une) (eleve|patient|patiente|beneficiaire|usager|usagere|jeune|stagiaire) (nous|me|m') (confie|dit|a dit|a confie|raconte|a raconte)\b",
+        r"\b(fausse alerte|c'etait juste|c'etait rien|rien de grave)\b",
+        r"\b(formation|psc1|secourisme|premiers secours|gestes qui sauvent|savoir quoi faire si|apprendre a)\b",
+        r"\b(quiz|en quelle annee|celebre|chanteur|chanteuse|acteur|actrice|ecrivain)\b",
+        r"\b(mes|ma|mon|une de mes|un de mes|nos|notre) (poules?|chats?|chiens?|lapins?|oiseaux?|poissons?|chevres?|moutons?|vaches?|cochons?|hamsters?|abeilles?|plantes?|tomates?|salades?)\b",
+        r"\b(salle des profs|pour l'afficher|une affiche|un flyer|des flyers|le panneau d'affichage)\b",
+        r"\b(medecin|docteur|pharmacien|pharmacienne) m'a (ajoute|prescrit|donne|change|augmente)\b",
+        r"\bc'est fini depuis\b|\bdepuis (19|20)\d\d\b",
         r"\b(heureusement personne|personne n'a ete blesse|personne n'est blesse|c'est regle|tout est rentre dans l'ordre|c'est fini maintenant)\b",
         r"\b(exercice|alarme|simulation) (incendie|d'evacuation)\b",
         r"\b(doudou|peluche|oreiller|en jouant|pour rire|bataille d'oreillers|pistolet a eau)\b",
@@ -360,9 +376,9 @@ DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
 )
 # The writer's own present, which a distance word never overrules.
 RECENT = re.compile(
-    r"\b(je veux|j'ai envie|je vais|je pense a|ce soir|en ce moment|aujourd'hui|"
+    r"\b(je veux|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
     r"aidez moi|aide moi|au secours|urgent|il me frappe|il me bat|j'ai peur|recommence|"
-    r"hier soir|cette nuit|ce matin|je n'en peux plus|a l'aide)\b"
+    r"je n'en peux plus|a l'aide)\b"
 )
 
 PLAN_PATTERNS: Tuple[Pattern, ...] = tuple(
@@ -432,6 +448,21 @@ IDIOMS: Tuple[Pattern, ...] = tuple(
         r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
         r"\bdescendre en flammes\b|\bdescendu en flammes\b",
         r"\badieu veau\b",
+        r"\b(du|un|une sorte de) suicide (commercial|politique|economique|social|financier|electoral|professionnel)\b",
+        r"\b(failli|manque de|de quoi|va|allait) (me |lui |nous )?(donner|faire|filer|provoquer) (une )?crise cardiaque\b",
+        r"\b(detecteur|alarme) (de fumee|incendie|de monoxyde|co) (\w+ ){0,3}(hurle|sonne|bippe|bipe|bip)\b.{0,60}\b(pile|batterie|des que|quand|chaque fois|cuisine|crepes|toasts?|douche)\b",
+        r"\b(me|se|te) pendre (\w+ )?au cou\b",
+        r"\b(mourir|mourrir|meurs|meurt|morte?) (de|d') ?(joie|bonheur|plaisir|rire|amour)\b",
+        r"\b(me|se) (tape|tapent|taper|cogne|cogner) (\w+ ){0,2}la tete contre les murs (avec|a cause|pour|a chaque)\b",
+        r"\b(veut|veux|voudrait|voudrais|souhaite) mourir (chez (lui|elle|moi|soi|nous)|dans (sa|son|ma|mon) (maison|lit)|a la maison|en paix|dignement)\b",
+        r"\b(va|vais|allait) me tuer\b.{0,20}\b(j'ai (oublie|casse|perdu|rate|raye|depense|mange|bu|mis)|si (je|j') )",
+        r"\bje vais (le|la|les|te|vous) tuer\b.{0,20}\b(s'il|si elle|si il|si tu|si vous|quand)\b",
+        r"\bagresse\w* par (les|des) (moustiques|guepes|pucerons|frelons|mouches|tiques|puces|punaises)\b",
+        r"\b(enfermee?s?|coincee?s?|bloquee?s?) (a|dans) la maison (\w+ ){0,3}(depuis|a cause|avec|pendant|par)\b",
+        r"\bla mort dans l'ame\b",
+        r"\b(frappe|frapper|cogne|taper) dans (le|un) sac\b|\bboxe\b",
+        r"\bcorde (d'escalade|pour l'escalade|a linge|a sauter)\b|\bescalade\b",
+        r"\bla tete sous l'eau\b",
         r"\ba se taper la tete contre les murs\b|\bde quoi se (taper|cogner) la tete contre les murs\b",
         r"\b(me|se|te|nous) (jeter|jette|ruer|rue) sur (le|la|les|un|une|mon|ma|ses|mes|l')\b",
         r"\b(coeur|sang) (\w+ ){0,2}(s'arrete|ne fait qu'un tour|se glace)\b.{0,40}\b(facture|prix|montant|note|addition|releve|compte)\b",

@@ -16,7 +16,8 @@ _SMS = (
     (r"\bjai\b", "j'ai"),
     (r"\b(ya|ya)\b", "il y a"),
     (r"\bpr\b", "pour"),
-    (r"\bleau\b", "l'eau"),
+    (r"\b(leau|lo)\b", "l'eau"),
+    (r"\bavc(?= (toi|moi|lui|elle|vous|nous|eux|les|le|la|l'|mon|ma|mes|ton|ta|tes|son|sa|ses|un|une|des|leur|leurs|ce|cette|ces)\b)", "avec"),
     (r"\bmsg\b", "message"),
     (r"\bdadieu", "d'adieu"),
     (r"\bden\b", "d'en"),
@@ -68,7 +69,7 @@ def _strip_format_characters(text: str) -> str:
 def _join_spelled_out(text: str) -> str:
     """'s u i c i d e' or 's.u.i.c.i.d.e' (dots already spaces) -> 'suicide': four or more
     single letters in a row are one word spelled out (not the 'a' of "m'a")."""
-    return re.sub(r"(?<!')\b((?:[jmtsdlnc] a )?)((?:[a-z] ){3,}[a-z])\b",
+    return re.sub(r"(?<!')\b((?:[jmtsdlnc] a )?)((?:[a-z] ){3,}[a-z])(?![\w'])",
                   lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
 
 
@@ -85,7 +86,8 @@ def normalise(text: str, repeats: int = 2) -> str:
     text = _strip_format_characters(text.translate(_APOSTROPHES)).translate(_LIGATURES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"(?<=[a-z])[0134@$](?=[a-z])", lambda m: _LEET[m.group(0)], text)
+    text = re.sub(r"(?<=[a-z'])[0134@$](?=[a-z])", lambda m: _LEET[m.group(0)], text)
+    text = re.sub(r"(?<=[a-z]{2})3\b", "e", text)  # "arm3"
     text = re.sub(r"(\w)\1{2,}", lambda m: m.group(1) * repeats, text)
     text = re.sub(r"[^\w'\s]", " ", text)
     text = re.sub(r"\s+", " ", text)
