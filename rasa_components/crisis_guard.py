@@ -1,24 +1,30 @@
 """Rasa NLU component that triages every message for a crisis (relais.safety.triage).
 
-Placed last in the pipeline (after the FallbackClassifier), it:
+The model has one intent per crisis kind (`crise_suicide`, `crise_violence`, ...: data/nlu/
+crisis.yml); the dialogue has one, `crise`, which only this component sets. Placed last in the
+pipeline (after the FallbackClassifier), it:
 - adds `crisis` to the parse data: {"tier": "certain" | "question" | None, "kind": ...}, read by
   the CrisisPolicy and the crisis action;
 - sets the intent to `crise` with full confidence for both tiers, whatever the model or the
   fallback classifier said (a form then rejects the message, and the crisis dialogue answers);
-- overrules a `crise` prediction of the model when the message is a known harmless idiom
-  ("mort de rire") and nothing else is alarming, taking the model's next best intent.
+- otherwise overrules a crisis prediction of the model (a known harmless idiom, no word of
+  danger), taking the model's next best intent.
 """
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import CONFIDENCE_KEY, IntentOverride, set_intent
+from relais.crisis import CRISIS_KINDS
 from relais.safety import triage
 
 CRISIS_INTENT = "crise"
+# The model's intents, one per crisis kind; scripts/validate_data.py knows they are read here.
+MODEL_CRISIS_PREFIX = "crise_"
+MODEL_CRISIS_INTENTS = tuple(MODEL_CRISIS_PREFIX + kind for kind in CRISIS_KINDS)
 CRISIS_KEY = "crisis"
 
 
@@ -37,8 +43,8 @@ class CrisisGuard(IntentOverride):
             return
         intent = message.get(INTENT) or {}
         ranking = message.get(INTENT_RANKING_KEY) or []
-        model_confidence = _crisis_confidence(intent, ranking)
-        result = triage(text, model_confidence)
+        model_confidence, model_kind = _model_crisis(intent, ranking)
+        result = triage(text, model_confidence, model_kind)
         message.set(CRISIS_KEY, {"tier": result.tier, "kind": result.kind, "model": model_confidence},
                     add_to_output=True)
         if result.tier is not None:
@@ -49,20 +55,26 @@ class CrisisGuard(IntentOverride):
                 set_intent(message, replacement[INTENT_NAME_KEY], replacement[CONFIDENCE_KEY])
 
 
-def _crisis_confidence(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> Optional[float]:
-    """The model's confidence in a crisis when crisis is its best guess (the fallback
-    classifier may have put nlu_fallback first: the ranking still has the model's guess)."""
-    candidates = [intent] + [item for item in ranking if item.get(INTENT_NAME_KEY) != "nlu_fallback"][:1]
-    for candidate in candidates:
-        if candidate.get(INTENT_NAME_KEY) == CRISIS_INTENT:
-            return float(candidate.get(CONFIDENCE_KEY) or 0.0)
-        if candidate.get(INTENT_NAME_KEY) != "nlu_fallback":
-            return None
-    return None
+def is_crisis_intent(name: Optional[Text]) -> bool:
+    return bool(name) and (name == CRISIS_INTENT or name.startswith(MODEL_CRISIS_PREFIX))
+
+
+def _model_crisis(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> Tuple[Optional[float], Optional[str]]:
+    """When the model's best guess is a crisis (the fallback classifier may have put
+    nlu_fallback first: the ranking still has it): its confidence in any crisis (the kinds
+    share it) and the likeliest kind. (None, None) otherwise."""
+    guesses = [item for item in ranking if item.get(INTENT_NAME_KEY) != "nlu_fallback"]
+    best = guesses[0] if guesses else intent
+    if not is_crisis_intent(best.get(INTENT_NAME_KEY)):
+        return None, None
+    confidence = sum(float(item.get(CONFIDENCE_KEY) or 0.0) for item in guesses
+                     if is_crisis_intent(item.get(INTENT_NAME_KEY)))
+    kind = best[INTENT_NAME_KEY][len(MODEL_CRISIS_PREFIX):] if best[INTENT_NAME_KEY] != CRISIS_INTENT else None
+    return min(confidence, 1.0), kind
 
 
 def _best_other_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     for candidate in ranking:
-        if candidate.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, "nlu_fallback"):
+        if not is_crisis_intent(candidate.get(INTENT_NAME_KEY)) and candidate.get(INTENT_NAME_KEY) != "nlu_fallback":
             return candidate
     return None

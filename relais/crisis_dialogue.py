@@ -206,7 +206,7 @@ def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
 def _ask(state: Dict[str, Any], kind: Optional[str]) -> CrisisTurn:
     content = crisis_content()
     crisis_kind = content.kind(kind or SUICIDE)
-    line = content.text("question_preface") + crisis_kind.question
+    line = content.text("question_preface") + _lower_first(crisis_kind.question)
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
                  "last": line, "asked": 1}
     return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
@@ -230,7 +230,7 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         # Not answered: a second concern, another topic, "you repeat yourself". Asked once
         # more, in other words.
         crisis_kind = content.kind(triage.kind or kind)
-        line = content.text("question_again_preface") + crisis_kind.question
+        line = content.text("question_again_preface") + _lower_first(crisis_kind.question)
         new_state = {**state, "kind": crisis_kind.id, "last": line, "asked": state.get("asked", 1) + 1}
         return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     line = content.text("question_left")
@@ -302,6 +302,11 @@ def _varied(options: Tuple[str, ...], state: Dict[str, Any]) -> str:
         if option != state.get("last") and not str(state.get("last", "")).startswith(option):
             return option
     return ordered[0]
+
+
+def _lower_first(text: str) -> str:
+    # After a colon, French goes on in lower case.
+    return text[:1].lower() + text[1:]
 
 
 def _closed(state: Dict[str, Any], last: str) -> Dict[str, Any]:

@@ -547,9 +547,10 @@ RISK_WORDS = re.compile(
 )
 
 
-def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None) -> Triage:
+def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
+           model_kind: Optional[str] = None) -> Triage:
     """Combine the lexicons with the model. `model_crisis_confidence` is the model's confidence
-    when its best intent is the crisis intent, else None.
+    when its best intent is a crisis, else None; `model_kind` the kind it guesses.
 
     - a crisis pattern: certain;
     - a concern cue, or the model alone (with a word of danger or distress, and not a known
@@ -562,7 +563,7 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None)
     if assessment.concern:
         return Triage(QUESTION, assessment.kind)
     if model and not assessment.lookalike and any(RISK_WORDS.search(t) for t in variants(text or "")):
-        return Triage(QUESTION, kind_hint(text))
+        return Triage(QUESTION, model_kind or kind_hint(text))
     return Triage()
 
 

@@ -7,6 +7,8 @@ validation, with fail-on-warnings, after counting them as used:
 - utter_ask_<slot> for every slot a form requires;
 - the responses each custom action declares in its `responses` attribute. Those declarations
   are checked too: a declared response missing from the domain is an error.
+- the crisis intents: the model's one per kind (`crise_suicide`, ...) are read by the CrisisGuard
+  NLU component, and the `crise` intent of the rules is set by it (it has no examples).
 Everything else (intents, examples, stories, rules, slots, forms) is checked as Rasa does.
 """
 
@@ -19,6 +21,7 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.validator import Validator
 
 from actions.registry import declared_responses
+from rasa_components.crisis_guard import CRISIS_INTENT, MODEL_CRISIS_INTENTS
 
 
 def form_questions(domain) -> Set[str]:
@@ -60,6 +63,12 @@ def main() -> None:
         return valid
 
     Validator.verify_utterances_in_stories = verify_utterances_in_stories
+    # The crisis intents are the CrisisGuard's business: the model's one per kind are read by it
+    # and used in no rule; the rules' `crise` is set by it and has no examples of its own.
+    guard_intents = {CRISIS_INTENT, *MODEL_CRISIS_INTENTS}
+    default_intents = Validator._non_default_intents
+    Validator._non_default_intents = lambda self: [
+        intent for intent in default_intents(self) if intent not in guard_intents]
     validate_files(fail_on_warnings=True, max_history=None, importer=importer)
     print("Data validated: no errors, no warnings.")
 

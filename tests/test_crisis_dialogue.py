@@ -44,7 +44,8 @@ def test_certain_crisis_gives_the_kind_first_reply_and_opens_a_case():
 def test_uncertain_message_is_asked_about_without_a_case():
     turn = Conversation().say("je vois plus trop à quoi ça sert tout ça")
     assert turn.ask_yes_no and turn.case is None
-    assert turn.lines[0].endswith(crisis_content().kind("suicide").question)
+    question = crisis_content().kind("suicide").question
+    assert turn.lines[0].endswith(question[0].lower() + question[1:])
 
 
 @pytest.mark.parametrize("answer, intent", [("oui", "affirm"), ("oui un peu", None), ("/affirm", "affirm")])

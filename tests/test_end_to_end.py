@@ -110,7 +110,7 @@ def test_without_consent_the_conversation_works_and_nothing_is_recorded(rasa_url
     if "REDIS_URL" in setup[1]:
         # Kept in Redis's memory, where every Rasa process finds it.
         assert redis.Redis.from_url(setup[1]["REDIS_URL"]).exists(RedisUnrecorded.KEY_PREFIX + sender)
-    assert "3114" in say(rasa_url, sender, "je ne vois plus aucune issue")
+    assert "3114" in say(rasa_url, sender, "je veux mourir, je ne vois plus aucune issue")
     assert count(database_url, EVENTS, sender) == 0
     assert count(database_url, PROGRESS, sender) == 0
     # Safety first: the crisis case is opened all the same (the conversation id only).

@@ -1,0 +1,77 @@
+"""The blind crisis sets (tests/blind/), against the trained model and a running Relais.
+
+Those sets were written by helper sessions that never saw data/, the lexicon or the tests, and
+are never trained on. Each corpus and each conversation set has floors: the figures measured
+when it was frozen and Relais last improved (bench/crisis_eval.py, bench/crisis_conversations.py
+print them in full), so that a change to the lexicon, the data or the dialogue that makes Relais
+worse at a crisis turns `make test` red. A floor only ever goes up.
+"""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bench.crisis_conversations import RelaisClient, load_set, play, set_names
+from bench.crisis_eval import corpus_names, load_corpus, score
+
+# corpus: (recall counting questions, tier-1 false alarms at most, questions on calm at most
+# (share), kind accuracy).
+CORPUS_FLOORS = {
+    "crisis_corpus_A": (1.0, 0, 0.02, 0.99),
+    "crisis_corpus_B": (0.70, 19, 0.04, 0.80),
+}
+# conversation set: share of conversations that fully pass.
+CONVERSATION_FLOORS = {
+    "crisis_conversations_A": 0.90,
+    "crisis_conversations_B": 0.50,
+}
+
+
+def test_every_blind_set_has_a_floor():
+    assert set(corpus_names()) == set(CORPUS_FLOORS)
+    assert set(set_names()) == set(CONVERSATION_FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
+def test_blind_corpus(agent, name):
+    items = load_corpus(name)
+
+    async def parse_all():
+        return {item["text"]: await agent.parse_message(item["text"]) for item in items}
+
+    result = score(items, asyncio.run(parse_all()))
+    recall_floor, max_false_alarms, max_question_share, kind_floor = CORPUS_FLOORS[name]
+    crisis_total = sum(c["total"] for c in result["per_kind"].values())
+    found = sum(c["certain"] + c["question"] for c in result["per_kind"].values())
+    calm = result["calm"]
+    assert found / crisis_total >= recall_floor, result["misses"]
+    assert calm["certain"] <= max_false_alarms, result["false_alarms"]
+    assert calm["question"] / calm["total"] <= max_question_share, result["questions"]
+    assert result["kind_right"] / result["kind_total"] >= kind_floor, result["wrong_kinds"]
+
+
+@pytest.fixture(scope="module")
+def relais(tmp_path_factory):
+    from bench.rasa_stack import RasaStack
+    from relais.database import upgrade_to_head
+
+    workdir = tmp_path_factory.mktemp("blind")
+    url = f"sqlite:///{Path(workdir) / 'relais.db'}"
+    upgrade_to_head(url)
+    with RasaStack(url, workdir / "stack") as stack:
+        client = RelaisClient(stack.rasa_url, stack.auth_token, url)
+        yield client
+        client.close()
+
+
+@pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS))
+def test_blind_conversations(relais, name):
+    conversations = load_set(name)
+    failed = {}
+    for conversation in conversations:
+        failures = [(r.turn, r.user, r.failures) for r in play(relais, conversation) if r.failures]
+        if failures:
+            failed[conversation["id"]] = failures
+    passed = 1 - len(failed) / len(conversations)
+    assert passed >= CONVERSATION_FLOORS[name], failed
