@@ -63,6 +63,8 @@ test: validate test-stories test-unit
 
 bench: $(MODEL)
 	$(BIN)/python bench/nlu_eval.py
+	$(BIN)/python bench/crisis_eval.py
+	$(BIN)/python bench/crisis_conversations.py
 	$(BIN)/python bench/train_time.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/actions_db.py
