@@ -177,7 +177,7 @@ CRISIS_PATTERNS = _compile((
     # Immediate danger to life.
     (DANGER, r"\b(odeur|fuite|sent|sens|pue) (de |le |du |la )?gaz\b"),
     (DANGER, r"\b(il y a le feu|au feu|(maison|appart|appartement|immeuble|cuisine|chambre|garage|voiture|canape) (brule|est en feu)|en feu|un incendie chez|incendie dans (mon|notre|l'immeuble|la maison)|incendie (a|au) (l'etage|cote))\b"),
-    (DANGER, r"\bmonoxyde\b"),
+    (DANGER, r"(\b(alarme|detecteur) (\w+ ){0,2}(de )?(monox\w*|co) (\w+ ){0,3}(sonne|bipe|bippe|hurle|s'est declenche)|\bintoxi\w* (au|par le) monox\w*|\bmonox\w*\b.{0,60}\b(mal a la tete|vomi\w*|vertige|evanoui\w*|malaise|nausee\w*|endormi))"),
     (DANGER, r"\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"),
     (DANGER, r"\b(quelqu'un|un homme|des hommes|qqn|un inconnu) (\w+ ){0,2}(est |sont )?dans (la|ma|notre) (maison|appart|appartement|chambre|cuisine)\b"),
     (DANGER, r"\b(bruits? de pas|quelqu'un marche|j'entends quelqu'un)\b.{0,80}\b(seule?|tout etait ferme|personne d'autre)\b"),
@@ -255,7 +255,6 @@ _MORE_CRISIS = (
     (MEDICAL, r"\b(pastilles?|capsules?|javel|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|white spirit|piles?|aimants?|medicaments|produit)\b.{0,80}\b(en a (mange|avale|bu)|a (mange|avale|bu))\b.{0,60}\b(vomi\w*|pale|ne respire|dort|somnol\w*|mal|poignee|quoi faire|je fais)\b"),
     (MEDICAL, r"\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*|envie de vomir)\b.{0,100}\b(chauffage d'appoint|groupe electrogene|poele|brasero|barbecue|petrole|monox\w*)\b|\b(chauffage d'appoint|groupe electrogene|brasero|barbecue|petrole|monox\w*)\b.{0,100}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*)\b"),
     (MEDICAL, r"\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)\b.{0,60}\b(coeur|poitrine|bras)\b|\b(coeur|poitrine)\b.{0,60}\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)"),
-    (DANGER, r"\bmonox\w*"),
     (DANGER, r"\b(sent|sens|pue|odeur) (\w+ ){0,4}(le |du |la |de )?gaz\b"),
     (DANGER, r"\b(le )?feu (chez moi|chez nous|dans (la|ma|notre) (maison|cuisine|chambre|immeuble)|a (la maison|l'appart))\b"),
     (DANGER, r"\b(il y a des|des) flammes\b|\bflammes (\w+ ){0,3}(ont pris|prennent|s'etend|partout|dans les rideaux)\b|\b(ca|le feu) s'etend\b"),
@@ -353,7 +352,7 @@ LOOKALIKE_PATTERNS: Tuple[Pattern, ...] = tuple(
 DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
     re.compile(pattern)
     for pattern in (
-        r"\b(film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
+        r"\b(perso|boss final|niveau|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
         r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
         r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
@@ -362,6 +361,8 @@ DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
         r"^(prof|professeure?|infirmiere?|medecin|educatrice?|educateur|assistante? sociale?|gendarme|policiere?|enseignante?|animatrice?|animateur|cpe|directrice?|directeur|aide soignante?)\b",
         r"\b(un|une) (eleve|patient|patiente|beneficiaire|usager|usagere|jeune|stagiaire) (nous|me|m') (confie|dit|a dit|a confie|raconte|a raconte)\b",
         r"\b(fausse alerte|c'etait juste|c'etait rien|rien de grave)\b",
+        r"\b(avant|pour|a cause de) (mon|un|l'|le|mon prochain) (entretien|examen|oral|rendez vous|exam|concours|permis)\b",
+        r"\baccident (du travail|de travail|domestique)\b",
         r"\b(formation|psc1|secourisme|premiers secours|gestes qui sauvent|savoir quoi faire si|apprendre a)\b",
         r"\b(quiz|en quelle annee|celebre|chanteur|chanteuse|acteur|actrice|ecrivain)\b",
         r"\b(mes|ma|mon|une de mes|un de mes|nos|notre) (poules?|chats?|chiens?|lapins?|oiseaux?|poissons?|chevres?|moutons?|vaches?|cochons?|hamsters?|abeilles?|plantes?|tomates?|salades?)\b",
@@ -448,6 +449,12 @@ IDIOMS: Tuple[Pattern, ...] = tuple(
         r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
         r"\bdescendre en flammes\b|\bdescendu en flammes\b",
         r"\badieu veau\b",
+        r"\b(courgettes|tomates|plantes|plants|salades|semis|fleurs|poules|rosiers) se (suicident|suicide|tuent|laissent mourir)\b",
+        r"\bje (le|la|l') ?(etouffe|tue|bute|etrangle|egorge|massacre) ([\w']+ ){0,5}(mdr|lol|haha|ptdr|hihi)\b",
+        r"\b(va|vais) me tuer quand (il|elle|ils|elles) (verra|verront|saura|sauront|apprendra|decouvrira|rentrera)\b",
+        r"\b(mis|mise|met|donne|colle|file) une (raclee|pile|branlee|lecon|tannee|deculottee) (au|aux|a la|en)\b",
+        r"\bcrise cardiaque (devant|en voyant|en lisant|a cause de|avec) (ma|la|le|mon|les|mes|cette|ce)\b",
+        r"\betouffe\w* (de|d') ?(stress|chaleur|rire|colere|rage|jalousie)\b",
         r"\b(du|un|une sorte de) suicide (commercial|politique|economique|social|financier|electoral|professionnel)\b",
         r"\b(failli|manque de|de quoi|va|allait) (me |lui |nous )?(donner|faire|filer|provoquer) (une )?crise cardiaque\b",
         r"\b(detecteur|alarme) (de fumee|incendie|de monoxyde|co) (\w+ ){0,3}(hurle|sonne|bippe|bipe|bip)\b.{0,60}\b(pile|batterie|des que|quand|chaque fois|cuisine|crepes|toasts?|douche)\b",
