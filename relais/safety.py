@@ -259,6 +259,11 @@ _MORE_CRISIS = (
     (DANGER, r"\b(le )?feu (chez moi|chez nous|dans (la|ma|notre) (maison|cuisine|chambre|immeuble)|a (la maison|l'appart))\b"),
     (DANGER, r"\b(il y a des|des) flammes\b|\bflammes (\w+ ){0,3}(ont pris|prennent|s'etend|partout|dans les rideaux)\b|\b(ca|le feu) s'etend\b"),
     (DANGER, r"\b(coups de feu|fusillade|ca tire|on tire|des tirs)\b"),
+    (DANGER, r"\b(le )?feu (dans|a) (la cage d'escalier|l'immeuble|le couloir|l'escalier|la cuisine|le garage|la chambre|l'appart|la maison)\b"),
+    (DANGER, r"\b(emportee?s?|entrainee?s?|happee?s?) par (la riviere|l'eau|le courant|la crue|les vagues|la mer|le torrent)\b"),
+    (VIOLENCE, r"\b(viendra|viendrait|va venir|vient) (me |nous )?(tuer|buter|chercher avec|frapper)\b|\b(tambourine|frappe|cogne|defonce) (\w+ ){0,2}a (la|ma|notre) porte\b.{0,60}\b(tuer|peur|menace|couteau|ex|mari)|\b(tuer|peur|menace|couteau|mon ex|mon mari)\b.{0,60}\b(tambourine|defonce) (\w+ ){0,2}(a )?(la|ma|notre) porte\b"),
+    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon ex) (\w+ ){0,4}(a pris|prend|sort|a sorti|tient) (un|une|le|son|sa) (couteau|arme|fusil|pistolet|marteau|hache|batte)\b"),
+    (SUICIDE, r"\bj'ai (la|une) corde\b|\b(repere|trouve|choisi) (le|un) (pont|immeuble|toit|falaise|endroit)\b.{0,30}\b(assez haut|haut|pour sauter|pour moi)\b|\b(assez|suffisamment) de (cachets|medicaments|medocs|pilules|comprimes) pour\b"),
     (DANGER, r"\b(coincee?s?|bloquee?s?) (\w+ ){0,2}sous (les gravats|l'arbre|un arbre|la voiture|les decombres|le toit)\b"),
     (DANGER, r"\bl'eau (\w+ ){0,2}(rentre|entre) (\w+ ){0,2}dans (la|ma|notre) (maison|appart|chambre|salon)\b|\b(peut|peux|peu|pouvons) (plus|pas) sortir\b.{0,40}\b(l'eau|inond|crue|feu|fumee)"),
 )
@@ -365,7 +370,8 @@ DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
         r"\baccident (du travail|de travail|domestique)\b",
         r"\b(formation|psc1|secourisme|premiers secours|gestes qui sauvent|savoir quoi faire si|apprendre a)\b",
         r"\b(quiz|en quelle annee|celebre|chanteur|chanteuse|acteur|actrice|ecrivain)\b",
-        r"\b(mes|ma|mon|une de mes|un de mes|nos|notre) (poules?|chats?|chiens?|lapins?|oiseaux?|poissons?|chevres?|moutons?|vaches?|cochons?|hamsters?|abeilles?|plantes?|tomates?|salades?)\b",
+        # An animal or a plant that is ill or dying (not "j'ai donné mon chien et mes affaires").
+        r"\b(mes|ma|mon|une de mes|un de mes|nos|notre|le|la|les) (poules?|chats?|chiens?|lapins?|oiseaux?|poissons?|chevres?|moutons?|vaches?|cochons?|hamsters?|abeilles?|plantes?|tomates?|salades?) (\w+ ){0,3}(ne respire|respire|est morte?|sont morte?s|meurt|meurent|malade|a mange|a avale|vomit|saigne|boite|a du mal)",
         r"\b(salle des profs|pour l'afficher|une affiche|un flyer|des flyers|le panneau d'affichage)\b",
         r"\b(medecin|docteur|pharmacien|pharmacienne) m'a (ajoute|prescrit|donne|change|augmente)\b",
         r"\bc'est fini depuis\b|\bdepuis (19|20)\d\d\b",
@@ -554,6 +560,12 @@ RISK_WORDS = re.compile(
 )
 
 
+# A medical emergency or an immediate danger the model is sure of (with a word of danger) is
+# certain without a pattern: for these, a question first would cost minutes.
+ACUTE_MODEL_KINDS = frozenset({MEDICAL, DANGER})
+ACUTE_MODEL_CONFIDENCE = 0.9
+
+
 def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
            model_kind: Optional[str] = None) -> Triage:
     """Combine the lexicons with the model. `model_crisis_confidence` is the model's confidence
@@ -561,7 +573,8 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
 
     - a crisis pattern: certain;
     - a concern cue, or the model alone (with a word of danger or distress, and not a known
-      idiom): a question. The model alone never pages a coach: a "yes" to the question does.
+      idiom): a question, except a medical emergency or an immediate danger the model is sure
+      of, which is certain.
     """
     assessment = assess(text)
     if assessment.is_crisis:
@@ -570,6 +583,9 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     if assessment.concern:
         return Triage(QUESTION, assessment.kind)
     if model and not assessment.lookalike and any(RISK_WORDS.search(t) for t in variants(text or "")):
+        if model_kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE:
+            # An emergency the model is sure of: asking "are you in danger?" would cost minutes.
+            return Triage(CERTAIN, model_kind)
         return Triage(QUESTION, model_kind or kind_hint(text))
     return Triage()
 

@@ -193,3 +193,10 @@ def test_denials_and_idioms_are_not_a_crisis(text):
 
 def test_a_denial_does_not_hide_a_danger_in_the_same_message():
     assert assess("je ne veux pas mourir, il va me tuer").is_crisis
+
+
+def test_an_emergency_the_model_is_sure_of_is_certain_other_kinds_ask():
+    assert triage("ma mère est tombée, elle bouge plus du tout", 0.97, "medical").tier == CERTAIN
+    assert triage("ça brûle au fond du couloir de l'immeuble", 0.95, "danger").tier == CERTAIN
+    assert triage("je ne sais plus comment tenir", 0.99, "suicide").tier == QUESTION
+    assert triage("ma mère est tombée, elle bouge plus du tout", 0.6, "medical").tier == QUESTION
