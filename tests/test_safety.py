@@ -196,7 +196,7 @@ def test_a_denial_does_not_hide_a_danger_in_the_same_message():
 
 
 def test_an_emergency_the_model_is_sure_of_is_certain_other_kinds_ask():
-    assert triage("ma mère est tombée, elle bouge plus du tout", 0.97, "medical").tier == CERTAIN
+    assert triage("mon père a très mal depuis ce matin", 0.97, "medical").tier == CERTAIN
     assert triage("ça brûle au fond du couloir de l'immeuble", 0.95, "danger").tier == CERTAIN
     assert triage("je ne sais plus comment tenir", 0.99, "suicide").tier == QUESTION
-    assert triage("ma mère est tombée, elle bouge plus du tout", 0.6, "medical").tier == QUESTION
+    assert triage("mon père a très mal depuis ce matin", 0.6, "medical").tier == QUESTION
