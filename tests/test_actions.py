@@ -218,9 +218,23 @@ def test_only_a_refusal_is_called_the_citizens_choice(domain, response):
 
 
 def test_low_mood_without_a_risk_offers_a_person_not_the_suicide_line(domain):
-    variants = domain["responses"]["utter_humeur_basse"] + domain["responses"]["utter_bilan_humeur_basse"]
-    assert len(variants) >= 2
+    wordings = ("utter_humeur_basse", "utter_humeur_basse_2", "utter_humeur_basse_3", "utter_bilan_humeur_basse")
+    variants = [v for name in wordings for v in domain["responses"][name]]
+    assert len(variants) >= 4
     for variant in variants:
         assert "3114" not in variant["text"]
-    for variant in domain["responses"]["utter_humeur_basse"]:
+    for variant in variants[:3]:
         assert "/demander_humain" in [button["payload"] for button in variant["buttons"]]
+
+
+def test_low_mood_is_never_answered_twice_in_a_row_with_the_same_words(dispatcher, domain):
+    from actions.varied import ActionHumeurBasse
+
+    said = []
+    events = []
+    for _ in range(4):
+        dispatcher.messages.clear()
+        ActionHumeurBasse().run(dispatcher, make_tracker("humeur_basse", events=events), domain)
+        said.append(dispatcher.messages[0]["response"])
+        events = events + [action("action_humeur_basse")]
+    assert all(a != b for a, b in zip(said, said[1:]))

@@ -1,0 +1,42 @@
+"""Answers said with one of several wordings, never the same one twice in a row: a citizen who
+says again that they are low, or asks again about something off-topic, is not answered word
+for word (the blind conversations count a repeated message as a failure, and so would they)."""
+
+from typing import Any, Dict, List, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+
+def times_said(tracker: Tracker, action_name: str) -> int:
+    return sum(1 for event in tracker.events
+               if event.get("event") == "action" and event.get("name") == action_name)
+
+
+class VariedAnswer:
+    """Says the wordings in turn (by how often this action ran in the conversation). A mixin,
+    not an Action: actions/registry.py lists only the concrete actions."""
+
+    wordings: Tuple[str, ...] = ()
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        turn = times_said(tracker, self.name())
+        dispatcher.utter_message(response=self.wordings[turn % len(self.wordings)])
+        return []
+
+
+class ActionHumeurBasse(VariedAnswer, Action):
+    wordings = ("utter_humeur_basse", "utter_humeur_basse_2", "utter_humeur_basse_3")
+    responses = frozenset(wordings)
+
+    def name(self) -> Text:
+        return "action_humeur_basse"
+
+
+class ActionHorsSujet(VariedAnswer, Action):
+    wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
+    responses = frozenset(wordings)
+
+    def name(self) -> Text:
+        return "action_hors_sujet"
