@@ -48,15 +48,20 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
         r"^(haha|hihi|mdr|ptdr|lol|hahaha)\b",
+        r"(?<!pas )(?<!ne )\b(tout va (tres )?bien|moi je vais bien|je vais tres bien)\b(?! mal)",
+        r"\b(c'etait un test|c'est un test|je (me suis )?trompee? de (fenetre|conversation|personne|destinataire|chat)|(a|avait) pris mon (tel|telephone|portable)|pour faire le malin|c'etait une blague|c'est une blague)\b",
         r"^(non |nan )?(aux|au|a la) (echecs|cartes|scrabble|foot|tennis|belote|tarot|jeu|jeux|ping pong|console|boxe|mario)\b",
         r"\b(je veux dire|je voulais dire|c'est une image|une maniere de dire)\b",
     )),
     ("phone_watched", _patterns(
         r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
+        r"\b(a|connait|sait) (mon|le) (code|mot de passe|schema)\b",
     )),
     ("who_answers", _patterns(
         r"\b(qui|c'est qui|quelle personne|quel genre de personne) (\w+ ){0,3}(repond|au bout du fil|decroche|va me repondre|est au bout)\b",
         r"\b(c'est quoi|qu'est ce que c'est|c'est qui|quoi) (le |ce )?(numero )?(3114|3919|119|114|112|15|17|18)\b",
+        r"\b(c'est )?pour (moi|lui|elle) ou (pour )?(moi|lui|elle)\b|\bje peux (l')?appeler (moi|pour (lui|elle))\b",
+        r"\b(une vraie personne|un vrai humain) qui repond\b",
     )),
     ("what_to_do", _patterns(
         r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les |lui )?(faire vomir|faire boire|allonger|bouger|demander)|faire vomir|on fait quoi)\b",
@@ -80,6 +85,8 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(y a|il y a|existe) (\w+ ){0,2}(un tchat|un chat|par sms|par ecrit|par message)\b",
         r"\b(numero|moyen|ligne|service) (\w+ ){0,4}(envoyer des messages|ecrire|par sms|par message|par ecrit|tchat|chat|textos?)\b",
         r"\benvoyer des (messages|sms|textos)\b",
+        r"\b(qu'on s'ecrive|s'ecrire|on s'ecrit|ecrivons|par ecrit)\b",
+        r"\b(peux pas|ne peux pas|peut pas) parler\b|\b(va|vont|pourrait) m'entendre\b",
     )),
     ("refuses_call", _patterns(
         r"\b(pas|jamais|refuse d'|refuse de|sert a rien d'|sert a rien de|pas envie d'|ose pas|osera pas) (\w+ ){0,2}(appeler|telephoner|appel|coup de fil)\b",
@@ -102,6 +109,7 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     )),
     ("thanks", _patterns(r"^(merci|mci|thx|merci beaucoup)\b")),
 )
+_ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)\b")
 _YES = re.compile(r"^(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
 _NO = re.compile(r"^(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
@@ -223,8 +231,10 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
     kind = state.get("kind") or SUICIDE
-    if answer is True or move == "wants_person" or (kind in _PLAN_KINDS and describes_plan(message.text)):
-        # A yes, or an answer that says yes (a plan, a means): certain.
+    engaged = move in ("free_anonymous", "who_answers", "what_to_do", "prefers_writing", "refuses_call",
+                       "phone_watched", "care", "wants_person")
+    if answer is True or engaged or (kind in _PLAN_KINDS and describes_plan(message.text)):
+        # A yes, or an answer that says yes (asking how to get help, a plan, a means).
         return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1])
     if triage.tier == QUESTION or state.get("asked", 0) < 2:
         # Not answered: a second concern, another topic, "you repeat yourself". Asked once
@@ -249,6 +259,9 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         lines = content.lines("plan_or_means_other") if kind == OTHER_AT_RISK else content.lines("plan_or_means")
         return _turn(state, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
     move = move_of(message)
+    if move == "false_alarm" and kind in (OTHER_AT_RISK, CHILD) and _ONLY_ME_FINE.search(normalise(message.text or "")):
+        # "Moi je vais bien" about someone else at risk is not a false alarm.
+        move = None
     if move == "false_alarm" and triage.tier is None:
         line = content.lines("false_alarm")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind)
@@ -274,7 +287,8 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         line = content.lines("thanks")[0].format(reminder=crisis_kind.reminder)
         return _turn(state, (line,), kind=kind)
     opening = content.lines("safe_now")[0] if move == "safe_now" else _varied(content.lines("listen"), state)
-    if triage.tier == CERTAIN:
+    if triage.tier == CERTAIN or kind in ACUTE_KINDS:
+        # In an emergency the numbers are in every turn, never only in the first.
         opening = opening + " " + crisis_kind.reminder
     step = state.get("step", 0)
     lines: Tuple[str, ...] = (opening,)

@@ -29,7 +29,7 @@ from relais.text import single_letters, variants
 _WANT = r"(veux|voudrais|voulais|aimerais|envie de|envie d'|prefere|prefererais|vais|souhaite|besoin de|pense a|pense souvent a|compte|hate de|ai decide de|tente de|essaye de|essayer de|pret a|prete a|peur de|pulsion de|tentation de)"
 _ME = r"(?:me |m')"
 # Someone close, for the kinds about another person.
-_CLOSE = r"(frere|soeur|fils|fille|pere|mere|papa|maman|ami|amie|pote|copain|copine|collegue|voisin|voisine|mari|femme|conjoint|conjointe|compagnon|compagne|cousin|cousine|oncle|tante|grand pere|grand mere|beau frere|belle soeur|coloc|colocataire|ado|meilleur ami|meilleure amie|petit ami|petite amie|patient|patiente|eleve|neveu|niece)"
+_CLOSE = r"(ouvrier|ouvriere|salarie|salariee|employe|employee|associe|associee|client|cliente|resident|residente|frere|soeur|fils|fille|pere|mere|papa|maman|ami|amie|pote|copain|copine|collegue|voisin|voisine|mari|femme|conjoint|conjointe|compagnon|compagne|cousin|cousine|oncle|tante|grand pere|grand mere|beau frere|belle soeur|coloc|colocataire|ado|meilleur ami|meilleure amie|petit ami|petite amie|patient|patiente|eleve|neveu|niece)"
 # The writer speaks of their own wish: the patterns about someone else step back.
 _FIRST_PERSON_WISH = r"(je veux|je vais|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
 _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado)"
@@ -52,7 +52,7 @@ def _single_letter_pattern(pattern: str) -> str:
 CRISIS_PATTERNS = _compile((
     # Someone else at risk: checked before the writer's own patterns, which share their words.
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|nos|un|une|son|sa) (\w+ )?{_CLOSE}s?\b(?!.{{0,80}}\b{_FIRST_PERSON_WISH}).{{0,80}}\b{_OTHERS_HARM}"),
-    (OTHER_AT_RISK, rf"\b(il|elle|ils|elles) (\w+ ){{0,2}}(veut|veulent|va|vont|parle de|parlent de|pense a|pensent a|menace de|menacent de|a essaye de|a tente de|a voulu|dit vouloir|compte|envisage de|a fait une) (\w+ ){{0,2}}{_OTHERS_HARM}"),
+    (OTHER_AT_RISK, rf"\b(il|elle|ils|elles) (\w+ ){{0,2}}(veut|veulent|va|vont|allait|voulait|pensait a|parlait de|parle de|parlent de|pense a|pensent a|menace de|menacent de|a essaye de|a tente de|a voulu|dit vouloir|compte|envisage de|a fait une) (\w+ ){{0,2}}{_OTHERS_HARM}"),
     (OTHER_AT_RISK, r"\b(il|elle) s'est (scarifiee?|coupee? les veines|tailladee?|ouvert les veines|pendue?|jetee? (du|d'un|sous|par))\b"),
     (OTHER_AT_RISK, r"\b(il|elle) (dit|a dit|m'a dit|ecrit|a ecrit) (\w+ ){0,3}(qu'il|qu'elle) (n'aura|n'aurait) plus besoin\b"),
     (OTHER_AT_RISK, r"\b(seraient|serait|serions|seriez) mieux sans (elle|lui)\b"),
@@ -88,7 +88,6 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\b(mieux|mieux lotis?|plus heureux|plus heureuse|plus tranquilles?) sans moi\b"),
     (SUICIDE, r"\b(lettres? d'adieux?|faire mes adieux|dire adieu a (tout le monde|tous|mes proches|la vie))"),
     (SUICIDE, r"\bpartir pour (de bon|toujours)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
-    (SUICIDE, r"\b(pars|partir|m'en vais|men vais|m'en aller)\b.{0,40}\b((ne )?reviendrai (pas|plus|jamais)|pour toujours|pour de bon|sans retour)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
     (SUICIDE, r"\b(me reverrez|me reverras|me verrez|me verras) (plus|jamais)\b"),
     (SUICIDE, r"(?<!mot d')(?<!pot d')(?<!soiree d')(?<!fete d')(?<!repas d')(?<!cadeau d')(?<!bisou d')(?<!baiser d')(?<!discours d')\badieux?\b(?! (a|au|aux|a l') (?!(la vie|tout le monde|tous|mes proches|ce monde)\b))(?! ((a|au|aux) )?(la|le|les|l'|ce|cette|ces|mon|ma|mes)\b)(?! et a (demain|bientot|plus|la semaine|lundi|tout a l'heure))(?!.{0,50}\b(demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|a plus|a bientot|bientot|pour aujourd'hui|lol|mdr|veau|on se reparle)\b)"),
     (SUICIDE, r"\b(ne serai|serai) plus (la|de ce monde)\b"),
@@ -149,6 +148,7 @@ CRISIS_PATTERNS = _compile((
     (VIOLENCE, r"\bpeur (qu'il|qu'elle|qu'ils|que mon \w+|que ma \w+) (me |m')(tape|frappe|batte|cogne|etrangle|tue|viole)\b"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon ex|mon copain) (\w+ ){0,3}(me menace|m'a menacee?)\b(?! de (me )?(virer|licencier|renvoyer|couper|resilier|poursuivre|quitter))"),
     # Not "mon chef va me tuer si je rends le dossier en retard": a figure of speech at work.
+    (VIOLENCE, r"\b(qu'il|qu'elle|qu'ils) (allait|allaient|va|voulait|veut|viendrait|finirait par) (me|nous) (tuer|buter|frapper|etrangler|egorger|defoncer|crever)\b"),
     (VIOLENCE, r"\b(il|elle|ils|on|mon (?!(chef|patron|boss|prof|manager|collegue|entraineur|coach|pere|frere)\b)\w+|ma (?!(cheffe|patronne|prof|manageuse|collegue|mere|soeur)\b)\w+) (va|veut|menace de|a menace de|risque de|a essaye de) (me|nous|la|le) (tuer|frapper|etrangler|egorger)\b(?! (si|quand) (je|j'|on) (suis|rends|arrive|rentre) (en )?retard)"),
     (VIOLENCE, r"\bpeur (qu'il|qu'elle|qu'ils|que mon \w+|que ma \w+|que mon ex|de lui|de mon mari|de mon conjoint|de mon ex) (me|m'|nous|la|le|revienne|rentre)\b.{0,30}\b(tue|frappe|batte|cogne|etrangle|viole|tuer|frapper)"),
     (VIOLENCE, r"\bviolences? (conjugales?|familiales?|domestiques?|sexuelles?|sexistes?)"),
@@ -237,28 +237,32 @@ _MORE_CRISIS = (
     (CHILD, r"\b(laisse|laissent|a laisse|ont laisse) (son|sa|ses|le|la|les|leur|leurs|un|une) (\w+ )?(bebe|bebes|enfants?|petits?|petite|gamins?|gamine|fils|fille) (\w+ ){0,2}seule?s?\b"),
     (CHILD, r"\b(enfant|gamin|gamine|petit|petite|bebe|gosse)\b.{0,30}\b(erre|errant|traine|marche) (\w+ )?seule? (dans la rue|dehors|sur la route|la nuit|en pyjama)"),
     (CHILD, r"\b(enfants?|gamins?|petits?|gosses?)\b([\w' ]{0,40})\bseule?s? (\w+ ){0,3}depuis (deux|trois|quatre|plusieurs|des|\d+) (jours|nuits)\b"),
-    (CHILD, r"\b(enfant|enfants|gamin|gamine|petit|petite|eleve|fils|fille)\b.{0,60}\b(avec|a|plein de|couvert de|couverte de|porte) (des )?(bleus|marques|traces de coups|brulures de cigarette)\b"),
+    (CHILD, r"\b(enfant|enfants|gamin|gamine|petit|petite|eleve|fils|fille)\b.{0,60}\b(avec|a|plein de|couvert de|couverte de|porte) (\w+ )?(des )?(bleus|marques|traces de coups|brulures de cigarette)\b"),
+    (CHILD, r"\b(gamin|gamine|petit|petite|enfant|gosse)\b.{0,80}\b(son|sa|ses) (pere|mere|parents|beau pere|belle mere) (le|la|les) (cogne|frappe|bat|tabasse|tape)\b"),
     (CHILD, r"\b(vient|venait|rentre) dans (son|mon|leur) lit (la nuit|le soir)\b|\bdoit (rien|ne rien) dire\b.{0,40}\b(lit|touche|fait des choses)"),
     (CHILD, r"\b(enfant|gamin|gamine|petit|petite|gosse)\b.{0,30}\bmange dans les poubelles\b"),
     (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ?ans?|je suis mineure?|ai (1[0-7]|[6-9]) ?ans?)\b).*\b(coups|frappe|frapper|bat|battre|me fait|ce qu'il me fait|me touche|enferme|enfermee?|m'ont enferme|cogne|tape|peur de rentrer|ose pas rentrer)\b"),
-    (CHILD, r"\b(de [1-9] ?ans?|a [1-9] ?ans?)\b.{0,120}\b(la touche|le touche|lui fait des choses|fait des secrets)\b|\b(la touche|le touche|lui fait des choses)\b.{0,80}\b(de [1-9] ?ans?|a [1-9] ?ans?)\b"),
+    (CHILD, r"\b(de (1[0-7]|[1-9]) ?ans?|a (1[0-7]|[1-9]) ?ans?)\b.{0,120}\b(la touche|le touche|lui fait des choses|fait des secrets|la tripote|le tripote)\b|\b(la touche|le touche|lui fait des choses)\b.{0,80}\b(de (1[0-7]|[1-9]) ?ans?|a (1[0-7]|[1-9]) ?ans?)\b"),
+    (CHILD, r"\b(niece|neveu|fille|fils|petite|petit|belle fille|beau fils|eleve)\b.{0,60}\b(beau pere|pere|oncle|cousin|voisin|grand pere|frere|compagnon|mec|copain de sa mere|nouveau compagnon)\b.{0,30}\b(la|le|lui) (touche|tripote|caresse)\b"),
     (CHILD, r"\b(mis|met|enferme|enfermee|laisse|sorti) (\w+ ){0,3}(mon|ma|son|sa|le|la|leur) (\w+ )?(frere|soeur|fils|fille|enfant|petit|petite|bebe)\b.{0,40}\b(dehors|sur le balcon|dans la cave|au froid|a la porte)\b.{0,40}\b(toute la nuit|pour le punir|pour la punir|des heures)"),
     (CHILD, r"\b(maltrait\w*)"),
     (CHILD, r"\b(c'est notre secret|notre petit secret|dois rien dire a (maman|papa|ma mere|mon pere)|faut pas le dire a (maman|papa))\b"),
     (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste )?(1[0-7]|[6-9]) ?ans?|je suis en (6e|5e|4e|3e|6eme|5eme|4eme|3eme|cm1|cm2|seconde))\b).*\b(dehors la nuit|me donne pas a manger|rien a manger|met dehors|ferme a cle|fait des trucs|fait des choses|secret)\b"),
     (CHILD, r"\b(bebe|bb|petit|petite|enfant|enfants)\b.{0,40}\b(seule?s?|tout seul|toute seule|tous seuls)\b.{0,40}\b(depuis|sans chauffage|sans manger|personne)\b"),
     (MEDICAL, r"\b(levres|visage|doigts|peau) (\w+ ){0,2}(violettes?|violets?|bleues?|bleus|grises?|gris)\b"),
+    (MEDICAL, r"\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|ne reconnait plus personne|parle bizarre|parle de travers)\b.{0,80}\b(tremble|pale|sue|transpire|diabet\w*|tombe|bras|visage|bouche)\b|\b(tremble|pale|sue|transpire|diabet\w*)\b.{0,80}\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|parle bizarre)\b"),
     (MEDICAL, r"\b(tombee?|chute|glisse)\b.{0,50}\b(ne )?(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) plus\W*$"),
     (MEDICAL, r"\b(bebe|nourrisson)\b.{0,80}\b(secoue|secouee)\b|\b(secoue|secouee)\b.{0,60}\b(bebe|nourrisson)\b"),
     (MEDICAL, r"\b(par terre|au sol|tombee?)\b.{0,40}\b(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) (plus|pas) (quand|du tout|a rien|depuis)\b"),
     (MEDICAL, r"\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b.{0,60}\b(tremble|sue|transpire|diabet|malaise|tombe)|\b(tremble|sue|transpire|diabet)\w*\b.{0,60}\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b"),
     (MEDICAL, r"\b(pastilles?|capsules?|javel|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|white spirit|piles?|aimants?|medicaments|produit)\b.{0,80}\b(en a (mange|avale|bu)|a (mange|avale|bu))\b.{0,60}\b(vomi\w*|pale|ne respire|dort|somnol\w*|mal|poignee|quoi faire|je fais)\b"),
-    (MEDICAL, r"\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*|envie de vomir)\b.{0,100}\b(chauffage d'appoint|groupe electrogene|poele|brasero|barbecue|petrole|monox\w*)\b|\b(chauffage d'appoint|groupe electrogene|brasero|barbecue|petrole|monox\w*)\b.{0,100}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*)\b"),
+    (MEDICAL, r"\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*|envie de vomir)\b.{0,100}\b(chauffage d'appoint|groupe electrogene|le groupe|generateur|poele|brasero|barbecue|petrole|monox\w*)\b|\b(chauffage d'appoint|groupe electrogene|le groupe|generateur|brasero|barbecue|petrole|monox\w*)\b.{0,100}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|somnolen\w*)\b"),
     (MEDICAL, r"\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)\b.{0,60}\b(coeur|poitrine|bras)\b|\b(coeur|poitrine)\b.{0,60}\b(transpire|sue) (\w+ ){0,2}(beaucoup|enormement)"),
     (DANGER, r"\b(sent|sens|pue|odeur) (\w+ ){0,4}(le |du |la |de )?gaz\b"),
     (DANGER, r"\b(le )?feu (chez moi|chez nous|dans (la|ma|notre) (maison|cuisine|chambre|immeuble)|a (la maison|l'appart))\b"),
     (DANGER, r"\b(il y a des|des) flammes\b|\bflammes (\w+ ){0,3}(ont pris|prennent|s'etend|partout|dans les rideaux)\b|\b(ca|le feu) s'etend\b"),
     (DANGER, r"\b(coups de feu|fusillade|ca tire|on tire|des tirs)\b"),
+    (DANGER, r"\b(le )?feu (a pris|a demarre|s'est declare|prend|a pris feu) (\w+ ){0,3}(dans|a)\b|\b(plein de fumee|de la fumee partout|fumee (noire|epaisse) (partout|dans))\b"),
     (DANGER, r"\b(le )?feu (dans|a) (la cage d'escalier|l'immeuble|le couloir|l'escalier|la cuisine|le garage|la chambre|l'appart|la maison)\b"),
     (DANGER, r"\b(emportee?s?|entrainee?s?|happee?s?) par (la riviere|l'eau|le courant|la crue|les vagues|la mer|le torrent)\b"),
     (VIOLENCE, r"\b(viendra|viendrait|va venir|vient) (me |nous )?(tuer|buter|chercher avec|frapper)\b|\b(tambourine|frappe|cogne|defonce) (\w+ ){0,2}a (la|ma|notre) porte\b.{0,60}\b(tuer|peur|menace|couteau|ex|mari)|\b(tuer|peur|menace|couteau|mon ex|mon mari)\b.{0,60}\b(tambourine|defonce) (\w+ ){0,2}(a )?(la|ma|notre) porte\b"),
@@ -273,6 +277,9 @@ CRISIS_PATTERNS = tuple(sorted(CRISIS_PATTERNS + _compile(_MORE_CRISIS), key=lam
 
 CONCERN_PATTERNS = _compile((
     # Passive ideation (hopelessness, a burden, no way out, what's the point): asked about first.
+    (SUICIDE, r"\b(pars|partir|m'en vais|men vais|m'en aller)\b.{0,40}\b((ne )?reviendrai (pas|plus|jamais)|pour toujours|pour de bon|sans retour)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
+    (SUICIDE, r"\bplus envie d'etre (la|ici|en vie|vivante?|sur terre)\b|\b(je ne serai|je serai|serai) (bientot )?plus (un probleme|un poids|une charge|un fardeau|un souci) (pour (personne|vous|eux|les autres))?\b"),
+    (SUICIDE, r"\b(regarde|cherche|lu) (\w+ ){0,2}comment (faire|le faire|m'y prendre|passer a l'acte)\b.{0,30}\b(internet|sur le net|en ligne)?"),
     (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
     (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
     (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
@@ -454,7 +461,7 @@ def assess(text: Optional[str]) -> SafetyAssessment:
 
 # Someone else is spoken of: the writer's suicide or self-harm patterns are theirs.
 _THIRD_PERSON = re.compile(
-    rf"\b((mon|ma|mes|notre|son|sa|un|une) (\w+ )?{_CLOSE}s? (\w+ ){{0,4}}(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|parle|pense|veut|voulait|va|allait|cherche|s'est|se|a avale|a pris|a donne|repete)\b|(il|elle) (\w+ )?(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|parle|pense|pensait|veut|voulait|voudrait|allait|avait|a avale|a pris|cherche|repete)\b|(qu'il|qu'elle) (veut|voulait|va|allait|pensait|avait))"
+    rf"\b((mon|ma|mes|notre|son|sa|un|une) (\w+ )?{_CLOSE}s? (\w+ ){{0,4}}(dit|a dit|a di|m'a dit|m'a ecrit|m'a envoye|a envoye|a laisse|a ecrit|a poste|a publie|parle|pense|veut|voulait|va|allait|cherche|s'est|se|a avale|a pris|a donne|repete)\b|(il|elle) (\w+ )?(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|parle|pense|pensait|veut|voulait|voudrait|allait|avait|a avale|a pris|cherche|repete)\b|(qu'il|qu'elle) (veut|voulait|va|allait|pensait|avait))"
 )
 _FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WISH}|je me (coupe|scarifie|fais du mal)|j'ai envie de mourir)")
 
@@ -501,6 +508,8 @@ IDIOMS: Tuple[Pattern, ...] = tuple(
         # Denials: "je ne pense pas du tout à me faire du mal", "il ne m'a jamais frappée".
         r"\b(je )?(ne |n')?(pense|veux|vais|compte|songe|ai envie|ai pense|ai jamais pense) (pas|jamais|absolument pas|pas du tout|surtout pas)( du tout)? (a |de |d')?(me (faire (du )?mal|tuer|suicider|blesser|couper|foutre en l'air)|mourir|en finir|mettre fin a mes jours)\b",
         r"\b(pas|jamais|aucunement|absolument pas) (du tout )?(suicidaire|en danger)\b",
+        r"\b(non )*pas (du tout )?(me faire (du )?mal|me tuer|mourir|me suicider|au suicide|en finir)\b",
+        r"\b(je )?(ne )?pense (pas|jamais|pas du tout) (du tout )?au suicide\b|\bpas moi qui (suis|veux|pense)\b.{0,30}",
         r"\b(ne )?(m'a|m'ont) jamais (touchee?|frappee?|menacee?|battue?|violee?)( ni (touchee?|frappee?|menacee?|battue?|violee?))*\b",
         r"\b(se|me|te|nous|vous) tuer? a la tache\b|\btue a la tache\b",
         r"\b(morte?s?|meurs|meurt|mourir|creve\w*) (de|d') ?(rire|faim|soif|chaud|froid|ennui|envie|impatience|fatigue|honte|peur)\b",
@@ -519,7 +528,16 @@ def _without_idioms(texts: Tuple[str, ...]) -> Tuple[str, ...]:
     return tuple(blanked)
 
 
+# An overdose or a poison already taken: the SAMU first, whatever the intent.
+_ALREADY_TAKEN = re.compile(
+    r"\b(j'ai|je viens d'|je viens de|il a|elle a|vient d') ?(avale|pris|prit|bu|ingere|gobe)\b.{0,60}\b(y a|il y a|depuis|tout a l'heure|ce soir|cette nuit|vient de|minutes?|heures?|\d+ ?min)\b"
+    r"|\b(je viens|il vient|elle vient) (de|d') (prendre|avaler|boire|gober)\b"
+)
+
+
 def _whose(kind: str, texts: Tuple[str, ...]) -> str:
+    if kind == SUICIDE and any(_ALREADY_TAKEN.search(t) for t in texts) and any(PLAN_PATTERNS[0].search(t) for t in texts):
+        return MEDICAL
     if kind not in (SUICIDE, SELF_HARM):
         return kind
     third = any(_THIRD_PERSON.search(t) for t in texts)
@@ -564,10 +582,10 @@ class Triage:
 # message about politics or anger without any of them is not worth a question about suicide.
 RISK_WORDS = re.compile(
     r"\b(mort|morte|mourir|meurs|meurt|crever|creve|vivre|vie|fin|finir|tuer|tue|suicid\w*|sang|saign\w*|"
-    r"bless\w*|mal|peur|danger|dangereu\w*|urgen\w*|secours|aide moi|aidez moi|seule?|disparai\w*|partir|adieu|"
+    r"bless\w*|faire mal|du mal|me faire mal|peur|danger|dangereu\w*|urgen\w*|secours|aide moi|aidez moi|seule?|disparai\w*|partir|adieu|"
     r"force|bout|coups?|frapp\w*|cogn\w*|viol\w*|menac\w*|battu\w*|feu|fumee|gaz|eau|respir\w*|malaise|"
     r"douleur|coeur|poitrine|fievre|avale|cachets?|medic\w*|pilules?|corde|pont|sauter|coupe\w*|brul\w*|lame|"
-    r"enfant|enfants|bebe|noir|noires|vide|craque\w*|tenir|tiens|plus rien|arreter|lacher|sombre|detresse|"
+    r"noir|noires|vide|craque\w*|tenir|tiens|plus rien|arreter|lacher|sombre|detresse|"
     # Finality and farewell, the words of indirect ideation.
     r"adieux?|fardeau|peau|couteau|arme|pret|prete|terre|ce monde|derniere fois|dernier message|"
     r"lendemain|pour toujours|raison|testament|nouvelles|plus parler|plus entendre|jamais|reveiller|dormir)\b"

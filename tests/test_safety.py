@@ -17,7 +17,6 @@ from relais.safety import CERTAIN, QUESTION, assess, describes_plan, triage
         ("tout le monde serait mieux sans moi", "suicide"),
         ("j'aimerais m'endormir pour toujours", "suicide"),
         ("j'ai écrit mes lettres d'adieu", "suicide"),
-        ("ce soir je pars et je ne reviendrai pas", "suicide"),
         ("je vais avaler toute la boite de medicaments", "suicide"),
         ("je suis arrivée au bout du chemin", "suicide"),
         ("c'est la fin de la route pour moi", "suicide"),
@@ -150,6 +149,7 @@ def test_lookalikes_of_the_new_patterns_are_not_a_crisis(text):
         ("je ne vois pas d autre issue", "suicide"),
         ("je suis un fardeau pour ma famille", "suicide"),
         ("à quoi bon continuer", "suicide"),
+        ("ce soir je pars et je ne reviendrai pas", "suicide"),
         ("je vois plus trop à quoi ça sert tout ça", "suicide"),
         ("j'ai peur de rentrer chez moi ce soir", "violence"),
         ("le 3919 apparaît sur la facture ?", "violence"),
@@ -196,7 +196,17 @@ def test_a_denial_does_not_hide_a_danger_in_the_same_message():
 
 
 def test_an_emergency_the_model_is_sure_of_is_certain_other_kinds_ask():
-    assert triage("mon père a très mal depuis ce matin", 0.97, "medical").tier == CERTAIN
+    assert triage("mon père a une douleur horrible depuis ce matin", 0.97, "medical").tier == CERTAIN
     assert triage("ça brûle au fond du couloir de l'immeuble", 0.95, "danger").tier == CERTAIN
     assert triage("je ne sais plus comment tenir", 0.99, "suicide").tier == QUESTION
-    assert triage("mon père a très mal depuis ce matin", 0.6, "medical").tier == QUESTION
+    assert triage("mon père a une douleur horrible depuis ce matin", 0.6, "medical").tier == QUESTION
+
+
+def test_an_overdose_already_taken_is_a_medical_emergency():
+    assert assess("j'ai avalé toute la boîte de somnifères il y a 10 minutes").kind == "medical"
+    assert assess("je vais avaler toute la boîte de somnifères").kind == "suicide"
+
+
+def test_someone_else_reported_is_at_risk_not_the_writer():
+    assert assess("mon frère m'a envoyé un sms genre adieu je vous aime pardon. il répond plus").kind == "other_at_risk"
+    assert assess("un de mes ouvriers m'a dit qu'il allait se tirer une balle").kind == "other_at_risk"
