@@ -582,10 +582,10 @@ class Triage:
 # message about politics or anger without any of them is not worth a question about suicide.
 RISK_WORDS = re.compile(
     r"\b(mort|morte|mourir|meurs|meurt|crever|creve|vivre|vie|fin|finir|tuer|tue|suicid\w*|sang|saign\w*|"
-    r"bless\w*|faire mal|du mal|me faire mal|peur|danger|dangereu\w*|urgen\w*|secours|aide moi|aidez moi|seule?|disparai\w*|partir|adieu|"
+    r"bless\w*|mal|peur|danger|dangereu\w*|urgen\w*|secours|aide moi|aidez moi|seule?|disparai\w*|partir|adieu|"
     r"force|bout|coups?|frapp\w*|cogn\w*|viol\w*|menac\w*|battu\w*|feu|fumee|gaz|eau|respir\w*|malaise|"
     r"douleur|coeur|poitrine|fievre|avale|cachets?|medic\w*|pilules?|corde|pont|sauter|coupe\w*|brul\w*|lame|"
-    r"noir|noires|vide|craque\w*|tenir|tiens|plus rien|arreter|lacher|sombre|detresse|"
+    r"enfant|enfants|bebe|noir|noires|vide|craque\w*|tenir|tiens|plus rien|arreter|lacher|sombre|detresse|"
     # Finality and farewell, the words of indirect ideation.
     r"adieux?|fardeau|peau|couteau|arme|pret|prete|terre|ce monde|derniere fois|dernier message|"
     r"lendemain|pour toujours|raison|testament|nouvelles|plus parler|plus entendre|jamais|reveiller|dormir)\b"
