@@ -62,12 +62,14 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(c'est quoi|qu'est ce que c'est|c'est qui|quoi) (le |ce )?(numero )?(3114|3919|119|114|112|15|17|18)\b",
         r"\b(c'est )?pour (moi|lui|elle) ou (pour )?(moi|lui|elle)\b|\bje peux (l')?appeler (moi|pour (lui|elle))\b",
         r"\b(une vraie personne|un vrai humain) qui repond\b",
+        r"\b(numero|3114) (\w+ ){0,3}(suicide|suicidaires?)\b|\bpas pour les suicidaires\b|\b(repondent|repond|ouvert) (\w+ )?(la nuit|le week end|le dimanche|24)\b",
     )),
     ("what_to_do", _patterns(
         r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les |lui )?(faire vomir|faire boire|allonger|bouger|demander)|faire vomir|on fait quoi)\b",
         r"^(est ce que )?(je|on) (peux|peut|dois|doit|allume|ouvre|sors|sort|reste|descend)\b.*\?\s*$",
         r"\b(j'allume|allumer|interrupteur|briquet|bougie)\b",
     )),
+    ("fear_of_hospital", _patterns(r"\b(hopital|hospitalis\w*|interne|internee|psychiatr\w*|hp|m'enfermer)\b")),
     ("care", _patterns(
         r"\b(medecin|docteur|urgences|hopital|me faire soigner|me soigner|radio|certificat)\b",
     )),
@@ -232,7 +234,7 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
     kind = state.get("kind") or SUICIDE
     engaged = move in ("free_anonymous", "who_answers", "what_to_do", "prefers_writing", "refuses_call",
-                       "phone_watched", "care", "wants_person")
+                       "phone_watched", "care", "wants_person", "fear_of_hospital")
     if answer is True or engaged or (kind in _PLAN_KINDS and describes_plan(message.text)):
         # A yes, or an answer that says yes (asking how to get help, a plan, a means).
         return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1])
@@ -274,8 +276,8 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.text("health_signs"),), kind=kind)
     if move in ("free_anonymous", "what_to_do", "who_answers", "care"):
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
-    if move == "phone_watched":
-        return _turn(state, (content.text("phone_watched"),), kind=kind)
+    if move in ("phone_watched", "fear_of_hospital"):
+        return _turn(state, (content.text(move),), kind=kind)
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
         answers = content.dialogue["violence_answers"]
         assert isinstance(answers, dict)

@@ -34,7 +34,7 @@ _CLOSE = r"(ouvrier|ouvriere|salarie|salariee|employe|employee|associe|associee|
 _FIRST_PERSON_WISH = r"(je veux|je vais|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
 _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado)"
 _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat|battent|cogne|cognent|maltrait|viol|attouch|abus|secoue|brule|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
-_OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) mieux sans (elle|lui))"
+_OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
 
 def _compile(entries: Iterable[Tuple[str, str]]) -> Tuple[Tuple[str, Pattern, Pattern], ...]:
@@ -55,7 +55,7 @@ CRISIS_PATTERNS = _compile((
     (OTHER_AT_RISK, rf"\b(il|elle|ils|elles) (\w+ ){{0,2}}(veut|veulent|va|vont|allait|voulait|pensait a|parlait de|parle de|parlent de|pense a|pensent a|menace de|menacent de|a essaye de|a tente de|a voulu|dit vouloir|compte|envisage de|a fait une) (\w+ ){{0,2}}{_OTHERS_HARM}"),
     (OTHER_AT_RISK, r"\b(il|elle) s'est (scarifiee?|coupee? les veines|tailladee?|ouvert les veines|pendue?|jetee? (du|d'un|sous|par))\b"),
     (OTHER_AT_RISK, r"\b(il|elle) (dit|a dit|m'a dit|ecrit|a ecrit) (\w+ ){0,3}(qu'il|qu'elle) (n'aura|n'aurait) plus besoin\b"),
-    (OTHER_AT_RISK, r"\b(seraient|serait|serions|seriez) mieux sans (elle|lui)\b"),
+    (OTHER_AT_RISK, r"\b(seraient|serait|serions|seriez) (\w+ )?mieux sans (elle|lui)\b"),
     (OTHER_AT_RISK, rf"\b(mon|ma|notre) (\w+ )?{_CLOSE}\b.{{0,60}}\b(dit au revoir|dit adieu|m'a dit adieu|a dit adieu a tout le monde|a donne (\w+ ){{0,2}}(ses|tous ses|toutes ses) (affaires|chiens|chats|outils|biens))\b.{{0,60}}\b(pour toujours|bizarre|repond plus|ne repond pas|n'aura plus besoin|telephone (est )?eteint)"),
     (OTHER_AT_RISK, rf"\b(mon|ma|notre) (\w+ )?{_CLOSE}\b.{{0,40}}\b(pardon|je vous aime|je t'aime|adieu)\b.{{0,60}}\b(telephone|portable) (est )?(eteint|coupe|injoignable)"),
     # A child in danger (abuse, neglect), or a minor who says they are hurt at home.
@@ -149,6 +149,7 @@ CRISIS_PATTERNS = _compile((
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon ex|mon copain) (\w+ ){0,3}(me menace|m'a menacee?)\b(?! de (me )?(virer|licencier|renvoyer|couper|resilier|poursuivre|quitter))"),
     # Not "mon chef va me tuer si je rends le dossier en retard": a figure of speech at work.
     (VIOLENCE, r"\b(qu'il|qu'elle|qu'ils) (allait|allaient|va|voulait|veut|viendrait|finirait par) (me|nous) (tuer|buter|frapper|etrangler|egorger|defoncer|crever)\b"),
+    (VIOLENCE, r"\b(il|mon \w+|on|un homme|un mec|le \w+) m'a forcee\b|\bm'a forcee (samedi|dimanche|hier|ce soir|cette nuit|quand|a)\b"),
     (VIOLENCE, r"\b(il|elle|ils|on|mon (?!(chef|patron|boss|prof|manager|collegue|entraineur|coach|pere|frere)\b)\w+|ma (?!(cheffe|patronne|prof|manageuse|collegue|mere|soeur)\b)\w+) (va|veut|menace de|a menace de|risque de|a essaye de) (me|nous|la|le) (tuer|frapper|etrangler|egorger)\b(?! (si|quand) (je|j'|on) (suis|rends|arrive|rentre) (en )?retard)"),
     (VIOLENCE, r"\bpeur (qu'il|qu'elle|qu'ils|que mon \w+|que ma \w+|que mon ex|de lui|de mon mari|de mon conjoint|de mon ex) (me|m'|nous|la|le|revienne|rentre)\b.{0,30}\b(tue|frappe|batte|cogne|etrangle|viole|tuer|frapper)"),
     (VIOLENCE, r"\bviolences? (conjugales?|familiales?|domestiques?|sexuelles?|sexistes?)"),
@@ -219,6 +220,8 @@ _MORE_CRISIS = (
     (SELF_HARM, r"\bje me (brule|coupe|scarifie|griffe|mords|tape|frappe|cogne|pince|entaille|blesse) (\w+ ){0,5}(quand je (suis|me sens) (\w+ )?(angoisse|angoissee|stresse|stressee|mal|triste|seule?|nulle?|en colere)|pour me punir|pour (me )?calmer|pour sentir|pour oublier|pour avoir moins mal)"),
     (SELF_HARM, r"\bme suis (\w+ )?(brule|brulee|bruler|coupe|coupee|couper|griffe|mordu|mordue|tape|tapee|cogne|cognee) ([\w']+ ){0,9}(pour me punir|expres|volontairement|pour sentir|pour oublier|pour me calmer)\b"),
     (SELF_HARM, r"\b(ressorti|sorti|cache|cachais|garde|gardee) (\w+ ){0,2}(la|ma|une|mes|les) (lames?|rasoirs?)\b"),
+    (SELF_HARM, r"\bquand je (suis|me sens) (\w+ ){0,2}(mal|angoissee?|stressee?|triste|seule?|nulle?|en colere|a bout)\b.{0,30}\bje me (brule|coupe|scarifie|griffe|mords|tape|frappe|cogne|pince|entaille|blesse)\b"),
+    (SELF_HARM, r"\bme suis (recoupee?|rescarifiee?|re coupee?|encore scarifiee?|rebrulee?)\b"),
     (SELF_HARM, r"\bme suis (\w+ )?fait (\w+ )?(du mal|mal expres|saigner)\b|\b(envie|besoin) de me fair(e)? (du )?mal\b"),
     (SELF_HARM, r"\b(m'|me )suis (\w+ )?(ouvert|ouverte|entaille|entaillee|taillade|tailladee) (le|les|la|mon|ma|mes) (bras|poignets?|cuisses?|jambes?|ventre|peau|veines)\b"),
     (SELF_HARM, r"\bme (suis )?(encore |de nouveau |a nouveau )?(tape|tapee|frappe|frappee|cogne|cognee) (\w+ )?la tete\b|\bse (tape|cogne|frappe) la tete (contre|sur)\b|\bse mord (\w+ ){0,2}jusqu'au sang\b"),
@@ -262,6 +265,7 @@ _MORE_CRISIS = (
     (DANGER, r"\b(le )?feu (chez moi|chez nous|dans (la|ma|notre) (maison|cuisine|chambre|immeuble)|a (la maison|l'appart))\b"),
     (DANGER, r"\b(il y a des|des) flammes\b|\bflammes (\w+ ){0,3}(ont pris|prennent|s'etend|partout|dans les rideaux)\b|\b(ca|le feu) s'etend\b"),
     (DANGER, r"\b(coups de feu|fusillade|ca tire|on tire|des tirs)\b"),
+    (DANGER, r"\b(coincee?s?|bloquee?s?) (\w+ ){0,4}(sous la neige|dans la neige|sur l'autoroute|sur la route|dans la voiture)\b.{0,100}\b(bebe|enfant|froid|-\d+|moins \d+|plus d'essence|plus de chauffage|hypotherm)"),
     (DANGER, r"\b(le )?feu (a pris|a demarre|s'est declare|prend|a pris feu) (\w+ ){0,3}(dans|a)\b|\b(plein de fumee|de la fumee partout|fumee (noire|epaisse) (partout|dans))\b"),
     (DANGER, r"\b(le )?feu (dans|a) (la cage d'escalier|l'immeuble|le couloir|l'escalier|la cuisine|le garage|la chambre|l'appart|la maison)\b"),
     (DANGER, r"\b(emportee?s?|entrainee?s?|happee?s?) par (la riviere|l'eau|le courant|la crue|les vagues|la mer|le torrent)\b"),
@@ -509,6 +513,7 @@ IDIOMS: Tuple[Pattern, ...] = tuple(
         r"\b(je )?(ne |n')?(pense|veux|vais|compte|songe|ai envie|ai pense|ai jamais pense) (pas|jamais|absolument pas|pas du tout|surtout pas)( du tout)? (a |de |d')?(me (faire (du )?mal|tuer|suicider|blesser|couper|foutre en l'air)|mourir|en finir|mettre fin a mes jours)\b",
         r"\b(pas|jamais|aucunement|absolument pas) (du tout )?(suicidaire|en danger)\b",
         r"\b(non )*pas (du tout )?(me faire (du )?mal|me tuer|mourir|me suicider|au suicide|en finir)\b",
+        r"\b(il|elle) (n'est|est) (pas|jamais) (du tout )?violente?\b|\bpas violente? (du tout)?\b",
         r"\b(je )?(ne )?pense (pas|jamais|pas du tout) (du tout )?au suicide\b|\bpas moi qui (suis|veux|pense)\b.{0,30}",
         r"\b(ne )?(m'a|m'ont) jamais (touchee?|frappee?|menacee?|battue?|violee?)( ni (touchee?|frappee?|menacee?|battue?|violee?))*\b",
         r"\b(se|me|te|nous|vous) tuer? a la tache\b|\btue a la tache\b",
