@@ -44,6 +44,10 @@ def _compile(entries: Iterable[Tuple[str, str]]) -> Tuple[Tuple[str, Pattern, Pa
                  for kind, pattern in entries)
 
 
+def _regexes(patterns: Iterable[str]) -> Tuple[Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
 def _single_letter_pattern(pattern: str) -> str:
     # Doubled letters of the pattern's words, not an escape followed by the same letter ("\\bb").
     return re.sub(r"(?<!\\)([a-z])\1+", r"\1", pattern)
@@ -324,9 +328,7 @@ CONCERN_PATTERNS = _compile((
     (DANGER, r"\b(batterie|batteries|onduleur|panneau)\b.{0,30}\b(fume|fumee|chauffe fort|gonfle)\b"),
 ))
 
-LOOKALIKE_PATTERNS: Tuple[Pattern, ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
+LOOKALIKE_PATTERNS = _regexes((
         r"\bmorte? de (rire|fatigue|faim|froid|peur|honte|ennui|chaud|soif)",
         r"\b(mdr|ptdr|lol|xd|haha|hahaha)\b",
         r"\b(meurs|meurt|mourir|creve|crever|crevee?) (de |d' ?)(rire|faim|soif|chaud|froid|ennui|envie|impatience)",
@@ -372,16 +374,13 @@ LOOKALIKE_PATTERNS: Tuple[Pattern, ...] = tuple(
         r"\bc'etait un exercice\b|\b(a sonne|sonnait) (\w+ ){0,4}tout va bien\b",
         r"\b(accident bete|eau froide et c'est bon|un pansement|petite brulure|petite coupure)\b",
         r"\b(autorise|autorisee|legal|legale|legalement|a partir de quel age|quel age)\b",
-    )
-)
+))
 
 # Words that put a crisis at a distance: fiction, news, study, a professional who asks, a past
 # that is over. Without a cue of the writer's present (RECENT), they overrule the crisis and
 # concern patterns and the model: "un roman sur la violence conjugale", "j'ai arrêté de me
 # scarifier depuis 3 ans", "je suis assistante sociale, quel est le numéro pour...".
-DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
+DISTANCE_PATTERNS = _regexes((
         r"\b(perso|boss final|niveau|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
         r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
@@ -404,8 +403,7 @@ DISTANCE_PATTERNS: Tuple[Pattern, ...] = tuple(
         r"\b(exercice|alarme|simulation) (incendie|d'evacuation)\b",
         r"\b(doudou|peluche|oreiller|en jouant|pour rire|bataille d'oreillers|pistolet a eau)\b",
         r"\b(cet ete|l'hiver dernier|l'annee derniere|l'an dernier|l'ete dernier|hier a la tele)\b",
-    )
-)
+))
 # The writer's own present, which a distance word never overrules.
 RECENT = re.compile(
     r"\b(je veux|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
@@ -413,16 +411,13 @@ RECENT = re.compile(
     r"je n'en peux plus|a l'aide)\b"
 )
 
-PLAN_PATTERNS: Tuple[Pattern, ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
+PLAN_PATTERNS = _regexes((
         r"\b(medicaments|medocs|cachets|pilules|comprimes|somniferes)\b",
         r"\b(corde|pont|voie ferree|train|fusil|arme|pistolet|balle|lame|couteau|rasoir|gaz|falaise|fenetre|balcon|toit)\b",
         r"\b(ce soir|cette nuit|demain matin|tout a l'heure|maintenant|dans une heure|aujourd'hui)\b.{0,30}\b(le faire|passer a l'acte|en finir|c'est decide|je le fais)",
         r"\b(tout (est )?prevu|tout (est )?pret|j'ai (tout )?prepare|c'est decide|ma decision est prise|j'ai choisi (le jour|la date|l'endroit)|la date est fixee)\b",
         r"\b(j'ai (deja )?(pris|avale)|je viens de (prendre|avaler))\b",
-    )
-)
+))
 
 
 @dataclass(frozen=True)
@@ -473,9 +468,7 @@ _FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WISH}|je me (coupe|scarifie|fais
 # Idioms whose words are a crisis's and whose meaning is not: blanked out of the message before
 # the crisis and concern patterns read it ("le budget carburant m'étrangle", "mon portable est
 # tombé dans l'eau", "me descendre en flammes", "adieu veau, vache, cochon").
-IDIOMS: Tuple[Pattern, ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
+IDIOMS = _regexes((
         r"\b(budget|facture|factures|loyer|dettes?|credits?|impots?|charges|prix|fin de mois|fins de mois|banque|carburant|essence|taxes?|traites?|mensualites?)\b (\w+ ){0,3}(m'etrangle\w*|m'etouffe\w*|me tue\w*|m'achev\w*|me saigne\w*|m'asphyxi\w*)",
         r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
         r"\bdescendre en flammes\b|\bdescendu en flammes\b",
@@ -520,8 +513,7 @@ IDIOMS: Tuple[Pattern, ...] = tuple(
         r"\b(morte?s?|meurs|meurt|mourir|creve\w*) (de|d') ?(rire|faim|soif|chaud|froid|ennui|envie|impatience|fatigue|honte|peur)\b",
         r"\bva me tuer si (je|j') (\w+ ){0,3}(en )?retard\b",
         r"\b(plafond|mur|toit|pont|marche|bourse|monde|systeme|tout) (\w+ ){0,2}s'(est )?(effondre|effondree|ecroule|ecroulee)\b",
-    )
-)
+))
 
 
 def _without_idioms(texts: Tuple[str, ...]) -> Tuple[str, ...]:
