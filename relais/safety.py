@@ -374,6 +374,7 @@ LOOKALIKE_PATTERNS = _regexes((
         r"\bc'etait un exercice\b|\b(a sonne|sonnait) (\w+ ){0,4}tout va bien\b",
         r"\b(accident bete|eau froide et c'est bon|un pansement|petite brulure|petite coupure)\b",
         r"\b(autorise|autorisee|legal|legale|legalement|a partir de quel age|quel age)\b",
+        r"\b(finir|boucler|terminer|tenir) (le|la|ce|mon|ma|jusqu'a la) (mois|fin du mois|fin de mois|semaine)\b",
 ))
 
 # Words that put a crisis at a distance: fiction, news, study, a professional who asks, a past
@@ -578,7 +579,7 @@ class Triage:
 # The model alone asks only about a message with at least one word of danger or distress: a
 # message about politics or anger without any of them is not worth a question about suicide.
 RISK_WORDS = re.compile(
-    r"\b(mort|morte|mourir|meurs|meurt|crever|creve|vivre|vie|fin|finir|tuer|tue|suicid\w*|sang|saign\w*|"
+    r"\b(mort|morte|mourir|meurs|meurt|crever|creve|vivre|vie|en finir|la fin|tuer|tue|suicid\w*|sang|saign\w*|"
     r"bless\w*|mal|peur|danger|dangereu\w*|urgen\w*|secours|aide moi|aidez moi|seule?|disparai\w*|partir|adieu|"
     r"force|bout|coups?|frapp\w*|cogn\w*|viol\w*|menac\w*|battu\w*|feu|fumee|gaz|eau|respir\w*|malaise|"
     r"douleur|coeur|poitrine|fievre|avale|cachets?|medic\w*|pilules?|corde|pont|sauter|coupe\w*|brul\w*|lame|"
