@@ -20,7 +20,8 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-$BIN/rasa run actions --actions actions -p "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
+# rasa_sdk listens on SANIC_HOST, 0.0.0.0 by default: loopback unless configured.
+SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" $BIN/rasa run actions --actions actions -p "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
 pids+=($!)
 $BIN/rasa run --model models/relais.tar.gz --enable-api --auth-token "$RASA_AUTH_TOKEN" \
   -i 127.0.0.1 -p "$RASA_PORT" --endpoints endpoints.yml --credentials credentials.yml \
