@@ -3,7 +3,10 @@
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseSettings
+try:  # pydantic 2 (the Telegram edge's virtualenv) keeps the v1 API under pydantic.v1
+    from pydantic.v1 import BaseSettings
+except ImportError:  # pydantic 1, which Rasa pins
+    from pydantic import BaseSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
