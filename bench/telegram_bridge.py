@@ -23,7 +23,6 @@ import os
 import random
 import statistics
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
