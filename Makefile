@@ -8,6 +8,10 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
+# The Telegram edge (bot/) runs in its own virtualenv, with current aiohttp and
+# python-telegram-bot: it faces the internet, and Rasa's pins (aiohttp<3.10) would hold it back.
+EDGE_VENV := .venv-edge
+EDGE_BIN := $(EDGE_VENV)/bin
 MODEL := models/relais.tar.gz
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name "*.yml" 2>/dev/null)
 
@@ -19,13 +23,13 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONWARNINGS := ignore
 export LOG_LEVEL ?= WARNING
 
-.PHONY: help install train validate run desk test test-stories test-unit bench lock clean
+.PHONY: help install train validate run desk test test-stories test-unit bench lock lock-edge purge clean
 
 help:
 	@echo "make run    install if needed, train if stale, start Rasa + actions, chat in the terminal"
 	@echo "make test   validate the data, train if stale, run the story tests and pytest"
 	@echo "make desk   the coach desk in a terminal, for the conversations of make run"
-	@echo "make validate | train | bench | lock | clean"
+	@echo "make validate | train | bench | purge | lock | lock-edge | clean"
 
 $(BIN)/python:
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (python3.10 on PATH)."; exit 1; }
@@ -35,7 +39,17 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+$(EDGE_BIN)/python:
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (python3.10 on PATH)."; exit 1; }
+	$(PYTHON310) -m venv $(EDGE_VENV)
+
+# The check after the install: importing the edge must not pull Rasa in.
+$(EDGE_VENV)/.installed: requirements-edge.txt | $(EDGE_BIN)/python
+	$(EDGE_BIN)/pip install --quiet --disable-pip-version-check -r requirements-edge.txt
+	$(EDGE_BIN)/python scripts/check_edge_imports.py
+	touch $@
+
+install: $(VENV)/.installed $(EDGE_VENV)/.installed
 
 $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 	$(BIN)/rasa train --fixed-model-name relais --out models --quiet
@@ -45,19 +59,22 @@ train: $(MODEL)
 validate: install
 	$(BIN)/python scripts/validate_data.py
 
-run: $(MODEL)
+run: $(MODEL) $(EDGE_VENV)/.installed
 	./scripts/run-local.sh
 
 # The local coach desk, in a second terminal while `make run` is running.
 desk: install
 	@test -f var/rasa-auth-token || { echo "Start \`make run\` first (in another terminal)."; exit 1; }
-	RASA_AUTH_TOKEN=$$(cat var/rasa-auth-token) $(BIN)/python -m bot.desk_terminal
+	RASA_AUTH_TOKEN=$$(cat var/rasa-auth-token) $(EDGE_BIN)/python -m bot.desk_terminal
 
 test-stories: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results --quiet
 
-test-unit: $(MODEL)
-	$(BIN)/pytest -q tests
+# Two runs: the edge's tests (tests/edge/) in the edge's virtualenv (they start Rasa from .venv
+# as a process when they need it), everything else in Rasa's.
+test-unit: $(MODEL) $(EDGE_VENV)/.installed
+	$(BIN)/pytest -q tests --ignore=tests/edge
+	$(EDGE_BIN)/pytest -q tests/edge
 
 test: validate test-stories test-unit
 
@@ -78,6 +95,17 @@ lock: $(BIN)/python
 	{ echo "# Generated from requirements.in by \`make lock\` (pip freeze of a fresh venv). Exact pins of every"; \
 	  echo "# package Relais installs; edit requirements.in, not this file."; \
 	  /tmp/relais-lock/bin/pip freeze; } > requirements.txt
+
+lock-edge: $(BIN)/python
+	rm -rf /tmp/relais-edge-lock && $(PYTHON310) -m venv /tmp/relais-edge-lock
+	/tmp/relais-edge-lock/bin/pip install --quiet -r requirements-edge.in
+	{ echo "# Generated from requirements-edge.in by \`make lock-edge\` (pip freeze of a fresh venv). Exact pins of"; \
+	  echo "# every package the Telegram edge's virtualenv (.venv-edge) installs; edit requirements-edge.in."; \
+	  /tmp/relais-edge-lock/bin/pip freeze; } > requirements-edge.txt
+
+# The retention policy's purge, once (the Telegram edge runs it daily; see README, Retention).
+purge: install
+	$(EDGE_BIN)/python -m relais.retention
 
 clean:
 	rm -rf models var .rasa results

@@ -102,7 +102,7 @@ def _case_lines(tracker: Tracker, turn: CrisisTurn, state: Dict[str, Any]) -> Li
             escalation.close_false_alarm(sender, int(state["case"]))
             state["case"] = None
     except StorageUnavailable:
-        logger.warning("Crisis case not recorded for %s: storage unavailable", sender)
+        logger.warning("Crisis case not recorded: storage unavailable")
         if turn.case in (CASE_OPEN, CASE_RAISE):
             reminder = content.kind(turn.kind or "").reminder
             return [content.text("case_impossible").format(reminder=reminder)]

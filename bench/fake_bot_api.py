@@ -827,7 +827,8 @@ class FakeBotApi:
             accent_color_id=0,
             max_reaction_count=11,
             accepted_gift_types={"unlimited_gifts": False, "limited_gifts": False,
-                                 "unique_gifts": False, "premium_subscription": False},
+                                 "unique_gifts": False, "premium_subscription": False,
+                                 "gifts_from_channels": False},
         )
 
     async def _get_chat_member(self, params: JSONDict) -> JSONDict:

@@ -14,6 +14,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
+# The Telegram edge runs in its own virtualenv (make install builds it).
+EDGE_PYTHON = str(ROOT / ".venv-edge" / "bin" / "python")
 
 
 def write_endpoints(path: Path, action_server_url: str, stores: bool = True) -> Path:

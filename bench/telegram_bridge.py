@@ -23,7 +23,6 @@ import os
 import random
 import statistics
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -33,7 +32,7 @@ import httpx
 
 from bench.fake_bot_api import FakeBotApi
 from bench.rasa_stack import RasaStack
-from bench.servers import ROOT, free_port, resident_memory_mb, wait_until_up
+from bench.servers import EDGE_PYTHON, ROOT, free_port, resident_memory_mb, wait_until_up
 from relais.database import upgrade_to_head
 
 WORK = ROOT / "var" / "bench" / "telegram"
@@ -74,7 +73,7 @@ class Bridge:
             **(extra_env or {}),
         }
         self._log = open(log, "w")
-        self.process = subprocess.Popen([sys.executable, "-m", "bot"], cwd=ROOT, env=env,
+        self.process = subprocess.Popen([EDGE_PYTHON, "-m", "bot"], cwd=ROOT, env=env,
                                         stdout=self._log, stderr=subprocess.STDOUT)
 
     async def ready(self) -> None:

@@ -3,7 +3,7 @@ citizen's replies out, each message processed by Rasa once even across Rasa rest
 
 import logging
 import time
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.conversation import Reply, Turn, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable, replies_after
@@ -85,22 +85,30 @@ def with_first_reply_given(metadata: Optional[dict]) -> Dict:
 
 class RecentFirstReplies:
     """Which chats were given which kind's first reply a moment ago (in memory: after a
-    restart, the block may be given once more, never less)."""
+    restart, the block may be given once more, never less). What is older than the delay is
+    forgotten (`prune`), so the table holds the last quarter of an hour only."""
 
-    def __init__(self, again_after: float = FIRST_REPLY_AGAIN_AFTER_SECONDS) -> None:
+    def __init__(self, again_after: float = FIRST_REPLY_AGAIN_AFTER_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._again_after = again_after
+        self._clock = clock
         self._given: Dict[Tuple[str, str], float] = {}
 
     def due(self, chat_id, kind: str) -> bool:
         given = self._given.get((str(chat_id), kind))
-        return given is None or time.monotonic() - given >= self._again_after
+        return given is None or self._clock() - given >= self._again_after
 
     def note(self, chat_id, kind: str) -> None:
-        now = time.monotonic()
-        # Forget what is old enough not to matter, so the table stays small.
-        if len(self._given) > 10000:
-            self._given = {k: t for k, t in self._given.items() if now - t < self._again_after}
-        self._given[(str(chat_id), kind)] = now
+        if len(self._given) > 10000:  # between two prunes, under a burst
+            self.prune()
+        self._given[(str(chat_id), kind)] = self._clock()
+
+    def prune(self) -> None:
+        now = self._clock()
+        self._given = {key: at for key, at in self._given.items() if now - at < self._again_after}
+
+    def __len__(self) -> int:
+        return len(self._given)
 
 
 def first_reply_at_once(turn: Turn, recent: Optional[RecentFirstReplies] = None

@@ -94,7 +94,7 @@ class CaseActions:
         try:
             return await self.rasa.tracker(conversation_id)
         except RasaUnavailable as error:
-            logger.warning("No tracker for %s: %s", conversation_id, error)
+            logger.warning("No tracker for a case's conversation: %s", error)
             return {}
 
     def relais_codes(self) -> str:

@@ -14,7 +14,8 @@ the chat's worker sends it before the message goes any further, so it is never l
 
 import asyncio
 import logging
-from typing import Awaitable, Callable, Dict, Iterable, List, Optional, Set, Tuple
+import time
+from typing import Awaitable, Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot.bridge import (
     Bridge,
@@ -36,11 +37,16 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 MAX_ERRORS_PER_ENTRY = 5
 ANSWER_DEADLINE_SECONDS = 120.0
+# What the queue remembers per chat or per message beyond its work is forgotten after this long
+# (`prune`): Telegram sends an unacknowledged update again for 24 hours, no longer.
+FORGET_AFTER_SECONDS = 24 * 3600.0
 
 
 class ChatQueue:
     def __init__(self, inbox: InboxService, keyboards: KeyboardService, bridge: Bridge,
-                 delivery: TelegramDelivery, retry_delays=RETRY_DELAYS) -> None:
+                 delivery: TelegramDelivery, retry_delays=RETRY_DELAYS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self._inbox = inbox
         self._keyboards = keyboards
         self._bridge = bridge
@@ -48,15 +54,17 @@ class ChatQueue:
         self._retry_delays = retry_delays
         self._workers: Dict[str, asyncio.Task] = {}
         self._wakeups: Dict[str, asyncio.Event] = {}
-        # Chats told about the current outage.
-        self._told: Set[str] = set()
+        # Every structure below is bounded: a chat's worker and wakeup go when it is idle, a
+        # message's keys when it is finished, and what is left by then goes with `prune`.
+        # Chats told about the current outage (and when).
+        self._told: Dict[str, float] = {}
         self._telling: Dict[str, asyncio.Lock] = {}
         # Crisis messages (by safety key) whose first reply was given: sent by the edge, or the
-        # same block a moment ago. Rasa is told so, and does not send the block again.
-        self._netted: Set[int] = set()
+        # same block a moment ago (and when). Rasa is told so, and does not send the block again.
+        self._netted: Dict[int, float] = {}
         # First replies being sent on arrival; each says whether the fact is recorded.
         self._arrivals: Dict[int, asyncio.Task] = {}
-        self._recent = RecentFirstReplies()
+        self._recent = RecentFirstReplies(clock=clock)
         self._errors: Dict[int, int] = {}
         # Set by the coach desk: while a coach has the conversation, it takes the message; and
         # it wants to know when Rasa answered (a case may have opened).
@@ -86,6 +94,26 @@ class ChatQueue:
             for chat_id in chats:
                 self.wake(chat_id)
             return
+
+    def prune(self) -> None:
+        """Forget what no chat's work needs any more (called every few minutes by the edge)."""
+        now = self._clock()
+        self._netted = {key: at for key, at in self._netted.items()
+                        if now - at < FORGET_AFTER_SECONDS}
+        self._told = {chat: at for chat, at in self._told.items()
+                      if chat in self._workers or now - at < FORGET_AFTER_SECONDS}
+        self._telling = {chat: lock for chat, lock in self._telling.items()
+                         if lock.locked() or chat in self._workers}
+        self._arrivals = {key: task for key, task in self._arrivals.items() if not task.done()
+                          or key in self._netted}
+        self._recent.prune()
+
+    def memory_sizes(self) -> Dict[str, int]:
+        """How many items each per-chat or per-message structure holds (tests, benchmarks)."""
+        return {"workers": len(self._workers), "wakeups": len(self._wakeups),
+                "told": len(self._told), "telling": len(self._telling),
+                "netted": len(self._netted), "arrivals": len(self._arrivals),
+                "recent": len(self._recent), "errors": len(self._errors)}
 
     async def idle_chat(self, chat_id) -> None:
         """Wait until the chat's worker has finished its work."""
@@ -118,7 +146,7 @@ class ChatQueue:
         if send:
             self._recent.note(chat_id, kind)
         else:
-            self._netted.add(key)
+            self._netted[key] = self._clock()
         self._arrivals[key] = asyncio.create_task(
             self._first_reply_on_arrival(chat_id, update_id, kind, send), name=f"crisis-{chat_id}")
 
@@ -129,7 +157,7 @@ class ChatQueue:
             try:
                 await self._send_first_reply(chat_id, update_key(update_id), kind)
             except DeliveryFailed as error:
-                logger.warning("Crisis first reply to chat %s not sent yet: %s", chat_id, error)
+                logger.warning("A crisis first reply is not sent yet (update %s): %s", update_id, error)
                 return False
         return await self._record_first_reply(update_id)
 
@@ -139,7 +167,7 @@ class ChatQueue:
             await self._delivery.send_urgent(int(chat_id), crisis_first_reply(kind))
         except ChatGone:
             pass
-        self._netted.add(key)
+        self._netted[key] = self._clock()
 
     async def _record_first_reply(self, update_id: Optional[int]) -> bool:
         if update_id is None:
@@ -180,9 +208,9 @@ class ChatQueue:
             if sent >= len(kinds):  # the first replies are out (they go first)
                 for kind in kinds:
                     self._recent.note(chat_id, kind)
-                self._netted.update(given + covered)
+                self._netted.update(dict.fromkeys(given + covered, self._clock()))
             if sent == len(replies):
-                self._told.add(chat_id)
+                self._told[chat_id] = self._clock()
 
     def _crises_to_answer(self, chat_id: str, messages: Iterable[Tuple[str, int]]
                           ) -> Tuple[List[str], List[int], List[int]]:
@@ -217,26 +245,37 @@ class ChatQueue:
                 if item is None:
                     if self._wakeups[chat_id].is_set():
                         continue  # stored while we looked: look again
+                    self._forget_idle_chat(chat_id)
                     return
                 await self._process(item)
                 failures = 0
-                self._told.discard(chat_id)
+                self._told.pop(chat_id, None)
             except RasaUnavailable as error:
-                logger.warning("Chat %s waits for Rasa: %s", chat_id, error)
+                logger.warning("A chat waits for Rasa: %s", error)
                 await self._outage_in_chat(chat_id)
                 failures += 1
             except (StorageUnavailable, DeliveryFailed) as error:
-                logger.warning("Chat %s waits: %s", chat_id, error)
+                logger.warning("A chat waits: %s", error)
                 failures += 1
             except asyncio.CancelledError:
                 raise
             except Exception:  # a bug must not stop the chat for good: log it, try again later
-                logger.exception("Unexpected error in chat %s", chat_id)
+                logger.exception("Unexpected error in a chat's worker")
                 failures += 1
                 await self._outage_in_chat(chat_id)
                 await self._give_up_if_stuck(item)
             if failures:
                 await self._pause(chat_id, failures)
+
+    def _forget_idle_chat(self, chat_id: str) -> None:
+        """The chat has no work left: its worker (this task, about to end) and its wakeup go.
+        No await since the inbox said so: `wake` either ran before (and the event is set) or
+        runs after, and then starts a new worker."""
+        self._workers.pop(chat_id, None)
+        self._wakeups.pop(chat_id, None)
+        lock = self._telling.get(chat_id)
+        if lock is not None and not lock.locked():
+            del self._telling[chat_id]
 
     async def _pause(self, chat_id: str, failures: int) -> None:
         delay = self._retry_delays[min(failures, len(self._retry_delays)) - 1]
@@ -255,7 +294,7 @@ class ChatQueue:
             typed = [(item.content or {}).get("typed", "") for item in waiting]
             await self.tell_outage(chat_id, typed, [safety_key(item) for item in waiting])
         except Exception:  # the database may be down too: the worker must reach its pause
-            logger.exception("Could not tell chat %s about the outage", chat_id)
+            logger.exception("Could not tell a chat about the outage")
 
     async def _give_up_if_stuck(self, item: Optional[QueuedItem]) -> None:
         """An entry that fails for another reason than an outage, again and again, would block
@@ -265,10 +304,11 @@ class ChatQueue:
         self._errors[item.id] = self._errors.get(item.id, 0) + 1
         if self._errors[item.id] < MAX_ERRORS_PER_ENTRY:
             return
-        logger.error("Giving up on inbox entry %s of chat %s", item.id, item.chat_id)
+        logger.error("Giving up on inbox entry %s", item.id)
         try:
             await self._send_now(item.chat_id, [Reply(STUCK_TEXT)])
             await asyncio.to_thread(self._inbox.finish, item.id)
+            self._forget_entry(item)
         except Exception:
             logger.exception("Could not give up on inbox entry %s", item.id)
 
@@ -280,8 +320,16 @@ class ChatQueue:
         try:
             await self._deliver(item, replies)
         except ChatGone:
-            logger.info("Chat %s is gone (bot blocked): dropping its replies", item.chat_id)
+            logger.info("A chat is gone (bot blocked): dropping the replies of entry %s", item.id)
         await asyncio.to_thread(self._inbox.finish, item.id)
+        self._forget_entry(item)
+
+    def _forget_entry(self, item: QueuedItem) -> None:
+        """A finished entry needs nothing more from memory (a repeated delivery of its update
+        is recognised by the inbox, which keeps the update id)."""
+        self._errors.pop(item.id, None)
+        self._netted.pop(safety_key(item), None)
+        self._arrivals.pop(safety_key(item), None)
 
     async def _answer(self, item: QueuedItem) -> List[Reply]:
         work = item.content or {}
@@ -367,7 +415,7 @@ class ChatQueue:
             try:
                 await send(int(chat_id), reply)
             except (ChatGone, DeliveryFailed) as error:
-                logger.warning("Could not tell chat %s about the outage: %s", chat_id, error)
+                logger.warning("Could not tell a chat about the outage: %s", error)
                 return number
         return len(replies)
 

@@ -39,9 +39,9 @@ class RasaClient:
         try:
             response = await self._client.post("/webhooks/rest/webhook", json=payload)
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
-            raise RasaUnavailable(f"Rasa unreachable: {error!r}") from error
+            raise RasaUnavailable(f"Rasa unreachable: {_describe(error)}") from error
         except httpx.HTTPError as error:
-            raise RasaUnavailable(f"no answer from Rasa: {error!r}", maybe_processed=True) from error
+            raise RasaUnavailable(f"no answer from Rasa: {_describe(error)}", maybe_processed=True) from error
         if response.status_code >= 500:
             raise RasaUnavailable(f"Rasa answered {response.status_code}", maybe_processed=True)
         response.raise_for_status()  # 4xx: a bug of ours, not an outage
@@ -60,7 +60,7 @@ class RasaClient:
             )
             response.raise_for_status()
         except httpx.HTTPError as error:
-            raise RasaUnavailable(f"cannot read the tracker: {error!r}") from error
+            raise RasaUnavailable(f"cannot read the tracker: {_describe(error)}") from error
         return response.json()
 
     async def append_events(self, sender_id: str, events: List[Dict[str, Any]]) -> None:
@@ -72,7 +72,7 @@ class RasaClient:
             )
             response.raise_for_status()
         except httpx.HTTPError as error:
-            raise RasaUnavailable(f"cannot append events: {error!r}") from error
+            raise RasaUnavailable(f"cannot append events: {_describe(error)}") from error
 
     async def _check_action_server(self) -> None:
         # Rasa carries on when an action fails (the reply is then missing its answers): a down
@@ -82,12 +82,20 @@ class RasaClient:
         try:
             response = await self._client.get(f"{self._action_server_url}/health", timeout=5.0)
         except httpx.HTTPError as error:
-            raise RasaUnavailable(f"action server unreachable: {error!r}") from error
+            raise RasaUnavailable(f"action server unreachable: {_describe(error)}") from error
         if response.status_code != 200:
             raise RasaUnavailable(f"action server answered {response.status_code}")
 
     async def close(self) -> None:
         await self._client.aclose()
+
+
+def _describe(error: httpx.HTTPError) -> str:
+    """The error without its URL, which names the conversation (and may carry the token):
+    these messages end up in the logs."""
+    if isinstance(error, httpx.HTTPStatusError):
+        return f"{type(error).__name__} {error.response.status_code}"
+    return repr(error)  # httpx puts the URL in status errors' messages only
 
 
 def replies_after(events: List[Dict[str, Any]], message_key: str) -> Optional[List[Dict[str, Any]]]:

@@ -46,7 +46,7 @@ class TelegramDelivery:
         except Forbidden as error:
             raise ChatGone(str(error)) from error
         except BadRequest as error:
-            logger.error("Telegram refused a reply for chat %s: %s", chat_id, error)
+            logger.error("Telegram refused a reply: %s", error)
         except TelegramError as error:
             raise DeliveryFailed(str(error)) from error
 
@@ -89,14 +89,14 @@ class TelegramDelivery:
         try:
             await asyncio.to_thread(self._keyboards.remember, chat_id, message_id, buttons)
         except Exception:
-            logger.exception("Could not remember the keyboard of %s/%s", chat_id, message_id)
+            logger.exception("Could not remember the keyboard of a message")
 
     async def close_keyboard(self, chat_id: int, message_id: int) -> None:
         """Remove the buttons of a message once one was tapped (best effort)."""
         try:
             await self._bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
         except TelegramError as error:
-            logger.info("Could not close the keyboard of %s/%s: %s", chat_id, message_id, error)
+            logger.info("Could not close the keyboard of a message: %s", error)
 
     async def acknowledge_tap(self, callback_query_id: str) -> None:
         try:

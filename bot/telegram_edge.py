@@ -188,7 +188,7 @@ class TelegramEdge:
         try:
             await self.bot.leave_chat(chat_id)
         except TelegramError as error:
-            logger.info("Could not leave chat %s: %s", chat_id, error)
+            logger.info("Could not leave a group: %s", error)
 
 
 def webhook_app(edge: TelegramEdge, secret: str, path: str = "/telegram") -> web.Application:
@@ -234,7 +234,7 @@ def local_app(edge: TelegramEdge) -> web.Application:
             except StorageUnavailable:
                 # Rasa's callback channel does not retry: wait for the database here.
                 if attempt == CALLBACK_STORE_ATTEMPTS - 1:
-                    logger.error("Lost a proactive message for chat %s", chat_id)
+                    logger.error("Lost a proactive message from Rasa: the database is down")
                     return web.Response(status=503, text="try again")
                 await asyncio.sleep(STORAGE_RETRY_SECONDS)
         return web.Response(text="ok")

@@ -7,9 +7,10 @@ import asyncio
 import logging
 import secrets
 import signal
+import time
 from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import AsyncIterator, Optional
+from typing import AsyncIterator, Callable, Optional
 
 from aiohttp import web
 from telegram import BotCommand
@@ -25,6 +26,7 @@ from bot.rasa_client import RasaClient
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_edge import ALLOWED_UPDATES, POLL_TIMEOUT_SECONDS, TelegramEdge, local_app, webhook_app
 from relais.database import create_engine_from_url, make_session_factory
+from relais import retention
 from relais.directory import RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
@@ -39,6 +41,10 @@ logger = logging.getLogger(__name__)
 KEEP_FINISHED = timedelta(hours=24)
 # Buttons older than this answer "no longer available" (and the chat id is not kept longer).
 KEEP_KEYBOARDS = timedelta(days=7)
+# The edge's housekeeping: finished inbox entries, old keyboards, and what the chats' queue
+# remembers in memory, every few minutes; the retention policy's purge, once a day.
+HOUSEKEEPING_SECONDS = 600
+RETENTION_EVERY_SECONDS = 24 * 3600
 
 
 def make_bot(settings: Settings) -> ExtBot:
@@ -59,7 +65,8 @@ def make_bot(settings: Settings) -> ExtBot:
 
 
 @asynccontextmanager
-async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncIterator[TelegramEdge]:
+async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
+                        clock: Callable[[], float] = time.monotonic) -> AsyncIterator[TelegramEdge]:
     """The edge with its bot, database and Rasa client, resumed where it stopped."""
     engine = create_engine_from_url(settings.database_url)
     session_factory = make_session_factory(engine)
@@ -69,7 +76,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncI
                       settings.rasa_auth_token, settings.action_server_url)
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
-    queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays)
+    queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays, clock=clock)
     queue.answer_deadline = settings.rasa_timeout_seconds + 30
     desk = _coach_desk(settings, bot, session_factory, rasa, queue)
     edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk)
@@ -115,7 +122,7 @@ async def run(settings: Settings) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     async with telegram_edge(settings) as edge:
-        housekeeping = asyncio.create_task(_purge_finished(edge, stop))
+        housekeeping = asyncio.create_task(_housekeeping(edge, settings, stop))
         if settings.telegram_webhook_url:
             await _run_webhook(edge, settings, stop)
         else:
@@ -145,14 +152,26 @@ async def _serve(app: web.Application, host: str, port: int) -> web.AppRunner:
     return runner
 
 
-async def _purge_finished(edge: TelegramEdge, stop: asyncio.Event) -> None:
+async def _housekeeping(edge: TelegramEdge, settings: Settings, stop: asyncio.Event) -> None:
+    last_retention: Optional[float] = None
     while not stop.is_set():
+        # Housekeeping must never stop the edge: each step logs its failure and goes on.
         try:
             await asyncio.to_thread(edge.inbox.purge_done, KEEP_FINISHED)
             await asyncio.to_thread(edge.keyboards.purge, KEEP_KEYBOARDS)
-        except Exception:  # housekeeping must never stop the edge
+        except Exception:
             logger.exception("Could not purge the inbox")
-        await asyncio.sleep(3600)
+        edge.queue.prune()
+        if last_retention is None or time.monotonic() - last_retention >= RETENTION_EVERY_SECONDS:
+            try:
+                await asyncio.to_thread(retention.purge, settings)  # logs its counts
+                last_retention = time.monotonic()
+            except Exception:
+                logger.exception("The retention purge failed; tried again at the next round")
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=HOUSEKEEPING_SECONDS)
+        except asyncio.TimeoutError:
+            pass
 
 
 def main() -> None:

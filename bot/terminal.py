@@ -9,6 +9,7 @@ conversation the bot stays silent, messages go to the coach, and the coach's ans
 
 import asyncio
 import json
+import os
 import time
 import uuid
 from pathlib import Path
@@ -43,11 +44,17 @@ def render(replies: Sequence[Reply]) -> List[Button]:
     return buttons
 
 
-def save_document(document: Dict[str, Any]) -> Path:
-    """A document the bot sends (the data export) becomes a file, as Telegram would deliver it."""
-    EXPORTS.mkdir(parents=True, exist_ok=True)
-    path = EXPORTS / f"{int(time.time())}-{document.get('filename', 'document.json')}"
-    path.write_text(json.dumps(document.get("content"), ensure_ascii=False, indent=2), encoding="utf-8")
+def save_document(document: Dict[str, Any], folder: Path = EXPORTS) -> Path:
+    """A document the bot sends (the data export) becomes a file, as Telegram would deliver it.
+    It holds a citizen's data: readable by its owner only (0600, in a 0700 folder)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)  # mkdir's mode is masked by the umask, and the folder may exist already
+    path = folder / f"{int(time.time())}-{Path(document.get('filename', 'document.json')).name}"
+    text = json.dumps(document.get("content"), ensure_ascii=False, indent=2)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.chmod(path, 0o600)  # an earlier file of the same name may have had wider rights
     return path
 
 

@@ -8,8 +8,10 @@ several Rasa servers or worker processes (SANIC_WORKERS).
 
 import itertools
 import json
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Text, Union
+from typing import Any, Callable, Dict, Optional, Text, Tuple, Union
 
 import redis
 import sqlalchemy as sa
@@ -169,19 +171,43 @@ def erased_in_this_turn(tracker: DialogueStateTracker) -> bool:
 
 
 class InMemoryUnrecorded:
-    """Conversations without consent, in this process's memory."""
+    """Conversations without consent, in this process's memory. As in Redis, each is forgotten
+    `ttl_seconds` after its last message; and at most `max_conversations` are kept, the least
+    recently active forgotten first, so that the process's memory stays bounded."""
 
-    def __init__(self) -> None:
-        self._trackers: Dict[Text, Text] = {}
+    def __init__(self, ttl_seconds: float, max_conversations: int,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._ttl_seconds = ttl_seconds
+        self._max_conversations = max_conversations
+        self._clock = clock
+        # Ordered by last write: the oldest, first to expire, are at the front.
+        self._trackers: "OrderedDict[Text, Tuple[float, Text]]" = OrderedDict()
 
     def get(self, sender_id: Text) -> Optional[Text]:
-        return self._trackers.get(sender_id)
+        self._forget_expired()
+        entry = self._trackers.get(sender_id)
+        return entry[1] if entry is not None else None
 
     def put(self, sender_id: Text, serialised: Text) -> None:
-        self._trackers[sender_id] = serialised
+        self._trackers[sender_id] = (self._clock() + self._ttl_seconds, serialised)
+        self._trackers.move_to_end(sender_id)
+        self._forget_expired()
+        while len(self._trackers) > self._max_conversations:
+            self._trackers.popitem(last=False)
 
     def pop(self, sender_id: Text) -> None:
         self._trackers.pop(sender_id, None)
+
+    def __len__(self) -> int:
+        return len(self._trackers)
+
+    def _forget_expired(self) -> None:
+        now = self._clock()
+        while self._trackers:
+            expires_at = next(iter(self._trackers.values()))[0]
+            if expires_at > now:
+                return
+            self._trackers.popitem(last=False)
 
 
 class RedisUnrecorded:
@@ -210,7 +236,7 @@ def _unrecorded_conversations() -> Union[InMemoryUnrecorded, RedisUnrecorded]:
     _refuse_several_processes_without_redis(settings)
     if settings.redis_url:
         return RedisUnrecorded(settings.redis_url, settings.unrecorded_ttl_seconds)
-    return InMemoryUnrecorded()
+    return InMemoryUnrecorded(settings.unrecorded_ttl_seconds, settings.unrecorded_max_conversations)
 
 
 def _refuse_several_processes_without_redis(settings: Settings) -> None:

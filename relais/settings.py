@@ -3,7 +3,10 @@
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseSettings
+try:  # pydantic 2 (the Telegram edge's virtualenv) keeps the v1 API under pydantic.v1
+    from pydantic.v1 import BaseSettings
+except ImportError:  # pydantic 1, which Rasa pins
+    from pydantic import BaseSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,6 +27,9 @@ class Settings(BaseSettings):
     # for at most `unrecorded_ttl_seconds` after their last message (run it without persistence).
     redis_url: Optional[str] = None
     unrecorded_ttl_seconds: int = 24 * 3600
+    # Without Redis, the Rasa process keeps at most this many such conversations in its memory
+    # (the least recently active is forgotten first), each for `unrecorded_ttl_seconds` too.
+    unrecorded_max_conversations: int = 10_000
     # Rasa's own variable: its number of server processes. More than one needs REDIS_URL (the
     # processes share conversation locks and unrecorded conversations through Redis).
     sanic_workers: int = 1
@@ -54,6 +60,14 @@ class Settings(BaseSettings):
     # reply) and a health check.
     bridge_host: str = "127.0.0.1"
     bridge_port: int = 5034
+    # Retention (README, "Retention"; `python -m relais.retention`, daily in the Telegram edge):
+    # a conversation with consent is erased whole after this many days without activity...
+    retention_inactive_days: int = 365
+    # ... a citizen without consent (e.g. created by an escalation) after this many...
+    retention_unconsented_days: int = 90
+    # ... and a closed case loses its content (closing note, audit details) after this many;
+    # its audit rows (who, what, when) stay, without content, as long as the case.
+    retention_closed_case_days: int = 180
 
     class Config:
         env_prefix = ""

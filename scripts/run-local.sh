@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+# The edge (bot/) runs in its own virtualenv, with current aiohttp and python-telegram-bot.
+EDGE_BIN=.venv-edge/bin
 mkdir -p var/log
 export RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_hex(16))')}"
 # `make desk` (the local coach desk, in another terminal) reads Rasa's conversations with it.
@@ -39,4 +41,4 @@ wait_for() {  # url, name
 echo "Starting the action server and Rasa (about 30 s)…"
 wait_for "http://127.0.0.1:$ACTIONS_PORT/health" "The action server"
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa"
-$BIN/python -m bot
+$EDGE_BIN/python -m bot

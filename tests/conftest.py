@@ -1,4 +1,8 @@
-"""Shared fixtures: the domain, Rasa SDK trackers, and the trained model (loaded once)."""
+"""Shared fixtures: the domain, Rasa SDK trackers, and the trained model (loaded once).
+
+The edge's tests (tests/edge/) run in the edge's virtualenv, without Rasa: nothing of Rasa is
+imported here at module level.
+"""
 
 import itertools
 from pathlib import Path
@@ -6,8 +10,6 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 import yaml
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "relais.tar.gz"
@@ -19,7 +21,9 @@ def domain() -> Dict[str, Any]:
 
 
 @pytest.fixture
-def dispatcher() -> CollectingDispatcher:
+def dispatcher():
+    from rasa_sdk.executor import CollectingDispatcher
+
     return CollectingDispatcher()
 
 
@@ -30,8 +34,10 @@ def make_tracker(
     entities: Optional[List[Dict[str, Any]]] = None,
     events: Optional[List[Dict[str, Any]]] = None,
     active_loop: Optional[str] = None,
-) -> Tracker:
+) -> "Tracker":
     """A tracker as the action server receives it, for the latest user message."""
+    from rasa_sdk import Tracker
+
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 1.0} if intent else {},

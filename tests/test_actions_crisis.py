@@ -1,6 +1,7 @@
 """action_crise: renders the crisis dialogue, keeps its state, opens, raises and closes the case,
 and ends a form. On the real database (SQLite)."""
 
+import logging
 from typing import List, Optional
 
 import pytest
@@ -8,10 +9,16 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from sqlalchemy import create_engine, text
 
-from actions.crisis import ActionCrise
+from actions.crisis import EDGE_FIRST_REPLY_KEY, ActionCrise
+from bot.bridge import FIRST_REPLY_SENT
 from relais.crisis import crisis_content
 
 SENDER = "crisis-citizen"
+
+
+def test_the_edges_metadata_key_is_the_one_this_action_reads():
+    # The edge runs in its own virtualenv: this contract is checked from Rasa's side.
+    assert FIRST_REPLY_SENT == EDGE_FIRST_REPLY_KEY
 
 
 def tracker(message: str, tier: Optional[str] = None, kind: Optional[str] = None,
@@ -101,3 +108,12 @@ def test_without_the_database_the_citizen_still_gets_the_numbers_and_is_told(dis
     texts = [m["text"] for m in dispatcher.messages]
     assert texts[0] == crisis_content().kind("suicide").first
     assert "problème technique" in texts[-1]
+
+
+@pytest.mark.usefixtures("database_down")
+def test_the_warning_without_the_database_names_no_citizen_and_quotes_nothing(dispatcher, domain,
+                                                                             caplog):
+    with caplog.at_level(logging.INFO):
+        run(dispatcher, domain, tracker("je veux mourir", "certain", "suicide"))
+    assert "storage unavailable" in caplog.text
+    assert SENDER not in caplog.text and "mourir" not in caplog.text

@@ -6,7 +6,6 @@ import asyncio
 import pytest
 import pytest_asyncio
 
-from actions.crisis import EDGE_FIRST_REPLY_KEY
 from bot.bridge import (
     FIRST_REPLY_SENT,
     Bridge,
@@ -24,10 +23,6 @@ from relais.crisis import first_reply
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services.desk import DeskService
 from tests.support.hung_server import HungServer
-
-
-def test_the_metadata_key_is_the_one_rasas_crisis_action_reads():
-    assert FIRST_REPLY_SENT == EDGE_FIRST_REPLY_KEY
 
 
 @pytest.mark.parametrize("typed, kind", [
