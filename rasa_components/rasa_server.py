@@ -8,6 +8,7 @@ command line, it would be readable by any local user in `ps` (/proc/<pid>/cmdlin
 from RASA_AUTH_TOKEN into this process's argument list, which the kernel never sees.
 """
 
+import os
 import sys
 from typing import List
 
@@ -31,6 +32,9 @@ def main() -> None:
     if missing:
         sys.exit(f"Rasa does not start without {', '.join(missing)} "
                  "(`make run` makes them in var/secrets.env).")
+    # Rasa's API takes the token in the query string, and Sanic's access log writes each URL
+    # (at LOG_LEVEL_LIBRARIES=INFO or below): no access log.
+    os.environ["SANIC_ACCESS_LOG"] = "false"
     sys.argv = ["rasa", "run", *sys.argv[1:], "--enable-api", "--auth-token", settings.rasa_auth_token]
     from rasa.__main__ import main as rasa_main
 
