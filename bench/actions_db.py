@@ -22,9 +22,10 @@ import httpx
 import yaml
 from sqlalchemy import create_engine, insert, text
 
-from bench.servers import RASA, ROOT, running
+from bench.servers import ROOT, action_server_args, running
 from relais.database import create_engine_from_url, upgrade_to_head
 from relais.models import Citizen, ProgressEntry
+from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, bearer, fresh_secrets
 
 ACTIONS_PORT = 5255
 # (action, latest intent, latest text, slots)
@@ -58,9 +59,10 @@ def webhook_payload(action: str, sender: str, intent: str, text: str, slots: Dic
     }
 
 
-async def action_latencies(url: str, calls: int, concurrency: int, domain: Dict) -> Dict[str, List[float]]:
+async def action_latencies(url: str, calls: int, concurrency: int, domain: Dict,
+                           headers: Dict[str, str]) -> Dict[str, List[float]]:
     results: Dict[str, List[float]] = {}
-    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+    async with httpx.AsyncClient(base_url=url, timeout=60, headers=headers) as client:
         senders = [f"bench-{uuid.uuid4().hex[:8]}" for _ in range(concurrency)]
         for sender in senders:  # each simulated citizen consents first
             payload = webhook_payload(*CALLS[0][:1], sender, *CALLS[0][1:3], {}, domain)
@@ -152,10 +154,12 @@ def main() -> None:
         databases["postgresql"] = fresh_postgresql_url(os.environ["TEST_DATABASE_URL"])
     for name, url in databases.items():
         upgrade_to_head(url)
-        args_server = [RASA, "run", "actions", "--actions", "actions", "-p", str(ACTIONS_PORT)]
-        with running(args_server, ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health",
-                     ROOT / "var" / "bench" / "logs" / f"actions-{name}.log", env={"DATABASE_URL": url}):
-            latencies = asyncio.run(action_latencies(f"http://127.0.0.1:{ACTIONS_PORT}", args.calls, 20, domain))
+        secret = fresh_secrets()["ACTION_SERVER_SECRET"]
+        with running(action_server_args(ACTIONS_PORT), ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health",
+                     ROOT / "var" / "bench" / "logs" / f"actions-{name}.log",
+                     env={"DATABASE_URL": url, "ACTION_SERVER_SECRET": secret}):
+            latencies = asyncio.run(action_latencies(f"http://127.0.0.1:{ACTIONS_PORT}", args.calls, 20, domain,
+                                                     {ACTION_SERVER_AUTH_HEADER: bearer(secret)}))
         print(f"=== {name}: action latency at 20 concurrent calls ({args.calls} calls per action)")
         for action, values in latencies.items():
             print(f"  {action:34s} p50 {percentile(values, 0.5):7.1f} ms   p95 {percentile(values, 0.95):7.1f} ms")

@@ -58,8 +58,10 @@ def first_number(reply: str) -> Optional[str]:
 class RelaisClient:
     """Talks to Rasa's REST channel, reads the tracker (HTTP API) and the cases table."""
 
-    def __init__(self, rasa_url: str, auth_token: str, database_url: str) -> None:
-        self._http = httpx.Client(base_url=rasa_url, timeout=120)
+    def __init__(self, rasa_url: str, auth_token: str, database_url: str,
+                 edge_headers: Dict[str, str]) -> None:
+        # The REST channel serves the edge only: it demands the edge's secret (edge_headers).
+        self._http = httpx.Client(base_url=rasa_url, timeout=120, headers=edge_headers)
         self._token = auth_token
         self._engine = create_engine(database_url, future=True)
 
@@ -179,7 +181,7 @@ def main(names: List[str]) -> None:
         url = f"sqlite:///{workdir}/relais.db"
         upgrade_to_head(url)
         with RasaStack(url, Path(workdir) / "stack") as stack:
-            client = RelaisClient(stack.rasa_url, stack.auth_token, url)
+            client = RelaisClient(stack.rasa_url, stack.auth_token, url, stack.edge_headers)
             try:
                 for name in names or set_names():
                     conversations = load_set(name)

@@ -34,6 +34,7 @@ from bench.telegram_bridge import Bridge, percentile
 from bot.bridge import crisis_kind
 from relais.crisis import first_reply
 from relais.database import upgrade_to_head
+from relais.shared_secrets import fresh_secrets
 from tests.support.hung_server import HungServer
 
 WORK = ROOT / "var" / "bench" / "crisis"
@@ -136,7 +137,7 @@ async def one_run(chats: int, messages: List[Tuple[str, str]], behind_stuck: boo
     upgrade_to_head(url)
     async with HungServer() as rasa, FakeBotApi(first_update_id=random.randint(1, 10**8)) as fake:
         # No action server to check: every message goes straight to the hung Rasa.
-        stack = SimpleNamespace(rasa_url=rasa.url, auth_token="", action_server_url="",
+        stack = SimpleNamespace(rasa_url=rasa.url, secrets=fresh_secrets(), action_server_url="",
                                 database_url=url, bridge_port=free_port())
         edge = Bridge(stack, fake, 30.0, WORK / f"{name}.log")
         try:

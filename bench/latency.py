@@ -26,8 +26,10 @@ from typing import Dict, Iterator, List, Optional
 
 import httpx
 
-from bench.servers import RASA, ROOT, cpu_seconds, free_port, resident_memory_mb, running, write_endpoints
+from bench.servers import (RASA, ROOT, action_server_args, cpu_seconds, free_port, rasa_server_args,
+                           resident_memory_mb, running, write_endpoints)
 from relais.database import upgrade_to_head
+from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
 
 WORK = ROOT / "var" / "bench"
 BASELINE_DIR = WORK / "baseline"
@@ -71,9 +73,10 @@ async def conversation(client: httpx.AsyncClient, sender: str, script: List[str]
         latencies.append(time.perf_counter() - started)
 
 
-async def load(url: str, script: List[str], conversations: int, tag: str, server_pid: int) -> Dict[str, float]:
+async def load(url: str, script: List[str], conversations: int, tag: str, server_pid: int,
+               headers: Optional[Dict[str, str]] = None) -> Dict[str, float]:
     latencies: List[float] = []
-    async with httpx.AsyncClient(base_url=url, timeout=120.0) as client:
+    async with httpx.AsyncClient(base_url=url, timeout=120.0, headers=headers) as client:
         await conversation(client, f"warmup-{tag}", script, [])  # first calls build TF graphs
         cpu_before, started = cpu_seconds(server_pid), time.perf_counter()
         await asyncio.gather(*(conversation(client, f"{tag}-{i}", script, latencies) for i in range(conversations)))
@@ -89,8 +92,9 @@ async def load(url: str, script: List[str], conversations: int, tag: str, server
     }
 
 
-def measure(url: str, script: List[str], levels: List[int], tag: str, server_pid: int) -> Dict[int, Dict[str, float]]:
-    return {level: asyncio.run(load(url, script, level, f"{tag}-{level}", server_pid)) for level in levels}
+def measure(url: str, script: List[str], levels: List[int], tag: str, server_pid: int,
+            headers: Optional[Dict[str, str]] = None) -> Dict[int, Dict[str, float]]:
+    return {level: asyncio.run(load(url, script, level, f"{tag}-{level}", server_pid, headers)) for level in levels}
 
 
 @contextmanager
@@ -119,17 +123,19 @@ def measure_relais(levels: List[int], tracker: str, workers: int, redis_url: Opt
     logs = WORK / "logs"
     database = WORK / "relais-bench.db"
     database.unlink(missing_ok=True)
-    env = {"DATABASE_URL": f"sqlite:///{database}", "SANIC_WORKERS": str(workers)}
+    secrets = fresh_secrets()
+    env = {**secrets, "DATABASE_URL": f"sqlite:///{database}", "SANIC_WORKERS": str(workers)}
     if workers > 1:
         env["REDIS_URL"] = redis_url
     upgrade_to_head(env["DATABASE_URL"])
-    action_args = [RASA, "run", "actions", "--actions", "actions", "-p", str(ACTIONS_PORT)]
+    action_args = action_server_args(ACTIONS_PORT)
     with running(action_args, ROOT, f"http://127.0.0.1:{ACTIONS_PORT}/health", logs / "actions.log", env) as actions:
         endpoints = write_endpoints(WORK / "endpoints.yml", f"http://127.0.0.1:{ACTIONS_PORT}", stores=tracker == "sql")
-        relais_args = [RASA, "run", "--model", str(ROOT / "models" / "relais.tar.gz"), "-i", "127.0.0.1",
-                       "-p", str(RELAIS_PORT), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
+        relais_args = rasa_server_args(ROOT / "models" / "relais.tar.gz", RELAIS_PORT, endpoints,
+                                       ROOT / "credentials.yml")
         with running(relais_args, ROOT, f"http://127.0.0.1:{RELAIS_PORT}/", logs / f"relais-{workers}.log", env) as relais:
-            figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, f"relais{workers}", relais.pid)
+            figures = measure(f"http://127.0.0.1:{RELAIS_PORT}", RELAIS_SCRIPT, levels, f"relais{workers}",
+                              relais.pid, {EDGE_SECRET_HEADER: secrets["EDGE_SECRET"]})
             return {"figures": figures, "rasa_rss": resident_memory_mb(relais.pid),
                     "actions_rss": resident_memory_mb(actions.pid)}
 

@@ -2,13 +2,14 @@
 benchmark can stop and start again (to play an outage)."""
 
 import os
-import secrets
 import signal
 import subprocess
 from pathlib import Path
-from typing import Optional
+from typing import Dict, Optional
 
-from bench.servers import RASA, ROOT, free_port, wait_until_up, write_endpoints
+from bench.servers import (ROOT, action_server_args, free_port, rasa_server_args, wait_until_up,
+                           write_credentials, write_endpoints)
+from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, EDGE_SECRET_HEADER, bearer, fresh_secrets
 
 MODEL = ROOT / "models" / "relais.tar.gz"
 
@@ -17,7 +18,10 @@ class RasaStack:
     def __init__(self, database_url: str, workdir: Path, callback_url: Optional[str] = None) -> None:
         self.database_url = database_url
         self.workdir = workdir
-        self.auth_token = secrets.token_hex(8)
+        # Fresh secrets for each stack, given to its processes through the environment.
+        self.secrets = fresh_secrets()
+        self.auth_token = self.secrets["RASA_AUTH_TOKEN"]
+        self.edge_secret = self.secrets["EDGE_SECRET"]
         self.actions_port, self.rasa_port = free_port(), free_port()
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
         self.action_server_url = f"http://127.0.0.1:{self.actions_port}"
@@ -39,10 +43,8 @@ class RasaStack:
 
     def start_rasa(self) -> None:
         self._restarts += 1
-        args = [RASA, "run", "--model", str(MODEL), "-i", "127.0.0.1", "-p", str(self.rasa_port),
-                "--enable-api", "--auth-token", self.auth_token,
-                "--endpoints", str(self.workdir / "endpoints.yml"),
-                "--credentials", str(self.workdir / "credentials.yml")]
+        args = rasa_server_args(MODEL, self.rasa_port, self.workdir / "endpoints.yml",
+                                self.workdir / "credentials.yml")
         self._rasa = self._start(args, f"rasa-{self._restarts}.log")
         wait_until_up(f"{self.rasa_url}/", self._rasa)
 
@@ -50,7 +52,7 @@ class RasaStack:
         self._rasa = _stop(self._rasa, hard)
 
     def start_actions(self) -> None:
-        args = [RASA, "run", "actions", "--actions", "actions", "-p", str(self.actions_port)]
+        args = action_server_args(self.actions_port)
         self._actions = self._start(args, "actions.log")
         wait_until_up(f"{self.action_server_url}/health", self._actions)
 
@@ -61,18 +63,29 @@ class RasaStack:
     def rasa_pid(self) -> int:
         return self._rasa.pid
 
+    @property
+    def actions_pid(self) -> int:
+        return self._actions.pid
+
+    @property
+    def edge_headers(self) -> Dict[str, str]:
+        """What the edge sends with each message to Rasa's REST channel."""
+        return {EDGE_SECRET_HEADER: self.edge_secret}
+
+    @property
+    def action_headers(self) -> Dict[str, str]:
+        """What Rasa sends with each call to the action server."""
+        return {ACTION_SERVER_AUTH_HEADER: bearer(self.secrets["ACTION_SERVER_SECRET"])}
+
     def _start(self, args, log_name: str) -> subprocess.Popen:
-        env = {**os.environ, "DATABASE_URL": self.database_url, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, **self.secrets, "DATABASE_URL": self.database_url, "PYTHONPATH": str(ROOT)}
         with open(self.workdir / log_name, "w") as log:
             return subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                     start_new_session=True)
 
     def _write_config(self) -> None:
         write_endpoints(self.workdir / "endpoints.yml", self.action_server_url)
-        credentials = "rest:\n"
-        if self._callback_url:
-            credentials += f'callback:\n  url: "{self._callback_url}"\n'
-        (self.workdir / "credentials.yml").write_text(credentials)
+        write_credentials(self.workdir / "credentials.yml", self._callback_url)
 
 
 def _stop(process: Optional[subprocess.Popen], hard: bool) -> None:

@@ -16,6 +16,32 @@ ROOT = Path(__file__).resolve().parent.parent
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 # The Telegram edge runs in its own virtualenv (make install builds it).
 EDGE_PYTHON = str(ROOT / ".venv-edge" / "bin" / "python")
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+
+def rasa_server_args(model: Path, port: int, endpoints: Path, credentials: Path) -> List[str]:
+    """Relais' Rasa as `make run` starts it: HTTP API on, its token from RASA_AUTH_TOKEN in the
+    environment (never on the command line), EDGE_SECRET and ACTION_SERVER_SECRET there too."""
+    return [PYTHON, "-m", "rasa_components.rasa_server", "--model", str(model), "-i", "127.0.0.1",
+            "-p", str(port), "--endpoints", str(endpoints), "--credentials", str(credentials)]
+
+
+def action_server_args(port: int) -> List[str]:
+    """Relais' action server as `make run` starts it (ACTION_SERVER_SECRET in the environment)."""
+    return [PYTHON, "-m", "rasa_components.action_server", "--actions", "actions", "-p", str(port)]
+
+
+def write_credentials(path: Path, callback_url: Optional[str] = None) -> Path:
+    """Relais' credentials.yml, with the callback channel posting to `callback_url` (or without
+    the callback channel)."""
+    credentials = yaml.safe_load((ROOT / "credentials.yml").read_text())
+    callback = next(name for name in credentials if name.endswith("CallbackInput"))
+    if callback_url:
+        credentials[callback] = {**credentials[callback], "url": callback_url}
+    else:
+        credentials.pop(callback)
+    path.write_text(yaml.safe_dump(credentials))
+    return path
 
 
 def write_endpoints(path: Path, action_server_url: str, stores: bool = True) -> Path:

@@ -67,7 +67,7 @@ class Bridge:
         env = {
             **os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore",
             "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_BASE_URL": fake.base_url,
-            "RASA_URL": stack.rasa_url, "RASA_AUTH_TOKEN": stack.auth_token,
+            "RASA_URL": stack.rasa_url, **stack.secrets,
             "ACTION_SERVER_URL": stack.action_server_url, "DATABASE_URL": stack.database_url,
             "BRIDGE_PORT": str(self.port), "TELEGRAM_MAX_MESSAGES_PER_SECOND": str(rate),
             **(extra_env or {}),
@@ -90,7 +90,7 @@ class Bridge:
 
 async def rest_latencies(stack: RasaStack, chats: int) -> List[float]:
     latencies: List[float] = []
-    async with httpx.AsyncClient(timeout=120) as client:
+    async with httpx.AsyncClient(timeout=120, headers=stack.edge_headers) as client:
         async def conversation(n: int) -> None:
             for message in SCRIPT:
                 start = time.perf_counter()

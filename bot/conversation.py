@@ -4,6 +4,8 @@ independent of Telegram or the terminal."""
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
+from bot.payloads import trusted_buttons
+
 
 @dataclass(frozen=True)
 class Button:
@@ -53,13 +55,14 @@ class Turn:
 
 
 def replies_from_rasa(messages: List[Dict[str, Any]]) -> List[Reply]:
-    """Rasa's REST (or callback) messages as replies. A document travels in `custom`."""
+    """Rasa's REST (or callback) messages as replies. A document travels in `custom`. Only
+    buttons with a payload of the domain are kept (bot/payloads.py): a tap sends it as is."""
     replies = []
     for message in messages:
         document = (message.get("custom") or {}).get("document")
         reply = Reply.from_dict({
             "text": message.get("text") or "",
-            "buttons": message.get("buttons") or [],
+            "buttons": trusted_buttons(message.get("buttons") or []),
             "document": document,
         })
         if reply.text or reply.buttons or reply.document:

@@ -133,7 +133,7 @@ async def run_desk() -> None:
     engine = create_engine_from_url(settings.database_url)
     session_factory = make_session_factory(engine)
     inbox = InboxService(session_factory)
-    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_auth_token)
+    rasa = RasaClient.from_settings(settings, check_action_server=False)
 
     async def send_to_citizen(chat_id: str, replies) -> None:
         # The citizen's terminal reads its outgoing messages from the inbox.

@@ -2,7 +2,8 @@
 the inbox before Telegram is told they arrived, then answered in order per chat.
 
 Also serves, on loopback, Rasa's callback channel: what Rasa sends outside a reply (a triggered
-intent) is queued for the citizen like any other message.
+intent) is queued for the citizen like any other message, once the request shows EDGE_SECRET
+(rasa_components/channels.py sends it).
 """
 
 import asyncio
@@ -23,6 +24,7 @@ from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_updates import Arrival, read_update
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService, KeyboardService
+from relais.shared_secrets import EDGE_SECRET_HEADER, matches
 
 logger = logging.getLogger(__name__)
 
@@ -215,10 +217,15 @@ def webhook_app(edge: TelegramEdge, secret: str, path: str = "/telegram") -> web
     return app
 
 
-def local_app(edge: TelegramEdge) -> web.Application:
-    """Loopback only: Rasa's callback channel, and a health check."""
+def local_app(edge: TelegramEdge, edge_secret: Optional[str]) -> web.Application:
+    """Loopback only: Rasa's callback channel, and a health check. A callback without the
+    edge's secret is refused (401): any local process could otherwise send any text to any
+    chat, with buttons that the edge would trust (and without a secret configured, every
+    callback is refused)."""
 
     async def rasa_callback(request: web.Request) -> web.Response:
+        if not matches(request.headers.get(EDGE_SECRET_HEADER), edge_secret):
+            return web.Response(status=401, text="unauthorized")
         try:
             message: Dict[str, Any] = await request.json()
             chat_id = str(int(message["recipient_id"]))  # Telegram chat ids only

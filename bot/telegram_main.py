@@ -72,8 +72,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
     session_factory = make_session_factory(engine)
     inbox = InboxService(session_factory)
     keyboards = KeyboardService(session_factory)
-    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds,
-                      settings.rasa_auth_token, settings.action_server_url)
+    rasa = RasaClient.from_settings(settings)
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
     queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays, clock=clock)
@@ -83,7 +82,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
     stop_desk = asyncio.Event()
     async with bot:
         await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
-        local = await _serve(local_app(edge), settings.bridge_host, settings.bridge_port)
+        local = await _serve(local_app(edge, settings.edge_secret), settings.bridge_host, settings.bridge_port)
         resuming = asyncio.create_task(queue.resume())
         watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
         try:

@@ -121,8 +121,7 @@ async def exchange(local: LocalChat, typed: str, buttons: List[Button],
 
 async def chat() -> None:
     settings = load_settings()
-    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds,
-                      settings.rasa_auth_token, settings.action_server_url)
+    rasa = RasaClient.from_settings(settings)
     engine = create_engine_from_url(settings.database_url)
     session_factory = make_session_factory(engine)
     sender = f"terminal-{uuid.uuid4().hex[:8]}"

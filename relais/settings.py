@@ -15,11 +15,19 @@ class Settings(BaseSettings):
     # Rasa server (REST channel and HTTP API), on loopback by default.
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_auth_token: Optional[str] = None
+    # Shared secrets (relais/shared_secrets.py says who sends which): Rasa -> action server;
+    # edge <-> Rasa (the REST channel and the callback channel); the key of the HMAC that
+    # labels citizens on coach cards. `make run` makes them once into var/secrets.env.
+    action_server_secret: Optional[str] = None
+    edge_secret: Optional[str] = None
+    pseudonym_secret: Optional[str] = None
     # Long enough for a busy Rasa: a timeout makes the edge ask again (after checking the tracker).
     rasa_timeout_seconds: float = 90.0
     # The action server: the Telegram edge checks it is up before it hands Rasa a message
     # (Rasa itself would carry on without the actions' answers).
     action_server_url: str = "http://127.0.0.1:5055"
+    # Where the action server listens (rasa_sdk's own default would be every interface).
+    actions_host: str = "127.0.0.1"
     # One database for Rasa's tracker store and Relais' tables (SQLite file by default).
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'relais.db'}"
     # Rasa's lock store: in memory (one Rasa server) unless a Redis URL is given (scale-out).

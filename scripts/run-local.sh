@@ -7,9 +7,21 @@ BIN=.venv/bin
 # The edge (bot/) runs in its own virtualenv, with current aiohttp and python-telegram-bot.
 EDGE_BIN=.venv-edge/bin
 mkdir -p var/log
-export RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_hex(16))')}"
-# `make desk` (the local coach desk, in another terminal) reads Rasa's conversations with it.
-(umask 077 && echo "$RASA_AUTH_TOKEN" > var/rasa-auth-token)
+
+# The secrets the services demand of each other (relais/shared_secrets.py), made once into
+# var/secrets.env (mode 0600) so that they stay the same across restarts, then exported: they
+# travel in the environment only, never on a command line (`ps` shows command lines to anyone).
+# A value already in the environment wins over the file. `make desk` reads the file too.
+SECRETS_FILE=var/secrets.env
+(umask 077 && touch "$SECRETS_FILE") && chmod 600 "$SECRETS_FILE"
+for name in ACTION_SERVER_SECRET EDGE_SECRET RASA_AUTH_TOKEN PSEUDONYM_SECRET; do
+  if ! grep -q "^$name=" "$SECRETS_FILE"; then
+    echo "$name=$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(32))')" >>"$SECRETS_FILE"
+  fi
+done
+while IFS='=' read -r name value; do
+  [ -n "${!name:-}" ] || export "$name=$value"
+done <"$SECRETS_FILE"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 export RASA_URL="${RASA_URL:-http://127.0.0.1:$RASA_PORT}"
@@ -22,10 +34,11 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-# rasa_sdk listens on SANIC_HOST, 0.0.0.0 by default: loopback unless configured.
-SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" $BIN/rasa run actions --actions actions -p "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
+# The action server listens on ACTIONS_HOST (127.0.0.1 by default) and refuses any call
+# without ACTION_SERVER_SECRET; Rasa reads its API token from RASA_AUTH_TOKEN.
+$BIN/python -m rasa_components.action_server --actions actions -p "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
 pids+=($!)
-$BIN/rasa run --model models/relais.tar.gz --enable-api --auth-token "$RASA_AUTH_TOKEN" \
+$BIN/python -m rasa_components.rasa_server --model models/relais.tar.gz \
   -i 127.0.0.1 -p "$RASA_PORT" --endpoints endpoints.yml --credentials credentials.yml \
   >var/log/rasa.log 2>&1 &
 pids+=($!)

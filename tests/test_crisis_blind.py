@@ -65,7 +65,7 @@ def relais(tmp_path_factory):
     url = f"sqlite:///{Path(workdir) / 'relais.db'}"
     upgrade_to_head(url)
     with RasaStack(url, workdir / "stack") as stack:
-        client = RelaisClient(stack.rasa_url, stack.auth_token, url)
+        client = RelaisClient(stack.rasa_url, stack.auth_token, url, stack.edge_headers)
         yield client
         client.close()
 

@@ -15,9 +15,10 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
-from bench.servers import RASA, free_port, running, write_endpoints
+from bench.servers import action_server_args, free_port, rasa_server_args, running, write_endpoints
 from rasa_components.stores import RedisUnrecorded
 from relais.database import upgrade_to_head
+from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
 from tests.conftest import MODEL, ROOT
 from tests.domain.conftest import _fresh_postgresql_schema
 
@@ -53,17 +54,20 @@ def rasa_url(setup, database_url, tmp_path_factory):
     upgrade_to_head(database_url)
     actions_port, rasa_port = free_port(), free_port()
     endpoints = write_endpoints(tmp_path / "endpoints.yml", f"http://127.0.0.1:{actions_port}")
-    env = {"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT), **setup[1]}
-    actions = [RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)]
-    rasa = [RASA, "run", "--model", str(MODEL), "-i", "127.0.0.1", "-p", str(rasa_port),
-            "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")]
+    env = {**SECRETS, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT), **setup[1]}
+    actions = action_server_args(actions_port)
+    rasa = rasa_server_args(MODEL, rasa_port, endpoints, ROOT / "credentials.yml")
     with running(actions, ROOT, f"http://127.0.0.1:{actions_port}/health", tmp_path / "actions.log", env):
         with running(rasa, ROOT, f"http://127.0.0.1:{rasa_port}/", tmp_path / "rasa.log", env):
             yield f"http://127.0.0.1:{rasa_port}"
 
 
+SECRETS = fresh_secrets()
+
+
 def say(rasa_url: str, sender: str, message: str) -> str:
-    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60)
+    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
+                          headers={EDGE_SECRET_HEADER: SECRETS["EDGE_SECRET"]}, timeout=60)
     response.raise_for_status()
     return "\n".join(reply.get("text", "") for reply in response.json())
 

@@ -42,7 +42,7 @@ async def fake():
 
 def settings_for(stack, fake, **extra) -> Settings:
     return Settings(
-        rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token,
+        rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token, edge_secret=stack.edge_secret,
         action_server_url=stack.action_server_url, database_url=stack.database_url,
         telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
         bridge_port=stack.bridge_port, coach_chat_id=fake.coaches, coach_on_duty="@astreinte",
@@ -289,7 +289,7 @@ async def test_the_local_desk_plays_the_coach_for_a_terminal_conversation(stack,
     engine = create_engine_from_url(stack.database_url)
     sessions = make_session_factory(engine)
     inbox = InboxService(sessions)
-    rasa = RasaClient(stack.rasa_url, 60, stack.auth_token, stack.action_server_url)
+    rasa = RasaClient(stack.rasa_url, 60, stack.auth_token, stack.action_server_url, stack.edge_secret)
     sender = f"terminal-test-{next(_chats)}"
 
     async def to_inbox(chat_id, replies):

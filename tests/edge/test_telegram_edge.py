@@ -40,7 +40,7 @@ async def fake():
 
 def settings_for(stack, fake) -> Settings:
     return Settings(
-        rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token,
+        rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token, edge_secret=stack.edge_secret,
         action_server_url=stack.action_server_url, database_url=stack.database_url,
         telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
         bridge_port=stack.bridge_port,

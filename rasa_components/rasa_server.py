@@ -1,0 +1,45 @@
+"""Relais' Rasa server: `rasa run` with its HTTP API, the token read from the environment.
+
+    python -m rasa_components.rasa_server --model models/relais.tar.gz -i 127.0.0.1 -p 5005 \
+        --endpoints endpoints.yml --credentials credentials.yml
+
+takes `rasa run`'s arguments. Rasa reads the API token from its arguments only: passed on a
+command line, it would be readable by any local user in `ps` (/proc/<pid>/cmdline). Here it goes
+from RASA_AUTH_TOKEN into this process's argument list, which the kernel never sees.
+"""
+
+import os
+import sys
+from typing import List
+
+from relais.settings import Settings, load_settings
+
+
+def missing_secrets(settings: Settings) -> List[str]:
+    """The secrets Rasa needs: its API token, EDGE_SECRET for its channels
+    (rasa_components/channels.py), ACTION_SERVER_SECRET for its action calls (endpoints.yml)."""
+    needed = {
+        "RASA_AUTH_TOKEN": settings.rasa_auth_token,
+        "EDGE_SECRET": settings.edge_secret,
+        "ACTION_SERVER_SECRET": settings.action_server_secret,
+    }
+    return [name for name, value in needed.items() if not value]
+
+
+def main() -> None:
+    settings = load_settings()
+    missing = missing_secrets(settings)
+    if missing:
+        sys.exit(f"Rasa does not start without {', '.join(missing)} "
+                 "(`make run` makes them in var/secrets.env).")
+    # Rasa's API takes the token in the query string, and Sanic's access log writes each URL
+    # (at LOG_LEVEL_LIBRARIES=INFO or below): no access log.
+    os.environ["SANIC_ACCESS_LOG"] = "false"
+    sys.argv = ["rasa", "run", *sys.argv[1:], "--enable-api", "--auth-token", settings.rasa_auth_token]
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
