@@ -2,6 +2,10 @@
 
 Both cover Relais' tables and Rasa's tracker events (`events`, column `sender_id`) when that
 table is in the same database. The Rasa sender id is the conversation id (the Telegram chat id).
+
+The export is the citizen's data, not the service's internals: it leaves out who among the
+coaches handled a case (their Telegram ids, in cases, audit lines and the metadata of the
+messages they sent) and the coaches' internal closing notes.
 """
 
 import json
@@ -179,12 +183,10 @@ def _citizen_data(session: Session, citizen: Citizen) -> Dict[str, Any]:
                 "priority": case.priority,
                 "status": case.status,
                 "relais_code": case.relais_code,
-                "assigned_coach": case.assigned_coach,
                 "opened_at": _iso(case.opened_at),
                 "taken_at": _iso(case.taken_at),
                 "handed_back_at": _iso(case.handed_back_at),
                 "closed_at": _iso(case.closed_at),
-                "closing_note": case.closing_note,
             }
             for case in cases
         ],
@@ -211,10 +213,24 @@ def _rasa_events(session: Session, conversation_id: str) -> List[Dict[str, Any]]
             "timestamp": _iso_from_epoch(row["timestamp"]),
             "intent_name": row["intent_name"],
             "action_name": row["action_name"],
-            "data": _json_or_text(row["data"]),
+            "data": _without_coach(_json_or_text(row["data"])),
         }
         for row in rows
     ]
+
+
+# Metadata of the events the coach desk records: the Telegram id of the coach who wrote.
+INTERNAL_EVENT_METADATA = ("coach",)
+
+
+def _without_coach(data):
+    """An event as the citizen may see it: without the coach's Telegram id (the coach's first
+    name stays in the text: the citizen read it in the chat)."""
+    if not isinstance(data, dict) or not isinstance(data.get("metadata"), dict):
+        return data
+    metadata = {key: value for key, value in data["metadata"].items()
+                if key not in INTERNAL_EVENT_METADATA}
+    return {**data, "metadata": metadata}
 
 
 def _delete(session: Session, statement) -> int:

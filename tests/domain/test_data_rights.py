@@ -170,3 +170,31 @@ def test_export_of_a_stranger(data_rights):
     export = data_rights.export("nobody")
     assert export["citizen"] is None and export["progress"] == []
     assert summary_fr(export) == "Relais ne garde aucune donnée sur vous."
+
+
+def test_export_leaves_out_the_coaches_ids_and_their_internal_notes(
+    data_rights, escalation, engine, rasa_events, consent
+):
+    """Issue #11 item 6: the export is the citizen's data, not the desk's internals."""
+    consent.record_consent("carla", True, NOTICE)
+    case = escalation.open_case("carla", "citizen_request", relais_code="IDF")
+    escalation.take_case(case.id, "424242")
+    escalation.close_case(case.id, "Note interne : à rappeler, semble isolée")
+    with engine.begin() as connection:
+        connection.execute(insert(CaseAudit).values(case_id=case.id, action="taken", actor="424242", at=NOW))
+        # What the coach desk records in Rasa when a coach writes to the citizen.
+        connection.execute(insert(rasa_events).values(
+            sender_id="carla", type_name="bot", timestamp=time.time(),
+            data=json.dumps({"event": "bot", "text": "Alice (équipe Relais) : bonjour",
+                             "metadata": {"coach": "424242"}}),
+        ))
+
+    export = data_rights.export("carla")
+    document = json.dumps(export, ensure_ascii=False)
+
+    assert "424242" not in document
+    assert "Note interne" not in document
+    assert not {"assigned_coach", "closing_note"} & set(export["cases"][0])
+    assert export["cases"][0]["status"] == "closed"
+    # What the citizen read in the chat stays.
+    assert export["conversation_events"][-1]["data"]["text"] == "Alice (équipe Relais) : bonjour"
