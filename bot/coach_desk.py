@@ -38,6 +38,7 @@ from relais.services.desk import CRISIS_PRIORITY, TopicInfo
 from relais.services.errors import InvalidCaseTransition, ServiceError
 from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
+from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings
 from relais.tracks import TRACKS
 
@@ -94,8 +95,10 @@ class DeskConfig:
 
 class CoachDesk:
     def __init__(self, bot: Bot, config: DeskConfig, actions: CaseActions,
-                 progress: ProgressService) -> None:
+                 progress: ProgressService,
+                 topic_messages: Optional[TopicErasureService] = None) -> None:
         self._bot = bot
+        self._topic_messages = topic_messages
         self.config = config
         self._actions = actions
         self._desk = actions.desk
@@ -254,6 +257,7 @@ class CoachDesk:
             if case is not None:
                 await asyncio.to_thread(self._desk.audit, case.id, "refused", message.from_user.id)
             return  # not a coach: ignored
+        await self._remember(message.message_thread_id, message.message_id)  # a /clore note too
         command = _COMMAND.match(message.text or "")
         if command:
             await self._command(message, command.group(1).lower(), (command.group(3) or "").strip())
@@ -421,14 +425,16 @@ class CoachDesk:
                      typed: str) -> None:
         label = self._label(case)
         if work.get("message_id"):  # a photo or a file (with its caption): a copy
-            await self._bot.send_message(self.config.chat_id, f"👤 {label} :",
-                                         message_thread_id=topic.thread_id)
-            await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
-                                         message_thread_id=topic.thread_id)
+            said = await self._bot.send_message(self.config.chat_id, f"👤 {label} :",
+                                                message_thread_id=topic.thread_id)
+            copy = await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
+                                                message_thread_id=topic.thread_id)
+            await self._remember(topic.thread_id, said.message_id, copy.message_id)
         elif typed:
             for part in split_text(f"👤 {label} : {typed}"):
-                await self._bot.send_message(self.config.chat_id, part,
-                                             message_thread_id=topic.thread_id)
+                said = await self._bot.send_message(self.config.chat_id, part,
+                                                    message_thread_id=topic.thread_id)
+                await self._remember(topic.thread_id, said.message_id)
         else:
             await self._post(f"👤 {label} a envoyé un message que l'assistant ne transmet pas "
                              "(bouton, contact, position ou message modifié).", topic.thread_id)
@@ -557,9 +563,22 @@ class CoachDesk:
     async def _post(self, text: str, thread_id: Optional[int]) -> None:
         """A message of the desk in the group; a refusal (a topic deleted by hand) is logged."""
         try:
-            await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
+            posted = await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
         except BadRequest as error:
             logger.error("The desk could not post in topic %s: %s", thread_id, error)
+            return
+        await self._remember(thread_id, posted.message_id)
+
+    async def _remember(self, thread_id: Optional[int], *message_ids: int) -> None:
+        """Messages now in a case's topic, deleted with it if the citizen erases their data
+        (bot/topic_erasure.py). Best effort: a failure must not stop the conversation."""
+        if self._topic_messages is None or thread_id is None:
+            return
+        try:
+            await asyncio.to_thread(self._topic_messages.remember, self.config.chat_id, thread_id,
+                                    message_ids)
+        except ServiceError as error:
+            logger.warning("Messages of topic %s not remembered: %s", thread_id, error)
 
     async def _cases_text(self) -> str:
         cases = await asyncio.to_thread(self._escalation.active_cases)

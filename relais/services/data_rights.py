@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, List, Optional
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais.models import (
@@ -34,9 +34,11 @@ from relais.models import (
     InboxEntry,
     ProgressEntry,
     SentKeyboard,
+    TopicMessage,
     utc_now,
 )
 from relais.services.citizens import check_conversation_id, find_citizen
+from relais.services.topic_erasure import request_topic_erasures
 from relais.services.unit_of_work import run_in_transaction
 from relais.tracks import TRACKS
 
@@ -81,6 +83,10 @@ class DataRightsService:
         Telegram edge, after the turn that confirmed the erasure): at the end of a turn Rasa's
         SQL tracker store writes back every event of its in-memory tracker that it does not
         find in the table, so events erased during the turn (from a custom action) come back.
+
+        The topics of the citizen's cases in the coaches' group (their card with the last
+        messages, the relayed messages and photos) are left to delete (relais_topic_erasures),
+        in the same transaction: the Telegram edge deletes them from Telegram.
         """
         conversation_id = check_conversation_id(conversation_id)
 
@@ -89,6 +95,10 @@ class DataRightsService:
             counts = {}
             # Children first: the counts do not depend on ON DELETE CASCADE being enforced.
             case_ids = select(Case.id).where(Case.citizen_id == (citizen.id if citizen else -1))
+            request_topic_erasures(session, case_ids, self._clock())
+            topics = select(CaseTopic.chat_id, CaseTopic.thread_id).where(CaseTopic.case_id.in_(case_ids))
+            counts[TopicMessage.__tablename__] = _delete(session, delete(TopicMessage).where(
+                tuple_(TopicMessage.chat_id, TopicMessage.thread_id).in_(topics)))
             for model in (CaseAudit, CaseTopic):
                 counts[model.__tablename__] = _delete(
                     session, delete(model).where(model.case_id.in_(case_ids))
