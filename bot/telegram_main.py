@@ -82,16 +82,16 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS) -> AsyncI
         local = await _serve(local_app(edge), settings.bridge_host, settings.bridge_port)
         resuming = asyncio.create_task(queue.resume())
         watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
-        # With or without a desk now: topics made while there was one are erased all the same.
-        erasing = asyncio.create_task(TopicEraser(bot, topic_erasures).watch(stop_desk))
+        # Topics exist only with a desk (and the bot can act in its group only then).
+        erasing = asyncio.create_task(TopicEraser(bot, topic_erasures).watch(stop_desk)) if desk else None
         try:
             yield edge
         finally:
             stop_desk.set()
             resuming.cancel()
-            await asyncio.gather(erasing, return_exceptions=True)
-            if watching:
-                await asyncio.gather(watching, return_exceptions=True)
+            for task in (watching, erasing):
+                if task:
+                    await asyncio.gather(task, return_exceptions=True)
             await edge.stop()
             await queue.stop()
             await local.cleanup()
