@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import random
 import re
+import secrets
 import statistics
 import time
 from datetime import datetime, timezone
@@ -140,6 +141,7 @@ async def run(cases: int, messages: int, group_limit: float, postgresql: Optiona
                               chat_members={(COACH_GROUP, COACH): "member"}) as fake:
             bridge = Bridge(stack, fake, 30.0, WORK / "bridge.log", extra_env={
                 "COACH_CHAT_ID": str(COACH_GROUP),
+                "PSEUDONYM_SECRET": secrets.token_hex(32),
                 "TELEGRAM_MAX_GROUP_MESSAGES_PER_MINUTE": str(group_limit),
             })
             try:

@@ -429,9 +429,22 @@ class FakeBotApi:
             message["message_thread_id"] = message_thread_id
             message["is_topic_message"] = True
         message.update(message_fields)
+        self._messages[(chat_id, message["message_id"])] = message  # in the group until deleted
         return {"message": message}
 
     # ------------------------------------------------------------------ reading what was sent
+
+    def messages(self, chat_id: int, thread_id: Optional[int] = None) -> List[JSONDict]:
+        """The messages still in a chat (or in one forum topic of it), in order: those the bot
+        sent or copied there and those of `group_update`, less what was deleted since."""
+        return [json.loads(json.dumps(message))
+                for (chat, _), message in sorted(self._messages.items(), key=lambda item: item[0])
+                if chat == chat_id
+                and (thread_id is None or message.get("message_thread_id") == thread_id)]
+
+    def topics(self, chat_id: int) -> Dict[int, str]:
+        """The forum topics of a chat that still exist: thread id -> name."""
+        return {thread_id: topic.name for thread_id, topic in self._chat_info(chat_id).topics.items()}
 
     def sent(self, method: str = "sendMessage", chat_id: Optional[int] = None) -> List[JSONDict]:
         """Params of the calls of `method` (to `chat_id` if given), in order. Failed attempts
@@ -580,6 +593,9 @@ class FakeBotApi:
             "editForumTopic": self._edit_forum_topic,
             "closeForumTopic": self._close_forum_topic,
             "reopenForumTopic": self._reopen_forum_topic,
+            "deleteForumTopic": self._delete_forum_topic,
+            "deleteMessage": self._delete_message,
+            "deleteMessages": self._delete_messages,
             "copyMessage": self._copy_message,
             "getChat": self._get_chat,
             "getChatMember": self._get_chat_member,
@@ -811,13 +827,41 @@ class FakeBotApi:
         self._topic(params).closed = False
         return True
 
+    async def _delete_forum_topic(self, params: JSONDict) -> bool:
+        """The topic goes, with every message in it (as Telegram does)."""
+        chat_id = _chat_id(params)
+        self._topic(params)  # TOPIC_ID_INVALID when unknown
+        thread_id = params["message_thread_id"]
+        del self._chat_info(chat_id).topics[thread_id]
+        for key in [key for key, message in self._messages.items()
+                    if key[0] == chat_id and message.get("message_thread_id") == thread_id]:
+            del self._messages[key]
+        return True
+
+    async def _delete_message(self, params: JSONDict) -> bool:
+        chat_id = _chat_id(params)
+        if self._messages.pop((chat_id, params.get("message_id")), None) is None:
+            raise _ApiError(400, "Bad Request: message to delete not found")
+        return True
+
+    async def _delete_messages(self, params: JSONDict) -> bool:
+        """Telegram skips the messages it cannot find (at most 100 ids per call)."""
+        chat_id = _chat_id(params)
+        message_ids = params.get("message_ids")
+        if not isinstance(message_ids, list) or not 1 <= len(message_ids) <= 100:
+            raise _ApiError(400, "Bad Request: message_ids must be a list of 1 to 100 ids")
+        for message_id in message_ids:
+            self._messages.pop((chat_id, message_id), None)
+        return True
+
     async def _copy_message(self, params: JSONDict) -> JSONDict:
         chat_id = _chat_id(params)
         if not isinstance(params.get("from_chat_id"), int) or not isinstance(
             params.get("message_id"), int
         ):
             raise _ApiError(400, "Bad Request: message to copy not found")
-        return {"message_id": self._take_message_id(chat_id)}
+        copied = {"copy_of": {"chat_id": params["from_chat_id"], "message_id": params["message_id"]}}
+        return {"message_id": self._bot_message(chat_id, params, **copied)["message_id"]}
 
     async def _get_chat(self, params: JSONDict) -> JSONDict:
         chat_id = _chat_id(params)

@@ -15,7 +15,6 @@ there is ignored. Every action on a case is audited (relais_case_audit): who and
 """
 
 import asyncio
-import hashlib
 import logging
 import re
 import time
@@ -34,10 +33,12 @@ from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
 from relais.crisis import kind_label
 from relais.models import CASE_TAKEN, utc_now
+from relais.pseudonym import PseudonymKeyMissing, citizen_label
 from relais.services.desk import CRISIS_PRIORITY, TopicInfo
 from relais.services.errors import InvalidCaseTransition, ServiceError
 from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
+from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings
 from relais.tracks import TRACKS
 
@@ -69,6 +70,7 @@ _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTA
 @dataclass(frozen=True)
 class DeskConfig:
     chat_id: int
+    pseudonym_secret: str
     admin_ids: FrozenSet[int] = frozenset()
     on_duty: Tuple[str, ...] = ()
     call_again_crisis: timedelta = timedelta(minutes=2)
@@ -78,8 +80,12 @@ class DeskConfig:
     def from_settings(cls, settings: Settings) -> Optional["DeskConfig"]:
         if settings.coach_chat_id is None:
             return None
+        if not settings.pseudonym_secret:
+            raise PseudonymKeyMissing("COACH_CHAT_ID is set: PSEUDONYM_SECRET is required too "
+                                      "(the key of the citizens' labels on coach cards)")
         return cls(
             chat_id=settings.coach_chat_id,
+            pseudonym_secret=settings.pseudonym_secret,
             admin_ids=frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip()),
             on_duty=tuple(x.strip() for x in settings.coach_on_duty.split(",") if x.strip()),
             call_again_crisis=timedelta(seconds=settings.coach_call_again_crisis_seconds),
@@ -87,16 +93,12 @@ class DeskConfig:
         )
 
 
-def citizen_label(conversation_id: str) -> str:
-    """A pseudonym for coaches: stable for a conversation, without the Telegram chat id."""
-    digest = hashlib.sha256(f"relais-citizen:{conversation_id}".encode()).hexdigest()
-    return f"Personne {digest[:6].upper()}"
-
-
 class CoachDesk:
     def __init__(self, bot: Bot, config: DeskConfig, actions: CaseActions,
-                 progress: ProgressService) -> None:
+                 progress: ProgressService,
+                 topic_messages: Optional[TopicErasureService] = None) -> None:
         self._bot = bot
+        self._topic_messages = topic_messages
         self.config = config
         self._actions = actions
         self._desk = actions.desk
@@ -255,6 +257,7 @@ class CoachDesk:
             if case is not None:
                 await asyncio.to_thread(self._desk.audit, case.id, "refused", message.from_user.id)
             return  # not a coach: ignored
+        await self._remember(message.message_thread_id, message.message_id)  # a /clore note too
         command = _COMMAND.match(message.text or "")
         if command:
             await self._command(message, command.group(1).lower(), (command.group(3) or "").strip())
@@ -420,16 +423,18 @@ class CoachDesk:
 
     async def _relay(self, case: CaseInfo, topic: TopicInfo, chat_id: str, work: dict,
                      typed: str) -> None:
-        label = citizen_label(case.conversation_id)
+        label = self._label(case)
         if work.get("message_id"):  # a photo or a file (with its caption): a copy
-            await self._bot.send_message(self.config.chat_id, f"👤 {label} :",
-                                         message_thread_id=topic.thread_id)
-            await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
-                                         message_thread_id=topic.thread_id)
+            said = await self._bot.send_message(self.config.chat_id, f"👤 {label} :",
+                                                message_thread_id=topic.thread_id)
+            copy = await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
+                                                message_thread_id=topic.thread_id)
+            await self._remember(topic.thread_id, said.message_id, copy.message_id)
         elif typed:
             for part in split_text(f"👤 {label} : {typed}"):
-                await self._bot.send_message(self.config.chat_id, part,
-                                             message_thread_id=topic.thread_id)
+                said = await self._bot.send_message(self.config.chat_id, part,
+                                                    message_thread_id=topic.thread_id)
+                await self._remember(topic.thread_id, said.message_id)
         else:
             await self._post(f"👤 {label} a envoyé un message que l'assistant ne transmet pas "
                              "(bouton, contact, position ou message modifié).", topic.thread_id)
@@ -520,7 +525,11 @@ class CoachDesk:
         return allowed
 
     async def _card(self, case: CaseInfo, tracker: dict) -> str:
-        return await case_card(case, tracker, self._progress, self._relais_name(case))
+        return await case_card(case, tracker, self._progress, self._relais_name(case),
+                               self._label(case))
+
+    def _label(self, case: CaseInfo) -> str:
+        return citizen_label(case.conversation_id, self.config.pseudonym_secret)
 
     async def _tracker(self, conversation_id: str) -> dict:
         return await self._actions.tracker(conversation_id)
@@ -554,9 +563,22 @@ class CoachDesk:
     async def _post(self, text: str, thread_id: Optional[int]) -> None:
         """A message of the desk in the group; a refusal (a topic deleted by hand) is logged."""
         try:
-            await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
+            posted = await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
         except BadRequest as error:
             logger.error("The desk could not post in topic %s: %s", thread_id, error)
+            return
+        await self._remember(thread_id, posted.message_id)
+
+    async def _remember(self, thread_id: Optional[int], *message_ids: int) -> None:
+        """Messages now in a case's topic, deleted with it if the citizen erases their data
+        (bot/topic_erasure.py). Best effort: a failure must not stop the conversation."""
+        if self._topic_messages is None or thread_id is None:
+            return
+        try:
+            await asyncio.to_thread(self._topic_messages.remember, self.config.chat_id, thread_id,
+                                    message_ids)
+        except ServiceError as error:
+            logger.warning("Messages of topic %s not remembered: %s", thread_id, error)
 
     async def _cases_text(self) -> str:
         cases = await asyncio.to_thread(self._escalation.active_cases)
@@ -583,14 +605,15 @@ class CoachDesk:
         return f"n°{case.id} · {reason} · {track} · {relais}"[:128]
 
 
-async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, relais: str) -> str:
-    """The case card coaches read: who (a pseudonym), where, what, the follow-up, the last
-    messages of the conversation."""
+async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, relais: str,
+                    label: str) -> str:
+    """The case card coaches read: who (`label`, a pseudonym), where, what, the follow-up, the
+    last messages of the conversation."""
     slots = tracker.get("slots") or {}
     lines = [
         f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)}"
         f"{_kind_note(case.crisis_kind)} (priorité {case.priority})",
-        f"Personne : {citizen_label(case.conversation_id)}",
+        f"Personne : {label}",
         f"Relais : {relais}",
         f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
         f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",

@@ -7,6 +7,7 @@ terminal shows the coach's messages and stays silent while a coach has the conve
 
 import asyncio
 import logging
+import secrets
 from typing import Dict, Optional
 
 from bot.case_actions import COACH_MESSAGE, CaseActions
@@ -15,6 +16,7 @@ from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
 from relais.database import create_engine_from_url, make_session_factory
 from relais.directory import RelaisDirectory
+from relais.pseudonym import citizen_label
 from relais.services.desk import DeskService
 from relais.services.errors import InvalidCaseTransition, ServiceError
 from relais.services.escalation import CaseInfo, EscalationService
@@ -30,8 +32,10 @@ WATCH_EVERY_SECONDS = 1.0
 
 
 class LocalDesk:
-    def __init__(self, actions: CaseActions, progress: ProgressService, coach_name: str) -> None:
+    def __init__(self, actions: CaseActions, progress: ProgressService, coach_name: str,
+                 pseudonym_secret: str) -> None:
         self._actions = actions
+        self._pseudonym_secret = pseudonym_secret
         self._progress = progress
         self._name = coach_name
         self._actor = f"local:{coach_name}"
@@ -86,7 +90,8 @@ class LocalDesk:
         tracker = await self._tracker(case.conversation_id)
         self._seen_events = len(tracker.get("events") or [])
         team = self._actions.directory.find_by_code(case.relais_code)
-        print(await case_card(self.case, tracker, self._progress, team.name if team else "—"))
+        label = citizen_label(case.conversation_id, self._pseudonym_secret)
+        print(await case_card(self.case, tracker, self._progress, team.name if team else "—", label))
         print("\nVous avez le dossier : ce que vous écrivez est envoyé à la personne.")
 
     async def cases_text(self) -> str:
@@ -142,7 +147,10 @@ async def run_desk() -> None:
     actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
                           RelaisDirectory.load(), send_to_citizen)
     name = (await asyncio.to_thread(input, "Votre prénom (vu par la personne) : ")).strip() or "Camille"
-    desk = LocalDesk(actions, ProgressService(session_factory), name)
+    # The local desk serves `make run`'s terminal conversations: without the shared key, one for
+    # this session (labels are then stable while it runs, and still cannot be recomputed).
+    key = settings.pseudonym_secret or secrets.token_hex(32)
+    desk = LocalDesk(actions, ProgressService(session_factory), name, key)
     print("Bureau des coachs Relais, en local. " + HELP)
     print(await desk.cases_text())
     watcher = asyncio.create_task(desk.watch())

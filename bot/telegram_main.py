@@ -25,6 +25,7 @@ from bot.inbound import MENU
 from bot.rasa_client import RasaClient
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_edge import ALLOWED_UPDATES, POLL_TIMEOUT_SECONDS, TelegramEdge, local_app, webhook_app
+from bot.topic_erasure import TopicEraser
 from relais.database import create_engine_from_url, make_session_factory
 from relais import retention
 from relais.directory import RelaisDirectory
@@ -32,6 +33,7 @@ from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.inbox import InboxService, KeyboardService
 from relais.services.progress import ProgressService
+from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -77,7 +79,8 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
     delivery = TelegramDelivery(bot, keyboards)
     queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays, clock=clock)
     queue.answer_deadline = settings.rasa_timeout_seconds + 30
-    desk = _coach_desk(settings, bot, session_factory, rasa, queue)
+    topic_erasures = TopicErasureService(session_factory)
+    desk = _coach_desk(settings, bot, session_factory, rasa, queue, topic_erasures)
     edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk)
     stop_desk = asyncio.Event()
     async with bot:
@@ -85,13 +88,16 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
         local = await _serve(local_app(edge, settings.edge_secret), settings.bridge_host, settings.bridge_port)
         resuming = asyncio.create_task(queue.resume())
         watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
+        # Topics exist only with a desk (and the bot can act in its group only then).
+        erasing = asyncio.create_task(TopicEraser(bot, topic_erasures).watch(stop_desk)) if desk else None
         try:
             yield edge
         finally:
             stop_desk.set()
             resuming.cancel()
-            if watching:
-                await asyncio.gather(watching, return_exceptions=True)
+            for task in (watching, erasing):
+                if task:
+                    await asyncio.gather(task, return_exceptions=True)
             await edge.stop()
             await queue.stop()
             await local.cleanup()
@@ -100,7 +106,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
 
 
 def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClient,
-                queue: ChatQueue) -> Optional[CoachDesk]:
+                queue: ChatQueue, topic_erasures: TopicErasureService) -> Optional[CoachDesk]:
     """The coach desk when COACH_CHAT_ID is set; it takes a citizen's messages while a coach
     has the conversation."""
     config = DeskConfig.from_settings(settings)
@@ -108,7 +114,8 @@ def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClie
         return None
     actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
                           RelaisDirectory.load(), queue.send_later)
-    desk = CoachDesk(bot, config, actions, ProgressService(session_factory))
+    desk = CoachDesk(bot, config, actions, ProgressService(session_factory),
+                     topic_messages=topic_erasures)
     queue.takeover = desk.relay_from_citizen
     queue.on_answered = desk.nudge
     queue.desk_handler = desk.handle_stored

@@ -18,16 +18,17 @@ import sqlalchemy as sa
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserUttered
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_conversation_sessions
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.engine import make_url
 
+from relais.models import CONSENT_WITHDRAWN, Citizen
 from relais.settings import Settings, load_settings
 
 # After this action has run in a turn, the conversation must not be written back (erasure).
 ERASE_ACTION = "action_effacer_donnees"
-CONSENT_SLOT, CONSENT_GIVEN = "consentement", "donne"
+CONSENT_SLOT, CONSENT_GIVEN, CONSENT_NOT_GIVEN = "consentement", "donne", "refuse"
 
 # Rasa's `events` table, read and written with SQLAlchemy Core statements built once: Rasa's
 # ORM queries cost a third of a message's time under load (rows mapped to objects, a count
@@ -44,6 +45,10 @@ ALL_EVENTS = sa.select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.sender_id == _
 SESSION_EVENTS = ALL_EVENTS.where(sa.or_(EVENTS.c.timestamp >= _SESSION_START, _SESSION_START.is_(None)))
 SESSION_EVENT_COUNT = sa.select(sa.func.count()).select_from(SESSION_EVENTS.subquery())
 LAST_EVENT_ID = sa.select(sa.func.max(EVENTS.c.id)).where(EVENTS.c.sender_id == _SENDER)
+# The citizen's answer as Relais' consent service recorded it (relais_citizens), the record of
+# a withdrawal: the rows above end with the consent given, as they stopped at the withdrawal.
+CITIZENS = Citizen.__table__
+CONSENT_STATUS = sa.select(CITIZENS.c.consent_status).where(CITIZENS.c.conversation_id == _SENDER)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,10 @@ class RelaisTrackerStore(SQLTrackerStore):
     that, after a refusal or a withdrawal, it lives in memory only: the conversation works,
     nothing is recorded, and a restart forgets it. That memory is this process's, or Redis's
     when REDIS_URL is set, so that every Rasa process sees the conversation.
+
+    A withdrawal holds across a restart or the expiry of that memory: the consent service
+    records it in relais_citizens (in the same database), and a conversation read back from
+    the table, whose rows stop at the consent given, is read with the withdrawal applied.
     """
 
     def __init__(self, domain=None, event_broker=None, **_: Any) -> None:
@@ -84,6 +93,7 @@ class RelaisTrackerStore(SQLTrackerStore):
             query=dict(url.query) or None,
         )
         self._unrecorded = _unrecorded_conversations()
+        self._citizens_table_seen = False
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         # Rasa writes back every event it does not find in the table: after an erasure, that
@@ -140,12 +150,30 @@ class RelaisTrackerStore(SQLTrackerStore):
         `_retrieve`). A tracker of the latest session remembers how many rows it was read from."""
         with self.engine.connect() as connection:
             rows = connection.execute(ALL_EVENTS if all_sessions else SESSION_EVENTS, {"sender_id": sender_id}).all()
-        if not rows or not self.domain:
-            return None
-        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(data) for _, data in rows], self.domain.slots)
+            if not rows or not self.domain:
+                return None
+            tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(data) for _, data in rows], self.domain.slots)
+            withdrawn = tracker.get_slot(CONSENT_SLOT) == CONSENT_GIVEN and self._withdrawn(connection, sender_id)
         if not all_sessions:
             setattr(tracker, STORED_PREFIX, StoredPrefix(rows[-1].id, len(rows)))
+        if withdrawn:
+            # Not a row: the save that follows keeps the conversation out of the table. Should
+            # the citizen consent again, it is written with the rest (the prefix is unchanged).
+            tracker.update(SlotSet(CONSENT_SLOT, CONSENT_NOT_GIVEN))
         return tracker
+
+    def _withdrawn(self, connection: sa.engine.Connection, sender_id: Text) -> bool:
+        if not self._has_citizens_table(connection):
+            return False
+        status = connection.execute(CONSENT_STATUS, {"sender_id": sender_id}).scalar_one_or_none()
+        return status == CONSENT_WITHDRAWN
+
+    def _has_citizens_table(self, connection: sa.engine.Connection) -> bool:
+        # Relais' tables exist once migrated (make run migrates before starting Rasa); a bare
+        # tracker store (tests, another deployment) has none and no withdrawal to honour.
+        if not self._citizens_table_seen:
+            self._citizens_table_seen = sa.inspect(connection).has_table(CITIZENS.name)
+        return self._citizens_table_seen
 
 
 def _event_row(sender_id: Text, event: Event) -> Dict[Text, Any]:

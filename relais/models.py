@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -285,6 +286,43 @@ class CaseTopic(Base):
     called_priority = Column(Integer, nullable=False)
 
     __table_args__ = (UniqueConstraint("chat_id", "thread_id"),)
+
+
+class TopicMessage(Base):
+    """A message in a case's topic (the card, a relayed message or photo, a coach's or the
+    desk's message), by its Telegram id only: if the topic itself cannot be deleted when the
+    citizen erases their data, these messages are deleted one by one."""
+
+    __tablename__ = "relais_topic_messages"
+
+    id = Column(Integer, primary_key=True)
+    chat_id = Column(BigInteger, nullable=False)
+    thread_id = Column(BigInteger, nullable=False)
+    message_id = Column(BigInteger, nullable=False)
+
+    __table_args__ = (
+        # Gone with the case's topic (an erasure, a purge of old cases).
+        ForeignKeyConstraint(["chat_id", "thread_id"],
+                             ["relais_case_topics.chat_id", "relais_case_topics.thread_id"],
+                             ondelete="CASCADE"),
+        Index("ix_relais_topic_messages_chat_id_thread_id", "chat_id", "thread_id"),
+    )
+
+
+class TopicErasure(Base):
+    """A topic of the coaches' group to delete from Telegram, because its citizen erased their
+    data: written by the erasure in the same transaction as the deletion of the rows, so that
+    the Telegram edge deletes it even after a restart; deleted once Telegram has done it.
+    Holds nothing about the citizen: the group, the topic, the ids of its messages."""
+
+    __tablename__ = "relais_topic_erasures"
+
+    id = Column(Integer, primary_key=True)
+    chat_id = Column(BigInteger, nullable=False)
+    thread_id = Column(BigInteger, nullable=False)
+    # JSON list of the message ids known in the topic (TopicMessage and the card).
+    message_ids = Column(Text, nullable=False)
+    requested_at = Column(UTCDateTime, nullable=False, default=utc_now)
 
 
 class CaseAudit(Base):

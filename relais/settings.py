@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     coach_on_duty: str = ""
     coach_call_again_crisis_seconds: float = 120.0
     coach_call_again_seconds: float = 1800.0
+    # Key of the HMAC that labels citizens on coach cards (relais/pseudonym.py); the Telegram
+    # desk refuses to start without it. Keep it stable: a citizen keeps their label with it.
+    pseudonym_secret: Optional[str] = None
     # Loopback HTTP server of the edge: Rasa's callback channel (messages Rasa sends outside a
     # reply) and a health check.
     bridge_host: str = "127.0.0.1"

@@ -186,3 +186,43 @@ def test_with_redis_every_rasa_process_sees_an_unconsented_conversation(monkeypa
     assert not client.exists(key)
     assert stored_events(first, sender) == 4
     assert len(asyncio.run(first.retrieve(sender)).events) == 4
+
+
+def test_a_withdrawal_holds_after_a_restart(tracker_store, monkeypatch):
+    """Issue #11 item 3: consent, withdrawal, Rasa restarted (or the unrecorded copy expired),
+    one more message: consent must not come back, and no row may be written."""
+    from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+    from relais.services import ConsentService
+
+    url = os.environ["DATABASE_URL"]
+    upgrade_to_head(url)
+    engine = create_engine_from_url(url)
+    consent = ConsentService(make_session_factory(engine))
+    consent.record_consent("w", True, "test")
+    asyncio.run(tracker_store.save(tracker("w", UserUttered("oui"), CONSENT, ActionExecuted("utter_menu"))))
+    # The consent action records the withdrawal, then Rasa saves the turn.
+    consent.record_consent("w", False, "test")
+    withdrawn = asyncio.run(tracker_store.retrieve("w"))
+    withdrawn.update(UserUttered("je retire mon consentement"))
+    withdrawn.update(SlotSet("consentement", "refuse"))
+    asyncio.run(tracker_store.save(withdrawn))
+    assert stored_events(tracker_store, "w") == 3
+
+    restarted = RelaisTrackerStore(domain=consent_domain())  # a new process: nothing in memory
+    after_restart = asyncio.run(restarted.retrieve("w"))
+    assert after_restart.get_slot("consentement") == "refuse"
+    after_restart.update(UserUttered("un message de plus"))
+    after_restart.update(ActionExecuted("utter_menu"))
+    asyncio.run(restarted.save(after_restart))
+    assert stored_events(tracker_store, "w") == 3
+    assert asyncio.run(restarted.retrieve("w")).get_slot("consentement") == "refuse"
+
+    # Consent given again: the conversation is recorded again, all of it, in order.
+    consent.record_consent("w", True, "test")
+    again = asyncio.run(restarted.retrieve("w"))
+    again.update(UserUttered("finalement oui"))
+    again.update(CONSENT)
+    asyncio.run(restarted.save(again))
+    assert event_names(tracker_store, "w") == ["user", "slot", "action", "slot", "user", "action", "user", "slot"]
+    restarted.engine.dispose()
+    engine.dispose()

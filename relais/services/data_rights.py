@@ -2,6 +2,10 @@
 
 Both cover Relais' tables and Rasa's tracker events (`events`, column `sender_id`) when that
 table is in the same database. The Rasa sender id is the conversation id (the Telegram chat id).
+
+The export is the citizen's data, not the service's internals: it leaves out who among the
+coaches handled a case (their Telegram ids, in cases, audit lines and the metadata of the
+messages they sent) and the coaches' internal closing notes.
 """
 
 import json
@@ -9,7 +13,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, List, Optional
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais.models import (
@@ -30,9 +34,11 @@ from relais.models import (
     InboxEntry,
     ProgressEntry,
     SentKeyboard,
+    TopicMessage,
     utc_now,
 )
 from relais.services.citizens import check_conversation_id, find_citizen
+from relais.services.topic_erasure import request_topic_erasures
 from relais.services.unit_of_work import run_in_transaction
 from relais.tracks import TRACKS
 
@@ -77,6 +83,10 @@ class DataRightsService:
         Telegram edge, after the turn that confirmed the erasure): at the end of a turn Rasa's
         SQL tracker store writes back every event of its in-memory tracker that it does not
         find in the table, so events erased during the turn (from a custom action) come back.
+
+        The topics of the citizen's cases in the coaches' group (their card with the last
+        messages, the relayed messages and photos) are left to delete (relais_topic_erasures),
+        in the same transaction: the Telegram edge deletes them from Telegram.
         """
         conversation_id = check_conversation_id(conversation_id)
 
@@ -85,6 +95,10 @@ class DataRightsService:
             counts = {}
             # Children first: the counts do not depend on ON DELETE CASCADE being enforced.
             case_ids = select(Case.id).where(Case.citizen_id == (citizen.id if citizen else -1))
+            request_topic_erasures(session, case_ids, self._clock())
+            topics = select(CaseTopic.chat_id, CaseTopic.thread_id).where(CaseTopic.case_id.in_(case_ids))
+            counts[TopicMessage.__tablename__] = _delete(session, delete(TopicMessage).where(
+                tuple_(TopicMessage.chat_id, TopicMessage.thread_id).in_(topics)))
             for model in (CaseAudit, CaseTopic):
                 counts[model.__tablename__] = _delete(
                     session, delete(model).where(model.case_id.in_(case_ids))
@@ -179,12 +193,10 @@ def _citizen_data(session: Session, citizen: Citizen) -> Dict[str, Any]:
                 "priority": case.priority,
                 "status": case.status,
                 "relais_code": case.relais_code,
-                "assigned_coach": case.assigned_coach,
                 "opened_at": _iso(case.opened_at),
                 "taken_at": _iso(case.taken_at),
                 "handed_back_at": _iso(case.handed_back_at),
                 "closed_at": _iso(case.closed_at),
-                "closing_note": case.closing_note,
             }
             for case in cases
         ],
@@ -211,10 +223,24 @@ def _rasa_events(session: Session, conversation_id: str) -> List[Dict[str, Any]]
             "timestamp": _iso_from_epoch(row["timestamp"]),
             "intent_name": row["intent_name"],
             "action_name": row["action_name"],
-            "data": _json_or_text(row["data"]),
+            "data": _without_coach(_json_or_text(row["data"])),
         }
         for row in rows
     ]
+
+
+# Metadata of the events the coach desk records: the Telegram id of the coach who wrote.
+INTERNAL_EVENT_METADATA = ("coach",)
+
+
+def _without_coach(data):
+    """An event as the citizen may see it: without the coach's Telegram id (the coach's first
+    name stays in the text: the citizen read it in the chat)."""
+    if not isinstance(data, dict) or not isinstance(data.get("metadata"), dict):
+        return data
+    metadata = {key: value for key, value in data["metadata"].items()
+                if key not in INTERNAL_EVENT_METADATA}
+    return {**data, "metadata": metadata}
 
 
 def _delete(session: Session, statement) -> int:

@@ -40,6 +40,10 @@ class QueuedItem:
     attempts: int
 
 
+# The chat of a finished entry: none (the column is required).
+FINISHED_CHAT = ""
+
+
 class InboxService:
     def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
@@ -178,9 +182,12 @@ class InboxService:
         self._update(entry_id, delivered=delivered)
 
     def finish(self, entry_id: int) -> None:
-        """All sent: the content goes, the update id stays (duplicates are recognised)."""
+        """All sent: the content and the chat go, the update id stays (duplicates are
+        recognised). Without the chat: a citizen who erased their data in this very entry's
+        turn leaves no row naming them behind."""
         self._update(
-            entry_id, status=INBOX_DONE, content=None, replies=None, done_at=self._clock()
+            entry_id, status=INBOX_DONE, content=None, replies=None, done_at=self._clock(),
+            chat_id=FINISHED_CHAT,
         )
 
     def purge_done(self, older_than: timedelta) -> int:

@@ -4,10 +4,11 @@ import json
 import time
 
 import pytest
-from sqlalchemy import MetaData, Table, func, insert, inspect, select
+from sqlalchemy import MetaData, Table, func, insert, inspect, select, tuple_
 
-from relais.models import Case, CaseAudit, CaseTopic, Citizen, InboxEntry, SentKeyboard
+from relais.models import Case, CaseAudit, CaseTopic, Citizen, InboxEntry, SentKeyboard, TopicMessage
 from relais.services.data_rights import summary_fr
+from relais.services.topic_erasure import PendingTopicErasure, TopicErasureService
 from tests.domain.support import NOTICE, NOW
 
 
@@ -49,8 +50,9 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
         # The coach desk: the case's topic and an audit line.
         connection.execute(insert(CaseTopic).values(
             case_id=case.id, chat_id=-100, thread_id=case.id, announced_at=NOW, last_called_at=NOW,
-            called_priority=2,
+            called_priority=2, card_message_id=1000 + case.id,
         ))
+        connection.execute(insert(TopicMessage).values(chat_id=-100, thread_id=case.id, message_id=2000 + case.id))
         connection.execute(insert(CaseAudit).values(
             case_id=case.id, action="taken", actor="7", at=NOW,
         ))
@@ -75,6 +77,9 @@ def rows_per_table(engine, conversation_id, citizen_id):
                 condition = table.c.citizen_id == citizen_id
             elif "conversation_id" in table.c:
                 condition = table.c.conversation_id == conversation_id
+            elif "thread_id" in table.c:  # a topic of the coaches' group
+                topics = select(CaseTopic.chat_id, CaseTopic.thread_id).join(Case).where(Case.citizen_id == citizen_id)
+                condition = tuple_(table.c.chat_id, table.c.thread_id).in_(topics)
             elif "case_id" in table.c:
                 cases = select(Case.id).where(Case.citizen_id == citizen_id)
                 condition = table.c.case_id.in_(cases)
@@ -104,8 +109,10 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
     assert set(bob_before) == {
         "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "events",
         "relais_inbox", "relais_keyboards", "relais_case_topics", "relais_case_audit",
+        "relais_topic_messages", "relais_topic_erasures",
     }
-    assert all(count > 0 for count in bob_before.values())
+    assert all(count > 0 for name, count in bob_before.items() if name != "relais_topic_erasures")
+    alice_case = data_rights.export("alice")["cases"][0]["id"]
 
     counts = data_rights.erase("alice")
 
@@ -118,11 +125,15 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_keyboards": 1,
         "relais_case_topics": 1,
         "relais_case_audit": 1,
+        "relais_topic_messages": 1,
         "events": 3,
     }
     alice_after = rows_per_table(engine, "alice", two_citizens["alice"])
     assert alice_after == {name: 0 for name in bob_before}
     assert rows_per_table(engine, "bob", two_citizens["bob"]) == bob_before
+    # Alice's topic is left for the Telegram edge to delete, with the messages known in it.
+    assert TopicErasureService(data_rights._session_factory).pending() == [
+        PendingTopicErasure(1, -100, alice_case, [1000 + alice_case, 2000 + alice_case])]
 
 
 def test_erasure_is_idempotent_and_covers_rasa_events_without_a_citizen_row(
@@ -170,3 +181,31 @@ def test_export_of_a_stranger(data_rights):
     export = data_rights.export("nobody")
     assert export["citizen"] is None and export["progress"] == []
     assert summary_fr(export) == "Relais ne garde aucune donnée sur vous."
+
+
+def test_export_leaves_out_the_coaches_ids_and_their_internal_notes(
+    data_rights, escalation, engine, rasa_events, consent
+):
+    """Issue #11 item 6: the export is the citizen's data, not the desk's internals."""
+    consent.record_consent("carla", True, NOTICE)
+    case = escalation.open_case("carla", "citizen_request", relais_code="IDF")
+    escalation.take_case(case.id, "424242")
+    escalation.close_case(case.id, "Note interne : à rappeler, semble isolée")
+    with engine.begin() as connection:
+        connection.execute(insert(CaseAudit).values(case_id=case.id, action="taken", actor="424242", at=NOW))
+        # What the coach desk records in Rasa when a coach writes to the citizen.
+        connection.execute(insert(rasa_events).values(
+            sender_id="carla", type_name="bot", timestamp=time.time(),
+            data=json.dumps({"event": "bot", "text": "Alice (équipe Relais) : bonjour",
+                             "metadata": {"coach": "424242"}}),
+        ))
+
+    export = data_rights.export("carla")
+    document = json.dumps(export, ensure_ascii=False)
+
+    assert "424242" not in document
+    assert "Note interne" not in document
+    assert not {"assigned_coach", "closing_note"} & set(export["cases"][0])
+    assert export["cases"][0]["status"] == "closed"
+    # What the citizen read in the chat stays.
+    assert export["conversation_events"][-1]["data"]["text"] == "Alice (équipe Relais) : bonjour"

@@ -12,7 +12,8 @@ from tests.domain.support import NOW, rasa_events_table
 
 RELAIS_TABLES = {
     "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "relais_inbox",
-    "relais_keyboards", "relais_case_topics", "relais_case_audit",
+    "relais_keyboards", "relais_case_topics", "relais_case_audit", "relais_topic_messages",
+    "relais_topic_erasures",
 }
 VERSION_TABLE = "relais_alembic_version"
 
@@ -34,7 +35,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
     with engine.connect() as connection:
         assert MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision() == "0004"
+        ).get_current_revision() == "0005_topic_erasure"
     engine.dispose()
 
     downgrade_to_base(db_url)

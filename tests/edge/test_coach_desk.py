@@ -22,6 +22,7 @@ QUICK_RETRIES = (0.5, 1.0, 2.0)
 # Each test has its own fake Telegram and coaches' group; the database is shared.
 _coach_groups = itertools.count(-1001234567, -1)
 ALICE, BRUNO, INTRUDER = 501, 502, 666
+PSEUDONYM_KEY = "clé de test des pseudonymes"
 _chats = itertools.count(7000)
 
 
@@ -46,7 +47,7 @@ def settings_for(stack, fake, **extra) -> Settings:
         action_server_url=stack.action_server_url, database_url=stack.database_url,
         telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
         bridge_port=stack.bridge_port, coach_chat_id=fake.coaches, coach_on_duty="@astreinte",
-        telegram_max_group_messages_per_minute=100000, **extra,
+        telegram_max_group_messages_per_minute=100000, pseudonym_secret=PSEUDONYM_KEY, **extra,
     )
 
 
@@ -297,7 +298,7 @@ async def test_the_local_desk_plays_the_coach_for_a_terminal_conversation(stack,
 
     actions = CaseActions(EscalationService(sessions), DeskService(sessions), rasa,
                           RelaisDirectory.load(), to_inbox)
-    desk = LocalDesk(actions, ProgressService(sessions), "Nadia")
+    desk = LocalDesk(actions, ProgressService(sessions), "Nadia", PSEUDONYM_KEY)
     chat = LocalChat(sender, Bridge(rasa), rasa, DeskService(sessions))
 
     async def say(typed):
