@@ -50,6 +50,16 @@ class Settings(BaseSettings):
     coach_on_duty: str = ""
     coach_call_again_crisis_seconds: float = 120.0
     coach_call_again_seconds: float = 1800.0
+    # Watchdog of a taken case: the citizen wrote and the coach has not answered. The coach is
+    # reminded in the topic after the first delay; after the second the conversation goes back
+    # to the bot and the citizen is told.
+    coach_reminder_seconds: float = 600.0
+    coach_hand_back_seconds: float = 1800.0
+    # The relais directory (teams, départements, coaches); directory/relais.yml when unset.
+    relais_directory: Optional[str] = None
+    # `make desk`: the coach at the terminal (a Telegram user id of the directory or of
+    # COACH_ADMIN_IDS); unset, a local rehearsal for every relais.
+    desk_coach_id: Optional[int] = None
     # Loopback HTTP server of the edge: Rasa's callback channel (messages Rasa sends outside a
     # reply) and a health check.
     bridge_host: str = "127.0.0.1"
