@@ -672,6 +672,7 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
         f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)}"
         f"{_kind_note(case.crisis_kind)} (priorité {case.priority})",
         f"Personne : {citizen_label(case.conversation_id)}",
+        _why_shared(case),
         f"Relais : {relais}",
         f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
         f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
@@ -684,6 +685,15 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
     ]
     # Telegram counts UTF-16 units (an emoji is two): a margin under its 4,096.
     return "\n".join(lines)[:3800]
+
+
+def _why_shared(case: CaseInfo) -> str:
+    """Why the team sees this conversation: the citizen's yes, or a crisis (vital interest)."""
+    if case.priority == CRISIS_PRIORITY:
+        return (f"Partagé sans demande de la personne : crise (intérêt vital, RGPD art. 9.2.c). "
+                f"Vous voyez ce résumé et ses {LAST_MESSAGES} derniers messages.")
+    return (f"Partagé à la demande de la personne : ce résumé et ses {LAST_MESSAGES} derniers "
+            "messages.")
 
 
 async def _progress_text(progress: ProgressService, conversation_id: str) -> str:

@@ -180,6 +180,7 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         card = (await card_of(fake, topic_anne))["text"]
         assert "Personne " in card and str(anne) not in card
         assert "je voudrais parler à un conseiller" in card  # the last messages
+        assert "Partagé à la demande de la personne" in card  # what the team sees, and why
 
         # Each coach takes one case.
         fake.push_update(coach_tap(ALICE, await card_of(fake, topic_anne), f"take:{case_anne}"))
@@ -261,7 +262,9 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
             await asyncio.sleep(0.1)
         assert any(f"CRISE ({kind_label('suicide')})" in t and f"n°{case}" in t and "@astreinte" in t
                    for t in general())
-        assert kind_label("suicide") in (await card_of(fake, topic))["text"]
+        crisis_card = (await card_of(fake, topic))["text"]
+        assert kind_label("suicide") in crisis_card
+        assert "Partagé sans demande de la personne : crise (intérêt vital" in crisis_card
         for _ in range(80):
             if any("Toujours en attente" in t for t in topic_messages(fake, topic)):
                 break
