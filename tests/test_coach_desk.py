@@ -451,3 +451,29 @@ async def test_a_deleted_topic_gives_the_conversation_back_to_the_bot_at_once(st
     assert case_row(stack, case)[0] == "handed_back"
     assert audit(stack, case)[-1] == ("handed_back", "bot")
     assert ("user", "je voudrais réduire ma facture de chauffage") in rasa_texts(stack, chat)
+
+
+def cases_of(stack, chat):
+    with create_engine(stack.database_url, future=True).connect() as connection:
+        return connection.execute(
+            text("select c.reason from relais_cases c join relais_citizens z on z.id = c.citizen_id"
+                 " where z.conversation_id = :chat"), {"chat": str(chat)}).all()
+
+
+async def test_after_two_misunderstandings_only_the_citizens_yes_opens_a_case(stack, fake):
+    yes, no, other = next(_chats), next(_chats), next(_chats)
+    async with Running(stack, fake) as edge:
+        for chat in (yes, no, other):
+            await citizen_says(edge, fake, chat, "euh")
+            offer = await citizen_says(edge, fake, chat, "truc")
+            assert any("Voulez-vous qu'une personne" in t for t in offer), offer
+        assert cases_of(stack, yes) == cases_of(stack, no) == []  # nothing sent to the team yet
+
+        assert not any("dossier n°" in t for t in await citizen_says(edge, fake, no, "non merci"))
+        assert not any("dossier n°" in t for t in await citizen_says(edge, fake, other, "bleu"))
+        answer = await citizen_says(edge, fake, yes, "ouais")
+        assert len(answer) == 1 and "dossier n°" in answer[0]  # once, not ten times
+        await topic_of(fake, case_number(fake, yes))
+
+    assert cases_of(stack, yes) == [("repeated_misunderstanding",)]
+    assert cases_of(stack, no) == cases_of(stack, other) == []
