@@ -115,6 +115,11 @@ class CaseActions:
         InvalidCaseTransition when the case is no longer taken."""
         handed = await asyncio.to_thread(self.escalation.hand_back_case, case.id)
         await asyncio.to_thread(self.desk.audit, case.id, "handed_back", BOT_ACTOR, why)
+        if case.reason == "crisis":
+            # A person in crisis is not left with the bot alone: a new priority case, and the
+            # on-duty coaches are called for it as for any crisis.
+            await asyncio.to_thread(self.escalation.open_case, case.conversation_id, "crisis",
+                                    case.relais_code, case.crisis_kind)
         if why != "topic_gone":
             await self.tell_citizen(handed, SILENT_HAND_BACK_TEXT)
         return handed

@@ -137,6 +137,19 @@ async def test_a_coach_who_answers_is_left_alone(desk, fake, actions, clock):
     assert not any(t.startswith(("⏰", "↩️")) for t in in_topic(fake, thread))
 
 
+async def test_a_crisis_case_handed_back_by_the_watchdog_calls_another_coach(desk, fake, actions, clock):
+    case = actions.escalation.open_case(str(CITIZEN), "crisis", relais_code="IDF", crisis_kind="suicide")
+    actions.desk.record_topic(case, GROUP, 77, None)
+    await actions.take(case, str(COACH), "Alice")
+    actions.desk.record_citizen_message(case.id)
+    clock.now += timedelta(minutes=30)
+    await desk.watch_waiting()
+    again = actions.escalation.active_case(str(CITIZEN))
+    assert again.id != case.id and (again.status, again.reason, again.crisis_kind) == (
+        "open", "crisis", "suicide")
+    assert [c.id for c in actions.desk.cases_without_topic()] == [again.id]  # announced next
+
+
 def _reply(text):
     from bot.conversation import Reply
 
