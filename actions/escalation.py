@@ -1,5 +1,7 @@
-"""Escalation to a human coach of the local relais: crisis, a citizen's request, repeated
-misunderstanding. Opening a case is idempotent: one active case per citizen."""
+"""Escalation to a human coach of the local relais. Every case is asked for by the citizen (a
+request for a person, or a yes to the offer after two misunderstandings) except a certain
+crisis (action_crise: vital interest). Opening a case is idempotent: one active case per
+citizen."""
 
 from typing import Any, Dict, List, Optional, Text
 
@@ -10,11 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.backend import backend
 from relais.services import StorageUnavailable
 
-# A crisis is not here: action_crise opens its case (actions/crisis.py).
+# A crisis is not here: action_crise opens its case (actions/crisis.py). A misunderstanding is
+# not a reason on its own either: after two, action_fallback asks, and only a yes opens a case.
 REASON_BY_INTENT = {
     "demander_humain": "citizen_request",
     "affirm": "citizen_request",
-    "nlu_fallback": "repeated_misunderstanding",
 }
 
 

@@ -1,21 +1,34 @@
 """What Relais says when it does not understand: buttons first; the second time in a row, the
-offer of a person (a button). A misunderstanding never opens a case by itself: the team would
-get the citizen's words without the citizen asking for it."""
+offer of a person, as a question. A misunderstanding never opens a case by itself: the team
+would get the citizen's words without the citizen asking for it. Only a yes to that question
+(the button « Oui, une personne », or a typed yes: "oui", "ouais", "wi", "ok", 👍) opens a
+case; "non" or anything else goes on without one."""
 
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.escalation import open_case
+from relais.yes_no import says_yes
+
 FALLBACK_ACTION = "action_fallback"
+OFFER_OF_A_PERSON = "utter_fallback_humain"
 # Actions that run around every turn and say nothing about understanding.
 _NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start", FALLBACK_ACTION}
+# The fallback is also Rasa's core fallback (a message no rule covers, e.g. a typed "oui" out of
+# any question): without an explicit listen, Rasa would predict it again, ten times in a row.
+_THEN_LISTEN = [FollowupAction("action_listen")]
 
 
 def consecutive_fallbacks(events: List[Dict[Text, Any]]) -> int:
     """How many turns in a row, just before this one, ended in a fallback."""
     count = 0
     for event in reversed(events):
+        if event.get("event") == "bot" and _utter_action(event) not in (None, "utter_default",
+                                                                        OFFER_OF_A_PERSON):
+            break  # the fallback's turn ended otherwise (a yes opened a case)
         if event.get("event") != "action":
             continue
         name = event.get("name")
@@ -26,8 +39,26 @@ def consecutive_fallbacks(events: List[Dict[Text, Any]]) -> int:
     return count
 
 
+def offered_a_person(events: List[Dict[Text, Any]]) -> bool:
+    """Whether Relais' last words before the citizen's latest message offered a person."""
+    users_seen = 0
+    for event in reversed(events):
+        if event.get("event") == "bot":
+            return _utter_action(event) == OFFER_OF_A_PERSON
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen > 1:  # the citizen wrote twice since: the question is stale
+                return False
+    return False
+
+
+def _utter_action(event: Dict[Text, Any]):
+    return (event.get("metadata") or {}).get("utter_action")
+
+
 class ActionFallback(Action):
-    responses = frozenset({"utter_default", "utter_fallback_humain"})
+    responses = frozenset({"utter_default", OFFER_OF_A_PERSON, "utter_escalade_demande",
+                           "utter_escalade_impossible"})
 
     def name(self) -> Text:
         return FALLBACK_ACTION
@@ -35,10 +66,15 @@ class ActionFallback(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        # The citizen's yes to the offer: the NLU may file a typed "oui" as affirm (no rule
+        # follows the offer, so the core fallback brings it here) or not understand "wi" at
+        # all (nlu_fallback): either way it is read here, from its words.
+        if offered_a_person(tracker.events) and says_yes(tracker.latest_message.get("text") or ""):
+            return open_case(dispatcher, tracker, "repeated_misunderstanding") + _THEN_LISTEN
         # The second misunderstanding in a row offers a person; after that, the same offer again
         # would only add noise.
         if consecutive_fallbacks(tracker.events) == 1:
-            dispatcher.utter_message(response="utter_fallback_humain")
-            return []
+            dispatcher.utter_message(response=OFFER_OF_A_PERSON)
+            return _THEN_LISTEN
         dispatcher.utter_message(response="utter_default")
-        return []
+        return _THEN_LISTEN

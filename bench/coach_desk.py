@@ -142,6 +142,7 @@ async def run(cases: int, messages: int, group_limit: float, postgresql: Optiona
             bridge = Bridge(stack, fake, 30.0, WORK / "bridge.log", extra_env={
                 "COACH_CHAT_ID": str(COACH_GROUP),
                 "PSEUDONYM_SECRET": secrets.token_hex(32),
+                "COACH_ADMIN_IDS": str(COACH),  # a national admin: acts on every relais
                 "TELEGRAM_MAX_GROUP_MESSAGES_PER_MINUTE": str(group_limit),
             })
             try:

@@ -8,10 +8,10 @@ from typing import Awaitable, Callable, List, Optional, Tuple
 
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
-from relais.directory import RelaisDirectory, RelaisTeam
+from relais.directory import CoachScope, RelaisDirectory, RelaisTeam
 from relais.models import CASE_TAKEN
 from relais.services.desk import DeskService
-from relais.services.escalation import CaseInfo, EscalationService
+from relais.services.escalation import BOT_ACTOR, CaseInfo, EscalationService
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,22 @@ CLOSED_UNTAKEN_TEXT = (
     "L'équipe Relais a bien lu votre demande et l'a close. Si vous souhaitez toujours parler à "
     "une personne, tapez /coach ; je reste là pour vous aider en attendant."
 )
+TRANSFERRED_TEXT = (
+    "Votre demande est confiée à l'équipe {relais} : une personne de cette équipe vous écrira "
+    "ici. En attendant, c'est à nouveau l'assistant qui vous répond."
+)
+# The watchdog (bot/coach_desk.py): the coach did not answer in time.
+SILENT_HAND_BACK_TEXT = (
+    "Pardon : la personne de l'équipe Relais n'a pas pu vous répondre à temps. C'est à nouveau "
+    "l'assistant qui vous répond ; l'équipe garde votre demande en tête. Tapez /coach pour "
+    "redemander une personne. En cas de danger, appelez le 112."
+)
+# The case's topic was deleted: nobody reads it any more.
+TOPIC_GONE_TEXT = (
+    "Pardon : la personne de l'équipe Relais ne peut plus lire cette conversation. C'est à "
+    "nouveau l'assistant qui vous répond, et il reprend votre message. Tapez /coach pour "
+    "redemander une personne. En cas de danger, appelez le 112."
+)
 COACH_MESSAGE = "{coach} (équipe Relais) : {text}"
 
 
@@ -44,6 +60,19 @@ class CaseActions:
         self.rasa = rasa
         self.directory = directory
         self._send_to_citizen = send_to_citizen
+
+    async def allowed(self, case: CaseInfo, scope: CoachScope, actor) -> bool:
+        """Whether a coach of `scope` may see and act on the case; a refusal is audited."""
+        if scope.covers(case.relais_code):
+            return True
+        await asyncio.to_thread(self.desk.audit, case.id, "refused", actor)
+        return False
+
+    async def cases_for(self, scope: CoachScope) -> List[CaseInfo]:
+        """The open and taken cases a coach of `scope` may see."""
+        if not scope.is_coach:
+            return []
+        return await asyncio.to_thread(self.escalation.active_cases, scope)
 
     async def take(self, case: CaseInfo, actor: str, coach_name: str) -> CaseInfo:
         """Raises InvalidCaseTransition when the case is taken or closed already."""
@@ -75,7 +104,25 @@ class CaseActions:
         moved = await asyncio.to_thread(self.escalation.transfer_case, case.id, team.code)
         await asyncio.to_thread(self.desk.audit, case.id, "transferred", actor,
                                 f"{case.relais_code or '-'} -> {team.code}")
+        if case.status == CASE_TAKEN and moved.status != CASE_TAKEN:
+            await self.tell_citizen(moved, TRANSFERRED_TEXT.format(relais=team.name))
         return moved, team
+
+    async def hand_back_unanswered(self, case: CaseInfo, why: str) -> CaseInfo:
+        """The bot takes the conversation back from a coach who cannot answer: `why` is
+        "coach_silent" (the watchdog's delay passed) or "topic_gone" (the topic was deleted;
+        the caller tells the citizen, before the bot's answer to their message). Raises
+        InvalidCaseTransition when the case is no longer taken."""
+        handed = await asyncio.to_thread(self.escalation.hand_back_case, case.id)
+        await asyncio.to_thread(self.desk.audit, case.id, "handed_back", BOT_ACTOR, why)
+        if case.reason == "crisis":
+            # A person in crisis is not left with the bot alone: a new priority case, and the
+            # on-duty coaches are called for it as for any crisis.
+            await asyncio.to_thread(self.escalation.open_case, case.conversation_id, "crisis",
+                                    case.relais_code, case.crisis_kind)
+        if why != "topic_gone":
+            await self.tell_citizen(handed, SILENT_HAND_BACK_TEXT)
+        return handed
 
     async def message(self, case: CaseInfo, actor: str, reply: Reply, recorded: str) -> None:
         """A coach's message (text, or a copy of a photo or file) to the citizen."""

@@ -10,14 +10,21 @@ and recorded in the Rasa conversation, the coach's messages (text, photos, files
 to the citizen. `/rendre` hands the conversation back to the bot, `/clore <note>` closes the
 case, `/transferer <relais>` moves it, `/cases` lists the cases per relais.
 
-Only members of the group (and the configured admins) act on cases; everything else sent
-there is ignored. Every action on a case is audited (relais_case_audit): who and when.
+Coaches are scoped to their relais: the coaches of a team listed in directory/relais.yml (who
+are also members of the group at that moment: checked with Telegram at each action, no cache)
+see and act on that relais' cases only, and on cases whose relais is not known yet; national
+admins (COACH_ADMIN_IDS) on every case. Anyone else is ignored, even as a member of the group.
+Every action on a case, and every refusal, is audited (relais_case_audit): who and when.
+
+A watchdog follows taken cases: when the citizen wrote and the coach has not answered, the
+coach is reminded in the topic (COACH_REMINDER_SECONDS), then the conversation goes back to the
+bot and the citizen is told (COACH_HAND_BACK_SECONDS). A topic deleted by hand hands the
+conversation back at once: the citizen's message is answered by the bot, never dropped.
 """
 
 import asyncio
 import logging
 import re
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
@@ -25,16 +32,17 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest, TelegramError
 
-from bot.bridge import crisis_kind, first_reply_given
-from bot.case_actions import COACH_MESSAGE, CaseActions, record_for_coach
+from bot.bridge import crisis_kind, first_reply_given, with_first_reply_given
+from bot.case_actions import COACH_MESSAGE, TOPIC_GONE_TEXT, CaseActions, record_for_coach
 from bot.conversation import Reply
 from bot.replies import crisis_first_reply
 from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
 from relais.crisis import kind_label
+from relais.directory import CoachScope
 from relais.models import CASE_TAKEN, utc_now
 from relais.pseudonym import PseudonymKeyMissing, citizen_label
-from relais.services.desk import CRISIS_PRIORITY, TopicInfo
+from relais.services.desk import CRISIS_PRIORITY, DESK_ACTOR, HAND_BACK, TopicInfo, WaitingCase
 from relais.services.errors import InvalidCaseTransition, ServiceError
 from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
@@ -45,7 +53,6 @@ from relais.tracks import TRACKS
 logger = logging.getLogger(__name__)
 
 MEMBER_STATUSES = ("creator", "administrator", "member")
-MEMBERSHIP_CACHE_SECONDS = 60.0
 WATCH_EVERY_SECONDS = 1.0
 LAST_MESSAGES = 10
 REASONS_FR = {
@@ -64,6 +71,9 @@ _RELAY_WAITING_NOTE = (" Un message de la personne n'a pas encore pu être trans
                        "du dossier : il le sera dès que possible.")
 _RELAY_REFUSED_NOTE = (" Un message de la personne n'a pas pu être transmis dans le sujet du "
                        "dossier (sujet supprimé ?) : lisez la conversation.")
+_OTHER_RELAIS = "Ce dossier relève d'un autre relais : vous ne pouvez pas agir dessus."
+# Telegram's descriptions of a forum topic that no longer exists.
+_TOPIC_GONE = re.compile(r"thread not found|topic[_ ]deleted|topic[_ ]id[_ ]invalid", re.IGNORECASE)
 _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
 
@@ -75,6 +85,8 @@ class DeskConfig:
     on_duty: Tuple[str, ...] = ()
     call_again_crisis: timedelta = timedelta(minutes=2)
     call_again: timedelta = timedelta(minutes=30)
+    remind_after: timedelta = timedelta(minutes=10)
+    hand_back_after: timedelta = timedelta(minutes=30)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Optional["DeskConfig"]:
@@ -90,6 +102,8 @@ class DeskConfig:
             on_duty=tuple(x.strip() for x in settings.coach_on_duty.split(",") if x.strip()),
             call_again_crisis=timedelta(seconds=settings.coach_call_again_crisis_seconds),
             call_again=timedelta(seconds=settings.coach_call_again_seconds),
+            remind_after=timedelta(seconds=settings.coach_reminder_seconds),
+            hand_back_after=timedelta(seconds=settings.coach_hand_back_seconds),
         )
 
 
@@ -106,7 +120,6 @@ class CoachDesk:
         self._progress = progress
         self._rasa = actions.rasa
         self._directory = actions.directory
-        self._members: Dict[int, Tuple[bool, float]] = {}
         self._announced: Set[int] = set()
         # Crisis messages (their message keys) the on-duty coaches were called for: once each.
         self._alerted: Set[str] = set()
@@ -139,6 +152,7 @@ class CoachDesk:
             try:
                 await self.announce_new_cases()
                 await self.call_again()
+                await self.watch_waiting()
             except Exception:  # the desk must keep watching whatever happens
                 logger.exception("Coach desk: watching the cases failed")
             try:
@@ -251,7 +265,8 @@ class CoachDesk:
             return
         if message.forum_topic_created or message.forum_topic_closed or message.new_chat_members:
             return
-        if not await self._is_coach(message.from_user):
+        scope = await self._scope_of(message.from_user)
+        if not scope.is_coach:
             case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
                                            message.message_thread_id)
             if case is not None:
@@ -260,9 +275,10 @@ class CoachDesk:
         await self._remember(message.message_thread_id, message.message_id)  # a /clore note too
         command = _COMMAND.match(message.text or "")
         if command:
-            await self._command(message, command.group(1).lower(), (command.group(3) or "").strip())
+            await self._command(message, scope, command.group(1).lower(),
+                                (command.group(3) or "").strip())
         else:
-            await self._relay_to_citizen(message)
+            await self._relay_to_citizen(message, scope)
 
     async def _button(self, update: Update) -> None:
         query = update.callback_query
@@ -272,9 +288,14 @@ class CoachDesk:
         if message is not None:
             case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
                                            message.message_thread_id)
-        if case is not None and not await self._is_coach(query.from_user):
-            await asyncio.to_thread(self._desk.audit, case.id, "refused", query.from_user.id)
-            case = None
+        if case is not None:
+            scope = await self._scope_of(query.from_user)
+            if not scope.is_coach:
+                await asyncio.to_thread(self._desk.audit, case.id, "refused", query.from_user.id)
+                case = None
+            elif not await self._actions.allowed(case, scope, query.from_user.id):
+                await _answer(query, _OTHER_RELAIS)
+                return
         if case is None or str(case.id) != case_id:
             await _answer(query, "Action impossible ici.")
             return
@@ -289,15 +310,17 @@ class CoachDesk:
         else:
             await _answer(query, "Action inconnue.")
 
-    async def _command(self, message: Message, name: str, argument: str) -> None:
+    async def _command(self, message: Message, scope: CoachScope, name: str, argument: str) -> None:
         thread_id = message.message_thread_id
         if name == "cases":
-            for part in split_text(await self._cases_text()):
+            for part in split_text(await self._cases_text(scope)):
                 await self._post(part, thread_id)
             return
         case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id, thread_id)
         if case is None:
             await self._post("Cette commande s'utilise dans le sujet d'un dossier.", thread_id)
+        elif not await self._actions.allowed(case, scope, message.from_user.id):
+            await self._post(_OTHER_RELAIS, thread_id)
         elif name in ("rendre", "clore", "transferer") and not self._holds(case, message.from_user):
             await self._post(_NOT_YOURS, thread_id)
         elif name == "rendre":
@@ -354,13 +377,19 @@ class CoachDesk:
         moved, team = result
         tracker = await self._tracker(case.conversation_id)
         await self._rename(thread_id, self._topic_name(moved, tracker.get("slots") or {}))
+        if moved.status != case.status:  # a taken case waits for a coach of the new team
+            await self._edit_card(await asyncio.to_thread(self._desk.topic_of_case, case.id),
+                                  moved, taken=False)
         await self._post(f"➡️ Dossier transféré à {team.name} par {coach.first_name}.", thread_id)
 
-    async def _relay_to_citizen(self, message: Message) -> None:
+    async def _relay_to_citizen(self, message: Message, scope: CoachScope) -> None:
         case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
                                        message.message_thread_id)
         if case is None:
             return  # the general topic: coaches talking among themselves
+        if not await self._actions.allowed(case, scope, message.from_user.id):
+            await self._post(_OTHER_RELAIS, message.message_thread_id)
+            return
         if case.status != CASE_TAKEN:
             await self._post("Prenez d'abord le dossier en charge (bouton « Prendre en charge ») "
                              "pour écrire à la personne.", message.message_thread_id)
@@ -409,6 +438,8 @@ class CoachDesk:
         try:
             await self._relay(case, topic, chat_id, work, typed)
         except BadRequest as error:  # a topic deleted by hand, a message that cannot be copied
+            if _TOPIC_GONE.search(error.message or ""):
+                return await self._topic_gone(case, work, replies, numbers_sent=bool(kind))
             logger.error("Could not relay to the topic of case %s: %s", case.id, error)
             if kind:  # trying again would not help: the coaches must know all the same
                 self._alert_on_duty_once(case, kind, message_key, _RELAY_REFUSED_NOTE)
@@ -417,9 +448,58 @@ class CoachDesk:
             if kind:
                 self._alert_on_duty_once(case, kind, message_key, _RELAY_WAITING_NOTE)
             raise DeliveryFailed(str(error)) from error  # kept: the chat's queue tries again
+        await asyncio.to_thread(self._desk.record_citizen_message, case.id)  # the watchdog's clock
         if kind:
             await self._crisis_in_topic(case, topic, kind, message_key)
         return replies
+
+    async def _topic_gone(self, case: CaseInfo, work: dict, replies: List[Reply],
+                          numbers_sent: bool) -> None:
+        """The case's topic was deleted: nobody reads the citizen there any more. The bot takes
+        the conversation back at once and answers this very message (None: the chat's queue
+        hands it to Rasa), after a word to the citizen. A crisis message opens a new case."""
+        logger.warning("The topic of case %s is gone: the conversation goes back to the bot",
+                       case.id)
+        try:
+            await self._actions.hand_back_unanswered(case, "topic_gone")
+        except InvalidCaseTransition:
+            pass  # handed back meanwhile
+        work["before"] = ([reply.to_dict() for reply in replies] + [{"text": TOPIC_GONE_TEXT}]
+                          + list(work.get("before") or []))
+        if numbers_sent:  # given here or just now: Rasa must not give the same block again
+            work["metadata"] = with_first_reply_given(work.get("metadata"))
+        return None
+
+    # --- the watchdog of taken cases -----------------------------------------------------------
+
+    async def watch_waiting(self) -> None:
+        """A citizen waits for the coach of a taken case: the coach is reminded in the topic,
+        then the conversation goes back to the bot and the citizen is told."""
+        waiting = await asyncio.to_thread(self._desk.waiting_cases, self.config.remind_after,
+                                          self.config.hand_back_after)
+        for item in waiting:
+            if item.due == HAND_BACK:
+                await self._hand_back_waiting(item)
+            else:
+                await self._remind(item)
+
+    async def _remind(self, item: WaitingCase) -> None:
+        # Audited first: a failing post must not repeat every second.
+        await asyncio.to_thread(self._desk.audit, item.case.id, "reminded", DESK_ACTOR)
+        waited, left = _minutes(self.config.remind_after), _minutes(
+            self.config.hand_back_after - self.config.remind_after)
+        await self._post(f"⏰ La personne attend votre réponse depuis {waited} min. Sans réponse "
+                         f"d'ici {left} min, la conversation sera rendue à l'assistant et la "
+                         "personne prévenue.", item.topic.thread_id)
+
+    async def _hand_back_waiting(self, item: WaitingCase) -> None:
+        try:
+            handed = await self._actions.hand_back_unanswered(item.case, "coach_silent")
+        except InvalidCaseTransition:
+            return  # the coach handed it back or closed it meanwhile
+        await self._finish_topic(handed, "↩️ Sans réponse à la personne depuis "
+                                 f"{_minutes(self.config.hand_back_after)} min : la conversation "
+                                 "est rendue à l'assistant, et la personne prévenue.")
 
     async def _relay(self, case: CaseInfo, topic: TopicInfo, chat_id: str, work: dict,
                      typed: str) -> None:
@@ -504,25 +584,26 @@ class CoachDesk:
             return True
         return case.assigned_coach == str(user.id)
 
-    async def _is_coach(self, user: Optional[User]) -> bool:
+    async def _scope_of(self, user: Optional[User]) -> CoachScope:
+        """What this person may act on: the relais whose coach list names them (national
+        admins: every relais), provided they are still a member of the group. Membership is
+        asked of Telegram at each action, never cached: a coach removed from the group can do
+        nothing from that moment."""
         if user is None or user.is_bot:
-            return False
-        if user.id in self.config.admin_ids:
-            return True
-        cached = self._members.get(user.id)
-        if cached and time.monotonic() - cached[1] < MEMBERSHIP_CACHE_SECONDS:
-            return cached[0]
+            return CoachScope()
+        scope = self._directory.scope_of_coach(user.id, self.config.admin_ids)
+        if scope.national or not scope.is_coach:
+            return scope  # admins act from anywhere; nobody else is asked about
         try:
             member = await self._bot.get_chat_member(self.config.chat_id, user.id)
         except BadRequest as error:
             logger.warning("Cannot check membership of %s: %s", user.id, error)
-            return False
+            return CoachScope()
         except TelegramError as error:  # network, flood limit: the update is tried again
             raise DeliveryFailed(f"membership of {user.id}: {error}") from error
-        allowed = member.status in MEMBER_STATUSES or (
+        member_now = member.status in MEMBER_STATUSES or (
             member.status == "restricted" and getattr(member, "is_member", False))
-        self._members[user.id] = (allowed, time.monotonic())
-        return allowed
+        return scope if member_now else CoachScope()
 
     async def _card(self, case: CaseInfo, tracker: dict) -> str:
         return await case_card(case, tracker, self._progress, self._relais_name(case),
@@ -580,8 +661,8 @@ class CoachDesk:
         except ServiceError as error:
             logger.warning("Messages of topic %s not remembered: %s", thread_id, error)
 
-    async def _cases_text(self) -> str:
-        cases = await asyncio.to_thread(self._escalation.active_cases)
+    async def _cases_text(self, scope: CoachScope) -> str:
+        cases = await self._actions.cases_for(scope)
         if not cases:
             return "Aucun dossier ouvert ou pris en charge."
         by_relais: Dict[str, List[str]] = {}
@@ -614,6 +695,7 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
         f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)}"
         f"{_kind_note(case.crisis_kind)} (priorité {case.priority})",
         f"Personne : {label}",
+        _why_shared(case),
         f"Relais : {relais}",
         f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
         f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
@@ -628,6 +710,15 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
     return "\n".join(lines)[:3800]
 
 
+def _why_shared(case: CaseInfo) -> str:
+    """Why the team sees this conversation: the citizen's yes, or a crisis (vital interest)."""
+    if case.priority == CRISIS_PRIORITY:
+        return (f"Partagé sans demande de la personne : crise (intérêt vital, RGPD art. 9.2.c). "
+                f"Vous voyez ce résumé et ses {LAST_MESSAGES} derniers messages.")
+    return (f"Partagé à la demande de la personne : ce résumé et ses {LAST_MESSAGES} derniers "
+            "messages.")
+
+
 async def _progress_text(progress: ProgressService, conversation_id: str) -> str:
     try:
         summary = await asyncio.to_thread(progress.summary, conversation_id)
@@ -638,6 +729,10 @@ async def _progress_text(progress: ProgressService, conversation_id: str) -> str
     # The summary is written for the citizen; its lines read as well for the coach, its
     # heading ("Votre suivi avec Relais") does not.
     return "\n".join(summary.render_fr().splitlines()[1:])
+
+
+def _minutes(delay: timedelta) -> int:
+    return max(1, int(delay.total_seconds() // 60))
 
 
 def _kind_note(kind: Optional[str]) -> str:

@@ -3,6 +3,11 @@ conversations of `make run`, so that a content designer or a trainer can play th
 
 Same cases, same actions and audit as the Telegram desk (bot/case_actions.py); the citizen's
 terminal shows the coach's messages and stays silent while a coach has the conversation.
+
+Same scope too: with DESK_COACH_ID (a Telegram user id of directory/relais.yml or of
+COACH_ADMIN_IDS) the desk lists and acts on that coach's relais only, and an id in no list can
+do nothing. Without it, the desk is a local rehearsal for every relais (whoever runs it can
+read the local database anyway) and says so.
 """
 
 import asyncio
@@ -15,7 +20,7 @@ from bot.coach_desk import REASONS_FR, STATUS_FR, case_card
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
 from relais.database import create_engine_from_url, make_session_factory
-from relais.directory import RelaisDirectory
+from relais.directory import CoachScope, RelaisDirectory
 from relais.pseudonym import citizen_label
 from relais.services.desk import DeskService
 from relais.services.errors import InvalidCaseTransition, ServiceError
@@ -31,14 +36,19 @@ HELP = (
 WATCH_EVERY_SECONDS = 1.0
 
 
+_OTHER_RELAIS = "Ce dossier relève d'un autre relais : vous ne pouvez pas agir dessus."
+
+
 class LocalDesk:
     def __init__(self, actions: CaseActions, progress: ProgressService, coach_name: str,
-                 pseudonym_secret: str) -> None:
+                 pseudonym_secret: str, scope: CoachScope = CoachScope(national=True),
+                 coach_id: Optional[int] = None) -> None:
         self._actions = actions
         self._pseudonym_secret = pseudonym_secret
         self._progress = progress
         self._name = coach_name
-        self._actor = f"local:{coach_name}"
+        self._scope = scope
+        self._actor = str(coach_id) if coach_id is not None else f"local:{coach_name}"
         self.case: Optional[CaseInfo] = None
         self._seen_events = 0
         self._known_cases: Dict[int, str] = {}
@@ -56,7 +66,10 @@ class LocalDesk:
         return True
 
     async def _run(self, word: str, rest: str, line: str) -> None:
-        if word in ("aide", "help", ""):
+        if not self._scope.is_coach:
+            print("Vous n'êtes dans aucune liste de coachs (directory/relais.yml) : "
+                  "aucune action possible.")
+        elif word in ("aide", "help", ""):
             print(HELP)
         elif word in ("dossiers", "cases"):
             print(await self.cases_text())
@@ -64,6 +77,9 @@ class LocalDesk:
             await self._take(int(rest))
         elif self.case is None:
             print("Prenez d'abord un dossier (« prendre N »). " + HELP)
+        elif not await self._actions.allowed(self.case, self._scope, self._actor):
+            print(_OTHER_RELAIS)  # transferred to another relais meanwhile
+            self.case = None
         elif word == "rendre":
             await self._actions.hand_back(self.case, self._actor)
             print(f"Dossier n°{self.case.id} rendu à l'assistant.")
@@ -86,6 +102,9 @@ class LocalDesk:
         if case is None:
             print(f"Pas de dossier ouvert n°{case_id}.")
             return
+        if not await self._actions.allowed(case, self._scope, self._actor):
+            print(_OTHER_RELAIS)
+            return
         self.case = await self._actions.take(case, self._actor, self._name)
         tracker = await self._tracker(case.conversation_id)
         self._seen_events = len(tracker.get("events") or [])
@@ -95,7 +114,7 @@ class LocalDesk:
         print("\nVous avez le dossier : ce que vous écrivez est envoyé à la personne.")
 
     async def cases_text(self) -> str:
-        cases = await asyncio.to_thread(self._actions.escalation.active_cases)
+        cases = await self._actions.cases_for(self._scope)
         if not cases:
             return "Aucun dossier ouvert ou pris en charge."
         return "\n".join(
@@ -114,7 +133,7 @@ class LocalDesk:
             await asyncio.sleep(WATCH_EVERY_SECONDS)
 
     async def _announce_new_cases(self) -> None:
-        for case in await asyncio.to_thread(self._actions.escalation.active_cases):
+        for case in await self._actions.cases_for(self._scope):
             if case.id not in self._known_cases and case.status == "open":
                 print(f"\n🔔 Nouveau dossier n°{case.id} ({REASONS_FR.get(case.reason, case.reason)})"
                       f" : tapez « prendre {case.id} ».")
@@ -144,13 +163,21 @@ async def run_desk() -> None:
         # The citizen's terminal reads its outgoing messages from the inbox.
         await asyncio.to_thread(inbox.add_outgoing, chat_id, [r.to_dict() for r in replies])
 
+    directory = RelaisDirectory.load(settings.relais_directory)
     actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
-                          RelaisDirectory.load(), send_to_citizen)
+                          directory, send_to_citizen)
     name = (await asyncio.to_thread(input, "Votre prénom (vu par la personne) : ")).strip() or "Camille"
+    coach_id = settings.desk_coach_id
+    if coach_id is None:
+        scope = CoachScope(national=True)
+        print("(Répétition locale, sans DESK_COACH_ID : tous les relais.)")
+    else:
+        admins = frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip())
+        scope = directory.scope_of_coach(coach_id, admins)
     # The local desk serves `make run`'s terminal conversations: without the shared key, one for
     # this session (labels are then stable while it runs, and still cannot be recomputed).
     key = settings.pseudonym_secret or secrets.token_hex(32)
-    desk = LocalDesk(actions, ProgressService(session_factory), name, key)
+    desk = LocalDesk(actions, ProgressService(session_factory), name, key, scope, coach_id)
     print("Bureau des coachs Relais, en local. " + HELP)
     print(await desk.cases_text())
     watcher = asyncio.create_task(desk.watch())

@@ -113,7 +113,7 @@ def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClie
     if config is None:
         return None
     actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
-                          RelaisDirectory.load(), queue.send_later)
+                          RelaisDirectory.load(settings.relais_directory), queue.send_later)
     desk = CoachDesk(bot, config, actions, ProgressService(session_factory),
                      topic_messages=topic_erasures)
     queue.takeover = desk.relay_from_citizen

@@ -8,13 +8,17 @@ Postal code -> département: the first two digits, except
 - Corsica: 200xx-201xx -> 2A (Corse-du-Sud), 202xx-206xx -> 2B (Haute-Corse);
 - overseas: 97x -> the three digits (971 Guadeloupe ... 976 Mayotte; Saint-Barthélemy 97133
   and Saint-Martin 97150 fall under 971, as their postal codes do).
+
+Each team may list its coaches (`coaches`: Telegram user ids): the coach desk lets a coach see
+and act on the cases of their relais only (CoachScope). National admins (COACH_ADMIN_IDS) see
+every case.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import yaml
 
@@ -55,6 +59,27 @@ class RelaisTeam:
     region: str
     departements: Tuple[str, ...]
     contact: str
+    # Telegram user ids of the team's coaches: who may act on the team's cases.
+    coach_ids: FrozenSet[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class CoachScope:
+    """The cases a person may see and act on at the coach desk: those of their relais, and
+    those whose relais is not known yet (the citizen gave no postal code: any coach may take
+    them, then transfer them); every case for a national admin; none for anyone else."""
+
+    relais_codes: FrozenSet[str] = frozenset()
+    national: bool = False
+
+    @property
+    def is_coach(self) -> bool:
+        return self.national or bool(self.relais_codes)
+
+    def covers(self, relais_code: Optional[str]) -> bool:
+        if self.national:
+            return True
+        return self.is_coach and (relais_code is None or relais_code in self.relais_codes)
 
 
 @dataclass(frozen=True)
@@ -128,8 +153,9 @@ class RelaisDirectory:
         self._by_code: Dict[str, RelaisTeam] = {team.code: team for team in self.teams}
 
     @classmethod
-    def load(cls, path: Path = DEFAULT_DIRECTORY_PATH) -> "RelaisDirectory":
-        path = Path(path)
+    def load(cls, path: Optional[Path] = None) -> "RelaisDirectory":
+        """The directory file (directory/relais.yml unless RELAIS_DIRECTORY names another)."""
+        path = Path(path or DEFAULT_DIRECTORY_PATH)
         try:
             document = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as error:
@@ -148,6 +174,7 @@ class RelaisDirectory:
                 region=entry["region"],
                 departements=tuple(entry["departements"]),
                 contact=entry["contact"],
+                coach_ids=frozenset(entry.get("coaches") or ()),
             )
             for entry in document["teams"]
         ]
@@ -168,6 +195,12 @@ class RelaisDirectory:
     def find_by_code(self, relais_code: Optional[str]) -> Optional[RelaisTeam]:
         """The team of a case's relais_code."""
         return self._by_code.get(relais_code or "")
+
+    def scope_of_coach(self, coach_id: int, admin_ids: FrozenSet[int] = frozenset()) -> CoachScope:
+        """What this Telegram user may see and act on at the coach desk."""
+        if coach_id in admin_ids:
+            return CoachScope(national=True)
+        return CoachScope(frozenset(team.code for team in self.teams if coach_id in team.coach_ids))
 
     def _lookup(self, departement: str) -> RelaisLookup:
         team = self._by_departement.get(departement)
@@ -216,6 +249,10 @@ def _team_errors(index: int, entry, codes: set, seen: Dict[str, str], sample_dat
         if len(code) > 16:
             errors.append(f"{label}: code {code} is longer than 16 characters")
         codes.add(code)
+    coaches = entry.get("coaches", [])
+    if not isinstance(coaches, list) or not all(
+            isinstance(coach, int) and not isinstance(coach, bool) and coach > 0 for coach in coaches):
+        errors.append(f"{label}: `coaches` must be a list of Telegram user ids (positive numbers)")
     if sample_data is False and str(entry.get("contact", "")).startswith("Exemple"):
         errors.append(f"{label}: sample contact left while `sample_data` is false")
 

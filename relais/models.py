@@ -266,7 +266,10 @@ class SentKeyboard(Base):
 
 
 AUDIT_ACTIONS = ("announced", "reannounced", "taken", "message", "handed_back", "transferred",
-                 "closed", "refused", "false_alarm", "alert_raised")
+                 "closed", "refused", "false_alarm", "alert_raised",
+                 # The watchdog of taken cases (relais/services/desk.py): the citizen wrote to
+                 # the coach (never what), the coach was reminded to answer.
+                 "citizen_message", "reminded")
 
 
 class CaseTopic(Base):

@@ -67,6 +67,16 @@ class Settings(BaseSettings):
     # Key of the HMAC that labels citizens on coach cards (relais/pseudonym.py); the Telegram
     # desk refuses to start without it. Keep it stable: a citizen keeps their label with it.
     pseudonym_secret: Optional[str] = None
+    # Watchdog of a taken case: the citizen wrote and the coach has not answered. The coach is
+    # reminded in the topic after the first delay; after the second the conversation goes back
+    # to the bot and the citizen is told.
+    coach_reminder_seconds: float = 600.0
+    coach_hand_back_seconds: float = 1800.0
+    # The relais directory (teams, départements, coaches); directory/relais.yml when unset.
+    relais_directory: Optional[str] = None
+    # `make desk`: the coach at the terminal (a Telegram user id of the directory or of
+    # COACH_ADMIN_IDS); unset, a local rehearsal for every relais.
+    desk_coach_id: Optional[int] = None
     # Loopback HTTP server of the edge: Rasa's callback channel (messages Rasa sends outside a
     # reply) and a health check.
     bridge_host: str = "127.0.0.1"

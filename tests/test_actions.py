@@ -3,7 +3,9 @@
 import asyncio
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
+from sqlalchemy import create_engine
+from sqlalchemy import text as text_query
 
 from actions.checkin import ActionCheckinBilan, ActionPreparerObjectif, ValidateCheckinForm
 from actions.fallback import ActionFallback, consecutive_fallbacks
@@ -182,29 +184,84 @@ def action(name):
     return {"event": "action", "name": name}
 
 
+def user(text):
+    return {"event": "user", "text": text}
+
+
+def bot(response):
+    return {"event": "bot", "text": response, "metadata": {"utter_action": response}}
+
+
+def case_rows(url):
+    with create_engine(url, future=True).connect() as connection:
+        return connection.execute(text_query("select reason, status from relais_cases")).all()
+
+
+LISTEN = FollowupAction("action_listen")
+
+
 def test_first_misunderstanding_offers_buttons(dispatcher, domain):
     tracker = make_tracker("nlu_fallback", events=[action("action_listen"), action("utter_menu"), action("action_listen")])
-    ActionFallback().run(dispatcher, tracker, domain)
+    assert ActionFallback().run(dispatcher, tracker, domain) == [LISTEN]
     assert responses(dispatcher) == ["utter_default"]
 
 
-def test_second_misunderstanding_in_a_row_offers_a_person_without_a_case(dispatcher, domain):
+def test_second_misunderstanding_in_a_row_offers_a_person_without_a_case(dispatcher, domain, database):
     events = [action("utter_menu"), action("action_listen"), action("action_fallback"), action("action_listen")]
     result = ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain)
     assert responses(dispatcher) == ["utter_fallback_humain"]
-    assert result == []
+    assert result == [LISTEN]  # no escalation slot, no case
+    assert case_rows(database) == []
     assert "/demander_humain" in [b["payload"] for b in domain["responses"]["utter_fallback_humain"][0]["buttons"]]
 
 
 def test_a_third_misunderstanding_does_not_repeat_the_offer(dispatcher, domain):
     events = [action("action_fallback"), action("action_listen"), action("action_fallback"), action("action_listen")]
-    assert ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain) == []
+    assert ActionFallback().run(dispatcher, make_tracker("nlu_fallback", events=events), domain) == [LISTEN]
     assert responses(dispatcher) == ["utter_default"]
 
 
 def test_an_understood_turn_resets_the_count():
     events = [action("action_fallback"), action("action_listen"), action("utter_menu"), action("action_listen")]
     assert consecutive_fallbacks(events) == 0
+
+
+def after_the_offer(intent, text):
+    """The turn after Relais offered a person, as Rasa sends it to the action server."""
+    events = [user("azerty"), action("action_fallback"), bot("utter_default"), action("action_listen"),
+              user("qsdfg"), action("action_fallback"), bot("utter_fallback_humain"),
+              action("action_listen"), user(text)]
+    return make_tracker(intent, text, events=events)
+
+
+@pytest.mark.parametrize("intent, text", [
+    ("affirm", "oui"), ("affirm", "ouais"), ("nlu_fallback", "wi"), ("affirm", "oui svp"),
+    ("nlu_fallback", "d'acc"), ("nlu_fallback", "oui une personne"), ("affirm", "👍"),
+])
+def test_a_yes_to_the_offer_opens_the_case(dispatcher, domain, database, intent, text):
+    result = ActionFallback().run(dispatcher, after_the_offer(intent, text), domain)
+    assert result == [SlotSet("escalation", "1"), LISTEN]
+    assert responses(dispatcher) == ["utter_escalade_demande"]
+    assert case_rows(database) == [("repeated_misunderstanding", "open")]
+
+
+@pytest.mark.parametrize("intent, text", [
+    ("nlu_fallback", "blablabla"), ("affirm", "mouais"), ("nlu_fallback", "oui mais non"),
+    ("nlu_fallback", "plus tard"), ("affirm", "👎"),
+])
+def test_anything_but_a_yes_to_the_offer_goes_on_without_a_case(dispatcher, domain, database, intent, text):
+    result = ActionFallback().run(dispatcher, after_the_offer(intent, text), domain)
+    assert SlotSet("escalation", "1") not in result
+    assert responses(dispatcher) == ["utter_default"]
+    assert case_rows(database) == []
+
+
+def test_a_yes_long_after_the_offer_opens_nothing(dispatcher, domain, database):
+    events = [action("action_fallback"), bot("utter_fallback_humain"), action("action_listen"),
+              user("bof"), action("utter_menu"), bot("utter_menu"), action("action_listen"), user("oui")]
+    ActionFallback().run(dispatcher, make_tracker("affirm", "oui", events=events), domain)
+    assert responses(dispatcher) == ["utter_default"]
+    assert case_rows(database) == []
 
 
 @pytest.mark.parametrize("response", ["utter_action_notee", "utter_sans_consentement"])

@@ -1,7 +1,7 @@
 """Erasure reaches the coaches' group: the messages of each case's topic, and the topics to
 delete from Telegram after a citizen erased their data.
 
-Revision ID: 0005_topic_erasure
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01
 
@@ -11,7 +11,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0005_topic_erasure'
+revision = '0005'
 down_revision = '0004'
 branch_labels = None
 depends_on = None

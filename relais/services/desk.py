@@ -4,7 +4,7 @@ bot/coach_desk.py."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +26,12 @@ from relais.services.unit_of_work import run_in_transaction
 
 CRISIS_PRIORITY = CASE_PRIORITY["crisis"]
 DESK_ACTOR = "desk"
+# The audit names the citizen by role only: never their chat id.
+CITIZEN_ACTOR = "citizen"
+# The watchdog's verdicts on a taken case whose citizen waits for the coach.
+REMIND, HAND_BACK = "remind", "hand_back"
+# What counts as the coach's answer to the citizen.
+_COACH_ANSWERS = ("taken", "message")
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,16 @@ class TopicInfo:
     def of(cls, topic: CaseTopic) -> "TopicInfo":
         return cls(topic.case_id, topic.chat_id, topic.thread_id, topic.card_message_id,
                    topic.last_called_at, topic.called_priority)
+
+
+@dataclass(frozen=True)
+class WaitingCase:
+    """A taken case whose citizen wrote last: since when they wait, and what is due."""
+
+    case: CaseInfo
+    topic: TopicInfo
+    waiting_since: datetime
+    due: str  # REMIND or HAND_BACK
 
 
 @dataclass(frozen=True)
@@ -179,6 +195,42 @@ class DeskService:
 
         run_in_transaction(self._session_factory, work)
 
+    def record_citizen_message(self, case_id: int) -> None:
+        """The citizen wrote to the coach of a taken case (the watchdog's clock starts)."""
+        self.audit(case_id, "citizen_message", CITIZEN_ACTOR)
+
+    def waiting_cases(self, remind_after: timedelta, hand_back_after: timedelta) -> List[WaitingCase]:
+        """Taken cases (with a topic) whose citizen wrote and got no answer from the coach:
+        a reminder is due after `remind_after` (once per message), the hand-back to the bot
+        after `hand_back_after`, both counted from the citizen's oldest unanswered message."""
+
+        def work(session: Session) -> List[WaitingCase]:
+            now = self._clock()
+            rows = session.execute(
+                select(Case, Citizen.conversation_id, CaseTopic)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .join(CaseTopic, CaseTopic.case_id == Case.id)
+                .where(Case.status == CASE_TAKEN)
+                .order_by(Case.priority, Case.opened_at)
+            ).all()
+            audits = _audits_by_case(session, [case.id for case, _, _ in rows])
+            due = []
+            for case, conversation, topic in rows:
+                since, reminded = _waiting(audits.get(case.id, []))
+                if since is None:
+                    continue
+                if now - since >= hand_back_after:
+                    verdict = HAND_BACK
+                elif now - since >= remind_after and not reminded:
+                    verdict = REMIND
+                else:
+                    continue
+                due.append(WaitingCase(CaseInfo.of(case, conversation), TopicInfo.of(topic),
+                                       since, verdict))
+            return due
+
+        return run_in_transaction(self._session_factory, work)
+
     def audit(self, case_id: int, action: str, actor: str, detail: Optional[str] = None) -> None:
         def work(session: Session) -> None:
             session.add(CaseAudit(case_id=case_id, action=action, actor=str(actor),
@@ -194,6 +246,35 @@ class DeskService:
             return [AuditLine(r.case_id, r.action, r.actor, r.detail, r.at) for r in rows]
 
         return run_in_transaction(self._session_factory, work)
+
+
+def _audits_by_case(session: Session, case_ids: List[int]) -> Dict[int, List[Tuple[str, datetime]]]:
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(CaseAudit.case_id, CaseAudit.action, CaseAudit.at)
+        .where(CaseAudit.case_id.in_(case_ids),
+               CaseAudit.action.in_(_COACH_ANSWERS + ("citizen_message", "reminded")))
+        .order_by(CaseAudit.id)
+    ).all()
+    audits: Dict[int, List[Tuple[str, datetime]]] = {}
+    for case_id, action, at in rows:
+        audits.setdefault(case_id, []).append((action, at))
+    return audits
+
+
+def _waiting(audits: List[Tuple[str, datetime]]) -> Tuple[Optional[datetime], bool]:
+    """(when the citizen's first unanswered message came, whether the coach was reminded
+    since), from a case's audit lines in order; (None, False) when nobody waits."""
+    since, reminded = None, False
+    for action, at in audits:
+        if action in _COACH_ANSWERS:
+            since, reminded = None, False
+        elif action == "citizen_message" and since is None:
+            since = at
+        elif action == "reminded" and since is not None:
+            reminded = True
+    return since, reminded
 
 
 def _cases_query():

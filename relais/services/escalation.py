@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, List, Optional
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from relais.directory import CoachScope
 from relais.models import (
     ACTIVE_CASE_STATUSES,
     CASE_CLOSED,
@@ -177,16 +178,21 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def active_cases(self) -> List[CaseInfo]:
-        """The coaches' queue: every open or taken case, most urgent first, then oldest."""
+    def active_cases(self, scope: Optional[CoachScope] = None) -> List[CaseInfo]:
+        """The coaches' queue: every open or taken case (those `scope` covers, when given), most
+        urgent first, then oldest."""
 
         def work(session: Session) -> List[CaseInfo]:
-            rows = session.execute(
+            query = (
                 select(Case, Citizen.conversation_id)
                 .join(Citizen, Case.citizen_id == Citizen.id)
                 .where(Case.status.in_(ACTIVE_CASE_STATUSES))
                 .order_by(Case.priority, Case.opened_at, Case.id)
-            ).all()
+            )
+            if scope is not None and not scope.national:
+                query = query.where(or_(Case.relais_code.in_(sorted(scope.relais_codes)),
+                                        Case.relais_code.is_(None)))
+            rows = session.execute(query).all()
             return [CaseInfo.of(case, conversation_id) for case, conversation_id in rows]
 
         return run_in_transaction(self._session_factory, work)
@@ -213,11 +219,16 @@ class EscalationService:
         return self._transition(case_id, (CASE_TAKEN,), step)
 
     def transfer_case(self, case_id: int, relais_code: str) -> CaseInfo:
-        """Move an active case to another relais team."""
+        """Move an active case to another relais team. A taken case goes back to the queue,
+        taken by nobody: a coach of the new team takes it (coaches act on their relais only)."""
         if not relais_code:
             raise ValueError("relais_code is required")
 
         def step(case: Case, now: datetime) -> None:
+            if case.status == CASE_TAKEN and relais_code != case.relais_code:
+                case.status = CASE_OPEN
+                case.assigned_coach = None
+                case.taken_at = None
             case.relais_code = relais_code
 
         return self._transition(case_id, (CASE_OPEN, CASE_TAKEN), step)

@@ -72,3 +72,60 @@ def test_the_card_is_set_once_sent(desk, escalation):
     desk.record_topic(case, -100, 11, None)
     desk.set_card(case.id, 77)
     assert desk.topic_of_case(case.id).card_message_id == 77
+
+
+# --- the watchdog of taken cases ----------------------------------------------------------------
+
+REMIND, HAND_BACK_AFTER = timedelta(minutes=10), timedelta(minutes=30)
+
+
+def taken_case_with_topic(desk, escalation, who="alice"):
+    case = escalation.open_case(who, "citizen_request", relais_code="IDF")
+    desk.record_topic(case, -100, case.id + 10, None)
+    escalation.take_case(case.id, "501")
+    desk.audit(case.id, "taken", "501")
+    return case
+
+
+def due(desk):
+    return [(w.case.id, w.due) for w in desk.waiting_cases(REMIND, HAND_BACK_AFTER)]
+
+
+def test_a_citizen_waiting_for_the_coach_is_reminded_once_then_handed_back(desk, escalation, clock):
+    case = taken_case_with_topic(desk, escalation)
+    clock.now += timedelta(hours=2)
+    assert due(desk) == []  # nobody waits: the citizen has not written
+    desk.record_citizen_message(case.id)
+    first_message_at = clock.now
+    clock.now += timedelta(minutes=5)
+    desk.record_citizen_message(case.id)  # a second message does not restart the clock
+    clock.now = first_message_at + timedelta(minutes=9, seconds=59)
+    assert due(desk) == []
+    clock.now = first_message_at + REMIND
+    assert due(desk) == [(case.id, "remind")]
+    desk.audit(case.id, "reminded", "desk")
+    assert due(desk) == []  # once
+    clock.now = first_message_at + HAND_BACK_AFTER
+    [waiting] = desk.waiting_cases(REMIND, HAND_BACK_AFTER)
+    assert (waiting.due, waiting.waiting_since, waiting.topic.thread_id) == (
+        "hand_back", first_message_at, case.id + 10)
+
+
+def test_the_coachs_answer_stops_the_watchdog(desk, escalation, clock):
+    case = taken_case_with_topic(desk, escalation)
+    desk.record_citizen_message(case.id)
+    clock.now += timedelta(minutes=8)
+    desk.audit(case.id, "message", "501")
+    clock.now += timedelta(hours=1)
+    assert due(desk) == []
+    desk.record_citizen_message(case.id)  # writes again: a new wait starts now
+    clock.now += REMIND
+    assert due(desk) == [(case.id, "remind")]
+
+
+def test_only_taken_cases_are_watched(desk, escalation, clock):
+    case = taken_case_with_topic(desk, escalation)
+    desk.record_citizen_message(case.id)
+    escalation.hand_back_case(case.id)
+    clock.now += timedelta(hours=1)
+    assert due(desk) == []

@@ -155,3 +155,29 @@ def test_invalid_files_are_refused_with_a_clear_message(document, change, messag
 def test_missing_file(tmp_path):
     with pytest.raises(DirectoryError, match="cannot read"):
         RelaisDirectory.load(tmp_path / "absent.yml")
+
+
+def test_coaches_of_a_team_and_national_admins(document):
+    from relais.directory import CoachScope
+
+    edited = copy.deepcopy(document)
+    teams = {team["code"]: team for team in edited["teams"]}
+    teams["IDF"]["coaches"] = [501, 502]
+    teams["ARA"]["coaches"] = [502, 601]
+    directory = RelaisDirectory.from_document(edited)
+    assert directory.scope_of_coach(501) == CoachScope(frozenset({"IDF"}))
+    assert directory.scope_of_coach(502) == CoachScope(frozenset({"IDF", "ARA"}))
+    assert directory.scope_of_coach(666) == CoachScope()  # in no list: nothing
+    assert directory.scope_of_coach(666, frozenset({666})) == CoachScope(national=True)
+    idf_coach, intruder = directory.scope_of_coach(501), directory.scope_of_coach(666)
+    assert idf_coach.covers("IDF") and idf_coach.covers(None) and not idf_coach.covers("ARA")
+    assert not intruder.is_coach and not intruder.covers(None) and not intruder.covers("IDF")
+    assert CoachScope(national=True).covers("ARA")
+
+
+@pytest.mark.parametrize("coaches", [["501"], [0], [-5], [True], "501", [1.5]])
+def test_coach_ids_must_be_telegram_user_ids(document, coaches):
+    edited = copy.deepcopy(document)
+    edited["teams"][0]["coaches"] = coaches
+    with pytest.raises(DirectoryError, match="coaches"):
+        RelaisDirectory.from_document(edited)

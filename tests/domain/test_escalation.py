@@ -176,3 +176,23 @@ def test_a_lost_race_is_retried_and_returns_the_winners_case(escalation, monkeyp
 
     assert len(calls) == 2
     assert (again.id, again.created, again.priority) == (existing.id, False, 1)
+
+
+def test_coaches_see_the_cases_of_their_relais_and_those_of_no_relais(escalation):
+    from relais.directory import CoachScope
+
+    idf = escalation.open_case("c-idf", "citizen_request", relais_code="IDF")
+    ara = escalation.open_case("c-ara", "crisis", relais_code="ARA")
+    nowhere = escalation.open_case("c-nowhere", "citizen_request")
+    ids = lambda scope: [c.id for c in escalation.active_cases(scope)]
+    assert ids(CoachScope(frozenset({"IDF"}))) == [idf.id, nowhere.id]
+    assert ids(CoachScope(frozenset({"ARA", "IDF"}))) == [ara.id, idf.id, nowhere.id]
+    assert ids(CoachScope(national=True)) == ids(None) == [ara.id, idf.id, nowhere.id]
+
+
+def test_a_taken_case_transferred_to_another_relais_waits_for_a_coach_there(escalation):
+    case = escalation.open_case("c1", "citizen_request", relais_code="IDF")
+    escalation.take_case(case.id, "501")
+    moved = escalation.transfer_case(case.id, "ARA")
+    assert (moved.relais_code, moved.status, moved.assigned_coach) == ("ARA", "open", None)
+    escalation.take_case(case.id, "601")  # a coach of the new team takes it

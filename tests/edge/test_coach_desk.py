@@ -9,11 +9,14 @@ import re
 import httpx
 import pytest
 import pytest_asyncio
+import yaml
 from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
+from bot.case_actions import SILENT_HAND_BACK_TEXT, TOPIC_GONE_TEXT
 from bot.telegram_main import telegram_edge
 from relais.crisis import first_reply, kind_label
+from relais.directory import DEFAULT_DIRECTORY_PATH
 from relais.settings import Settings
 from tests.conftest import next_update_id_base
 
@@ -21,7 +24,11 @@ pytestmark = pytest.mark.asyncio(loop_scope="function")
 QUICK_RETRIES = (0.5, 1.0, 2.0)
 # Each test has its own fake Telegram and coaches' group; the database is shared.
 _coach_groups = itertools.count(-1001234567, -1)
-ALICE, BRUNO, INTRUDER = 501, 502, 666
+# Alice coaches for Île-de-France, Bruno for Île-de-France and Auvergne-Rhône-Alpes, Clara for
+# Auvergne-Rhône-Alpes; the intruder left the group; Marc is a member of the group, in no list.
+ALICE, BRUNO, CLARA, INTRUDER, MARC = 501, 502, 503, 666, 667
+COACHES_OF = {"IDF": [ALICE, BRUNO], "ARA": [BRUNO, CLARA]}
+NAMES = {ALICE: "Alice", BRUNO: "Bruno", CLARA: "Clara", MARC: "Marc"}
 PSEUDONYM_KEY = "clé de test des pseudonymes"
 _chats = itertools.count(7000)
 
@@ -31,13 +38,25 @@ def stack(edge_stack):
     return edge_stack
 
 
+@pytest.fixture(scope="module")
+def directory_file(tmp_path_factory):
+    """The relais directory with the coaches of the tests."""
+    document = yaml.safe_load(DEFAULT_DIRECTORY_PATH.read_text(encoding="utf-8"))
+    for team in document["teams"]:
+        team["coaches"] = COACHES_OF.get(team["code"], [])
+    path = tmp_path_factory.mktemp("directory") / "relais.yml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
 @pytest_asyncio.fixture
-async def fake():
+async def fake(directory_file):
     coaches = next(_coach_groups)
     members = {(coaches, ALICE): "member", (coaches, BRUNO): "administrator",
-               (coaches, INTRUDER): "left"}
+               (coaches, CLARA): "member", (coaches, INTRUDER): "left", (coaches, MARC): "member"}
     async with FakeBotApi(first_update_id=next_update_id_base(), chat_members=members) as api:
         api.coaches = coaches
+        api.directory_file = directory_file
         yield api
 
 
@@ -47,7 +66,9 @@ def settings_for(stack, fake, **extra) -> Settings:
         action_server_url=stack.action_server_url, database_url=stack.database_url,
         telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
         bridge_port=stack.bridge_port, coach_chat_id=fake.coaches, coach_on_duty="@astreinte",
-        telegram_max_group_messages_per_minute=100000, pseudonym_secret=PSEUDONYM_KEY, **extra,
+        telegram_max_group_messages_per_minute=100000, relais_directory=fake.directory_file,
+        pseudonym_secret=PSEUDONYM_KEY,
+        **extra,
     )
 
 
@@ -92,13 +113,13 @@ async def consent_and_ask_for_a_person(edge, fake, chat):
 
 
 def coach_message(fake, coach, thread_id, text, **fields):
-    sender = {"id": coach, "is_bot": False, "first_name": {ALICE: "Alice", BRUNO: "Bruno"}.get(coach, "Zoé")}
+    sender = {"id": coach, "is_bot": False, "first_name": NAMES.get(coach, "Zoé")}
     return fake.group_update(fake.coaches, text, chat_type="supergroup", message_thread_id=thread_id,
                              **{"from": sender, **fields})
 
 
 def coach_tap(coach, card, data):
-    sender = {"id": coach, "is_bot": False, "first_name": {ALICE: "Alice", BRUNO: "Bruno"}.get(coach, "Zoé")}
+    sender = {"id": coach, "is_bot": False, "first_name": NAMES.get(coach, "Zoé")}
     return {"callback_query": {"id": f"cq{next(_chats)}", "from": sender, "chat_instance": "x",
                                "data": data, "message": card}}
 
@@ -161,6 +182,7 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         card = (await card_of(fake, topic_anne))["text"]
         assert "Personne " in card and str(anne) not in card
         assert "je voudrais parler à un conseiller" in card  # the last messages
+        assert "Partagé à la demande de la personne" in card  # what the team sees, and why
 
         # Each coach takes one case.
         fake.push_update(coach_tap(ALICE, await card_of(fake, topic_anne), f"take:{case_anne}"))
@@ -218,9 +240,10 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         assert any(c["message_thread_id"] == topic_paul for c in fake.sent("closeForumTopic"))
 
     assert [a for a, _ in audit(stack, case_anne)] == [
-        "announced", "taken", "message", "refused", "refused", "handed_back"]
+        "announced", "taken", "citizen_message", "message", "refused", "refused",
+        "citizen_message", "handed_back"]
     assert audit(stack, case_anne)[1] == ("taken", str(ALICE))
-    assert [a for a, _ in audit(stack, case_paul)] == ["announced", "taken", "closed"]
+    assert [a for a, _ in audit(stack, case_paul)] == ["announced", "taken", "citizen_message", "closed"]
     with create_engine(stack.database_url, future=True).connect() as connection:
         status, note = connection.execute(
             text("select status, closing_note from relais_cases where id = :c"), {"c": case_paul}).one()
@@ -241,7 +264,9 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
             await asyncio.sleep(0.1)
         assert any(f"CRISE ({kind_label('suicide')})" in t and f"n°{case}" in t and "@astreinte" in t
                    for t in general())
-        assert kind_label("suicide") in (await card_of(fake, topic))["text"]
+        crisis_card = (await card_of(fake, topic))["text"]
+        assert kind_label("suicide") in crisis_card
+        assert "Partagé sans demande de la personne : crise (intérêt vital" in crisis_card
         for _ in range(80):
             if any("Toujours en attente" in t for t in topic_messages(fake, topic)):
                 break
@@ -334,3 +359,123 @@ async def test_the_local_desk_plays_the_coach_for_a_terminal_conversation(stack,
     finally:
         await rasa.close()
         engine.dispose()
+
+
+def general_messages(fake):
+    return [m["text"] for m in fake.delivered(fake.coaches) if not m.get("message_thread_id")]
+
+
+def case_row(stack, case):
+    with create_engine(stack.database_url, future=True).connect() as connection:
+        return connection.execute(
+            text("select status, relais_code, assigned_coach from relais_cases where id = :c"),
+            {"c": case}).one()
+
+
+async def test_coaches_act_on_the_cases_of_their_relais_only(stack, fake):
+    chat = next(_chats)
+    async with Running(stack, fake) as edge:
+        await consent_and_ask_for_a_person(edge, fake, chat)
+        case = case_number(fake, chat)
+        topic = await topic_of(fake, case)
+        card = await card_of(fake, topic)
+
+        # The relais is not known yet: any coach may act. Only an existing relais is accepted.
+        fake.push_update(coach_message(fake, ALICE, topic, "/transferer XYZ"))
+        await settle(edge)
+        assert any("Relais inconnu" in t for t in topic_messages(fake, topic))
+        fake.push_update(coach_message(fake, ALICE, topic, "/transferer ara"))
+        await settle(edge)
+        assert case_row(stack, case) == ("open", "ARA", None)
+
+        # Now a case of Auvergne-Rhône-Alpes: Alice (Île-de-France) can neither list, take,
+        # close nor transfer it.
+        before = len(general_messages(fake))
+        fake.push_update(coach_message(fake, ALICE, None, "/cases"))
+        await settle(edge)
+        assert not any(f"n°{case} ·" in t for t in general_messages(fake)[before:])
+        fake.push_update(coach_tap(ALICE, card, f"take:{case}"))
+        fake.push_update(coach_message(fake, ALICE, topic, "/clore"))
+        fake.push_update(coach_message(fake, ALICE, topic, "/transferer idf"))
+        await settle(edge)
+        assert fake.sent("answerCallbackQuery")[-1]["text"].startswith("Ce dossier relève d'un autre relais")
+        assert case_row(stack, case) == ("open", "ARA", None)
+
+        # Marc, a member of the group in no coach list: nothing, not even /cases.
+        before = len(fake.delivered(fake.coaches))
+        fake.push_update(coach_message(fake, MARC, None, "/cases"))
+        fake.push_update(coach_tap(MARC, card, f"take:{case}"))
+        fake.push_update(coach_message(fake, MARC, topic, "/clore"))
+        await settle(edge)
+        assert len(fake.delivered(fake.coaches)) == before
+        assert case_row(stack, case) == ("open", "ARA", None)
+
+        # Clara, coach of Auvergne-Rhône-Alpes, sees it and takes it.
+        before = len(general_messages(fake))
+        fake.push_update(coach_message(fake, CLARA, None, "/cases"))
+        await settle(edge)
+        assert any(f"n°{case} ·" in t for t in general_messages(fake)[before:])
+        fake.push_update(coach_tap(CLARA, card, f"take:{case}"))
+        await settle(edge)
+        assert any("Clara, de l'équipe Relais" in m.get("text", "") for m in fake.delivered(chat))
+
+        # Clara leaves the group: from that moment on she can do nothing (no membership cache).
+        fake.chat_members[(fake.coaches, CLARA)] = "left"
+        fake.push_update(coach_message(fake, CLARA, topic, "Je suis là, racontez-moi."))
+        await settle(edge)
+        assert not any("racontez-moi" in m.get("text", "") for m in fake.delivered(chat))
+
+    trail = audit(stack, case)
+    assert ("transferred", str(ALICE)) in trail and ("taken", str(CLARA)) in trail
+    assert trail.count(("refused", str(ALICE))) == 3
+    assert trail.count(("refused", str(MARC))) == 2  # the tap and /clore in the case's topic
+    assert trail[-1] == ("refused", str(CLARA))
+
+
+async def test_a_deleted_topic_gives_the_conversation_back_to_the_bot_at_once(stack, fake):
+    chat = next(_chats)
+    async with Running(stack, fake) as edge:
+        await consent_and_ask_for_a_person(edge, fake, chat)
+        case = case_number(fake, chat)
+        topic = await topic_of(fake, case)
+        fake.push_update(coach_tap(BRUNO, await card_of(fake, topic), f"take:{case}"))
+        await settle(edge)
+
+        # The topic was deleted by hand: Telegram refuses what is sent into it.
+        fake.fail_next("sendMessage", 400, "Bad Request: message thread not found",
+                       chat_id=fake.coaches, times=20)
+        texts = await citizen_says(edge, fake, chat, "je voudrais réduire ma facture de chauffage")
+        said = "\n\n".join(texts)
+        assert said.startswith(TOPIC_GONE_TEXT)
+        answer = said[len(TOPIC_GONE_TEXT):]
+        assert "énergie" in answer and "Bruno" not in answer  # the bot answers the message
+
+    assert case_row(stack, case)[0] == "handed_back"
+    assert audit(stack, case)[-1] == ("handed_back", "bot")
+    assert ("user", "je voudrais réduire ma facture de chauffage") in rasa_texts(stack, chat)
+
+
+def cases_of(stack, chat):
+    with create_engine(stack.database_url, future=True).connect() as connection:
+        return connection.execute(
+            text("select c.reason from relais_cases c join relais_citizens z on z.id = c.citizen_id"
+                 " where z.conversation_id = :chat"), {"chat": str(chat)}).all()
+
+
+async def test_after_two_misunderstandings_only_the_citizens_yes_opens_a_case(stack, fake):
+    yes, no, other = next(_chats), next(_chats), next(_chats)
+    async with Running(stack, fake) as edge:
+        for chat in (yes, no, other):
+            await citizen_says(edge, fake, chat, "euh")
+            offer = await citizen_says(edge, fake, chat, "truc")
+            assert any("Voulez-vous qu'une personne" in t for t in offer), offer
+        assert cases_of(stack, yes) == cases_of(stack, no) == []  # nothing sent to the team yet
+
+        assert not any("dossier n°" in t for t in await citizen_says(edge, fake, no, "non merci"))
+        assert not any("dossier n°" in t for t in await citizen_says(edge, fake, other, "bleu"))
+        answer = await citizen_says(edge, fake, yes, "ouais")
+        assert len(answer) == 1 and "dossier n°" in answer[0]  # once, not ten times
+        await topic_of(fake, case_number(fake, yes))
+
+    assert cases_of(stack, yes) == [("repeated_misunderstanding",)]
+    assert cases_of(stack, no) == cases_of(stack, other) == []

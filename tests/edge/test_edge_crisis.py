@@ -193,6 +193,7 @@ async def test_a_crisis_during_a_taken_case_is_relayed_once_the_topic_answers_an
     # Rasa is not there (a closed port): what coaches and citizens say is recorded best effort.
     settings = settings_for(fake, f"http://127.0.0.1:{free_port()}", database_url,
                             coach_chat_id=coaches, coach_on_duty="@astreinte",
+                            coach_admin_ids=str(ALICE),  # coaches act only when listed
                             telegram_max_group_messages_per_minute=100000,
                             pseudonym_secret="clé de test des pseudonymes")
     async with running(settings) as edge:
