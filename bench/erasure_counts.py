@@ -274,10 +274,11 @@ async def main(redis_url: Optional[str]) -> None:
         async with FakeBotApi(first_update_id=random.randint(1, 10**8),
                               chat_members={(coaches, COACH): "member"}) as fake:
             settings = Settings(
-                rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token,
+                rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token, edge_secret=stack.edge_secret,
                 action_server_url=stack.action_server_url, database_url=url,
                 telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
                 bridge_port=port, coach_chat_id=coaches, pseudonym_secret=PSEUDONYM_KEY,
+                coach_admin_ids=str(COACH),  # coaches act only when listed
                 telegram_max_group_messages_per_minute=100000, redis_url=redis_url)
             async with telegram_edge(settings, RETRIES) as edge:
                 stop = asyncio.Event()

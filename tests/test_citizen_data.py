@@ -41,7 +41,8 @@ def stack(tmp_path_factory):
 
 def say(stack, sender, message):
     response = httpx.post(f"{stack.rasa_url}/webhooks/rest/webhook",
-                          json={"sender": sender, "message": message}, timeout=90)
+                          json={"sender": sender, "message": message},
+                          headers=stack.edge_headers, timeout=90)
     response.raise_for_status()
     return "\n".join(reply.get("text", "") for reply in response.json())
 
@@ -85,10 +86,11 @@ async def test_erasure_after_a_full_life_leaves_nothing_anywhere(stack):
     async with FakeBotApi(first_update_id=next_update_id_base(),
                           chat_members={(coaches, erasure_counts.COACH): "member"}) as fake:
         settings = Settings(
-            rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token,
+            rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token, edge_secret=stack.edge_secret,
             action_server_url=stack.action_server_url, database_url=stack.database_url,
             telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
             bridge_port=stack.bridge_port, coach_chat_id=coaches,
+            coach_admin_ids=str(erasure_counts.COACH),  # coaches act only when listed
             pseudonym_secret=erasure_counts.PSEUDONYM_KEY,
             telegram_max_group_messages_per_minute=100000, redis_url=REDIS_URL)
         async with telegram_edge(settings, erasure_counts.RETRIES) as edge:
