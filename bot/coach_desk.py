@@ -23,6 +23,7 @@ conversation back at once: the citizen's message is answered by the bot, never d
 """
 
 import asyncio
+from collections import OrderedDict
 import logging
 import re
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ _RELAY_REFUSED_NOTE = (" Un message de la personne n'a pas pu être transmis dan
 _OTHER_RELAIS = "Ce dossier relève d'un autre relais : vous ne pouvez pas agir dessus."
 # Telegram's descriptions of a forum topic that no longer exists.
 _TOPIC_GONE = re.compile(r"thread not found|topic[_ ]deleted|topic[_ ]id[_ ]invalid", re.IGNORECASE)
+# How many crisis messages the desk remembers having called the on-duty coaches for.
+ALERTED_KEPT = 10_000
 _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
 
@@ -122,7 +125,8 @@ class CoachDesk:
         self._directory = actions.directory
         self._announced: Set[int] = set()
         # Crisis messages (their message keys) the on-duty coaches were called for: once each.
-        self._alerted: Set[str] = set()
+        # The most recent ALERTED_KEPT only: a message is alerted within seconds of arriving.
+        self._alerted: "OrderedDict[str, None]" = OrderedDict()
         self._nudged = asyncio.Event()
         self._tasks: Set[asyncio.Task] = set()
 
@@ -160,13 +164,25 @@ class CoachDesk:
             except asyncio.TimeoutError:
                 pass
 
+    async def wait_background(self) -> None:
+        """Wait until the cards and calls started in the background are out (tests)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    def memory_sizes(self) -> Dict[str, int]:
+        """How many items the desk's per-case and per-message memories hold (tests)."""
+        return {"announced": len(self._announced), "alerted": len(self._alerted)}
+
     def nudge(self) -> None:
         """Rasa just answered someone: a case may have opened, look now rather than in a
         second (the watch loop looks every second anyway)."""
         self._nudged.set()
 
     async def announce_new_cases(self) -> None:
-        new = [case for case in await asyncio.to_thread(self._desk.cases_without_topic)
+        without_topic = await asyncio.to_thread(self._desk.cases_without_topic)
+        # A case whose topic is recorded needs no memory here: only those still without one.
+        self._announced &= {case.id for case in without_topic}
+        new = [case for case in without_topic
                if case.id not in self._announced]  # a topic made but not recorded: never two
         for case in new:
             # In the background: a case opened meanwhile must not wait for the others' cards.
@@ -551,7 +567,9 @@ class CoachDesk:
             return False
         if message_key in self._alerted:
             return True
-        self._alerted.add(message_key)
+        self._alerted[message_key] = None
+        while len(self._alerted) > ALERTED_KEPT:
+            self._alerted.popitem(last=False)
         return False
 
     async def _now_or_later(self, send, what: str) -> None:

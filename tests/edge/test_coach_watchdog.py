@@ -182,3 +182,24 @@ async def test_the_local_desk_acts_on_its_relais_only(actions, sessions, capsys,
     assert actions.escalation.active_case("terminal-ara").relais_code == "ARA"
     trail = [(line.action, line.actor) for line in actions.desk.audit_log(case.id)]
     assert trail == [("refused", "501"), ("taken", "503")]
+
+
+async def test_the_desk_forgets_announced_cases_once_their_topic_is_recorded(desk, fake, actions):
+    for citizen in range(3):
+        actions.escalation.open_case(str(9000 + citizen), "citizen_request", relais_code="IDF")
+    await desk.announce_new_cases()
+    await desk.wait_background()
+    assert len(fake.sent("createForumTopic")) == 3
+    await desk.announce_new_cases()  # the topics are recorded: nothing left to remember
+    assert desk.memory_sizes()["announced"] == 0
+    assert len(fake.sent("createForumTopic")) == 3  # and no case announced twice
+
+
+async def test_the_desk_remembers_a_bounded_number_of_alerted_crisis_messages(desk, monkeypatch):
+    import bot.coach_desk as coach_desk
+
+    monkeypatch.setattr(coach_desk, "ALERTED_KEPT", 5)
+    for key in range(50):
+        assert desk._alerted_before(f"key-{key}") is False
+    assert desk.memory_sizes()["alerted"] == 5
+    assert desk._alerted_before("key-49") is True  # the most recent are still recognised
