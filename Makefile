@@ -82,6 +82,8 @@ bench: $(MODEL)
 	$(BIN)/python bench/nlu_eval.py
 	$(BIN)/python bench/crisis_eval.py
 	$(BIN)/python bench/crisis_conversations.py
+	$(BIN)/python bench/conversations.py --quiet
+	$(BIN)/python bench/erasure_counts.py
 	$(BIN)/python bench/train_time.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/actions_db.py
