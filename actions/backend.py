@@ -12,7 +12,7 @@ from relais.services import ConsentService, DataRightsService, EscalationService
 from relais.settings import load_settings
 
 # Version of the consent notice shown by utter_demande_consentement; change it with the text.
-CONSENT_NOTICE_VERSION = "2026-11"
+CONSENT_NOTICE_VERSION = "2026-12"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The local relais team of the citizen, found from a postal code."""
+"""The local relais team of the citizen, found from a postal code, and the help near them."""
 
 from typing import Any, Dict, List, Text
 
@@ -9,6 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.backend import directory
 from relais.directory import REASON_INSEE_CODE, REASON_UNKNOWN
+from relais.local_help import LocalHelp, local_help
 
 ERROR_RESPONSES = {
     REASON_UNKNOWN: "utter_code_postal_inconnu",
@@ -35,9 +36,14 @@ class ValidateRelaisForm(FormValidationAction):
 
 
 class ActionTrouverRelais(Action):
-    """Presents the relais team found by the form (name, territory, contact)."""
+    """Presents the help near the citizen: their relais team's real contact or, while its entry
+    is sample data, the public services of their place (never a placeholder)."""
 
-    responses = frozenset({"utter_relais_trouve"})
+    responses = frozenset({
+        "utter_relais_trouve",
+        "utter_relais_services_locaux",
+        "utter_relais_services_locaux_sans_prefecture",
+    })
 
     def name(self) -> Text:
         return "action_trouver_relais"
@@ -45,11 +51,23 @@ class ActionTrouverRelais(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        team = directory().find_by_code(tracker.get_slot("relais"))
-        if team is None:
-            return [SlotSet("code_postal", None)]
-        dispatcher.utter_message(
-            response="utter_relais_trouve", relais_nom=team.name, relais_contact=team.contact
-        )
+        found = local_help(directory(), tracker.get_slot("relais"), tracker.get_slot("code_postal"))
+        if found is not None:
+            _present(dispatcher, found)
         # Cleared so that the next request asks again (the citizen may have moved).
         return [SlotSet("code_postal", None)]
+
+
+def _present(dispatcher: CollectingDispatcher, found: LocalHelp) -> None:
+    if found.team_contact:
+        dispatcher.utter_message(
+            response="utter_relais_trouve", relais_nom=found.team.name, relais_contact=found.team_contact
+        )
+    elif found.prefecture:
+        dispatcher.utter_message(
+            response="utter_relais_services_locaux",
+            departement_nom=found.prefecture.departement_name,
+            prefecture_ville=found.prefecture.town,
+        )
+    else:
+        dispatcher.utter_message(response="utter_relais_services_locaux_sans_prefecture")

@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from relais.coaching import choose_phase, clean_answer, engagement_level, plan_responses, urgence_responses
 from actions.backend import backend, record
 from relais.coaching import ENGAGEMENT_LEVELS
-from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
+from relais.tracks import TRACKS, coach_name, diagnostic_slots, track_from_intent
 
 DIAGNOSTIC_FORM = "diagnostic_form"
 
@@ -50,7 +50,8 @@ class ActionSelectTrack(Action):
             for response in urgence_responses(track):
                 dispatcher.utter_message(response=response)
             return events
-        dispatcher.utter_message(response=f"utter_{track}_intro")
+        # The coach's name comes from relais/tracks.py, the same pattern for every track.
+        dispatcher.utter_message(response=f"utter_{track}_intro", coach=coach_name(track))
         events += [SlotSet(slot, None) for slot in diagnostic_slots(track)]
         return events + [SlotSet("requested_slot", None)]
 

@@ -9,6 +9,10 @@ Postal code -> département: the first two digits, except
 - overseas: 97x -> the three digits (971 Guadeloupe ... 976 Mayotte; Saint-Barthélemy 97133
   and Saint-Martin 97150 fall under 971, as their postal codes do).
 
+A team whose entry is still sample data says so (`sample: true`) and has no contact: Relais never
+shows a placeholder to a citizen, it points to the public services that exist everywhere instead
+(relais/local_help.py). A team without `sample: true` must have its real contact.
+
 Each team may list its coaches (`coaches`: Telegram user ids): the coach desk lets a coach see
 and act on the cases of their relais only (CoachScope). National admins (COACH_ADMIN_IDS) see
 every case.
@@ -44,6 +48,8 @@ _POSTAL_CODE = re.compile(r"[0-9]{5}")
 _POSTAL_CODE_WITH_SPACE = re.compile(r"([0-9]{2}) ([0-9]{3})")  # "75 011"
 _POSTAL_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])([0-9]{5})(?![0-9A-Za-z])")
 _CORSICAN_INSEE_CODE = re.compile(r"(?<![0-9A-Za-z])2[AB][0-9]{3}(?![0-9A-Za-z])", re.IGNORECASE)
+# What a placeholder contact looks like ("Exemple — coordonnées à renseigner").
+_PLACEHOLDER = re.compile(r"\bexemple\b|à renseigner|\bTODO\b|\bXXX\b", re.IGNORECASE)
 # Anything longer is not an answer to "what is your postal code?".
 _MAX_INPUT_LENGTH = 200
 
@@ -58,7 +64,9 @@ class RelaisTeam:
     name: str
     region: str
     departements: Tuple[str, ...]
-    contact: str
+    # The team's real contact; None while its entry is sample data (`sample`).
+    contact: Optional[str]
+    sample: bool = False
     # Telegram user ids of the team's coaches: who may act on the team's cases.
     coach_ids: FrozenSet[int] = frozenset()
 
@@ -142,15 +150,19 @@ def normalise_departement(code: Optional[str]) -> Optional[str]:
 
 
 class RelaisDirectory:
-    def __init__(self, teams: Iterable[RelaisTeam], version, updated: str, sample_data: bool):
+    def __init__(self, teams: Iterable[RelaisTeam], version, updated: str):
         self.teams: Tuple[RelaisTeam, ...] = tuple(teams)
         self.version = version
         self.updated = updated
-        self.sample_data = sample_data
         self._by_departement: Dict[str, RelaisTeam] = {
             departement: team for team in self.teams for departement in team.departements
         }
         self._by_code: Dict[str, RelaisTeam] = {team.code: team for team in self.teams}
+
+    @property
+    def sample_data(self) -> bool:
+        """Whether some team's entry is still sample data."""
+        return any(team.sample for team in self.teams)
 
     @classmethod
     def load(cls, path: Optional[Path] = None) -> "RelaisDirectory":
@@ -173,12 +185,13 @@ class RelaisDirectory:
                 name=entry["name"],
                 region=entry["region"],
                 departements=tuple(entry["departements"]),
-                contact=entry["contact"],
+                contact=None if entry.get("sample") else entry["contact"].strip(),
+                sample=bool(entry.get("sample")),
                 coach_ids=frozenset(entry.get("coaches") or ()),
             )
             for entry in document["teams"]
         ]
-        return cls(teams, document["version"], str(document["updated"]), document["sample_data"])
+        return cls(teams, document["version"], str(document["updated"]))
 
     def find_by_postal_code(self, text: Optional[str]) -> RelaisLookup:
         postal_code, reason = extract_postal_code(text)
@@ -209,16 +222,37 @@ class RelaisDirectory:
         return RelaisLookup(team=team, departement=departement)
 
 
+def _contact_errors(label: str, entry: dict) -> List[str]:
+    """A sample entry has no contact (nothing to show by mistake); any other has its real one."""
+    sample, contact = entry.get("sample", False), entry.get("contact")
+    if not isinstance(sample, bool):
+        return [f"{label}: `sample` must be true or false"]
+    if sample:
+        if contact is not None:
+            return [f"{label}: a team marked `sample: true` has no contact; once its contact is "
+                    "real, remove `sample: true`"]
+        return []
+    if not isinstance(contact, str) or not contact.strip():
+        return [f"{label}: `contact` must be a non-empty text (or mark the team `sample: true` "
+                "until its real contact is known)"]
+    if _PLACEHOLDER.search(contact):
+        return [f"{label}: `contact` is a placeholder; write the real contact or mark the team "
+                "`sample: true`"]
+    return []
+
+
 def _document_errors(document) -> List[str]:
     """Every problem of the file at once, so that an operator fixes them in one go."""
     if not isinstance(document, dict):
-        return ["the file must be a mapping with version, updated, sample_data and teams"]
+        return ["the file must be a mapping with version, updated and teams"]
     errors = []
-    for key in ("version", "updated", "sample_data", "teams"):
+    for key in ("version", "updated", "teams"):
         if key not in document:
             errors.append(f"missing top-level key `{key}`")
-    if "sample_data" in document and not isinstance(document["sample_data"], bool):
-        errors.append("`sample_data` must be true or false")
+    if "sample_data" in document:
+        # One flag per team now: a file-wide flag could contradict them.
+        errors.append("`sample_data` is replaced by `sample: true` on each team still without "
+                      "its real contact: remove the top-level key")
     teams = document.get("teams")
     if not isinstance(teams, list) or not teams:
         errors.append("`teams` must be a non-empty list")
@@ -227,21 +261,22 @@ def _document_errors(document) -> List[str]:
     seen: Dict[str, str] = {}  # département -> code of the first team that covers it
     codes = set()
     for index, entry in enumerate(teams, start=1):
-        errors.extend(_team_errors(index, entry, codes, seen, document.get("sample_data")))
+        errors.extend(_team_errors(index, entry, codes, seen))
     missing = [departement for departement in ALL_DEPARTEMENTS if departement not in seen]
     if missing:
         errors.append("départements covered by no team: " + ", ".join(missing))
     return errors
 
 
-def _team_errors(index: int, entry, codes: set, seen: Dict[str, str], sample_data) -> List[str]:
+def _team_errors(index: int, entry, codes: set, seen: Dict[str, str]) -> List[str]:
     if not isinstance(entry, dict):
         return [f"team #{index} must be a mapping"]
     label = f"team #{index} ({entry.get('code', 'no code')})"
     errors = []
-    for key in ("code", "name", "region", "contact"):
+    for key in ("code", "name", "region"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             errors.append(f"{label}: `{key}` must be a non-empty text")
+    errors.extend(_contact_errors(label, entry))
     code = entry.get("code")
     if isinstance(code, str):
         if code in codes:
@@ -253,8 +288,6 @@ def _team_errors(index: int, entry, codes: set, seen: Dict[str, str], sample_dat
     if not isinstance(coaches, list) or not all(
             isinstance(coach, int) and not isinstance(coach, bool) and coach > 0 for coach in coaches):
         errors.append(f"{label}: `coaches` must be a list of Telegram user ids (positive numbers)")
-    if sample_data is False and str(entry.get("contact", "")).startswith("Exemple"):
-        errors.append(f"{label}: sample contact left while `sample_data` is false")
 
     departements = entry.get("departements")
     if not isinstance(departements, list) or not departements:

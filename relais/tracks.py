@@ -2,19 +2,29 @@
 
 from typing import Dict, Optional
 
+# Track id -> the theme's name as citizens (and coaches) read it: in the menu, the welcome, the
+# coach's name (« coach mobilité »), progress and the data export. One word each, lower case,
+# the words people use; the seed document's longer names ("mobilité décarbonée"...) are in
+# DESIGN.md. domain.yml repeats these words where Rasa utters a response by itself (the menu
+# buttons, the lists of themes): tests/test_track_names.py keeps them in line with this table.
 TRACKS: Dict[str, str] = {
-    "alimentation": "alimentation durable",
-    "mobilite": "mobilité décarbonée",
-    "economie": "modèle économique résilient",
-    "logement": "sobriété territoriale du logement",
-    "travail": "travail raisonné",
-    "energie": "auto-production énergétique",
-    "numerique": "survie numérique",
-    "permaculture": "activité permaculturelle",
+    "alimentation": "alimentation",
+    "mobilite": "mobilité",
+    "economie": "budget",
+    "logement": "logement",
+    "travail": "travail",
+    "energie": "énergie",
+    "numerique": "numérique",
+    "permaculture": "jardin",
 }
 
 TRACK_INTENT_PREFIX = "track_"
 PHASES = ("urgence", "continu")
+
+
+def coach_name(track: str) -> str:
+    """« coach mobilité »: how the specialist of a track is named, the same for every track."""
+    return f"coach {TRACKS[track]}"
 
 
 def track_from_intent(intent_name: Optional[str]) -> Optional[str]:

@@ -5,6 +5,7 @@ import pytest
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from sqlalchemy import create_engine, text
 
+from actions.backend import CONSENT_NOTICE_VERSION
 from actions.checkin import ActionAfficherProgres, ActionCheckinBilan, ActionEnregistrerObjectif, ActionNoterAction
 from actions.data_rights import ActionEffacerDonnees, ActionExporterDonnees
 from actions.escalation import ActionEscalader
@@ -30,7 +31,7 @@ def consent(dispatcher, domain):
 
 def test_consent_is_recorded_with_the_notice_version(dispatcher, domain, database):
     consent(dispatcher, domain)
-    assert rows(database, "select consent_status, consent_notice_version from relais_citizens") == [("given", "2026-11")]
+    assert rows(database, "select consent_status, consent_notice_version from relais_citizens") == [("given", CONSENT_NOTICE_VERSION)]
 
 
 def test_withdrawn_consent(dispatcher, domain, database):
@@ -107,10 +108,11 @@ def test_invalid_postal_codes_get_a_clear_answer(dispatcher, domain, database, c
 
 def test_a_postal_code_finds_the_relais(dispatcher, domain, database):
     result = ValidateRelaisForm().validate_code_postal("20200", dispatcher, make_tracker(), domain)
-    assert result["relais"]
-    ActionTrouverRelais().run(dispatcher, make_tracker(slots={"relais": result["relais"]}), domain)
-    assert responses(dispatcher) == ["utter_relais_trouve"]
-    assert "Corse" in dispatcher.messages[0]["relais_nom"]
+    assert result["relais"] == "COR"
+    ActionTrouverRelais().run(dispatcher, make_tracker(slots=result), domain)
+    # The Corsican team's entry is sample data: the services of Haute-Corse instead.
+    assert responses(dispatcher) == ["utter_relais_services_locaux"]
+    assert dispatcher.messages[0]["prefecture_ville"] == "Bastia"
 
 
 def test_export_then_erasure(dispatcher, domain, database):

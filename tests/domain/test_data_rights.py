@@ -171,7 +171,7 @@ def test_export_summary_in_french(data_rights, two_citizens):
     text = summary_fr(data_rights.export("alice"))
     assert text.startswith("Voici ce que Relais garde sur vous :")
     assert "consentement : donné le 26/11/2026" in text
-    assert "auto-production énergétique (phase d'urgence)" in text
+    assert "énergie (phase d'urgence)" in text
     assert "1 point d'étape, 1 objectif, 1 action réalisée, 0 action laissée de côté" in text
     assert "demandes d'accompagnement humain : 1 (dont 1 en cours)" in text
     assert "éléments de conversation (messages et réponses) : 3" in text

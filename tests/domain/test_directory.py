@@ -39,12 +39,25 @@ def test_one_team_per_region_and_overseas_territory(directory):
     assert len({team.code for team in directory.teams}) == len(directory.teams)
 
 
-def test_file_is_versioned_and_labelled_as_sample_data(document, directory):
+def test_file_is_versioned_and_every_sample_entry_is_marked(document, directory):
     assert directory.version == document["version"]
     assert directory.updated
-    assert document["sample_data"] is True
-    for team in directory.teams:
-        assert team.contact == "Exemple — coordonnées à renseigner par l'équipe"
+    assert directory.sample_data is True
+    for entry, team in zip(document["teams"], directory.teams):
+        # A sample entry carries no contact at all: nothing that could be shown by mistake.
+        assert entry.get("sample") is True and "contact" not in entry
+        assert team.sample is True and team.contact is None
+
+
+def test_a_real_entry_keeps_its_contact(document):
+    edited = copy.deepcopy(document)
+    bretagne = team(edited, "BRE")
+    del bretagne["sample"]
+    bretagne["contact"] = "  02 99 00 00 00, du lundi au vendredi  "
+    directory = RelaisDirectory.from_document(edited)
+    found = directory.find_by_code("BRE")
+    assert (found.sample, found.contact) == (False, "02 99 00 00 00, du lundi au vendredi")
+    assert directory.find_by_code("IDF").sample is True
 
 
 @pytest.mark.parametrize(
@@ -142,9 +155,14 @@ def team(document, code):
         (lambda d: team(d, "COR").update(departements=["20"]), "Corsica is 2A and 2B"),
         (lambda d: team(d, "ARA")["departements"].append(1), 'in quotes ("01")'),
         (lambda d: team(d, "BRE").update(code="IDF"), "code IDF is used by another team"),
-        (lambda d: team(d, "BRE").pop("contact"), "`contact` must be a non-empty text"),
+        (lambda d: team(d, "BRE").pop("sample"), "(BRE): `contact` must be a non-empty text"),
+        (lambda d: team(d, "BRE").update(sample=False), "(BRE): `contact` must be a non-empty text"),
+        (lambda d: team(d, "BRE").update(sample="oui"), "(BRE): `sample` must be true or false"),
+        (lambda d: team(d, "BRE").update(contact="02 99 00 00 00"), "(BRE): a team marked `sample: true` has no contact"),
+        (lambda d: team(d, "BRE").update(sample=False, contact="Exemple — coordonnées à renseigner"), "(BRE): `contact` is a placeholder"),
+        (lambda d: team(d, "BRE").update(sample=False, contact="Téléphone : à renseigner"), "(BRE): `contact` is a placeholder"),
         (lambda d: d.pop("version"), "missing top-level key `version`"),
-        (lambda d: d.update(sample_data=False), "sample contact left while `sample_data` is false"),
+        (lambda d: d.update(sample_data=False), "`sample_data` is replaced by `sample: true` on each team"),
     ],
 )
 def test_invalid_files_are_refused_with_a_clear_message(document, change, message):

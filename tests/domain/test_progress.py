@@ -83,7 +83,7 @@ def test_sql_fragments_are_stored_as_plain_text(progress, citizen, session_facto
 def test_summary_with_a_single_action(progress, citizen):
     progress.mark_action(citizen, "mobilite", "Prendre le vélo")
     text = progress.summary(citizen).render_fr()
-    assert "Action réalisée :\n- Prendre le vélo (mobilité décarbonée), le 26/11" in text
+    assert "Action réalisée :\n- Prendre le vélo (mobilité), le 26/11" in text
 
 
 def test_summary_of_a_stranger_is_empty(progress):
@@ -108,7 +108,7 @@ def test_summary_actions_and_goal(progress, citizen, clock):
     assert summary.current_goal.text == "baisser le chauffage d'un degré"
     assert summary.current_goal.track == "energie"
     text = summary.render_fr()
-    assert "Objectif en cours : baisser le chauffage d'un degré (auto-production énergétique)" in text
+    assert "Objectif en cours : baisser le chauffage d'un degré (énergie)" in text
     assert "Actions réalisées : 7." in text
 
 

@@ -1,0 +1,65 @@
+"""Where a citizen finds help near them, as data: their relais team with its real contact, or,
+while the team's entry is sample data, the public services of that place that exist today.
+
+Those services exist everywhere, so they need no directory of their own: the mairie of the
+citizen's commune and its CCAS, the nearest France Services, Allô Service Public, and the
+préfecture of the département (its town from directory/departements.yml). The action server
+words them (actions/relais.py, responses in domain.yml); nothing here is a sentence.
+"""
+
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+from relais.directory import RelaisDirectory, RelaisTeam
+from relais.geography import Departement, departements as all_departements
+
+
+@dataclass(frozen=True)
+class Prefecture:
+    departement: str  # "69"
+    departement_name: str  # "Rhône"
+    town: str  # "Lyon"
+
+
+@dataclass(frozen=True)
+class LocalHelp:
+    team: RelaisTeam
+    # The préfecture of the citizen's département; None when the département is not known (a
+    # team that covers several and no postal code to choose).
+    prefecture: Optional[Prefecture]
+
+    @property
+    def team_contact(self) -> Optional[str]:
+        """The team's real contact; None while its entry is sample data (never a placeholder)."""
+        return None if self.team.sample else self.team.contact
+
+
+def local_help(
+    directory: RelaisDirectory,
+    relais_code: Optional[str] = None,
+    postal_code: Optional[str] = None,
+    departements: Optional[Mapping[str, Departement]] = None,
+) -> Optional[LocalHelp]:
+    """The help near a citizen, from their postal code (or the text that holds it) and, failing
+    that, the code of their relais team; None when neither leads to a team."""
+    lookup = directory.find_by_postal_code(postal_code) if postal_code else None
+    if lookup is not None and lookup.found:
+        team, departement = lookup.team, lookup.departement
+    else:
+        team = directory.find_by_code(relais_code)
+        if team is None:
+            return None
+        # A team of one département (overseas, mostly) tells where the citizen is.
+        departement = team.departements[0] if len(team.departements) == 1 else None
+    return LocalHelp(team=team, prefecture=_prefecture(departement, departements))
+
+
+def _prefecture(
+    code: Optional[str], departements: Optional[Mapping[str, Departement]]
+) -> Optional[Prefecture]:
+    if code is None:
+        return None
+    entry = (departements if departements is not None else all_departements()).get(code)
+    if entry is None:
+        return None
+    return Prefecture(departement=entry.code, departement_name=entry.name, town=entry.chef_lieu)

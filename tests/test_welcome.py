@@ -1,0 +1,45 @@
+"""The first thing a citizen reads: one phone screen, then the consent question."""
+
+import yaml
+
+from tests.conftest import ROOT
+
+SCREEN = 700  # characters of one phone screen
+
+
+def text(domain, response):
+    (variation,) = domain["responses"][response]
+    return variation["text"]
+
+
+def test_welcome_and_consent_question_fit_one_screen(domain):
+    welcome = text(domain, "utter_accueil") + text(domain, "utter_demande_consentement")
+    assert len(welcome) <= SCREEN, len(welcome)
+
+
+def test_the_welcome_says_what_relais_is_and_the_numbers(domain):
+    welcome = text(domain, "utter_accueil")
+    assert "programme" in welcome and "équipe relais" in welcome
+    assert "112" in welcome and "3114" in welcome
+
+
+def test_the_consent_question_says_what_is_kept_and_asks(domain):
+    question = text(domain, "utter_demande_consentement")
+    for said in ("humeur", "objectifs", "santé", "effacer", "refusez"):
+        assert said in question, said
+    assert "?" in question
+    buttons = domain["responses"]["utter_demande_consentement"][0]["buttons"]
+    assert [button["payload"] for button in buttons] == ["/consentir", "/refuser_consentement"]
+
+
+def test_the_first_rule_is_welcome_then_consent():
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "welcome.yml").read_text(encoding="utf-8"))
+    first = next(rule for rule in rules["rules"] if rule["rule"].startswith("first contact"))
+    assert first["steps"] == [
+        {"intent": "greet"}, {"action": "utter_accueil"}, {"action": "utter_demande_consentement"},
+    ]
+
+
+def test_after_the_answer_one_screen_again(domain):
+    for answer in ("utter_consentement_merci", "utter_consentement_refuse"):
+        assert len(text(domain, answer) + text(domain, "utter_menu")) <= SCREEN, answer
