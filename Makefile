@@ -65,7 +65,9 @@ run: $(MODEL) $(EDGE_VENV)/.installed
 # The local coach desk, in a second terminal while `make run` is running.
 desk: install
 	@test -f var/secrets.env || { echo "Start \`make run\` first (in another terminal)."; exit 1; }
-	@RASA_AUTH_TOKEN="$${RASA_AUTH_TOKEN:-$$(sed -n 's/^RASA_AUTH_TOKEN=//p' var/secrets.env)}" $(EDGE_BIN)/python -m bot.desk_terminal
+	@RASA_AUTH_TOKEN="$${RASA_AUTH_TOKEN:-$$(sed -n 's/^RASA_AUTH_TOKEN=//p' var/secrets.env)}" \
+	  PSEUDONYM_SECRET="$${PSEUDONYM_SECRET:-$$(sed -n 's/^PSEUDONYM_SECRET=//p' var/secrets.env)}" \
+	  $(EDGE_BIN)/python -m bot.desk_terminal
 
 test-stories: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results --quiet

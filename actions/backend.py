@@ -37,7 +37,9 @@ def backend() -> Backend:
 
 @lru_cache(maxsize=1)
 def directory() -> RelaisDirectory:
-    return RelaisDirectory.load()
+    # The same file as the edge and the desks (RELAIS_DIRECTORY): cases get the relais codes
+    # the coaches are scoped by.
+    return RelaisDirectory.load(load_settings().relais_directory)
 
 
 def record(dispatcher, write, *, tell_without_consent: bool = False) -> bool:

@@ -17,7 +17,9 @@ class Settings(BaseSettings):
     rasa_auth_token: Optional[str] = None
     # Shared secrets (relais/shared_secrets.py says who sends which): Rasa -> action server;
     # edge <-> Rasa (the REST channel and the callback channel); the key of the HMAC that
-    # labels citizens on coach cards. `make run` makes them once into var/secrets.env.
+    # labels citizens on coach cards (relais/pseudonym.py: the Telegram desk refuses to start
+    # without it; keep it stable, a citizen keeps their label with it). `make run` makes them
+    # once into var/secrets.env.
     action_server_secret: Optional[str] = None
     edge_secret: Optional[str] = None
     pseudonym_secret: Optional[str] = None
@@ -64,9 +66,6 @@ class Settings(BaseSettings):
     coach_on_duty: str = ""
     coach_call_again_crisis_seconds: float = 120.0
     coach_call_again_seconds: float = 1800.0
-    # Key of the HMAC that labels citizens on coach cards (relais/pseudonym.py); the Telegram
-    # desk refuses to start without it. Keep it stable: a citizen keeps their label with it.
-    pseudonym_secret: Optional[str] = None
     # Watchdog of a taken case: the citizen wrote and the coach has not answered. The coach is
     # reminded in the topic after the first delay; after the second the conversation goes back
     # to the bot and the citizen is told.

@@ -10,12 +10,17 @@ import re
 from relais.emoji import emoji_intent
 from relais.text import normalise
 
+# The message starts with a clear yes ("oui svp", "ok merci"): "svp je comprends pas" or "je ne
+# suis pas ok" is not one. A short message only: a long one says something else too.
 _YES = re.compile(
-    r"\b(o+u+i+|ouai+s?|ouep|wi+|ui|ok+|oki|okay|okey|d'?ac+|d'?accord|volontiers|je veux bien|"
-    r"bien sur|carrement|yes|allez y|vas y|avec plaisir|pourquoi pas|s'il vous plait|svp|stp)\b"
+    r"^(o+u+i+|ouai+s?|ouep|wi+|ui|ok+|oki|okay|okey|d'?ac+|d'?accord|volontiers|je veux bien|"
+    r"bien sur|carrement|yes|allez y|vas y|avec plaisir)\b"
 )
+_MAX_WORDS = 6
+# Any negation makes it not a yes: better to ask again (the button is there) than to send the
+# conversation to people on a misread "oui mais non".
 _NO = re.compile(
-    r"\b(non|nan|nope|no|jamais|plus tard|pas maintenant|pas besoin|pas la peine|(ne )?veux pas)\b"
+    r"\b(non|nan|nope|no|jamais|plus tard|pas|ne|n'|maintenant pas|pas besoin|pas la peine)\b"
 )
 
 
@@ -24,5 +29,6 @@ def says_yes(text: str) -> bool:
     a "oui mais non" included."""
     if emoji_intent(text or "") is not None:
         return emoji_intent(text) == "affirm"
-    words = normalise(text or "")
-    return bool(_YES.search(words)) and not _NO.search(words)
+    words = normalise(text or "").strip()
+    return (bool(_YES.search(words)) and len(words.split()) <= _MAX_WORDS
+            and not _NO.search(words))

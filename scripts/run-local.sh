@@ -13,6 +13,7 @@ mkdir -p var/log
 # travel in the environment only, never on a command line (`ps` shows command lines to anyone).
 # A value already in the environment wins over the file. `make desk` reads the file too.
 SECRETS_FILE=var/secrets.env
+rm -f var/rasa-auth-token  # where earlier versions kept the token
 (umask 077 && touch "$SECRETS_FILE") && chmod 600 "$SECRETS_FILE"
 for name in ACTION_SERVER_SECRET EDGE_SECRET RASA_AUTH_TOKEN PSEUDONYM_SECRET; do
   if ! grep -q "^$name=" "$SECRETS_FILE"; then

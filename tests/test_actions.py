@@ -247,7 +247,10 @@ def test_a_yes_to_the_offer_opens_the_case(dispatcher, domain, database, intent,
 
 @pytest.mark.parametrize("intent, text", [
     ("nlu_fallback", "blablabla"), ("affirm", "mouais"), ("nlu_fallback", "oui mais non"),
-    ("nlu_fallback", "plus tard"), ("affirm", "👎"),
+    ("nlu_fallback", "plus tard"), ("affirm", "👎"), ("nlu_fallback", "svp je comprends pas"),
+    ("nlu_fallback", "je ne suis pas ok"), ("affirm", "ok mais je ne vois pas le rapport"),
+    ("nlu_fallback", "pourquoi pas"),
+    ("nlu_fallback", "ok alors j'ai une autre question sur le chèque énergie pour ma mère"),
 ])
 def test_anything_but_a_yes_to_the_offer_goes_on_without_a_case(dispatcher, domain, database, intent, text):
     result = ActionFallback().run(dispatcher, after_the_offer(intent, text), domain)
@@ -295,3 +298,19 @@ def test_low_mood_is_never_answered_twice_in_a_row_with_the_same_words(dispatche
         said.append(dispatcher.messages[0]["response"])
         events = events + [action("action_humeur_basse")]
     assert all(a != b for a, b in zip(said, said[1:]))
+
+
+def test_the_actions_read_the_relais_directory_the_edge_and_the_desks_read(tmp_path, monkeypatch):
+    """Cases get the relais codes coaches are scoped by: one directory file for every process."""
+    from actions.backend import directory
+    from relais.settings import PROJECT_ROOT
+
+    source = (PROJECT_ROOT / "directory" / "relais.yml").read_text(encoding="utf-8")
+    custom = tmp_path / "relais.yml"
+    custom.write_text(source.replace('updated: "2026-12-01"', 'updated: "2027-01-15"'), encoding="utf-8")
+    monkeypatch.setenv("RELAIS_DIRECTORY", str(custom))
+    directory.cache_clear()
+    try:
+        assert directory().updated == "2027-01-15"
+    finally:
+        directory.cache_clear()

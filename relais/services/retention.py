@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Dict, Iterable, Optional, Tuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais.models import (
@@ -29,14 +29,17 @@ from relais.models import (
     RASA_EVENTS,
     Case,
     CaseAudit,
+    CaseTopic,
     Citizen,
     Enrolment,
     InboxEntry,
     ProgressEntry,
     SentKeyboard,
+    TopicMessage,
     utc_now,
 )
 from relais.services.citizens import check_conversation_id
+from relais.services.topic_erasure import request_topic_erasures
 from relais.services.data_rights import DataRightsService, _has_rasa_events
 from relais.services.unit_of_work import run_in_transaction
 
@@ -65,6 +68,7 @@ class PurgeReport:
     rows_deleted: Dict[str, int] = field(default_factory=dict)
     closed_cases_stripped: int = 0
     audit_rows_stripped: int = 0
+    topics_erased: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -72,6 +76,7 @@ class PurgeReport:
             "rows_deleted": dict(sorted(self.rows_deleted.items())),
             "closed_cases_stripped": self.closed_cases_stripped,
             "audit_rows_stripped": self.audit_rows_stripped,
+            "topics_erased": self.topics_erased,
         }
 
 
@@ -93,7 +98,8 @@ class RetentionService:
             deleted.update(self._data_rights.erase(conversation_id))
             report.conversations_erased += 1
         report.rows_deleted = {table: count for table, count in deleted.items() if count}
-        report.closed_cases_stripped, report.audit_rows_stripped = self._strip_closed_cases(now)
+        (report.closed_cases_stripped, report.audit_rows_stripped,
+         report.topics_erased) = self._strip_closed_cases(now)
         return report
 
     def conversations_to_erase(self, now: datetime) -> list:
@@ -116,20 +122,36 @@ class RetentionService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def _strip_closed_cases(self, now: datetime) -> Tuple[int, int]:
+    def _strip_closed_cases(self, now: datetime) -> Tuple[int, int, int]:
         closed_before = now - timedelta(days=self._policy.closed_case_days)
         old_closed = select(Case.id).where(Case.status == CASE_CLOSED, Case.closed_at < closed_before)
 
-        def work(session: Session) -> Tuple[int, int]:
+        def work(session: Session) -> Tuple[int, int, int]:
+            topics = _erase_topics(session, old_closed, now)
             cases = session.execute(
                 update(Case).where(Case.id.in_(old_closed), Case.closing_note.is_not(None))
                 .values(closing_note=None), execution_options={"synchronize_session": False})
             audit = session.execute(
                 update(CaseAudit).where(CaseAudit.case_id.in_(old_closed), CaseAudit.detail.is_not(None))
                 .values(detail=None), execution_options={"synchronize_session": False})
-            return cases.rowcount, audit.rowcount
+            return cases.rowcount, audit.rowcount, topics
 
         return run_in_transaction(self._session_factory, work)
+
+
+def _erase_topics(session: Session, case_ids, now: datetime) -> int:
+    """A closed case's topic in the coaches' group holds its card (the last messages) and what
+    was relayed: it goes with the case's content. The edge deletes it (bot/topic_erasure.py);
+    the case forgets it, so that it is asked once."""
+    topics = session.execute(
+        select(CaseTopic.chat_id, CaseTopic.thread_id).where(CaseTopic.case_id.in_(case_ids))).all()
+    requested = request_topic_erasures(session, case_ids, now)
+    for chat_id, thread_id in topics:
+        session.execute(delete(TopicMessage).where(TopicMessage.chat_id == chat_id,
+                                                   TopicMessage.thread_id == thread_id))
+    session.execute(delete(CaseTopic).where(CaseTopic.case_id.in_(case_ids)),
+                    execution_options={"synchronize_session": False})
+    return requested
 
 
 def _last_activity(session: Session) -> Dict[str, datetime]:

@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, insert, select
 
-from relais.models import Case, CaseAudit, Citizen, InboxEntry
+from relais.models import Case, CaseAudit, CaseTopic, Citizen, InboxEntry, TopicErasure
 from relais.retention import purge as purge_from_settings
+from relais.services.desk import DeskService
 from relais.services.retention import RetentionPolicy, RetentionService
 from relais.settings import Settings
 from tests.domain.support import NOTICE, NOW
@@ -92,19 +93,24 @@ def test_a_closed_case_loses_its_note_and_audit_details_but_keeps_its_audit_rows
     with engine.begin() as connection:
         connection.execute(insert(CaseAudit).values(case_id=case.id, action="transferred",
                                                     actor="7001", detail="vers 13", at=NOW))
+    DeskService(session_factory).record_topic(case, -1001234, 77, 555)
     escalation.close_case(case.id, "Orienté vers le CCAS, logement insalubre.")
 
     clock.now = NOW + timedelta(days=179)
     assert retention.purge().closed_cases_stripped == 0
     clock.now = NOW + timedelta(days=181)
     report = retention.purge()
-    assert (report.closed_cases_stripped, report.audit_rows_stripped) == (1, 1)
+    assert (report.closed_cases_stripped, report.audit_rows_stripped, report.topics_erased) == (1, 1, 1)
     with engine.connect() as connection:
         assert connection.scalar(select(Case.closing_note)) is None
-        assert connection.scalar(select(func.count()).select_from(CaseAudit)) == 1
-        assert connection.scalar(select(CaseAudit.detail)) is None
+        # The topic (card, relayed messages) is left to the edge to delete, and forgotten.
+        assert connection.scalar(select(func.count()).select_from(CaseTopic)) == 0
+        assert connection.scalar(select(TopicErasure.thread_id)) == 77
+        assert connection.scalar(select(func.count()).select_from(CaseAudit)) == 2  # + announced
+        assert connection.execute(select(CaseAudit.detail)).scalars().all() == [None, None]
     assert conversations(engine, rasa_events)[0] == {"666"}  # the citizen is still within a year
-    assert retention.purge().closed_cases_stripped == 0  # nothing left to strip
+    again = retention.purge()
+    assert (again.closed_cases_stripped, again.topics_erased) == (0, 0)  # nothing left to strip
 
 
 def test_the_edges_own_rows_alone_are_not_a_conversation_to_erase(
