@@ -79,7 +79,8 @@ class ChatQueue:
         self._wakeups.setdefault(chat_id, asyncio.Event()).set()
         worker = self._workers.get(chat_id)
         if worker is None or worker.done():
-            self._workers[chat_id] = asyncio.create_task(self._run(chat_id), name=f"chat-{chat_id}")
+            # No chat id in a task's name: asyncio writes names in its error logs.
+            self._workers[chat_id] = asyncio.create_task(self._run(chat_id), name="chat-worker")
 
     async def resume(self) -> None:
         """After a start: serve the chats that still have work (as soon as the database
@@ -148,7 +149,7 @@ class ChatQueue:
         else:
             self._netted[key] = self._clock()
         self._arrivals[key] = asyncio.create_task(
-            self._first_reply_on_arrival(chat_id, update_id, kind, send), name=f"crisis-{chat_id}")
+            self._first_reply_on_arrival(chat_id, update_id, kind, send), name="crisis-first-reply")
 
     async def _first_reply_on_arrival(self, chat_id: str, update_id: int, kind: str,
                                       send: bool) -> bool:

@@ -26,6 +26,14 @@ def missing_secrets(settings: Settings) -> List[str]:
     return [name for name, value in needed.items() if not value]
 
 
+def rasa_arguments(arguments: List[str], token: str) -> List[str]:
+    """`rasa run` with its HTTP API and token, on loopback unless `-i` says otherwise (like the
+    action server; Rasa's own default is every interface)."""
+    if not {"-i", "--interface"} & set(arguments):
+        arguments = [*arguments, "-i", "127.0.0.1"]
+    return ["rasa", "run", *arguments, "--enable-api", "--auth-token", token]
+
+
 def main() -> None:
     settings = load_settings()
     missing = missing_secrets(settings)
@@ -35,7 +43,7 @@ def main() -> None:
     # Rasa's API takes the token in the query string, and Sanic's access log writes each URL
     # (at LOG_LEVEL_LIBRARIES=INFO or below): no access log.
     os.environ["SANIC_ACCESS_LOG"] = "false"
-    sys.argv = ["rasa", "run", *sys.argv[1:], "--enable-api", "--auth-token", settings.rasa_auth_token]
+    sys.argv = rasa_arguments(sys.argv[1:], settings.rasa_auth_token)
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

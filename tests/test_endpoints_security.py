@@ -278,3 +278,12 @@ async def test_rasas_token_is_in_no_log_record_whatever_fails(stack, failing_ras
     for record in caplog.records:
         assert token not in record.getMessage() and stack.auth_token not in record.getMessage()
     assert token not in caplog.text and stack.auth_token not in caplog.text
+
+
+def test_rasa_listens_on_loopback_unless_told_otherwise():
+    from rasa_components.rasa_server import rasa_arguments
+
+    default = rasa_arguments(["--model", "m.tar.gz", "-p", "5005"], "t0ken")
+    assert default[default.index("-i") + 1] == "127.0.0.1"
+    chosen = rasa_arguments(["-i", "10.0.0.5", "-p", "5005"], "t0ken")
+    assert chosen.count("-i") == 1 and chosen[chosen.index("-i") + 1] == "10.0.0.5"
