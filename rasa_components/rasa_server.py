@@ -31,7 +31,9 @@ def rasa_arguments(arguments: List[str], token: str) -> List[str]:
     action server; Rasa's own default is every interface)."""
     if not {"-i", "--interface"} & set(arguments):
         arguments = [*arguments, "-i", "127.0.0.1"]
-    return ["rasa", "run", *arguments, "--enable-api", "--auth-token", token]
+    # `--auth-token=<token>`, one word: a token may start with "-" (token_urlsafe), which
+    # argparse would take for an option after a separate `--auth-token`.
+    return ["rasa", "run", *arguments, "--enable-api", f"--auth-token={token}"]
 
 
 def main() -> None:

@@ -287,3 +287,14 @@ def test_rasa_listens_on_loopback_unless_told_otherwise():
     assert default[default.index("-i") + 1] == "127.0.0.1"
     chosen = rasa_arguments(["-i", "10.0.0.5", "-p", "5005"], "t0ken")
     assert chosen.count("-i") == 1 and chosen[chosen.index("-i") + 1] == "10.0.0.5"
+
+
+@pytest.mark.parametrize("token", ["-starts-with-a-dash", "plain_token-123"])
+def test_any_token_reaches_rasa_whole_even_one_that_starts_with_a_dash(token):
+    """token_urlsafe makes one token in 64 that starts with '-': Rasa must not exit on it."""
+    from rasa.__main__ import create_argument_parser
+
+    from rasa_components.rasa_server import rasa_arguments
+
+    parsed = create_argument_parser().parse_args(rasa_arguments(["-p", "5005"], token)[1:])
+    assert parsed.auth_token == token and parsed.enable_api
