@@ -67,7 +67,7 @@ class DataRightsService:
                 "enrolments": [],
                 "progress": [],
                 "cases": [],
-                "conversation_events": _rasa_events(session, conversation_id),
+                "conversation": _conversation(session, conversation_id),
             }
             if citizen is not None:
                 document.update(_citizen_data(session, citizen))
@@ -132,20 +132,47 @@ class DataRightsService:
 
 
 def summary_fr(export: Dict[str, Any]) -> str:
-    """A short French summary of an export, for the chat (the JSON document has the detail)."""
-    if export["citizen"] is None and not export["conversation_events"]:
+    """A French summary of an export, for the chat: what is kept, since when, the check-ins,
+    goals, steps and cases (the JSON document beside it has every detail)."""
+    if export["citizen"] is None and not export["conversation"]:
         return "Relais ne garde aucune donnée sur vous."
     lines = ["Voici ce que Relais garde sur vous :"]
+    since = _since(export)
+    if since:
+        lines.append(f"- depuis le {_date_fr(since)}")
     lines.append(f"- consentement : {_consent_fr(export['consent'])}")
     lines.append(f"- parcours suivis : {_enrolments_fr(export['enrolments'])}")
     lines.append(f"- suivi : {_progress_fr(export['progress'])}")
+    lines.extend(_progress_details_fr(export["progress"]))
     lines.append(f"- demandes d'accompagnement humain : {_cases_fr(export['cases'])}")
     lines.append(
         "- éléments de conversation (messages et réponses) : "
-        f"{len(export['conversation_events'])}"
+        f"{len(export['conversation'])}"
     )
     lines.append("Le document joint contient toutes ces données en détail (format JSON).")
     return "\n".join(lines)
+
+
+def _since(export: Dict[str, Any]) -> Optional[str]:
+    dates = [export["citizen"]["created_at"]] if export["citizen"] else []
+    dates += [message["at"] for message in export["conversation"][:1] if message["at"]]
+    return min((d for d in dates if d), default=None)
+
+
+def _progress_details_fr(progress: List[Dict[str, Any]]) -> List[str]:
+    """The last goal, the last check-in and the last steps done, in the citizen's words."""
+    lines = []
+    goals = [p for p in progress if p["kind"] == PROGRESS_GOAL and p["text"]]
+    if goals:
+        lines.append(f"  · dernier objectif ({_date_fr(goals[-1]['created_at'])}) : « {goals[-1]['text']} »")
+    checkins = [p for p in progress if p["kind"] == PROGRESS_CHECKIN]
+    if checkins:
+        mood = f", humeur {checkins[-1]['mood']}/5" if checkins[-1]["mood"] else ""
+        lines.append(f"  · dernier point d'étape : {_date_fr(checkins[-1]['created_at'])}{mood}")
+    done = [p for p in progress if p["kind"] == PROGRESS_ACTION_DONE and p["text"]]
+    for entry in done[-3:]:
+        lines.append(f"  · action réalisée le {_date_fr(entry['created_at'])} : « {entry['text']} »")
+    return lines
 
 
 def _citizen_data(session: Session, citizen: Citizen) -> Dict[str, Any]:
@@ -209,24 +236,29 @@ def _has_rasa_events(session: Session) -> bool:
     return inspect(session.connection()).has_table(RASA_EVENTS.name)
 
 
-def _rasa_events(session: Session, conversation_id: str) -> List[Dict[str, Any]]:
+# Who wrote a message of the conversation, as the citizen reads it in the export.
+_AUTHORS = {"user": "vous", "bot": "Relais"}
+
+
+def _conversation(session: Session, conversation_id: str) -> List[Dict[str, Any]]:
+    """The messages exchanged, in order: who, when, what. Rasa's technical events (actions,
+    policies, model ids, slots) describe how Relais worked, not the citizen: left out."""
     if not _has_rasa_events(session):
         return []
     rows = session.execute(
         select(RASA_EVENTS)
         .where(RASA_EVENTS.c.sender_id == conversation_id)
+        .where(RASA_EVENTS.c.type_name.in_(tuple(_AUTHORS)))
         .order_by(RASA_EVENTS.c.id)
     ).mappings()
-    return [
-        {
-            "type_name": row["type_name"],
-            "timestamp": _iso_from_epoch(row["timestamp"]),
-            "intent_name": row["intent_name"],
-            "action_name": row["action_name"],
-            "data": _without_coach(_json_or_text(row["data"])),
-        }
-        for row in rows
-    ]
+    messages = []
+    for row in rows:
+        data = _without_coach(_json_or_text(row["data"]))
+        text = data.get("text") if isinstance(data, dict) else None
+        if text:
+            messages.append({"at": _iso_from_epoch(row["timestamp"]),
+                             "from": _AUTHORS[row["type_name"]], "text": text})
+    return messages
 
 
 # Metadata of the events the coach desk records: the Telegram id of the coach who wrote.

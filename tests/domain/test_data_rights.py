@@ -162,8 +162,11 @@ def test_export_holds_everything_of_the_citizen_only(data_rights, two_citizens):
     assert [p["kind"] for p in export["progress"]] == ["checkin", "goal", "action_done"]
     assert export["progress"][0]["mood"] == 3
     assert export["cases"][0]["relais_code"] == "IDF"
-    assert len(export["conversation_events"]) == 3
-    assert export["conversation_events"][0]["data"] == {"event": "user", "text": "Bonjour"}
+    assert len(export["conversation"]) == 2  # the user message and the bot reply, not the action
+    assert export["conversation"][0]["from"] == "vous"
+    assert export["conversation"][0]["text"] == "Bonjour"
+    # Readable: no technical events (actions, policies, model ids) in the document.
+    assert not {"type_name", "action_name", "policy", "model_id"} & {k for m in export["conversation"] for k in m}
     assert "bob" not in json.dumps(export)
 
 
@@ -174,7 +177,10 @@ def test_export_summary_in_french(data_rights, two_citizens):
     assert "énergie (phase d'urgence)" in text
     assert "1 point d'étape, 1 objectif, 1 action réalisée, 0 action laissée de côté" in text
     assert "demandes d'accompagnement humain : 1 (dont 1 en cours)" in text
-    assert "éléments de conversation (messages et réponses) : 3" in text
+    assert "éléments de conversation (messages et réponses) : 2" in text
+    assert "- depuis le " in text
+    assert "dernier objectif" in text and "« Calfeutrer les fenêtres »" in text
+    assert "action réalisée le " in text and "« Baisser le chauffage d'un degré »" in text
 
 
 def test_export_of_a_stranger(data_rights):
@@ -208,4 +214,4 @@ def test_export_leaves_out_the_coaches_ids_and_their_internal_notes(
     assert not {"assigned_coach", "closing_note"} & set(export["cases"][0])
     assert export["cases"][0]["status"] == "closed"
     # What the citizen read in the chat stays.
-    assert export["conversation_events"][-1]["data"]["text"] == "Alice (équipe Relais) : bonjour"
+    assert export["conversation"][-1]["text"] == "Alice (équipe Relais) : bonjour"
