@@ -11,6 +11,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import open_case
+from actions.topic_replies import answer_from_topics
 from relais.yes_no import says_yes
 
 FALLBACK_ACTION = "action_fallback"
@@ -26,9 +27,8 @@ def consecutive_fallbacks(events: List[Dict[Text, Any]]) -> int:
     """How many turns in a row, just before this one, ended in a fallback."""
     count = 0
     for event in reversed(events):
-        if event.get("event") == "bot" and _utter_action(event) not in (None, "utter_default",
-                                                                        OFFER_OF_A_PERSON):
-            break  # the fallback's turn ended otherwise (a yes opened a case)
+        if event.get("event") == "bot" and _utter_action(event) not in ("utter_default", OFFER_OF_A_PERSON):
+            break  # the fallback's turn ended otherwise (a yes opened a case, a topic was answered)
         if event.get("event") != "action":
             continue
         name = event.get("name")
@@ -71,6 +71,9 @@ class ActionFallback(Action):
         # all (nlu_fallback): either way it is read here, from its words.
         if offered_a_person(tracker.events) and says_yes(tracker.latest_message.get("text") or ""):
             return open_case(dispatcher, tracker, "repeated_misunderstanding") + _THEN_LISTEN
+        answered = answer_from_topics(dispatcher, tracker)
+        if answered is not None:
+            return answered + _THEN_LISTEN
         # The second misunderstanding in a row offers a person; after that, the same offer again
         # would only add noise.
         if consecutive_fallbacks(tracker.events) == 1:

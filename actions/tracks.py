@@ -1,4 +1,6 @@
-"""Specialist tracks: choosing a track and phase, the diagnostic form, the action plan."""
+"""Specialist tracks: choosing a track and phase, answering a sub-topic, the diagnostic form,
+plans of three actions and what comes next. The decisions are in relais/ (track_turn, topics,
+form_answers, plans); this module renders them."""
 
 from typing import Any, Dict, List, Optional, Text
 
@@ -7,26 +9,42 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from relais.coaching import choose_phase, clean_answer, engagement_level, plan_responses, urgence_responses
 from actions.backend import backend, record
-from relais.coaching import ENGAGEMENT_LEVELS
+from actions.topic_replies import (
+    ask_two_tracks, say_acute_menu, say_plan, say_second_need, say_topic, say_topic_more,
+)
+from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
+from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
+from relais.plans import choose_actions
+from relais.topics import best_topic
+from relais.track_content import find_topic
+from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide
 from relais.tracks import TRACKS, coach_name, diagnostic_slots, track_from_intent
 
 DIAGNOSTIC_FORM = "diagnostic_form"
+# An urgence named without a track gets a scenario's first steps above this topic probability.
+URGENCE_TOPIC_THRESHOLD = 0.4
+# How many times a question with buttons is asked again when a typed answer maps to no option.
+ASK_AGAIN = 1
+
+
+def _latest_entity(tracker: Tracker, name: str) -> Optional[Text]:
+    return next(tracker.get_latest_entity_values(name), None)
 
 
 class ActionSelectTrack(Action):
-    """Sets `track` and `phase` from a track intent; in phase urgence, gives the first steps.
+    """Sets `track`, `phase` and `track_step` from a track intent and says what that step needs.
 
-    In phase continu the diagnostic form follows (see data/rules/tracks.yml). A message the NLU
-    files under the current track while its diagnostic asks a question is that question's
-    answer, not a new request.
+    `track_step` tells the rules what follows (data/rules/tracks.yml): the diagnostic form, or
+    nothing more this turn (first steps of an urgence, an answer, a question back). A message
+    the NLU files under a track while the diagnostic asks a question is read as that
+    question's answer first.
     """
 
     responses = frozenset(
         [f"utter_{track}_intro" for track in TRACKS]
-        + [name for track in TRACKS for name in urgence_responses(track)]
-        + ["utter_stockage_indisponible"]
+        + [f"utter_{track}_urgence" for track in TRACKS]
+        + ["utter_relais_local", "utter_stockage_indisponible"]
     )
 
     def name(self) -> Text:
@@ -38,36 +56,95 @@ class ActionSelectTrack(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         track = track_from_intent(intent) or tracker.get_slot("track")
         text = tracker.latest_message.get("text") or ""
-        phase = choose_phase(text, next(tracker.get_latest_entity_values("phase"), None))
+        requested_phase = _latest_entity(tracker, "phase")
 
-        answered = _answer_to_current_question(tracker, track, phase)
-        if answered:
-            return [SlotSet(answered, clean_answer(text)), SlotSet("phase", phase)]
+        if tracker.active_loop_name == DIAGNOSTIC_FORM and requested_phase is None:
+            inside = _inside_diagnostic(dispatcher, tracker, track, text)
+            if inside is not None:
+                return inside
 
-        events = [SlotSet("track", track), SlotSet("phase", phase)]
-        record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, phase))
-        if phase == "urgence":
-            for response in urgence_responses(track):
-                dispatcher.utter_message(response=response)
+        turn = decide(text, track, tracker.latest_message.get("intent_ranking") or [], requested_phase)
+        track = turn.track
+        events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", turn.step)]
+        if turn.step == ASK:
+            ask_two_tracks(dispatcher, turn.choices)
             return events
-        # The coach's name comes from relais/tracks.py, the same pattern for every track.
+        record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
+        if turn.step == URGENCE:
+            if turn.topic:
+                say_topic(dispatcher, turn.topic.topic)
+            else:
+                say_acute_menu(dispatcher, track)
+            dispatcher.utter_message(response="utter_relais_local")
+            say_second_need(dispatcher, turn.second_track)
+            topic_key = turn.topic.topic.key if turn.topic else None
+            return events + [SlotSet("topic", topic_key)]
+        if turn.step == ANSWER:
+            say_topic(dispatcher, turn.topic.topic)
+            say_second_need(dispatcher, turn.second_track)
+            return events + [SlotSet("topic", turn.topic.topic.key)]
         dispatcher.utter_message(response=f"utter_{track}_intro", coach=coach_name(track))
-        events += [SlotSet(slot, None) for slot in diagnostic_slots(track)]
-        return events + [SlotSet("requested_slot", None)]
+        say_second_need(dispatcher, turn.second_track)
+        if _resumes(tracker, track, requested_phase):
+            return events + [SlotSet("requested_slot", None)]
+        # What the citizen already said (« je suis proprio ») is not asked again.
+        known = answers_in(track, [text], diagnostic_slots(track)) if not text.startswith("/") else {}
+        events += [SlotSet(slot, known.get(slot)) for slot in diagnostic_slots(track)]
+        return events + [SlotSet("requested_slot", None), SlotSet("plan_shown", [])]
 
 
-def _answer_to_current_question(tracker: Tracker, track: Optional[Text], phase: Text) -> Optional[Text]:
-    """The slot this message answers, when it stays on the track whose diagnostic is running."""
-    if phase != "continu" or tracker.active_loop_name != DIAGNOSTIC_FORM:
-        return None
-    if track != tracker.get_slot("track"):
-        return None
+def _resumes(tracker: Tracker, track: Text, requested_phase: Optional[Text]) -> bool:
+    """« Reprendre » after a switch was offered: the answers already given are kept."""
+    return requested_phase == "continu" and track == tracker.get_slot("track") and any(
+        tracker.get_slot(slot) for slot in diagnostic_slots(track))
+
+
+def _inside_diagnostic(dispatcher, tracker: Tracker, track: Optional[Text], text: Text):
+    """A message filed under a track while the diagnostic runs: an answer, a question, an
+    urgence, or a switch of track to confirm. None: decide as for any message."""
+    current = tracker.get_slot("track")
     requested = tracker.get_slot("requested_slot")
-    return requested if requested in diagnostic_slots(track) else None
+    if current and requested in diagnostic_slots(current):
+        reading = read_answer(current, requested, text)
+        if reading.kind == OPTION:
+            return [SlotSet(requested, reading.value), SlotSet("track_step", DIAGNOSTIC)]
+        if reading.kind == QUESTION:
+            _answer_question(dispatcher, text, track)
+            return [SlotSet("track_step", DIAGNOSTIC)]
+    if track == current:
+        turn = decide(text, track, [], None)
+        if turn.step == URGENCE:
+            return None
+        if turn.step == ANSWER and turn.topic.topic.kind == "question":
+            say_topic(dispatcher, turn.topic.topic, with_buttons=False)
+            return [SlotSet("track_step", DIAGNOSTIC)]
+        # The track's own words are the answer, kept as typed.
+        if requested in diagnostic_slots(current or ""):
+            return [SlotSet(requested, clean_answer(text)), SlotSet("track_step", DIAGNOSTIC)]
+        return [SlotSet("track_step", DIAGNOSTIC)]
+    if track and current and track != current:
+        ask_two_tracks(dispatcher, (track, current), switching=True)
+        return [SlotSet("track_step", ASK)]
+    return None
+
+
+def _answer_question(dispatcher, text: Text, track: Optional[Text]) -> None:
+    match = best_topic(text, track) or best_topic(text)
+    if match:
+        say_topic(dispatcher, match.topic, with_buttons=False)
+    else:
+        dispatcher.utter_message(response="utter_question_notee")
 
 
 class ValidateDiagnosticForm(FormValidationAction):
-    """Asks the questions of the current track, then what the citizen can invest."""
+    """Asks the questions of the current track, then what the citizen can invest.
+
+    A typed answer maps to one of the buttons (relais/form_answers.py); a question is answered
+    and the question asked again; an answer that maps to nothing is asked again once with the
+    options, then kept as typed.
+    """
+
+    responses = frozenset({"utter_reponse_non_comprise", "utter_question_notee"})
 
     def name(self) -> Text:
         return "validate_diagnostic_form"
@@ -86,24 +163,62 @@ class ValidateDiagnosticForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         events = await super().validate(dispatcher, tracker, domain)
-        # Free-text answers are kept, cleaned and bounded; the engagement is normalised.
-        cleaned = []
+        track = tracker.get_slot("track")
+        typed = tracker.latest_message.get("text") or ""
+        checked = []
         for event in events:
-            if event.get("event") == "slot" and event.get("name") == "engagement" and event.get("value"):
-                event = SlotSet("engagement", engagement_level(event["value"]))
-            elif event.get("event") == "slot" and isinstance(event.get("value"), str):
-                event = SlotSet(event["name"], clean_answer(event["value"]))
-            cleaned.append(event)
-        return cleaned
+            if event.get("event") == "slot" and event.get("name") in diagnostic_slots(track or ""):
+                checked.extend(self._check(dispatcher, tracker, track, event["name"], event.get("value"), typed))
+            else:
+                checked.append(event)
+        return checked
+
+    def _check(self, dispatcher, tracker, track, slot, value, typed) -> List[Dict[Text, Any]]:
+        if value is None or not isinstance(value, str):
+            return [SlotSet(slot, value)]
+        if slot == "engagement" and value in ENGAGEMENT_LEVELS:
+            return [SlotSet(slot, value)]
+        if value != typed:  # a button's value, not the citizen's words
+            return [SlotSet(slot, value)]
+        reading = read_answer(track, slot, value)
+        if reading.kind == OPTION:
+            level = engagement_level(reading.value) if slot == "engagement" else reading.value
+            return [SlotSet(slot, level), SlotSet("form_retries", 0)]
+        if reading.kind == QUESTION:
+            _answer_question(dispatcher, value, track)
+            return [SlotSet(slot, None)]
+        # « Je vous l'ai déjà dit »: the answer may be in what the citizen wrote before.
+        earlier = answers_in(track, _earlier_texts(tracker), [slot])
+        if slot in earlier:
+            return [SlotSet(slot, earlier[slot]), SlotSet("form_retries", 0)]
+        retries = int(tracker.get_slot("form_retries") or 0)
+        if retries < ASK_AGAIN:
+            dispatcher.utter_message(response="utter_reponse_non_comprise")
+            return [SlotSet(slot, None), SlotSet("form_retries", retries + 1)]
+        return [SlotSet(slot, clean_answer(value)), SlotSet("form_retries", 0)]
+
+
+def _earlier_texts(tracker: Tracker) -> List[Text]:
+    """The citizen's typed messages before the latest one, most recent first."""
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return [t for t in reversed(texts[:-1]) if t and not t.startswith("/")]
+
+
+def _answers(tracker: Tracker, track: Text) -> Dict[Text, Optional[Text]]:
+    answers = {slot: tracker.get_slot(slot) for slot in diagnostic_slots(track)}
+    answers["engagement"] = engagement_level(answers.get("engagement"))
+    return answers
+
+
+def _topic_id(tracker: Tracker) -> Optional[Text]:
+    topic = find_topic(tracker.get_slot("topic"))
+    return topic.id if topic else None
 
 
 class ActionTrackPlan(Action):
-    """Presents the micro-actions and public resources of the track after its diagnostic."""
+    """Three micro-actions chosen from the diagnostic's answers, with a button for three more."""
 
-    responses = frozenset(
-        ["utter_menu"]
-        + [name for track in TRACKS for level in ENGAGEMENT_LEVELS for name in plan_responses(track, level)]
-    )
+    responses = frozenset({"utter_menu", "utter_plan_fin"})
 
     def name(self) -> Text:
         return "action_track_plan"
@@ -115,6 +230,110 @@ class ActionTrackPlan(Action):
         if not track:
             dispatcher.utter_message(response="utter_menu")
             return []
-        for response in plan_responses(track, tracker.get_slot("engagement")):
-            dispatcher.utter_message(response=response)
-        return []
+        chosen = choose_actions(track, _answers(tracker, track), (), _topic_id(tracker))
+        return say_plan(dispatcher, track, chosen, [], first=True)
+
+
+class ActionMoreActions(Action):
+    """« 3 autres actions » and « et maintenant ? » after a plan: the next three that fit."""
+
+    responses = frozenset({"utter_menu", "utter_plan_fin"})
+
+    def name(self) -> Text:
+        return "action_more_actions"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        track = tracker.get_slot("track")
+        if not track:
+            dispatcher.utter_message(response="utter_menu")
+            return []
+        shown = list(tracker.get_slot("plan_shown") or [])
+        chosen = choose_actions(track, _answers(tracker, track), shown, _topic_id(tracker))
+        return say_plan(dispatcher, track, chosen, shown, first=False)
+
+
+class ActionTopicAnswer(Action):
+    """A sub-topic chosen with a button (/sujet{"topic": "energie/coupure_chauffage"})."""
+
+    responses = frozenset({"utter_menu"})
+
+    def name(self) -> Text:
+        return "action_topic_answer"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        topic = find_topic(_latest_entity(tracker, "topic"))
+        if topic is None:
+            dispatcher.utter_message(response="utter_menu")
+            return []
+        say_topic(dispatcher, topic)
+        phase = "urgence" if topic.kind == "acute" else "continu"
+        return [SlotSet("track", topic.track), SlotSet("phase", phase), SlotSet("topic", topic.key)]
+
+
+class ActionTopicMore(Action):
+    """« En savoir plus » on the sub-topic just answered."""
+
+    responses = frozenset({"utter_menu"})
+
+    def name(self) -> Text:
+        return "action_topic_more"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        topic = find_topic(_latest_entity(tracker, "topic") or tracker.get_slot("topic"))
+        if topic is None:
+            dispatcher.utter_message(response="utter_menu")
+            return []
+        say_topic_more(dispatcher, topic)
+        return [SlotSet("topic", topic.key)]
+
+
+class ActionSuite(Action):
+    """« Et maintenant ? »: continues from what Relais just advised."""
+
+    responses = frozenset({"utter_menu", "utter_suite_sans_contexte", "utter_plan_fin"})
+
+    def name(self) -> Text:
+        return "action_suite"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        track = tracker.get_slot("track")
+        topic = find_topic(tracker.get_slot("topic"))
+        if not track:
+            dispatcher.utter_message(response="utter_suite_sans_contexte")
+            return []
+        shown = list(tracker.get_slot("plan_shown") or [])
+        if topic and topic.more and not shown:
+            say_topic_more(dispatcher, topic, then_plan=True)
+        chosen = choose_actions(track, _answers(tracker, track), shown, topic.id if topic else None)
+        return say_plan(dispatcher, track, chosen, shown, first=not shown)
+
+
+class ActionUrgenceAccueil(Action):
+    """An abrupt disruption named without a track (intent `urgence`): the first steps of its
+    scenario when the sub-topic model recognises one, else what presses most, with buttons."""
+
+    responses = frozenset({"utter_urgence_accueil", "utter_relais_local"})
+
+    def name(self) -> Text:
+        return "action_urgence_accueil"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        match = None if text.lstrip().startswith("/") else best_topic(text, threshold=URGENCE_TOPIC_THRESHOLD)
+        if match is None:
+            dispatcher.utter_message(response="utter_urgence_accueil")
+            return []
+        say_topic(dispatcher, match.topic)
+        dispatcher.utter_message(response="utter_relais_local")
+        return [SlotSet("track", match.topic.track), SlotSet("phase", "urgence"),
+                SlotSet("topic", match.topic.key)]

@@ -7,6 +7,8 @@ from typing import Any, Dict, List, Text, Tuple
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.topic_replies import answer_from_topics
+
 
 def times_said(tracker: Tracker, action_name: str) -> int:
     return sum(1 for event in tracker.events
@@ -40,3 +42,9 @@ class ActionHorsSujet(VariedAnswer, Action):
 
     def name(self) -> Text:
         return "action_hors_sujet"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        # "Off-topic" for DIET may be a track question in words it did not learn.
+        answered = answer_from_topics(dispatcher, tracker)
+        return answered if answered is not None else super().run(dispatcher, tracker, domain)

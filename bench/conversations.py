@@ -13,6 +13,7 @@ conversations_*: per turn, `expect` may say
 - human_offered: the reply offers a person of the relais team, or a case is open;
 - no_case: no case was opened during the turn;
 - max_messages: at most this many bot messages in the turn.
+Every turn also fails when a bot message is longer than one phone screen without a button.
 
 Usage: python bench/conversations.py [set name ...]   (starts its own Relais on SQLite)
 """
@@ -33,6 +34,8 @@ from bench.crisis_conversations import RelaisClient
 
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
 FALLBACK_ACTIONS = {"action_fallback", "action_default_fallback"}
+# One phone screen: a longer message must offer a button for more (issue #12's target).
+ONE_SCREEN = 700
 HUMAN_WORDS = ("une personne", "un conseiller", "une conseillere", "l'equipe", "un humain", "coach humain")
 
 
@@ -54,6 +57,7 @@ def set_names() -> List[str]:
 class Turn:
     """What one citizen message produced."""
     messages: List[str]
+    long_without_more: int
     slots: Dict[str, object]
     actions: List[str]
     cases_before: int
@@ -66,12 +70,14 @@ class Turn:
 
 def say(client: RelaisClient, sender: str, text: str) -> Turn:
     cases_before = len(client.cases(sender))
-    messages = [m.get("text", "") for m in client.say(sender, text) if m.get("text")]
+    said = [m for m in client.say(sender, text) if m.get("text")]
+    messages = [m["text"] for m in said]
+    long_without_more = sum(1 for m in said if len(m["text"]) > ONE_SCREEN and not m.get("buttons"))
     tracker = client.tracker(sender)
     events = tracker.get("events", [])
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
     actions = [e.get("name") for e in events[last_user + 1:] if e.get("event") == "action"]
-    return Turn(messages, tracker.get("slots", {}), actions, cases_before, len(client.cases(sender)))
+    return Turn(messages, long_without_more, tracker.get("slots", {}), actions, cases_before, len(client.cases(sender)))
 
 
 @dataclass
@@ -97,6 +103,8 @@ def check(expect: dict, turn: Turn) -> List[str]:
         failures.append("no person offered")
     if expect.get("no_case") and turn.cases_after > turn.cases_before:
         failures.append("a case was opened")
+    if turn.long_without_more:
+        failures.append(f"long: {turn.long_without_more} message(s) over {ONE_SCREEN} characters without a button")
     if "max_messages" in expect and len(turn.messages) > expect["max_messages"]:
         failures.append(f"{len(turn.messages)} messages > {expect['max_messages']}")
     return failures

@@ -12,6 +12,7 @@ takes rasa_sdk's arguments; it refuses to start without a secret.
 
 import os
 import sys
+import threading
 from typing import Optional
 
 import pluggy
@@ -20,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from relais.settings import load_settings
+from relais.topics import topic_index
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, bearer, matches
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
@@ -55,6 +57,9 @@ def main() -> None:
     from rasa_sdk.plugin import plugin_manager
 
     plugin_manager().register(SecretRequired(settings.action_server_secret))
+    # The sub-topic model is fitted from the track files in a few seconds: in the background
+    # now, rather than in the first citizen's turn.
+    threading.Thread(target=topic_index, name="topic-index", daemon=True).start()
     sdk.main()
 
 

@@ -1,7 +1,7 @@
 """Coaching decisions of the psy-coach and the specialist tracks, free of any framework."""
 
 import re
-from typing import List, Optional
+from typing import Optional
 
 from relais.acute import is_acute
 from relais.text import normalise
@@ -43,24 +43,3 @@ def clean_answer(answer: Optional[str]) -> Optional[str]:
     if len(answer) > MAX_ANSWER_LENGTH:
         answer = answer[: MAX_ANSWER_LENGTH - 1].rstrip() + "…"
     return answer
-
-
-def plan_responses(track: str, engagement: str) -> List[str]:
-    """Responses that present a track's micro-actions, matched to what the citizen can invest."""
-    responses = ["utter_plan_intro", f"utter_{track}_petits_pas"]
-    if engagement_level(engagement) == "petits_pas":
-        responses.append("utter_plan_suite")
-    else:
-        responses.append(f"utter_{track}_grands_pas")
-    responses.append(f"utter_{track}_ressources")
-    return responses
-
-
-def urgence_responses(track: str) -> List[str]:
-    """Psy-coach phase urgence for a track: first steps (each opens with its own words of
-    acknowledgement, so no generic one comes before), local relais, a human."""
-    return [
-        f"utter_{track}_urgence",
-        "utter_relais_local",
-        "utter_apres_urgence",
-    ]

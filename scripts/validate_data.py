@@ -65,7 +65,8 @@ def main() -> None:
     Validator.verify_utterances_in_stories = verify_utterances_in_stories
     # The crisis intents are the CrisisGuard's business: the model's one per kind are read by it
     # and used in no rule; the rules' `crise` is set by it and has no examples of its own.
-    guard_intents = {CRISIS_INTENT, *MODEL_CRISIS_INTENTS}
+    # `sujet` only comes from the buttons of sub-topics (a payload names the topic): no examples.
+    guard_intents = {CRISIS_INTENT, *MODEL_CRISIS_INTENTS, "sujet"}
     default_intents = Validator._non_default_intents
     Validator._non_default_intents = lambda self: [
         intent for intent in default_intents(self) if intent not in guard_intents]

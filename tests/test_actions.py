@@ -10,7 +10,10 @@ from sqlalchemy import text as text_query
 from actions.checkin import ActionCheckinBilan, ActionPreparerObjectif, ValidateCheckinForm
 from actions.fallback import ActionFallback, consecutive_fallbacks
 from actions.registry import action_classes
-from actions.tracks import ActionSelectTrack, ActionTrackPlan, ValidateDiagnosticForm
+from actions.tracks import (
+    ActionMoreActions, ActionSelectTrack, ActionSuite, ActionTopicAnswer, ActionTopicMore, ActionTrackPlan,
+    ActionUrgenceAccueil, ValidateDiagnosticForm,
+)
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
 from tests.conftest import make_tracker
 
@@ -32,16 +35,18 @@ def test_every_action_is_declared_in_the_domain_with_existing_responses(domain):
 # --- Tracks ----------------------------------------------------------------------------------
 
 
-def test_calm_track_request_starts_the_diagnostic(dispatcher, domain):
-    tracker = make_tracker("track_energie", "je voudrais produire mon électricité")
+def test_a_track_button_starts_the_diagnostic(dispatcher, domain):
+    tracker = make_tracker("track_energie", "/track_energie")
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
     assert events == [
         SlotSet("track", "energie"),
         SlotSet("phase", "continu"),
+        SlotSet("track_step", "diagnostic"),
         SlotSet("energie_situation", None),
         SlotSet("energie_besoin", None),
         SlotSet("engagement", None),
         SlotSet("requested_slot", None),
+        SlotSet("plan_shown", []),
     ]
     assert responses(dispatcher) == ["utter_energie_intro"]
 
@@ -49,33 +54,42 @@ def test_calm_track_request_starts_the_diagnostic(dispatcher, domain):
 def test_acute_track_request_gives_first_steps(dispatcher, domain):
     tracker = make_tracker("track_mobilite", "plus une goutte d'essence depuis ce matin")
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
-    assert events == [SlotSet("track", "mobilite"), SlotSet("phase", "urgence")]
-    assert responses(dispatcher) == [
-        "utter_mobilite_urgence",
-        "utter_relais_local",
-        "utter_apres_urgence",
-    ]
+    assert events[:3] == [SlotSet("track", "mobilite"), SlotSet("phase", "urgence"), SlotSet("track_step", "urgence")]
+    assert "utter_relais_local" in responses(dispatcher)
+    assert all(len(m.get("text") or "") <= 700 for m in dispatcher.messages)
 
 
 def test_track_button_from_the_urgence_menu_is_urgence(dispatcher, domain):
     tracker = make_tracker("track_energie", '/track_energie{"phase":"urgence"}', entities=[{"entity": "phase", "value": "urgence"}])
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
     assert SlotSet("phase", "urgence") in events
+    # Not placed precisely: the first reflex, then a choice of scenarios.
+    assert responses(dispatcher)[0] == "utter_energie_urgence"
+    assert any(b["payload"].startswith("/sujet") for m in dispatcher.messages for b in m.get("buttons") or [])
 
 
-def test_same_track_inside_its_diagnostic_is_an_answer(dispatcher, domain):
+def test_a_typed_option_inside_the_diagnostic_is_that_option(dispatcher, domain):
     tracker = make_tracker(
-        "track_alimentation",
-        "on mange surtout des pâtes",
-        slots={"track": "alimentation", "requested_slot": "alimentation_situation"},
+        "track_logement", "je suis proprio",
+        slots={"track": "logement", "requested_slot": "logement_situation"},
         active_loop="diagnostic_form",
     )
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
-    assert events == [SlotSet("alimentation_situation", "on mange surtout des pâtes"), SlotSet("phase", "continu")]
-    assert dispatcher.messages == []
+    assert events == [SlotSet("logement_situation", "proprietaire"), SlotSet("track_step", "diagnostic")]
 
 
-def test_other_track_inside_a_diagnostic_switches(dispatcher, domain):
+def test_a_question_inside_the_diagnostic_is_answered_not_stored(dispatcher, domain):
+    tracker = make_tracker(
+        "track_energie", "c'est quoi exactement le chèque énergie et comment on l'obtient ?",
+        slots={"track": "energie", "requested_slot": "energie_besoin"},
+        active_loop="diagnostic_form",
+    )
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("track_step", "diagnostic")]
+    assert "chèque énergie" in dispatcher.messages[0]["text"].lower()
+
+
+def test_other_track_inside_a_diagnostic_is_confirmed(dispatcher, domain):
     tracker = make_tracker(
         "track_mobilite",
         "en fait c'est pour la voiture",
@@ -83,8 +97,9 @@ def test_other_track_inside_a_diagnostic_switches(dispatcher, domain):
         active_loop="diagnostic_form",
     )
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
-    assert events[:2] == [SlotSet("track", "mobilite"), SlotSet("phase", "continu")]
-    assert responses(dispatcher) == ["utter_mobilite_intro"]
+    assert events == [SlotSet("track_step", "ask")]
+    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+    assert payloads == ["/track_mobilite", '/track_alimentation{"phase": "continu"}']
 
 
 def test_diagnostic_asks_the_questions_of_the_current_track(dispatcher, domain):
@@ -93,17 +108,103 @@ def test_diagnostic_asks_the_questions_of_the_current_track(dispatcher, domain):
     assert slots == ["numerique_situation", "numerique_besoin", "engagement"]
 
 
-@pytest.mark.parametrize(
-    "engagement, expected",
-    [
-        ("petits_pas", ["utter_plan_intro", "utter_logement_petits_pas", "utter_plan_suite", "utter_logement_ressources"]),
-        ("ambitieux", ["utter_plan_intro", "utter_logement_petits_pas", "utter_logement_grands_pas", "utter_logement_ressources"]),
-    ],
-)
-def test_plan_matches_what_the_citizen_can_invest(dispatcher, domain, engagement, expected):
-    tracker = make_tracker(slots={"track": "logement", "engagement": engagement})
-    assert ActionTrackPlan().run(dispatcher, tracker, domain) == []
-    assert responses(dispatcher) == expected
+@pytest.mark.parametrize("engagement", ["petits_pas", "intermediaire", "ambitieux"])
+def test_plan_is_three_actions_that_fit_one_screen(dispatcher, domain, engagement):
+    tracker = make_tracker(slots={"track": "logement", "logement_situation": "proprietaire",
+                                  "engagement": engagement})
+    events = ActionTrackPlan().run(dispatcher, tracker, domain)
+    shown = events[0]["value"]
+    assert len(shown) == 3
+    text = dispatcher.messages[0]["text"]
+    assert text.count("•") == 3 and len(text) <= 700
+    assert any(b["payload"] == "/plus_actions" for b in dispatcher.messages[0]["buttons"])
+
+
+def test_three_more_actions_are_new_ones(dispatcher, domain):
+    tracker = make_tracker("plus_actions", "/plus_actions",
+                           slots={"track": "alimentation", "plan_shown": []})
+    first = ActionMoreActions().run(dispatcher, tracker, domain)[0]["value"]
+    tracker = make_tracker("plus_actions", "/plus_actions",
+                           slots={"track": "alimentation", "plan_shown": first})
+    both = ActionMoreActions().run(dispatcher, tracker, domain)[0]["value"]
+    assert len(both) == 6 and len(set(both)) == 6
+
+
+def test_and_now_goes_on_from_the_scenario_just_advised(dispatcher, domain):
+    from relais.track_content import track_content
+    acute = next(t for t in track_content("economie").topics if t.kind == "acute" and t.more)
+    tracker = make_tracker("suite", "et maintenant ?", slots={"track": "economie", "topic": acute.key})
+    events = ActionSuite().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"] == acute.more
+    assert len(events[0]["value"]) == 3  # then three actions, made for that scenario first
+
+
+def test_and_now_without_context_asks_what_is_on_the_mind(dispatcher, domain):
+    assert ActionSuite().run(dispatcher, make_tracker("suite", "et maintenant"), domain) == []
+    assert responses(dispatcher) == ["utter_suite_sans_contexte"]
+
+
+def test_a_sub_topic_button_gives_its_answer_and_more(dispatcher, domain):
+    from relais.track_content import track_content
+    topic = next(t for t in track_content("travail").topics if t.more)
+    entities = [{"entity": "topic", "value": topic.key}]
+    events = ActionTopicAnswer().run(dispatcher, make_tracker("sujet", "/sujet", entities=entities), domain)
+    assert SlotSet("topic", topic.key) in events and dispatcher.messages[0]["text"] == topic.answer
+    ActionTopicMore().run(dispatcher, make_tracker("en_savoir_plus", "/en_savoir_plus", entities=entities), domain)
+    assert dispatcher.messages[1]["text"] == topic.more
+
+
+def test_an_unknown_sub_topic_from_a_payload_shows_the_menu(dispatcher, domain):
+    entities = [{"entity": "topic", "value": "../../etc/passwd"}]
+    assert ActionTopicAnswer().run(dispatcher, make_tracker("sujet", "/sujet", entities=entities), domain) == []
+    assert responses(dispatcher) == ["utter_menu"]
+
+
+def test_an_urgence_without_a_track_gets_its_scenario_when_recognised(dispatcher, domain):
+    from relais.track_content import track_content
+    acute = next(t for t in track_content("numerique").topics if t.kind == "acute")
+    events = ActionUrgenceAccueil().run(dispatcher, make_tracker("urgence", acute.examples[0]), domain)
+    assert SlotSet("phase", "urgence") in events and SlotSet("track", "numerique") in events
+
+
+def test_an_urgence_not_recognised_asks_what_presses(dispatcher, domain):
+    assert ActionUrgenceAccueil().run(dispatcher, make_tracker("urgence", "au secours"), domain) == []
+    assert responses(dispatcher) == ["utter_urgence_accueil"]
+
+
+def test_a_track_question_the_nlu_could_not_place_is_answered(dispatcher, domain):
+    from relais.track_content import track_content
+    question = next(t for t in track_content("economie").topics if t.kind == "question")
+    tracker = make_tracker("nlu_fallback", question.examples[0])
+    events = ActionFallback().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"] == question.answer
+    assert SlotSet("topic", question.key) in events
+
+
+def form_check(dispatcher, slot, typed, slots, events=()):
+    tracker = make_tracker("affirm", typed, slots=slots, events=list(events), active_loop="diagnostic_form")
+    return ValidateDiagnosticForm()._check(dispatcher, tracker, slots["track"], slot, typed, typed)
+
+
+def test_i_told_you_already_finds_the_earlier_answer(dispatcher, domain):
+    earlier = [{"event": "user", "text": "on est locataires dans le privé et on gèle"},
+               {"event": "user", "text": "je vous l'ai déjà dit"}]
+    events = form_check(dispatcher, "logement_situation", "je vous l'ai déjà dit", {"track": "logement"}, earlier)
+    assert events[0] == SlotSet("logement_situation", "locataire_prive")
+
+
+def test_an_unclear_answer_is_asked_again_once_then_kept(dispatcher, domain):
+    events = form_check(dispatcher, "energie_besoin", "bof", {"track": "energie"})
+    assert events == [SlotSet("energie_besoin", None), SlotSet("form_retries", 1)]
+    assert responses(dispatcher) == ["utter_reponse_non_comprise"]
+    events = form_check(dispatcher, "energie_besoin", "bof", {"track": "energie", "form_retries": 1})
+    assert events == [SlotSet("energie_besoin", "bof"), SlotSet("form_retries", 0)]
+
+
+def test_a_question_instead_of_an_answer_is_answered_and_asked_again(dispatcher, domain):
+    events = form_check(dispatcher, "energie_situation", "c'est quoi le chèque énergie ?", {"track": "energie"})
+    assert events == [SlotSet("energie_situation", None)]
+    assert "chèque énergie" in dispatcher.messages[0]["text"].lower()
 
 
 # --- Welcome and consent ----------------------------------------------------------------------
@@ -250,12 +351,19 @@ def test_a_yes_to_the_offer_opens_the_case(dispatcher, domain, database, intent,
     ("nlu_fallback", "plus tard"), ("affirm", "👎"), ("nlu_fallback", "svp je comprends pas"),
     ("nlu_fallback", "je ne suis pas ok"), ("affirm", "ok mais je ne vois pas le rapport"),
     ("nlu_fallback", "pourquoi pas"),
-    ("nlu_fallback", "ok alors j'ai une autre question sur le chèque énergie pour ma mère"),
 ])
 def test_anything_but_a_yes_to_the_offer_goes_on_without_a_case(dispatcher, domain, database, intent, text):
     result = ActionFallback().run(dispatcher, after_the_offer(intent, text), domain)
     assert SlotSet("escalation", "1") not in result
     assert responses(dispatcher) == ["utter_default"]
+    assert case_rows(database) == []
+
+
+def test_a_question_after_the_offer_is_answered_without_a_case(dispatcher, domain, database):
+    text = "ok alors j'ai une autre question sur le chèque énergie pour ma mère"
+    result = ActionFallback().run(dispatcher, after_the_offer("nlu_fallback", text), domain)
+    assert SlotSet("escalation", "1") not in result
+    assert "chèque énergie" in dispatcher.messages[0]["text"]
     assert case_rows(database) == []
 
 

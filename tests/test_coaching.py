@@ -2,7 +2,7 @@
 
 import pytest
 
-from relais.coaching import MAX_ANSWER_LENGTH, choose_phase, clean_answer, engagement_level, plan_responses
+from relais.coaching import MAX_ANSWER_LENGTH, choose_phase, clean_answer, engagement_level
 from relais.mood import mood_band, parse_mood
 from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
 
@@ -49,16 +49,6 @@ def test_a_phase_chosen_by_button_wins():
 )
 def test_engagement_level(answer, level):
     assert engagement_level(answer) == level
-
-
-def test_small_steps_plan_holds_back_the_bigger_steps():
-    assert plan_responses("energie", "petits_pas") == [
-        "utter_plan_intro",
-        "utter_energie_petits_pas",
-        "utter_plan_suite",
-        "utter_energie_ressources",
-    ]
-    assert "utter_energie_grands_pas" in plan_responses("energie", "ambitieux")
 
 
 def test_clean_answer_bounds_and_strips():

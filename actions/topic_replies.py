@@ -1,0 +1,109 @@
+"""How sub-topic answers, plans and choices are shown: text and buttons, nothing decided here."""
+
+import json
+from typing import Any, Dict, List, Optional, Sequence, Text
+
+from rasa_sdk.events import SlotSet
+
+from relais.plans import render_actions
+from relais.topics import FALLBACK_TOPIC_THRESHOLD, best_topic
+from relais.track_content import MicroAction, Topic, track_content
+from relais.tracks import TRACKS
+
+# At most this many scenario buttons when an urgence is not recognised precisely.
+ACUTE_MENU_SIZE = 5
+
+
+def _payload(intent: Text, **entities: Any) -> Text:
+    # Braces as Rasa reads them in a payload: /intent{"entity": "value"}.
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
+
+
+def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
+    buttons = []
+    if with_buttons:
+        if topic.more:
+            buttons.append({"title": "En savoir plus", "payload": _payload("en_savoir_plus", topic=topic.key)})
+        if topic.kind != "acute":
+            buttons.append({"title": "Un plan pour moi",
+                            "payload": _payload(f"track_{topic.track}", phase="continu")})
+        else:
+            buttons.append({"title": "Et ensuite ?", "payload": _payload("suite")})
+        buttons.append({"title": "Parler à une personne", "payload": _payload("demander_humain")})
+    dispatcher.utter_message(text=topic.answer, buttons=buttons)
+
+
+def say_topic_more(dispatcher, topic: Topic, then_plan: bool = False) -> None:
+    buttons = [] if then_plan else [
+        {"title": "3 actions pour moi", "payload": _payload("plus_actions")},
+        {"title": "Parler à une personne", "payload": _payload("demander_humain")},
+    ]
+    dispatcher.utter_message(text=topic.more or topic.answer, buttons=buttons)
+
+
+def say_acute_menu(dispatcher, track: Text) -> None:
+    """An urgence not recognised precisely: the first reflex, then which situation it is."""
+    dispatcher.utter_message(response=f"utter_{track}_urgence")
+    acute = [t for t in track_content(track).topics if t.kind == "acute"][:ACUTE_MENU_SIZE]
+    if acute:
+        dispatcher.utter_message(
+            text="Pour vous donner les bons gestes, qu'est-ce qui se passe exactement ?",
+            buttons=[{"title": t.title, "payload": _payload("sujet", topic=t.key)} for t in acute],
+        )
+
+
+def say_second_need(dispatcher, second_track: Optional[Text]) -> None:
+    if second_track:
+        dispatcher.utter_message(
+            text=f"Vous parlez aussi de {TRACKS[second_track]} : on en parle ensuite ?",
+            buttons=[{"title": f"Oui, parler de {TRACKS[second_track]}",
+                      "payload": _payload(f"track_{second_track}")}],
+        )
+
+
+def ask_two_tracks(dispatcher, tracks: Sequence[Text], switching: bool = False) -> None:
+    first, second = tracks[0], tracks[1]
+    if switching:
+        text = f"Vous voulez passer à {TRACKS[first]}, ou continuer sur {TRACKS[second]} ?"
+        buttons = [
+            {"title": f"Passer à {TRACKS[first]}", "payload": _payload(f"track_{first}")},
+            {"title": f"Continuer {TRACKS[second]}", "payload": _payload(f"track_{second}", phase="continu")},
+        ]
+    else:
+        text = f"Pour bien vous orienter : c'est plutôt une question de {TRACKS[first]} ou de {TRACKS[second]} ?"
+        buttons = [{"title": TRACKS[t].capitalize(), "payload": _payload(f"track_{t}")} for t in (first, second)]
+    dispatcher.utter_message(text=text, buttons=buttons)
+
+
+def say_plan(dispatcher, track: Text, chosen: Sequence[MicroAction], shown: List[Text],
+             first: bool) -> List[Dict[Text, Any]]:
+    """Three actions and what can come next; the slot `plan_shown` remembers them."""
+    if not chosen:
+        dispatcher.utter_message(response="utter_plan_fin")
+        return []
+    heading = ("Voici trois actions adaptées à vos réponses :" if first
+               else "Voici trois autres actions :")
+    dispatcher.utter_message(
+        text=f"{heading}\n{render_actions(chosen)}",
+        buttons=[
+            {"title": "3 autres actions", "payload": _payload("plus_actions")},
+            {"title": "Me fixer un objectif", "payload": _payload("affirm")},
+            {"title": "Parler à une personne", "payload": _payload("demander_humain")},
+        ],
+    )
+    return [SlotSet("plan_shown", shown + [a.key for a in chosen])]
+
+
+def answer_from_topics(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
+    """A message Rasa could not place (or found off-topic) may still be a question of a track
+    file, in words DIET did not learn: answered when the sub-topic model is sure enough.
+    None when it is not."""
+    text = tracker.latest_message.get("text") or ""
+    if text.lstrip().startswith("/"):
+        return None
+    match = best_topic(text, threshold=FALLBACK_TOPIC_THRESHOLD)
+    if not match:
+        return None
+    say_topic(dispatcher, match.topic)
+    phase = "urgence" if match.topic.kind == "acute" else "continu"
+    return [SlotSet("track", match.topic.track), SlotSet("phase", phase), SlotSet("topic", match.topic.key)]

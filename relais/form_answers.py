@@ -1,0 +1,94 @@
+"""Reading a free-text answer to a diagnostic question that offers buttons.
+
+A citizen may type « proprio », « 2 » or « on a plus de courant » instead of tapping a button.
+The answer maps to an option by the words of the track file, or by its number; a question or a
+new topic is not an answer and is never stored as one.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Optional, Sequence, Tuple
+
+from relais.coaching import ENGAGEMENT_LEVELS, engagement_level
+from relais.text import normalise
+from relais.track_content import track_content
+
+OPTION, QUESTION, UNCLEAR = "option", "question", "unclear"
+_QUESTION_START = re.compile(
+    r"^(comment|pourquoi|combien|est ce que|est-ce que|quand|ou |qui |quel|quelle|quels|quelles|"
+    r"c'est quoi|cest quoi|c quoi|dois je|puis je|peut on|on peut|je peux|je dois|y a t il|ya t il|"
+    r"vous pouvez|tu peux|a qui|qu'est ce)\b")
+_ORDINALS = {"1": 0, "un": 0, "premier": 0, "premiere": 0, "2": 1, "deux": 1, "deuxieme": 1,
+             "second": 1, "seconde": 1, "3": 2, "trois": 2, "troisieme": 2, "4": 3, "quatre": 3,
+             "quatrieme": 3, "dernier": -1, "derniere": -1}
+
+
+@dataclass(frozen=True)
+class AnswerReading:
+    kind: str                 # OPTION, QUESTION or UNCLEAR
+    value: Optional[str] = None
+
+
+def is_question(text: str) -> bool:
+    words = normalise(text)
+    return text.rstrip().endswith("?") or bool(_QUESTION_START.match(words))
+
+
+def _options(track: str, slot: str) -> Dict[str, Tuple[str, ...]]:
+    if slot == "engagement":
+        return {level: () for level in ENGAGEMENT_LEVELS}
+    return track_content(track).answers.get(slot, {})
+
+
+def _by_number(words: str, values: Sequence[str]) -> Optional[str]:
+    match = re.fullmatch(r"(?:le |la |l'|option |choix |reponse )?(\w+)(?: option| choix)?", words)
+    if match and match.group(1) in _ORDINALS and values:
+        index = _ORDINALS[match.group(1)]
+        if -len(values) <= index < len(values):
+            return values[index]
+    return None
+
+
+def _by_words(words: str, options: Dict[str, Tuple[str, ...]]) -> Optional[str]:
+    """The option whose words the answer contains; the longest word found wins a tie."""
+    best, best_length = None, 0
+    for value, synonyms in options.items():
+        for synonym in synonyms + (value.replace("_", " "),):
+            phrase = normalise(synonym)
+            # Whole words, the last one maybe in the plural or feminine (« locataires »).
+            if phrase and len(phrase) > best_length and re.search(
+                    rf"(?<![\w']){re.escape(phrase)}(s|e|es|x)?(?![\w'])", words):
+                best, best_length = value, len(phrase)
+    return best
+
+
+def read_answer(track: str, slot: str, text: str) -> AnswerReading:
+    """What a typed answer to `slot` of `track`'s diagnostic is."""
+    words = normalise(text)
+    options = _options(track, slot)
+    values = list(options)
+    if text in values:
+        return AnswerReading(OPTION, text)
+    chosen = _by_number(words, values) or _by_words(words, options)
+    if chosen:
+        return AnswerReading(OPTION, chosen)
+    if is_question(text):
+        return AnswerReading(QUESTION)
+    if slot == "engagement" and words:
+        return AnswerReading(OPTION, engagement_level(text))
+    return AnswerReading(UNCLEAR)
+
+
+def answers_in(track: str, texts: Sequence[str], slots: Sequence[str]) -> Dict[str, str]:
+    """The diagnostic answers already given in the citizen's own words (« je suis proprio et
+    j'ai froid »), so the diagnostic does not ask them again. Words only: a bare « 2 » in an
+    earlier message answered nothing."""
+    found: Dict[str, str] = {}
+    for slot in slots:
+        options = _options(track, slot)
+        for text in texts:
+            value = _by_words(normalise(text), options) if options and slot != "engagement" else None
+            if value:
+                found[slot] = value
+                break
+    return found

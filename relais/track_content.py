@@ -1,0 +1,153 @@
+"""The content of the specialist tracks, one YAML file per track (relais/content/tracks/).
+
+Content designers edit those files: sub-topics (acute scenarios, questions people ask, everyday
+situations) with their example messages and short answers, the words citizens type instead of
+tapping a diagnostic button, and the micro-actions plans are made of. This module reads and
+checks them and returns plain data; nothing here knows Rasa.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+from relais.tracks import TRACKS
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content" / "tracks"
+TOPIC_KINDS = ("acute", "question", "situation")
+# One phone screen: an answer longer than this gets cut by the checks, the rest goes to `more`.
+MAX_ANSWER_CHARS = 600
+MAX_MORE_CHARS = 700
+MAX_TITLE_CHARS = 28
+MIN_EXAMPLES = 25
+
+
+@dataclass(frozen=True)
+class Topic:
+    track: str
+    id: str
+    kind: str
+    title: str
+    examples: Tuple[str, ...]
+    answer: str
+    more: Optional[str] = None
+
+    @property
+    def key(self) -> str:
+        """`energie/coupure_chauffage`: the id used in button payloads and slots."""
+        return f"{self.track}/{self.id}"
+
+
+@dataclass(frozen=True)
+class MicroAction:
+    track: str
+    id: str
+    text: str
+    cost: str
+    effort: str
+    fits: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    topics: Tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.track}/{self.id}"
+
+    def fits_answers(self, answers: Dict[str, Optional[str]]) -> bool:
+        """True unless an answer given is outside what this action is for."""
+        for slot, allowed in self.fits.items():
+            value = answers.get(slot)
+            if value and value not in allowed:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class TrackContent:
+    track: str
+    topics: Tuple[Topic, ...]
+    actions: Tuple[MicroAction, ...]
+    # slot -> button value -> words citizens type for it
+    answers: Dict[str, Dict[str, Tuple[str, ...]]]
+
+    def topic(self, topic_id: str) -> Optional[Topic]:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+
+class ContentError(ValueError):
+    """A track file that does not follow the format; the message names the file and the place."""
+
+
+def _topic(track: str, raw: dict, where: str) -> Topic:
+    kind = raw.get("kind")
+    if kind not in TOPIC_KINDS:
+        raise ContentError(f"{where}: kind must be one of {TOPIC_KINDS}, not {kind!r}")
+    examples = tuple(str(e).strip() for e in raw.get("examples") or () if str(e).strip())
+    answer = str(raw.get("answer") or "").strip()
+    if not raw.get("id") or not raw.get("title") or not answer:
+        raise ContentError(f"{where}: id, title and answer are required")
+    more = str(raw["more"]).strip() if raw.get("more") else None
+    return Topic(track, str(raw["id"]), kind, str(raw["title"]).strip(), examples, answer, more)
+
+
+def _action(track: str, raw: dict, where: str) -> MicroAction:
+    if not raw.get("id") or not raw.get("text"):
+        raise ContentError(f"{where}: id and text are required")
+    fits = {slot: tuple(values or ()) for slot, values in (raw.get("fits") or {}).items()}
+    return MicroAction(
+        track, str(raw["id"]), str(raw["text"]).strip(), str(raw.get("cost") or ""),
+        str(raw.get("effort") or ""), fits, tuple(raw.get("topics") or ()),
+    )
+
+
+def parse_track(track: str, raw: dict, source: str = "") -> TrackContent:
+    where = source or track
+    if raw.get("track") != track:
+        raise ContentError(f"{where}: `track: {track}` expected")
+    topics = tuple(_topic(track, t, f"{where} topic {i + 1}") for i, t in enumerate(raw.get("topics") or ()))
+    actions = tuple(_action(track, a, f"{where} action {i + 1}") for i, a in enumerate(raw.get("actions") or ()))
+    answers = {
+        slot: {value: tuple(str(w) for w in words or ()) for value, words in (options or {}).items()}
+        for slot, options in (raw.get("answers") or {}).items()
+    }
+    return TrackContent(track, topics, actions, answers)
+
+
+@lru_cache(maxsize=None)
+def track_content(track: str) -> TrackContent:
+    """The content of one track, read once per process."""
+    path = CONTENT_DIR / f"{track}.yml"
+    if not path.exists():
+        return TrackContent(track, (), (), {})
+    return parse_track(track, yaml.safe_load(path.read_text(encoding="utf-8")) or {}, str(path))
+
+
+def all_topics() -> List[Topic]:
+    return [topic for track in TRACKS for topic in track_content(track).topics]
+
+
+def find_topic(key: Optional[str]) -> Optional[Topic]:
+    """The topic of a key `track/id`, or None for anything else (a payload is untrusted text)."""
+    if not key or "/" not in key:
+        return None
+    track, topic_id = key.split("/", 1)
+    return track_content(track).topic(topic_id) if track in TRACKS else None
+
+
+def problems(content: TrackContent) -> List[str]:
+    """What a content designer must fix in a track file (empty when it is fine)."""
+    found = []
+    ids = [t.id for t in content.topics]
+    for dup in {i for i in ids if ids.count(i) > 1}:
+        found.append(f"{content.track}: topic id {dup} twice")
+    for topic in content.topics:
+        if len(topic.answer) > MAX_ANSWER_CHARS:
+            found.append(f"{topic.key}: answer of {len(topic.answer)} characters (max {MAX_ANSWER_CHARS})")
+        if topic.more and len(topic.more) > MAX_MORE_CHARS:
+            found.append(f"{topic.key}: more of {len(topic.more)} characters (max {MAX_MORE_CHARS})")
+        if len(topic.title) > MAX_TITLE_CHARS:
+            found.append(f"{topic.key}: title longer than {MAX_TITLE_CHARS}")
+        if len(set(topic.examples)) < MIN_EXAMPLES:
+            found.append(f"{topic.key}: {len(set(topic.examples))} distinct examples (min {MIN_EXAMPLES})")
+    return found

@@ -1,0 +1,87 @@
+"""What a message about a track calls for: first steps for one scenario, the answer to a
+question, the diagnostic, or a question back when two tracks are close. Plain data, no Rasa."""
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from relais.acute import is_acute
+from relais.topics import TopicMatch, best_topic
+from relais.tracks import TRACKS, track_from_intent
+
+# The sub-topic model overrules DIET's track when it is this sure of a topic of another track
+# and DIET is less sure than DIET_SURE of its own.
+TOPIC_OVERRULES = 0.6
+DIET_SURE = 0.7
+# Two tracks closer than this (DIET confidences) are asked about, not guessed.
+AMBIGUITY_MARGIN = 0.15
+# A second track this likely, in a message this long, is named for later ("on en parle ensuite ?").
+SECOND_NEED_SCORE = 0.2
+SECOND_NEED_WORDS = 14
+
+URGENCE, ANSWER, DIAGNOSTIC, ASK = "urgence", "answered", "diagnostic", "ask"
+
+
+@dataclass(frozen=True)
+class TrackTurn:
+    step: str                      # URGENCE, ANSWER, DIAGNOSTIC or ASK
+    track: str
+    phase: str
+    topic: Optional[TopicMatch] = None
+    choices: Tuple[str, ...] = ()  # ASK: the tracks to choose between
+    second_track: Optional[str] = None
+
+
+def track_ranking(intent_ranking: Sequence[Dict]) -> List[Tuple[str, float]]:
+    """DIET's ranking reduced to the tracks, best first."""
+    ranked = []
+    for entry in intent_ranking or ():
+        track = track_from_intent(entry.get("name"))
+        if track and all(track != t for t, _ in ranked):
+            ranked.append((track, float(entry.get("confidence") or 0.0)))
+    return ranked
+
+
+def _is_typed(text: str) -> bool:
+    # A button's payload ("/track_energie{...}") is not the citizen's words.
+    return bool(text) and not text.lstrip().startswith("/")
+
+
+def decide(text: str, track: str, ranking: Sequence[Dict], requested_phase: Optional[str] = None) -> TrackTurn:
+    """The reply a message routed to `track` calls for."""
+    typed = _is_typed(text)
+    ranked = track_ranking(ranking) if typed else []
+    track = _overruled(text, track, ranked) if typed else track
+    match = best_topic(text, track) if typed else None
+    second = _second_need(text, track, ranked)
+
+    if requested_phase == "continu":
+        return TrackTurn(DIAGNOSTIC, track, "continu")
+    acute_topic = match if match and match.topic.kind == "acute" else None
+    if requested_phase == "urgence" or acute_topic or (typed and is_acute(text)):
+        return TrackTurn(URGENCE, track, "urgence", acute_topic, second_track=second)
+    if match:
+        return TrackTurn(ANSWER, track, "continu", match, second_track=second)
+    if len(ranked) >= 2 and ranked[0][0] == track and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
+        return TrackTurn(ASK, track, "continu", choices=(ranked[0][0], ranked[1][0]))
+    return TrackTurn(DIAGNOSTIC, track, "continu", second_track=second)
+
+
+def _overruled(text: str, track: str, ranked: Sequence[Tuple[str, float]]) -> str:
+    """DIET's track, unless the sub-topic model is sure of a topic of another track."""
+    overall = best_topic(text, threshold=TOPIC_OVERRULES)
+    if overall and overall.topic.track != track and dict(ranked).get(track, 0.0) < DIET_SURE:
+        return overall.topic.track
+    return track
+
+
+def _second_need(text: str, track: str, ranked: Sequence[Tuple[str, float]]) -> Optional[str]:
+    if len(text.split()) < SECOND_NEED_WORDS:
+        return None
+    others = [(t, score) for t, score in ranked if t != track]
+    if others and others[0][1] >= SECOND_NEED_SCORE:
+        return others[0][0]
+    return None
+
+
+def theme(track: str) -> str:
+    return TRACKS[track]

@@ -1,0 +1,124 @@
+"""The track files (relais/content/tracks/): format, counts, and the decisions built on them."""
+
+import itertools
+
+import pytest
+import yaml
+
+from relais.coaching import ENGAGEMENT_LEVELS
+from relais.form_answers import OPTION, AnswerReading, QUESTION, UNCLEAR, read_answer
+from relais.plans import PLAN_SIZE, choose_actions
+from relais.track_content import CONTENT_DIR, all_topics, find_topic, problems, track_content
+from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide
+from relais.tracks import TRACKS, diagnostic_slots
+
+DOMAIN = yaml.safe_load((CONTENT_DIR.parent.parent.parent / "domain.yml").read_text(encoding="utf-8"))
+
+
+def button_values(slot):
+    buttons = DOMAIN["responses"][f"utter_ask_{slot}"][0]["buttons"]
+    return [b["payload"].split('"choix":"')[1].split('"')[0] for b in buttons]
+
+
+@pytest.mark.parametrize("track", TRACKS)
+def test_every_track_file_follows_the_format(track):
+    assert (CONTENT_DIR / f"{track}.yml").exists()
+    assert problems(track_content(track)) == []
+
+
+@pytest.mark.parametrize("track", TRACKS)
+def test_every_track_has_its_sub_topics(track):
+    topics = track_content(track).topics
+    kinds = [t.kind for t in topics]
+    assert len(topics) >= 15
+    assert kinds.count("acute") >= 3
+    assert kinds.count("question") >= 8
+
+
+def test_at_least_120_questions_are_answered():
+    assert sum(t.kind == "question" for t in all_topics()) >= 120
+
+
+@pytest.mark.parametrize("track", TRACKS)
+def test_typed_answers_map_to_the_buttons_of_the_domain(track):
+    answers = track_content(track).answers
+    for slot in diagnostic_slots(track)[:2]:
+        assert sorted(answers.get(slot, {})) == sorted(button_values(slot)), slot
+
+
+@pytest.mark.parametrize("track", TRACKS)
+def test_every_profile_gets_a_plan_of_three(track):
+    situation, besoin, _ = diagnostic_slots(track)
+    for values in itertools.product(button_values(situation), button_values(besoin), ENGAGEMENT_LEVELS):
+        answers = dict(zip((situation, besoin, "engagement"), values))
+        assert len(choose_actions(track, answers)) == PLAN_SIZE, answers
+
+
+def test_three_more_actions_are_new_ones():
+    answers = {"engagement": "ambitieux"}
+    first = choose_actions("energie", answers)
+    more = choose_actions("energie", answers, shown=[a.key for a in first])
+    assert more and not {a.key for a in first} & {a.key for a in more}
+
+
+def test_a_plan_keeps_to_what_the_answers_allow():
+    # A home owner never gets an action written for tenants, and so on for every answer.
+    for track in TRACKS:
+        for action in track_content(track).actions:
+            for slot, allowed in action.fits.items():
+                values = ENGAGEMENT_LEVELS if slot == "engagement" else button_values(slot)
+                for value in set(values) - set(allowed):
+                    assert action not in choose_actions(track, {slot: value}, size=100), (action.key, value)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("2", "locataire_social"),
+    ("le premier", "locataire_prive"),
+    ("Propriétaire", "proprietaire"),
+])
+def test_a_typed_answer_maps_to_an_option(typed, expected):
+    assert read_answer("logement", "logement_situation", typed) == AnswerReading(OPTION, expected)
+
+
+def test_a_question_typed_instead_of_an_answer_is_not_an_answer():
+    assert read_answer("energie", "energie_situation", "c'est quoi le chèque énergie ?").kind == QUESTION
+
+
+def test_words_that_match_no_option_are_unclear():
+    assert read_answer("energie", "energie_besoin", "bof je sais pas trop").kind == UNCLEAR
+
+
+def test_engagement_typed_freely_is_a_level():
+    assert read_answer("energie", "engagement", "pas un rond et pas le temps").value == "petits_pas"
+
+
+def test_an_example_of_an_acute_topic_gets_that_scenario_first_steps():
+    # Sanity check on the content's own examples (the measure is the blind sets, bench/).
+    for topic in [t for t in all_topics() if t.kind == "acute"]:
+        turn = decide(topic.examples[0], topic.track, [])
+        assert turn.step == URGENCE, topic.key
+
+
+def test_a_button_payload_is_never_read_as_a_sub_topic():
+    assert decide('/track_energie{"phase":"continu"}', "energie", []).step == DIAGNOSTIC
+
+
+def test_close_tracks_are_asked_about():
+    ranking = [{"name": "track_logement", "confidence": 0.41}, {"name": "track_energie", "confidence": 0.38}]
+    turn = decide("zzz qqq", "logement", ranking)
+    assert turn.step == ASK and turn.choices == ("logement", "energie")
+
+
+def test_a_topic_key_from_a_payload_is_checked():
+    assert find_topic("energie/../../etc") is None
+    assert find_topic("inconnu/x") is None
+    assert find_topic(None) is None
+
+
+def test_answers_already_given_in_words_are_not_asked_again():
+    from relais.form_answers import answers_in
+    found = answers_in("logement", ["je suis propriétaire d'une vieille maison"],
+                       ["logement_situation", "logement_besoin", "engagement"])
+    assert found == {"logement_situation": "proprietaire"}
+    # A bare number in an earlier message answered nothing.
+    assert answers_in("logement", ["2"], ["logement_situation"]) == {}
