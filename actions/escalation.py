@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
+from relais.person_request import declines_a_person
 from relais.services import StorageUnavailable
 
 # A crisis is not here: action_crise opens its case (actions/crisis.py). A misunderstanding is
@@ -33,8 +34,11 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -
     return [SlotSet("escalation", case_id)]
 
 
+NOT_A_REQUEST = "utter_humain_pas_demande"
+
+
 class ActionEscalader(Action):
-    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible"})
+    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST})
 
     def name(self) -> Text:
         return "action_escalader"
@@ -42,6 +46,11 @@ class ActionEscalader(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        # The model's reading is not enough: a refusal, or someone of the citizen's own life,
+        # is not a request (relais/person_request.py). Nothing goes to the team.
+        if declines_a_person(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response=NOT_A_REQUEST)
+            return []
         return open_case(dispatcher, tracker, escalation_reason(tracker))
 
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import Any, Dict, Optional, Pattern, Tuple
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE, crisis_content
+from relais.person_request import declines_a_person
 from relais.safety import CERTAIN, QUESTION, Triage, describes_plan
 from relais.text import normalise
+from relais.yes_no import is_acknowledgement
 
 # What the case of the conversation should do after the turn.
 CASE_OPEN = "open"
@@ -149,7 +151,7 @@ def move_of(message: CitizenMessage) -> Optional[str]:
     for move, patterns in _MOVES:
         if any(pattern.search(text) for pattern in patterns):
             return move
-    if message.intent == "demander_humain":
+    if message.intent == "demander_humain" and not declines_a_person(message.text or ""):
         return "wants_person"
     if message.intent == "thanks":
         return "thanks"
@@ -157,8 +159,11 @@ def move_of(message: CitizenMessage) -> Optional[str]:
 
 
 def answer_of(message: CitizenMessage) -> Optional[bool]:
-    """A yes or a no to a yes/no question, from the button, the intent or the words."""
+    """A yes or a no to a yes/no question, from the button, the intent or the words. An
+    acknowledgement ("ok", "d'accord") answers nothing: it is no yes to "are you in danger?"."""
     text = normalise(message.text or "")
+    if is_acknowledgement(message.text or ""):
+        return None
     if message.intent == "affirm" or _YES.search(text):
         return True
     if message.intent == "deny" or _NO.search(text):
@@ -218,7 +223,7 @@ def _ask(state: Dict[str, Any], kind: Optional[str]) -> CrisisTurn:
     crisis_kind = content.kind(kind or SUICIDE)
     line = content.text("question_preface") + _lower_first(crisis_kind.question)
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
-                 "last": line, "asked": 1}
+                 "last": line, "asked": 1, "questions": 0}
     return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
 
 
@@ -233,11 +238,20 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
     kind = state.get("kind") or SUICIDE
-    engaged = move in ("free_anonymous", "who_answers", "what_to_do", "prefers_writing", "refuses_call",
-                       "phone_watched", "care", "wants_person", "fear_of_hospital")
-    if answer is True or engaged or (kind in _PLAN_KINDS and describes_plan(message.text)):
-        # A yes, or an answer that says yes (asking how to get help, a plan, a means).
+    if answer is True or move == "wants_person" or (kind in _PLAN_KINDS and describes_plan(message.text)):
+        # A yes, a request for a person, or an answer that says yes (a plan, a means).
         return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1])
+    if move in _QUESTION_MOVES and state.get("questions", 0) < 3:
+        # A question ("c'est gratuit ?", "qui répond ?") is not a yes: it gets its answer, then
+        # the question is asked again; no case without a yes (issue #12: calm conversations
+        # opened cases on « c'est gratuit ? »).
+        crisis_kind = content.kind(triage.kind or kind)
+        again = content.text("question_again_preface") + _lower_first(crisis_kind.question)
+        # A question answered is not the question left unanswered: "asked" does not count it.
+        new_state = {**state, "kind": crisis_kind.id, "last": again,
+                     "questions": state.get("questions", 0) + 1}
+        return CrisisTurn(lines=(_answer_to(move, crisis_kind.id, state), again), state=new_state,
+                          ask_yes_no=True, kind=crisis_kind.id)
     if triage.tier == QUESTION or state.get("asked", 0) < 2:
         # Not answered: a second concern, another topic, "you repeat yourself". Asked once
         # more, in other words.
@@ -247,6 +261,22 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     line = content.text("question_left")
     return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
+
+
+# Questions and reservations about getting help, answered while a question waits.
+_QUESTION_MOVES = frozenset({"free_anonymous", "who_answers", "what_to_do", "prefers_writing",
+                             "refuses_call", "phone_watched", "care", "fear_of_hospital"})
+
+
+def _answer_to(move: str, kind: str, state: Dict[str, Any]) -> str:
+    content = crisis_content()
+    if move == "refuses_call":
+        return content.by_kind("refuses_call", kind)
+    if move == "prefers_writing":
+        return _varied(content.lines(move), dict(state))
+    if move in ("phone_watched", "fear_of_hospital"):
+        return content.text(move)
+    return content.by_kind(move, kind)
 
 
 def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
@@ -326,4 +356,4 @@ def _lower_first(text: str) -> str:
 
 
 def _closed(state: Dict[str, Any], last: str) -> Dict[str, Any]:
-    return {**state, "open": False, "tier": None, "last": last, "asked": 0}
+    return {**state, "open": False, "tier": None, "last": last, "asked": 0, "questions": 0}

@@ -450,13 +450,52 @@ def assess(text: Optional[str]) -> SafetyAssessment:
     if _at_a_distance(texts):
         return SafetyAssessment(is_crisis=False, lookalike=True)
     lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)
+    not_a_person = not_about_a_person(texts)
+    lookalike = lookalike or not_a_person
     texts = _without_idioms(texts)
     kind = _first_kind(CRISIS_PATTERNS, texts)
-    if kind is not None:
+    if kind is not None and not (kind == MEDICAL and not_a_person):
         return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
     concern = _first_kind(CONCERN_PATTERNS, texts)
     return SafetyAssessment(is_crisis=False, kind=concern, lookalike=lookalike,
                             concern=concern is not None)
+
+
+# Heat, gardens, plants, animals, engines, the economy: the words of a medical emergency ("40
+# degrés", "malaise", "ne respire plus", "chauffe") said of something that is not a person. With
+# no person in the message (PERSON_CUES), such a message is no medical crisis, from a pattern
+# or from the model: "40 degrés annoncés, comment protéger mon potager ?", "le malaise de
+# l'économie", "ma voiture chauffe". A person keeps it one: "il fait 40 degrés et mon grand-père
+# est confus".
+NOT_A_PERSON_PATTERNS = _regexes((
+        r"\b(canicule|vague de chaleur|episode de chaleur|pic de chaleur|meteo|a l'ombre)\b",
+        r"\b(3[5-9]|4[0-9]|5[0-9]) ?(degres|°c?)\b (\w+ ){0,2}(annonces?|prevus?|attendus?|dehors|cette semaine|ce week end|demain|cet ete)\b",
+        r"\b(annonce\w*|prevu\w*|attendu\w*|il fait|il fera|il faisait|il va faire|jusqu'a|monte a|montera a) (\w+ ){0,2}(3[5-9]|4[0-9]|5[0-9]) ?(degres|°)",
+        r"\b(potager|jardin|plants?|plantes?|semis|tomates?|salades?|courgettes?|arbres?|fruitiers?|serre|pelouse|gazon|fleurs?|recoltes?|verger|vigne|cultures?)\b",
+        r"\b(poules?|poulets?|chiens?|chats?|lapins?|vaches?|veaux?|brebis|moutons?|chevres?|cochons?|betes|betail|troupeaux?|chevaux|cheval|animaux|abeilles?|ruches?)\b",
+        r"\b(voiture|moteur|scooter|moto|camion|tracteur|batterie|onduleur|chaudiere|frigo|congelateur|ordinateur|ordi|telephone|box|radiateur|pompe) (\w+ ){0,3}(chauffe|surchauffe|brulant|brulante|bouillant)\w*",
+        r"\b(qui chauffe|surchauffe)\b",
+        r"\bmalaise (de l'|de la|du|des|dans l'|dans la|dans le|social|economique|agricole|paysan|politique)",
+        r"\b(economie|secteur|marche|entreprise|commerce|exploitation|bourse|filiere|agriculture|chiffre d'affaires|village|pays) (\w+ ){0,3}(malaise|ne respire plus|respire plus|asphyxi\w*|arret cardiaque|agonise|a l'agonie|en reanimation|sous perfusion)",
+))
+# A person in the message, possibly in danger: someone named, or a state of the body said by
+# the writer or of "il"/"elle" (not "il fait", "il faut", "il y a").
+PERSON_CUES = _regexes((
+        rf"\b(mon|ma|mes|notre|nos|son|sa|ses|le|la|les|un|une|du|de la|leur) (\w+ )?({_CLOSE}|{_CHILD}|grand pere|grand mere|papi|papy|mamie|mami|personne agee|personnes agees|personne|homme|femme|dame|monsieur|passant|passante|bebe)s?\b",
+        r"\b(quelqu'un|qqn|un homme|une femme|une personne|quelqu'une|gens|victimes?|blesses?|blessees?|conducteur|conductrice|passagere?s?|pietone?s?|cycliste|motard|randonneur|randonneuse|nageur|nageuse|jardinier|jardiniere|agriculteur|agricultrice|eleveur|eleveuse|paysan|paysanne|ouvriers?|ouvrieres?|vieille?s?|vieux|personnes?|pompiers?)\b",
+        r"\b(je me sens|je suis (tres |vraiment |super )?(mal|faible|brulante?|confuse?|etourdie?|en sueur|deshydratee?|a bout)|j'ai (\w+ )?(mal|de la fievre|des vertiges|la tete qui tourne|du mal a respirer|plus de force|vomi)|je (respire|transpire|vomi\w*|tremble|tombe|saigne|delire|m'evanouis)\b)",
+        r"\b(il|elle)(?! (ne |n')?(fait|fera|faisait|pleut|faut|y a|va faire|annonce|parait|reste))(?: \w+)? (est|a|ne|n'|se|s'|respire|transpire|vomi\w*|delire|tremble|tombe|saigne)\b",
+))
+
+
+def not_about_a_person(texts: Tuple[str, ...]) -> bool:
+    """Heat, a garden, an animal, an engine or the economy, and no person in the message."""
+    return (any(pattern.search(t) for t in texts for pattern in NOT_A_PERSON_PATTERNS)
+            and not any(pattern.search(t) for t in texts for pattern in PERSON_CUES))
+
+
+def speaks_of_a_person(text: Optional[str]) -> bool:
+    return any(pattern.search(t) for t in variants(text or "") for pattern in PERSON_CUES)
 
 
 # Someone else is spoken of: the writer's suicide or self-harm patterns are theirs.
@@ -612,12 +651,27 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     model = model_crisis_confidence is not None
     if assessment.concern:
         return Triage(QUESTION, assessment.kind)
-    if model and not assessment.lookalike and any(RISK_WORDS.search(t) for t in variants(text or "")):
-        if model_kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE:
+    acute_person = model_kind in ACUTE_MODEL_KINDS and speaks_of_a_person(text)
+    if model and not assessment.lookalike and (acute_person or any(RISK_WORDS.search(t) for t in variants(text or ""))):
+        if (model_kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE
+                and (model_kind != MEDICAL or speaks_of_a_person(text))):
             # An emergency the model is sure of: asking "are you in danger?" would cost minutes.
+            # A medical one is a person's: without a person named or a state of the body, the
+            # model alone asks first.
             return Triage(CERTAIN, model_kind)
         return Triage(QUESTION, model_kind or kind_hint(text))
     return Triage()
+
+
+_CHILD_CUE = re.compile(rf"\b({_CHILD}|mineure?s?|collegiens?|collegiennes?|lyceens?|lyceennes?|bambins?|momes?|marmots?|j'ai (1[0-7]|[6-9]) ans|(a|de) [1-9] ans|(a|de) 1[0-7] ans)\b")
+
+
+def plausible_model_kind(text: Optional[str], kind: Optional[str]) -> bool:
+    """Whether the model's crisis kind fits the words of the message: a child in danger needs a
+    child or a minor in it ("mon père de 85 ans, confus et brûlant" is a medical emergency)."""
+    if kind != CHILD:
+        return True
+    return any(_CHILD_CUE.search(t) for t in variants(text or ""))
 
 
 def kind_hint(text: Optional[str]) -> str:

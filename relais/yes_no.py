@@ -32,3 +32,16 @@ def says_yes(text: str) -> bool:
     words = normalise(text or "").strip()
     return (bool(_YES.search(words)) and len(words.split()) <= _MAX_WORDS
             and not _NO.search(words))
+
+
+# "ok", "d'accord", "ok merci": the citizen heard, and answers no question. After a question
+# about danger ("pensez-vous à vous faire du mal ?"), it is neither a yes nor a no.
+_ACKNOWLEDGEMENT = re.compile(
+    r"^((ah |bon |bah )?(o+k+|oki|okay|okey|d'?ac+|d'?accord|entendu|compris|bien recu|je vois|"
+    r"ca marche|vu|merci|mci|super|cool|hmm+|mh+|ah)\s*)+$"
+)
+
+
+def is_acknowledgement(text: str) -> bool:
+    """True for "ok", "d'accord", "ok merci", "entendu": heard, not a yes."""
+    return bool(_ACKNOWLEDGEMENT.match(normalise(text or "").strip()))

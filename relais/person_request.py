@@ -1,0 +1,79 @@
+"""Is a message the model read as a request for a person really one?
+
+A request for a person opens a case for the relais team: people will read the conversation. The
+model learns requests from examples, and it has read as one a refusal (« non merci, pas besoin
+qu'on m'appelle ») and a word about someone else of the citizen's life (« j'ose pas en parler à
+mon chef »). This floor, applied before a case is opened on a typed request, says no to both,
+and keeps the requests that refuse the program, not the person (« je veux parler à quelqu'un,
+pas à un robot »).
+"""
+
+import re
+from typing import List
+
+from relais.text import normalise
+
+# "pas à un robot", "pas une machine", "j'ai pas envie de parler à un bot": a refusal of the
+# program, which is a request for a person. Removed before the refusals are looked for.
+_NOT_THE_PROGRAM = re.compile(
+    r"\b((je |j')?(ne |n')?(veux|voudrais|ai|aime|parle|supporte)? ?(pas|plus|jamais) "
+    r"(envie (de |d') ?)?((parler|discuter|ecrire|causer|repondre) )?((a|avec|aux) )?"
+    r"(un |une |le |la |les |ce |cette |des |votre |du )?"
+    r"(robots?|machines?|bots?|chatbots?|ia|intelligence artificielle|programmes?|ordinateurs?|ordi|"
+    r"automates?|repondeurs?|logiciels?|algorithmes?|assistant virtuel))\b"
+)
+
+# A "no", a "no need", a "don't call": the negation sits near what it refuses (at most three
+# words before it, within the same clause).
+_REFUSAL = re.compile(
+    r"^(non|nan|nope|no|non merci|merci non)\b"
+    r"|\b(pas|plus|jamais|aucun|aucune|sans|inutile|surtout pas) (\w+ ){0,3}?"
+    r"(besoin|envie|la peine|question|necessaire|utile|appel\w*|rappel\w*|telephon\w*|contact\w*|"
+    r"parler|parle|discuter|ecrire|en parler|conseill\w*|humain|agent|personne|quelqu'un|qu'on|"
+    r"que l'on|deranger|prevenir|transmet\w*|relation)\b"
+    r"|\b(je n'ai|j'ai) besoin de personne\b"
+    r"|\b(ne|n') (\w+ ){0,3}(personne|rien a personne)\b"
+    r"|\b(ne|n') (\w+ ){0,2}(contact|appel|rappel|telephon|ecri|derange|previen)\w*"
+    r"|\bpersonne a qui\b"
+)
+
+# Someone of the citizen's own life: "en parler à mon chef" is not asking Relais for a person.
+_SOMEONE_ELSE = re.compile(
+    r"\b(mon|ma|mes|notre|nos|son|sa|ses|leur|leurs|au|a la|aux) (\w+ )?"
+    r"(chef|cheffe|patron|patronne|manager|superieure?|responsable|employeur|collegues?|rh|"
+    r"mari|femme|conjointe?|compagnon|compagne|copain|copine|famille|parents?|pere|mere|"
+    r"freres?|soeurs?|enfants?|fils|fille|amie?s?|potes?|voisine?s?|proches?|medecin|docteur|"
+    r"banquiere?|banque|comptable|proprietaire|bailleur|avocate?|depute|maire|mairie|"
+    r"fournisseur|assureur|assurance|notaire|delegues?)\b"
+)
+
+# Words of the relais team's people: with them, someone else named beside is context
+# ("mon chef m'épuise, je veux parler à un conseiller").
+_RELAIS_PERSON = re.compile(
+    r"\b(conseill\w*|humain\w*|etre humain|vraie? personne|personne (reelle|en vrai|de l'equipe)|"
+    r"quelqu'un (de vrai|de reel|en vrai|de l'equipe|du relais|de chez vous)|qqn de (vrai|reel)|agent|"
+    r"equipe|relais|accompagnant\w*|referent\w*|professionnel\w*|travailleur social|benevole|"
+    r"interlocut\w*|chair et en os)\b"
+)
+
+
+def _clauses(text: str) -> List[str]:
+    """The message cut where people cut it (punctuation, "mais"), each clause normalised."""
+    parts = re.split(r"[,.;:!?()\n]+|\bmais\b", text or "")
+    return [clause for clause in (normalise(part).strip() for part in parts) if clause]
+
+
+def declines_a_person(text: str) -> bool:
+    """True when a message read as a request for a person refuses one ("non merci, pas besoin
+    qu'on m'appelle") or speaks of someone of the citizen's own life without asking for the
+    relais team's people ("j'ai pas envie d'en parler à mon chef"). A button's payload (empty
+    text or "/demander_humain") is always a request."""
+    if not text or text.strip().startswith("/"):
+        return False
+    clauses = [_NOT_THE_PROGRAM.sub(" ", clause).strip() for clause in _clauses(text)]
+    refusal = any(_REFUSAL.search(clause) for clause in clauses if clause)
+    asks = any(_RELAIS_PERSON.search(clause) and not _REFUSAL.search(clause) for clause in clauses)
+    if refusal and not asks:
+        return True
+    whole = " ".join(clauses)
+    return bool(_SOMEONE_ELSE.search(whole)) and not _RELAIS_PERSON.search(whole)

@@ -1,0 +1,73 @@
+"""A request for a person opens a case only when it is one (relais/person_request.py, the floor
+under the model in action_escalader): a refusal or someone of the citizen's own life is not a
+request; a request that refuses the program is one (issue #12 item 7)."""
+
+import pytest
+from rasa_sdk.events import SlotSet
+from sqlalchemy import create_engine, text
+
+from actions.escalation import ActionEscalader
+from relais.person_request import declines_a_person
+from tests.conftest import make_tracker
+
+
+@pytest.mark.parametrize("message", [
+    "non merci pas besoin d'appeler quelqu'un",
+    "j'ai pas envie d'en parler à mon chef",
+    "non, c'est pas la peine qu'on me rappelle",
+    "surtout ne prévenez personne",
+    "je ne veux parler à personne",
+    "pas de conseiller, merci, je vais me débrouiller",
+    "je dois en parler à ma banquière demain",
+    "nan pas besoin d'un humain",
+])
+def test_a_refusal_or_someone_else_is_not_a_request(message):
+    assert declines_a_person(message)
+
+
+@pytest.mark.parametrize("message", [
+    "je veux parler à quelqu'un, pas à un robot",
+    "je veux parler à un humain tout de suite, pas à une machine",
+    "un vrai conseiller svp",
+    "y a quelqu'un de réel ?",
+    "conseiller",
+    "je ne veux pas attendre, passez-moi un conseiller",
+    "j'ai pas envie de parler à un robot, je veux un humain",
+    "mon chef me harcèle, je veux parler à une conseillère",
+    "je ne veux plus parler à une machine",
+    "/demander_humain",
+    "",
+])
+def test_a_request_is_one(message):
+    assert not declines_a_person(message)
+
+
+def test_every_request_of_the_training_data_is_one():
+    import yaml
+    from tests.conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "data" / "nlu" / "human.yml").read_text(encoding="utf-8"))
+    examples = [line.strip()[2:] for block in data["nlu"] if block["intent"] == "demander_humain"
+                for line in block["examples"].splitlines() if line.strip()]
+    assert len(examples) >= 70
+    assert [example for example in examples if declines_a_person(example)] == []
+
+
+def _cases(url):
+    with create_engine(url, future=True).connect() as connection:
+        return connection.execute(text("select count(*) from relais_cases")).scalar_one()
+
+
+def test_the_escalation_action_opens_no_case_on_a_refusal(dispatcher, domain, database):
+    events = ActionEscalader().run(
+        dispatcher, make_tracker("demander_humain", "non merci, pas besoin qu'on m'appelle"), domain)
+    assert events == []
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_humain_pas_demande"]
+    assert _cases(database) == 0
+
+
+def test_the_escalation_action_opens_a_case_on_a_request_that_refuses_the_program(dispatcher, domain, database):
+    events = ActionEscalader().run(
+        dispatcher, make_tracker("demander_humain", "un humain svp, pas une machine"), domain)
+    assert events == [SlotSet("escalation", "1")]
+    assert _cases(database) == 1
