@@ -5,11 +5,18 @@ from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk.events import SlotSet
 
-from relais.plans import render_actions
+from relais.follow_up import MORE, NEXT_ACTIONS, TOPIC, follow_up
+from relais.plans import choose_actions, render_actions
 from relais.topics import FALLBACK_TOPIC_THRESHOLD, best_topic
-from relais.track_content import MicroAction, Topic, track_content
+from relais.track_content import MicroAction, Topic, find_topic, track_content
+from relais.track_turn import ANSWER, URGENCE, decide, track_ranking
 from relais.tracks import TRACKS
 
+# A message below the NLU's confidence threshold whose best guess is a track this likely is
+# taken as that track (first steps, an answer) or the track is proposed; another track than the
+# one under way needs SWITCH_TRACK.
+LIKELY_TRACK = 0.25
+SWITCH_TRACK = 0.4
 # At most this many scenario buttons when an urgence is not recognised precisely.
 ACUTE_MENU_SIZE = 5
 
@@ -76,13 +83,13 @@ def ask_two_tracks(dispatcher, tracks: Sequence[Text], switching: bool = False) 
 
 
 def say_plan(dispatcher, track: Text, chosen: Sequence[MicroAction], shown: List[Text],
-             first: bool) -> List[Dict[Text, Any]]:
+             first: bool, heading: Optional[Text] = None) -> List[Dict[Text, Any]]:
     """Three actions and what can come next; the slot `plan_shown` remembers them."""
     if not chosen:
         dispatcher.utter_message(response="utter_plan_fin")
         return []
-    heading = ("Voici trois actions adaptées à vos réponses :" if first
-               else "Voici trois autres actions :")
+    heading = heading or ("Voici trois actions adaptées à vos réponses :" if first
+                          else "Voici trois autres actions :")
     dispatcher.utter_message(
         text=f"{heading}\n{render_actions(chosen)}",
         buttons=[
@@ -107,3 +114,68 @@ def answer_from_topics(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     say_topic(dispatcher, match.topic)
     phase = "urgence" if match.topic.kind == "acute" else "continu"
     return [SlotSet("track", match.topic.track), SlotSet("phase", phase), SlotSet("topic", match.topic.key)]
+
+
+def _said(tracker, text: Optional[Text]) -> bool:
+    return bool(text) and any(e.get("event") == "bot" and e.get("text") == text for e in tracker.events)
+
+
+def follow_up_in_context(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
+    """A message not understood alone, read in the context of the track under way
+    (relais/follow_up.py). None without a track."""
+    track = tracker.get_slot("track")
+    topic_key = tracker.get_slot("topic")
+    current = find_topic(topic_key)
+    step = follow_up(tracker.latest_message.get("text") or "", track, topic_key,
+                     _said(tracker, current.more if current else None))
+    if step is None:
+        return None
+    if step.kind == TOPIC:
+        say_topic(dispatcher, step.topic)
+        return [SlotSet("topic", step.topic.key)]
+    if step.kind == MORE:
+        say_topic_more(dispatcher, step.topic)
+        return []
+    shown = list(tracker.get_slot("plan_shown") or [])
+    answers = {slot: tracker.get_slot(slot) for slot in (f"{track}_situation", f"{track}_besoin", "engagement")}
+    chosen = choose_actions(track, answers, shown, step.topic.id if step.topic else None)
+    heading = ("Je n'ai pas de réponse sûre à cette question ; l'équipe relais pourra vous répondre. "
+               "En attendant, voici ce que vous pouvez faire :" if step.question
+               else "C'est noté. Pour avancer, voici ce que vous pouvez faire :")
+    return say_plan(dispatcher, track, chosen, shown, first=not shown, heading=heading)
+
+
+def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
+    """A message the NLU was not sure of, whose best guess is a track: the first steps or the
+    answer when the sub-topic is clear, else the track proposed with a button. None when no
+    track is likely enough."""
+    text = tracker.latest_message.get("text") or ""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    ranked = track_ranking(ranking)
+    if text.lstrip().startswith("/") or not ranked:
+        return None
+    track, confidence = ranked[0]
+    current = tracker.get_slot("track")
+    if confidence < (LIKELY_TRACK if not current else SWITCH_TRACK) or track == current:
+        return None
+    turn = decide(text, track, ranking)
+    events = [SlotSet("track", turn.track), SlotSet("phase", turn.phase)]
+    if turn.step == URGENCE:
+        if turn.topic:
+            say_topic(dispatcher, turn.topic.topic)
+        else:
+            say_acute_menu(dispatcher, turn.track)
+        dispatcher.utter_message(response="utter_relais_local")
+        return events + [SlotSet("topic", turn.topic.topic.key if turn.topic else None)]
+    if turn.step == ANSWER:
+        say_topic(dispatcher, turn.topic.topic)
+        return events + [SlotSet("topic", turn.topic.topic.key)]
+    theme = TRACKS[turn.track]
+    dispatcher.utter_message(
+        text=f"Si je comprends bien, c'est une question de {theme}. Je peux vous poser deux ou trois "
+             "questions pour vous proposer des actions adaptées.",
+        buttons=[{"title": "Oui, allons-y", "payload": _payload(f"track_{turn.track}", phase="continu")},
+                 {"title": "Un autre thème", "payload": _payload("menu")},
+                 {"title": "Parler à une personne", "payload": _payload("demander_humain")}],
+    )
+    return events + [SlotSet("topic", None)]

@@ -16,14 +16,16 @@ from actions.topic_replies import (
 from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
 from relais.plans import choose_actions
-from relais.topics import best_topic
+from relais.topics import best_topic, question_topic
 from relais.track_content import find_topic
-from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide
+from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide, track_ranking
 from relais.tracks import TRACKS, coach_name, diagnostic_slots, track_from_intent
 
 DIAGNOSTIC_FORM = "diagnostic_form"
 # An urgence named without a track gets a scenario's first steps above this topic probability.
 URGENCE_TOPIC_THRESHOLD = 0.4
+# ... or the first steps of a track DIET ranks this likely after `urgence`.
+URGENCE_TRACK_CONFIDENCE = 0.2
 # How many times a question with buttons is asked again when a typed answer maps to no option.
 ASK_AGAIN = 1
 
@@ -129,7 +131,7 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: Optional[Text], text
 
 
 def _answer_question(dispatcher, text: Text, track: Optional[Text]) -> None:
-    match = best_topic(text, track) or best_topic(text)
+    match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
     if match:
         say_topic(dispatcher, match.topic, with_buttons=False)
     else:
@@ -316,11 +318,18 @@ class ActionSuite(Action):
         return say_plan(dispatcher, track, chosen, shown, first=not shown)
 
 
+def _likely_track(tracker: Tracker) -> Optional[Text]:
+    """The track DIET ranks first after `urgence`, when it is likely enough to act on."""
+    ranked = track_ranking(tracker.latest_message.get("intent_ranking") or [])
+    return ranked[0][0] if ranked and ranked[0][1] >= URGENCE_TRACK_CONFIDENCE else None
+
+
 class ActionUrgenceAccueil(Action):
     """An abrupt disruption named without a track (intent `urgence`): the first steps of its
     scenario when the sub-topic model recognises one, else what presses most, with buttons."""
 
-    responses = frozenset({"utter_urgence_accueil", "utter_relais_local"})
+    responses = frozenset({"utter_urgence_accueil", "utter_relais_local"}
+                          | {f"utter_{track}_urgence" for track in TRACKS})
 
     def name(self) -> Text:
         return "action_urgence_accueil"
@@ -331,8 +340,14 @@ class ActionUrgenceAccueil(Action):
         text = tracker.latest_message.get("text") or ""
         match = None if text.lstrip().startswith("/") else best_topic(text, threshold=URGENCE_TOPIC_THRESHOLD)
         if match is None:
-            dispatcher.utter_message(response="utter_urgence_accueil")
-            return []
+            track = _likely_track(tracker)
+            if track is None:
+                dispatcher.utter_message(response="utter_urgence_accueil")
+                return []
+            # The track is clear, the scenario is not: its first reflex and the scenarios.
+            say_acute_menu(dispatcher, track)
+            dispatcher.utter_message(response="utter_relais_local")
+            return [SlotSet("track", track), SlotSet("phase", "urgence"), SlotSet("topic", None)]
         say_topic(dispatcher, match.topic)
         dispatcher.utter_message(response="utter_relais_local")
         return [SlotSet("track", match.topic.track), SlotSet("phase", "urgence"),

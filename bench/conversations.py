@@ -9,7 +9,10 @@ routing_*: one first message each, with the right `track`, `phase` and maybe `al
 conversations_*: per turn, `expect` may say
 - track / phase: the `track` / `phase` slot after the turn;
 - contains_any: one of these in the reply (case- and accent-insensitive);
-- not_fallback: the bot did not answer "not understood" (action_fallback did not run);
+- not_fallback: the bot did not answer "not understood" (utter_default, or the offer of a person
+  that follows a second misunderstanding). Until session 6 this was "action_fallback did not
+  run"; that action now also reads a message in the context of the track under way and
+  answers it, which is not a misunderstanding;
 - human_offered: the reply offers a person of the relais team, or a case is open;
 - no_case: no case was opened during the turn;
 - max_messages: at most this many bot messages in the turn.
@@ -33,7 +36,7 @@ import yaml
 from bench.crisis_conversations import RelaisClient
 
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
-FALLBACK_ACTIONS = {"action_fallback", "action_default_fallback"}
+NOT_UNDERSTOOD = {"utter_default", "utter_fallback_humain"}
 # One phone screen: a longer message must offer a button for more (issue #12's target).
 ONE_SCREEN = 700
 HUMAN_WORDS = ("une personne", "un conseiller", "une conseillere", "l'equipe", "un humain", "coach humain")
@@ -60,6 +63,7 @@ class Turn:
     long_without_more: int
     slots: Dict[str, object]
     actions: List[str]
+    utterances: List[str]
     cases_before: int
     cases_after: int
 
@@ -77,7 +81,10 @@ def say(client: RelaisClient, sender: str, text: str) -> Turn:
     events = tracker.get("events", [])
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
     actions = [e.get("name") for e in events[last_user + 1:] if e.get("event") == "action"]
-    return Turn(messages, long_without_more, tracker.get("slots", {}), actions, cases_before, len(client.cases(sender)))
+    utterances = [(e.get("metadata") or {}).get("utter_action") for e in events[last_user + 1:]
+                  if e.get("event") == "bot"]
+    return Turn(messages, long_without_more, tracker.get("slots", {}), actions, utterances, cases_before,
+                len(client.cases(sender)))
 
 
 @dataclass
@@ -96,7 +103,7 @@ def check(expect: dict, turn: Turn) -> List[str]:
             failures.append(f"{slot} {turn.slots.get(slot)!r}, expected {expect[slot]!r}")
     if expect.get("contains_any") and not any(fold(w) in fold(turn.reply) for w in expect["contains_any"]):
         failures.append(f"none of {expect['contains_any']}")
-    if expect.get("not_fallback") and FALLBACK_ACTIONS & set(turn.actions):
+    if expect.get("not_fallback") and NOT_UNDERSTOOD & set(turn.utterances):
         failures.append("fallback")
     if expect.get("human_offered") and not (
             turn.cases_after or any(w in fold(turn.reply) for w in HUMAN_WORDS)):

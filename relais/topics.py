@@ -16,6 +16,13 @@ from relais.tracks import TRACKS
 
 # Below this probability the best topic is not trusted on its own (a topic of ~180).
 TOPIC_THRESHOLD = 0.35
+# A question is answered from the closest topic of its track at a lower share: a near answer
+# with « Parler à une personne » beside it serves better than a questionnaire.
+QUESTION_THRESHOLD = 0.2
+QUESTION_MIN_PROBABILITY = 0.04
+# Whatever its share inside a track, a topic below this probability is noise (« bon ben voilà »
+# spreads thinly over every topic and may still lean to one).
+MIN_TOPIC_PROBABILITY = 0.1
 # A message Rasa could not place is answered from a topic only above this.
 FALLBACK_TOPIC_THRESHOLD = 0.5
 
@@ -77,7 +84,8 @@ def topic_index() -> TopicIndex:
     return TopicIndex(all_topics())
 
 
-def best_topic(text: str, track: Optional[str] = None, threshold: float = TOPIC_THRESHOLD) -> Optional[TopicMatch]:
+def best_topic(text: str, track: Optional[str] = None, threshold: float = TOPIC_THRESHOLD,
+               minimum: float = MIN_TOPIC_PROBABILITY) -> Optional[TopicMatch]:
     """The sub-topic the message is about, when the model is confident enough."""
     ranked = topic_index().rank(text, track)
     if not ranked:
@@ -87,5 +95,10 @@ def best_topic(text: str, track: Optional[str] = None, threshold: float = TOPIC_
         total = sum(m.score for m in ranked) or 1.0
         best = ranked[0]
         share = best.score / total
-        return TopicMatch(best.topic, share) if share >= threshold else None
+        return TopicMatch(best.topic, share) if share >= threshold and best.score >= minimum else None
     return ranked[0] if ranked[0].score >= threshold else None
+
+
+def question_topic(text: str, track: str) -> Optional[TopicMatch]:
+    """The closest topic of the track for a question (lower thresholds than best_topic)."""
+    return best_topic(text, track, QUESTION_THRESHOLD, QUESTION_MIN_PROBABILITY)

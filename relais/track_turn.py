@@ -5,13 +5,16 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from relais.acute import is_acute
-from relais.topics import TopicMatch, best_topic
+from relais.form_answers import is_question
+from relais.topics import TopicMatch, best_topic, question_topic
 from relais.tracks import TRACKS, track_from_intent
 
 # The sub-topic model overrules DIET's track when it is this sure of a topic of another track
 # and DIET is less sure than DIET_SURE of its own.
 TOPIC_OVERRULES = 0.6
 DIET_SURE = 0.7
+# A question or situation topic this sure (share in its track) keeps the phase continu.
+CALM_TOPIC_SURE = 0.5
 # Two tracks closer than this (DIET confidences) are asked about, not guessed.
 AMBIGUITY_MARGIN = 0.15
 # A second track this likely, in a message this long, is named for later ("on en parle ensuite ?").
@@ -52,12 +55,18 @@ def decide(text: str, track: str, ranking: Sequence[Dict], requested_phase: Opti
     ranked = track_ranking(ranking) if typed else []
     track = _overruled(text, track, ranked) if typed else track
     match = best_topic(text, track) if typed else None
+    if typed and match is None and is_question(text):
+        match = question_topic(text, track)
     second = _second_need(text, track, ranked)
 
     if requested_phase == "continu":
         return TrackTurn(DIAGNOSTIC, track, "continu")
     acute_topic = match if match and match.topic.kind == "acute" else None
-    if requested_phase == "urgence" or acute_topic or (typed and is_acute(text)):
+    # The learned reading first: a sure match of a question or an everyday situation is not an
+    # urgence even if a word of the pattern list is there (« l'hiver dernier, trois coupures »);
+    # the patterns are the floor when the model has no sure reading.
+    calm_topic = match is not None and acute_topic is None and match.score >= CALM_TOPIC_SURE
+    if requested_phase == "urgence" or acute_topic or (typed and not calm_topic and is_acute(text)):
         return TrackTurn(URGENCE, track, "urgence", acute_topic, second_track=second)
     if match:
         return TrackTurn(ANSWER, track, "continu", match, second_track=second)

@@ -207,6 +207,28 @@ def test_a_question_instead_of_an_answer_is_answered_and_asked_again(dispatcher,
     assert "chèque énergie" in dispatcher.messages[0]["text"].lower()
 
 
+def test_a_statement_not_understood_alone_goes_on_with_the_track(dispatcher, domain):
+    tracker = make_tracker("nlu_fallback", "bon ben voilà",
+                           slots={"track": "mobilite", "plan_shown": []})
+    events = ActionFallback().run(dispatcher, tracker, domain)
+    assert "utter_default" not in responses(dispatcher)
+    assert dispatcher.messages[0]["text"].startswith("C'est noté.")
+    assert len(events[0]["value"]) == 3
+
+
+def test_a_short_question_after_an_answer_gets_more_on_that_topic(dispatcher, domain):
+    from relais.track_content import track_content
+    topic = next(t for t in track_content("energie").topics if t.more and t.kind == "question")
+    tracker = make_tracker("nlu_fallback", "et ça marche comment ?", slots={"track": "energie", "topic": topic.key})
+    ActionFallback().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"] in (topic.more, *[t.answer for t in track_content("energie").topics])
+
+
+def test_without_a_track_a_message_not_understood_is_said_so(dispatcher, domain):
+    ActionFallback().run(dispatcher, make_tracker("nlu_fallback", "xkcd zorglub"), domain)
+    assert responses(dispatcher) == ["utter_default"]
+
+
 # --- Welcome and consent ----------------------------------------------------------------------
 
 
