@@ -10,7 +10,8 @@ from relais.plans import choose_actions, render_actions
 from relais.topics import FALLBACK_TOPIC_THRESHOLD, best_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, track_ranking
-from relais.tracks import TRACKS
+from relais.coaching import engagement_level
+from relais.tracks import TRACKS, diagnostic_slots
 
 # A message below the NLU's confidence threshold whose best guess is a track this likely is
 # taken as that track (first steps, an answer) or the track is proposed; another track than the
@@ -136,13 +137,10 @@ def follow_up_in_context(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]
     if step.kind == MORE:
         say_topic_more(dispatcher, step.topic)
         return []
-    shown = list(tracker.get_slot("plan_shown") or [])
-    answers = {slot: tracker.get_slot(slot) for slot in (f"{track}_situation", f"{track}_besoin", "engagement")}
-    chosen = choose_actions(track, answers, shown, step.topic.id if step.topic else None)
     heading = ("Je n'ai pas de réponse sûre à cette question ; l'équipe relais pourra vous répondre. "
                "En attendant, voici ce que vous pouvez faire :" if step.question
                else "C'est noté. Pour avancer, voici ce que vous pouvez faire :")
-    return say_plan(dispatcher, track, chosen, shown, first=not shown, heading=heading)
+    return next_actions(dispatcher, tracker, heading=heading)
 
 
 def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
@@ -179,3 +177,18 @@ def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
                  {"title": "Parler à une personne", "payload": _payload("demander_humain")}],
     )
     return events + [SlotSet("topic", None)]
+
+
+def next_actions(dispatcher, tracker, fresh: bool = False, heading: Optional[Text] = None) -> List[Dict[Text, Any]]:
+    """The next three actions of the track under way that fit the diagnostic's answers, those
+    made for the sub-topic just discussed first; `fresh` starts the plan over."""
+    track = tracker.get_slot("track")
+    if not track:
+        dispatcher.utter_message(response="utter_menu")
+        return []
+    shown = [] if fresh else list(tracker.get_slot("plan_shown") or [])
+    answers = {slot: tracker.get_slot(slot) for slot in diagnostic_slots(track)}
+    answers["engagement"] = engagement_level(answers.get("engagement"))
+    topic = find_topic(tracker.get_slot("topic"))
+    chosen = choose_actions(track, answers, shown, topic.id if topic else None)
+    return say_plan(dispatcher, track, chosen, shown, first=not shown, heading=heading)

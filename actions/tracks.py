@@ -11,11 +11,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
 from actions.topic_replies import (
-    ask_two_tracks, say_acute_menu, say_plan, say_second_need, say_topic, say_topic_more,
+    ask_two_tracks, next_actions, say_acute_menu, say_second_need, say_topic, say_topic_more,
 )
 from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
-from relais.plans import choose_actions
 from relais.topics import best_topic, question_topic
 from relais.track_content import find_topic
 from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide, track_ranking
@@ -206,17 +205,6 @@ def _earlier_texts(tracker: Tracker) -> List[Text]:
     return [t for t in reversed(texts[:-1]) if t and not t.startswith("/")]
 
 
-def _answers(tracker: Tracker, track: Text) -> Dict[Text, Optional[Text]]:
-    answers = {slot: tracker.get_slot(slot) for slot in diagnostic_slots(track)}
-    answers["engagement"] = engagement_level(answers.get("engagement"))
-    return answers
-
-
-def _topic_id(tracker: Tracker) -> Optional[Text]:
-    topic = find_topic(tracker.get_slot("topic"))
-    return topic.id if topic else None
-
-
 class ActionTrackPlan(Action):
     """Three micro-actions chosen from the diagnostic's answers, with a button for three more."""
 
@@ -228,12 +216,7 @@ class ActionTrackPlan(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        track = tracker.get_slot("track")
-        if not track:
-            dispatcher.utter_message(response="utter_menu")
-            return []
-        chosen = choose_actions(track, _answers(tracker, track), (), _topic_id(tracker))
-        return say_plan(dispatcher, track, chosen, [], first=True)
+        return next_actions(dispatcher, tracker, fresh=True)
 
 
 class ActionMoreActions(Action):
@@ -247,13 +230,7 @@ class ActionMoreActions(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        track = tracker.get_slot("track")
-        if not track:
-            dispatcher.utter_message(response="utter_menu")
-            return []
-        shown = list(tracker.get_slot("plan_shown") or [])
-        chosen = choose_actions(track, _answers(tracker, track), shown, _topic_id(tracker))
-        return say_plan(dispatcher, track, chosen, shown, first=False)
+        return next_actions(dispatcher, tracker)
 
 
 class ActionTopicAnswer(Action):
@@ -311,11 +288,9 @@ class ActionSuite(Action):
         if not track:
             dispatcher.utter_message(response="utter_suite_sans_contexte")
             return []
-        shown = list(tracker.get_slot("plan_shown") or [])
-        if topic and topic.more and not shown:
+        if topic and topic.more and not tracker.get_slot("plan_shown"):
             say_topic_more(dispatcher, topic, then_plan=True)
-        chosen = choose_actions(track, _answers(tracker, track), shown, topic.id if topic else None)
-        return say_plan(dispatcher, track, chosen, shown, first=not shown)
+        return next_actions(dispatcher, tracker)
 
 
 def _likely_track(tracker: Tracker) -> Optional[Text]:

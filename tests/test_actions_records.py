@@ -138,8 +138,11 @@ class TestDatabaseDown:
         assert events == [SlotSet("consentement", "refuse")]
 
     def test_track_still_helps(self, dispatcher, domain):
-        ActionSelectTrack().run(dispatcher, make_tracker("track_energie", "coupure de courant"), domain)
-        assert "utter_energie_urgence" in responses(dispatcher)
+        events = ActionSelectTrack().run(dispatcher, make_tracker("track_energie", "coupure de courant"), domain)
+        assert responses(dispatcher)[0] == "utter_stockage_indisponible"
+        # The first steps of the scenario are given all the same.
+        assert SlotSet("phase", "urgence") in events and "utter_relais_local" in responses(dispatcher)
+        assert any(m.get("text") for m in dispatcher.messages)
 
     def test_checkin_says_it_was_not_recorded_and_still_answers(self, dispatcher, domain):
         ActionCheckinBilan().run(dispatcher, make_tracker(slots={"humeur": "4", "fait_recemment": "rien"}), domain)
