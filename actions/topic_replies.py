@@ -95,7 +95,6 @@ def say_plan(dispatcher, track: Text, chosen: Sequence[MicroAction], shown: List
         text=f"{heading}\n{render_actions(chosen)}",
         buttons=[
             {"title": "3 autres actions", "payload": _payload("plus_actions")},
-            {"title": "Me fixer un objectif", "payload": _payload("affirm")},
             {"title": "Parler à une personne", "payload": _payload("demander_humain")},
         ],
     )
@@ -112,9 +111,9 @@ def answer_from_topics(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     match = best_topic(text, threshold=FALLBACK_TOPIC_THRESHOLD)
     if not match:
         return None
-    say_topic(dispatcher, match.topic)
+    said = say_topic_once(dispatcher, tracker, match.topic)
     phase = "urgence" if match.topic.kind == "acute" else "continu"
-    return [SlotSet("track", match.topic.track), SlotSet("phase", phase), SlotSet("topic", match.topic.key)]
+    return [SlotSet("track", match.topic.track), SlotSet("phase", phase), SlotSet("topic", match.topic.key)] + said
 
 
 def _said(tracker, text: Optional[Text]) -> bool:
@@ -192,3 +191,29 @@ def next_actions(dispatcher, tracker, fresh: bool = False, heading: Optional[Tex
     topic = find_topic(tracker.get_slot("topic"))
     chosen = choose_actions(track, answers, shown, topic.id if topic else None)
     return say_plan(dispatcher, track, chosen, shown, first=not shown, heading=heading)
+
+
+CONSENT_QUESTIONS = ("utter_demande_consentement", "utter_demande_consentement_court")
+
+
+def ask_consent_once(dispatcher, tracker) -> None:
+    """A conversation that began with the citizen's situation, not the welcome, has not been
+    asked for consent: ask once, after the help, never before it."""
+    if tracker.get_slot("consentement") not in (None, "inconnu"):
+        return
+    asked = any((e.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
+                for e in tracker.events if e.get("event") == "bot")
+    if not asked:
+        dispatcher.utter_message(response="utter_demande_consentement_court")
+
+
+def say_topic_once(dispatcher, tracker, topic: Topic) -> List[Dict[Text, Any]]:
+    """The topic's answer, unless Relais just gave it: then more on it, or the next actions
+    (a citizen who asks again wants to go further, not the same words)."""
+    if topic.key != tracker.get_slot("topic") or not _said(tracker, topic.answer):
+        say_topic(dispatcher, topic)
+        return []
+    if topic.more and not _said(tracker, topic.more):
+        say_topic_more(dispatcher, topic)
+        return []
+    return next_actions(dispatcher, tracker)

@@ -11,7 +11,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
 from actions.topic_replies import (
-    ask_two_tracks, next_actions, say_acute_menu, say_second_need, say_topic, say_topic_more,
+    ask_consent_once, ask_two_tracks, next_actions, say_acute_menu, say_second_need, say_topic, say_topic_more,
+    say_topic_once,
 )
 from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
@@ -45,7 +46,7 @@ class ActionSelectTrack(Action):
     responses = frozenset(
         [f"utter_{track}_intro" for track in TRACKS]
         + [f"utter_{track}_urgence" for track in TRACKS]
-        + ["utter_relais_local", "utter_stockage_indisponible"]
+        + ["utter_relais_local", "utter_stockage_indisponible", "utter_demande_consentement_court"]
     )
 
     def name(self) -> Text:
@@ -78,12 +79,14 @@ class ActionSelectTrack(Action):
                 say_acute_menu(dispatcher, track)
             dispatcher.utter_message(response="utter_relais_local")
             say_second_need(dispatcher, turn.second_track)
+            ask_consent_once(dispatcher, tracker)
             topic_key = turn.topic.topic.key if turn.topic else None
             return events + [SlotSet("topic", topic_key)]
         if turn.step == ANSWER:
-            say_topic(dispatcher, turn.topic.topic)
+            said = say_topic_once(dispatcher, tracker, turn.topic.topic)
             say_second_need(dispatcher, turn.second_track)
-            return events + [SlotSet("topic", turn.topic.topic.key)]
+            ask_consent_once(dispatcher, tracker)
+            return events + [SlotSet("topic", turn.topic.topic.key)] + said
         dispatcher.utter_message(response=f"utter_{track}_intro", coach=coach_name(track))
         say_second_need(dispatcher, turn.second_track)
         if _resumes(tracker, track, requested_phase):

@@ -14,6 +14,7 @@ from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from relais.safety import assess
 from relais.track_content import all_topics
 from relais.tracks import TRACK_INTENT_PREFIX
 
@@ -26,11 +27,19 @@ def spread(examples, count: Optional[int]):
     return [examples[int(i * step)] for i in range(count)]
 
 
+def _crisis_words(example: str) -> bool:
+    # « ça sent le gaz », « l'eau monte dans la maison »: the crisis lexicon's business. Taught
+    # to DIET as a track, they would teach it that danger is a track question, and lower the
+    # model's crisis recall on phrasings the lexicon does not know.
+    assessment = assess(example)
+    return assessment.is_crisis or assessment.concern
+
+
 def track_examples(examples_per_topic: Optional[int] = None) -> TrainingData:
     messages = [
         Message.build(text=example, intent=f"{TRACK_INTENT_PREFIX}{topic.track}")
         for topic in all_topics()
-        for example in spread(topic.examples, examples_per_topic)
+        for example in spread([e for e in topic.examples if not _crisis_words(e)], examples_per_topic)
     ]
     return TrainingData(training_examples=messages)
 

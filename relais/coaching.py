@@ -8,7 +8,7 @@ from relais.text import normalise
 
 ENGAGEMENT_LEVELS = ("petits_pas", "intermediaire", "ambitieux")
 _ENGAGEMENT_WORDS = (
-    ("petits_pas", r"\b(peu|pas le temps|pas de temps|pas beaucoup|pas trop|pas vraiment|pas grand chose|pas d'argent|pas de budget|pas un sou|rien|petit|petits|fatiguee?|crevee?|debordee?)\b"),
+    ("petits_pas", r"\b(peu|pas le temps|pas de temps|pas beaucoup|pas trop|pas vraiment|pas grand chose|pas d'argent|pas de budget|pas un sou|pas un rond|zero|0 ?(e|euros?)?|aucun budget|sans budget|fauchee?|rien|petit|petits|fatiguee?|crevee?|debordee?)\b"),
     ("ambitieux", r"\b(pret|prete|motive|motivee|beaucoup|a fond|tout|investir|ambiti)"),
     ("intermediaire", r"\b(un peu|moyen|quelques|raisonnable|normal)\b"),
 )

@@ -358,6 +358,9 @@ LOOKALIKE_PATTERNS = _regexes((
         r"\bdisparaitre (des|du|de la|de ses|de mes) (fichiers|listes|registres|annuaires|reseaux|photos|radars)\b",
         r"\bla fin (pour|de) (mon|ma|mes|notre|nos|la|le) (vieux |vieille )?(frigo|voiture|ordi|telephone|machine|chaudiere|velo|canape|forfait|contrat|bail)\b",
         r"\bj'en peux plus d'attendre\b|\bje n'en peux plus d'attendre\b",
+        # Leisure jumps, and a farewell that says when it comes back.
+        r"\bsauts? (a l'elastique|en parachute|en parapente|en benji)\b|\bbungee\b",
+        r"\b(adieu|je disparais|je m'en vais)\b.{0,40}\b(a la semaine prochaine|a demain|a plus tard|a lundi|a bientot|a tout a l'heure|a ce soir)\b",
         r"\b(aidant|aidante)\b",
         r"\bse sont (battus|battues|tapes|tapees|chamailles) (pour|a cause)\b",
         # Everyday uses of crisis words, seen in blind set B (dev): knocking, dead batteries,

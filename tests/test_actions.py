@@ -229,6 +229,29 @@ def test_without_a_track_a_message_not_understood_is_said_so(dispatcher, domain)
     assert responses(dispatcher) == ["utter_default"]
 
 
+def test_the_same_question_twice_gets_more_not_the_same_words(dispatcher, domain):
+    from relais.track_content import track_content
+    question = next(t for t in track_content("economie").topics if t.kind == "question" and t.more)
+    said = [{"event": "bot", "text": question.answer}]
+    tracker = make_tracker("nlu_fallback", question.examples[0], events=said,
+                           slots={"track": "economie", "topic": question.key})
+    ActionFallback().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"] == question.more
+
+
+def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):
+    tracker = make_tracker("track_energie", "plus de courant depuis ce matin dans tout le quartier",
+                           slots={"consentement": "inconnu"})
+    ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_demande_consentement_court"
+    asked = [{"event": "bot", "metadata": {"utter_action": "utter_demande_consentement_court"}}]
+    dispatcher.messages.clear()
+    tracker = make_tracker("track_energie", "plus de courant depuis ce matin dans tout le quartier",
+                           slots={"consentement": "inconnu"}, events=asked)
+    ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert "utter_demande_consentement_court" not in responses(dispatcher)
+
+
 # --- Welcome and consent ----------------------------------------------------------------------
 
 

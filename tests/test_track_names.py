@@ -31,7 +31,7 @@ def test_the_pattern():
 def test_each_coach_introduces_itself_by_the_pattern(dispatcher, domain, track):
     from rasa.core.nlg.interpolator import interpolate_text
 
-    ActionSelectTrack().run(dispatcher, make_tracker(f"track_{track}", "je voudrais avancer"), domain)
+    ActionSelectTrack().run(dispatcher, make_tracker(f"track_{track}", f"/track_{track}"), domain)
     (message,) = dispatcher.messages
     assert message["response"] == f"utter_{track}_intro"
     (variation,) = domain["responses"][message["response"]]
