@@ -57,6 +57,12 @@ _RELAIS_PERSON = re.compile(
 )
 
 
+# « C'est quoi le conseil en évolution professionnelle ? »: a question about a thing, not a
+# request, unless it asks to reach someone (« c'est quoi le numéro pour parler à un conseiller »).
+_WHAT_IS = re.compile(r"^(c'est quoi|cest quoi|c quoi|qu'est ce que|qu'est ce qu'|ca veut dire quoi|que veut dire|a quoi sert)\b")
+_REACH = re.compile(r"\b(parler|joindre|contacter|appeler|rappel\w*|ecrire|voir|rencontrer|discuter)\b")
+
+
 def _clauses(text: str) -> List[str]:
     """The message cut where people cut it (punctuation, "mais"), each clause normalised."""
     parts = re.split(r"[,.;:!?()\n]+|\bmais\b", text or "")
@@ -71,6 +77,8 @@ def declines_a_person(text: str) -> bool:
     if not text or text.strip().startswith("/"):
         return False
     clauses = [_NOT_THE_PROGRAM.sub(" ", clause).strip() for clause in _clauses(text)]
+    if clauses and _WHAT_IS.search(clauses[0]) and not any(_REACH.search(c) for c in clauses):
+        return True
     refusal = any(_REFUSAL.search(clause) for clause in clauses if clause)
     asks = any(_RELAIS_PERSON.search(clause) and not _REFUSAL.search(clause) for clause in clauses)
     if refusal and not asks:

@@ -71,3 +71,8 @@ def test_the_escalation_action_opens_a_case_on_a_request_that_refuses_the_progra
         dispatcher, make_tracker("demander_humain", "un humain svp, pas une machine"), domain)
     assert events == [SlotSet("escalation", "1")]
     assert _cases(database) == 1
+
+
+def test_a_question_about_a_thing_is_not_a_request():
+    assert declines_a_person("c'est quoi un conseiller numérique France Services ?")
+    assert not declines_a_person("c'est quoi le numéro pour parler à un conseiller ?")
