@@ -457,7 +457,8 @@ def assess(text: Optional[str]) -> SafetyAssessment:
     lookalike = lookalike or not_a_person
     texts = _without_idioms(texts)
     kind = _first_kind(CRISIS_PATTERNS, texts)
-    if kind is not None and not (kind == MEDICAL and not_a_person):
+    if kind is not None and not (kind == MEDICAL and not_a_person) and not (
+            kind == VIOLENCE and not_a_person and not _threat_to_the_writer(texts)):
         return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
     concern = _first_kind(CONCERN_PATTERNS, texts)
     return SafetyAssessment(is_crisis=False, kind=concern, lookalike=lookalike,
@@ -489,6 +490,16 @@ PERSON_CUES = _regexes((
         r"\b(je me sens|je suis (tres |vraiment |super )?(mal|faible|brulante?|confuse?|etourdie?|en sueur|deshydratee?|a bout)|j'ai (\w+ )?(mal|de la fievre|des vertiges|la tete qui tourne|du mal a respirer|plus de force|vomi)|je (respire|transpire|vomi\w*|tremble|tombe|saigne|delire|m'evanouis)\b)",
         r"\b(il|elle)(?! (ne |n')?(fait|fera|faisait|pleut|faut|y a|va faire|annonce|parait|reste))(?: \w+)? (est|a|ne|n'|se|s'|respire|transpire|vomi\w*|delire|tremble|tombe|saigne)\b",
 ))
+
+
+# « Il va me crever », « ils veulent nous buter »: a threat aimed at the writer stays violence
+# whatever else the message speaks of; « mon potager va crever » is a garden.
+_THREAT_TO_THE_WRITER = re.compile(
+    r"\b(me|nous|m')\s?(buter|defoncer|massacrer|crever|saigner|egorger|planter|tuer|frapper|etrangler)\b")
+
+
+def _threat_to_the_writer(texts: Tuple[str, ...]) -> bool:
+    return any(_THREAT_TO_THE_WRITER.search(t) for t in texts)
 
 
 def not_about_a_person(texts: Tuple[str, ...]) -> bool:

@@ -82,3 +82,11 @@ def test_after_a_question_answered_ok_is_asked_about_once_more():
     assert turn.open and turn.ask_yes_no and turn.case is None
     turn = next_turn(turn.state, CitizenMessage("oui", "affirm", triage("oui")))
     assert turn.case == CASE_OPEN
+
+
+def test_a_garden_or_an_animal_that_dies_is_no_violence():
+    from relais.safety import assess
+    assert not assess("arrêté sécheresse demain, toutes mes salades vont crever").is_crisis
+    assert not assess("si ça continue mes brebis vont crever de soif").is_crisis
+    # A threat aimed at the writer stays violence, whatever else the message speaks of.
+    assert assess("le voisin qui a des chiens va me crever").kind == "violence"
