@@ -9,7 +9,7 @@ from relais.follow_up import MORE, NEXT_ACTIONS, TOPIC, follow_up
 from relais.plans import choose_actions, render_actions
 from relais.topics import FALLBACK_TOPIC_THRESHOLD, best_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
-from relais.track_turn import ANSWER, URGENCE, decide, track_ranking
+from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
 from relais.coaching import engagement_level
 from relais.tracks import TRACKS, diagnostic_slots
 
@@ -60,6 +60,16 @@ def say_acute_menu(dispatcher, track: Text) -> None:
         )
 
 
+def say_first_steps(dispatcher, track: Text, topic: Optional[Topic]) -> None:
+    """An urgence: the first steps of its scenario, or the track's first reflex and a choice of
+    scenarios when the scenario is unclear; then the local relais."""
+    if topic:
+        say_topic(dispatcher, topic)
+    else:
+        say_acute_menu(dispatcher, track)
+    dispatcher.utter_message(response="utter_relais_local")
+
+
 def say_second_need(dispatcher, second_track: Optional[Text]) -> None:
     if second_track:
         dispatcher.utter_message(
@@ -106,7 +116,7 @@ def answer_from_topics(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     file, in words DIET did not learn: answered when the sub-topic model is sure enough.
     None when it is not."""
     text = tracker.latest_message.get("text") or ""
-    if text.lstrip().startswith("/"):
+    if not is_typed(text):
         return None
     match = best_topic(text, threshold=FALLBACK_TOPIC_THRESHOLD)
     if not match:
@@ -149,7 +159,7 @@ def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     text = tracker.latest_message.get("text") or ""
     ranking = tracker.latest_message.get("intent_ranking") or []
     ranked = track_ranking(ranking)
-    if text.lstrip().startswith("/") or not ranked:
+    if not is_typed(text) or not ranked:
         return None
     track, confidence = ranked[0]
     current = tracker.get_slot("track")
@@ -158,11 +168,7 @@ def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     turn = decide(text, track, ranking)
     events = [SlotSet("track", turn.track), SlotSet("phase", turn.phase)]
     if turn.step == URGENCE:
-        if turn.topic:
-            say_topic(dispatcher, turn.topic.topic)
-        else:
-            say_acute_menu(dispatcher, turn.track)
-        dispatcher.utter_message(response="utter_relais_local")
+        say_first_steps(dispatcher, turn.track, turn.topic.topic if turn.topic else None)
         return events + [SlotSet("topic", turn.topic.topic.key if turn.topic else None)]
     if turn.step == ANSWER:
         say_topic(dispatcher, turn.topic.topic)

@@ -11,14 +11,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
 from actions.topic_replies import (
-    ask_consent_once, ask_two_tracks, next_actions, say_acute_menu, say_second_need, say_topic, say_topic_more,
+    ask_consent_once, ask_two_tracks, next_actions, say_first_steps, say_second_need, say_topic, say_topic_more,
     say_topic_once,
 )
 from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
 from relais.topics import best_topic, question_topic
 from relais.track_content import find_topic
-from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide, track_ranking
+from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide, is_typed, track_ranking
 from relais.tracks import TRACKS, coach_name, diagnostic_slots, track_from_intent
 
 DIAGNOSTIC_FORM = "diagnostic_form"
@@ -73,11 +73,7 @@ class ActionSelectTrack(Action):
             return events
         record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
         if turn.step == URGENCE:
-            if turn.topic:
-                say_topic(dispatcher, turn.topic.topic)
-            else:
-                say_acute_menu(dispatcher, track)
-            dispatcher.utter_message(response="utter_relais_local")
+            say_first_steps(dispatcher, track, turn.topic.topic if turn.topic else None)
             say_second_need(dispatcher, turn.second_track)
             ask_consent_once(dispatcher, tracker)
             topic_key = turn.topic.topic.key if turn.topic else None
@@ -92,7 +88,7 @@ class ActionSelectTrack(Action):
         if _resumes(tracker, track, requested_phase):
             return events + [SlotSet("requested_slot", None)]
         # What the citizen already said (« je suis proprio ») is not asked again.
-        known = answers_in(track, [text], diagnostic_slots(track)) if not text.startswith("/") else {}
+        known = answers_in(track, [text], diagnostic_slots(track)) if is_typed(text) else {}
         events += [SlotSet(slot, known.get(slot)) for slot in diagnostic_slots(track)]
         return events + [SlotSet("requested_slot", None), SlotSet("plan_shown", [])]
 
@@ -205,7 +201,7 @@ class ValidateDiagnosticForm(FormValidationAction):
 def _earlier_texts(tracker: Tracker) -> List[Text]:
     """The citizen's typed messages before the latest one, most recent first."""
     texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-    return [t for t in reversed(texts[:-1]) if t and not t.startswith("/")]
+    return [t for t in reversed(texts[:-1]) if is_typed(t)]
 
 
 class ActionTrackPlan(Action):
@@ -316,17 +312,15 @@ class ActionUrgenceAccueil(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        match = None if text.lstrip().startswith("/") else best_topic(text, threshold=URGENCE_TOPIC_THRESHOLD)
+        match = best_topic(text, threshold=URGENCE_TOPIC_THRESHOLD) if is_typed(text) else None
         if match is None:
             track = _likely_track(tracker)
             if track is None:
                 dispatcher.utter_message(response="utter_urgence_accueil")
                 return []
             # The track is clear, the scenario is not: its first reflex and the scenarios.
-            say_acute_menu(dispatcher, track)
-            dispatcher.utter_message(response="utter_relais_local")
+            say_first_steps(dispatcher, track, None)
             return [SlotSet("track", track), SlotSet("phase", "urgence"), SlotSet("topic", None)]
-        say_topic(dispatcher, match.topic)
-        dispatcher.utter_message(response="utter_relais_local")
+        say_first_steps(dispatcher, match.topic.track, match.topic)
         return [SlotSet("track", match.topic.track), SlotSet("phase", "urgence"),
                 SlotSet("topic", match.topic.key)]

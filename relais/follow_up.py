@@ -11,6 +11,7 @@ from typing import Optional
 from relais.form_answers import is_question
 from relais.topics import best_topic, question_topic
 from relais.track_content import Topic, find_topic
+from relais.track_turn import is_typed
 
 # Inside the track under way a sub-topic is recognised at a lower share than from scratch.
 IN_CONTEXT_THRESHOLD = 0.3
@@ -27,7 +28,7 @@ class FollowUp:
 
 def follow_up(text: str, track: Optional[str], topic_key: Optional[str], more_shown: bool) -> Optional[FollowUp]:
     """What to do with a message not understood alone; None without a track under way."""
-    if not track or not text or text.lstrip().startswith("/"):
+    if not track or not is_typed(text):
         return None
     current = find_topic(topic_key)
     asked = is_question(text)

@@ -44,14 +44,14 @@ def track_ranking(intent_ranking: Sequence[Dict]) -> List[Tuple[str, float]]:
     return ranked
 
 
-def _is_typed(text: str) -> bool:
+def is_typed(text: str) -> bool:
     # A button's payload ("/track_energie{...}") is not the citizen's words.
     return bool(text) and not text.lstrip().startswith("/")
 
 
 def decide(text: str, track: str, ranking: Sequence[Dict], requested_phase: Optional[str] = None) -> TrackTurn:
     """The reply a message routed to `track` calls for."""
-    typed = _is_typed(text)
+    typed = is_typed(text)
     ranked = track_ranking(ranking) if typed else []
     track = _overruled(text, track, ranked) if typed else track
     match = best_topic(text, track) if typed else None
