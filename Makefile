@@ -13,7 +13,7 @@ BIN := $(VENV)/bin
 EDGE_VENV := .venv-edge
 EDGE_BIN := $(EDGE_VENV)/bin
 MODEL := models/relais.tar.gz
-MODEL_INPUTS := config.yml domain.yml $(shell find data relais/content/tracks -name "*.yml" 2>/dev/null)
+MODEL_INPUTS := config.yml domain.yml rasa_components/crisis_guard.py relais/crisis_classifier.py relais/text.py $(shell find data relais/content/tracks -name "*.yml" 2>/dev/null)
 
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2

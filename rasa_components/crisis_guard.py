@@ -9,16 +9,28 @@ pipeline (after the FallbackClassifier), it:
   fallback classifier said (a form then rejects the message, and the crisis dialogue answers);
 - otherwise overrules a crisis prediction of the model (a known harmless idiom, no word of
   danger), taking the model's next best intent.
+
+It is trainable: when Rasa trains, it fits the crisis classifier (relais/crisis_classifier.py) on
+the NLU examples, each `crise_<kind>` intent against every other intent, and stores it in the
+model; relais.safety.triage weighs its reading with the lexicons and DIET's guess.
 """
+
+import hashlib
+from pathlib import Path
 
 from typing import Any, Dict, List, Optional, Text, Tuple
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from rasa_components.intent_override import CONFIDENCE_KEY, IntentOverride, set_intent
 from relais.crisis import CRISIS_KINDS
+from relais.crisis_classifier import CALM, CrisisClassifier
 from relais.safety import plausible_model_kind, triage
 
 CRISIS_INTENT = "crise"
@@ -30,12 +42,53 @@ FALLBACK_INTENT = "nlu_fallback"
 # The FallbackClassifier's threshold (config.yml): below it, an intent is not understood.
 # tests/test_crisis_guard.py checks the two agree.
 FALLBACK_THRESHOLD = 0.45
+CLASSIFIER_FILE = "crisis_classifier.joblib"
+_ROOT = Path(__file__).resolve().parent.parent
+# The code that shapes the stored classifier (its features read relais.text's normalised text).
+# The Makefile's MODEL_INPUTS lists the same files.
+CLASSIFIER_CODE = tuple(_ROOT / name for name in (
+    "rasa_components/crisis_guard.py", "relais/crisis_classifier.py", "relais/text.py"))
 
 
 @DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
 )
 class CrisisGuard(IntentOverride):
+    def __init__(self, classifier: Optional[CrisisClassifier] = None,
+                 model_storage: Optional[ModelStorage] = None,
+                 resource: Optional[Resource] = None) -> None:
+        self._classifier = classifier
+        self._model_storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        return cls(None, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> GraphComponent:
+        with model_storage.read_from(resource) as directory:
+            classifier = CrisisClassifier.load(directory / CLASSIFIER_FILE)
+        return cls(classifier, model_storage, resource)
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
+        # Rasa's cache keys a trained component on its config and data: a change in the code
+        # that fits the classifier must retrain it too.
+        digest = hashlib.sha256()
+        for path in CLASSIFIER_CODE:
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def train(self, training_data: TrainingData) -> Resource:
+        texts, labels = crisis_examples(training_data)
+        classifier = CrisisClassifier.fit(texts, labels)
+        with self._model_storage.write_to(self._resource) as directory:
+            classifier.save(directory / CLASSIFIER_FILE)
+        return self._resource
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._guard(message)
@@ -48,9 +101,14 @@ class CrisisGuard(IntentOverride):
         intent = message.get(INTENT) or {}
         ranking = message.get(INTENT_RANKING_KEY) or []
         model_confidence, model_kind = _model_crisis(intent, ranking, text)
-        result = triage(text, model_confidence, model_kind)
-        message.set(CRISIS_KEY, {"tier": result.tier, "kind": result.kind, "model": model_confidence},
-                    add_to_output=True)
+        reading = self._classifier.read(text) if self._classifier is not None else None
+        result = triage(text, model_confidence, model_kind, reading)
+        # What each reader said, beside the decision: the benches and a reviewer see why.
+        message.set(CRISIS_KEY, {
+            "tier": result.tier, "kind": result.kind, "model": model_confidence, "model_kind": model_kind,
+            "classifier": None if reading is None else round(reading.probability, 3),
+            "classifier_kind": None if reading is None else reading.kind,
+        }, add_to_output=True)
         if result.tier is not None:
             set_intent(message, CRISIS_INTENT, 1.0)
         elif model_confidence is not None:
@@ -61,6 +119,21 @@ class CrisisGuard(IntentOverride):
                 # The model's next guess is as unsure as the fallback classifier would be (a
                 # refusal read at 0.25 as a request for a person opened a case): not understood.
                 set_intent(message, FALLBACK_INTENT, FALLBACK_THRESHOLD)
+
+
+def crisis_examples(training_data: TrainingData) -> Tuple[List[Text], List[Text]]:
+    """The NLU examples as (texts, labels): a `crise_<kind>` intent is its kind, any other
+    intent is calm (its look-alikes of a crisis included)."""
+    texts, labels = [], []
+    for example in training_data.intent_examples:
+        intent = example.get(INTENT)
+        text = example.get(TEXT)
+        if not text or not intent:
+            continue
+        kind = intent[len(MODEL_CRISIS_PREFIX):] if intent.startswith(MODEL_CRISIS_PREFIX) else CALM
+        texts.append(text)
+        labels.append(kind)
+    return texts, labels
 
 
 def is_crisis_intent(name: Optional[Text]) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Pattern, Tuple
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
+from relais.crisis_classifier import CrisisReading
 from relais.text import single_letters, variants
 
 _WANT = r"(veux|voudrais|voulais|aimerais|envie de|envie d'|prefere|prefererais|vais|souhaite|besoin de|pense a|pense souvent a|compte|hate de|ai decide de|tente de|essaye de|essayer de|pret a|prete a|peur de|pulsion de|tentation de)"
@@ -389,7 +390,7 @@ DISTANCE_PATTERNS = _regexes((
         r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
         r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
-        r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|arrete|sortie?|fiere?|gueri|guerie|plus jamais)\b",
+        r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|vais bien|va bien|arrete|sortie?|fiere?|gueri|guerie|plus jamais)\b",
         r"\b(j'ai arrete de|c'est derriere moi|je me suis reconstruite?|ca va mieux maintenant|il va mieux|elle va mieux|je suis partie il y a|quand j'etais (petite?|enfant|ado|jeune))\b",
         r"^(prof|professeure?|infirmiere?|medecin|educatrice?|educateur|assistante? sociale?|gendarme|policiere?|enseignante?|animatrice?|animateur|cpe|directrice?|directeur|aide soignante?)\b",
         r"\b(un|une) (eleve|patient|patiente|beneficiaire|usager|usagere|jeune|stagiaire) (nous|me|m') (confie|dit|a dit|a confie|raconte|a raconte)\b",
@@ -407,10 +408,12 @@ DISTANCE_PATTERNS = _regexes((
         r"\b(exercice|alarme|simulation) (incendie|d'evacuation)\b",
         r"\b(doudou|peluche|oreiller|en jouant|pour rire|bataille d'oreillers|pistolet a eau)\b",
         r"\b(cet ete|l'hiver dernier|l'annee derniere|l'an dernier|l'ete dernier|hier a la tele)\b",
+        r"\b(il y a|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quelques|plusieurs) (ans|annees|mois) (on a eu|j'ai eu|nous avons eu|il y a eu|on avait eu)\b",
+        r"\b(juste|pour) (savoir|etre pret|etre prete) au cas ou\b|\bau cas ou (ca|cela) (arrive|arriverait)\b",
 ))
 # The writer's own present, which a distance word never overrules.
 RECENT = re.compile(
-    r"\b(je veux|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
+    r"\b(je veux(?! (juste |simplement |seulement )?savoir)|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
     r"aidez moi|aide moi|au secours|urgent|il me frappe|il me bat|j'ai peur|recommence|"
     r"je n'en peux plus|a l'aide)\b"
 )
@@ -567,6 +570,15 @@ IDIOMS = _regexes((
         r"\b(morte?s?|meurs|meurt|mourir|creve\w*) (de|d') ?(rire|faim|soif|chaud|froid|ennui|envie|impatience|fatigue|honte|peur)\b",
         r"\bva me tuer si (je|j') (\w+ ){0,3}(en )?retard\b",
         r"\b(plafond|mur|toit|pont|marche|bourse|monde|systeme|tout) (\w+ ){0,2}s'(est )?(effondre|effondree|ecroule|ecroulee)\b",
+        # Money that strangles, ears that a generator "kills", a wood fire to cook on, a dish
+        # flambéed without setting the kitchen on fire, a bump on a table, a question about
+        # the signs of a poisoning: the words of a crisis, none of its present.
+        r"\b(m'etrangle\w*|m'etouffe\w*|m'asphyxi\w*|me saigne\w*|me tue\w*) (\w+ )?financierement\b",
+        r"\b(me|se|te) flinguer (les|le|la|mes|ses|tes) (oreilles|dos|genoux|yeux|sante|foie|estomac|poumons|budget|moral|vue)\b",
+        r"\bau feu de bois\b",
+        r"\bsans (mettre|foutre) le feu\b",
+        r"\bs'est cogne\w* (la tete |le genou |le bras |le pied |le front )?(contre|sur|dans) (la|le|une|un|l') (table|porte|meuble|lit|coin|chaise|placard|marche|etagere)\b",
+        r"\b(quels sont|quels seraient|c'est quoi|comment reconnaitre|a quoi on reconnait) (les )?(signes|symptomes) (d'une|d'un|de l'|du|de la|de) (\w+ ){0,4}",
 ))
 
 
@@ -649,32 +661,118 @@ ACUTE_MODEL_KINDS = frozenset({MEDICAL, DANGER})
 ACUTE_MODEL_CONFIDENCE = 0.9
 
 
-def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
-           model_kind: Optional[str] = None) -> Triage:
-    """Combine the lexicons with the model. `model_crisis_confidence` is the model's confidence
-    when its best intent is a crisis, else None; `model_kind` the kind it guesses.
+# The crisis classifier (relais/crisis_classifier.py): from CLASSIFIER_QUESTION on it is a
+# signal of its own; below CLASSIFIER_VETO it overrules DIET's crisis guess (DIET reads a crisis
+# among fifty intents and fires on words; the classifier was fitted on crises against their
+# look-alikes), and a lexicon hit it finds calm while DIET does too is asked, not certain.
+CLASSIFIER_QUESTION = 0.5
+CLASSIFIER_VETO = 0.1
+# Both models agree (or the classifier is this sure): no word of the danger list is needed, nor
+# is a look-alike pattern the last word. Misspelt, starred or coded words (« s*icider », « m'a
+# v!olée », « j'ai recommencé la sc4rif ») are what the lists miss.
+CLASSIFIER_SURE = 0.85
 
-    - a crisis pattern: certain;
-    - a concern cue, or the model alone (with a word of danger or distress, and not a known
-      idiom): a question, except a medical emergency or an immediate danger the model is sure
-      of, which is certain.
+
+# Laughter and a wink: "je vais tuer mon frère, il a fini le pain 😂". They never overrule a
+# crisis pattern or a concern ("mdr nan srx jai envie de crever" stays certain), only the models,
+# which read the words and not the tone. Not "jpp" (j'en peux plus) nor "💀", which a person in
+# distress writes too.
+_HUMOUR = re.compile(
+    "(\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F639|\U0001F643|\U0001F644|\U0001F61C"
+    "|\U0001F61D|\U0001F601|\U0001F604|\U0001F609)"
+    r"|\b(mdr+|ptdr+|lol|xd|ha(ha)+|hi(hi)+|je rigole|pour rire|rassurez vous)\b|\(non\)"
+)
+
+
+_SERIOUS = re.compile(r"\b(srx|serieux|serieuse|serieusement|pas une blague|sans rire|je rigole pas|je plaisante pas)\b")
+
+
+# The writer says all is well in the same message ("il a une bosse mais il joue normalement",
+# "super soirée", "personne n'a été touché"): the models' crisis words are then a story told,
+# not a danger. Not "ça va mieux", which is also how relief after self-harm is told.
+_REASSURED = re.compile(
+    r"\b(mais (ca|tout) va( bien)?|je vais bien|tout va bien|(il|elle|on) va bien|rien de grave|"
+    r"rien de mechant|ca passe tout seul|plus de peur que de mal|personne n'a ete (touche|blesse)|"
+    r"(il|elle) est bien (arrive|arrivee)|on a bien ri|super soiree|(elle|il) est (trop )?(fiere?|ravie?)|"
+    r"ca ne fait pas mal|ca fait pas mal|(il|elle) joue normalement)\b"
+)
+
+
+def reassures(text: Optional[str]) -> bool:
+    """The writer says, in the message itself, that all is well."""
+    return bool(text) and any(_REASSURED.search(t) for t in variants(text))
+
+
+def jokes(text: Optional[str]) -> bool:
+    """Laughter or a wink in the message (an emoji, "mdr", "(non)")."""
+    return bool(text) and (bool(_HUMOUR.search(text)) or any(_HUMOUR.search(t) for t in variants(text)))
+
+
+def _reading_probability(reading: Optional[CrisisReading]) -> Optional[float]:
+    return None if reading is None else reading.probability
+
+
+# A child's, a body's or a place's danger: its own number (119, 15, 112) that the models'
+# "someone else at risk" or "violence" would lose.
+_SPECIFIC_KINDS = frozenset({CHILD, MEDICAL, DANGER})
+
+
+def _agreed_kind(text: Optional[str], lexicon_kind: Optional[str], model_kind: Optional[str],
+                 reading: Optional[CrisisReading]) -> Optional[str]:
+    """The lexicon's kind, unless both models agree on another whose words are there: "mon
+    pote est sur le toit et veut sauter" is someone else at risk, "je me frappe quand je
+    craque" self-harm, whatever pattern matched first. Never away from a child, a medical
+    emergency or an immediate danger."""
+    if (lexicon_kind not in _SPECIFIC_KINDS and reading is not None and model_kind is not None
+            and reading.kind == model_kind
+            and reading.probability >= CLASSIFIER_QUESTION and plausible_model_kind(text, model_kind)):
+        return model_kind
+    return lexicon_kind
+
+
+def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
+           model_kind: Optional[str] = None, reading: Optional[CrisisReading] = None) -> Triage:
+    """Combine the lexicons with the models. `model_crisis_confidence` is DIET's confidence
+    when its best intent is a crisis, else None; `model_kind` the kind it guesses; `reading`
+    the crisis classifier's probability and kind (None where it is not available: the edge).
+
+    - a crisis pattern: certain, unless both models find the message calm (then a question);
+    - a concern cue, or the models (with a word of danger or distress, or both agreeing): a
+      question, except a medical emergency or an immediate danger DIET is sure of, which is
+      certain.
     """
     assessment = assess(text)
+    probability = _reading_probability(reading)
+    both_calm = model_crisis_confidence is None and probability is not None and probability < CLASSIFIER_VETO
     if assessment.is_crisis:
-        return Triage(CERTAIN, assessment.kind)
-    model = model_crisis_confidence is not None
+        # Laughter beside a crisis pattern ("ma femme me bat aux échecs 😂") is asked about, not
+        # certain, unless the writer says it is serious or the danger is acute (a fire, a body).
+        joking = jokes(text) and assessment.kind not in ACUTE_MODEL_KINDS and not _SERIOUS.search(
+            " ".join(variants(text or "")))
+        return Triage(QUESTION if both_calm or joking else CERTAIN,
+                      _agreed_kind(text, assessment.kind, model_kind, reading))
     if assessment.concern:
         return Triage(QUESTION, assessment.kind)
-    acute_person = model_kind in ACUTE_MODEL_KINDS and speaks_of_a_person(text)
-    if model and not assessment.lookalike and (acute_person or any(RISK_WORDS.search(t) for t in variants(text or ""))):
-        if (model_kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE
-                and (model_kind != MEDICAL or speaks_of_a_person(text))):
-            # An emergency the model is sure of: asking "are you in danger?" would cost minutes.
-            # A medical one is a person's: without a person named or a state of the body, the
-            # model alone asks first.
-            return Triage(CERTAIN, model_kind)
-        return Triage(QUESTION, model_kind or kind_hint(text))
-    return Triage()
+    diet = model_crisis_confidence is not None and (probability is None or probability >= CLASSIFIER_VETO)
+    classifier = probability is not None and probability >= CLASSIFIER_QUESTION
+    if not (diet or classifier) or jokes(text) or reassures(text):
+        return Triage()
+    agree = (diet and classifier) or (probability or 0.0) >= CLASSIFIER_SURE
+    if assessment.lookalike and not agree:
+        return Triage()
+    kind = reading.kind if classifier and plausible_model_kind(text, reading.kind) else model_kind
+    acute_person = kind in ACUTE_MODEL_KINDS and speaks_of_a_person(text)
+    if not (agree or acute_person or any(RISK_WORDS.search(t) for t in variants(text or ""))):
+        return Triage()
+    if (diet and kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE
+            and (probability is None or probability >= CLASSIFIER_SURE)
+            and (kind != MEDICAL or speaks_of_a_person(text))):
+        # An emergency both models are sure of: asking "are you in danger?" would cost minutes.
+        # DIET alone fires on words ("comment allumer un feu dans la cheminée ?"): the
+        # classifier corroborates. A medical one is a person's: without a person named or a
+        # state of the body, ask first.
+        return Triage(CERTAIN, kind)
+    return Triage(QUESTION, kind or kind_hint(text))
 
 
 _CHILD_CUE = re.compile(rf"\b({_CHILD}|mineure?s?|collegiens?|collegiennes?|lyceens?|lyceennes?|bambins?|momes?|marmots?|j'ai (1[0-7]|[6-9]) ans|(a|de) [1-9] ans|(a|de) 1[0-7] ans)\b")

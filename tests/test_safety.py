@@ -108,6 +108,10 @@ def test_empty_or_missing_text_is_not_a_crisis():
         ("l'eau monte dans la maison, on est coincés à l'étage", "danger"),
         ("quelqu'un essaie d'entrer chez moi", "danger"),
         ("je me coupe les bras le soir", "self_harm"),
+        # The present behind a look-alike's words.
+        ("il y a deux ans que mon mari me frappe et il a recommencé hier", "violence"),
+        ("je veux juste mourir", "suicide"),
+        ("mon fils s'est cogné la tête contre la table et il ne se réveille pas", "medical"),
     ],
 )
 def test_hardened_lexicon_catches(text, kind):
@@ -135,6 +139,15 @@ def test_hardened_lexicon_catches(text, kind):
         "j'ai lu un article sur la crue de la Seine",
         "mourir de rire avec ce film",
         "je meurs d'envie d'un potager",
+        # Money, noise, cooking, a bump, a question about signs, a past incident, "au cas où".
+        "les charges du fioul m'étouffent financièrement, il y a une aide ?",
+        "la tondeuse du voisin va me flinguer les oreilles tous les dimanches",
+        "pizza au feu de bois ce soir avec les voisins, on ramène quoi ?",
+        "comment faire griller des marrons sans mettre le feu à la poêle",
+        "ma fille s'est cognée contre la table, petite bosse, elle rigole déjà",
+        "c'est quoi les symptômes d'une intoxication au monoxyde, pour savoir",
+        "ça fait trois ans on a eu une fuite de gaz, le détecteur a quel âge maximum ?",
+        "que faire si quelqu'un s'étouffe avec un bonbon, juste savoir au cas où",
     ],
 )
 def test_lookalikes_of_the_new_patterns_are_not_a_crisis(text):
