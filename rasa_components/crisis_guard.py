@@ -31,7 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa_components.intent_override import CONFIDENCE_KEY, IntentOverride, set_intent
 from relais.crisis import CRISIS_KINDS
 from relais.crisis_classifier import CALM, CrisisClassifier
-from relais.safety import plausible_model_kind, triage
+from relais.safety import plausible_model_kind, triage, without_idioms
 
 CRISIS_INTENT = "crise"
 # The model's intents, one per crisis kind; scripts/validate_data.py knows they are read here.
@@ -101,7 +101,7 @@ class CrisisGuard(IntentOverride):
         intent = message.get(INTENT) or {}
         ranking = message.get(INTENT_RANKING_KEY) or []
         model_confidence, model_kind = _model_crisis(intent, ranking, text)
-        reading = self._classifier.read(text) if self._classifier is not None else None
+        reading = self._classifier.read(without_idioms(text)) if self._classifier is not None else None
         result = triage(text, model_confidence, model_kind, reading)
         # What each reader said, beside the decision: the benches and a reviewer see why.
         message.set(CRISIS_KEY, {

@@ -279,12 +279,21 @@ def _answer_to(move: str, kind: str, state: Dict[str, Any]) -> str:
     return content.by_kind(move, kind)
 
 
+# A child's danger told further ("s'il voit mon tel il va me tuer") is violence to a child:
+# the dialogue stays the child's, with 119, rather than starting over as an adult's.
+_STAYS = {CHILD: frozenset({VIOLENCE})}
+
+
+def _still(kind: str, new_kind: str) -> bool:
+    return new_kind in _STAYS.get(kind, frozenset())
+
+
 def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     content = crisis_content()
     triage = message.triage
     kind = state.get("kind") or SUICIDE
     crisis_kind = content.kind(kind)
-    if triage.tier == CERTAIN and triage.kind and triage.kind != kind:
+    if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
         return _first(state, triage.kind, message.first_reply_sent)
     if kind in _PLAN_KINDS and describes_plan(message.text) and (
             triage.tier is not None or move_of(message) in (None, "health_signs", "what_to_do")):

@@ -548,6 +548,7 @@ IDIOMS = _regexes((
         r"\bagresse\w* par (les|des) (moustiques|guepes|pucerons|frelons|mouches|tiques|puces|punaises)\b",
         r"\b(enfermee?s?|coincee?s?|bloquee?s?) (a|dans) la maison\b",
         r"\bla mort dans l'ame\b",
+        r"\b(sauter|saute|sautons) le pas\b",
         r"\b(frappe|frapper|cogne|taper) dans (le|un) sac\b|\bboxe\b",
         r"\bcorde (d'escalade|pour l'escalade|a linge|a sauter)\b|\bescalade\b",
         r"\bla tete sous l'eau\b",
@@ -580,6 +581,13 @@ IDIOMS = _regexes((
         r"\bs'est cogne\w* (la tete |le genou |le bras |le pied |le front )?(contre|sur|dans) (la|le|une|un|l') (table|porte|meuble|lit|coin|chaise|placard|marche|etagere)\b",
         r"\b(quels sont|quels seraient|c'est quoi|comment reconnaitre|a quoi on reconnait) (les )?(signes|symptomes) (d'une|d'un|de l'|du|de la|de) (\w+ ){0,4}",
 ))
+
+
+def without_idioms(text: Optional[str]) -> str:
+    """The normalised message with its known idioms blanked ("je meurs de faim", "sauter le
+    pas"): what the crisis classifier reads, as the lexicon does, for it learnt words, not
+    figures of speech."""
+    return _without_idioms(variants(text or ""))[0]
 
 
 def _without_idioms(texts: Tuple[str, ...]) -> Tuple[str, ...]:
@@ -671,6 +679,10 @@ CLASSIFIER_VETO = 0.1
 # is a look-alike pattern the last word. Misspelt, starred or coded words (« s*icider », « m'a
 # v!olée », « j'ai recommencé la sc4rif ») are what the lists miss.
 CLASSIFIER_SURE = 0.85
+# DIET and the classifier both this sure of the same kind: certain.
+MODELS_CERTAIN = 0.9
+# DIET this sure, with the classifier's signal, overrules a look-alike pattern.
+DIET_SURE = 0.95
 
 
 # Laughter and a wink: "je vais tuer mon frère, il a fini le pain 😂". They never overrule a
@@ -736,10 +748,12 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     when its best intent is a crisis, else None; `model_kind` the kind it guesses; `reading`
     the crisis classifier's probability and kind (None where it is not available: the edge).
 
-    - a crisis pattern: certain, unless both models find the message calm (then a question);
-    - a concern cue, or the models (with a word of danger or distress, or both agreeing): a
-      question, except a medical emergency or an immediate danger DIET is sure of, which is
-      certain.
+    - a crisis pattern: certain, unless both models find the message calm or the writer
+      laughs (then a question);
+    - a concern cue: a question;
+    - the models (with a word of danger or distress, or both agreeing; not against a look-alike
+      unless sure; never when the writer laughs or says all is well): a question, certain when
+      both are sure of the same kind or of an acute emergency.
     """
     assessment = assess(text)
     probability = _reading_probability(reading)
@@ -757,13 +771,21 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     classifier = probability is not None and probability >= CLASSIFIER_QUESTION
     if not (diet or classifier) or jokes(text) or reassures(text):
         return Triage()
-    agree = (diet and classifier) or (probability or 0.0) >= CLASSIFIER_SURE
-    if assessment.lookalike and not agree:
+    sure = (probability or 0.0) >= CLASSIFIER_SURE
+    agree = (diet and classifier) or sure
+    # A look-alike pattern ("en finir avec le fioul") gives way only to a sure model.
+    if assessment.lookalike and not (sure or (diet and classifier and model_crisis_confidence >= DIET_SURE)):
         return Triage()
     kind = reading.kind if classifier and plausible_model_kind(text, reading.kind) else model_kind
     acute_person = kind in ACUTE_MODEL_KINDS and speaks_of_a_person(text)
     if not (agree or acute_person or any(RISK_WORDS.search(t) for t in variants(text or ""))):
         return Triage()
+    if (diet and classifier and not assessment.lookalike and model_kind == reading.kind
+            and min(model_crisis_confidence, probability) >= MODELS_CERTAIN):
+        # Two models of different make, each sure, on the same kind: the corroborated model
+        # reading the issue calls certain (a blade in a pocket and a forearm named, without a
+        # pattern's words: asking first would delay the numbers).
+        return Triage(CERTAIN, kind)
     if (diet and kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE
             and (probability is None or probability >= CLASSIFIER_SURE)
             and (kind != MEDICAL or speaks_of_a_person(text))):

@@ -18,18 +18,25 @@ from bench.crisis_eval import corpus_names, load_corpus, score
 # corpus: (recall counting questions, tier-1 false alarms at most, questions on calm at most
 # (share), kind accuracy).
 CORPUS_FLOORS = {
-    # A and B served to develop the lexicon and the dialogue (no longer blind); C and D measure.
-    "crisis_corpus_A": (0.97, 4, 0.07, 0.97),
-    "crisis_corpus_B": (0.84, 4, 0.05, 0.89),
-    "crisis_corpus_C": (0.83, 15, 0.065, 0.88),
-    "crisis_corpus_D": (0.74, 18, 0.075, 0.86),
+    # A and B served to develop the lexicon and the dialogue, C, D and E the crisis classifier
+    # (no longer blind); F was measured once, after that work (2026-12-01).
+    "crisis_corpus_A": (0.97, 2, 0.05, 0.97),
+    "crisis_corpus_B": (0.90, 3, 0.04, 0.92),
+    "crisis_corpus_C": (0.93, 10, 0.05, 0.92),
+    "crisis_corpus_D": (0.90, 12, 0.06, 0.91),
+    "crisis_corpus_E": (0.91, 2, 0.03, 0.90),
+    "crisis_corpus_F": (0.91, 15, 0.06, 0.90),
 }
-# conversation set: share of conversations that fully pass (most of set C's failures are
-# practical questions the conversation issue will answer, not crisis handling).
+# conversation set: share of conversations that fully pass (most failures of C and D are
+# practical questions the conversation issue will answer, not crisis handling). B went down
+# from 0.85 with the crisis classifier (2026-12-01): it asks about some low-mood and calm turns
+# (« j'ai le cafard », « je suis au RSA avec 1 enfant ») that nothing asked about before, the
+# price of +10 points of recall on the blind corpus F; the next step is to lower it again.
 CONVERSATION_FLOORS = {
     "crisis_conversations_A": 0.94,
-    "crisis_conversations_B": 0.85,
-    "crisis_conversations_C": 0.25,
+    "crisis_conversations_B": 0.79,
+    "crisis_conversations_C": 0.34,
+    "crisis_conversations_D": 0.36,
 }
 
 

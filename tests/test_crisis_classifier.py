@@ -142,3 +142,24 @@ def test_a_message_that_says_all_is_well_is_not_asked_about_on_the_models_alone(
     assert triage(text, 0.9, "self_harm", CrisisReading(0.9, "self_harm")).tier is not None
     # Nor does it silence a crisis pattern.
     assert triage("je veux mourir mais tout va bien").tier == CERTAIN
+
+
+def test_both_models_sure_of_the_same_kind_is_certain():
+    text = "j'ai ressorti le cutter, il est dans ma poche, ce soir ce sera mon bras"  # no pattern
+    sure = CrisisReading(0.95, "self_harm")
+    assert triage(text, 0.97, "self_harm", sure).tier == CERTAIN
+    # One of them less sure, or another kind: asked.
+    assert triage(text, 0.97, "self_harm", CrisisReading(0.7, "self_harm")).tier == QUESTION
+    assert triage(text, 0.97, "suicide", sure).tier == QUESTION
+    # A look-alike is never certain on the models alone.
+    assert triage("je suis mort de rire", 0.97, "suicide", CrisisReading(0.95, "suicide")).tier != CERTAIN
+
+
+def test_function_words_alone_do_not_make_a_crisis(agent):
+    # The trained model's classifier: "je me ..." is how self-harm is told, and how a new start
+    # is told too; a known "je me" and an unknown noun are no crisis.
+    import asyncio
+
+    for text in ("je me reconvertis dans la menuiserie", "je me suis inscrite à une formation"):
+        parse = asyncio.run(agent.parse_message(text))
+        assert parse["crisis"]["classifier"] < CLASSIFIER_QUESTION, (text, parse["crisis"])

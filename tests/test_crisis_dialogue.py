@@ -154,6 +154,15 @@ def test_a_new_kind_in_the_dialogue_gets_its_own_first_reply():
     assert turn.lines[0].startswith("C'est une urgence : appelez le 15")
 
 
+def test_a_child_in_danger_who_then_tells_of_violence_stays_with_the_childs_help():
+    conversation = Conversation()
+    first = conversation.say("j'ai 12 ans et mon beau-père me frappe")
+    assert first.kind == "child"
+    turn = conversation.say("s'il trouve mon téléphone il va me frapper encore")
+    assert turn.kind == "child"
+    assert "119" in " ".join(first.lines)
+
+
 @pytest.mark.parametrize("question, word", [
     ("je peux porter plainte sans qu'il le sache ?", "plainte"),
     ("le 3919 apparaît sur la facture ?", "facture"),
