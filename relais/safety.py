@@ -683,6 +683,9 @@ CLASSIFIER_SURE = 0.85
 MODELS_CERTAIN = 0.9
 # DIET this sure, with the classifier's signal, overrules a look-alike pattern.
 DIET_SURE = 0.95
+# DIET at least this sure, with the classifier's signal, needs no word of danger: below it,
+# two unsure models agree on everyday words (« j'ai calfeutré la porte d'entrée »).
+DIET_AGREES = 0.8
 
 
 # Laughter and a wink: "je vais tuer mon frère, il a fini le pain 😂". They never overrule a
@@ -772,7 +775,7 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     if not (diet or classifier) or jokes(text) or reassures(text):
         return Triage()
     sure = (probability or 0.0) >= CLASSIFIER_SURE
-    agree = (diet and classifier) or sure
+    agree = (diet and classifier and model_crisis_confidence >= DIET_AGREES) or sure
     # A look-alike pattern ("en finir avec le fioul") gives way only to a sure model.
     if assessment.lookalike and not (sure or (diet and classifier and model_crisis_confidence >= DIET_SURE)):
         return Triage()
@@ -787,11 +790,11 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
         # pattern's words: asking first would delay the numbers).
         return Triage(CERTAIN, kind)
     if (diet and kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE
-            and (probability is None or probability >= CLASSIFIER_SURE)
+            and (probability is None or probability >= CLASSIFIER_QUESTION)
             and (kind != MEDICAL or speaks_of_a_person(text))):
-        # An emergency both models are sure of: asking "are you in danger?" would cost minutes.
-        # DIET alone fires on words ("comment allumer un feu dans la cheminée ?"): the
-        # classifier corroborates. A medical one is a person's: without a person named or a
+        # An emergency DIET is sure of and the classifier signals: asking "are you in danger?"
+        # would cost minutes. DIET alone fires on words ("comment allumer un feu dans la
+        # cheminée ?"): the classifier corroborates. A medical one is a person's: without a person named or a
         # state of the body, ask first.
         return Triage(CERTAIN, kind)
     return Triage(QUESTION, kind or kind_hint(text))

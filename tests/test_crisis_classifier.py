@@ -163,3 +163,9 @@ def test_function_words_alone_do_not_make_a_crisis(agent):
     for text in ("je me reconvertis dans la menuiserie", "je me suis inscrite à une formation"):
         parse = asyncio.run(agent.parse_message(text))
         assert parse["crisis"]["classifier"] < CLASSIFIER_QUESTION, (text, parse["crisis"])
+
+
+def test_two_unsure_models_need_a_word_of_danger():
+    unsure = CrisisReading(0.64, "danger")
+    assert triage("j'ai calfeutré la fenêtre de la cuisine", 0.6, "danger", unsure).tier is None
+    assert triage("j'ai calfeutré la fenêtre de la cuisine", 0.85, "danger", unsure).tier == QUESTION
