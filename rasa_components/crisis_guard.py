@@ -28,7 +28,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from rasa_components.intent_override import CONFIDENCE_KEY, IntentOverride, set_intent
+from rasa_components.intent_override import CONFIDENCE_KEY, set_intent
 from relais.crisis import CRISIS_KINDS
 from relais.crisis_classifier import CALM, CrisisClassifier
 from relais.safety import plausible_model_kind, triage, without_idioms
@@ -39,6 +39,8 @@ MODEL_CRISIS_PREFIX = "crise_"
 MODEL_CRISIS_INTENTS = tuple(MODEL_CRISIS_PREFIX + kind for kind in CRISIS_KINDS)
 CRISIS_KEY = "crisis"
 FALLBACK_INTENT = "nlu_fallback"
+# Low mood (data/nlu): support and a person, the suicide line only with a risk indicator.
+LOW_MOOD_INTENT = "humeur_basse"
 # The FallbackClassifier's threshold (config.yml): below it, an intent is not understood.
 # tests/test_crisis_guard.py checks the two agree.
 FALLBACK_THRESHOLD = 0.45
@@ -53,7 +55,7 @@ CLASSIFIER_CODE = tuple(_ROOT / name for name in (
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
 )
-class CrisisGuard(IntentOverride):
+class CrisisGuard(GraphComponent):
     def __init__(self, classifier: Optional[CrisisClassifier] = None,
                  model_storage: Optional[ModelStorage] = None,
                  resource: Optional[Resource] = None) -> None:
@@ -102,7 +104,7 @@ class CrisisGuard(IntentOverride):
         ranking = message.get(INTENT_RANKING_KEY) or []
         model_confidence, model_kind = _model_crisis(intent, ranking, text)
         reading = self._classifier.read(without_idioms(text)) if self._classifier is not None else None
-        result = triage(text, model_confidence, model_kind, reading)
+        result = triage(text, model_confidence, model_kind, reading, _low_mood_confidence(intent, ranking))
         # What each reader said, beside the decision: the benches and a reviewer see why.
         message.set(CRISIS_KEY, {
             "tier": result.tier, "kind": result.kind, "model": model_confidence, "model_kind": model_kind,
@@ -158,6 +160,15 @@ def _model_crisis(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]],
         return min(confidence, 1.0), None
     kind = next((k for k in kinds if plausible_model_kind(text, k)), None) if kinds else None
     return min(confidence, 1.0), kind
+
+
+def _low_mood_confidence(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> Optional[float]:
+    """DIET's confidence when its best guess (past the fallback classifier) is low mood."""
+    guesses = [item for item in ranking if item.get(INTENT_NAME_KEY) != FALLBACK_INTENT]
+    best = guesses[0] if guesses else intent
+    if best.get(INTENT_NAME_KEY) != LOW_MOOD_INTENT:
+        return None
+    return float(best.get(CONFIDENCE_KEY) or 0.0)
 
 
 def _best_other_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Optional, Pattern, Tuple
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE, crisis_content
+from relais.form_answers import is_question
 from relais.person_request import declines_a_person
 from relais.safety import CERTAIN, QUESTION, Triage, describes_plan
 from relais.text import normalise
@@ -35,6 +36,7 @@ LEAVING_INTENTS = frozenset({
     "track_energie", "track_numerique", "track_permaculture",
 })
 LEAVING_CONFIDENCE = 0.95
+TRACK_INTENT_PREFIX = "track_"
 # In an acute emergency only an explicit "menu" or "stop" leaves: a garden, a staircase or a
 # number is part of the emergency ("on est sortis dans le jardin", "le 112 sonne occupé").
 ACUTE_KINDS = frozenset({MEDICAL, DANGER, CHILD})
@@ -58,18 +60,42 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     ("phone_watched", _patterns(
         r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
         r"\b(a|connait|sait) (mon|le) (code|mot de passe|schema)\b",
+        r"\b(effacer|supprimer) (ca|ce message|cette conversation|la conversation|les messages|tout)\b",
     )),
     ("who_answers", _patterns(
         r"\b(qui|c'est qui|quelle personne|quel genre de personne) (\w+ ){0,3}(repond|au bout du fil|decroche|va me repondre|est au bout)\b",
         r"\b(c'est quoi|qu'est ce que c'est|c'est qui|quoi) (le |ce )?(numero )?(3114|3919|119|114|112|15|17|18)\b",
         r"\b(c'est )?pour (moi|lui|elle) ou (pour )?(moi|lui|elle)\b|\bje peux (l')?appeler (moi|pour (lui|elle))\b",
         r"\b(une vraie personne|un vrai humain) qui repond\b",
+        r"\b(parler|tomber|avoir affaire) (a |avec )?(une femme|un homme)\b",
         r"\b(numero|3114) (\w+ ){0,3}(suicide|suicidaires?)\b|\bpas pour les suicidaires\b|\b(repondent|repond|ouvert) (\w+ )?(la nuit|le week end|le dimanche|24)\b",
     )),
     ("what_to_do", _patterns(
         r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les |lui )?(faire vomir|faire boire|allonger|bouger|demander)|faire vomir|on fait quoi)\b",
         r"^(est ce que )?(je|on) (peux|peut|dois|doit|allume|ouvre|sors|sort|reste|descend)\b.*\?\s*$",
         r"\b(j'allume|allumer|interrupteur|briquet|bougie)\b",
+        r"\bj'appelle (d'ici|depuis|dans)\b|\b(je|on) (jette|jettes|verse|mets|balance) (\w+ ){0,3}(eau|seau)\b",
+        r"\b(je|on) (le|la) (mets|met|place|installe|allonge) comment\b|\bcomment (je |on )?(le|la) (mettre|placer|installer|allonger|mets|met)\b",
+    )),
+    ("far_or_near", _patterns(
+        r"\b(il|elle) (habite|vit|est|reste|loge) (a|au|en|chez|loin|pas loin|tout pres|juste)\b",
+        r"\bou (il|elle) (habite|vit|est|loge)\b",
+        r"\b(\d+ ?(km|kilometres?|min|minutes?|h|heures?) (de chez moi|d'ici|de route|de moi)|je peux pas y aller|je ne peux pas y aller|trop loin)\b",
+    )),
+    ("helper_strain", _patterns(
+        r"\b(je suis|moi aussi je suis|suis) (\w+ ){0,2}(epuisee?|a bout|crevee?|videe?|depassee?|perdue?)\b",
+        r"\b(moi aussi|j'en peux plus moi)\b",
+    )),
+    ("keeps_secret", _patterns(r"\b(jurer|jure|promis|promettre|promesse|garder le secret|rien dire a personne)\b")),
+    ("how_to_help", _patterns(
+        r"\b(je lui pose la question|lui poser la question|lui demander directement|donner l'idee|peut etre une blague|(il|elle) plaisantait)\b",
+        r"\b(m'en meler|me meler|de mon ressort|a moi de|mon role|je dois lui (dire|parler)|comment (reagir|lui parler|lui dire|l'aider|aborder)|quoi lui dire|je lui dis quoi|(j'ose|ose) pas (lui )?en parler)\b",
+    )),
+    ("male_victim", _patterns(r"\bje suis un homme\b|\b(un homme|les hommes) (aussi|peut|peuvent|ca compte)\b")),
+    ("bleeding", _patterns(r"\b(saign\w*|sang|hemorrag\w*|pisse le sang)\b")),
+    ("drive_there", _patterns(r"\b(je l'emmene|on l'emmene|l'emmener|je le conduis|je la conduis|on y va (nous memes|en voiture)|par nos propres moyens)\b")),
+    ("aggressor_returns", _patterns(
+        r"\b(il|elle) (rentre|revient|arrive|sera la|sera rentre|rentrera|reviendra)\b",
     )),
     ("fear_of_hospital", _patterns(r"\b(hopital|hospitalis\w*|interne|internee|psychiatr\w*|hp|m'enfermer)\b")),
     ("care", _patterns(
@@ -81,14 +107,17 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     ("wants_person", _patterns(
         r"\b(parler|ecrire|discuter) (a|avec) (quelqu'un|une personne|un humain|une humaine|un vrai|une vraie|un conseiller|une conseillere|un professionnel|une professionnelle|un psy)\b",
         r"\b(un humain|une vraie personne|quelqu'un de reel|un etre humain|pas une machine|pas un robot)\b",
+        r"\b(me )?passer (quelqu'un|une personne|un humain|un conseiller)\b|\bquelqu'un de vrai\b",
+        r"\bquelqu'un (\w+ ){0,2}(m'appelle|me rappelle|m'appeler|me rappeler|m'ecrive|m'ecrire|me contacte|me contacter)\b",
     )),
     ("repeats", _patterns(r"\b(repet|la meme chose|meme message|deja dit|toujours pareil|copier coller|disque raye|tu radotes|vous radotez)")),
     ("prefers_writing", _patterns(
-        r"\b(prefere|plutot|mieux|que) (\w+ ){0,2}(t'|vous |m'|lui )?(ecrire|par ecrit|par sms|par message|par texto|ici|le tchat|le chat)\b",
+        r"\b(prefere\w*|plutot|mieux|que) (\w+ ){0,2}(t'|vous |m'|lui )?(ecrire|par ecrit|par sms|par message|par texto|ici|le tchat|le chat)\b",
         r"\b(peux pas|ne peux pas|n'arrive pas a|pas capable de|je ne sais pas) (\w+ )?(parler|appeler|telephoner)\b.{0,30}\b(ecrire|sms|message|ici)?",
         r"\b(y a|il y a|existe) (\w+ ){0,2}(un tchat|un chat|par sms|par ecrit|par message)\b",
         r"\b(numero|moyen|ligne|service) (\w+ ){0,4}(envoyer des messages|ecrire|par sms|par message|par ecrit|tchat|chat|textos?)\b",
         r"\benvoyer des (messages|sms|textos)\b",
+        r"\b(sur internet|par internet|en ligne|sur un site|un formulaire)\b",
         r"\b(qu'on s'ecrive|s'ecrire|on s'ecrit|ecrivons|par ecrit)\b",
         r"\b(peux pas|ne peux pas|peut pas) parler\b|\b(va|vont|pourrait) m'entendre\b",
     )),
@@ -96,7 +125,8 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(pas|jamais|refuse d'|refuse de|sert a rien d'|sert a rien de|pas envie d'|ose pas|osera pas) (\w+ ){0,2}(appeler|telephoner|appel|coup de fil)\b",
         r"\b(appeler|telephoner)\b.{0,20}\b(sert a rien|non merci|pas question|hors de question|jamais)\b",
         r"\bje n'appellerai (pas|personne|jamais)\b",
-        r"\b(veut|veux|voulons|veulent|voulait) pas (qu'on|que j'|que je|que tu|que vous|que l'on) (appelle|appelles|telephone|appeler)\b",
+        r"\b(veut|veux|voulons|veulent|voulait) pas (qu'on |que j'|que je |que tu |que vous |que l'on )(appelle|appelles|telephone|appeler)\b",
+        r"\b(honte|peur|gene|genee) (d'|de )(appeler|telephoner)\b",
         r"\b(refuse|refusent|refusait) (qu'on|que j'|que je|que l'on|d') ?(appelle|appeler|telephoner)\b",
         r"\b(j'appellerai|j'appelerai|je telephonerai|j'appelle|je vais pas appeler|je vais pas telephoner) (pas|jamais|personne)\b",
     )),
@@ -118,6 +148,8 @@ _YES = re.compile(r"^(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut
 _NO = re.compile(r"^(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
 _VIOLENCE_ANSWERS = {"complaint": "complaint", "leave": "leave", "children": "children"}
+_OTHER_AT_RISK_ANSWERS = frozenset({"far_or_near", "helper_strain", "how_to_help", "keeps_secret"})
+_MEDICAL_ANSWERS = frozenset({"bleeding", "drive_there"})
 # Plans and means raise the alert for these kinds (a means for violence is its own crisis: danger).
 _PLAN_KINDS = frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK})
 
@@ -145,10 +177,24 @@ class CrisisTurn:
         return bool(self.state.get("open"))
 
 
-def move_of(message: CitizenMessage) -> Optional[str]:
-    """What the citizen does with this message, inside a crisis dialogue."""
+# Moves that mean something only in one kind's dialogue ("il habite à 200 km" of a friend at
+# risk; "il rentre à 18 h" of an aggressor; "ça saigne" in a medical emergency). Elsewhere they
+# are skipped, so that they never hide a move every kind answers.
+_KIND_MOVES = {
+    "far_or_near": frozenset({OTHER_AT_RISK}), "helper_strain": frozenset({OTHER_AT_RISK}),
+    "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
+    "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
+    "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}),
+    "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
+}
+
+
+def move_of(message: CitizenMessage, kind: Optional[str] = None) -> Optional[str]:
+    """What the citizen does with this message, inside a crisis dialogue of this kind."""
     text = normalise(message.text or "")
     for move, patterns in _MOVES:
+        if kind is not None and kind not in _KIND_MOVES.get(move, frozenset({kind})):
+            continue
         if any(pattern.search(text) for pattern in patterns):
             return move
     if message.intent == "demander_humain" and not declines_a_person(message.text or ""):
@@ -186,7 +232,23 @@ def takes_message(state: Optional[Dict[str, Any]], message: CitizenMessage,
         return not leaving or answer_of(message) is True
     intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
     leaving = message.intent in intents and intent_confidence >= LEAVING_CONFIDENCE
-    return not leaving or move_of(message) is not None
+    return not leaving or move_of(message, state.get("kind")) is not None or _tells_more(message)
+
+
+# A short statement read as a track ("il habite à 200 km de chez moi" about a friend at risk,
+# "on n'a plus de chauffage") tells more about the crisis; a question, a request ("je
+# voudrais des conseils pour mon potager") or a long message is the citizen moving on.
+_SHORT_STATEMENT_WORDS = 10
+_REQUEST = re.compile(
+    r"\b(je voudrais|je veux|j'aimerais|je cherche|j'ai besoin|besoin d'|conseils?|aidez moi|aide pour|"
+    r"parler de|parlons|sinon|autre chose|revenons|passons|comment)\b")
+
+
+def _tells_more(message: CitizenMessage) -> bool:
+    text = message.text or ""
+    words = normalise(text)
+    return (message.intent or "").startswith(TRACK_INTENT_PREFIX) and not is_question(text) \
+        and not _REQUEST.search(words) and len(words.split()) <= _SHORT_STATEMENT_WORDS
 
 
 def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
@@ -232,7 +294,7 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     triage = message.triage
     if triage.tier == CERTAIN:
         return _first(state, triage.kind, message.first_reply_sent)
-    move = move_of(message)
+    move = move_of(message, state.get("kind") or SUICIDE)
     answer = answer_of(message)
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]
@@ -246,17 +308,20 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         # the question is asked again; no case without a yes (issue #12: calm conversations
         # opened cases on « c'est gratuit ? »).
         crisis_kind = content.kind(triage.kind or kind)
-        again = content.text("question_again_preface") + _lower_first(crisis_kind.question)
+        again = _asked_again(crisis_kind.question, state)
         # A question answered is not the question left unanswered: "asked" does not count it.
         new_state = {**state, "kind": crisis_kind.id, "last": again,
                      "questions": state.get("questions", 0) + 1}
-        return CrisisTurn(lines=(_answer_to(move, crisis_kind.id, state), again), state=new_state,
-                          ask_yes_no=True, kind=crisis_kind.id)
+        answer_line = _answer_to(move, crisis_kind.id, state)
+        # The question just asked again is not asked a third time word for word: the answer
+        # alone, the question still waiting (its buttons stay).
+        lines = (answer_line,) if again == state.get("last") else (answer_line, again)
+        return CrisisTurn(lines=lines, state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     if triage.tier == QUESTION or state.get("asked", 0) < 2:
         # Not answered: a second concern, another topic, "you repeat yourself". Asked once
         # more, in other words.
         crisis_kind = content.kind(triage.kind or kind)
-        line = content.text("question_again_preface") + _lower_first(crisis_kind.question)
+        line = _asked_again(crisis_kind.question, state)
         new_state = {**state, "kind": crisis_kind.id, "last": line, "asked": state.get("asked", 1) + 1}
         return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     line = content.text("question_left")
@@ -296,10 +361,10 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
         return _first(state, triage.kind, message.first_reply_sent)
     if kind in _PLAN_KINDS and describes_plan(message.text) and (
-            triage.tier is not None or move_of(message) in (None, "health_signs", "what_to_do")):
+            triage.tier is not None or move_of(message, kind) in (None, "health_signs", "what_to_do")):
         lines = content.lines("plan_or_means_other") if kind == OTHER_AT_RISK else content.lines("plan_or_means")
         return _turn(state, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
-    move = move_of(message)
+    move = move_of(message, kind)
     if move == "false_alarm" and kind in (OTHER_AT_RISK, CHILD) and _ONLY_ME_FINE.search(normalise(message.text or "")):
         # "Moi je vais bien" about someone else at risk is not a false alarm.
         move = None
@@ -308,6 +373,8 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind)
     if move == "refuses_call":
         return _turn(state, (content.by_kind("refuses_call", kind),), kind=kind, offer_person=True)
+    if move == "prefers_writing" and kind in _table("in_writing"):
+        return _turn(state, (str(_table("in_writing")[kind]),), kind=kind, offer_person=True)
     if move in ("prefers_writing", "repeats"):
         line = _varied(content.lines(move), state)
         return _turn(state, (line,), kind=kind, offer_person=True)
@@ -317,6 +384,14 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in ("phone_watched", "fear_of_hospital"):
         return _turn(state, (content.text(move),), kind=kind)
+    if move in _OTHER_AT_RISK_ANSWERS and kind == OTHER_AT_RISK:
+        return _turn(state, (str(_table("other_at_risk_answers")[move]),), kind=kind, offer_person=move == "helper_strain")
+    if move in _MEDICAL_ANSWERS and kind == MEDICAL:
+        return _turn(state, (str(_table("medical_answers")[move]),), kind=kind)
+    if move == "aggressor_returns" and kind == VIOLENCE:
+        return _turn(state, (str(_table("violence_answers")["returns"]),), kind=kind)
+    if move == "male_victim" and kind == VIOLENCE:
+        return _turn(state, (str(_table("violence_answers")["male_victim"]),), kind=kind)
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
         answers = content.dialogue["violence_answers"]
         assert isinstance(answers, dict)
@@ -328,8 +403,9 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         line = content.lines("thanks")[0].format(reminder=crisis_kind.reminder)
         return _turn(state, (line,), kind=kind)
     opening = content.lines("safe_now")[0] if move == "safe_now" else _varied(content.lines("listen"), state)
-    if triage.tier == CERTAIN or kind in ACUTE_KINDS:
-        # In an emergency the numbers are in every turn, never only in the first.
+    if triage.tier == CERTAIN or kind in ACUTE_KINDS or kind == OTHER_AT_RISK:
+        # In an emergency the numbers are in every turn, never only in the first; so too for
+        # someone else at risk, who may be in danger while their friend writes.
         opening = opening + " " + crisis_kind.reminder
     step = state.get("step", 0)
     lines: Tuple[str, ...] = (opening,)
@@ -342,8 +418,10 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
 def _turn(state: Dict[str, Any], lines: Tuple[str, ...], kind: str, case: Optional[str] = None,
           offer_person: bool = False) -> CrisisTurn:
     if lines and lines[-1] == state.get("last"):
-        # Never the same text twice in a row: say what stays true, in a new way.
-        lines = lines[:-1] + (crisis_content().lines("listen")[0],)
+        # Never the same text twice in a row: the kind's short reminder says what stays true
+        # (free, day and night, the numbers), else a line of listening.
+        reminder = crisis_content().kind(kind).reminder
+        lines = lines[:-1] + (reminder if reminder != state.get("last") else crisis_content().lines("listen")[0],)
     new_state = {**state, "last": lines[-1] if lines else state.get("last")}
     return CrisisTurn(lines=lines, state=new_state, case=case, offer_person=offer_person, kind=kind)
 
@@ -357,6 +435,21 @@ def _varied(options: Tuple[str, ...], state: Dict[str, Any]) -> str:
         if option != state.get("last") and not str(state.get("last", "")).startswith(option):
             return option
     return ordered[0]
+
+
+def _asked_again(question: str, state: Dict[str, Any]) -> str:
+    """The question asked again, never in the words of the message just sent."""
+    for preface in crisis_content().lines("question_again_preface"):
+        line = preface + _lower_first(question)
+        if line != state.get("last"):
+            return line
+    return line
+
+
+def _table(key: str) -> Dict[str, Any]:
+    table = crisis_content().dialogue[key]
+    assert isinstance(table, dict)
+    return table
 
 
 def _lower_first(text: str) -> str:

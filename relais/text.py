@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Tuple
 
 # Every apostrophe people (and phones) type, as the plain one.
@@ -102,6 +103,9 @@ def normalise(text: str, repeats: int = 2) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# The crisis triage reads one message through several lexicons and checks (safety.py), each
+# from its variants: normalise it once.
+@lru_cache(maxsize=4096)
 def variants(text: str) -> Tuple[str, ...]:
     """The normalised text, and when letters were repeated, a second reading with them cut to
     one: "frappppée" must read "frappee" and "tuerrrr" "tuer"."""

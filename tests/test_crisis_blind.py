@@ -28,15 +28,16 @@ CORPUS_FLOORS = {
     "crisis_corpus_F": (0.91, 15, 0.06, 0.90),
 }
 # conversation set: share of conversations that fully pass (most failures of C and D are
-# practical questions the conversation issue will answer, not crisis handling). B went down
-# from 0.85 with the crisis classifier (2026-12-01): it asks about some low-mood and calm turns
-# (« j'ai le cafard », « je suis au RSA avec 1 enfant ») that nothing asked about before, the
-# price of +10 points of recall on the blind corpus F; the next step is to lower it again.
+# practical questions the conversation issue will answer, not crisis handling). B went down to
+# 0.79 with the crisis classifier (2026-12-01) and is back at 0.85 since low mood DIET is sure
+# of, and two lukewarm models, no longer ask (2026-12-02). E was written blind on 2026-12-02
+# (brief in tests/blind/briefs/): 32/40 before that day's changes, 31/40 after.
 CONVERSATION_FLOORS = {
     "crisis_conversations_A": 0.94,
-    "crisis_conversations_B": 0.79,
-    "crisis_conversations_C": 0.34,
-    "crisis_conversations_D": 0.36,
+    "crisis_conversations_B": 0.85,
+    "crisis_conversations_C": 0.44,
+    "crisis_conversations_D": 0.50,
+    "crisis_conversations_E": 0.75,
 }
 
 

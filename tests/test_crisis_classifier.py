@@ -4,8 +4,9 @@ against the lexicons and DIET's guess."""
 import pytest
 
 from relais.crisis_classifier import CALM, CrisisClassifier, CrisisReading
-from relais.safety import (CERTAIN, CLASSIFIER_QUESTION, CLASSIFIER_SURE, CLASSIFIER_VETO,
-                           QUESTION, triage)
+from relais.safety import (ACUTE_MODEL_CONFIDENCE, CERTAIN, CLASSIFIER_AGREES, CLASSIFIER_QUESTION,
+                           CLASSIFIER_SURE, CLASSIFIER_VETO, DIET_AGREES, DIET_LOW_MOOD_SURE, DIET_SURE,
+                           MODELS_CERTAIN, QUESTION, triage)
 
 CALM_TEXTS = [
     "comment réduire ma facture de chauffage", "où trouver une épicerie solidaire",
@@ -72,8 +73,43 @@ def test_it_survives_saving_and_loading(classifier, tmp_path):
     assert again.read("je veux mourir") == classifier.read("je veux mourir")
 
 
-def test_the_thresholds_are_ordered():
-    assert 0 < CLASSIFIER_VETO < CLASSIFIER_QUESTION < CLASSIFIER_SURE < 1
+def test_the_thresholds_are_probabilities_in_order():
+    # The classifier: a veto below its question signal, agreeing with DIET a little above it,
+    # sure alone well above; DIET: agreeing below sure. Out of order, a rule would never fire.
+    assert 0 < CLASSIFIER_VETO < CLASSIFIER_QUESTION < CLASSIFIER_AGREES < CLASSIFIER_SURE < 1
+    assert 0 < DIET_AGREES < DIET_SURE < 1
+    assert DIET_AGREES <= MODELS_CERTAIN < 1 and DIET_AGREES <= ACUTE_MODEL_CONFIDENCE < 1
+    assert DIET_AGREES <= DIET_LOW_MOOD_SURE < 1
+
+
+def test_low_mood_diet_is_sure_of_needs_a_sure_classifier_to_be_asked():
+    # Session 7's conversations: a widow's « j'ai le cafard » was asked about self-harm.
+    text = "je suis seule depuis le décès de mon mari, le soir je m'ennuie, j'ai le cafard"
+    lukewarm = CrisisReading(0.71, "self_harm")
+    assert triage(text, reading=lukewarm, low_mood_confidence=0.99).tier is None
+    assert triage(text, reading=lukewarm).tier == QUESTION
+    assert triage(text, reading=CrisisReading(0.9, "self_harm"), low_mood_confidence=0.99).tier == QUESTION
+    # A lexicon hit inside low mood stays certain.
+    assert triage("j'ai le cafard, je veux mourir", reading=lukewarm, low_mood_confidence=0.99).tier == CERTAIN
+
+
+def test_two_unsure_models_on_everyday_words_do_not_ask():
+    assert triage("mon mari est diabétique, il a de l'insuline", 0.87, "violence",
+                  CrisisReading(0.55, "violence")).tier is None
+    # The same two models a little surer agree, without a word of danger.
+    assert triage("mon copain m'oblige quand je veux pas", 0.99, "violence",
+                  CrisisReading(0.69, "violence")).tier == QUESTION
+
+
+def test_a_child_named_is_no_word_of_danger_by_itself():
+    assert triage("je suis au RSA avec 1 enfant", reading=CrisisReading(0.6, "child")).tier is None
+    shaken = triage("dans la dernière famille la mère secouait le bébé", reading=CrisisReading(0.6, "child"))
+    assert (shaken.tier, shaken.kind) == (QUESTION, "child")
+
+
+def test_prices_and_taxes_that_will_kill_us_are_politics():
+    assert triage("de toute façon ils vont tous nous tuer avec leurs taxes", 0.98, "suicide",
+                  CrisisReading(0.45, "suicide")).tier is None
 
 
 SURE = CrisisReading(0.95, "suicide")
@@ -169,3 +205,17 @@ def test_two_unsure_models_need_a_word_of_danger():
     unsure = CrisisReading(0.64, "danger")
     assert triage("j'ai calfeutré la fenêtre de la cuisine", 0.6, "danger", unsure).tier is None
     assert triage("j'ai calfeutré la fenêtre de la cuisine", 0.85, "danger", unsure).tier == QUESTION
+
+
+def test_a_child_who_writes_their_age_is_asked_about_without_another_word_of_danger():
+    text = "on a plus de chauffage ni a manger depuis 3 jours, maman dort tout le temps, jai 11 ans"
+    result = triage(text, reading=CrisisReading(0.7, "child"))
+    assert (result.tier, result.kind) == (QUESTION, "child")
+    # The same words from an adult (no age) are no question: food and heating are the tracks'.
+    assert triage("on a plus de chauffage ni a manger depuis 3 jours", reading=CrisisReading(0.7, "child")).tier is None
+
+
+def test_a_child_named_is_a_word_of_distress_for_the_other_kinds():
+    text = "j'écris des lettres pour mes enfants, qu'ils gardent un souvenir"
+    assert triage(text, reading=CrisisReading(0.6, "suicide")).tier == QUESTION
+    assert triage(text, reading=CrisisReading(0.6, "child")).tier is None

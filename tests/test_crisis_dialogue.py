@@ -12,6 +12,7 @@ from relais.crisis_dialogue import (
     CASE_RAISE,
     CitizenMessage,
     CrisisTurn,
+    move_of,
     next_turn,
     takes_message,
 )
@@ -187,3 +188,76 @@ def test_the_dialogue_lets_a_confident_change_of_topic_go():
     assert takes_message(state, calm, 0.5, in_dialogue=True)
     assert not takes_message(state, CitizenMessage("ok"), 0.9, in_dialogue=False)
     assert takes_message(None, CitizenMessage("x", triage=Triage(QUESTION, "suicide")), 0.9, False)
+    question = CitizenMessage("ok mais le chèque énergie du coup ?", "track_economie")
+    assert not takes_message(state, question, 0.99, in_dialogue=True)
+
+
+def test_a_short_statement_read_as_a_track_tells_more_about_the_crisis():
+    # A friend at risk « habite à 200 km »: the mobility track at 0.99, yet no change of topic.
+    state = {"open": True, "tier": CERTAIN, "kind": "other_at_risk"}
+    assert takes_message(state, CitizenMessage("il habite a 200km de chez moi", "track_mobilite"), 0.99, True)
+    assert takes_message(state, CitizenMessage("on n'a plus de chauffage", "track_logement"), 0.99, True)
+    # Menu and stop still leave, whatever their length.
+    assert not takes_message(state, CitizenMessage("menu", "menu"), 0.99, True)
+
+
+def test_someone_else_at_risk_far_away_gets_what_to_do_from_a_distance():
+    conversation = Conversation()
+    conversation.say("mon frère m'a écrit qu'il allait se tuer ce soir")
+    turn = conversation.say("il habite à 200 km, je peux pas y aller", intent="track_mobilite")
+    assert "15" in turn.lines[-1] and "voisin" in turn.lines[-1]
+    turn = conversation.say("je sais pas si c'est à moi de m'en mêler")
+    assert "3114" in turn.lines[-1] and "demander" in turn.lines[-1]
+
+
+def test_a_victim_told_he_comes_back_gets_the_numbers_and_a_plan():
+    conversation = Conversation()
+    conversation.say("mon mari me frappe")
+    turn = conversation.say("il rentre à 18h")
+    assert "17" in turn.lines[-1] and "114" in turn.lines[-1]
+
+
+def test_a_child_signalled_online_gets_the_119_form():
+    conversation = Conversation()
+    conversation.say("le voisin frappe son fils de 6 ans tous les soirs")
+    turn = conversation.say("je peux le signaler sur internet ?")
+    assert "allo119.gouv.fr" in turn.lines[-1]
+
+
+def test_a_question_answered_twice_gets_the_reminder_not_the_same_text():
+    conversation = Conversation()
+    conversation.say("je veux mourir")
+    first = conversation.say("c'est anonyme ?")
+    second = conversation.say("et c'est payant ?")
+    assert second.lines[-1] != first.lines[-1]
+    assert "gratuit" in second.lines[-1]
+
+
+def test_moves_of_one_kind_do_not_hide_the_others():
+    # "il est à l'hôpital" is where a friend at risk is, not a fear of hospital for a suicide.
+    assert move_of(CitizenMessage("elle habite à 300 km"), "other_at_risk") == "far_or_near"
+    assert move_of(CitizenMessage("elle habite à 300 km"), "suicide") is None
+    assert move_of(CitizenMessage("ça saigne encore, c'est grave ?"), "medical") == "bleeding"
+    assert move_of(CitizenMessage("on l'emmène nous-mêmes à l'hôpital ?"), "medical") == "drive_there"
+    assert move_of(CitizenMessage("j'ai peur de l'hôpital psychiatrique"), "suicide") == "fear_of_hospital"
+
+
+def test_a_bleeding_wound_gets_first_aid_and_a_man_hit_is_heard():
+    conversation = Conversation()
+    conversation.say("mon père a fait un malaise, il ne respire presque plus")
+    assert conversation.state["kind"] == "medical"
+    turn = conversation.say("il s'est ouvert la tête en tombant, le sang traverse le torchon")
+    assert "Appuyez" in turn.lines[-1]
+    man = Conversation()
+    man.say("ma compagne me frappe quand elle a bu")
+    turn = man.say("je suis un homme, ça compte quand même ?")
+    assert "116 006" in turn.lines[-1]
+
+
+def test_a_question_asked_again_is_never_the_same_message_twice():
+    conversation = Conversation()
+    first = conversation.say("ma fille dit que son copain la force, elle vit chez lui", model=0.95)
+    assert first.ask_yes_no
+    replies = [conversation.say(text).lines[-1] for text in (
+        "elle veut pas que j'appelle la police", "il lit tous ses messages", "je sais pas")]
+    assert all(a != b for a, b in zip(replies, replies[1:])), replies

@@ -112,6 +112,11 @@ def test_empty_or_missing_text_is_not_a_crisis():
         ("il y a deux ans que mon mari me frappe et il a recommencé hier", "violence"),
         ("je veux juste mourir", "suicide"),
         ("mon fils s'est cogné la tête contre la table et il ne se réveille pas", "medical"),
+        # Session 8: SMS spelling of an overdose; a parent about to shake a baby; a child abused
+        # by an adult in charge of them.
+        ("jai pri tt mes cachets y a 10 min", "suicide"),
+        ("elle pleure depuis 3 h, j'ai peur de la secouer, elle a 5 semaines", "child"),
+        ("le moniteur de foot prend des photos de lui tout nu dans les vestiaires", "child"),
     ],
 )
 def test_hardened_lexicon_catches(text, kind):
@@ -148,6 +153,12 @@ def test_hardened_lexicon_catches(text, kind):
         "c'est quoi les symptômes d'une intoxication au monoxyde, pour savoir",
         "ça fait trois ans on a eu une fuite de gaz, le détecteur a quel âge maximum ?",
         "que faire si quelqu'un s'étouffe avec un bonbon, juste savoir au cas où",
+        # Session 8: shaking an administration or a plum tree; a plan for work; taxes that kill.
+        "je vais la secouer cette administration, ça fait 3 mois que j'attends",
+        "je vais le secouer ce prunier, les prunes sont mûres",
+        "le prof de mon fils est trop sévère, il hurle en classe",
+        "je pense à me reconvertir en maraîchage depuis que l'usine ferme, mais j'ai peur",
+        "de toute façon ils vont tous nous tuer avec leurs taxes",
     ],
 )
 def test_lookalikes_of_the_new_patterns_are_not_a_crisis(text):
