@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.backend import backend, record
 from relais.coaching import clean_answer
 from relais.mood import mood_band, parse_mood
+from relais.step_outcome import reports_not_done
 from relais.services import StorageUnavailable
 
 NOTHING_DONE = "rien"
@@ -42,7 +43,7 @@ class ActionCheckinBilan(Action):
 
     responses = frozenset(
         {f"utter_bilan_humeur_{band}" for band in ("basse", "moyenne", "haute")}
-        | {"utter_bilan_rien", "utter_bilan_fait", "utter_bilan_objectif"}
+        | {"utter_bilan_rien", "utter_bilan_fait", "utter_bilan_pas_fait", "utter_bilan_objectif"}
         | RECORDING_RESPONSES
     )
 
@@ -58,10 +59,17 @@ class ActionCheckinBilan(Action):
         record(dispatcher, lambda: backend().progress.log_checkin(
             tracker.sender_id, mood, note=note, track=tracker.get_slot("track")))
         dispatcher.utter_message(response=f"utter_bilan_humeur_{mood_band(mood)}")
-        dispatcher.utter_message(response="utter_bilan_fait" if note else "utter_bilan_rien")
+        dispatcher.utter_message(response=_what_was_done_reply(note))
         if tracker.get_slot("objectif"):
             dispatcher.utter_message(response="utter_bilan_objectif")
         return [SlotSet("humeur", None), SlotSet("fait_recemment", None)]
+
+
+def _what_was_done_reply(note) -> str:
+    if not note:
+        return "utter_bilan_rien"
+    # « j'ai pas réussi à prendre le vélo » is no « Bravo ».
+    return "utter_bilan_pas_fait" if reports_not_done(note) else "utter_bilan_fait"
 
 
 class ActionPreparerObjectif(Action):
@@ -98,7 +106,7 @@ class ActionEnregistrerObjectif(Action):
 class ActionNoterAction(Action):
     """Marks a micro-action as done, in the citizen's own words."""
 
-    responses = frozenset({"utter_action_notee"} | RECORDING_RESPONSES)
+    responses = frozenset({"utter_action_notee", "utter_action_pas_faite"} | RECORDING_RESPONSES)
 
     def name(self) -> Text:
         return "action_noter_action"
@@ -109,8 +117,9 @@ class ActionNoterAction(Action):
         # Kept whole (not bounded like a form answer): nothing the citizen reports is cut.
         text = " ".join((tracker.latest_message.get("text") or "").split()) or "étape réalisée"
         track = tracker.get_slot("track")
-        record(dispatcher, lambda: backend().progress.mark_action(tracker.sender_id, track, text, done=True))
-        dispatcher.utter_message(response="utter_action_notee")
+        done = not reports_not_done(text)
+        record(dispatcher, lambda: backend().progress.mark_action(tracker.sender_id, track, text, done=done))
+        dispatcher.utter_message(response="utter_action_notee" if done else "utter_action_pas_faite")
         return []
 
 

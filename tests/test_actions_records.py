@@ -57,6 +57,17 @@ def test_progress_is_logged_with_consent(dispatcher, domain, database):
     assert "utter_sans_consentement" not in responses(dispatcher)
 
 
+def test_a_step_not_done_is_logged_as_skipped_and_not_congratulated(dispatcher, domain, database):
+    consent(dispatcher, domain)
+    ActionNoterAction().run(dispatcher, make_tracker("action_faite", "j'ai pas réussi à prendre le vélo"), domain)
+    assert responses(dispatcher) == ["utter_action_pas_faite"]
+    assert "Bravo" not in domain["responses"]["utter_action_pas_faite"][0]["text"]
+    assert rows(database, "select kind from relais_progress") == [("action_skipped",)]
+    dispatcher.messages.clear()
+    ActionCheckinBilan().run(dispatcher, make_tracker(slots={"humeur": "3", "fait_recemment": "rien réussi, j'ai abandonné"}), domain)
+    assert "utter_bilan_pas_fait" in responses(dispatcher) and "utter_bilan_fait" not in responses(dispatcher)
+
+
 def test_nothing_is_logged_without_consent_and_the_answer_says_so(dispatcher, domain, database):
     ActionNoterAction().run(dispatcher, make_tracker("action_faite", "j'ai testé le vélo"), domain)
     assert responses(dispatcher) == ["utter_action_notee"]  # its variant without consent says so

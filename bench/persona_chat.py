@@ -1,0 +1,103 @@
+"""Whole conversations played by a person (or a helper session playing citizens) against a
+running Relais: Rasa's REST channel, the action server and a SQLite database, as the Telegram
+edge would reach them. One command per turn, so that each message can answer the last reply.
+
+    python bench/persona_chat.py serve                 # starts the stack, runs until killed
+    python bench/persona_chat.py say P1 "bonjour"      # one message from citizen P1
+    python bench/persona_chat.py tap P1 "Oui"          # taps a button of P1's last reply
+    python bench/persona_chat.py cases P1              # the cases opened for P1
+
+`serve` writes what the other commands need to var/persona/stack.json.
+"""
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List
+
+import httpx
+from sqlalchemy import create_engine, text
+
+from bench.rasa_stack import RasaStack
+from bench.servers import ROOT
+from relais.database import upgrade_to_head
+
+WORKDIR = ROOT / "var" / "persona"
+STACK_FILE = WORKDIR / "stack.json"
+
+
+def serve() -> None:
+    WORKDIR.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{WORKDIR}/relais.db"
+    upgrade_to_head(url)
+    with RasaStack(url, WORKDIR / "stack") as stack:
+        STACK_FILE.write_text(json.dumps({
+            "rasa_url": stack.rasa_url, "headers": stack.edge_headers, "database_url": url,
+        }))
+        print(f"Relais is up at {stack.rasa_url}; Ctrl-C to stop.", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+def _stack() -> Dict:
+    if not STACK_FILE.exists():
+        sys.exit("Start the stack first: python bench/persona_chat.py serve")
+    return json.loads(STACK_FILE.read_text())
+
+
+def _buttons_file(sender: str) -> Path:
+    return WORKDIR / f"buttons-{sender}.json"
+
+
+def say(sender: str, message: str) -> None:
+    stack = _stack()
+    with httpx.Client(base_url=stack["rasa_url"], headers=stack["headers"], timeout=120) as http:
+        response = http.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
+        response.raise_for_status()
+    replies: List[dict] = response.json()
+    buttons = [button for reply in replies for button in reply.get("buttons") or []]
+    _buttons_file(sender).write_text(json.dumps(buttons, ensure_ascii=False))
+    for reply in replies:
+        if reply.get("text"):
+            print(f"RELAIS: {reply['text']}")
+        if reply.get("image"):
+            print(f"RELAIS [image]: {reply['image']}")
+    if buttons:
+        print("BUTTONS: " + " | ".join(f"[{button.get('title')}]" for button in buttons))
+
+
+def tap(sender: str, title: str) -> None:
+    path = _buttons_file(sender)
+    buttons = json.loads(path.read_text()) if path.exists() else []
+    chosen = next((b for b in buttons if str(b.get("title", "")).lower() == title.lower()), None)
+    if chosen is None:
+        sys.exit(f"No button {title!r} in the last reply; buttons: {[b.get('title') for b in buttons]}")
+    print(f"(taps [{chosen['title']}])")
+    say(sender, chosen["payload"])
+
+
+def cases(sender: str) -> None:
+    engine = create_engine(_stack()["database_url"], future=True)
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "select c.id, c.status, c.priority, c.closing_note from relais_cases c "
+            "join relais_citizens z on z.id = c.citizen_id where z.conversation_id = :sender"
+        ), {"sender": sender}).all()
+    engine.dispose()
+    print(rows or "no case")
+
+
+def main(args: List[str]) -> None:
+    commands = {"serve": (serve, 0), "say": (say, 2), "tap": (tap, 2), "cases": (cases, 1)}
+    if not args or args[0] not in commands or len(args) - 1 != commands[args[0]][1]:
+        sys.exit(__doc__)
+    function, _ = commands[args[0]]
+    function(*args[1:])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

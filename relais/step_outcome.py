@@ -1,0 +1,24 @@
+"""Whether a citizen reports a step as not done: « j'ai pas réussi à prendre le vélo » reads
+like a step report (the NLU's `action_faite`, a check-in's « qu'avez-vous fait ? ») and must
+not be congratulated nor counted as done."""
+
+import re
+from typing import Optional
+
+from relais.text import normalise
+
+_NOT_DONE = re.compile(
+    r"\b(pas|jamais|plus) (\w+ ){0,2}(reussi|pu|eu le temps|eu le courage|eu la force|fait|tenu|ose|"
+    r"arrive|arrivee|trouve|commence|essaye|eu l'occasion|eu envie)\b"
+    r"|\b(j'ai|g|on a|je l'ai|je les ai) (\w+ ){0,1}(rate|echoue|abandonne|laisse tomber|oublie|lache|craque)\b"
+    # normalise() reads the SMS "pu" as "plus": « je n'ai pas pu appeler ».
+    r"|\bpas plus (le |la |les |l'|y |en |m'|me )?\w+(er|ir|re)\b"
+    r"|\b(rien fait|pas encore|toujours pas|echec|c'est rate|ca a rate|loupe)\b"
+)
+# "je n'ai pas eu de mal à le faire" is a success said with a negation.
+_DONE_ANYWAY = re.compile(r"\b(pas eu de mal|sans mal|pas si dur|pas complique|pas difficile|et c'est fait|c'est fait quand meme)\b")
+
+
+def reports_not_done(text: Optional[str]) -> bool:
+    words = normalise(text or "")
+    return bool(_NOT_DONE.search(words)) and not _DONE_ANYWAY.search(words)
