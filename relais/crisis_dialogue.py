@@ -74,29 +74,16 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les |lui )?(faire vomir|faire boire|allonger|bouger|demander)|faire vomir|on fait quoi)\b",
         r"^(est ce que )?(je|on) (peux|peut|dois|doit|allume|ouvre|sors|sort|reste|descend)\b.*\?\s*$",
         r"\b(j'allume|allumer|interrupteur|briquet|bougie)\b",
-        r"\bj'appelle (d'ici|depuis|dans)\b|\b(je|on) (jette|jettes|verse|mets|balance) (\w+ ){0,3}(eau|seau)\b",
+        r"\bj'appelle (d'ici|depuis|dans)\b|\b(je|on) (jette|jettes|verse|mets|balance) ([\w']+ ){0,3}(l'|d')?(eau|seau)\b",
         r"\b(je|on) (le|la) (mets|met|place|installe|allonge) comment\b|\bcomment (je |on )?(le|la) (mettre|placer|installer|allonger|mets|met)\b",
     )),
-    ("far_or_near", _patterns(
-        r"\b(il|elle) (habite|vit|est|reste|loge) (a|au|en|chez|loin|pas loin|tout pres|juste)\b",
-        r"\bou (il|elle) (habite|vit|est|loge)\b",
-        r"\b(\d+ ?(km|kilometres?|min|minutes?|h|heures?) (de chez moi|d'ici|de route|de moi)|je peux pas y aller|je ne peux pas y aller|trop loin)\b",
+    # A medical emergency's wound (not blood vomited, coughed or lost otherwise: those are
+    # health signs, for the 15) and driving the person oneself: before "care" reads "hôpital".
+    ("bleeding", _patterns(
+        r"^(?!.*\b(vomi\w*|crache\w*|selles|urine|nez|enceinte|regles|sang froid)\b)"
+        r".*\b(plaie|coupure|entaille|s'est ouvert|s'est coupee?|pisse le sang|le sang traverse|saigne (beaucoup|enormement|abondamment|encore|toujours)|ca saigne|hemorragie|pisser le sang|garrot)\b",
     )),
-    ("helper_strain", _patterns(
-        r"\b(je suis|moi aussi je suis|suis) (\w+ ){0,2}(epuisee?|a bout|crevee?|videe?|depassee?|perdue?)\b",
-        r"\b(moi aussi|j'en peux plus moi)\b",
-    )),
-    ("keeps_secret", _patterns(r"\b(jurer|jure|promis|promettre|promesse|garder le secret|rien dire a personne)\b")),
-    ("how_to_help", _patterns(
-        r"\b(je lui pose la question|lui poser la question|lui demander directement|donner l'idee|peut etre une blague|(il|elle) plaisantait)\b",
-        r"\b(m'en meler|me meler|de mon ressort|a moi de|mon role|je dois lui (dire|parler)|comment (reagir|lui parler|lui dire|l'aider|aborder)|quoi lui dire|je lui dis quoi|(j'ose|ose) pas (lui )?en parler)\b",
-    )),
-    ("male_victim", _patterns(r"\bje suis un homme\b|\b(un homme|les hommes) (aussi|peut|peuvent|ca compte)\b")),
-    ("bleeding", _patterns(r"\b(saign\w*|sang|hemorrag\w*|pisse le sang)\b")),
     ("drive_there", _patterns(r"\b(je l'emmene|on l'emmene|l'emmener|je le conduis|je la conduis|on y va (nous memes|en voiture)|par nos propres moyens)\b")),
-    ("aggressor_returns", _patterns(
-        r"\b(il|elle) (rentre|revient|arrive|sera la|sera rentre|rentrera|reviendra)\b",
-    )),
     ("fear_of_hospital", _patterns(r"\b(hopital|hospitalis\w*|interne|internee|psychiatr\w*|hp|m'enfermer)\b")),
     ("care", _patterns(
         r"\b(medecin|docteur|urgences|hopital|me faire soigner|me soigner|radio|certificat)\b",
@@ -117,7 +104,7 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(y a|il y a|existe) (\w+ ){0,2}(un tchat|un chat|par sms|par ecrit|par message)\b",
         r"\b(numero|moyen|ligne|service) (\w+ ){0,4}(envoyer des messages|ecrire|par sms|par message|par ecrit|tchat|chat|textos?)\b",
         r"\benvoyer des (messages|sms|textos)\b",
-        r"\b(sur internet|par internet|en ligne|sur un site|un formulaire)\b",
+        r"\b(signaler|ecrire|contacter|joindre|parler|appeler|faire) (\w+ ){0,2}(sur internet|par internet|en ligne|sur un site|par un formulaire|un formulaire)\b",
         r"\b(qu'on s'ecrive|s'ecrire|on s'ecrit|ecrivons|par ecrit)\b",
         r"\b(peux pas|ne peux pas|peut pas) parler\b|\b(va|vont|pourrait) m'entendre\b",
     )),
@@ -142,6 +129,27 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(je suis en securite|suis en securite|on est en securite|a l'abri|ca va mieux|ca va un peu mieux|je suis avec (ma|mon|des|une|un)|je suis chez (ma|mon|une|un)|les secours sont (la|arrives)|les pompiers sont (la|arrives)|le samu est (la|arrive)|j'ai appele|on a appele|je les ai appeles)\b",
     )),
     ("thanks", _patterns(r"^(merci|mci|thx|merci beaucoup)\b")),
+    # Moves of one kind's dialogue (_KIND_MOVES), last: a shared move in the same message (a
+    # question about cost, leaving, writing) is answered first.
+    ("far_or_near", _patterns(
+        r"\b(il|elle) (habite|vit|reste|loge) (a|au|en|chez|loin|pas loin|tout pres)\b",
+        r"\bou (il|elle) (habite|vit|loge)\b",
+        r"\b(\d+ ?(km|kilometres?|min|minutes?|h|heures?) (de chez moi|d'ici|de route|de moi)|je peux pas y aller|je ne peux pas y aller|trop loin)\b",
+    )),
+    ("helper_strain", _patterns(
+        r"\b(je suis|moi aussi je suis|suis) (\w+ ){0,2}(epuisee?|crevee?|videe?|depassee?)\b",
+    )),
+    ("keeps_secret", _patterns(r"\b(jurer|jure|promis|promettre|promesse|garder le secret|rien dire a personne)\b")),
+    ("how_to_help", _patterns(
+        r"\b(je lui pose la question|lui poser la question|lui demander directement|donner l'idee|peut etre une blague|(il|elle) plaisantait)\b",
+        r"\b(m'en meler|me meler|de mon ressort|a moi de|mon role|je dois lui (dire|parler)|comment (reagir|lui parler|lui dire|l'aider|aborder)|quoi lui dire|je lui dis quoi|(j'ose|ose) pas (lui )?en parler)\b",
+    )),
+    ("male_victim", _patterns(r"\bje suis un homme\b|\b(un homme|les hommes) (aussi|peut|peuvent|ca compte)\b")),
+    ("aggressor_returns", _patterns(
+        r"\b(il|elle) (rentre|revient|arrive|sera la|sera rentre|rentrera|reviendra)\b"
+        # Not « il arrive pas à se calmer », « il n'arrive à rien ».
+        r"(?! (pas|plus|rien)\b)(?! a (se|s'|me|m'|te|t'|rien|faire|dormir|trouver|parler|manger)\b)",
+    )),
 )
 _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)\b")
 _YES = re.compile(r"^(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
@@ -312,11 +320,8 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         # A question answered is not the question left unanswered: "asked" does not count it.
         new_state = {**state, "kind": crisis_kind.id, "last": again,
                      "questions": state.get("questions", 0) + 1}
-        answer_line = _answer_to(move, crisis_kind.id, state)
-        # The question just asked again is not asked a third time word for word: the answer
-        # alone, the question still waiting (its buttons stay).
-        lines = (answer_line,) if again == state.get("last") else (answer_line, again)
-        return CrisisTurn(lines=lines, state=new_state, ask_yes_no=True, kind=crisis_kind.id)
+        return CrisisTurn(lines=(_answer_to(move, crisis_kind.id, state), again), state=new_state,
+                          ask_yes_no=True, kind=crisis_kind.id)
     if triage.tier == QUESTION or state.get("asked", 0) < 2:
         # Not answered: a second concern, another topic, "you repeat yourself". Asked once
         # more, in other words.
@@ -360,8 +365,9 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     crisis_kind = content.kind(kind)
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
         return _first(state, triage.kind, message.first_reply_sent)
-    if kind in _PLAN_KINDS and describes_plan(message.text) and (
-            triage.tier is not None or move_of(message, kind) in (None, "health_signs", "what_to_do")):
+    if kind in _PLAN_KINDS and describes_plan(message.text) and move_of(message, kind) != "false_alarm":
+        # A plan or a means raises the alert whatever else the message says or asks (« j'ai
+        # honte d'appeler, j'ai le couteau à côté »).
         lines = content.lines("plan_or_means_other") if kind == OTHER_AT_RISK else content.lines("plan_or_means")
         return _turn(state, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
     move = move_of(message, kind)
@@ -448,7 +454,8 @@ def _asked_again(question: str, state: Dict[str, Any]) -> str:
 
 def _table(key: str) -> Dict[str, Any]:
     table = crisis_content().dialogue[key]
-    assert isinstance(table, dict)
+    if not isinstance(table, dict):
+        raise ValueError(f"crisis content: dialogue.{key} must be a table by kind or answer")
     return table
 
 

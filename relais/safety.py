@@ -35,6 +35,8 @@ _CLOSE = r"(ouvrier|ouvriere|salarie|salariee|employe|employee|associe|associee|
 _FIRST_PERSON_WISH = r"(je veux|je vais|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
 _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado)"
 _SHAKE = r"(envie de|peur de|pourrais|vais|failli|sur le point de) (le|la) secouer"
+# A baby, by name or by what only a baby does: not a teenager or a boss one wants to shake.
+_INFANT = r"(bebe|nourrisson|(a|de) \d+ (mois|semaines)|pleure\w*|pleurs|se taise|se taire)"
 _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat|battent|cogne|cognent|maltrait|viol|attouch|abus|secoue|brule|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
 _OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
@@ -215,7 +217,7 @@ _MORE_CRISIS = (
     (SUICIDE, r"\b(plus|pas) (la force|le courage|l'energie) de me battre\b"),
     (SUICIDE, r"\bpense a me tu(er|e|ee)\b|\benvie de me tu(er|e|ee)\b"),
     (SUICIDE, r"\b(ce serait|ca serait|ce sera) (plus simple|mieux|plus facile|un soulagement) (de |d')?(ne plus exister|ne plus etre la|ne plus vivre|mourir|etre mort|etre morte|ne pas me reveiller|si j'etais morte?|si je n'existais plus|si je mourais)\b"),
-    (SUICIDE, r"\b(pris|pri|prit|prise|avale|avalee) (tous|toutes|tout|tt|ts|ttes) (mes|les) (cachets?|medicaments?|medocs?|pilules?|comprimes?)\b(?! (prescrits?|prescrites?|du jour|comme))"),
+    (SUICIDE, r"\b(pris|pri|prit|prise|avale|avalee) (tous|toutes|tout) (mes|les) (cachets?|medicaments?|medocs?|pilules?|comprimes?)\b(?! (prescrits?|prescrites?|du jour|comme))"),
     (SUICIDE, r"\bfaire sauter (le caisson|la cervelle|la tete)\b"),
     (SUICIDE, r"\b(lettres?|mots?) (a|pour) (chacun|chacune) (de mes|des|de ses) (enfants|proches|petits enfants)\b"),
     (SUICIDE, r"\b(cherche|recherche|regarde|regardait) (\w+ ){0,3}(doses? (mortelles?|letales?|de medicaments)|comment (mourir|se suicider|se tuer|en finir|se pendre))\b"),
@@ -263,8 +265,8 @@ _MORE_CRISIS = (
     (MEDICAL, r"\b(tombee?|chute|glisse)\b.{0,50}\b(ne )?(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) plus\W*$"),
     # A parent at the end of their tether, about to shake a baby; a child abused by an adult in
     # charge of them (« l'animateur … le prend en photo tout nu »).
-    (CHILD, rf"\b({_CHILD}|(a|de) \d+ (mois|semaines)|pleure|pleurs|hurle|crie|se taise|se taire)\b.{{0,120}}\b{_SHAKE}\b|\b{_SHAKE}\b.{{0,120}}\b({_CHILD}|(a|de) \d+ (mois|semaines)|pleure|pleurs|hurle|crie|se taise|se taire)\b"),
-    (CHILD, r"\b(animateur|animatrice|entraineur|entraineuse|moniteur|monitrice|nounou|baby sitter|prof|professeur|educateur|surveillant)\b.{0,80}\b(tout nu|toute nue|tous nus|attouch\w*|trucs bizarres|choses bizarres|photos? (de lui|d'elle|d'eux) nue?s?)\b"),
+    (CHILD, rf"\b{_INFANT}\b.{{0,80}}\b{_SHAKE}\b|\b{_SHAKE}\b.{{0,80}}\b{_INFANT}\b"),
+    (CHILD, rf"\b(animateur|animatrice|entraineur|entraineuse|moniteur|monitrice|nounou|baby sitter|prof|professeur|educateur|surveillant)\b.{{0,80}}\b((photo\w*|filme\w*|film) ([\w']+ ){{0,3}}(tout nu|toute nue|tous nus|nue?s?)|(tout nu|toute nue|tous nus) ([\w']+ ){{0,3}}(photo\w*|filme\w*)|attouch\w*|touche (\w+ ){{0,2}}{_CHILD}|(lui|leur) demande des photos|envoie des messages (la nuit|prives?))\b"),
     (MEDICAL, r"\b(bebe|nourrisson)\b.{0,80}\b(secoue|secouee)\b|\b(secoue|secouee)\b.{0,60}\b(bebe|nourrisson)\b"),
     (MEDICAL, r"\b(par terre|au sol|tombee?)\b.{0,40}\b(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) (plus|pas) (quand|du tout|a rien|depuis)\b"),
     (MEDICAL, r"\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b.{0,60}\b(tremble|sue|transpire|diabet|malaise|tombe)|\b(tremble|sue|transpire|diabet)\w*\b.{0,60}\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b"),
@@ -349,9 +351,9 @@ LOOKALIKE_PATTERNS = _regexes((
         r"\bcreve(e|s)?\b(?! (les|mes|ses) )",
         r"\btuer le temps\b",
         # Plans for work: « je pense à me reconvertir », « j'envisage de me former ».
-        r"\b(pense a|envisage de|veux|voudrais|compte) me (reconvertir|former|lancer|mettre a mon compte|installer|inscrire|remettre aux etudes)\b",
+        r"\b(pense a|envisage de|veux|voudrais|compte) (me (reconvertir|former|mettre a mon compte|remettre aux etudes)|m'inscrire (a|en|au|sur|dans))\b",
         # Politics and prices as hyperbole: « ils vont tous nous tuer avec leurs taxes ».
-        r"\b(ils|elles|vous|on) (vont|va|veulent|veut|allez) (tous |toutes )?nous (tuer|achever|saigner|crever) (avec|a coups? de|a force de)\b",
+        r"\b(ils|elles|vous|on) (vont|va|veulent|veut|allez) (tous |toutes )?nous (tuer|achever|saigner|crever) (avec|a coups? de|a force de) (leurs? |vos |votre |des |de )?(taxes?|impots?|prix|reformes?|lois?|factures?|tarifs?|hausses?|charges|normes|paperasse)\b",
         r"\bsauter (le pas|une etape|un repas|sur l'occasion|de joie)\b",
         r"\b(plombs|fusibles?|disjoncteurs?|compteur) (ont |a |qui |vient de |viennent de )?(saute|sautent|sauter)",
         r"\b(film|serie|livre|roman|article|reportage|documentaire|podcast|expo|piece de theatre)\b",
@@ -610,7 +612,7 @@ def _without_idioms(texts: Tuple[str, ...]) -> Tuple[str, ...]:
 
 # An overdose or a poison already taken: the SAMU first, whatever the intent.
 _ALREADY_TAKEN = re.compile(
-    r"\b(j'ai|je viens d'|je viens de|il a|elle a|vient d') ?(avale|pris|prit|bu|ingere|gobe)\b.{0,60}\b(y a|il y a|depuis|tout a l'heure|ce soir|cette nuit|vient de|minutes?|heures?|\d+ ?min)\b"
+    r"\b(j'ai|je viens d'|je viens de|il a|elle a|vient d') ?(avale|pris|pri|prit|bu|ingere|gobe)\b.{0,60}\b(y a|il y a|depuis|tout a l'heure|ce soir|cette nuit|vient de|minutes?|heures?|\d+ ?min)\b"
     r"|\b(je viens|il vient|elle vient) (de|d') (prendre|avaler|boire|gober)\b"
 )
 
@@ -665,7 +667,7 @@ RISK_WORDS = re.compile(
     r"bless\w*|mal|peur|danger|dangereu\w*|urgen\w*|secours|aide moi|aidez moi|seule?|disparai\w*|partir|adieu|"
     r"force|bout|coups?|frapp\w*|cogn\w*|viol\w*|menac\w*|battu\w*|feu|fumee|gaz|eau|respir\w*|malaise|"
     r"douleur|coeur|poitrine|fievre|avale|cachets?|medic\w*|pilules?|corde|pont|sauter|coupe\w*|brul\w*|lame|"
-    r"secou\w*|vomi\w*|maltrait\w*|gifl\w*|inconscien\w*|enfant|enfants|bebe|noir|noires|vide|craque\w*|tenir|tiens|plus rien|arreter|lacher|sombre|detresse|"
+    r"secou\w*|vomi\w*|maltrait\w*|gifl\w*|inconscien\w*|oblige\w*|forcee?|papiers|surveill\w*|interdit\w*|controle\w*|enferme\w*|enfant|enfants|bebe|noir|noires|vide|craque\w*|tenir|tiens|plus rien|arreter|lacher|sombre|detresse|"
     # Finality and farewell, the words of indirect ideation.
     r"adieux?|fardeau|peau|couteau|arme|pret|prete|terre|ce monde|derniere fois|dernier message|"
     r"lendemain|pour toujours|raison|testament|nouvelles|plus parler|plus entendre|jamais|reveiller|dormir)\b"
@@ -673,16 +675,30 @@ RISK_WORDS = re.compile(
 
 
 # A child named is a word of distress for the other kinds (« des lettres à mes enfants pour
-# qu'ils aient un souvenir de moi »), not for a child in danger, where it is the kind itself
-# (« je suis au RSA avec 1 enfant » read 0.6 child).
+# qu'ils aient un souvenir de moi »); for a child in danger, the kind itself, it counts only
+# beside a sign of neglect or harm (« mon bébé ne mange plus depuis 2 jours », not « je suis
+# au RSA avec 1 enfant », read 0.6 child).
 _CHILD_WORDS = re.compile(r"(enfant|enfants|bebe)")
+_CHILD_NEGLECT = re.compile(
+    r"\b(seule?s?|dehors|nuit|faim|affamee?s?|mange(nt)? (plus|pas|rien)|hurle\w*|pleure\w*|bleus?|marques?|"
+    r"voiture|abandonne\w*|enferme\w*|personne (ne )?(vient|s'en occupe|repond)|depuis (hier|\d+ (jours?|heures?|h)))\b")
+# Words of everyday sadness: beside low mood DIET is sure of they are no risk indicator (« je
+# suis seule depuis le décès de mon mari », « je dors mal »); « tout est noir », « un fardeau »,
+# « plus la force » are.
+_LOW_MOOD_WORDS = frozenset({"seul", "seule", "mal", "peur", "dormir", "jamais", "partir", "vie", "tenir", "tiens"})
+# A child who writes their age (not « j'ai 15 ans de métier »).
+_MINOR_WRITER = re.compile(r"\b(j'ai|moi j'ai) (1[0-7]|[6-9]) ans\b(?! (de|d'))")
 
 
-def _risk_words(text: Optional[str], kind: Optional[str]) -> bool:
+def _risk_words(text: Optional[str], kind: Optional[str], low_mood: bool = False) -> bool:
     for t in variants(text or ""):
         for match in RISK_WORDS.finditer(t):
-            if kind != CHILD or not _CHILD_WORDS.fullmatch(match.group(0)):
-                return True
+            word = match.group(0)
+            if kind == CHILD and _CHILD_WORDS.fullmatch(word) and not _CHILD_NEGLECT.search(t):
+                continue
+            if low_mood and word in _LOW_MOOD_WORDS:
+                continue
+            return True
     return False
 
 
@@ -711,8 +727,9 @@ DIET_SURE = 0.95
 DIET_AGREES = 0.8
 # With DIET at DIET_AGREES, the classifier at least this sure: two models agree, no word of
 # danger needed. Below it, everyday words two unsure models share (« mon mari est diabétique »,
-# DIET violence 0.87 and the classifier 0.55) were asked about; the blind crises the two agree
-# on read 0.61 and more.
+# DIET violence 0.87 and the classifier 0.55) were asked about. Chosen on the corpora A–E and
+# conversation sets A–D, already tuned on (the crises the two agree on there read 0.61 and
+# more); coercion without a word of danger (« il me prend mes papiers ») passes by its words.
 CLASSIFIER_AGREES = 0.58
 # DIET this sure of low mood: the classifier alone needs CLASSIFIER_SURE to ask.
 DIET_LOW_MOOD_SURE = 0.9
@@ -804,7 +821,8 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     # classifier, which fires on the same sad words, must be sure to ask alone. Not DIET sure of
     # a practical question: a crisis told inside one ("le chef vient de faire un malaise") is
     # what the classifier is there to catch.
-    needed = CLASSIFIER_SURE if (low_mood_confidence or 0.0) >= DIET_LOW_MOOD_SURE else CLASSIFIER_QUESTION
+    low_mood = (low_mood_confidence or 0.0) >= DIET_LOW_MOOD_SURE
+    needed = CLASSIFIER_SURE if low_mood and not _risk_words(text, None, low_mood=True) else CLASSIFIER_QUESTION
     classifier = probability is not None and probability >= needed
     if not (diet or classifier) or jokes(text) or reassures(text):
         return Triage()
@@ -837,7 +855,6 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     return Triage(QUESTION, kind or kind_hint(text))
 
 
-_MINOR_WRITER = re.compile(r"\b(j'ai|jai|g|moi j'ai) (1[0-7]|[6-9]) ans\b")
 _CHILD_CUE = re.compile(rf"\b({_CHILD}|mineure?s?|collegiens?|collegiennes?|lyceens?|lyceennes?|bambins?|momes?|marmots?|j'ai (1[0-7]|[6-9]) ans|(a|de) [1-9] ans|(a|de) 1[0-7] ans)\b")
 
 

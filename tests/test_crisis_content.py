@@ -63,3 +63,6 @@ def test_texts_fit_a_phone_screen():
     for key in ("refuses_call", "free_anonymous", "what_to_do", "who_answers"):
         for kind in CRISIS_KINDS:
             assert len(content.by_kind(key, kind)) <= 400, (key, kind)
+    for key in ("in_writing", "other_at_risk_answers", "medical_answers", "violence_answers"):
+        for name, line in content.dialogue[key].items():
+            assert len(line) <= 400, (key, name)

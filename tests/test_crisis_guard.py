@@ -6,7 +6,7 @@ import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from rasa_components.crisis_guard import FALLBACK_THRESHOLD, CrisisGuard
+from rasa_components.crisis_guard import FALLBACK_THRESHOLD, LOW_MOOD_INTENT, CrisisGuard
 from tests.conftest import ROOT
 
 
@@ -63,3 +63,39 @@ def test_the_model_sure_of_a_medical_emergency_about_a_person_needs_no_word_of_d
     crisis = crisis_of("avec la canicule ma grand-mère ne boit plus et ne répond presque plus",
                        [("crise_medical", 0.97), ("greet", 0.03)])
     assert (crisis["tier"], crisis["kind"]) == ("certain", "medical")
+
+
+class _Reads:
+    """A stand-in crisis classifier that reads every message the same."""
+
+    def __init__(self, probability, kind):
+        from relais.crisis_classifier import CrisisReading
+        self._reading = CrisisReading(probability, kind)
+
+    def read(self, text):
+        return self._reading
+
+
+def _guard_with(classifier, text, ranking, intent=None):
+    message = Message(data={TEXT: text})
+    message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": c} for name, c in ranking])
+    first = intent or ranking[0][0]
+    message.set(INTENT, {"name": first, "confidence": dict(ranking).get(first, FALLBACK_THRESHOLD)})
+    CrisisGuard(classifier).process([message])
+    return message.get("crisis")
+
+
+def test_low_mood_diet_is_sure_of_reaches_the_triage_past_the_fallback():
+    text = "je me sens seule le soir depuis que mon mari est parti, j'ai le cafard"
+    lukewarm = _Reads(0.7, "self_harm")
+    assert _guard_with(lukewarm, text, [(LOW_MOOD_INTENT, 0.97), ("greet", 0.01)])["tier"] is None
+    # The fallback classifier first in the ranking does not hide DIET's low mood.
+    ranking = [("nlu_fallback", 0.45), (LOW_MOOD_INTENT, 0.95), ("greet", 0.01)]
+    assert _guard_with(lukewarm, text, ranking)["tier"] is None
+    # Unsure of low mood, DIET leaves the classifier its signal.
+    assert _guard_with(lukewarm, text, [(LOW_MOOD_INTENT, 0.6), ("greet", 0.3)])["tier"] == "question"
+
+
+def test_the_low_mood_intent_is_the_domains():
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert LOW_MOOD_INTENT in domain["intents"]

@@ -114,7 +114,8 @@ def test_empty_or_missing_text_is_not_a_crisis():
         ("mon fils s'est cogné la tête contre la table et il ne se réveille pas", "medical"),
         # Session 8: SMS spelling of an overdose; a parent about to shake a baby; a child abused
         # by an adult in charge of them.
-        ("jai pri tt mes cachets y a 10 min", "suicide"),
+        # Already taken ten minutes ago: a medical emergency, the 15 first.
+        ("jai pri tt mes cachets y a 10 min", "medical"),
         ("elle pleure depuis 3 h, j'ai peur de la secouer, elle a 5 semaines", "child"),
         ("le moniteur de foot prend des photos de lui tout nu dans les vestiaires", "child"),
     ],

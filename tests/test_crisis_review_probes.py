@@ -1,0 +1,98 @@
+"""A reviewer's probes of the 2026-12-02 crisis change: each one a real danger that a new
+rule muted, or a calm message a new rule raised. They keep the rules honest."""
+
+import pytest
+
+from relais.crisis_classifier import CrisisReading
+from relais.crisis_dialogue import CASE_RAISE, CitizenMessage, move_of, next_turn
+from relais.safety import QUESTION, Triage, assess, triage
+
+
+def _in_dialogue(kind, text, tier=None):
+    state = {"open": True, "tier": "certain", "kind": kind, "step": 0, "last": ""}
+    return next_turn(state, CitizenMessage(text, triage=Triage(tier, kind if tier else None)))
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("suicide", "j'ai honte d'appeler, j'ai le couteau à côté"),
+    ("suicide", "je veux parler à une femme, j'ai les cachets devant moi"),
+    ("other_at_risk", "il m'a fait promettre de rien dire, il a acheté une corde"),
+])
+def test_a_plan_or_a_means_raises_the_alert_whatever_else_the_message_asks(kind, text):
+    assert _in_dialogue(kind, text).case == CASE_RAISE
+
+
+@pytest.mark.parametrize("text", [
+    "je veux me lancer sous un train",
+    "je compte me lancer dans le vide ce soir",
+])
+def test_a_plan_for_work_look_alike_does_not_mute_a_jump(text):
+    assert not assess(text).lookalike
+    assert triage(text, 0.9, "suicide", CrisisReading(0.7, "suicide")).tier is not None
+
+
+def test_an_armed_threat_is_no_political_hyperbole():
+    text = "ils veulent nous tuer avec leurs armes, ils sont dans l'escalier"
+    assert not assess(text).lookalike
+    assert triage(text, 0.95, "danger", CrisisReading(0.8, "danger")).tier == "certain"
+    assert assess("de toute façon ils vont tous nous tuer avec leurs taxes").lookalike
+
+
+@pytest.mark.parametrize("text", [
+    "tout est noir, je suis un fardeau",
+    "j'ai le cafard, je vois plus aucune raison de continuer",
+    "je suis au bout du rouleau, plus la force de rien",
+])
+def test_low_mood_with_a_risk_indicator_is_still_asked(text):
+    assert triage(text, reading=CrisisReading(0.75, "suicide"), low_mood_confidence=0.95).tier == QUESTION
+
+
+@pytest.mark.parametrize("text", [
+    "les enfants du voisin dorment dans la voiture depuis hier",
+    "mon bebe ne mange plus depuis 2 jours",
+    "l'enfant des voisins est toujours dehors en pyjama la nuit",
+])
+def test_a_child_with_a_sign_of_neglect_is_asked_about(text):
+    assert triage(text, reading=CrisisReading(0.72, "child")).tier == QUESTION
+
+
+@pytest.mark.parametrize("text", [
+    "mon copain m'oblige quand je veux pas",
+    "mon mari me prend mon telephone et mes papiers",
+])
+def test_coercion_without_a_word_of_danger_is_asked_about(text):
+    assert triage(text, 0.9, "violence", CrisisReading(0.56, "violence")).tier == QUESTION
+
+
+@pytest.mark.parametrize("text", [
+    "ma patronne hurle tout le temps, je vais la secouer",
+    "mon fils de 17 ans dort jusqu'à midi, j'ai envie de le secouer",
+    "la nounou lui donne son bain tout nu le soir",
+    "le prof de physique nous a montré des trucs bizarres en chimie",
+])
+def test_calm_messages_the_new_child_patterns_must_not_raise(text):
+    assert not assess(text).is_crisis
+
+
+def test_a_coach_who_touches_a_child_is_a_child_in_danger():
+    assessment = assess("l'entraîneur touche ma fille dans les vestiaires")
+    assert (assessment.is_crisis, assessment.kind) == (True, "child")
+
+
+@pytest.mark.parametrize("kind, text, move", [
+    ("medical", "elle vomit du sang", "health_signs"),
+    ("medical", "il s'est ouvert la main, ça saigne beaucoup", "bleeding"),
+    ("other_at_risk", "elle est en danger", None),
+    ("other_at_risk", "il est chez lui, c'est gratuit le 3114 ?", "free_anonymous"),
+    ("violence", "il revient ce soir, je veux partir, où aller ?", "leave"),
+    ("violence", "il arrive pas à se calmer", None),
+    ("danger", "je jette de l'eau dessus ?", "what_to_do"),
+    ("violence", "il a publié des photos de moi en ligne", None),
+])
+def test_moves_read_what_they_should(kind, text, move):
+    assert move_of(CitizenMessage(text), kind) == move
+
+
+def test_fifteen_years_of_work_is_no_minor_writing():
+    text = "j'ai 15 ans de métier et plus de travail, maman dort tout le temps"
+    assert triage(text, reading=CrisisReading(0.7, "child")).tier is None
