@@ -68,11 +68,11 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(c'est )?pour (moi|lui|elle) ou (pour )?(moi|lui|elle)\b|\bje peux (l')?appeler (moi|pour (lui|elle))\b",
         r"\b(une vraie personne|un vrai humain) qui repond\b",
         r"\b(parler|tomber|avoir affaire) (a |avec )?(une femme|un homme)\b",
-        r"\b(numero|3114) (\w+ ){0,3}(suicide|suicidaires?)\b|\bpas pour les suicidaires\b|\b(repondent|repond|ouvert) (\w+ )?(la nuit|le week end|le dimanche|24)\b",
+        r"\b(numero|3114) ([\w']+ ){0,5}(suicide|suicidaires?)\b|\bpas pour les suicidaires\b|\b(repondent|repond|ouvert) (\w+ )?(la nuit|le week end|le dimanche|24)\b",
     )),
     ("what_to_do", _patterns(
         r"\b(je fais quoi|que (dois je|faire|je fais)|qu'est ce que je (dois faire|fais)|quoi faire|je dois (le |la |les |lui )?(faire vomir|faire boire|allonger|bouger|demander)|faire vomir|on fait quoi)\b",
-        r"^(est ce que )?(je|on) (peux|peut|dois|doit|allume|ouvre|sors|sort|reste|descend)\b.*\?\s*$",
+        r"\b(j'ouvre|on ouvre|ouvrir) (les |la )?fenetres?\b|\b(je|on) (les |le |la )?reveille\b|\breveiller (les enfants|tout le monde)\b",
         r"\b(j'allume|allumer|interrupteur|briquet|bougie)\b",
         r"\bj'appelle (d'ici|depuis|dans)\b|\b(je|on) (jette|jettes|verse|mets|balance) ([\w']+ ){0,3}(l'|d')?(eau|seau)\b",
         r"\b(je|on) (le|la) (mets|met|place|installe|allonge) comment\b|\bcomment (je |on )?(le|la) (mettre|placer|installer|allonger|mets|met)\b",
@@ -106,6 +106,7 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\benvoyer des (messages|sms|textos)\b",
         r"\b(signaler|ecrire|contacter|joindre|parler|appeler|faire) (\w+ ){0,2}(sur internet|par internet|en ligne|sur un site|par un formulaire|un formulaire)\b",
         r"\b(qu'on s'ecrive|s'ecrire|on s'ecrit|ecrivons|par ecrit)\b",
+        r"\b(ecrire|par ecrit|par message) (au lieu|plutot) (d'appeler|de telephoner|que d'appeler|que de telephoner)\b|\bou on peut (ecrire|s'ecrire)\b",
         r"\b(peux pas|ne peux pas|peut pas) parler\b|\b(va|vont|pourrait) m'entendre\b",
     )),
     ("refuses_call", _patterns(
@@ -197,13 +198,24 @@ _KIND_MOVES = {
 }
 
 
+# Read only when the message is a question (normalise() drops the "?"): « je peux sortir ? »
+# asks what to do, « je sors » tells it.
+_ASKED_MOVES = {"what_to_do": re.compile(
+    r"^(est ce que )?(je|on) (peux|peut|dois|doit|allume|ouvre|sors|sort|reste|descend|reveille)\b")}
+
+
 def move_of(message: CitizenMessage, kind: Optional[str] = None) -> Optional[str]:
     """What the citizen does with this message, inside a crisis dialogue of this kind."""
     text = normalise(message.text or "")
+    asked = is_question(message.text or "")
     for move, patterns in _MOVES:
         if kind is not None and kind not in _KIND_MOVES.get(move, frozenset({kind})):
             continue
         if any(pattern.search(text) for pattern in patterns):
+            return move
+    for move, pattern in _ASKED_MOVES.items():
+        # Last: a question about a complaint or writing online is answered as such.
+        if asked and pattern.search(text) and (kind is None or kind in _KIND_MOVES.get(move, frozenset({kind}))):
             return move
     if message.intent == "demander_humain" and not declines_a_person(message.text or ""):
         return "wants_person"

@@ -187,7 +187,9 @@ CRISIS_PATTERNS = _compile((
     (DANGER, r"\b(odeur|fuite|sent|sens|pue) (de |le |du |la )?gaz\b"),
     (DANGER, r"\b(il y a le feu|au feu|(maison|appart|appartement|immeuble|cuisine|chambre|garage|voiture|canape) (brule|est en feu)|en feu|un incendie chez|incendie dans (mon|notre|l'immeuble|la maison)|incendie (a|au) (l'etage|cote))\b"),
     (DANGER, r"(\b(alarme|detecteur) (\w+ ){0,2}(de )?(monox\w*|co) (\w+ ){0,3}(sonne|bipe|bippe|hurle|s'est declenche)|\bintoxi\w* (au|par le) monox\w*|\bmonox\w*\b.{0,60}\b(mal a la tete|vomi\w*|vertige|evanoui\w*|malaise|nausee\w*|endormi))"),
-    (DANGER, r"\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"),
+    (DANGER, r"\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"
+               # Someone trying the door at night: « qqn essaie d'ouvrir ma porte en pleine nuit ».
+               r"|\b(quelqu'un|qqn|un homme|des hommes|un inconnu|des gens|un type) (essaie|essaye|essayent|tente|tentent) (d'ouvrir|de forcer|de crocheter) (ma|la|notre) (porte|fenetre)\b(?! (du garage|de la cave|de la boite))"),
     (DANGER, r"\b(quelqu'un|un homme|des hommes|qqn|un inconnu) (\w+ ){0,2}(est |sont )?dans (la|ma|notre) (maison|appart|appartement|chambre|cuisine)\b"),
     (DANGER, r"\b(bruits? de pas|quelqu'un marche|j'entends quelqu'un)\b.{0,80}\b(seule?|tout etait ferme|personne d'autre)\b"),
     (DANGER, r"\b(fumee|flammes) (\w+ ){0,2}(passe|passent|rentre|entre|sort|sortent|envahit|partout|sous la porte|dans l'escalier|dans le couloir)\b"),
@@ -397,6 +399,12 @@ LOOKALIKE_PATTERNS = _regexes((
 # concern patterns and the model: "un roman sur la violence conjugale", "j'ai arrêté de me
 # scarifier depuis 3 ans", "je suis assistante sociale, quel est le numéro pour...".
 DISTANCE_PATTERNS = _regexes((
+        # A danger survived years ago, told as a story (« j'ai survécu à l'incendie de notre
+        # immeuble il y a 5 ans, merci aux pompiers »).
+        r"\b(j'ai|on a|nous avons|il a|elle a) survecu\b.{0,80}\b(il y a|en|depuis) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quelques|plusieurs) (ans|annees)\b",
+        # Asking whether a line is only for suicide is said by someone who is not suicidal
+        # (« le 3114 c'est que pour le suicide ? moi je veux pas mourir »).
+        r"\b(3114|ce numero|le numero|cette ligne|ce truc)\b.{0,40}\b(que|seulement|juste|uniquement) pour (le |les )?(suicide|suicidaires?)\b",
         r"\b(perso|boss final|niveau|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
         r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
@@ -424,7 +432,7 @@ DISTANCE_PATTERNS = _regexes((
 ))
 # The writer's own present, which a distance word never overrules.
 RECENT = re.compile(
-    r"\b(je veux(?! (juste |simplement |seulement )?savoir)|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
+    r"\b(je veux(?! (juste |simplement |seulement )?savoir)(?! pas\b)|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
     r"aidez moi|aide moi|au secours|urgent|il me frappe|il me bat|j'ai peur|recommence|"
     r"je n'en peux plus|a l'aide)\b"
 )
@@ -680,7 +688,7 @@ RISK_WORDS = re.compile(
 # au RSA avec 1 enfant », read 0.6 child).
 _CHILD_WORDS = re.compile(r"(enfant|enfants|bebe)")
 _CHILD_NEGLECT = re.compile(
-    r"\b(seule?s?|dehors|nuit|faim|affamee?s?|mange(nt)? (plus|pas|rien)|hurle\w*|pleure\w*|bleus?|marques?|"
+    r"\b(seule?s?|dehors|nuit|faim|affamee?s?|mange(nt)? (plus|pas|rien)|hurle\w*|bleus?|marques?|"
     r"voiture|abandonne\w*|enferme\w*|personne (ne )?(vient|s'en occupe|repond)|depuis (hier|\d+ (jours?|heures?|h)))\b")
 # Words of everyday sadness: beside low mood DIET is sure of they are no risk indicator (« je
 # suis seule depuis le décès de mon mari », « je dors mal »); « tout est noir », « un fardeau »,

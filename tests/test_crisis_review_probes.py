@@ -96,3 +96,27 @@ def test_moves_read_what_they_should(kind, text, move):
 def test_fifteen_years_of_work_is_no_minor_writing():
     text = "j'ai 15 ans de métier et plus de travail, maman dort tout le temps"
     assert triage(text, reading=CrisisReading(0.7, "child")).tier is None
+
+
+def test_a_parent_in_tears_beside_the_children_is_no_child_in_danger():
+    text = "je suis épuisée, les enfants sont intenables, je pleure le soir dans la salle de bain"
+    assert triage(text, 0.39, "child", CrisisReading(0.22, "self_harm")).tier is None
+
+
+# Persona chats of 2026-12-02 (bench/persona_chat.py): a girl of 15 who cuts herself, a family
+# with a smell of gas.
+def test_asking_whether_the_line_is_only_for_suicide_is_answered_not_a_suicide_block():
+    text = "le 3114 c'est que pour le suicide ? moi je veux pas mourir, ça soulage c'est tout"
+    assert not assess(text).is_crisis
+    assert move_of(CitizenMessage(text), "self_harm") == "who_answers"
+
+
+def test_a_self_harming_teenager_who_wants_to_write_gets_a_written_service():
+    turn = _in_dialogue("self_harm", "ya un truc où on peut écrire au lieu d'appeler ?")
+    assert "Fil Santé Jeunes" in turn.lines[-1] and "tchat" in turn.lines[-1]
+
+
+def test_gas_questions_get_what_to_do():
+    for text in ("je réveille les enfants ou pas ?", "j'ouvre les fenêtres ?", "je peux sortir par le garage ?"):
+        assert move_of(CitizenMessage(text), "danger") == "what_to_do", text
+    assert move_of(CitizenMessage("je sors"), "danger") is None

@@ -118,6 +118,7 @@ def test_empty_or_missing_text_is_not_a_crisis():
         ("jai pri tt mes cachets y a 10 min", "medical"),
         ("elle pleure depuis 3 h, j'ai peur de la secouer, elle a 5 semaines", "child"),
         ("le moniteur de foot prend des photos de lui tout nu dans les vestiaires", "child"),
+        ("quelqu'un essaie d'ouvrir ma porte en pleine nuit, je suis seule", "danger"),
     ],
 )
 def test_hardened_lexicon_catches(text, kind):
@@ -160,6 +161,8 @@ def test_hardened_lexicon_catches(text, kind):
         "le prof de mon fils est trop sévère, il hurle en classe",
         "je pense à me reconvertir en maraîchage depuis que l'usine ferme, mais j'ai peur",
         "de toute façon ils vont tous nous tuer avec leurs taxes",
+        "on tente d'ouvrir la porte avec un tournevis, elle est coincée",
+        "quelqu'un essaie d'ouvrir la porte du garage pour livrer le colis",
     ],
 )
 def test_lookalikes_of_the_new_patterns_are_not_a_crisis(text):
