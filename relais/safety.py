@@ -352,6 +352,8 @@ LOOKALIKE_PATTERNS = _regexes((
         r"\ben finir avec (la|le|les|ce|cette|ces|mon|ma|mes|l') (?!(vie|existence)\b)",
         r"\bcreve(e|s)?\b(?! (les|mes|ses) )",
         r"\btuer le temps\b",
+        # Sealing a home against the cold: « j'ai calfeutré la porte d'entrée ».
+        r"\b(j'ai|on a|je vais|on va) (calfeutre\w*|colmate\w*|bouche les (fentes|trous|interstices)|pose (un|des) boudins?)\b",
         # Plans for work: « je pense à me reconvertir », « j'envisage de me former ».
         r"\b(pense a|envisage de|veux|voudrais|compte) (me (reconvertir|former|mettre a mon compte|remettre aux etudes)|m'inscrire (a|en|au|sur|dans))\b",
         # Politics and prices as hyperbole: « ils vont tous nous tuer avec leurs taxes ».
@@ -545,6 +547,8 @@ _FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WISH}|je me (coupe|scarifie|fais
 # the crisis and concern patterns read it ("le budget carburant m'étrangle", "mon portable est
 # tombé dans l'eau", "me descendre en flammes", "adieu veau, vache, cochon").
 IDIOMS = _regexes((
+        # Money one wants to be done with: « en finir avec mes dettes une bonne fois pour toutes ».
+        r"\ben finir (une bonne fois pour toutes |une fois pour toutes )?avec (mes|les|ces|nos|mon|ce|cette) (dettes?|credits?|decouverts?|factures?|impayes|agios|problemes d'argent|frais bancaires)\b",
         r"\b(budget|facture|factures|loyer|dettes?|credits?|impots?|charges|prix|fin de mois|fins de mois|banque|carburant|essence|taxes?|traites?|mensualites?)\b (\w+ ){0,3}(m'etrangle\w*|m'etouffe\w*|me tue\w*|m'achev\w*|me saigne\w*|m'asphyxi\w*)",
         r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
         r"\bdescendre en flammes\b|\bdescendu en flammes\b",
@@ -743,6 +747,9 @@ CLASSIFIER_AGREES = 0.58
 DIET_LOW_MOOD_SURE = 0.9
 
 
+DECISIONS = re.compile(r"\bsauter le pas\b|\b(me|se|te) reconvertir\b|\b(ma|sa|une) reconversion\b")
+
+
 # Laughter and a wink: "je vais tuer mon frère, il a fini le pain 😂". They never overrule a
 # crisis pattern or a concern ("mdr nan srx jai envie de crever" stays certain), only the models,
 # which read the words and not the tone. Not "jpp" (j'en peux plus) nor "💀", which a person in
@@ -836,6 +843,10 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
         return Triage()
     sure = (probability or 0.0) >= CLASSIFIER_SURE
     agree = (diet and classifier and model_crisis_confidence >= DIET_AGREES and probability >= CLASSIFIER_AGREES) or sure
+    # A decision told in an idiom (« sauter le pas », « me reconvertir »): DIET reads a jump at
+    # 0.99; only the classifier, sure, may overrule it.
+    if not sure and any(DECISIONS.search(t) for t in variants(text or "")):
+        return Triage()
     # A look-alike pattern ("en finir avec le fioul") gives way only to a sure model.
     if assessment.lookalike and not (sure or (diet and classifier and model_crisis_confidence >= DIET_SURE)):
         return Triage()

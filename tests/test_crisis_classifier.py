@@ -203,8 +203,8 @@ def test_function_words_alone_do_not_make_a_crisis(agent):
 
 def test_two_unsure_models_need_a_word_of_danger():
     unsure = CrisisReading(0.64, "danger")
-    assert triage("j'ai calfeutré la fenêtre de la cuisine", 0.6, "danger", unsure).tier is None
-    assert triage("j'ai calfeutré la fenêtre de la cuisine", 0.85, "danger", unsure).tier == QUESTION
+    assert triage("j'ai repeint la porte de la cuisine", 0.6, "danger", unsure).tier is None
+    assert triage("j'ai repeint la porte de la cuisine", 0.85, "danger", unsure).tier == QUESTION
 
 
 def test_a_child_who_writes_their_age_is_asked_about_without_another_word_of_danger():

@@ -120,3 +120,12 @@ def test_gas_questions_get_what_to_do():
     for text in ("je réveille les enfants ou pas ?", "j'ouvre les fenêtres ?", "je peux sortir par le garage ?"):
         assert move_of(CitizenMessage(text), "danger") == "what_to_do", text
     assert move_of(CitizenMessage("je sors"), "danger") is None
+
+
+# After the retrain of 2026-12-02 DIET read these at 0.99 and 0.81 (CI caught them).
+def test_decisions_money_and_sealing_a_door_are_no_crisis_for_unsure_models():
+    assert triage("je me décide à sauter le pas et à me reconvertir dans la menuiserie", 0.99, "suicide",
+                  CrisisReading(0.7, "suicide")).tier is None
+    assert triage("j'aimerais en finir avec mes dettes une bonne fois pour toutes", 0.99, "suicide",
+                  CrisisReading(0.45, "suicide")).tier is None
+    assert triage("j'ai calfeutré la porte d'entrée", 0.81, "danger", CrisisReading(0.64, "danger")).tier is None
