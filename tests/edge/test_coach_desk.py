@@ -466,7 +466,7 @@ async def test_after_two_misunderstandings_only_the_citizens_yes_opens_a_case(st
     yes, no, other = next(_chats), next(_chats), next(_chats)
     async with Running(stack, fake) as edge:
         for chat in (yes, no, other):
-            await citizen_says(edge, fake, chat, "euh")
+            await citizen_says(edge, fake, chat, "hmm")
             offer = await citizen_says(edge, fake, chat, "truc")
             assert any("Voulez-vous qu'une personne" in t for t in offer), offer
         assert cases_of(stack, yes) == cases_of(stack, no) == []  # nothing sent to the team yet
