@@ -14,6 +14,15 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
+from actions.dialogue_state import (
+    CONTACT_ACTION,
+    CONTACT_SLOT,
+    CRISIS_ACTION,
+    WISHES_KEY,
+    previous_action,
+    wishes_of,
+)
+from relais.contact_wishes import ContactWishes, contact_texts, read_contact_wishes
 from relais.crisis import crisis_content
 from relais.crisis_dialogue import (
     CASE_FALSE_ALARM,
@@ -28,11 +37,9 @@ from relais.services import StorageUnavailable
 
 logger = logging.getLogger(__name__)
 
-CRISIS_ACTION = "action_crise"
 CRISIS_SLOT = "crisis"
 # Set by the Telegram edge when it already sent this message's first crisis reply itself.
 EDGE_FIRST_REPLY_KEY = "crisis_first_reply"
-_NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
 
 
 class ActionCrise(Action):
@@ -42,16 +49,26 @@ class ActionCrise(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         message = citizen_message(tracker)
-        turn = next_turn(tracker.get_slot(CRISIS_SLOT), message, previous_action(tracker) == CRISIS_ACTION)
+        turn = next_turn(tracker.get_slot(CRISIS_SLOT), message,
+                         previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION)
         if turn is None:
             # The policy only calls this action for the crisis dialogue; if the state says
             # otherwise, the safe answer is still the first reply.
             turn = next_turn(None, CitizenMessage(message.text, message.intent, Triage(CERTAIN, message.triage.kind)))
         state = dict(turn.state)
-        lines = list(turn.lines)
-        lines += _case_lines(tracker, turn, state)
+        # Contact instructions said with a crisis (« il lit mes messages, ne m'appelez pas »)
+        # are kept as if said on their own (actions/contact.py).
+        told = read_contact_wishes(message.text)
+        kept = wishes_of(tracker).merged(told)
+        # The numbers first; a question (with its buttons) last.
+        noted = _noted(tracker, told, turn)
+        lines = noted + list(turn.lines) if turn.ask_yes_no else list(turn.lines) + noted
+        lines += _case_lines(tracker, turn, state, kept)
         _render(dispatcher, lines, turn)
         events: List[Dict[Text, Any]] = [SlotSet(CRISIS_SLOT, state)]
+        if told.has_instructions:
+            contact = dict(tracker.get_slot(CONTACT_SLOT) or {})
+            events.append(SlotSet(CONTACT_SLOT, {**contact, WISHES_KEY: kept.to_json()}))
         if tracker.active_loop.get("name"):
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         return events
@@ -72,18 +89,23 @@ def citizen_message(tracker: Tracker) -> CitizenMessage:
                           triage=result, first_reply_sent=bool(metadata.get(EDGE_FIRST_REPLY_KEY)))
 
 
-def previous_action(tracker: Tracker) -> Optional[str]:
-    """The last action Relais ran before the latest user message."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") not in _NEUTRAL_ACTIONS:
-            return event.get("name")
-    return None
+def _noted(tracker: Tracker, told: ContactWishes, turn: CrisisTurn) -> List[str]:
+    """A short line for contact instructions said with a crisis, kept on an active case
+    (a case this turn opens gets them from _case_lines)."""
+    if not told.has_instructions:
+        return []
+    if turn.case not in (CASE_OPEN, CASE_RAISE):
+        try:
+            backend().escalation.add_contact_wishes(tracker.sender_id, told)
+        except StorageUnavailable:
+            logger.warning("Contact instructions not recorded: storage unavailable")
+    texts = contact_texts()
+    return [texts.citizen["noted_short"].format(
+        instructions=" ; ".join(texts.instructions_fr(told, who="citizen")))]
 
 
-def _case_lines(tracker: Tracker, turn: CrisisTurn, state: Dict[str, Any]) -> List[str]:
+def _case_lines(tracker: Tracker, turn: CrisisTurn, state: Dict[str, Any],
+                contact_wishes: ContactWishes) -> List[str]:
     """Open, raise or close the case as the turn says; what to tell the citizen about it."""
     content = crisis_content()
     escalation = backend().escalation
@@ -91,7 +113,7 @@ def _case_lines(tracker: Tracker, turn: CrisisTurn, state: Dict[str, Any]) -> Li
     try:
         if turn.case in (CASE_OPEN, CASE_RAISE):
             case = escalation.open_case(sender, "crisis", relais_code=tracker.get_slot("relais"),
-                                        crisis_kind=turn.kind)
+                                        crisis_kind=turn.kind, contact_wishes=contact_wishes)
             told = state.get("case") == case.id
             state["case"] = case.id
             if turn.case == CASE_RAISE and told:

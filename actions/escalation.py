@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
+from actions.dialogue_state import wishes_of
 from relais.person_request import declines_a_person
 from relais.services import StorageUnavailable
 
@@ -24,7 +25,8 @@ REASON_BY_INTENT = {
 def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
     """Open (or find) the citizen's case and tell them what happens next."""
     try:
-        case = backend().escalation.open_case(tracker.sender_id, reason, relais_code=tracker.get_slot("relais"))
+        case = backend().escalation.open_case(tracker.sender_id, reason, relais_code=tracker.get_slot("relais"),
+                                              contact_wishes=wishes_of(tracker))
     except StorageUnavailable:
         # Never leave a citizen believing a human was alerted when no case could be opened.
         dispatcher.utter_message(response="utter_escalade_impossible")

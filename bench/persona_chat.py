@@ -84,7 +84,7 @@ def cases(sender: str) -> None:
     engine = create_engine(_stack()["database_url"], future=True)
     with engine.connect() as connection:
         rows = connection.execute(text(
-            "select c.id, c.status, c.priority, c.closing_note from relais_cases c "
+            "select c.id, c.status, c.priority, c.closing_note, c.contact_wishes from relais_cases c "
             "join relais_citizens z on z.id = c.citizen_id where z.conversation_id = :sender"
         ), {"sender": sender}).all()
     engine.dispose()

@@ -4,13 +4,15 @@ that records it."""
 
 import asyncio
 import logging
+from datetime import datetime
 from typing import Awaitable, Callable, List, Optional, Tuple
 
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
+from relais.contact_wishes import LOCAL_TIME, allows_message, contact_texts
 from relais.directory import CoachScope, RelaisDirectory, RelaisTeam
-from relais.models import CASE_TAKEN
-from relais.services.desk import DeskService
+from relais.models import CASE_TAKEN, utc_now
+from relais.services.desk import DESK_ACTOR, DeskService
 from relais.services.escalation import BOT_ACTOR, CaseInfo, EscalationService
 
 logger = logging.getLogger(__name__)
@@ -50,16 +52,21 @@ TOPIC_GONE_TEXT = (
     "redemander une personne. En cas de danger, appelez le 112."
 )
 COACH_MESSAGE = "{coach} (équipe Relais) : {text}"
+# A coach's message that starts with it goes to the citizen against their contact instructions
+# (a danger to life); the audit keeps it like any message.
+OVERRIDE_MARK = "!"
 
 
 class CaseActions:
     def __init__(self, escalation: EscalationService, desk: DeskService, rasa: RasaClient,
-                 directory: RelaisDirectory, send_to_citizen: SendToCitizen) -> None:
+                 directory: RelaisDirectory, send_to_citizen: SendToCitizen,
+                 clock: Callable[[], datetime] = utc_now) -> None:
         self.escalation = escalation
         self.desk = desk
         self.rasa = rasa
         self.directory = directory
         self._send_to_citizen = send_to_citizen
+        self._clock = clock
 
     async def allowed(self, case: CaseInfo, scope: CoachScope, actor) -> bool:
         """Whether a coach of `scope` may see and act on the case; a refusal is audited."""
@@ -119,22 +126,46 @@ class CaseActions:
             # A person in crisis is not left with the bot alone: a new priority case, and the
             # on-duty coaches are called for it as for any crisis.
             await asyncio.to_thread(self.escalation.open_case, case.conversation_id, "crisis",
-                                    case.relais_code, case.crisis_kind)
+                                    case.relais_code, case.crisis_kind, case.contact_wishes)
         if why != "topic_gone":
             await self.tell_citizen(handed, SILENT_HAND_BACK_TEXT)
         return handed
 
-    async def message(self, case: CaseInfo, actor: str, reply: Reply, recorded: str) -> None:
-        """A coach's message (text, or a copy of a photo or file) to the citizen."""
+    async def message(self, case: CaseInfo, actor: str, reply: Reply, recorded: str,
+                      override: bool = False) -> Optional[str]:
+        """A coach's message (text, or a copy of a photo or file) to the citizen. When the
+        citizen's contact instructions hold it, nothing is sent, the refusal is audited, and
+        the notice for the coach is returned; a coach may override them (a danger to life)."""
+        held = None if override else await self._held_by_instructions(case)
+        if held is not None:
+            await asyncio.to_thread(self.desk.audit, case.id, "refused", DESK_ACTOR, "contact_wishes")
+            return held_notice(held, self._clock())
         await self._send_to_citizen(case.conversation_id, [reply])
         await asyncio.to_thread(self.desk.audit, case.id, "message", actor)
         await self.record(case.conversation_id, [
             {"event": "bot", "text": recorded, "metadata": {"coach": str(actor)}}
         ])
+        return None
 
     async def tell_citizen(self, case: CaseInfo, text: str) -> None:
+        """What happened to the case, unless the citizen's contact instructions forbid a
+        message now (« pas après 19 h »): then nothing is sent, and the bot answers their next
+        message as the case now stands."""
+        if await self._held_by_instructions(case) is not None:
+            logger.info("Case %s: the citizen's contact instructions hold a notice", case.id)
+            return
         await self._send_to_citizen(case.conversation_id, [Reply(text)])
         await self.record(case.conversation_id, [{"event": "bot", "text": text}])
+
+    async def _held_by_instructions(self, case: CaseInfo) -> Optional[CaseInfo]:
+        """The case as it stands now when the citizen's contact instructions forbid writing
+        to them now, None when the team may write. Read again: the citizen may have said
+        them after the coach's view of the case was loaded."""
+        now_case = await asyncio.to_thread(self.escalation.case, case.id)
+        if now_case is None or not now_case.contact_wishes.has_instructions:
+            return None
+        wrote_at = await asyncio.to_thread(self.desk.last_citizen_message, case.id)
+        return None if allows_message(now_case.contact_wishes, self._clock(), wrote_at) else now_case
 
     async def tracker(self, conversation_id: str) -> dict:
         """The conversation in Rasa (slots, events), or {} while Rasa cannot answer."""
@@ -152,6 +183,21 @@ class CaseActions:
             await self.rasa.append_events(conversation_id, events)
         except RasaUnavailable as error:
             logger.warning("Could not record a coach-desk event in Rasa: %s", error)
+
+
+def without_override(text: str) -> Tuple[str, bool]:
+    """A coach's text without its override mark, and whether it had one."""
+    if text.startswith(OVERRIDE_MARK):
+        return text[len(OVERRIDE_MARK):].strip(), True
+    return text, False
+
+
+def held_notice(case: CaseInfo, now: datetime) -> str:
+    """What the coach reads when the citizen's instructions hold their message."""
+    texts = contact_texts()
+    instructions = " ; ".join(texts.instructions_fr(case.contact_wishes))
+    local = now.astimezone(LOCAL_TIME)
+    return texts.coach["held"].format(instructions=instructions, time=f"{local:%H:%M}")
 
 
 async def record_for_coach(rasa: RasaClient, chat_id: str, typed: str,

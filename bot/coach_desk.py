@@ -34,11 +34,18 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.error import BadRequest, TelegramError
 
 from bot.bridge import crisis_kind, first_reply_given, with_first_reply_given
-from bot.case_actions import COACH_MESSAGE, TOPIC_GONE_TEXT, CaseActions, record_for_coach
+from bot.case_actions import (
+    COACH_MESSAGE,
+    TOPIC_GONE_TEXT,
+    CaseActions,
+    record_for_coach,
+    without_override,
+)
 from bot.conversation import Reply
 from bot.replies import crisis_first_reply
 from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
+from relais.contact_wishes import contact_texts, read_contact_wishes
 from relais.crisis import kind_label
 from relais.directory import CoachScope
 from relais.models import CASE_TAKEN, utc_now
@@ -157,6 +164,7 @@ class CoachDesk:
                 await self.announce_new_cases()
                 await self.call_again()
                 await self.watch_waiting()
+                await self.post_citizen_notices()
             except Exception:  # the desk must keep watching whatever happens
                 logger.exception("Coach desk: watching the cases failed")
             try:
@@ -222,6 +230,22 @@ class CoachDesk:
             await self._send_card(case, topic.thread_id, await self._tracker(case.conversation_id))
         await self._post(text, topic.thread_id)
         await self._call_on_duty(case, waiting_minutes=minutes)
+
+    async def post_citizen_notices(self) -> None:
+        """Tell a case's topic what its citizen did: new contact instructions, or the request
+        withdrawn (the topic is then finished)."""
+        for notice in await asyncio.to_thread(self._desk.citizen_notices):
+            if notice.topic.card_message_id is None:
+                continue  # announced without its card yet: the card will show the instructions
+            # Marked first: a failing post must not repeat every second.
+            await asyncio.to_thread(self._desk.mark_noticed, notice.case.id, notice.until)
+            texts = contact_texts()
+            if notice.withdrawn:
+                await self._finish_topic(notice.case, texts.coach["withdrawn"])
+            elif notice.case.contact_wishes.has_instructions:
+                instructions = " ; ".join(texts.instructions_fr(notice.case.contact_wishes))
+                await self._post(texts.coach["notice"].format(instructions=instructions),
+                                 notice.topic.thread_id)
 
     async def _announce(self, case: CaseInfo) -> None:
         # The topic first, named from the database (fast even when Rasa is busy); the card,
@@ -414,13 +438,16 @@ class CoachDesk:
             await self._post(_NOT_YOURS, message.message_thread_id)
             return
         coach = message.from_user
+        text, override = without_override(message.text or "")
         if message.text:
-            reply = Reply(COACH_MESSAGE.format(coach=coach.first_name, text=message.text))
-            recorded = message.text
+            reply = Reply(COACH_MESSAGE.format(coach=coach.first_name, text=text))
+            recorded = text
         else:
             reply = Reply(copy_of={"chat_id": self.config.chat_id, "message_id": message.message_id})
             recorded = "(pièce jointe)"
-        await self._actions.message(case, coach.id, reply, recorded)
+        held = await self._actions.message(case, coach.id, reply, recorded, override=override)
+        if held is not None:
+            await self._post(held, message.message_thread_id)
 
     # --- the citizen's side --------------------------------------------------------------------
 
@@ -467,7 +494,18 @@ class CoachDesk:
         await asyncio.to_thread(self._desk.record_citizen_message, case.id)  # the watchdog's clock
         if kind:
             await self._crisis_in_topic(case, topic, kind, message_key)
+        await self._citizen_instructions(case, topic, typed)
         return replies
+
+    async def _citizen_instructions(self, case: CaseInfo, topic: TopicInfo, typed: str) -> None:
+        """Contact instructions told to the coach are kept on the case like those told to the
+        bot (the watch loop then posts them); a withdrawal is the coach's to confirm."""
+        wishes = read_contact_wishes(typed)
+        if wishes.has_instructions:
+            await asyncio.to_thread(self._escalation.add_contact_wishes, case.conversation_id, wishes)
+            self.nudge()
+        if wishes.withdraw:
+            await self._post(contact_texts().coach["withdraw_asked"], topic.thread_id)
 
     async def _topic_gone(self, case: CaseInfo, work: dict, replies: List[Reply],
                           numbers_sent: bool) -> None:
@@ -713,6 +751,7 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
         f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)}"
         f"{_kind_note(case.crisis_kind)} (priorité {case.priority})",
         f"Personne : {label}",
+        *_instructions(case),
         _why_shared(case),
         f"Relais : {relais}",
         f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
@@ -726,6 +765,14 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
     ]
     # Telegram counts UTF-16 units (an emoji is two): a margin under its 4,096.
     return "\n".join(lines)[:3800]
+
+
+def _instructions(case: CaseInfo) -> List[str]:
+    """The citizen's contact instructions, first thing a coach reads after who it is."""
+    if not case.contact_wishes.has_instructions:
+        return []
+    texts = contact_texts()
+    return [f"{texts.coach['heading']} : " + " ; ".join(texts.instructions_fr(case.contact_wishes))]
 
 
 def _why_shared(case: CaseInfo) -> str:

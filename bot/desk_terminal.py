@@ -15,7 +15,7 @@ import logging
 import secrets
 from typing import Dict, Optional
 
-from bot.case_actions import COACH_MESSAGE, CaseActions
+from bot.case_actions import COACH_MESSAGE, CaseActions, without_override
 from bot.coach_desk import REASONS_FR, STATUS_FR, case_card
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
@@ -93,8 +93,11 @@ class LocalDesk:
             print(f"Transféré à {result[1].name}." if result else
                   f"Relais inconnu. Codes : {self._actions.relais_codes()}.")
         else:
-            reply = Reply(COACH_MESSAGE.format(coach=self._name, text=line))
-            await self._actions.message(self.case, self._actor, reply, line)
+            text, override = without_override(line)
+            reply = Reply(COACH_MESSAGE.format(coach=self._name, text=text))
+            held = await self._actions.message(self.case, self._actor, reply, text, override=override)
+            if held is not None:
+                print(held)
 
     async def _take(self, case_id: int) -> None:
         case = next((c for c in await asyncio.to_thread(self._actions.escalation.active_cases)

@@ -26,6 +26,9 @@ from relais.crisis_dialogue import CitizenMessage, takes_message
 from relais.safety import Triage
 
 CRISIS_ACTION = "action_crise"
+# The contact instructions' action (rasa_components/contact_policy.py) may answer a message in
+# the middle of the crisis dialogue: the dialogue goes on after it, as if it had not run.
+CONTACT_ACTION = "action_consignes_contact"
 CRISIS_SLOT = "crisis"
 # RulePolicy's priority is 6.
 CRISIS_POLICY_PRIORITY = 7
@@ -66,7 +69,7 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     latest_action = tracker.latest_action_name
     if latest_action == CRISIS_ACTION:
         return ACTION_LISTEN_NAME
-    if not _awaiting_answer(tracker):
+    if not awaiting_answer(tracker):
         return None
     parse = tracker.latest_message.parse_data if tracker.latest_message else {}
     crisis = parse.get("crisis") or {}
@@ -78,12 +81,12 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     )
     state = tracker.get_slot(CRISIS_SLOT)
     confidence = float(intent.get("confidence") or 0.0)
-    if takes_message(state, message, confidence, _previous_action(tracker) == CRISIS_ACTION):
+    if takes_message(state, message, confidence, previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION):
         return CRISIS_ACTION
     return None
 
 
-def _awaiting_answer(tracker: DialogueStateTracker) -> bool:
+def awaiting_answer(tracker: DialogueStateTracker) -> bool:
     """True when the latest user message has not been answered by any action yet."""
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
@@ -93,12 +96,14 @@ def _awaiting_answer(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def _previous_action(tracker: DialogueStateTracker) -> Optional[str]:
-    """The last action Relais ran before the latest user message."""
+def previous_action(tracker: DialogueStateTracker, skip: Optional[str] = None) -> Optional[str]:
+    """The last action Relais ran before the latest user message; with `skip`, the last one
+    before the turns that action answered."""
     seen_user = False
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             seen_user = True
-        elif seen_user and isinstance(event, ActionExecuted) and event.action_name not in _NEUTRAL_ACTIONS:
+        elif seen_user and isinstance(event, ActionExecuted) and event.action_name not in _NEUTRAL_ACTIONS \
+                and event.action_name != skip:
             return event.action_name
     return None

@@ -156,9 +156,8 @@ _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)
 _YES = re.compile(r"^(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
 _NO = re.compile(r"^(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
-_VIOLENCE_ANSWERS = {"complaint": "complaint", "leave": "leave", "children": "children"}
-_OTHER_AT_RISK_ANSWERS = frozenset({"far_or_near", "helper_strain", "how_to_help", "keeps_secret"})
-_MEDICAL_ANSWERS = frozenset({"bleeding", "drive_there"})
+# Shared moves that a victim of violence's dialogue answers in its own words.
+_VIOLENCE_ANSWERS = frozenset({"complaint", "leave", "children"})
 # Plans and means raise the alert for these kinds (a means for violence is its own crisis: danger).
 _PLAN_KINDS = frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK})
 
@@ -195,6 +194,17 @@ _KIND_MOVES = {
     "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
     "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
+}
+# The answer of each kind's own move: (table of relais/content/crisis.yml, key).
+_KIND_ANSWERS = {
+    "far_or_near": ("other_at_risk_answers", "far_or_near"),
+    "helper_strain": ("other_at_risk_answers", "helper_strain"),
+    "how_to_help": ("other_at_risk_answers", "how_to_help"),
+    "keeps_secret": ("other_at_risk_answers", "keeps_secret"),
+    "bleeding": ("medical_answers", "bleeding"),
+    "drive_there": ("medical_answers", "drive_there"),
+    "aggressor_returns": ("violence_answers", "returns"),
+    "male_victim": ("violence_answers", "male_victim"),
 }
 
 
@@ -402,18 +412,12 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in ("phone_watched", "fear_of_hospital"):
         return _turn(state, (content.text(move),), kind=kind)
-    if move in _OTHER_AT_RISK_ANSWERS and kind == OTHER_AT_RISK:
-        return _turn(state, (str(_table("other_at_risk_answers")[move]),), kind=kind, offer_person=move == "helper_strain")
-    if move in _MEDICAL_ANSWERS and kind == MEDICAL:
-        return _turn(state, (str(_table("medical_answers")[move]),), kind=kind)
-    if move == "aggressor_returns" and kind == VIOLENCE:
-        return _turn(state, (str(_table("violence_answers")["returns"]),), kind=kind)
-    if move == "male_victim" and kind == VIOLENCE:
-        return _turn(state, (str(_table("violence_answers")["male_victim"]),), kind=kind)
+    if move in _KIND_ANSWERS:
+        # move_of() read it for this kind only (_KIND_MOVES).
+        table, key = _KIND_ANSWERS[move]
+        return _turn(state, (str(_table(table)[key]),), kind=kind, offer_person=move == "helper_strain")
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
-        answers = content.dialogue["violence_answers"]
-        assert isinstance(answers, dict)
-        return _turn(state, (str(answers[_VIOLENCE_ANSWERS[move]]),), kind=kind)
+        return _turn(state, (str(_table("violence_answers")[move]),), kind=kind)
     if move == "wants_person":
         line = content.lines("wants_person")[0].format(reminder=crisis_kind.reminder)
         return _turn(state, (line,), case=CASE_OPEN, kind=kind)

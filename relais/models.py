@@ -187,6 +187,9 @@ class Case(Base):
     # plan or a means, so that the coaches are called again at once.
     crisis_kind = Column(String(16), nullable=True)
     alert_raised_at = Column(UTCDateTime, nullable=True)
+    # What the citizen asked about being contacted (« pas après 19 h », « pas d'appel »), as
+    # relais.contact_wishes.ContactWishes.to_json(); the desk holds a coach's message against it.
+    contact_wishes = Column(Text, nullable=True)
 
     __table_args__ = (
         CheckConstraint(column("reason").in_(CASE_REASONS), name="reason"),
@@ -269,7 +272,10 @@ AUDIT_ACTIONS = ("announced", "reannounced", "taken", "message", "handed_back", 
                  "closed", "refused", "false_alarm", "alert_raised",
                  # The watchdog of taken cases (relais/services/desk.py): the citizen wrote to
                  # the coach (never what), the coach was reminded to answer.
-                 "citizen_message", "reminded")
+                 "citizen_message", "reminded",
+                 # The citizen's contact instructions changed; the citizen withdrew the request.
+                 # The desk posts both in the case's topic (CaseTopic.noticed_until).
+                 "contact_wish", "withdrawn")
 
 
 class CaseTopic(Base):
@@ -287,6 +293,9 @@ class CaseTopic(Base):
     # The case's priority when coaches were last called: a case raised to a crisis afterwards
     # is called again at once.
     called_priority = Column(Integer, nullable=False)
+    # The latest of the citizen's acts on the case (audit "contact_wish", "withdrawn") the desk
+    # posted in the topic: those after it are still to post.
+    noticed_until = Column(UTCDateTime, nullable=True)
 
     __table_args__ = (UniqueConstraint("chat_id", "thread_id"),)
 

@@ -117,3 +117,15 @@ def test_the_warning_without_the_database_names_no_citizen_and_quotes_nothing(di
         run(dispatcher, domain, tracker("je veux mourir", "certain", "suicide"))
     assert "storage unavailable" in caplog.text
     assert SENDER not in caplog.text and "mourir" not in caplog.text
+
+
+def test_contact_instructions_said_with_a_crisis_are_kept_on_its_case(dispatcher, domain, database):
+    events, _ = run(dispatcher, domain, tracker("il me frappe, ne m'appelez surtout pas", "certain", "violence"))
+    assert dispatcher.messages[0]["text"] == crisis_content().kind("violence").first
+    assert dispatcher.messages[1]["text"].startswith("C'est noté : pas d'appel")
+    contact = next(e["value"] for e in events if e.get("name") == "contact")
+    assert contact == {"wishes": '{"no_calls": true}'}
+    engine = create_engine(database, future=True)
+    with engine.connect() as connection:
+        assert connection.execute(text("select contact_wishes from relais_cases")).scalar() == '{"no_calls": true}'
+    engine.dispose()

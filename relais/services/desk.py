@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable, Dict, List, Optional, Tuple
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais.models import (
@@ -21,7 +21,7 @@ from relais.models import (
     Enrolment,
     utc_now,
 )
-from relais.services.escalation import CaseInfo
+from relais.services.escalation import WITHDRAWN_NOTE, CaseInfo
 from relais.services.unit_of_work import run_in_transaction
 
 CRISIS_PRIORITY = CASE_PRIORITY["crisis"]
@@ -32,6 +32,8 @@ CITIZEN_ACTOR = "citizen"
 REMIND, HAND_BACK = "remind", "hand_back"
 # What counts as the coach's answer to the citizen.
 _COACH_ANSWERS = ("taken", "message")
+# What the citizen does on their case that the desk tells the coaches in its topic.
+CITIZEN_ACTS = ("contact_wish", "withdrawn")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,17 @@ class WaitingCase:
     topic: TopicInfo
     waiting_since: datetime
     due: str  # REMIND or HAND_BACK
+
+
+@dataclass(frozen=True)
+class CitizenNotice:
+    """The citizen changed their contact instructions or withdrew, since the desk last posted
+    in the topic; `until` is the latest of those acts."""
+
+    case: CaseInfo
+    topic: TopicInfo
+    withdrawn: bool
+    until: datetime
 
 
 @dataclass(frozen=True)
@@ -194,6 +207,49 @@ class DeskService:
                                   at=topic.last_called_at))
 
         run_in_transaction(self._session_factory, work)
+
+    def citizen_notices(self) -> List[CitizenNotice]:
+        """Cases with a topic whose citizen acted (contact instructions, withdrawal) since the
+        desk last posted about it."""
+
+        def work(session: Session) -> List[CitizenNotice]:
+            latest = (
+                select(CaseAudit.case_id, func.max(CaseAudit.at).label("until"))
+                .where(CaseAudit.action.in_(CITIZEN_ACTS))
+                .group_by(CaseAudit.case_id)
+                .subquery()
+            )
+            rows = session.execute(
+                select(Case, Citizen.conversation_id, CaseTopic, latest.c.until)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .join(CaseTopic, CaseTopic.case_id == Case.id)
+                .join(latest, latest.c.case_id == Case.id)
+                .where(or_(CaseTopic.noticed_until.is_(None), latest.c.until > CaseTopic.noticed_until))
+                .order_by(Case.priority, Case.opened_at)
+            ).all()
+            return [CitizenNotice(CaseInfo.of(case, conversation), TopicInfo.of(topic),
+                                  case.closing_note == WITHDRAWN_NOTE, until)
+                    for case, conversation, topic, until in rows]
+
+        return run_in_transaction(self._session_factory, work)
+
+    def mark_noticed(self, case_id: int, until: datetime) -> None:
+        def work(session: Session) -> None:
+            topic = session.get(CaseTopic, case_id)
+            if topic is not None:
+                topic.noticed_until = until
+
+        run_in_transaction(self._session_factory, work)
+
+    def last_citizen_message(self, case_id: int) -> Optional[datetime]:
+        """When the citizen last wrote to the coach of this case (the watchdog's audit)."""
+
+        def work(session: Session) -> Optional[datetime]:
+            return session.scalar(
+                select(func.max(CaseAudit.at))
+                .where(CaseAudit.case_id == case_id, CaseAudit.action == "citizen_message"))
+
+        return run_in_transaction(self._session_factory, work)
 
     def record_citizen_message(self, case_id: int) -> None:
         """The citizen wrote to the coach of a taken case (the watchdog's clock starts)."""

@@ -18,6 +18,7 @@ from typing import Callable, List, Optional
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from relais.contact_wishes import ContactWishes
 from relais.directory import CoachScope
 from relais.models import (
     ACTIVE_CASE_STATUSES,
@@ -37,7 +38,10 @@ from relais.services.unit_of_work import run_in_transaction
 
 # Who the audit names when the bot itself acts on a case.
 BOT_ACTOR = "bot"
+# ... and when the citizen acts on it (contact instructions, a withdrawal).
+CITIZEN_ACTOR = "citizen"
 FALSE_ALARM_NOTE = "false_alarm"
+WITHDRAWN_NOTE = "withdrawn_by_citizen"
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class CaseInfo:
     closing_note: Optional[str] = None
     crisis_kind: Optional[str] = None
     alert_raised_at: Optional[datetime] = None
+    contact_wishes: ContactWishes = ContactWishes()
     # True when this call opened the case, False when it returned the active one.
     created: bool = False
 
@@ -76,6 +81,7 @@ class CaseInfo:
             closing_note=case.closing_note,
             crisis_kind=case.crisis_kind,
             alert_raised_at=case.alert_raised_at,
+            contact_wishes=ContactWishes.from_json(case.contact_wishes),
             created=created,
         )
 
@@ -87,7 +93,7 @@ class EscalationService:
 
     def open_case(
         self, conversation_id: str, reason: str, relais_code: Optional[str] = None,
-        crisis_kind: Optional[str] = None,
+        crisis_kind: Optional[str] = None, contact_wishes: ContactWishes = ContactWishes(),
     ) -> CaseInfo:
         """Open a case for a human coach, or return the citizen's active one (idempotent).
 
@@ -112,6 +118,9 @@ class EscalationService:
                     case.crisis_kind = crisis_kind
                 if relais_code and not case.relais_code:
                     case.relais_code = relais_code
+                if contact_wishes.has_instructions:
+                    case.contact_wishes = ContactWishes.from_json(case.contact_wishes).merged(
+                        contact_wishes).to_json()
                 return CaseInfo.of(case, conversation_id)
             case = Case(
                 citizen_id=citizen.id,
@@ -121,6 +130,7 @@ class EscalationService:
                 relais_code=relais_code,
                 opened_at=now,
                 crisis_kind=crisis_kind if reason == "crisis" else None,
+                contact_wishes=contact_wishes.to_json() if contact_wishes.has_instructions else None,
             )
             session.add(case)
             # Two concurrent calls both get here; the partial unique index makes the second
@@ -147,6 +157,45 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
+    def add_contact_wishes(self, conversation_id: str,
+                           wishes: ContactWishes) -> Optional[CaseInfo]:
+        """Keep the citizen's contact instructions on their active case (merged with earlier
+        ones: newer hours replace older ones); None when they have no active case."""
+        conversation_id = check_conversation_id(conversation_id)
+
+        def work(session: Session) -> Optional[CaseInfo]:
+            citizen = find_citizen(session, conversation_id)
+            case = _active_case(session, citizen.id, for_update=True) if citizen else None
+            if case is None:
+                return None
+            kept = ContactWishes.from_json(case.contact_wishes).merged(wishes)
+            if kept.to_json() != (case.contact_wishes or ContactWishes().to_json()):
+                case.contact_wishes = kept.to_json()
+                session.add(CaseAudit(case_id=case.id, action="contact_wish", actor=CITIZEN_ACTOR,
+                                      detail=kept.to_json(), at=self._clock()))
+            return CaseInfo.of(case, conversation_id)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def withdraw(self, conversation_id: str) -> Optional[CaseInfo]:
+        """The citizen withdraws their request: the active case is closed, whoever holds it,
+        and the audit says the citizen did it. None when there was no active case."""
+        conversation_id = check_conversation_id(conversation_id)
+
+        def work(session: Session) -> Optional[CaseInfo]:
+            citizen = find_citizen(session, conversation_id)
+            case = _active_case(session, citizen.id, for_update=True) if citizen else None
+            if case is None:
+                return None
+            now = self._clock()
+            case.status = CASE_CLOSED
+            case.closed_at = now
+            case.closing_note = WITHDRAWN_NOTE
+            session.add(CaseAudit(case_id=case.id, action="withdrawn", actor=CITIZEN_ACTOR, at=now))
+            return CaseInfo.of(case, conversation_id)
+
+        return run_in_transaction(self._session_factory, work)
+
     def close_false_alarm(self, conversation_id: str, case_id: int) -> Optional[CaseInfo]:
         """The citizen said the crisis was a misunderstanding: the case it opened is closed,
         and the audit says it was a false alarm. A case a coach already took stays with them."""
@@ -164,6 +213,19 @@ class EscalationService:
             case.closing_note = FALSE_ALARM_NOTE
             session.add(CaseAudit(case_id=case.id, action="false_alarm", actor=BOT_ACTOR, at=now))
             return CaseInfo.of(case, conversation_id)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def case(self, case_id: int) -> Optional[CaseInfo]:
+        """One case as it stands, whatever its status."""
+
+        def work(session: Session) -> Optional[CaseInfo]:
+            row = session.execute(
+                select(Case, Citizen.conversation_id)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .where(Case.id == case_id)
+            ).one_or_none()
+            return CaseInfo.of(*row) if row else None
 
         return run_in_transaction(self._session_factory, work)
 

@@ -35,7 +35,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
     with engine.connect() as connection:
         assert MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision() == "0006"
+        ).get_current_revision() == "0007"
     engine.dispose()
 
     downgrade_to_base(db_url)

@@ -479,3 +479,61 @@ async def test_after_two_misunderstandings_only_the_citizens_yes_opens_a_case(st
 
     assert cases_of(stack, yes) == [("repeated_misunderstanding",)]
     assert cases_of(stack, no) == cases_of(stack, other) == []
+
+
+async def eventually(check, what: str):
+    for _ in range(200):
+        if check():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(what)
+
+
+async def test_contact_instructions_reach_the_coaches_hold_a_message_and_a_withdrawal_ends_the_case(stack, fake):
+    """A victim's « n'écrivez que quand je vous écris »: kept on the case, shown to the coaches,
+    a coach's first message held until the citizen writes; another citizen withdraws her
+    request after a confirmation, and the topic is finished."""
+    lea, ines = next(_chats), next(_chats)
+    async with Running(stack, fake) as edge:
+        await consent_and_ask_for_a_person(edge, fake, lea)
+        # Someone reading her phone: Relais also asks whether she is in danger (a question, the
+        # case is hers already); the instructions are noted either way.
+        texts = await citizen_says(edge, fake, lea, "ne m'écrivez que quand je vous écris, il lit mes messages")
+        assert any("C'est noté" in t and "quand vous écrivez" in t for t in texts), texts
+        case = case_number(fake, lea)
+        topic = await topic_of(fake, case)
+        card = await card_of(fake, topic)
+        await eventually(lambda: "🔒 Consignes de la personne" in card["text"] or any(
+            "Nouvelle consigne" in t for t in topic_messages(fake, topic)), "instructions never shown")
+        shown = card["text"] + " ".join(topic_messages(fake, topic))
+        assert "n'écrire qu'en réponse à la personne" in shown and "quelqu'un peut lire" in shown
+
+        fake.push_update(coach_tap(ALICE, card, f"take:{case}"))
+        await settle(edge)
+        before = len(fake.delivered(lea))
+        fake.push_update(coach_message(fake, ALICE, topic, "Bonjour, je suis Alice."))
+        await settle(edge)
+        await eventually(lambda: any("Message NON envoyé" in t for t in topic_messages(fake, topic)),
+                         "the held message was not explained to the coach")
+        assert not any("je suis Alice" in m.get("text", "") for m in fake.delivered(lea)[before:])
+
+        assert await citizen_says(edge, fake, lea, "c'est bon je peux parler") == []
+        fake.push_update(coach_message(fake, ALICE, topic, "Merci. Comment allez-vous ?"))
+        await settle(edge)
+        await eventually(lambda: fake.delivered(lea)[-1].get("text", "").endswith("Comment allez-vous ?"),
+                         "the answer right after the citizen wrote did not go out")
+
+        await consent_and_ask_for_a_person(edge, fake, ines)
+        case_ines = case_number(fake, ines)
+        topic_ines = await topic_of(fake, case_ines)
+        await card_of(fake, topic_ines)
+        texts = await citizen_says(edge, fake, ines, "annulez ma demande svp")
+        assert any("annuler votre demande" in t for t in texts), texts
+        question = [m for m in fake.delivered(ines) if m.get("reply_markup")][-1]
+        texts = await citizen_says(edge, fake, ines, fake.callback_update(ines, question["message_id"], "b0"))
+        assert any(t.startswith("C'est annulé") for t in texts), texts
+        await eventually(lambda: any("a annulé sa demande" in t for t in topic_messages(fake, topic_ines)),
+                         "the coaches were not told of the withdrawal")
+        assert any(c["message_thread_id"] == topic_ines for c in fake.sent("closeForumTopic"))
+    assert [a for a, _ in audit(stack, case_ines)][-1] == "withdrawn"
+    assert ("refused", "desk") in audit(stack, case)

@@ -1,0 +1,34 @@
+"""What the actions read of the dialogue that several of them share: the actions that ran
+before the latest message, and the contact instructions the citizen gave."""
+
+from typing import Optional
+
+from rasa_sdk import Tracker
+
+from relais.contact_wishes import ContactWishes
+
+CRISIS_ACTION = "action_crise"
+# Contact instructions said inside the crisis dialogue are answered by their own action; the
+# dialogue goes on after it (as rasa_components.crisis_policy reads it).
+CONTACT_ACTION = "action_consignes_contact"
+CONTACT_SLOT = "contact"
+WISHES_KEY = "wishes"
+_NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
+
+
+def previous_action(tracker: Tracker, skip: Optional[str] = None) -> Optional[str]:
+    """The last action Relais ran before the latest user message; with `skip`, the last one
+    before the turns that action answered."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in _NEUTRAL_ACTIONS \
+                and event.get("name") != skip:
+            return event.get("name")
+    return None
+
+
+def wishes_of(tracker: Tracker) -> ContactWishes:
+    """The contact instructions the citizen gave in this conversation, for a case opened later."""
+    return ContactWishes.from_json((tracker.get_slot(CONTACT_SLOT) or {}).get(WISHES_KEY))

@@ -1,0 +1,280 @@
+"""What a citizen asks about being contacted by the relais team, read from their own words.
+
+A victim of violence who asked for a person may say « ne m'écrivez pas après 19 h, il rentre »,
+« ne m'appelez pas », « n'écrivez que quand je vous écris » or « annulez ma demande, il va
+voir ». These are safety instructions: Relais must hear them whatever it was talking about,
+keep them on the case, show them on the coach's card, and the desk must not send a coach's
+message against them. A withdrawal closes the request, after the citizen confirms it.
+
+Pure logic over normalised text (relais.text.normalise): reading, merging, and the one rule the
+desk applies (`allows_message`). The texts are in relais/content/contact_wishes.yml.
+"""
+
+import json
+import re
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Optional, Tuple
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from relais.text import normalise
+from relais.yes_no import says_yes
+
+CONTENT_PATH = Path(__file__).parent / "content" / "contact_wishes.yml"
+# Citizens of Relais live in metropolitan France for now: the hours they give are Paris time.
+LOCAL_TIME = ZoneInfo("Europe/Paris")
+# When a citizen gives one end only (« pas après 19 h »), the quiet time runs to the morning,
+# or from the evening (« pas avant 9 h »): nobody asked for a message at 3 a.m. either.
+MORNING_HOUR = 8
+EVENING_HOUR = 21
+# « N'écrivez que quand je vous écris »: a coach may answer within this time of the citizen's
+# last message, never start a conversation on that phone.
+ANSWER_WINDOW = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class ContactWishes:
+    """The citizen's instructions. Hours are local (Paris); the quiet time runs from
+    `quiet_from` to `quiet_until`, across midnight when `quiet_from` > `quiet_until`."""
+    quiet_from: Optional[int] = None
+    quiet_until: Optional[int] = None
+    no_weekend: bool = False
+    no_calls: bool = False
+    discreet: bool = False
+    wait_for_me: bool = False
+    withdraw: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ContactWishes()
+
+    @property
+    def has_instructions(self) -> bool:
+        """Something to keep on the case (a withdrawal is an act, not an instruction)."""
+        return not replace(self, withdraw=False).is_empty
+
+    def merged(self, newer: "ContactWishes") -> "ContactWishes":
+        """The instructions kept after `newer` is said: newer hours replace older ones, the
+        other instructions add up."""
+        hours = newer.quiet_from is not None or newer.quiet_until is not None
+        return ContactWishes(
+            quiet_from=newer.quiet_from if hours else self.quiet_from,
+            quiet_until=newer.quiet_until if hours else self.quiet_until,
+            no_weekend=self.no_weekend or newer.no_weekend,
+            no_calls=self.no_calls or newer.no_calls,
+            discreet=self.discreet or newer.discreet,
+            wait_for_me=self.wait_for_me or newer.wait_for_me,
+        )
+
+    def to_json(self) -> str:
+        return json.dumps({key: value for key, value in asdict(self).items()
+                           if value not in (None, False) and key != "withdraw"}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, stored: Optional[str]) -> "ContactWishes":
+        if not stored:
+            return cls()
+        values: Dict[str, Any] = json.loads(stored)
+        return cls(**{key: values[key] for key in values if key in cls.__dataclass_fields__})
+
+
+def allows_message(wishes: ContactWishes, now: datetime,
+                   citizen_wrote_at: Optional[datetime] = None) -> bool:
+    """May a coach's message go to the citizen at `now` (aware)? `citizen_wrote_at` is the
+    citizen's latest message, for « n'écrivez que quand je vous écris »."""
+    local = now.astimezone(LOCAL_TIME)
+    if wishes.no_weekend and local.weekday() >= 5:
+        return False
+    if _in_quiet_time(wishes, local.hour):
+        return False
+    if wishes.wait_for_me:
+        return citizen_wrote_at is not None and now - citizen_wrote_at <= ANSWER_WINDOW
+    return True
+
+
+def _in_quiet_time(wishes: ContactWishes, hour: int) -> bool:
+    if wishes.quiet_from is None and wishes.quiet_until is None:
+        return False
+    start = EVENING_HOUR if wishes.quiet_from is None else wishes.quiet_from
+    end = MORNING_HOUR if wishes.quiet_until is None else wishes.quiet_until
+    if start == end:
+        return False
+    if start < end:
+        return start <= hour < end
+    return hour >= start or hour < end
+
+
+# --- reading the citizen's words -----------------------------------------------------------------
+
+# The message speaks of being contacted: hours alone (« je finis après 19 h ») are no instruction.
+_CONTACT = re.compile(
+    r"\b(m'?ecri\w*|ecri\w*|messages?|sms|textos?|contact\w*|m'?appel\w*|appel\w*|telephon\w*|"
+    r"repond\w*|envoy\w*|notif\w*|rappel\w*|joindre|me joigne\w*)\b")
+_NEGATION = r"(pas|plus|jamais|rien|aucun|aucune|evitez|surtout pas)"
+_ONLY = r"(que|uniquement|seulement|juste)"
+_HOUR = r"(\d{1,2}) ?(?:h|heures?)\b"
+
+_NOT_AFTER = re.compile(_NEGATION + r" (\S+ ){0,6}?(apres|a partir de|passe|passees|des) " + _HOUR)
+_NOT_BEFORE = re.compile(_NEGATION + r" (\S+ ){0,6}?avant " + _HOUR)
+_ONLY_BETWEEN = re.compile(r"\b(entre|de) " + _HOUR + r" (et|a) " + _HOUR)
+_ONLY_AFTER = re.compile(_ONLY + r" (\S+ ){0,4}?(apres|a partir de) " + _HOUR)
+_ONLY_BEFORE = re.compile(_ONLY + r" (\S+ ){0,4}?avant " + _HOUR)
+_NOT_EVENING = re.compile(_NEGATION + r" (\S+ ){0,4}?(le soir|en soiree|les soirs)\b")
+_NOT_NIGHT = re.compile(_NEGATION + r" (\S+ ){0,4}?(la nuit|de nuit)\b")
+_ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|en matinee|les matins)\b")
+_ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
+_NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we|samedi|dimanche)s?\b"
+                          r"|\b" + _ONLY + r" (\S+ ){0,3}?en semaine\b")
+
+_NO_CALLS = re.compile(
+    r"\b(ne |n')?(m'appelez|me telephonez|me rappelez|m'appelle|me telephone|me rappelle|appelez|telephonez) "
+    r"(\S+ ){0,1}(pas|jamais|surtout pas|plus)\b"
+    r"|\b(ne pas|jamais|surtout pas|pas) (me |m')(appeler|telephoner|rappeler)\b"
+    r"|\b(pas|aucun|jamais) (d'|de )?(appels?|coups? de fil|coups? de telephone)\b"
+    r"|\b(que|uniquement|seulement) (\S+ ){0,2}?(par ecrit|par message|par messages|par sms|par texto)\b")
+# Not « je n'arrive pas à appeler » (the citizen calling): the team calling the citizen.
+_CITIZEN_CALLS = re.compile(r"\b(je|j') ?(ne |n')?(\S+ ){0,2}(appeler|telephoner)\b")
+
+_DISCREET = re.compile(
+    r"\b(messages?|ecrivez|ecrire|mots?) (\S+ ){0,3}(neutres?|discrets?|discretement|banals?)\b"
+    r"|\b(ne )?(mettez|ecrivez|dites|nommez) (\S+ ){0,1}(pas|jamais) (le mot|mon nom|son nom|violence|relais)\b"
+    r"|\b(il|elle|on|quelqu'un|mon mari|mon conjoint|ma femme|mon copain|ma copine|mes parents|mon pere|ma mere)"
+    r" (\S+ ){0,2}(lit|lire|regarde|fouille|surveille|controle|verifie) (\S+ ){0,1}(mes|mon) "
+    r"(messages|sms|telephone|tel|portable|conversations)\b")
+
+_WAIT_FOR_ME = re.compile(
+    r"\b(ne|n') ?(m'ecrivez|ecrivez|m'envoyez|envoyez|me contactez|contactez|me repondez|repondez) "
+    r"(\S+ ){0,2}que (quand|lorsque|si) (c'est )?(moi|je)\b"
+    r"|\b(attendez|attends) (que je|que j'|mon message|que ce soit moi)\b"
+    r"|\b(c'est moi qui|je) (vous )?(re)?(ecrirai|ecrira|recontacterai|reviendrai vers vous)\b"
+    r"|\b(ne m'ecrivez|n'ecrivez|ne me contactez|ne m'envoyez|pas de messages?|aucun message|jamais) "
+    r"(\S+ ){0,3}(sur|a|par) (ce|mon|cet) (telephone|tel|portable|numero)\b")
+
+_WITHDRAW = re.compile(
+    r"\b(annulez|annuler|annule|j'annule|retirez|retirer|je retire|fermez|fermer|cloturez|cloturer|"
+    r"arretez|arreter|laissez tomber|laisse tomber|oubliez|oublie|abandonnez|supprimez) "
+    r"(\S+ ){0,2}?(ma|mon|la|le|cette|ce) (demande|dossier|signalement|alerte|appel a l'aide)\b"
+    r"(?! (de|d'|du|des|a|au|aux|aupres|chez|pour|caf|cpam)\b)"
+    r"|\bje ne veux plus (qu'on|que vous|que quelqu'un|que l'equipe|qu'une personne|que personne) "
+    r"(me |m')?(contact|ecri|appel|rappel|repond)\w*"
+    r"|\b(ne|n') ?(m'ecrivez|me contactez|m'appelez|me recontactez|me repondez) plus\b"
+    r"|\bje (ne )?(veux|souhaite) plus (etre contactee?|de contact|parler a (quelqu'un|personne))\b")
+
+
+@lru_cache(maxsize=256)
+def read_contact_wishes(text: Optional[str]) -> ContactWishes:
+    """The instructions the message gives, empty when it gives none."""
+    words = normalise(text or "")
+    if not words:
+        return ContactWishes()
+    quiet = _quiet_hours(words) if _CONTACT.search(words) or _speaks_of_time_only(words) else (None, None)
+    return ContactWishes(
+        quiet_from=quiet[0],
+        quiet_until=quiet[1],
+        no_weekend=bool(_NOT_WEEKEND.search(words)) and bool(_CONTACT.search(words) or _speaks_of_time_only(words)),
+        no_calls=bool(_NO_CALLS.search(words)) and not _CITIZEN_CALLS.search(words),
+        discreet=bool(_DISCREET.search(words)),
+        wait_for_me=bool(_WAIT_FOR_ME.search(words)),
+        withdraw=bool(_WITHDRAW.search(words)),
+    )
+
+
+# « pas après 19 h svp », « pas le soir, il est là »: a short answer that starts with a time
+# not to write at.
+_TIME_FIRST = re.compile(r"^(et |mais )?(surtout )?(pas|jamais|plus) (apres|avant|a partir de|entre|le soir|la nuit|le week end|le weekend)\b")
+_SHORT_ANSWER_WORDS = 10
+
+
+def _speaks_of_time_only(words: str) -> bool:
+    return bool(_TIME_FIRST.match(words)) and len(words.split()) <= _SHORT_ANSWER_WORDS
+
+
+def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
+    """(from, until) of the quiet time the message asks for, (None, None) without one."""
+    between = _ONLY_BETWEEN.search(words)
+    if between and (re.search(_ONLY, words) or not re.search(_NEGATION, words)):
+        return _hour(between.group(4)), _hour(between.group(2))  # allowed window: quiet outside
+    if between:
+        return _hour(between.group(2)), _hour(between.group(4))  # « pas entre 18 h et 21 h »
+    after = _NOT_AFTER.search(words)
+    before = _NOT_BEFORE.search(words)
+    if after or before:
+        return (_hour(after.group(4)) if after else None,
+                _hour(before.group(3)) if before else None)
+    only_after = _ONLY_AFTER.search(words)
+    only_before = _ONLY_BEFORE.search(words)
+    if only_after or only_before:
+        return (_hour(only_before.group(3)) if only_before else None,
+                _hour(only_after.group(4)) if only_after else None)
+    if _NOT_EVENING.search(words):
+        return 18, MORNING_HOUR
+    if _NOT_NIGHT.search(words):
+        return EVENING_HOUR, MORNING_HOUR
+    if _ONLY_MORNING.search(words):
+        return 12, MORNING_HOUR
+    if _ONLY_DAYTIME.search(words):
+        return 18, MORNING_HOUR
+    return None, None
+
+
+def _hour(value: str) -> Optional[int]:
+    hour = int(value)
+    return hour % 24 if 0 <= hour <= 24 else None
+
+
+# --- the texts -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ContactTexts:
+    citizen: Dict[str, str]
+    coach: Dict[str, str]
+
+    def instructions_fr(self, wishes: ContactWishes, who: str = "coach") -> Tuple[str, ...]:
+        """Each instruction in a short French phrase, for the coach's card or the citizen."""
+        texts = self.coach if who == "coach" else self.citizen
+        phrases = []
+        if wishes.quiet_from is not None or wishes.quiet_until is not None:
+            start = EVENING_HOUR if wishes.quiet_from is None else wishes.quiet_from
+            end = MORNING_HOUR if wishes.quiet_until is None else wishes.quiet_until
+            phrases.append(texts["quiet_hours"].format(start=start, end=end))
+        for flag in ("no_weekend", "no_calls", "discreet", "wait_for_me"):
+            if getattr(wishes, flag):
+                phrases.append(texts[flag])
+        return tuple(phrases)
+
+
+@lru_cache(maxsize=1)
+def contact_texts(path: Path = CONTENT_PATH) -> ContactTexts:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return ContactTexts(citizen=dict(document["citizen"]), coach=dict(document["coach"]))
+
+
+# --- the turn ------------------------------------------------------------------------------------
+
+_NO = re.compile(r"^(non|nan|no|pas du tout|surtout pas|gardez|garde|je (la |le )?garde|laissez)\b")
+
+
+def withdrawal_answer(text: Optional[str], intent: Optional[str]) -> Optional[bool]:
+    """The citizen's yes or no to « Vous voulez annuler votre demande ? », None for anything
+    else (then the message is read as usual)."""
+    if intent == "affirm":
+        return True
+    if intent == "deny":
+        return False
+    if says_yes(text or ""):
+        return True
+    return False if _NO.search(normalise(text or "")) else None
+
+
+def is_for_contact_turn(text: Optional[str], intent: Optional[str], awaiting_withdrawal: bool) -> bool:
+    """Does the contact-instructions turn answer this message? An instruction or a withdrawal
+    read in the citizen's words, or the answer to the withdrawal question just asked."""
+    if awaiting_withdrawal and withdrawal_answer(text, intent) is not None:
+        return True
+    if not text or text.startswith("/"):
+        return False  # a button's payload says its intent, not an instruction
+    return not read_contact_wishes(text).is_empty

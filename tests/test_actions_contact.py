@@ -1,0 +1,110 @@
+"""action_consignes_contact: a citizen's contact instructions are kept in the conversation and
+on their case, a form's question is asked again, a withdrawal is confirmed before the case is
+closed. On the real database (SQLite)."""
+
+from typing import List, Optional
+
+from rasa_sdk import Tracker
+from sqlalchemy import create_engine, text
+
+from actions.backend import backend
+from actions.contact import ActionConsignesContact
+from actions.escalation import ActionEscalader
+from relais.contact_wishes import contact_texts
+
+SENDER = "contact-citizen"
+
+
+def tracker(message: str, contact: Optional[dict] = None, intent: str = "inform",
+            after_contact: bool = False, active_loop: Optional[str] = None,
+            requested_slot: Optional[str] = None, crisis: Optional[dict] = None) -> Tracker:
+    events: List[dict] = []
+    if after_contact:
+        events += [{"event": "action", "name": "action_consignes_contact"},
+                   {"event": "action", "name": "action_listen"}]
+    events += [{"event": "user", "text": message}]
+    return Tracker(
+        sender_id=SENDER,
+        slots={"contact": contact, "requested_slot": requested_slot, "crisis": crisis},
+        latest_message={"text": message, "intent": {"name": intent, "confidence": 1.0}, "entities": []},
+        events=events, paused=False, followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(dispatcher, domain, track: Tracker) -> dict:
+    events = ActionConsignesContact().run(dispatcher, track, domain)
+    return next(e["value"] for e in events if e.get("name") == "contact")
+
+
+def case_rows(database):
+    engine = create_engine(database, future=True)
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "select status, closing_note, contact_wishes from relais_cases")).all()
+    engine.dispose()
+    return rows
+
+
+def test_an_instruction_without_a_case_is_kept_for_the_case_opened_later(dispatcher, domain, database):
+    state = run(dispatcher, domain, tracker("ne m'écrivez pas après 19h"))
+    reply = dispatcher.messages[-1]["text"]
+    assert "entre 19 h et 8 h" in reply and "personne de l'équipe ne vous écrit" in reply
+    assert case_rows(database) == []
+
+    dispatcher.messages.clear()
+    track = tracker("je veux parler à quelqu'un", contact=state, intent="demander_humain")
+    ActionEscalader().run(dispatcher, track, domain)
+    assert case_rows(database) == [("open", None, '{"quiet_from": 19}')]
+
+
+def test_an_instruction_with_a_case_goes_on_it_and_a_discreet_one_gets_the_erase_hint(dispatcher, domain, database):
+    ActionEscalader().run(dispatcher, tracker("un humain svp", intent="demander_humain"), domain)
+    dispatcher.messages.clear()
+    run(dispatcher, domain, tracker("il lit mes messages, pas d'appel"))
+    texts = [m["text"] for m in dispatcher.messages]
+    assert "l'équipe relais le voit sur votre demande" in texts[0]
+    assert texts[1] == contact_texts().citizen["erase_hint"]
+    assert case_rows(database) == [("open", None, '{"discreet": true, "no_calls": true}')]
+
+
+def test_inside_a_form_its_question_comes_again(dispatcher, domain, database):
+    run(dispatcher, domain, tracker("pas le soir svp", active_loop="diagnostic_form",
+                                    requested_slot="alimentation_situation"))
+    assert dispatcher.messages[-1]["response"] == "utter_ask_alimentation_situation"
+
+
+def test_a_withdrawal_is_confirmed_then_closes_the_case(dispatcher, domain, database):
+    ActionEscalader().run(dispatcher, tracker("un humain svp", intent="demander_humain"), domain)
+    dispatcher.messages.clear()
+    state = run(dispatcher, domain, tracker("annulez ma demande"))
+    asked = dispatcher.messages[-1]
+    assert asked["text"] == contact_texts().citizen["withdraw_question"]
+    assert [b["payload"] for b in asked["buttons"]] == ["/affirm", "/deny"]
+    assert case_rows(database)[0][0] == "open"
+
+    dispatcher.messages.clear()
+    state = run(dispatcher, domain, tracker("non", contact=state, intent="deny", after_contact=True))
+    assert dispatcher.messages[-1]["text"] == contact_texts().citizen["kept"]
+    assert case_rows(database)[0][0] == "open" and not state["awaiting_withdrawal"]
+
+    state = run(dispatcher, domain, tracker("annulez le dossier", contact=state))
+    dispatcher.messages.clear()
+    run(dispatcher, domain, tracker("/affirm", contact=state, intent="affirm", after_contact=True))
+    assert dispatcher.messages[-1]["text"] == contact_texts().citizen["withdrawn"]
+    assert case_rows(database)[0][:2] == ("closed", "withdrawn_by_citizen")
+
+
+def test_a_crisis_case_withdrawn_keeps_the_numbers(dispatcher, domain, database):
+    backend().escalation.open_case(SENDER, "crisis", crisis_kind="violence")
+    state = run(dispatcher, domain, tracker("annulez ma demande, il va voir"))
+    dispatcher.messages.clear()
+    run(dispatcher, domain, tracker("oui", contact=state, intent="affirm", after_contact=True))
+    reply = dispatcher.messages[-1]["text"]
+    assert reply.startswith(contact_texts().citizen["withdrawn"]) and "3919" in reply
+
+
+def test_nothing_to_withdraw_says_so(dispatcher, domain, database):
+    run(dispatcher, domain, tracker("je ne veux plus qu'on me contacte"))
+    assert dispatcher.messages[-1]["text"] == contact_texts().citizen["nothing_to_withdraw"]
