@@ -224,6 +224,8 @@ def _citizen_data(session: Session, citizen: Citizen) -> Dict[str, Any]:
                 "taken_at": _iso(case.taken_at),
                 "handed_back_at": _iso(case.handed_back_at),
                 "closed_at": _iso(case.closed_at),
+                # What the citizen asked about being contacted: theirs to read back.
+                "contact_wishes": json.loads(case.contact_wishes) if case.contact_wishes else None,
             }
             for case in cases
         ],

@@ -215,3 +215,11 @@ def test_export_leaves_out_the_coaches_ids_and_their_internal_notes(
     assert export["cases"][0]["status"] == "closed"
     # What the citizen read in the chat stays.
     assert export["conversation"][-1]["text"] == "Alice (équipe Relais) : bonjour"
+
+
+def test_export_holds_the_citizens_contact_instructions(data_rights, escalation, consent):
+    from relais.contact_wishes import ContactWishes
+
+    consent.record_consent("dora", True, NOTICE)
+    escalation.open_case("dora", "citizen_request", contact_wishes=ContactWishes(quiet_from=19, no_calls=True))
+    assert data_rights.export("dora")["cases"][0]["contact_wishes"] == {"no_calls": True, "quiet_from": 19}
