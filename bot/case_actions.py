@@ -9,10 +9,10 @@ from typing import Awaitable, Callable, List, Optional, Tuple
 
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
-from relais.contact_wishes import LOCAL_TIME, allows_message, contact_texts
+from relais.contact_wishes import LOCAL_TIME, allows_message, contact_texts, next_allowed_at
 from relais.directory import CoachScope, RelaisDirectory, RelaisTeam
 from relais.models import CASE_TAKEN, utc_now
-from relais.services.desk import DESK_ACTOR, DeskService
+from relais.services.desk import DESK_ACTOR, DeskService, HeldDelivery
 from relais.services.escalation import BOT_ACTOR, CaseInfo, EscalationService
 
 logger = logging.getLogger(__name__)
@@ -132,20 +132,37 @@ class CaseActions:
         return handed
 
     async def message(self, case: CaseInfo, actor: str, reply: Reply, recorded: str,
-                      override: bool = False) -> Optional[str]:
+                      override: bool = False, coach_name: Optional[str] = None) -> Optional[str]:
         """A coach's message (text, or a copy of a photo or file) to the citizen. When the
-        citizen's contact instructions hold it, nothing is sent, the refusal is audited, and
-        the notice for the coach is returned; a coach may override them (a danger to life)."""
-        held = None if override else await self._held_by_instructions(case)
-        if held is not None:
+        citizen's contact instructions do not allow it now, it is not sent: a text (from a
+        coach named by `coach_name`) is held and sent by the desk once they allow it; the
+        notice for the coach is returned. A coach may override them (a danger to life)."""
+        held_case = None if override else await self._held_by_instructions(case)
+        if held_case is not None:
+            if coach_name and reply.copy_of is None:
+                await asyncio.to_thread(self.desk.hold_message, case.id, actor, coach_name, recorded)
+                return held_notice(held_case, self._clock(), queued=True)
             await asyncio.to_thread(self.desk.audit, case.id, "refused", DESK_ACTOR, "contact_wishes")
-            return held_notice(held, self._clock())
+            return held_notice(held_case, self._clock(), queued=False)
+        await self._send(case, actor, reply, recorded)
+        return None
+
+    async def deliver_held(self, delivery: HeldDelivery) -> bool:
+        """Send a held message its case's instructions now allow; False when it was gone
+        (cancelled meanwhile): then nothing is sent."""
+        held = delivery.held
+        if not await asyncio.to_thread(self.desk.release_held, held.id):
+            return False
+        reply = Reply(COACH_MESSAGE.format(coach=held.coach_name, text=held.text))
+        await self._send(delivery.case, held.actor, reply, held.text)
+        return True
+
+    async def _send(self, case: CaseInfo, actor: str, reply: Reply, recorded: str) -> None:
         await self._send_to_citizen(case.conversation_id, [reply])
         await asyncio.to_thread(self.desk.audit, case.id, "message", actor)
         await self.record(case.conversation_id, [
             {"event": "bot", "text": recorded, "metadata": {"coach": str(actor)}}
         ])
-        return None
 
     async def tell_citizen(self, case: CaseInfo, text: str) -> None:
         """What happened to the case, unless the citizen's contact instructions forbid a
@@ -192,12 +209,22 @@ def without_override(text: str) -> Tuple[str, bool]:
     return text, False
 
 
-def held_notice(case: CaseInfo, now: datetime) -> str:
-    """What the coach reads when the citizen's instructions hold their message."""
+def held_notice(case: CaseInfo, now: datetime, queued: bool) -> str:
+    """What the coach reads when the citizen's instructions hold their message: when a held
+    text will go out (`queued`), or that an attachment must be sent again later."""
     texts = contact_texts()
     instructions = " ; ".join(texts.instructions_fr(case.contact_wishes))
     local = now.astimezone(LOCAL_TIME)
-    return texts.coach["held"].format(instructions=instructions, time=f"{local:%H:%M}")
+    if not queued:
+        return texts.coach["held"].format(instructions=instructions, time=f"{local:%H:%M}")
+    at = next_allowed_at(case.contact_wishes, now)
+    if at is None:
+        when = texts.coach["when_citizen_writes"]
+    elif at.date() == local.date():
+        when = texts.coach["when_today"].format(time=f"{at:%H:%M}")
+    else:
+        when = texts.coach["when_day"].format(day=f"{at:%d/%m}", time=f"{at:%H:%M}")
+    return texts.coach["held_queued"].format(instructions=instructions, time=f"{local:%H:%M}", when=when)
 
 
 async def record_for_coach(rasa: RasaClient, chat_id: str, typed: str,

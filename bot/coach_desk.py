@@ -165,6 +165,7 @@ class CoachDesk:
                 await self.call_again()
                 await self.watch_waiting()
                 await self.post_citizen_notices()
+                await self.deliver_held()
             except Exception:  # the desk must keep watching whatever happens
                 logger.exception("Coach desk: watching the cases failed")
             try:
@@ -246,6 +247,16 @@ class CoachDesk:
                 instructions = " ; ".join(texts.instructions_fr(notice.case.contact_wishes))
                 await self._post(texts.coach["notice"].format(instructions=instructions),
                                  notice.topic.thread_id)
+
+    async def deliver_held(self) -> None:
+        """Send the coaches' messages the citizens' instructions held, once they allow them
+        (the hour came, or the citizen wrote), and say so in the topic."""
+        for delivery in await asyncio.to_thread(self._desk.due_held_messages):
+            if not await self._actions.deliver_held(delivery):
+                continue
+            if delivery.topic is not None:
+                text = contact_texts().coach["held_sent"].format(text=delivery.held.text[:300])
+                await self._post(text, delivery.topic.thread_id)
 
     async def _announce(self, case: CaseInfo) -> None:
         # The topic first, named from the database (fast even when Rasa is busy); the card,
@@ -361,7 +372,7 @@ class CoachDesk:
             await self._post("Cette commande s'utilise dans le sujet d'un dossier.", thread_id)
         elif not await self._actions.allowed(case, scope, message.from_user.id):
             await self._post(_OTHER_RELAIS, thread_id)
-        elif name in ("rendre", "clore", "transferer") and not self._holds(case, message.from_user):
+        elif name in ("rendre", "clore", "transferer", "annuler") and not self._holds(case, message.from_user):
             await self._post(_NOT_YOURS, thread_id)
         elif name == "rendre":
             await self._hand_back(case, message.from_user)
@@ -369,9 +380,12 @@ class CoachDesk:
             await self._close(case, message.from_user, note=argument or None)
         elif name == "transferer":
             await self._transfer(case, message.from_user, argument)
+        elif name == "annuler":
+            count = await asyncio.to_thread(self._desk.cancel_held, case.id, message.from_user.id)
+            await self._post(contact_texts().coach["held_cancelled"].format(count=count), thread_id)
         else:
-            await self._post("Commandes : /rendre, /clore <note>, /transferer <relais>, /cases.",
-                             thread_id)
+            await self._post("Commandes : /rendre, /clore <note>, /transferer <relais>, "
+                             "/annuler (messages retenus), /cases.", thread_id)
 
     async def _take(self, case: CaseInfo, coach: User) -> bool:
         try:
@@ -445,7 +459,8 @@ class CoachDesk:
         else:
             reply = Reply(copy_of={"chat_id": self.config.chat_id, "message_id": message.message_id})
             recorded = "(pièce jointe)"
-        held = await self._actions.message(case, coach.id, reply, recorded, override=override)
+        held = await self._actions.message(case, coach.id, reply, recorded, override=override,
+                                           coach_name=coach.first_name)
         if held is not None:
             await self._post(held, message.message_thread_id)
 

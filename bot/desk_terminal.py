@@ -95,7 +95,8 @@ class LocalDesk:
         else:
             text, override = without_override(line)
             reply = Reply(COACH_MESSAGE.format(coach=self._name, text=text))
-            held = await self._actions.message(self.case, self._actor, reply, text, override=override)
+            held = await self._actions.message(self.case, self._actor, reply, text, override=override,
+                                               coach_name=self._name)
             if held is not None:
                 print(held)
 
@@ -131,9 +132,15 @@ class LocalDesk:
             try:
                 await self._announce_new_cases()
                 await self._print_citizen_messages()
+                await self._deliver_held()
             except (ServiceError, RasaUnavailable) as error:
                 print(f"(en attente : {error})")
             await asyncio.sleep(WATCH_EVERY_SECONDS)
+
+    async def _deliver_held(self) -> None:
+        for delivery in await asyncio.to_thread(self._actions.desk.due_held_messages):
+            if await self._actions.deliver_held(delivery):
+                print(f"\n📤 Message retenu envoyé (dossier n°{delivery.case.id}) : {delivery.held.text}")
 
     async def _announce_new_cases(self) -> None:
         for case in await self._actions.cases_for(self._scope):

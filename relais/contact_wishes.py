@@ -96,6 +96,25 @@ def allows_message(wishes: ContactWishes, now: datetime,
     return True
 
 
+def next_allowed_at(wishes: ContactWishes, now: datetime) -> Optional[datetime]:
+    """The first moment from `now` (aware) when the instructions allow a message, the hour it
+    starts; None when only the citizen's next message allows one (« quand je vous écris »)."""
+    if wishes.wait_for_me:
+        return None
+    if allows_message(wishes, now):
+        return now
+    # A held message goes out in the day even when the citizen named no hours (« pas le
+    # week-end »): Monday 8 h, not midnight.
+    hours = wishes if wishes.quiet_from is not None or wishes.quiet_until is not None \
+        else replace(wishes, quiet_from=EVENING_HOUR, quiet_until=MORNING_HOUR)
+    candidate = now.astimezone(LOCAL_TIME).replace(minute=0, second=0, microsecond=0)
+    for _ in range(24 * 8):  # a week and a day: every instruction allows some hour in it
+        candidate = (candidate + timedelta(hours=1)).astimezone(LOCAL_TIME)
+        if allows_message(hours, candidate):
+            return candidate
+    return None
+
+
 def _in_quiet_time(wishes: ContactWishes, hour: int) -> bool:
     if wishes.quiet_from is None and wishes.quiet_until is None:
         return False

@@ -275,7 +275,9 @@ AUDIT_ACTIONS = ("announced", "reannounced", "taken", "message", "handed_back", 
                  "citizen_message", "reminded",
                  # The citizen's contact instructions changed; the citizen withdrew the request.
                  # The desk posts both in the case's topic (CaseTopic.noticed_until).
-                 "contact_wish", "withdrawn")
+                 "contact_wish", "withdrawn",
+                 # A coach's message held by those instructions, sent later, or dropped.
+                 "held", "held_sent", "held_dropped")
 
 
 class CaseTopic(Base):
@@ -298,6 +300,23 @@ class CaseTopic(Base):
     noticed_until = Column(UTCDateTime, nullable=True)
 
     __table_args__ = (UniqueConstraint("chat_id", "thread_id"),)
+
+
+class HeldMessage(Base):
+    """A coach's text that the citizen's contact instructions held (« pas après 19 h »): the
+    desk sends it once they allow it, then deletes it; it is dropped when the case is no longer
+    taken, and erased with the citizen."""
+
+    __tablename__ = "relais_held_messages"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"), nullable=False,
+                     index=True)
+    # The coach's Telegram user id (as in the audit) and the first name the citizen sees.
+    actor = Column(String(64), nullable=False)
+    coach_name = Column(Text, nullable=False)
+    text = Column(Text, nullable=False)
+    held_at = Column(UTCDateTime, nullable=False, default=utc_now)
 
 
 class TopicMessage(Base):

@@ -29,6 +29,7 @@ from relais.models import (
     Case,
     CaseAudit,
     CaseTopic,
+    HeldMessage,
     Citizen,
     Enrolment,
     InboxEntry,
@@ -99,7 +100,7 @@ class DataRightsService:
             topics = select(CaseTopic.chat_id, CaseTopic.thread_id).where(CaseTopic.case_id.in_(case_ids))
             counts[TopicMessage.__tablename__] = _delete(session, delete(TopicMessage).where(
                 tuple_(TopicMessage.chat_id, TopicMessage.thread_id).in_(topics)))
-            for model in (CaseAudit, CaseTopic):
+            for model in (CaseAudit, CaseTopic, HeldMessage):
                 counts[model.__tablename__] = _delete(
                     session, delete(model).where(model.case_id.in_(case_ids))
                 )

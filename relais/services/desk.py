@@ -9,6 +9,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from relais.contact_wishes import allows_message
 from relais.models import (
     ACTIVE_CASE_STATUSES,
     CASE_OPEN,
@@ -19,6 +20,7 @@ from relais.models import (
     CaseTopic,
     Citizen,
     Enrolment,
+    HeldMessage,
     utc_now,
 )
 from relais.services.escalation import WITHDRAWN_NOTE, CaseInfo
@@ -70,6 +72,25 @@ class CitizenNotice:
     topic: TopicInfo
     withdrawn: bool
     until: datetime
+
+
+@dataclass(frozen=True)
+class HeldInfo:
+    id: int
+    case_id: int
+    actor: str
+    coach_name: str
+    text: str
+    held_at: datetime
+
+
+@dataclass(frozen=True)
+class HeldDelivery:
+    """A held message the citizen's instructions now allow, with its taken case and topic."""
+
+    held: HeldInfo
+    case: CaseInfo
+    topic: Optional[TopicInfo]
 
 
 @dataclass(frozen=True)
@@ -241,15 +262,79 @@ class DeskService:
 
         run_in_transaction(self._session_factory, work)
 
+    def hold_message(self, case_id: int, actor: str, coach_name: str, text: str) -> HeldInfo:
+        """Keep a coach's text that the citizen's contact instructions do not allow now."""
+
+        def work(session: Session) -> HeldInfo:
+            now = self._clock()
+            held = HeldMessage(case_id=case_id, actor=str(actor), coach_name=coach_name, text=text,
+                               held_at=now)
+            session.add(held)
+            session.add(CaseAudit(case_id=case_id, action="held", actor=str(actor), at=now))
+            session.flush()
+            return _held_info(held)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def due_held_messages(self) -> List[HeldDelivery]:
+        """Held messages of taken cases that the citizen's instructions allow now (the oldest
+        first); those of cases no longer taken are dropped (audited): nobody may send them."""
+
+        def work(session: Session) -> List[HeldDelivery]:
+            now = self._clock()
+            rows = session.execute(
+                select(HeldMessage, Case, Citizen.conversation_id, CaseTopic)
+                .join(Case, HeldMessage.case_id == Case.id)
+                .join(Citizen, Case.citizen_id == Citizen.id)
+                .outerjoin(CaseTopic, CaseTopic.case_id == Case.id)
+                .order_by(HeldMessage.held_at, HeldMessage.id)
+            ).all()
+            due = []
+            for held, case, conversation, topic in rows:
+                if case.status != CASE_TAKEN:
+                    session.delete(held)
+                    session.add(CaseAudit(case_id=case.id, action="held_dropped", actor=DESK_ACTOR, at=now))
+                    continue
+                info = CaseInfo.of(case, conversation)
+                if allows_message(info.contact_wishes, now, _last_citizen_message(session, case.id)):
+                    due.append(HeldDelivery(_held_info(held), info, TopicInfo.of(topic) if topic else None))
+            return due
+
+        return run_in_transaction(self._session_factory, work)
+
+    def release_held(self, held_id: int) -> bool:
+        """The held message was sent: deleted, and audited. False when it was no longer there
+        (cancelled, or sent by another pass)."""
+
+        def work(session: Session) -> bool:
+            held = session.get(HeldMessage, held_id)
+            if held is None:
+                return False
+            session.add(CaseAudit(case_id=held.case_id, action="held_sent", actor=held.actor,
+                                  at=self._clock()))
+            session.delete(held)
+            return True
+
+        return run_in_transaction(self._session_factory, work)
+
+    def cancel_held(self, case_id: int, actor: str) -> int:
+        """The coach withdraws the case's held messages; how many there were."""
+
+        def work(session: Session) -> int:
+            held = session.scalars(select(HeldMessage).where(HeldMessage.case_id == case_id)).all()
+            for message in held:
+                session.delete(message)
+                session.add(CaseAudit(case_id=case_id, action="held_dropped", actor=str(actor),
+                                      at=self._clock()))
+            return len(held)
+
+        return run_in_transaction(self._session_factory, work)
+
     def last_citizen_message(self, case_id: int) -> Optional[datetime]:
         """When the citizen last wrote to the coach of this case (the watchdog's audit)."""
 
-        def work(session: Session) -> Optional[datetime]:
-            return session.scalar(
-                select(func.max(CaseAudit.at))
-                .where(CaseAudit.case_id == case_id, CaseAudit.action == "citizen_message"))
-
-        return run_in_transaction(self._session_factory, work)
+        return run_in_transaction(self._session_factory,
+                                  lambda session: _last_citizen_message(session, case_id))
 
     def record_citizen_message(self, case_id: int) -> None:
         """The citizen wrote to the coach of a taken case (the watchdog's clock starts)."""
@@ -302,6 +387,16 @@ class DeskService:
             return [AuditLine(r.case_id, r.action, r.actor, r.detail, r.at) for r in rows]
 
         return run_in_transaction(self._session_factory, work)
+
+
+def _last_citizen_message(session: Session, case_id: int) -> Optional[datetime]:
+    return session.scalar(
+        select(func.max(CaseAudit.at))
+        .where(CaseAudit.case_id == case_id, CaseAudit.action == "citizen_message"))
+
+
+def _held_info(held: HeldMessage) -> HeldInfo:
+    return HeldInfo(held.id, held.case_id, held.actor, held.coach_name, held.text, held.held_at)
 
 
 def _audits_by_case(session: Session, case_ids: List[int]) -> Dict[int, List[Tuple[str, datetime]]]:

@@ -163,3 +163,52 @@ def test_the_desk_knows_when_the_citizen_last_wrote(session_factory, escalation,
     assert desk.last_citizen_message(case.id) is None
     desk.record_citizen_message(case.id)
     assert desk.last_citizen_message(case.id) == clock.now
+
+
+def test_a_held_message_goes_out_at_the_first_hour_the_instructions_allow():
+    from relais.contact_wishes import next_allowed_at
+
+    evening = _at(20)  # Wednesday 20:30, Paris
+    assert next_allowed_at(ContactWishes(quiet_from=19), evening) == datetime(2026, 12, 3, 8, tzinfo=PARIS_WINTER)
+    assert next_allowed_at(ContactWishes(quiet_from=16, quiet_until=9), evening).hour == 9
+    saturday = _at(11, day=5)
+    assert next_allowed_at(ContactWishes(no_weekend=True), saturday) == datetime(2026, 12, 7, 8, tzinfo=PARIS_WINTER)
+    assert next_allowed_at(ContactWishes(wait_for_me=True), evening) is None
+    assert next_allowed_at(ContactWishes(no_calls=True), evening) == evening
+
+
+def test_held_messages_go_out_when_allowed_and_are_dropped_with_the_case(session_factory, escalation, clock):
+    desk = DeskService(session_factory, clock)
+    clock.now = datetime(2026, 12, 2, 19, 30, tzinfo=timezone.utc)  # 20:30 in Paris
+    case = escalation.open_case("emma", "citizen_request", contact_wishes=ContactWishes(quiet_from=19))
+    escalation.take_case(case.id, "7")
+    held = desk.hold_message(case.id, "7", "Alice", "Bonjour, je suis Alice.")
+    assert desk.due_held_messages() == []  # 20:30: quiet
+
+    clock.now = datetime(2026, 12, 3, 7, 0, tzinfo=timezone.utc)  # 8:00 in Paris
+    (due,) = desk.due_held_messages()
+    assert (due.held.id, due.held.text, due.case.id) == (held.id, "Bonjour, je suis Alice.", case.id)
+    assert desk.release_held(held.id) is True
+    assert desk.release_held(held.id) is False  # never twice
+    assert desk.due_held_messages() == []
+
+    desk.hold_message(case.id, "7", "Alice", "Un autre")
+    desk.hold_message(case.id, "7", "Alice", "Et encore un")
+    assert desk.cancel_held(case.id, "7") == 2
+    desk.hold_message(case.id, "7", "Alice", "Après la clôture")
+    escalation.close_case(case.id, "fini")
+    assert desk.due_held_messages() == []  # the case is no longer taken: dropped
+    actions = [line.action for line in desk.audit_log(case.id)]
+    assert actions.count("held") == 4 and actions.count("held_sent") == 1
+    assert actions.count("held_dropped") == 3
+
+
+def test_a_message_held_until_the_citizen_writes_goes_out_after_they_do(session_factory, escalation, clock):
+    desk = DeskService(session_factory, clock)
+    case = escalation.open_case("fanny", "citizen_request", contact_wishes=ContactWishes(wait_for_me=True))
+    escalation.take_case(case.id, "7")
+    desk.hold_message(case.id, "7", "Alice", "Bonjour")
+    assert desk.due_held_messages() == []
+    clock.now += timedelta(minutes=5)
+    desk.record_citizen_message(case.id)
+    assert len(desk.due_held_messages()) == 1

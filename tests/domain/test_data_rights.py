@@ -6,7 +6,16 @@ import time
 import pytest
 from sqlalchemy import MetaData, Table, func, insert, inspect, select, tuple_
 
-from relais.models import Case, CaseAudit, CaseTopic, Citizen, InboxEntry, SentKeyboard, TopicMessage
+from relais.models import (
+    Case,
+    CaseAudit,
+    CaseTopic,
+    Citizen,
+    HeldMessage,
+    InboxEntry,
+    SentKeyboard,
+    TopicMessage,
+)
 from relais.services.data_rights import summary_fr
 from relais.services.topic_erasure import PendingTopicErasure, TopicErasureService
 from tests.domain.support import NOTICE, NOW
@@ -55,6 +64,10 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
         connection.execute(insert(TopicMessage).values(chat_id=-100, thread_id=case.id, message_id=2000 + case.id))
         connection.execute(insert(CaseAudit).values(
             case_id=case.id, action="taken", actor="7", at=NOW,
+        ))
+        # A coach's message the citizen's contact instructions hold.
+        connection.execute(insert(HeldMessage).values(
+            case_id=case.id, actor="7", coach_name="Alice", text="Bonjour, c'est Alice.", held_at=NOW,
         ))
 
 
@@ -109,7 +122,7 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
     assert set(bob_before) == {
         "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "events",
         "relais_inbox", "relais_keyboards", "relais_case_topics", "relais_case_audit",
-        "relais_topic_messages", "relais_topic_erasures",
+        "relais_topic_messages", "relais_topic_erasures", "relais_held_messages",
     }
     assert all(count > 0 for name, count in bob_before.items() if name != "relais_topic_erasures")
     alice_case = data_rights.export("alice")["cases"][0]["id"]
@@ -126,6 +139,7 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_case_topics": 1,
         "relais_case_audit": 1,
         "relais_topic_messages": 1,
+        "relais_held_messages": 1,
         "events": 3,
     }
     alice_after = rows_per_table(engine, "alice", two_citizens["alice"])

@@ -13,7 +13,7 @@ from tests.domain.support import NOW, rasa_events_table
 RELAIS_TABLES = {
     "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "relais_inbox",
     "relais_keyboards", "relais_case_topics", "relais_case_audit", "relais_topic_messages",
-    "relais_topic_erasures",
+    "relais_topic_erasures", "relais_held_messages",
 }
 VERSION_TABLE = "relais_alembic_version"
 
