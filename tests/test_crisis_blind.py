@@ -19,13 +19,16 @@ from bench.crisis_eval import corpus_names, load_corpus, score
 # (share), kind accuracy).
 CORPUS_FLOORS = {
     # A and B served to develop the lexicon and the dialogue, C, D and E the crisis classifier
-    # (no longer blind); F was measured once, after that work (2026-12-01).
+    # (no longer blind); F was measured once, after that work (2026-12-01). G was written blind
+    # on 2026-12-02 (249 crisis, 537 calm; sha256 4721ca42…); first run: recall 0.884, 7 false
+    # alarms, questions 0.034, kind 0.945.
     "crisis_corpus_A": (0.97, 2, 0.05, 0.97),
     "crisis_corpus_B": (0.90, 3, 0.04, 0.92),
     "crisis_corpus_C": (0.93, 10, 0.05, 0.92),
     "crisis_corpus_D": (0.90, 12, 0.06, 0.91),
     "crisis_corpus_E": (0.91, 2, 0.03, 0.90),
     "crisis_corpus_F": (0.91, 15, 0.06, 0.90),
+    "crisis_corpus_G": (0.87, 8, 0.04, 0.93),
 }
 # conversation set: share of conversations that fully pass (most failures of C and D are
 # practical questions the conversation issue will answer, not crisis handling). B went down to
