@@ -3,7 +3,9 @@ demande »): a thin adapter over relais.contact_wishes and the escalation servic
 
 Run by rasa_components.contact_policy in any state. The instructions are kept in the `contact`
 slot (so that a case opened later gets them) and on the active case (so that the coach's card
-shows them and the desk holds a message against them). A withdrawal is confirmed first.
+shows them and the desk holds a message against them). A withdrawal is confirmed first. A
+request for a person said in the same message (« je voudrais parler à quelqu'un, mais pas le
+week-end ») opens the case, with the instructions.
 """
 
 import logging
@@ -15,13 +17,23 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
 from actions.dialogue_state import CONTACT_ACTION, CONTACT_SLOT, WISHES_KEY, previous_action
-from relais.contact_wishes import ContactWishes, contact_texts, read_contact_wishes, withdrawal_answer
+from actions.escalation import open_case
+from relais.contact_wishes import (
+    ContactReading,
+    ContactWishes,
+    contact_texts,
+    in_contact_context,
+    read_contact,
+    withdrawal_answer,
+)
 from relais.crisis import crisis_content
+from relais.person_request import declines_a_person
 from relais.services import StorageUnavailable
 
 logger = logging.getLogger(__name__)
 
 AWAITING_KEY = "awaiting_withdrawal"
+PERSON_INTENT = "demander_humain"
 
 
 class ActionConsignesContact(Action):
@@ -34,50 +46,70 @@ class ActionConsignesContact(Action):
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         answer = withdrawal_answer(text, intent)
+        events: List[Dict[Text, Any]] = []
         if state.get(AWAITING_KEY) and previous_action(tracker) == CONTACT_ACTION and answer is not None:
             state[AWAITING_KEY] = False
             dispatcher.utter_message(text=self._withdrawal(tracker, answer))
         else:
-            state = self._instructions(dispatcher, tracker, state, read_contact_wishes(text))
+            context = in_contact_context(state, tracker.get_slot("escalation"), tracker.get_slot("crisis"))
+            reading = read_contact(text, context)
+            state, events = self._instructions(dispatcher, tracker, state, reading, intent, text)
         _ask_again(dispatcher, tracker, domain)
-        return [SlotSet(CONTACT_SLOT, state)]
+        return events + [SlotSet(CONTACT_SLOT, state)]
 
-    def _instructions(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                      state: Dict[str, Any], wishes: ContactWishes) -> Dict[str, Any]:
+    def _instructions(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: Dict[str, Any],
+                      reading: ContactReading, intent: Optional[str], text: str):
         texts = contact_texts()
-        escalation = backend().escalation
-        if wishes.has_instructions:
-            kept = ContactWishes.from_json(state.get(WISHES_KEY)).merged(wishes)
-            state[WISHES_KEY] = kept.to_json()
-            dispatcher.utter_message(text=self._noted(tracker, kept))
-            if wishes.discreet:
+        before = ContactWishes.from_json(state.get(WISHES_KEY))
+        kept = before.merged(reading.wishes, reading.lifted)
+        changed = kept != before
+        state[WISHES_KEY] = kept.to_json()
+        events: List[Dict[Text, Any]] = []
+        if intent == PERSON_INTENT and not reading.wishes.withdraw and not declines_a_person(text):
+            events = open_case(dispatcher, tracker, "citizen_request", contact_wishes=kept)
+        if changed or reading.asks_noted:
+            dispatcher.utter_message(text=self._noted(tracker, kept, reading, changed))
+            if reading.wishes.discreet and not before.discreet:
                 dispatcher.utter_message(text=texts.citizen["erase_hint"])
-        if wishes.withdraw:
-            try:
-                active = escalation.active_case(tracker.sender_id)
-            except StorageUnavailable:
-                active = None
-                logger.warning("Withdrawal not read: storage unavailable")
-            if active is None:
-                dispatcher.utter_message(text=texts.citizen["nothing_to_withdraw"])
-            else:
-                state[AWAITING_KEY] = True
-                dispatcher.utter_message(text=texts.citizen["withdraw_question"], buttons=[
-                    {"title": texts.citizen["withdraw_yes"], "payload": "/affirm"},
-                    {"title": texts.citizen["withdraw_no"], "payload": "/deny"},
-                ])
-        return state
+        if reading.wishes.withdraw:
+            self._ask_withdrawal(dispatcher, tracker, state)
+        return state, events
 
-    def _noted(self, tracker: Tracker, kept: ContactWishes) -> str:
+    def _noted(self, tracker: Tracker, kept: ContactWishes, reading: ContactReading,
+               changed: bool) -> str:
         texts = contact_texts()
-        instructions = " ; ".join(texts.instructions_fr(kept, who="citizen"))
         try:
-            case = backend().escalation.add_contact_wishes(tracker.sender_id, kept)
+            case = backend().escalation.add_contact_wishes(tracker.sender_id, reading.wishes,
+                                                           reading.lifted) if changed \
+                else backend().escalation.active_case(tracker.sender_id)
         except StorageUnavailable:
             logger.warning("Contact instructions not recorded: storage unavailable")
             return texts.citizen["not_saved"]
+        if case is not None:
+            kept = case.contact_wishes  # what the team sees, instructions told to a coach too
+        if not kept.has_instructions:
+            return texts.citizen["nothing_noted"]
+        instructions = " ; ".join(texts.instructions_fr(kept, who="citizen"))
         key = "noted_on_case" if case is not None else "noted_for_later"
         return texts.citizen[key].format(instructions=instructions)
+
+    def _ask_withdrawal(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                        state: Dict[str, Any]) -> None:
+        texts = contact_texts()
+        try:
+            active = backend().escalation.active_case(tracker.sender_id)
+        except StorageUnavailable:
+            logger.warning("Withdrawal not read: storage unavailable")
+            dispatcher.utter_message(text=texts.citizen["not_saved"])
+            return
+        if active is None:
+            dispatcher.utter_message(text=texts.citizen["nothing_to_withdraw"])
+            return
+        state[AWAITING_KEY] = True
+        dispatcher.utter_message(text=texts.citizen["withdraw_question"], buttons=[
+            {"title": texts.citizen["withdraw_yes"], "payload": "/affirm"},
+            {"title": texts.citizen["withdraw_no"], "payload": "/deny"},
+        ])
 
     def _withdrawal(self, tracker: Tracker, withdraw: bool) -> str:
         texts = contact_texts()

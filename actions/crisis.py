@@ -7,7 +7,8 @@ form: a crisis comes first).
 """
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from dataclasses import replace
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -22,7 +23,7 @@ from actions.dialogue_state import (
     previous_action,
     wishes_of,
 )
-from relais.contact_wishes import ContactWishes, contact_texts, read_contact_wishes
+from relais.contact_wishes import ContactWishes, contact_texts, in_contact_context, read_contact
 from relais.crisis import crisis_content
 from relais.crisis_dialogue import (
     CASE_FALSE_ALARM,
@@ -58,15 +59,15 @@ class ActionCrise(Action):
         state = dict(turn.state)
         # Contact instructions said with a crisis (« il lit mes messages, ne m'appelez pas »)
         # are kept as if said on their own (actions/contact.py).
-        told = read_contact_wishes(message.text)
-        kept = wishes_of(tracker).merged(told)
+        told, lifted = _told(tracker, message.text)
+        kept = wishes_of(tracker).merged(told, lifted)
         # The numbers first; a question (with its buttons) last.
-        noted = _noted(tracker, told, turn)
+        noted = _noted(tracker, told, lifted, turn)
         lines = noted + list(turn.lines) if turn.ask_yes_no else list(turn.lines) + noted
         lines += _case_lines(tracker, turn, state, kept)
         _render(dispatcher, lines, turn)
         events: List[Dict[Text, Any]] = [SlotSet(CRISIS_SLOT, state)]
-        if told.has_instructions:
+        if told.has_instructions or lifted:
             contact = dict(tracker.get_slot(CONTACT_SLOT) or {})
             events.append(SlotSet(CONTACT_SLOT, {**contact, WISHES_KEY: kept.to_json()}))
         if tracker.active_loop.get("name"):
@@ -89,17 +90,32 @@ def citizen_message(tracker: Tracker) -> CitizenMessage:
                           triage=result, first_reply_sent=bool(metadata.get(EDGE_FIRST_REPLY_KEY)))
 
 
-def _noted(tracker: Tracker, told: ContactWishes, turn: CrisisTurn) -> List[str]:
+def _told(tracker: Tracker, text: str) -> Tuple[ContactWishes, frozenset]:
+    """The contact instructions of a crisis message, and those it lifts. « Annulez tout » in
+    danger (« il arrive, il va voir ») is read as « go silent »: nobody writes first, discreet
+    messages; the case stays, for the person to withdraw it calmly later."""
+    context = in_contact_context(tracker.get_slot(CONTACT_SLOT), tracker.get_slot("escalation"),
+                                 tracker.get_slot(CRISIS_SLOT))
+    reading = read_contact(text, context)
+    told = reading.wishes
+    if told.withdraw:
+        told = replace(told, withdraw=False, wait_for_me=True, discreet=True)
+    return told, reading.lifted
+
+
+def _noted(tracker: Tracker, told: ContactWishes, lifted: frozenset, turn: CrisisTurn) -> List[str]:
     """A short line for contact instructions said with a crisis, kept on an active case
     (a case this turn opens gets them from _case_lines)."""
-    if not told.has_instructions:
+    if not (told.has_instructions or lifted):
         return []
     if turn.case not in (CASE_OPEN, CASE_RAISE):
         try:
-            backend().escalation.add_contact_wishes(tracker.sender_id, told)
+            backend().escalation.add_contact_wishes(tracker.sender_id, told, lifted)
         except StorageUnavailable:
             logger.warning("Contact instructions not recorded: storage unavailable")
     texts = contact_texts()
+    if not told.has_instructions:
+        return []
     return [texts.citizen["noted_short"].format(
         instructions=" ; ".join(texts.instructions_fr(told, who="citizen")))]
 

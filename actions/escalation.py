@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
 from actions.dialogue_state import wishes_of
+from relais.contact_wishes import ContactWishes
 from relais.person_request import declines_a_person
 from relais.services import StorageUnavailable
 
@@ -22,11 +23,15 @@ REASON_BY_INTENT = {
 }
 
 
-def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
-    """Open (or find) the citizen's case and tell them what happens next."""
+def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
+              contact_wishes: Optional[ContactWishes] = None) -> List[Dict[Text, Any]]:
+    """Open (or find) the citizen's case and tell them what happens next. The contact
+    instructions given in the conversation (`contact_wishes` when this turn gives more) are
+    kept on it."""
+    wishes = wishes_of(tracker) if contact_wishes is None else contact_wishes
     try:
         case = backend().escalation.open_case(tracker.sender_id, reason, relais_code=tracker.get_slot("relais"),
-                                              contact_wishes=wishes_of(tracker))
+                                              contact_wishes=wishes)
     except StorageUnavailable:
         # Never leave a citizen believing a human was alerted when no case could be opened.
         dispatcher.utter_message(response="utter_escalade_impossible")

@@ -45,7 +45,7 @@ from bot.conversation import Reply
 from bot.replies import crisis_first_reply
 from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
-from relais.contact_wishes import contact_texts, read_contact_wishes
+from relais.contact_wishes import contact_texts, read_contact
 from relais.crisis import kind_label
 from relais.directory import CoachScope
 from relais.models import CASE_TAKEN, utc_now
@@ -515,9 +515,11 @@ class CoachDesk:
     async def _citizen_instructions(self, case: CaseInfo, topic: TopicInfo, typed: str) -> None:
         """Contact instructions told to the coach are kept on the case like those told to the
         bot (the watch loop then posts them); a withdrawal is the coach's to confirm."""
-        wishes = read_contact_wishes(typed)
-        if wishes.has_instructions:
-            await asyncio.to_thread(self._escalation.add_contact_wishes, case.conversation_id, wishes)
+        reading = read_contact(typed, in_context=True)  # a case is under way
+        wishes = reading.wishes
+        if wishes.has_instructions or reading.lifted:
+            await asyncio.to_thread(self._escalation.add_contact_wishes, case.conversation_id,
+                                    wishes, reading.lifted)
             self.nudge()
         if wishes.withdraw:
             await self._post(contact_texts().coach["withdraw_asked"], topic.thread_id)

@@ -57,18 +57,21 @@ class ContactWishes:
         """Something to keep on the case (a withdrawal is an act, not an instruction)."""
         return not replace(self, withdraw=False).is_empty
 
-    def merged(self, newer: "ContactWishes") -> "ContactWishes":
-        """The instructions kept after `newer` is said: newer hours replace older ones, the
-        other instructions add up."""
-        hours = newer.quiet_from is not None or newer.quiet_until is not None
-        return ContactWishes(
-            quiet_from=newer.quiet_from if hours else self.quiet_from,
-            quiet_until=newer.quiet_until if hours else self.quiet_until,
+    def merged(self, newer: "ContactWishes", lifted: frozenset = frozenset()) -> "ContactWishes":
+        """The instructions kept after `newer` is said: an end of the quiet time newly given
+        replaces the old one (« pas après 19 h », then « pas avant 9 h »: 19 h to 9 h), the
+        other instructions add up; `lifted` (field names, "quiet" for the hours) are removed."""
+        kept = ContactWishes(
+            quiet_from=newer.quiet_from if newer.quiet_from is not None else self.quiet_from,
+            quiet_until=newer.quiet_until if newer.quiet_until is not None else self.quiet_until,
             no_weekend=self.no_weekend or newer.no_weekend,
             no_calls=self.no_calls or newer.no_calls,
             discreet=self.discreet or newer.discreet,
             wait_for_me=self.wait_for_me or newer.wait_for_me,
         )
+        if "quiet" in lifted:
+            kept = replace(kept, quiet_from=None, quiet_until=None)
+        return replace(kept, **{name: False for name in lifted if name != "quiet"})
 
     def to_json(self) -> str:
         return json.dumps({key: value for key, value in asdict(self).items()
@@ -129,10 +132,13 @@ def _in_quiet_time(wishes: ContactWishes, hour: int) -> bool:
 
 # --- reading the citizen's words -----------------------------------------------------------------
 
-# The message speaks of being contacted: hours alone (« je finis après 19 h ») are no instruction.
+# The message speaks of being contacted: hours alone (« je finis après 19 h ») are no instruction,
+# unless the conversation is already about contact (a case, instructions given: `in_context`).
 _CONTACT = re.compile(
     r"\b(m'?ecri\w*|ecri\w*|messages?|sms|textos?|contact\w*|m'?appel\w*|appel\w*|telephon\w*|"
-    r"repond\w*|envoy\w*|notif\w*|rappel\w*|joindre|me joigne\w*)\b")
+    r"me repond\w*|repondez|envoy\w*|notif\w*|rappel\w*|joindre|me joigne\w*|joignable|disponible|dispo|"
+    # A request for a person with its hours: « parler à quelqu'un, mais pas le week-end ».
+    r"parler (a|avec) (quelqu'un|une personne|un humain|un conseiller|une conseillere))\b")
 _NEGATION = r"(pas|plus|jamais|rien|aucun|aucune|evitez|surtout pas)"
 _ONLY = r"(que|uniquement|seulement|juste)"
 _HOUR = r"(\d{1,2}) ?(?:h|heures?)\b"
@@ -142,9 +148,9 @@ _NOT_BEFORE = re.compile(_NEGATION + r" (\S+ ){0,6}?avant " + _HOUR)
 _ONLY_BETWEEN = re.compile(r"\b(entre|de) " + _HOUR + r" (et|a) " + _HOUR)
 _ONLY_AFTER = re.compile(_ONLY + r" (\S+ ){0,4}?(apres|a partir de) " + _HOUR)
 _ONLY_BEFORE = re.compile(_ONLY + r" (\S+ ){0,4}?avant " + _HOUR)
-_NOT_EVENING = re.compile(_NEGATION + r" (\S+ ){0,4}?(le soir|en soiree|les soirs)\b")
-_NOT_NIGHT = re.compile(_NEGATION + r" (\S+ ){0,4}?(la nuit|de nuit)\b")
-_ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|en matinee|les matins)\b")
+_NOT_EVENING = re.compile(_NEGATION + r" (\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")
+_NOT_NIGHT = re.compile(_NEGATION + r" (\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
+_ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|demain matin|en matinee|les matins|du matin)\b")
 _ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
 _NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we|samedi|dimanche)s?\b"
                           r"|\b" + _ONLY + r" (\S+ ){0,3}?en semaine\b")
@@ -153,49 +159,130 @@ _NO_CALLS = re.compile(
     r"\b(ne |n')?(m'appelez|me telephonez|me rappelez|m'appelle|me telephone|me rappelle|appelez|telephonez) "
     r"(\S+ ){0,1}(pas|jamais|surtout pas|plus)\b"
     r"|\b(ne pas|jamais|surtout pas|pas) (me |m')(appeler|telephoner|rappeler)\b"
-    r"|\b(pas|aucun|jamais) (d'|de )?(appels?|coups? de fil|coups? de telephone)\b"
-    r"|\b(que|uniquement|seulement) (\S+ ){0,2}?(par ecrit|par message|par messages|par sms|par texto)\b")
+    r"|\b(pas|aucun|jamais) (d'|de |d )?(appels?|coups? de fil|coups? de telephone)\b"
+    r"|\b(que|uniquement|seulement) (\S+ ){0,2}?(par ecrit|par message|par messages|par sms|par texto)\b"
+    r"|\b(ecrivez moi|ecrivez-moi) (seulement|uniquement)( svp| merci| s'il vous plait)?$"
+    r"|\b(aider|repondre|contacter|parler|echanger|ecrire) (\S+ ){0,6}par (ecrit|message|sms)\b")
+# Deafness said while a case is under way: the team writes, never calls. Out of context it is
+# a question of access (« je suis sourd, comment joindre les services ? »), answered as such.
+_CANNOT_HEAR = re.compile(r"\bje suis (sourde?|malentendante?)\b")
 # Not « je n'arrive pas à appeler » (the citizen calling): the team calling the citizen.
-_CITIZEN_CALLS = re.compile(r"\b(je|j') ?(ne |n')?(\S+ ){0,2}(appeler|telephoner)\b")
+_CITIZEN_CALLS = re.compile(r"\b(je|j') ?(ne |n')?(\S+ ){0,2}(appeler|telephoner)\b(?! (\S+ ){0,3}par ecrit)")
 
 _DISCREET = re.compile(
     r"\b(messages?|ecrivez|ecrire|mots?) (\S+ ){0,3}(neutres?|discrets?|discretement|banals?)\b"
-    r"|\b(ne )?(mettez|ecrivez|dites|nommez) (\S+ ){0,1}(pas|jamais) (le mot|mon nom|son nom|violence|relais)\b"
+    r"|\b(ne )?(mettez|ecrivez|dites|nommez) (\S+ ){0,1}(pas|jamais|rien) (\S+ ){0,3}(le mot|mon nom|son nom|violence|relais)\b"
     r"|\b(il|elle|on|quelqu'un|mon mari|mon conjoint|ma femme|mon copain|ma copine|mes parents|mon pere|ma mere)"
-    r" (\S+ ){0,2}(lit|lire|regarde|fouille|surveille|controle|verifie) (\S+ ){0,1}(mes|mon) "
-    r"(messages|sms|telephone|tel|portable|conversations)\b")
+    r" (\S+ ){0,2}(lit|lire|regarde|fouille|surveille|controle|verifie|va voir|voit|verra) (\S+ ){0,1}(mes|mon) "
+    r"(messages|sms|telephone|tel|portable|conversations)\b"
+    r"|\b(soyez|restez|et|en) discrete?s?\b")
 
 _WAIT_FOR_ME = re.compile(
     r"\b(ne|n') ?(m'ecrivez|ecrivez|m'envoyez|envoyez|me contactez|contactez|me repondez|repondez) "
     r"(\S+ ){0,2}que (quand|lorsque|si) (c'est )?(moi|je)\b"
+    r"|\b(repondez moi|ecrivez moi|contactez moi|me reponde|me repondiez|m'ecrive|m'ecriviez|me contacte|me contactiez|repondre|ecrire) "
+    r"(\S+ ){0,2}(seulement|uniquement|que) (quand|si|lorsque|apres que) (c'est )?(moi|je|j')"
+    r"|\b(ne|n') ?(m'ecrivez|ecrivez|me contactez|contactez) (pas|jamais) (\S+ ){0,1}en premier\b"
     r"|\b(attendez|attends) (que je|que j'|mon message|que ce soit moi)\b"
     r"|\b(c'est moi qui|je) (vous )?(re)?(ecrirai|ecrira|recontacterai|reviendrai vers vous)\b"
     r"|\b(ne m'ecrivez|n'ecrivez|ne me contactez|ne m'envoyez|pas de messages?|aucun message|jamais) "
-    r"(\S+ ){0,3}(sur|a|par) (ce|mon|cet) (telephone|tel|portable|numero)\b")
+    r"(\S+ ){0,3}(sur|a|par) (ce|mon|cet) (telephone|tel|portable|numero)\b"
+    r"|\b(pas|aucun|jamais) (de |d')?(rappels?|notifications?|relances?)\b"
+    r"|\b(laissez|laisse) moi tranquille\b|\bfoutez moi la paix\b")
 
 _WITHDRAW = re.compile(
     r"\b(annulez|annuler|annule|j'annule|retirez|retirer|je retire|fermez|fermer|cloturez|cloturer|"
     r"arretez|arreter|laissez tomber|laisse tomber|oubliez|oublie|abandonnez|supprimez) "
     r"(\S+ ){0,2}?(ma|mon|la|le|cette|ce) (demande|dossier|signalement|alerte|appel a l'aide)\b"
-    r"(?! (de|d'|du|des|a|au|aux|aupres|chez|pour|caf|cpam)\b)"
+    r"(?! (de|d'|du|des|a|au|aux|aupres|chez|pour|caf|cpam)\b(?! (parler|contact|aide|rappel|personne|quelqu'un|l'equipe|relais)))"
+    r"|\b(annulez|annuler) tout\b"
     r"|\bje ne veux plus (qu'on|que vous|que quelqu'un|que l'equipe|qu'une personne|que personne) "
     r"(me |m')?(contact|ecri|appel|rappel|repond)\w*"
     r"|\b(ne|n') ?(m'ecrivez|me contactez|m'appelez|me recontactez|me repondez) plus\b"
-    r"|\bje (ne )?(veux|souhaite) plus (etre contactee?|de contact|parler a (quelqu'un|personne))\b")
+    r"|\bje (ne )?(veux|souhaite) plus (etre contactee?|de contact|parler a (quelqu'un|personne)|personne)\b"
+    r"|\b(plus|pas) besoin (qu'on|que vous|que quelqu'un|que l'equipe|d'etre) (me |m')?(contact|rappel|ecri|appel|repond)\w*"
+    r"|\b(plus|pas) besoin (de |d')(la personne|une personne|quelqu'un|l'equipe|un humain|du conseiller|la conseillere|personne)\b"
+    r"|\b(c'est|est ce que c'est|donc c'est) (bien )?annule\b")
+
+# « Vous avez bien noté ? », « l'équipe sait que… ? »: the citizen checks what is kept.
+_ASKS_NOTED = re.compile(
+    r"\b(c'est|est ce que c'est|vous avez|l'equipe (sait|a)|vous leur avez|ils savent|elle sait|c'est tout) "
+    r"(\S+ ){0,1}(bien )?(note|notee|notes|dit|transmis|compris|enregistre)\b"
+    r"|\b(l'equipe|ils|elles?) (sait|savent|est au courant|sont au courant) (bien )?(que|pour)\b")
+
+# A change of mind: « finalement vous pouvez m'écrire le week-end ».
+_PERMIT = r"(vous pouvez|vous pourrez|c'est possible|possible|ok pour|c'est bon pour|d'accord pour|finalement|maintenant)"
+_LIFT_WEEKEND = re.compile(r"(?<!pas )(?<!plus )(?<!jamais )\b(le |les )?(week end|weekend)s?\b(?=.*\b" + _PERMIT + r"\b)"
+                           r"|\b" + _PERMIT + r"\b.*(?<!pas )(?<!plus )(?<!jamais )\b(le |les )(week end|weekend)s?\b")
+_LIFT_HOURS = re.compile(r"\b" + _PERMIT + r" (\S+ ){0,3}(m'ecrire|m'envoyer|me contacter) (\S+ ){0,2}"
+                         r"(le soir|la nuit|quand vous voulez|a toute heure|a tout moment|n'importe quand|en premier)\b")
+_LIFT_CALLS = re.compile(r"\b(vous pouvez|vous pourrez|c'est possible de|ok pour|d'accord pour) (\S+ ){0,2}"
+                         r"(m'appeler|me telephoner|me rappeler)\b|\bappelez moi\b")
+_LIFT_WAIT = re.compile(r"\b" + _PERMIT + r" (\S+ ){0,3}(m'ecrire|me contacter) (\S+ ){0,2}"
+                        r"(en premier|quand vous voulez|a tout moment|n'importe quand)\b")
 
 
-@lru_cache(maxsize=256)
-def read_contact_wishes(text: Optional[str]) -> ContactWishes:
+@dataclass(frozen=True)
+class ContactReading:
+    """What one message says about contact: instructions, instructions lifted (field names of
+    ContactWishes), a withdrawal, a check of what is noted."""
+    wishes: ContactWishes = ContactWishes()
+    lifted: frozenset = frozenset()
+    asks_noted: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self.wishes.is_empty and not self.lifted and not self.asks_noted
+
+
+@lru_cache(maxsize=512)
+def read_contact(text: Optional[str], in_context: bool = False) -> ContactReading:
+    """What the message says about contact. `in_context`: the conversation is already about
+    contact with the team (a case, or instructions given): a time alone (« pas le soir svp »)
+    is then an instruction."""
+    words = normalise(text or "")
+    if not words:
+        return ContactReading()
+    # A change of mind needs instructions to change: « vous pouvez me rappeler ce qu'on avait
+    # dit ? » is no lifted « pas d'appel » out of context.
+    lifted = _lifted(words) if in_context else set()
+    wishes = read_contact_wishes(text, in_context)
+    # A lifted instruction is not also given (« vous pouvez m'écrire le week-end »).
+    if "no_weekend" in lifted:
+        wishes = replace(wishes, no_weekend=False)
+    if "quiet" in lifted:
+        wishes = replace(wishes, quiet_from=None, quiet_until=None)
+    asks = bool(_ASKS_NOTED.search(words)) and (in_context or not wishes.is_empty)
+    return ContactReading(wishes=wishes, lifted=frozenset(lifted), asks_noted=asks)
+
+
+def _lifted(words: str) -> set:
+    lifted = set()
+    if _LIFT_WEEKEND.search(words) and not _NOT_WEEKEND.search(words):
+        lifted.add("no_weekend")
+    if _LIFT_HOURS.search(words):
+        lifted.add("quiet")
+    if _LIFT_CALLS.search(words):
+        lifted.add("no_calls")
+    if _LIFT_WAIT.search(words):
+        lifted.add("wait_for_me")
+    return lifted
+
+
+@lru_cache(maxsize=512)
+def read_contact_wishes(text: Optional[str], in_context: bool = False) -> ContactWishes:
     """The instructions the message gives, empty when it gives none."""
     words = normalise(text or "")
     if not words:
         return ContactWishes()
-    quiet = _quiet_hours(words) if _CONTACT.search(words) or _speaks_of_time_only(words) else (None, None)
+    about_contact = bool(_CONTACT.search(words)) or in_context or _speaks_of_time_only(words)
+    quiet = _quiet_hours(words) if about_contact else (None, None)
     return ContactWishes(
         quiet_from=quiet[0],
         quiet_until=quiet[1],
-        no_weekend=bool(_NOT_WEEKEND.search(words)) and bool(_CONTACT.search(words) or _speaks_of_time_only(words)),
-        no_calls=bool(_NO_CALLS.search(words)) and not _CITIZEN_CALLS.search(words),
+        no_weekend=bool(_NOT_WEEKEND.search(words)) and about_contact,
+        no_calls=(bool(_NO_CALLS.search(words)) and not _CITIZEN_CALLS.search(words))
+        or (in_context and bool(_CANNOT_HEAR.search(words))),
         discreet=bool(_DISCREET.search(words)),
         wait_for_me=bool(_WAIT_FOR_ME.search(words)),
         withdraw=bool(_WITHDRAW.search(words)),
@@ -204,7 +291,7 @@ def read_contact_wishes(text: Optional[str]) -> ContactWishes:
 
 # « pas après 19 h svp », « pas le soir, il est là »: a short answer that starts with a time
 # not to write at.
-_TIME_FIRST = re.compile(r"^(et |mais )?(surtout )?(pas|jamais|plus) (apres|avant|a partir de|entre|le soir|la nuit|le week end|le weekend)\b")
+_TIME_FIRST = re.compile(r"^(et |mais )?(surtout )?(pas|jamais|plus) (apres|avant|a partir de|entre|le soir|ce soir|la nuit|le week end|le weekend)\b")
 _SHORT_ANSWER_WORDS = 10
 
 
@@ -213,7 +300,7 @@ def _speaks_of_time_only(words: str) -> bool:
 
 
 def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
-    """(from, until) of the quiet time the message asks for, (None, None) without one."""
+    """(from, until) of the quiet time the message asks for; None for an end it does not give."""
     between = _ONLY_BETWEEN.search(words)
     if between and (re.search(_ONLY, words) or not re.search(_NEGATION, words)):
         return _hour(between.group(4)), _hour(between.group(2))  # allowed window: quiet outside
@@ -229,14 +316,15 @@ def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
     if only_after or only_before:
         return (_hour(only_before.group(3)) if only_before else None,
                 _hour(only_after.group(4)) if only_after else None)
-    if _NOT_EVENING.search(words):
-        return 18, MORNING_HOUR
-    if _NOT_NIGHT.search(words):
-        return EVENING_HOUR, MORNING_HOUR
+    # An allowed time of day first: « pas ce soir, seulement demain matin » is the morning only.
     if _ONLY_MORNING.search(words):
         return 12, MORNING_HOUR
     if _ONLY_DAYTIME.search(words):
         return 18, MORNING_HOUR
+    if _NOT_EVENING.search(words):
+        return 18, MORNING_HOUR
+    if _NOT_NIGHT.search(words):
+        return EVENING_HOUR, MORNING_HOUR
     return None, None
 
 
@@ -289,11 +377,21 @@ def withdrawal_answer(text: Optional[str], intent: Optional[str]) -> Optional[bo
     return False if _NO.search(normalise(text or "")) else None
 
 
-def is_for_contact_turn(text: Optional[str], intent: Optional[str], awaiting_withdrawal: bool) -> bool:
-    """Does the contact-instructions turn answer this message? An instruction or a withdrawal
-    read in the citizen's words, or the answer to the withdrawal question just asked."""
+def in_contact_context(contact_state: Optional[Dict[str, Any]], escalation: Optional[str],
+                       crisis_state: Optional[Dict[str, Any]]) -> bool:
+    """Is the conversation already about contact with the team: instructions given, or a case
+    asked for or opened on a crisis (the `contact`, `escalation` and `crisis` slots)?"""
+    wishes = ContactWishes.from_json((contact_state or {}).get("wishes"))
+    return wishes.has_instructions or bool(escalation) or bool((crisis_state or {}).get("case"))
+
+
+def is_for_contact_turn(text: Optional[str], intent: Optional[str], awaiting_withdrawal: bool,
+                        in_context: bool = False) -> bool:
+    """Does the contact-instructions turn answer this message? An instruction, a change of
+    one, a withdrawal or a check of what is noted, read in the citizen's words, or the answer
+    to the withdrawal question just asked."""
     if awaiting_withdrawal and withdrawal_answer(text, intent) is not None:
         return True
     if not text or text.startswith("/"):
         return False  # a button's payload says its intent, not an instruction
-    return not read_contact_wishes(text).is_empty
+    return not read_contact(text, in_context).is_empty

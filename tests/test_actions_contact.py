@@ -108,3 +108,23 @@ def test_a_crisis_case_withdrawn_keeps_the_numbers(dispatcher, domain, database)
 def test_nothing_to_withdraw_says_so(dispatcher, domain, database):
     run(dispatcher, domain, tracker("je ne veux plus qu'on me contacte"))
     assert dispatcher.messages[-1]["text"] == contact_texts().citizen["nothing_to_withdraw"]
+
+
+def test_a_request_for_a_person_with_an_instruction_opens_the_case_with_it(dispatcher, domain, database):
+    run(dispatcher, domain, tracker("je voudrais parler à quelqu'un de vrai, mais pas le week-end svp",
+                                    intent="demander_humain"))
+    texts = [m.get("text") or m.get("response") for m in dispatcher.messages]
+    assert dispatcher.messages[0]["response"] == "utter_escalade_demande"
+    assert "aucun message le week-end" in texts[-1]
+    assert case_rows(database) == [("open", None, '{"no_weekend": true}')]
+
+
+def test_a_check_of_what_is_noted_and_a_change_of_mind(dispatcher, domain, database):
+    state = run(dispatcher, domain, tracker("je veux parler à un humain, pas le week-end", intent="demander_humain"))
+    dispatcher.messages.clear()
+    state = run(dispatcher, domain, tracker("vous leur avez bien dit ?", contact=state))
+    assert "aucun message le week-end" in dispatcher.messages[-1]["text"]
+    dispatcher.messages.clear()
+    run(dispatcher, domain, tracker("finalement vous pouvez m'écrire le week-end aussi", contact=state))
+    assert dispatcher.messages[-1]["text"] == contact_texts().citizen["nothing_noted"]
+    assert case_rows(database) == [("open", None, "{}")]

@@ -129,3 +129,18 @@ def test_contact_instructions_said_with_a_crisis_are_kept_on_its_case(dispatcher
     with engine.connect() as connection:
         assert connection.execute(text("select contact_wishes from relais_cases")).scalar() == '{"no_calls": true}'
     engine.dispose()
+
+
+def test_cancel_everything_in_danger_makes_the_team_silent_not_the_case_closed(dispatcher, domain, database):
+    _, state = run(dispatcher, domain, tracker("mon mari me frappe", "certain", "violence"))
+    dispatcher.messages.clear()
+    events, _ = run(dispatcher, domain, tracker("il arrive il va voir, annulez tout", "certain", "violence",
+                                               state=state, in_dialogue=True))
+    contact = next(e["value"] for e in events if e.get("name") == "contact")
+    assert contact == {"wishes": '{"discreet": true, "wait_for_me": true}'}
+    assert any("personne ne vous écrit en premier" in m["text"] for m in dispatcher.messages)
+    engine = create_engine(database, future=True)
+    with engine.connect() as connection:
+        assert connection.execute(text("select status, contact_wishes from relais_cases")).one() == (
+            "open", '{"discreet": true, "wait_for_me": true}')
+    engine.dispose()

@@ -157,10 +157,11 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def add_contact_wishes(self, conversation_id: str,
-                           wishes: ContactWishes) -> Optional[CaseInfo]:
-        """Keep the citizen's contact instructions on their active case (merged with earlier
-        ones: newer hours replace older ones); None when they have no active case."""
+    def add_contact_wishes(self, conversation_id: str, wishes: ContactWishes,
+                           lifted: frozenset = frozenset()) -> Optional[CaseInfo]:
+        """Keep the citizen's contact instructions on their active case, merged with earlier
+        ones (ContactWishes.merged: newer hours replace older ones, `lifted` ones go); None
+        when they have no active case."""
         conversation_id = check_conversation_id(conversation_id)
 
         def work(session: Session) -> Optional[CaseInfo]:
@@ -168,7 +169,7 @@ class EscalationService:
             case = _active_case(session, citizen.id, for_update=True) if citizen else None
             if case is None:
                 return None
-            kept = ContactWishes.from_json(case.contact_wishes).merged(wishes)
+            kept = ContactWishes.from_json(case.contact_wishes).merged(wishes, lifted)
             if kept.to_json() != (case.contact_wishes or ContactWishes().to_json()):
                 case.contact_wishes = kept.to_json()
                 session.add(CaseAudit(case_id=case.id, action="contact_wish", actor=CITIZEN_ACTOR,

@@ -212,3 +212,59 @@ def test_a_message_held_until_the_citizen_writes_goes_out_after_they_do(session_
     clock.now += timedelta(minutes=5)
     desk.record_citizen_message(case.id)
     assert len(desk.due_held_messages()) == 1
+
+
+# Phrasings of the persona chats of 2026-12-02 (not a blind set): (text, in a contact context,
+# instructions, lifted, asks what is noted).
+@pytest.mark.parametrize("text, context, wishes, lifted, asks", [
+    ("je vous ai dit qu'il part a 9h le matin donc pas de message avant 9h non plus", True,
+     ContactWishes(quiet_until=9), set(), False),
+    ("est ce que c'est bien noté pour les horaires ? pas apres 19h et pas avant 9h, pas d'appel", True,
+     ContactWishes(quiet_from=19, quiet_until=9, no_calls=True), set(), True),
+    ("merci. mais svp repondez moi seulement quand c moi qui ecrit en premier. sinon elle va voir", False,
+     ContactWishes(wait_for_me=True), set(), False),
+    ("vous avez compris ? ecrivez moi seulement si je vous ecris d abord", False,
+     ContactWishes(wait_for_me=True), set(), True),
+    ("je veux que l equipe me reponde uniquement quand j ecris en premier", False,
+     ContactWishes(wait_for_me=True), set(), False),
+    ("consigne pour l'equipe : ne m'ecrivez pas en premier, attendez que je vous ecrive", False,
+     ContactWishes(wait_for_me=True), set(), False),
+    ("pas ce soir hein ! seulement demain matin quand il sera parti au travail vers 8h30", True,
+     ContactWishes(quiet_from=12, quiet_until=8), set(), False),
+    ("c moi l enfant mdr. la ca va il dort. mais pas le soir svp c la qu il est la", True,
+     ContactWishes(quiet_from=18, quiet_until=8), set(), False),
+    ("mais c MOI qui a 16 ans 😭 et jvous dis pas de msg le soir sinn il va voir mon tel", False,
+     ContactWishes(quiet_from=18, quiet_until=8, discreet=True), set(), False),
+    ("ok mais pas d appel hein. et ecrivez rien qui dit violence sur le tel", False,
+     ContactWishes(no_calls=True, discreet=True), set(), False),
+    ("c bon c note tout ? pas le soir pas d appel et discret ?", True,
+     ContactWishes(quiet_from=18, quiet_until=8, no_calls=True, discreet=True), set(), True),
+    ("Est-ce que l'équipe sait que je ne suis pas disponible le week-end ?", True,
+     ContactWishes(no_weekend=True), set(), True),
+    ("Finalement, vous pouvez m'écrire le week-end aussi, ma fille est partie en vacances.", True,
+     ContactWishes(), {"no_weekend"}, False),
+    ("Je change ma consigne : le week-end c'est possible maintenant.", True,
+     ContactWishes(), {"no_weekend"}, False),
+    ("Je retire ma demande de parler à quelqu'un.", True, ContactWishes(withdraw=True), set(), False),
+    ("en fait c'est bon, j'ai plus besoin qu'on me contacte, ma soeur va venir m'aider", True,
+     ContactWishes(withdraw=True), set(), False),
+    ("plus besoin de la personne de l'équipe", True, ContactWishes(withdraw=True), set(), False),
+    ("donc c'est annulé ?", True, ContactWishes(withdraw=True), set(), False),
+    ("merci. je suis joignable que le matin, l'aprem on fait le piquet devant l'usine", False,
+     ContactWishes(quiet_from=12, quiet_until=8), set(), False),
+    ("Je voudrais parler à une personne de l'équipe, par écrit.", False,
+     ContactWishes(no_calls=True), set(), False),
+    ("je veux pas de rappels. laissez moi tranquille", False, ContactWishes(wait_for_me=True), set(), False),
+])
+def test_what_citizens_said_in_whole_conversations_is_read(text, context, wishes, lifted, asks):
+    from relais.contact_wishes import read_contact
+
+    reading = read_contact(text, context)
+    assert (reading.wishes, set(reading.lifted), reading.asks_noted) == (wishes, lifted, asks)
+
+
+def test_a_lifted_instruction_goes_and_an_end_given_keeps_the_other():
+    kept = ContactWishes(quiet_from=19, no_weekend=True, no_calls=True)
+    assert kept.merged(ContactWishes(quiet_until=9)) == ContactWishes(quiet_from=19, quiet_until=9,
+                                                                      no_weekend=True, no_calls=True)
+    assert kept.merged(ContactWishes(), frozenset({"no_weekend", "quiet"})) == ContactWishes(no_calls=True)
