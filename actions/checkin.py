@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.backend import backend, record
 from relais.coaching import clean_answer
 from relais.mood import mood_band, parse_mood
-from relais.step_outcome import reports_not_done
+from relais.step_outcome import reports_not_done, reports_struggle
 from relais.services import StorageUnavailable
 
 NOTHING_DONE = "rien"
@@ -43,7 +43,8 @@ class ActionCheckinBilan(Action):
 
     responses = frozenset(
         {f"utter_bilan_humeur_{band}" for band in ("basse", "moyenne", "haute")}
-        | {"utter_bilan_rien", "utter_bilan_fait", "utter_bilan_pas_fait", "utter_bilan_objectif"}
+        | {"utter_bilan_rien", "utter_bilan_fait", "utter_bilan_pas_fait", "utter_bilan_objectif",
+           "utter_bilan_difficile"}
         | RECORDING_RESPONSES
     )
 
@@ -69,6 +70,8 @@ def _what_was_done_reply(note) -> str:
     if not note:
         return "utter_bilan_rien"
     # « j'ai pas réussi à prendre le vélo » is no « Bravo ».
+    if reports_struggle(note):
+        return "utter_bilan_difficile"
     return "utter_bilan_pas_fait" if reports_not_done(note) else "utter_bilan_fait"
 
 

@@ -19,7 +19,7 @@ from typing import Any, Dict, Optional, Pattern, Tuple
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE, crisis_content
 from relais.form_answers import is_question
 from relais.person_request import declines_a_person
-from relais.safety import CERTAIN, QUESTION, Triage, describes_plan
+from relais.safety import CERTAIN, QUESTION, Triage, describes_plan, writes_as_minor
 from relais.text import normalise
 from relais.yes_no import is_acknowledgement
 
@@ -62,6 +62,14 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(a|connait|sait) (mon|le) (code|mot de passe|schema)\b",
         r"\b(effacer|supprimer) (ca|ce message|cette conversation|la conversation|les messages|tout)\b",
     )),
+    # Before who_answers: « c'est qui l'équipe relais, une vraie personne qui répond ? » asks
+    # about the team, not a helpline.
+    ("team_question", _patterns(
+        r"\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe|le relais|relais)\b",
+        r"\b(l'equipe|ils|elles?|vous) (va|vont|allez) (me )?faire quoi\b",
+        r"\b(ils|elles?|vous|l'equipe|le 119|le 3919|relais) (vont|va|allez) (appeler|prevenir|envoyer|ramener) (la police|les flics|les gendarmes|la gendarmerie|les services sociaux)\b",
+        r"\b(aille|aller|ira|va aller|finir|finisse) en prison\b",
+    )),
     ("who_answers", _patterns(
         r"\b(qui|c'est qui|quelle personne|quel genre de personne) (\w+ ){0,3}(repond|au bout du fil|decroche|va me repondre|est au bout)\b",
         r"\b(c'est quoi|qu'est ce que c'est|c'est qui|quoi) (le |ce )?(numero )?(3114|3919|119|114|112|15|17|18)\b",
@@ -92,7 +100,7 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(vomi\w*|dort beaucoup|somnol\w*|saigne\w*|respire mal|fievre|convuls\w*|tousse|ne se reveille|mal a la tete)\b",
     )),
     ("wants_person", _patterns(
-        r"\b(parler|ecrire|discuter) (a|avec) (quelqu'un|une personne|un humain|une humaine|un vrai|une vraie|un conseiller|une conseillere|un professionnel|une professionnelle|un psy)\b",
+        r"\b(parler|ecrire|discuter) (a|avec) (quelqu'un|quelqun|qqun|kelkun|qlqun|une personne|un humain|une humaine|un vrai|une vraie|un conseiller|une conseillere|un professionnel|une professionnelle|un psy)\b",
         r"\b(un humain|une vraie personne|quelqu'un de reel|un etre humain|pas une machine|pas un robot)\b",
         r"\b(me )?passer (quelqu'un|une personne|un humain|un conseiller)\b|\bquelqu'un de vrai\b",
         r"\bquelqu'un (\w+ ){0,2}(m'appelle|me rappelle|m'appeler|me rappeler|m'ecrive|m'ecrire|me contacte|me contacter)\b",
@@ -288,7 +296,7 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
     triage = message.triage
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
-            return _first(state, triage.kind, message.first_reply_sent)
+            return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text))
         if triage.tier == QUESTION:
             return _ask(state, triage.kind)
         return None
@@ -298,14 +306,18 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
 
 
 def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
-           preface: Tuple[str, ...] = ()) -> CrisisTurn:
+           preface: Tuple[str, ...] = (), minor: bool = False) -> CrisisTurn:
+    """The kind's first reply; a young person writing about their own home (`minor`) gets the
+    child kind's reply spoken to them."""
     content = crisis_content()
     crisis_kind = content.kind(kind or SUICIDE)
     raised = state.get("tier") == CERTAIN and state.get("kind") != crisis_kind.id
-    text = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else crisis_kind.first
+    writer = "child" if crisis_kind.id == CHILD and (minor or state.get("writer") == "child") else state.get("writer")
+    first = content.text("child_self_first") if writer == "child" and crisis_kind.id == CHILD else crisis_kind.first
+    text = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (text,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
-                 "last": text, "asked": 0}
+                 "last": text, "asked": 0, "writer": writer}
     return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
                       kind=crisis_kind.id)
 
@@ -323,7 +335,7 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     content = crisis_content()
     triage = message.triage
     if triage.tier == CERTAIN:
-        return _first(state, triage.kind, message.first_reply_sent)
+        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text))
     move = move_of(message, state.get("kind") or SUICIDE)
     answer = answer_of(message)
     if move == "false_alarm" or answer is False:
@@ -332,7 +344,8 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     kind = state.get("kind") or SUICIDE
     if answer is True or move == "wants_person" or (kind in _PLAN_KINDS and describes_plan(message.text)):
         # A yes, a request for a person, or an answer that says yes (a plan, a means).
-        return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1])
+        return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1],
+                      minor=writes_as_minor(message.text))
     if move in _QUESTION_MOVES and state.get("questions", 0) < 3:
         # A question ("c'est gratuit ?", "qui répond ?") is not a yes: it gets its answer, then
         # the question is asked again; no case without a yes (issue #12: calm conversations
@@ -356,7 +369,7 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
 
 
 # Questions and reservations about getting help, answered while a question waits.
-_QUESTION_MOVES = frozenset({"free_anonymous", "who_answers", "what_to_do", "prefers_writing",
+_QUESTION_MOVES = frozenset({"free_anonymous", "who_answers", "team_question", "what_to_do", "prefers_writing",
                              "refuses_call", "phone_watched", "care", "fear_of_hospital"})
 
 
@@ -386,7 +399,11 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     kind = state.get("kind") or SUICIDE
     crisis_kind = content.kind(kind)
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
-        return _first(state, triage.kind, message.first_reply_sent)
+        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text))
+    if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
+        # « C'est moi l'enfant »: from now on Relais speaks to the young person.
+        state = {**state, "writer": "child", "step": 0}
+        return _turn(state, (content.text("child_self_ack"),), kind=kind)
     if kind in _PLAN_KINDS and describes_plan(message.text) and move_of(message, kind) != "false_alarm":
         # A plan or a means raises the alert whatever else the message says or asks (« j'ai
         # honte d'appeler, j'ai le couteau à côté »).
@@ -408,6 +425,8 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (line,), kind=kind, offer_person=True)
     if move == "health_signs":
         return _turn(state, (content.text("health_signs"),), kind=kind)
+    if move == "team_question":
+        return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
     if move in ("free_anonymous", "what_to_do", "who_answers", "care"):
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in ("phone_watched", "fear_of_hospital"):
@@ -430,11 +449,13 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # someone else at risk, who may be in danger while their friend writes.
         opening = opening + " " + crisis_kind.reminder
     step = state.get("step", 0)
+    safety = content.lines("child_self_safety") if kind == CHILD and state.get("writer") == "child" \
+        else crisis_kind.safety
     lines: Tuple[str, ...] = (opening,)
-    if step < len(crisis_kind.safety):
-        lines = (opening + "\n\n" + crisis_kind.safety[step],)
+    if step < len(safety):
+        lines = (opening + "\n\n" + safety[step],)
         state = {**state, "step": step + 1}
-    return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(crisis_kind.safety))
+    return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(safety))
 
 
 def _turn(state: Dict[str, Any], lines: Tuple[str, ...], kind: str, case: Optional[str] = None,

@@ -270,6 +270,10 @@ _MORE_CRISIS = (
     (CHILD, rf"\b{_INFANT}\b.{{0,80}}\b{_SHAKE}\b|\b{_SHAKE}\b.{{0,80}}\b{_INFANT}\b"),
     (CHILD, rf"\b(animateur|animatrice|entraineur|entraineuse|moniteur|monitrice|nounou|baby sitter|prof|professeur|educateur|surveillant)\b.{{0,80}}\b((photo\w*|filme\w*|film) ([\w']+ ){{0,3}}(tout nu|toute nue|tous nus|nue?s?)|(tout nu|toute nue|tous nus) ([\w']+ ){{0,3}}(photo\w*|filme\w*)|attouch\w*|touche (\w+ ){{0,2}}{_CHILD}|(lui|leur) demande des photos|envoie des messages (la nuit|prives?))\b"),
     (MEDICAL, r"\b(bebe|nourrisson)\b.{0,80}\b(secoue|secouee)\b|\b(secoue|secouee)\b.{0,60}\b(bebe|nourrisson)\b"),
+    # An infant who has not drunk for hours (dehydration): « il a 4 mois, il a rien bu depuis ce
+    # matin ». Not a food that changes (« ne boit plus de lait maternisé »).
+    (MEDICAL, r"\b(bebe|nourrisson|(a|de) \d+ (mois|semaines))\b.{0,80}\b((n'a |a )?(rien|pas|plus) (bu|tete|avale)\b|ne boit (rien|pas|plus)\b(?! (de|du|des|d'|le|la|les|son|sa|ses)\b)|refuse (le biberon|le sein|de boire|tous? les biberons))"
+              r".{0,40}\b(depuis|ce matin|cette nuit|hier|\d+ ?(h|heures?)\b)"),
     (MEDICAL, r"\b(par terre|au sol|tombee?)\b.{0,40}\b(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) (plus|pas) (quand|du tout|a rien|depuis)\b"),
     (MEDICAL, r"\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b.{0,60}\b(tremble|sue|transpire|diabet|malaise|tombe)|\b(tremble|sue|transpire|diabet)\w*\b.{0,60}\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b"),
     (MEDICAL, r"\b(pastilles?|capsules?|javel|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|white spirit|piles?|aimants?|medicaments|produit)\b.{0,80}\b(en a (mange|avale|bu)|a (mange|avale|bu))\b.{0,60}\b(vomi\w*|pale|ne respire|dort|somnol\w*|mal|poignee|quoi faire|je fais)\b"),
@@ -700,6 +704,14 @@ _CHILD_NEGLECT = re.compile(
 _LOW_MOOD_WORDS = frozenset({"seul", "seule", "mal", "peur", "dormir", "jamais", "partir", "vie", "tenir", "tiens"})
 # A child who writes their age (not « j'ai 15 ans de métier »).
 _MINOR_WRITER = re.compile(r"\b(j'ai|moi j'ai) (1[0-7]|[6-9]) ans\b(?! (de|d'))")
+
+
+_ME_THE_CHILD = re.compile(r"\b(c'est moi l'enfant|je suis l'enfant|l'enfant c'est moi|c'est moi qui (a|ai) (1[0-7]|[6-9]) ans)\b")
+
+
+def writes_as_minor(text: Optional[str]) -> bool:
+    """The writer says they are the child (« j'ai 16 ans », « c'est moi l'enfant »)."""
+    return any(_MINOR_WRITER.search(t) or _ME_THE_CHILD.search(t) for t in variants(text or ""))
 
 
 def _risk_words(text: Optional[str], kind: Optional[str], low_mood: bool = False) -> bool:

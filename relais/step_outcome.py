@@ -15,10 +15,23 @@ _NOT_DONE = re.compile(
     r"|\bpas plus (le |la |les |l'|y |en |m'|me )?\w+(er|ir|re)\b"
     r"|\b(rien fait|pas encore|toujours pas|echec|c'est rate|ca a rate|loupe)\b"
 )
+# Not a step but how the citizen is (« j'arrive même plus à faire les choses simples, j'ai
+# envie de rien »): exhaustion, answered with care, never « Bravo ».
+_STRUGGLE = re.compile(
+    r"\b(j'arrive|arrive|j'y arrive) (meme |vraiment )?(plus|pas) (a rien|a faire|a me lever|a sortir|a dormir)"
+    r"|\b(envie de rien|plus envie de rien|pas envie de rien|plus la force|pas la force|aucune force|plus d'energie|a bout|epuisee?|videe?|au bout du rouleau|je me sens (nulle?|inutile|vide))\b"
+    r"|\b(j'ai|je n'ai) (rien|pas) (fait|pu faire|reussi)\b")
+
+
+def reports_struggle(text: Optional[str]) -> bool:
+    """The citizen answers « what did you do? » with how hard things are."""
+    return bool(_STRUGGLE.search(normalise(text or "")))
+
+
 # "je n'ai pas eu de mal à le faire" is a success said with a negation.
 _DONE_ANYWAY = re.compile(r"\b(pas eu de mal|sans mal|pas si dur|pas complique|pas difficile|et c'est fait|c'est fait quand meme)\b")
 
 
 def reports_not_done(text: Optional[str]) -> bool:
     words = normalise(text or "")
-    return bool(_NOT_DONE.search(words)) and not _DONE_ANYWAY.search(words)
+    return (bool(_NOT_DONE.search(words)) or reports_struggle(text)) and not _DONE_ANYWAY.search(words)

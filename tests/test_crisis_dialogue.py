@@ -5,7 +5,7 @@ from typing import List, Optional
 
 import pytest
 
-from relais.crisis import crisis_content
+from relais.crisis import CHILD, crisis_content
 from relais.crisis_dialogue import (
     CASE_FALSE_ALARM,
     CASE_OPEN,
@@ -261,3 +261,41 @@ def test_a_question_asked_again_is_never_the_same_message_twice():
     replies = [conversation.say(text).lines[-1] for text in (
         "elle veut pas que j'appelle la police", "il lit tous ses messages", "je sais pas")]
     assert all(a != b for a, b in zip(replies, replies[1:])), replies
+
+
+def test_a_young_person_writing_about_their_home_is_spoken_to_not_about():
+    from relais.crisis import crisis_content
+
+    content = crisis_content()
+    first = next_turn(None, CitizenMessage("mon pere me tape quand il a bu jai 16 ans", None,
+                                           Triage(CERTAIN, CHILD)))
+    assert first.lines[-1] == content.text("child_self_first")
+    assert "119" in first.lines[-1] and "l'enfant est-il" not in first.lines[-1].lower()
+    step = next_turn(first.state, CitizenMessage("la ca va il dort", None, Triage()))
+    assert step.lines[0].endswith(content.lines("child_self_safety")[0])
+
+
+def test_an_adult_told_about_a_child_then_hears_the_writer_is_the_child():
+    from relais.crisis import crisis_content
+
+    content = crisis_content()
+    first = next_turn(None, CitizenMessage("le petit se fait frapper par son pere", None, Triage(CERTAIN, CHILD)))
+    assert first.lines[-1] == content.kind(CHILD).first
+    turn = next_turn(first.state, CitizenMessage("c moi l enfant mdr", None, Triage()))
+    assert turn.lines == (content.text("child_self_ack"),) and turn.state["writer"] == "child"
+
+
+def test_who_the_team_is_and_whether_they_call_the_police():
+    from relais.crisis import crisis_content
+
+    first = next_turn(None, CitizenMessage("mon pere me frappe jai 14 ans", None, Triage(CERTAIN, CHILD)))
+    turn = next_turn(first.state, CitizenMessage("cest qui l equipe relais? ils vont appeler la police? jveux pas qu il aille en prison", None, Triage()))
+    assert turn.lines[0] == crisis_content().by_kind("team_question", CHILD)
+    assert "signaler" in turn.lines[0] and "prison" in turn.lines[0]
+
+
+def test_a_request_for_a_person_with_a_typo_stays_in_the_violence_dialogue():
+    first = next_turn(None, CitizenMessage("mon copain me frappe", None, Triage(CERTAIN, "violence")))
+    message = CitizenMessage("oui la il est au travail. je veux bien parler a quelqun", "track_travail", Triage())
+    assert takes_message(first.state, message, 0.99, True)
+    assert next_turn(first.state, message).case == "open"

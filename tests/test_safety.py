@@ -238,3 +238,18 @@ def test_an_overdose_already_taken_is_a_medical_emergency():
 def test_someone_else_reported_is_at_risk_not_the_writer():
     assert assess("mon frère m'a envoyé un sms genre adieu je vous aime pardon. il répond plus").kind == "other_at_risk"
     assert assess("un de mes ouvriers m'a dit qu'il allait se tirer une balle").kind == "other_at_risk"
+
+
+@pytest.mark.parametrize("text, crisis", [
+    ("mon bebe de 4 mois a rien bu depuis ce matin je fais quoi", True),
+    ("il a 4 mois il a pas bu depuis ce matin il pleure", True),
+    ("mon bébé de 3 semaines refuse le biberon depuis hier soir", True),
+    ("mon bébé ne boit plus de biberon la nuit depuis 2 semaines", False),
+    ("mon bebe de 8 mois ne boit plus de lait maternisé depuis qu'il mange des purées", False),
+    ("mon bébé boit 150 ml depuis hier, c'est normal ?", False),
+])
+def test_an_infant_who_has_not_drunk_for_hours_is_a_medical_emergency(text, crisis):
+    found = assess(text)
+    assert found.is_crisis is crisis
+    if crisis:
+        assert found.kind == "medical"

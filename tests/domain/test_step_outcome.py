@@ -27,3 +27,14 @@ def test_a_step_not_done_is_recognised(text):
 ])
 def test_a_step_done_is_not_read_as_a_failure(text):
     assert not reports_not_done(text)
+
+
+@pytest.mark.parametrize("text", [
+    "j'arrive même plus à faire les choses simples, j'ai envie de rien",
+    "j'ai plus la force",
+    "je me sens nulle",
+])
+def test_exhaustion_told_as_an_answer_is_no_step_done(text):
+    from relais.step_outcome import reports_struggle
+
+    assert reports_struggle(text) and reports_not_done(text)
