@@ -18,7 +18,16 @@ from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
 from relais.topics import best_topic, question_topic
 from relais.track_content import find_topic
-from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide, is_typed, track_ranking
+from relais.track_turn import (
+    ANSWER,
+    ASK,
+    DIAGNOSTIC,
+    URGENCE,
+    decide,
+    is_typed,
+    keeps_current_track,
+    track_ranking,
+)
 from relais.tracks import TRACKS, coach_name, diagnostic_slots, track_from_intent
 
 DIAGNOSTIC_FORM = "diagnostic_form"
@@ -59,6 +68,14 @@ class ActionSelectTrack(Action):
         track = track_from_intent(intent) or tracker.get_slot("track")
         text = tracker.latest_message.get("text") or ""
         requested_phase = _latest_entity(tracker, "phase")
+
+        current = tracker.get_slot("track")
+        if tracker.get_slot("track_step") == ASK and current and is_typed(text) and keeps_current_track(text):
+            # « Continuer, je veux juste arriver au boulot » to « passer à travail, ou continuer
+            # sur mobilité ? »: the diagnostic goes on where it was, its answers kept.
+            dispatcher.utter_message(text=f"D'accord, on continue sur {TRACKS[current]}.")
+            return [SlotSet("track", current), SlotSet("track_step", DIAGNOSTIC),
+                    SlotSet("requested_slot", None)]
 
         if tracker.active_loop_name == DIAGNOSTIC_FORM and requested_phase is None:
             inside = _inside_diagnostic(dispatcher, tracker, track, text)

@@ -1,11 +1,13 @@
 """What a message about a track calls for: first steps for one scenario, the answer to a
 question, the diagnostic, or a question back when two tracks are close. Plain data, no Rasa."""
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from relais.acute import is_acute
 from relais.form_answers import is_question
+from relais.text import normalise
 from relais.topics import TopicMatch, best_topic, question_topic
 from relais.tracks import TRACKS, track_from_intent
 
@@ -47,6 +49,19 @@ def track_ranking(intent_ranking: Sequence[Dict]) -> List[Tuple[str, float]]:
 def is_typed(text: str) -> bool:
     # A button's payload ("/track_energie{...}") is not the citizen's words.
     return bool(text) and not text.lstrip().startswith("/")
+
+
+# The typed answer to « passer à travail, ou continuer sur mobilité ? »: « continuer, je veux
+# juste arriver au boulot » stays, whatever other track its words name.
+_STAYS = re.compile(r"^(non |mais |ok |oui |bah |ben |euh )*(je )?(continu\w*|on continue|rester|je reste|"
+                    r"restons|reste|garder|on garde|poursuiv\w*)\b")
+_MOVES_ON = re.compile(r"\b(passer|passons|changer|changeons)\b")
+
+
+def keeps_current_track(text: str) -> bool:
+    """The answer to the switch question says to go on with the current track."""
+    words = normalise(text or "")
+    return bool(_STAYS.search(words)) and not _MOVES_ON.search(words)
 
 
 def decide(text: str, track: str, ranking: Sequence[Dict], requested_phase: Optional[str] = None) -> TrackTurn:

@@ -102,6 +102,25 @@ def test_other_track_inside_a_diagnostic_is_confirmed(dispatcher, domain):
     assert payloads == ["/track_mobilite", '/track_alimentation{"phase": "continu"}']
 
 
+@pytest.mark.parametrize("answer", ["continuer, je veux juste arriver au boulot", "non je reste sur la mobilité"])
+def test_a_typed_continue_to_the_switch_question_keeps_the_track_and_its_answers(dispatcher, domain, answer):
+    tracker = make_tracker(
+        "track_travail", answer,
+        slots={"track": "mobilite", "track_step": "ask", "mobilite_situation": "voiture"},
+    )
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("track", "mobilite"), SlotSet("track_step", "diagnostic"),
+                      SlotSet("requested_slot", None)]
+    assert dispatcher.messages[0]["text"] == "D'accord, on continue sur mobilité."
+
+
+def test_passer_to_the_switch_question_moves_on(dispatcher, domain):
+    tracker = make_tracker("track_travail", "passer au travail",
+                           slots={"track": "mobilite", "track_step": "ask"})
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert SlotSet("track", "travail") in events
+
+
 def test_diagnostic_asks_the_questions_of_the_current_track(dispatcher, domain):
     tracker = make_tracker(slots={"track": "numerique"})
     slots = asyncio.run(ValidateDiagnosticForm().required_slots([], dispatcher, tracker, domain))
