@@ -16,6 +16,7 @@ from actions.topic_replies import (
 )
 from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
+from relais.step_outcome import reports_struggle
 from relais.topics import best_topic, question_topic
 from relais.track_content import find_topic
 from relais.track_turn import (
@@ -161,7 +162,7 @@ class ValidateDiagnosticForm(FormValidationAction):
     options, then kept as typed.
     """
 
-    responses = frozenset({"utter_reponse_non_comprise", "utter_question_notee"})
+    responses = frozenset({"utter_reponse_non_comprise", "utter_question_notee", "utter_ecoute_formulaire"})
 
     def name(self) -> Text:
         return "validate_diagnostic_form"
@@ -197,6 +198,11 @@ class ValidateDiagnosticForm(FormValidationAction):
             return [SlotSet(slot, value)]
         if value != typed:  # a button's value, not the citizen's words
             return [SlotSet(slot, value)]
+        if reports_struggle(value):
+            # « Laissez tomber, je me sens nul » is how the citizen is, not an answer: heard,
+            # then the question waits (« stop » ends it).
+            dispatcher.utter_message(response="utter_ecoute_formulaire")
+            return [SlotSet(slot, None)]
         reading = read_answer(track, slot, value)
         if reading.kind == OPTION:
             level = engagement_level(reading.value) if slot == "engagement" else reading.value

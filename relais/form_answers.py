@@ -18,6 +18,10 @@ _QUESTION_START = re.compile(
     r"^(comment|pourquoi|combien|est ce que|est-ce que|quand|ou |qui |quel|quelle|quels|quelles|"
     r"c'est quoi|cest quoi|c quoi|dois je|puis je|peut on|on peut|je peux|je dois|y a t il|ya t il|"
     r"vous pouvez|tu peux|a qui|qu'est ce)\b")
+# « Je veux juste savoir où trouver mon numéro allocataire »: a question without its mark.
+_ASKS_TO_KNOW = re.compile(
+    r"\b(je veux|je voudrais|j'aimerais|je cherche a|je souhaite) (juste |seulement |simplement )?"
+    r"(savoir|comprendre)\b|^dites moi\b")
 _ORDINALS = {"1": 0, "un": 0, "premier": 0, "premiere": 0, "2": 1, "deux": 1, "deuxieme": 1,
              "second": 1, "seconde": 1, "3": 2, "trois": 2, "troisieme": 2, "4": 3, "quatre": 3,
              "quatrieme": 3, "dernier": -1, "derniere": -1}
@@ -69,6 +73,8 @@ def read_answer(track: str, slot: str, text: str) -> AnswerReading:
     values = list(options)
     if text in values:
         return AnswerReading(OPTION, text)
+    if _ASKS_TO_KNOW.search(words):
+        return AnswerReading(QUESTION)
     chosen = _by_number(words, values) or _by_words(words, options)
     if chosen:
         return AnswerReading(OPTION, chosen)

@@ -19,7 +19,7 @@ _NOT_DONE = re.compile(
 # envie de rien »): exhaustion, answered with care, never « Bravo ».
 _STRUGGLE = re.compile(
     r"\b(j'arrive|arrive|j'y arrive) (meme |vraiment )?(plus|pas) (a rien|a faire|a me lever|a sortir|a dormir)"
-    r"|\b(envie de rien|plus envie de rien|pas envie de rien|plus la force|pas la force|aucune force|plus d'energie|a bout|epuisee?|videe?|au bout du rouleau|je me sens (nulle?|inutile|vide))\b"
+    r"|\b(envie de rien|plus envie de rien|pas envie de rien|plus la force|pas la force|aucune force|plus d'energie|a bout|epuisee?|videe?|au bout du rouleau|je me sens (nul|nulle|inutile|vide|bete))\b"
     r"|\b(j'ai|je n'ai) (rien|pas) (fait|pu faire|reussi)\b")
 
 

@@ -1,0 +1,29 @@
+"""Whether a citizen asks to stop the questions (« laissez tomber », « je veux pas refaire un
+questionnaire », « arrêtez avec vos questions »).
+
+Read by a rule, not guessed by the model: the NLU's `stop` intent then ends any form through
+its rules (data/rules/forms.yml). A message that also asks something (« je veux pas de
+questionnaire, je veux juste savoir où trouver mon numéro allocataire ») is not a stop: its
+question is answered.
+"""
+
+import re
+from typing import Optional
+
+from relais.text import normalise
+
+_STOP_QUESTIONS = re.compile(
+    r"^(bon |ok |non |bah |ben |oh |mais )*(laissez|laisse|laissons) tomber\b(?! (ma|mon|la|le|cette|ce) )"
+    r"|\b(je )?(ne )?(veux|veut|voulais|souhaite) (pas|plus) (refaire |faire |remplir |repondre a |de )?"
+    r"(un |ce |le |votre |vos |des |de |a )?(questionnaires?|questions|formulaires?)\b"
+    r"|\b(arretez|stop|assez|marre|j'en ai marre) (avec |de )?(les |vos |des |ces )?(questions|questionnaires?)\b")
+_ASKS = re.compile(
+    r"\b(je veux|je voudrais|j'aimerais|je cherche a|je souhaite) (juste |seulement |simplement )?"
+    r"(savoir|comprendre|trouver|qu'on m'aide|de l'aide|un conseil)\b|\?|\b(comment|ou|pourquoi|combien|quand)\b")
+
+
+def asks_to_stop_questions(text: Optional[str]) -> bool:
+    """True for a request to stop the questions that asks nothing else."""
+    raw = text or ""
+    words = normalise(raw)
+    return bool(_STOP_QUESTIONS.search(words)) and not _ASKS.search(words) and "?" not in raw

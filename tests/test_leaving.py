@@ -1,0 +1,43 @@
+"""Asking to stop the questions is read by a rule (the `stop` intent ends any form); a message
+that also asks something is answered instead; how the citizen feels is no answer."""
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.tracks import ValidateDiagnosticForm
+from relais.form_answers import QUESTION, read_answer
+from relais.leaving import asks_to_stop_questions
+from tests.conftest import make_tracker
+
+
+@pytest.mark.parametrize("text", [
+    "laissez tomber. je me sens nul", "je veux plus de questions", "arrêtez avec vos questions svp",
+    "stop les questions", "bon laisse tomber", "je veux pas remplir ce questionnaire",
+])
+def test_a_request_to_stop_the_questions(text):
+    assert asks_to_stop_questions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "je veux pas refaire un questionnaire, je veux juste savoir où trouver mon numéro allocataire",
+    "laissez tomber ma demande", "je laisse tomber le vélo", "j'ai une question sur les questionnaires de la caf",
+    "je ne veux pas de questions sur mon salaire ?",
+])
+def test_not_a_request_to_stop_the_questions(text):
+    assert not asks_to_stop_questions(text)
+
+
+def test_wanting_to_know_something_is_a_question_not_an_answer():
+    reading = read_answer("economie", "economie_situation", "je veux juste savoir où trouver mon numéro allocataire")
+    assert reading.kind == QUESTION
+
+
+def test_how_the_citizen_feels_is_heard_and_not_stored_as_an_answer(dispatcher, domain):
+    tracker = make_tracker("inform", "vous m'écoutez pas. je me sens nul",
+                           slots={"track": "economie", "requested_slot": "engagement"},
+                           active_loop="diagnostic_form")
+    events = ValidateDiagnosticForm()._check(dispatcher, tracker, "economie", "engagement",
+                                             "vous m'écoutez pas. je me sens nul",
+                                             "vous m'écoutez pas. je me sens nul")
+    assert events == [SlotSet("engagement", None)]
+    assert dispatcher.messages[0]["response"] == "utter_ecoute_formulaire"
