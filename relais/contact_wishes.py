@@ -43,6 +43,8 @@ class ContactWishes:
     quiet_from: Optional[int] = None
     quiet_until: Optional[int] = None
     no_weekend: bool = False
+    # Weekdays without messages (0 = Monday), as « rien le mercredi » names them.
+    days_off: Tuple[int, ...] = ()
     no_calls: bool = False
     discreet: bool = False
     wait_for_me: bool = False
@@ -65,24 +67,31 @@ class ContactWishes:
             quiet_from=newer.quiet_from if newer.quiet_from is not None else self.quiet_from,
             quiet_until=newer.quiet_until if newer.quiet_until is not None else self.quiet_until,
             no_weekend=self.no_weekend or newer.no_weekend,
+            days_off=tuple(sorted(set(self.days_off) | set(newer.days_off))),
             no_calls=self.no_calls or newer.no_calls,
             discreet=self.discreet or newer.discreet,
             wait_for_me=self.wait_for_me or newer.wait_for_me,
         )
         if "quiet" in lifted:
             kept = replace(kept, quiet_from=None, quiet_until=None)
-        return replace(kept, **{name: False for name in lifted if name != "quiet"})
+        if "days_off" in lifted:
+            kept = replace(kept, days_off=())
+        return replace(kept, **{name: False for name in lifted if name not in ("quiet", "days_off")})
 
     def to_json(self) -> str:
-        return json.dumps({key: value for key, value in asdict(self).items()
-                           if value not in (None, False) and key != "withdraw"}, sort_keys=True)
+        return json.dumps({key: list(value) if isinstance(value, tuple) else value
+                           for key, value in asdict(self).items()
+                           if value not in (None, False, ()) and key != "withdraw"}, sort_keys=True)
 
     @classmethod
     def from_json(cls, stored: Optional[str]) -> "ContactWishes":
         if not stored:
             return cls()
         values: Dict[str, Any] = json.loads(stored)
-        return cls(**{key: values[key] for key in values if key in cls.__dataclass_fields__})
+        kept = {key: values[key] for key in values if key in cls.__dataclass_fields__}
+        if "days_off" in kept:
+            kept["days_off"] = tuple(kept["days_off"])
+        return cls(**kept)
 
 
 def allows_message(wishes: ContactWishes, now: datetime,
@@ -90,7 +99,7 @@ def allows_message(wishes: ContactWishes, now: datetime,
     """May a coach's message go to the citizen at `now` (aware)? `citizen_wrote_at` is the
     citizen's latest message, for « n'écrivez que quand je vous écris »."""
     local = now.astimezone(LOCAL_TIME)
-    if wishes.no_weekend and local.weekday() >= 5:
+    if (wishes.no_weekend and local.weekday() >= 5) or local.weekday() in wishes.days_off:
         return False
     if _in_quiet_time(wishes, local.hour):
         return False
@@ -154,6 +163,14 @@ _ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|demain matin|en mati
 _ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
 _NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we|samedi|dimanche)s?\b"
                           r"|\b" + _ONLY + r" (\S+ ){0,3}?en semaine\b")
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_DAY_OFF = re.compile(r"\b(pas|rien|jamais|aucun|aucune|plus|sauf)\b(?: \S+){0,4}? (?:le |les )?(" + "|".join(_WEEKDAYS)
+                      + r")s?\b((?: (?:et|ni|,) (?:le |les )?(?:" + "|".join(_WEEKDAYS) + r")s?)*)")
+_DAY_OFF_FIRST = re.compile(r"\b(?:le |les )?(?:" + "|".join(_WEEKDAYS) + r")s?(?: (?:et|,) (?:le |les )?(?:"
+                            + "|".join(_WEEKDAYS) + r")s?)* (pas|rien|jamais|aucun) (de |d')?(messages?|sms|contact)\b")
+_LIFT_DAYS = re.compile(r"\b(vous pouvez|c'est possible|possible|ok pour|finalement|maintenant)\b.{0,40}\b(le |les )?("
+                        + "|".join(_WEEKDAYS) + r")s?\b")
 
 _NO_CALLS = re.compile(
     r"\b(ne |n')?(m'appelez|me telephonez|me rappelez|m'appelle|me telephone|me rappelle|appelez|telephonez) "
@@ -266,6 +283,8 @@ def _lifted(words: str) -> set:
         lifted.add("no_calls")
     if _LIFT_WAIT.search(words):
         lifted.add("wait_for_me")
+    if _LIFT_DAYS.search(words) and not _DAY_OFF.search(words):
+        lifted.add("days_off")
     return lifted
 
 
@@ -281,6 +300,7 @@ def read_contact_wishes(text: Optional[str], in_context: bool = False) -> Contac
         quiet_from=quiet[0],
         quiet_until=quiet[1],
         no_weekend=bool(_NOT_WEEKEND.search(words)) and about_contact,
+        days_off=_days_off(words) if about_contact else (),
         no_calls=(bool(_NO_CALLS.search(words)) and not _CITIZEN_CALLS.search(words))
         or (in_context and bool(_CANNOT_HEAR.search(words))),
         discreet=bool(_DISCREET.search(words)),
@@ -328,6 +348,16 @@ def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
     return None, None
 
 
+def _days_off(words: str) -> Tuple[int, ...]:
+    """The weekdays named after a « rien », « pas »: « rien le mercredi » is (2,)."""
+    days = set()
+    for found in list(_DAY_OFF.finditer(words)) + list(_DAY_OFF_FIRST.finditer(words)):
+        named = found.group(0)
+        days |= {index for index, day in enumerate(_WEEKDAYS)
+                 if day in named and index < 5}  # Saturday and Sunday: the weekend reading
+    return tuple(sorted(days))
+
+
 def _hour(value: str) -> Optional[int]:
     hour = int(value)
     return hour % 24 if 0 <= hour <= 24 else None
@@ -344,10 +374,16 @@ class ContactTexts:
         """Each instruction in a short French phrase, for the coach's card or the citizen."""
         texts = self.coach if who == "coach" else self.citizen
         phrases = []
-        if wishes.quiet_from is not None or wishes.quiet_until is not None:
-            start = EVENING_HOUR if wishes.quiet_from is None else wishes.quiet_from
-            end = MORNING_HOUR if wishes.quiet_until is None else wishes.quiet_until
-            phrases.append(texts["quiet_hours"].format(start=start, end=end))
+        # Only the hours the citizen gave: « pas avant 10 h » is not « entre 21 h et 10 h ».
+        if wishes.quiet_from is not None and wishes.quiet_until is not None:
+            phrases.append(texts["quiet_hours"].format(start=wishes.quiet_from, end=wishes.quiet_until))
+        elif wishes.quiet_from is not None:
+            phrases.append(texts["quiet_after"].format(start=wishes.quiet_from))
+        elif wishes.quiet_until is not None:
+            phrases.append(texts["quiet_before"].format(end=wishes.quiet_until))
+        if wishes.days_off:
+            days = " et le ".join(_WEEKDAYS[day] for day in wishes.days_off)
+            phrases.append(texts["days_off"].format(days=days))
         for flag in ("no_weekend", "no_calls", "discreet", "wait_for_me"):
             if getattr(wishes, flag):
                 phrases.append(texts[flag])

@@ -133,6 +133,13 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     ("complaint", _patterns(r"\b(plainte|main courante|porter plainte|commissariat|gendarmerie)\b")),
     ("leave", _patterns(r"\b(partir|quitter|m'enfuir|fuir|hebergement|heberger|dormir ce soir|ou aller|ou dormir|refuge|foyer)\b")),
     ("children", _patterns(r"\b(mes enfants|les enfants|mes petits|mon fils|ma fille|les gosses|mon bebe)\b")),
+    # Before safe_now: « je suis chez un pote. est-ce qu'un homme peut être aidé ? » asks first.
+    ("male_victim", _patterns(
+        r"\bje suis un homme\b|\b(un homme|les hommes) (\w+ )?(aussi|peut|peuvent|ca compte|victimes?)\b|\bhommes? battus?\b")),
+    ("is_it_violence", _patterns(
+        r"\b(c'est|est ce que c'est|ca compte comme|c'est vraiment|c'est bien|ca reste) (quand meme |vraiment |bien |aussi )?(de la |des )?violences?\b",
+        r"\b(c'est|est ce que c'est) (normal|grave)\b.{0,40}\b(controle|surveille|interdit|insulte|humilie|rabaisse|argent)\b",
+    )),
     ("safe_now", _patterns(
         r"\b(on est|je suis|nous sommes) (sortie?s?|dehors|a l'exterieur|en haut|chez (le|la|les) voisine?s?)\b",
         r"\b(je suis en securite|suis en securite|on est en securite|a l'abri|ca va mieux|ca va un peu mieux|je suis avec (ma|mon|des|une|un)|je suis chez (ma|mon|une|un)|les secours sont (la|arrives)|les pompiers sont (la|arrives)|le samu est (la|arrive)|j'ai appele|on a appele|je les ai appeles)\b",
@@ -153,13 +160,16 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(je lui pose la question|lui poser la question|lui demander directement|donner l'idee|peut etre une blague|(il|elle) plaisantait)\b",
         r"\b(m'en meler|me meler|de mon ressort|a moi de|mon role|je dois lui (dire|parler)|comment (reagir|lui parler|lui dire|l'aider|aborder)|quoi lui dire|je lui dis quoi|(j'ose|ose) pas (lui )?en parler)\b",
     )),
-    ("male_victim", _patterns(r"\bje suis un homme\b|\b(un homme|les hommes) (aussi|peut|peuvent|ca compte)\b")),
     ("aggressor_returns", _patterns(
         r"\b(il|elle) (rentre|revient|arrive|sera la|sera rentre|rentrera|reviendra)\b"
         # Not « il arrive pas à se calmer », « il n'arrive à rien ».
         r"(?! (pas|plus|rien)\b)(?! a (se|s'|me|m'|te|t'|rien|faire|dormir|trouver|parler|manger)\b)",
     )),
 )
+# The writer is not the one at risk: « pas moi, c'est mon petit-fils », « quelqu'un d'autre ».
+_SOMEONE_ELSE = re.compile(
+    r"\b(pas moi|pas pour moi|quelqu'un d'autre|c'est (mon|ma|mes|notre) \w+ qui|il s'agit de (mon|ma|mes) \w+|"
+    r"c'est pour (mon|ma|mes) \w+|je parlais de (mon|ma|mes) \w+)\b")
 _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)\b")
 _YES = re.compile(r"^(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
 _NO = re.compile(r"^(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
@@ -200,6 +210,7 @@ _KIND_MOVES = {
     "far_or_near": frozenset({OTHER_AT_RISK}), "helper_strain": frozenset({OTHER_AT_RISK}),
     "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
     "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
+    "is_it_violence": frozenset({VIOLENCE}),
     "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
@@ -213,6 +224,7 @@ _KIND_ANSWERS = {
     "drive_there": ("medical_answers", "drive_there"),
     "aggressor_returns": ("violence_answers", "returns"),
     "male_victim": ("violence_answers", "male_victim"),
+    "is_it_violence": ("violence_answers", "is_it_violence"),
 }
 
 
@@ -220,6 +232,16 @@ _KIND_ANSWERS = {
 # asks what to do, « je sors » tells it.
 _ASKED_MOVES = {"what_to_do": re.compile(
     r"^(est ce que )?(je|on) (peux|peut|dois|doit|allume|ouvre|sors|sort|reste|descend|reveille)\b")}
+
+
+_MALE_VICTIM = re.compile(
+    r"\bje suis un homme\b|\bvictime de (ma|sa) (copine|femme|compagne|conjointe)\b"
+    r"|\b(ma|mon ex) (copine|femme|compagne|conjointe|petite amie|ex femme|ex copine) (me|m') ?(a )?(frappe|tape|bat|cogne|griffe|gifle|menace|etrangle)")
+
+
+def is_male_victim(text: Optional[str]) -> bool:
+    """A man who says his partner is violent to him."""
+    return bool(_MALE_VICTIM.search(normalise(text or "")))
 
 
 def move_of(message: CitizenMessage, kind: Optional[str] = None) -> Optional[str]:
@@ -296,7 +318,8 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
     triage = message.triage
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
-            return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text))
+            return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
+                          male=is_male_victim(message.text))
         if triage.tier == QUESTION:
             return _ask(state, triage.kind)
         return None
@@ -306,14 +329,20 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
 
 
 def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
-           preface: Tuple[str, ...] = (), minor: bool = False) -> CrisisTurn:
+           preface: Tuple[str, ...] = (), minor: bool = False, male: bool = False) -> CrisisTurn:
     """The kind's first reply; a young person writing about their own home (`minor`) gets the
-    child kind's reply spoken to them."""
+    child kind's reply spoken to them, a man hit by his partner (`male`) his own."""
     content = crisis_content()
     crisis_kind = content.kind(kind or SUICIDE)
     raised = state.get("tier") == CERTAIN and state.get("kind") != crisis_kind.id
     writer = "child" if crisis_kind.id == CHILD and (minor or state.get("writer") == "child") else state.get("writer")
-    first = content.text("child_self_first") if writer == "child" and crisis_kind.id == CHILD else crisis_kind.first
+    if crisis_kind.id == VIOLENCE and male:
+        writer = "man"
+    first = crisis_kind.first
+    if writer == "child" and crisis_kind.id == CHILD:
+        first = content.text("child_self_first")
+    elif writer == "man" and crisis_kind.id == VIOLENCE:
+        first = content.text("violence_male_first")
     text = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (text,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
@@ -338,6 +367,13 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text))
     move = move_of(message, state.get("kind") or SUICIDE)
     answer = answer_of(message)
+    if state.get("kind") == CHILD and writes_as_minor(message.text):
+        # « Un enfant est-il en danger ? » — « c'est moi l'enfant »: a yes, from the child.
+        return _first(state, CHILD, False, minor=True)
+    if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
+            and state.get("kind") in (SUICIDE, SELF_HARM):
+        # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
+        return _first(state, OTHER_AT_RISK, False)
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))

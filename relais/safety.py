@@ -270,6 +270,9 @@ _MORE_CRISIS = (
     (CHILD, rf"\b{_INFANT}\b.{{0,80}}\b{_SHAKE}\b|\b{_SHAKE}\b.{{0,80}}\b{_INFANT}\b"),
     (CHILD, rf"\b(animateur|animatrice|entraineur|entraineuse|moniteur|monitrice|nounou|baby sitter|prof|professeur|educateur|surveillant)\b.{{0,80}}\b((photo\w*|filme\w*|film) ([\w']+ ){{0,3}}(tout nu|toute nue|tous nus|nue?s?)|(tout nu|toute nue|tous nus) ([\w']+ ){{0,3}}(photo\w*|filme\w*)|attouch\w*|touche (\w+ ){{0,2}}{_CHILD}|(lui|leur) demande des photos|envoie des messages (la nuit|prives?))\b"),
     (MEDICAL, r"\b(bebe|nourrisson)\b.{0,80}\b(secoue|secouee)\b|\b(secoue|secouee)\b.{0,60}\b(bebe|nourrisson)\b"),
+    # An infant limp, grey or not reacting: « un bébé de 4 mois, il est un peu mou depuis ce matin ».
+    (MEDICAL, r"\b(bebe|nourrisson|(a|de) \d+ (mois|semaines))\b.{0,100}\b(est|devenu|devenue|tout|toute|un peu|tres) (un peu |tres |tout |toute )?(mou|molle|apathique|amorphe|somnolente?|gris|grise|marbre|marbree)\b(?! (le|la|les|du|de la) )"
+              r"|\b(bebe|nourrisson)\b.{0,60}\b(ne reagit (pas|plus)|ne se reveille (pas|plus)|respire bizarrement)\b"),
     # An infant who has not drunk for hours (dehydration): « il a 4 mois, il a rien bu depuis ce
     # matin ». Not a food that changes (« ne boit plus de lait maternisé »).
     (MEDICAL, r"\b(bebe|nourrisson|(a|de) \d+ (mois|semaines))\b.{0,80}\b((n'a |a )?(rien|pas|plus) (bu|tete|avale)\b|ne boit (rien|pas|plus)\b(?! (de|du|des|d'|le|la|les|son|sa|ses)\b)|refuse (le biberon|le sein|de boire|tous? les biberons))"
@@ -503,7 +506,7 @@ NOT_A_PERSON_PATTERNS = _regexes((
         r"\b(canicule|vague de chaleur|episode de chaleur|pic de chaleur|meteo|a l'ombre)\b",
         r"\b(3[5-9]|4[0-9]|5[0-9]) ?(degres|°c?)\b (\w+ ){0,2}(annonces?|prevus?|attendus?|dehors|cette semaine|ce week end|demain|cet ete)\b",
         r"\b(annonce\w*|prevu\w*|attendu\w*|il fait|il fera|il faisait|il va faire|jusqu'a|monte a|montera a) (\w+ ){0,2}(3[5-9]|4[0-9]|5[0-9]) ?(degres|°)",
-        r"\b(potager|jardin|plants?|plantes?|semis|tomates?|salades?|courgettes?|arbres?|fruitiers?|serre|pelouse|gazon|fleurs?|recoltes?|verger|vigne|cultures?)\b",
+        r"\b(potager|jardin|plants?|plantes?|semis|tomates?|salades?|courgettes?|arbres?|fruitiers?|(une|la|ma|sous|en) serre|pelouse|gazon|fleurs?|recoltes?|verger|vigne|cultures?)\b",
         r"\b(poules?|poulets?|chiens?|chats?|lapins?|vaches?|veaux?|brebis|moutons?|chevres?|cochons?|betes|betail|troupeaux?|chevaux|cheval|animaux|abeilles?|ruches?)\b",
         r"\b(voiture|moteur|scooter|moto|camion|tracteur|batterie|onduleur|chaudiere|frigo|congelateur|ordinateur|ordi|telephone|box|radiateur|pompe) (\w+ ){0,3}(chauffe|surchauffe|brulant|brulante|bouillant)\w*",
         r"\b(qui chauffe|surchauffe)\b",
@@ -515,6 +518,8 @@ NOT_A_PERSON_PATTERNS = _regexes((
 PERSON_CUES = _regexes((
         rf"\b(mon|ma|mes|notre|nos|son|sa|ses|le|la|les|un|une|du|de la|leur) (\w+ )?({_CLOSE}|{_CHILD}|grand pere|grand mere|papi|papy|mamie|mami|personne agee|personnes agees|personne|homme|femme|dame|monsieur|passant|passante|bebe)s?\b",
         r"\b(quelqu'un|qqn|un homme|une femme|une personne|quelqu'une|gens|victimes?|blesses?|blessees?|conducteur|conductrice|passagere?s?|pietone?s?|cycliste|motard|randonneur|randonneuse|nageur|nageuse|jardinier|jardiniere|agriculteur|agricultrice|eleveur|eleveuse|paysan|paysanne|ouvriers?|ouvrieres?|vieille?s?|vieux|personnes?|pompiers?)\b",
+        # A body in pain is a person: « une douleur dans la poitrine qui serre » is no greenhouse.
+        r"\b(poitrine|thorax|bras gauche|machoire|mon coeur|ma tete|mes jambes|mon ventre|j'ai (une |des )?douleurs?)\b",
         r"\b(je me sens|je suis (tres |vraiment |super )?(mal|faible|brulante?|confuse?|etourdie?|en sueur|deshydratee?|a bout)|j'ai (\w+ )?(mal|de la fievre|des vertiges|la tete qui tourne|du mal a respirer|plus de force|vomi)|je (respire|transpire|vomi\w*|tremble|tombe|saigne|delire|m'evanouis)\b)",
         r"\b(il|elle)(?! (ne |n')?(fait|fera|faisait|pleut|faut|y a|va faire|annonce|parait|reste))(?: \w+)? (est|a|ne|n'|se|s'|respire|transpire|vomi\w*|delire|tremble|tombe|saigne)\b",
 ))
@@ -633,9 +638,20 @@ _ALREADY_TAKEN = re.compile(
 )
 
 
+# « Il veut me tuer avec son arme »: someone else wants the writer dead, which is violence, not
+# the writer's own wish (« je veux me tuer »).
+_SOMEONE_WANTS_ME_DEAD = re.compile(
+    r"\b(il|elle|ils|elles|on|mon (?!(chef|patron|boss|prof|manager|collegue)\b)\w+|ma (?!(cheffe|patronne|prof|collegue)\b)\w+) "
+    r"(\w+ ){0,2}(veut|veux|veulent|va|vont|voulait|menace de|a menace de|essaie de|a essaye de) (me|nous) (tuer|buter|crever)\b")
+_MY_OWN_WISH = re.compile(r"\b(je|moi je|j') (veux|vais|voudrais|pense a|ai envie de) (me tuer|mourir|me suicider|en finir|disparaitre)\b")
+
+
 def _whose(kind: str, texts: Tuple[str, ...]) -> str:
     if kind == SUICIDE and any(_ALREADY_TAKEN.search(t) for t in texts) and any(PLAN_PATTERNS[0].search(t) for t in texts):
         return MEDICAL
+    if kind == SUICIDE and any(_SOMEONE_WANTS_ME_DEAD.search(t) for t in texts) \
+            and not any(_MY_OWN_WISH.search(t) for t in texts):
+        return VIOLENCE
     if kind not in (SUICIDE, SELF_HARM):
         return kind
     third = any(_THIRD_PERSON.search(t) for t in texts)

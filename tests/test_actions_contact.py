@@ -50,7 +50,7 @@ def case_rows(database):
 def test_an_instruction_without_a_case_is_kept_for_the_case_opened_later(dispatcher, domain, database):
     state = run(dispatcher, domain, tracker("ne m'écrivez pas après 19h"))
     reply = dispatcher.messages[-1]["text"]
-    assert "entre 19 h et 8 h" in reply and "personne de l'équipe ne vous écrit" in reply
+    assert "après 19 h" in reply and "personne de l'équipe ne vous écrit" in reply
     assert case_rows(database) == []
 
     dispatcher.messages.clear()

@@ -299,3 +299,30 @@ def test_a_request_for_a_person_with_a_typo_stays_in_the_violence_dialogue():
     message = CitizenMessage("oui la il est au travail. je veux bien parler a quelqun", "track_travail", Triage())
     assert takes_message(first.state, message, 0.99, True)
     assert next_turn(first.state, message).case == "open"
+
+
+def test_no_to_the_question_about_oneself_that_names_someone_else_turns_to_them():
+    asked = next_turn(None, CitizenMessage("mon petit-fils écrit qu'il aimerait disparaître", None,
+                                           Triage(QUESTION, "suicide")))
+    turn = next_turn(asked.state, CitizenMessage("Non, pas moi ! C'est mon petit-fils qui m'inquiète.", "deny", Triage()))
+    assert turn.kind == "other_at_risk" and turn.case == "open"
+    assert turn.lines[-1] == crisis_content().kind("other_at_risk").first
+
+
+def test_the_child_question_answered_by_the_child():
+    asked = next_turn(None, CitizenMessage("je suis tout seul a la maison depuis 3 jours", None, Triage(QUESTION, CHILD)))
+    turn = next_turn(asked.state, CitizenMessage("bah c moi l'enfant. jsais pas si c'est du danger", None, Triage()))
+    assert turn.lines[-1] == crisis_content().text("child_self_first")
+
+
+def test_a_man_hit_by_his_partner_gets_his_own_first_reply_and_his_question_answered():
+    first = next_turn(None, CitizenMessage("ma copine me frappe depuis des mois", None, Triage(CERTAIN, "violence")))
+    assert first.lines[-1] == crisis_content().text("violence_male_first") and "116 006" in first.lines[-1]
+    turn = next_turn(first.state, CitizenMessage("oui je suis chez un pote. est ce qu'un homme peut etre aidé?", None, Triage()))
+    assert "116 006" in turn.lines[0] and "ça compte" in turn.lines[0]
+
+
+def test_is_it_violence_if_he_does_not_hit_me():
+    first = next_turn(None, CitizenMessage("il controle tout, mon telephone, mon argent", None, Triage(CERTAIN, "violence")))
+    turn = next_turn(first.state, CitizenMessage("il me tape pas, c'est quand même de la violence ?", None, Triage()))
+    assert turn.lines[0].startswith("Oui. Les violences ne sont pas que des coups")

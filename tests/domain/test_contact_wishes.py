@@ -119,7 +119,7 @@ def test_every_instruction_has_its_words_for_the_citizen_and_the_coach():
     for who in ("citizen", "coach"):
         phrases = texts.instructions_fr(everything, who=who)
         assert len(phrases) == 5 and all(phrases)
-    assert "19 h et 8 h" in texts.instructions_fr(ContactWishes(quiet_from=19), who="citizen")[0]
+    assert "après 19 h" in texts.instructions_fr(ContactWishes(quiet_from=19), who="citizen")[0]
 
 
 def test_instructions_are_kept_on_the_active_case_and_a_case_opened_later(escalation):
@@ -268,3 +268,25 @@ def test_a_lifted_instruction_goes_and_an_end_given_keeps_the_other():
     assert kept.merged(ContactWishes(quiet_until=9)) == ContactWishes(quiet_from=19, quiet_until=9,
                                                                       no_weekend=True, no_calls=True)
     assert kept.merged(ContactWishes(), frozenset({"no_weekend", "quiet"})) == ContactWishes(no_calls=True)
+
+
+@pytest.mark.parametrize("text, wishes", [
+    ("pas de message avant 10h le matin je bosse de nuit, pas d appel non plus, et rien le mercredi",
+     ContactWishes(quiet_until=10, days_off=(2,), no_calls=True)),
+    ("le mardi et le jeudi pas de message svp", ContactWishes(days_off=(1, 3))),
+    ("pas de message ni le lundi ni le mardi", ContactWishes(days_off=(0, 1))),
+])
+def test_weekdays_without_messages(text, wishes):
+    from relais.contact_wishes import read_contact
+
+    assert read_contact(text, True).wishes == wishes
+
+
+def test_only_the_hours_given_are_told_back_and_a_day_off_holds_messages():
+    texts = contact_texts()
+    assert texts.instructions_fr(ContactWishes(quiet_until=10), who="citizen") == ("aucun message de l'équipe avant 10 h",)
+    assert texts.instructions_fr(ContactWishes(quiet_from=19), who="citizen") == ("aucun message de l'équipe après 19 h",)
+    wednesday = datetime(2026, 12, 2, 11, 0, tzinfo=PARIS_WINTER)
+    assert not allows_message(ContactWishes(days_off=(2,)), wednesday)
+    assert allows_message(ContactWishes(days_off=(2,)), wednesday + timedelta(days=1))
+    assert ContactWishes.from_json(ContactWishes(days_off=(2,)).to_json()) == ContactWishes(days_off=(2,))
