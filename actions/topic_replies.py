@@ -174,8 +174,9 @@ def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
         say_topic(dispatcher, turn.topic.topic)
         return events + [SlotSet("topic", turn.topic.topic.key)]
     theme = TRACKS[turn.track]
+    of_theme = f"d'{theme}" if theme[:1] in "aeéèiouy" else f"de {theme}"  # « d'alimentation »
     dispatcher.utter_message(
-        text=f"Si je comprends bien, c'est une question de {theme}. Je peux vous poser deux ou trois "
+        text=f"Si je comprends bien, c'est une question {of_theme}. Je peux vous poser deux ou trois "
              "questions pour vous proposer des actions adaptées.",
         buttons=[{"title": "Oui, allons-y", "payload": _payload(f"track_{turn.track}", phase="continu")},
                  {"title": "Un autre thème", "payload": _payload("menu")},

@@ -85,3 +85,21 @@ def declines_a_person(text: str) -> bool:
         return True
     whole = " ".join(clauses)
     return bool(_SOMEONE_ELSE.search(whole)) and not _RELAIS_PERSON.search(whole)
+
+
+# An explicit request for the relais team's people, in the words people use (« je voudrais
+# parler à quelqu'un de vrai », « je veux un humain, pas une machine »): read by a rule, so that
+# a long message about a track that ends with it still reaches a person.
+_ASKS_FOR_A_PERSON = re.compile(
+    r"\b(je veux|je voudrais|j'aimerais|je souhaite|je prefere|je peux|est ce que je peux|on peut|"
+    r"pourrais je|puis je|besoin de|envie de|je veux bien|c'est possible de|est il possible de|y a moyen de) (\w+ ){0,2}"
+    r"(parler|discuter|ecrire|echanger) (a|avec) (quelqu'un|quelqun|qqun|une personne|un humain|une humaine|"
+    r"un etre humain|un conseiller|une conseillere|quelqu'un de vrai|une vraie personne|un vrai)"
+    r"(?! (a|au|de|du|chez) (la |l')?(caf|cpam|mairie|banque|pole emploi|france travail|impots|prefecture|medecin|docteur)\b)"
+    r"|\b(un humain|une vraie personne|quelqu'un de vrai|un etre humain) (svp|s'il vous plait|stp|pas une machine|pas un robot)\b")
+
+
+def asks_for_a_person(text: str) -> bool:
+    """True for an explicit request for a person of the relais team that declines nothing."""
+    words = normalise(text or "")
+    return bool(_ASKS_FOR_A_PERSON.search(words)) and not declines_a_person(text)

@@ -76,3 +76,17 @@ def test_the_escalation_action_opens_a_case_on_a_request_that_refuses_the_progra
 def test_a_question_about_a_thing_is_not_a_request():
     assert declines_a_person("c'est quoi un conseiller numérique France Services ?")
     assert not declines_a_person("c'est quoi le numéro pour parler à un conseiller ?")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("j'ai perdu mon boulot hier, je sais plus quoi faire. je voudrais parler a quelqu'un de vrai", True),
+    ("je veux un humain svp", True),
+    ("c'est possible de parler à quelqu'un ?", True),
+    ("je veux pas parler à quelqu'un", False),
+    ("je voudrais parler à quelqu'un à la CAF", False),
+    ("je dois parler à mon chef", False),
+])
+def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
+    from relais.person_request import asks_for_a_person
+
+    assert asks_for_a_person(text) is asks
