@@ -90,7 +90,11 @@ class ActionConsignesContact(Action):
         if not kept.has_instructions:
             return texts.citizen["nothing_noted"]
         instructions = " ; ".join(texts.instructions_fr(kept, who="citizen"))
-        key = "noted_on_case" if case is not None else "noted_for_later"
+        if case is None:
+            key = "noted_for_later"
+        else:
+            # A check without a change (« quelqu'un va m'écrire avant 18 h ? ») gets what stands.
+            key = "noted_on_case" if changed else "still_noted"
         return texts.citizen[key].format(instructions=instructions)
 
     def _ask_withdrawal(self, dispatcher: CollectingDispatcher, tracker: Tracker,

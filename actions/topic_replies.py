@@ -11,7 +11,7 @@ from relais.topics import FALLBACK_TOPIC_THRESHOLD, best_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
 from relais.coaching import engagement_level
-from relais.tracks import TRACKS, diagnostic_slots
+from relais.tracks import TRACKS, diagnostic_slots, of_theme
 
 # A message below the NLU's confidence threshold whose best guess is a track this likely is
 # taken as that track (first steps, an answer) or the track is proposed; another track than the
@@ -73,8 +73,8 @@ def say_first_steps(dispatcher, track: Text, topic: Optional[Topic]) -> None:
 def say_second_need(dispatcher, second_track: Optional[Text]) -> None:
     if second_track:
         dispatcher.utter_message(
-            text=f"Vous parlez aussi de {TRACKS[second_track]} : on en parle ensuite ?",
-            buttons=[{"title": f"Oui, parler de {TRACKS[second_track]}",
+            text=f"Vous parlez aussi {of_theme(second_track)} : on en parle ensuite ?",
+            buttons=[{"title": f"Oui, parler {of_theme(second_track)}",
                       "payload": _payload(f"track_{second_track}")}],
         )
 
@@ -173,10 +173,8 @@ def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     if turn.step == ANSWER:
         say_topic(dispatcher, turn.topic.topic)
         return events + [SlotSet("topic", turn.topic.topic.key)]
-    theme = TRACKS[turn.track]
-    of_theme = f"d'{theme}" if theme[:1] in "aeéèiouy" else f"de {theme}"  # « d'alimentation »
     dispatcher.utter_message(
-        text=f"Si je comprends bien, c'est une question {of_theme}. Je peux vous poser deux ou trois "
+        text=f"Si je comprends bien, c'est une question {of_theme(turn.track)}. Je peux vous poser deux ou trois "
              "questions pour vous proposer des actions adaptées.",
         buttons=[{"title": "Oui, allons-y", "payload": _payload(f"track_{turn.track}", phase="continu")},
                  {"title": "Un autre thème", "payload": _payload("menu")},

@@ -150,18 +150,22 @@ _CONTACT = re.compile(
     r"parler (a|avec) (quelqu'un|une personne|un humain|un conseiller|une conseillere))\b")
 _NEGATION = r"(pas|plus|jamais|rien|aucun|aucune|evitez|surtout pas)"
 _ONLY = r"(que|uniquement|seulement|juste)"
-_HOUR = r"(\d{1,2}) ?(?:h|heures?)\b"
+_HOUR = r"(\d{1,2} ?(?:h|heures?)|midi|minuit)\b"
 
 _NOT_AFTER = re.compile(_NEGATION + r" (\S+ ){0,6}?(apres|a partir de|passe|passees|des) " + _HOUR)
 _NOT_BEFORE = re.compile(_NEGATION + r" (\S+ ){0,6}?avant " + _HOUR)
 _ONLY_BETWEEN = re.compile(r"\b(entre|de) " + _HOUR + r" (et|a) " + _HOUR)
+_NEGATED_BETWEEN = re.compile(_NEGATION + r" (\S+ ){0,4}?(entre|de) " + _HOUR + r" (et|a) " + _HOUR)
 _ONLY_AFTER = re.compile(_ONLY + r" (\S+ ){0,4}?(apres|a partir de) " + _HOUR)
+# « Vous pouvez m'écrire à partir de 8 h (finalement) »: the morning end moves.
+_ALLOWED_FROM = re.compile(r"\b(vous pouvez|pouvez|ok pour|c'est bon pour) (m'ecrire|me contacter|m'envoyer des messages) (\S+ ){0,2}?(?:a partir de|des|apres) " + _HOUR)
 _ONLY_BEFORE = re.compile(_ONLY + r" (\S+ ){0,4}?avant " + _HOUR)
 _NOT_EVENING = re.compile(_NEGATION + r" (\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")
 _NOT_NIGHT = re.compile(_NEGATION + r" (\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
 _ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|demain matin|en matinee|les matins|du matin)\b")
 _ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
 _NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we|samedi|dimanche)s?\b"
+                          r"|\b(le|les|ce) (week end|weekend|samedi|dimanche)s? (c'est |ce n'est |est )?(impossible|exclu|pas possible|non)\b"
                           r"|\b" + _ONLY + r" (\S+ ){0,3}?en semaine\b")
 
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -221,10 +225,13 @@ _WITHDRAW = re.compile(
     r"|\b(plus|pas) besoin (de |d')(la personne|une personne|quelqu'un|l'equipe|un humain|du conseiller|la conseillere|personne)\b"
     r"|\b(c'est|est ce que c'est|donc c'est) (bien )?annule\b")
 
-# « Vous avez bien noté ? », « l'équipe sait que… ? »: the citizen checks what is kept.
+# « Vous avez bien noté ? », « l'équipe sait que… ? », « qu'est-ce qui est noté ? », « quelqu'un
+# va me répondre ce matin ? »: the citizen checks what is kept.
 _ASKS_NOTED = re.compile(
-    r"\b(c'est|est ce que c'est|vous avez|l'equipe (sait|a)|vous leur avez|ils savent|elle sait|c'est tout) "
+    r"\b(c'est|est ce que c'est|vous avez|l'equipe (sait|a)|vous leur avez|ils savent|elle sait|c'est tout|"
+    r"qu'est ce qui est|ce qui est) "
     r"(\S+ ){0,1}(bien )?(note|notee|notes|dit|transmis|compris|enregistre)\b"
+    r"|\b(quelqu'un|une personne|l'equipe|vous|on) (de l'equipe )?(va|vont|allez) (me |m')(repondre|ecrire|contacter)\b"
     r"|\b(l'equipe|ils|elles?) (sait|savent|est au courant|sont au courant) (bien )?(que|pour)\b")
 
 # A change of mind: « finalement vous pouvez m'écrire le week-end ».
@@ -322,15 +329,18 @@ def _speaks_of_time_only(words: str) -> bool:
 def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
     """(from, until) of the quiet time the message asks for; None for an end it does not give."""
     between = _ONLY_BETWEEN.search(words)
-    if between and (re.search(_ONLY, words) or not re.search(_NEGATION, words)):
-        return _hour(between.group(4)), _hour(between.group(2))  # allowed window: quiet outside
-    if between:
+    if between and _NEGATED_BETWEEN.search(words):
         return _hour(between.group(2)), _hour(between.group(4))  # « pas entre 18 h et 21 h »
+    if between:
+        return _hour(between.group(4)), _hour(between.group(2))  # allowed window: quiet outside
     after = _NOT_AFTER.search(words)
     before = _NOT_BEFORE.search(words)
     if after or before:
         return (_hour(after.group(4)) if after else None,
                 _hour(before.group(3)) if before else None)
+    allowed_from = _ALLOWED_FROM.search(words)
+    if allowed_from:
+        return None, _hour(allowed_from.group(4))
     only_after = _ONLY_AFTER.search(words)
     only_before = _ONLY_BEFORE.search(words)
     if only_after or only_before:
@@ -359,7 +369,9 @@ def _days_off(words: str) -> Tuple[int, ...]:
 
 
 def _hour(value: str) -> Optional[int]:
-    hour = int(value)
+    if value in ("midi", "minuit"):
+        return 12 if value == "midi" else 0
+    hour = int(re.match(r"\d+", value).group(0))
     return hour % 24 if 0 <= hour <= 24 else None
 
 

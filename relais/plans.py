@@ -28,10 +28,16 @@ def choose_actions(
     Actions made for the sub-topic the citizen talked about come first, then the easiest ones.
     """
     engagement = answers.get("engagement")
-    candidates = [
-        a for a in track_content(track).actions
-        if a.key not in shown and a.fits_answers(answers) and _fits_engagement(a, engagement)
-    ]
+    candidates = _fitting(track, answers, shown, engagement)
+    if not candidates and not shown:
+        # Nothing fits every answer (a student « sans internet » who wants to be accompanied,
+        # with little time): the first plan is never empty. What fits the need, then what
+        # fits what the citizen can give, then the track's easiest steps.
+        needs = {slot: value for slot, value in answers.items() if slot.endswith("_besoin")}
+        for relaxed in (needs, {}):
+            candidates = _fitting(track, relaxed, shown, engagement)
+            if candidates:
+                break
 
     def order(action: MicroAction):
         specific = sum(1 for slot in action.fits if answers.get(slot))
@@ -39,6 +45,12 @@ def choose_actions(
                 _EFFORT_ORDER.get(action.effort, 1))
 
     return sorted(candidates, key=order)[:size]
+
+
+def _fitting(track: str, answers: Dict[str, Optional[str]], shown: Sequence[str],
+             engagement: Optional[str]) -> List[MicroAction]:
+    return [a for a in track_content(track).actions
+            if a.key not in shown and a.fits_answers(answers) and _fits_engagement(a, engagement)]
 
 
 def render_actions(actions: Sequence[MicroAction]) -> str:

@@ -38,3 +38,9 @@ def track_from_intent(intent_name: Optional[str]) -> Optional[str]:
 def diagnostic_slots(track: str) -> list:
     """The diagnostic questions of a track, in the order they are asked."""
     return [f"{track}_situation", f"{track}_besoin", "engagement"]
+
+
+def of_theme(track: str) -> str:
+    """« de mobilité », « d'alimentation »: the track's name after « de », elided before a vowel."""
+    name = TRACKS[track]
+    return f"d'{name}" if name[:1].lower() in "aeéèêiîouy" else f"de {name}"

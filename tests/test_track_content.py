@@ -122,3 +122,18 @@ def test_answers_already_given_in_words_are_not_asked_again():
     assert found == {"logement_situation": "proprietaire"}
     # A bare number in an earlier message answered nothing.
     assert answers_in("logement", ["2"], ["logement_situation"]) == {}
+
+
+def test_the_first_plan_is_never_empty_when_no_action_fits_every_answer():
+    from relais.plans import choose_actions
+
+    answers = {"numerique_situation": "panne", "numerique_besoin": "accompagnement", "engagement": "petits_pas"}
+    chosen = choose_actions("numerique", answers)
+    assert len(chosen) == 3
+
+
+def test_track_names_after_de_are_elided_before_a_vowel():
+    from relais.tracks import of_theme
+
+    assert of_theme("alimentation") == "d'alimentation"
+    assert of_theme("mobilite") == "de mobilité"

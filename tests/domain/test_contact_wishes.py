@@ -290,3 +290,17 @@ def test_only_the_hours_given_are_told_back_and_a_day_off_holds_messages():
     assert not allows_message(ContactWishes(days_off=(2,)), wednesday)
     assert allows_message(ContactWishes(days_off=(2,)), wednesday + timedelta(days=1))
     assert ContactWishes.from_json(ContactWishes(days_off=(2,)).to_json()) == ContactWishes(days_off=(2,))
+
+
+@pytest.mark.parametrize("text, wishes, asks", [
+    ("faut pas m'écrire quand il est là, le soir après 18h et le week end c'est impossible. le mieux c'est en semaine le matin entre 9h et midi",
+     ContactWishes(quiet_from=12, quiet_until=9, no_weekend=True), False),
+    ("en fait changement : vous pouvez m'écrire à partir de 8h finalement. qu'est ce qui est noté maintenant ?",
+     ContactWishes(quiet_until=8), True),
+    ("je demandais si une personne de l'équipe va m'écrire avant 18h", ContactWishes(), True),
+])
+def test_second_round_phrasings(text, wishes, asks):
+    from relais.contact_wishes import read_contact
+
+    reading = read_contact(text, True)
+    assert (reading.wishes, reading.asks_noted) == (wishes, asks)
