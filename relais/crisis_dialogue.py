@@ -69,6 +69,11 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(l'equipe|ils|elles?|vous) (va|vont|allez) (me )?faire quoi\b",
         r"\b(ils|elles?|vous|l'equipe|le 119|le 3919|relais) (vont|va|allez) (appeler|prevenir|envoyer|ramener) (la police|les flics|les gendarmes|la gendarmerie|les services sociaux)\b",
         r"\b(aille|aller|ira|va aller|finir|finisse) en prison\b",
+        r"\b(va|vont) avoir des problemes\b|\b(mettre|placer|envoyer) en foyer\b|\bme (placer|retirer)\b",
+    )),
+    ("come_here", _patterns(
+        r"\b(quelqu'un|vous|personne|on|la police|quelqu'un de chez vous) (peut|pouvez|peuvent|pourrait|pourriez|va) (\w+ )?venir\b",
+        r"\b(venir|passer) (chez moi|a la maison|me chercher|me voir)\b",
     )),
     ("who_answers", _patterns(
         r"\b(qui|c'est qui|quelle personne|quel genre de personne) (\w+ ){0,3}(repond|au bout du fil|decroche|va me repondre|est au bout)\b",
@@ -461,6 +466,8 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (line,), kind=kind, offer_person=True)
     if move == "health_signs":
         return _turn(state, (content.text("health_signs"),), kind=kind)
+    if move == "come_here":
+        return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
     if move in ("free_anonymous", "what_to_do", "who_answers", "care"):

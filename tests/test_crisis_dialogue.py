@@ -326,3 +326,11 @@ def test_is_it_violence_if_he_does_not_hit_me():
     first = next_turn(None, CitizenMessage("il controle tout, mon telephone, mon argent", None, Triage(CERTAIN, "violence")))
     turn = next_turn(first.state, CitizenMessage("il me tape pas, c'est quand même de la violence ?", None, Triage()))
     assert turn.lines[0].startswith("Oui. Les violences ne sont pas que des coups")
+
+
+def test_a_child_alone_asks_whether_someone_can_come_and_about_a_foyer():
+    first = next_turn(None, CitizenMessage("jsuis tout seul depuis 3 jours j'ai 13 ans", None, Triage(CERTAIN, CHILD)))
+    come = next_turn(first.state, CitizenMessage("t'es un robot ou quoi. quelqu'un peut venir chez moi ?", None, Triage()))
+    assert come.lines[0] == crisis_content().by_kind("come_here", CHILD)
+    foyer = next_turn(come.state, CitizenMessage("et si j'appelle ma mere va avoir des problemes ? on va me mettre en foyer ?", None, Triage()))
+    assert foyer.lines[0] == crisis_content().by_kind("team_question", CHILD)
