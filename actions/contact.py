@@ -52,7 +52,8 @@ class ActionConsignesContact(Action):
             dispatcher.utter_message(text=self._withdrawal(tracker, answer))
         else:
             context = in_contact_context(state, tracker.get_slot("escalation"), tracker.get_slot("crisis"))
-            reading = read_contact(text, context)
+            given = ContactWishes.from_json(state.get(WISHES_KEY)).has_instructions
+            reading = read_contact(text, context, given)
             state, events = self._instructions(dispatcher, tracker, state, reading, intent, text)
         _ask_again(dispatcher, tracker, domain)
         return events + [SlotSet(CONTACT_SLOT, state)]

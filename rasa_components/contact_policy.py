@@ -30,7 +30,7 @@ from rasa_components.crisis_policy import (
     next_crisis_action,
     previous_action,
 )
-from relais.contact_wishes import in_contact_context, is_for_contact_turn, read_contact_wishes
+from relais.contact_wishes import ContactWishes, in_contact_context, is_for_contact_turn, read_contact_wishes
 
 CONTACT_SLOT = "contact"
 # The CrisisPolicy's is 7, the RulePolicy's 6.
@@ -80,7 +80,8 @@ def next_contact_action(tracker: DialogueStateTracker) -> Optional[str]:
     intent = (parse.get("intent") or {}).get("name")
     text = parse.get("text")
     context = in_contact_context(state, tracker.get_slot("escalation"), tracker.get_slot("crisis"))
-    if not is_for_contact_turn(text, intent, awaiting_withdrawal, context):
+    given = ContactWishes.from_json(state.get("wishes")).has_instructions
+    if not is_for_contact_turn(text, intent, awaiting_withdrawal, context, given):
         return None
     if next_crisis_action(tracker) == CRISIS_ACTION and not awaiting_withdrawal \
             and not read_contact_wishes(text).withdraw:

@@ -34,6 +34,8 @@ EVENING_HOUR = 21
 # « N'écrivez que quand je vous écris »: a coach may answer within this time of the citizen's
 # last message, never start a conversation on that phone.
 ANSWER_WINDOW = timedelta(minutes=30)
+# An allowed time this short (« entre 9 h et midi ») is told as the window it is.
+_SHORT_WINDOW_HOURS = 9
 
 
 @dataclass(frozen=True)
@@ -148,13 +150,13 @@ _CONTACT = re.compile(
     r"me repond\w*|repondez|envoy\w*|notif\w*|rappel\w*|joindre|me joigne\w*|joignable|disponible|dispo|"
     # A request for a person with its hours: « parler à quelqu'un, mais pas le week-end ».
     r"parler (a|avec) (quelqu'un|une personne|un humain|un conseiller|une conseillere))\b")
-_NEGATION = r"(pas|plus|jamais|rien|aucun|aucune|evitez|surtout pas)"
+_NEGATION = r"(pas|plus|jamais|rien|aucun|aucune|evitez|surtout pas|sauf)"
 _ONLY = r"(que|uniquement|seulement|juste)"
 _HOUR = r"(\d{1,2} ?(?:h|heures?)|midi|minuit)\b"
 
 _NOT_AFTER = re.compile(_NEGATION + r" (\S+ ){0,6}?(apres|a partir de|passe|passees|des) " + _HOUR)
-_NOT_BEFORE = re.compile(_NEGATION + r" (\S+ ){0,6}?avant " + _HOUR)
-_ONLY_BETWEEN = re.compile(r"\b(entre|de) " + _HOUR + r" (et|a) " + _HOUR)
+_NOT_BEFORE = re.compile(_NEGATION + r" (\S+ ){0,6}?avant " + _HOUR + r"|()()avant " + _HOUR + r" (non plus|pas|jamais|surtout pas)\b")
+_ONLY_BETWEEN = re.compile(r"\b(entre|de|la nuit|le soir|le matin) " + _HOUR + r" ?(et|a|-)? ?" + _HOUR)
 _NEGATED_BETWEEN = re.compile(_NEGATION + r" (\S+ ){0,4}?(entre|de) " + _HOUR + r" (et|a) " + _HOUR)
 _ONLY_AFTER = re.compile(_ONLY + r" (\S+ ){0,4}?(apres|a partir de) " + _HOUR)
 # « Vous pouvez m'écrire à partir de 8 h (finalement) »: the morning end moves.
@@ -164,8 +166,8 @@ _NOT_EVENING = re.compile(_NEGATION + r" (\S+ ){0,4}?(le soir|ce soir|en soiree|
 _NOT_NIGHT = re.compile(_NEGATION + r" (\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
 _ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|demain matin|en matinee|les matins|du matin)\b")
 _ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
-_NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we|samedi|dimanche)s?\b"
-                          r"|\b(le|les|ce) (week end|weekend|samedi|dimanche)s? (c'est |ce n'est |est )?(impossible|exclu|pas possible|non)\b"
+_NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we)s?\b"
+                          r"|\b(le|les|ce) (week end|weekend)s? (c'est |ce n'est |est )?(impossible|exclu|pas possible|non)\b"
                           r"|\b" + _ONLY + r" (\S+ ){0,3}?en semaine\b")
 
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -259,11 +261,17 @@ class ContactReading:
         return self.wishes.is_empty and not self.lifted and not self.asks_noted
 
 
+_ABOUT_INSTRUCTIONS = re.compile(r"\b(consignes?|horaires?|heures?|\d{1,2} ?h|soir|matin|nuit|week end|appels?)\b")
+
+
 @lru_cache(maxsize=512)
-def read_contact(text: Optional[str], in_context: bool = False) -> ContactReading:
+def read_contact(text: Optional[str], in_context: bool = False,
+                 has_instructions: bool = False) -> ContactReading:
     """What the message says about contact. `in_context`: the conversation is already about
     contact with the team (a case, or instructions given): a time alone (« pas le soir svp »)
-    is then an instruction."""
+    is then an instruction. « C'est noté ? » checks the instructions only when there are some
+    (`has_instructions`) or the message speaks of them: « je refuse que vous enregistriez mes
+    données, c'est noté ? » is about consent."""
     words = normalise(text or "")
     if not words:
         return ContactReading()
@@ -276,7 +284,8 @@ def read_contact(text: Optional[str], in_context: bool = False) -> ContactReadin
         wishes = replace(wishes, no_weekend=False)
     if "quiet" in lifted:
         wishes = replace(wishes, quiet_from=None, quiet_until=None)
-    asks = bool(_ASKS_NOTED.search(words)) and (in_context or not wishes.is_empty)
+    asks = bool(_ASKS_NOTED.search(words)) and (
+        has_instructions or not wishes.is_empty or bool(_CONTACT.search(words) or _ABOUT_INSTRUCTIONS.search(words)))
     return ContactReading(wishes=wishes, lifted=frozenset(lifted), asks_noted=asks)
 
 
@@ -329,7 +338,7 @@ def _speaks_of_time_only(words: str) -> bool:
 def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
     """(from, until) of the quiet time the message asks for; None for an end it does not give."""
     between = _ONLY_BETWEEN.search(words)
-    if between and _NEGATED_BETWEEN.search(words):
+    if between and (_NEGATED_BETWEEN.search(words) or between.group(1) in ("la nuit", "le soir")):
         return _hour(between.group(2)), _hour(between.group(4))  # « pas entre 18 h et 21 h »
     if between:
         return _hour(between.group(4)), _hour(between.group(2))  # allowed window: quiet outside
@@ -337,7 +346,7 @@ def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
     before = _NOT_BEFORE.search(words)
     if after or before:
         return (_hour(after.group(4)) if after else None,
-                _hour(before.group(3)) if before else None)
+                _hour(before.group(3) or before.group(6)) if before else None)
     allowed_from = _ALLOWED_FROM.search(words)
     if allowed_from:
         return None, _hour(allowed_from.group(4))
@@ -363,8 +372,7 @@ def _days_off(words: str) -> Tuple[int, ...]:
     days = set()
     for found in list(_DAY_OFF.finditer(words)) + list(_DAY_OFF_FIRST.finditer(words)):
         named = found.group(0)
-        days |= {index for index, day in enumerate(_WEEKDAYS)
-                 if day in named and index < 5}  # Saturday and Sunday: the weekend reading
+        days |= {index for index, day in enumerate(_WEEKDAYS) if day in named}
     return tuple(sorted(days))
 
 
@@ -388,7 +396,10 @@ class ContactTexts:
         phrases = []
         # Only the hours the citizen gave: « pas avant 10 h » is not « entre 21 h et 10 h ».
         if wishes.quiet_from is not None and wishes.quiet_until is not None:
-            phrases.append(texts["quiet_hours"].format(start=wishes.quiet_from, end=wishes.quiet_until))
+            allowed = (wishes.quiet_from - wishes.quiet_until) % 24
+            # « Entre 9 h et midi » is told as a window, not as « aucun message entre 12 h et 9 h ».
+            key = "window" if 0 < allowed <= _SHORT_WINDOW_HOURS else "quiet_hours"
+            phrases.append(texts[key].format(start=wishes.quiet_from, end=wishes.quiet_until))
         elif wishes.quiet_from is not None:
             phrases.append(texts["quiet_after"].format(start=wishes.quiet_from))
         elif wishes.quiet_until is not None:
@@ -434,7 +445,7 @@ def in_contact_context(contact_state: Optional[Dict[str, Any]], escalation: Opti
 
 
 def is_for_contact_turn(text: Optional[str], intent: Optional[str], awaiting_withdrawal: bool,
-                        in_context: bool = False) -> bool:
+                        in_context: bool = False, has_instructions: bool = False) -> bool:
     """Does the contact-instructions turn answer this message? An instruction, a change of
     one, a withdrawal or a check of what is noted, read in the citizen's words, or the answer
     to the withdrawal question just asked."""
@@ -442,4 +453,4 @@ def is_for_contact_turn(text: Optional[str], intent: Optional[str], awaiting_wit
         return True
     if not text or text.startswith("/"):
         return False  # a button's payload says its intent, not an instruction
-    return not read_contact(text, in_context).is_empty
+    return not read_contact(text, in_context, has_instructions).is_empty

@@ -71,6 +71,12 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(aille|aller|ira|va aller|finir|finisse) en prison\b",
         r"\b(va|vont) avoir des problemes\b|\b(mettre|placer|envoyer) en foyer\b|\bme (placer|retirer)\b",
     )),
+    ("parents_told", _patterns(
+        r"\b(dire|le dire|raconter|prevenir|appeler|appelle|previendr\w*|diront|dira|sauront|saura|savoir|voir) (\w+ ){0,2}(a )?(mes|mon|ma) (parents|pere|mere|daron\w*)\b",
+        r"\b(mes|mon|ma) (parents|pere|mere|daron\w*) (\w+ ){0,2}(vont|va|peuvent|peut|pourront) (\w+ ){0,1}(savoir|voir|etre prevenus?|le savoir|apprendre)\b",
+        r"\b(mes|mon|ma) (parents|pere|mere) (sachent|sache|soient prevenus|le sachent)\b",
+    )),
+    ("code_word", _patterns(r"\b(c'est quoi|qu'est ce que|quoi) (\w+ ){0,2}(mot code|mot de code|mot-code|code)\b|\bun mot code\b.{0,20}\?")),
     ("come_here", _patterns(
         r"\b(quelqu'un|vous|personne|on|la police|quelqu'un de chez vous) (peut|pouvez|peuvent|pourrait|pourriez|va) (\w+ )?venir\b",
         r"\b(venir|passer) (chez moi|a la maison|me chercher|me voir)\b",
@@ -171,6 +177,13 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"(?! (pas|plus|rien)\b)(?! a (se|s'|me|m'|te|t'|rien|faire|dormir|trouver|parler|manger)\b)",
     )),
 )
+# Making the environment safe: « je vais mettre la lame dans la boîte à gants », « j'ai donné
+# mes cachets à ma sœur ».
+_MAKES_SAFE = re.compile(
+    r"\b(mettre|mets|mis|ranger|range|range|ranger|jeter|jete|jette|donner|donne|enfermer|enferme|cacher|cache|"
+    r"eloigner|eloigne|confier|confie) (\w+ ){0,3}(la lame|les lames|le couteau|les couteaux|le cutter|les cachets|"
+    r"les medicaments|mes medicaments|mes cachets|la corde|le rasoir|les rasoirs|l'arme|le fusil)\b"
+    r".{0,60}\b(boite|loin|poubelle|hors de|a ma|a mon|a quelqu'un|sous cle|voiture|garage|chez|pharmacie|cadenas)")
 # The writer is not the one at risk: « pas moi, c'est mon petit-fils », « quelqu'un d'autre ».
 _SOMEONE_ELSE = re.compile(
     r"\b(pas moi|pas pour moi|quelqu'un d'autre|c'est (mon|ma|mes|notre) \w+ qui|il s'agit de (mon|ma|mes) \w+|"
@@ -445,6 +458,10 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « C'est moi l'enfant »: from now on Relais speaks to the young person.
         state = {**state, "writer": "child", "step": 0}
         return _turn(state, (content.text("child_self_ack"),), kind=kind)
+    if _MAKES_SAFE.search(normalise(message.text or "")):
+        # Putting the blade away is a safety-plan step (Stanley & Brown: make the environment
+        # safe), not a means: praised, never an alert.
+        return _turn(state, (content.text("makes_safe"),), kind=kind)
     if kind in _PLAN_KINDS and describes_plan(message.text) and move_of(message, kind) != "false_alarm":
         # A plan or a means raises the alert whatever else the message says or asks (« j'ai
         # honte d'appeler, j'ai le couteau à côté »).
@@ -466,6 +483,10 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (line,), kind=kind, offer_person=True)
     if move == "health_signs":
         return _turn(state, (content.text("health_signs"),), kind=kind)
+    if move == "parents_told":
+        return _turn(state, (content.by_kind(move, kind),), kind=kind)
+    if move == "code_word":
+        return _turn(state, (content.text(move),), kind=kind)
     if move == "come_here":
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move == "team_question":

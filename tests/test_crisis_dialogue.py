@@ -334,3 +334,17 @@ def test_a_child_alone_asks_whether_someone_can_come_and_about_a_foyer():
     assert come.lines[0] == crisis_content().by_kind("come_here", CHILD)
     foyer = next_turn(come.state, CitizenMessage("et si j'appelle ma mere va avoir des problemes ? on va me mettre en foyer ?", None, Triage()))
     assert foyer.lines[0] == crisis_content().by_kind("team_question", CHILD)
+
+
+def test_putting_the_blade_away_is_praised_and_parents_fears_are_answered():
+    first = next_turn(None, CitizenMessage("je me scarifie depuis 6 mois jai 15 ans", None, Triage(CERTAIN, "self_harm")))
+    safe = next_turn(first.state, CitizenMessage("jvais essayer de mettre la lame dans la boite a gants de la voiture de mon pere", None, Triage()))
+    assert safe.lines == (crisis_content().text("makes_safe"),) and safe.case is None
+    parents = next_turn(safe.state, CitizenMessage("est ce que vous allez dire a mes parents ??? jsuis mineure", None, Triage()))
+    assert parents.lines[0] == crisis_content().by_kind("parents_told", "self_harm")
+
+
+def test_what_a_code_word_is():
+    first = next_turn(None, CitizenMessage("mon ex me suit partout et me menace", None, Triage(CERTAIN, "violence")))
+    turn = next_turn(first.state, CitizenMessage("c'est quoi un mot code ?", None, Triage()))
+    assert turn.lines[0] == crisis_content().text("code_word")
