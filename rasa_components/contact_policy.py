@@ -11,16 +11,10 @@ CrisisGuard triaged as a crisis or a concern, and any message of an open crisis 
 withdrawal: there, action_crise answers and keeps the instructions itself.
 """
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Optional
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_components.crisis_policy import (
@@ -30,6 +24,7 @@ from rasa_components.crisis_policy import (
     next_crisis_action,
     previous_action,
 )
+from rasa_components.decided_policy import DecidedPolicy
 from relais.contact_wishes import ContactWishes, in_contact_context, is_for_contact_turn, read_contact_wishes
 
 CONTACT_SLOT = "contact"
@@ -40,28 +35,11 @@ CONTACT_POLICY_PRIORITY = 8
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
-class ContactPolicy(Policy):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"priority": CONTACT_POLICY_PRIORITY}
+class ContactPolicy(DecidedPolicy):
+    PRIORITY = CONTACT_POLICY_PRIORITY
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 execution_context: ExecutionContext, featurizer: Optional[Any] = None) -> None:
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
-              **kwargs: Any) -> Resource:
-        # Nothing to learn: the reading is the domain package's.
-        return self._resource
-
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
-        probabilities = self._default_predictions(domain)
-        action = next_contact_action(tracker)
-        if action is not None:
-            probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities)
+    def next_action(self, tracker: DialogueStateTracker) -> Optional[str]:
+        return next_contact_action(tracker)
 
 
 def next_contact_action(tracker: DialogueStateTracker) -> Optional[str]:

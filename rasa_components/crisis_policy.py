@@ -9,18 +9,14 @@ conversation never interrupt a crisis; forms reject the `crise` intent first (th
 exclude it), so an active form does not either.
 """
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Optional
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from rasa_components.decided_policy import DecidedPolicy
 
 from relais.crisis_dialogue import CitizenMessage, takes_message
 from relais.safety import Triage
@@ -39,28 +35,11 @@ _NEUTRAL_ACTIONS = frozenset({ACTION_LISTEN_NAME, "action_extract_slots", "actio
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
-class CrisisPolicy(Policy):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"priority": CRISIS_POLICY_PRIORITY}
+class CrisisPolicy(DecidedPolicy):
+    PRIORITY = CRISIS_POLICY_PRIORITY
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 execution_context: ExecutionContext, featurizer: Optional[Any] = None) -> None:
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
-              **kwargs: Any) -> Resource:
-        # Nothing to learn: the decision is the domain package's.
-        return self._resource
-
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
-        probabilities = self._default_predictions(domain)
-        action = next_crisis_action(tracker)
-        if action is not None:
-            probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities)
+    def next_action(self, tracker: DialogueStateTracker) -> Optional[str]:
+        return next_crisis_action(tracker)
 
 
 def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:

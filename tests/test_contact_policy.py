@@ -1,24 +1,11 @@
 """The ContactPolicy: a contact instruction is heard in any state (inside a form, inside the
 crisis dialogue), a crisis message first; the crisis dialogue goes on after it."""
 
-from typing import List, Optional
-
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet
 
 from rasa_components.contact_policy import next_contact_action
 from rasa_components.crisis_policy import next_crisis_action
-
-
-def user(text: str, intent: str, confidence: float = 0.99, tier: Optional[str] = None,
-         kind: Optional[str] = None) -> UserUttered:
-    parse = {"intent": {"name": intent, "confidence": confidence}, "entities": [], "text": text,
-             "crisis": {"tier": tier, "kind": kind}}
-    return UserUttered(text, parse["intent"], [], parse)
-
-
-def tracker(events: List) -> DialogueStateTracker:
-    return DialogueStateTracker.from_events("contact-test", [ActionExecuted("action_listen")] + events)
+from tests.support.policy_trackers import tracker, user
 
 
 def test_an_instruction_goes_to_the_contact_action_then_listen():

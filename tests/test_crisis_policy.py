@@ -1,23 +1,10 @@
 """The CrisisPolicy: a triaged message goes to action_crise, then action_listen; an open crisis
 dialogue keeps the floor until the citizen confidently moves on."""
 
-from typing import List, Optional
-
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.events import ActionExecuted, SlotSet
 
 from rasa_components.crisis_policy import next_crisis_action
-
-
-def user(text: str, intent: str, confidence: float = 0.99, tier: Optional[str] = None,
-         kind: Optional[str] = None) -> UserUttered:
-    parse = {"intent": {"name": intent, "confidence": confidence}, "entities": [], "text": text,
-             "crisis": {"tier": tier, "kind": kind}}
-    return UserUttered(text, parse["intent"], [], parse)
-
-
-def tracker(events: List) -> DialogueStateTracker:
-    return DialogueStateTracker.from_events("policy-test", [ActionExecuted("action_listen")] + events)
+from tests.support.policy_trackers import tracker, user
 
 
 def test_a_triaged_message_goes_to_the_crisis_action_then_listen():

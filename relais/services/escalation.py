@@ -146,8 +146,7 @@ class EscalationService:
         conversation_id = check_conversation_id(conversation_id)
 
         def work(session: Session) -> Optional[CaseInfo]:
-            citizen = find_citizen(session, conversation_id)
-            case = _active_case(session, citizen.id, for_update=True) if citizen else None
+            case = _citizens_active_case(session, conversation_id, for_update=True)
             if case is None:
                 return None
             case.alert_raised_at = self._clock()
@@ -165,8 +164,7 @@ class EscalationService:
         conversation_id = check_conversation_id(conversation_id)
 
         def work(session: Session) -> Optional[CaseInfo]:
-            citizen = find_citizen(session, conversation_id)
-            case = _active_case(session, citizen.id, for_update=True) if citizen else None
+            case = _citizens_active_case(session, conversation_id, for_update=True)
             if case is None:
                 return None
             kept = ContactWishes.from_json(case.contact_wishes).merged(wishes, lifted)
@@ -184,15 +182,10 @@ class EscalationService:
         conversation_id = check_conversation_id(conversation_id)
 
         def work(session: Session) -> Optional[CaseInfo]:
-            citizen = find_citizen(session, conversation_id)
-            case = _active_case(session, citizen.id, for_update=True) if citizen else None
+            case = _citizens_active_case(session, conversation_id, for_update=True)
             if case is None:
                 return None
-            now = self._clock()
-            case.status = CASE_CLOSED
-            case.closed_at = now
-            case.closing_note = WITHDRAWN_NOTE
-            session.add(CaseAudit(case_id=case.id, action="withdrawn", actor=CITIZEN_ACTOR, at=now))
+            _close_by(session, case, self._clock(), WITHDRAWN_NOTE, "withdrawn", CITIZEN_ACTOR)
             return CaseInfo.of(case, conversation_id)
 
         return run_in_transaction(self._session_factory, work)
@@ -208,11 +201,7 @@ class EscalationService:
             if citizen is None or case is None or case.citizen_id != citizen.id \
                     or case.status != CASE_OPEN:
                 return None
-            now = self._clock()
-            case.status = CASE_CLOSED
-            case.closed_at = now
-            case.closing_note = FALSE_ALARM_NOTE
-            session.add(CaseAudit(case_id=case.id, action="false_alarm", actor=BOT_ACTOR, at=now))
+            _close_by(session, case, self._clock(), FALSE_ALARM_NOTE, "false_alarm", BOT_ACTOR)
             return CaseInfo.of(case, conversation_id)
 
         return run_in_transaction(self._session_factory, work)
@@ -235,8 +224,7 @@ class EscalationService:
         conversation_id = check_conversation_id(conversation_id)
 
         def work(session: Session) -> Optional[CaseInfo]:
-            citizen = find_citizen(session, conversation_id)
-            case = _active_case(session, citizen.id) if citizen else None
+            case = _citizens_active_case(session, conversation_id)
             return CaseInfo.of(case, conversation_id) if case else None
 
         return run_in_transaction(self._session_factory, work)
@@ -335,3 +323,17 @@ def _active_case(session: Session, citizen_id: int, for_update: bool = False) ->
         # other. SQLite has no row locks (and needs none: its transactions are serialised).
         query = query.with_for_update()
     return session.scalars(query).one_or_none()
+
+
+def _citizens_active_case(session: Session, conversation_id: str, for_update: bool = False) -> Optional[Case]:
+    """The open or taken case of the citizen of `conversation_id`, if any."""
+    citizen = find_citizen(session, conversation_id)
+    return _active_case(session, citizen.id, for_update=for_update) if citizen else None
+
+
+def _close_by(session: Session, case: Case, now: datetime, note: str, action: str, actor: str) -> None:
+    """Close a case on the citizen's word or the bot's (not a coach's), with its audit line."""
+    case.status = CASE_CLOSED
+    case.closed_at = now
+    case.closing_note = note
+    session.add(CaseAudit(case_id=case.id, action=action, actor=actor, at=now))
