@@ -8,7 +8,7 @@ form: a crisis comes first).
 
 import logging
 from dataclasses import replace
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
