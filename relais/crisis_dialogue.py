@@ -100,7 +100,7 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     # health signs, for the 15) and driving the person oneself: before "care" reads "hôpital".
     ("bleeding", _patterns(
         r"^(?!.*\b(vomi\w*|crache\w*|selles|urine|nez|enceinte|regles|sang froid)\b)"
-        r".*\b(plaie|coupure|entaille|s'est ouvert|s'est coupee?|pisse le sang|le sang traverse|saigne (beaucoup|enormement|abondamment|encore|toujours)|ca saigne|hemorragie|pisser le sang|garrot)\b",
+        r".*\b(plaie|coupure(?! (de|d'|du|des|sur|totale|generale|programmee|electrique)\b)|entaille|s'est ouvert|s'est coupee?|pisse le sang|le sang traverse|saigne (beaucoup|enormement|abondamment|encore|toujours)|ca saigne|hemorragie|pisser le sang|garrot)\b",
     )),
     ("drive_there", _patterns(r"\b(je l'emmene|on l'emmene|l'emmener|je le conduis|je la conduis|on y va (nous memes|en voiture)|par nos propres moyens)\b")),
     ("fear_of_hospital", _patterns(r"\b(hopital|hospitalis\w*|interne|internee|psychiatr\w*|hp|m'enfermer)\b")),
@@ -225,7 +225,7 @@ class CrisisTurn:
 # risk; "il rentre à 18 h" of an aggressor; "ça saigne" in a medical emergency). Elsewhere they
 # are skipped, so that they never hide a move every kind answers.
 _KIND_MOVES = {
-    "far_or_near": frozenset({OTHER_AT_RISK}), "helper_strain": frozenset({OTHER_AT_RISK}),
+    "far_or_near": frozenset({OTHER_AT_RISK, MEDICAL}), "helper_strain": frozenset({OTHER_AT_RISK}),
     "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
     "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
     "is_it_violence": frozenset({VIOLENCE}),
@@ -244,6 +244,9 @@ _KIND_ANSWERS = {
     "male_victim": ("violence_answers", "male_victim"),
     "is_it_violence": ("violence_answers", "is_it_violence"),
 }
+# A kind's own answer to a move two kinds share: someone far away in a medical emergency is
+# helped through the 15 of where they are, not told to open the door.
+_KIND_ANSWER_OF = {("far_or_near", MEDICAL): ("medical_answers", "far_away")}
 
 
 # Read only when the message is a question (normalise() drops the "?"): « je peux sortir ? »
@@ -260,6 +263,20 @@ _MALE_VICTIM = re.compile(
 def is_male_victim(text: Optional[str]) -> bool:
     """A man who says his partner is violent to him."""
     return bool(_MALE_VICTIM.search(normalise(text or "")))
+
+
+# The writer is not with the person in a medical emergency: « mon père m'appelle de Lyon »,
+# « je suis au travail », « elle habite à 300 km ».
+_FAR_FROM_PERSON = re.compile(
+    r"\b(m'a|m'|me|nous a) (appele|appelle|telephone|ecrit|envoye un (sms|message|texto))\b"
+    r"|\b(je ne suis pas|je suis pas|suis pas|on n'est pas|on est pas) (la|la bas|avec (lui|elle)|chez (lui|elle)|sur place|a cote)\b"
+    r"|\b(il|elle) (habite|vit|est|loge|travaille) (a \d+ ?(km|kilometres?)|loin|a l'autre bout|dans une autre ville|a l'etranger)\b"
+    r"|\b\d+ ?(km|kilometres?) (de chez moi|d'ici|de moi)\b|\b(au telephone|au tel|par telephone) avec (lui|elle|moi)\b|\bje suis (loin|au travail|au boulot)\b")
+
+
+def is_far_from_person(text: Optional[str]) -> bool:
+    """The writer is away from the person in danger (a medical emergency told from afar)."""
+    return bool(_FAR_FROM_PERSON.search(normalise(text or "")))
 
 
 def move_of(message: CitizenMessage, kind: Optional[str] = None) -> Optional[str]:
@@ -337,7 +354,7 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
             return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
-                          male=is_male_victim(message.text))
+                          male=is_male_victim(message.text), far=is_far_from_person(message.text))
         if triage.tier == QUESTION:
             return _ask(state, triage.kind)
         return None
@@ -347,7 +364,8 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
 
 
 def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
-           preface: Tuple[str, ...] = (), minor: bool = False, male: bool = False) -> CrisisTurn:
+           preface: Tuple[str, ...] = (), minor: bool = False, male: bool = False,
+           far: bool = False) -> CrisisTurn:
     """The kind's first reply; a young person writing about their own home (`minor`) gets the
     child kind's reply spoken to them, a man hit by his partner (`male`) his own."""
     content = crisis_content()
@@ -356,11 +374,15 @@ def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
     writer = "child" if crisis_kind.id == CHILD and (minor or state.get("writer") == "child") else state.get("writer")
     if crisis_kind.id == VIOLENCE and male:
         writer = "man"
+    if crisis_kind.id == MEDICAL and far:
+        writer = "far"
     first = crisis_kind.first
     if writer == "child" and crisis_kind.id == CHILD:
         first = content.text("child_self_first")
     elif writer == "man" and crisis_kind.id == VIOLENCE:
         first = content.text("violence_male_first")
+    elif writer == "far" and crisis_kind.id == MEDICAL:
+        first = content.text("medical_far_first")
     text = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (text,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
@@ -382,7 +404,8 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     content = crisis_content()
     triage = message.triage
     if triage.tier == CERTAIN:
-        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text))
+        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
+                      far=is_far_from_person(message.text))
     move = move_of(message, state.get("kind") or SUICIDE)
     answer = answer_of(message)
     if state.get("kind") == CHILD and writes_as_minor(message.text):
@@ -399,7 +422,7 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     if answer is True or move == "wants_person" or (kind in _PLAN_KINDS and describes_plan(message.text)):
         # A yes, a request for a person, or an answer that says yes (a plan, a means).
         return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1],
-                      minor=writes_as_minor(message.text))
+                      minor=writes_as_minor(message.text), far=is_far_from_person(message.text))
     if move in _QUESTION_MOVES and state.get("questions", 0) < 3:
         # A question ("c'est gratuit ?", "qui répond ?") is not a yes: it gets its answer, then
         # the question is asked again; no case without a yes (issue #12: calm conversations
@@ -453,7 +476,8 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     kind = state.get("kind") or SUICIDE
     crisis_kind = content.kind(kind)
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
-        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text))
+        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
+                      far=is_far_from_person(message.text))
     if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
         # « C'est moi l'enfant »: from now on Relais speaks to the young person.
         state = {**state, "writer": "child", "step": 0}
@@ -491,13 +515,17 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
+    if move == "what_to_do" and kind == MEDICAL and state.get("writer") == "far":
+        return _turn(state, (str(_table("medical_answers")["what_to_do_far"]),), kind=kind)
     if move in ("free_anonymous", "what_to_do", "who_answers", "care"):
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in ("phone_watched", "fear_of_hospital"):
         return _turn(state, (content.text(move),), kind=kind)
     if move in _KIND_ANSWERS:
         # move_of() read it for this kind only (_KIND_MOVES).
-        table, key = _KIND_ANSWERS[move]
+        table, key = _KIND_ANSWER_OF.get((move, kind)) or _KIND_ANSWERS[move]
+        if move == "far_or_near" and kind == MEDICAL:
+            state = {**state, "writer": "far"}
         return _turn(state, (str(_table(table)[key]),), kind=kind, offer_person=move == "helper_strain")
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
         return _turn(state, (str(_table("violence_answers")[move]),), kind=kind)
@@ -513,8 +541,11 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # someone else at risk, who may be in danger while their friend writes.
         opening = opening + " " + crisis_kind.reminder
     step = state.get("step", 0)
-    safety = content.lines("child_self_safety") if kind == CHILD and state.get("writer") == "child" \
-        else crisis_kind.safety
+    safety = crisis_kind.safety
+    if kind == CHILD and state.get("writer") == "child":
+        safety = content.lines("child_self_safety")
+    elif kind == MEDICAL and state.get("writer") == "far":
+        safety = content.lines("medical_far_safety")
     lines: Tuple[str, ...] = (opening,)
     if step < len(safety):
         lines = (opening + "\n\n" + safety[step],)

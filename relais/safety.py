@@ -37,6 +37,9 @@ _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fi
 _SHAKE = r"(envie de|peur de|pourrais|vais|failli|sur le point de) (le|la) secouer"
 # A baby, by name or by what only a baby does: not a teenager or a boss one wants to shake.
 _INFANT = r"(bebe|nourrisson|(a|de) \d+ (mois|semaines)|pleure\w*|pleurs|se taise|se taire)"
+# An infant under three months, and a fever (38 °C or more, « 38,4 » read as « 38 4 »).
+_YOUNG_INFANT = r"(nouveau nee?s?|(bebe|bb|nourrisson|fils|fille|petit|petite|petiot|enfant|loulou|puce) (\w+ ){0,2}((est )?nee? (il y a|depuis) (\d+|quelques|trois|deux) (jours|semaines)|(de|a|qui a) (\d{1,2}|quelques|deux|trois|quatre|cinq|six|sept|huit|dix) (jours|semaines)|(de |a |qui a )?(1|2|un|deux) mois( et demi)?(?! de)))"
+_FEVER = r"((?<!un peu de )(?<!petite )fievre|(38|39|40|41)( [0-9])?( c'est| degres| de fievre| de temperature)?\b|temperature (\w+ ){0,2}(a )?(38|39|40|41)\b)"
 _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat|battent|cogne|cognent|maltrait|viol|attouch|abus|secoue|brule|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
 _OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
@@ -277,6 +280,9 @@ _MORE_CRISIS = (
     # matin ». Not a food that changes (« ne boit plus de lait maternisé »).
     (MEDICAL, r"\b(bebe|nourrisson|(a|de) \d+ (mois|semaines))\b.{0,80}\b((n'a |a )?(rien|pas|plus) (bu|tete|avale)\b|ne boit (rien|pas|plus)\b(?! (de|du|des|d'|le|la|les|son|sa|ses)\b)|refuse (le biberon|le sein|de boire|tous? les biberons))"
               r".{0,40}\b(depuis|ce matin|cette nuit|hier|\d+ ?(h|heures?)\b)"),
+    # Fever in an infant under three months is an emergency (the 15), not a question for the
+    # pharmacy: « mon bébé de 5 semaines a 38,4 ». An older child's fever is not, by itself.
+    (MEDICAL, rf"\b{_YOUNG_INFANT}\b.{{0,100}}\b{_FEVER}|\b{_FEVER}.{{0,60}}\b({_YOUNG_INFANT}|(il|elle) a (\d{{1,2}} (jours|semaines)|(1|2|un|deux) mois))\b"),
     (MEDICAL, r"\b(par terre|au sol|tombee?)\b.{0,40}\b(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) (plus|pas) (quand|du tout|a rien|depuis)\b"),
     (MEDICAL, r"\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b.{0,60}\b(tremble|sue|transpire|diabet|malaise|tombe)|\b(tremble|sue|transpire|diabet)\w*\b.{0,60}\b(ne (me|nous) reconnait plus|tout confus|toute confuse)\b"),
     (MEDICAL, r"\b(pastilles?|capsules?|javel|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|white spirit|piles?|aimants?|medicaments|produit)\b.{0,80}\b(en a (mange|avale|bu)|a (mange|avale|bu))\b.{0,60}\b(vomi\w*|pale|ne respire|dort|somnol\w*|mal|poignee|quoi faire|je fais)\b"),

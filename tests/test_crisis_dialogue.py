@@ -254,6 +254,21 @@ def test_a_bleeding_wound_gets_first_aid_and_a_man_hit_is_heard():
     assert "116 006" in turn.lines[-1]
 
 
+def test_a_medical_emergency_told_from_afar_gets_the_15_for_the_person_not_open_the_door():
+    far = Conversation()
+    first = far.say("mon père m'appelle, il a une douleur dans la poitrine, il habite à 200 km")
+    assert "adresse exacte" in first.lines[-1] and "Restez avec la personne" not in first.lines[-1]
+    for text in ("j'ai appelé le 15", "et maintenant ?", "ok"):
+        assert "ouvrez la porte d'entrée" not in far.say(text).lines[-1]
+    told_later = Conversation()
+    told_later.say("ma mère est tombée par terre elle ne répond plus")
+    turn = told_later.say("elle habite à 40 km de chez moi, je suis au boulot")
+    assert "Même de loin" in turn.lines[-1]
+    assert "De loin" in told_later.say("je fais quoi").lines[-1]
+    # A power cut in the same emergency is no wound.
+    assert "appuyez fort" not in told_later.say("il y a une coupure de courant chez elle").lines[-1]
+
+
 def test_a_question_asked_again_is_never_the_same_message_twice():
     conversation = Conversation()
     first = conversation.say("ma fille dit que son copain la force, elle vit chez lui", model=0.95)

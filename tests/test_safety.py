@@ -253,3 +253,22 @@ def test_an_infant_who_has_not_drunk_for_hours_is_a_medical_emergency(text, cris
     assert found.is_crisis is crisis
     if crisis:
         assert found.kind == "medical"
+
+
+@pytest.mark.parametrize("text, crisis", [
+    ("mon bébé de 5 semaines a 38,4 de fièvre", True),
+    ("bb 1 mois fievre 38.6 on fait quoi", True),
+    ("notre fils né il y a 10 jours a de la fièvre", True),
+    ("ma fille a 38,5 de fievre, elle a 7 semaines", True),
+    # Not an infant under three months, not a fever, not a baby.
+    ("mon fils de 2 ans a 38 de fièvre", False),
+    ("bébé de 2 mois, quelle température pour sa chambre ?", False),
+    ("un chiot de 6 semaines a de la fièvre", False),
+    ("je suis enceinte de 30 semaines et j'ai 38 de fièvre", False),
+    ("mon bébé de 2 mois a eu ses vaccins, un peu de fièvre c'est normal ?", False),
+])
+def test_fever_in_an_infant_under_three_months_is_a_medical_emergency(text, crisis):
+    found = assess(text)
+    assert found.is_crisis is crisis
+    if crisis:
+        assert found.kind == "medical"
