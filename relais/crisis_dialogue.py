@@ -171,6 +171,8 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(je lui pose la question|lui poser la question|lui demander directement|donner l'idee|peut etre une blague|(il|elle) plaisantait)\b",
         r"\b(m'en meler|me meler|de mon ressort|a moi de|mon role|je dois lui (dire|parler)|comment (reagir|lui parler|lui dire|l'aider|aborder)|quoi lui dire|je lui dis quoi|(j'ose|ose) pas (lui )?en parler)\b",
     )),
+    # Gas: the network's emergency line, the meter, the neighbours (« je ferme le compteur ? »).
+    ("gas", _patterns(r"\b(gaz|compteur|grdf|robinet de gaz|butane|propane|monoxyde|co)\b")),
     ("aggressor_returns", _patterns(
         r"\b(il|elle) (rentre|revient|arrive|sera la|sera rentre|rentrera|reviendra)\b"
         # Not « il arrive pas à se calmer », « il n'arrive à rien ».
@@ -229,7 +231,7 @@ _KIND_MOVES = {
     "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
     "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
     "is_it_violence": frozenset({VIOLENCE}),
-    "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}),
+    "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}), "gas": frozenset({DANGER}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -240,6 +242,7 @@ _KIND_ANSWERS = {
     "keeps_secret": ("other_at_risk_answers", "keeps_secret"),
     "bleeding": ("medical_answers", "bleeding"),
     "drive_there": ("medical_answers", "drive_there"),
+    "gas": ("danger_answers", "gas"),
     "aggressor_returns": ("violence_answers", "returns"),
     "male_victim": ("violence_answers", "male_victim"),
     "is_it_violence": ("violence_answers", "is_it_violence"),

@@ -269,6 +269,15 @@ def test_a_medical_emergency_told_from_afar_gets_the_15_for_the_person_not_open_
     assert "appuyez fort" not in told_later.say("il y a une coupure de courant chez elle").lines[-1]
 
 
+def test_a_question_about_gas_gets_the_gas_emergency_line_and_the_meter():
+    conversation = Conversation()
+    conversation.say("ça sent le gaz très fort dans la cuisine")
+    turn = conversation.say("je ferme le compteur ?")
+    assert "0 800 47 33 33" in turn.lines[-1] and "compteur" in turn.lines[-1]
+    # Gas means nothing special in another kind's dialogue.
+    assert move_of(CitizenMessage("le compteur de gaz est coupé"), "suicide") is None
+
+
 def test_a_question_asked_again_is_never_the_same_message_twice():
     conversation = Conversation()
     first = conversation.say("ma fille dit que son copain la force, elle vit chez lui", model=0.95)
