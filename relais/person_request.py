@@ -90,13 +90,23 @@ def declines_a_person(text: str) -> bool:
 # An explicit request for the relais team's people, in the words people use (« je voudrais
 # parler à quelqu'un de vrai », « je veux un humain, pas une machine »): read by a rule, so that
 # a long message about a track that ends with it still reaches a person.
+_TEAM_PERSON = r"(quelqu'un|quelqun|qqun|une personne|un humain|une humaine|un etre humain|un conseiller|une conseillere|une vraie personne|quelqu'un de vrai)"
 _ASKS_FOR_A_PERSON = re.compile(
     r"\b(je veux|je voudrais|j'aimerais|je souhaite|je prefere|je peux|est ce que je peux|on peut|"
     r"pourrais je|puis je|besoin de|envie de|je veux bien|c'est possible de|est il possible de|y a moyen de) (\w+ ){0,2}"
     r"(parler|discuter|ecrire|echanger) (a|avec) (quelqu'un|quelqun|qqun|une personne|un humain|une humaine|"
     r"un etre humain|un conseiller|une conseillere|quelqu'un de vrai|une vraie personne|un vrai)"
     r"(?! (a|au|de|du|chez) (la |l')?(caf|cpam|mairie|banque|pole emploi|france travail|impots|prefecture|medecin|docteur)\b)"
-    r"|\b(un humain|une vraie personne|quelqu'un de vrai|un etre humain) (svp|s'il vous plait|stp|pas une machine|pas un robot)\b")
+    r"|\b(un humain|une vraie personne|quelqu'un de vrai|un etre humain) (svp|s'il vous plait|stp|pas une machine|pas un robot)\b"
+    # « Je peux avoir quelqu'un au téléphone ? », « quelqu'un de chez vous pourrait m'appeler ? »,
+    # « j'aimerais qu'une vraie personne m'aide », « mettez-moi en relation avec un conseiller ».
+    rf"|\b(avoir|joindre|parler a) {_TEAM_PERSON} (au telephone|au tel|au bout du fil|en vrai|en direct)\b"
+    rf"|\b(quelqu'un|une personne|qqun|un conseiller|une conseillere) (de chez vous|de votre equipe|de l'equipe|du relais|de relais) "
+    r"(\w+ ){0,2}(m'appeler|m'appelle|me rappeler|me rappelle|m'aider|m'aide|m'ecrire|m'ecrive|me contacter|me contacte|venir|passer|s'occuper)\b"
+    r"|\b((qu'|qu )(une vraie personne|un humain|un etre humain|un conseiller|une conseillere)|que quelqu'un de vrai) "
+    r"(\w+ ){0,2}(m'aide|m'accompagne|m'appelle|me rappelle|me contacte|m'ecrive|s'occupe)\b"
+    rf"|\b(mettre|mettez|mets) (moi )?en (relation|contact) avec {_TEAM_PERSON}\b"
+    r"|\b(rendez vous|rdv) avec (un conseiller|une conseillere|une personne de|quelqu'un de)\b")
 
 
 def asks_for_a_person(text: str) -> bool:

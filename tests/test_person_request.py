@@ -85,6 +85,12 @@ def test_a_question_about_a_thing_is_not_a_request():
     ("je veux pas parler à quelqu'un", False),
     ("je voudrais parler à quelqu'un à la CAF", False),
     ("je dois parler à mon chef", False),
+    ("je pourrais avoir un conseiller au téléphone ?", True),
+    ("une personne de l'équipe pourrait me rappeler demain ?", True),
+    ("j'aimerais qu'un humain s'occupe de mon dossier", True),
+    ("mettez moi en contact avec une personne svp", True),
+    ("pas besoin que quelqu'un de l'équipe m'appelle", False),
+    ("j'arrive pas à joindre quelqu'un au téléphone à la mairie", False),
 ])
 def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
     from relais.person_request import asks_for_a_person
