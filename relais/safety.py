@@ -724,6 +724,9 @@ _CHILD_NEGLECT = re.compile(
 # suis seule depuis le décès de mon mari », « je dors mal »); « tout est noir », « un fardeau »,
 # « plus la force » are.
 _LOW_MOOD_WORDS = frozenset({"seul", "seule", "mal", "peur", "dormir", "jamais", "partir", "vie", "tenir", "tiens"})
+# Words of despair only: no sign of a child's, a body's or a place's danger.
+_MOOD_ONLY_WORDS = frozenset({"noir", "noires", "vide", "tenir", "tiens", "sombre", "plus rien", "lacher", "arreter",
+                              "raison", "nouvelles", "lendemain", "pret", "prete", "dormir", "reveiller"})
 # A child who writes their age (not « j'ai 15 ans de métier »).
 _MINOR_WRITER = re.compile(r"\b(j'ai|moi j'ai) (1[0-7]|[6-9]) ans\b(?! (de|d'))")
 
@@ -741,6 +744,10 @@ def _risk_words(text: Optional[str], kind: Optional[str], low_mood: bool = False
         for match in RISK_WORDS.finditer(t):
             word = match.group(0)
             if kind == CHILD and _CHILD_WORDS.fullmatch(word) and not _CHILD_NEGLECT.search(t):
+                continue
+            if kind in _SPECIFIC_KINDS and word in _MOOD_ONLY_WORDS:
+                # « Des taches noires au plafond de la chambre des petits »: black is a word of
+                # despair, not of a child's or a body's danger.
                 continue
             if low_mood and word in _LOW_MOOD_WORDS:
                 continue

@@ -272,3 +272,12 @@ def test_fever_in_an_infant_under_three_months_is_a_medical_emergency(text, cris
     assert found.is_crisis is crisis
     if crisis:
         assert found.kind == "medical"
+
+
+def test_a_word_of_despair_is_no_sign_of_a_child_in_danger():
+    # DIET reads a child in danger at 0.59 in a question about mould; « noires » is despair's word.
+    from relais.crisis_classifier import CrisisReading
+
+    mould = "des taches noires au plafond de la chambre des enfants, et ça sent le moisi"
+    assert triage(mould, 0.59, "child", CrisisReading(0.43, "danger")).tier is None
+    assert triage("tout est noir, je ne vois plus d'issue", 0.8, "suicide", CrisisReading(0.6, "suicide")).tier is not None
