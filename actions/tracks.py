@@ -24,6 +24,7 @@ from relais.track_turn import (
     ASK,
     DIAGNOSTIC,
     URGENCE,
+    context_turn,
     decide,
     is_typed,
     keeps_current_track,
@@ -83,11 +84,14 @@ class ActionSelectTrack(Action):
             if inside is not None:
                 return inside
 
-        turn = decide(text, track, tracker.latest_message.get("intent_ranking") or [], requested_phase)
+        # After « passer à X, ou continuer ? », a typed answer that does not continue switches.
+        reads_on = requested_phase is None and tracker.get_slot("track_step") != ASK
+        turn = (context_turn(text, current, track, tracker.get_slot("phase")) if reads_on else None) \
+            or decide(text, track, tracker.latest_message.get("intent_ranking") or [], requested_phase)
         track = turn.track
         events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", turn.step)]
         if turn.step == ASK:
-            ask_two_tracks(dispatcher, turn.choices)
+            ask_two_tracks(dispatcher, turn.choices, switching=turn.switching)
             return events
         record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
         if turn.step == URGENCE:

@@ -34,6 +34,7 @@ class TrackTurn:
     topic: Optional[TopicMatch] = None
     choices: Tuple[str, ...] = ()  # ASK: the tracks to choose between
     second_track: Optional[str] = None
+    switching: bool = False        # ASK: to leave the current track (choices: new, current)
 
 
 def track_ranking(intent_ranking: Sequence[Dict]) -> List[Tuple[str, float]]:
@@ -62,6 +63,36 @@ def keeps_current_track(text: str) -> bool:
     """The answer to the switch question says to go on with the current track."""
     words = normalise(text or "")
     return bool(_STAYS.search(words)) and not _MOVES_ON.search(words)
+
+
+# A short statement that goes on with what is being discussed (« ma paye arrive le 5 », « je vis
+# avec mon copain, il est au chômage »): the words of another track in it are context, not a new
+# topic. A question, a request or an announced change (« autre chose », « sinon ») is a new topic.
+CONTEXT_WORDS = 12
+_NEW_TOPIC = re.compile(
+    r"\b(je voudrais|je veux|j'aimerais|je cherche|j'ai besoin|besoin d'|conseils?|aidez moi|aide pour|"
+    r"parler de|parlons|sinon|autre chose|autre question|une question|revenons|passons|comment|et pour|"
+    r"par ailleurs|en plus|aussi|au fait|d'ailleurs|autre sujet|passer|passons|changer|changeons|plutot)\b")
+
+
+def reads_as_context(text: str) -> bool:
+    """A short statement that tells more, rather than a question or a new request."""
+    words = normalise(text or "")
+    return (is_typed(text) and not is_question(text) and len(words.split()) <= CONTEXT_WORDS
+            and not _NEW_TOPIC.search(words) and not is_acute(text))
+
+
+def context_turn(text: str, current: Optional[str], track: str, phase: Optional[str]) -> Optional[TrackTurn]:
+    """A short statement read as another track while `current` is being discussed: answered in
+    the current track when one of its topics fits, else the citizen is asked whether to switch.
+    None: the message is not such a statement."""
+    if not current or track == current or current not in TRACKS or not reads_as_context(text):
+        return None
+    phase = phase or "continu"
+    match = best_topic(text, current)
+    if match:
+        return TrackTurn(ANSWER, current, phase, match)
+    return TrackTurn(ASK, current, phase, choices=(track, current), switching=True)
 
 
 def decide(text: str, track: str, ranking: Sequence[Dict], requested_phase: Optional[str] = None) -> TrackTurn:

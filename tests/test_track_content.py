@@ -9,7 +9,7 @@ from relais.coaching import ENGAGEMENT_LEVELS
 from relais.form_answers import OPTION, AnswerReading, QUESTION, UNCLEAR, read_answer
 from relais.plans import PLAN_SIZE, choose_actions
 from relais.track_content import CONTENT_DIR, all_topics, find_topic, problems, track_content
-from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, decide
+from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, context_turn, decide
 from relais.tracks import TRACKS, diagnostic_slots
 
 DOMAIN = yaml.safe_load((CONTENT_DIR.parent.parent.parent / "domain.yml").read_text(encoding="utf-8"))
@@ -137,3 +137,32 @@ def test_track_names_after_de_are_elided_before_a_vowel():
 
     assert of_theme("alimentation") == "d'alimentation"
     assert of_theme("mobilite") == "de mobilité"
+
+
+@pytest.mark.parametrize("text", [
+    "mon loyer tombe le 3 et le salaire le 10",
+    "ma femme est en intérim",
+    "on est trois à la maison",
+])
+def test_a_short_statement_goes_on_with_the_current_track(text):
+    # DIET names another track on a word (« salaire », « intérim »); the citizen tells more.
+    turn = context_turn(text, "economie", "travail", "urgence")
+    assert turn is not None and turn.track == "economie" and turn.phase == "urgence"
+    assert turn.step == ANSWER or (turn.step == ASK and turn.switching and turn.choices == ("travail", "economie"))
+
+
+@pytest.mark.parametrize("text", [
+    "et sinon, pour mon potager, les limaces ?",
+    "autre chose : je n'ai plus de chauffage",
+    "comment je m'inscris à France Travail",
+    "je voudrais changer de métier",
+    "plus de gaz pour cuisiner depuis hier soir",
+    "/track_travail",
+])
+def test_a_question_a_request_or_a_new_urgence_is_a_new_topic(text):
+    assert context_turn(text, "economie", "travail", "continu") is None
+
+
+def test_no_current_track_or_the_same_track_is_decided_as_usual():
+    assert context_turn("on est trois à la maison", None, "travail", None) is None
+    assert context_turn("on est trois à la maison", "travail", "travail", None) is None
