@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 
 from relais.follow_up import MORE, NEXT_ACTIONS, TOPIC, follow_up
 from relais.plans import choose_actions, render_actions
-from relais.topics import FALLBACK_TOPIC_THRESHOLD, best_topic
+from relais.topics import best_topic, fallback_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
 from relais.coaching import engagement_level
@@ -111,14 +111,14 @@ def say_plan(dispatcher, track: Text, chosen: Sequence[MicroAction], shown: List
     return [SlotSet("plan_shown", shown + [a.key for a in chosen])]
 
 
-def answer_from_topics(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
-    """A message Rasa could not place (or found off-topic) may still be a question of a track
-    file, in words DIET did not learn: answered when the sub-topic model is sure enough.
-    None when it is not."""
-    text = tracker.latest_message.get("text") or ""
+def answer_from_topics(dispatcher, tracker, text: Optional[Text] = None) -> Optional[List[Dict[Text, Any]]]:
+    """A message Rasa could not place (or found off-topic, or the words after a greeting) may
+    still be a question of a track file, in words DIET did not learn: answered when the
+    sub-topic model is sure enough. None when it is not."""
+    text = tracker.latest_message.get("text") or "" if text is None else text
     if not is_typed(text):
         return None
-    match = best_topic(text, threshold=FALLBACK_TOPIC_THRESHOLD)
+    match = fallback_topic(text)
     if not match:
         return None
     said = say_topic_once(dispatcher, tracker, match.topic)

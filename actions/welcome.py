@@ -1,4 +1,5 @@
-"""Welcome of a returning citizen, and consent: given, refused or withdrawn."""
+"""Welcome (of a new or a returning citizen, with an answer to what follows the hello), and
+consent: given, refused or withdrawn."""
 
 from typing import Any, Dict, List, Text
 
@@ -7,11 +8,35 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend
+from actions.topic_replies import answer_from_topics
+from relais.greeting import after_greeting
 from relais.consent_words import is_explicit_answer
 from relais.services import StorageUnavailable
 
 GIVING_INTENTS = ("consentir", "affirm")
 WITHDRAWING_INTENT = "retirer_consentement"
+
+
+def _answer_after_greeting(dispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """« Bonjour, c'est quoi la permaculture ? »: the question is answered after the welcome,
+    when a track's topic fits it."""
+    rest = after_greeting(tracker.latest_message.get("text") or "")
+    return (answer_from_topics(dispatcher, tracker, rest) or []) if rest else []
+
+
+class ActionAccueil(Action):
+    """Welcomes a new citizen; the consent question follows (data/rules/welcome.yml)."""
+
+    responses = frozenset({"utter_accueil"})
+
+    def name(self) -> Text:
+        return "action_accueil"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_accueil")
+        return _answer_after_greeting(dispatcher, tracker)
 
 
 class ActionAccueilRetour(Action):
@@ -29,8 +54,10 @@ class ActionAccueilRetour(Action):
             dispatcher.utter_message(response="utter_retour_objectif")
         else:
             dispatcher.utter_message(response="utter_bon_retour")
+        answered = _answer_after_greeting(dispatcher, tracker)
+        if not answered and not tracker.get_slot("objectif"):
             dispatcher.utter_message(response="utter_menu")
-        return []
+        return answered
 
 
 class ActionEnregistrerConsentement(Action):

@@ -22,6 +22,8 @@ _ACUTE = re.compile(
             r"\bplus (du tout|aucun|aucune)\b",
             r"\b(coupe|coupee|coupes|coupure|coupures|panne|black ?out|delestage)\b",
             r"\b(inonde|inondee|inondation|inondations|crue|l'eau monte)\b",
+            # « L'eau est entrée dans la cuisine », « de l'eau partout au rez-de-chaussée ».
+            r"\bl'eau (\w+ ){0,2}(entree|rentree|montee|arrivee|passee) (\w+ ){0,2}(dans|au|a l'|jusqu)|\bde l'eau partout\b",
             r"\b(licencie|licenciee|vire|viree|licenciement|mis a la porte|mise a la porte)\b",
             r"\b(expulse|expulsee|expulsion|a la rue)\b",
             r"\b(rien a manger|frigo vide|placards? vides?|penurie|ruptures? de stock)\b",

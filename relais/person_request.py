@@ -106,7 +106,10 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"|\b((qu'|qu )(une vraie personne|un humain|un etre humain|un conseiller|une conseillere)|que quelqu'un de vrai) "
     r"(\w+ ){0,2}(m'aide|m'accompagne|m'appelle|me rappelle|me contacte|m'ecrive|s'occupe)\b"
     rf"|\b(mettre|mettez|mets) (moi )?en (relation|contact) avec {_TEAM_PERSON}\b"
-    r"|\b(rendez vous|rdv) avec (un conseiller|une conseillere|une personne de|quelqu'un de)\b")
+    r"|\b(rendez vous|rdv) avec (un conseiller|une conseillere|une personne de|quelqu'un de)\b"
+    r"|\b(je veux|je voudrais|j'aimerais|je souhaite|je demande|il me faut) (\w+ )?(un humain|une humaine|un etre humain|"
+    r"une vraie personne|quelqu'un de vrai|un vrai conseiller|une vraie conseillere|un conseiller|une conseillere)\b"
+    r"(?! (bancaire|financier|financiere|d'orientation|immobilier|funeraire|en \w+|de (ma|la|mon|l') ?\w+|a la (caf|cpam|banque|mairie|poste|prefecture)|au (guichet|credit|pole)|chez|pole|france travail|caf)\b)")
 
 
 def asks_for_a_person(text: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence
 
+from relais.acute import is_acute
 from relais.text import normalise
 from relais.track_content import Topic, all_topics
 from relais.tracks import TRACKS
@@ -23,8 +24,14 @@ QUESTION_MIN_PROBABILITY = 0.04
 # Whatever its share inside a track, a topic below this probability is noise (« bon ben voilà »
 # spreads thinly over every topic and may still lean to one).
 MIN_TOPIC_PROBABILITY = 0.1
-# A message Rasa could not place is answered from a topic only above this.
+# A message Rasa could not place is answered from a topic only above this...
 FALLBACK_TOPIC_THRESHOLD = 0.5
+# ...unless it is long: « pas compris » to a real need told in eight words or more (« une dame
+# de 82 ans… plus de provisions ») serves worse than the closest topic, with a person offered
+# beside it. An urgence (the acute lexicon) with a topic of first steps: lower still.
+LONG_MESSAGE_WORDS = 8
+LONG_FALLBACK_THRESHOLD = 0.42
+ACUTE_FALLBACK_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True)
@@ -102,3 +109,14 @@ def best_topic(text: str, track: Optional[str] = None, threshold: float = TOPIC_
 def question_topic(text: str, track: str) -> Optional[TopicMatch]:
     """The closest topic of the track for a question (lower thresholds than best_topic)."""
     return best_topic(text, track, QUESTION_THRESHOLD, QUESTION_MIN_PROBABILITY)
+
+
+def fallback_topic(text: str) -> Optional[TopicMatch]:
+    """The topic of a message DIET could not place, if the sub-topic model is sure enough for
+    its length; an urgence may lean on a topic of first steps."""
+    long_message = len(normalise(text or "").split()) >= LONG_MESSAGE_WORDS
+    match = best_topic(text, threshold=LONG_FALLBACK_THRESHOLD if long_message else FALLBACK_TOPIC_THRESHOLD)
+    if match is None and is_acute(text):
+        acute = best_topic(text, threshold=ACUTE_FALLBACK_THRESHOLD)
+        match = acute if acute is not None and acute.topic.kind == "acute" else None
+    return match

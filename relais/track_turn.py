@@ -72,7 +72,7 @@ CONTEXT_WORDS = 12
 _NEW_TOPIC = re.compile(
     r"\b(je voudrais|je veux|j'aimerais|je cherche|j'ai besoin|besoin d'|conseils?|aidez moi|aide pour|"
     r"parler de|parlons|sinon|autre chose|autre question|une question|revenons|passons|comment|et pour|"
-    r"par ailleurs|en plus|aussi|au fait|d'ailleurs|autre sujet|passer|passons|changer|changeons|plutot)\b")
+    r"par ailleurs|en plus|aussi|au fait|d'ailleurs|autre sujet|passer|passons|changer|changeons|plutot|revien\w*|revenir|retour a|retour au)\b")
 
 
 def reads_as_context(text: str) -> bool:

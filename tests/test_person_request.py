@@ -91,6 +91,9 @@ def test_a_question_about_a_thing_is_not_a_request():
     ("mettez moi en contact avec une personne svp", True),
     ("pas besoin que quelqu'un de l'équipe m'appelle", False),
     ("j'arrive pas à joindre quelqu'un au téléphone à la mairie", False),
+    ("je veux un humain, vite", True),
+    ("j'aimerais un conseiller s'il vous plaît", True),
+    ("je voudrais un conseiller bancaire pour mon prêt", False),
 ])
 def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
     from relais.person_request import asks_for_a_person

@@ -166,3 +166,14 @@ def test_a_question_a_request_or_a_new_urgence_is_a_new_topic(text):
 def test_no_current_track_or_the_same_track_is_decided_as_usual():
     assert context_turn("on est trois à la maison", None, "travail", None) is None
     assert context_turn("on est trois à la maison", "travail", "travail", None) is None
+
+
+def test_an_urgence_rasa_could_not_place_leans_on_a_topic_of_first_steps():
+    from relais.topics import fallback_topic
+
+    flood = fallback_topic("l'eau est entrée dans la cuisine cette nuit, tout est mouillé, par quoi je commence")
+    assert flood is not None and flood.topic.key == "logement/inondation_logement"
+    # A close but wrong topic of a long message is not said (a fridge in a power cut to an
+    # elderly woman without groceries), nor anything for small talk.
+    assert fallback_topic("je suis une dame âgée seule, plus personne ne vient faire mes courses") is None
+    assert fallback_topic("bon ben voilà") is None

@@ -36,10 +36,40 @@ def test_the_first_rule_is_welcome_then_consent():
     rules = yaml.safe_load((ROOT / "data" / "rules" / "welcome.yml").read_text(encoding="utf-8"))
     first = next(rule for rule in rules["rules"] if rule["rule"].startswith("first contact"))
     assert first["steps"] == [
-        {"intent": "greet"}, {"action": "utter_accueil"}, {"action": "utter_demande_consentement"},
+        {"intent": "greet"}, {"action": "action_accueil"}, {"action": "utter_demande_consentement"},
     ]
 
 
 def test_after_the_answer_one_screen_again(domain):
     for answer in ("utter_consentement_merci", "utter_consentement_refuse"):
         assert len(text(domain, answer) + text(domain, "utter_menu")) <= SCREEN, answer
+
+
+def test_what_follows_a_greeting_is_kept_for_an_answer():
+    from relais.greeting import after_greeting
+
+    assert after_greeting("Bonsoir madame, comment on fait un compost en appartement ?") == \
+        "comment on fait un compost en appartement"
+    assert after_greeting("bonjour") == "" and after_greeting("salut ça va ?") == ""
+    assert after_greeting("bonjour à vous tous") == ""
+    # No greeting: the message is not one (DIET's other readings handle it).
+    assert after_greeting("comment on fait un compost") == ""
+
+
+def test_the_welcome_answers_a_question_asked_with_the_hello(dispatcher, domain):
+    from actions.welcome import ActionAccueil
+    from tests.conftest import make_tracker
+
+    tracker = make_tracker("greet", "Bonjour, comment démarrer un petit potager quand on n'y connaît rien ?")
+    events = ActionAccueil().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_accueil"
+    assert len(dispatcher.messages) >= 2
+    assert any(e.get("name") == "track" and e.get("value") == "permaculture" for e in events)
+
+
+def test_a_plain_greeting_is_only_welcomed(dispatcher, domain):
+    from actions.welcome import ActionAccueil
+    from tests.conftest import make_tracker
+
+    assert ActionAccueil().run(dispatcher, make_tracker("greet", "bonjour !"), domain) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_accueil"]
