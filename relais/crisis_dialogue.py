@@ -19,7 +19,7 @@ from typing import Any, Dict, Optional, Pattern, Tuple
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE, crisis_content
 from relais.form_answers import is_question
 from relais.person_request import declines_a_person
-from relais.safety import CERTAIN, QUESTION, Triage, describes_plan, writes_as_minor
+from relais.safety import CERTAIN, QUESTION, Triage, assess, describes_plan, writes_as_minor
 from relais.text import normalise
 from relais.yes_no import is_acknowledgement
 
@@ -437,6 +437,11 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
                      "questions": state.get("questions", 0) + 1}
         return CrisisTurn(lines=(_answer_to(move, crisis_kind.id, state), again), state=new_state,
                           ask_yes_no=True, kind=crisis_kind.id)
+    if _says_goodbye(message.text):
+        # « Merci, je reviendrai »: the question is not pressed on someone who leaves; the way
+        # back is said. Not a farewell the lexicon reads as a danger (« adieu, merci pour tout »).
+        line = content.text("question_left")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
     if triage.tier == QUESTION or state.get("asked", 0) < 2:
         # Not answered: a second concern, another topic, "you repeat yourself". Asked once
         # more, in other words.
@@ -446,6 +451,17 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
         return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     line = content.text("question_left")
     return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
+
+
+_GOODBYE = re.compile(
+    r"\b(au revoir|bonne (soiree|journee|nuit|fin de journee)|a (plus|bientot|demain|la prochaine)|"
+    r"je reviendrai|je reviens (plus tard|demain)|bye|ciao|bisous?)\b")
+
+
+def _says_goodbye(text: Optional[str]) -> bool:
+    words = normalise(text or "")
+    found = assess(text)
+    return bool(_GOODBYE.search(words)) and not (found.is_crisis or found.concern)
 
 
 # Questions and reservations about getting help, answered while a question waits.

@@ -745,6 +745,10 @@ def _risk_words(text: Optional[str], kind: Optional[str], low_mood: bool = False
             word = match.group(0)
             if kind == CHILD and _CHILD_WORDS.fullmatch(word) and not _CHILD_NEGLECT.search(t):
                 continue
+            if kind == OTHER_AT_RISK and _CHILD_WORDS.fullmatch(word):
+                # « Comment dire à mes enfants que j'ai perdu mon boulot ? »: children named are
+                # a farewell's sign in the writer's own crisis, not someone else's danger.
+                continue
             if kind in _SPECIFIC_KINDS and word in _MOOD_ONLY_WORDS:
                 # « Des taches noires au plafond de la chambre des petits »: black is a word of
                 # despair, not of a child's or a body's danger.

@@ -278,6 +278,17 @@ def test_a_question_about_gas_gets_the_gas_emergency_line_and_the_meter():
     assert move_of(CitizenMessage("le compteur de gaz est coupé"), "suicide") is None
 
 
+def test_a_question_is_not_pressed_on_someone_who_says_goodbye():
+    conversation = Conversation()
+    assert conversation.say("je vois plus trop à quoi ça sert tout ça").ask_yes_no
+    turn = conversation.say("bon merci, je reviendrai demain")
+    assert "Je n'insiste pas" in turn.lines[-1] and not turn.open
+    # A farewell the lexicon reads as a danger is no goodbye.
+    again = Conversation()
+    again.say("je vois plus trop à quoi ça sert tout ça")
+    assert "Je n'insiste pas" not in again.say("merci pour tout, adieu, je ne reviendrai pas").lines[-1]
+
+
 def test_a_question_asked_again_is_never_the_same_message_twice():
     conversation = Conversation()
     first = conversation.say("ma fille dit que son copain la force, elle vit chez lui", model=0.95)
