@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.backend import backend
 from actions.dialogue_state import wishes_of
 from relais.contact_wishes import ContactWishes
-from relais.person_request import declines_a_person
+from relais.person_request import asks_about_the_team, declines_a_person
 from relais.services import StorageUnavailable
 
 # A crisis is not here: action_crise opens its case (actions/crisis.py). A misunderstanding is
@@ -64,3 +64,20 @@ class ActionEscalader(Action):
 def escalation_reason(tracker: Tracker) -> str:
     intent: Optional[str] = (tracker.latest_message.get("intent") or {}).get("name")
     return REASON_BY_INTENT.get(intent, "citizen_request")
+
+
+TEAM_FOLLOWS_UP = "utter_equipe_suivi"
+TEAM_PRESENTED = "utter_equipe_presentation"
+
+
+def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """« La personne va m'écrire ici ? »: what happens with the citizen's case, or who the team
+    is and how to reach it. None when the message asks nothing of the kind."""
+    if not asks_about_the_team(tracker.latest_message.get("text") or ""):
+        return None
+    case = tracker.get_slot("escalation")
+    if case:
+        dispatcher.utter_message(response=TEAM_FOLLOWS_UP, escalation=case)
+    else:
+        dispatcher.utter_message(response=TEAM_PRESENTED)
+    return []

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.escalation import open_case
+from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question, open_case
 from actions.topic_replies import answer_from_topics, answer_likely_track, follow_up_in_context
 from relais.tracks import TRACKS
 from relais.yes_no import says_yes
@@ -59,7 +59,8 @@ def _utter_action(event: Dict[Text, Any]):
 
 class ActionFallback(Action):
     responses = frozenset({"utter_default", OFFER_OF_A_PERSON, "utter_escalade_demande",
-                           "utter_escalade_impossible", "utter_relais_local", "utter_plan_fin"}
+                           "utter_escalade_impossible", "utter_relais_local", "utter_plan_fin",
+                           TEAM_FOLLOWS_UP, TEAM_PRESENTED}
                           | {f"utter_{track}_urgence" for track in TRACKS})
 
     def name(self) -> Text:
@@ -73,7 +74,8 @@ class ActionFallback(Action):
         # all (nlu_fallback): either way it is read here, from its words.
         if offered_a_person(tracker.events) and says_yes(tracker.latest_message.get("text") or ""):
             return open_case(dispatcher, tracker, "repeated_misunderstanding") + _THEN_LISTEN
-        answered = (answer_from_topics(dispatcher, tracker) or answer_likely_track(dispatcher, tracker)
+        answered = (answer_team_question(dispatcher, tracker) or answer_from_topics(dispatcher, tracker)
+                    or answer_likely_track(dispatcher, tracker)
                     or follow_up_in_context(dispatcher, tracker))
         if answered is not None:
             return answered + _THEN_LISTEN

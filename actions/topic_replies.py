@@ -60,14 +60,18 @@ def say_acute_menu(dispatcher, track: Text) -> None:
         )
 
 
-def say_first_steps(dispatcher, track: Text, topic: Optional[Topic]) -> None:
+def say_first_steps(dispatcher, tracker, track: Text, topic: Optional[Topic]) -> None:
     """An urgence: the first steps of its scenario, or the track's first reflex and a choice of
-    scenarios when the scenario is unclear; then the local relais."""
+    scenarios when the scenario is unclear; then the local relais, once in a conversation and
+    not when a person of the team already has the case."""
     if topic:
         say_topic(dispatcher, topic)
     else:
         say_acute_menu(dispatcher, track)
-    dispatcher.utter_message(response="utter_relais_local")
+    told = any((e.get("metadata") or {}).get("utter_action") == "utter_relais_local"
+               for e in tracker.events if e.get("event") == "bot")
+    if not told and not tracker.get_slot("escalation"):
+        dispatcher.utter_message(response="utter_relais_local")
 
 
 def say_second_need(dispatcher, second_track: Optional[Text]) -> None:
@@ -168,7 +172,7 @@ def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     turn = decide(text, track, ranking)
     events = [SlotSet("track", turn.track), SlotSet("phase", turn.phase)]
     if turn.step == URGENCE:
-        say_first_steps(dispatcher, turn.track, turn.topic.topic if turn.topic else None)
+        say_first_steps(dispatcher, tracker, turn.track, turn.topic.topic if turn.topic else None)
         return events + [SlotSet("topic", turn.topic.topic.key if turn.topic else None)]
     if turn.step == ANSWER:
         say_topic(dispatcher, turn.topic.topic)

@@ -95,7 +95,7 @@ class ActionSelectTrack(Action):
             return events
         record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
         if turn.step == URGENCE:
-            say_first_steps(dispatcher, track, turn.topic.topic if turn.topic else None)
+            say_first_steps(dispatcher, tracker, track, turn.topic.topic if turn.topic else None)
             say_second_need(dispatcher, turn.second_track)
             ask_consent_once(dispatcher, tracker)
             topic_key = turn.topic.topic.key if turn.topic else None
@@ -346,8 +346,8 @@ class ActionUrgenceAccueil(Action):
                 dispatcher.utter_message(response="utter_urgence_accueil")
                 return []
             # The track is clear, the scenario is not: its first reflex and the scenarios.
-            say_first_steps(dispatcher, track, None)
+            say_first_steps(dispatcher, tracker, track, None)
             return [SlotSet("track", track), SlotSet("phase", "urgence"), SlotSet("topic", None)]
-        say_first_steps(dispatcher, match.topic.track, match.topic)
+        say_first_steps(dispatcher, tracker, match.topic.track, match.topic)
         return [SlotSet("track", match.topic.track), SlotSet("phase", "urgence"),
                 SlotSet("topic", match.topic.key)]

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Text, Tuple
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
 from actions.topic_replies import answer_from_topics
 
 
@@ -38,7 +39,7 @@ class ActionHumeurBasse(VariedAnswer, Action):
 
 class ActionHorsSujet(VariedAnswer, Action):
     wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
-    responses = frozenset(wordings)
+    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED}
 
     def name(self) -> Text:
         return "action_hors_sujet"
@@ -46,5 +47,7 @@ class ActionHorsSujet(VariedAnswer, Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         # "Off-topic" for DIET may be a track question in words it did not learn.
-        answered = answer_from_topics(dispatcher, tracker)
+        answered = answer_team_question(dispatcher, tracker)
+        if answered is None:
+            answered = answer_from_topics(dispatcher, tracker)
         return answered if answered is not None else super().run(dispatcher, tracker, domain)

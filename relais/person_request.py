@@ -116,3 +116,21 @@ def asks_for_a_person(text: str) -> bool:
     """True for an explicit request for a person of the relais team that declines nothing."""
     words = normalise(text or "")
     return bool(_ASKS_FOR_A_PERSON.search(words)) and not declines_a_person(text)
+
+
+# A question about the relais team's people and what happens with a request (« la personne
+# va m'écrire ici ? », « quand est-ce qu'on me répond ? », « c'est qui l'équipe relais ? »):
+# answered from what Relais knows (a case open or not), never « pas compris ».
+_ABOUT_THE_TEAM = re.compile(
+    r"\b(la personne|le conseiller|la conseillere|quelqu'un|l'equipe|ils|elle|il) (\w+ ){0,3}"
+    r"(va|vont|doit|doivent|peut|pourra|pourront|allez) (\w+ )?(m'ecrire|me repondre|m'appeler|me rappeler|me contacter|me recontacter)\b"
+    r"|\b(quand|dans combien de temps|combien de temps|a quelle heure) (est ce qu'|qu')?(on|la personne|quelqu'un|"
+    r"l'equipe|vous|elle|il|ils|elles) (\w+ ){0,2}(me |m')?(repond\w*|ecri\w*|rappel\w*|contact\w*|recontact\w*)\b"
+    r"|\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe) (relais|du relais)\b"
+    r"|\b(qui) (va|vont) (me repondre|m'ecrire|m'appeler|lire)\b"
+    r"|\b(ou en est|des nouvelles de) (ma demande|mon dossier)\b")
+
+
+def asks_about_the_team(text: str) -> bool:
+    """A question about the relais team's people or about a request already made."""
+    return bool(_ABOUT_THE_TEAM.search(normalise(text or "")))

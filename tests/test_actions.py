@@ -486,3 +486,14 @@ def test_the_actions_read_the_relais_directory_the_edge_and_the_desks_read(tmp_p
         assert directory().updated == "2027-01-15"
     finally:
         directory.cache_clear()
+
+
+def test_the_local_relais_is_named_once_and_not_once_a_person_has_the_case(dispatcher):
+    from actions.topic_replies import say_first_steps
+
+    told = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_relais_local"}}
+    say_first_steps(dispatcher, make_tracker(events=[told]), "alimentation", None)
+    say_first_steps(dispatcher, make_tracker(slots={"escalation": "3"}), "alimentation", None)
+    assert "utter_relais_local" not in [m.get("response") for m in dispatcher.messages]
+    say_first_steps(dispatcher, make_tracker(), "alimentation", None)
+    assert dispatcher.messages[-1].get("response") == "utter_relais_local"

@@ -99,3 +99,30 @@ def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
     from relais.person_request import asks_for_a_person
 
     assert asks_for_a_person(text) is asks
+
+
+@pytest.mark.parametrize("text, about", [
+    ("la personne va m'écrire ici, c'est bien ça ?", True),
+    ("dans combien de temps quelqu'un me répond ?", True),
+    ("c'est quoi l'équipe relais exactement ?", True),
+    ("où en est mon dossier ?", True),
+    ("ma sœur va m'appeler ce soir", False),
+    ("quand est-ce que la CAF va me répondre ?", False),
+])
+def test_a_question_about_the_team_is_read(text, about):
+    from relais.person_request import asks_about_the_team
+
+    assert asks_about_the_team(text) is about
+
+
+def test_the_team_question_is_answered_from_the_case(dispatcher, domain):
+    from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
+    from tests.conftest import make_tracker
+
+    with_case = make_tracker("out_of_scope", "la personne va m'écrire ici ?", slots={"escalation": "12"})
+    assert answer_team_question(dispatcher, with_case) == []
+    assert dispatcher.messages[-1]["response"] == TEAM_FOLLOWS_UP
+    without = make_tracker("out_of_scope", "c'est qui l'équipe relais ?")
+    answer_team_question(dispatcher, without)
+    assert dispatcher.messages[-1]["response"] == TEAM_PRESENTED
+    assert answer_team_question(dispatcher, make_tracker("out_of_scope", "il pleut")) is None
