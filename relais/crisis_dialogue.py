@@ -18,6 +18,7 @@ from typing import Any, Dict, Optional, Pattern, Tuple
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE, crisis_content
 from relais.form_answers import is_question
+from relais.leaving import says_goodbye
 from relais.person_request import declines_a_person
 from relais.safety import CERTAIN, QUESTION, Triage, assess, describes_plan, writes_as_minor
 from relais.text import normalise
@@ -453,15 +454,9 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
 
 
-_GOODBYE = re.compile(
-    r"\b(au revoir|bonne (soiree|journee|nuit|fin de journee)|a (plus|bientot|demain|la prochaine)|"
-    r"je reviendrai|je reviens (plus tard|demain)|bye|ciao|bisous?)\b")
-
-
 def _says_goodbye(text: Optional[str]) -> bool:
-    words = normalise(text or "")
     found = assess(text)
-    return bool(_GOODBYE.search(words)) and not (found.is_crisis or found.concern)
+    return says_goodbye(text) and not (found.is_crisis or found.concern)
 
 
 # Questions and reservations about getting help, answered while a question waits.

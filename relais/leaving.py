@@ -27,3 +27,19 @@ def asks_to_stop_questions(text: Optional[str]) -> bool:
     raw = text or ""
     words = normalise(raw)
     return bool(_STOP_QUESTIONS.search(words)) and not _ASKS.search(words) and "?" not in raw
+
+
+# A farewell at the end of a message (« merci, bonne journée », « non c bon merci au revoir »),
+# in a message that asks nothing: the citizen leaves, whatever the topic words before it.
+_GOODBYE = re.compile(
+    r"\b(au revoir|aurevoir|bonne (soiree|journee|nuit|fin de journee|continuation|semaine)|a (plus|\+|bientot|demain|la prochaine)|"
+    r"je reviendrai( \w+)?|je reviens (plus tard|demain)|bye|ciao|tchao|bisous?|salut)\W*$")
+
+
+def says_goodbye(text: Optional[str]) -> bool:
+    """True for a message that ends with a farewell and asks nothing."""
+    raw = text or ""
+    words = normalise(raw).strip()
+    # « Salut » first is a hello (« salut, je cherche… »).
+    greeting_first = words.startswith("salut")
+    return bool(_GOODBYE.search(words)) and not _ASKS.search(words) and "?" not in raw and not greeting_first

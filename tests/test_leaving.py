@@ -41,3 +41,18 @@ def test_how_the_citizen_feels_is_heard_and_not_stored_as_an_answer(dispatcher, 
                                              "vous m'écoutez pas. je me sens nul")
     assert events == [SlotSet("engagement", None)]
     assert dispatcher.messages[0]["response"] == "utter_ecoute_formulaire"
+
+
+@pytest.mark.parametrize("text, leaves", [
+    ("bon ben merci pour les infos sur le compost, bonne soirée", True),
+    ("ok c'est bon, merci au revoir", True),
+    ("merci, à bientôt !", True),
+    ("salut", False),
+    ("salut, je cherche un potager partagé", False),
+    ("et pour la CAF je fais comment ? merci au revoir", False),
+    ("bonjour", False),
+])
+def test_a_farewell_at_the_end_of_a_message_is_a_goodbye(text, leaves):
+    from relais.leaving import says_goodbye
+
+    assert says_goodbye(text) is leaves
