@@ -33,6 +33,14 @@ _ACUTE = re.compile(
 )
 
 
+# A disruption that is supposed, denied or planned for is no urgence: « pendant un délestage, le
+# kit produit ? », « il n'y a pas de coupure maintenant », « en cas de panne ».
+_NOT_NOW = re.compile(
+    r"\b(pendant|en cas de|en cas d'|lors d'|lors de|si|s'il y a|quand il y a|avant|apres|pour|contre|prochaine?s?|prevue?s?|annoncee?s?)"
+    r" (les |un |une |des |d'|le |la |l')?(\w+ )?(coupures?|delestages?|pannes?|penuries?|black ?outs?|inondations?|crues?)\b"
+    r"|\b(pas|plus|aucune|aucun|jamais) (de |d'|eu de )?(coupures?|delestages?|pannes?|penurie)\b")
+
+
 def is_acute(text: str) -> bool:
     """True when the message describes an abrupt disruption that needs first steps now."""
-    return bool(_ACUTE.search(normalise(text or "")))
+    return bool(_ACUTE.search(_NOT_NOW.sub(" ", normalise(text or ""))))

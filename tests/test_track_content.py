@@ -177,3 +177,16 @@ def test_an_urgence_rasa_could_not_place_leans_on_a_topic_of_first_steps():
     # elderly woman without groceries), nor anything for small talk.
     assert fallback_topic("je suis une dame âgée seule, plus personne ne vient faire mes courses") is None
     assert fallback_topic("bon ben voilà") is None
+
+
+@pytest.mark.parametrize("text, acute", [
+    ("le chauffe-eau solaire marche pendant une coupure ?", False),
+    ("il n'y a aucune coupure en ce moment, c'est pour préparer l'hiver", False),
+    ("en cas de pénurie d'essence, comment aller au travail ?", False),
+    ("coupure d'eau depuis ce matin dans tout l'immeuble", True),
+    ("ma voiture est en panne au bord de la route", True),
+])
+def test_a_disruption_supposed_denied_or_planned_for_is_no_urgence(text, acute):
+    from relais.acute import is_acute
+
+    assert is_acute(text) is acute
