@@ -11,6 +11,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question, open_case
+from actions.typed_buttons import replay_meant_button
 from actions.topic_replies import answer_from_topics, answer_likely_track, follow_up_in_context
 from relais.tracks import TRACKS
 from relais.yes_no import says_yes
@@ -74,6 +75,9 @@ class ActionFallback(Action):
         # all (nlu_fallback): either way it is read here, from its words.
         if offered_a_person(tracker.events) and says_yes(tracker.latest_message.get("text") or ""):
             return open_case(dispatcher, tracker, "repeated_misunderstanding") + _THEN_LISTEN
+        replayed = replay_meant_button(tracker)
+        if replayed is not None:
+            return replayed
         answered = (answer_team_question(dispatcher, tracker) or answer_from_topics(dispatcher, tracker)
                     or answer_likely_track(dispatcher, tracker)
                     or follow_up_in_context(dispatcher, tracker))
