@@ -470,6 +470,8 @@ class SafetyAssessment:
     kind: Optional[str] = None
     lookalike: bool = False
     concern: bool = False
+    # An idiom about a thing (« en finir avec la voiture »): only a sure classifier overrules it.
+    firm_lookalike: bool = False
 
 
 def _first_kind(patterns, texts: Tuple[str, ...]) -> Optional[str]:
@@ -484,12 +486,21 @@ def _first_kind(patterns, texts: Tuple[str, ...]) -> Optional[str]:
     return None
 
 
+# Done with a thing of daily life: « je veux en finir avec la voiture », « en finir avec le fioul ».
+_DONE_WITH_A_THING = re.compile(
+    r"\ben finir avec (la|le|les|ce|cette|ces|mon|ma|mes|l') ?(\w+ )?(voiture|bagnole|caisse|fioul|gaz|chaudiere|"
+    r"credits?|dettes?|factures?|decouvert|loyer|paperasse|cartons?|travaux|chantier|dossier|demenagement|plastique|"
+    r"gaspillage|routine|clopes?|cigarettes?|tabac|alcool|sucre|viande|chauffage|electricite|abonnements?|"
+    r"embouteillages?|bouchons|trajets?|essence|diesel|gasoil|supermarche|pesticides?|desherbant|pelouse)\b")
+
+
 def assess(text: Optional[str]) -> SafetyAssessment:
     """Tell whether a citizen's message is a crisis, a concern to ask about, or a look-alike."""
     texts = variants(text or "")
     if _at_a_distance(texts):
         return SafetyAssessment(is_crisis=False, lookalike=True)
     lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)
+    firm = any(_DONE_WITH_A_THING.search(t) for t in texts)
     not_a_person = not_about_a_person(texts)
     lookalike = lookalike or not_a_person
     texts = _without_idioms(texts)
@@ -499,7 +510,7 @@ def assess(text: Optional[str]) -> SafetyAssessment:
         return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
     concern = _first_kind(CONCERN_PATTERNS, texts)
     return SafetyAssessment(is_crisis=False, kind=concern, lookalike=lookalike,
-                            concern=concern is not None)
+                            concern=concern is not None, firm_lookalike=firm and concern is None)
 
 
 # Heat, gardens, plants, animals, engines, the economy: the words of a medical emergency ("40
@@ -893,6 +904,8 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
     if not sure and any(DECISIONS.search(t) for t in variants(text or "")):
         return Triage()
     # A look-alike pattern ("en finir avec le fioul") gives way only to a sure model.
+    if assessment.firm_lookalike and not sure:
+        return Triage()
     if assessment.lookalike and not (sure or (diet and classifier and model_crisis_confidence >= DIET_SURE)):
         return Triage()
     kind = reading.kind if classifier and plausible_model_kind(text, reading.kind) else model_kind

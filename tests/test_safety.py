@@ -281,3 +281,11 @@ def test_a_word_of_despair_is_no_sign_of_a_child_in_danger():
     mould = "des taches noires au plafond de la chambre des enfants, et ça sent le moisi"
     assert triage(mould, 0.59, "child", CrisisReading(0.43, "danger")).tier is None
     assert triage("tout est noir, je ne vois plus d'issue", 0.8, "suicide", CrisisReading(0.6, "suicide")).tier is not None
+
+
+def test_done_with_a_thing_of_daily_life_needs_a_sure_classifier():
+    # DIET read « en finir avec la voiture » at 0.999 after a retrain, the classifier at 0.66.
+    from relais.crisis_classifier import CrisisReading
+
+    assert triage("je veux en finir avec la voiture", 0.999, "suicide", CrisisReading(0.66, "suicide")).tier is None
+    assert triage("je veux en finir avec la vie", 0.999, "suicide", CrisisReading(0.66, "suicide")).tier == CERTAIN

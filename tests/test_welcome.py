@@ -60,7 +60,7 @@ def test_the_welcome_answers_a_question_asked_with_the_hello(dispatcher, domain)
     from actions.welcome import ActionAccueil
     from tests.conftest import make_tracker
 
-    tracker = make_tracker("greet", "Bonjour, comment démarrer un petit potager quand on n'y connaît rien ?")
+    tracker = make_tracker("greet", "Bonjour, comment démarrer un potager ?")
     events = ActionAccueil().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["response"] == "utter_accueil"
     assert len(dispatcher.messages) >= 2

@@ -304,3 +304,13 @@ def test_second_round_phrasings(text, wishes, asks):
 
     reading = read_contact(text, True)
     assert (reading.wishes, reading.asks_noted) == (wishes, asks)
+
+
+def test_the_citizen_writing_is_no_instruction_about_being_written_to():
+    # « Je ne sais pas pourquoi j'écris ici… le car ne passe plus que le mardi »: a life told,
+    # not « no message on Tuesday ».
+    from relais.contact_wishes import read_contact
+
+    told = "je sais pas pourquoi j'écris ici, le bus ne passe plus que le jeudi et je vois plus personne"
+    assert read_contact(told).is_empty
+    assert read_contact("ne m'écrivez pas le jeudi").wishes.days_off == (3,)
