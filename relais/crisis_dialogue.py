@@ -65,6 +65,18 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
     )),
     # Before who_answers: « c'est qui l'équipe relais, une vraie personne qui répond ? » asks
     # about the team, not a helpline.
+    # An emergency over (« plus de danger », « on est soignés », « le médecin dit que ça va
+    # aller »): the dialogue ends, and practical help (where to sleep, heating) can follow.
+    ("emergency_over", _patterns(
+        r"\b(y a plus de danger|il n'y a plus de danger|plus aucun danger|c'est fini|c'est passe|on est soigne\w*|"
+        r"(le|la) (medecin|docteur) (\w+ )?(dit|a dit) que (ca|tout) va (aller|bien)|ca va aller (maintenant|pour (eux|lui|elle|les petits|les enfants))|"
+        r"(on est|nous sommes|ils sont|elle est|il est) (tous )?(a l'hopital|aux urgences|pris en charge|hors de danger)|tout le monde va bien|plus de risque)\b",
+    )),
+    # Carbon monoxide (a brazier, a barbecue, a generator indoors): fresh air and out, first. A
+    # medical emergency's only: opening the windows on a fire (a danger) would feed it.
+    ("carbon_monoxide", _patterns(
+        r"\b(monoxyde|charbon|barbecue|brasero|groupe electrogene|ouvrir les fenetres|ouvre les fenetres|aerer|j'aere)\b",
+    )),
     ("team_question", _patterns(
         r"\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe|le relais|relais)\b",
         r"\b(l'equipe|ils|elles?|vous) (va|vont|allez) (me )?faire quoi\b",
@@ -153,7 +165,7 @@ _MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
         r"\b(c'est|est ce que c'est) (normal|grave)\b.{0,40}\b(controle|surveille|interdit|insulte|humilie|rabaisse|argent)\b",
     )),
     ("safe_now", _patterns(
-        r"\b(on est|je suis|nous sommes) (sortie?s?|dehors|a l'exterieur|en haut|chez (le|la|les) voisine?s?)\b",
+        r"\b(on est|je suis|nous sommes) (tous |toutes )?(sortie?s?|dehors|a l'exterieur|en haut|chez (le|la|les) voisine?s?)\b",
         r"\b(je suis en securite|suis en securite|on est en securite|a l'abri|ca va mieux|ca va un peu mieux|je suis avec (ma|mon|des|une|un)|je suis chez (ma|mon|une|un)|les secours sont (la|arrives)|les pompiers sont (la|arrives)|le samu est (la|arrive)|j'ai appele|on a appele|je les ai appeles)\b",
     )),
     ("thanks", _patterns(r"^(merci|mci|thx|merci beaucoup)\b")),
@@ -233,6 +245,7 @@ _KIND_MOVES = {
     "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
     "is_it_violence": frozenset({VIOLENCE}),
     "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}), "gas": frozenset({DANGER}),
+    "emergency_over": frozenset({MEDICAL, DANGER}), "carbon_monoxide": frozenset({MEDICAL}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -244,6 +257,7 @@ _KIND_ANSWERS = {
     "bleeding": ("medical_answers", "bleeding"),
     "drive_there": ("medical_answers", "drive_there"),
     "gas": ("danger_answers", "gas"),
+    "carbon_monoxide": ("danger_answers", "carbon_monoxide"),
     "aggressor_returns": ("violence_answers", "returns"),
     "male_victim": ("violence_answers", "male_victim"),
     "is_it_violence": ("violence_answers", "is_it_violence"),
@@ -276,6 +290,18 @@ _FAR_FROM_PERSON = re.compile(
     r"|\b(je ne suis pas|je suis pas|suis pas|on n'est pas|on est pas) (la|la bas|avec (lui|elle)|chez (lui|elle)|sur place|a cote)\b"
     r"|\b(il|elle) (habite|vit|est|loge|travaille) (a \d+ ?(km|kilometres?)|loin|a l'autre bout|dans une autre ville|a l'etranger)\b"
     r"|\b\d+ ?(km|kilometres?) (de chez moi|d'ici|de moi)\b|\b(au telephone|au tel|par telephone) avec (lui|elle|moi)\b|\bje suis (loin|au travail|au boulot)\b")
+
+
+_CARBON_MONOXIDE = re.compile(
+    r"\b(monoxyde|intoxication au co)\b|\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b"
+    r".{0,120}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*|endormi\w*|malaise)"
+    r"|\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*)\b.{0,120}"
+    r"\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b")
+
+
+def speaks_of_carbon_monoxide(text: Optional[str]) -> bool:
+    """Symptoms beside a fire indoors, or carbon monoxide named."""
+    return bool(_CARBON_MONOXIDE.search(normalise(text or "")))
 
 
 def is_far_from_person(text: Optional[str]) -> bool:
@@ -358,7 +384,8 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
             return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
-                          male=is_male_victim(message.text), far=is_far_from_person(message.text))
+                          male=is_male_victim(message.text), far=is_far_from_person(message.text),
+                          carbon_monoxide=speaks_of_carbon_monoxide(message.text))
         if triage.tier == QUESTION:
             return _ask(state, triage.kind)
         return None
@@ -369,7 +396,7 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
 
 def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
            preface: Tuple[str, ...] = (), minor: bool = False, male: bool = False,
-           far: bool = False) -> CrisisTurn:
+           far: bool = False, carbon_monoxide: bool = False) -> CrisisTurn:
     """The kind's first reply; a young person writing about their own home (`minor`) gets the
     child kind's reply spoken to them, a man hit by his partner (`male`) his own."""
     content = crisis_content()
@@ -387,6 +414,8 @@ def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
         first = content.text("violence_male_first")
     elif writer == "far" and crisis_kind.id == MEDICAL:
         first = content.text("medical_far_first")
+    if crisis_kind.id in (MEDICAL, DANGER) and carbon_monoxide:
+        first = content.text("carbon_monoxide_first")
     text = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (text,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
@@ -535,6 +564,9 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in ("phone_watched", "fear_of_hospital"):
         return _turn(state, (content.text(move),), kind=kind)
+    if move == "emergency_over":
+        line = content.text("emergency_over")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
     if move in _KIND_ANSWERS:
         # move_of() read it for this kind only (_KIND_MOVES).
         table, key = _KIND_ANSWER_OF.get((move, kind)) or _KIND_ANSWERS[move]

@@ -289,6 +289,20 @@ def test_a_question_is_not_pressed_on_someone_who_says_goodbye():
     assert "Je n'insiste pas" not in again.say("merci pour tout, adieu, je ne reviendrai pas").lines[-1]
 
 
+def test_carbon_monoxide_gets_air_and_out_first_and_an_emergency_over_ends_the_dialogue():
+    conversation = Conversation()
+    first = conversation.say("on a chauffé avec le brasero dans le salon et ce matin on a tous mal à la tête et envie de vomir")
+    assert "monoxyde" in first.lines[-1] and "fenêtres" in first.lines[-1]
+    assert "fenêtres" in conversation.say("je dois aérer ?").lines[-1]
+    assert "soulagé" in conversation.say("on est tous sortis, les pompiers sont là").lines[-1]
+    over = conversation.say("on est aux urgences, le médecin a dit que ça va aller")
+    assert not over.open and "au chaud" in over.lines[-1]
+    # A fire is no carbon monoxide: windows are not advised there.
+    fire = Conversation()
+    fire.say("le feu a pris dans la cuisine")
+    assert "Monoxyde" not in fire.say("je dois ouvrir les fenêtres ?").lines[-1]
+
+
 def test_a_question_asked_again_is_never_the_same_message_twice():
     conversation = Conversation()
     first = conversation.say("ma fille dit que son copain la force, elle vit chez lui", model=0.95)
