@@ -47,7 +47,11 @@ def meant_button(text: str, buttons: Sequence[Dict[str, str]]) -> Optional[str]:
     if len(matched) != 1:
         return None
     chosen = payload_intent(matched[0])
-    return matched[0] if chosen is not None and chosen.intent not in _EXPLICIT_ONLY else None
+    # A payload with entities (« /track_economie{"phase": "continu"} ») is not replayed: the
+    # entities would reach no slot without Rasa's slot extraction, and the turn stayed silent.
+    if chosen is None or chosen.intent in _EXPLICIT_ONLY or chosen.entities:
+        return None
+    return matched[0]
 
 
 def payload_intent(payload: str) -> Optional[ButtonIntent]:

@@ -23,6 +23,12 @@ def test_a_distinctive_word_of_one_button_means_it(text, payload):
     assert meant_button(text, BUTTONS) == payload
 
 
+def test_a_button_with_entities_is_not_replayed():
+    plan = [{"title": "Un plan pour moi", "payload": '/track_economie{"phase": "continu"}'},
+            {"title": "En savoir plus", "payload": "/en_savoir_plus"}]
+    assert meant_button("vous pouvez me faire un petit plan ?", plan) is None
+
+
 def test_a_payload_gives_its_intent_and_entities():
     chosen = payload_intent('/track_energie{"phase": "continu"}')
     assert chosen.intent == "track_energie" and chosen.entities == (("phase", "continu"),)
