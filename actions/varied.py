@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
 from actions.topic_replies import answer_from_topics
+from relais.isolation import speaks_of_isolation
 
 
 def times_said(tracker: Tracker, action_name: str) -> int:
@@ -29,17 +30,32 @@ class VariedAnswer:
         return []
 
 
+ISOLATION = "utter_isolement"
+
+
+def _isolation_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Loneliness told (relais/isolation.py): people and places to see again, once in a row."""
+    if not speaks_of_isolation(tracker.latest_message.get("text") or ""):
+        return False
+    dispatcher.utter_message(response=ISOLATION)
+    return True
+
+
 class ActionHumeurBasse(VariedAnswer, Action):
     wordings = ("utter_humeur_basse", "utter_humeur_basse_2", "utter_humeur_basse_3")
-    responses = frozenset(wordings)
+    responses = frozenset(wordings) | {ISOLATION}
 
     def name(self) -> Text:
         return "action_humeur_basse"
 
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return [] if _isolation_answered(dispatcher, tracker) else super().run(dispatcher, tracker, domain)
+
 
 class ActionHorsSujet(VariedAnswer, Action):
     wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
-    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED}
+    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
 
     def name(self) -> Text:
         return "action_hors_sujet"
@@ -48,6 +64,8 @@ class ActionHorsSujet(VariedAnswer, Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         # "Off-topic" for DIET may be a track question in words it did not learn.
         answered = answer_team_question(dispatcher, tracker)
+        if answered is None and _isolation_answered(dispatcher, tracker):
+            answered = []
         if answered is None:
             answered = answer_from_topics(dispatcher, tracker)
         return answered if answered is not None else super().run(dispatcher, tracker, domain)
