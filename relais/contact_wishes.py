@@ -234,6 +234,8 @@ _ASKS_NOTED = re.compile(
     r"\b(c'est|est ce que c'est|vous avez|l'equipe (sait|a)|vous leur avez|ils savent|elle sait|c'est tout|"
     r"qu'est ce qui est|ce qui est) "
     r"(\S+ ){0,1}(bien )?(note|notee|notes|dit|transmis|compris|enregistre)\b"
+    # « C'est noté de mon côté, merci » tells, it does not ask.
+    r"(?! (de mon cote|pour moi|de ma part|je m'en occupe|j'y vais|merci))"
     r"|\b(quelqu'un|une personne|l'equipe|vous|on) (de l'equipe )?(va|vont|allez) (me |m')(repondre|ecrire|contacter)\b"
     r"|\b(l'equipe|ils|elles?) (sait|savent|est au courant|sont au courant) (bien )?(que|pour)\b")
 

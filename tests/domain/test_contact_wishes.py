@@ -314,3 +314,10 @@ def test_the_citizen_writing_is_no_instruction_about_being_written_to():
     told = "je sais pas pourquoi j'écris ici, le bus ne passe plus que le jeudi et je vois plus personne"
     assert read_contact(told).is_empty
     assert read_contact("ne m'écrivez pas le jeudi").wishes.days_off == (3,)
+
+
+def test_noted_on_the_citizen_side_asks_nothing():
+    from relais.contact_wishes import read_contact
+
+    assert not read_contact("ok c'est noté de mon côté, bonne nuit", in_context=True, has_instructions=True).asks_noted
+    assert read_contact("c'est bien noté pour les horaires ?", in_context=True, has_instructions=True).asks_noted
