@@ -5,9 +5,9 @@ from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk.events import SlotSet
 
-from relais.follow_up import MORE, NEXT_ACTIONS, TOPIC, follow_up
+from relais.follow_up import MORE, TOPIC, follow_up
 from relais.plans import choose_actions, render_actions
-from relais.topics import best_topic, fallback_topic
+from relais.topics import fallback_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
 from relais.coaching import engagement_level
