@@ -20,7 +20,8 @@ from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUIC
 from relais.form_answers import is_question
 from relais.leaving import says_goodbye
 from relais.person_request import declines_a_person
-from relais.safety import CERTAIN, QUESTION, Triage, assess, describes_plan, writes_as_minor
+from relais.safety import (CERTAIN, QUESTION, Triage, assess, describes_plan, speaks_of_carbon_monoxide,
+                           writes_as_minor)
 from relais.text import normalise
 from relais.yes_no import is_acknowledgement
 
@@ -290,18 +291,6 @@ _FAR_FROM_PERSON = re.compile(
     r"|\b(je ne suis pas|je suis pas|suis pas|on n'est pas|on est pas) (la|la bas|avec (lui|elle)|chez (lui|elle)|sur place|a cote)\b"
     r"|\b(il|elle) (habite|vit|est|loge|travaille) (a \d+ ?(km|kilometres?)|loin|a l'autre bout|dans une autre ville|a l'etranger)\b"
     r"|\b\d+ ?(km|kilometres?) (de chez moi|d'ici|de moi)\b|\b(au telephone|au tel|par telephone) avec (lui|elle|moi)\b|\bje suis (loin|au travail|au boulot)\b")
-
-
-_CARBON_MONOXIDE = re.compile(
-    r"\b(monoxyde|intoxication au co)\b|\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b"
-    r".{0,120}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*|endormi\w*|malaise)"
-    r"|\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*)\b.{0,120}"
-    r"\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b")
-
-
-def speaks_of_carbon_monoxide(text: Optional[str]) -> bool:
-    """Symptoms beside a fire indoors, or carbon monoxide named."""
-    return bool(_CARBON_MONOXIDE.search(normalise(text or "")))
 
 
 def is_far_from_person(text: Optional[str]) -> bool:

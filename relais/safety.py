@@ -25,7 +25,7 @@ from typing import Iterable, Optional, Pattern, Tuple
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
 from relais.crisis_classifier import CrisisReading
-from relais.text import single_letters, variants
+from relais.text import normalise, single_letters, variants
 
 _WANT = r"(veux|voudrais|voulais|aimerais|envie de|envie d'|prefere|prefererais|vais|souhaite|besoin de|pense a|pense souvent a|compte|hate de|ai decide de|tente de|essaye de|essayer de|pret a|prete a|peur de|pulsion de|tentation de)"
 _ME = r"(?:me |m')"
@@ -484,6 +484,20 @@ def _first_kind(patterns, texts: Tuple[str, ...]) -> Optional[str]:
             if spelling_blind.search(text):
                 return kind
     return None
+
+
+# Carbon monoxide, for the crisis dialogue's first reply (relais/crisis_dialogue.py); the
+# lexicon's MEDICAL pattern of the same symptoms detects the crisis itself.
+_CARBON_MONOXIDE = re.compile(
+    r"\b(monoxyde|intoxication au co)\b|\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b"
+    r".{0,120}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*|endormi\w*|malaise)"
+    r"|\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*)\b.{0,120}"
+    r"\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b")
+
+
+def speaks_of_carbon_monoxide(text: Optional[str]) -> bool:
+    """Symptoms beside a fire indoors, or carbon monoxide named."""
+    return bool(_CARBON_MONOXIDE.search(normalise(text or "")))
 
 
 # Done with a thing of daily life: « je veux en finir avec la voiture », « en finir avec le fioul ».
