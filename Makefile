@@ -23,13 +23,13 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONWARNINGS := ignore
 export LOG_LEVEL ?= WARNING
 
-.PHONY: help install train validate run desk test test-stories test-unit bench lock lock-edge purge clean
+.PHONY: help install train validate lint run desk test test-stories test-unit bench lock lock-edge purge clean
 
 help:
 	@echo "make run    install if needed, train if stale, start Rasa + actions, chat in the terminal"
 	@echo "make test   validate the data, train if stale, run the story tests and pytest"
 	@echo "make desk   the coach desk in a terminal, for the conversations of make run"
-	@echo "make validate | train | bench | purge | lock | lock-edge | clean"
+	@echo "make validate | lint | train | bench | purge | lock | lock-edge | clean"
 
 $(BIN)/python:
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (python3.10 on PATH)."; exit 1; }
@@ -62,6 +62,10 @@ train: $(MODEL)
 validate: install
 	$(BIN)/python scripts/validate_data.py
 
+# ruff on the whole tree (ruff.toml).
+lint: $(EDGE_VENV)/.installed
+	$(EDGE_BIN)/ruff check .
+
 run: $(MODEL) $(EDGE_VENV)/.installed
 	./scripts/run-local.sh
 
@@ -81,7 +85,7 @@ test-unit: $(MODEL) $(EDGE_VENV)/.installed
 	$(BIN)/pytest -q tests --ignore=tests/edge
 	$(EDGE_BIN)/pytest -q tests/edge
 
-test: validate test-stories test-unit
+test: lint validate test-stories test-unit
 
 bench: $(MODEL)
 	$(BIN)/python bench/nlu_eval.py

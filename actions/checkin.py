@@ -1,6 +1,6 @@
 """Psy-coach phase continu: the check-in (mood, what was done), goals, steps done, progress."""
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -10,8 +10,8 @@ from rasa_sdk.types import DomainDict
 from actions.backend import backend, record
 from relais.coaching import clean_answer
 from relais.mood import mood_band, parse_mood
-from relais.step_outcome import reports_not_done, reports_struggle
 from relais.services import StorageUnavailable
+from relais.step_outcome import reports_not_done, reports_struggle
 
 NOTHING_DONE = "rien"
 RECORDING_RESPONSES = {"utter_sans_consentement", "utter_stockage_indisponible"}
@@ -20,12 +20,12 @@ RECORDING_RESPONSES = {"utter_sans_consentement", "utter_stockage_indisponible"}
 class ValidateCheckinForm(FormValidationAction):
     responses = frozenset({"utter_humeur_non_comprise"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_checkin_form"
 
     def validate_humeur(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         mood = parse_mood(str(value))
         if mood is None:
             dispatcher.utter_message(response="utter_humeur_non_comprise")
@@ -34,7 +34,7 @@ class ValidateCheckinForm(FormValidationAction):
 
     def validate_fait_recemment(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         return {"fait_recemment": clean_answer(str(value)) or NOTHING_DONE}
 
 
@@ -48,12 +48,12 @@ class ActionCheckinBilan(Action):
         | RECORDING_RESPONSES
     )
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_checkin_bilan"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         mood = parse_mood(tracker.get_slot("humeur")) or 3
         done = tracker.get_slot("fait_recemment")
         note = None if done in (None, NOTHING_DONE) else done
@@ -78,12 +78,12 @@ def _what_was_done_reply(note) -> str:
 class ActionPreparerObjectif(Action):
     """Clears the previous goal so that the goal form asks for a new one."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_preparer_objectif"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         return [SlotSet("objectif", None)]
 
 
@@ -92,12 +92,12 @@ class ActionEnregistrerObjectif(Action):
 
     responses = frozenset({"utter_objectif_enregistre"} | RECORDING_RESPONSES)
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_enregistrer_objectif"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         goal = clean_answer(tracker.get_slot("objectif"))
         if goal:
             record(dispatcher, lambda: backend().progress.set_goal(
@@ -111,12 +111,12 @@ class ActionNoterAction(Action):
 
     responses = frozenset({"utter_action_notee", "utter_action_pas_faite"} | RECORDING_RESPONSES)
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_noter_action"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         # Kept whole (not bounded like a form answer): nothing the citizen reports is cut.
         text = " ".join((tracker.latest_message.get("text") or "").split()) or "étape réalisée"
         track = tracker.get_slot("track")
@@ -131,12 +131,12 @@ class ActionAfficherProgres(Action):
 
     responses = frozenset({"utter_sans_consentement", "utter_stockage_indisponible", "utter_progres_vide"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_afficher_progres"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         try:
             if not backend().consent.has_consent(tracker.sender_id):
                 dispatcher.utter_message(response="utter_sans_consentement")

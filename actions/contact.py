@@ -9,7 +9,7 @@ week-end ») opens the case, with the instructions.
 """
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -37,16 +37,16 @@ PERSON_INTENT = "demander_humain"
 
 
 class ActionConsignesContact(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return CONTACT_ACTION
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+            domain: dict[str, Any]) -> list[dict[str, Any]]:
         state = dict(tracker.get_slot(CONTACT_SLOT) or {})
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         answer = withdrawal_answer(text, intent)
-        events: List[Dict[Text, Any]] = []
+        events: list[dict[str, Any]] = []
         if state.get(AWAITING_KEY) and previous_action(tracker) == CONTACT_ACTION and answer is not None:
             state[AWAITING_KEY] = False
             dispatcher.utter_message(text=self._withdrawal(tracker, answer))
@@ -58,14 +58,14 @@ class ActionConsignesContact(Action):
         _ask_again(dispatcher, tracker, domain)
         return events + [SlotSet(CONTACT_SLOT, state)]
 
-    def _instructions(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: Dict[str, Any],
-                      reading: ContactReading, intent: Optional[str], text: str):
+    def _instructions(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: dict[str, Any],
+                      reading: ContactReading, intent: str | None, text: str):
         texts = contact_texts()
         before = ContactWishes.from_json(state.get(WISHES_KEY))
         kept = before.merged(reading.wishes, reading.lifted)
         changed = kept != before
         state[WISHES_KEY] = kept.to_json()
-        events: List[Dict[Text, Any]] = []
+        events: list[dict[str, Any]] = []
         if intent == PERSON_INTENT and not reading.wishes.withdraw and not declines_a_person(text):
             events = open_case(dispatcher, tracker, "citizen_request", contact_wishes=kept)
         if changed or reading.asks_noted:
@@ -99,7 +99,7 @@ class ActionConsignesContact(Action):
         return texts.citizen[key].format(instructions=instructions)
 
     def _ask_withdrawal(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                        state: Dict[str, Any]) -> None:
+                        state: dict[str, Any]) -> None:
         texts = contact_texts()
         try:
             active = backend().escalation.active_case(tracker.sender_id)
@@ -135,9 +135,9 @@ class ActionConsignesContact(Action):
         return texts.citizen["withdrawn"]
 
 
-def _ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> None:
+def _ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> None:
     """Inside a form, its question again: the next message answers it."""
-    requested: Optional[str] = tracker.get_slot("requested_slot")
+    requested: str | None = tracker.get_slot("requested_slot")
     response = f"utter_ask_{requested}"
     if tracker.active_loop.get("name") and requested and response in (domain.get("responses") or {}):
         dispatcher.utter_message(response=response)

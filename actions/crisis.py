@@ -8,7 +8,7 @@ form: a crisis comes first).
 
 import logging
 from dataclasses import replace
-from typing import Any, Dict, List, Text, Tuple
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -44,11 +44,11 @@ EDGE_FIRST_REPLY_KEY = "crisis_first_reply"
 
 
 class ActionCrise(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return CRISIS_ACTION
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+            domain: dict[str, Any]) -> list[dict[str, Any]]:
         message = citizen_message(tracker)
         turn = next_turn(tracker.get_slot(CRISIS_SLOT), message,
                          previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION)
@@ -66,7 +66,7 @@ class ActionCrise(Action):
         lines = noted + list(turn.lines) if turn.ask_yes_no else list(turn.lines) + noted
         lines += _case_lines(tracker, turn, state, kept)
         _render(dispatcher, lines, turn)
-        events: List[Dict[Text, Any]] = [SlotSet(CRISIS_SLOT, state)]
+        events: list[dict[str, Any]] = [SlotSet(CRISIS_SLOT, state)]
         if told.has_instructions or lifted:
             contact = dict(tracker.get_slot(CONTACT_SLOT) or {})
             events.append(SlotSet(CONTACT_SLOT, {**contact, WISHES_KEY: kept.to_json()}))
@@ -90,7 +90,7 @@ def citizen_message(tracker: Tracker) -> CitizenMessage:
                           triage=result, first_reply_sent=bool(metadata.get(EDGE_FIRST_REPLY_KEY)))
 
 
-def _told(tracker: Tracker, text: str) -> Tuple[ContactWishes, frozenset]:
+def _told(tracker: Tracker, text: str) -> tuple[ContactWishes, frozenset]:
     """The contact instructions of a crisis message, and those it lifts. « Annulez tout » in
     danger (« il arrive, il va voir ») is read as « go silent »: nobody writes first, discreet
     messages; the case stays, for the person to withdraw it calmly later."""
@@ -103,7 +103,7 @@ def _told(tracker: Tracker, text: str) -> Tuple[ContactWishes, frozenset]:
     return told, reading.lifted
 
 
-def _noted(tracker: Tracker, told: ContactWishes, lifted: frozenset, turn: CrisisTurn) -> List[str]:
+def _noted(tracker: Tracker, told: ContactWishes, lifted: frozenset, turn: CrisisTurn) -> list[str]:
     """A short line for contact instructions said with a crisis, kept on an active case
     (a case this turn opens gets them from _case_lines)."""
     if not (told.has_instructions or lifted):
@@ -120,8 +120,8 @@ def _noted(tracker: Tracker, told: ContactWishes, lifted: frozenset, turn: Crisi
         instructions=" ; ".join(texts.instructions_fr(told, who="citizen")))]
 
 
-def _case_lines(tracker: Tracker, turn: CrisisTurn, state: Dict[str, Any],
-                contact_wishes: ContactWishes) -> List[str]:
+def _case_lines(tracker: Tracker, turn: CrisisTurn, state: dict[str, Any],
+                contact_wishes: ContactWishes) -> list[str]:
     """Open, raise or close the case as the turn says; what to tell the citizen about it."""
     content = crisis_content()
     escalation = backend().escalation
@@ -147,9 +147,9 @@ def _case_lines(tracker: Tracker, turn: CrisisTurn, state: Dict[str, Any],
     return []
 
 
-def _render(dispatcher: CollectingDispatcher, lines: List[str], turn: CrisisTurn) -> None:
+def _render(dispatcher: CollectingDispatcher, lines: list[str], turn: CrisisTurn) -> None:
     content = crisis_content()
-    buttons: List[Dict[str, str]] = []
+    buttons: list[dict[str, str]] = []
     if turn.ask_yes_no:
         labels = content.dialogue["question_buttons"]
         assert isinstance(labels, dict)

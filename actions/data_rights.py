@@ -1,6 +1,6 @@
 """The citizen's data rights: a copy of everything kept, and erasure after confirmation."""
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset
@@ -15,12 +15,12 @@ class ActionExporterDonnees(Action):
 
     responses = frozenset({"utter_stockage_indisponible"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_exporter_donnees"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         try:
             export = backend().data_rights.export(tracker.sender_id)
         except StorageUnavailable:
@@ -38,12 +38,12 @@ class ActionEffacerDonnees(Action):
 
     responses = frozenset({"utter_donnees_effacees", "utter_stockage_indisponible"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_effacer_donnees"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         try:
             backend().data_rights.erase(tracker.sender_id)
         except StorageUnavailable:

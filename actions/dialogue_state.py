@@ -1,7 +1,6 @@
 """What the actions read of the dialogue that several of them share: the actions that ran
 before the latest message, and the contact instructions the citizen gave."""
 
-from typing import Optional
 
 from rasa_sdk import Tracker
 
@@ -16,7 +15,7 @@ WISHES_KEY = "wishes"
 _NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
 
 
-def previous_action(tracker: Tracker, skip: Optional[str] = None) -> Optional[str]:
+def previous_action(tracker: Tracker, skip: str | None = None) -> str | None:
     """The last action Relais ran before the latest user message; with `skip`, the last one
     before the turns that action answered."""
     seen_user = False

@@ -3,7 +3,7 @@ request for a person, or a yes to the offer after two misunderstandings) except 
 crisis (action_crise: vital interest). Opening a case is idempotent: one active case per
 citizen."""
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -24,7 +24,7 @@ REASON_BY_INTENT = {
 
 
 def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
-              contact_wishes: Optional[ContactWishes] = None) -> List[Dict[Text, Any]]:
+              contact_wishes: ContactWishes | None = None) -> list[dict[str, Any]]:
     """Open (or find) the citizen's case and tell them what happens next. The contact
     instructions given in the conversation (`contact_wishes` when this turn gives more) are
     kept on it."""
@@ -47,12 +47,12 @@ NOT_A_REQUEST = "utter_humain_pas_demande"
 class ActionEscalader(Action):
     responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_escalader"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         # The model's reading is not enough: a refusal, or someone of the citizen's own life,
         # is not a request (relais/person_request.py). Nothing goes to the team.
         if declines_a_person(tracker.latest_message.get("text") or ""):
@@ -62,7 +62,7 @@ class ActionEscalader(Action):
 
 
 def escalation_reason(tracker: Tracker) -> str:
-    intent: Optional[str] = (tracker.latest_message.get("intent") or {}).get("name")
+    intent: str | None = (tracker.latest_message.get("intent") or {}).get("name")
     return REASON_BY_INTENT.get(intent, "citizen_request")
 
 
@@ -70,7 +70,7 @@ TEAM_FOLLOWS_UP = "utter_equipe_suivi"
 TEAM_PRESENTED = "utter_equipe_presentation"
 
 
-def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]] | None:
     """« La personne va m'écrire ici ? »: what happens with the citizen's case, or who the team
     is and how to reach it. None when the message asks nothing of the kind."""
     if not asks_about_the_team(tracker.latest_message.get("text") or ""):

@@ -4,15 +4,15 @@ would get the citizen's words without the citizen asking for it. Only a yes to t
 (the button « Oui, une personne », or a typed yes: "oui", "ouais", "wi", "ok", 👍) opens a
 case; "non" or anything else goes on without one."""
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question, open_case
-from actions.typed_buttons import replay_meant_button
 from actions.topic_replies import answer_from_topics, answer_likely_track, follow_up_in_context
+from actions.typed_buttons import replay_meant_button
 from relais.tracks import TRACKS
 from relais.yes_no import says_yes
 
@@ -25,7 +25,7 @@ _NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_sta
 _THEN_LISTEN = [FollowupAction("action_listen")]
 
 
-def consecutive_fallbacks(events: List[Dict[Text, Any]]) -> int:
+def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
     """How many turns in a row, just before this one, ended in a fallback."""
     count = 0
     for event in reversed(events):
@@ -41,7 +41,7 @@ def consecutive_fallbacks(events: List[Dict[Text, Any]]) -> int:
     return count
 
 
-def offered_a_person(events: List[Dict[Text, Any]]) -> bool:
+def offered_a_person(events: list[dict[str, Any]]) -> bool:
     """Whether Relais' last words before the citizen's latest message offered a person."""
     users_seen = 0
     for event in reversed(events):
@@ -54,7 +54,7 @@ def offered_a_person(events: List[Dict[Text, Any]]) -> bool:
     return False
 
 
-def _utter_action(event: Dict[Text, Any]):
+def _utter_action(event: dict[str, Any]):
     return (event.get("metadata") or {}).get("utter_action")
 
 
@@ -64,12 +64,12 @@ class ActionFallback(Action):
                            TEAM_FOLLOWS_UP, TEAM_PRESENTED}
                           | {f"utter_{track}_urgence" for track in TRACKS})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return FALLBACK_ACTION
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         # The citizen's yes to the offer: the NLU may file a typed "oui" as affirm (no rule
         # follows the offer, so the core fallback brings it here) or not understand "wi" at
         # all (nlu_fallback): either way it is read here, from its words.

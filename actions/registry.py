@@ -4,12 +4,11 @@
 import inspect
 import pkgutil
 from importlib import import_module
-from typing import List, Set, Type
 
 from rasa_sdk import Action
 
 
-def action_classes() -> List[Type[Action]]:
+def action_classes() -> list[type[Action]]:
     import actions
 
     found = []
@@ -21,6 +20,6 @@ def action_classes() -> List[Type[Action]]:
     return found
 
 
-def declared_responses() -> Set[str]:
+def declared_responses() -> set[str]:
     """Every response a custom action declares it may send (its `responses` attribute)."""
     return {name for cls in action_classes() for name in getattr(cls, "responses", ())}

@@ -1,6 +1,6 @@
 """The local relais team of the citizen, found from a postal code, and the help near them."""
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -22,12 +22,12 @@ class ValidateRelaisForm(FormValidationAction):
 
     responses = frozenset({"utter_code_postal_format", *ERROR_RESPONSES.values()})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_relais_form"
 
     def validate_code_postal(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         lookup = directory().find_by_postal_code(str(value))
         if not lookup.found:
             dispatcher.utter_message(response=ERROR_RESPONSES.get(lookup.reason, "utter_code_postal_format"))
@@ -45,12 +45,12 @@ class ActionTrouverRelais(Action):
         "utter_relais_services_locaux_sans_prefecture",
     })
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_trouver_relais"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         found = local_help(directory(), tracker.get_slot("relais"), tracker.get_slot("code_postal"))
         if found is not None:
             _present(dispatcher, found)

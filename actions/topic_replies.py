@@ -1,16 +1,17 @@
 """How sub-topic answers, plans and choices are shown: text and buttons, nothing decided here."""
 
 import json
-from typing import Any, Dict, List, Optional, Sequence, Text
+from collections.abc import Sequence
+from typing import Any
 
 from rasa_sdk.events import SlotSet
 
+from relais.coaching import engagement_level
 from relais.follow_up import MORE, TOPIC, follow_up
 from relais.plans import choose_actions, render_actions
 from relais.topics import fallback_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
-from relais.coaching import engagement_level
 from relais.tracks import TRACKS, diagnostic_slots, of_theme
 
 # A message below the NLU's confidence threshold whose best guess is a track this likely is
@@ -22,7 +23,7 @@ SWITCH_TRACK = 0.4
 ACUTE_MENU_SIZE = 5
 
 
-def _payload(intent: Text, **entities: Any) -> Text:
+def _payload(intent: str, **entities: Any) -> str:
     # Braces as Rasa reads them in a payload: /intent{"entity": "value"}.
     return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
 
@@ -49,7 +50,7 @@ def say_topic_more(dispatcher, topic: Topic, then_plan: bool = False) -> None:
     dispatcher.utter_message(text=topic.more or topic.answer, buttons=buttons)
 
 
-def say_acute_menu(dispatcher, track: Text) -> None:
+def say_acute_menu(dispatcher, track: str) -> None:
     """An urgence not recognised precisely: the first reflex, then which situation it is."""
     dispatcher.utter_message(response=f"utter_{track}_urgence")
     acute = [t for t in track_content(track).topics if t.kind == "acute"][:ACUTE_MENU_SIZE]
@@ -60,7 +61,7 @@ def say_acute_menu(dispatcher, track: Text) -> None:
         )
 
 
-def say_first_steps(dispatcher, tracker, track: Text, topic: Optional[Topic]) -> None:
+def say_first_steps(dispatcher, tracker, track: str, topic: Topic | None) -> None:
     """An urgence: the first steps of its scenario, or the track's first reflex and a choice of
     scenarios when the scenario is unclear; then the local relais, once in a conversation and
     not when a person of the team already has the case."""
@@ -74,7 +75,7 @@ def say_first_steps(dispatcher, tracker, track: Text, topic: Optional[Topic]) ->
         dispatcher.utter_message(response="utter_relais_local")
 
 
-def say_second_need(dispatcher, second_track: Optional[Text]) -> None:
+def say_second_need(dispatcher, second_track: str | None) -> None:
     if second_track:
         dispatcher.utter_message(
             text=f"Vous parlez aussi {of_theme(second_track)} : on en parle ensuite ?",
@@ -83,7 +84,7 @@ def say_second_need(dispatcher, second_track: Optional[Text]) -> None:
         )
 
 
-def ask_two_tracks(dispatcher, tracks: Sequence[Text], switching: bool = False) -> None:
+def ask_two_tracks(dispatcher, tracks: Sequence[str], switching: bool = False) -> None:
     first, second = tracks[0], tracks[1]
     if switching:
         text = f"Vous voulez passer à {TRACKS[first]}, ou continuer sur {TRACKS[second]} ?"
@@ -97,8 +98,8 @@ def ask_two_tracks(dispatcher, tracks: Sequence[Text], switching: bool = False) 
     dispatcher.utter_message(text=text, buttons=buttons)
 
 
-def say_plan(dispatcher, track: Text, chosen: Sequence[MicroAction], shown: List[Text],
-             first: bool, heading: Optional[Text] = None) -> List[Dict[Text, Any]]:
+def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[str],
+             first: bool, heading: str | None = None) -> list[dict[str, Any]]:
     """Three actions and what can come next; the slot `plan_shown` remembers them."""
     if not chosen:
         dispatcher.utter_message(response="utter_plan_fin")
@@ -115,7 +116,7 @@ def say_plan(dispatcher, track: Text, chosen: Sequence[MicroAction], shown: List
     return [SlotSet("plan_shown", shown + [a.key for a in chosen])]
 
 
-def answer_from_topics(dispatcher, tracker, text: Optional[Text] = None) -> Optional[List[Dict[Text, Any]]]:
+def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dict[str, Any]] | None:
     """A message Rasa could not place (or found off-topic, or the words after a greeting) may
     still be a question of a track file, in words DIET did not learn: answered when the
     sub-topic model is sure enough. None when it is not."""
@@ -130,11 +131,11 @@ def answer_from_topics(dispatcher, tracker, text: Optional[Text] = None) -> Opti
     return [SlotSet("track", match.topic.track), SlotSet("phase", phase), SlotSet("topic", match.topic.key)] + said
 
 
-def _said(tracker, text: Optional[Text]) -> bool:
+def _said(tracker, text: str | None) -> bool:
     return bool(text) and any(e.get("event") == "bot" and e.get("text") == text for e in tracker.events)
 
 
-def follow_up_in_context(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
+def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """A message not understood alone, read in the context of the track under way
     (relais/follow_up.py). None without a track."""
     track = tracker.get_slot("track")
@@ -156,7 +157,7 @@ def follow_up_in_context(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]
     return next_actions(dispatcher, tracker, heading=heading)
 
 
-def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
+def answer_likely_track(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """A message the NLU was not sure of, whose best guess is a track: the first steps or the
     answer when the sub-topic is clear, else the track proposed with a button. None when no
     track is likely enough."""
@@ -187,7 +188,7 @@ def answer_likely_track(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     return events + [SlotSet("topic", None)]
 
 
-def next_actions(dispatcher, tracker, fresh: bool = False, heading: Optional[Text] = None) -> List[Dict[Text, Any]]:
+def next_actions(dispatcher, tracker, fresh: bool = False, heading: str | None = None) -> list[dict[str, Any]]:
     """The next three actions of the track under way that fit the diagnostic's answers, those
     made for the sub-topic just discussed first; `fresh` starts the plan over."""
     track = tracker.get_slot("track")
@@ -216,7 +217,7 @@ def ask_consent_once(dispatcher, tracker) -> None:
         dispatcher.utter_message(response="utter_demande_consentement_court")
 
 
-def say_topic_once(dispatcher, tracker, topic: Topic) -> List[Dict[Text, Any]]:
+def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
     """The topic's answer, unless Relais just gave it: then more on it, or the next actions
     (a citizen who asks again wants to go further, not the same words)."""
     if topic.key != tracker.get_slot("topic") or not _said(tracker, topic.answer):

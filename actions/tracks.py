@@ -2,7 +2,7 @@
 plans of three actions and what comes next. The decisions are in relais/ (track_turn, topics,
 form_answers, plans); this module renders them."""
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -11,7 +11,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
 from actions.topic_replies import (
-    ask_consent_once, ask_two_tracks, next_actions, say_first_steps, say_second_need, say_topic, say_topic_more,
+    ask_consent_once,
+    ask_two_tracks,
+    next_actions,
+    say_first_steps,
+    say_second_need,
+    say_topic,
+    say_topic_more,
     say_topic_once,
 )
 from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
@@ -41,7 +47,7 @@ URGENCE_TRACK_CONFIDENCE = 0.2
 ASK_AGAIN = 1
 
 
-def _latest_entity(tracker: Tracker, name: str) -> Optional[Text]:
+def _latest_entity(tracker: Tracker, name: str) -> str | None:
     return next(tracker.get_latest_entity_values(name), None)
 
 
@@ -60,12 +66,12 @@ class ActionSelectTrack(Action):
         + ["utter_relais_local", "utter_stockage_indisponible", "utter_demande_consentement_court"]
     )
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_select_track"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         track = track_from_intent(intent) or tracker.get_slot("track")
         text = tracker.latest_message.get("text") or ""
@@ -115,13 +121,13 @@ class ActionSelectTrack(Action):
         return events + [SlotSet("requested_slot", None), SlotSet("plan_shown", [])]
 
 
-def _resumes(tracker: Tracker, track: Text, requested_phase: Optional[Text]) -> bool:
+def _resumes(tracker: Tracker, track: str, requested_phase: str | None) -> bool:
     """« Reprendre » after a switch was offered: the answers already given are kept."""
     return requested_phase == "continu" and track == tracker.get_slot("track") and any(
         tracker.get_slot(slot) for slot in diagnostic_slots(track))
 
 
-def _inside_diagnostic(dispatcher, tracker: Tracker, track: Optional[Text], text: Text):
+def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: str):
     """A message filed under a track while the diagnostic runs: an answer, a question, an
     urgence, or a switch of track to confirm. None: decide as for any message."""
     current = tracker.get_slot("track")
@@ -150,7 +156,7 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: Optional[Text], text
     return None
 
 
-def _answer_question(dispatcher, text: Text, track: Optional[Text]) -> None:
+def _answer_question(dispatcher, text: str, track: str | None) -> None:
     match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
     if match:
         say_topic(dispatcher, match.topic, with_buttons=False)
@@ -168,22 +174,22 @@ class ValidateDiagnosticForm(FormValidationAction):
 
     responses = frozenset({"utter_reponse_non_comprise", "utter_question_notee", "utter_ecoute_formulaire"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_diagnostic_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> list[str]:
         track = tracker.get_slot("track")
         return diagnostic_slots(track) if track else domain_slots
 
     async def validate(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
+    ) -> list[dict[str, Any]]:
         events = await super().validate(dispatcher, tracker, domain)
         track = tracker.get_slot("track")
         typed = tracker.latest_message.get("text") or ""
@@ -195,7 +201,7 @@ class ValidateDiagnosticForm(FormValidationAction):
                 checked.append(event)
         return checked
 
-    def _check(self, dispatcher, tracker, track, slot, value, typed) -> List[Dict[Text, Any]]:
+    def _check(self, dispatcher, tracker, track, slot, value, typed) -> list[dict[str, Any]]:
         if value is None or not isinstance(value, str):
             return [SlotSet(slot, value)]
         if slot == "engagement" and value in ENGAGEMENT_LEVELS:
@@ -225,7 +231,7 @@ class ValidateDiagnosticForm(FormValidationAction):
         return [SlotSet(slot, clean_answer(value)), SlotSet("form_retries", 0)]
 
 
-def _earlier_texts(tracker: Tracker) -> List[Text]:
+def _earlier_texts(tracker: Tracker) -> list[str]:
     """The citizen's typed messages before the latest one, most recent first."""
     texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
     return [t for t in reversed(texts[:-1]) if is_typed(t)]
@@ -236,12 +242,12 @@ class ActionTrackPlan(Action):
 
     responses = frozenset({"utter_menu", "utter_plan_fin"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_track_plan"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         return next_actions(dispatcher, tracker, fresh=True)
 
 
@@ -250,12 +256,12 @@ class ActionMoreActions(Action):
 
     responses = frozenset({"utter_menu", "utter_plan_fin"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_more_actions"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         return next_actions(dispatcher, tracker)
 
 
@@ -264,12 +270,12 @@ class ActionTopicAnswer(Action):
 
     responses = frozenset({"utter_menu"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_topic_answer"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         topic = find_topic(_latest_entity(tracker, "topic"))
         if topic is None:
             dispatcher.utter_message(response="utter_menu")
@@ -284,12 +290,12 @@ class ActionTopicMore(Action):
 
     responses = frozenset({"utter_menu"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_topic_more"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         topic = find_topic(_latest_entity(tracker, "topic") or tracker.get_slot("topic"))
         if topic is None:
             dispatcher.utter_message(response="utter_menu")
@@ -303,12 +309,12 @@ class ActionSuite(Action):
 
     responses = frozenset({"utter_menu", "utter_suite_sans_contexte", "utter_plan_fin"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_suite"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         track = tracker.get_slot("track")
         topic = find_topic(tracker.get_slot("topic"))
         if not track:
@@ -319,7 +325,7 @@ class ActionSuite(Action):
         return next_actions(dispatcher, tracker)
 
 
-def _likely_track(tracker: Tracker) -> Optional[Text]:
+def _likely_track(tracker: Tracker) -> str | None:
     """The track DIET ranks first after `urgence`, when it is likely enough to act on."""
     ranked = track_ranking(tracker.latest_message.get("intent_ranking") or [])
     return ranked[0][0] if ranked and ranked[0][1] >= URGENCE_TRACK_CONFIDENCE else None
@@ -332,12 +338,12 @@ class ActionUrgenceAccueil(Action):
     responses = frozenset({"utter_urgence_accueil", "utter_relais_local"}
                           | {f"utter_{track}_urgence" for track in TRACKS})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_urgence_accueil"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
         match = best_topic(text, threshold=URGENCE_TOPIC_THRESHOLD) if is_typed(text) else None
         if match is None:

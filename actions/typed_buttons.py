@@ -3,15 +3,15 @@ replayed as that button: the NLU's failed reading is reverted and the button's i
 its place, so the same rules and actions answer as for a tap (Rasa's two-stage fallback does
 the same with UserUtteranceReverted and a new UserUttered)."""
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import UserUttered, UserUtteranceReverted
+from rasa_sdk.events import UserUtteranceReverted, UserUttered
 
 from relais.button_choice import last_buttons, meant_button, payload_intent
 
 
-def replay_meant_button(tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+def replay_meant_button(tracker: Tracker) -> list[dict[str, Any]] | None:
     """Events that replay the button the typed message means, or None."""
     payload = meant_button(tracker.latest_message.get("text") or "", last_buttons(tracker.events))
     chosen = payload_intent(payload) if payload else None

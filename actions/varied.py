@@ -2,7 +2,7 @@
 says again that they are low, or asks again about something off-topic, is not answered word
 for word (the blind conversations count a repeated message as a failure, and so would they)."""
 
-from typing import Any, Dict, List, Text, Tuple
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -21,10 +21,10 @@ class VariedAnswer:
     """Says the wordings in turn (by how often this action ran in the conversation). A mixin,
     not an Action: actions/registry.py lists only the concrete actions."""
 
-    wordings: Tuple[str, ...] = ()
+    wordings: tuple[str, ...] = ()
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+            domain: dict[str, Any]) -> list[dict[str, Any]]:
         turn = times_said(tracker, self.name())
         dispatcher.utter_message(response=self.wordings[turn % len(self.wordings)])
         return []
@@ -45,11 +45,11 @@ class ActionHumeurBasse(VariedAnswer, Action):
     wordings = ("utter_humeur_basse", "utter_humeur_basse_2", "utter_humeur_basse_3")
     responses = frozenset(wordings) | {ISOLATION}
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_humeur_basse"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+            domain: dict[str, Any]) -> list[dict[str, Any]]:
         return [] if _isolation_answered(dispatcher, tracker) else super().run(dispatcher, tracker, domain)
 
 
@@ -57,11 +57,11 @@ class ActionHorsSujet(VariedAnswer, Action):
     wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
     responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_hors_sujet"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+            domain: dict[str, Any]) -> list[dict[str, Any]]:
         # "Off-topic" for DIET may be a track question in words it did not learn.
         answered = answer_team_question(dispatcher, tracker)
         if answered is None and _isolation_answered(dispatcher, tracker):

@@ -1,7 +1,7 @@
 """Welcome (of a new or a returning citizen, with an answer to what follows the hello), and
 consent: given, refused or withdrawn."""
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -9,15 +9,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend
 from actions.topic_replies import answer_from_topics
-from relais.greeting import after_greeting
 from relais.consent_words import is_explicit_answer
+from relais.greeting import after_greeting
 from relais.services import StorageUnavailable
 
 GIVING_INTENTS = ("consentir", "affirm")
 WITHDRAWING_INTENT = "retirer_consentement"
 
 
-def _answer_after_greeting(dispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+def _answer_after_greeting(dispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """« Bonjour, c'est quoi la permaculture ? »: the question is answered after the welcome,
     when a track's topic fits it."""
     rest = after_greeting(tracker.latest_message.get("text") or "")
@@ -29,12 +29,12 @@ class ActionAccueil(Action):
 
     responses = frozenset({"utter_accueil"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_accueil"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         dispatcher.utter_message(response="utter_accueil")
         return _answer_after_greeting(dispatcher, tracker)
 
@@ -44,12 +44,12 @@ class ActionAccueilRetour(Action):
 
     responses = frozenset({"utter_retour_objectif", "utter_bon_retour", "utter_menu"})
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_accueil_retour"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if tracker.get_slot("objectif"):
             dispatcher.utter_message(response="utter_retour_objectif")
         else:
@@ -68,12 +68,12 @@ class ActionEnregistrerConsentement(Action):
          "utter_menu", "utter_stockage_indisponible", "utter_consentement_non_compris"}
     )
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_enregistrer_consentement"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         given = intent in GIVING_INTENTS
         text = tracker.latest_message.get("text") or ""

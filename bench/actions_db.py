@@ -16,7 +16,6 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Dict, List
 
 import httpx
 import yaml
@@ -40,7 +39,7 @@ CALLS = [
 ]
 
 
-def webhook_payload(action: str, sender: str, intent: str, text: str, slots: Dict, domain: Dict) -> Dict:
+def webhook_payload(action: str, sender: str, intent: str, text: str, slots: dict, domain: dict) -> dict:
     return {
         "next_action": action,
         "sender_id": sender,
@@ -59,18 +58,20 @@ def webhook_payload(action: str, sender: str, intent: str, text: str, slots: Dic
     }
 
 
-async def action_latencies(url: str, calls: int, concurrency: int, domain: Dict,
-                           headers: Dict[str, str]) -> Dict[str, List[float]]:
-    results: Dict[str, List[float]] = {}
+async def action_latencies(url: str, calls: int, concurrency: int, domain: dict,
+                           headers: dict[str, str]) -> dict[str, list[float]]:
+    results: dict[str, list[float]] = {}
     async with httpx.AsyncClient(base_url=url, timeout=60, headers=headers) as client:
         senders = [f"bench-{uuid.uuid4().hex[:8]}" for _ in range(concurrency)]
         for sender in senders:  # each simulated citizen consents first
             payload = webhook_payload(*CALLS[0][:1], sender, *CALLS[0][1:3], {}, domain)
             (await client.post("/webhook", json=payload)).raise_for_status()
         for action, intent, message, slots in CALLS:
-            latencies: List[float] = []
+            latencies: list[float] = []
 
-            async def one(sender: str) -> None:
+            # Defaults bind this call's values: the closure must not see the next loop's.
+            async def one(sender: str, action=action, intent=intent, message=message,
+                          slots=slots, latencies=latencies) -> None:
                 payload = webhook_payload(action, sender, intent, message, slots, domain)
                 started = time.perf_counter()
                 (await client.post("/webhook", json=payload)).raise_for_status()
@@ -82,7 +83,7 @@ async def action_latencies(url: str, calls: int, concurrency: int, domain: Dict,
     return results
 
 
-def percentile(values: List[float], fraction: float) -> float:
+def percentile(values: list[float], fraction: float) -> float:
     return 1000 * values[int(fraction * (len(values) - 1))]
 
 

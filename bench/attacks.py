@@ -9,13 +9,12 @@ domain services on DATABASE_URL); everything after that goes over HTTP without a
 """
 
 import argparse
-import json
 import os
 import socket
 import subprocess
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, List, Tuple
 
 import httpx
 
@@ -23,7 +22,7 @@ from relais.database import create_engine_from_url, make_session_factory
 from relais.services import ConsentService, DataRightsService, ProgressService
 from relais.settings import PROJECT_ROOT, load_settings
 
-Row = Tuple[str, str, str]  # attack, command, result
+Row = tuple[str, str, str]  # attack, command, result
 
 
 def main() -> None:
@@ -35,7 +34,7 @@ def main() -> None:
     actions = f"http://127.0.0.1:{args.actions_port}"
     rasa = f"http://127.0.0.1:{args.rasa_port}"
     edge = f"http://127.0.0.1:{args.edge_port}"
-    attacks: List[Callable[[], Row]] = [
+    attacks: list[Callable[[], Row]] = [
         lambda: _action_export(actions, victim),
         lambda: _action_with_wrong_secret(actions, victim),
         lambda: _action_escalate(actions, victim),
@@ -147,7 +146,7 @@ def _edge_callback(edge: str, victim: str) -> Row:
     return ("make the bot send any text", command, f"HTTP {response.status_code}")
 
 
-def _secrets() -> List[str]:
+def _secrets() -> list[str]:
     values = []
     token_file = PROJECT_ROOT / "var" / "rasa-auth-token"
     if token_file.exists():
@@ -189,7 +188,7 @@ def _listening_sockets() -> Row:
     return ("listening sockets of the stack", "ss -ltnp", "all on 127.0.0.1" if not open_ else "open: " + ", ".join(open_))
 
 
-def _pids_running_in(directory: Path) -> List[int]:
+def _pids_running_in(directory: Path) -> list[int]:
     """Processes of this checkout's stack (their working directory), not other checkouts'."""
     pids = []
     for cwd in Path("/proc").glob("[0-9]*/cwd"):

@@ -25,7 +25,6 @@ import secrets
 import statistics
 import time
 from datetime import datetime, timezone
-from typing import List, Optional
 
 from sqlalchemy import create_engine, text
 
@@ -44,7 +43,7 @@ def wall_time(monotonic_at: float) -> float:
     return time.time() - (time.monotonic() - monotonic_at)
 
 
-def line(name: str, values: List[float]) -> str:
+def line(name: str, values: list[float]) -> str:
     return (f"| {name} | {statistics.median(values) * 1000:.0f} ms | "
             f"{percentile(values, 0.95) * 1000:.0f} ms | {len(values)} |")
 
@@ -101,18 +100,19 @@ async def one_case(fake, stack, chat, messages, figures) -> None:
                                          "data": f"take:{case_id}", "message": card}})
     try:
         await wait_until(lambda: any("vous rejoint" in m["text"] for m in fake.delivered(chat)))
-    except AssertionError:
+    except AssertionError as timed_out:
         with create_engine(stack.database_url, future=True).connect() as connection:
             status = connection.execute(text("select status from relais_cases where id = :c"),
                                         {"c": case_id}).scalar_one()
         raise AssertionError(f"case {case_id} ({status}): citizen never told; card {card}; "
-                             f"answers {[c.params for c in fake.calls if c.method == 'answerCallbackQuery'][-3:]}")
+                             f"answers {[c.params for c in fake.calls if c.method == 'answerCallbackQuery'][-3:]}"
+                             ) from timed_out
 
     for n in range(messages):
         words = f"message {n} du dossier {case_id}"
         start = time.perf_counter()
         fake.push_update(fake.text_update(chat, words))
-        await wait_until(lambda: any(words in m.get("text", "") for m in fake.delivered(COACH_GROUP)
+        await wait_until(lambda words=words: any(words in m.get("text", "") for m in fake.delivered(COACH_GROUP)
                                      if m.get("message_thread_id") == thread))
         figures["citizen_to_coach"].append(time.perf_counter() - start)
 
@@ -120,11 +120,11 @@ async def one_case(fake, stack, chat, messages, figures) -> None:
         start = time.perf_counter()
         fake.push_update(fake.group_update(COACH_GROUP, answer, chat_type="supergroup",
                                            message_thread_id=thread, **{"from": coach}))
-        await wait_until(lambda: any(answer in m.get("text", "") for m in fake.delivered(chat)))
+        await wait_until(lambda answer=answer: any(answer in m.get("text", "") for m in fake.delivered(chat)))
         figures["coach_to_citizen"].append(time.perf_counter() - start)
 
 
-async def run(cases: int, messages: int, group_limit: float, postgresql: Optional[str]) -> None:
+async def run(cases: int, messages: int, group_limit: float, postgresql: str | None) -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     if postgresql:
         schemas = _fresh_postgresql_schema(postgresql)

@@ -29,7 +29,6 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import yaml
 
@@ -47,11 +46,11 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(ch for ch in text if not unicodedata.combining(ch)))
 
 
-def load_set(name: str) -> List[dict]:
+def load_set(name: str) -> list[dict]:
     return yaml.safe_load((BLIND / f"{name}.yml").read_text(encoding="utf-8"))
 
 
-def set_names() -> List[str]:
+def set_names() -> list[str]:
     return sorted(path.stem for pattern in ("routing_*.yml", "conversations_*.yml")
                   for path in BLIND.glob(pattern))
 
@@ -59,11 +58,11 @@ def set_names() -> List[str]:
 @dataclass
 class Turn:
     """What one citizen message produced."""
-    messages: List[str]
+    messages: list[str]
     long_without_more: int
-    slots: Dict[str, object]
-    actions: List[str]
-    utterances: List[str]
+    slots: dict[str, object]
+    actions: list[str]
+    utterances: list[str]
     cases_before: int
     cases_after: int
 
@@ -93,10 +92,10 @@ class TurnResult:
     turn: int
     user: str
     reply: str
-    failures: List[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
-def check(expect: dict, turn: Turn) -> List[str]:
+def check(expect: dict, turn: Turn) -> list[str]:
     failures = []
     for slot in ("track", "phase"):
         if slot in expect and turn.slots.get(slot) != expect[slot]:
@@ -117,7 +116,7 @@ def check(expect: dict, turn: Turn) -> List[str]:
     return failures
 
 
-def play(client: RelaisClient, conversation: dict) -> List[TurnResult]:
+def play(client: RelaisClient, conversation: dict) -> list[TurnResult]:
     sender = f"blind-{uuid.uuid4().hex[:12]}"
     results = []
     for number, turn in enumerate(conversation["turns"], 1):
@@ -127,7 +126,7 @@ def play(client: RelaisClient, conversation: dict) -> List[TurnResult]:
     return results
 
 
-def route(client: RelaisClient, item: dict) -> Dict[str, object]:
+def route(client: RelaisClient, item: dict) -> dict[str, object]:
     outcome = say(client, f"route-{uuid.uuid4().hex[:12]}", item["text"])
     track, phase = outcome.slots.get("track"), outcome.slots.get("phase")
     return {"track": track, "phase": phase,
@@ -135,7 +134,7 @@ def route(client: RelaisClient, item: dict) -> Dict[str, object]:
             "phase_ok": phase == item["phase"], "reply": outcome.reply}
 
 
-def report_routing(name: str, items: List[dict], outcomes: List[Dict[str, object]], verbose: bool) -> Dict[str, float]:
+def report_routing(name: str, items: list[dict], outcomes: list[dict[str, object]], verbose: bool) -> dict[str, float]:
     total = len(items)
     track_ok = sum(o["track_ok"] for o in outcomes)
     phase_ok = sum(o["phase_ok"] for o in outcomes)
@@ -152,7 +151,7 @@ def report_routing(name: str, items: List[dict], outcomes: List[Dict[str, object
     return {"track": track_ok / total, "phase": phase_ok / total, "both": both / total}
 
 
-def report_conversations(name: str, conversations: List[dict], results: Dict[str, List[TurnResult]],
+def report_conversations(name: str, conversations: list[dict], results: dict[str, list[TurnResult]],
                          verbose: bool) -> float:
     passed = [c["id"] for c in conversations if not any(r.failures for r in results[c["id"]])]
     turns = [r for c in conversations for r in results[c["id"]]]
@@ -170,7 +169,7 @@ def report_conversations(name: str, conversations: List[dict], results: Dict[str
     return len(passed) / len(conversations)
 
 
-def run_set(client: RelaisClient, name: str, verbose: bool = True) -> Dict[str, float]:
+def run_set(client: RelaisClient, name: str, verbose: bool = True) -> dict[str, float]:
     items = load_set(name)
     if name.startswith("routing_"):
         return report_routing(name, items, [route(client, item) for item in items], verbose)
@@ -178,7 +177,7 @@ def run_set(client: RelaisClient, name: str, verbose: bool = True) -> Dict[str, 
     return {"conversations": report_conversations(name, items, results, verbose)}
 
 
-def main(names: List[str]) -> None:
+def main(names: list[str]) -> None:
     from bench.heldout import quiet_rasa_logs
     from bench.rasa_stack import RasaStack
     from relais.database import upgrade_to_head

@@ -21,7 +21,6 @@ import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import httpx
 import yaml
@@ -39,18 +38,18 @@ class TurnResult:
     turn: int
     user: str
     reply: str
-    failures: List[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
-def load_set(name: str) -> List[dict]:
+def load_set(name: str) -> list[dict]:
     return yaml.safe_load((BLIND / f"{name}.yml").read_text(encoding="utf-8"))
 
 
-def set_names() -> List[str]:
+def set_names() -> list[str]:
     return sorted(path.stem for path in BLIND.glob("crisis_conversations_*.yml"))
 
 
-def first_number(reply: str) -> Optional[str]:
+def first_number(reply: str) -> str | None:
     match = _NUMBER.search(reply)
     return match.group(1) if match else None
 
@@ -59,13 +58,13 @@ class RelaisClient:
     """Talks to Rasa's REST channel, reads the tracker (HTTP API) and the cases table."""
 
     def __init__(self, rasa_url: str, auth_token: str, database_url: str,
-                 edge_headers: Dict[str, str]) -> None:
+                 edge_headers: dict[str, str]) -> None:
         # The REST channel serves the edge only: it demands the edge's secret (edge_headers).
         self._http = httpx.Client(base_url=rasa_url, timeout=120, headers=edge_headers)
         self._token = auth_token
         self._engine = create_engine(database_url, future=True)
 
-    def say(self, sender: str, message: str) -> List[dict]:
+    def say(self, sender: str, message: str) -> list[dict]:
         response = self._http.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
         response.raise_for_status()
         return response.json()
@@ -75,7 +74,7 @@ class RelaisClient:
         response.raise_for_status()
         return response.json()
 
-    def cases(self, sender: str) -> List[tuple]:
+    def cases(self, sender: str) -> list[tuple]:
         with self._engine.connect() as connection:
             return connection.execute(text(
                 "select c.status, c.closing_note from relais_cases c "
@@ -87,8 +86,8 @@ class RelaisClient:
         self._engine.dispose()
 
 
-def _actions_of_last_turn(tracker: dict) -> List[str]:
-    names: List[str] = []
+def _actions_of_last_turn(tracker: dict) -> list[str]:
+    names: list[str] = []
     for event in reversed(tracker.get("events", [])):
         if event.get("event") == "user":
             break
@@ -97,7 +96,7 @@ def _actions_of_last_turn(tracker: dict) -> List[str]:
     return names
 
 
-def check_turn(expect: dict, reply: str, tracker: dict, cases: List[tuple]) -> List[str]:
+def check_turn(expect: dict, reply: str, tracker: dict, cases: list[tuple]) -> list[str]:
     failures = []
     actions = _actions_of_last_turn(tracker)
     crisis_ran = "action_crise" in actions
@@ -139,10 +138,10 @@ def check_turn(expect: dict, reply: str, tracker: dict, cases: List[tuple]) -> L
     return failures
 
 
-def play(client: RelaisClient, conversation: dict) -> List[TurnResult]:
+def play(client: RelaisClient, conversation: dict) -> list[TurnResult]:
     sender = f"blind-{conversation['id']}-{uuid.uuid4().hex[:8]}"
     results = []
-    previous_messages: List[str] = []
+    previous_messages: list[str] = []
     for number, turn in enumerate(conversation["turns"], start=1):
         messages = [m.get("text", "") for m in client.say(sender, turn["user"]) if m.get("text")]
         reply = "\n".join(messages)
@@ -154,7 +153,7 @@ def play(client: RelaisClient, conversation: dict) -> List[TurnResult]:
     return results
 
 
-def report(name: str, conversations: List[dict], results: Dict[str, List[TurnResult]],
+def report(name: str, conversations: list[dict], results: dict[str, list[TurnResult]],
            verbose: bool = True) -> float:
     passed = [c["id"] for c in conversations if not any(r.failures for r in results[c["id"]])]
     turns = [r for c in conversations for r in results[c["id"]]]
@@ -171,7 +170,7 @@ def report(name: str, conversations: List[dict], results: Dict[str, List[TurnRes
     return len(passed) / len(conversations)
 
 
-def main(names: List[str]) -> None:
+def main(names: list[str]) -> None:
     from bench.heldout import quiet_rasa_logs
     from bench.rasa_stack import RasaStack
     from relais.database import upgrade_to_head

@@ -12,7 +12,6 @@ import argparse
 import asyncio
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
 
 import yaml
 
@@ -22,15 +21,15 @@ BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
 CALM = "calm"
 
 
-def load_corpus(name: str) -> List[dict]:
+def load_corpus(name: str) -> list[dict]:
     return yaml.safe_load((BLIND / f"{name}.yml").read_text(encoding="utf-8"))
 
 
-def corpus_names() -> List[str]:
+def corpus_names() -> list[str]:
     return sorted(path.stem for path in BLIND.glob("crisis_corpus_*.yml"))
 
 
-def triage_of(parse: dict) -> Tuple[Optional[str], Optional[str]]:
+def triage_of(parse: dict) -> tuple[str | None, str | None]:
     """(tier, kind) the pipeline gave a message: tier "certain", "question" or None."""
     crisis = parse.get("crisis")
     if crisis is not None:
@@ -42,14 +41,14 @@ def triage_of(parse: dict) -> Tuple[Optional[str], Optional[str]]:
     return None, None
 
 
-def parse_all(agent, texts: List[str]) -> Dict[str, dict]:
-    async def run() -> Dict[str, dict]:
+def parse_all(agent, texts: list[str]) -> dict[str, dict]:
+    async def run() -> dict[str, dict]:
         return {text: await agent.parse_message(text) for text in texts}
 
     return asyncio.run(run())
 
 
-def score(items: List[dict], parses: Dict[str, dict]) -> dict:
+def score(items: list[dict], parses: dict[str, dict]) -> dict:
     per_kind = defaultdict(Counter)
     calm = Counter()
     kind_right = kind_total = 0

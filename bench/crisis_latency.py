@@ -26,7 +26,6 @@ import statistics
 import time
 from collections import Counter
 from types import SimpleNamespace
-from typing import Dict, List, Optional, Tuple
 
 from bench.fake_bot_api import FakeBotApi
 from bench.servers import ROOT, free_port
@@ -61,7 +60,7 @@ CRISIS_MESSAGES = [
 ORDINARY_MESSAGE = "bonjour, j'ai une question sur ma facture d'électricité"
 
 
-def crisis_messages() -> List[Tuple[str, str]]:
+def crisis_messages() -> list[tuple[str, str]]:
     """(message, kind) for the phrases the lexicon recognises."""
     found = [(message, crisis_kind(message)) for message in CRISIS_MESSAGES]
     for message, kind in found:
@@ -79,7 +78,7 @@ async def until(condition, bound: float = BOUND_SECONDS) -> bool:
     return True
 
 
-def first_send(fake: FakeBotApi, chat_id: int, since: float) -> Optional[Tuple[float, str]]:
+def first_send(fake: FakeBotApi, chat_id: int, since: float) -> tuple[float, str] | None:
     """When the fake received the chat's first successful sendMessage after `since`, and its
     text."""
     for call in fake.calls:
@@ -89,11 +88,11 @@ def first_send(fake: FakeBotApi, chat_id: int, since: float) -> Optional[Tuple[f
     return None
 
 
-async def crisis_burst(fake: FakeBotApi, chats: List[int],
-                       messages: List[Tuple[str, str]]) -> Dict[str, object]:
+async def crisis_burst(fake: FakeBotApi, chats: list[int],
+                       messages: list[tuple[str, str]]) -> dict[str, object]:
     """Each chat sends one crisis message, all in the same instant; latencies of the first
     replies, and how many were the right kind's first reply."""
-    pushed: Dict[int, Tuple[float, str]] = {}
+    pushed: dict[int, tuple[float, str]] = {}
     for number, chat in enumerate(chats):
         message, kind = messages[number % len(messages)]
         pushed[chat] = (time.monotonic(), kind)
@@ -109,7 +108,7 @@ async def crisis_burst(fake: FakeBotApi, chats: List[int],
     return {"latencies": latencies, "right": right, "chats": len(chats)}
 
 
-async def stuck_on_rasa(fake: FakeBotApi, rasa: HungServer, chats: List[int]) -> None:
+async def stuck_on_rasa(fake: FakeBotApi, rasa: HungServer, chats: list[int]) -> None:
     """Each chat sends an ordinary message, which hangs on Rasa."""
     connections = rasa.connections
     for chat in chats:
@@ -118,7 +117,7 @@ async def stuck_on_rasa(fake: FakeBotApi, rasa: HungServer, chats: List[int]) ->
         print(f"  (only {rasa.connections - connections} of {len(chats)} messages reached Rasa)")
 
 
-def row(name: str, result: Dict[str, object]) -> str:
+def row(name: str, result: dict[str, object]) -> str:
     values = sorted(result["latencies"])
     if not values:
         return f"| {name} | 0/{result['chats']} | - | - | - | not met |"
@@ -128,8 +127,8 @@ def row(name: str, result: Dict[str, object]) -> str:
             f"{p50 * 1000:.0f} ms | {p95 * 1000:.0f} ms | {worst * 1000:.0f} ms | {met} |")
 
 
-async def one_run(chats: int, messages: List[Tuple[str, str]], behind_stuck: bool,
-                  name: str) -> Dict[str, object]:
+async def one_run(chats: int, messages: list[tuple[str, str]], behind_stuck: bool,
+                  name: str) -> dict[str, object]:
     """A fresh edge, database and hung Rasa (each hung call holds one of the edge's connections
     to Rasa, a hundred at most)."""
     (WORK / f"{name}.db").unlink(missing_ok=True)

@@ -16,10 +16,10 @@ import json
 import os
 import random
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 import redis
 from sqlalchemy import MetaData, String, Table, create_engine, func, inspect, or_, select, tuple_
@@ -40,10 +40,10 @@ class Citizen:
     link them are gone)."""
 
     chat_id: int
-    citizen_ids: Set[int] = field(default_factory=set)
-    case_ids: Set[int] = field(default_factory=set)
-    topics: Set[Tuple[int, int]] = field(default_factory=set)  # (group chat id, thread id)
-    said: List[str] = field(default_factory=list)  # what the citizen wrote, to find it anywhere
+    citizen_ids: set[int] = field(default_factory=set)
+    case_ids: set[int] = field(default_factory=set)
+    topics: set[tuple[int, int]] = field(default_factory=set)  # (group chat id, thread id)
+    said: list[str] = field(default_factory=list)  # what the citizen wrote, to find it anywhere
 
     def note_links(self, database_url: str) -> None:
         engine = create_engine(database_url, future=True)
@@ -61,7 +61,7 @@ class Citizen:
         engine.dispose()
 
 
-def rows_per_table(database_url: str, citizen: Citizen) -> Dict[str, int]:
+def rows_per_table(database_url: str, citizen: Citizen) -> dict[str, int]:
     """The citizen's rows in every table: by conversation, sender or chat id (text or number),
     citizen id, case id, or topic of the coaches' group."""
     engine = create_engine(database_url, future=True)
@@ -99,13 +99,13 @@ def _citizen_conditions(table: Table, citizen: Citizen) -> list:
     return conditions
 
 
-def _tables(connection) -> Dict[str, Table]:
+def _tables(connection) -> dict[str, Table]:
     metadata = MetaData()
     return {name: Table(name, metadata, autoload_with=connection)
             for name in inspect(connection).get_table_names()}
 
 
-def telegram_messages_left(fake: FakeBotApi, coaches: int, citizen: Citizen) -> Dict[str, int]:
+def telegram_messages_left(fake: FakeBotApi, coaches: int, citizen: Citizen) -> dict[str, int]:
     """In the coaches' group: the citizen's topics still there, the messages in them, and any
     message elsewhere in the group naming the citizen or quoting them."""
     threads = {thread for chat, thread in citizen.topics if chat == coaches}
@@ -121,7 +121,7 @@ def telegram_messages_left(fake: FakeBotApi, coaches: int, citizen: Citizen) -> 
     }
 
 
-def redis_keys(redis_url: Optional[str], chat_id: int) -> Optional[int]:
+def redis_keys(redis_url: str | None, chat_id: int) -> int | None:
     """Keys about the conversation in every database of the Redis server (the lock store and
     the unrecorded conversations use the URL's database, or 1)."""
     if not redis_url:
@@ -136,7 +136,7 @@ def redis_keys(redis_url: Optional[str], chat_id: int) -> Optional[int]:
 
 # --- the citizen's life, through the edge ----------------------------------------------------
 
-async def says(edge, fake: FakeBotApi, chat: int, message, citizen: Optional[Citizen] = None) -> List[str]:
+async def says(edge, fake: FakeBotApi, chat: int, message, citizen: Citizen | None = None) -> list[str]:
     """A message (text or update) from the citizen; the texts the bot sent back."""
     before = len(fake.delivered(chat))
     if isinstance(message, str):
@@ -150,7 +150,7 @@ async def says(edge, fake: FakeBotApi, chat: int, message, citizen: Optional[Cit
     return [m["text"] for m in fake.delivered(chat)[before:] if m.get("text")]
 
 
-async def taps(edge, fake: FakeBotApi, chat: int, title_part: str) -> List[str]:
+async def taps(edge, fake: FakeBotApi, chat: int, title_part: str) -> list[str]:
     """Taps the button whose title contains `title_part`, on the last keyboard sent."""
     keyboard = [m for m in fake.delivered(chat) if m.get("reply_markup")][-1]
     rows = keyboard["reply_markup"]["inline_keyboard"]
@@ -167,7 +167,7 @@ async def until(condition, attempts: int = 600) -> None:
     raise AssertionError("condition not met in time")
 
 
-def coach_update(fake: FakeBotApi, coaches: int, thread_id: Optional[int], text: str) -> dict:
+def coach_update(fake: FakeBotApi, coaches: int, thread_id: int | None, text: str) -> dict:
     sender = {"id": COACH, "is_bot": False, "first_name": "Alice"}
     return fake.group_update(coaches, text, chat_type="supergroup", message_thread_id=thread_id,
                              **{"from": sender})
@@ -205,7 +205,7 @@ async def full_life(edge, fake: FakeBotApi, coaches: int, chat: int, database_ur
     return citizen
 
 
-def _topics_of(fake, coaches, citizen, database_url) -> Set[Tuple[int, int]]:
+def _topics_of(fake, coaches, citizen, database_url) -> set[tuple[int, int]]:
     citizen.note_links(database_url)
     return citizen.topics
 
@@ -233,7 +233,7 @@ def _topic_erasures_pending(database_url: str) -> bool:
 
 
 def measure(database_url: str, fake: FakeBotApi, coaches: int, citizen: Citizen,
-            redis_url: Optional[str]) -> dict:
+            redis_url: str | None) -> dict:
     return {
         "rows": rows_per_table(database_url, citizen),
         "telegram": telegram_messages_left(fake, coaches, citizen),
@@ -242,7 +242,7 @@ def measure(database_url: str, fake: FakeBotApi, coaches: int, citizen: Citizen,
 
 
 @contextmanager
-def environment(**values: Optional[str]) -> Iterator[None]:
+def environment(**values: str | None) -> Iterator[None]:
     """Environment variables for the servers started inside (RasaStack passes os.environ)."""
     saved = {name: os.environ.get(name) for name in values}
     os.environ.update({name: value for name, value in values.items() if value is not None})
@@ -256,7 +256,7 @@ def environment(**values: Optional[str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
-async def main(redis_url: Optional[str]) -> None:
+async def main(redis_url: str | None) -> None:
     from bench.rasa_stack import RasaStack
     from bench.servers import ROOT, free_port
     from bot.telegram_main import telegram_edge

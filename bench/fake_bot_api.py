@@ -40,13 +40,14 @@ import json
 import mimetypes
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any
 
 import aiohttp
 from aiohttp import web
 
-JSONDict = Dict[str, Any]
+JSONDict = dict[str, Any]
 Handler = Callable[[JSONDict], Awaitable[Any]]
 
 # Parameters that are strings in the Bot API: never JSON-decoded, so that a text "42" or
@@ -101,14 +102,14 @@ class Call:
 class _Failure:
     error_code: int
     description: str
-    retry_after: Optional[int]
-    chat_id: Optional[int] = None  # only calls to this chat fail
+    retry_after: int | None
+    chat_id: int | None = None  # only calls to this chat fail
 
 
 class _ApiError(Exception):
     """Raised by method handlers to answer `{"ok": false, ...}` with this HTTP status."""
 
-    def __init__(self, error_code: int, description: str, parameters: Optional[JSONDict] = None):
+    def __init__(self, error_code: int, description: str, parameters: JSONDict | None = None):
         super().__init__(description)
         self.error_code = error_code
         self.description = description
@@ -119,17 +120,17 @@ class _ApiError(Exception):
 class _Topic:
     name: str
     icon_color: int
-    icon_custom_emoji_id: Optional[str] = None
+    icon_custom_emoji_id: str | None = None
     closed: bool = False
 
 
 @dataclass
 class _ChatInfo:
     type: str
-    title: Optional[str] = None
-    first_name: Optional[str] = None
+    title: str | None = None
+    first_name: str | None = None
     is_forum: bool = False
-    topics: Dict[int, _Topic] = field(default_factory=dict)
+    topics: dict[int, _Topic] = field(default_factory=dict)
 
 
 class _Signal:
@@ -162,41 +163,41 @@ class FakeBotApi:
         self,
         token: str = "123456:TEST-TOKEN",
         bot_username: str = "RelaisTestBot",
-        chat_members: Optional[Dict[Tuple[int, int], str]] = None,
+        chat_members: dict[tuple[int, int], str] | None = None,
         first_update_id: int = 1,
     ) -> None:
         self.token = token
         self.bot_username = bot_username
         bot_id = token.split(":", 1)[0]
         self.bot_id: int = int(bot_id) if bot_id.isdigit() else 123456
-        self.calls: List[Call] = []
+        self.calls: list[Call] = []
         # (chat_id, user_id) -> ChatMember status: "creator", "administrator", "member",
         # "restricted", "left" or "kicked"; absent pairs answer "member".
-        self.chat_members: Dict[Tuple[int, int], str] = dict(chat_members or {})
+        self.chat_members: dict[tuple[int, int], str] = dict(chat_members or {})
         self.webhook_url: str = ""
-        self.webhook_secret: Optional[str] = None
-        self.commands: Dict[Tuple[str, str], List[JSONDict]] = {}
+        self.webhook_secret: str | None = None
+        self.commands: dict[tuple[str, str], list[JSONDict]] = {}
 
-        self._updates: List[JSONDict] = []
+        self._updates: list[JSONDict] = []
         self._next_update_id = first_update_id
-        self._next_message_id: Dict[int, int] = {}
-        self._messages: Dict[Tuple[int, int], JSONDict] = {}
-        self._chats: Dict[int, _ChatInfo] = {}
-        self._failures: Dict[str, List[_Failure]] = {}
+        self._next_message_id: dict[int, int] = {}
+        self._messages: dict[tuple[int, int], JSONDict] = {}
+        self._chats: dict[int, _ChatInfo] = {}
+        self._failures: dict[str, list[_Failure]] = {}
         self._file_counter = itertools.count(1)
         self._callback_counter = itertools.count(1)
         self._poll_generation = 0
         self._closing = False
         self._lock = threading.Lock()  # push_update may come from another thread
 
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
-        self._updates_signal: Optional[_Signal] = None
-        self._calls_signal: Optional[_Signal] = None
-        self._runner: Optional[web.AppRunner] = None
-        self._port: Optional[int] = None
-        self._client: Optional[aiohttp.ClientSession] = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._updates_signal: _Signal | None = None
+        self._calls_signal: _Signal | None = None
+        self._runner: web.AppRunner | None = None
+        self._port: int | None = None
+        self._client: aiohttp.ClientSession | None = None
 
-        self._methods: Dict[str, Tuple[str, Handler]] = {}
+        self._methods: dict[str, tuple[str, Handler]] = {}
         for name, handler in self._method_table().items():
             self._methods[name.lower()] = (name, handler)  # Bot API method names ignore case
 
@@ -282,7 +283,7 @@ class FakeBotApi:
             self._loop.call_soon_threadsafe(self._updates_signal.notify)
 
     @property
-    def pending_updates(self) -> List[JSONDict]:
+    def pending_updates(self) -> list[JSONDict]:
         """Updates queued and not yet confirmed by a getUpdates offset."""
         with self._lock:
             return list(self._updates)
@@ -331,7 +332,7 @@ class FakeBotApi:
         voice, video, video_note, audio, sticker, document or animation)."""
         n = next(self._file_counter)
         ids: JSONDict = {"file_id": f"{kind.upper()}-FILE-{n}", "file_unique_id": f"U{kind[:3]}{n}"}
-        objects: Dict[str, Any] = {
+        objects: dict[str, Any] = {
             "photo": [
                 dict(ids, file_id=f"{ids['file_id']}-s", file_unique_id=f"{ids['file_unique_id']}s",
                      width=90, height=90, file_size=1_200),
@@ -372,7 +373,7 @@ class FakeBotApi:
         chat_id: int,
         phone_number: str,
         first_name: str,
-        user_id: Optional[int] = None,
+        user_id: int | None = None,
         **message_fields: Any,
     ) -> JSONDict:
         """A shared contact; pass `user_id=chat_id` for the user's own number (what a
@@ -404,7 +405,7 @@ class FakeBotApi:
         chat_id: int,
         text: str,
         chat_type: str = "group",
-        message_thread_id: Optional[int] = None,
+        message_thread_id: int | None = None,
         from_id: int = DEFAULT_GROUP_USER_ID,
         **message_fields: Any,
     ) -> JSONDict:
@@ -434,7 +435,7 @@ class FakeBotApi:
 
     # ------------------------------------------------------------------ reading what was sent
 
-    def messages(self, chat_id: int, thread_id: Optional[int] = None) -> List[JSONDict]:
+    def messages(self, chat_id: int, thread_id: int | None = None) -> list[JSONDict]:
         """The messages still in a chat (or in one forum topic of it), in order: those the bot
         sent or copied there and those of `group_update`, less what was deleted since."""
         return [json.loads(json.dumps(message))
@@ -442,23 +443,23 @@ class FakeBotApi:
                 if chat == chat_id
                 and (thread_id is None or message.get("message_thread_id") == thread_id)]
 
-    def topics(self, chat_id: int) -> Dict[int, str]:
+    def topics(self, chat_id: int) -> dict[int, str]:
         """The forum topics of a chat that still exist: thread id -> name."""
         return {thread_id: topic.name for thread_id, topic in self._chat_info(chat_id).topics.items()}
 
-    def sent(self, method: str = "sendMessage", chat_id: Optional[int] = None) -> List[JSONDict]:
+    def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[JSONDict]:
         """Params of the calls of `method` (to `chat_id` if given), in order. Failed attempts
         are included; filter `calls` on `Call.status` to keep only the successful ones."""
         return [call.params for call in self._matching(method, chat_id)]
 
-    def delivered(self, chat_id: Optional[int] = None) -> List[JSONDict]:
+    def delivered(self, chat_id: int | None = None) -> list[JSONDict]:
         """The messages the bot sent successfully (sendMessage results), in order."""
         return [call.result for call in self._matching("sendMessage", chat_id)
                 if call.status == 200 and call.result]
 
     async def wait_for(
-        self, method: str, count: int = 1, chat_id: Optional[int] = None, timeout: float = 30.0
-    ) -> List[JSONDict]:
+        self, method: str, count: int = 1, chat_id: int | None = None, timeout: float = 30.0
+    ) -> list[JSONDict]:
         """Wait until at least `count` calls of `method` (to `chat_id`) were received; return
         the params of all of them. Raises AssertionError with what arrived instead on timeout."""
         if self._calls_signal is None:
@@ -481,7 +482,7 @@ class FakeBotApi:
             )
         return found
 
-    def _matching(self, method: str, chat_id: Optional[int]) -> List[Call]:
+    def _matching(self, method: str, chat_id: int | None) -> list[Call]:
         return [
             call
             for call in self.calls
@@ -496,9 +497,9 @@ class FakeBotApi:
         method: str,
         error_code: int = 500,
         description: str = "Internal Server Error",
-        retry_after: Optional[int] = None,
+        retry_after: int | None = None,
         times: int = 1,
-        chat_id: Optional[int] = None,
+        chat_id: int | None = None,
     ) -> None:
         """Make the next `times` calls of `method` (to `chat_id` only, if given) answer
         `{"ok": false, ...}` with HTTP status `error_code`. A 429 always carries
@@ -512,7 +513,7 @@ class FakeBotApi:
         failures.extend(_Failure(error_code, description, retry_after, chat_id)
                         for _ in range(times))
 
-    async def post_webhook(self, url: str, update: JSONDict, secret: Optional[str]) -> int:
+    async def post_webhook(self, url: str, update: JSONDict, secret: str | None) -> int:
         """Deliver `update` to a webhook as Telegram does (POST JSON, with the header
         X-Telegram-Bot-Api-Secret-Token when `secret` is not None); returns the HTTP status.
         Assigns an `update_id` if missing, from the same sequence as `push_update`."""
@@ -547,7 +548,7 @@ class FakeBotApi:
         return response
 
     async def _answer(
-        self, name: str, known: Optional[Tuple[str, Handler]], params: JSONDict, call: Call
+        self, name: str, known: tuple[str, Handler] | None, params: JSONDict, call: Call
     ) -> web.Response:
         failure = self._take_failure(name, params)
         if failure is not None:
@@ -564,14 +565,14 @@ class FakeBotApi:
         call.result = result
         return _json_response({"ok": True, "result": result})
 
-    def _take_failure(self, name: str, params: JSONDict) -> Optional[_Failure]:
+    def _take_failure(self, name: str, params: JSONDict) -> _Failure | None:
         failures = self._failures.get(name.lower()) or []
         for index, failure in enumerate(failures):
             if failure.chat_id is None or failure.chat_id == params.get("chat_id"):
                 return failures.pop(index)
         return None
 
-    def _method_table(self) -> Dict[str, Handler]:
+    def _method_table(self) -> dict[str, Handler]:
         return {
             "getMe": self._get_me,
             "getUpdates": self._get_updates,
@@ -617,7 +618,7 @@ class FakeBotApi:
             has_main_web_app=False,
         )
 
-    async def _get_updates(self, params: JSONDict) -> List[JSONDict]:
+    async def _get_updates(self, params: JSONDict) -> list[JSONDict]:
         if self.webhook_url:
             raise _ApiError(
                 409,
@@ -662,16 +663,16 @@ class FakeBotApi:
             raise _ApiError(400, "Bad Request: message is too long")
         return self._bot_message(chat_id, params, text=text)
 
-    async def _edit_message_text(self, params: JSONDict) -> Union[JSONDict, bool]:
+    async def _edit_message_text(self, params: JSONDict) -> JSONDict | bool:
         text = params.get("text")
         if not isinstance(text, str) or not text.strip():
             raise _ApiError(400, "Bad Request: message text is empty")
         return self._edit(params, text=text)
 
-    async def _edit_message_reply_markup(self, params: JSONDict) -> Union[JSONDict, bool]:
+    async def _edit_message_reply_markup(self, params: JSONDict) -> JSONDict | bool:
         return self._edit(params, text=None)
 
-    def _edit(self, params: JSONDict, text: Optional[str]) -> Union[JSONDict, bool]:
+    def _edit(self, params: JSONDict, text: str | None) -> JSONDict | bool:
         """Shared by the edit methods: True for inline messages, else the edited message.
         Like Telegram, a missing reply_markup removes the inline keyboard."""
         if params.get("inline_message_id"):
@@ -727,7 +728,7 @@ class FakeBotApi:
         self.commands[_commands_key(params)] = commands
         return True
 
-    async def _get_my_commands(self, params: JSONDict) -> List[JSONDict]:
+    async def _get_my_commands(self, params: JSONDict) -> list[JSONDict]:
         return list(self.commands.get(_commands_key(params), []))
 
     async def _delete_my_commands(self, params: JSONDict) -> bool:
@@ -973,7 +974,7 @@ def _sender(chat_id: int) -> int:
     return chat_id if chat_id > 0 else DEFAULT_GROUP_USER_ID
 
 
-def _command_entities(text: str) -> List[JSONDict]:
+def _command_entities(text: str) -> list[JSONDict]:
     first_word = text.split(maxsplit=1)[0] if text.strip() else text
     return [{"type": "bot_command", "offset": 0, "length": len(first_word)}]
 
@@ -982,7 +983,7 @@ def _is_inline_keyboard(markup: Any) -> bool:
     return isinstance(markup, dict) and "inline_keyboard" in markup
 
 
-def _commands_key(params: JSONDict) -> Tuple[str, str]:
+def _commands_key(params: JSONDict) -> tuple[str, str]:
     scope = params.get("scope") or {"type": "default"}
     return json.dumps(scope, sort_keys=True), str(params.get("language_code") or "")
 
@@ -1055,7 +1056,7 @@ async def _read_params(request: web.Request) -> JSONDict:
     params: JSONDict = {key: _decode(key, value) for key, value in request.query.items()}
     content_type = request.content_type
     if content_type == "multipart/form-data":
-        files: Dict[str, JSONDict] = {}
+        files: dict[str, JSONDict] = {}
         reader = await request.multipart()
         while True:
             part = await reader.next()

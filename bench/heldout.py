@@ -16,7 +16,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Tuple
 
 import yaml
 
@@ -28,14 +27,14 @@ CRISIS = "crise"
 
 @dataclass
 class HeldOut:
-    examples: List[Tuple[str, str]] = field(default_factory=list)  # (text, gold intent)
-    crisis_direct: List[str] = field(default_factory=list)
-    crisis_indirect: List[str] = field(default_factory=list)
-    lookalikes: List[Tuple[str, str]] = field(default_factory=list)  # (text, gold intent)
-    excluded: List[str] = field(default_factory=list)
+    examples: list[tuple[str, str]] = field(default_factory=list)  # (text, gold intent)
+    crisis_direct: list[str] = field(default_factory=list)
+    crisis_indirect: list[str] = field(default_factory=list)
+    lookalikes: list[tuple[str, str]] = field(default_factory=list)  # (text, gold intent)
+    excluded: list[str] = field(default_factory=list)
 
 
-def _examples(block: str) -> List[str]:
+def _examples(block: str) -> list[str]:
     return [line.strip()[2:].strip() for line in block.splitlines() if line.strip().startswith("- ")]
 
 
@@ -87,10 +86,10 @@ def load_heldout(name: str = "heldout", exclude_training: bool = True) -> HeldOu
     return heldout
 
 
-def parse_texts(agent, texts: List[str]) -> Dict[str, str]:
+def parse_texts(agent, texts: list[str]) -> dict[str, str]:
     """Predicted intent of each text, through the model's whole NLU pipeline."""
 
-    async def parse_all() -> Dict[str, str]:
+    async def parse_all() -> dict[str, str]:
         predictions = {}
         for text in texts:
             result = await agent.parse_message(text)

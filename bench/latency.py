@@ -20,14 +20,23 @@ import shutil
 import statistics
 import subprocess
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
 
 import httpx
 
-from bench.servers import (RASA, ROOT, action_server_args, cpu_seconds, free_port, rasa_server_args,
-                           resident_memory_mb, running, write_endpoints)
+from bench.servers import (
+    RASA,
+    ROOT,
+    action_server_args,
+    cpu_seconds,
+    free_port,
+    rasa_server_args,
+    resident_memory_mb,
+    running,
+    write_endpoints,
+)
 from relais.database import upgrade_to_head
 from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
 
@@ -65,7 +74,7 @@ def ensure_baseline() -> Path:
     return sorted(model_dir.glob("*.tar.gz"))[-1]
 
 
-async def conversation(client: httpx.AsyncClient, sender: str, script: List[str], latencies: List[float]) -> None:
+async def conversation(client: httpx.AsyncClient, sender: str, script: list[str], latencies: list[float]) -> None:
     for text in script:
         started = time.perf_counter()
         response = await client.post("/webhooks/rest/webhook", json={"sender": sender, "message": text})
@@ -73,9 +82,9 @@ async def conversation(client: httpx.AsyncClient, sender: str, script: List[str]
         latencies.append(time.perf_counter() - started)
 
 
-async def load(url: str, script: List[str], conversations: int, tag: str, server_pid: int,
-               headers: Optional[Dict[str, str]] = None) -> Dict[str, float]:
-    latencies: List[float] = []
+async def load(url: str, script: list[str], conversations: int, tag: str, server_pid: int,
+               headers: dict[str, str] | None = None) -> dict[str, float]:
+    latencies: list[float] = []
     async with httpx.AsyncClient(base_url=url, timeout=120.0, headers=headers) as client:
         await conversation(client, f"warmup-{tag}", script, [])  # first calls build TF graphs
         cpu_before, started = cpu_seconds(server_pid), time.perf_counter()
@@ -92,13 +101,13 @@ async def load(url: str, script: List[str], conversations: int, tag: str, server
     }
 
 
-def measure(url: str, script: List[str], levels: List[int], tag: str, server_pid: int,
-            headers: Optional[Dict[str, str]] = None) -> Dict[int, Dict[str, float]]:
+def measure(url: str, script: list[str], levels: list[int], tag: str, server_pid: int,
+            headers: dict[str, str] | None = None) -> dict[int, dict[str, float]]:
     return {level: asyncio.run(load(url, script, level, f"{tag}-{level}", server_pid, headers)) for level in levels}
 
 
 @contextmanager
-def throwaway_redis() -> Iterator[Optional[str]]:
+def throwaway_redis() -> Iterator[str | None]:
     """A Redis server on a free loopback port, without persistence; None without redis-server."""
     if shutil.which("redis-server") is None:
         yield None
@@ -118,7 +127,7 @@ def throwaway_redis() -> Iterator[Optional[str]]:
         process.wait(timeout=10)
 
 
-def measure_relais(levels: List[int], tracker: str, workers: int, redis_url: Optional[str]) -> Dict[str, object]:
+def measure_relais(levels: list[int], tracker: str, workers: int, redis_url: str | None) -> dict[str, object]:
     """Relais' figures with `workers` Rasa processes, on a new SQLite file."""
     logs = WORK / "logs"
     database = WORK / "relais-bench.db"
@@ -150,7 +159,7 @@ def main() -> None:
     worker_counts = [1] if args.tracker == "memory" else [int(x) for x in args.workers.split(",")]
     baseline_model = ensure_baseline()
 
-    relais: Dict[int, Dict[str, object]] = {}
+    relais: dict[int, dict[str, object]] = {}
     with throwaway_redis() as redis_url:
         for workers in worker_counts:
             if workers > 1 and redis_url is None:

@@ -14,7 +14,6 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List
 
 import httpx
 from sqlalchemy import create_engine, text
@@ -43,7 +42,7 @@ def serve() -> None:
             pass
 
 
-def _stack() -> Dict:
+def _stack() -> dict:
     if not STACK_FILE.exists():
         sys.exit("Start the stack first: python bench/persona_chat.py serve")
     return json.loads(STACK_FILE.read_text())
@@ -58,7 +57,7 @@ def say(sender: str, message: str) -> None:
     with httpx.Client(base_url=stack["rasa_url"], headers=stack["headers"], timeout=120) as http:
         response = http.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
         response.raise_for_status()
-    replies: List[dict] = response.json()
+    replies: list[dict] = response.json()
     buttons = [button for reply in replies for button in reply.get("buttons") or []]
     _buttons_file(sender).write_text(json.dumps(buttons, ensure_ascii=False))
     for reply in replies:
@@ -91,7 +90,7 @@ def cases(sender: str) -> None:
     print(rows or "no case")
 
 
-def main(args: List[str]) -> None:
+def main(args: list[str]) -> None:
     commands = {"serve": (serve, 0), "say": (say, 2), "tap": (tap, 2), "cases": (cases, 1)}
     if not args or args[0] not in commands or len(args) - 1 != commands[args[0]][1]:
         sys.exit(__doc__)

@@ -5,17 +5,28 @@ import os
 import signal
 import subprocess
 from pathlib import Path
-from typing import Dict, Optional
 
-from bench.servers import (ROOT, action_server_args, free_port, rasa_server_args, wait_until_up,
-                           write_credentials, write_endpoints)
-from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, EDGE_SECRET_HEADER, bearer, fresh_secrets
+from bench.servers import (
+    ROOT,
+    action_server_args,
+    free_port,
+    rasa_server_args,
+    wait_until_up,
+    write_credentials,
+    write_endpoints,
+)
+from relais.shared_secrets import (
+    ACTION_SERVER_AUTH_HEADER,
+    EDGE_SECRET_HEADER,
+    bearer,
+    fresh_secrets,
+)
 
 MODEL = ROOT / "models" / "relais.tar.gz"
 
 
 class RasaStack:
-    def __init__(self, database_url: str, workdir: Path, callback_url: Optional[str] = None) -> None:
+    def __init__(self, database_url: str, workdir: Path, callback_url: str | None = None) -> None:
         self.database_url = database_url
         self.workdir = workdir
         # Fresh secrets for each stack, given to its processes through the environment.
@@ -26,8 +37,8 @@ class RasaStack:
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
         self.action_server_url = f"http://127.0.0.1:{self.actions_port}"
         self._callback_url = callback_url
-        self._rasa: Optional[subprocess.Popen] = None
-        self._actions: Optional[subprocess.Popen] = None
+        self._rasa: subprocess.Popen | None = None
+        self._actions: subprocess.Popen | None = None
         self._restarts = 0
 
     def __enter__(self) -> "RasaStack":
@@ -68,12 +79,12 @@ class RasaStack:
         return self._actions.pid
 
     @property
-    def edge_headers(self) -> Dict[str, str]:
+    def edge_headers(self) -> dict[str, str]:
         """What the edge sends with each message to Rasa's REST channel."""
         return {EDGE_SECRET_HEADER: self.edge_secret}
 
     @property
-    def action_headers(self) -> Dict[str, str]:
+    def action_headers(self) -> dict[str, str]:
         """What Rasa sends with each call to the action server."""
         return {ACTION_SERVER_AUTH_HEADER: bearer(self.secrets["ACTION_SERVER_SECRET"])}
 
@@ -88,7 +99,7 @@ class RasaStack:
         write_credentials(self.workdir / "credentials.yml", self._callback_url)
 
 
-def _stop(process: Optional[subprocess.Popen], hard: bool) -> None:
+def _stop(process: subprocess.Popen | None, hard: bool) -> None:
     if process is None or process.poll() is not None:
         return None
     os.killpg(process.pid, signal.SIGKILL if hard else signal.SIGTERM)

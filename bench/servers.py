@@ -5,9 +5,9 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
 
 import httpx
 import yaml
@@ -19,19 +19,19 @@ EDGE_PYTHON = str(ROOT / ".venv-edge" / "bin" / "python")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 
-def rasa_server_args(model: Path, port: int, endpoints: Path, credentials: Path) -> List[str]:
+def rasa_server_args(model: Path, port: int, endpoints: Path, credentials: Path) -> list[str]:
     """Relais' Rasa as `make run` starts it: HTTP API on, its token from RASA_AUTH_TOKEN in the
     environment (never on the command line), EDGE_SECRET and ACTION_SERVER_SECRET there too."""
     return [PYTHON, "-m", "rasa_components.rasa_server", "--model", str(model), "-i", "127.0.0.1",
             "-p", str(port), "--endpoints", str(endpoints), "--credentials", str(credentials)]
 
 
-def action_server_args(port: int) -> List[str]:
+def action_server_args(port: int) -> list[str]:
     """Relais' action server as `make run` starts it (ACTION_SERVER_SECRET in the environment)."""
     return [PYTHON, "-m", "rasa_components.action_server", "--actions", "actions", "-p", str(port)]
 
 
-def write_credentials(path: Path, callback_url: Optional[str] = None) -> Path:
+def write_credentials(path: Path, callback_url: str | None = None) -> Path:
     """Relais' credentials.yml, with the callback channel posting to `callback_url` (or without
     the callback channel)."""
     credentials = yaml.safe_load((ROOT / "credentials.yml").read_text())
@@ -62,7 +62,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_up(url: str, process: Optional[subprocess.Popen] = None, timeout: float = 240.0) -> None:
+def wait_until_up(url: str, process: subprocess.Popen | None = None, timeout: float = 240.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -102,7 +102,7 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-def _children(pid: int) -> List[int]:
+def _children(pid: int) -> list[int]:
     try:
         out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
     except FileNotFoundError:
@@ -112,8 +112,8 @@ def _children(pid: int) -> List[int]:
 
 
 @contextmanager
-def running(args: List[str], cwd: Path, health_url: str, log: Path,
-            env: Optional[dict] = None) -> Iterator[subprocess.Popen]:
+def running(args: list[str], cwd: Path, health_url: str, log: Path,
+            env: dict | None = None) -> Iterator[subprocess.Popen]:
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
         process = subprocess.Popen(

@@ -26,7 +26,6 @@ import subprocess
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import httpx
 
@@ -53,7 +52,7 @@ RESILIENCE_MESSAGES = [
 ]
 
 
-def percentile(values: List[float], q: float) -> float:
+def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
@@ -62,7 +61,7 @@ class Bridge:
     """`python -m bot` in its own process, pointed at the fake Bot API and the stack."""
 
     def __init__(self, stack: RasaStack, fake: FakeBotApi, rate: float, log: Path,
-                 extra_env: Optional[Dict[str, str]] = None) -> None:
+                 extra_env: dict[str, str] | None = None) -> None:
         self.port = stack.bridge_port
         env = {
             **os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore",
@@ -88,8 +87,8 @@ class Bridge:
         self._log.close()
 
 
-async def rest_latencies(stack: RasaStack, chats: int) -> List[float]:
-    latencies: List[float] = []
+async def rest_latencies(stack: RasaStack, chats: int) -> list[float]:
+    latencies: list[float] = []
     async with httpx.AsyncClient(timeout=120, headers=stack.edge_headers) as client:
         async def conversation(n: int) -> None:
             for message in SCRIPT:
@@ -103,8 +102,8 @@ async def rest_latencies(stack: RasaStack, chats: int) -> List[float]:
     return latencies
 
 
-async def bridge_latencies(fake: FakeBotApi, chats: int, first_chat: int) -> List[float]:
-    latencies: List[float] = []
+async def bridge_latencies(fake: FakeBotApi, chats: int, first_chat: int) -> list[float]:
+    latencies: list[float] = []
 
     async def conversation(chat_id: int) -> None:
         for message in SCRIPT:
@@ -126,7 +125,7 @@ async def wait_quiet(fake: FakeBotApi, chat_id: int, quiet: float = 0.3) -> None
         await asyncio.sleep(quiet)
 
 
-def summary(name: str, values: List[float]) -> Dict[str, float]:
+def summary(name: str, values: list[float]) -> dict[str, float]:
     return {"name": name, "p50": statistics.median(values) * 1000,
             "p95": percentile(values, 0.95) * 1000, "n": len(values)}
 
@@ -199,8 +198,8 @@ async def consent(fake: FakeBotApi, chat_id: int) -> None:
     await fake.wait_for("sendMessage", before + 1, chat_id=chat_id, timeout=120)
 
 
-async def traffic_with_restarts(stack, fake, chat_ids, seconds) -> List[int]:
-    pushed: List[int] = []
+async def traffic_with_restarts(stack, fake, chat_ids, seconds) -> list[int]:
+    pushed: list[int] = []
     start = time.monotonic()
     restarts = [seconds / 3, 2 * seconds / 3]
 
@@ -223,7 +222,7 @@ async def traffic_with_restarts(stack, fake, chat_ids, seconds) -> List[int]:
     return pushed
 
 
-async def wait_processed(stack, chat_ids, pushed, timeout=600) -> Dict[int, List[str]]:
+async def wait_processed(stack, chat_ids, pushed, timeout=600) -> dict[int, list[str]]:
     """Every chat's relais keys in Rasa's tracker, once the edge has caught up (or timed out)."""
     wanted = {f"tg-{u}" for u in pushed}
     deadline = time.monotonic() + timeout

@@ -3,7 +3,7 @@ citizen's replies out, each message processed by Rasa once even across Rasa rest
 
 import logging
 import time
-from typing import Callable, Dict, List, Optional, Tuple
+from collections.abc import Callable
 
 from bot.conversation import Reply, Turn, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable, replies_after
@@ -25,8 +25,8 @@ class Bridge:
     def __init__(self, rasa: RasaClient) -> None:
         self._rasa = rasa
 
-    async def answer(self, turn: Turn, message_key: Optional[str] = None,
-                     retry: bool = False) -> List[Reply]:
+    async def answer(self, turn: Turn, message_key: str | None = None,
+                     retry: bool = False) -> list[Reply]:
         """Rasa's replies to `turn`. Raises RasaUnavailable when Rasa cannot answer now.
 
         `message_key` tags the message in Rasa's tracker; on a `retry` Rasa is first asked
@@ -49,7 +49,7 @@ class Bridge:
                 raise RasaUnavailable("empty answer, message not in the tracker", maybe_processed=True)
         return replies_from_rasa(messages)
 
-    async def answer_or_safety_net(self, turn: Turn) -> List[Reply]:
+    async def answer_or_safety_net(self, turn: Turn) -> list[Reply]:
         """For callers that cannot wait (the terminal): when Rasa is down, the replies of the
         safety net (a crisis message's first reply, unless it was given already)."""
         try:
@@ -62,7 +62,7 @@ class Bridge:
         return replies_after(await self._rasa.events(chat_id), message_key)
 
 
-def crisis_kind(text: Optional[str]) -> Optional[str]:
+def crisis_kind(text: str | None) -> str | None:
     """The crisis kind of a citizen's message when the domain's lexicon (the same one Rasa's
     pipeline applies) is certain it is a crisis; None otherwise."""
     if not text:
@@ -71,15 +71,15 @@ def crisis_kind(text: Optional[str]) -> Optional[str]:
     return assessment.kind if assessment.is_crisis else None
 
 
-def is_crisis(text: Optional[str]) -> bool:
+def is_crisis(text: str | None) -> bool:
     return crisis_kind(text) is not None
 
 
-def first_reply_given(metadata: Optional[dict]) -> bool:
+def first_reply_given(metadata: dict | None) -> bool:
     return bool((metadata or {}).get(FIRST_REPLY_SENT))
 
 
-def with_first_reply_given(metadata: Optional[dict]) -> Dict:
+def with_first_reply_given(metadata: dict | None) -> dict:
     return {**(metadata or {}), FIRST_REPLY_SENT: True}
 
 
@@ -92,7 +92,7 @@ class RecentFirstReplies:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._again_after = again_after
         self._clock = clock
-        self._given: Dict[Tuple[str, str], float] = {}
+        self._given: dict[tuple[str, str], float] = {}
 
     def due(self, chat_id, kind: str) -> bool:
         given = self._given.get((str(chat_id), kind))
@@ -111,8 +111,8 @@ class RecentFirstReplies:
         return len(self._given)
 
 
-def first_reply_at_once(turn: Turn, recent: Optional[RecentFirstReplies] = None
-                        ) -> Tuple[Optional[Reply], Turn]:
+def first_reply_at_once(turn: Turn, recent: RecentFirstReplies | None = None
+                        ) -> tuple[Reply | None, Turn]:
     """For a crisis message: its kind's first reply, to give before anything waits on Rasa,
     and the turn that tells Rasa it was given. No reply when the chat had the same block a
     moment ago (the turn still says it was given); (None, turn) for any other message."""

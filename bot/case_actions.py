@@ -4,8 +4,8 @@ that records it."""
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Awaitable, Callable, List, Optional, Tuple
 
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
@@ -17,7 +17,7 @@ from relais.services.escalation import BOT_ACTOR, CaseInfo, EscalationService
 
 logger = logging.getLogger(__name__)
 
-SendToCitizen = Callable[[str, List[Reply]], Awaitable[None]]
+SendToCitizen = Callable[[str, list[Reply]], Awaitable[None]]
 
 JOINED_TEXT = (
     "{coach}, de l'équipe Relais, vous rejoint dans cette conversation. Vous pouvez lui écrire "
@@ -75,7 +75,7 @@ class CaseActions:
         await asyncio.to_thread(self.desk.audit, case.id, "refused", actor)
         return False
 
-    async def cases_for(self, scope: CoachScope) -> List[CaseInfo]:
+    async def cases_for(self, scope: CoachScope) -> list[CaseInfo]:
         """The open and taken cases a coach of `scope` may see."""
         if not scope.is_coach:
             return []
@@ -94,7 +94,7 @@ class CaseActions:
         await self.tell_citizen(handed, HANDED_BACK_TEXT)
         return handed
 
-    async def close(self, case: CaseInfo, actor: str, note: Optional[str]) -> CaseInfo:
+    async def close(self, case: CaseInfo, actor: str, note: str | None) -> CaseInfo:
         was_taken = case.status == CASE_TAKEN
         closed = await asyncio.to_thread(self.escalation.close_case, case.id, note)
         await asyncio.to_thread(self.desk.audit, case.id, "closed", actor)
@@ -103,7 +103,7 @@ class CaseActions:
         return closed
 
     async def transfer(self, case: CaseInfo, actor: str,
-                       code: str) -> Optional[Tuple[CaseInfo, RelaisTeam]]:
+                       code: str) -> tuple[CaseInfo, RelaisTeam] | None:
         """None when `code` is no relais team."""
         team = self.directory.find_by_code(code.strip().upper())
         if team is None:
@@ -132,7 +132,7 @@ class CaseActions:
         return handed
 
     async def message(self, case: CaseInfo, actor: str, reply: Reply, recorded: str,
-                      override: bool = False, coach_name: Optional[str] = None) -> Optional[str]:
+                      override: bool = False, coach_name: str | None = None) -> str | None:
         """A coach's message (text, or a copy of a photo or file) to the citizen. When the
         citizen's contact instructions do not allow it now, it is not sent: a text (from a
         coach named by `coach_name`) is held and sent by the desk once they allow it; the
@@ -174,7 +174,7 @@ class CaseActions:
         await self._send_to_citizen(case.conversation_id, [Reply(text)])
         await self.record(case.conversation_id, [{"event": "bot", "text": text}])
 
-    async def _held_by_instructions(self, case: CaseInfo) -> Optional[CaseInfo]:
+    async def _held_by_instructions(self, case: CaseInfo) -> CaseInfo | None:
         """The case as it stands now when the citizen's contact instructions forbid writing
         to them now, None when the team may write. Read again: the citizen may have said
         them after the coach's view of the case was loaded."""
@@ -195,14 +195,14 @@ class CaseActions:
     def relais_codes(self) -> str:
         return ", ".join(sorted(team.code for team in self.directory.teams))
 
-    async def record(self, conversation_id: str, events: List[dict]) -> None:
+    async def record(self, conversation_id: str, events: list[dict]) -> None:
         try:
             await self.rasa.append_events(conversation_id, events)
         except RasaUnavailable as error:
             logger.warning("Could not record a coach-desk event in Rasa: %s", error)
 
 
-def without_override(text: str) -> Tuple[str, bool]:
+def without_override(text: str) -> tuple[str, bool]:
     """A coach's text without its override mark, and whether it had one."""
     if text.startswith(OVERRIDE_MARK):
         return text[len(OVERRIDE_MARK):].strip(), True
@@ -228,7 +228,7 @@ def held_notice(case: CaseInfo, now: datetime, queued: bool) -> str:
 
 
 async def record_for_coach(rasa: RasaClient, chat_id: str, typed: str,
-                           metadata: Optional[dict]) -> None:
+                           metadata: dict | None) -> None:
     """A citizen's message to the coach, added to the Rasa conversation without the bot
     reading or answering it. Rasa wants an intent: nlu_fallback (always in its domain) says
     "not understood by the bot"."""

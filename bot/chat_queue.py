@@ -15,7 +15,7 @@ the chat's worker sends it before the message goes any further, so it is never l
 import asyncio
 import logging
 import time
-from typing import Awaitable, Callable, Dict, Iterable, List, Optional, Tuple
+from collections.abc import Awaitable, Callable, Iterable
 
 from bot.bridge import (
     Bridge,
@@ -52,25 +52,25 @@ class ChatQueue:
         self._bridge = bridge
         self._delivery = delivery
         self._retry_delays = retry_delays
-        self._workers: Dict[str, asyncio.Task] = {}
-        self._wakeups: Dict[str, asyncio.Event] = {}
+        self._workers: dict[str, asyncio.Task] = {}
+        self._wakeups: dict[str, asyncio.Event] = {}
         # Every structure below is bounded: a chat's worker and wakeup go when it is idle, a
         # message's keys when it is finished, and what is left by then goes with `prune`.
         # Chats told about the current outage (and when).
-        self._told: Dict[str, float] = {}
-        self._telling: Dict[str, asyncio.Lock] = {}
+        self._told: dict[str, float] = {}
+        self._telling: dict[str, asyncio.Lock] = {}
         # Crisis messages (by safety key) whose first reply was given: sent by the edge, or the
         # same block a moment ago (and when). Rasa is told so, and does not send the block again.
-        self._netted: Dict[int, float] = {}
+        self._netted: dict[int, float] = {}
         # First replies being sent on arrival; each says whether the fact is recorded.
-        self._arrivals: Dict[int, asyncio.Task] = {}
+        self._arrivals: dict[int, asyncio.Task] = {}
         self._recent = RecentFirstReplies(clock=clock)
-        self._errors: Dict[int, int] = {}
+        self._errors: dict[int, int] = {}
         # Set by the coach desk: while a coach has the conversation, it takes the message; and
         # it wants to know when Rasa answered (a case may have opened).
-        self.takeover: Optional[Callable[[str, dict, str], Awaitable[Optional[List[Reply]]]]] = None
-        self.on_answered: Optional[Callable[[], None]] = None
-        self.desk_handler: Optional[Callable[[dict], Awaitable[None]]] = None
+        self.takeover: Callable[[str, dict, str], Awaitable[list[Reply] | None]] | None = None
+        self.on_answered: Callable[[], None] | None = None
+        self.desk_handler: Callable[[dict], Awaitable[None]] | None = None
         self.answer_deadline = ANSWER_DEADLINE_SECONDS
 
     def wake(self, chat_id) -> None:
@@ -109,7 +109,7 @@ class ChatQueue:
                           or key in self._netted}
         self._recent.prune()
 
-    def memory_sizes(self) -> Dict[str, int]:
+    def memory_sizes(self) -> dict[str, int]:
         """How many items each per-chat or per-message structure holds (tests, benchmarks)."""
         return {"workers": len(self._workers), "wakeups": len(self._wakeups),
                 "told": len(self._told), "telling": len(self._telling),
@@ -170,7 +170,7 @@ class ChatQueue:
             pass
         self._netted[key] = self._clock()
 
-    async def _record_first_reply(self, update_id: Optional[int]) -> bool:
+    async def _record_first_reply(self, update_id: int | None) -> bool:
         if update_id is None:
             return False
         try:
@@ -184,7 +184,7 @@ class ChatQueue:
             return False
         return True
 
-    async def send_later(self, chat_id, replies: List[Reply]) -> None:
+    async def send_later(self, chat_id, replies: list[Reply]) -> None:
         """Messages on Relais' own initiative (Rasa, a coach), delivered after what the chat
         already has, durably."""
         messages = [reply.to_dict() for reply in replies]
@@ -213,14 +213,14 @@ class ChatQueue:
             if sent == len(replies):
                 self._told[chat_id] = self._clock()
 
-    def _crises_to_answer(self, chat_id: str, messages: Iterable[Tuple[str, int]]
-                          ) -> Tuple[List[str], List[int], List[int]]:
+    def _crises_to_answer(self, chat_id: str, messages: Iterable[tuple[str, int]]
+                          ) -> tuple[list[str], list[int], list[int]]:
         """Among waiting messages, the crisis kinds whose first reply is due, the keys of the
         messages that reply answers, and the keys of those the chat had the block for a moment
         ago. A first reply being sent on arrival is left to finish."""
-        kinds: List[str] = []
-        given: List[int] = []
-        covered: List[int] = []
+        kinds: list[str] = []
+        given: list[int] = []
+        covered: list[int] = []
         for text, key in messages:
             arrival = self._arrivals.get(key)
             if key in self._netted or (arrival is not None and not arrival.done()):
@@ -297,7 +297,7 @@ class ChatQueue:
         except Exception:  # the database may be down too: the worker must reach its pause
             logger.exception("Could not tell a chat about the outage")
 
-    async def _give_up_if_stuck(self, item: Optional[QueuedItem]) -> None:
+    async def _give_up_if_stuck(self, item: QueuedItem | None) -> None:
         """An entry that fails for another reason than an outage, again and again, would block
         its chat for good: after a few tries it is answered with an apology and finished."""
         if item is None:
@@ -332,7 +332,7 @@ class ChatQueue:
         self._netted.pop(safety_key(item), None)
         self._arrivals.pop(safety_key(item), None)
 
-    async def _answer(self, item: QueuedItem) -> List[Reply]:
+    async def _answer(self, item: QueuedItem) -> list[Reply]:
         work = item.content or {}
         if work.get("type") == "desk" and self.desk_handler is not None:
             await self.desk_handler(work["update"])  # the coaches' group: the desk answers
@@ -400,13 +400,13 @@ class ChatQueue:
         await self._delivery.close_keyboard(int(item.chat_id), work["message_id"])
         return resolved
 
-    async def _deliver(self, item: QueuedItem, replies: List[dict]) -> None:
+    async def _deliver(self, item: QueuedItem, replies: list[dict]) -> None:
         for number in range(item.delivered, len(replies)):
             await self._delivery.send(int(item.chat_id), Reply.from_dict(replies[number]))
             if number + 1 < len(replies):  # after the last one, finishing the entry says it
                 await asyncio.to_thread(self._inbox.count_delivered, item.id, number + 1)
 
-    async def _send_now(self, chat_id: str, replies: List[Reply], urgent: int = 0) -> int:
+    async def _send_now(self, chat_id: str, replies: list[Reply], urgent: int = 0) -> int:
         """Send in order, up to the first failure; how many were sent. The first `urgent` ones
         are crisis first replies."""
         if not chat_id.lstrip("-").isdigit():

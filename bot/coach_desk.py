@@ -23,12 +23,12 @@ conversation back at once: the citizen's message is answered by the bot, never d
 """
 
 import asyncio
-from collections import OrderedDict
 import logging
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Optional
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest, TelegramError
@@ -91,8 +91,8 @@ _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTA
 class DeskConfig:
     chat_id: int
     pseudonym_secret: str
-    admin_ids: FrozenSet[int] = frozenset()
-    on_duty: Tuple[str, ...] = ()
+    admin_ids: frozenset[int] = frozenset()
+    on_duty: tuple[str, ...] = ()
     call_again_crisis: timedelta = timedelta(minutes=2)
     call_again: timedelta = timedelta(minutes=30)
     remind_after: timedelta = timedelta(minutes=10)
@@ -120,7 +120,7 @@ class DeskConfig:
 class CoachDesk:
     def __init__(self, bot: Bot, config: DeskConfig, actions: CaseActions,
                  progress: ProgressService,
-                 topic_messages: Optional[TopicErasureService] = None) -> None:
+                 topic_messages: TopicErasureService | None = None) -> None:
         self._bot = bot
         self._topic_messages = topic_messages
         self.config = config
@@ -130,12 +130,12 @@ class CoachDesk:
         self._progress = progress
         self._rasa = actions.rasa
         self._directory = actions.directory
-        self._announced: Set[int] = set()
+        self._announced: set[int] = set()
         # Crisis messages (their message keys) the on-duty coaches were called for: once each.
         # The most recent ALERTED_KEPT only: a message is alerted within seconds of arriving.
-        self._alerted: "OrderedDict[str, None]" = OrderedDict()
+        self._alerted: OrderedDict[str, None] = OrderedDict()
         self._nudged = asyncio.Event()
-        self._tasks: Set[asyncio.Task] = set()
+        self._tasks: set[asyncio.Task] = set()
 
     # --- watching the cases ------------------------------------------------------------------
 
@@ -178,7 +178,7 @@ class CoachDesk:
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
-    def memory_sizes(self) -> Dict[str, int]:
+    def memory_sizes(self) -> dict[str, int]:
         """How many items the desk's per-case and per-message memories hold (tests)."""
         return {"announced": len(self._announced), "alerted": len(self._alerted)}
 
@@ -288,8 +288,8 @@ class CoachDesk:
         except TelegramError as error:
             logger.info("Could not rename topic %s: %s", thread_id, error)
 
-    async def _call_on_duty(self, case: CaseInfo, waiting_minutes: Optional[int] = None,
-                            crisis_kind_id: Optional[str] = None, note: str = "") -> None:
+    async def _call_on_duty(self, case: CaseInfo, waiting_minutes: int | None = None,
+                            crisis_kind_id: str | None = None, note: str = "") -> None:
         """A message in the group's general topic, naming the on-duty coaches. A crisis says
         its kind: the message's own (`crisis_kind_id`), else the case's."""
         crisis = crisis_kind_id is not None or case.priority == CRISIS_PRIORITY
@@ -409,7 +409,7 @@ class CoachDesk:
             return
         await self._finish_topic(case, f"↩️ Conversation rendue à l'assistant par {coach.first_name}.")
 
-    async def _close(self, case: CaseInfo, coach: User, note: Optional[str]) -> None:
+    async def _close(self, case: CaseInfo, coach: User, note: str | None) -> None:
         try:
             closed = await self._actions.close(case, coach.id, note)
         except InvalidCaseTransition:
@@ -467,7 +467,7 @@ class CoachDesk:
     # --- the citizen's side --------------------------------------------------------------------
 
     async def relay_from_citizen(self, chat_id: str, work: dict,
-                                 message_key: Optional[str] = None) -> Optional[List[Reply]]:
+                                 message_key: str | None = None) -> list[Reply] | None:
         """While a coach has the conversation: the citizen's message goes to the case's topic
         (and into the Rasa conversation, without the bot answering). None when no coach has it.
 
@@ -524,7 +524,7 @@ class CoachDesk:
         if wishes.withdraw:
             await self._post(contact_texts().coach["withdraw_asked"], topic.thread_id)
 
-    async def _topic_gone(self, case: CaseInfo, work: dict, replies: List[Reply],
+    async def _topic_gone(self, case: CaseInfo, work: dict, replies: list[Reply],
                           numbers_sent: bool) -> None:
         """The case's topic was deleted: nobody reads the citizen there any more. The bot takes
         the conversation back at once and answers this very message (None: the chat's queue
@@ -594,7 +594,7 @@ class CoachDesk:
             self._background(record_for_coach(self._rasa, chat_id, typed, work.get("metadata")))
 
     async def _crisis_in_topic(self, case: CaseInfo, topic: TopicInfo, kind: str,
-                               message_key: Optional[str]) -> None:
+                               message_key: str | None) -> None:
         """After a crisis message reached the topic: say so there, and call the on-duty coaches
         (unless they were called for this message while it could not be relayed)."""
         text = (f"🚨 Ce message évoque une crise ({kind_label(kind)}) : les numéros d'urgence lui "
@@ -605,7 +605,7 @@ class CoachDesk:
             await self._now_or_later(lambda: self._call_on_duty(case, crisis_kind_id=kind),
                                      f"crisis alert of case {case.id}")
 
-    def _alert_on_duty_once(self, case: CaseInfo, kind: str, message_key: Optional[str],
+    def _alert_on_duty_once(self, case: CaseInfo, kind: str, message_key: str | None,
                             note: str) -> None:
         """Call the on-duty coaches about a crisis message (once per message), in the background:
         the message's own retries must not wait for it."""
@@ -615,7 +615,7 @@ class CoachDesk:
             lambda: self._call_on_duty(case, crisis_kind_id=kind, note=note),
             f"crisis alert of case {case.id}", (0,) + ALERT_RETRY_DELAYS))
 
-    def _alerted_before(self, message_key: Optional[str]) -> bool:
+    def _alerted_before(self, message_key: str | None) -> bool:
         """Whether the on-duty coaches were called for this message already (noting that they
         are now). A message without a key is never recognised."""
         if message_key is None:
@@ -657,7 +657,7 @@ class CoachDesk:
             return True
         return case.assigned_coach == str(user.id)
 
-    async def _scope_of(self, user: Optional[User]) -> CoachScope:
+    async def _scope_of(self, user: User | None) -> CoachScope:
         """What this person may act on: the relais whose coach list names them (national
         admins: every relais), provided they are still a member of the group. Membership is
         asked of Telegram at each action, never cached: a coach removed from the group can do
@@ -699,7 +699,7 @@ class CoachDesk:
         except TelegramError as error:
             logger.info("Could not close topic %s: %s", topic.thread_id, error)
 
-    async def _edit_card(self, topic: Optional[TopicInfo], case: CaseInfo, taken: bool,
+    async def _edit_card(self, topic: TopicInfo | None, case: CaseInfo, taken: bool,
                          finished: bool = False) -> None:
         if topic is None or topic.card_message_id is None:
             return
@@ -710,11 +710,11 @@ class CoachDesk:
         except TelegramError as error:
             logger.info("Could not update the card of case %s: %s", case.id, error)
 
-    async def _thread(self, case: CaseInfo) -> Optional[int]:
+    async def _thread(self, case: CaseInfo) -> int | None:
         topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
         return topic.thread_id if topic else None
 
-    async def _post(self, text: str, thread_id: Optional[int]) -> None:
+    async def _post(self, text: str, thread_id: int | None) -> None:
         """A message of the desk in the group; a refusal (a topic deleted by hand) is logged."""
         try:
             posted = await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
@@ -723,7 +723,7 @@ class CoachDesk:
             return
         await self._remember(thread_id, posted.message_id)
 
-    async def _remember(self, thread_id: Optional[int], *message_ids: int) -> None:
+    async def _remember(self, thread_id: int | None, *message_ids: int) -> None:
         """Messages now in a case's topic, deleted with it if the citizen erases their data
         (bot/topic_erasure.py). Best effort: a failure must not stop the conversation."""
         if self._topic_messages is None or thread_id is None:
@@ -738,7 +738,7 @@ class CoachDesk:
         cases = await self._actions.cases_for(scope)
         if not cases:
             return "Aucun dossier ouvert ou pris en charge."
-        by_relais: Dict[str, List[str]] = {}
+        by_relais: dict[str, list[str]] = {}
         for case in cases:
             age = _age(case.opened_at)
             line = (f"n°{case.id} · {REASONS_FR.get(case.reason, case.reason)} · "
@@ -784,7 +784,7 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
     return "\n".join(lines)[:3800]
 
 
-def _instructions(case: CaseInfo) -> List[str]:
+def _instructions(case: CaseInfo) -> list[str]:
     """The citizen's contact instructions, first thing a coach reads after who it is."""
     if not case.contact_wishes.has_instructions:
         return []
@@ -817,7 +817,7 @@ def _minutes(delay: timedelta) -> int:
     return max(1, int(delay.total_seconds() // 60))
 
 
-def _kind_note(kind: Optional[str]) -> str:
+def _kind_note(kind: str | None) -> str:
     """A crisis's kind for coaches, as " (idées suicidaires)"; nothing when unknown."""
     return f" ({kind_label(kind)})" if kind else ""
 
@@ -830,7 +830,7 @@ def _card_keyboard(case: CaseInfo, taken: bool) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[take, close]])
 
 
-def _last_messages(events: List[dict]) -> str:
+def _last_messages(events: list[dict]) -> str:
     said = [e for e in events if e.get("event") in ("user", "bot") and e.get("text")]
     lines = []
     for event in said[-LAST_MESSAGES:]:

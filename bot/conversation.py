@@ -2,7 +2,7 @@
 independent of Telegram or the terminal."""
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from bot.payloads import trusted_buttons
 
@@ -18,12 +18,12 @@ class Reply:
     """One message for the citizen: text, buttons under it, or a document (the data export)."""
 
     text: str = ""
-    buttons: Tuple[Button, ...] = ()
-    document: Optional[Dict[str, Any]] = None
+    buttons: tuple[Button, ...] = ()
+    document: dict[str, Any] | None = None
     # A message to copy as is, {"chat_id", "message_id"}: a photo or file a coach sends.
-    copy_of: Optional[Dict[str, int]] = None
+    copy_of: dict[str, int] | None = None
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
@@ -32,7 +32,7 @@ class Reply:
         }
 
     @classmethod
-    def from_dict(cls, data: Dict[str, Any]) -> "Reply":
+    def from_dict(cls, data: dict[str, Any]) -> "Reply":
         buttons = tuple(
             Button(str(b.get("title", "")), str(b.get("payload", "")))
             for b in data.get("buttons") or []
@@ -51,10 +51,10 @@ class Turn:
     chat_id: str
     message: str
     typed: str = ""
-    metadata: Dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
-def replies_from_rasa(messages: List[Dict[str, Any]]) -> List[Reply]:
+def replies_from_rasa(messages: list[dict[str, Any]]) -> list[Reply]:
     """Rasa's REST (or callback) messages as replies. A document travels in `custom`. Only
     buttons with a payload of the domain are kept (bot/payloads.py): a tap sends it as is."""
     replies = []
@@ -70,12 +70,12 @@ def replies_from_rasa(messages: List[Dict[str, Any]]) -> List[Reply]:
     return replies
 
 
-def join_paragraphs(replies: List[Reply], limit: int = 4096) -> List[Reply]:
+def join_paragraphs(replies: list[Reply], limit: int = 4096) -> list[Reply]:
     """Rasa's REST channel cuts each response into one message per paragraph; on Telegram one
     answer reads better as one message, and each message counts against the bot's flood limit
     (about 30 per second). Consecutive texts are joined, up to `limit` characters; a message
     with buttons or a document ends a group (the buttons stay under the text they follow)."""
-    joined: List[Reply] = []
+    joined: list[Reply] = []
     for reply in replies:
         previous = joined[-1] if joined else None
         if (previous is not None and not previous.buttons and not previous.document

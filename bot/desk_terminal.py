@@ -13,7 +13,6 @@ read the local database anyway) and says so.
 import asyncio
 import logging
 import secrets
-from typing import Dict, Optional
 
 from bot.case_actions import COACH_MESSAGE, CaseActions, without_override
 from bot.coach_desk import REASONS_FR, STATUS_FR, case_card
@@ -42,16 +41,16 @@ _OTHER_RELAIS = "Ce dossier relève d'un autre relais : vous ne pouvez pas agir 
 class LocalDesk:
     def __init__(self, actions: CaseActions, progress: ProgressService, coach_name: str,
                  pseudonym_secret: str, scope: CoachScope = CoachScope(national=True),
-                 coach_id: Optional[int] = None) -> None:
+                 coach_id: int | None = None) -> None:
         self._actions = actions
         self._pseudonym_secret = pseudonym_secret
         self._progress = progress
         self._name = coach_name
         self._scope = scope
         self._actor = str(coach_id) if coach_id is not None else f"local:{coach_name}"
-        self.case: Optional[CaseInfo] = None
+        self.case: CaseInfo | None = None
         self._seen_events = 0
-        self._known_cases: Dict[int, str] = {}
+        self._known_cases: dict[int, str] = {}
 
     async def command(self, line: str) -> bool:
         """Run one line typed by the coach; False to quit."""

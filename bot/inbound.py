@@ -7,7 +7,6 @@ the payloads of buttons that Relais itself sent, reach Rasa as intents.
 """
 
 import re
-from typing import Optional
 
 # Commands (Telegram's "/" menu, or typed in the terminal) -> Rasa intent.
 COMMANDS = {
@@ -36,7 +35,7 @@ MENU = (
 _COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(\s+\S.*)?$", re.IGNORECASE | re.DOTALL)
 
 
-def command_payload(text: str) -> Optional[str]:
+def command_payload(text: str) -> str | None:
     """`/aide` -> `/aide` (an intent payload) for a known command, else None."""
     match = _COMMAND.match((text or "").strip())
     if not match:

@@ -10,10 +10,11 @@ Anything else is dropped. The edge does not import Rasa: the domain is read with
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional
+from typing import Any
 
 import yaml
 
@@ -27,8 +28,8 @@ _PAYLOAD = re.compile(r"/(?P<intent>\w+)(?P<entities>\{.*\})?", re.DOTALL)
 
 @dataclass(frozen=True)
 class DomainNames:
-    intents: FrozenSet[str]
-    entities: FrozenSet[str]
+    intents: frozenset[str]
+    entities: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -37,13 +38,13 @@ def domain_names(path: Path = DOMAIN_PATH) -> DomainNames:
     return DomainNames(frozenset(_names(domain.get("intents"))), frozenset(_names(domain.get("entities"))))
 
 
-def _names(items: Optional[Iterable[Any]]) -> Iterable[str]:
+def _names(items: Iterable[Any] | None) -> Iterable[str]:
     # An intent or entity is a name, or a mapping from its name to its options.
     for item in items or []:
         yield item if isinstance(item, str) else next(iter(item))
 
 
-def is_trusted_payload(payload: Any, names: Optional[DomainNames] = None) -> bool:
+def is_trusted_payload(payload: Any, names: DomainNames | None = None) -> bool:
     names = names or domain_names()
     match = _PAYLOAD.fullmatch(payload) if isinstance(payload, str) else None
     if match is None or match["intent"] not in names.intents:
@@ -58,7 +59,7 @@ def is_trusted_payload(payload: Any, names: Optional[DomainNames] = None) -> boo
             and all(isinstance(value, (str, int, float)) for value in entities.values()))
 
 
-def trusted_buttons(buttons: Any) -> List[Dict[str, Any]]:
+def trusted_buttons(buttons: Any) -> list[dict[str, Any]]:
     """The buttons whose payload is trusted; the others dropped with a warning (never their
     text: it may come from a forged request, or quote a citizen)."""
     buttons = buttons if isinstance(buttons, list) else []

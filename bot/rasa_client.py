@@ -8,7 +8,7 @@ client raises name the failure, never the URL.
 """
 
 import logging
-from typing import Any, Dict, List, Optional, Set
+from typing import Any
 
 import httpx
 
@@ -36,7 +36,7 @@ class SecretsHidden(logging.Filter):
 
     def __init__(self) -> None:
         super().__init__()
-        self.secrets: Set[str] = set()
+        self.secrets: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -69,9 +69,9 @@ class RasaClient:
         self,
         base_url: str,
         timeout: float = 30.0,
-        auth_token: Optional[str] = None,
-        action_server_url: Optional[str] = None,
-        edge_secret: Optional[str] = None,
+        auth_token: str | None = None,
+        action_server_url: str | None = None,
+        edge_secret: str | None = None,
     ) -> None:
         self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout)
         self._auth = {"token": auth_token} if auth_token else {}
@@ -88,8 +88,8 @@ class RasaClient:
                    settings.edge_secret)
 
     async def send(
-        self, sender_id: str, text: str, metadata: Optional[Dict[str, Any]] = None
-    ) -> List[Dict[str, Any]]:
+        self, sender_id: str, text: str, metadata: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
         """The bot's messages for one citizen message (REST channel)."""
         await self._check_action_server()
         payload = {"sender": sender_id, "message": text, "metadata": metadata or {}}
@@ -105,11 +105,11 @@ class RasaClient:
         response.raise_for_status()  # 4xx: a bug of ours, not an outage
         return response.json()
 
-    async def events(self, sender_id: str) -> List[Dict[str, Any]]:
+    async def events(self, sender_id: str) -> list[dict[str, Any]]:
         """The conversation's events (HTTP API, needs Rasa's --enable-api)."""
         return (await self.tracker(sender_id)).get("events") or []
 
-    async def tracker(self, sender_id: str) -> Dict[str, Any]:
+    async def tracker(self, sender_id: str) -> dict[str, Any]:
         """The conversation's tracker: slots and events (HTTP API)."""
         try:
             response = await self._client.get(
@@ -122,7 +122,7 @@ class RasaClient:
             raise RasaUnavailable(f"cannot read the tracker: {_failure(error)}") from None
         return response.json()
 
-    async def append_events(self, sender_id: str, events: List[Dict[str, Any]]) -> None:
+    async def append_events(self, sender_id: str, events: list[dict[str, Any]]) -> None:
         """Add events to the conversation without Rasa answering (what is said while a coach
         has the conversation is part of it all the same)."""
         try:
@@ -149,7 +149,7 @@ class RasaClient:
         await self._client.aclose()
 
 
-def replies_after(events: List[Dict[str, Any]], message_key: str) -> Optional[List[Dict[str, Any]]]:
+def replies_after(events: list[dict[str, Any]], message_key: str) -> list[dict[str, Any]] | None:
     """The bot messages Rasa sent after the user message tagged `message_key`, in the REST
     channel's format; None when Rasa never received that message."""
     start = None

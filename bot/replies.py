@@ -1,6 +1,6 @@
 """What the edge says by itself: when Rasa cannot answer, and to messages Rasa cannot read."""
 
-from typing import Iterable, List
+from collections.abc import Iterable
 
 from bot.conversation import Reply
 from relais.crisis import first_reply
@@ -73,9 +73,9 @@ def crisis_first_reply(kind: str) -> Reply:
     return Reply(first_reply(kind))
 
 
-def crisis_replies(texts: Iterable[str]) -> List[Reply]:
+def crisis_replies(texts: Iterable[str]) -> list[Reply]:
     """The first reply of each crisis kind among `texts`, in the order they come."""
-    kinds: List[str] = []
+    kinds: list[str] = []
     for text in texts:
         assessment = assess(text) if text else None
         if assessment is not None and assessment.is_crisis and assessment.kind not in kinds:
@@ -83,7 +83,7 @@ def crisis_replies(texts: Iterable[str]) -> List[Reply]:
     return [crisis_first_reply(kind) for kind in kinds]
 
 
-def outage_replies(pending_texts: Iterable[str]) -> List[Reply]:
+def outage_replies(pending_texts: Iterable[str]) -> list[Reply]:
     """What to say when Rasa is down: the first reply of a crisis among the waiting messages
     (those not given it yet) first, then that the message is kept and will be answered."""
     crisis = crisis_replies(pending_texts)

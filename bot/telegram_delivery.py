@@ -4,8 +4,8 @@ and the typing indicator while Rasa thinks."""
 import asyncio
 import json
 import logging
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import AsyncIterator, Optional
 
 from telegram import Bot
 from telegram.constants import ChatAction
@@ -38,7 +38,7 @@ class TelegramDelivery:
         self._keyboards = keyboards
         self._urgent = 0  # crisis first replies waiting for Telegram
 
-    async def send(self, chat_id: int, reply: Reply, thread_id: Optional[int] = None) -> None:
+    async def send(self, chat_id: int, reply: Reply, thread_id: int | None = None) -> None:
         """Deliver one reply. Raises ChatGone or DeliveryFailed; a reply Telegram refuses as
         malformed is logged and skipped (retrying it would block the chat forever)."""
         try:
@@ -59,7 +59,7 @@ class TelegramDelivery:
         finally:
             self._urgent -= 1
 
-    async def _send(self, chat_id: int, reply: Reply, thread_id: Optional[int]) -> None:
+    async def _send(self, chat_id: int, reply: Reply, thread_id: int | None) -> None:
         if reply.copy_of:
             await self._bot.copy_message(
                 chat_id, reply.copy_of["chat_id"], reply.copy_of["message_id"],

@@ -10,7 +10,7 @@ import asyncio
 import hmac
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from aiohttp import web
 from telegram import Bot, Update
@@ -37,7 +37,7 @@ CALLBACK_STORE_ATTEMPTS = 5
 
 class TelegramEdge:
     def __init__(self, bot: Bot, inbox: InboxService, keyboards: KeyboardService, queue: ChatQueue,
-                 delivery: TelegramDelivery, desk: Optional[CoachDesk] = None) -> None:
+                 delivery: TelegramDelivery, desk: CoachDesk | None = None) -> None:
         self.bot = bot
         self.inbox = inbox
         self.keyboards = keyboards
@@ -55,7 +55,7 @@ class TelegramEdge:
         could not be stored: the caller must not acknowledge it (the citizen is told)."""
         await self.ingest_batch([update])
 
-    async def ingest_batch(self, updates: List[Update]) -> None:
+    async def ingest_batch(self, updates: list[Update]) -> None:
         """`ingest` for a getUpdates batch, stored in one transaction: all or none. One commit
         instead of one per update: under a burst, the crises at the end of the batch are
         answered sooner. An update that cannot be read is logged and skipped. Raises
@@ -95,7 +95,7 @@ class TelegramEdge:
             self.queue.answer_crisis_at_once(arrival.chat_id, update.update_id, kind)
         self.queue.wake(arrival.chat_id)
 
-    def _arrival(self, update: Update) -> Optional[Arrival]:
+    def _arrival(self, update: Update) -> Arrival | None:
         if self.desk is not None and _chat_id_of(update) == self.desk.config.chat_id:
             # The coaches' group: stored and handled in order like a citizen's chat, so a slow
             # coach action never holds the citizens' messages back, and none is lost.
@@ -103,11 +103,11 @@ class TelegramEdge:
             return Arrival(_desk_queue(update), {"type": "desk", "update": update.to_dict()})
         return read_update(update)
 
-    async def _safety_net(self, updates: List[Update]) -> None:
+    async def _safety_net(self, updates: list[Update]) -> None:
         """Updates that cannot be stored now (the database is down): each chat is told once, and
         a crisis message gets its first reply. Chats are told concurrently, a crisis first in
         its chat."""
-        waiting: Dict[Any, Tuple[List[str], List[int]]] = {}
+        waiting: dict[Any, tuple[list[str], list[int]]] = {}
         for update in updates:
             try:
                 arrival = self._arrival(update)
@@ -169,8 +169,8 @@ class TelegramEdge:
             if updates:
                 offset = updates[-1].update_id + 1
 
-    async def _ingest_one_by_one(self, updates: List[Update], offset: Optional[int],
-                                 stop: asyncio.Event) -> Optional[int]:
+    async def _ingest_one_by_one(self, updates: list[Update], offset: int | None,
+                                 stop: asyncio.Event) -> int | None:
         """The next offset after storing `updates` one at a time: an update that fails is
         logged and skipped (it would come back after every restart); the database failing stops
         at that update (Telegram sends it again)."""
@@ -217,7 +217,7 @@ def webhook_app(edge: TelegramEdge, secret: str, path: str = "/telegram") -> web
     return app
 
 
-def local_app(edge: TelegramEdge, edge_secret: Optional[str]) -> web.Application:
+def local_app(edge: TelegramEdge, edge_secret: str | None) -> web.Application:
     """Loopback only: Rasa's callback channel, and a health check. A callback without the
     edge's secret is refused (401): any local process could otherwise send any text to any
     chat, with buttons that the edge would trust (and without a secret configured, every
@@ -227,7 +227,7 @@ def local_app(edge: TelegramEdge, edge_secret: Optional[str]) -> web.Application
         if not matches(request.headers.get(EDGE_SECRET_HEADER), edge_secret):
             return web.Response(status=401, text="unauthorized")
         try:
-            message: Dict[str, Any] = await request.json()
+            message: dict[str, Any] = await request.json()
             chat_id = str(int(message["recipient_id"]))  # Telegram chat ids only
         except (ValueError, TypeError, KeyError):
             return web.Response(status=400, text="not a Rasa message")
@@ -255,7 +255,7 @@ def local_app(edge: TelegramEdge, edge_secret: Optional[str]) -> web.Application
     return app
 
 
-def _crisis_kind_of(arrival: Arrival) -> Optional[str]:
+def _crisis_kind_of(arrival: Arrival) -> str | None:
     """The crisis kind of a citizen's message for Rasa (the coaches' group is not read)."""
     if arrival.work.get("type") != "rasa":
         return None
@@ -268,7 +268,7 @@ def _desk_queue(update: Update) -> str:
     return f"desk-{thread or 0}"
 
 
-def _chat_id_of(update: Update) -> Optional[int]:
+def _chat_id_of(update: Update) -> int | None:
     if update.callback_query is not None and update.callback_query.message is not None:
         return update.callback_query.message.chat.id
     chat = update.effective_chat

@@ -8,9 +8,9 @@ import logging
 import secrets
 import signal
 import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import AsyncIterator, Callable, Optional
 
 from aiohttp import web
 from telegram import BotCommand
@@ -24,10 +24,16 @@ from bot.coach_desk import CoachDesk, DeskConfig
 from bot.inbound import MENU
 from bot.rasa_client import RasaClient
 from bot.telegram_delivery import TelegramDelivery
-from bot.telegram_edge import ALLOWED_UPDATES, POLL_TIMEOUT_SECONDS, TelegramEdge, local_app, webhook_app
+from bot.telegram_edge import (
+    ALLOWED_UPDATES,
+    POLL_TIMEOUT_SECONDS,
+    TelegramEdge,
+    local_app,
+    webhook_app,
+)
 from bot.topic_erasure import TopicEraser
-from relais.database import create_engine_from_url, make_session_factory
 from relais import retention
+from relais.database import create_engine_from_url, make_session_factory
 from relais.directory import RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
@@ -106,7 +112,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
 
 
 def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClient,
-                queue: ChatQueue, topic_erasures: TopicErasureService) -> Optional[CoachDesk]:
+                queue: ChatQueue, topic_erasures: TopicErasureService) -> CoachDesk | None:
     """The coach desk when COACH_CHAT_ID is set; it takes a citizen's messages while a coach
     has the conversation."""
     config = DeskConfig.from_settings(settings)
@@ -159,7 +165,7 @@ async def _serve(app: web.Application, host: str, port: int) -> web.AppRunner:
 
 
 async def _housekeeping(edge: TelegramEdge, settings: Settings, stop: asyncio.Event) -> None:
-    last_retention: Optional[float] = None
+    last_retention: float | None = None
     while not stop.is_set():
         # Housekeeping must never stop the edge: each step logs its failure and goes on.
         try:

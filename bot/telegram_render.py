@@ -6,7 +6,7 @@ nothing a response or a coach writes (`*`, `_`, `<b>`) can turn into formatting 
 message. That is the escaping.
 """
 
-from typing import List, Optional, Sequence
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
@@ -19,7 +19,7 @@ MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
 SHORT_TITLE = 14
 
 
-def split_text(text: str, limit: int = MAX_TEXT) -> List[str]:
+def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
     """Cut a text into parts of at most `limit` characters, at a paragraph break if there is
     one, else at a line break, else after a sentence, else between words."""
     parts = []
@@ -42,11 +42,11 @@ def _cut_point(text: str, limit: int) -> int:
     return limit  # one very long word: cut it
 
 
-def keyboard(buttons: Sequence[Button]) -> Optional[InlineKeyboardMarkup]:
+def keyboard(buttons: Sequence[Button]) -> InlineKeyboardMarkup | None:
     """The inline keyboard for a reply's buttons; callback data is the button's index only."""
     if not buttons:
         return None
-    rows: List[List[InlineKeyboardButton]] = []
+    rows: list[list[InlineKeyboardButton]] = []
     for index, button in enumerate(buttons):
         key = InlineKeyboardButton(button.title[:64], callback_data=f"{CALLBACK_PREFIX}{index}")
         previous = rows[-1] if rows else None

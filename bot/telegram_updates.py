@@ -12,10 +12,11 @@ the nearest prefecture. Kinds of work:
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Union
+from typing import Any
 
 from telegram import Chat, Message, Update
 
+from bot.bridge import is_crisis
 from bot.inbound import command_payload, typed_text
 from bot.replies import (
     CAPTION_NOTE,
@@ -28,7 +29,6 @@ from bot.replies import (
     OTHER_MESSAGE_TEXT,
     PRIVATE_ONLY_TEXT,
 )
-from bot.bridge import is_crisis
 from relais.geography import departement_from_location, departements, postal_code_for_departement
 
 CALLBACK_PREFIX = "b"
@@ -40,14 +40,14 @@ MEDIA_KINDS = tuple(MEDIA_TEXTS)
 class Arrival:
     """An update as the edge files it: the chat it belongs to and the work it asks for."""
 
-    chat_id: Union[int, str]  # a chat id, or the coach desk's queue of a topic
-    work: Dict[str, Any]
+    chat_id: int | str  # a chat id, or the coach desk's queue of a topic
+    work: dict[str, Any]
     # Acknowledged at once, before the work is done (Telegram shows a spinner until then).
-    callback_query_id: Optional[str] = None
+    callback_query_id: str | None = None
     leave_chat: bool = False
 
 
-def read_update(update: Update) -> Optional[Arrival]:
+def read_update(update: Update) -> Arrival | None:
     """The arrival for an update of a citizen, or None for updates Relais ignores."""
     if update.callback_query is not None:
         return _tap(update)
@@ -85,7 +85,7 @@ def _message(message: Message) -> Arrival:
     return Arrival(chat_id, work)
 
 
-def _text_work(text: str, metadata: Dict[str, Any]) -> Dict[str, Any]:
+def _text_work(text: str, metadata: dict[str, Any]) -> dict[str, Any]:
     payload = command_payload(text)
     message = payload or typed_text(text).strip()
     if not message:
@@ -93,21 +93,21 @@ def _text_work(text: str, metadata: Dict[str, Any]) -> Dict[str, Any]:
     return {"type": "rasa", "message": message, "typed": text, "metadata": metadata}
 
 
-def _location_work(message: Message, metadata: Dict[str, Any]) -> Dict[str, Any]:
+def _location_work(message: Message, metadata: dict[str, Any]) -> dict[str, Any]:
     location = message.location
     departement = departement_from_location(location.latitude, location.longitude)
     postal_code = postal_code_for_departement(departement) if departement else None
     if not postal_code:
         return _local(LOCATION_UNKNOWN_TEXT)
     # A payload Relais builds itself from a postal code it chose: the same path as a typed code.
-    payload = '/trouver_relais{"code_postal":"%s"}' % postal_code
+    payload = '/trouver_relais{"code_postal":"' + postal_code + '"}'
     # The nearest prefecture is wrong near some borders: say what was understood.
     found = LOCATION_FOUND_TEXT.format(name=departements()[departement].name)
     return {"type": "rasa", "message": payload, "typed": "", "metadata": metadata,
             "before": [{"text": found}]}
 
 
-def _edited(message: Message) -> Optional[Arrival]:
+def _edited(message: Message) -> Arrival | None:
     if message.location is not None:
         return None  # a live location moving: Telegram sends it as edits, every few seconds
     text = message.text or message.caption or ""
@@ -117,7 +117,7 @@ def _edited(message: Message) -> Optional[Arrival]:
     return Arrival(message.chat.id, _local(EDITED_TEXT))
 
 
-def _tap(update: Update) -> Optional[Arrival]:
+def _tap(update: Update) -> Arrival | None:
     query = update.callback_query
     message = query.message
     if message is None or message.chat.type != Chat.PRIVATE:
@@ -128,7 +128,7 @@ def _tap(update: Update) -> Optional[Arrival]:
     return Arrival(message.chat.id, work, callback_query_id=query.id)
 
 
-def _group(update: Update, chat: Chat) -> Optional[Arrival]:
+def _group(update: Update, chat: Chat) -> Arrival | None:
     """Relais works in private chats only: it says so once when added to a group, and leaves."""
     member = update.my_chat_member
     if member is not None and member.new_chat_member.status in ("member", "administrator"):
@@ -136,14 +136,14 @@ def _group(update: Update, chat: Chat) -> Optional[Arrival]:
     return None
 
 
-def _button_index(data: Optional[str]) -> int:
+def _button_index(data: str | None) -> int:
     # Callback data comes from the citizen's app and can be anything: only "b<number>" is read
     # (ASCII digits: str.isdigit() also accepts "²", which int() refuses).
     match = _CALLBACK_DATA.fullmatch(data or "")
     return int(match.group(1)) if match else -1
 
 
-def _metadata(message: Message) -> Dict[str, Any]:
+def _metadata(message: Message) -> dict[str, Any]:
     user = message.from_user
     return {"telegram": {
         "message_id": message.message_id,
@@ -151,5 +151,5 @@ def _metadata(message: Message) -> Dict[str, Any]:
     }}
 
 
-def _local(text: str) -> Dict[str, Any]:
+def _local(text: str) -> dict[str, Any]:
     return {"type": "local", "replies": [{"text": text}]}

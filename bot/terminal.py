@@ -12,8 +12,9 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Dict, List, Sequence
+from typing import Any
 
 from bot.bridge import Bridge, RecentFirstReplies, first_reply_at_once
 from bot.case_actions import record_for_coach
@@ -30,9 +31,9 @@ PROMPT = "\nVous > "
 EXPORTS = Path(__file__).resolve().parent.parent / "var" / "exports"
 
 
-def render(replies: Sequence[Reply]) -> List[Button]:
+def render(replies: Sequence[Reply]) -> list[Button]:
     """Print the bot's replies; return the buttons of the last one, to be picked by number."""
-    buttons: List[Button] = []
+    buttons: list[Button] = []
     for reply in replies:
         if reply.text:
             print(f"\nRelais > {reply.text}")
@@ -44,7 +45,7 @@ def render(replies: Sequence[Reply]) -> List[Button]:
     return buttons
 
 
-def save_document(document: Dict[str, Any], folder: Path = EXPORTS) -> Path:
+def save_document(document: dict[str, Any], folder: Path = EXPORTS) -> Path:
     """A document the bot sends (the data export) becomes a file, as Telegram would deliver it.
     It holds a citizen's data: readable by its owner only (0600, in a 0700 folder)."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -75,7 +76,7 @@ class LocalChat:
         self._rasa = rasa
         self._desk = desk
 
-    async def answer(self, turn: Turn) -> List[Reply]:
+    async def answer(self, turn: Turn) -> list[Reply]:
         """The replies to `turn`; a crisis message's first reply among them unless the turn
         says it was given already (see `first_reply_at_once`)."""
         if await self._coach_has_it():
@@ -106,8 +107,8 @@ async def print_coach_messages(inbox: InboxService, sender: str) -> None:
         await asyncio.sleep(0.5)
 
 
-async def exchange(local: LocalChat, typed: str, buttons: List[Button],
-                   recent: RecentFirstReplies) -> List[Button]:
+async def exchange(local: LocalChat, typed: str, buttons: list[Button],
+                   recent: RecentFirstReplies) -> list[Button]:
     """One message of the citizen and what Relais says; the choices on offer after it."""
     # A crisis: its first reply now, whatever Rasa does next; Rasa is told it was given.
     first, turn = first_reply_at_once(turn_for(local.sender, typed, buttons), recent)
@@ -128,7 +129,7 @@ async def chat() -> None:
     local = LocalChat(sender, Bridge(rasa), rasa, DeskService(session_factory))
     printer = asyncio.create_task(print_coach_messages(InboxService(session_factory), sender))
     print("Relais, en local. Écrivez votre message (Ctrl-D pour quitter, /aide pour l'aide).")
-    buttons: List[Button] = []
+    buttons: list[Button] = []
     recent = RecentFirstReplies()
     try:
         while True:

@@ -11,7 +11,6 @@ can be done from the bot).
 
 import asyncio
 import logging
-from typing import List
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -69,5 +68,5 @@ class TopicEraser:
                              erasure.thread_id, error)
 
 
-def _chunks(message_ids: List[int]) -> List[List[int]]:
+def _chunks(message_ids: list[int]) -> list[list[int]]:
     return [message_ids[i:i + MAX_IDS_PER_CALL] for i in range(0, len(message_ids), MAX_IDS_PER_CALL)]

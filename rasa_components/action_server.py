@@ -21,8 +21,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from relais.settings import load_settings
-from relais.topics import topic_index
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, bearer, matches
+from relais.topics import topic_index
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
 

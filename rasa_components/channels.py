@@ -8,7 +8,7 @@ message, so the edge knows the message comes from Rasa. Same names, so same URLs
 credentials.yml names these classes by module path.
 """
 
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.callback import CallbackInput
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -46,11 +46,11 @@ class RelaisRestInput(RestInput):
     """The edge's channel for a citizen's turn."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
         return cls(edge_secret())
 
     def __init__(self, secret: str) -> None:
@@ -65,11 +65,11 @@ class RelaisCallbackInput(CallbackInput):
     `?output_channel=callback`) goes to the edge's `url`, with the secret."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "callback"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
         secret = edge_secret()
         endpoint = EndpointConfig.from_dict(credentials or {})
         endpoint.headers = {**endpoint.headers, EDGE_SECRET_HEADER: secret}

@@ -25,7 +25,12 @@ from rasa_components.crisis_policy import (
     previous_action,
 )
 from rasa_components.decided_policy import DecidedPolicy
-from relais.contact_wishes import ContactWishes, in_contact_context, is_for_contact_turn, read_contact_wishes
+from relais.contact_wishes import (
+    ContactWishes,
+    in_contact_context,
+    is_for_contact_turn,
+    read_contact_wishes,
+)
 
 CONTACT_SLOT = "contact"
 # The CrisisPolicy's is 7, the RulePolicy's 6.

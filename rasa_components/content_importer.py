@@ -6,7 +6,7 @@ routing and the sub-topics (relais/topics.py). Declared in config.yml under `imp
 Rasa's own file importer.
 """
 
-from typing import Dict, Optional, Text
+from typing import Dict, Optional
 
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.training_data.structures import StoryGraph
@@ -47,7 +47,7 @@ def track_examples(examples_per_topic: Optional[int] = None) -> TrainingData:
 class TrackContentImporter(TrainingDataImporter):
     """Only NLU examples; the domain, stories and config come from Rasa's file importer."""
 
-    def __init__(self, config_file: Optional[Text] = None, domain_path: Optional[Text] = None,
+    def __init__(self, config_file: Optional[str] = None, domain_path: Optional[str] = None,
                  training_data_paths=None, examples_per_topic: Optional[int] = None) -> None:
         # DIET's training time grows with the examples: routing needs a share of each topic's
         # examples, the sub-topic model (relais/topics.py) reads them all.
@@ -65,8 +65,8 @@ class TrackContentImporter(TrainingDataImporter):
     def get_config(self) -> Dict:
         return {}
 
-    def get_config_file_for_auto_config(self) -> Optional[Text]:
+    def get_config_file_for_auto_config(self) -> Optional[str]:
         return None
 
-    def get_nlu_data(self, language: Optional[Text] = "en") -> TrainingData:
+    def get_nlu_data(self, language: Optional[str] = "en") -> TrainingData:
         return track_examples(self._examples_per_topic)

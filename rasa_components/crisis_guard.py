@@ -17,8 +17,7 @@ model; relais.safety.triage weighs its reading with the lexicons and DIET's gues
 
 import hashlib
 from pathlib import Path
-
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -64,19 +63,19 @@ class CrisisGuard(GraphComponent):
         self._resource = resource
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> GraphComponent:
         return cls(None, model_storage, resource)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> GraphComponent:
         with model_storage.read_from(resource) as directory:
             classifier = CrisisClassifier.load(directory / CLASSIFIER_FILE)
         return cls(classifier, model_storage, resource)
 
     @classmethod
-    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         # Rasa's cache keys a trained component on its config and data: a change in the code
         # that fits the classifier must retrain it too.
         digest = hashlib.sha256()
@@ -123,7 +122,7 @@ class CrisisGuard(GraphComponent):
                 set_intent(message, FALLBACK_INTENT, FALLBACK_THRESHOLD)
 
 
-def crisis_examples(training_data: TrainingData) -> Tuple[List[Text], List[Text]]:
+def crisis_examples(training_data: TrainingData) -> Tuple[List[str], List[str]]:
     """The NLU examples as (texts, labels): a `crise_<kind>` intent is its kind, any other
     intent is calm (its look-alikes of a crisis included)."""
     texts, labels = [], []
@@ -138,12 +137,12 @@ def crisis_examples(training_data: TrainingData) -> Tuple[List[Text], List[Text]
     return texts, labels
 
 
-def is_crisis_intent(name: Optional[Text]) -> bool:
+def is_crisis_intent(name: Optional[str]) -> bool:
     return bool(name) and (name == CRISIS_INTENT or name.startswith(MODEL_CRISIS_PREFIX))
 
 
-def _model_crisis(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]],
-                  text: Text = "") -> Tuple[Optional[float], Optional[str]]:
+def _model_crisis(intent: Dict[str, Any], ranking: List[Dict[str, Any]],
+                  text: str = "") -> Tuple[Optional[float], Optional[str]]:
     """When the model's best guess is a crisis (the fallback classifier may have put
     nlu_fallback first: the ranking still has it): its confidence in any crisis (the kinds
     share it) and the likeliest kind whose words are in the message (relais.safety.
@@ -162,7 +161,7 @@ def _model_crisis(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]],
     return min(confidence, 1.0), kind
 
 
-def _low_mood_confidence(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> Optional[float]:
+def _low_mood_confidence(intent: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Optional[float]:
     """DIET's confidence when its best guess (past the fallback classifier) is low mood."""
     guesses = [item for item in ranking if item.get(INTENT_NAME_KEY) != FALLBACK_INTENT]
     best = guesses[0] if guesses else intent
@@ -171,7 +170,7 @@ def _low_mood_confidence(intent: Dict[Text, Any], ranking: List[Dict[Text, Any]]
     return float(best.get(CONFIDENCE_KEY) or 0.0)
 
 
-def _best_other_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+def _best_other_intent(ranking: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     for candidate in ranking:
         if not is_crisis_intent(candidate.get(INTENT_NAME_KEY)) and candidate.get(INTENT_NAME_KEY) != "nlu_fallback":
             return candidate

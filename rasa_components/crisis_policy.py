@@ -17,7 +17,6 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_components.decided_policy import DecidedPolicy
-
 from relais.crisis_dialogue import CitizenMessage, takes_message
 from relais.safety import Triage
 

@@ -2,7 +2,7 @@
 action predicted with full confidence when their rule says so (else none, other policies
 decide)."""
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.graph import ExecutionContext
@@ -19,10 +19,10 @@ class DecidedPolicy(Policy):
     PRIORITY = 0
 
     @classmethod
-    def get_default_config(cls) -> Dict[Text, Any]:
+    def get_default_config(cls) -> Dict[str, Any]:
         return {"priority": cls.PRIORITY}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  execution_context: ExecutionContext, featurizer: Optional[Any] = None) -> None:
         super().__init__(config, model_storage, resource, execution_context, featurizer)
 
@@ -32,7 +32,7 @@ class DecidedPolicy(Policy):
         return self._resource
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
+                                     rule_only_data: Optional[Dict[str, Any]] = None,
                                      **kwargs: Any) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
         action = self.next_action(tracker)

@@ -1,7 +1,7 @@
 """What the NLU components that overrule the model's intent share: no configuration, no
 training, and one way to set the intent."""
 
-from typing import Any, Dict, Text
+from typing import Any, Dict
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
@@ -18,7 +18,7 @@ class IntentOverride(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -26,7 +26,7 @@ class IntentOverride(GraphComponent):
         return cls()
 
 
-def set_intent(message: Message, name: Text, confidence: float) -> None:
+def set_intent(message: Message, name: str, confidence: float) -> None:
     """Make `name` the message's intent, first of its ranking."""
     chosen = {INTENT_NAME_KEY: name, CONFIDENCE_KEY: confidence}
     ranking = message.get(INTENT_RANKING_KEY) or []

@@ -14,14 +14,14 @@ conversations). Behaviour is unchanged; only repeated work is done once.
 """
 
 from functools import lru_cache
-from typing import Any, Dict, Optional, Text, Type
+from typing import Any, Dict, Optional, Type
 
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
-from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.utils.common import all_subclasses
 
 _rasa_resolve_by_type = Event.resolve_by_type
@@ -35,7 +35,7 @@ def _validator():
     return validator_for(spec)(spec)
 
 
-def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
     try:
         _validator().validate(result)
         return True
@@ -49,18 +49,18 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
 
 
 @lru_cache(maxsize=1)
-def _event_classes() -> Dict[Text, Type[Event]]:
-    table: Dict[Text, Type[Event]] = {}
+def _event_classes() -> Dict[str, Type[Event]]:
+    table: Dict[str, Type[Event]] = {}
     for cls in all_subclasses(Event):
         table.setdefault(cls.type_name, cls)
     return table
 
 
-def _resolve_by_type(type_name: Text, default: Optional[Type[Event]] = None) -> Optional[Type[Event]]:
+def _resolve_by_type(type_name: str, default: Optional[Type[Event]] = None) -> Optional[Type[Event]]:
     return _event_classes().get(type_name) or _rasa_resolve_by_type(type_name, default)
 
 
-def _load_spacy_model(spacy_model_name: Text) -> SpacyModel:
+def _load_spacy_model(spacy_model_name: str) -> SpacyModel:
     model = _rasa_load_spacy_model(spacy_model_name)
     for pipe in UNUSED_SPACY_PIPES:
         if pipe in model.model.pipe_names:

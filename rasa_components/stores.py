@@ -11,7 +11,7 @@ import json
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional, Text, Tuple, Union
+from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 import redis
 import sqlalchemy as sa
@@ -134,7 +134,7 @@ class RelaisTrackerStore(SQLTrackerStore):
             setattr(tracker, STORED_PREFIX, None)
 
     async def _retrieve(
-        self, sender_id: Text, fetch_events_from_all_sessions: bool
+        self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
         serialised = self._unrecorded.get(sender_id)
         if serialised is None:
@@ -145,7 +145,7 @@ class RelaisTrackerStore(SQLTrackerStore):
         sessions = get_trackers_for_conversation_sessions(tracker)
         return sessions[-1] if sessions else tracker
 
-    def _read_tracker(self, sender_id: Text, all_sessions: bool) -> Optional[DialogueStateTracker]:
+    def _read_tracker(self, sender_id: str, all_sessions: bool) -> Optional[DialogueStateTracker]:
         """The conversation from the table: its latest session, or every session (Rasa's
         `_retrieve`). A tracker of the latest session remembers how many rows it was read from."""
         with self.engine.connect() as connection:
@@ -162,7 +162,7 @@ class RelaisTrackerStore(SQLTrackerStore):
             tracker.update(SlotSet(CONSENT_SLOT, CONSENT_NOT_GIVEN))
         return tracker
 
-    def _withdrawn(self, connection: sa.engine.Connection, sender_id: Text) -> bool:
+    def _withdrawn(self, connection: sa.engine.Connection, sender_id: str) -> bool:
         if not self._has_citizens_table(connection):
             return False
         status = connection.execute(CONSENT_STATUS, {"sender_id": sender_id}).scalar_one_or_none()
@@ -176,7 +176,7 @@ class RelaisTrackerStore(SQLTrackerStore):
         return self._citizens_table_seen
 
 
-def _event_row(sender_id: Text, event: Event) -> Dict[Text, Any]:
+def _event_row(sender_id: str, event: Event) -> Dict[str, Any]:
     """One row of the table, with the columns Rasa's `save` fills."""
     data = event.as_dict()
     return {
@@ -209,21 +209,21 @@ class InMemoryUnrecorded:
         self._max_conversations = max_conversations
         self._clock = clock
         # Ordered by last write: the oldest, first to expire, are at the front.
-        self._trackers: "OrderedDict[Text, Tuple[float, Text]]" = OrderedDict()
+        self._trackers: OrderedDict[str, Tuple[float, str]] = OrderedDict()
 
-    def get(self, sender_id: Text) -> Optional[Text]:
+    def get(self, sender_id: str) -> Optional[str]:
         self._forget_expired()
         entry = self._trackers.get(sender_id)
         return entry[1] if entry is not None else None
 
-    def put(self, sender_id: Text, serialised: Text) -> None:
+    def put(self, sender_id: str, serialised: str) -> None:
         self._trackers[sender_id] = (self._clock() + self._ttl_seconds, serialised)
         self._trackers.move_to_end(sender_id)
         self._forget_expired()
         while len(self._trackers) > self._max_conversations:
             self._trackers.popitem(last=False)
 
-    def pop(self, sender_id: Text) -> None:
+    def pop(self, sender_id: str) -> None:
         self._trackers.pop(sender_id, None)
 
     def __len__(self) -> int:
@@ -248,14 +248,14 @@ class RedisUnrecorded:
         self._redis = redis.Redis.from_url(redis_url, db=1)  # db 1 unless the URL names one, as the lock store
         self._ttl_seconds = ttl_seconds
 
-    def get(self, sender_id: Text) -> Optional[Text]:
+    def get(self, sender_id: str) -> Optional[str]:
         serialised = self._redis.get(self.KEY_PREFIX + sender_id)
         return serialised.decode("utf-8") if serialised is not None else None
 
-    def put(self, sender_id: Text, serialised: Text) -> None:
+    def put(self, sender_id: str, serialised: str) -> None:
         self._redis.set(self.KEY_PREFIX + sender_id, serialised, ex=self._ttl_seconds)
 
-    def pop(self, sender_id: Text) -> None:
+    def pop(self, sender_id: str) -> None:
         self._redis.delete(self.KEY_PREFIX + sender_id)
 
 
@@ -286,10 +286,10 @@ class RelaisLockStore(LockStore):
         _refuse_several_processes_without_redis(settings)
         self._store: LockStore = _redis_lock_store(settings.redis_url) if settings.redis_url else InMemoryLockStore()
 
-    def get_lock(self, conversation_id: Text) -> Optional[TicketLock]:
+    def get_lock(self, conversation_id: str) -> Optional[TicketLock]:
         return self._store.get_lock(conversation_id)
 
-    def delete_lock(self, conversation_id: Text) -> None:
+    def delete_lock(self, conversation_id: str) -> None:
         self._store.delete_lock(conversation_id)
 
     def save_lock(self, lock: TicketLock) -> None:

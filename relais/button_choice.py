@@ -8,8 +8,8 @@ only after the NLU failed: a second chance, never a guess over a sure reading.
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
 
 from relais.text import normalise
 
@@ -28,14 +28,14 @@ _EXPLICIT_ONLY = frozenset({"demander_humain", "consentir", "refuser_consentemen
 @dataclass(frozen=True)
 class ButtonIntent:
     intent: str
-    entities: Tuple[Tuple[str, str], ...] = ()
+    entities: tuple[tuple[str, str], ...] = ()
 
 
 def _content_words(text: str) -> set:
     return {w for w in normalise(text).split() if len(w) >= _MIN_WORD and w not in _STOP_WORDS}
 
 
-def meant_button(text: str, buttons: Sequence[Dict[str, str]]) -> Optional[str]:
+def meant_button(text: str, buttons: Sequence[dict[str, str]]) -> str | None:
     """The payload of the one button whose distinctive words the message uses, else None."""
     words = _content_words(text or "")
     titles = [(button.get("payload") or "", _content_words(button.get("title") or "")) for button in buttons]
@@ -54,7 +54,7 @@ def meant_button(text: str, buttons: Sequence[Dict[str, str]]) -> Optional[str]:
     return matched[0]
 
 
-def payload_intent(payload: str) -> Optional[ButtonIntent]:
+def payload_intent(payload: str) -> ButtonIntent | None:
     """« /track_energie{"phase": "continu"} » as an intent and its entities."""
     found = _PAYLOAD.match(payload or "")
     if not found:
@@ -67,9 +67,9 @@ def payload_intent(payload: str) -> Optional[ButtonIntent]:
     return ButtonIntent(found.group("intent"), tuple((str(k), str(v)) for k, v in entities.items()))
 
 
-def last_buttons(events: List[Dict]) -> List[Dict[str, str]]:
+def last_buttons(events: list[dict]) -> list[dict[str, str]]:
     """The buttons of Relais' messages since the citizen's previous message."""
-    buttons: List[Dict[str, str]] = []
+    buttons: list[dict[str, str]] = []
     users = 0
     for event in reversed(events):
         if event.get("event") == "user":

@@ -1,7 +1,6 @@
 """Coaching decisions of the psy-coach and the specialist tracks, free of any framework."""
 
 import re
-from typing import Optional
 
 from relais.acute import is_acute
 from relais.text import normalise
@@ -15,14 +14,14 @@ _ENGAGEMENT_WORDS = (
 MAX_ANSWER_LENGTH = 500
 
 
-def choose_phase(text: str, requested_phase: Optional[str] = None) -> str:
+def choose_phase(text: str, requested_phase: str | None = None) -> str:
     """`urgence` when the citizen picked it or describes an abrupt disruption, else `continu`."""
     if requested_phase in ("urgence", "continu"):
         return requested_phase
     return "urgence" if is_acute(text) else "continu"
 
 
-def engagement_level(answer: Optional[str]) -> str:
+def engagement_level(answer: str | None) -> str:
     """Map a button value or a free-text answer to one of ENGAGEMENT_LEVELS."""
     if answer in ENGAGEMENT_LEVELS:
         return answer
@@ -33,7 +32,7 @@ def engagement_level(answer: Optional[str]) -> str:
     return "intermediaire"
 
 
-def clean_answer(answer: Optional[str]) -> Optional[str]:
+def clean_answer(answer: str | None) -> str | None:
     """A free-text answer as it will be kept: stripped and bounded in length."""
     if answer is None:
         return None

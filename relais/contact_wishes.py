@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -42,11 +42,11 @@ _SHORT_WINDOW_HOURS = 9
 class ContactWishes:
     """The citizen's instructions. Hours are local (Paris); the quiet time runs from
     `quiet_from` to `quiet_until`, across midnight when `quiet_from` > `quiet_until`."""
-    quiet_from: Optional[int] = None
-    quiet_until: Optional[int] = None
+    quiet_from: int | None = None
+    quiet_until: int | None = None
     no_weekend: bool = False
     # Weekdays without messages (0 = Monday), as « rien le mercredi » names them.
-    days_off: Tuple[int, ...] = ()
+    days_off: tuple[int, ...] = ()
     no_calls: bool = False
     discreet: bool = False
     wait_for_me: bool = False
@@ -86,10 +86,10 @@ class ContactWishes:
                            if value not in (None, False, ()) and key != "withdraw"}, sort_keys=True)
 
     @classmethod
-    def from_json(cls, stored: Optional[str]) -> "ContactWishes":
+    def from_json(cls, stored: str | None) -> "ContactWishes":
         if not stored:
             return cls()
-        values: Dict[str, Any] = json.loads(stored)
+        values: dict[str, Any] = json.loads(stored)
         kept = {key: values[key] for key in values if key in cls.__dataclass_fields__}
         if "days_off" in kept:
             kept["days_off"] = tuple(kept["days_off"])
@@ -97,7 +97,7 @@ class ContactWishes:
 
 
 def allows_message(wishes: ContactWishes, now: datetime,
-                   citizen_wrote_at: Optional[datetime] = None) -> bool:
+                   citizen_wrote_at: datetime | None = None) -> bool:
     """May a coach's message go to the citizen at `now` (aware)? `citizen_wrote_at` is the
     citizen's latest message, for « n'écrivez que quand je vous écris »."""
     local = now.astimezone(LOCAL_TIME)
@@ -110,7 +110,7 @@ def allows_message(wishes: ContactWishes, now: datetime,
     return True
 
 
-def next_allowed_at(wishes: ContactWishes, now: datetime) -> Optional[datetime]:
+def next_allowed_at(wishes: ContactWishes, now: datetime) -> datetime | None:
     """The first moment from `now` (aware) when the instructions allow a message, the hour it
     starts; None when only the citizen's next message allows one (« quand je vous écris »)."""
     if wishes.wait_for_me:
@@ -268,7 +268,7 @@ _ABOUT_INSTRUCTIONS = re.compile(r"\b(consignes?|horaires?|heures?|\d{1,2} ?h|so
 
 
 @lru_cache(maxsize=512)
-def read_contact(text: Optional[str], in_context: bool = False,
+def read_contact(text: str | None, in_context: bool = False,
                  has_instructions: bool = False) -> ContactReading:
     """What the message says about contact. `in_context`: the conversation is already about
     contact with the team (a case, or instructions given): a time alone (« pas le soir svp »)
@@ -308,7 +308,7 @@ def _lifted(words: str) -> set:
 
 
 @lru_cache(maxsize=512)
-def read_contact_wishes(text: Optional[str], in_context: bool = False) -> ContactWishes:
+def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWishes:
     """The instructions the message gives, empty when it gives none."""
     words = normalise(text or "")
     if not words:
@@ -338,7 +338,7 @@ def _speaks_of_time_only(words: str) -> bool:
     return bool(_TIME_FIRST.match(words)) and len(words.split()) <= _SHORT_ANSWER_WORDS
 
 
-def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
+def _quiet_hours(words: str) -> tuple[int | None, int | None]:
     """(from, until) of the quiet time the message asks for; None for an end it does not give."""
     between = _ONLY_BETWEEN.search(words)
     if between and (_NEGATED_BETWEEN.search(words) or between.group(1) in ("la nuit", "le soir")):
@@ -370,7 +370,7 @@ def _quiet_hours(words: str) -> Tuple[Optional[int], Optional[int]]:
     return None, None
 
 
-def _days_off(words: str) -> Tuple[int, ...]:
+def _days_off(words: str) -> tuple[int, ...]:
     """The weekdays named after a « rien », « pas »: « rien le mercredi » is (2,)."""
     days = set()
     for found in list(_DAY_OFF.finditer(words)) + list(_DAY_OFF_FIRST.finditer(words)):
@@ -379,7 +379,7 @@ def _days_off(words: str) -> Tuple[int, ...]:
     return tuple(sorted(days))
 
 
-def _hour(value: str) -> Optional[int]:
+def _hour(value: str) -> int | None:
     if value in ("midi", "minuit"):
         return 12 if value == "midi" else 0
     hour = int(re.match(r"\d+", value).group(0))
@@ -390,10 +390,10 @@ def _hour(value: str) -> Optional[int]:
 
 @dataclass(frozen=True)
 class ContactTexts:
-    citizen: Dict[str, str]
-    coach: Dict[str, str]
+    citizen: dict[str, str]
+    coach: dict[str, str]
 
-    def instructions_fr(self, wishes: ContactWishes, who: str = "coach") -> Tuple[str, ...]:
+    def instructions_fr(self, wishes: ContactWishes, who: str = "coach") -> tuple[str, ...]:
         """Each instruction in a short French phrase, for the coach's card or the citizen."""
         texts = self.coach if who == "coach" else self.citizen
         phrases = []
@@ -427,7 +427,7 @@ def contact_texts(path: Path = CONTENT_PATH) -> ContactTexts:
 _NO = re.compile(r"^(non|nan|no|pas du tout|surtout pas|gardez|garde|je (la |le )?garde|laissez)\b")
 
 
-def withdrawal_answer(text: Optional[str], intent: Optional[str]) -> Optional[bool]:
+def withdrawal_answer(text: str | None, intent: str | None) -> bool | None:
     """The citizen's yes or no to « Vous voulez annuler votre demande ? », None for anything
     else (then the message is read as usual)."""
     if intent == "affirm":
@@ -439,15 +439,15 @@ def withdrawal_answer(text: Optional[str], intent: Optional[str]) -> Optional[bo
     return False if _NO.search(normalise(text or "")) else None
 
 
-def in_contact_context(contact_state: Optional[Dict[str, Any]], escalation: Optional[str],
-                       crisis_state: Optional[Dict[str, Any]]) -> bool:
+def in_contact_context(contact_state: dict[str, Any] | None, escalation: str | None,
+                       crisis_state: dict[str, Any] | None) -> bool:
     """Is the conversation already about contact with the team: instructions given, or a case
     asked for or opened on a crisis (the `contact`, `escalation` and `crisis` slots)?"""
     wishes = ContactWishes.from_json((contact_state or {}).get("wishes"))
     return wishes.has_instructions or bool(escalation) or bool((crisis_state or {}).get("case"))
 
 
-def is_for_contact_turn(text: Optional[str], intent: Optional[str], awaiting_withdrawal: bool,
+def is_for_contact_turn(text: str | None, intent: str | None, awaiting_withdrawal: bool,
                         in_context: bool = False, has_instructions: bool = False) -> bool:
     """Does the contact-instructions turn answer this message? An instruction, a change of
     one, a withdrawal or a check of what is noted, read in the citizen's words, or the answer

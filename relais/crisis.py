@@ -9,7 +9,6 @@ dialogue that follows a first reply in relais.crisis_dialogue.
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Tuple
 
 import yaml
 
@@ -22,7 +21,7 @@ DANGER = "danger"
 OTHER_AT_RISK = "other_at_risk"
 # Ordered from the most to the least common first reply, for listings; ids are a contract
 # (the Rasa slot, the cases table, the blind sets).
-CRISIS_KINDS: Tuple[str, ...] = (SUICIDE, SELF_HARM, VIOLENCE, CHILD, MEDICAL, DANGER, OTHER_AT_RISK)
+CRISIS_KINDS: tuple[str, ...] = (SUICIDE, SELF_HARM, VIOLENCE, CHILD, MEDICAL, DANGER, OTHER_AT_RISK)
 
 CONTENT_PATH = Path(__file__).parent / "content" / "crisis.yml"
 
@@ -31,11 +30,11 @@ CONTENT_PATH = Path(__file__).parent / "content" / "crisis.yml"
 class CrisisKind:
     id: str
     label: str
-    numbers: Tuple[str, ...]
+    numbers: tuple[str, ...]
     first: str
     reminder: str
     question: str
-    safety: Tuple[str, ...]
+    safety: tuple[str, ...]
 
     @property
     def first_number(self) -> str:
@@ -44,14 +43,14 @@ class CrisisKind:
 
 @dataclass(frozen=True)
 class CrisisContent:
-    kinds: Dict[str, CrisisKind]
-    dialogue: Dict[str, object]
+    kinds: dict[str, CrisisKind]
+    dialogue: dict[str, object]
 
     def kind(self, kind_id: str) -> CrisisKind:
         """The kind's content; an unknown id is read as suicide, the reply that covers most."""
         return self.kinds.get(kind_id) or self.kinds[SUICIDE]
 
-    def lines(self, move: str) -> Tuple[str, ...]:
+    def lines(self, move: str) -> tuple[str, ...]:
         value = self.dialogue[move]
         return tuple(value) if isinstance(value, list) else (str(value),)
 

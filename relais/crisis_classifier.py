@@ -9,9 +9,9 @@ every other intent, look-alikes included), and stored in the model (rasa_compone
 crisis_guard.py). relais.safety.triage decides what its probability is worth.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
 
 from relais.crisis import CRISIS_KINDS
 from relais.text import normalise
@@ -31,7 +31,7 @@ class CrisisReading:
     """The probability that a message is any crisis, and the likeliest crisis kind."""
 
     probability: float
-    kind: Optional[str]
+    kind: str | None
 
 
 class CrisisClassifier:
@@ -83,7 +83,7 @@ class CrisisClassifier:
 
         return cls(joblib.load(path))
 
-    def read(self, text: Optional[str]) -> CrisisReading:
+    def read(self, text: str | None) -> CrisisReading:
         if self._model is None or not text:
             return CrisisReading(0.0, None)
         probabilities = self._model.predict_proba([normalise(text)])[0]

@@ -14,14 +14,31 @@ the texts come from relais.crisis (relais/content/crisis.yml).
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Pattern, Tuple
+from re import Pattern
+from typing import Any
 
-from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE, crisis_content
+from relais.crisis import (
+    CHILD,
+    DANGER,
+    MEDICAL,
+    OTHER_AT_RISK,
+    SELF_HARM,
+    SUICIDE,
+    VIOLENCE,
+    crisis_content,
+)
 from relais.form_answers import is_question
 from relais.leaving import says_goodbye
 from relais.person_request import declines_a_person
-from relais.safety import (CERTAIN, QUESTION, Triage, assess, describes_plan, speaks_of_carbon_monoxide,
-                           writes_as_minor)
+from relais.safety import (
+    CERTAIN,
+    QUESTION,
+    Triage,
+    assess,
+    describes_plan,
+    speaks_of_carbon_monoxide,
+    writes_as_minor,
+)
 from relais.text import normalise
 from relais.yes_no import is_acknowledgement
 
@@ -45,11 +62,11 @@ ACUTE_KINDS = frozenset({MEDICAL, DANGER, CHILD})
 ACUTE_LEAVING_INTENTS = frozenset({"menu", "stop"})
 
 
-def _patterns(*patterns: str) -> Tuple[Pattern, ...]:
+def _patterns(*patterns: str) -> tuple[Pattern, ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
 
 
-_MOVES: Tuple[Tuple[str, Tuple[Pattern, ...]], ...] = (
+_MOVES: tuple[tuple[str, tuple[Pattern, ...]], ...] = (
     ("false_alarm", _patterns(
         r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
@@ -217,7 +234,7 @@ _PLAN_KINDS = frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK})
 @dataclass(frozen=True)
 class CitizenMessage:
     text: str
-    intent: Optional[str] = None
+    intent: str | None = None
     triage: Triage = Triage()
     # The Telegram edge already sent this message's first reply (Rasa was slow or down).
     first_reply_sent: bool = False
@@ -225,12 +242,12 @@ class CitizenMessage:
 
 @dataclass(frozen=True)
 class CrisisTurn:
-    lines: Tuple[str, ...]
-    state: Dict[str, Any]
-    case: Optional[str] = None        # CASE_OPEN, CASE_RAISE, CASE_FALSE_ALARM or None
+    lines: tuple[str, ...]
+    state: dict[str, Any]
+    case: str | None = None        # CASE_OPEN, CASE_RAISE, CASE_FALSE_ALARM or None
     ask_yes_no: bool = False          # the last line is a yes/no question (buttons)
     offer_person: bool = False        # a button to ask for a person
-    kind: Optional[str] = None
+    kind: str | None = None
 
     @property
     def open(self) -> bool:
@@ -279,7 +296,7 @@ _MALE_VICTIM = re.compile(
     r"|\b(ma|mon ex) (copine|femme|compagne|conjointe|petite amie|ex femme|ex copine) (me|m') ?(a )?(frappe|tape|bat|cogne|griffe|gifle|menace|etrangle)")
 
 
-def is_male_victim(text: Optional[str]) -> bool:
+def is_male_victim(text: str | None) -> bool:
     """A man who says his partner is violent to him."""
     return bool(_MALE_VICTIM.search(normalise(text or "")))
 
@@ -293,12 +310,12 @@ _FAR_FROM_PERSON = re.compile(
     r"|\b\d+ ?(km|kilometres?) (de chez moi|d'ici|de moi)\b|\b(au telephone|au tel|par telephone) avec (lui|elle|moi)\b|\bje suis (loin|au travail|au boulot)\b")
 
 
-def is_far_from_person(text: Optional[str]) -> bool:
+def is_far_from_person(text: str | None) -> bool:
     """The writer is away from the person in danger (a medical emergency told from afar)."""
     return bool(_FAR_FROM_PERSON.search(normalise(text or "")))
 
 
-def move_of(message: CitizenMessage, kind: Optional[str] = None) -> Optional[str]:
+def move_of(message: CitizenMessage, kind: str | None = None) -> str | None:
     """What the citizen does with this message, inside a crisis dialogue of this kind."""
     text = normalise(message.text or "")
     asked = is_question(message.text or "")
@@ -318,7 +335,7 @@ def move_of(message: CitizenMessage, kind: Optional[str] = None) -> Optional[str
     return None
 
 
-def answer_of(message: CitizenMessage) -> Optional[bool]:
+def answer_of(message: CitizenMessage) -> bool | None:
     """A yes or a no to a yes/no question, from the button, the intent or the words. An
     acknowledgement ("ok", "d'accord") answers nothing: it is no yes to "are you in danger?"."""
     text = normalise(message.text or "")
@@ -331,7 +348,7 @@ def answer_of(message: CitizenMessage) -> Optional[bool]:
     return None
 
 
-def takes_message(state: Optional[Dict[str, Any]], message: CitizenMessage,
+def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
                   intent_confidence: float, in_dialogue: bool) -> bool:
     """Does the crisis dialogue answer this message? A new crisis or concern always; inside an
     open dialogue, anything but a confident move to another topic."""
@@ -365,8 +382,8 @@ def _tells_more(message: CitizenMessage) -> bool:
         and not _REQUEST.search(words) and len(words.split()) <= _SHORT_STATEMENT_WORDS
 
 
-def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
-              in_dialogue: bool = True) -> Optional[CrisisTurn]:
+def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
+              in_dialogue: bool = True) -> CrisisTurn | None:
     """The crisis dialogue's answer to `message`, or None when the message is not for it."""
     state = dict(state or {})
     triage = message.triage
@@ -383,8 +400,8 @@ def next_turn(state: Optional[Dict[str, Any]], message: CitizenMessage,
     return _in_dialogue(state, message)
 
 
-def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
-           preface: Tuple[str, ...] = (), minor: bool = False, male: bool = False,
+def _first(state: dict[str, Any], kind: str | None, edge_sent: bool,
+           preface: tuple[str, ...] = (), minor: bool = False, male: bool = False,
            far: bool = False, carbon_monoxide: bool = False) -> CrisisTurn:
     """The kind's first reply; a young person writing about their own home (`minor`) gets the
     child kind's reply spoken to them, a man hit by his partner (`male`) his own."""
@@ -413,7 +430,7 @@ def _first(state: Dict[str, Any], kind: Optional[str], edge_sent: bool,
                       kind=crisis_kind.id)
 
 
-def _ask(state: Dict[str, Any], kind: Optional[str]) -> CrisisTurn:
+def _ask(state: dict[str, Any], kind: str | None) -> CrisisTurn:
     content = crisis_content()
     crisis_kind = content.kind(kind or SUICIDE)
     line = content.text("question_preface") + _lower_first(crisis_kind.question)
@@ -422,7 +439,7 @@ def _ask(state: Dict[str, Any], kind: Optional[str]) -> CrisisTurn:
     return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
 
 
-def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
+def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     content = crisis_content()
     triage = message.triage
     if triage.tier == CERTAIN:
@@ -472,7 +489,7 @@ def _after_question(state: Dict[str, Any], message: CitizenMessage) -> CrisisTur
     return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
 
 
-def _says_goodbye(text: Optional[str]) -> bool:
+def _says_goodbye(text: str | None) -> bool:
     found = assess(text)
     return says_goodbye(text) and not (found.is_crisis or found.concern)
 
@@ -482,7 +499,7 @@ _QUESTION_MOVES = frozenset({"free_anonymous", "who_answers", "team_question", "
                              "refuses_call", "phone_watched", "care", "fear_of_hospital"})
 
 
-def _answer_to(move: str, kind: str, state: Dict[str, Any]) -> str:
+def _answer_to(move: str, kind: str, state: dict[str, Any]) -> str:
     content = crisis_content()
     if move == "refuses_call":
         return content.by_kind("refuses_call", kind)
@@ -502,7 +519,7 @@ def _still(kind: str, new_kind: str) -> bool:
     return new_kind in _STAYS.get(kind, frozenset())
 
 
-def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
+def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     content = crisis_content()
     triage = message.triage
     kind = state.get("kind") or SUICIDE
@@ -581,14 +598,14 @@ def _in_dialogue(state: Dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         safety = content.lines("child_self_safety")
     elif kind == MEDICAL and state.get("writer") == "far":
         safety = content.lines("medical_far_safety")
-    lines: Tuple[str, ...] = (opening,)
+    lines: tuple[str, ...] = (opening,)
     if step < len(safety):
         lines = (opening + "\n\n" + safety[step],)
         state = {**state, "step": step + 1}
     return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(safety))
 
 
-def _turn(state: Dict[str, Any], lines: Tuple[str, ...], kind: str, case: Optional[str] = None,
+def _turn(state: dict[str, Any], lines: tuple[str, ...], kind: str, case: str | None = None,
           offer_person: bool = False) -> CrisisTurn:
     if lines and lines[-1] == state.get("last"):
         # Never the same text twice in a row: the kind's short reminder says what stays true
@@ -599,7 +616,7 @@ def _turn(state: Dict[str, Any], lines: Tuple[str, ...], kind: str, case: Option
     return CrisisTurn(lines=lines, state=new_state, case=case, offer_person=offer_person, kind=kind)
 
 
-def _varied(options: Tuple[str, ...], state: Dict[str, Any]) -> str:
+def _varied(options: tuple[str, ...], state: dict[str, Any]) -> str:
     """The first option that is not what Relais said last, cycling with the turns."""
     turn = state.get("turns", 0)
     state["turns"] = turn + 1
@@ -610,7 +627,7 @@ def _varied(options: Tuple[str, ...], state: Dict[str, Any]) -> str:
     return ordered[0]
 
 
-def _asked_again(question: str, state: Dict[str, Any]) -> str:
+def _asked_again(question: str, state: dict[str, Any]) -> str:
     """The question asked again, never in the words of the message just sent."""
     for preface in crisis_content().lines("question_again_preface"):
         line = preface + _lower_first(question)
@@ -619,7 +636,7 @@ def _asked_again(question: str, state: Dict[str, Any]) -> str:
     return line
 
 
-def _table(key: str) -> Dict[str, Any]:
+def _table(key: str) -> dict[str, Any]:
     table = crisis_content().dialogue[key]
     if not isinstance(table, dict):
         raise ValueError(f"crisis content: dialogue.{key} must be a table by kind or answer")
@@ -631,5 +648,5 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _closed(state: Dict[str, Any], last: str) -> Dict[str, Any]:
+def _closed(state: dict[str, Any], last: str) -> dict[str, Any]:
     return {**state, "open": False, "tier": None, "last": last, "asked": 0, "questions": 0}

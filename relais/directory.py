@@ -20,9 +20,9 @@ every case.
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import yaml
 
@@ -63,12 +63,12 @@ class RelaisTeam:
     code: str
     name: str
     region: str
-    departements: Tuple[str, ...]
+    departements: tuple[str, ...]
     # The team's real contact; None while its entry is sample data (`sample`).
-    contact: Optional[str]
+    contact: str | None
     sample: bool = False
     # Telegram user ids of the team's coaches: who may act on the team's cases.
-    coach_ids: FrozenSet[int] = frozenset()
+    coach_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -77,14 +77,14 @@ class CoachScope:
     those whose relais is not known yet (the citizen gave no postal code: any coach may take
     them, then transfer them); every case for a national admin; none for anyone else."""
 
-    relais_codes: FrozenSet[str] = frozenset()
+    relais_codes: frozenset[str] = frozenset()
     national: bool = False
 
     @property
     def is_coach(self) -> bool:
         return self.national or bool(self.relais_codes)
 
-    def covers(self, relais_code: Optional[str]) -> bool:
+    def covers(self, relais_code: str | None) -> bool:
         if self.national:
             return True
         return self.is_coach and (relais_code is None or relais_code in self.relais_codes)
@@ -94,9 +94,9 @@ class CoachScope:
 class RelaisLookup:
     """The answer to a lookup: a team, or the reason there is none (REASON_*)."""
 
-    team: Optional[RelaisTeam] = None
-    departement: Optional[str] = None
-    reason: Optional[str] = None
+    team: RelaisTeam | None = None
+    departement: str | None = None
+    reason: str | None = None
 
     @property
     def found(self) -> bool:
@@ -116,7 +116,7 @@ def postal_code_to_departement(postal_code: str) -> str:
     return postal_code[:2]
 
 
-def extract_postal_code(text: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
+def extract_postal_code(text: str | None) -> tuple[str | None, str | None]:
     """(postal code, None) or (None, reason) from what the citizen typed.
 
     Accepts "75011", "75 011" and a sentence with exactly one 5-digit number
@@ -139,7 +139,7 @@ def extract_postal_code(text: Optional[str]) -> Tuple[Optional[str], Optional[st
     return None, REASON_FORMAT
 
 
-def normalise_departement(code: Optional[str]) -> Optional[str]:
+def normalise_departement(code: str | None) -> str | None:
     """"1" -> "01", "2a" -> "2A"; None when it cannot be a département code."""
     code = (code or "").strip().upper()
     if re.fullmatch(r"[0-9]", code):
@@ -151,13 +151,13 @@ def normalise_departement(code: Optional[str]) -> Optional[str]:
 
 class RelaisDirectory:
     def __init__(self, teams: Iterable[RelaisTeam], version, updated: str):
-        self.teams: Tuple[RelaisTeam, ...] = tuple(teams)
+        self.teams: tuple[RelaisTeam, ...] = tuple(teams)
         self.version = version
         self.updated = updated
-        self._by_departement: Dict[str, RelaisTeam] = {
+        self._by_departement: dict[str, RelaisTeam] = {
             departement: team for team in self.teams for departement in team.departements
         }
-        self._by_code: Dict[str, RelaisTeam] = {team.code: team for team in self.teams}
+        self._by_code: dict[str, RelaisTeam] = {team.code: team for team in self.teams}
 
     @property
     def sample_data(self) -> bool:
@@ -165,7 +165,7 @@ class RelaisDirectory:
         return any(team.sample for team in self.teams)
 
     @classmethod
-    def load(cls, path: Optional[Path] = None) -> "RelaisDirectory":
+    def load(cls, path: Path | None = None) -> "RelaisDirectory":
         """The directory file (directory/relais.yml unless RELAIS_DIRECTORY names another)."""
         path = Path(path or DEFAULT_DIRECTORY_PATH)
         try:
@@ -193,23 +193,23 @@ class RelaisDirectory:
         ]
         return cls(teams, document["version"], str(document["updated"]))
 
-    def find_by_postal_code(self, text: Optional[str]) -> RelaisLookup:
+    def find_by_postal_code(self, text: str | None) -> RelaisLookup:
         postal_code, reason = extract_postal_code(text)
         if postal_code is None:
             return RelaisLookup(reason=reason)
         return self._lookup(postal_code_to_departement(postal_code))
 
-    def find_by_departement(self, code: Optional[str]) -> RelaisLookup:
+    def find_by_departement(self, code: str | None) -> RelaisLookup:
         departement = normalise_departement(code)
         if departement is None:
             return RelaisLookup(reason=REASON_FORMAT)
         return self._lookup(departement)
 
-    def find_by_code(self, relais_code: Optional[str]) -> Optional[RelaisTeam]:
+    def find_by_code(self, relais_code: str | None) -> RelaisTeam | None:
         """The team of a case's relais_code."""
         return self._by_code.get(relais_code or "")
 
-    def scope_of_coach(self, coach_id: int, admin_ids: FrozenSet[int] = frozenset()) -> CoachScope:
+    def scope_of_coach(self, coach_id: int, admin_ids: frozenset[int] = frozenset()) -> CoachScope:
         """What this Telegram user may see and act on at the coach desk."""
         if coach_id in admin_ids:
             return CoachScope(national=True)
@@ -222,7 +222,7 @@ class RelaisDirectory:
         return RelaisLookup(team=team, departement=departement)
 
 
-def _contact_errors(label: str, entry: dict) -> List[str]:
+def _contact_errors(label: str, entry: dict) -> list[str]:
     """A sample entry has no contact (nothing to show by mistake); any other has its real one."""
     sample, contact = entry.get("sample", False), entry.get("contact")
     if not isinstance(sample, bool):
@@ -241,7 +241,7 @@ def _contact_errors(label: str, entry: dict) -> List[str]:
     return []
 
 
-def _document_errors(document) -> List[str]:
+def _document_errors(document) -> list[str]:
     """Every problem of the file at once, so that an operator fixes them in one go."""
     if not isinstance(document, dict):
         return ["the file must be a mapping with version, updated and teams"]
@@ -258,7 +258,7 @@ def _document_errors(document) -> List[str]:
         errors.append("`teams` must be a non-empty list")
         return errors
 
-    seen: Dict[str, str] = {}  # département -> code of the first team that covers it
+    seen: dict[str, str] = {}  # département -> code of the first team that covers it
     codes = set()
     for index, entry in enumerate(teams, start=1):
         errors.extend(_team_errors(index, entry, codes, seen))
@@ -268,7 +268,7 @@ def _document_errors(document) -> List[str]:
     return errors
 
 
-def _team_errors(index: int, entry, codes: set, seen: Dict[str, str]) -> List[str]:
+def _team_errors(index: int, entry, codes: set, seen: dict[str, str]) -> list[str]:
     if not isinstance(entry, dict):
         return [f"team #{index} must be a mapping"]
     label = f"team #{index} ({entry.get('code', 'no code')})"

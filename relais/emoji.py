@@ -6,7 +6,6 @@ is not in doubt; anything else is left unread (the bot then says it did not unde
 """
 
 import unicodedata
-from typing import Optional
 
 # Intent of Relais' domain for each emoji (variation selectors and skin tones are ignored).
 # Only the gestures of a yes or a no answer a question; a smile is taken as a thank-you (the
@@ -29,7 +28,7 @@ def is_emoji_only(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ch in _INTENT_OF for ch in symbols)
 
 
-def emoji_intent(text: str) -> Optional[str]:
+def emoji_intent(text: str) -> str | None:
     """The intent a message of emoji only clearly carries, or None.
 
     Several emoji must agree ("🙏🙂" is thanks and yes: unclear). Only a message of emoji only

@@ -6,7 +6,6 @@ now recognises, says more on the topic just answered, or goes on with the next a
 """
 
 from dataclasses import dataclass
-from typing import Optional
 
 from relais.form_answers import is_question
 from relais.topics import best_topic, question_topic
@@ -22,11 +21,11 @@ TOPIC, MORE, NEXT_ACTIONS = "topic", "more", "next_actions"
 @dataclass(frozen=True)
 class FollowUp:
     kind: str                      # TOPIC, MORE or NEXT_ACTIONS
-    topic: Optional[Topic] = None
+    topic: Topic | None = None
     question: bool = False         # the citizen asked something Relais has no answer for
 
 
-def follow_up(text: str, track: Optional[str], topic_key: Optional[str], more_shown: bool) -> Optional[FollowUp]:
+def follow_up(text: str, track: str | None, topic_key: str | None, more_shown: bool) -> FollowUp | None:
     """What to do with a message not understood alone; None without a track under way."""
     if not track or not is_typed(text):
         return None

@@ -6,8 +6,8 @@ new topic is not an answer and is never stored as one.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Dict, Optional, Sequence, Tuple
 
 from relais.coaching import ENGAGEMENT_LEVELS, engagement_level
 from relais.text import normalise
@@ -30,7 +30,7 @@ _ORDINALS = {"1": 0, "un": 0, "premier": 0, "premiere": 0, "2": 1, "deux": 1, "d
 @dataclass(frozen=True)
 class AnswerReading:
     kind: str                 # OPTION, QUESTION or UNCLEAR
-    value: Optional[str] = None
+    value: str | None = None
 
 
 def is_question(text: str) -> bool:
@@ -38,13 +38,13 @@ def is_question(text: str) -> bool:
     return text.rstrip().endswith("?") or bool(_QUESTION_START.match(words))
 
 
-def _options(track: str, slot: str) -> Dict[str, Tuple[str, ...]]:
+def _options(track: str, slot: str) -> dict[str, tuple[str, ...]]:
     if slot == "engagement":
         return {level: () for level in ENGAGEMENT_LEVELS}
     return track_content(track).answers.get(slot, {})
 
 
-def _by_number(words: str, values: Sequence[str]) -> Optional[str]:
+def _by_number(words: str, values: Sequence[str]) -> str | None:
     match = re.fullmatch(r"(?:le |la |l'|option |choix |reponse )?(\w+)(?: option| choix)?", words)
     if match and match.group(1) in _ORDINALS and values:
         index = _ORDINALS[match.group(1)]
@@ -53,7 +53,7 @@ def _by_number(words: str, values: Sequence[str]) -> Optional[str]:
     return None
 
 
-def _by_words(words: str, options: Dict[str, Tuple[str, ...]]) -> Optional[str]:
+def _by_words(words: str, options: dict[str, tuple[str, ...]]) -> str | None:
     """The option whose words the answer contains; the longest word found wins a tie."""
     best, best_length = None, 0
     for value, synonyms in options.items():
@@ -85,11 +85,11 @@ def read_answer(track: str, slot: str, text: str) -> AnswerReading:
     return AnswerReading(UNCLEAR)
 
 
-def answers_in(track: str, texts: Sequence[str], slots: Sequence[str]) -> Dict[str, str]:
+def answers_in(track: str, texts: Sequence[str], slots: Sequence[str]) -> dict[str, str]:
     """The diagnostic answers already given in the citizen's own words (« je suis proprio et
     j'ai froid »), so the diagnostic does not ask them again. Words only: a bare « 2 » in an
     earlier message answered nothing."""
-    found: Dict[str, str] = {}
+    found: dict[str, str] = {}
     for slot in slots:
         options = _options(track, slot)
         for text in texts:

@@ -17,11 +17,11 @@ against the départements of the relais directory (relais/directory.py).
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Dict, List, Mapping, Optional, Tuple
 
 import yaml
 
@@ -86,7 +86,7 @@ def departements_from_document(
     errors = _document_errors(document)
     if errors:
         raise GeographyError(f"{source} is invalid:\n- " + "\n- ".join(errors))
-    by_code: Dict[str, Departement] = {}
+    by_code: dict[str, Departement] = {}
     for entry in document["departements"]:
         by_code[entry["code"]] = Departement(
             code=entry["code"],
@@ -106,7 +106,7 @@ def departements() -> Mapping[str, Departement]:
     return load_departements(DEFAULT_DEPARTEMENTS_PATH)
 
 
-def nearest_departement(latitude: float, longitude: float) -> Optional[Tuple[Departement, float]]:
+def nearest_departement(latitude: float, longitude: float) -> tuple[Departement, float] | None:
     """(département whose prefecture is nearest, distance in km), whatever the distance;
     None when the coordinates are not a valid position."""
     if not (_is_number(latitude) and _is_number(longitude)):
@@ -114,7 +114,7 @@ def nearest_departement(latitude: float, longitude: float) -> Optional[Tuple[Dep
     latitude, longitude = float(latitude), float(longitude)
     if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):  # False for NaN
         return None
-    best: Optional[Tuple[Departement, float]] = None
+    best: tuple[Departement, float] | None = None
     for departement in departements().values():
         distance = haversine_km(latitude, longitude, departement.latitude, departement.longitude)
         if best is None or distance < best[1]:
@@ -122,7 +122,7 @@ def nearest_departement(latitude: float, longitude: float) -> Optional[Tuple[Dep
     return best
 
 
-def departement_from_location(latitude: float, longitude: float) -> Optional[str]:
+def departement_from_location(latitude: float, longitude: float) -> str | None:
     """The code of the département whose prefecture is nearest ("75", "2A", "974"), or None
     when that prefecture is farther than its limit (abroad, at sea) or the position is invalid."""
     nearest = nearest_departement(latitude, longitude)
@@ -134,7 +134,7 @@ def departement_from_location(latitude: float, longitude: float) -> Optional[str
     return departement.code
 
 
-def postal_code_for_departement(code: Optional[str]) -> Optional[str]:
+def postal_code_for_departement(code: str | None) -> str | None:
     """A postal code of the département's prefecture ("69" -> "69001"), None if unknown."""
     departement = departements().get(normalise_departement(code) or "")
     return departement.postal_code if departement else None
@@ -144,12 +144,12 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _document_errors(document) -> List[str]:
+def _document_errors(document) -> list[str]:
     """Every problem of the file at once, so that it is fixed in one go."""
     if not isinstance(document, dict) or not isinstance(document.get("departements"), list):
         return ["the file must be a mapping with a `departements` list"]
-    errors: List[str] = []
-    seen: Dict[str, int] = {}
+    errors: list[str] = []
+    seen: dict[str, int] = {}
     for index, entry in enumerate(document["departements"], start=1):
         errors.extend(_entry_errors(index, entry, seen))
     missing = [code for code in ALL_DEPARTEMENTS if code not in seen]
@@ -158,7 +158,7 @@ def _document_errors(document) -> List[str]:
     return errors
 
 
-def _entry_errors(index: int, entry, seen: Dict[str, int]) -> List[str]:
+def _entry_errors(index: int, entry, seen: dict[str, int]) -> list[str]:
     if not isinstance(entry, dict):
         return [f"entry #{index} must be a mapping"]
     label = f"entry #{index} ({entry.get('code', 'no code')})"

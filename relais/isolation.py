@@ -6,7 +6,6 @@ questionnaire nor « je ne sais pas vous aider ».
 """
 
 import re
-from typing import Optional
 
 from relais.text import normalise
 
@@ -20,6 +19,6 @@ _ISOLATION = re.compile(
     r"associations? (pour|qui aident|qui s'occupent) (les )?(personnes agees|seniors|anciens|isoles|gens seuls))")
 
 
-def speaks_of_isolation(text: Optional[str]) -> bool:
+def speaks_of_isolation(text: str | None) -> bool:
     """True when the message speaks of loneliness or of finding company again."""
     return bool(_ISOLATION.search(normalise(text or "")))

@@ -8,7 +8,6 @@ question is answered.
 """
 
 import re
-from typing import Optional
 
 from relais.text import normalise
 
@@ -22,7 +21,7 @@ _ASKS = re.compile(
     r"(savoir|comprendre|trouver|qu'on m'aide|de l'aide|un conseil)\b|\?|\b(comment|ou|pourquoi|combien|quand)\b")
 
 
-def asks_to_stop_questions(text: Optional[str]) -> bool:
+def asks_to_stop_questions(text: str | None) -> bool:
     """True for a request to stop the questions that asks nothing else."""
     raw = text or ""
     words = normalise(raw)
@@ -36,7 +35,7 @@ _GOODBYE = re.compile(
     r"je reviendrai( \w+)?|je reviens (plus tard|demain)|bye|ciao|tchao|bisous?|salut)\W*$")
 
 
-def says_goodbye(text: Optional[str]) -> bool:
+def says_goodbye(text: str | None) -> bool:
     """True for a message that ends with a farewell and asks nothing."""
     raw = text or ""
     words = normalise(raw).strip()

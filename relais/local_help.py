@@ -7,11 +7,12 @@ préfecture of the département (its town from directory/departements.yml). The 
 words them (actions/relais.py, responses in domain.yml); nothing here is a sentence.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping, Optional
 
 from relais.directory import RelaisDirectory, RelaisTeam
-from relais.geography import Departement, departements as all_departements
+from relais.geography import Departement
+from relais.geography import departements as all_departements
 
 
 @dataclass(frozen=True)
@@ -26,20 +27,20 @@ class LocalHelp:
     team: RelaisTeam
     # The préfecture of the citizen's département; None when the département is not known (a
     # team that covers several and no postal code to choose).
-    prefecture: Optional[Prefecture]
+    prefecture: Prefecture | None
 
     @property
-    def team_contact(self) -> Optional[str]:
+    def team_contact(self) -> str | None:
         """The team's real contact; None while its entry is sample data (never a placeholder)."""
         return None if self.team.sample else self.team.contact
 
 
 def local_help(
     directory: RelaisDirectory,
-    relais_code: Optional[str] = None,
-    postal_code: Optional[str] = None,
-    departements: Optional[Mapping[str, Departement]] = None,
-) -> Optional[LocalHelp]:
+    relais_code: str | None = None,
+    postal_code: str | None = None,
+    departements: Mapping[str, Departement] | None = None,
+) -> LocalHelp | None:
     """The help near a citizen, from their postal code (or the text that holds it) and, failing
     that, the code of their relais team; None when neither leads to a team."""
     lookup = directory.find_by_postal_code(postal_code) if postal_code else None
@@ -55,8 +56,8 @@ def local_help(
 
 
 def _prefecture(
-    code: Optional[str], departements: Optional[Mapping[str, Departement]]
-) -> Optional[Prefecture]:
+    code: str | None, departements: Mapping[str, Departement] | None
+) -> Prefecture | None:
     if code is None:
         return None
     entry = (departements if departements is not None else all_departements()).get(code)

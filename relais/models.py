@@ -31,8 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import declarative_base
 from sqlalchemy.types import TypeDecorator
 
-from relais.tracks import PHASES, TRACKS
 from relais.crisis import CRISIS_KINDS
+from relais.tracks import PHASES, TRACKS
 
 TABLE_PREFIX = "relais_"
 

@@ -1,7 +1,6 @@
 """Check-in mood on a 1-5 scale, from a button or from the citizen's own words."""
 
 import re
-from typing import Optional
 
 from relais.text import normalise
 
@@ -16,7 +15,7 @@ _MOOD_WORDS = (
 )
 
 
-def parse_mood(answer: Optional[str]) -> Optional[int]:
+def parse_mood(answer: str | None) -> int | None:
     """1 (very bad) to 5 (very good), or None when the answer says nothing about mood."""
     normalised = normalise(answer or "")
     digit = re.search(r"(?<![\d,.])([1-5])(?![\d,.])", normalised)

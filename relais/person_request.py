@@ -9,7 +9,6 @@ pas à un robot »).
 """
 
 import re
-from typing import List
 
 from relais.text import normalise
 
@@ -63,7 +62,7 @@ _WHAT_IS = re.compile(r"^(c'est quoi|cest quoi|c quoi|qu'est ce que|qu'est ce qu
 _REACH = re.compile(r"\b(parler|joindre|contacter|appeler|rappel\w*|ecrire|voir|rencontrer|discuter)\b")
 
 
-def _clauses(text: str) -> List[str]:
+def _clauses(text: str) -> list[str]:
     """The message cut where people cut it (punctuation, "mais"), each clause normalised."""
     parts = re.split(r"[,.;:!?()\n]+|\bmais\b", text or "")
     return [clause for clause in (normalise(part).strip() for part in parts) if clause]

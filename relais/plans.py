@@ -1,6 +1,6 @@
 """Plans of three micro-actions chosen from the citizen's answers, three more on request."""
 
-from typing import Dict, List, Optional, Sequence
+from collections.abc import Sequence
 
 from relais.track_content import MicroAction, track_content
 
@@ -9,7 +9,7 @@ _EFFORT_ORDER = {"faible": 0, "moyen": 1, "fort": 2}
 _FREE = ("0 €", "0 euro", "gratuit")
 
 
-def _fits_engagement(action: MicroAction, engagement: Optional[str]) -> bool:
+def _fits_engagement(action: MicroAction, engagement: str | None) -> bool:
     # A citizen with little time or money gets free, easy steps even where the file is silent.
     if engagement == "petits_pas" and "engagement" not in action.fits:
         return action.effort != "fort" and action.cost.strip().lower().startswith(_FREE)
@@ -18,11 +18,11 @@ def _fits_engagement(action: MicroAction, engagement: Optional[str]) -> bool:
 
 def choose_actions(
     track: str,
-    answers: Dict[str, Optional[str]],
+    answers: dict[str, str | None],
     shown: Sequence[str] = (),
-    topic_id: Optional[str] = None,
+    topic_id: str | None = None,
     size: int = PLAN_SIZE,
-) -> List[MicroAction]:
+) -> list[MicroAction]:
     """The next `size` actions of the track that fit the answers and were not shown yet.
 
     Actions made for the sub-topic the citizen talked about come first, then the easiest ones.
@@ -47,8 +47,8 @@ def choose_actions(
     return sorted(candidates, key=order)[:size]
 
 
-def _fitting(track: str, answers: Dict[str, Optional[str]], shown: Sequence[str],
-             engagement: Optional[str]) -> List[MicroAction]:
+def _fitting(track: str, answers: dict[str, str | None], shown: Sequence[str],
+             engagement: str | None) -> list[MicroAction]:
     return [a for a in track_content(track).actions
             if a.key not in shown and a.fits_answers(answers) and _fits_engagement(a, engagement)]
 

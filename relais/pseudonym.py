@@ -22,6 +22,6 @@ def citizen_label(conversation_id: str, secret: str) -> str:
     """« Personne 3F9A-2B7C-81D0-44E1 »: read aloud or typed by coaches without confusion."""
     if not secret:
         raise PseudonymKeyMissing("PSEUDONYM_SECRET is required to label citizens for coaches")
-    digest = hmac.new(secret.encode("utf-8"), f"{_CONTEXT}{conversation_id}".encode("utf-8"),
+    digest = hmac.new(secret.encode("utf-8"), f"{_CONTEXT}{conversation_id}".encode(),
                       hashlib.sha256).hexdigest()[:LABEL_HEX_DIGITS].upper()
     return "Personne " + "-".join(digest[i:i + 4] for i in range(0, LABEL_HEX_DIGITS, 4))

@@ -20,8 +20,9 @@ and elisions expanded ("m'tuer" reads "me tuer"), letters repeated 3+ times cut.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional, Pattern, Tuple
+from re import Pattern
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
 from relais.crisis_classifier import CrisisReading
@@ -44,14 +45,14 @@ _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat|battent|cogne|cognent|maltr
 _OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
 
-def _compile(entries: Iterable[Tuple[str, str]]) -> Tuple[Tuple[str, Pattern, Pattern], ...]:
+def _compile(entries: Iterable[tuple[str, str]]) -> tuple[tuple[str, Pattern, Pattern], ...]:
     """Each pattern as written, and spelling-blind (its doubled letters once, to read
     relais.text.single_letters() of a message: "frapé", "mourrir")."""
     return tuple((kind, re.compile(pattern), re.compile(_single_letter_pattern(pattern)))
                  for kind, pattern in entries)
 
 
-def _regexes(patterns: Iterable[str]) -> Tuple[Pattern, ...]:
+def _regexes(patterns: Iterable[str]) -> tuple[Pattern, ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
 
 
@@ -76,10 +77,10 @@ CRISIS_PATTERNS = _compile((
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,5}}(seule?s?|abandonnee?s?|livres? a eux memes?) (\w+ ){{0,5}}depuis (deux|trois|quatre|plusieurs|des|\d+) (jours|nuits|heures)"),
     (CHILD, r"\b(nous|les|le|la|me) laisse (\w+ ){0,2}seule?s? ([\w']+ ){0,6}(pendant des jours?|des jours|plusieurs jours|toute la nuit|toutes les nuits|sans manger|sans rien a manger)"),
     (CHILD, rf"\b{_CHILD}\b.{{0,60}}\b(pleure|hurle|crie) (\w+ ){{0,2}}depuis (\d+|deux|trois|des) (jours|heures).{{0,40}}(personne|coups|seul)"),
-    (CHILD, rf"\b(seule?s?|sans manger|sans chauffage) (\w+ ){{0,4}}(toute la journee|toute la nuit|des jours)\b.{{0,60}}\b(a|ont) [1-9] ans\b"),
+    (CHILD, r"\b(seule?s?|sans manger|sans chauffage) (\w+ ){0,4}(toute la journee|toute la nuit|des jours)\b.{0,60}\b(a|ont) [1-9] ans\b"),
     (CHILD, r"\bj'ai (1[0-7]|[6-9]) ans\b.{0,120}\b(me fait des choses|me touche|m'envoie des photos|photos de moi|veut que (je|j') (\w+ ){0,2}(vienne|aille) chez lui|frappe|me bat|me cogne|peur de rentrer)"),
     (CHILD, r"\b(me fait des choses|me touche (la|les|le|partout)|fait des secrets)\b.{0,80}\bj'ai (1[0-7]|[6-9]) ans\b"),
-    (CHILD, rf"\b(ma|mon) (fille|fils|petite|petit) de [1-9] ans\b.{{0,120}}\b(fait des secrets|lui fait des choses|la touche|le touche|mal (a la|au) (zezette|zizi|foufoune|sexe|culotte))"),
+    (CHILD, r"\b(ma|mon) (fille|fils|petite|petit) de [1-9] ans\b.{0,120}\b(fait des secrets|lui fait des choses|la touche|le touche|mal (a la|au) (zezette|zizi|foufoune|sexe|culotte))"),
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,4}}(seule?s?|abandonnee?s?|laisses? seule?s?) (\w+ ){{0,4}}(depuis (deux|trois|plusieurs|\d+) (jours|nuits)|sans manger|sans rien manger|toute la nuit|tout le week end|la nuit)"),
     (CHILD, rf"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ans|je suis mineure?|suis mineure?|je suis au (college|lycee)|en (6e|5e|4e|3e|seconde|premiere|terminale))\b).*\b{_ME}(a |ont |avait )?(frappe|frappee|bat|battu|battue|cogne|tape|tapee|viole|violee|touche|touchee|enferme|enfermee|menace|maltraite|insulte et frappe)\b"),
     (CHILD, rf"\b(mon|ma|mes) (pere|mere|beau pere|belle mere|parents|beau-pere) {_ME}(frappe|bat|battent|frappent|cogne|cognent|tape|tapent|enferme|enferment)\b.{{0,60}}\bj'ai (1[0-7]|[6-9]) ans\b"),
@@ -467,14 +468,14 @@ class SafetyAssessment:
     `concern`: only a softer cue did; `kind` is the crisis kind of either."""
 
     is_crisis: bool
-    kind: Optional[str] = None
+    kind: str | None = None
     lookalike: bool = False
     concern: bool = False
     # An idiom about a thing (« en finir avec la voiture »): only a sure classifier overrules it.
     firm_lookalike: bool = False
 
 
-def _first_kind(patterns, texts: Tuple[str, ...]) -> Optional[str]:
+def _first_kind(patterns, texts: tuple[str, ...]) -> str | None:
     for text in texts:
         for kind, pattern, _ in patterns:
             if pattern.search(text):
@@ -495,7 +496,7 @@ _CARBON_MONOXIDE = re.compile(
     r"\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b")
 
 
-def speaks_of_carbon_monoxide(text: Optional[str]) -> bool:
+def speaks_of_carbon_monoxide(text: str | None) -> bool:
     """Symptoms beside a fire indoors, or carbon monoxide named."""
     return bool(_CARBON_MONOXIDE.search(normalise(text or "")))
 
@@ -508,7 +509,7 @@ _DONE_WITH_A_THING = re.compile(
     r"embouteillages?|bouchons|trajets?|essence|diesel|gasoil|supermarche|pesticides?|desherbant|pelouse)\b")
 
 
-def assess(text: Optional[str]) -> SafetyAssessment:
+def assess(text: str | None) -> SafetyAssessment:
     """Tell whether a citizen's message is a crisis, a concern to ask about, or a look-alike."""
     texts = variants(text or "")
     if _at_a_distance(texts):
@@ -562,17 +563,17 @@ _THREAT_TO_THE_WRITER = re.compile(
     r"\b(me|nous|m')\s?(buter|defoncer|massacrer|crever|saigner|egorger|planter|tuer|frapper|etrangler)\b")
 
 
-def _threat_to_the_writer(texts: Tuple[str, ...]) -> bool:
+def _threat_to_the_writer(texts: tuple[str, ...]) -> bool:
     return any(_THREAT_TO_THE_WRITER.search(t) for t in texts)
 
 
-def not_about_a_person(texts: Tuple[str, ...]) -> bool:
+def not_about_a_person(texts: tuple[str, ...]) -> bool:
     """Heat, a garden, an animal, an engine or the economy, and no person in the message."""
     return (any(pattern.search(t) for t in texts for pattern in NOT_A_PERSON_PATTERNS)
             and not any(pattern.search(t) for t in texts for pattern in PERSON_CUES))
 
 
-def speaks_of_a_person(text: Optional[str]) -> bool:
+def speaks_of_a_person(text: str | None) -> bool:
     return any(pattern.search(t) for t in variants(text or "") for pattern in PERSON_CUES)
 
 
@@ -646,14 +647,14 @@ IDIOMS = _regexes((
 ))
 
 
-def without_idioms(text: Optional[str]) -> str:
+def without_idioms(text: str | None) -> str:
     """The normalised message with its known idioms blanked ("je meurs de faim", "sauter le
     pas"): what the crisis classifier reads, as the lexicon does, for it learnt words, not
     figures of speech."""
     return _without_idioms(variants(text or ""))[0]
 
 
-def _without_idioms(texts: Tuple[str, ...]) -> Tuple[str, ...]:
+def _without_idioms(texts: tuple[str, ...]) -> tuple[str, ...]:
     blanked = []
     for text in texts:
         for pattern in IDIOMS:
@@ -677,7 +678,7 @@ _SOMEONE_WANTS_ME_DEAD = re.compile(
 _MY_OWN_WISH = re.compile(r"\b(je|moi je|j') (veux|vais|voudrais|pense a|ai envie de) (me tuer|mourir|me suicider|en finir|disparaitre)\b")
 
 
-def _whose(kind: str, texts: Tuple[str, ...]) -> str:
+def _whose(kind: str, texts: tuple[str, ...]) -> str:
     if kind == SUICIDE and any(_ALREADY_TAKEN.search(t) for t in texts) and any(PLAN_PATTERNS[0].search(t) for t in texts):
         return MEDICAL
     if kind == SUICIDE and any(_SOMEONE_WANTS_ME_DEAD.search(t) for t in texts) \
@@ -690,13 +691,13 @@ def _whose(kind: str, texts: Tuple[str, ...]) -> str:
     return OTHER_AT_RISK if third and not first else kind
 
 
-def _at_a_distance(texts: Tuple[str, ...]) -> bool:
+def _at_a_distance(texts: tuple[str, ...]) -> bool:
     """Fiction, news, study, a professional, a past that is over, and nothing of the present."""
     distant = any(pattern.search(t) for t in texts for pattern in DISTANCE_PATTERNS)
     return distant and not any(RECENT.search(t) for t in texts)
 
 
-def describes_plan(text: Optional[str]) -> bool:
+def describes_plan(text: str | None) -> bool:
     """Inside a crisis: does the message describe a plan, a means or an act under way?"""
     return any(pattern.search(t) for t in variants(text or "") for pattern in PLAN_PATTERNS)
 
@@ -719,8 +720,8 @@ class Triage:
     """What a message is, for the crisis dialogue: tier CERTAIN (the numbers at once and a
     case), QUESTION (ask first) or None, and the crisis kind."""
 
-    tier: Optional[str] = None
-    kind: Optional[str] = None
+    tier: str | None = None
+    kind: str | None = None
 
 
 # The model alone asks only about a message with at least one word of danger or distress: a
@@ -759,12 +760,12 @@ _MINOR_WRITER = re.compile(r"\b(j'ai|moi j'ai) (1[0-7]|[6-9]) ans\b(?! (de|d'))"
 _ME_THE_CHILD = re.compile(r"\b(c'est moi l'enfant|je suis l'enfant|l'enfant c'est moi|c'est moi qui (a|ai) (1[0-7]|[6-9]) ans)\b")
 
 
-def writes_as_minor(text: Optional[str]) -> bool:
+def writes_as_minor(text: str | None) -> bool:
     """The writer says they are the child (« j'ai 16 ans », « c'est moi l'enfant »)."""
     return any(_MINOR_WRITER.search(t) or _ME_THE_CHILD.search(t) for t in variants(text or ""))
 
 
-def _risk_words(text: Optional[str], kind: Optional[str], low_mood: bool = False) -> bool:
+def _risk_words(text: str | None, kind: str | None, low_mood: bool = False) -> bool:
     for t in variants(text or ""):
         for match in RISK_WORDS.finditer(t):
             word = match.group(0)
@@ -845,12 +846,12 @@ _REASSURED = re.compile(
 )
 
 
-def reassures(text: Optional[str]) -> bool:
+def reassures(text: str | None) -> bool:
     """The writer says, in the message itself, that all is well."""
     return bool(text) and any(_REASSURED.search(t) for t in variants(text))
 
 
-def jokes(text: Optional[str]) -> bool:
+def jokes(text: str | None) -> bool:
     """Laughter or a wink in the message (an emoji, "mdr", "(non)")."""
     return bool(text) and (bool(_HUMOUR.search(text)) or any(_HUMOUR.search(t) for t in variants(text)))
 
@@ -860,8 +861,8 @@ def jokes(text: Optional[str]) -> bool:
 _SPECIFIC_KINDS = frozenset({CHILD, MEDICAL, DANGER})
 
 
-def _agreed_kind(text: Optional[str], lexicon_kind: Optional[str], model_kind: Optional[str],
-                 reading: Optional[CrisisReading]) -> Optional[str]:
+def _agreed_kind(text: str | None, lexicon_kind: str | None, model_kind: str | None,
+                 reading: CrisisReading | None) -> str | None:
     """The lexicon's kind, unless both models agree on another whose words are there: "mon
     pote est sur le toit et veut sauter" is someone else at risk, "je me frappe quand je
     craque" self-harm, whatever pattern matched first. Never away from a child, a medical
@@ -873,9 +874,9 @@ def _agreed_kind(text: Optional[str], lexicon_kind: Optional[str], model_kind: O
     return lexicon_kind
 
 
-def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
-           model_kind: Optional[str] = None, reading: Optional[CrisisReading] = None,
-           low_mood_confidence: Optional[float] = None) -> Triage:
+def triage(text: str | None, model_crisis_confidence: float | None = None,
+           model_kind: str | None = None, reading: CrisisReading | None = None,
+           low_mood_confidence: float | None = None) -> Triage:
     """Combine the lexicons with the models. `model_crisis_confidence` is DIET's confidence
     when its best intent is a crisis, else None; `model_kind` the kind it guesses; `reading`
     the crisis classifier's probability and kind (None where it is not available: the edge);
@@ -949,7 +950,7 @@ def triage(text: Optional[str], model_crisis_confidence: Optional[float] = None,
 _CHILD_CUE = re.compile(rf"\b({_CHILD}|mineure?s?|collegiens?|collegiennes?|lyceens?|lyceennes?|bambins?|momes?|marmots?|j'ai (1[0-7]|[6-9]) ans|(a|de) [1-9] ans|(a|de) 1[0-7] ans)\b")
 
 
-def plausible_model_kind(text: Optional[str], kind: Optional[str]) -> bool:
+def plausible_model_kind(text: str | None, kind: str | None) -> bool:
     """Whether the model's crisis kind fits the words of the message: a child in danger needs a
     child or a minor in it ("mon père de 85 ans, confus et brûlant" is a medical emergency)."""
     if kind != CHILD:
@@ -957,6 +958,6 @@ def plausible_model_kind(text: Optional[str], kind: Optional[str]) -> bool:
     return any(_CHILD_CUE.search(t) for t in variants(text or ""))
 
 
-def kind_hint(text: Optional[str]) -> str:
+def kind_hint(text: str | None) -> str:
     """The likeliest kind of a message the model finds alarming and no pattern explains."""
     return _first_kind(_KIND_HINTS, variants(text or "")) or SUICIDE

@@ -1,7 +1,6 @@
 """Configuration from environment variables, with defaults that work on a laptop."""
 
 from pathlib import Path
-from typing import Optional
 
 try:  # pydantic 2 (the Telegram edge's virtualenv) keeps the v1 API under pydantic.v1
     from pydantic.v1 import BaseSettings
@@ -14,15 +13,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     # Rasa server (REST channel and HTTP API), on loopback by default.
     rasa_url: str = "http://127.0.0.1:5005"
-    rasa_auth_token: Optional[str] = None
+    rasa_auth_token: str | None = None
     # Shared secrets (relais/shared_secrets.py says who sends which): Rasa -> action server;
     # edge <-> Rasa (the REST channel and the callback channel); the key of the HMAC that
     # labels citizens on coach cards (relais/pseudonym.py: the Telegram desk refuses to start
     # without it; keep it stable, a citizen keeps their label with it). `make run` makes them
     # once into var/secrets.env.
-    action_server_secret: Optional[str] = None
-    edge_secret: Optional[str] = None
-    pseudonym_secret: Optional[str] = None
+    action_server_secret: str | None = None
+    edge_secret: str | None = None
+    pseudonym_secret: str | None = None
     # Long enough for a busy Rasa: a timeout makes the edge ask again (after checking the tracker).
     rasa_timeout_seconds: float = 90.0
     # The action server: the Telegram edge checks it is up before it hands Rasa a message
@@ -35,7 +34,7 @@ class Settings(BaseSettings):
     # Rasa's lock store: in memory (one Rasa server) unless a Redis URL is given (scale-out).
     # With Redis, conversations without consent are kept in Redis's memory, not the server's,
     # for at most `unrecorded_ttl_seconds` after their last message (run it without persistence).
-    redis_url: Optional[str] = None
+    redis_url: str | None = None
     unrecorded_ttl_seconds: int = 24 * 3600
     # Without Redis, the Rasa process keeps at most this many such conversations in its memory
     # (the least recently active is forgotten first), each for `unrecorded_ttl_seconds` too.
@@ -44,13 +43,13 @@ class Settings(BaseSettings):
     # processes share conversation locks and unrecorded conversations through Redis).
     sanic_workers: int = 1
     # Telegram: without a token, `make run` opens a chat in the terminal.
-    telegram_bot_token: Optional[str] = None
+    telegram_bot_token: str | None = None
     # A self-hosted Bot API server, e.g. "http://127.0.0.1:8081/bot" (the token is appended).
-    telegram_api_base_url: Optional[str] = None
+    telegram_api_base_url: str | None = None
     # Webhook mode when a public HTTPS URL is set (long polling otherwise). Telegram sends the
     # secret back in a header; without one configured, a random secret is made at each start.
-    telegram_webhook_url: Optional[str] = None
-    telegram_webhook_secret: Optional[str] = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
     # Telegram's limit for a bot: about 30 messages per second overall.
@@ -61,7 +60,7 @@ class Settings(BaseSettings):
     # admins allowed to act on cases (Telegram user ids, comma-separated), the on-duty coaches
     # called on a crisis (@usernames, comma-separated), and when nobody took a case, how long
     # before coaches are called again.
-    coach_chat_id: Optional[int] = None
+    coach_chat_id: int | None = None
     coach_admin_ids: str = ""
     coach_on_duty: str = ""
     coach_call_again_crisis_seconds: float = 120.0
@@ -72,10 +71,10 @@ class Settings(BaseSettings):
     coach_reminder_seconds: float = 600.0
     coach_hand_back_seconds: float = 1800.0
     # The relais directory (teams, départements, coaches); directory/relais.yml when unset.
-    relais_directory: Optional[str] = None
+    relais_directory: str | None = None
     # `make desk`: the coach at the terminal (a Telegram user id of the directory or of
     # COACH_ADMIN_IDS); unset, a local rehearsal for every relais.
-    desk_coach_id: Optional[int] = None
+    desk_coach_id: int | None = None
     # Loopback HTTP server of the edge: Rasa's callback channel (messages Rasa sends outside a
     # reply) and a health check.
     bridge_host: str = "127.0.0.1"

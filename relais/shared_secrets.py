@@ -8,7 +8,6 @@ it calls; the values come from the environment (relais.settings), never from a c
 
 import hmac
 import secrets
-from typing import Dict, Optional
 
 # Rasa -> action server: `Authorization: Bearer <ACTION_SERVER_SECRET>` (endpoints.yml).
 ACTION_SERVER_AUTH_HEADER = "Authorization"
@@ -19,7 +18,7 @@ EDGE_SECRET_HEADER = "X-Relais-Edge-Secret"
 SECRET_NAMES = ("ACTION_SERVER_SECRET", "EDGE_SECRET", "RASA_AUTH_TOKEN", "PSEUDONYM_SECRET")
 
 
-def matches(given: Optional[str], expected: Optional[str]) -> bool:
+def matches(given: str | None, expected: str | None) -> bool:
     """Whether a request's secret is the expected one, in constant time. Never true without an
     expected secret: a service that has none refuses everything rather than nothing."""
     if not expected or given is None:
@@ -31,6 +30,6 @@ def bearer(secret: str) -> str:
     return f"Bearer {secret}"
 
 
-def fresh_secrets() -> Dict[str, str]:
+def fresh_secrets() -> dict[str, str]:
     """A new value for each secret, for a stack started by a test or a benchmark."""
     return {name: secrets.token_urlsafe(32) for name in SECRET_NAMES}

@@ -3,7 +3,6 @@ like a step report (the NLU's `action_faite`, a check-in's « qu'avez-vous fait 
 not be congratulated nor counted as done."""
 
 import re
-from typing import Optional
 
 from relais.text import normalise
 
@@ -23,7 +22,7 @@ _STRUGGLE = re.compile(
     r"|\b(j'ai|je n'ai) (rien|pas) (fait|pu faire|reussi)\b")
 
 
-def reports_struggle(text: Optional[str]) -> bool:
+def reports_struggle(text: str | None) -> bool:
     """The citizen answers « what did you do? » with how hard things are."""
     return bool(_STRUGGLE.search(normalise(text or "")))
 
@@ -32,6 +31,6 @@ def reports_struggle(text: Optional[str]) -> bool:
 _DONE_ANYWAY = re.compile(r"\b(pas eu de mal|sans mal|pas si dur|pas complique|pas difficile|et c'est fait|c'est fait quand meme)\b")
 
 
-def reports_not_done(text: Optional[str]) -> bool:
+def reports_not_done(text: str | None) -> bool:
     words = normalise(text or "")
     return (bool(_NOT_DONE.search(words)) or reports_struggle(text)) and not _DONE_ANYWAY.search(words)

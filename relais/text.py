@@ -3,7 +3,6 @@
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Tuple
 
 # Every apostrophe people (and phones) type, as the plain one.
 _APOSTROPHES = str.maketrans({ch: "'" for ch in "’`´‘‛ʼʻ′＇ˈ"})
@@ -106,7 +105,7 @@ def normalise(text: str, repeats: int = 2) -> str:
 # The crisis triage reads one message through several lexicons and checks (safety.py), each
 # from its variants: normalise it once.
 @lru_cache(maxsize=4096)
-def variants(text: str) -> Tuple[str, ...]:
+def variants(text: str) -> tuple[str, ...]:
     """The normalised text, and when letters were repeated, a second reading with them cut to
     one: "frappppée" must read "frappee" and "tuerrrr" "tuer"."""
     two = normalise(text, repeats=2)

@@ -6,9 +6,9 @@ so a content designer's change needs a restart, not a Rasa retrain. Rasa's DIET 
 the track; this reads the finer sub-topic inside it, and gives a second opinion on the track.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence
 
 from relais.acute import is_acute
 from relais.text import normalise
@@ -67,7 +67,7 @@ class TopicIndex:
         self._model = make_pipeline(features, classifier)
         self._model.fit(texts, labels)
 
-    def rank(self, text: str, track: Optional[str] = None) -> List[TopicMatch]:
+    def rank(self, text: str, track: str | None = None) -> list[TopicMatch]:
         """Topics by probability, best first; within one track when `track` is given."""
         if self._model is None or not (text or "").strip():
             return []
@@ -78,7 +78,7 @@ class TopicIndex:
             matches = [m for m in matches if m.topic.track == track]
         return sorted(matches, key=lambda m: m.score, reverse=True)
 
-    def track_scores(self, text: str) -> Dict[str, float]:
+    def track_scores(self, text: str) -> dict[str, float]:
         """The probability mass of each track's topics: a second opinion on routing."""
         scores = {track: 0.0 for track in TRACKS}
         for match in self.rank(text):
@@ -91,8 +91,8 @@ def topic_index() -> TopicIndex:
     return TopicIndex(all_topics())
 
 
-def best_topic(text: str, track: Optional[str] = None, threshold: float = TOPIC_THRESHOLD,
-               minimum: float = MIN_TOPIC_PROBABILITY) -> Optional[TopicMatch]:
+def best_topic(text: str, track: str | None = None, threshold: float = TOPIC_THRESHOLD,
+               minimum: float = MIN_TOPIC_PROBABILITY) -> TopicMatch | None:
     """The sub-topic the message is about, when the model is confident enough."""
     ranked = topic_index().rank(text, track)
     if not ranked:
@@ -106,12 +106,12 @@ def best_topic(text: str, track: Optional[str] = None, threshold: float = TOPIC_
     return ranked[0] if ranked[0].score >= threshold else None
 
 
-def question_topic(text: str, track: str) -> Optional[TopicMatch]:
+def question_topic(text: str, track: str) -> TopicMatch | None:
     """The closest topic of the track for a question (lower thresholds than best_topic)."""
     return best_topic(text, track, QUESTION_THRESHOLD, QUESTION_MIN_PROBABILITY)
 
 
-def fallback_topic(text: str) -> Optional[TopicMatch]:
+def fallback_topic(text: str) -> TopicMatch | None:
     """The topic of a message DIET could not place, if the sub-topic model is sure enough for
     its length; an urgence may lean on a topic of first steps."""
     long_message = len(normalise(text or "").split()) >= LONG_MESSAGE_WORDS

@@ -7,9 +7,8 @@ checks them and returns plain data; nothing here knows Rasa.
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
 
 import yaml
 
@@ -30,9 +29,9 @@ class Topic:
     id: str
     kind: str
     title: str
-    examples: Tuple[str, ...]
+    examples: tuple[str, ...]
     answer: str
-    more: Optional[str] = None
+    more: str | None = None
 
     @property
     def key(self) -> str:
@@ -47,14 +46,14 @@ class MicroAction:
     text: str
     cost: str
     effort: str
-    fits: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
-    topics: Tuple[str, ...] = ()
+    fits: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    topics: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         return f"{self.track}/{self.id}"
 
-    def fits_answers(self, answers: Dict[str, Optional[str]]) -> bool:
+    def fits_answers(self, answers: dict[str, str | None]) -> bool:
         """True unless an answer given is outside what this action is for."""
         for slot, allowed in self.fits.items():
             value = answers.get(slot)
@@ -66,12 +65,12 @@ class MicroAction:
 @dataclass(frozen=True)
 class TrackContent:
     track: str
-    topics: Tuple[Topic, ...]
-    actions: Tuple[MicroAction, ...]
+    topics: tuple[Topic, ...]
+    actions: tuple[MicroAction, ...]
     # slot -> button value -> words citizens type for it
-    answers: Dict[str, Dict[str, Tuple[str, ...]]]
+    answers: dict[str, dict[str, tuple[str, ...]]]
 
-    def topic(self, topic_id: str) -> Optional[Topic]:
+    def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
 
 
@@ -114,7 +113,7 @@ def parse_track(track: str, raw: dict, source: str = "") -> TrackContent:
     return TrackContent(track, topics, actions, answers)
 
 
-@lru_cache(maxsize=None)
+@cache
 def track_content(track: str) -> TrackContent:
     """The content of one track, read once per process."""
     path = CONTENT_DIR / f"{track}.yml"
@@ -123,11 +122,11 @@ def track_content(track: str) -> TrackContent:
     return parse_track(track, yaml.safe_load(path.read_text(encoding="utf-8")) or {}, str(path))
 
 
-def all_topics() -> List[Topic]:
+def all_topics() -> list[Topic]:
     return [topic for track in TRACKS for topic in track_content(track).topics]
 
 
-def find_topic(key: Optional[str]) -> Optional[Topic]:
+def find_topic(key: str | None) -> Topic | None:
     """The topic of a key `track/id`, or None for anything else (a payload is untrusted text)."""
     if not key or "/" not in key:
         return None
@@ -135,7 +134,7 @@ def find_topic(key: Optional[str]) -> Optional[Topic]:
     return track_content(track).topic(topic_id) if track in TRACKS else None
 
 
-def problems(content: TrackContent) -> List[str]:
+def problems(content: TrackContent) -> list[str]:
     """What a content designer must fix in a track file (empty when it is fine)."""
     found = []
     ids = [t.id for t in content.topics]

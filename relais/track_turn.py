@@ -2,8 +2,8 @@
 question, the diagnostic, or a question back when two tracks are close. Plain data, no Rasa."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
 
 from relais.acute import is_acute
 from relais.form_answers import is_question
@@ -31,13 +31,13 @@ class TrackTurn:
     step: str                      # URGENCE, ANSWER, DIAGNOSTIC or ASK
     track: str
     phase: str
-    topic: Optional[TopicMatch] = None
-    choices: Tuple[str, ...] = ()  # ASK: the tracks to choose between
-    second_track: Optional[str] = None
+    topic: TopicMatch | None = None
+    choices: tuple[str, ...] = ()  # ASK: the tracks to choose between
+    second_track: str | None = None
     switching: bool = False        # ASK: to leave the current track (choices: new, current)
 
 
-def track_ranking(intent_ranking: Sequence[Dict]) -> List[Tuple[str, float]]:
+def track_ranking(intent_ranking: Sequence[dict]) -> list[tuple[str, float]]:
     """DIET's ranking reduced to the tracks, best first."""
     ranked = []
     for entry in intent_ranking or ():
@@ -82,7 +82,7 @@ def reads_as_context(text: str) -> bool:
             and not _NEW_TOPIC.search(words) and not is_acute(text))
 
 
-def context_turn(text: str, current: Optional[str], track: str, phase: Optional[str]) -> Optional[TrackTurn]:
+def context_turn(text: str, current: str | None, track: str, phase: str | None) -> TrackTurn | None:
     """A short statement read as another track while `current` is being discussed: answered in
     the current track when one of its topics fits, else the citizen is asked whether to switch.
     None: the message is not such a statement."""
@@ -95,7 +95,7 @@ def context_turn(text: str, current: Optional[str], track: str, phase: Optional[
     return TrackTurn(ASK, current, phase, choices=(track, current), switching=True)
 
 
-def decide(text: str, track: str, ranking: Sequence[Dict], requested_phase: Optional[str] = None) -> TrackTurn:
+def decide(text: str, track: str, ranking: Sequence[dict], requested_phase: str | None = None) -> TrackTurn:
     """The reply a message routed to `track` calls for."""
     typed = is_typed(text)
     ranked = track_ranking(ranking) if typed else []
@@ -121,7 +121,7 @@ def decide(text: str, track: str, ranking: Sequence[Dict], requested_phase: Opti
     return TrackTurn(DIAGNOSTIC, track, "continu", second_track=second)
 
 
-def _overruled(text: str, track: str, ranked: Sequence[Tuple[str, float]]) -> str:
+def _overruled(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str:
     """DIET's track, unless the sub-topic model is sure of a topic of another track."""
     overall = best_topic(text, threshold=TOPIC_OVERRULES)
     if overall and overall.topic.track != track and dict(ranked).get(track, 0.0) < DIET_SURE:
@@ -129,7 +129,7 @@ def _overruled(text: str, track: str, ranked: Sequence[Tuple[str, float]]) -> st
     return track
 
 
-def _second_need(text: str, track: str, ranked: Sequence[Tuple[str, float]]) -> Optional[str]:
+def _second_need(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str | None:
     if len(text.split()) < SECOND_NEED_WORDS:
         return None
     others = [(t, score) for t, score in ranked if t != track]

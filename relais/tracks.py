@@ -1,13 +1,12 @@
 """The eight specialist tracks. Their ids are a contract with Rasa slots, intents and tests."""
 
-from typing import Dict, Optional
 
 # Track id -> the theme's name as citizens (and coaches) read it: in the menu, the welcome, the
 # coach's name (« coach mobilité »), progress and the data export. One word each, lower case,
 # the words people use; the seed document's longer names ("mobilité décarbonée"...) are in
 # DESIGN.md. domain.yml repeats these words where Rasa utters a response by itself (the menu
 # buttons, the lists of themes): tests/test_track_names.py keeps them in line with this table.
-TRACKS: Dict[str, str] = {
+TRACKS: dict[str, str] = {
     "alimentation": "alimentation",
     "mobilite": "mobilité",
     "economie": "budget",
@@ -27,7 +26,7 @@ def coach_name(track: str) -> str:
     return f"coach {TRACKS[track]}"
 
 
-def track_from_intent(intent_name: Optional[str]) -> Optional[str]:
+def track_from_intent(intent_name: str | None) -> str | None:
     """`track_energie` -> `energie`; anything else -> None."""
     if not intent_name or not intent_name.startswith(TRACK_INTENT_PREFIX):
         return None

@@ -13,18 +13,17 @@ Everything else (intents, examples, stories, rules, slots, forms) is checked as 
 """
 
 import sys
-from typing import Set
 
 from rasa.cli.utils import validate_files
-from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.shared.core.events import ActionExecuted
+from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.validator import Validator
 
 from actions.registry import declared_responses
 from rasa_components.crisis_guard import CRISIS_INTENT, MODEL_CRISIS_INTENTS
 
 
-def form_questions(domain) -> Set[str]:
+def form_questions(domain) -> set[str]:
     questions = set()
     for form in domain.forms.values():
         for slot in form.get("required_slots", []):

@@ -6,17 +6,20 @@ imported here at module level.
 
 import itertools
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
+
+if TYPE_CHECKING:  # the edge's virtualenv has no Rasa SDK
+    from rasa_sdk import Tracker
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "relais.tar.gz"
 
 
 @pytest.fixture(scope="session")
-def domain() -> Dict[str, Any]:
+def domain() -> dict[str, Any]:
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
@@ -28,12 +31,12 @@ def dispatcher():
 
 
 def make_tracker(
-    intent: Optional[str] = None,
+    intent: str | None = None,
     text: str = "",
-    slots: Optional[Dict[str, Any]] = None,
-    entities: Optional[List[Dict[str, Any]]] = None,
-    events: Optional[List[Dict[str, Any]]] = None,
-    active_loop: Optional[str] = None,
+    slots: dict[str, Any] | None = None,
+    entities: list[dict[str, Any]] | None = None,
+    events: list[dict[str, Any]] | None = None,
+    active_loop: str | None = None,
 ) -> "Tracker":
     """A tracker as the action server receives it, for the latest user message."""
     from rasa_sdk import Tracker

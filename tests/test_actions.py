@@ -11,8 +11,14 @@ from actions.checkin import ActionCheckinBilan, ActionPreparerObjectif, Validate
 from actions.fallback import ActionFallback, consecutive_fallbacks
 from actions.registry import action_classes
 from actions.tracks import (
-    ActionMoreActions, ActionSelectTrack, ActionSuite, ActionTopicAnswer, ActionTopicMore, ActionTrackPlan,
-    ActionUrgenceAccueil, ValidateDiagnosticForm,
+    ActionMoreActions,
+    ActionSelectTrack,
+    ActionSuite,
+    ActionTopicAnswer,
+    ActionTopicMore,
+    ActionTrackPlan,
+    ActionUrgenceAccueil,
+    ValidateDiagnosticForm,
 )
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
 from tests.conftest import make_tracker

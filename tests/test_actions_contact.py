@@ -2,7 +2,6 @@
 on their case, a form's question is asked again, a withdrawal is confirmed before the case is
 closed. On the real database (SQLite)."""
 
-from typing import List, Optional
 
 from rasa_sdk import Tracker
 from sqlalchemy import create_engine, text
@@ -15,10 +14,10 @@ from relais.contact_wishes import contact_texts
 SENDER = "contact-citizen"
 
 
-def tracker(message: str, contact: Optional[dict] = None, intent: str = "inform",
-            after_contact: bool = False, active_loop: Optional[str] = None,
-            requested_slot: Optional[str] = None, crisis: Optional[dict] = None) -> Tracker:
-    events: List[dict] = []
+def tracker(message: str, contact: dict | None = None, intent: str = "inform",
+            after_contact: bool = False, active_loop: str | None = None,
+            requested_slot: str | None = None, crisis: dict | None = None) -> Tracker:
+    events: list[dict] = []
     if after_contact:
         events += [{"event": "action", "name": "action_consignes_contact"},
                    {"event": "action", "name": "action_listen"}]

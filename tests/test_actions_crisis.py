@@ -2,7 +2,6 @@
 and ends a form. On the real database (SQLite)."""
 
 import logging
-from typing import List, Optional
 
 import pytest
 from rasa_sdk import Tracker
@@ -21,10 +20,10 @@ def test_the_edges_metadata_key_is_the_one_this_action_reads():
     assert FIRST_REPLY_SENT == EDGE_FIRST_REPLY_KEY
 
 
-def tracker(message: str, tier: Optional[str] = None, kind: Optional[str] = None,
-            intent: str = "crise", state: Optional[dict] = None, in_dialogue: bool = False,
-            metadata: Optional[dict] = None, active_loop: Optional[str] = None) -> Tracker:
-    events: List[dict] = []
+def tracker(message: str, tier: str | None = None, kind: str | None = None,
+            intent: str = "crise", state: dict | None = None, in_dialogue: bool = False,
+            metadata: dict | None = None, active_loop: str | None = None) -> Tracker:
+    events: list[dict] = []
     if in_dialogue:
         events += [{"event": "action", "name": "action_crise"}, {"event": "action", "name": "action_listen"}]
     events += [{"event": "user", "text": message}]

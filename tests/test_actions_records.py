@@ -6,7 +6,12 @@ from rasa_sdk.events import AllSlotsReset, SlotSet
 from sqlalchemy import create_engine, text
 
 from actions.backend import CONSENT_NOTICE_VERSION
-from actions.checkin import ActionAfficherProgres, ActionCheckinBilan, ActionEnregistrerObjectif, ActionNoterAction
+from actions.checkin import (
+    ActionAfficherProgres,
+    ActionCheckinBilan,
+    ActionEnregistrerObjectif,
+    ActionNoterAction,
+)
 from actions.data_rights import ActionEffacerDonnees, ActionExporterDonnees
 from actions.escalation import ActionEscalader
 from actions.relais import ActionTrouverRelais, ValidateRelaisForm

@@ -4,9 +4,20 @@ against the lexicons and DIET's guess."""
 import pytest
 
 from relais.crisis_classifier import CALM, CrisisClassifier, CrisisReading
-from relais.safety import (ACUTE_MODEL_CONFIDENCE, CERTAIN, CLASSIFIER_AGREES, CLASSIFIER_QUESTION,
-                           CLASSIFIER_SURE, CLASSIFIER_VETO, DIET_AGREES, DIET_LOW_MOOD_SURE, DIET_SURE,
-                           MODELS_CERTAIN, QUESTION, triage)
+from relais.safety import (
+    ACUTE_MODEL_CONFIDENCE,
+    CERTAIN,
+    CLASSIFIER_AGREES,
+    CLASSIFIER_QUESTION,
+    CLASSIFIER_SURE,
+    CLASSIFIER_VETO,
+    DIET_AGREES,
+    DIET_LOW_MOOD_SURE,
+    DIET_SURE,
+    MODELS_CERTAIN,
+    QUESTION,
+    triage,
+)
 
 CALM_TEXTS = [
     "comment réduire ma facture de chauffage", "où trouver une épicerie solidaire",

@@ -1,7 +1,6 @@
 """The crisis dialogue (relais.crisis_dialogue): tiers, kinds, the turns after the first reply,
 false alarms, never the same text twice in a row."""
 
-from typing import List, Optional
 
 import pytest
 
@@ -23,11 +22,11 @@ class Conversation:
     """Plays messages through the dialogue as the action does: triage, then the turn."""
 
     def __init__(self) -> None:
-        self.state: Optional[dict] = None
-        self.turns: List[CrisisTurn] = []
+        self.state: dict | None = None
+        self.turns: list[CrisisTurn] = []
 
-    def say(self, text: str, intent: Optional[str] = None, model: Optional[float] = None,
-            edge_sent: bool = False) -> Optional[CrisisTurn]:
+    def say(self, text: str, intent: str | None = None, model: float | None = None,
+            edge_sent: bool = False) -> CrisisTurn | None:
         message = CitizenMessage(text, intent, triage(text, model), first_reply_sent=edge_sent)
         turn = next_turn(self.state, message, in_dialogue=bool(self.turns))
         if turn is not None:

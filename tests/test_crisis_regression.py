@@ -53,7 +53,7 @@ def test_every_crisis_phrasing_gets_the_numbers_or_the_question(agent):
     parses = asyncio.run(parse_all())
     untriaged = [text for text, parse in parses.items() if (parse.get("crisis") or {}).get("tier") is None]
     assert untriaged == []
-    for text, parse in parses.items():
+    for parse in parses.values():
         crisis = parse["crisis"]
         if crisis["tier"] == "certain":
             reply = first_reply(crisis["kind"])

@@ -23,7 +23,6 @@ from tests.conftest import MODEL, ROOT
 from tests.domain.conftest import _fresh_postgresql_schema
 
 
-
 # Module scope: the servers start once per setup and serve every test (distinct senders).
 @pytest.fixture(scope="module", params=["sqlite", "postgresql", "sqlite, 2 Rasa processes, Redis"])
 def setup(request, tmp_path_factory):

@@ -9,7 +9,6 @@ rasa_server.py, secrets in the environment), and the Telegram edge with a fake B
 - no secret on a command line (/proc/<pid>/cmdline), and Rasa's token in no log line of the edge.
 """
 
-import asyncio
 import logging
 import os
 import subprocess
@@ -30,7 +29,7 @@ from bot.conversation import Turn
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.telegram_main import telegram_edge
 from relais.settings import Settings
-from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, EDGE_SECRET_HEADER, bearer
+from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, EDGE_SECRET_HEADER
 from tests.conftest import next_update_id_base
 from tests.support.hung_server import HungServer
 

@@ -19,7 +19,7 @@ def test_loneliness_is_read(text, lonely):
 
 
 def test_low_mood_with_loneliness_gets_people_and_places(dispatcher, domain):
-    from actions.varied import ISOLATION, ActionHumeurBasse, ActionHorsSujet
+    from actions.varied import ISOLATION, ActionHorsSujet, ActionHumeurBasse
 
     ActionHumeurBasse().run(dispatcher, make_tracker("humeur_basse", "je suis veuf et je vois plus personne"), domain)
     assert dispatcher.messages[-1]["response"] == ISOLATION

@@ -44,6 +44,7 @@ def test_a_request_is_one(message):
 
 def test_every_request_of_the_training_data_is_one():
     import yaml
+
     from tests.conftest import ROOT
 
     data = yaml.safe_load((ROOT / "data" / "nlu" / "human.yml").read_text(encoding="utf-8"))

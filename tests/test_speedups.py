@@ -41,8 +41,8 @@ def test_an_invalid_answer_is_refused_as_rasa_would():
 
 
 def test_spacy_runs_without_its_entity_recogniser_and_gives_the_same_tokens():
-    from rasa.nlu.utils.spacy_utils import SpacyNLP
     import spacy
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
 
     lean = SpacyNLP.load_model("fr_core_news_md").model
     assert "ner" not in lean.pipe_names and "tok2vec" in lean.pipe_names

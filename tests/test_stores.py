@@ -10,7 +10,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from rasa_components.stores import ERASE_ACTION, EVENTS, RedisUnrecorded, RelaisLockStore, RelaisTrackerStore
+from rasa_components.stores import (
+    ERASE_ACTION,
+    EVENTS,
+    RedisUnrecorded,
+    RelaisLockStore,
+    RelaisTrackerStore,
+)
 from tests.domain.conftest import _fresh_postgresql_schema
 
 

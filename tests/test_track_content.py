@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from relais.coaching import ENGAGEMENT_LEVELS
-from relais.form_answers import OPTION, AnswerReading, QUESTION, UNCLEAR, read_answer
+from relais.form_answers import OPTION, QUESTION, UNCLEAR, AnswerReading, read_answer
 from relais.plans import PLAN_SIZE, choose_actions
 from relais.track_content import CONTENT_DIR, all_topics, find_topic, problems, track_content
 from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, context_turn, decide

@@ -1,7 +1,6 @@
 """Finding and creating citizens inside a service's transaction (shared by the services)."""
 
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,7 +22,7 @@ def check_conversation_id(conversation_id) -> str:
     return conversation_id
 
 
-def find_citizen(session: Session, conversation_id: str) -> Optional[Citizen]:
+def find_citizen(session: Session, conversation_id: str) -> Citizen | None:
     return session.scalars(
         select(Citizen).where(Citizen.conversation_id == conversation_id)
     ).one_or_none()

@@ -5,9 +5,9 @@ consent stops any further recording; deleting what is already kept is erasure
 (data_rights.DataRightsService.erase), a separate request of the citizen.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Optional
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,16 +18,16 @@ from relais.services.unit_of_work import run_in_transaction
 
 @dataclass(frozen=True)
 class ConsentState:
-    status: Optional[str]  # 'given', 'withdrawn', or None: never answered / nothing held
-    at: Optional[datetime] = None
-    notice_version: Optional[str] = None
+    status: str | None  # 'given', 'withdrawn', or None: never answered / nothing held
+    at: datetime | None = None
+    notice_version: str | None = None
 
     @property
     def given(self) -> bool:
         return self.status == CONSENT_GIVEN
 
     @classmethod
-    def of(cls, citizen: Optional[Citizen]) -> "ConsentState":
+    def of(cls, citizen: Citizen | None) -> "ConsentState":
         if citizen is None:
             return cls(status=None)
         return cls(citizen.consent_status, citizen.consent_at, citizen.consent_notice_version)

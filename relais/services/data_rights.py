@@ -10,8 +10,9 @@ messages they sent) and the coaches' internal closing notes.
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any
 
 from sqlalchemy import delete, inspect, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,9 +30,9 @@ from relais.models import (
     Case,
     CaseAudit,
     CaseTopic,
-    HeldMessage,
     Citizen,
     Enrolment,
+    HeldMessage,
     InboxEntry,
     ProgressEntry,
     SentKeyboard,
@@ -52,12 +53,12 @@ class DataRightsService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def export(self, conversation_id: str) -> Dict[str, Any]:
+    def export(self, conversation_id: str) -> dict[str, Any]:
         """Everything kept about the citizen, as a JSON-serialisable dict (dates in ISO 8601,
         UTC). Works for a citizen we hold nothing about (empty lists, citizen None)."""
         conversation_id = check_conversation_id(conversation_id)
 
-        def work(session: Session) -> Dict[str, Any]:
+        def work(session: Session) -> dict[str, Any]:
             citizen = find_citizen(session, conversation_id)
             document = {
                 "format": EXPORT_FORMAT,
@@ -76,7 +77,7 @@ class DataRightsService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def erase(self, conversation_id: str) -> Dict[str, int]:
+    def erase(self, conversation_id: str) -> dict[str, int]:
         """Delete every row of the citizen, Relais' tables and Rasa's events, in one
         transaction. Returns the number of rows deleted per table.
 
@@ -91,7 +92,7 @@ class DataRightsService:
         """
         conversation_id = check_conversation_id(conversation_id)
 
-        def work(session: Session) -> Dict[str, int]:
+        def work(session: Session) -> dict[str, int]:
             citizen = find_citizen(session, conversation_id)
             counts = {}
             # Children first: the counts do not depend on ON DELETE CASCADE being enforced.
@@ -132,7 +133,7 @@ class DataRightsService:
         return run_in_transaction(self._session_factory, work)
 
 
-def summary_fr(export: Dict[str, Any]) -> str:
+def summary_fr(export: dict[str, Any]) -> str:
     """A French summary of an export, for the chat: what is kept, since when, the check-ins,
     goals, steps and cases (the JSON document beside it has every detail)."""
     if export["citizen"] is None and not export["conversation"]:
@@ -154,13 +155,13 @@ def summary_fr(export: Dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _since(export: Dict[str, Any]) -> Optional[str]:
+def _since(export: dict[str, Any]) -> str | None:
     dates = [export["citizen"]["created_at"]] if export["citizen"] else []
     dates += [message["at"] for message in export["conversation"][:1] if message["at"]]
     return min((d for d in dates if d), default=None)
 
 
-def _progress_details_fr(progress: List[Dict[str, Any]]) -> List[str]:
+def _progress_details_fr(progress: list[dict[str, Any]]) -> list[str]:
     """The last goal, the last check-in and the last steps done, in the citizen's words."""
     lines = []
     goals = [p for p in progress if p["kind"] == PROGRESS_GOAL and p["text"]]
@@ -176,7 +177,7 @@ def _progress_details_fr(progress: List[Dict[str, Any]]) -> List[str]:
     return lines
 
 
-def _citizen_data(session: Session, citizen: Citizen) -> Dict[str, Any]:
+def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
     enrolments = session.scalars(
         select(Enrolment).where(Enrolment.citizen_id == citizen.id).order_by(Enrolment.started_at)
     ).all()
@@ -243,7 +244,7 @@ def _has_rasa_events(session: Session) -> bool:
 _AUTHORS = {"user": "vous", "bot": "Relais"}
 
 
-def _conversation(session: Session, conversation_id: str) -> List[Dict[str, Any]]:
+def _conversation(session: Session, conversation_id: str) -> list[dict[str, Any]]:
     """The messages exchanged, in order: who, when, what. Rasa's technical events (actions,
     policies, model ids, slots) describe how Relais worked, not the citizen: left out."""
     if not _has_rasa_events(session):
@@ -283,17 +284,17 @@ def _delete(session: Session, statement) -> int:
     return result.rowcount
 
 
-def _iso(value: Optional[datetime]) -> Optional[str]:
+def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _iso_from_epoch(timestamp: Optional[float]) -> Optional[str]:
+def _iso_from_epoch(timestamp: float | None) -> str | None:
     if timestamp is None:
         return None
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat()
 
 
-def _json_or_text(data: Optional[str]):
+def _json_or_text(data: str | None):
     """Rasa stores each event as a JSON string; keep it as a value, or as text if not JSON."""
     if data is None:
         return None
@@ -303,11 +304,11 @@ def _json_or_text(data: Optional[str]):
         return data
 
 
-def _date_fr(iso: Optional[str]) -> str:
+def _date_fr(iso: str | None) -> str:
     return datetime.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "?"
 
 
-def _consent_fr(consent: Optional[Dict[str, Any]]) -> str:
+def _consent_fr(consent: dict[str, Any] | None) -> str:
     if not consent or consent["status"] is None:
         return "jamais donné"
     version = f" (notice {consent['notice_version']})" if consent["notice_version"] else ""
@@ -318,7 +319,7 @@ def _consent_fr(consent: Optional[Dict[str, Any]]) -> str:
     return consent["status"]
 
 
-def _enrolments_fr(enrolments: List[Dict[str, Any]]) -> str:
+def _enrolments_fr(enrolments: list[dict[str, Any]]) -> str:
     if not enrolments:
         return "aucun"
     return ", ".join(
@@ -328,7 +329,7 @@ def _enrolments_fr(enrolments: List[Dict[str, Any]]) -> str:
     )
 
 
-def _progress_fr(progress: List[Dict[str, Any]]) -> str:
+def _progress_fr(progress: list[dict[str, Any]]) -> str:
     if not progress:
         return "rien d'enregistré"
     counts = Counter(entry["kind"] for entry in progress)
@@ -343,7 +344,7 @@ def _progress_fr(progress: List[Dict[str, Any]]) -> str:
     return ", ".join(parts)
 
 
-def _cases_fr(cases: List[Dict[str, Any]]) -> str:
+def _cases_fr(cases: list[dict[str, Any]]) -> str:
     if not cases:
         return "aucune"
     active = sum(1 for case in cases if case["status"] in ACTIVE_CASE_STATUSES)

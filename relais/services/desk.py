@@ -2,9 +2,9 @@
 for it, and the audit of what coaches do on cases. Plain domain code: the Telegram side is in
 bot/coach_desk.py."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, Dict, List, Optional, Tuple
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,7 +43,7 @@ class TopicInfo:
     case_id: int
     chat_id: int
     thread_id: int
-    card_message_id: Optional[int]
+    card_message_id: int | None
     last_called_at: datetime
     called_priority: int
 
@@ -90,7 +90,7 @@ class HeldDelivery:
 
     held: HeldInfo
     case: CaseInfo
-    topic: Optional[TopicInfo]
+    topic: TopicInfo | None
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class AuditLine:
     case_id: int
     action: str
     actor: str
-    detail: Optional[str]
+    detail: str | None
     at: datetime
 
 
@@ -107,10 +107,10 @@ class DeskService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def cases_without_topic(self) -> List[CaseInfo]:
+    def cases_without_topic(self) -> list[CaseInfo]:
         """Active cases no topic was made for yet, most urgent first."""
 
-        def work(session: Session) -> List[CaseInfo]:
+        def work(session: Session) -> list[CaseInfo]:
             rows = session.execute(
                 _cases_query()
                 .outerjoin(CaseTopic, CaseTopic.case_id == Case.id)
@@ -121,7 +121,7 @@ class DeskService:
         return run_in_transaction(self._session_factory, work)
 
     def record_topic(self, case: CaseInfo, chat_id: int, thread_id: int,
-                     card_message_id: Optional[int]) -> None:
+                     card_message_id: int | None) -> None:
         def work(session: Session) -> None:
             now = self._clock()
             session.add(CaseTopic(
@@ -133,10 +133,10 @@ class DeskService:
 
         run_in_transaction(self._session_factory, work)
 
-    def latest_track(self, conversation_id: str) -> Optional[str]:
+    def latest_track(self, conversation_id: str) -> str | None:
         """The track the citizen last worked on (kept with consent only), for a topic's name."""
 
-        def work(session: Session) -> Optional[str]:
+        def work(session: Session) -> str | None:
             return session.scalar(
                 select(Enrolment.track)
                 .join(Citizen, Enrolment.citizen_id == Citizen.id)
@@ -153,18 +153,18 @@ class DeskService:
 
         run_in_transaction(self._session_factory, work)
 
-    def topic_of_case(self, case_id: int) -> Optional[TopicInfo]:
-        def work(session: Session) -> Optional[TopicInfo]:
+    def topic_of_case(self, case_id: int) -> TopicInfo | None:
+        def work(session: Session) -> TopicInfo | None:
             topic = session.get(CaseTopic, case_id)
             return TopicInfo.of(topic) if topic else None
 
         return run_in_transaction(self._session_factory, work)
 
-    def case_of_topic(self, chat_id: int, thread_id: Optional[int]) -> Optional[CaseInfo]:
+    def case_of_topic(self, chat_id: int, thread_id: int | None) -> CaseInfo | None:
         if thread_id is None:
             return None
 
-        def work(session: Session) -> Optional[CaseInfo]:
+        def work(session: Session) -> CaseInfo | None:
             row = session.execute(
                 _cases_query()
                 .join(CaseTopic, CaseTopic.case_id == Case.id)
@@ -174,12 +174,12 @@ class DeskService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def taken_case(self, conversation_id: str) -> Optional[Tuple[CaseInfo, Optional[TopicInfo]]]:
+    def taken_case(self, conversation_id: str) -> tuple[CaseInfo, TopicInfo | None] | None:
         """The citizen's case a coach has taken, with its Telegram topic (None when taken at
         the local desk): while there is one, the bot stays silent and the conversation goes
         through the coach."""
 
-        def work(session: Session) -> Optional[Tuple[CaseInfo, Optional[TopicInfo]]]:
+        def work(session: Session) -> tuple[CaseInfo, TopicInfo | None] | None:
             row = session.execute(
                 select(Case, Citizen.conversation_id, CaseTopic)
                 .join(Citizen, Case.citizen_id == Citizen.id)
@@ -194,11 +194,11 @@ class DeskService:
         return run_in_transaction(self._session_factory, work)
 
     def cases_to_call(self, crisis_after: timedelta,
-                      other_after: timedelta) -> List[Tuple[CaseInfo, TopicInfo, bool]]:
+                      other_after: timedelta) -> list[tuple[CaseInfo, TopicInfo, bool]]:
         """Open cases nobody took, for which coaches must be called again: (case, topic,
         raised) where raised is True for a case that became more urgent since the last call."""
 
-        def work(session: Session) -> List[Tuple[CaseInfo, TopicInfo, bool]]:
+        def work(session: Session) -> list[tuple[CaseInfo, TopicInfo, bool]]:
             now = self._clock()
             rows = session.execute(
                 select(Case, Citizen.conversation_id, CaseTopic)
@@ -229,11 +229,11 @@ class DeskService:
 
         run_in_transaction(self._session_factory, work)
 
-    def citizen_notices(self) -> List[CitizenNotice]:
+    def citizen_notices(self) -> list[CitizenNotice]:
         """Cases with a topic whose citizen acted (contact instructions, withdrawal) since the
         desk last posted about it."""
 
-        def work(session: Session) -> List[CitizenNotice]:
+        def work(session: Session) -> list[CitizenNotice]:
             latest = (
                 select(CaseAudit.case_id, func.max(CaseAudit.at).label("until"))
                 .where(CaseAudit.action.in_(CITIZEN_ACTS))
@@ -276,11 +276,11 @@ class DeskService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def due_held_messages(self) -> List[HeldDelivery]:
+    def due_held_messages(self) -> list[HeldDelivery]:
         """Held messages of taken cases that the citizen's instructions allow now (the oldest
         first); those of cases no longer taken are dropped (audited): nobody may send them."""
 
-        def work(session: Session) -> List[HeldDelivery]:
+        def work(session: Session) -> list[HeldDelivery]:
             now = self._clock()
             rows = session.execute(
                 select(HeldMessage, Case, Citizen.conversation_id, CaseTopic)
@@ -330,7 +330,7 @@ class DeskService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def last_citizen_message(self, case_id: int) -> Optional[datetime]:
+    def last_citizen_message(self, case_id: int) -> datetime | None:
         """When the citizen last wrote to the coach of this case (the watchdog's audit)."""
 
         return run_in_transaction(self._session_factory,
@@ -340,12 +340,12 @@ class DeskService:
         """The citizen wrote to the coach of a taken case (the watchdog's clock starts)."""
         self.audit(case_id, "citizen_message", CITIZEN_ACTOR)
 
-    def waiting_cases(self, remind_after: timedelta, hand_back_after: timedelta) -> List[WaitingCase]:
+    def waiting_cases(self, remind_after: timedelta, hand_back_after: timedelta) -> list[WaitingCase]:
         """Taken cases (with a topic) whose citizen wrote and got no answer from the coach:
         a reminder is due after `remind_after` (once per message), the hand-back to the bot
         after `hand_back_after`, both counted from the citizen's oldest unanswered message."""
 
-        def work(session: Session) -> List[WaitingCase]:
+        def work(session: Session) -> list[WaitingCase]:
             now = self._clock()
             rows = session.execute(
                 select(Case, Citizen.conversation_id, CaseTopic)
@@ -372,15 +372,15 @@ class DeskService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def audit(self, case_id: int, action: str, actor: str, detail: Optional[str] = None) -> None:
+    def audit(self, case_id: int, action: str, actor: str, detail: str | None = None) -> None:
         def work(session: Session) -> None:
             session.add(CaseAudit(case_id=case_id, action=action, actor=str(actor),
                                   detail=detail, at=self._clock()))
 
         run_in_transaction(self._session_factory, work)
 
-    def audit_log(self, case_id: int) -> List[AuditLine]:
-        def work(session: Session) -> List[AuditLine]:
+    def audit_log(self, case_id: int) -> list[AuditLine]:
+        def work(session: Session) -> list[AuditLine]:
             rows = session.scalars(
                 select(CaseAudit).where(CaseAudit.case_id == case_id).order_by(CaseAudit.id)
             ).all()
@@ -389,7 +389,7 @@ class DeskService:
         return run_in_transaction(self._session_factory, work)
 
 
-def _last_citizen_message(session: Session, case_id: int) -> Optional[datetime]:
+def _last_citizen_message(session: Session, case_id: int) -> datetime | None:
     return session.scalar(
         select(func.max(CaseAudit.at))
         .where(CaseAudit.case_id == case_id, CaseAudit.action == "citizen_message"))
@@ -399,7 +399,7 @@ def _held_info(held: HeldMessage) -> HeldInfo:
     return HeldInfo(held.id, held.case_id, held.actor, held.coach_name, held.text, held.held_at)
 
 
-def _audits_by_case(session: Session, case_ids: List[int]) -> Dict[int, List[Tuple[str, datetime]]]:
+def _audits_by_case(session: Session, case_ids: list[int]) -> dict[int, list[tuple[str, datetime]]]:
     if not case_ids:
         return {}
     rows = session.execute(
@@ -408,13 +408,13 @@ def _audits_by_case(session: Session, case_ids: List[int]) -> Dict[int, List[Tup
                CaseAudit.action.in_(_COACH_ANSWERS + ("citizen_message", "reminded")))
         .order_by(CaseAudit.id)
     ).all()
-    audits: Dict[int, List[Tuple[str, datetime]]] = {}
+    audits: dict[int, list[tuple[str, datetime]]] = {}
     for case_id, action, at in rows:
         audits.setdefault(case_id, []).append((action, at))
     return audits
 
 
-def _waiting(audits: List[Tuple[str, datetime]]) -> Tuple[Optional[datetime], bool]:
+def _waiting(audits: list[tuple[str, datetime]]) -> tuple[datetime | None, bool]:
     """(when the citizen's first unanswered message came, whether the coach was reminded
     since), from a case's audit lines in order; (None, False) when nobody waits."""
     since, reminded = None, False

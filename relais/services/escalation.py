@@ -11,9 +11,9 @@ Priority: 1 is the most urgent (crisis), see relais.models.CASE_PRIORITY. A case
 urgent of the reasons it was opened or re-requested for.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, List, Optional
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -51,15 +51,15 @@ class CaseInfo:
     reason: str
     priority: int
     status: str
-    relais_code: Optional[str]
-    assigned_coach: Optional[str]
+    relais_code: str | None
+    assigned_coach: str | None
     opened_at: datetime
-    taken_at: Optional[datetime] = None
-    handed_back_at: Optional[datetime] = None
-    closed_at: Optional[datetime] = None
-    closing_note: Optional[str] = None
-    crisis_kind: Optional[str] = None
-    alert_raised_at: Optional[datetime] = None
+    taken_at: datetime | None = None
+    handed_back_at: datetime | None = None
+    closed_at: datetime | None = None
+    closing_note: str | None = None
+    crisis_kind: str | None = None
+    alert_raised_at: datetime | None = None
     contact_wishes: ContactWishes = ContactWishes()
     # True when this call opened the case, False when it returned the active one.
     created: bool = False
@@ -92,8 +92,8 @@ class EscalationService:
         self._clock = clock
 
     def open_case(
-        self, conversation_id: str, reason: str, relais_code: Optional[str] = None,
-        crisis_kind: Optional[str] = None, contact_wishes: ContactWishes = ContactWishes(),
+        self, conversation_id: str, reason: str, relais_code: str | None = None,
+        crisis_kind: str | None = None, contact_wishes: ContactWishes = ContactWishes(),
     ) -> CaseInfo:
         """Open a case for a human coach, or return the citizen's active one (idempotent).
 
@@ -140,12 +140,12 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def raise_alert(self, conversation_id: str, detail: str) -> Optional[CaseInfo]:
+    def raise_alert(self, conversation_id: str, detail: str) -> CaseInfo | None:
         """The citizen of an active crisis case described a plan or a means: the coaches are
         called again at once (the desk compares alert_raised_at with its last call)."""
         conversation_id = check_conversation_id(conversation_id)
 
-        def work(session: Session) -> Optional[CaseInfo]:
+        def work(session: Session) -> CaseInfo | None:
             case = _citizens_active_case(session, conversation_id, for_update=True)
             if case is None:
                 return None
@@ -157,13 +157,13 @@ class EscalationService:
         return run_in_transaction(self._session_factory, work)
 
     def add_contact_wishes(self, conversation_id: str, wishes: ContactWishes,
-                           lifted: frozenset = frozenset()) -> Optional[CaseInfo]:
+                           lifted: frozenset = frozenset()) -> CaseInfo | None:
         """Keep the citizen's contact instructions on their active case, merged with earlier
         ones (ContactWishes.merged: newer hours replace older ones, `lifted` ones go); None
         when they have no active case."""
         conversation_id = check_conversation_id(conversation_id)
 
-        def work(session: Session) -> Optional[CaseInfo]:
+        def work(session: Session) -> CaseInfo | None:
             case = _citizens_active_case(session, conversation_id, for_update=True)
             if case is None:
                 return None
@@ -176,12 +176,12 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def withdraw(self, conversation_id: str) -> Optional[CaseInfo]:
+    def withdraw(self, conversation_id: str) -> CaseInfo | None:
         """The citizen withdraws their request: the active case is closed, whoever holds it,
         and the audit says the citizen did it. None when there was no active case."""
         conversation_id = check_conversation_id(conversation_id)
 
-        def work(session: Session) -> Optional[CaseInfo]:
+        def work(session: Session) -> CaseInfo | None:
             case = _citizens_active_case(session, conversation_id, for_update=True)
             if case is None:
                 return None
@@ -190,12 +190,12 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def close_false_alarm(self, conversation_id: str, case_id: int) -> Optional[CaseInfo]:
+    def close_false_alarm(self, conversation_id: str, case_id: int) -> CaseInfo | None:
         """The citizen said the crisis was a misunderstanding: the case it opened is closed,
         and the audit says it was a false alarm. A case a coach already took stays with them."""
         conversation_id = check_conversation_id(conversation_id)
 
-        def work(session: Session) -> Optional[CaseInfo]:
+        def work(session: Session) -> CaseInfo | None:
             citizen = find_citizen(session, conversation_id)
             case = session.get(Case, case_id)
             if citizen is None or case is None or case.citizen_id != citizen.id \
@@ -206,10 +206,10 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def case(self, case_id: int) -> Optional[CaseInfo]:
+    def case(self, case_id: int) -> CaseInfo | None:
         """One case as it stands, whatever its status."""
 
-        def work(session: Session) -> Optional[CaseInfo]:
+        def work(session: Session) -> CaseInfo | None:
             row = session.execute(
                 select(Case, Citizen.conversation_id)
                 .join(Citizen, Case.citizen_id == Citizen.id)
@@ -219,21 +219,21 @@ class EscalationService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def active_case(self, conversation_id: str) -> Optional[CaseInfo]:
+    def active_case(self, conversation_id: str) -> CaseInfo | None:
         """The citizen's open or taken case, if any."""
         conversation_id = check_conversation_id(conversation_id)
 
-        def work(session: Session) -> Optional[CaseInfo]:
+        def work(session: Session) -> CaseInfo | None:
             case = _citizens_active_case(session, conversation_id)
             return CaseInfo.of(case, conversation_id) if case else None
 
         return run_in_transaction(self._session_factory, work)
 
-    def active_cases(self, scope: Optional[CoachScope] = None) -> List[CaseInfo]:
+    def active_cases(self, scope: CoachScope | None = None) -> list[CaseInfo]:
         """The coaches' queue: every open or taken case (those `scope` covers, when given), most
         urgent first, then oldest."""
 
-        def work(session: Session) -> List[CaseInfo]:
+        def work(session: Session) -> list[CaseInfo]:
             query = (
                 select(Case, Citizen.conversation_id)
                 .join(Citizen, Case.citizen_id == Citizen.id)
@@ -284,7 +284,7 @@ class EscalationService:
 
         return self._transition(case_id, (CASE_OPEN, CASE_TAKEN), step)
 
-    def close_case(self, case_id: int, note: Optional[str] = None) -> CaseInfo:
+    def close_case(self, case_id: int, note: str | None = None) -> CaseInfo:
         def step(case: Case, now: datetime) -> None:
             case.status = CASE_CLOSED
             case.closed_at = now
@@ -314,7 +314,7 @@ class EscalationService:
         return run_in_transaction(self._session_factory, work)
 
 
-def _active_case(session: Session, citizen_id: int, for_update: bool = False) -> Optional[Case]:
+def _active_case(session: Session, citizen_id: int, for_update: bool = False) -> Case | None:
     query = select(Case).where(
         Case.citizen_id == citizen_id, Case.status.in_(ACTIVE_CASE_STATUSES)
     )
@@ -325,7 +325,7 @@ def _active_case(session: Session, citizen_id: int, for_update: bool = False) ->
     return session.scalars(query).one_or_none()
 
 
-def _citizens_active_case(session: Session, conversation_id: str, for_update: bool = False) -> Optional[Case]:
+def _citizens_active_case(session: Session, conversation_id: str, for_update: bool = False) -> Case | None:
     """The open or taken case of the citizen of `conversation_id`, if any."""
     citizen = find_citizen(session, conversation_id)
     return _active_case(session, citizen.id, for_update=for_update) if citizen else None

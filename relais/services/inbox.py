@@ -7,9 +7,10 @@ the content is cleared, only the update id stays to recognise an update delivere
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,10 +33,10 @@ class QueuedItem:
     id: int
     kind: str
     chat_id: str
-    update_id: Optional[int]
+    update_id: int | None
     status: str
-    content: Optional[Dict[str, Any]]
-    replies: Optional[List[Dict[str, Any]]]
+    content: dict[str, Any] | None
+    replies: list[dict[str, Any]] | None
     delivered: int
     attempts: int
 
@@ -49,18 +50,18 @@ class InboxService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def add_update(self, update_id: int, chat_id: str, content: Dict[str, Any]) -> bool:
+    def add_update(self, update_id: int, chat_id: str, content: dict[str, Any]) -> bool:
         """Store a Telegram update. False when it was stored already (Telegram delivers an update
         again when it did not see it acknowledged): it must not be processed a second time."""
         return self.add_updates([(update_id, chat_id, content)])[0]
 
-    def add_updates(self, updates: List[Tuple[int, str, Dict[str, Any]]]) -> List[bool]:
+    def add_updates(self, updates: list[tuple[int, str, dict[str, Any]]]) -> list[bool]:
         """Store several Telegram updates, (update id, chat id, content), in one transaction:
         all or none, in their order. For each, False when it was stored already (see
         add_update). Two deliveries at once: the loser's unique-constraint conflict is retried
         by run_in_transaction, and then finds the winner's rows."""
 
-        def work(session: Session) -> List[bool]:
+        def work(session: Session) -> list[bool]:
             ids = [update_id for update_id, _, _ in updates]
             known = set(session.scalars(
                 select(InboxEntry.update_id).where(InboxEntry.update_id.in_(ids))
@@ -79,7 +80,7 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def add_outgoing(self, chat_id: str, messages: List[Dict[str, Any]]) -> int:
+    def add_outgoing(self, chat_id: str, messages: list[dict[str, Any]]) -> int:
         """Queue messages to send on Relais' own initiative, after what the chat already has."""
 
         def work(session: Session) -> int:
@@ -93,20 +94,20 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def chats_with_work(self) -> List[str]:
+    def chats_with_work(self) -> list[str]:
         """Chats with unfinished entries (to resume after a restart)."""
 
-        def work(session: Session) -> List[str]:
+        def work(session: Session) -> list[str]:
             return list(session.scalars(
                 select(InboxEntry.chat_id).where(InboxEntry.status != INBOX_DONE).distinct()
             ))
 
         return run_in_transaction(self._session_factory, work)
 
-    def next_for_chat(self, chat_id: str) -> Optional[QueuedItem]:
+    def next_for_chat(self, chat_id: str) -> QueuedItem | None:
         """The oldest unfinished entry of the chat, or None."""
 
-        def work(session: Session) -> Optional[QueuedItem]:
+        def work(session: Session) -> QueuedItem | None:
             entry = session.scalars(
                 select(InboxEntry)
                 .where(InboxEntry.chat_id == str(chat_id), InboxEntry.status != INBOX_DONE)
@@ -117,10 +118,10 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def pending_contents(self, chat_id: str) -> List[QueuedItem]:
+    def pending_contents(self, chat_id: str) -> list[QueuedItem]:
         """Every update of the chat still waiting for Rasa (the safety net reads them)."""
 
-        def work(session: Session) -> List[QueuedItem]:
+        def work(session: Session) -> list[QueuedItem]:
             entries = session.scalars(
                 select(InboxEntry)
                 .where(InboxEntry.chat_id == str(chat_id), InboxEntry.status == INBOX_PENDING)
@@ -130,12 +131,12 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def resolve_tap(self, entry_id: int, tap: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    def resolve_tap(self, entry_id: int, tap: dict[str, Any]) -> dict[str, Any] | None:
         """The Rasa work for a tapped button: its payload, taken from the keyboard (which
         closes) and kept in the entry in the same transaction, so a retry does the same thing.
         None when the keyboard is unknown or closed, or has no such button."""
 
-        def work(session: Session) -> Optional[Dict[str, Any]]:
+        def work(session: Session) -> dict[str, Any] | None:
             entry = session.get(InboxEntry, entry_id)
             content = json.loads(entry.content) if entry and entry.content else {}
             if content.get("type") == "rasa":
@@ -151,7 +152,7 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def add_to_metadata(self, update_id: int, values: Dict[str, Any]) -> bool:
+    def add_to_metadata(self, update_id: int, values: dict[str, Any]) -> bool:
         """Add `values` to the metadata of an update still waiting for Rasa: what the edge did at
         once and Rasa must know (a crisis first reply already sent), kept across a restart.
         False when the update is not stored, or no longer waits for Rasa."""
@@ -172,7 +173,7 @@ class InboxService:
     def count_attempt(self, entry_id: int) -> None:
         self._update(entry_id, attempts=InboxEntry.attempts + 1)
 
-    def save_replies(self, entry_id: int, replies: List[Dict[str, Any]]) -> None:
+    def save_replies(self, entry_id: int, replies: list[dict[str, Any]]) -> None:
         """What to send for this entry, stored before anything is sent."""
         self._update(
             entry_id, status=INBOX_ANSWERED, replies=json.dumps(replies, ensure_ascii=False)
@@ -204,8 +205,8 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def last_update_id(self) -> Optional[int]:
-        def work(session: Session) -> Optional[int]:
+    def last_update_id(self) -> int | None:
+        def work(session: Session) -> int | None:
             return session.scalar(select(func.max(InboxEntry.update_id)))
 
         return run_in_transaction(self._session_factory, work)
@@ -224,7 +225,7 @@ class KeyboardService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def remember(self, chat_id: str, message_id: int, buttons: List[Dict[str, str]]) -> None:
+    def remember(self, chat_id: str, message_id: int, buttons: list[dict[str, str]]) -> None:
         def work(session: Session) -> None:
             session.add(SentKeyboard(
                 chat_id=str(chat_id), message_id=message_id, sent_at=self._clock(),
@@ -233,11 +234,11 @@ class KeyboardService:
 
         run_in_transaction(self._session_factory, work)
 
-    def take(self, chat_id: str, message_id: int, index: int) -> Optional[Dict[str, str]]:
+    def take(self, chat_id: str, message_id: int, index: int) -> dict[str, str] | None:
         """The button tapped, closing its keyboard; None when the keyboard is unknown, closed
         already (a second tap, or a tap on an old message) or has no such button."""
 
-        def work(session: Session) -> Optional[Dict[str, str]]:
+        def work(session: Session) -> dict[str, str] | None:
             return _take_button(session, chat_id, message_id, index, self._clock())
 
         return run_in_transaction(self._session_factory, work)
@@ -254,7 +255,7 @@ class KeyboardService:
 
 
 def _take_button(session: Session, chat_id: str, message_id: int, index: int,
-                 now: datetime) -> Optional[Dict[str, str]]:
+                 now: datetime) -> dict[str, str] | None:
     keyboard = session.scalars(
         select(SentKeyboard).where(
             SentKeyboard.chat_id == str(chat_id), SentKeyboard.message_id == message_id

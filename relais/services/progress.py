@@ -4,9 +4,9 @@ Every write requires consent (ConsentRequired otherwise): without it nothing is 
 Weeks are ISO weeks (Monday to Sunday) in UTC.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -47,32 +47,32 @@ class EnrolmentInfo:
 @dataclass(frozen=True)
 class ActionDone:
     text: str
-    track: Optional[str]
+    track: str | None
     at: datetime
 
 
 @dataclass(frozen=True)
 class Goal:
     text: str
-    track: Optional[str]
+    track: str | None
     set_at: datetime
 
 
 @dataclass(frozen=True)
 class WeeklyMood:
     week_start: date  # a Monday
-    average: Optional[float]  # None: no check-in with a mood that week
+    average: float | None  # None: no check-in with a mood that week
 
 
 @dataclass(frozen=True)
 class ProgressSummary:
     actions_done_total: int
-    recent_actions_done: Tuple[ActionDone, ...]  # most recent first
-    current_goal: Optional[Goal]
+    recent_actions_done: tuple[ActionDone, ...]  # most recent first
+    current_goal: Goal | None
     checkin_streak_weeks: int
-    weekly_moods: Tuple[WeeklyMood, ...]  # TREND_WEEKS weeks, oldest first, this week last
-    mood_trend: Optional[str]  # TREND_UP, TREND_STABLE, TREND_DOWN; None: too few data
-    last_checkin_at: Optional[datetime] = None
+    weekly_moods: tuple[WeeklyMood, ...]  # TREND_WEEKS weeks, oldest first, this week last
+    mood_trend: str | None  # TREND_UP, TREND_STABLE, TREND_DOWN; None: too few data
+    last_checkin_at: datetime | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -91,7 +91,7 @@ class ProgressSummary:
         lines.extend(self._checkin_lines())
         return "\n".join(lines)
 
-    def _goal_lines(self) -> List[str]:
+    def _goal_lines(self) -> list[str]:
         if self.current_goal is None:
             return []
         goal = self.current_goal
@@ -100,7 +100,7 @@ class ProgressSummary:
             f"fixé le {_day(goal.set_at)}."
         ]
 
-    def _action_lines(self) -> List[str]:
+    def _action_lines(self) -> list[str]:
         if not self.actions_done_total:
             return []
         if self.actions_done_total == 1:
@@ -112,7 +112,7 @@ class ProgressSummary:
             lines.append(f"- {_shown(action.text)}{track}, le {_day(action.at)}")
         return lines
 
-    def _checkin_lines(self) -> List[str]:
+    def _checkin_lines(self) -> list[str]:
         if self.last_checkin_at is None:
             return []
         last = _day(self.last_checkin_at)
@@ -172,9 +172,9 @@ class ProgressService:
     def log_checkin(
         self,
         conversation_id: str,
-        mood: Optional[int],
-        note: Optional[str] = None,
-        track: Optional[str] = None,
+        mood: int | None,
+        note: str | None = None,
+        track: str | None = None,
     ) -> int:
         """A check-in: a mood from 1 (very bad) to 5 (very good) and/or a note. Returns its id."""
         if mood is not None and (
@@ -186,12 +186,12 @@ class ProgressService:
             raise ValueError("a check-in needs a mood or a note")
         return self._add_entry(conversation_id, PROGRESS_CHECKIN, track, note, mood)
 
-    def set_goal(self, conversation_id: str, text: str, track: Optional[str] = None) -> int:
+    def set_goal(self, conversation_id: str, text: str, track: str | None = None) -> int:
         """The citizen's new current goal (the latest one counts). Returns its id."""
         return self._add_entry(conversation_id, PROGRESS_GOAL, track, _required_text(text))
 
     def mark_action(
-        self, conversation_id: str, track: Optional[str], text: str, done: bool = True
+        self, conversation_id: str, track: str | None, text: str, done: bool = True
     ) -> int:
         """A micro-action done (or skipped, with done=False). Returns its id."""
         kind = PROGRESS_ACTION_DONE if done else PROGRESS_ACTION_SKIPPED
@@ -234,9 +234,9 @@ class ProgressService:
         self,
         conversation_id: str,
         kind: str,
-        track: Optional[str],
-        text: Optional[str],
-        mood: Optional[int] = None,
+        track: str | None,
+        text: str | None,
+        mood: int | None = None,
     ) -> int:
         conversation_id = check_conversation_id(conversation_id)
         _check_track(track, required=False)
@@ -291,8 +291,8 @@ def checkin_streak(today: date, checkin_times: Sequence[datetime]) -> int:
 
 
 def weekly_moods(
-    today: date, checkins: Sequence[Tuple[datetime, Optional[int]]]
-) -> Tuple[WeeklyMood, ...]:
+    today: date, checkins: Sequence[tuple[datetime, int | None]]
+) -> tuple[WeeklyMood, ...]:
     """Average mood of each of the last TREND_WEEKS ISO weeks, this week included."""
     this_week = week_start(today)
     result = []
@@ -306,7 +306,7 @@ def weekly_moods(
     return tuple(result)
 
 
-def mood_trend(weekly: Sequence[WeeklyMood]) -> Optional[str]:
+def mood_trend(weekly: Sequence[WeeklyMood]) -> str | None:
     """TREND_UP/STABLE/DOWN from the least-squares slope of the weekly averages (weeks
     without a mood are left out); None with fewer than two weeks of moods."""
     points = [(x, week.average) for x, week in enumerate(weekly) if week.average is not None]
@@ -324,14 +324,14 @@ def mood_trend(weekly: Sequence[WeeklyMood]) -> Optional[str]:
     return TREND_STABLE
 
 
-def _check_track(track: Optional[str], required: bool) -> None:
+def _check_track(track: str | None, required: bool) -> None:
     if track is None and not required:
         return
     if track not in TRACKS:
         raise ValueError(f"unknown track {track!r}")
 
 
-def _clean_text(text: Optional[str]) -> Optional[str]:
+def _clean_text(text: str | None) -> str | None:
     """The text as written, or None when blank. NUL characters are dropped: PostgreSQL
     cannot store them in text columns (and they carry nothing a citizen meant)."""
     if text is None:
@@ -340,7 +340,7 @@ def _clean_text(text: Optional[str]) -> Optional[str]:
     return text if text.strip() else None
 
 
-def _required_text(text: Optional[str]) -> str:
+def _required_text(text: str | None) -> str:
     cleaned = _clean_text(text)
     if cleaned is None:
         raise ValueError("text is required")
@@ -354,7 +354,7 @@ def _shown(text: str) -> str:
     return text[: MAX_SHOWN_TEXT - 1].rstrip() + "…"
 
 
-def _track_suffix(track: Optional[str]) -> str:
+def _track_suffix(track: str | None) -> str:
     return f" ({TRACKS[track]})" if track in TRACKS else ""
 
 

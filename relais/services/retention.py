@@ -16,9 +16,9 @@ the report holds counts only.
 """
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Dict, Iterable, Optional, Tuple
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,8 +39,8 @@ from relais.models import (
     utc_now,
 )
 from relais.services.citizens import check_conversation_id
-from relais.services.topic_erasure import request_topic_erasures
 from relais.services.data_rights import DataRightsService, _has_rasa_events
+from relais.services.topic_erasure import request_topic_erasures
 from relais.services.unit_of_work import run_in_transaction
 
 
@@ -65,7 +65,7 @@ class PurgeReport:
     closed cases whose content was removed."""
 
     conversations_erased: int = 0
-    rows_deleted: Dict[str, int] = field(default_factory=dict)
+    rows_deleted: dict[str, int] = field(default_factory=dict)
     closed_cases_stripped: int = 0
     audit_rows_stripped: int = 0
     topics_erased: int = 0
@@ -122,11 +122,11 @@ class RetentionService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def _strip_closed_cases(self, now: datetime) -> Tuple[int, int, int]:
+    def _strip_closed_cases(self, now: datetime) -> tuple[int, int, int]:
         closed_before = now - timedelta(days=self._policy.closed_case_days)
         old_closed = select(Case.id).where(Case.status == CASE_CLOSED, Case.closed_at < closed_before)
 
-        def work(session: Session) -> Tuple[int, int, int]:
+        def work(session: Session) -> tuple[int, int, int]:
             topics = _erase_topics(session, old_closed, now)
             cases = session.execute(
                 update(Case).where(Case.id.in_(old_closed), Case.closing_note.is_not(None))
@@ -154,11 +154,11 @@ def _erase_topics(session: Session, case_ids, now: datetime) -> int:
     return requested
 
 
-def _last_activity(session: Session) -> Dict[str, datetime]:
+def _last_activity(session: Session) -> dict[str, datetime]:
     """The latest date of each conversation found in any table."""
-    last: Dict[str, datetime] = {}
+    last: dict[str, datetime] = {}
 
-    def note(rows: Iterable[Tuple[str, Optional[datetime]]]) -> None:
+    def note(rows: Iterable[tuple[str, datetime | None]]) -> None:
         for conversation_id, at in rows:
             if at is not None and (conversation_id not in last or at > last[conversation_id]):
                 last[conversation_id] = at
@@ -198,7 +198,7 @@ def _last_activity(session: Session) -> Dict[str, datetime]:
     return last
 
 
-def _from_epoch(timestamp: Optional[float]) -> Optional[datetime]:
+def _from_epoch(timestamp: float | None) -> datetime | None:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc) if timestamp is not None else None
 
 

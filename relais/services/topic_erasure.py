@@ -3,9 +3,9 @@ remembered by message id, and an erasure leaves the topic to delete (data_rights
 Telegram edge then deletes it (bot/topic_erasure.py). Plain domain code, no Telegram here."""
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Iterable, List, Optional
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,7 +19,7 @@ class PendingTopicErasure:
     id: int
     chat_id: int
     thread_id: int
-    message_ids: List[int]
+    message_ids: list[int]
 
 
 class TopicErasureService:
@@ -27,7 +27,7 @@ class TopicErasureService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def remember(self, chat_id: int, thread_id: Optional[int], message_ids: Iterable[int]) -> None:
+    def remember(self, chat_id: int, thread_id: int | None, message_ids: Iterable[int]) -> None:
         """Messages now in a topic. Outside a case's topic (the general topic, a topic already
         erased) there is nothing to remember."""
         ids = [int(message_id) for message_id in message_ids]
@@ -43,8 +43,8 @@ class TopicErasureService:
 
         run_in_transaction(self._session_factory, work)
 
-    def pending(self) -> List[PendingTopicErasure]:
-        def work(session: Session) -> List[PendingTopicErasure]:
+    def pending(self) -> list[PendingTopicErasure]:
+        def work(session: Session) -> list[PendingTopicErasure]:
             rows = session.scalars(select(TopicErasure).order_by(TopicErasure.id)).all()
             return [PendingTopicErasure(row.id, row.chat_id, row.thread_id, json.loads(row.message_ids))
                     for row in rows]

@@ -3,7 +3,7 @@ PostgreSQL when TEST_DATABASE_URL is set (each test then gets its own fresh sche
 
 import os
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Table, create_engine

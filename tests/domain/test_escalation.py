@@ -184,7 +184,10 @@ def test_coaches_see_the_cases_of_their_relais_and_those_of_no_relais(escalation
     idf = escalation.open_case("c-idf", "citizen_request", relais_code="IDF")
     ara = escalation.open_case("c-ara", "crisis", relais_code="ARA")
     nowhere = escalation.open_case("c-nowhere", "citizen_request")
-    ids = lambda scope: [c.id for c in escalation.active_cases(scope)]
+
+    def ids(scope):
+        return [c.id for c in escalation.active_cases(scope)]
+
     assert ids(CoachScope(frozenset({"IDF"}))) == [idf.id, nowhere.id]
     assert ids(CoachScope(frozenset({"ARA", "IDF"}))) == [ara.id, idf.id, nowhere.id]
     assert ids(CoachScope(national=True)) == ids(None) == [ara.id, idf.id, nowhere.id]

@@ -6,6 +6,7 @@ import asyncio
 import pytest
 import pytest_asyncio
 
+from bench.servers import free_port
 from bot.bridge import (
     FIRST_REPLY_SENT,
     Bridge,
@@ -18,7 +19,6 @@ from bot.conversation import Turn
 from bot.rasa_client import RasaClient
 from bot.replies import RASA_DOWN_TEXT, URGENT_HINT, outage_replies
 from bot.terminal import LocalChat, exchange
-from bench.servers import free_port
 from relais.crisis import first_reply
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services.desk import DeskService

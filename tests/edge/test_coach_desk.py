@@ -13,7 +13,7 @@ import yaml
 from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
-from bot.case_actions import SILENT_HAND_BACK_TEXT, TOPIC_GONE_TEXT
+from bot.case_actions import TOPIC_GONE_TEXT
 from bot.telegram_main import telegram_edge
 from relais.crisis import first_reply, kind_label
 from relais.directory import DEFAULT_DIRECTORY_PATH
@@ -257,7 +257,10 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
         assert texts[0] == first_reply("suicide")  # from the edge, on arrival
         case = case_number(fake, chat)
         topic = await topic_of(fake, case)
-        general = lambda: [m["text"] for m in fake.delivered(fake.coaches) if not m.get("message_thread_id")]
+
+        def general():
+            return [m["text"] for m in fake.delivered(fake.coaches) if not m.get("message_thread_id")]
+
         for _ in range(50):
             if any(f"n°{case}" in t and "@astreinte" in t for t in general()):
                 break

@@ -3,7 +3,6 @@ and the local desk's scope: the coach desk against the fake Bot API on loopback,
 without Rasa (a stub records what the desk would add to the conversation)."""
 
 from datetime import timedelta
-from typing import List
 
 import pytest
 import pytest_asyncio
@@ -29,7 +28,7 @@ class StubRasa:
     """What the desk would add to the Rasa conversation, and an empty tracker."""
 
     def __init__(self) -> None:
-        self.appended: List[dict] = []
+        self.appended: list[dict] = []
 
     async def append_events(self, conversation_id, events) -> None:
         self.appended.extend(events)

@@ -14,20 +14,16 @@ import json
 from contextlib import asynccontextmanager
 
 import pytest
-import pytest_asyncio
 from sqlalchemy import create_engine, text
 
-from bench.fake_bot_api import FakeBotApi
 from bench.servers import free_port
 from bot.bridge import FIRST_REPLY_SENT
 from bot.replies import MEDIA_TEXTS, RASA_DOWN_TEXT, URGENT_HINT
 from bot.telegram_main import telegram_edge
 from relais.crisis import first_reply, kind_label
-from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.database import create_engine_from_url, make_session_factory
 from relais.services.escalation import EscalationService
 from relais.settings import Settings
-from tests.conftest import next_update_id_base
-from tests.support.hung_server import HungServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 QUICK_RETRIES = (0.5, 1.0, 2.0)
@@ -36,25 +32,6 @@ DATABASE_DOWN = "postgresql://relais:relais@127.0.0.1:1/relais"
 _chats = itertools.count(910_000)
 _coach_groups = itertools.count(-1009000000, -1)
 ALICE = 501
-
-
-@pytest.fixture
-def database_url(tmp_path):
-    url = f"sqlite:///{tmp_path / 'relais.db'}"
-    upgrade_to_head(url)
-    return url
-
-
-@pytest_asyncio.fixture
-async def hung():
-    async with HungServer() as server:
-        yield server
-
-
-@pytest_asyncio.fixture
-async def fake():
-    async with FakeBotApi(first_update_id=next_update_id_base()) as api:
-        yield api
 
 
 def settings_for(fake, rasa_url, database_url, **extra) -> Settings:

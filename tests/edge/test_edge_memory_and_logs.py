@@ -14,8 +14,12 @@ from bench.servers import free_port
 from bot.bridge import FIRST_REPLY_AGAIN_AFTER_SECONDS
 from bot.chat_queue import FORGET_AFTER_SECONDS
 from bot.telegram_main import telegram_edge
-from tests.edge.test_edge_crisis import (  # noqa: F401 (fixtures)
-    BOUND, DATABASE_DOWN, database_url, fake, hung, running, settings_for, until,
+from tests.edge.test_edge_crisis import (
+    BOUND,
+    DATABASE_DOWN,
+    running,
+    settings_for,
+    until,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")

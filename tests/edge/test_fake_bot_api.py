@@ -8,7 +8,8 @@ import asyncio
 import datetime as dtm
 import threading
 import time
-from typing import Any, AsyncIterator, Dict, List, Optional
+from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -141,7 +142,7 @@ async def test_every_builder_makes_an_update_ptb_parses(fake: FakeBotApi, bot: B
     sent = await bot.send_message(chat_id=42, text="Choisissez", reply_markup=InlineKeyboardMarkup(
         [[InlineKeyboardButton("A", callback_data="a")]]
     ))
-    builders: List[Dict[str, Any]] = [
+    builders: list[dict[str, Any]] = [
         fake.text_update(42, "salut"),
         fake.command_update(42, "/start parrainage"),
         fake.callback_update(42, sent.message_id, "a"),
@@ -282,10 +283,10 @@ async def test_wait_for_times_out_with_what_arrived(fake: FakeBotApi, bot: Bot) 
 
 
 async def test_post_webhook_returns_the_status_of_the_receiver(fake: FakeBotApi) -> None:
-    received: List[Dict[str, Any]] = []
+    received: list[dict[str, Any]] = []
 
     async def webhook(request: web.Request) -> web.Response:
-        secret: Optional[str] = request.headers.get("X-Telegram-Bot-Api-Secret-Token")
+        secret: str | None = request.headers.get("X-Telegram-Bot-Api-Secret-Token")
         received.append({"secret": secret, "update": await request.json()})
         return web.Response(status=200 if secret == "s3cret" else 403)
 

@@ -275,7 +275,7 @@ async def test_crisis_regression_through_the_bridge(edge, fake):
             chat = new_chat()
             batch[chat] = fake.push_update(fake.text_update(chat, message))["update_id"]
         pushed = set(batch.values())
-        await until(lambda: not pushed & {u["update_id"] for u in fake.pending_updates})
+        await until(lambda pushed=pushed: not pushed & {u["update_id"] for u in fake.pending_updates})
         await asyncio.wait_for(edge.queue.idle(), SAFETY_BOUND)
         chats.update({chat: message for chat, message in zip(batch, texts[wave:wave + 20])})
     content = crisis_content()

@@ -9,15 +9,14 @@ up on them.
 """
 
 import asyncio
-from typing import Optional, Set
 from urllib.parse import urlsplit
 
 
 class HungServer:
     def __init__(self) -> None:
-        self._server: Optional[asyncio.AbstractServer] = None
-        self._upstream: Optional[tuple] = None
-        self._writers: Set[asyncio.StreamWriter] = set()
+        self._server: asyncio.AbstractServer | None = None
+        self._upstream: tuple | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
         self.connections = 0  # accepted so far, hung or forwarded
 
     async def start(self) -> "HungServer":

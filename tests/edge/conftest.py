@@ -1,0 +1,29 @@
+"""Fixtures shared by the edge's end-to-end modules: a migrated SQLite database, a Rasa that
+never answers, and the fake Bot API on loopback."""
+
+import pytest
+import pytest_asyncio
+
+from bench.fake_bot_api import FakeBotApi
+from relais.database import upgrade_to_head
+from tests.conftest import next_update_id_base
+from tests.support.hung_server import HungServer
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    url = f"sqlite:///{tmp_path / 'relais.db'}"
+    upgrade_to_head(url)
+    return url
+
+
+@pytest_asyncio.fixture
+async def hung():
+    async with HungServer() as server:
+        yield server
+
+
+@pytest_asyncio.fixture
+async def fake():
+    async with FakeBotApi(first_update_id=next_update_id_base()) as api:
+        yield api
