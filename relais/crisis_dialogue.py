@@ -40,6 +40,7 @@ from relais.safety import (
     writes_as_minor,
 )
 from relais.text import normalise
+from relais.tracks import TRACK_INTENT_PREFIX, TRACKS
 from relais.yes_no import is_acknowledgement
 
 # What the case of the conversation should do after the turn.
@@ -49,13 +50,12 @@ CASE_FALSE_ALARM = "false_alarm"
 
 # Intents that leave the crisis dialogue when the model is sure of them and no crisis cue is
 # in the message: the citizen moved on to something else.
-LEAVING_INTENTS = frozenset({
-    "menu", "progres", "mes_donnees", "oubli", "stop",
-    "track_alimentation", "track_mobilite", "track_economie", "track_logement", "track_travail",
-    "track_energie", "track_numerique", "track_permaculture",
-})
+# Every track's intent is one of them (relais.tracks.TRACKS).
+LEAVING_INTENTS = frozenset(
+    {"menu", "progres", "mes_donnees", "oubli", "stop"}
+    | {f"{TRACK_INTENT_PREFIX}{track}" for track in TRACKS}
+)
 LEAVING_CONFIDENCE = 0.95
-TRACK_INTENT_PREFIX = "track_"
 # In an acute emergency only an explicit "menu" or "stop" leaves: a garden, a staircase or a
 # number is part of the emergency ("on est sortis dans le jardin", "le 112 sonne occupé").
 ACUTE_KINDS = frozenset({MEDICAL, DANGER, CHILD})
