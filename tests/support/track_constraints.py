@@ -9,7 +9,7 @@ id refused.
 
 from dataclasses import dataclass
 
-from sqlalchemy import CheckConstraint, inspect, insert
+from sqlalchemy import CheckConstraint, insert, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import visitors
