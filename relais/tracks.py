@@ -1,4 +1,7 @@
-"""The eight specialist tracks. Their ids are a contract with Rasa slots, intents and tests."""
+"""The specialist tracks. Their ids are a contract with Rasa slots, intents and tests.
+
+TRACKS is the one list of them in code; adding one is a checklist (README.md, « Adding a
+track »), and tests/test_adding_a_track.py lists what a track still misses."""
 
 
 # Track id -> the theme's name as citizens (and coaches) read it: in the menu, the welcome, the

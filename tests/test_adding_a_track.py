@@ -162,8 +162,12 @@ class Place:
 
 
 def places() -> list[Place]:
-    """Every place a track needs, in the order of README.md's checklist."""
+    """Every place a track needs: steps 2 to 15 of README.md's checklist, in its order (step 1
+    is TRACKS itself, step 16 is missing_for_all_tracks)."""
     return [
+        *(Place(f"database: {constraint.name} accepts '{{track}}': {constraint.fix()}",
+                database_accepts(constraint))
+          for constraint in track_constraints()),
         Place("domain: intent track_{track}", has_intent),
         Place("domain: value {track} of the slot `track`", is_a_value_of_the_track_slot),
         Place("domain: slots {track}_situation and {track}_besoin", has_diagnostic_slots),
@@ -188,9 +192,6 @@ def places() -> list[Place]:
               has_test_story("urgence")),
         Place("tests/heldout/heldout.yml: held-out examples of track_{track}",
               has_heldout_examples),
-        *(Place(f"database: {constraint.name} accepts '{{track}}': {constraint.fix()}",
-                database_accepts(constraint))
-          for constraint in track_constraints()),
     ]
 
 
