@@ -115,8 +115,8 @@ def is_in_the_menu(project: Project, track: str) -> bool:
 
 def is_in_the_themes_of_hors_sujet(project: Project, track: str) -> bool:
     (variation,) = project.domain["responses"]["utter_hors_sujet"]
-    listed = re.search(r"\(([^)]*)\)", variation["text"]).group(1)
-    return TRACKS[track] in {word.strip() for word in listed.split(",")}
+    listed = re.search(r"\(([^)]*)\)", variation["text"])
+    return bool(listed) and TRACKS[track] in {word.strip() for word in listed.group(1).split(",")}
 
 
 def has_nlu_examples(project: Project, track: str) -> bool:
