@@ -13,7 +13,7 @@ BIN := $(VENV)/bin
 EDGE_VENV := .venv-edge
 EDGE_BIN := $(EDGE_VENV)/bin
 MODEL := models/relais.tar.gz
-MODEL_INPUTS := config.yml domain.yml rasa_components/crisis_guard.py relais/crisis_classifier.py relais/text.py $(shell find data relais/content/tracks -name "*.yml" 2>/dev/null)
+MODEL_INPUTS := config.yml rasa_components/crisis_guard.py relais/crisis_classifier.py relais/text.py $(shell find data domain relais/content/tracks -name "*.yml" 2>/dev/null)
 
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -54,7 +54,7 @@ install: $(VENV)/.installed $(EDGE_VENV)/.installed
 # Rasa retrains only what changed (its cache in .rasa/); when nothing it learns changed (an
 # answer in a track file), it keeps the model as is: touch it so make knows it is up to date.
 $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
-	$(BIN)/rasa train --fixed-model-name relais --out models --quiet
+	$(BIN)/rasa train --domain domain --fixed-model-name relais --out models --quiet
 	touch $@
 
 train: $(MODEL)
@@ -76,6 +76,7 @@ desk: install
 	  PSEUDONYM_SECRET="$${PSEUDONYM_SECRET:-$$(sed -n 's/^PSEUDONYM_SECRET=//p' var/secrets.env)}" \
 	  $(EDGE_BIN)/python -m bot.desk_terminal
 
+# `rasa test core` reads the domain from the model: it takes no --domain.
 test-stories: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results --quiet
 

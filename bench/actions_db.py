@@ -18,11 +18,11 @@ import uuid
 from pathlib import Path
 
 import httpx
-import yaml
 from sqlalchemy import create_engine, insert, text
 
 from bench.servers import ROOT, action_server_args, running
 from relais.database import create_engine_from_url, upgrade_to_head
+from relais.domain_files import load_domain_dict
 from relais.models import Citizen, ProgressEntry
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, bearer, fresh_secrets
 
@@ -149,7 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=200)
     args = parser.parse_args()
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain_dict()
     databases = {"sqlite": f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"}
     if os.environ.get("TEST_DATABASE_URL"):
         databases["postgresql"] = fresh_postgresql_url(os.environ["TEST_DATABASE_URL"])

@@ -3,26 +3,23 @@
 A tapped button's payload reaches Rasa as an intent, skipping NLU (bot/inbound.py): it can erase
 a citizen's data (`/oubli`) or give consent. Only Rasa (the REST channel's replies, and the
 callback channel behind its secret) gives the edge buttons, and each is checked all the same:
-`/<intent>` or `/<intent>{json}` with an intent of domain.yml and only entities declared there.
-Anything else is dropped. The edge does not import Rasa: the domain is read with PyYAML, once.
+`/<intent>` or `/<intent>{json}` with an intent of the domain (domain/) and only entities declared
+there. Anything else is dropped. The edge does not import Rasa: the domain is read with PyYAML,
+merged as Rasa does (relais/domain_files.py), once.
 """
 
 import json
 import logging
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from relais.settings import PROJECT_ROOT
+from relais.domain_files import DOMAIN_DIR, declared_names, load_domain_dict
 
 logger = logging.getLogger(__name__)
 
-DOMAIN_PATH = PROJECT_ROOT / "domain.yml"
 _PAYLOAD = re.compile(r"/(?P<intent>\w+)(?P<entities>\{.*\})?", re.DOTALL)
 
 
@@ -33,15 +30,9 @@ class DomainNames:
 
 
 @lru_cache(maxsize=4)
-def domain_names(path: Path = DOMAIN_PATH) -> DomainNames:
-    domain = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return DomainNames(frozenset(_names(domain.get("intents"))), frozenset(_names(domain.get("entities"))))
-
-
-def _names(items: Iterable[Any] | None) -> Iterable[str]:
-    # An intent or entity is a name, or a mapping from its name to its options.
-    for item in items or []:
-        yield item if isinstance(item, str) else next(iter(item))
+def domain_names(path: Path = DOMAIN_DIR) -> DomainNames:
+    names = declared_names(load_domain_dict(path))
+    return DomainNames(frozenset(names.get("intents", [])), frozenset(names.get("entities", [])))
 
 
 def is_trusted_payload(payload: Any, names: DomainNames | None = None) -> bool:

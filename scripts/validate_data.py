@@ -33,13 +33,13 @@ def form_questions(domain) -> set[str]:
 
 def main() -> None:
     importer = TrainingDataImporter.load_from_config(
-        config_path="config.yml", domain_path="domain.yml", training_data_paths=["data"]
+        config_path="config.yml", domain_path="domain", training_data_paths=["data"]
     )
     domain = importer.get_domain()
     declared = declared_responses()
     missing = sorted(name for name in declared if name not in domain.responses)
     if missing:
-        print(f"Responses declared by custom actions but absent from domain.yml: {missing}")
+        print(f"Responses declared by custom actions but absent from domain/: {missing}")
         sys.exit(1)
     used_elsewhere = declared | form_questions(domain)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import yaml
+
+from relais.domain_files import load_domain_dict
 
 if TYPE_CHECKING:  # the edge's virtualenv has no Rasa SDK
     from rasa_sdk import Tracker
@@ -20,7 +21,7 @@ MODEL = ROOT / "models" / "relais.tar.gz"
 
 @pytest.fixture(scope="session")
 def domain() -> dict[str, Any]:
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return load_domain_dict()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.crisis_guard import FALLBACK_THRESHOLD, LOW_MOOD_INTENT, CrisisGuard
+from relais.domain_files import load_domain_dict
 from tests.conftest import ROOT
 
 
@@ -97,5 +98,4 @@ def test_low_mood_diet_is_sure_of_reaches_the_triage_past_the_fallback():
 
 
 def test_the_low_mood_intent_is_the_domains():
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    assert LOW_MOOD_INTENT in domain["intents"]
+    assert LOW_MOOD_INTENT in load_domain_dict()["intents"]

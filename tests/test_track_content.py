@@ -3,16 +3,16 @@
 import itertools
 
 import pytest
-import yaml
 
 from relais.coaching import ENGAGEMENT_LEVELS
+from relais.domain_files import load_domain_dict
 from relais.form_answers import OPTION, QUESTION, UNCLEAR, AnswerReading, read_answer
 from relais.plans import PLAN_SIZE, choose_actions
 from relais.track_content import CONTENT_DIR, all_topics, find_topic, problems, track_content
 from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, context_turn, decide
 from relais.tracks import TRACKS, diagnostic_slots
 
-DOMAIN = yaml.safe_load((CONTENT_DIR.parent.parent.parent / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain_dict()
 
 
 def button_values(slot):

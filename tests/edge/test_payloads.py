@@ -10,7 +10,7 @@ from bot.payloads import domain_names, is_trusted_payload
 
 
 def rendered(payload: str) -> str:
-    # domain.yml doubles the braces of a payload with entities; Rasa sends them single.
+    # The domain doubles the braces of a payload with entities; Rasa sends them single.
     return payload.replace("{{", "{").replace("}}", "}")
 
 
