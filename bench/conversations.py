@@ -2,7 +2,7 @@
 database): first-message routing and whole conversations, each turn checked.
 
 The sets (tests/blind/routing_*.yml, tests/blind/conversations_*.yml) were written by helper
-sessions that never saw data/, domain.yml or the tests, from a description of Relais. Never copy
+sessions that never saw data/, the domain or the tests, from a description of Relais. Never copy
 their phrasings into data/; a new measure needs a new set, written the same way.
 
 routing_*: one first message each, with the right `track`, `phase` and maybe `also_ok` tracks.

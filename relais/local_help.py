@@ -4,7 +4,7 @@ while the team's entry is sample data, the public services of that place that ex
 Those services exist everywhere, so they need no directory of their own: the mairie of the
 citizen's commune and its CCAS, the nearest France Services, Allô Service Public, and the
 préfecture of the département (its town from directory/departements.yml). The action server
-words them (actions/relais.py, responses in domain.yml); nothing here is a sentence.
+words them (actions/relais.py, responses in domain/relais_lookup.yml); nothing here is a sentence.
 """
 
 from collections.abc import Mapping

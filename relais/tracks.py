@@ -7,8 +7,8 @@ track »), and tests/test_adding_a_track.py lists what a track still misses."""
 # Track id -> the theme's name as citizens (and coaches) read it: in the menu, the welcome, the
 # coach's name (« coach mobilité »), progress and the data export. One word each, lower case,
 # the words people use; the seed document's longer names ("mobilité décarbonée"...) are in
-# DESIGN.md. domain.yml repeats these words where Rasa utters a response by itself (the menu
-# buttons, the lists of themes): tests/test_track_names.py keeps them in line with this table.
+# DESIGN.md. The domain (domain/) repeats these words where Rasa utters a response by itself
+# (the menu buttons, the lists of themes): tests/test_track_names.py keeps them in line.
 TRACKS: dict[str, str] = {
     "alimentation": "alimentation",
     "mobilite": "mobilité",

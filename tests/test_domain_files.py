@@ -1,6 +1,8 @@
 """The domain's files (domain/): one file per concern and one per track, each name declared once,
 and the loader of the tests and the edge (relais/domain_files.py) merging them as Rasa does."""
 
+from textwrap import dedent
+
 import pytest
 
 from relais.domain_files import (
@@ -49,11 +51,13 @@ def test_a_tracks_file_holds_its_intent_questions_and_responses(track):
 def test_every_diagnostic_question_lets_the_same_messages_through():
     # Each track file repeats the engagement slot's exits (a YAML alias does not cross files).
     slots = load_domain_dict()["slots"]
-    exits = [mapping["not_intent"] for mapping in slots["engagement"]["mappings"] if "not_intent" in mapping]
+    def exits(slot):
+        return [mapping["not_intent"] for mapping in slots[slot]["mappings"]
+                if "not_intent" in mapping]
+
     for track in TRACKS:
         for slot in diagnostic_slots(track):
-            assert [mapping["not_intent"] for mapping in slots[slot]["mappings"]
-                    if "not_intent" in mapping] == exits, slot
+            assert exits(slot) == exits("engagement"), slot
 
 
 def test_the_loader_reads_the_domain_rasa_reads():
@@ -65,21 +69,32 @@ def test_the_loader_reads_the_domain_rasa_reads():
     for merged in (rasa_merge, ours):
         merged["entities"] = sorted(merged["entities"])
     assert ours == rasa_merge
-    assert set(rasa_merge) >= {"session_config", "intents", "entities", "slots", "forms", "actions", "responses"}
+    keys = {"session_config", "intents", "entities", "slots", "forms", "actions", "responses"}
+    assert keys <= set(rasa_merge)
 
 
 def test_the_loader_merges_lists_and_mappings_and_finds_a_name_declared_twice(tmp_path):
-    (tmp_path / "a.yml").write_text(
-        'version: "3.1"\nintents: [greet]\nresponses:\n  utter_x: [{text: "A"}]\n'
-        "session_config: {session_expiration_time: 60}\n", encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.yml").write_text(
-        'version: "3.1"\nintents: [greet, {menu: {use_entities: []}}]\nresponses:\n  utter_x: [{text: "B"}]\n'
-        "  utter_y: [{text: \"Y\"}]\nsession_config: {session_expiration_time: 5}\n", encoding="utf-8")
+    (tmp_path / "a.yml").write_text(dedent("""\
+        version: "3.1"
+        session_config: {session_expiration_time: 60}
+        intents: [greet]
+        responses:
+          utter_x: [{text: "A"}]
+        """), encoding="utf-8")
+    (tmp_path / "sub" / "b.yml").write_text(dedent("""\
+        version: "3.1"
+        session_config: {session_expiration_time: 5}
+        intents: [greet, {menu: {use_entities: []}}]
+        responses:
+          utter_x: [{text: "B"}]
+          utter_y: [{text: "Y"}]
+        """), encoding="utf-8")
     merged = load_domain_dict(tmp_path)
+    # Lists joined, mappings put together; a name declared twice keeps its first declaration.
     assert merged["intents"] == ["greet", {"menu": {"use_entities": []}}]
     assert merged["responses"] == {"utter_x": [{"text": "A"}], "utter_y": [{"text": "Y"}]}
     assert merged["session_config"] == {"session_expiration_time": 60}
-    assert duplicate_names(tmp_path) == {"intents greet": ["a.yml", "sub/b.yml"],
-                                         "responses utter_x": ["a.yml", "sub/b.yml"],
-                                         "session_config": ["a.yml", "sub/b.yml"]}
+    both = ["a.yml", "sub/b.yml"]
+    assert duplicate_names(tmp_path) == {
+        "intents greet": both, "responses utter_x": both, "session_config": both}
