@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from relais.database import create_engine_from_url, upgrade_to_head
+from relais.domain_files import load_domain_dict
 from relais.tracks import TRACK_INTENT_PREFIX, TRACKS, diagnostic_slots
-from tests.support.domain_files import ROOT, load_domain
+from tests.conftest import ROOT
 from tests.support.track_constraints import accepts, track_constraints
 
 # How utter_aide counts the themes (« pour voir les huit thèmes »).
@@ -53,7 +54,7 @@ class Project:
 
     @cached_property
     def domain(self) -> dict[str, Any]:
-        return load_domain(self.root)
+        return load_domain_dict(self.root / "domain")
 
     @cached_property
     def rule_steps(self) -> list[dict]:
