@@ -23,28 +23,30 @@ from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_con
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.engine import make_url
 
-from relais.models import CONSENT_WITHDRAWN, Citizen
+from relais.conversation_contract import (
+    CONSENT_SLOT,
+    CONSENT_SLOT_GIVEN,
+    CONSENT_SLOT_REFUSED,
+    ERASE_ACTION,
+)
+from relais.models import CONSENT_WITHDRAWN, RASA_EVENTS, Citizen
 from relais.settings import Settings, load_settings
-
-# After this action has run in a turn, the conversation must not be written back (erasure).
-ERASE_ACTION = "action_effacer_donnees"
-CONSENT_SLOT, CONSENT_GIVEN, CONSENT_NOT_GIVEN = "consentement", "donne", "refuse"
 
 # Rasa's `events` table, read and written with SQLAlchemy Core statements built once: Rasa's
 # ORM queries cost a third of a message's time under load (rows mapped to objects, a count
-# over a subquery before each save). Same table, same rows, same order as Rasa's own code.
-EVENTS = SQLTrackerStore.SQLEvent.__table__
+# over a subquery before each save). Same table (relais.models declares it as Rasa creates it),
+# same rows, same order as Rasa's own code.
 _SENDER = sa.bindparam("sender_id")
 _SESSION_START = (
-    sa.select(sa.func.max(EVENTS.c.timestamp))
-    .where(EVENTS.c.sender_id == _SENDER, EVENTS.c.type_name == SessionStarted.type_name)
+    sa.select(sa.func.max(RASA_EVENTS.c.timestamp))
+    .where(RASA_EVENTS.c.sender_id == _SENDER, RASA_EVENTS.c.type_name == SessionStarted.type_name)
     .scalar_subquery()
 )
-ALL_EVENTS = sa.select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.sender_id == _SENDER).order_by(EVENTS.c.id)
+ALL_EVENTS = sa.select(RASA_EVENTS.c.id, RASA_EVENTS.c.data).where(RASA_EVENTS.c.sender_id == _SENDER).order_by(RASA_EVENTS.c.id)
 # Events of the latest session (all of them if no session started), as Rasa's _event_query.
-SESSION_EVENTS = ALL_EVENTS.where(sa.or_(EVENTS.c.timestamp >= _SESSION_START, _SESSION_START.is_(None)))
+SESSION_EVENTS = ALL_EVENTS.where(sa.or_(RASA_EVENTS.c.timestamp >= _SESSION_START, _SESSION_START.is_(None)))
 SESSION_EVENT_COUNT = sa.select(sa.func.count()).select_from(SESSION_EVENTS.subquery())
-LAST_EVENT_ID = sa.select(sa.func.max(EVENTS.c.id)).where(EVENTS.c.sender_id == _SENDER)
+LAST_EVENT_ID = sa.select(sa.func.max(RASA_EVENTS.c.id)).where(RASA_EVENTS.c.sender_id == _SENDER)
 # The citizen's answer as Relais' consent service recorded it (relais_citizens), the record of
 # a withdrawal: the rows above end with the consent given, as they stopped at the withdrawal.
 CITIZENS = Citizen.__table__
@@ -101,9 +103,9 @@ class RelaisTrackerStore(SQLTrackerStore):
         if erased_in_this_turn(tracker):
             self._unrecorded.pop(tracker.sender_id)
             with self.engine.begin() as connection:
-                connection.execute(EVENTS.delete().where(EVENTS.c.sender_id == tracker.sender_id))
+                connection.execute(RASA_EVENTS.delete().where(RASA_EVENTS.c.sender_id == tracker.sender_id))
             return
-        if tracker.get_slot(CONSENT_SLOT) == CONSENT_GIVEN:
+        if tracker.get_slot(CONSENT_SLOT) == CONSENT_SLOT_GIVEN:
             # Written from the start of the conversation: the citizen agreed to its recording.
             self._unrecorded.pop(tracker.sender_id)
             await self.stream_events(tracker)
@@ -128,7 +130,7 @@ class RelaisTrackerStore(SQLTrackerStore):
                 start = connection.execute(SESSION_EVENT_COUNT, {"sender_id": sender_id}).scalar_one()
             new_events = list(itertools.islice(tracker.events, start, None))
             if new_events:
-                connection.execute(EVENTS.insert(), [_event_row(sender_id, event) for event in new_events])
+                connection.execute(RASA_EVENTS.insert(), [_event_row(sender_id, event) for event in new_events])
         # The new rows' ids are not known here: a second save of this tracker counts again.
         if new_events:
             setattr(tracker, STORED_PREFIX, None)
@@ -153,13 +155,13 @@ class RelaisTrackerStore(SQLTrackerStore):
             if not rows or not self.domain:
                 return None
             tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(data) for _, data in rows], self.domain.slots)
-            withdrawn = tracker.get_slot(CONSENT_SLOT) == CONSENT_GIVEN and self._withdrawn(connection, sender_id)
+            withdrawn = tracker.get_slot(CONSENT_SLOT) == CONSENT_SLOT_GIVEN and self._withdrawn(connection, sender_id)
         if not all_sessions:
             setattr(tracker, STORED_PREFIX, StoredPrefix(rows[-1].id, len(rows)))
         if withdrawn:
             # Not a row: the save that follows keeps the conversation out of the table. Should
             # the citizen consent again, it is written with the rest (the prefix is unchanged).
-            tracker.update(SlotSet(CONSENT_SLOT, CONSENT_NOT_GIVEN))
+            tracker.update(SlotSet(CONSENT_SLOT, CONSENT_SLOT_REFUSED))
         return tracker
 
     def _withdrawn(self, connection: sa.engine.Connection, sender_id: str) -> bool:

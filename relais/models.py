@@ -22,6 +22,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Sequence,
     String,
     Table,
     Text,
@@ -375,12 +376,14 @@ class CaseAudit(Base):
 
 
 # Rasa's SQL tracker store table, as Rasa 3.6 creates it (rasa.core.tracker_store.SQLEvent).
-# NOT Relais' table: declared on its own MetaData, so Alembic never creates or drops it. Relais
-# only reads (export) and deletes (erasure) a sender's rows, when the table exists.
+# NOT Relais' table: declared on its own MetaData, so Alembic never creates or drops it. Relais'
+# services only read it (export, retention) and delete a sender's rows (erasure), when the table
+# exists; Relais' tracker store (rasa_components/stores.py) reads and writes it for Rasa.
 RASA_EVENTS = Table(
     "events",
     MetaData(),
-    Column("id", Integer, primary_key=True),
+    # Rasa's optional sequence: used only where Integer keys do not autoincrement (Oracle).
+    Column("id", Integer, Sequence("events_seq", optional=True), primary_key=True),
     Column("sender_id", String(255), nullable=False, index=True),
     Column("type_name", String(255), nullable=False),
     Column("timestamp", Float),

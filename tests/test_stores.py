@@ -6,17 +6,14 @@ import os
 import pytest
 import sqlalchemy as sa
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from rasa_components.stores import (
-    ERASE_ACTION,
-    EVENTS,
-    RedisUnrecorded,
-    RelaisLockStore,
-    RelaisTrackerStore,
-)
+from rasa_components.stores import RedisUnrecorded, RelaisLockStore, RelaisTrackerStore
+from relais.conversation_contract import ERASE_ACTION
+from relais.models import RASA_EVENTS as EVENTS
 from tests.domain.conftest import _fresh_postgresql_schema
 
 
@@ -38,6 +35,19 @@ def tracker_store(request, tmp_path, monkeypatch):
         store = RelaisTrackerStore(domain=consent_domain())
         yield store
         store.engine.dispose()
+
+
+def test_relais_declares_the_events_table_as_rasa_does():
+    # The store reads and writes Rasa's table through relais.models.RASA_EVENTS.
+    rasa = SQLTrackerStore.SQLEvent.__table__
+
+    def shape(table):
+        columns = [(c.name, repr(c.type), c.nullable, c.primary_key, bool(c.index)) for c in table.columns]
+        sequences = [(c.name, c.default.name, c.default.optional) for c in table.columns
+                     if isinstance(c.default, sa.Sequence)]
+        return table.name, columns, sequences
+
+    assert shape(EVENTS) == shape(rasa)
 
 
 def tracker(sender, *events):
@@ -134,8 +144,6 @@ def concurrent_writes(store, other_store, sender):
 
 
 def test_rows_written_by_another_server_meanwhile_are_handled_as_rasa_does(tracker_store, tmp_path):
-    from rasa.core.tracker_store import SQLTrackerStore
-
     other_store = RelaisTrackerStore(domain=consent_domain())
     relais_rows = concurrent_writes(tracker_store, other_store, "g")
     other_store.engine.dispose()

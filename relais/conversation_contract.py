@@ -1,0 +1,44 @@
+"""The names of Rasa's domain (domain.yml) that code outside the actions relies on.
+
+The tracker store and the dialogue policies (rasa_components/), the actions (actions/) and the
+Telegram edge (bot/) read or write these slots and recognise these actions and intents by name:
+each name is written here once and imported everywhere else. tests/test_conversation_contract.py
+checks that the domain declares them.
+
+The consent slot's values are the conversation's vocabulary ("donne", "refuse"). They are not
+the consent status stored in relais_citizens, which has its own ("given", "withdrawn":
+relais.models.CONSENT_GIVEN, CONSENT_WITHDRAWN), written by the consent service.
+"""
+
+# --- Slots -------------------------------------------------------------------------------
+# Whether the conversation may be recorded: the tracker store writes it to the database only
+# while this slot holds CONSENT_SLOT_GIVEN.
+CONSENT_SLOT = "consentement"
+CONSENT_SLOT_UNKNOWN = "inconnu"  # not answered yet (the slot's initial value)
+CONSENT_SLOT_GIVEN = "donne"
+CONSENT_SLOT_REFUSED = "refuse"  # refused, or withdrawn since
+CONSENT_SLOT_VALUES = (CONSENT_SLOT_UNKNOWN, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED)
+
+# The crisis dialogue's state (relais.crisis_dialogue), kept by its action, read by its policy.
+CRISIS_SLOT = "crisis"
+# The citizen's contact instructions (relais.contact_wishes), kept by their action.
+CONTACT_SLOT = "contact"
+# The id of the citizen's open case, once a person of the team was asked for.
+ESCALATION_SLOT = "escalation"
+
+# --- Actions -----------------------------------------------------------------------------
+# Erases the citizen's data; the tracker store then deletes the conversation instead of
+# writing it back.
+ERASE_ACTION = "action_effacer_donnees"
+# The crisis dialogue's action, which the CrisisPolicy predicts.
+CRISIS_ACTION = "action_crise"
+# The contact instructions' action, which the ContactPolicy predicts, also inside the crisis
+# dialogue (which goes on after it).
+CONTACT_ACTION = "action_consignes_contact"
+
+# --- Intents -----------------------------------------------------------------------------
+# The citizen asks for a person of the team.
+PERSON_INTENT = "demander_humain"
+# Rasa's own intent for a message it did not understand (always in its domain); the edge gives
+# it to a citizen's message meant for the coach, which the bot must not answer.
+FALLBACK_INTENT = "nlu_fallback"
