@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
-from actions.dialogue_state import CONTACT_ACTION, CONTACT_SLOT, WISHES_KEY, previous_action
+from actions.dialogue_state import WISHES_KEY, previous_action
 from actions.escalation import open_case
 from relais.contact_wishes import (
     ContactReading,
@@ -26,6 +26,13 @@ from relais.contact_wishes import (
     read_contact,
     withdrawal_answer,
 )
+from relais.conversation_contract import (
+    CONTACT_ACTION,
+    CONTACT_SLOT,
+    CRISIS_SLOT,
+    ESCALATION_SLOT,
+    PERSON_INTENT,
+)
 from relais.crisis import crisis_content
 from relais.person_request import declines_a_person
 from relais.services import StorageUnavailable
@@ -33,7 +40,6 @@ from relais.services import StorageUnavailable
 logger = logging.getLogger(__name__)
 
 AWAITING_KEY = "awaiting_withdrawal"
-PERSON_INTENT = "demander_humain"
 
 
 class ActionConsignesContact(Action):
@@ -51,7 +57,7 @@ class ActionConsignesContact(Action):
             state[AWAITING_KEY] = False
             dispatcher.utter_message(text=self._withdrawal(tracker, answer))
         else:
-            context = in_contact_context(state, tracker.get_slot("escalation"), tracker.get_slot("crisis"))
+            context = in_contact_context(state, tracker.get_slot(ESCALATION_SLOT), tracker.get_slot(CRISIS_SLOT))
             given = ContactWishes.from_json(state.get(WISHES_KEY)).has_instructions
             reading = read_contact(text, context, given)
             state, events = self._instructions(dispatcher, tracker, state, reading, intent, text)
@@ -127,7 +133,7 @@ class ActionConsignesContact(Action):
             return texts.citizen["not_saved"]
         if case is None:
             return texts.citizen["nothing_to_withdraw"]
-        crisis = tracker.get_slot("crisis") or {}
+        crisis = tracker.get_slot(CRISIS_SLOT) or {}
         if case.crisis_kind or crisis.get("open"):
             # The team no longer writes; the numbers stay true.
             reminder = crisis_content().kind(case.crisis_kind or crisis.get("kind") or "").reminder

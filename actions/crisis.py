@@ -15,15 +15,17 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
-from actions.dialogue_state import (
+from actions.dialogue_state import WISHES_KEY, previous_action, wishes_of
+from relais.contact_wishes import ContactWishes, contact_texts, in_contact_context, read_contact
+from relais.conversation_contract import (
     CONTACT_ACTION,
     CONTACT_SLOT,
     CRISIS_ACTION,
-    WISHES_KEY,
-    previous_action,
-    wishes_of,
+    CRISIS_SLOT,
+    ESCALATION_SLOT,
+    FIRST_REPLY_SENT,
+    TRIAGE_KEY,
 )
-from relais.contact_wishes import ContactWishes, contact_texts, in_contact_context, read_contact
 from relais.crisis import crisis_content
 from relais.crisis_dialogue import (
     CASE_FALSE_ALARM,
@@ -37,10 +39,6 @@ from relais.safety import CERTAIN, Triage, triage
 from relais.services import StorageUnavailable
 
 logger = logging.getLogger(__name__)
-
-CRISIS_SLOT = "crisis"
-# Set by the Telegram edge when it already sent this message's first crisis reply itself.
-EDGE_FIRST_REPLY_KEY = "crisis_first_reply"
 
 
 class ActionCrise(Action):
@@ -77,7 +75,7 @@ class ActionCrise(Action):
 
 def citizen_message(tracker: Tracker) -> CitizenMessage:
     parse = tracker.latest_message or {}
-    crisis = parse.get("crisis")
+    crisis = parse.get(TRIAGE_KEY)
     text = parse.get("text") or ""
     intent = (parse.get("intent") or {}).get("name")
     if crisis is None:
@@ -87,14 +85,14 @@ def citizen_message(tracker: Tracker) -> CitizenMessage:
         result = Triage(crisis.get("tier"), crisis.get("kind"))
     metadata = parse.get("metadata") or {}
     return CitizenMessage(text=text if not text.startswith("/") else "", intent=intent,
-                          triage=result, first_reply_sent=bool(metadata.get(EDGE_FIRST_REPLY_KEY)))
+                          triage=result, first_reply_sent=bool(metadata.get(FIRST_REPLY_SENT)))
 
 
 def _told(tracker: Tracker, text: str) -> tuple[ContactWishes, frozenset]:
     """The contact instructions of a crisis message, and those it lifts. « Annulez tout » in
     danger (« il arrive, il va voir ») is read as « go silent »: nobody writes first, discreet
     messages; the case stays, for the person to withdraw it calmly later."""
-    context = in_contact_context(tracker.get_slot(CONTACT_SLOT), tracker.get_slot("escalation"),
+    context = in_contact_context(tracker.get_slot(CONTACT_SLOT), tracker.get_slot(ESCALATION_SLOT),
                                  tracker.get_slot(CRISIS_SLOT))
     reading = read_contact(text, context)
     told = reading.wishes

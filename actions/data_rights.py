@@ -7,6 +7,7 @@ from rasa_sdk.events import AllSlotsReset
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
+from relais.conversation_contract import DOCUMENT_KEY, ERASE_ACTION
 from relais.services import StorageUnavailable, summary_fr
 
 
@@ -28,7 +29,7 @@ class ActionExporterDonnees(Action):
             return []
         dispatcher.utter_message(text=summary_fr(export))
         # The edge (terminal or Telegram) turns this into a file sent to the citizen.
-        dispatcher.utter_message(json_message={"document": {"filename": "mes-donnees-relais.json", "content": export}})
+        dispatcher.utter_message(json_message={DOCUMENT_KEY: {"filename": "mes-donnees-relais.json", "content": export}})
         return []
 
 
@@ -39,7 +40,7 @@ class ActionEffacerDonnees(Action):
     responses = frozenset({"utter_donnees_effacees", "utter_stockage_indisponible"})
 
     def name(self) -> str:
-        return "action_effacer_donnees"
+        return ERASE_ACTION
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -5,12 +5,8 @@ before the latest message, and the contact instructions the citizen gave."""
 from rasa_sdk import Tracker
 
 from relais.contact_wishes import ContactWishes
+from relais.conversation_contract import CONTACT_SLOT
 
-CRISIS_ACTION = "action_crise"
-# Contact instructions said inside the crisis dialogue are answered by their own action; the
-# dialogue goes on after it (as rasa_components.crisis_policy reads it).
-CONTACT_ACTION = "action_consignes_contact"
-CONTACT_SLOT = "contact"
 WISHES_KEY = "wishes"
 _NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
 

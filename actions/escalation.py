@@ -12,13 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.backend import backend
 from actions.dialogue_state import wishes_of
 from relais.contact_wishes import ContactWishes
+from relais.conversation_contract import ESCALATION_SLOT, PERSON_INTENT
 from relais.person_request import asks_about_the_team, declines_a_person
 from relais.services import StorageUnavailable
 
 # A crisis is not here: action_crise opens its case (actions/crisis.py). A misunderstanding is
 # not a reason on its own either: after two, action_fallback asks, and only a yes opens a case.
 REASON_BY_INTENT = {
-    "demander_humain": "citizen_request",
+    PERSON_INTENT: "citizen_request",
     "affirm": "citizen_request",
 }
 
@@ -38,7 +39,7 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
         return []
     case_id = str(case.id)
     dispatcher.utter_message(response="utter_escalade_demande", escalation=case_id)
-    return [SlotSet("escalation", case_id)]
+    return [SlotSet(ESCALATION_SLOT, case_id)]
 
 
 NOT_A_REQUEST = "utter_humain_pas_demande"
@@ -75,7 +76,7 @@ def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     is and how to reach it. None when the message asks nothing of the kind."""
     if not asks_about_the_team(tracker.latest_message.get("text") or ""):
         return None
-    case = tracker.get_slot("escalation")
+    case = tracker.get_slot(ESCALATION_SLOT)
     if case:
         dispatcher.utter_message(response=TEAM_FOLLOWS_UP, escalation=case)
     else:

@@ -7,6 +7,7 @@ from typing import Any
 from rasa_sdk.events import SlotSet
 
 from relais.coaching import engagement_level
+from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_UNKNOWN, ESCALATION_SLOT
 from relais.follow_up import MORE, TOPIC, follow_up
 from relais.plans import choose_actions, render_actions
 from relais.topics import fallback_topic
@@ -71,7 +72,7 @@ def say_first_steps(dispatcher, tracker, track: str, topic: Topic | None) -> Non
         say_acute_menu(dispatcher, track)
     told = any((e.get("metadata") or {}).get("utter_action") == "utter_relais_local"
                for e in tracker.events if e.get("event") == "bot")
-    if not told and not tracker.get_slot("escalation"):
+    if not told and not tracker.get_slot(ESCALATION_SLOT):
         dispatcher.utter_message(response="utter_relais_local")
 
 
@@ -209,7 +210,7 @@ CONSENT_QUESTIONS = ("utter_demande_consentement", "utter_demande_consentement_c
 def ask_consent_once(dispatcher, tracker) -> None:
     """A conversation that began with the citizen's situation, not the welcome, has not been
     asked for consent: ask once, after the help, never before it."""
-    if tracker.get_slot("consentement") not in (None, "inconnu"):
+    if tracker.get_slot(CONSENT_SLOT) not in (None, CONSENT_SLOT_UNKNOWN):
         return
     asked = any((e.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
                 for e in tracker.events if e.get("event") == "bot")

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.backend import CONSENT_NOTICE_VERSION, backend
 from actions.topic_replies import answer_from_topics
 from relais.consent_words import is_explicit_answer
+from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
 from relais.greeting import after_greeting
 from relais.services import StorageUnavailable
 
@@ -86,7 +87,7 @@ class ActionEnregistrerConsentement(Action):
         except StorageUnavailable:
             dispatcher.utter_message(response="utter_stockage_indisponible")
             # Consent not recorded: nothing will be kept either, so treat it as not given.
-            return [SlotSet("consentement", "refuse")]
+            return [SlotSet(CONSENT_SLOT, CONSENT_SLOT_REFUSED)]
         if given:
             dispatcher.utter_message(response="utter_consentement_merci")
         elif intent == WITHDRAWING_INTENT:
@@ -95,4 +96,4 @@ class ActionEnregistrerConsentement(Action):
             dispatcher.utter_message(response="utter_consentement_refuse")
         if intent != WITHDRAWING_INTENT:
             dispatcher.utter_message(response="utter_menu")
-        return [SlotSet("consentement", "donne" if given else "refuse")]
+        return [SlotSet(CONSENT_SLOT, CONSENT_SLOT_GIVEN if given else CONSENT_SLOT_REFUSED)]

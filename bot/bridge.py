@@ -8,13 +8,11 @@ from collections.abc import Callable
 from bot.conversation import Reply, Turn, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable, replies_after
 from bot.replies import crisis_first_reply, outage_replies
+from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.safety import assess
 
 logger = logging.getLogger(__name__)
 
-# Metadata of a message for Rasa: the edge already sent this message's crisis first reply
-# itself, so Rasa must not send the same block again (actions/crisis.py, EDGE_FIRST_REPLY_KEY).
-FIRST_REPLY_SENT = "crisis_first_reply"
 # A chat given a kind's first reply is not given the same block again for this long: a person
 # in crisis often writes several such messages in a row, and the dialogue (Rasa) follows up with
 # shorter reminders instead of the same wall of text.

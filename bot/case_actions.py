@@ -10,6 +10,7 @@ from datetime import datetime
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
 from relais.contact_wishes import LOCAL_TIME, allows_message, contact_texts, next_allowed_at
+from relais.conversation_contract import FALLBACK_INTENT
 from relais.directory import CoachScope, RelaisDirectory, RelaisTeam
 from relais.models import CASE_TAKEN, utc_now
 from relais.services.desk import DESK_ACTOR, DeskService, HeldDelivery
@@ -238,7 +239,7 @@ async def record_for_coach(rasa: RasaClient, chat_id: str, typed: str,
         await rasa.append_events(chat_id, [{
             "event": "user", "text": typed,
             "metadata": {**(metadata or {}), "relais_to_coach": True},
-            "parse_data": {"text": typed, "intent": {"name": "nlu_fallback", "confidence": 1.0},
+            "parse_data": {"text": typed, "intent": {"name": FALLBACK_INTENT, "confidence": 1.0},
                            "entities": []},
         }])
     except RasaUnavailable as error:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.payloads import trusted_buttons
+from relais.conversation_contract import DOCUMENT_KEY
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def replies_from_rasa(messages: list[dict[str, Any]]) -> list[Reply]:
     buttons with a payload of the domain are kept (bot/payloads.py): a tap sends it as is."""
     replies = []
     for message in messages:
-        document = (message.get("custom") or {}).get("document")
+        document = (message.get("custom") or {}).get(DOCUMENT_KEY)
         reply = Reply.from_dict({
             "text": message.get("text") or "",
             "buttons": trusted_buttons(message.get("buttons") or []),

@@ -17,13 +17,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from rasa_components.crisis_policy import (
-    CONTACT_ACTION,
-    CRISIS_ACTION,
-    awaiting_answer,
-    next_crisis_action,
-    previous_action,
-)
+from rasa_components.crisis_policy import awaiting_answer, next_crisis_action, previous_action
 from rasa_components.decided_policy import DecidedPolicy
 from relais.contact_wishes import (
     ContactWishes,
@@ -31,8 +25,15 @@ from relais.contact_wishes import (
     is_for_contact_turn,
     read_contact_wishes,
 )
+from relais.conversation_contract import (
+    CONTACT_ACTION,
+    CONTACT_SLOT,
+    CRISIS_ACTION,
+    CRISIS_SLOT,
+    ESCALATION_SLOT,
+    TRIAGE_KEY,
+)
 
-CONTACT_SLOT = "contact"
 # The CrisisPolicy's is 7, the RulePolicy's 6.
 CONTACT_POLICY_PRIORITY = 8
 
@@ -55,14 +56,14 @@ def next_contact_action(tracker: DialogueStateTracker) -> Optional[str]:
     if not awaiting_answer(tracker):
         return None
     parse = tracker.latest_message.parse_data if tracker.latest_message else {}
-    if (parse.get("crisis") or {}).get("tier") is not None:
+    if (parse.get(TRIAGE_KEY) or {}).get("tier") is not None:
         return None
     state = tracker.get_slot(CONTACT_SLOT) or {}
     awaiting_withdrawal = bool(state.get("awaiting_withdrawal")) and \
         previous_action(tracker) == CONTACT_ACTION
     intent = (parse.get("intent") or {}).get("name")
     text = parse.get("text")
-    context = in_contact_context(state, tracker.get_slot("escalation"), tracker.get_slot("crisis"))
+    context = in_contact_context(state, tracker.get_slot(ESCALATION_SLOT), tracker.get_slot(CRISIS_SLOT))
     given = ContactWishes.from_json(state.get("wishes")).has_instructions
     if not is_for_contact_turn(text, intent, awaiting_withdrawal, context, given):
         return None

@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from rasa_components.intent_override import CONFIDENCE_KEY, set_intent
+from relais.conversation_contract import FALLBACK_INTENT, TRIAGE_KEY
 from relais.crisis import CRISIS_KINDS
 from relais.crisis_classifier import CALM, CrisisClassifier
 from relais.safety import plausible_model_kind, triage, without_idioms
@@ -36,8 +37,6 @@ CRISIS_INTENT = "crise"
 # The model's intents, one per crisis kind; scripts/validate_data.py knows they are read here.
 MODEL_CRISIS_PREFIX = "crise_"
 MODEL_CRISIS_INTENTS = tuple(MODEL_CRISIS_PREFIX + kind for kind in CRISIS_KINDS)
-CRISIS_KEY = "crisis"
-FALLBACK_INTENT = "nlu_fallback"
 # Low mood (data/nlu): support and a person, the suicide line only with a risk indicator.
 LOW_MOOD_INTENT = "humeur_basse"
 # The FallbackClassifier's threshold (config.yml): below it, an intent is not understood.
@@ -105,7 +104,7 @@ class CrisisGuard(GraphComponent):
         reading = self._classifier.read(without_idioms(text)) if self._classifier is not None else None
         result = triage(text, model_confidence, model_kind, reading, _low_mood_confidence(intent, ranking))
         # What each reader said, beside the decision: the benches and a reviewer see why.
-        message.set(CRISIS_KEY, {
+        message.set(TRIAGE_KEY, {
             "tier": result.tier, "kind": result.kind, "model": model_confidence, "model_kind": model_kind,
             "classifier": None if reading is None else round(reading.probability, 3),
             "classifier_kind": None if reading is None else reading.kind,
@@ -147,7 +146,7 @@ def _model_crisis(intent: Dict[str, Any], ranking: List[Dict[str, Any]],
     nlu_fallback first: the ranking still has it): its confidence in any crisis (the kinds
     share it) and the likeliest kind whose words are in the message (relais.safety.
     plausible_model_kind). (None, None) otherwise."""
-    guesses = [item for item in ranking if item.get(INTENT_NAME_KEY) != "nlu_fallback"]
+    guesses = [item for item in ranking if item.get(INTENT_NAME_KEY) != FALLBACK_INTENT]
     best = guesses[0] if guesses else intent
     if not is_crisis_intent(best.get(INTENT_NAME_KEY)):
         return None, None
@@ -172,6 +171,6 @@ def _low_mood_confidence(intent: Dict[str, Any], ranking: List[Dict[str, Any]]) 
 
 def _best_other_intent(ranking: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     for candidate in ranking:
-        if not is_crisis_intent(candidate.get(INTENT_NAME_KEY)) and candidate.get(INTENT_NAME_KEY) != "nlu_fallback":
+        if not is_crisis_intent(candidate.get(INTENT_NAME_KEY)) and candidate.get(INTENT_NAME_KEY) != FALLBACK_INTENT:
             return candidate
     return None

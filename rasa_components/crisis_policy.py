@@ -17,14 +17,10 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_components.decided_policy import DecidedPolicy
+from relais.conversation_contract import CONTACT_ACTION, CRISIS_ACTION, CRISIS_SLOT, TRIAGE_KEY
 from relais.crisis_dialogue import CitizenMessage, takes_message
 from relais.safety import Triage
 
-CRISIS_ACTION = "action_crise"
-# The contact instructions' action (rasa_components/contact_policy.py) may answer a message in
-# the middle of the crisis dialogue: the dialogue goes on after it, as if it had not run.
-CONTACT_ACTION = "action_consignes_contact"
-CRISIS_SLOT = "crisis"
 # RulePolicy's priority is 6.
 CRISIS_POLICY_PRIORITY = 7
 # Actions Rasa runs around every message, which say nothing about the dialogue.
@@ -50,7 +46,7 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     if not awaiting_answer(tracker):
         return None
     parse = tracker.latest_message.parse_data if tracker.latest_message else {}
-    crisis = parse.get("crisis") or {}
+    crisis = parse.get(TRIAGE_KEY) or {}
     intent = parse.get("intent") or {}
     message = CitizenMessage(
         text=parse.get("text") or "",
@@ -59,6 +55,8 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     )
     state = tracker.get_slot(CRISIS_SLOT)
     confidence = float(intent.get("confidence") or 0.0)
+    # The contact instructions' action (rasa_components/contact_policy.py) may answer a message
+    # in the middle of the crisis dialogue: the dialogue goes on after it, as if it had not run.
     if takes_message(state, message, confidence, previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION):
         return CRISIS_ACTION
     return None

@@ -12,9 +12,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import IntentOverride, set_intent
+from relais.conversation_contract import FALLBACK_INTENT
 from relais.emoji import emoji_intent, is_emoji_only
-
-FALLBACK_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -12,9 +12,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import IntentOverride, set_intent
+from relais.conversation_contract import PERSON_INTENT
 from relais.person_request import asks_for_a_person
-
-PERSON_INTENT = "demander_humain"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

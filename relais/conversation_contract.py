@@ -1,9 +1,10 @@
-"""The names of Rasa's domain (domain.yml) that code outside the actions relies on.
+"""The names that the parts of a conversation agree on, written once.
 
 The tracker store and the dialogue policies (rasa_components/), the actions (actions/) and the
-Telegram edge (bot/) read or write these slots and recognise these actions and intents by name:
-each name is written here once and imported everywhere else. tests/test_conversation_contract.py
-checks that the domain declares them.
+Telegram edge (bot/) read or write these slots, recognise these actions and intents, and pass
+each other these keys: each name is written here once and imported everywhere else.
+tests/test_conversation_contract.py checks that Rasa's domain declares the slots, values,
+actions and intents.
 
 The consent slot's values are the conversation's vocabulary ("donne", "refuse"). They are not
 the consent status stored in relais_citizens, which has its own ("given", "withdrawn":
@@ -42,3 +43,13 @@ PERSON_INTENT = "demander_humain"
 # Rasa's own intent for a message it did not understand (always in its domain); the edge gives
 # it to a citizen's message meant for the coach, which the bot must not answer.
 FALLBACK_INTENT = "nlu_fallback"
+
+# --- Keys of the messages ------------------------------------------------------------------
+# In a message's parse data: the CrisisGuard's triage (tier, kind, and what each reader said),
+# read by the dialogue policies and the crisis action.
+TRIAGE_KEY = "crisis"
+# In a citizen message's metadata: the edge already sent the message's crisis first reply
+# itself, so the crisis action must not send the same block again.
+FIRST_REPLY_SENT = "crisis_first_reply"
+# In a bot message's custom payload: a file for the citizen (their data), which the edge sends.
+DOCUMENT_KEY = "document"

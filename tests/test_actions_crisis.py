@@ -8,16 +8,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from sqlalchemy import create_engine, text
 
-from actions.crisis import EDGE_FIRST_REPLY_KEY, ActionCrise
-from bot.bridge import FIRST_REPLY_SENT
+from actions.crisis import ActionCrise
+from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import crisis_content
 
 SENDER = "crisis-citizen"
-
-
-def test_the_edges_metadata_key_is_the_one_this_action_reads():
-    # The edge runs in its own virtualenv: this contract is checked from Rasa's side.
-    assert FIRST_REPLY_SENT == EDGE_FIRST_REPLY_KEY
 
 
 def tracker(message: str, tier: str | None = None, kind: str | None = None,
@@ -95,7 +90,7 @@ def test_a_crisis_inside_a_form_ends_the_form(dispatcher, domain, database):
 
 
 def test_after_the_edge_sent_the_block_it_is_not_repeated(dispatcher, domain, database):
-    run(dispatcher, domain, tracker("je veux mourir", "certain", "suicide", metadata={"crisis_first_reply": True}))
+    run(dispatcher, domain, tracker("je veux mourir", "certain", "suicide", metadata={FIRST_REPLY_SENT: True}))
     texts = [m["text"] for m in dispatcher.messages]
     assert crisis_content().kind("suicide").first not in texts
     assert "3114" in texts[0]

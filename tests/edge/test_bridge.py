@@ -8,7 +8,6 @@ import pytest_asyncio
 
 from bench.servers import free_port
 from bot.bridge import (
-    FIRST_REPLY_SENT,
     Bridge,
     RecentFirstReplies,
     crisis_kind,
@@ -19,6 +18,7 @@ from bot.conversation import Turn
 from bot.rasa_client import RasaClient
 from bot.replies import RASA_DOWN_TEXT, URGENT_HINT, outage_replies
 from bot.terminal import LocalChat, exchange
+from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services.desk import DeskService

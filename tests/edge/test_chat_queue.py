@@ -6,11 +6,11 @@ from contextlib import asynccontextmanager
 
 import pytest
 
-from bot.bridge import FIRST_REPLY_SENT
 from bot.chat_queue import ChatQueue
 from bot.conversation import Reply
 from bot.replies import RASA_DOWN_TEXT
 from bot.telegram_delivery import DeliveryFailed
+from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply
 from relais.services.inbox import QueuedItem
 

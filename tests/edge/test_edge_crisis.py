@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bench.servers import free_port
-from bot.bridge import FIRST_REPLY_SENT
 from bot.replies import MEDIA_TEXTS, RASA_DOWN_TEXT, URGENT_HINT
 from bot.telegram_main import telegram_edge
+from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply, kind_label
 from relais.database import create_engine_from_url, make_session_factory
 from relais.services.escalation import EscalationService

@@ -11,11 +11,12 @@ from sqlalchemy import create_engine, text
 
 from bench.fake_bot_api import FakeBotApi
 from bench.servers import free_port
-from bot.bridge import FIRST_REPLY_SENT, crisis_kind
+from bot.bridge import crisis_kind
 from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, RASA_DOWN_TEXT
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_edge import webhook_app
 from bot.telegram_main import telegram_edge
+from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import CRISIS_KINDS, crisis_content, first_reply
 from relais.settings import Settings
 from tests.conftest import next_update_id_base
