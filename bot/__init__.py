@@ -1,1 +1,1 @@
-"""The citizen-facing edge of Relais: terminal chat now, Telegram (python-telegram-bot) next."""
+"""The citizen-facing edge of Relais: Telegram (python-telegram-bot), or a chat in the terminal."""

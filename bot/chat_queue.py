@@ -30,7 +30,7 @@ from bot.replies import BUTTON_EXPIRED_TEXT, STUCK_TEXT, crisis_first_reply, out
 from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
 from relais.models import INBOX_UPDATE
 from relais.services.errors import StorageUnavailable
-from relais.services.inbox import InboxService, KeyboardService, QueuedItem
+from relais.services.inbox import InboxService, QueuedItem
 
 logger = logging.getLogger(__name__)
 
@@ -43,12 +43,11 @@ FORGET_AFTER_SECONDS = 24 * 3600.0
 
 
 class ChatQueue:
-    def __init__(self, inbox: InboxService, keyboards: KeyboardService, bridge: Bridge,
+    def __init__(self, inbox: InboxService, bridge: Bridge,
                  delivery: TelegramDelivery, retry_delays=RETRY_DELAYS,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._inbox = inbox
-        self._keyboards = keyboards
         self._bridge = bridge
         self._delivery = delivery
         self._retry_delays = retry_delays

@@ -94,8 +94,3 @@ def outage_notice(after_crisis: bool = False) -> Reply:
     """That the message is kept and will be answered; with the numbers, unless a crisis first
     reply comes just before it."""
     return Reply(RASA_DOWN_TEXT if after_crisis else RASA_DOWN_TEXT + "\n" + URGENT_HINT)
-
-
-def fallback_reply(text: str) -> str:
-    """The terminal's answer when Rasa is down, as one text."""
-    return "\n\n".join(reply.text for reply in outage_replies([text]))

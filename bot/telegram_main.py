@@ -83,7 +83,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
     rasa = RasaClient.from_settings(settings)
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
-    queue = ChatQueue(inbox, keyboards, Bridge(rasa), delivery, retry_delays, clock=clock)
+    queue = ChatQueue(inbox, Bridge(rasa), delivery, retry_delays, clock=clock)
     queue.answer_deadline = settings.rasa_timeout_seconds + 30
     topic_erasures = TopicErasureService(session_factory)
     desk = _coach_desk(settings, bot, session_factory, rasa, queue, topic_erasures)

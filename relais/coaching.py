@@ -1,8 +1,8 @@
-"""Coaching decisions of the psy-coach and the specialist tracks, free of any framework."""
+"""A citizen's free answers to the coaching questions: the engagement level they say, and an
+answer as it is kept. Free of any framework."""
 
 import re
 
-from relais.acute import is_acute
 from relais.text import normalise
 
 ENGAGEMENT_LEVELS = ("petits_pas", "intermediaire", "ambitieux")
@@ -12,13 +12,6 @@ _ENGAGEMENT_WORDS = (
     ("intermediaire", r"\b(un peu|moyen|quelques|raisonnable|normal)\b"),
 )
 MAX_ANSWER_LENGTH = 500
-
-
-def choose_phase(text: str, requested_phase: str | None = None) -> str:
-    """`urgence` when the citizen picked it or describes an abrupt disruption, else `continu`."""
-    if requested_phase in ("urgence", "continu"):
-        return requested_phase
-    return "urgence" if is_acute(text) else "continu"
 
 
 def engagement_level(answer: str | None) -> str:

@@ -99,11 +99,6 @@ def upgrade_to_head(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
-def downgrade_to_base(url: str) -> None:
-    """Remove Relais' tables (tests and local resets only; Rasa's `events` is left alone)."""
-    command.downgrade(alembic_config(url), "base")
-
-
 def main() -> int:
     """`python -m relais.database`: bring the database of DATABASE_URL to the latest schema."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")

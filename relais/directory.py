@@ -1,4 +1,4 @@
-"""The relais directory: which local relais team covers a postal code or a département.
+"""The relais directory: which local relais team covers a postal code.
 
 The data is `directory/relais.yml`, edited by operators without code. It is validated when
 loaded: every département must be covered exactly once, or loading fails with a message that
@@ -198,12 +198,6 @@ class RelaisDirectory:
         if postal_code is None:
             return RelaisLookup(reason=reason)
         return self._lookup(postal_code_to_departement(postal_code))
-
-    def find_by_departement(self, code: str | None) -> RelaisLookup:
-        departement = normalise_departement(code)
-        if departement is None:
-            return RelaisLookup(reason=REASON_FORMAT)
-        return self._lookup(departement)
 
     def find_by_code(self, relais_code: str | None) -> RelaisTeam | None:
         """The team of a case's relais_code."""

@@ -13,7 +13,6 @@ from functools import lru_cache
 from relais.acute import is_acute
 from relais.text import normalise
 from relais.track_content import Topic, all_topics
-from relais.tracks import TRACKS
 
 # Below this probability the best topic is not trusted on its own (a topic of ~180).
 TOPIC_THRESHOLD = 0.35
@@ -77,13 +76,6 @@ class TopicIndex:
         if track:
             matches = [m for m in matches if m.topic.track == track]
         return sorted(matches, key=lambda m: m.score, reverse=True)
-
-    def track_scores(self, text: str) -> dict[str, float]:
-        """The probability mass of each track's topics: a second opinion on routing."""
-        scores = {track: 0.0 for track in TRACKS}
-        for match in self.rank(text):
-            scores[match.topic.track] += match.score
-        return scores
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from relais.coaching import MAX_ANSWER_LENGTH, choose_phase, clean_answer, engagement_level
+from relais.acute import is_acute
+from relais.coaching import MAX_ANSWER_LENGTH, clean_answer, engagement_level
 from relais.mood import mood_band, parse_mood
 from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
 
@@ -19,7 +20,7 @@ from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
     ],
 )
 def test_abrupt_disruptions_are_urgence(text):
-    assert choose_phase(text) == "urgence"
+    assert is_acute(text)
 
 
 @pytest.mark.parametrize(
@@ -27,12 +28,7 @@ def test_abrupt_disruptions_are_urgence(text):
     ["je voudrais moins utiliser la voiture", "comment faire un compost", "je veux mieux manger"],
 )
 def test_wishes_to_adapt_are_continu(text):
-    assert choose_phase(text) == "continu"
-
-
-def test_a_phase_chosen_by_button_wins():
-    assert choose_phase("/track_energie", "urgence") == "urgence"
-    assert choose_phase("coupure de courant", "continu") == "continu"
+    assert not is_acute(text)
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ from relais.coaching import ENGAGEMENT_LEVELS
 from relais.domain_files import load_domain_dict
 from relais.form_answers import OPTION, QUESTION, UNCLEAR, AnswerReading, read_answer
 from relais.plans import PLAN_SIZE, choose_actions
-from relais.track_content import CONTENT_DIR, all_topics, find_topic, problems, track_content
+from relais.track_content import CONTENT_DIR, all_topics, find_topic, track_content
 from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, context_turn, decide
 from relais.tracks import TRACKS, diagnostic_slots
+from tests.support.track_checks import problems
 
 DOMAIN = load_domain_dict()
 

@@ -93,15 +93,6 @@ class HeldDelivery:
     topic: TopicInfo | None
 
 
-@dataclass(frozen=True)
-class AuditLine:
-    case_id: int
-    action: str
-    actor: str
-    detail: str | None
-    at: datetime
-
-
 class DeskService:
     def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
@@ -378,15 +369,6 @@ class DeskService:
                                   detail=detail, at=self._clock()))
 
         run_in_transaction(self._session_factory, work)
-
-    def audit_log(self, case_id: int) -> list[AuditLine]:
-        def work(session: Session) -> list[AuditLine]:
-            rows = session.scalars(
-                select(CaseAudit).where(CaseAudit.case_id == case_id).order_by(CaseAudit.id)
-            ).all()
-            return [AuditLine(r.case_id, r.action, r.actor, r.detail, r.at) for r in rows]
-
-        return run_in_transaction(self._session_factory, work)
 
 
 def _last_citizen_message(session: Session, case_id: int) -> datetime | None:

@@ -11,8 +11,9 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.schema import CreateSchema, DropSchema
 
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.models import RASA_EVENTS
 from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
-from tests.domain.support import FakeClock, rasa_events_table
+from tests.domain.support import FakeClock
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -88,7 +89,7 @@ def data_rights(session_factory, clock) -> DataRightsService:
 
 @pytest.fixture
 def rasa_events(engine) -> Table:
-    """Rasa's `events` table, created in the test database as Rasa would."""
-    table = rasa_events_table()
-    table.metadata.create_all(engine)
-    return table
+    """Rasa's `events` table, created in the test database as Rasa would (tests/test_stores.py
+    checks the declaration against Rasa's own)."""
+    RASA_EVENTS.metadata.create_all(engine)
+    return RASA_EVENTS

@@ -14,6 +14,7 @@ from relais.contact_wishes import (
     withdrawal_answer,
 )
 from relais.services.desk import DeskService
+from tests.support.audit import audit_log
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -154,7 +155,7 @@ def test_a_withdrawal_closes_the_case_and_the_desk_tells_the_topic_once(session_
     (notice,) = desk.citizen_notices()
     assert notice.withdrawn and notice.until == clock.now
     assert escalation.active_case("bob") is None
-    assert [line.action for line in desk.audit_log(case.id)][-2:] == ["contact_wish", "withdrawn"]
+    assert [line.action for line in audit_log(session_factory, case.id)][-2:] == ["contact_wish", "withdrawn"]
 
 
 def test_the_desk_knows_when_the_citizen_last_wrote(session_factory, escalation, clock):
@@ -198,7 +199,7 @@ def test_held_messages_go_out_when_allowed_and_are_dropped_with_the_case(session
     desk.hold_message(case.id, "7", "Alice", "Après la clôture")
     escalation.close_case(case.id, "fini")
     assert desk.due_held_messages() == []  # the case is no longer taken: dropped
-    actions = [line.action for line in desk.audit_log(case.id)]
+    actions = [line.action for line in audit_log(session_factory, case.id)]
     assert actions.count("held") == 4 and actions.count("held_sent") == 1
     assert actions.count("held_dropped") == 3
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from relais.services.desk import DeskService
+from tests.support.audit import audit_log
 
 
 @pytest.fixture
@@ -12,7 +13,7 @@ def desk(session_factory, clock) -> DeskService:
     return DeskService(session_factory, clock)
 
 
-def test_cases_get_one_topic_and_are_found_from_it(desk, escalation):
+def test_cases_get_one_topic_and_are_found_from_it(desk, escalation, session_factory):
     request = escalation.open_case("alice", "citizen_request", relais_code="IDF")
     crisis = escalation.open_case("bob", "crisis")
     assert [c.id for c in desk.cases_without_topic()] == [crisis.id, request.id]  # crisis first
@@ -22,7 +23,7 @@ def test_cases_get_one_topic_and_are_found_from_it(desk, escalation):
     assert desk.case_of_topic(-100, 11).conversation_id == "bob"
     assert desk.case_of_topic(-100, 12) is None and desk.case_of_topic(-100, None) is None
     assert desk.topic_of_case(crisis.id).card_message_id == 500
-    assert [line.action for line in desk.audit_log(crisis.id)] == ["announced"]
+    assert [line.action for line in audit_log(session_factory, crisis.id)] == ["announced"]
 
 
 def test_a_taken_case_pauses_the_bot_until_handed_back(desk, escalation):
@@ -59,11 +60,11 @@ def test_coaches_are_called_again_after_the_delay_or_at_once_for_a_new_crisis(de
     assert [case.id for case, _, _ in desk.cases_to_call(crisis_after, other_after)] == [crisis.id]
 
 
-def test_transfer_and_audit(desk, escalation):
+def test_transfer_and_audit(desk, escalation, session_factory):
     case = escalation.open_case("alice", "citizen_request", relais_code="IDF")
     assert escalation.transfer_case(case.id, "ARA").relais_code == "ARA"
     desk.audit(case.id, "transferred", 7, "IDF -> ARA")
-    line = desk.audit_log(case.id)[-1]
+    line = audit_log(session_factory, case.id)[-1]
     assert (line.action, line.actor, line.detail) == ("transferred", "7", "IDF -> ARA")
 
 

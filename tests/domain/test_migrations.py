@@ -6,9 +6,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
-from relais.database import create_engine_from_url, downgrade_to_base, upgrade_to_head
-from relais.models import Base, Case, Citizen, ProgressEntry
-from tests.domain.support import NOW, rasa_events_table
+from relais.database import create_engine_from_url, upgrade_to_head
+from relais.models import RASA_EVENTS, Base, Case, Citizen, ProgressEntry
+from tests.domain.support import NOW
+from tests.support.migrations import downgrade_to_base
 
 RELAIS_TABLES = {
     "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "relais_inbox",
@@ -47,7 +48,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
 
 def test_migrations_leave_rasa_events_alone(db_url):
     engine = create_engine_from_url(db_url)
-    rasa_events_table().metadata.create_all(engine)
+    RASA_EVENTS.metadata.create_all(engine)
     engine.dispose()
 
     upgrade_to_head(db_url)

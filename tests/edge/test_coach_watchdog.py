@@ -18,6 +18,7 @@ from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.progress import ProgressService
 from tests.domain.support import FakeClock
+from tests.support.audit import audit_log
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 GROUP, CITIZEN, COACH = -1001999, 4242, 501
@@ -96,7 +97,7 @@ def in_topic(fake, thread_id):
 
 
 async def test_a_silent_coach_is_reminded_then_the_bot_takes_the_conversation_back(
-        desk, fake, actions, clock, told):
+        desk, fake, actions, clock, told, sessions):
     case, thread = await taken_case(fake, actions)
     assert await desk.relay_from_citizen(str(CITIZEN), {"typed": "Vous êtes là ?"}) == []
     assert any("Vous êtes là ?" in t for t in in_topic(fake, thread))
@@ -118,7 +119,7 @@ async def test_a_silent_coach_is_reminded_then_the_bot_takes_the_conversation_ba
     assert told[-1] == (str(CITIZEN), SILENT_HAND_BACK_TEXT)
     assert any(t.startswith("↩️ Sans réponse") for t in in_topic(fake, thread))
     assert any(c["message_thread_id"] == thread for c in fake.sent("closeForumTopic"))
-    trail = [(line.action, line.actor, line.detail) for line in actions.desk.audit_log(case.id)]
+    trail = [(line.action, line.actor, line.detail) for line in audit_log(sessions, case.id)]
     assert trail == [("announced", "desk", None), ("taken", str(COACH), None),
                      ("citizen_message", "citizen", None),
                      ("reminded", "desk", None), ("handed_back", "bot", "coach_silent")]
@@ -179,7 +180,7 @@ async def test_the_local_desk_acts_on_its_relais_only(actions, sessions, capsys,
     await ara_coach.command("transferer XYZ")
     assert "Relais inconnu" in capsys.readouterr().out
     assert actions.escalation.active_case("terminal-ara").relais_code == "ARA"
-    trail = [(line.action, line.actor) for line in actions.desk.audit_log(case.id)]
+    trail = [(line.action, line.actor) for line in audit_log(sessions, case.id)]
     assert trail == [("refused", "501"), ("taken", "503")]
 
 
