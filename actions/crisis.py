@@ -24,6 +24,7 @@ from relais.conversation_contract import (
     CRISIS_SLOT,
     ESCALATION_SLOT,
     FIRST_REPLY_SENT,
+    PERSON_INTENT,
     TRIAGE_KEY,
 )
 from relais.crisis import crisis_content
@@ -154,7 +155,7 @@ def _render(dispatcher: CollectingDispatcher, lines: list[str], turn: CrisisTurn
         buttons = [{"title": labels["oui"], "payload": "/affirm"},
                    {"title": labels["non"], "payload": "/deny"}]
     elif turn.offer_person:
-        buttons = [{"title": content.text("person_button"), "payload": "/demander_humain"}]
+        buttons = [{"title": content.text("person_button"), "payload": f"/{PERSON_INTENT}"}]
     for number, line in enumerate(lines):
         last = number == len(lines) - 1
         dispatcher.utter_message(text=line, buttons=buttons if last and buttons else None)

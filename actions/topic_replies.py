@@ -7,7 +7,12 @@ from typing import Any
 from rasa_sdk.events import SlotSet
 
 from relais.coaching import engagement_level
-from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_UNKNOWN, ESCALATION_SLOT
+from relais.conversation_contract import (
+    CONSENT_SLOT,
+    CONSENT_SLOT_UNKNOWN,
+    ESCALATION_SLOT,
+    PERSON_INTENT,
+)
 from relais.follow_up import MORE, TOPIC, follow_up
 from relais.plans import choose_actions, render_actions
 from relais.topics import fallback_topic
@@ -39,14 +44,14 @@ def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
                             "payload": _payload(f"track_{topic.track}", phase="continu")})
         else:
             buttons.append({"title": "Et ensuite ?", "payload": _payload("suite")})
-        buttons.append({"title": "Parler à une personne", "payload": _payload("demander_humain")})
+        buttons.append({"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)})
     dispatcher.utter_message(text=topic.answer, buttons=buttons)
 
 
 def say_topic_more(dispatcher, topic: Topic, then_plan: bool = False) -> None:
     buttons = [] if then_plan else [
         {"title": "3 actions pour moi", "payload": _payload("plus_actions")},
-        {"title": "Parler à une personne", "payload": _payload("demander_humain")},
+        {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},
     ]
     dispatcher.utter_message(text=topic.more or topic.answer, buttons=buttons)
 
@@ -111,7 +116,7 @@ def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[
         text=f"{heading}\n{render_actions(chosen)}",
         buttons=[
             {"title": "3 autres actions", "payload": _payload("plus_actions")},
-            {"title": "Parler à une personne", "payload": _payload("demander_humain")},
+            {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},
         ],
     )
     return [SlotSet("plan_shown", shown + [a.key for a in chosen])]
@@ -184,7 +189,7 @@ def answer_likely_track(dispatcher, tracker) -> list[dict[str, Any]] | None:
              "questions pour vous proposer des actions adaptées.",
         buttons=[{"title": "Oui, allons-y", "payload": _payload(f"track_{turn.track}", phase="continu")},
                  {"title": "Un autre thème", "payload": _payload("menu")},
-                 {"title": "Parler à une personne", "payload": _payload("demander_humain")}],
+                 {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)}],
     )
     return events + [SlotSet("topic", None)]
 

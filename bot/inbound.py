@@ -8,6 +8,8 @@ the payloads of buttons that Relais itself sent, reach Rasa as intents.
 
 import re
 
+from relais.conversation_contract import PERSON_INTENT
+
 # Commands (Telegram's "/" menu, or typed in the terminal) -> Rasa intent.
 COMMANDS = {
     "start": "greet",
@@ -16,7 +18,7 @@ COMMANDS = {
     "urgence": "urgence",
     "progres": "progres",
     "point": "checkin",
-    "coach": "demander_humain",
+    "coach": PERSON_INTENT,
     "mesdonnees": "mes_donnees",
     "oubli": "oubli",
     "stop": "stop",

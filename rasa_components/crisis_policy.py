@@ -12,7 +12,11 @@ exclude it), so an active form does not either.
 from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.constants import (
+    ACTION_EXTRACT_SLOTS,
+    ACTION_LISTEN_NAME,
+    ACTION_SESSION_START_NAME,
+)
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -24,7 +28,7 @@ from relais.safety import Triage
 # RulePolicy's priority is 6.
 CRISIS_POLICY_PRIORITY = 7
 # Actions Rasa runs around every message, which say nothing about the dialogue.
-_NEUTRAL_ACTIONS = frozenset({ACTION_LISTEN_NAME, "action_extract_slots", "action_session_start"})
+_NEUTRAL_ACTIONS = frozenset({ACTION_LISTEN_NAME, ACTION_EXTRACT_SLOTS, ACTION_SESSION_START_NAME})
 
 
 @DefaultV1Recipe.register(

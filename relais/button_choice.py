@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from relais.conversation_contract import PERSON_INTENT
 from relais.text import normalise
 
 # Words that say nothing of a choice (« un », « pour », « plus »…).
@@ -21,7 +22,7 @@ _STOP_WORDS = frozenset(
 _MIN_WORD = 4
 _PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{.*\})?$")
 # Never read from words: a case for the team, consent and erasure are asked explicitly.
-_EXPLICIT_ONLY = frozenset({"demander_humain", "consentir", "refuser_consentement", "retirer_consentement",
+_EXPLICIT_ONLY = frozenset({PERSON_INTENT, "consentir", "refuser_consentement", "retirer_consentement",
                             "oubli", "oubli_confirme", "mes_donnees", "affirm", "deny"})
 
 

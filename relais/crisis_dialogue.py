@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from re import Pattern
 from typing import Any
 
+from relais.conversation_contract import PERSON_INTENT
 from relais.crisis import (
     CHILD,
     DANGER,
@@ -328,7 +329,7 @@ def move_of(message: CitizenMessage, kind: str | None = None) -> str | None:
         # Last: a question about a complaint or writing online is answered as such.
         if asked and pattern.search(text) and (kind is None or kind in _KIND_MOVES.get(move, frozenset({kind}))):
             return move
-    if message.intent == "demander_humain" and not declines_a_person(message.text or ""):
+    if message.intent == PERSON_INTENT and not declines_a_person(message.text or ""):
         return "wants_person"
     if message.intent == "thanks":
         return "thanks"
