@@ -21,9 +21,10 @@ import httpx
 from sqlalchemy import create_engine, insert, text
 
 from bench.servers import ROOT, action_server_args, running
+from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN
 from relais.database import create_engine_from_url, upgrade_to_head
 from relais.domain_files import load_domain_dict
-from relais.models import Citizen, ProgressEntry
+from relais.models import CONSENT_GIVEN, Citizen, ProgressEntry
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, bearer, fresh_secrets
 
 ACTIONS_PORT = 5255
@@ -47,7 +48,7 @@ def webhook_payload(action: str, sender: str, intent: str, text: str, slots: dic
         "domain": domain,
         "tracker": {
             "sender_id": sender,
-            "slots": {"consentement": "donne", **slots},
+            "slots": {CONSENT_SLOT: CONSENT_SLOT_GIVEN, **slots},
             "latest_message": {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []},
             "events": [],
             "paused": False,
@@ -115,7 +116,7 @@ def database_size_mb(database_url: str, citizens: int = 1000, checkins: int = 30
     with engine.begin() as connection:
         for n in range(citizens):
             citizen_id = connection.execute(
-                insert(Citizen).values(conversation_id=f"size-{n}", consent_status="given")
+                insert(Citizen).values(conversation_id=f"size-{n}", consent_status=CONSENT_GIVEN)
             ).inserted_primary_key[0]
             connection.execute(insert(ProgressEntry), [
                 {"citizen_id": citizen_id, "kind": "checkin", "mood": 1 + i % 5,
