@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
-from actions.dialogue_state import WISHES_KEY, previous_action
+from actions.dialogue_state import previous_action
 from actions.escalation import open_case
 from relais.contact_wishes import (
     ContactReading,
@@ -28,7 +28,9 @@ from relais.contact_wishes import (
 )
 from relais.conversation_contract import (
     CONTACT_ACTION,
+    CONTACT_AWAITING_WITHDRAWAL_KEY,
     CONTACT_SLOT,
+    CONTACT_WISHES_KEY,
     CRISIS_SLOT,
     ESCALATION_SLOT,
     PERSON_INTENT,
@@ -39,7 +41,6 @@ from relais.services import StorageUnavailable
 
 logger = logging.getLogger(__name__)
 
-AWAITING_KEY = "awaiting_withdrawal"
 
 
 class ActionConsignesContact(Action):
@@ -53,12 +54,12 @@ class ActionConsignesContact(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         answer = withdrawal_answer(text, intent)
         events: list[dict[str, Any]] = []
-        if state.get(AWAITING_KEY) and previous_action(tracker) == CONTACT_ACTION and answer is not None:
-            state[AWAITING_KEY] = False
+        if state.get(CONTACT_AWAITING_WITHDRAWAL_KEY) and previous_action(tracker) == CONTACT_ACTION and answer is not None:
+            state[CONTACT_AWAITING_WITHDRAWAL_KEY] = False
             dispatcher.utter_message(text=self._withdrawal(tracker, answer))
         else:
             context = in_contact_context(state, tracker.get_slot(ESCALATION_SLOT), tracker.get_slot(CRISIS_SLOT))
-            given = ContactWishes.from_json(state.get(WISHES_KEY)).has_instructions
+            given = ContactWishes.from_json(state.get(CONTACT_WISHES_KEY)).has_instructions
             reading = read_contact(text, context, given)
             state, events = self._instructions(dispatcher, tracker, state, reading, intent, text)
         _ask_again(dispatcher, tracker, domain)
@@ -67,10 +68,10 @@ class ActionConsignesContact(Action):
     def _instructions(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: dict[str, Any],
                       reading: ContactReading, intent: str | None, text: str):
         texts = contact_texts()
-        before = ContactWishes.from_json(state.get(WISHES_KEY))
+        before = ContactWishes.from_json(state.get(CONTACT_WISHES_KEY))
         kept = before.merged(reading.wishes, reading.lifted)
         changed = kept != before
-        state[WISHES_KEY] = kept.to_json()
+        state[CONTACT_WISHES_KEY] = kept.to_json()
         events: list[dict[str, Any]] = []
         if intent == PERSON_INTENT and not reading.wishes.withdraw and not declines_a_person(text):
             events = open_case(dispatcher, tracker, "citizen_request", contact_wishes=kept)
@@ -116,7 +117,7 @@ class ActionConsignesContact(Action):
         if active is None:
             dispatcher.utter_message(text=texts.citizen["nothing_to_withdraw"])
             return
-        state[AWAITING_KEY] = True
+        state[CONTACT_AWAITING_WITHDRAWAL_KEY] = True
         dispatcher.utter_message(text=texts.citizen["withdraw_question"], buttons=[
             {"title": texts.citizen["withdraw_yes"], "payload": "/affirm"},
             {"title": texts.citizen["withdraw_no"], "payload": "/deny"},

@@ -15,11 +15,12 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
-from actions.dialogue_state import WISHES_KEY, previous_action, wishes_of
+from actions.dialogue_state import previous_action, wishes_of
 from relais.contact_wishes import ContactWishes, contact_texts, in_contact_context, read_contact
 from relais.conversation_contract import (
     CONTACT_ACTION,
     CONTACT_SLOT,
+    CONTACT_WISHES_KEY,
     CRISIS_ACTION,
     CRISIS_SLOT,
     ESCALATION_SLOT,
@@ -68,7 +69,7 @@ class ActionCrise(Action):
         events: list[dict[str, Any]] = [SlotSet(CRISIS_SLOT, state)]
         if told.has_instructions or lifted:
             contact = dict(tracker.get_slot(CONTACT_SLOT) or {})
-            events.append(SlotSet(CONTACT_SLOT, {**contact, WISHES_KEY: kept.to_json()}))
+            events.append(SlotSet(CONTACT_SLOT, {**contact, CONTACT_WISHES_KEY: kept.to_json()}))
         if tracker.active_loop.get("name"):
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         return events

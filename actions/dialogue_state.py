@@ -5,9 +5,8 @@ before the latest message, and the contact instructions the citizen gave."""
 from rasa_sdk import Tracker
 
 from relais.contact_wishes import ContactWishes
-from relais.conversation_contract import CONTACT_SLOT
+from relais.conversation_contract import CONTACT_SLOT, CONTACT_WISHES_KEY
 
-WISHES_KEY = "wishes"
 _NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
 
 
@@ -26,4 +25,4 @@ def previous_action(tracker: Tracker, skip: str | None = None) -> str | None:
 
 def wishes_of(tracker: Tracker) -> ContactWishes:
     """The contact instructions the citizen gave in this conversation, for a case opened later."""
-    return ContactWishes.from_json((tracker.get_slot(CONTACT_SLOT) or {}).get(WISHES_KEY))
+    return ContactWishes.from_json((tracker.get_slot(CONTACT_SLOT) or {}).get(CONTACT_WISHES_KEY))

@@ -27,7 +27,9 @@ from relais.contact_wishes import (
 )
 from relais.conversation_contract import (
     CONTACT_ACTION,
+    CONTACT_AWAITING_WITHDRAWAL_KEY,
     CONTACT_SLOT,
+    CONTACT_WISHES_KEY,
     CRISIS_ACTION,
     CRISIS_SLOT,
     ESCALATION_SLOT,
@@ -59,12 +61,12 @@ def next_contact_action(tracker: DialogueStateTracker) -> Optional[str]:
     if (parse.get(TRIAGE_KEY) or {}).get("tier") is not None:
         return None
     state = tracker.get_slot(CONTACT_SLOT) or {}
-    awaiting_withdrawal = bool(state.get("awaiting_withdrawal")) and \
+    awaiting_withdrawal = bool(state.get(CONTACT_AWAITING_WITHDRAWAL_KEY)) and \
         previous_action(tracker) == CONTACT_ACTION
     intent = (parse.get("intent") or {}).get("name")
     text = parse.get("text")
     context = in_contact_context(state, tracker.get_slot(ESCALATION_SLOT), tracker.get_slot(CRISIS_SLOT))
-    given = ContactWishes.from_json(state.get("wishes")).has_instructions
+    given = ContactWishes.from_json(state.get(CONTACT_WISHES_KEY)).has_instructions
     if not is_for_contact_turn(text, intent, awaiting_withdrawal, context, given):
         return None
     if next_crisis_action(tracker) == CRISIS_ACTION and not awaiting_withdrawal \

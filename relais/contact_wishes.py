@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from relais.conversation_contract import CONTACT_WISHES_KEY
 from relais.text import normalise
 from relais.yes_no import says_yes
 
@@ -443,7 +444,7 @@ def in_contact_context(contact_state: dict[str, Any] | None, escalation: str | N
                        crisis_state: dict[str, Any] | None) -> bool:
     """Is the conversation already about contact with the team: instructions given, or a case
     asked for or opened on a crisis (the `contact`, `escalation` and `crisis` slots)?"""
-    wishes = ContactWishes.from_json((contact_state or {}).get("wishes"))
+    wishes = ContactWishes.from_json((contact_state or {}).get(CONTACT_WISHES_KEY))
     return wishes.has_instructions or bool(escalation) or bool((crisis_state or {}).get("case"))
 
 

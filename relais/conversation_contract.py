@@ -22,8 +22,12 @@ CONSENT_SLOT_VALUES = (CONSENT_SLOT_UNKNOWN, CONSENT_SLOT_GIVEN, CONSENT_SLOT_RE
 
 # The crisis dialogue's state (relais.crisis_dialogue), kept by its action, read by its policy.
 CRISIS_SLOT = "crisis"
-# The citizen's contact instructions (relais.contact_wishes), kept by their action.
+# The citizen's contact instructions (relais.contact_wishes), kept by their action: a mapping
+# with the instructions (ContactWishes as JSON), and whether a withdrawal awaits the citizen's
+# confirmation.
 CONTACT_SLOT = "contact"
+CONTACT_WISHES_KEY = "wishes"
+CONTACT_AWAITING_WITHDRAWAL_KEY = "awaiting_withdrawal"
 # The id of the citizen's open case, once a person of the team was asked for.
 ESCALATION_SLOT = "escalation"
 
