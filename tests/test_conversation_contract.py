@@ -44,6 +44,14 @@ def test_the_consent_slot_offers_exactly_the_contracts_values():
     assert slot["initial_value"] == contract.CONSENT_SLOT_UNKNOWN
 
 
+def test_the_names_kept_in_stored_conversations_do_not_change():
+    # Rasa's events (slots set) and the edge's inbox (a message's metadata) hold them: another
+    # value would need a migration of the stored conversations.
+    assert (contract.CONSENT_SLOT, contract.CONSENT_SLOT_GIVEN, contract.CONSENT_SLOT_REFUSED) \
+        == ("consentement", "donne", "refuse")
+    assert contract.FIRST_REPLY_SENT == "crisis_first_reply"
+
+
 def test_the_slot_values_are_not_the_stored_consent_statuses():
     from relais.models import CONSENT_STATUSES
 
