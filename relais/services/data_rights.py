@@ -15,8 +15,9 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import delete, inspect, select, tuple_
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.models import (
     ACTIVE_CASE_STATUSES,
     CONSENT_GIVEN,
@@ -49,7 +50,7 @@ PHASES_FR = {"urgence": "phase d'urgence", "continu": "suivi dans la durée"}
 
 
 class DataRightsService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 

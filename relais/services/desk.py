@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from relais.contact_wishes import allows_message
+from relais.database import SessionFactory
 from relais.models import (
     ACTIVE_CASE_STATUSES,
     CASE_OPEN,
@@ -103,7 +104,7 @@ class AuditLine:
 
 
 class DeskService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from relais.contact_wishes import ContactWishes
+from relais.database import SessionFactory
 from relais.directory import CoachScope
 from relais.models import (
     ACTIVE_CASE_STATUSES,
@@ -87,7 +88,7 @@ class CaseInfo:
 
 
 class EscalationService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.models import (
     INBOX_ANSWERED,
     INBOX_DONE,
@@ -46,7 +47,7 @@ FINISHED_CHAT = ""
 
 
 class InboxService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -221,7 +222,7 @@ class InboxService:
 class KeyboardService:
     """Buttons sent on Telegram, looked up when the citizen taps one."""
 
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 

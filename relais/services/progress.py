@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.models import (
     MOOD_MAX,
     MOOD_MIN,
@@ -138,7 +139,7 @@ class ProgressSummary:
 
 
 class ProgressService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 

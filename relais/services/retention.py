@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.models import (
     CASE_CLOSED,
     CONSENT_GIVEN,
@@ -81,7 +82,7 @@ class PurgeReport:
 
 
 class RetentionService:
-    def __init__(self, session_factory: sessionmaker, policy: RetentionPolicy = RetentionPolicy(),
+    def __init__(self, session_factory: SessionFactory, policy: RetentionPolicy = RetentionPolicy(),
                  clock: Callable[[], datetime] = utc_now) -> None:
         self._session_factory = session_factory
         self._policy = policy

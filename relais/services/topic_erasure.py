@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.models import CaseTopic, TopicErasure, TopicMessage, utc_now
 from relais.services.unit_of_work import run_in_transaction
 
@@ -23,7 +24,7 @@ class PendingTopicErasure:
 
 
 class TopicErasureService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
