@@ -53,6 +53,7 @@ class ConsentService:
 
         def work(session: Session) -> ConsentState:
             now = self._clock()
+            citizen: Citizen | None
             if given:
                 citizen = get_or_create_citizen(session, conversation_id, now)
             else:

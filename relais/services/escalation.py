@@ -158,7 +158,7 @@ class EscalationService:
         return run_in_transaction(self._session_factory, work)
 
     def add_contact_wishes(self, conversation_id: str, wishes: ContactWishes,
-                           lifted: frozenset = frozenset()) -> CaseInfo | None:
+                           lifted: frozenset[str] = frozenset()) -> CaseInfo | None:
         """Keep the citizen's contact instructions on their active case, merged with earlier
         ones (ContactWishes.merged: newer hours replace older ones, `lifted` ones go); None
         when they have no active case."""
@@ -294,7 +294,7 @@ class EscalationService:
         return self._transition(case_id, (CASE_OPEN, CASE_TAKEN, CASE_HANDED_BACK), step)
 
     def _transition(
-        self, case_id: int, allowed_from, step: Callable[[Case, datetime], None]
+        self, case_id: int, allowed_from: tuple[str, ...], step: Callable[[Case, datetime], None]
     ) -> CaseInfo:
         def work(session: Session) -> CaseInfo:
             row = session.execute(

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from relais.database import SessionFactory
 from relais.models import CaseTopic, TopicErasure, TopicMessage, utc_now
@@ -57,7 +58,7 @@ class TopicErasureService:
             delete(TopicErasure).where(TopicErasure.id == erasure_id)))
 
 
-def request_topic_erasures(session: Session, case_ids, now: datetime) -> int:
+def request_topic_erasures(session: Session, case_ids: Select, now: datetime) -> int:
     """Inside an erasure's transaction: a TopicErasure for each topic of these cases (a select
     of case ids), with the ids of the messages known in it. Returns how many."""
     topics = session.scalars(select(CaseTopic).where(CaseTopic.case_id.in_(case_ids))).all()
