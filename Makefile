@@ -62,9 +62,10 @@ train: $(MODEL)
 validate: install
 	$(BIN)/python scripts/validate_data.py
 
-# ruff on the whole tree (ruff.toml).
+# ruff on the whole tree (ruff.toml), then mypy strict on the domain package relais/ (mypy.ini).
 lint: $(EDGE_VENV)/.installed
 	$(EDGE_BIN)/ruff check .
+	$(EDGE_BIN)/mypy
 
 run: $(MODEL) $(EDGE_VENV)/.installed
 	./scripts/run-local.sh

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from relais.conversation_contract import PERSON_INTENT
 from relais.text import normalise
@@ -32,7 +33,7 @@ class ButtonIntent:
     entities: tuple[tuple[str, str], ...] = ()
 
 
-def _content_words(text: str) -> set:
+def _content_words(text: str) -> set[str]:
     return {w for w in normalise(text).split() if len(w) >= _MIN_WORD and w not in _STOP_WORDS}
 
 
@@ -68,7 +69,7 @@ def payload_intent(payload: str) -> ButtonIntent | None:
     return ButtonIntent(found.group("intent"), tuple((str(k), str(v)) for k, v in entities.items()))
 
 
-def last_buttons(events: list[dict]) -> list[dict[str, str]]:
+def last_buttons(events: list[dict[str, Any]]) -> list[dict[str, str]]:
     """The buttons of Relais' messages since the citizen's previous message."""
     buttons: list[dict[str, str]] = []
     users = 0

@@ -62,7 +62,8 @@ class ContactWishes:
         """Something to keep on the case (a withdrawal is an act, not an instruction)."""
         return not replace(self, withdraw=False).is_empty
 
-    def merged(self, newer: "ContactWishes", lifted: frozenset = frozenset()) -> "ContactWishes":
+    def merged(self, newer: "ContactWishes",
+               lifted: frozenset[str] = frozenset()) -> "ContactWishes":
         """The instructions kept after `newer` is said: an end of the quiet time newly given
         replaces the old one (« pas après 19 h », then « pas avant 9 h »: 19 h to 9 h), the
         other instructions add up; `lifted` (field names, "quiet" for the hours) are removed."""
@@ -79,7 +80,9 @@ class ContactWishes:
             kept = replace(kept, quiet_from=None, quiet_until=None)
         if "days_off" in lifted:
             kept = replace(kept, days_off=())
-        return replace(kept, **{name: False for name in lifted if name not in ("quiet", "days_off")})
+        cleared: dict[str, Any] = {name: False for name in lifted
+                                   if name not in ("quiet", "days_off")}
+        return replace(kept, **cleared)
 
     def to_json(self) -> str:
         return json.dumps({key: list(value) if isinstance(value, tuple) else value
@@ -257,7 +260,7 @@ class ContactReading:
     """What one message says about contact: instructions, instructions lifted (field names of
     ContactWishes), a withdrawal, a check of what is noted."""
     wishes: ContactWishes = ContactWishes()
-    lifted: frozenset = frozenset()
+    lifted: frozenset[str] = frozenset()
     asks_noted: bool = False
 
     @property
@@ -293,7 +296,7 @@ def read_contact(text: str | None, in_context: bool = False,
     return ContactReading(wishes=wishes, lifted=frozenset(lifted), asks_noted=asks)
 
 
-def _lifted(words: str) -> set:
+def _lifted(words: str) -> set[str]:
     lifted = set()
     if _LIFT_WEEKEND.search(words) and not _NOT_WEEKEND.search(words):
         lifted.add("no_weekend")
@@ -383,7 +386,9 @@ def _days_off(words: str) -> tuple[int, ...]:
 def _hour(value: str) -> int | None:
     if value in ("midi", "minuit"):
         return 12 if value == "midi" else 0
-    hour = int(re.match(r"\d+", value).group(0))
+    digits = re.match(r"\d+", value)
+    assert digits is not None  # _HOUR captures "midi", "minuit" or digits first
+    hour = int(digits.group(0))
     return hour % 24 if 0 <= hour <= 24 else None
 
 

@@ -63,11 +63,11 @@ ACUTE_KINDS = frozenset({MEDICAL, DANGER, CHILD})
 ACUTE_LEAVING_INTENTS = frozenset({"menu", "stop"})
 
 
-def _patterns(*patterns: str) -> tuple[Pattern, ...]:
+def _patterns(*patterns: str) -> tuple[Pattern[str], ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
 
 
-_MOVES: tuple[tuple[str, tuple[Pattern, ...]], ...] = (
+_MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("false_alarm", _patterns(
         r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
@@ -599,7 +599,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         safety = content.lines("child_self_safety")
     elif kind == MEDICAL and state.get("writer") == "far":
         safety = content.lines("medical_far_safety")
-    lines: tuple[str, ...] = (opening,)
+    lines = (opening,)
     if step < len(safety):
         lines = (opening + "\n\n" + safety[step],)
         state = {**state, "step": step + 1}

@@ -11,18 +11,30 @@ Usage::
 """
 
 import logging
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.engine import Connection, CursorResult, Engine, Result, make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from relais.settings import PROJECT_ROOT, load_settings
 
 logger = logging.getLogger(__name__)
+
+# What the services take: a factory of Sessions. sessionmaker is generic in the stubs
+# (sqlalchemy2-stubs) only; SQLAlchemy 1.4's class cannot be subscripted at run time.
+if TYPE_CHECKING:
+    # The stubs' own overloads type sessionmaker(bind=...) as sessionmaker[Session], but with
+    # current mypy Session no longer matches their _SessionProtocol bound (identity_map's type),
+    # so spelling it out is refused with [type-var].
+    SessionFactory: TypeAlias = sessionmaker[Session]  # type: ignore[type-var]
+else:
+    SessionFactory = sessionmaker
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
 
@@ -41,7 +53,7 @@ def create_engine_from_url(url: str, sqlite_foreign_keys: bool = True) -> Engine
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
-def make_session_factory(engine: Engine) -> sessionmaker:
+def make_session_factory(engine: Engine) -> SessionFactory:
     """Sessions for the services. Objects stay readable after commit (expire_on_commit=False)."""
     return sessionmaker(bind=engine, future=True, expire_on_commit=False)
 
@@ -51,8 +63,7 @@ def _create_sqlite_engine(url: str, foreign_keys: bool) -> Engine:
     # The action server and the Telegram edge use sessions from several threads.
     engine = create_engine(url, future=True, connect_args={"check_same_thread": False})
 
-    @event.listens_for(engine, "connect")
-    def _configure_connection(dbapi_connection, connection_record):
+    def _configure_connection(dbapi_connection: sqlite3.Connection, connection_record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (the sqlite3
         # module delays BEGIN and commits around DDL on its own).
         dbapi_connection.isolation_level = None
@@ -61,14 +72,22 @@ def _create_sqlite_engine(url: str, foreign_keys: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON" if foreign_keys else "PRAGMA foreign_keys = OFF")
         cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def _begin_immediate(connection):
+    def _begin_immediate(connection: Connection) -> None:
         # Take the write lock at BEGIN: a deferred transaction that reads, then writes, can
         # fail at once with "database is locked" when another writer is committing, instead
         # of waiting for it. Transactions are short, so serialising them costs nothing here.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+    # event.listen, not the @event.listens_for decorator, which the stubs leave untyped.
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def rowcount(result: Result) -> int:
+    """The number of rows an UPDATE or a DELETE matched. The stubs type Session.execute() as
+    returning a Result; for those statements it is a CursorResult, which counts them."""
+    return cast(CursorResult, result).rowcount
 
 
 def _create_parent_folder(url: str) -> None:

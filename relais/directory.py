@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -150,9 +151,9 @@ def normalise_departement(code: str | None) -> str | None:
 
 
 class RelaisDirectory:
-    def __init__(self, teams: Iterable[RelaisTeam], version, updated: str):
+    def __init__(self, teams: Iterable[RelaisTeam], version: object, updated: str):
         self.teams: tuple[RelaisTeam, ...] = tuple(teams)
-        self.version = version
+        self.version = version  # as the file says it (YAML: a number or a text)
         self.updated = updated
         self._by_departement: dict[str, RelaisTeam] = {
             departement: team for team in self.teams for departement in team.departements
@@ -175,7 +176,7 @@ class RelaisDirectory:
         return cls.from_document(document, source=str(path))
 
     @classmethod
-    def from_document(cls, document, source: str = "relais directory") -> "RelaisDirectory":
+    def from_document(cls, document: Any, source: str = "relais directory") -> "RelaisDirectory":
         errors = _document_errors(document)
         if errors:
             raise DirectoryError(f"{source} is invalid:\n- " + "\n- ".join(errors))
@@ -216,7 +217,7 @@ class RelaisDirectory:
         return RelaisLookup(team=team, departement=departement)
 
 
-def _contact_errors(label: str, entry: dict) -> list[str]:
+def _contact_errors(label: str, entry: dict[str, Any]) -> list[str]:
     """A sample entry has no contact (nothing to show by mistake); any other has its real one."""
     sample, contact = entry.get("sample", False), entry.get("contact")
     if not isinstance(sample, bool):
@@ -235,7 +236,7 @@ def _contact_errors(label: str, entry: dict) -> list[str]:
     return []
 
 
-def _document_errors(document) -> list[str]:
+def _document_errors(document: object) -> list[str]:
     """Every problem of the file at once, so that an operator fixes them in one go."""
     if not isinstance(document, dict):
         return ["the file must be a mapping with version, updated and teams"]
@@ -253,7 +254,7 @@ def _document_errors(document) -> list[str]:
         return errors
 
     seen: dict[str, str] = {}  # département -> code of the first team that covers it
-    codes = set()
+    codes: set[str] = set()
     for index, entry in enumerate(teams, start=1):
         errors.extend(_team_errors(index, entry, codes, seen))
     missing = [departement for departement in ALL_DEPARTEMENTS if departement not in seen]
@@ -262,7 +263,7 @@ def _document_errors(document) -> list[str]:
     return errors
 
 
-def _team_errors(index: int, entry, codes: set, seen: dict[str, str]) -> list[str]:
+def _team_errors(index: int, entry: object, codes: set[str], seen: dict[str, str]) -> list[str]:
     if not isinstance(entry, dict):
         return [f"team #{index} must be a mapping"]
     label = f"team #{index} ({entry.get('code', 'no code')})"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import yaml
 
@@ -81,7 +82,7 @@ def load_departements(path: Path = DEFAULT_DEPARTEMENTS_PATH) -> Mapping[str, De
 
 
 def departements_from_document(
-    document, source: str = "départements file"
+    document: Any, source: str = "départements file"
 ) -> Mapping[str, Departement]:
     errors = _document_errors(document)
     if errors:
@@ -140,11 +141,11 @@ def postal_code_for_departement(code: str | None) -> str | None:
     return departement.postal_code if departement else None
 
 
-def _is_number(value) -> bool:
+def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _document_errors(document) -> list[str]:
+def _document_errors(document: object) -> list[str]:
     """Every problem of the file at once, so that it is fixed in one go."""
     if not isinstance(document, dict) or not isinstance(document.get("departements"), list):
         return ["the file must be a mapping with a `departements` list"]
@@ -158,7 +159,7 @@ def _document_errors(document) -> list[str]:
     return errors
 
 
-def _entry_errors(index: int, entry, seen: dict[str, int]) -> list[str]:
+def _entry_errors(index: int, entry: object, seen: dict[str, int]) -> list[str]:
     if not isinstance(entry, dict):
         return [f"entry #{index} must be a mapping"]
     label = f"entry #{index} ({entry.get('code', 'no code')})"

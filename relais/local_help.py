@@ -44,12 +44,13 @@ def local_help(
     """The help near a citizen, from their postal code (or the text that holds it) and, failing
     that, the code of their relais team; None when neither leads to a team."""
     lookup = directory.find_by_postal_code(postal_code) if postal_code else None
-    if lookup is not None and lookup.found:
+    if lookup is not None and lookup.team is not None:  # lookup.found
         team, departement = lookup.team, lookup.departement
     else:
-        team = directory.find_by_code(relais_code)
-        if team is None:
+        by_code = directory.find_by_code(relais_code)
+        if by_code is None:
             return None
+        team = by_code
         # A team of one département (overseas, mostly) tells where the citizen is.
         departement = team.departements[0] if len(team.departements) == 1 else None
     return LocalHelp(team=team, prefecture=_prefecture(departement, departements))

@@ -29,7 +29,8 @@ from sqlalchemy import (
     UniqueConstraint,
     column,
 )
-from sqlalchemy.orm import declarative_base
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Mapped, declarative_base
 from sqlalchemy.types import TypeDecorator
 
 from relais.crisis import CRISIS_KINDS
@@ -81,7 +82,7 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class UTCDateTime(TypeDecorator):
+class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware UTC datetime on every backend.
 
     PostgreSQL stores `timestamptz`; SQLite has no time zone, so values are normalised to UTC
@@ -92,14 +93,14 @@ class UTCDateTime(TypeDecorator):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError(f"naive datetime {value!r}: use an aware UTC datetime")
         return value.astimezone(timezone.utc)
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
@@ -115,14 +116,14 @@ def _citizen_fk() -> ForeignKey:
 class Citizen(Base):
     __tablename__ = "relais_citizens"
 
-    id = Column(Integer, primary_key=True)
+    id: Mapped[int] = Column(Integer, primary_key=True)
     # The Telegram chat id (also Rasa's sender_id), as text. The only identifier kept.
-    conversation_id = Column(String(255), nullable=False, unique=True)
-    created_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    conversation_id: Mapped[str] = Column(String(255), nullable=False, unique=True)
+    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
     # None until the citizen answers the consent question.
-    consent_status = Column(String(16), nullable=True)
-    consent_at = Column(UTCDateTime, nullable=True)
-    consent_notice_version = Column(String(32), nullable=True)
+    consent_status: Mapped[str | None] = Column(String(16), nullable=True)
+    consent_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    consent_notice_version: Mapped[str | None] = Column(String(32), nullable=True)
 
     __table_args__ = (
         CheckConstraint(column("consent_status").in_(CONSENT_STATUSES), name="consent_status"),
@@ -132,12 +133,12 @@ class Citizen(Base):
 class Enrolment(Base):
     __tablename__ = "relais_enrolments"
 
-    id = Column(Integer, primary_key=True)
-    citizen_id = Column(Integer, _citizen_fk(), nullable=False)
-    track = Column(String(32), nullable=False)
-    phase = Column(String(16), nullable=False)
-    started_at = Column(UTCDateTime, nullable=False, default=utc_now)
-    updated_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False)
+    track: Mapped[str] = Column(String(32), nullable=False)
+    phase: Mapped[str] = Column(String(16), nullable=False)
+    started_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+    updated_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
 
     __table_args__ = (
         UniqueConstraint("citizen_id", "track"),
@@ -149,14 +150,14 @@ class Enrolment(Base):
 class ProgressEntry(Base):
     __tablename__ = "relais_progress"
 
-    id = Column(Integer, primary_key=True)
-    citizen_id = Column(Integer, _citizen_fk(), nullable=False)
-    kind = Column(String(16), nullable=False)
-    track = Column(String(32), nullable=True)
-    mood = Column(Integer, nullable=True)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False)
+    kind: Mapped[str] = Column(String(16), nullable=False)
+    track: Mapped[str | None] = Column(String(32), nullable=True)
+    mood: Mapped[int | None] = Column(Integer, nullable=True)
     # Unbounded on purpose: whatever the citizen wrote is kept whole.
-    text = Column(Text, nullable=True)
-    created_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    text: Mapped[str | None] = Column(Text, nullable=True)
+    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
 
     __table_args__ = (
         CheckConstraint(column("kind").in_(PROGRESS_KINDS), name="kind"),
@@ -172,25 +173,25 @@ class Case(Base):
 
     __tablename__ = "relais_cases"
 
-    id = Column(Integer, primary_key=True)
-    citizen_id = Column(Integer, _citizen_fk(), nullable=False, index=True)
-    reason = Column(String(32), nullable=False)
-    priority = Column(Integer, nullable=False)
-    status = Column(String(16), nullable=False, default=CASE_OPEN)
-    relais_code = Column(String(16), nullable=True)
-    assigned_coach = Column(Text, nullable=True)
-    opened_at = Column(UTCDateTime, nullable=False, default=utc_now)
-    taken_at = Column(UTCDateTime, nullable=True)
-    handed_back_at = Column(UTCDateTime, nullable=True)
-    closed_at = Column(UTCDateTime, nullable=True)
-    closing_note = Column(Text, nullable=True)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False, index=True)
+    reason: Mapped[str] = Column(String(32), nullable=False)
+    priority: Mapped[int] = Column(Integer, nullable=False)
+    status: Mapped[str] = Column(String(16), nullable=False, default=CASE_OPEN)
+    relais_code: Mapped[str | None] = Column(String(16), nullable=True)
+    assigned_coach: Mapped[str | None] = Column(Text, nullable=True)
+    opened_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+    taken_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    handed_back_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    closing_note: Mapped[str | None] = Column(Text, nullable=True)
     # For a crisis: its kind (relais.crisis.CRISIS_KINDS), and when the citizen then described a
     # plan or a means, so that the coaches are called again at once.
-    crisis_kind = Column(String(16), nullable=True)
-    alert_raised_at = Column(UTCDateTime, nullable=True)
+    crisis_kind: Mapped[str | None] = Column(String(16), nullable=True)
+    alert_raised_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
     # What the citizen asked about being contacted (« pas après 19 h », « pas d'appel »), as
     # relais.contact_wishes.ContactWishes.to_json(); the desk holds a coach's message against it.
-    contact_wishes = Column(Text, nullable=True)
+    contact_wishes: Mapped[str | None] = Column(Text, nullable=True)
 
     __table_args__ = (
         CheckConstraint(column("reason").in_(CASE_REASONS), name="reason"),
@@ -228,20 +229,20 @@ class InboxEntry(Base):
 
     __tablename__ = "relais_inbox"
 
-    id = Column(Integer, primary_key=True)
-    kind = Column(String(16), nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    kind: Mapped[str] = Column(String(16), nullable=False)
     # Telegram's update_id (updates only): unique, which makes storing an update idempotent.
-    update_id = Column(BigInteger, nullable=True, unique=True)
-    chat_id = Column(String(64), nullable=False)
-    status = Column(String(16), nullable=False, default=INBOX_PENDING)
+    update_id: Mapped[int | None] = Column(BigInteger, nullable=True, unique=True)
+    chat_id: Mapped[str] = Column(String(64), nullable=False)
+    status: Mapped[str] = Column(String(16), nullable=False, default=INBOX_PENDING)
     # The update (JSON) until it is answered; contacts are removed before it is stored.
-    content = Column(Text, nullable=True)
+    content: Mapped[str | None] = Column(Text, nullable=True)
     # The messages to deliver (JSON), kept until all of them are sent: Rasa is asked once.
-    replies = Column(Text, nullable=True)
-    delivered = Column(Integer, nullable=False, default=0)
-    attempts = Column(Integer, nullable=False, default=0)
-    received_at = Column(UTCDateTime, nullable=False, default=utc_now)
-    done_at = Column(UTCDateTime, nullable=True)
+    replies: Mapped[str | None] = Column(Text, nullable=True)
+    delivered: Mapped[int] = Column(Integer, nullable=False, default=0)
+    attempts: Mapped[int] = Column(Integer, nullable=False, default=0)
+    received_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+    done_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
 
     __table_args__ = (
         CheckConstraint(column("kind").in_(INBOX_KINDS), name="kind"),
@@ -258,13 +259,13 @@ class SentKeyboard(Base):
 
     __tablename__ = "relais_keyboards"
 
-    id = Column(Integer, primary_key=True)
-    chat_id = Column(String(64), nullable=False)
-    message_id = Column(BigInteger, nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    chat_id: Mapped[str] = Column(String(64), nullable=False)
+    message_id: Mapped[int] = Column(BigInteger, nullable=False)
     # JSON list of {"title", "payload"}.
-    buttons = Column(Text, nullable=False)
-    sent_at = Column(UTCDateTime, nullable=False, default=utc_now)
-    closed_at = Column(UTCDateTime, nullable=True)
+    buttons: Mapped[str] = Column(Text, nullable=False)
+    sent_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+    closed_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
 
     __table_args__ = (UniqueConstraint("chat_id", "message_id"),)
 
@@ -286,19 +287,20 @@ class CaseTopic(Base):
 
     __tablename__ = "relais_case_topics"
 
-    case_id = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"), primary_key=True)
-    chat_id = Column(BigInteger, nullable=False)
-    thread_id = Column(BigInteger, nullable=False)
-    card_message_id = Column(BigInteger, nullable=True)
-    announced_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    case_id: Mapped[int] = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"),
+                                  primary_key=True)
+    chat_id: Mapped[int] = Column(BigInteger, nullable=False)
+    thread_id: Mapped[int] = Column(BigInteger, nullable=False)
+    card_message_id: Mapped[int | None] = Column(BigInteger, nullable=True)
+    announced_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
     # Last time the desk called for a coach (the case was opened, or still nobody took it).
-    last_called_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    last_called_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
     # The case's priority when coaches were last called: a case raised to a crisis afterwards
     # is called again at once.
-    called_priority = Column(Integer, nullable=False)
+    called_priority: Mapped[int] = Column(Integer, nullable=False)
     # The latest of the citizen's acts on the case (audit "contact_wish", "withdrawn") the desk
     # posted in the topic: those after it are still to post.
-    noticed_until = Column(UTCDateTime, nullable=True)
+    noticed_until: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
 
     __table_args__ = (UniqueConstraint("chat_id", "thread_id"),)
 
@@ -310,14 +312,14 @@ class HeldMessage(Base):
 
     __tablename__ = "relais_held_messages"
 
-    id = Column(Integer, primary_key=True)
-    case_id = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"), nullable=False,
-                     index=True)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    case_id: Mapped[int] = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"),
+                                  nullable=False, index=True)
     # The coach's Telegram user id (as in the audit) and the first name the citizen sees.
-    actor = Column(String(64), nullable=False)
-    coach_name = Column(Text, nullable=False)
-    text = Column(Text, nullable=False)
-    held_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    actor: Mapped[str] = Column(String(64), nullable=False)
+    coach_name: Mapped[str] = Column(Text, nullable=False)
+    text: Mapped[str] = Column(Text, nullable=False)
+    held_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
 
 
 class TopicMessage(Base):
@@ -327,10 +329,10 @@ class TopicMessage(Base):
 
     __tablename__ = "relais_topic_messages"
 
-    id = Column(Integer, primary_key=True)
-    chat_id = Column(BigInteger, nullable=False)
-    thread_id = Column(BigInteger, nullable=False)
-    message_id = Column(BigInteger, nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    chat_id: Mapped[int] = Column(BigInteger, nullable=False)
+    thread_id: Mapped[int] = Column(BigInteger, nullable=False)
+    message_id: Mapped[int] = Column(BigInteger, nullable=False)
 
     __table_args__ = (
         # Gone with the case's topic (an erasure, a purge of old cases).
@@ -349,12 +351,12 @@ class TopicErasure(Base):
 
     __tablename__ = "relais_topic_erasures"
 
-    id = Column(Integer, primary_key=True)
-    chat_id = Column(BigInteger, nullable=False)
-    thread_id = Column(BigInteger, nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    chat_id: Mapped[int] = Column(BigInteger, nullable=False)
+    thread_id: Mapped[int] = Column(BigInteger, nullable=False)
     # JSON list of the message ids known in the topic (TopicMessage and the card).
-    message_ids = Column(Text, nullable=False)
-    requested_at = Column(UTCDateTime, nullable=False, default=utc_now)
+    message_ids: Mapped[str] = Column(Text, nullable=False)
+    requested_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
 
 
 class CaseAudit(Base):
@@ -363,14 +365,14 @@ class CaseAudit(Base):
 
     __tablename__ = "relais_case_audit"
 
-    id = Column(Integer, primary_key=True)
-    case_id = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"), nullable=False,
-                     index=True)
-    action = Column(String(16), nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    case_id: Mapped[int] = Column(Integer, ForeignKey("relais_cases.id", ondelete="CASCADE"),
+                                  nullable=False, index=True)
+    action: Mapped[str] = Column(String(16), nullable=False)
     # The coach's Telegram user id (or "desk" for the desk itself), never their name.
-    actor = Column(String(64), nullable=False)
-    detail = Column(Text, nullable=True)
-    at = Column(UTCDateTime, nullable=False, default=utc_now)
+    actor: Mapped[str] = Column(String(64), nullable=False)
+    detail: Mapped[str | None] = Column(Text, nullable=True)
+    at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
 
     __table_args__ = (CheckConstraint(column("action").in_(AUDIT_ACTIONS), name="action"),)
 

@@ -39,7 +39,7 @@ def choose_actions(
             if candidates:
                 break
 
-    def order(action: MicroAction):
+    def order(action: MicroAction) -> tuple[bool, int, int]:
         specific = sum(1 for slot in action.fits if answers.get(slot))
         return (topic_id not in action.topics if topic_id else True, -specific,
                 _EFFORT_ORDER.get(action.effort, 1))

@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Sequence
 
 from relais.database import create_engine_from_url, make_session_factory
 from relais.services.retention import PurgeReport, RetentionPolicy, RetentionService
@@ -28,7 +29,7 @@ def purge(settings: Settings) -> PurgeReport:
     return report
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     report = purge(load_settings())

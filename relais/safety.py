@@ -45,14 +45,18 @@ _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat|battent|cogne|cognent|maltr
 _OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
 
-def _compile(entries: Iterable[tuple[str, str]]) -> tuple[tuple[str, Pattern, Pattern], ...]:
+# Each kind with its pattern as written and spelling-blind (see _compile).
+KindPatterns = tuple[tuple[str, Pattern[str], Pattern[str]], ...]
+
+
+def _compile(entries: Iterable[tuple[str, str]]) -> KindPatterns:
     """Each pattern as written, and spelling-blind (its doubled letters once, to read
     relais.text.single_letters() of a message: "frapé", "mourrir")."""
     return tuple((kind, re.compile(pattern), re.compile(_single_letter_pattern(pattern)))
                  for kind, pattern in entries)
 
 
-def _regexes(patterns: Iterable[str]) -> tuple[Pattern, ...]:
+def _regexes(patterns: Iterable[str]) -> tuple[Pattern[str], ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
 
 
@@ -475,7 +479,7 @@ class SafetyAssessment:
     firm_lookalike: bool = False
 
 
-def _first_kind(patterns, texts: tuple[str, ...]) -> str | None:
+def _first_kind(patterns: KindPatterns, texts: tuple[str, ...]) -> str | None:
     for text in texts:
         for kind, pattern, _ in patterns:
             if pattern.search(text):
@@ -853,7 +857,9 @@ def reassures(text: str | None) -> bool:
 
 def jokes(text: str | None) -> bool:
     """Laughter or a wink in the message (an emoji, "mdr", "(non)")."""
-    return bool(text) and (bool(_HUMOUR.search(text)) or any(_HUMOUR.search(t) for t in variants(text)))
+    if not text:
+        return False
+    return bool(_HUMOUR.search(text)) or any(_HUMOUR.search(t) for t in variants(text))
 
 
 # A child's, a body's or a place's danger: its own number (119, 15, 112) that the models'
@@ -910,10 +916,14 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     low_mood = (low_mood_confidence or 0.0) >= DIET_LOW_MOOD_SURE
     needed = CLASSIFIER_SURE if low_mood and not _risk_words(text, None, low_mood=True) else CLASSIFIER_QUESTION
     classifier = probability is not None and probability >= needed
+    # The models' readings, read below only where `diet` or `classifier` says they exist.
+    diet_confidence = model_crisis_confidence or 0.0
+    classifier_probability = probability or 0.0
+    classifier_kind = reading.kind if reading is not None else None
     if not (diet or classifier) or jokes(text) or reassures(text):
         return Triage()
     sure = (probability or 0.0) >= CLASSIFIER_SURE
-    agree = (diet and classifier and model_crisis_confidence >= DIET_AGREES and probability >= CLASSIFIER_AGREES) or sure
+    agree = (diet and classifier and diet_confidence >= DIET_AGREES and classifier_probability >= CLASSIFIER_AGREES) or sure
     # A decision told in an idiom (« sauter le pas », « me reconvertir »): DIET reads a jump at
     # 0.99; only the classifier, sure, may overrule it.
     if not sure and any(DECISIONS.search(t) for t in variants(text or "")):
@@ -921,22 +931,22 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     # A look-alike pattern ("en finir avec le fioul") gives way only to a sure model.
     if assessment.firm_lookalike and not sure:
         return Triage()
-    if assessment.lookalike and not (sure or (diet and classifier and model_crisis_confidence >= DIET_SURE)):
+    if assessment.lookalike and not (sure or (diet and classifier and diet_confidence >= DIET_SURE)):
         return Triage()
-    kind = reading.kind if classifier and plausible_model_kind(text, reading.kind) else model_kind
+    kind = classifier_kind if classifier and plausible_model_kind(text, classifier_kind) else model_kind
     acute_person = kind in ACUTE_MODEL_KINDS and speaks_of_a_person(text)
     # A child who writes (« j'ai 11 ans ») about their home, read as a child in danger: their
     # age is the word of danger ("plus à manger depuis 3 jours, maman dort tout le temps").
     minor_writer = kind == CHILD and any(_MINOR_WRITER.search(t) for t in variants(text or ""))
     if not (agree or acute_person or minor_writer or _risk_words(text, kind)):
         return Triage()
-    if (diet and classifier and not assessment.lookalike and model_kind == reading.kind
-            and min(model_crisis_confidence, probability) >= MODELS_CERTAIN):
+    if (diet and classifier and not assessment.lookalike and model_kind == classifier_kind
+            and min(diet_confidence, classifier_probability) >= MODELS_CERTAIN):
         # Two models of different make, each sure, on the same kind: the corroborated model
         # reading the issue calls certain (a blade in a pocket and a forearm named, without a
         # pattern's words: asking first would delay the numbers).
         return Triage(CERTAIN, kind)
-    if (diet and kind in ACUTE_MODEL_KINDS and model_crisis_confidence >= ACUTE_MODEL_CONFIDENCE
+    if (diet and kind in ACUTE_MODEL_KINDS and diet_confidence >= ACUTE_MODEL_CONFIDENCE
             and (probability is None or probability >= CLASSIFIER_QUESTION)
             and (kind != MEDICAL or speaks_of_a_person(text))):
         # An emergency DIET is sure of and the classifier signals: asking "are you in danger?"

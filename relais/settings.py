@@ -1,11 +1,15 @@
 """Configuration from environment variables, with defaults that work on a laptop."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-try:  # pydantic 2 (the Telegram edge's virtualenv) keeps the v1 API under pydantic.v1
+if TYPE_CHECKING:  # mypy runs in the Telegram edge's virtualenv (`make lint`)
     from pydantic.v1 import BaseSettings
-except ImportError:  # pydantic 1, which Rasa pins
-    from pydantic import BaseSettings
+else:
+    try:  # pydantic 2 (the Telegram edge's virtualenv) keeps the v1 API under pydantic.v1
+        from pydantic.v1 import BaseSettings
+    except ImportError:  # pydantic 1, which Rasa pins
+        from pydantic import BaseSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

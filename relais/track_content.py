@@ -9,6 +9,7 @@ checks them and returns plain data; nothing here knows Rasa.
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -73,7 +74,7 @@ class ContentError(ValueError):
     """A track file that does not follow the format; the message names the file and the place."""
 
 
-def _topic(track: str, raw: dict, where: str) -> Topic:
+def _topic(track: str, raw: dict[str, Any], where: str) -> Topic:
     kind = raw.get("kind")
     if kind not in TOPIC_KINDS:
         raise ContentError(f"{where}: kind must be one of {TOPIC_KINDS}, not {kind!r}")
@@ -85,7 +86,7 @@ def _topic(track: str, raw: dict, where: str) -> Topic:
     return Topic(track, str(raw["id"]), kind, str(raw["title"]).strip(), examples, answer, more)
 
 
-def _action(track: str, raw: dict, where: str) -> MicroAction:
+def _action(track: str, raw: dict[str, Any], where: str) -> MicroAction:
     if not raw.get("id") or not raw.get("text"):
         raise ContentError(f"{where}: id and text are required")
     fits = {slot: tuple(values or ()) for slot, values in (raw.get("fits") or {}).items()}
@@ -95,7 +96,7 @@ def _action(track: str, raw: dict, where: str) -> MicroAction:
     )
 
 
-def parse_track(track: str, raw: dict, source: str = "") -> TrackContent:
+def parse_track(track: str, raw: dict[str, Any], source: str = "") -> TrackContent:
     where = source or track
     if raw.get("track") != track:
         raise ContentError(f"{where}: `track: {track}` expected")

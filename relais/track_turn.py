@@ -4,6 +4,7 @@ question, the diagnostic, or a question back when two tracks are close. Plain da
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from relais.acute import is_acute
 from relais.form_answers import is_question
@@ -37,9 +38,9 @@ class TrackTurn:
     switching: bool = False        # ASK: to leave the current track (choices: new, current)
 
 
-def track_ranking(intent_ranking: Sequence[dict]) -> list[tuple[str, float]]:
+def track_ranking(intent_ranking: Sequence[dict[str, Any]]) -> list[tuple[str, float]]:
     """DIET's ranking reduced to the tracks, best first."""
-    ranked = []
+    ranked: list[tuple[str, float]] = []
     for entry in intent_ranking or ():
         track = track_from_intent(entry.get("name"))
         if track and all(track != t for t, _ in ranked):
@@ -95,7 +96,7 @@ def context_turn(text: str, current: str | None, track: str, phase: str | None) 
     return TrackTurn(ASK, current, phase, choices=(track, current), switching=True)
 
 
-def decide(text: str, track: str, ranking: Sequence[dict], requested_phase: str | None = None) -> TrackTurn:
+def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_phase: str | None = None) -> TrackTurn:
     """The reply a message routed to `track` calls for."""
     typed = is_typed(text)
     ranked = track_ranking(ranking) if typed else []

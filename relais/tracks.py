@@ -37,7 +37,7 @@ def track_from_intent(intent_name: str | None) -> str | None:
     return track if track in TRACKS else None
 
 
-def diagnostic_slots(track: str) -> list:
+def diagnostic_slots(track: str) -> list[str]:
     """The diagnostic questions of a track, in the order they are asked."""
     return [f"{track}_situation", f"{track}_besoin", "engagement"]
 

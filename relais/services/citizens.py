@@ -11,7 +11,7 @@ from relais.services.errors import ConsentRequired
 MAX_CONVERSATION_ID_LENGTH = 255
 
 
-def check_conversation_id(conversation_id) -> str:
+def check_conversation_id(conversation_id: object) -> str:
     """The conversation id as stored (text), or ValueError: a bug in the caller, not input."""
     if isinstance(conversation_id, int) and not isinstance(conversation_id, bool):
         conversation_id = str(conversation_id)  # Telegram chat ids arrive as integers

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.models import CONSENT_GIVEN, CONSENT_WITHDRAWN, Citizen, utc_now
 from relais.services.citizens import check_conversation_id, find_citizen, get_or_create_citizen
 from relais.services.unit_of_work import run_in_transaction
@@ -34,7 +35,7 @@ class ConsentState:
 
 
 class ConsentService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -52,6 +53,7 @@ class ConsentService:
 
         def work(session: Session) -> ConsentState:
             now = self._clock()
+            citizen: Citizen | None
             if given:
                 citizen = get_or_create_citizen(session, conversation_id, now)
             else:

@@ -15,8 +15,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import delete, inspect, select, tuple_
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
+from relais.database import SessionFactory, rowcount
 from relais.models import (
     ACTIVE_CASE_STATUSES,
     CONSENT_GIVEN,
@@ -49,7 +51,7 @@ PHASES_FR = {"urgence": "phase d'urgence", "continu": "suivi dans la durée"}
 
 
 class DataRightsService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -101,13 +103,13 @@ class DataRightsService:
             topics = select(CaseTopic.chat_id, CaseTopic.thread_id).where(CaseTopic.case_id.in_(case_ids))
             counts[TopicMessage.__tablename__] = _delete(session, delete(TopicMessage).where(
                 tuple_(TopicMessage.chat_id, TopicMessage.thread_id).in_(topics)))
-            for model in (CaseAudit, CaseTopic, HeldMessage):
-                counts[model.__tablename__] = _delete(
-                    session, delete(model).where(model.case_id.in_(case_ids))
+            for of_case in (CaseAudit, CaseTopic, HeldMessage):
+                counts[of_case.__tablename__] = _delete(
+                    session, delete(of_case).where(of_case.case_id.in_(case_ids))
                 )
-            for model in (ProgressEntry, Enrolment, Case):
-                counts[model.__tablename__] = (
-                    _delete(session, delete(model).where(model.citizen_id == citizen.id))
+            for of_citizen in (ProgressEntry, Enrolment, Case):
+                counts[of_citizen.__tablename__] = (
+                    _delete(session, delete(of_citizen).where(of_citizen.citizen_id == citizen.id))
                     if citizen
                     else 0
                 )
@@ -269,7 +271,7 @@ def _conversation(session: Session, conversation_id: str) -> list[dict[str, Any]
 INTERNAL_EVENT_METADATA = ("coach",)
 
 
-def _without_coach(data):
+def _without_coach(data: object) -> object:
     """An event as the citizen may see it: without the coach's Telegram id (the coach's first
     name stays in the text: the citizen read it in the chat)."""
     if not isinstance(data, dict) or not isinstance(data.get("metadata"), dict):
@@ -279,9 +281,8 @@ def _without_coach(data):
     return {**data, "metadata": metadata}
 
 
-def _delete(session: Session, statement) -> int:
-    result = session.execute(statement, execution_options={"synchronize_session": False})
-    return result.rowcount
+def _delete(session: Session, statement: Executable) -> int:
+    return rowcount(session.execute(statement, execution_options={"synchronize_session": False}))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -294,7 +295,7 @@ def _iso_from_epoch(timestamp: float | None) -> str | None:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat()
 
 
-def _json_or_text(data: str | None):
+def _json_or_text(data: str | None) -> object:
     """Rasa stores each event as a JSON string; keep it as a value, or as text if not JSON."""
     if data is None:
         return None
@@ -316,7 +317,8 @@ def _consent_fr(consent: dict[str, Any] | None) -> str:
         return f"donné le {_date_fr(consent['at'])}{version}"
     if consent["status"] == CONSENT_WITHDRAWN:
         return f"retiré le {_date_fr(consent['at'])}{version}"
-    return consent["status"]
+    status: str = consent["status"]  # neither (the CHECK constraint forbids it): as stored
+    return status
 
 
 def _enrolments_fr(enrolments: list[dict[str, Any]]) -> str:

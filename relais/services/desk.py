@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from relais.contact_wishes import allows_message
+from relais.database import SessionFactory
 from relais.models import (
     ACTIVE_CASE_STATUSES,
     CASE_OPEN,
@@ -94,7 +96,7 @@ class HeldDelivery:
 
 
 class DeskService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -128,19 +130,20 @@ class DeskService:
         """The track the citizen last worked on (kept with consent only), for a topic's name."""
 
         def work(session: Session) -> str | None:
-            return session.scalar(
+            track: str | None = session.scalar(
                 select(Enrolment.track)
                 .join(Citizen, Enrolment.citizen_id == Citizen.id)
                 .where(Citizen.conversation_id == str(conversation_id))
                 .order_by(Enrolment.updated_at.desc(), Enrolment.id.desc())
                 .limit(1)
             )
+            return track
 
         return run_in_transaction(self._session_factory, work)
 
     def set_card(self, case_id: int, card_message_id: int) -> None:
         def work(session: Session) -> None:
-            session.get(CaseTopic, case_id).card_message_id = card_message_id
+            _topic(session, case_id).card_message_id = card_message_id
 
         run_in_transaction(self._session_factory, work)
 
@@ -212,7 +215,7 @@ class DeskService:
 
     def mark_called(self, case: CaseInfo) -> None:
         def work(session: Session) -> None:
-            topic = session.get(CaseTopic, case.id)
+            topic = _topic(session, case.id)
             topic.last_called_at = self._clock()
             topic.called_priority = case.priority
             session.add(CaseAudit(case_id=case.id, action="reannounced", actor=DESK_ACTOR,
@@ -372,9 +375,18 @@ class DeskService:
 
 
 def _last_citizen_message(session: Session, case_id: int) -> datetime | None:
-    return session.scalar(
+    at: datetime | None = session.scalar(
         select(func.max(CaseAudit.at))
         .where(CaseAudit.case_id == case_id, CaseAudit.action == "citizen_message"))
+    return at
+
+
+def _topic(session: Session, case_id: int) -> CaseTopic:
+    """The topic the desk made for a case; a case without one is the caller's bug."""
+    topic = session.get(CaseTopic, case_id)
+    if topic is None:
+        raise LookupError(f"case {case_id} has no topic")
+    return topic
 
 
 def _held_info(held: HeldMessage) -> HeldInfo:
@@ -410,7 +422,7 @@ def _waiting(audits: list[tuple[str, datetime]]) -> tuple[datetime | None, bool]
     return since, reminded
 
 
-def _cases_query():
+def _cases_query() -> Select:
     return (
         select(Case, Citizen.conversation_id)
         .join(Citizen, Case.citizen_id == Citizen.id)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from relais.contact_wishes import ContactWishes
+from relais.database import SessionFactory
 from relais.directory import CoachScope
 from relais.models import (
     ACTIVE_CASE_STATUSES,
@@ -87,7 +88,7 @@ class CaseInfo:
 
 
 class EscalationService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -157,7 +158,7 @@ class EscalationService:
         return run_in_transaction(self._session_factory, work)
 
     def add_contact_wishes(self, conversation_id: str, wishes: ContactWishes,
-                           lifted: frozenset = frozenset()) -> CaseInfo | None:
+                           lifted: frozenset[str] = frozenset()) -> CaseInfo | None:
         """Keep the citizen's contact instructions on their active case, merged with earlier
         ones (ContactWishes.merged: newer hours replace older ones, `lifted` ones go); None
         when they have no active case."""
@@ -293,7 +294,7 @@ class EscalationService:
         return self._transition(case_id, (CASE_OPEN, CASE_TAKEN, CASE_HANDED_BACK), step)
 
     def _transition(
-        self, case_id: int, allowed_from, step: Callable[[Case, datetime], None]
+        self, case_id: int, allowed_from: tuple[str, ...], step: Callable[[Case, datetime], None]
     ) -> CaseInfo:
         def work(session: Session) -> CaseInfo:
             row = session.execute(

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory, rowcount
 from relais.models import (
     INBOX_ANSWERED,
     INBOX_DONE,
@@ -46,7 +47,7 @@ FINISHED_CHAT = ""
 
 
 class InboxService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -138,7 +139,9 @@ class InboxService:
 
         def work(session: Session) -> dict[str, Any] | None:
             entry = session.get(InboxEntry, entry_id)
-            content = json.loads(entry.content) if entry and entry.content else {}
+            if entry is None:
+                raise LookupError(f"no inbox entry {entry_id}")  # the caller's bug
+            content = json.loads(entry.content) if entry.content else {}
             if content.get("type") == "rasa":
                 return content  # resolved by an earlier attempt
             button = _take_button(session, entry.chat_id, tap["message_id"], tap["index"],
@@ -201,17 +204,18 @@ class InboxService:
                     InboxEntry.status == INBOX_DONE, InboxEntry.done_at < cutoff
                 )
             )
-            return result.rowcount or 0
+            return rowcount(result) or 0
 
         return run_in_transaction(self._session_factory, work)
 
     def last_update_id(self) -> int | None:
         def work(session: Session) -> int | None:
-            return session.scalar(select(func.max(InboxEntry.update_id)))
+            latest: int | None = session.scalar(select(func.max(InboxEntry.update_id)))
+            return latest
 
         return run_in_transaction(self._session_factory, work)
 
-    def _update(self, entry_id: int, **values) -> None:
+    def _update(self, entry_id: int, **values: Any) -> None:
         def work(session: Session) -> None:
             session.execute(update(InboxEntry).where(InboxEntry.id == entry_id).values(**values))
 
@@ -221,7 +225,7 @@ class InboxService:
 class KeyboardService:
     """Buttons sent on Telegram, looked up when the citizen taps one."""
 
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -249,7 +253,7 @@ class KeyboardService:
 
         def work(session: Session) -> int:
             result = session.execute(delete(SentKeyboard).where(SentKeyboard.sent_at < cutoff))
-            return result.rowcount or 0
+            return rowcount(result) or 0
 
         return run_in_transaction(self._session_factory, work)
 
@@ -263,7 +267,7 @@ def _take_button(session: Session, chat_id: str, message_id: int, index: int,
     ).one_or_none()
     if keyboard is None or keyboard.closed_at is not None:
         return None
-    buttons = json.loads(keyboard.buttons)
+    buttons: list[dict[str, str]] = json.loads(keyboard.buttons)
     if not 0 <= index < len(buttons):
         return None
     keyboard.closed_at = now

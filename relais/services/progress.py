@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.models import (
     MOOD_MAX,
     MOOD_MIN,
@@ -138,7 +139,7 @@ class ProgressSummary:
 
 
 class ProgressService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -221,11 +222,11 @@ class ProgressService:
                 .order_by(ProgressEntry.created_at.desc(), ProgressEntry.id.desc())
                 .limit(1)
             ).one_or_none()
-            checkins = session.execute(
+            checkins = [(at, mood) for at, mood in session.execute(
                 select(ProgressEntry.created_at, ProgressEntry.mood).where(
                     entries, ProgressEntry.kind == PROGRESS_CHECKIN
                 )
-            ).all()
+            )]
             return _summarise(today, total, recent, goal, checkins)
 
         return run_in_transaction(self._session_factory, work)
@@ -258,12 +259,15 @@ class ProgressService:
         return run_in_transaction(self._session_factory, work)
 
 
-def _summarise(today: date, total: int, recent, goal, checkins) -> ProgressSummary:
+def _summarise(today: date, total: int, recent: Sequence[ProgressEntry], goal: ProgressEntry | None,
+               checkins: Sequence[tuple[datetime, int | None]]) -> ProgressSummary:
     weekly = weekly_moods(today, checkins)
+    # Goals and actions always have a text (_required_text); only checkins have none: the
+    # column is nullable for them.
     return ProgressSummary(
         actions_done_total=total,
-        recent_actions_done=tuple(ActionDone(e.text, e.track, e.created_at) for e in recent),
-        current_goal=Goal(goal.text, goal.track, goal.created_at) if goal else None,
+        recent_actions_done=tuple(ActionDone(e.text or "", e.track, e.created_at) for e in recent),
+        current_goal=Goal(goal.text or "", goal.track, goal.created_at) if goal else None,
         checkin_streak_weeks=checkin_streak(today, [at for at, _ in checkins]),
         weekly_moods=weekly,
         mood_trend=mood_trend(weekly),

@@ -16,13 +16,16 @@ the report holds counts only.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
+from relais.database import SessionFactory, rowcount
 from relais.models import (
     CASE_CLOSED,
     CONSENT_GIVEN,
@@ -42,6 +45,7 @@ from relais.services.citizens import check_conversation_id
 from relais.services.data_rights import DataRightsService, _has_rasa_events
 from relais.services.topic_erasure import request_topic_erasures
 from relais.services.unit_of_work import run_in_transaction
+from relais.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class RetentionPolicy:
     closed_case_days: int = 180
 
     @classmethod
-    def from_settings(cls, settings) -> "RetentionPolicy":
+    def from_settings(cls, settings: Settings) -> "RetentionPolicy":
         return cls(
             inactive_days=settings.retention_inactive_days,
             unconsented_days=settings.retention_unconsented_days,
@@ -70,7 +74,7 @@ class PurgeReport:
     audit_rows_stripped: int = 0
     topics_erased: int = 0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "conversations_erased": self.conversations_erased,
             "rows_deleted": dict(sorted(self.rows_deleted.items())),
@@ -81,7 +85,7 @@ class PurgeReport:
 
 
 class RetentionService:
-    def __init__(self, session_factory: sessionmaker, policy: RetentionPolicy = RetentionPolicy(),
+    def __init__(self, session_factory: SessionFactory, policy: RetentionPolicy = RetentionPolicy(),
                  clock: Callable[[], datetime] = utc_now) -> None:
         self._session_factory = session_factory
         self._policy = policy
@@ -93,7 +97,7 @@ class RetentionService:
         erasure request would be); the closed cases are stripped in one."""
         now = self._clock()
         report = PurgeReport()
-        deleted: Counter = Counter()
+        deleted: Counter[str] = Counter()
         for conversation_id in self.conversations_to_erase(now):
             deleted.update(self._data_rights.erase(conversation_id))
             report.conversations_erased += 1
@@ -102,12 +106,12 @@ class RetentionService:
          report.topics_erased) = self._strip_closed_cases(now)
         return report
 
-    def conversations_to_erase(self, now: datetime) -> list:
+    def conversations_to_erase(self, now: datetime) -> list[str]:
         """The conversations whose last activity is older than their delay."""
         inactive_before = now - timedelta(days=self._policy.inactive_days)
         unconsented_before = now - timedelta(days=self._policy.unconsented_days)
 
-        def work(session: Session) -> list:
+        def work(session: Session) -> list[str]:
             last = _last_activity(session)
             consented = set(session.scalars(
                 select(Citizen.conversation_id).where(Citizen.consent_status == CONSENT_GIVEN)))
@@ -134,12 +138,12 @@ class RetentionService:
             audit = session.execute(
                 update(CaseAudit).where(CaseAudit.case_id.in_(old_closed), CaseAudit.detail.is_not(None))
                 .values(detail=None), execution_options={"synchronize_session": False})
-            return cases.rowcount, audit.rowcount, topics
+            return rowcount(cases), rowcount(audit), topics
 
         return run_in_transaction(self._session_factory, work)
 
 
-def _erase_topics(session: Session, case_ids, now: datetime) -> int:
+def _erase_topics(session: Session, case_ids: Select, now: datetime) -> int:
     """A closed case's topic in the coaches' group holds its card (the last messages) and what
     was relayed: it goes with the case's content. The edge deletes it (bot/topic_erasure.py);
     the case forgets it, so that it is asked once."""
@@ -158,7 +162,8 @@ def _last_activity(session: Session) -> dict[str, datetime]:
     """The latest date of each conversation found in any table."""
     last: dict[str, datetime] = {}
 
-    def note(rows: Iterable[tuple[str, datetime | None]]) -> None:
+    # (conversation id, date or None): SQL rows or tuples.
+    def note(rows: Iterable[Sequence[Any]]) -> None:
         for conversation_id, at in rows:
             if at is not None and (conversation_id not in last or at > last[conversation_id]):
                 last[conversation_id] = at

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
+from relais.database import SessionFactory
 from relais.models import CaseTopic, TopicErasure, TopicMessage, utc_now
 from relais.services.unit_of_work import run_in_transaction
 
@@ -23,7 +25,7 @@ class PendingTopicErasure:
 
 
 class TopicErasureService:
-    def __init__(self, session_factory: sessionmaker, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
         self._session_factory = session_factory
         self._clock = clock
 
@@ -56,7 +58,7 @@ class TopicErasureService:
             delete(TopicErasure).where(TopicErasure.id == erasure_id)))
 
 
-def request_topic_erasures(session: Session, case_ids, now: datetime) -> int:
+def request_topic_erasures(session: Session, case_ids: Select, now: datetime) -> int:
     """Inside an erasure's transaction: a TopicErasure for each topic of these cases (a select
     of case ids), with the ids of the messages known in it. Returns how many."""
     topics = session.scalars(select(CaseTopic).where(CaseTopic.case_id.in_(case_ids))).all()

@@ -6,8 +6,9 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from relais.database import SessionFactory
 from relais.services.errors import StorageUnavailable
 
 logger = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ T = TypeVar("T")
 ATTEMPTS_ON_CONFLICT = 3
 
 
-def run_in_transaction(session_factory: sessionmaker, work: Callable[[Session], T]) -> T:
+def run_in_transaction(session_factory: SessionFactory, work: Callable[[Session], T]) -> T:
     """Run `work(session)` in one transaction, committed when it returns, rolled back if it
     raises. `work` must return plain values (not ORM objects) and may run more than once."""
     for attempt in range(1, ATTEMPTS_ON_CONFLICT):
@@ -31,7 +32,7 @@ def run_in_transaction(session_factory: sessionmaker, work: Callable[[Session], 
     return _run_once(session_factory, work)
 
 
-def _run_once(session_factory: sessionmaker, work: Callable[[Session], T]) -> T:
+def _run_once(session_factory: SessionFactory, work: Callable[[Session], T]) -> T:
     try:
         with session_factory() as session, session.begin():
             return work(session)
