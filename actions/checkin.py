@@ -12,6 +12,7 @@ from relais.coaching import clean_answer
 from relais.mood import mood_band, parse_mood
 from relais.services import StorageUnavailable
 from relais.step_outcome import reports_not_done, reports_struggle
+from texts.progress import progress_text
 
 NOTHING_DONE = "rien"
 RECORDING_RESPONSES = {"utter_sans_consentement", "utter_stockage_indisponible"}
@@ -148,5 +149,5 @@ class ActionAfficherProgres(Action):
         if summary.is_empty:
             dispatcher.utter_message(response="utter_progres_vide")
         else:
-            dispatcher.utter_message(text=summary.render_fr())
+            dispatcher.utter_message(text=progress_text(summary))
         return []

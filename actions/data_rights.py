@@ -7,8 +7,9 @@ from rasa_sdk.events import AllSlotsReset
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
+from actions.data_rights_text import export_summary
 from relais.conversation_contract import DOCUMENT_KEY, ERASE_ACTION
-from relais.services import StorageUnavailable, summary_fr
+from relais.services import StorageUnavailable
 
 
 class ActionExporterDonnees(Action):
@@ -27,7 +28,7 @@ class ActionExporterDonnees(Action):
         except StorageUnavailable:
             dispatcher.utter_message(response="utter_stockage_indisponible")
             return []
-        dispatcher.utter_message(text=summary_fr(export))
+        dispatcher.utter_message(text=export_summary(export))
         # The edge (terminal or Telegram) turns this into a file sent to the citizen.
         dispatcher.utter_message(json_message={DOCUMENT_KEY: {"filename": "mes-donnees-relais.json", "content": export}})
         return []

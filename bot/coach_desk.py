@@ -57,6 +57,7 @@ from relais.services.progress import ProgressService
 from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings
 from relais.tracks import TRACKS
+from texts.progress import progress_lines
 
 logger = logging.getLogger(__name__)
 
@@ -808,9 +809,9 @@ async def _progress_text(progress: ProgressService, conversation_id: str) -> str
         return "indisponible"
     if summary.is_empty:
         return "rien d'enregistré (pas de consentement ou pas encore de suivi)"
-    # The summary is written for the citizen; its lines read as well for the coach, its
-    # heading ("Votre suivi avec Relais") does not.
-    return "\n".join(summary.render_fr().splitlines()[1:])
+    # The citizen's lines read as well for the coach; their heading, addressed to the
+    # citizen ("Votre suivi avec Relais"), does not.
+    return "\n".join(progress_lines(summary))
 
 
 def _minutes(delay: timedelta) -> int:

@@ -1,8 +1,8 @@
 """Import every module of the Telegram edge (bot/) and fail if that pulled Rasa in.
 
 Run by `make install` in the edge's virtualenv (.venv-edge), where Rasa is not installed: an
-import of rasa, rasa_sdk or tensorflow from bot/ (or from the relais/ modules it uses) would
-break the edge there, and would tie it again to Rasa's pins.
+import of rasa, rasa_sdk or tensorflow from bot/ (or from the relais/ and texts/ modules it
+uses) would break the edge there, and would tie it again to Rasa's pins.
 """
 
 import importlib

@@ -7,7 +7,7 @@ call, committed before it returns). Nothing is created at import time.
 """
 
 from relais.services.consent import ConsentService, ConsentState
-from relais.services.data_rights import DataRightsService, summary_fr
+from relais.services.data_rights import DataRightsService
 from relais.services.errors import (
     CaseNotFound,
     ConsentRequired,
@@ -31,5 +31,4 @@ __all__ = [
     "ProgressSummary",
     "ServiceError",
     "StorageUnavailable",
-    "summary_fr",
 ]

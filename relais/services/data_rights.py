@@ -6,10 +6,11 @@ table is in the same database. The Rasa sender id is the conversation id (the Te
 The export is the citizen's data, not the service's internals: it leaves out who among the
 coaches handled a case (their Telegram ids, in cases, audit lines and the metadata of the
 messages they sent) and the coaches' internal closing notes.
+
+The export is data; the summary the citizen reads beside it is actions/data_rights_text.py.
 """
 
 import json
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -20,14 +21,7 @@ from sqlalchemy.sql import Executable
 
 from relais.database import SessionFactory, rowcount
 from relais.models import (
-    ACTIVE_CASE_STATUSES,
-    CONSENT_GIVEN,
-    CONSENT_WITHDRAWN,
     INBOX_DONE,
-    PROGRESS_ACTION_DONE,
-    PROGRESS_ACTION_SKIPPED,
-    PROGRESS_CHECKIN,
-    PROGRESS_GOAL,
     RASA_EVENTS,
     Case,
     CaseAudit,
@@ -44,10 +38,8 @@ from relais.models import (
 from relais.services.citizens import check_conversation_id, find_citizen
 from relais.services.topic_erasure import request_topic_erasures
 from relais.services.unit_of_work import run_in_transaction
-from relais.tracks import TRACKS
 
 EXPORT_FORMAT = "relais-export/1"
-PHASES_FR = {"urgence": "phase d'urgence", "continu": "suivi dans la durée"}
 
 
 class DataRightsService:
@@ -133,50 +125,6 @@ class DataRightsService:
             return counts
 
         return run_in_transaction(self._session_factory, work)
-
-
-def summary_fr(export: dict[str, Any]) -> str:
-    """A French summary of an export, for the chat: what is kept, since when, the check-ins,
-    goals, steps and cases (the JSON document beside it has every detail)."""
-    if export["citizen"] is None and not export["conversation"]:
-        return "Relais ne garde aucune donnée sur vous."
-    lines = ["Voici ce que Relais garde sur vous :"]
-    since = _since(export)
-    if since:
-        lines.append(f"- depuis le {_date_fr(since)}")
-    lines.append(f"- consentement : {_consent_fr(export['consent'])}")
-    lines.append(f"- parcours suivis : {_enrolments_fr(export['enrolments'])}")
-    lines.append(f"- suivi : {_progress_fr(export['progress'])}")
-    lines.extend(_progress_details_fr(export["progress"]))
-    lines.append(f"- demandes d'accompagnement humain : {_cases_fr(export['cases'])}")
-    lines.append(
-        "- éléments de conversation (messages et réponses) : "
-        f"{len(export['conversation'])}"
-    )
-    lines.append("Le document joint contient toutes ces données en détail (format JSON).")
-    return "\n".join(lines)
-
-
-def _since(export: dict[str, Any]) -> str | None:
-    dates = [export["citizen"]["created_at"]] if export["citizen"] else []
-    dates += [message["at"] for message in export["conversation"][:1] if message["at"]]
-    return min((d for d in dates if d), default=None)
-
-
-def _progress_details_fr(progress: list[dict[str, Any]]) -> list[str]:
-    """The last goal, the last check-in and the last steps done, in the citizen's words."""
-    lines = []
-    goals = [p for p in progress if p["kind"] == PROGRESS_GOAL and p["text"]]
-    if goals:
-        lines.append(f"  · dernier objectif ({_date_fr(goals[-1]['created_at'])}) : « {goals[-1]['text']} »")
-    checkins = [p for p in progress if p["kind"] == PROGRESS_CHECKIN]
-    if checkins:
-        mood = f", humeur {checkins[-1]['mood']}/5" if checkins[-1]["mood"] else ""
-        lines.append(f"  · dernier point d'étape : {_date_fr(checkins[-1]['created_at'])}{mood}")
-    done = [p for p in progress if p["kind"] == PROGRESS_ACTION_DONE and p["text"]]
-    for entry in done[-3:]:
-        lines.append(f"  · action réalisée le {_date_fr(entry['created_at'])} : « {entry['text']} »")
-    return lines
 
 
 def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
@@ -303,55 +251,3 @@ def _json_or_text(data: str | None) -> object:
         return json.loads(data)
     except ValueError:
         return data
-
-
-def _date_fr(iso: str | None) -> str:
-    return datetime.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "?"
-
-
-def _consent_fr(consent: dict[str, Any] | None) -> str:
-    if not consent or consent["status"] is None:
-        return "jamais donné"
-    version = f" (notice {consent['notice_version']})" if consent["notice_version"] else ""
-    if consent["status"] == CONSENT_GIVEN:
-        return f"donné le {_date_fr(consent['at'])}{version}"
-    if consent["status"] == CONSENT_WITHDRAWN:
-        return f"retiré le {_date_fr(consent['at'])}{version}"
-    status: str = consent["status"]  # neither (the CHECK constraint forbids it): as stored
-    return status
-
-
-def _enrolments_fr(enrolments: list[dict[str, Any]]) -> str:
-    if not enrolments:
-        return "aucun"
-    return ", ".join(
-        f"{TRACKS.get(enrolment['track'], enrolment['track'])} "
-        f"({PHASES_FR.get(enrolment['phase'], enrolment['phase'])})"
-        for enrolment in enrolments
-    )
-
-
-def _progress_fr(progress: list[dict[str, Any]]) -> str:
-    if not progress:
-        return "rien d'enregistré"
-    counts = Counter(entry["kind"] for entry in progress)
-    parts = [
-        _count_fr(counts[PROGRESS_CHECKIN], "point d'étape", "points d'étape"),
-        _count_fr(counts[PROGRESS_GOAL], "objectif", "objectifs"),
-        _count_fr(counts[PROGRESS_ACTION_DONE], "action réalisée", "actions réalisées"),
-        _count_fr(
-            counts[PROGRESS_ACTION_SKIPPED], "action laissée de côté", "actions laissées de côté"
-        ),
-    ]
-    return ", ".join(parts)
-
-
-def _cases_fr(cases: list[dict[str, Any]]) -> str:
-    if not cases:
-        return "aucune"
-    active = sum(1 for case in cases if case["status"] in ACTIVE_CASE_STATUSES)
-    return f"{len(cases)} (dont {active} en cours)" if active else str(len(cases))
-
-
-def _count_fr(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"

@@ -1,5 +1,7 @@
 """The citizen's progress: tracks followed, check-ins, goals, micro-actions, and a summary.
 
+The summary is data (dates, counts, a trend); texts/progress.py words it in French.
+
 Every write requires consent (ConsentRequired otherwise): without it nothing is kept.
 Weeks are ISO weeks (Monday to Sunday) in UTC.
 """
@@ -7,6 +9,7 @@ Weeks are ISO weeks (Monday to Sunday) in UTC.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,9 +35,11 @@ TREND_WEEKS = 4
 # Slope of the weekly mood averages, in mood points per week, beyond which the mood is said
 # to go up or down (0.25/week is about one point over the four weeks shown).
 TREND_SLOPE = 0.25
-TREND_UP, TREND_STABLE, TREND_DOWN = "en hausse", "stable", "en baisse"
-# Display only: what is stored is never shortened.
-MAX_SHOWN_TEXT = 200
+# The direction of the mood over the weeks shown; the adapters word it for their readers.
+Trend = Literal["up", "steady", "down"]
+TREND_UP: Trend = "up"
+TREND_STEADY: Trend = "steady"
+TREND_DOWN: Trend = "down"
 
 
 @dataclass(frozen=True)
@@ -72,70 +77,12 @@ class ProgressSummary:
     current_goal: Goal | None
     checkin_streak_weeks: int
     weekly_moods: tuple[WeeklyMood, ...]  # TREND_WEEKS weeks, oldest first, this week last
-    mood_trend: str | None  # TREND_UP, TREND_STABLE, TREND_DOWN; None: too few data
+    mood_trend: Trend | None  # None: too few data
     last_checkin_at: datetime | None = None
 
     @property
     def is_empty(self) -> bool:
         return not (self.actions_done_total or self.current_goal or self.last_checkin_at)
-
-    def render_fr(self) -> str:
-        """Plain French for the citizen (Telegram shows it as is)."""
-        if self.is_empty:
-            return (
-                "Vous n'avez encore rien enregistré avec Relais. Quand vous le souhaitez, "
-                "faites un point d'étape ou fixez-vous un petit objectif."
-            )
-        lines = ["Votre suivi avec Relais"]
-        lines.extend(self._goal_lines())
-        lines.extend(self._action_lines())
-        lines.extend(self._checkin_lines())
-        return "\n".join(lines)
-
-    def _goal_lines(self) -> list[str]:
-        if self.current_goal is None:
-            return []
-        goal = self.current_goal
-        return [
-            f"Objectif en cours : {_shown(goal.text)}{_track_suffix(goal.track)}, "
-            f"fixé le {_day(goal.set_at)}."
-        ]
-
-    def _action_lines(self) -> list[str]:
-        if not self.actions_done_total:
-            return []
-        if self.actions_done_total == 1:
-            lines = ["Action réalisée :"]
-        else:
-            lines = [f"Actions réalisées : {self.actions_done_total}. Les plus récentes :"]
-        for action in self.recent_actions_done:
-            track = _track_suffix(action.track)
-            lines.append(f"- {_shown(action.text)}{track}, le {_day(action.at)}")
-        return lines
-
-    def _checkin_lines(self) -> list[str]:
-        if self.last_checkin_at is None:
-            return []
-        last = _day(self.last_checkin_at)
-        if self.checkin_streak_weeks >= 2:
-            lines = [
-                f"Points d'étape : au moins un par semaine depuis {self.checkin_streak_weeks} "
-                f"semaines (le dernier le {last})."
-            ]
-        else:
-            lines = [f"Dernier point d'étape : le {last}."]
-        # Most recent first; weeks without a mood are left out rather than shown empty.
-        labels = ("cette semaine", "la semaine dernière", "il y a 2 semaines", "il y a 3 semaines")
-        moods = [
-            f"{label} {_mood(week.average)}"
-            for label, week in zip(labels, reversed(self.weekly_moods))
-            if week.average is not None
-        ]
-        if moods:
-            lines.append("Humeur moyenne (sur 5) : " + ", ".join(moods) + ".")
-        if self.mood_trend:
-            lines.append(f"Tendance sur 4 semaines : {self.mood_trend}.")
-        return lines
 
 
 class ProgressService:
@@ -310,8 +257,8 @@ def weekly_moods(
     return tuple(result)
 
 
-def mood_trend(weekly: Sequence[WeeklyMood]) -> str | None:
-    """TREND_UP/STABLE/DOWN from the least-squares slope of the weekly averages (weeks
+def mood_trend(weekly: Sequence[WeeklyMood]) -> Trend | None:
+    """TREND_UP/STEADY/DOWN from the least-squares slope of the weekly averages (weeks
     without a mood are left out); None with fewer than two weeks of moods."""
     points = [(x, week.average) for x, week in enumerate(weekly) if week.average is not None]
     if len(points) < 2:
@@ -325,7 +272,7 @@ def mood_trend(weekly: Sequence[WeeklyMood]) -> str | None:
         return TREND_UP
     if slope <= -TREND_SLOPE:
         return TREND_DOWN
-    return TREND_STABLE
+    return TREND_STEADY
 
 
 def _check_track(track: str | None, required: bool) -> None:
@@ -350,21 +297,3 @@ def _required_text(text: str | None) -> str:
         raise ValueError("text is required")
     return cleaned
 
-
-def _shown(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= MAX_SHOWN_TEXT:
-        return text
-    return text[: MAX_SHOWN_TEXT - 1].rstrip() + "…"
-
-
-def _track_suffix(track: str | None) -> str:
-    return f" ({TRACKS[track]})" if track in TRACKS else ""
-
-
-def _day(at: datetime) -> str:
-    return at.strftime("%d/%m")
-
-
-def _mood(average: float) -> str:
-    return f"{average:.1f}".rstrip("0").rstrip(".").replace(".", ",")

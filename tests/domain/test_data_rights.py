@@ -16,7 +16,6 @@ from relais.models import (
     SentKeyboard,
     TopicMessage,
 )
-from relais.services.data_rights import summary_fr
 from relais.services.topic_erasure import PendingTopicErasure, TopicErasureService
 from tests.domain.support import NOTICE, NOW
 
@@ -184,23 +183,10 @@ def test_export_holds_everything_of_the_citizen_only(data_rights, two_citizens):
     assert "bob" not in json.dumps(export)
 
 
-def test_export_summary_in_french(data_rights, two_citizens):
-    text = summary_fr(data_rights.export("alice"))
-    assert text.startswith("Voici ce que Relais garde sur vous :")
-    assert "consentement : donné le 26/11/2026" in text
-    assert "énergie (phase d'urgence)" in text
-    assert "1 point d'étape, 1 objectif, 1 action réalisée, 0 action laissée de côté" in text
-    assert "demandes d'accompagnement humain : 1 (dont 1 en cours)" in text
-    assert "éléments de conversation (messages et réponses) : 2" in text
-    assert "- depuis le " in text
-    assert "dernier objectif" in text and "« Calfeutrer les fenêtres »" in text
-    assert "action réalisée le " in text and "« Baisser le chauffage d'un degré »" in text
-
-
 def test_export_of_a_stranger(data_rights):
     export = data_rights.export("nobody")
     assert export["citizen"] is None and export["progress"] == []
-    assert summary_fr(export) == "Relais ne garde aucune donnée sur vous."
+    assert export["conversation"] == [] and export["consent"] is None
 
 
 def test_export_leaves_out_the_coaches_ids_and_their_internal_notes(

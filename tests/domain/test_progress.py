@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from relais.models import Enrolment, ProgressEntry
 from relais.services.progress import (
+    ActionDone,
     WeeklyMood,
     checkin_streak,
     mood_trend,
@@ -82,14 +83,15 @@ def test_sql_fragments_are_stored_as_plain_text(progress, citizen, session_facto
 
 def test_summary_with_a_single_action(progress, citizen):
     progress.mark_action(citizen, "mobilite", "Prendre le vélo")
-    text = progress.summary(citizen).render_fr()
-    assert "Action réalisée :\n- Prendre le vélo (mobilité), le 26/11" in text
+    summary = progress.summary(citizen)
+    assert summary.actions_done_total == 1
+    assert summary.recent_actions_done == (ActionDone("Prendre le vélo", "mobilite", NOW),)
 
 
 def test_summary_of_a_stranger_is_empty(progress):
     summary = progress.summary("nobody")
     assert summary.is_empty
-    assert "rien enregistré" in summary.render_fr()
+    assert summary.current_goal is None and summary.last_checkin_at is None
 
 
 def test_summary_actions_and_goal(progress, citizen, clock):
@@ -107,9 +109,7 @@ def test_summary_actions_and_goal(progress, citizen, clock):
     assert [a.text for a in summary.recent_actions_done] == [f"action {d}" for d in (7, 6, 5, 4, 3)]
     assert summary.current_goal.text == "baisser le chauffage d'un degré"
     assert summary.current_goal.track == "energie"
-    text = summary.render_fr()
-    assert "Objectif en cours : baisser le chauffage d'un degré (énergie)" in text
-    assert "Actions réalisées : 7." in text
+    assert summary.current_goal.set_at == at("2026-11-20")
 
 
 # Crafted dates: NOW is Thursday 26 November 2026; its ISO week starts Monday 23 November.
@@ -160,12 +160,12 @@ def test_weekly_moods_average_each_of_the_last_four_weeks():
 @pytest.mark.parametrize(
     "averages, trend",
     [
-        ([2, 3, 4, 5], "en hausse"),
-        ([5, 4, 3, 2], "en baisse"),
-        ([3, 3, 3, 3], "stable"),
-        ([3, 3.5, 3, 3.5], "stable"),
-        ([2, None, None, 4], "en hausse"),
-        ([None, 4, None, 3], "en baisse"),
+        ([2, 3, 4, 5], "up"),
+        ([5, 4, 3, 2], "down"),
+        ([3, 3, 3, 3], "steady"),
+        ([3, 3.5, 3, 3.5], "steady"),
+        ([2, None, None, 4], "up"),
+        ([None, 4, None, 3], "down"),
         ([None, None, None, 4], None),  # one week: no trend yet
         ([None, None, None, None], None),
     ],
@@ -185,17 +185,15 @@ def test_summary_streak_and_trend_from_logged_checkins(progress, citizen, clock)
 
     assert summary.checkin_streak_weeks == 4
     assert [w.average for w in summary.weekly_moods] == [2, 2.5, 3, 4]
-    assert summary.mood_trend == "en hausse"
-    text = summary.render_fr()
-    assert "Points d'étape : au moins un par semaine depuis 4 semaines (le dernier le 24/11)." in text
-    assert "cette semaine 4, la semaine dernière 3, il y a 2 semaines 2,5, il y a 3 semaines 2." in text
-    assert "Tendance sur 4 semaines : en hausse." in text
+    assert summary.mood_trend == "up"
+    assert summary.last_checkin_at == at(THIS_WEEK)
 
 
 def test_summary_after_two_silent_weeks(progress, citizen, clock):
     clock.now = at(THREE_WEEKS_AGO)
     progress.log_checkin(citizen, 3)
     clock.now = NOW
-    text = progress.summary(citizen).render_fr()
-    assert "Dernier point d'étape : le 03/11." in text
-    assert "Tendance" not in text
+    summary = progress.summary(citizen)
+    assert summary.checkin_streak_weeks == 0
+    assert summary.last_checkin_at == at(THREE_WEEKS_AGO)
+    assert summary.mood_trend is None
