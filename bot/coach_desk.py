@@ -26,7 +26,7 @@ import asyncio
 import logging
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Optional
 
@@ -57,6 +57,7 @@ from relais.services.progress import ProgressService
 from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings
 from relais.tracks import TRACKS
+from relais.work import CitizenWork, Rasa, typed_of
 
 logger = logging.getLogger(__name__)
 
@@ -466,10 +467,12 @@ class CoachDesk:
 
     # --- the citizen's side --------------------------------------------------------------------
 
-    async def relay_from_citizen(self, chat_id: str, work: dict,
-                                 message_key: str | None = None) -> list[Reply] | None:
+    async def relay_from_citizen(self, chat_id: str, work: CitizenWork,
+                                 message_key: str | None = None
+                                 ) -> list[Reply] | CitizenWork | None:
         """While a coach has the conversation: the citizen's message goes to the case's topic
-        (and into the Rasa conversation, without the bot answering). None when no coach has it.
+        (and into the Rasa conversation, without the bot answering): the replies to send. None
+        when no coach has it; when the case's topic is gone, the work the bot answers instead.
 
         A crisis message gets its kind's first reply at once (unless the chat's queue gave it on
         arrival, as it does), and the coaches an alert with the kind. It is never lost: when
@@ -480,12 +483,13 @@ class CoachDesk:
         if taken is None:
             return None
         case, topic = taken
-        typed = work.get("typed") or ""
+        typed = typed_of(work)
+        metadata = work.metadata if isinstance(work, Rasa) else None
         kind = crisis_kind(typed)
-        given = first_reply_given(work.get("metadata"))
+        given = first_reply_given(metadata)
         replies = [crisis_first_reply(kind)] if kind and not given else []
         if topic is None:  # taken at the local desk, which reads the conversation in Rasa
-            await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
+            await record_for_coach(self._rasa, chat_id, typed, metadata)
             return replies
         if replies:  # the numbers before anything else (the group's rate limit is slow)
             try:
@@ -524,22 +528,25 @@ class CoachDesk:
         if wishes.withdraw:
             await self._post(contact_texts().coach["withdraw_asked"], topic.thread_id)
 
-    async def _topic_gone(self, case: CaseInfo, work: dict, replies: list[Reply],
-                          numbers_sent: bool) -> None:
+    async def _topic_gone(self, case: CaseInfo, work: CitizenWork, replies: list[Reply],
+                          numbers_sent: bool) -> CitizenWork:
         """The case's topic was deleted: nobody reads the citizen there any more. The bot takes
-        the conversation back at once and answers this very message (None: the chat's queue
-        hands it to Rasa), after a word to the citizen. A crisis message opens a new case."""
+        the conversation back at once and answers this very message (the work returned: the
+        chat's queue hands it to Rasa), after a word to the citizen. A crisis message opens a
+        new case."""
         logger.warning("The topic of case %s is gone: the conversation goes back to the bot",
                        case.id)
         try:
             await self._actions.hand_back_unanswered(case, "topic_gone")
         except InvalidCaseTransition:
             pass  # handed back meanwhile
-        work["before"] = ([reply.to_dict() for reply in replies] + [{"text": TOPIC_GONE_TEXT}]
-                          + list(work.get("before") or []))
-        if numbers_sent:  # given here or just now: Rasa must not give the same block again
-            work["metadata"] = with_first_reply_given(work.get("metadata"))
-        return None
+        if not isinstance(work, Rasa):
+            return work  # the edge's own replies: nothing goes before them
+        before = ([reply.to_dict() for reply in replies] + [{"text": TOPIC_GONE_TEXT}]
+                  + list(work.before))
+        # The numbers given here or just now: Rasa must not give the same block again.
+        metadata = with_first_reply_given(work.metadata) if numbers_sent else work.metadata
+        return replace(work, before=tuple(before), metadata=metadata)
 
     # --- the watchdog of taken cases -----------------------------------------------------------
 
@@ -572,13 +579,13 @@ class CoachDesk:
                                  f"{_minutes(self.config.hand_back_after)} min : la conversation "
                                  "est rendue à l'assistant, et la personne prévenue.")
 
-    async def _relay(self, case: CaseInfo, topic: TopicInfo, chat_id: str, work: dict,
+    async def _relay(self, case: CaseInfo, topic: TopicInfo, chat_id: str, work: CitizenWork,
                      typed: str) -> None:
         label = self._label(case)
-        if work.get("message_id"):  # a photo or a file (with its caption): a copy
+        if work.message_id:  # a photo or a file (with its caption): a copy
             said = await self._bot.send_message(self.config.chat_id, f"👤 {label} :",
                                                 message_thread_id=topic.thread_id)
-            copy = await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
+            copy = await self._bot.copy_message(self.config.chat_id, int(chat_id), work.message_id,
                                                 message_thread_id=topic.thread_id)
             await self._remember(topic.thread_id, said.message_id, copy.message_id)
         elif typed:
@@ -591,7 +598,8 @@ class CoachDesk:
                              "(bouton, contact, position ou message modifié).", topic.thread_id)
         if typed:
             # In the background: a busy Rasa must not hold back the coach's answer to come.
-            self._background(record_for_coach(self._rasa, chat_id, typed, work.get("metadata")))
+            metadata = work.metadata if isinstance(work, Rasa) else None
+            self._background(record_for_coach(self._rasa, chat_id, typed, metadata))
 
     async def _crisis_in_topic(self, case: CaseInfo, topic: TopicInfo, kind: str,
                                message_key: str | None) -> None:

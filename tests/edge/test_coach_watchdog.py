@@ -17,6 +17,7 @@ from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.progress import ProgressService
+from relais.work import Rasa
 from tests.domain.support import FakeClock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -98,7 +99,7 @@ def in_topic(fake, thread_id):
 async def test_a_silent_coach_is_reminded_then_the_bot_takes_the_conversation_back(
         desk, fake, actions, clock, told):
     case, thread = await taken_case(fake, actions)
-    assert await desk.relay_from_citizen(str(CITIZEN), {"typed": "Vous êtes là ?"}) == []
+    assert await desk.relay_from_citizen(str(CITIZEN), Rasa("Vous êtes là ?", typed="Vous êtes là ?")) == []
     assert any("Vous êtes là ?" in t for t in in_topic(fake, thread))
 
     clock.now += timedelta(minutes=9)
@@ -123,12 +124,12 @@ async def test_a_silent_coach_is_reminded_then_the_bot_takes_the_conversation_ba
                      ("citizen_message", "citizen", None),
                      ("reminded", "desk", None), ("handed_back", "bot", "coach_silent")]
     # The citizen's next message is the bot's again.
-    assert await desk.relay_from_citizen(str(CITIZEN), {"typed": "allô"}) is None
+    assert await desk.relay_from_citizen(str(CITIZEN), Rasa("allô", typed="allô")) is None
 
 
 async def test_a_coach_who_answers_is_left_alone(desk, fake, actions, clock):
     case, thread = await taken_case(fake, actions)
-    await desk.relay_from_citizen(str(CITIZEN), {"typed": "Bonjour"})
+    await desk.relay_from_citizen(str(CITIZEN), Rasa("Bonjour", typed="Bonjour"))
     clock.now += timedelta(minutes=5)
     await actions.message(case, str(COACH), _reply("Bonjour, je vous lis."), "Bonjour, je vous lis.")
     clock.now += timedelta(hours=2)
