@@ -27,10 +27,10 @@ import logging
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Optional
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram import Bot, Message, Update, User
 from telegram.error import BadRequest, TelegramError
 
 from bot.bridge import crisis_kind, first_reply_given, with_first_reply_given
@@ -42,6 +42,24 @@ from bot.case_actions import (
     without_override,
 )
 from bot.conversation import Reply
+from bot.desk.access import DeskAccess
+from bot.desk.cards import card_keyboard, case_card, cases_by_relais, kind_note, topic_name
+from bot.desk.commands import read_telegram, telegram_command, telegram_help
+from bot.desk.texts import (
+    ACTION_IMPOSSIBLE,
+    CLOSED,
+    HOLDER_CLOSES,
+    IN_A_CASE_TOPIC,
+    NO_RELAIS,
+    NOT_YOURS,
+    OTHER_RELAIS,
+    RELAY_REFUSED_NOTE,
+    RELAY_WAITING_NOTE,
+    TAKE_FIRST,
+    TAKEN_ALREADY,
+    TAKEN_BY_YOU,
+    UNKNOWN_ACTION,
+)
 from bot.replies import crisis_first_reply
 from bot.telegram_delivery import DeliveryFailed
 from bot.telegram_render import split_text
@@ -56,36 +74,18 @@ from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
 from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings
-from relais.tracks import TRACKS
 from relais.work import CitizenWork, Rasa, typed_of
 
 logger = logging.getLogger(__name__)
 
-MEMBER_STATUSES = ("creator", "administrator", "member")
 WATCH_EVERY_SECONDS = 1.0
-LAST_MESSAGES = 10
-REASONS_FR = {
-    "crisis": "CRISE",
-    "citizen_request": "demande de la personne",
-    "repeated_misunderstanding": "incompréhensions répétées",
-    "no_progress": "pas de progrès",
-}
-STATUS_FR = {"open": "en attente", "taken": "pris en charge"}
 # A crisis alert that Telegram refuses for a moment (network, flood limit) is tried again after
 # these delays, then given up (logged): bounded, so a long Telegram outage leaves no pile-up.
 ALERT_RETRY_DELAYS = (2, 5, 15, 30, 60)
-_NOT_YOURS = ("Ce dossier est suivi par un·e collègue : vos messages ici restent entre coachs "
-              "et ne sont pas transmis à la personne.")
-_RELAY_WAITING_NOTE = (" Un message de la personne n'a pas encore pu être transmis dans le sujet "
-                       "du dossier : il le sera dès que possible.")
-_RELAY_REFUSED_NOTE = (" Un message de la personne n'a pas pu être transmis dans le sujet du "
-                       "dossier (sujet supprimé ?) : lisez la conversation.")
-_OTHER_RELAIS = "Ce dossier relève d'un autre relais : vous ne pouvez pas agir dessus."
 # Telegram's descriptions of a forum topic that no longer exists.
 _TOPIC_GONE = re.compile(r"thread not found|topic[_ ]deleted|topic[_ ]id[_ ]invalid", re.IGNORECASE)
 # How many crisis messages the desk remembers having called the on-duty coaches for.
 ALERTED_KEPT = 10_000
-_COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,7 @@ class CoachDesk:
         self._progress = progress
         self._rasa = actions.rasa
         self._directory = actions.directory
+        self._access = DeskAccess(bot, config.chat_id, actions.directory, config.admin_ids)
         self._announced: set[int] = set()
         # Crisis messages (their message keys) the on-duty coaches were called for: once each.
         # The most recent ALERTED_KEPT only: a message is alerted within seconds of arriving.
@@ -224,7 +225,7 @@ class CoachDesk:
     async def _call_again_for(self, case: CaseInfo, topic: TopicInfo, raised: bool) -> None:
         minutes = int((utc_now() - case.opened_at).total_seconds() // 60)
         if raised:
-            text = (f"🚨 Ce dossier est devenu une CRISE{_kind_note(case.crisis_kind)} : une "
+            text = (f"🚨 Ce dossier est devenu une CRISE{kind_note(case.crisis_kind)} : une "
                     "personne doit le prendre maintenant.")
         else:
             text = f"⏰ Toujours en attente depuis {minutes} min : qui peut le prendre ?"
@@ -263,7 +264,7 @@ class CoachDesk:
         # The topic first, named from the database (fast even when Rasa is busy); the card,
         # which reads the conversation in Rasa, follows.
         track = await asyncio.to_thread(self._desk.latest_track, case.conversation_id)
-        name = self._topic_name(case, {"track": track})
+        name = topic_name(case, {"track": track})
         topic = await self._bot.create_forum_topic(self.config.chat_id, name)
         thread_id = topic.message_thread_id
         # Recorded before the card is out: a coach may tap its buttons at once.
@@ -271,7 +272,7 @@ class CoachDesk:
         if case.priority == CRISIS_PRIORITY:
             await self._call_on_duty(case)
         tracker = await self._tracker(case.conversation_id)
-        better_name = self._topic_name(case, tracker.get("slots") or {})
+        better_name = topic_name(case, tracker.get("slots") or {})
         if better_name != name and (tracker.get("slots") or {}).get("track"):
             await self._rename(thread_id, better_name)
         await self._send_card(case, thread_id, tracker)
@@ -279,7 +280,7 @@ class CoachDesk:
     async def _send_card(self, case: CaseInfo, thread_id: int, tracker: dict) -> None:
         card = await self._bot.send_message(
             self.config.chat_id, await self._card(case, tracker), message_thread_id=thread_id,
-            reply_markup=_card_keyboard(case, taken=case.status == CASE_TAKEN),
+            reply_markup=card_keyboard(case, taken=case.status == CASE_TAKEN),
         )
         await asyncio.to_thread(self._desk.set_card, case.id, card.message_id)
 
@@ -294,7 +295,7 @@ class CoachDesk:
         """A message in the group's general topic, naming the on-duty coaches. A crisis says
         its kind: the message's own (`crisis_kind_id`), else the case's."""
         crisis = crisis_kind_id is not None or case.priority == CRISIS_PRIORITY
-        what = ("🚨 CRISE" + _kind_note(crisis_kind_id or case.crisis_kind)) if crisis \
+        what = ("🚨 CRISE" + kind_note(crisis_kind_id or case.crisis_kind)) if crisis \
             else "Dossier en attente"
         waiting = f", en attente depuis {waiting_minutes} min" if waiting_minutes else ""
         names = " ".join(self.config.on_duty)
@@ -317,7 +318,7 @@ class CoachDesk:
             return
         if message.forum_topic_created or message.forum_topic_closed or message.new_chat_members:
             return
-        scope = await self._scope_of(message.from_user)
+        scope = await self._access.scope_of(message.from_user)
         if not scope.is_coach:
             case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
                                            message.message_thread_id)
@@ -325,10 +326,9 @@ class CoachDesk:
                 await asyncio.to_thread(self._desk.audit, case.id, "refused", message.from_user.id)
             return  # not a coach: ignored
         await self._remember(message.message_thread_id, message.message_id)  # a /clore note too
-        command = _COMMAND.match(message.text or "")
+        command = read_telegram(message.text or "")
         if command:
-            await self._command(message, scope, command.group(1).lower(),
-                                (command.group(3) or "").strip())
+            await self._command(message, scope, *command)
         else:
             await self._relay_to_citizen(message, scope)
 
@@ -341,52 +341,46 @@ class CoachDesk:
             case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
                                            message.message_thread_id)
         if case is not None:
-            scope = await self._scope_of(query.from_user)
+            scope = await self._access.scope_of(query.from_user)
             if not scope.is_coach:
                 await asyncio.to_thread(self._desk.audit, case.id, "refused", query.from_user.id)
                 case = None
             elif not await self._actions.allowed(case, scope, query.from_user.id):
-                await _answer(query, _OTHER_RELAIS)
+                await _answer(query, OTHER_RELAIS)
                 return
         if case is None or str(case.id) != case_id:
-            await _answer(query, "Action impossible ici.")
+            await _answer(query, ACTION_IMPOSSIBLE)
             return
         if action == "take":
             taken = await self._take(case, query.from_user)
-            await _answer(query, "C'est à vous." if taken else "Déjà pris en charge par un·e collègue.")
-        elif action == "close" and not self._holds(case, query.from_user):
-            await _answer(query, "Seule la personne qui a pris le dossier peut le clore.")
+            await _answer(query, TAKEN_BY_YOU if taken else TAKEN_ALREADY)
+        elif action == "close" and not self._access.holds(case, query.from_user):
+            await _answer(query, HOLDER_CLOSES)
         elif action == "close":
             await self._close(case, query.from_user, note=None)
-            await _answer(query, "Dossier clos.")
+            await _answer(query, CLOSED)
         else:
-            await _answer(query, "Action inconnue.")
+            await _answer(query, UNKNOWN_ACTION)
 
     async def _command(self, message: Message, scope: CoachScope, name: str, argument: str) -> None:
+        """A command of the table (bot/desk/commands.py) typed in the group."""
         thread_id = message.message_thread_id
-        if name == "cases":
-            for part in split_text(await self._cases_text(scope)):
-                await self._post(part, thread_id)
+        command = telegram_command(name)
+        commands = _GroupCommands(self, message.from_user, scope, thread_id)
+        if command is not None and not command.on_case:
+            await getattr(commands, command.handler)(argument)
             return
         case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id, thread_id)
         if case is None:
-            await self._post("Cette commande s'utilise dans le sujet d'un dossier.", thread_id)
+            await self._post(IN_A_CASE_TOPIC, thread_id)
         elif not await self._actions.allowed(case, scope, message.from_user.id):
-            await self._post(_OTHER_RELAIS, thread_id)
-        elif name in ("rendre", "clore", "transferer", "annuler") and not self._holds(case, message.from_user):
-            await self._post(_NOT_YOURS, thread_id)
-        elif name == "rendre":
-            await self._hand_back(case, message.from_user)
-        elif name == "clore":
-            await self._close(case, message.from_user, note=argument or None)
-        elif name == "transferer":
-            await self._transfer(case, message.from_user, argument)
-        elif name == "annuler":
-            count = await asyncio.to_thread(self._desk.cancel_held, case.id, message.from_user.id)
-            await self._post(contact_texts().coach["held_cancelled"].format(count=count), thread_id)
+            await self._post(OTHER_RELAIS, thread_id)
+        elif command is None:
+            await self._post(telegram_help(), thread_id)
+        elif command.holder_only and not self._access.holds(case, message.from_user):
+            await self._post(NOT_YOURS, thread_id)
         else:
-            await self._post("Commandes : /rendre, /clore <note>, /transferer <relais>, "
-                             "/annuler (messages retenus), /cases.", thread_id)
+            await getattr(commands, command.handler)(case, argument)
 
     async def _take(self, case: CaseInfo, coach: User) -> bool:
         try:
@@ -431,11 +425,15 @@ class CoachDesk:
             return
         moved, team = result
         tracker = await self._tracker(case.conversation_id)
-        await self._rename(thread_id, self._topic_name(moved, tracker.get("slots") or {}))
+        await self._rename(thread_id, topic_name(moved, tracker.get("slots") or {}))
         if moved.status != case.status:  # a taken case waits for a coach of the new team
             await self._edit_card(await asyncio.to_thread(self._desk.topic_of_case, case.id),
                                   moved, taken=False)
         await self._post(f"➡️ Dossier transféré à {team.name} par {coach.first_name}.", thread_id)
+
+    async def _cancel_held(self, case: CaseInfo, coach: User, thread_id: int | None) -> None:
+        count = await asyncio.to_thread(self._desk.cancel_held, case.id, coach.id)
+        await self._post(contact_texts().coach["held_cancelled"].format(count=count), thread_id)
 
     async def _relay_to_citizen(self, message: Message, scope: CoachScope) -> None:
         case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
@@ -443,14 +441,13 @@ class CoachDesk:
         if case is None:
             return  # the general topic: coaches talking among themselves
         if not await self._actions.allowed(case, scope, message.from_user.id):
-            await self._post(_OTHER_RELAIS, message.message_thread_id)
+            await self._post(OTHER_RELAIS, message.message_thread_id)
             return
         if case.status != CASE_TAKEN:
-            await self._post("Prenez d'abord le dossier en charge (bouton « Prendre en charge ») "
-                             "pour écrire à la personne.", message.message_thread_id)
+            await self._post(TAKE_FIRST, message.message_thread_id)
             return
-        if not self._holds(case, message.from_user):
-            await self._post(_NOT_YOURS, message.message_thread_id)
+        if not self._access.holds(case, message.from_user):
+            await self._post(NOT_YOURS, message.message_thread_id)
             return
         coach = message.from_user
         text, override = without_override(message.text or "")
@@ -504,11 +501,11 @@ class CoachDesk:
                 return await self._topic_gone(case, work, replies, numbers_sent=bool(kind))
             logger.error("Could not relay to the topic of case %s: %s", case.id, error)
             if kind:  # trying again would not help: the coaches must know all the same
-                self._alert_on_duty_once(case, kind, message_key, _RELAY_REFUSED_NOTE)
+                self._alert_on_duty_once(case, kind, message_key, RELAY_REFUSED_NOTE)
             return replies
         except TelegramError as error:
             if kind:
-                self._alert_on_duty_once(case, kind, message_key, _RELAY_WAITING_NOTE)
+                self._alert_on_duty_once(case, kind, message_key, RELAY_WAITING_NOTE)
             raise DeliveryFailed(str(error)) from error  # kept: the chat's queue tries again
         await asyncio.to_thread(self._desk.record_citizen_message, case.id)  # the watchdog's clock
         if kind:
@@ -658,34 +655,6 @@ class CoachDesk:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _holds(self, case: CaseInfo, user: User) -> bool:
-        """Who may talk to the citizen and end the case: the coach who took it (or an admin);
-        anyone of the group while nobody took it."""
-        if case.status != CASE_TAKEN or user.id in self.config.admin_ids:
-            return True
-        return case.assigned_coach == str(user.id)
-
-    async def _scope_of(self, user: User | None) -> CoachScope:
-        """What this person may act on: the relais whose coach list names them (national
-        admins: every relais), provided they are still a member of the group. Membership is
-        asked of Telegram at each action, never cached: a coach removed from the group can do
-        nothing from that moment."""
-        if user is None or user.is_bot:
-            return CoachScope()
-        scope = self._directory.scope_of_coach(user.id, self.config.admin_ids)
-        if scope.national or not scope.is_coach:
-            return scope  # admins act from anywhere; nobody else is asked about
-        try:
-            member = await self._bot.get_chat_member(self.config.chat_id, user.id)
-        except BadRequest as error:
-            logger.warning("Cannot check membership of %s: %s", user.id, error)
-            return CoachScope()
-        except TelegramError as error:  # network, flood limit: the update is tried again
-            raise DeliveryFailed(f"membership of {user.id}: {error}") from error
-        member_now = member.status in MEMBER_STATUSES or (
-            member.status == "restricted" and getattr(member, "is_member", False))
-        return scope if member_now else CoachScope()
-
     async def _card(self, case: CaseInfo, tracker: dict) -> str:
         return await case_card(case, tracker, self._progress, self._relais_name(case),
                                self._label(case))
@@ -711,7 +680,7 @@ class CoachDesk:
                          finished: bool = False) -> None:
         if topic is None or topic.card_message_id is None:
             return
-        markup = None if finished else _card_keyboard(case, taken)
+        markup = None if finished else card_keyboard(case, taken)
         try:
             await self._bot.edit_message_reply_markup(self.config.chat_id, topic.card_message_id,
                                                       reply_markup=markup)
@@ -743,116 +712,16 @@ class CoachDesk:
             logger.warning("Messages of topic %s not remembered: %s", thread_id, error)
 
     async def _cases_text(self, scope: CoachScope) -> str:
-        cases = await self._actions.cases_for(scope)
-        if not cases:
-            return "Aucun dossier ouvert ou pris en charge."
-        by_relais: dict[str, list[str]] = {}
-        for case in cases:
-            age = _age(case.opened_at)
-            line = (f"n°{case.id} · {REASONS_FR.get(case.reason, case.reason)} · "
-                    f"{STATUS_FR.get(case.status, case.status)} · depuis {age}")
-            by_relais.setdefault(self._relais_name(case), []).append(line)
-        blocks = [f"{relais} :\n" + "\n".join(f"- {line}" for line in lines)
-                  for relais, lines in sorted(by_relais.items())]
-        return "Dossiers en cours\n\n" + "\n\n".join(blocks)
+        return cases_by_relais(await self._actions.cases_for(scope), self._relais_name)
 
     def _relais_name(self, case: CaseInfo) -> str:
         team = self._directory.find_by_code(case.relais_code)
-        return team.name if team else "relais non déterminé"
+        return team.name if team else NO_RELAIS
 
-    def _topic_name(self, case: CaseInfo, slots: dict) -> str:
-        track = TRACKS.get(slots.get("track") or "", "sans thème")
-        reason = "CRISE" if case.priority == CRISIS_PRIORITY else f"P{case.priority}"
-        relais = case.relais_code or "relais ?"
-        return f"n°{case.id} · {reason} · {track} · {relais}"[:128]
-
-
-async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, relais: str,
-                    label: str) -> str:
-    """The case card coaches read: who (`label`, a pseudonym), where, what, the follow-up, the
-    last messages of the conversation."""
-    slots = tracker.get("slots") or {}
-    lines = [
-        f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)}"
-        f"{_kind_note(case.crisis_kind)} (priorité {case.priority})",
-        f"Personne : {label}",
-        *_instructions(case),
-        _why_shared(case),
-        f"Relais : {relais}",
-        f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
-        f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
-        "",
-        "Suivi :",
-        await _progress_text(progress, case.conversation_id),
-        "",
-        f"Derniers messages ({LAST_MESSAGES} au plus) :",
-        _last_messages(tracker.get("events") or []),
-    ]
-    # Telegram counts UTF-16 units (an emoji is two): a margin under its 4,096.
-    return "\n".join(lines)[:3800]
-
-
-def _instructions(case: CaseInfo) -> list[str]:
-    """The citizen's contact instructions, first thing a coach reads after who it is."""
-    if not case.contact_wishes.has_instructions:
-        return []
-    texts = contact_texts()
-    return [f"{texts.coach['heading']} : " + " ; ".join(texts.instructions_fr(case.contact_wishes))]
-
-
-def _why_shared(case: CaseInfo) -> str:
-    """Why the team sees this conversation: the citizen's yes, or a crisis (vital interest)."""
-    if case.priority == CRISIS_PRIORITY:
-        return (f"Partagé sans demande de la personne : crise (intérêt vital, RGPD art. 9.2.c). "
-                f"Vous voyez ce résumé et ses {LAST_MESSAGES} derniers messages.")
-    return (f"Partagé à la demande de la personne : ce résumé et ses {LAST_MESSAGES} derniers "
-            "messages.")
-
-
-async def _progress_text(progress: ProgressService, conversation_id: str) -> str:
-    try:
-        summary = await asyncio.to_thread(progress.summary, conversation_id)
-    except ServiceError:
-        return "indisponible"
-    if summary.is_empty:
-        return "rien d'enregistré (pas de consentement ou pas encore de suivi)"
-    # The summary is written for the citizen; its lines read as well for the coach, its
-    # heading ("Votre suivi avec Relais") does not.
-    return "\n".join(summary.render_fr().splitlines()[1:])
 
 
 def _minutes(delay: timedelta) -> int:
     return max(1, int(delay.total_seconds() // 60))
-
-
-def _kind_note(kind: str | None) -> str:
-    """A crisis's kind for coaches, as " (idées suicidaires)"; nothing when unknown."""
-    return f" ({kind_label(kind)})" if kind else ""
-
-
-def _card_keyboard(case: CaseInfo, taken: bool) -> InlineKeyboardMarkup:
-    close = InlineKeyboardButton("Clore", callback_data=f"close:{case.id}")
-    if taken:
-        return InlineKeyboardMarkup([[close]])
-    take = InlineKeyboardButton("Prendre en charge", callback_data=f"take:{case.id}")
-    return InlineKeyboardMarkup([[take, close]])
-
-
-def _last_messages(events: list[dict]) -> str:
-    said = [e for e in events if e.get("event") in ("user", "bot") and e.get("text")]
-    lines = []
-    for event in said[-LAST_MESSAGES:]:
-        who = "Personne" if event["event"] == "user" else "Relais"
-        text = " ".join(event["text"].split())
-        lines.append(f"{who} : {text[:300]}{'…' if len(text) > 300 else ''}")
-    return "\n".join(lines) or "(aucun message disponible)"
-
-
-def _age(opened_at: datetime) -> str:
-    minutes = int((utc_now() - opened_at).total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d}"
 
 
 async def _answer(query, text: str) -> None:
@@ -860,3 +729,31 @@ async def _answer(query, text: str) -> None:
         await query.answer(text)
     except TelegramError:
         pass
+
+
+class _GroupCommands:
+    """The table's handlers for one command typed in the coaches' group (by `coach`, in the
+    topic `thread_id`)."""
+
+    def __init__(self, desk: CoachDesk, coach: User, scope: CoachScope,
+                 thread_id: int | None) -> None:
+        self._desk = desk
+        self._coach = coach
+        self._scope = scope
+        self._thread_id = thread_id
+
+    async def list_cases(self, argument: str) -> None:
+        for part in split_text(await self._desk._cases_text(self._scope)):
+            await self._desk._post(part, self._thread_id)
+
+    async def hand_back(self, case: CaseInfo, argument: str) -> None:
+        await self._desk._hand_back(case, self._coach)
+
+    async def close(self, case: CaseInfo, argument: str) -> None:
+        await self._desk._close(case, self._coach, note=argument or None)
+
+    async def transfer(self, case: CaseInfo, argument: str) -> None:
+        await self._desk._transfer(case, self._coach, argument)
+
+    async def cancel_held(self, case: CaseInfo, argument: str) -> None:
+        await self._desk._cancel_held(case, self._coach, self._thread_id)
