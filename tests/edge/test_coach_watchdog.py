@@ -196,10 +196,10 @@ async def test_the_desk_forgets_announced_cases_once_their_topic_is_recorded(des
 
 
 async def test_the_desk_remembers_a_bounded_number_of_alerted_crisis_messages(desk, monkeypatch):
-    import bot.coach_desk as coach_desk
+    import bot.desk.relay as relay
 
-    monkeypatch.setattr(coach_desk, "ALERTED_KEPT", 5)
+    monkeypatch.setattr(relay, "ALERTED_KEPT", 5)
     for key in range(50):
-        assert desk._alerted_before(f"key-{key}") is False
+        assert desk._relay._alerted_before(f"key-{key}") is False
     assert desk.memory_sizes()["alerted"] == 5
-    assert desk._alerted_before("key-49") is True  # the most recent are still recognised
+    assert desk._relay._alerted_before("key-49") is True  # the most recent are still recognised
