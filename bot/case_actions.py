@@ -225,21 +225,3 @@ def held_notice(case: CaseInfo, now: datetime, queued: bool) -> str:
     else:
         when = texts.coach["when_day"].format(day=f"{at:%d/%m}", time=f"{at:%H:%M}")
     return texts.coach["held_queued"].format(instructions=instructions, time=f"{local:%H:%M}", when=when)
-
-
-async def record_for_coach(rasa: RasaClient, chat_id: str, typed: str,
-                           metadata: dict | None) -> None:
-    """A citizen's message to the coach, added to the Rasa conversation without the bot
-    reading or answering it. Rasa wants an intent: nlu_fallback (always in its domain) says
-    "not understood by the bot"."""
-    if not typed:
-        return
-    try:
-        await rasa.append_events(chat_id, [{
-            "event": "user", "text": typed,
-            "metadata": {**(metadata or {}), "relais_to_coach": True},
-            "parse_data": {"text": typed, "intent": {"name": "nlu_fallback", "confidence": 1.0},
-                           "entities": []},
-        }])
-    except RasaUnavailable as error:
-        logger.warning("Could not record a message to the coach in Rasa: %s", error)

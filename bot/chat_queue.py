@@ -15,8 +15,9 @@ the chat's worker sends it before the message goes any further, so it is never l
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any, Protocol
 
 from bot.bridge import (
     Bridge,
@@ -31,7 +32,7 @@ from bot.replies import BUTTON_EXPIRED_TEXT, STUCK_TEXT, crisis_first_reply, out
 from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
 from relais.models import INBOX_UPDATE
 from relais.services.errors import StorageUnavailable
-from relais.services.inbox import InboxService, KeyboardService, QueuedItem
+from relais.services.inbox import InboxService, QueuedItem
 from relais.work import CitizenWork, Desk, Local, Rasa, Tap, typed_of
 
 logger = logging.getLogger(__name__)
@@ -44,13 +45,28 @@ ANSWER_DEADLINE_SECONDS = 120.0
 FORGET_AFTER_SECONDS = 24 * 3600.0
 
 
+class DeskPort(Protocol):
+    """What the chats' queue asks of the coach desk (bot/coach_desk.py)."""
+
+    async def relay_from_citizen(self, chat_id: str, work: CitizenWork, message_key: str
+                                 ) -> list[Reply] | CitizenWork | None:
+        """While a coach has the conversation, the coach takes the citizen's message: the
+        replies to send. None when no coach has it; a work: the bot answers that one."""
+
+    def nudge(self) -> None:
+        """Rasa answered someone: a case may have opened."""
+
+    async def handle_stored(self, update: dict[str, Any]) -> None:
+        """An update of the coaches' group, in its turn (its own queue per topic)."""
+
+
 class ChatQueue:
-    def __init__(self, inbox: InboxService, keyboards: KeyboardService, bridge: Bridge,
-                 delivery: TelegramDelivery, retry_delays=RETRY_DELAYS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, inbox: InboxService, bridge: Bridge, delivery: TelegramDelivery,
+                 retry_delays=RETRY_DELAYS, clock: Callable[[], float] = time.monotonic,
+                 desk: DeskPort | None = None,
+                 answer_deadline: float = ANSWER_DEADLINE_SECONDS) -> None:
         self._clock = clock
         self._inbox = inbox
-        self._keyboards = keyboards
         self._bridge = bridge
         self._delivery = delivery
         self._retry_delays = retry_delays
@@ -68,13 +84,11 @@ class ChatQueue:
         self._arrivals: dict[int, asyncio.Task] = {}
         self._recent = RecentFirstReplies(clock=clock)
         self._errors: dict[int, int] = {}
-        # Set by the coach desk: while a coach has the conversation, it takes the message; and
-        # it wants to know when Rasa answered (a case may have opened).
-        self.takeover: Callable[[str, CitizenWork, str],
-                                Awaitable[list[Reply] | CitizenWork | None]] | None = None
-        self.on_answered: Callable[[], None] | None = None
-        self.desk_handler: Callable[[dict], Awaitable[None]] | None = None
-        self.answer_deadline = ANSWER_DEADLINE_SECONDS
+        # The coach desk, when there is one: while a coach has the conversation, it takes the
+        # message; it wants to know when Rasa answered (a case may have opened); and the
+        # coaches' group's updates are its own.
+        self._desk = desk
+        self.answer_deadline = answer_deadline
 
     def wake(self, chat_id) -> None:
         """There is new work for the chat: start its worker, or wake it from a retry delay."""
@@ -337,14 +351,14 @@ class ChatQueue:
     async def _answer(self, item: QueuedItem) -> list[Reply]:
         work = item.content or Local()
         if isinstance(work, Desk):
-            if self.desk_handler is not None:
-                await self.desk_handler(work.update)  # the coaches' group: the desk answers
+            if self._desk is not None:
+                await self._desk.handle_stored(work.update)  # the coaches' group: the desk answers
             return []
         if isinstance(work, Tap):
             work = await self._resolve_tap(item, work)
         work = await self._first_reply_first(item, work)
-        if self.takeover is not None:
-            relayed = await self.takeover(item.chat_id, work, _message_key(item))
+        if self._desk is not None:
+            relayed = await self._desk.relay_from_citizen(item.chat_id, work, _message_key(item))
             if isinstance(relayed, list):
                 return relayed
             if relayed is not None:  # the coach's topic is gone: the bot answers this instead
@@ -362,8 +376,8 @@ class ChatQueue:
                 ), timeout=self.answer_deadline)
             except asyncio.TimeoutError as error:
                 raise RasaUnavailable("no answer before the deadline", maybe_processed=True) from error
-        if self.on_answered is not None:
-            self.on_answered()
+        if self._desk is not None:
+            self._desk.nudge()
         before = [Reply.from_dict(reply) for reply in work.before]
         return before + answer
 

@@ -12,7 +12,8 @@ from dataclasses import replace
 from telegram.error import BadRequest, TelegramError
 
 from bot.bridge import crisis_kind, first_reply_given, with_first_reply_given
-from bot.case_actions import TOPIC_GONE_TEXT, record_for_coach
+from bot.case_actions import TOPIC_GONE_TEXT
+from bot.coach_record import record_for_coach
 from bot.conversation import Reply
 from bot.desk.group import ALERT_RETRY_DELAYS, DeskGroup
 from bot.desk.texts import RELAY_REFUSED_NOTE, RELAY_WAITING_NOTE

@@ -100,7 +100,7 @@ async def until(condition):
 
 async def test_a_rasa_call_that_never_returns_ends_at_the_deadline_and_the_citizen_is_told():
     delivery = Delivery()
-    queue = ChatQueue(Inbox(entry("bonjour")), None, HangingBridge(), delivery, retry_delays=(30.0,))
+    queue = ChatQueue(Inbox(entry("bonjour")), HangingBridge(), delivery, retry_delays=(30.0,))
     queue.answer_deadline = 0.2
     queue.wake("42")
     await until(lambda: delivery.sent)
@@ -111,7 +111,7 @@ async def test_a_rasa_call_that_never_returns_ends_at_the_deadline_and_the_citiz
 async def test_a_crisis_first_reply_goes_out_at_once_and_the_deadline_notice_does_not_repeat_it():
     delivery = Delivery()
     inbox = Inbox(entry("bonjour", 1, 9), entry("je veux mourir", 2, 10))
-    queue = ChatQueue(inbox, None, HangingBridge(), delivery, retry_delays=(30.0,))
+    queue = ChatQueue(inbox, HangingBridge(), delivery, retry_delays=(30.0,))
     queue.answer_deadline = 0.2
     queue.wake("42")
     queue.answer_crisis_at_once("42", 10, "suicide")
@@ -126,7 +126,7 @@ async def test_a_first_reply_not_sent_on_arrival_is_sent_before_rasa_hears_the_m
     delivery = Delivery(failures=1)  # Telegram refuses the send on arrival
     inbox = Inbox(entry("mon mari me frappe"))
     bridge = AnsweringBridge()
-    queue = ChatQueue(inbox, None, bridge, delivery, retry_delays=(0.01,))
+    queue = ChatQueue(inbox, bridge, delivery, retry_delays=(0.01,))
     queue.answer_crisis_at_once("42", 9, "violence")
     queue.wake("42")
     await until(lambda: not inbox.items)
@@ -141,7 +141,7 @@ async def test_a_first_reply_recorded_before_a_restart_is_not_sent_again():
                        content=Rasa("je veux mourir", typed="je veux mourir",
                                     metadata={FIRST_REPLY_SENT: True}))
     delivery, bridge = Delivery(), AnsweringBridge()
-    queue = ChatQueue(Inbox(recorded), None, bridge, delivery, retry_delays=(0.01,))
+    queue = ChatQueue(Inbox(recorded), bridge, delivery, retry_delays=(0.01,))
     queue.wake("42")
     await until(lambda: delivery.sent)
     await queue.idle()
