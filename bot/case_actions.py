@@ -10,7 +10,6 @@ from datetime import datetime
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
 from relais.contact_wishes import LOCAL_TIME, allows_message, contact_texts, next_allowed_at
-from relais.conversation_contract import FALLBACK_INTENT
 from relais.directory import CoachScope, RelaisDirectory, RelaisTeam
 from relais.models import CASE_TAKEN, utc_now
 from relais.services.desk import DESK_ACTOR, DeskService, HeldDelivery
@@ -226,21 +225,3 @@ def held_notice(case: CaseInfo, now: datetime, queued: bool) -> str:
     else:
         when = texts.coach["when_day"].format(day=f"{at:%d/%m}", time=f"{at:%H:%M}")
     return texts.coach["held_queued"].format(instructions=instructions, time=f"{local:%H:%M}", when=when)
-
-
-async def record_for_coach(rasa: RasaClient, chat_id: str, typed: str,
-                           metadata: dict | None) -> None:
-    """A citizen's message to the coach, added to the Rasa conversation without the bot
-    reading or answering it. Rasa wants an intent: nlu_fallback (always in its domain) says
-    "not understood by the bot"."""
-    if not typed:
-        return
-    try:
-        await rasa.append_events(chat_id, [{
-            "event": "user", "text": typed,
-            "metadata": {**(metadata or {}), "relais_to_coach": True},
-            "parse_data": {"text": typed, "intent": {"name": FALLBACK_INTENT, "confidence": 1.0},
-                           "entities": []},
-        }])
-    except RasaUnavailable as error:
-        logger.warning("Could not record a message to the coach in Rasa: %s", error)

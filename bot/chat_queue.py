@@ -15,7 +15,9 @@ the chat's worker sends it before the message goes any further, so it is never l
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any, Protocol
 
 from bot.bridge import (
     Bridge,
@@ -31,6 +33,7 @@ from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
 from relais.models import INBOX_UPDATE
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService, QueuedItem
+from relais.work import CitizenWork, Desk, Local, Rasa, Tap, typed_of
 
 logger = logging.getLogger(__name__)
 
@@ -42,10 +45,26 @@ ANSWER_DEADLINE_SECONDS = 120.0
 FORGET_AFTER_SECONDS = 24 * 3600.0
 
 
+class DeskPort(Protocol):
+    """What the chats' queue asks of the coach desk (bot/coach_desk.py)."""
+
+    async def relay_from_citizen(self, chat_id: str, work: CitizenWork, message_key: str
+                                 ) -> list[Reply] | CitizenWork | None:
+        """While a coach has the conversation, the coach takes the citizen's message: the
+        replies to send. None when no coach has it; a work: the bot answers that one."""
+
+    def nudge(self) -> None:
+        """Rasa answered someone: a case may have opened."""
+
+    async def handle_stored(self, update: dict[str, Any]) -> None:
+        """An update of the coaches' group, in its turn (its own queue per topic)."""
+
+
 class ChatQueue:
-    def __init__(self, inbox: InboxService, bridge: Bridge,
-                 delivery: TelegramDelivery, retry_delays=RETRY_DELAYS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, inbox: InboxService, bridge: Bridge, delivery: TelegramDelivery,
+                 retry_delays=RETRY_DELAYS, clock: Callable[[], float] = time.monotonic,
+                 desk: DeskPort | None = None,
+                 answer_deadline: float = ANSWER_DEADLINE_SECONDS) -> None:
         self._clock = clock
         self._inbox = inbox
         self._bridge = bridge
@@ -65,12 +84,11 @@ class ChatQueue:
         self._arrivals: dict[int, asyncio.Task] = {}
         self._recent = RecentFirstReplies(clock=clock)
         self._errors: dict[int, int] = {}
-        # Set by the coach desk: while a coach has the conversation, it takes the message; and
-        # it wants to know when Rasa answered (a case may have opened).
-        self.takeover: Callable[[str, dict, str], Awaitable[list[Reply] | None]] | None = None
-        self.on_answered: Callable[[], None] | None = None
-        self.desk_handler: Callable[[dict], Awaitable[None]] | None = None
-        self.answer_deadline = ANSWER_DEADLINE_SECONDS
+        # The coach desk, when there is one: while a coach has the conversation, it takes the
+        # message; it wants to know when Rasa answered (a case may have opened); and the
+        # coaches' group's updates are its own.
+        self._desk = desk
+        self.answer_deadline = answer_deadline
 
     def wake(self, chat_id) -> None:
         """There is new work for the chat: start its worker, or wake it from a retry delay."""
@@ -289,9 +307,8 @@ class ChatQueue:
         try:
             waiting = await asyncio.to_thread(self._inbox.pending_contents, chat_id)
             # A first reply recorded in the entry was given, maybe before a restart.
-            waiting = [item for item in waiting
-                       if not first_reply_given((item.content or {}).get("metadata"))]
-            typed = [(item.content or {}).get("typed", "") for item in waiting]
+            waiting = [item for item in waiting if not _first_reply_recorded(item)]
+            typed = [typed_of(item.content) if item.content else "" for item in waiting]
             await self.tell_outage(chat_id, typed, [safety_key(item) for item in waiting])
         except Exception:  # the database may be down too: the worker must reach its pause
             logger.exception("Could not tell a chat about the outage")
@@ -332,20 +349,23 @@ class ChatQueue:
         self._arrivals.pop(safety_key(item), None)
 
     async def _answer(self, item: QueuedItem) -> list[Reply]:
-        work = item.content or {}
-        if work.get("type") == "desk" and self.desk_handler is not None:
-            await self.desk_handler(work["update"])  # the coaches' group: the desk answers
+        work = item.content or Local()
+        if isinstance(work, Desk):
+            if self._desk is not None:
+                await self._desk.handle_stored(work.update)  # the coaches' group: the desk answers
             return []
-        if work.get("type") == "tap":
+        if isinstance(work, Tap):
             work = await self._resolve_tap(item, work)
         work = await self._first_reply_first(item, work)
-        if self.takeover is not None:
-            relayed = await self.takeover(item.chat_id, work, _message_key(item))
-            if relayed is not None:
+        if self._desk is not None:
+            relayed = await self._desk.relay_from_citizen(item.chat_id, work, _message_key(item))
+            if isinstance(relayed, list):
                 return relayed
-        if work.get("type") != "rasa":
-            return [Reply.from_dict(reply) for reply in work.get("replies", [])]
-        turn = Turn(item.chat_id, work["message"], work.get("typed", ""), work.get("metadata") or {})
+            if relayed is not None:  # the coach's topic is gone: the bot answers this instead
+                work = relayed
+        if not isinstance(work, Rasa):
+            return [Reply.from_dict(reply) for reply in work.replies]
+        turn = Turn(item.chat_id, work.message, work.typed, work.metadata or {})
         await asyncio.to_thread(self._inbox.count_attempt, item.id)
         async with self._delivery.typing(int(item.chat_id)):
             try:
@@ -356,18 +376,20 @@ class ChatQueue:
                 ), timeout=self.answer_deadline)
             except asyncio.TimeoutError as error:
                 raise RasaUnavailable("no answer before the deadline", maybe_processed=True) from error
-        if self.on_answered is not None:
-            self.on_answered()
-        before = [Reply.from_dict(reply) for reply in work.get("before", [])]
+        if self._desk is not None:
+            self._desk.nudge()
+        before = [Reply.from_dict(reply) for reply in work.before]
         return before + answer
 
-    async def _first_reply_first(self, item: QueuedItem, work: dict) -> dict:
+    async def _first_reply_first(self, item: QueuedItem, work: CitizenWork) -> CitizenWork:
         """A crisis message goes no further (to Rasa, to a coach) before its first reply is out:
         sent on arrival, or now if that failed or happened before a restart without being
         recorded. The work returned says so in its metadata, for Rasa. Raises DeliveryFailed
         (the entry is kept and tried again)."""
-        kind = crisis_kind(work.get("typed")) if work.get("type") == "rasa" else None
-        if kind is None or first_reply_given(work.get("metadata")):
+        if not isinstance(work, Rasa):
+            return work
+        kind = crisis_kind(work.typed)
+        if kind is None or first_reply_given(work.metadata):
             return work
         key = safety_key(item)
         recorded = await self._arrival_outcome(key)
@@ -376,7 +398,7 @@ class ChatQueue:
             await self._send_first_reply(item.chat_id, key, kind)
         if not recorded and item.kind == INBOX_UPDATE:
             await self._record_first_reply(item.update_id)
-        return {**work, "metadata": with_first_reply_given(work.get("metadata"))}
+        return replace(work, metadata=with_first_reply_given(work.metadata))
 
     async def _arrival_outcome(self, key: int) -> bool:
         """Wait for the message's first reply sent on arrival, if any (bounded by Telegram's
@@ -390,13 +412,13 @@ class ChatQueue:
             logger.exception("Crisis first reply on arrival failed")
             return False
 
-    async def _resolve_tap(self, item: QueuedItem, work: dict) -> dict:
+    async def _resolve_tap(self, item: QueuedItem, work: Tap) -> CitizenWork:
         """The payload of the tapped button, resolved once: the keyboard closes with the tap, and
         the entry keeps the payload in case Rasa is down and it must be sent again."""
         resolved = await asyncio.to_thread(self._inbox.resolve_tap, item.id, work)
         if resolved is None:
-            return {"type": "local", "replies": [{"text": BUTTON_EXPIRED_TEXT}]}
-        await self._delivery.close_keyboard(int(item.chat_id), work["message_id"])
+            return Local.saying(BUTTON_EXPIRED_TEXT)
+        await self._delivery.close_keyboard(int(item.chat_id), work.message_id)
         return resolved
 
     async def _deliver(self, item: QueuedItem, replies: list[dict]) -> None:
@@ -428,6 +450,11 @@ def update_key(update_id: int) -> int:
 
 def safety_key(item: QueuedItem) -> int:
     return update_key(item.update_id) if item.kind == INBOX_UPDATE else item.id
+
+
+def _first_reply_recorded(item: QueuedItem) -> bool:
+    """Whether the entry says its crisis first reply was given (maybe before a restart)."""
+    return isinstance(item.content, (Rasa, Tap)) and first_reply_given(item.content.metadata)
 
 
 def _message_key(item: QueuedItem) -> str:

@@ -23,833 +23,87 @@ conversation back at once: the citizen's message is answered by the bot, never d
 """
 
 import asyncio
-import logging
-import re
-from collections import OrderedDict
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Optional
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
-from telegram.error import BadRequest, TelegramError
+from telegram import Bot, Update
 
-from bot.bridge import crisis_kind, first_reply_given, with_first_reply_given
-from bot.case_actions import (
-    COACH_MESSAGE,
-    TOPIC_GONE_TEXT,
-    CaseActions,
-    record_for_coach,
-    without_override,
-)
+from bot.case_actions import CaseActions
 from bot.conversation import Reply
-from bot.replies import crisis_first_reply
-from bot.telegram_delivery import DeliveryFailed
-from bot.telegram_render import split_text
-from relais.contact_wishes import contact_texts, read_contact
-from relais.crisis import kind_label
-from relais.directory import CoachScope
-from relais.models import CASE_TAKEN, utc_now
-from relais.pseudonym import PseudonymKeyMissing, citizen_label
-from relais.services.desk import CRISIS_PRIORITY, DESK_ACTOR, HAND_BACK, TopicInfo, WaitingCase
-from relais.services.errors import InvalidCaseTransition, ServiceError
-from relais.services.escalation import CaseInfo
+from bot.desk.access import DeskAccess
+from bot.desk.coaches import CoachSide
+from bot.desk.config import DeskConfig
+from bot.desk.group import DeskGroup
+from bot.desk.relay import CitizenRelay
+from bot.desk.watch import DeskWatch
 from relais.services.progress import ProgressService
 from relais.services.topic_erasure import TopicErasureService
-from relais.settings import Settings
-from relais.tracks import TRACKS
-from texts.progress import progress_lines
+from relais.work import CitizenWork
 
-logger = logging.getLogger(__name__)
-
-MEMBER_STATUSES = ("creator", "administrator", "member")
-WATCH_EVERY_SECONDS = 1.0
-LAST_MESSAGES = 10
-REASONS_FR = {
-    "crisis": "CRISE",
-    "citizen_request": "demande de la personne",
-    "repeated_misunderstanding": "incompréhensions répétées",
-    "no_progress": "pas de progrès",
-}
-STATUS_FR = {"open": "en attente", "taken": "pris en charge"}
-# A crisis alert that Telegram refuses for a moment (network, flood limit) is tried again after
-# these delays, then given up (logged): bounded, so a long Telegram outage leaves no pile-up.
-ALERT_RETRY_DELAYS = (2, 5, 15, 30, 60)
-_NOT_YOURS = ("Ce dossier est suivi par un·e collègue : vos messages ici restent entre coachs "
-              "et ne sont pas transmis à la personne.")
-_RELAY_WAITING_NOTE = (" Un message de la personne n'a pas encore pu être transmis dans le sujet "
-                       "du dossier : il le sera dès que possible.")
-_RELAY_REFUSED_NOTE = (" Un message de la personne n'a pas pu être transmis dans le sujet du "
-                       "dossier (sujet supprimé ?) : lisez la conversation.")
-_OTHER_RELAIS = "Ce dossier relève d'un autre relais : vous ne pouvez pas agir dessus."
-# Telegram's descriptions of a forum topic that no longer exists.
-_TOPIC_GONE = re.compile(r"thread not found|topic[_ ]deleted|topic[_ ]id[_ ]invalid", re.IGNORECASE)
-# How many crisis messages the desk remembers having called the on-duty coaches for.
-ALERTED_KEPT = 10_000
-_COMMAND = re.compile(r"^/([a-z]+)(@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
-
-
-@dataclass(frozen=True)
-class DeskConfig:
-    chat_id: int
-    pseudonym_secret: str
-    admin_ids: frozenset[int] = frozenset()
-    on_duty: tuple[str, ...] = ()
-    call_again_crisis: timedelta = timedelta(minutes=2)
-    call_again: timedelta = timedelta(minutes=30)
-    remind_after: timedelta = timedelta(minutes=10)
-    hand_back_after: timedelta = timedelta(minutes=30)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Optional["DeskConfig"]:
-        if settings.coach_chat_id is None:
-            return None
-        if not settings.pseudonym_secret:
-            raise PseudonymKeyMissing("COACH_CHAT_ID is set: PSEUDONYM_SECRET is required too "
-                                      "(the key of the citizens' labels on coach cards)")
-        return cls(
-            chat_id=settings.coach_chat_id,
-            pseudonym_secret=settings.pseudonym_secret,
-            admin_ids=frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip()),
-            on_duty=tuple(x.strip() for x in settings.coach_on_duty.split(",") if x.strip()),
-            call_again_crisis=timedelta(seconds=settings.coach_call_again_crisis_seconds),
-            call_again=timedelta(seconds=settings.coach_call_again_seconds),
-            remind_after=timedelta(seconds=settings.coach_reminder_seconds),
-            hand_back_after=timedelta(seconds=settings.coach_hand_back_seconds),
-        )
+__all__ = ["CoachDesk", "DeskConfig"]
 
 
 class CoachDesk:
+    """The desk's parts (bot/desk/) put together: the watch loop, what coaches do in the group,
+    the citizen's side of a taken case; the edge knows this one object."""
+
     def __init__(self, bot: Bot, config: DeskConfig, actions: CaseActions,
                  progress: ProgressService,
                  topic_messages: TopicErasureService | None = None) -> None:
-        self._bot = bot
-        self._topic_messages = topic_messages
         self.config = config
-        self._actions = actions
-        self._desk = actions.desk
-        self._escalation = actions.escalation
-        self._progress = progress
-        self._rasa = actions.rasa
-        self._directory = actions.directory
-        self._announced: set[int] = set()
-        # Crisis messages (their message keys) the on-duty coaches were called for: once each.
-        # The most recent ALERTED_KEPT only: a message is alerted within seconds of arriving.
-        self._alerted: OrderedDict[str, None] = OrderedDict()
-        self._nudged = asyncio.Event()
-        self._tasks: set[asyncio.Task] = set()
+        self._group = DeskGroup(bot, config, actions, progress, topic_messages)
+        self._watch = DeskWatch(self._group)
+        access = DeskAccess(bot, config.chat_id, actions.directory, config.admin_ids)
+        self._coaches = CoachSide(self._group, access)
+        self._relay = CitizenRelay(self._group, self._watch.nudge)
 
-    # --- watching the cases ------------------------------------------------------------------
+    # --- the watch loop ---------------------------------------------------------------------
 
     async def watch(self, stop: asyncio.Event) -> None:
         """Give each new case its topic and call coaches again for cases nobody takes."""
-        stop_waiter = asyncio.create_task(self._set_on(stop))
-        try:
-            await self._watch(stop)
-        finally:
-            stop_waiter.cancel()
-
-    async def stop(self) -> None:
-        """Cancel what the desk still does in the background (before the bot closes)."""
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    async def _set_on(self, stop: asyncio.Event) -> None:
-        await stop.wait()
-        self._nudged.set()
-
-    async def _watch(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            self._nudged.clear()  # before looking: a nudge during the look is not lost
-            try:
-                await self.announce_new_cases()
-                await self.call_again()
-                await self.watch_waiting()
-                await self.post_citizen_notices()
-                await self.deliver_held()
-            except Exception:  # the desk must keep watching whatever happens
-                logger.exception("Coach desk: watching the cases failed")
-            try:
-                await asyncio.wait_for(self._nudged.wait(), timeout=WATCH_EVERY_SECONDS)
-            except asyncio.TimeoutError:
-                pass
-
-    async def wait_background(self) -> None:
-        """Wait until the cards and calls started in the background are out (tests)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
-
-    def memory_sizes(self) -> dict[str, int]:
-        """How many items the desk's per-case and per-message memories hold (tests)."""
-        return {"announced": len(self._announced), "alerted": len(self._alerted)}
+        await self._watch.watch(stop)
 
     def nudge(self) -> None:
-        """Rasa just answered someone: a case may have opened, look now rather than in a
-        second (the watch loop looks every second anyway)."""
-        self._nudged.set()
+        """Rasa just answered someone: a case may have opened, look now."""
+        self._watch.nudge()
 
     async def announce_new_cases(self) -> None:
-        without_topic = await asyncio.to_thread(self._desk.cases_without_topic)
-        # A case whose topic is recorded needs no memory here: only those still without one.
-        self._announced &= {case.id for case in without_topic}
-        new = [case for case in without_topic
-               if case.id not in self._announced]  # a topic made but not recorded: never two
-        for case in new:
-            # In the background: a case opened meanwhile must not wait for the others' cards.
-            self._announced.add(case.id)
-            self._background(self._announce_logged(case))
-
-    def _background(self, coroutine) -> None:
-        task = asyncio.create_task(coroutine)
-        self._tasks.add(task)  # asyncio keeps only a weak reference
-        task.add_done_callback(self._tasks.discard)
-
-    async def _announce_logged(self, case: CaseInfo) -> None:
-        try:
-            await self._announce(case)
-        except Exception:
-            logger.exception("Could not announce case %s", case.id)
-            if await asyncio.to_thread(self._desk.topic_of_case, case.id) is None:
-                self._announced.discard(case.id)  # no topic recorded: try again next pass
+        await self._watch.announce_new_cases()
 
     async def call_again(self) -> None:
-        due = await asyncio.to_thread(
-            self._desk.cases_to_call, self.config.call_again_crisis, self.config.call_again
-        )
-        for case, topic, raised in due:
-            # Marked first: a failing post must not repeat every second, nor stop the others.
-            await asyncio.to_thread(self._desk.mark_called, case)
-            self._background(self._call_again_for(case, topic, raised))
+        await self._watch.call_again()
 
-    async def _call_again_for(self, case: CaseInfo, topic: TopicInfo, raised: bool) -> None:
-        minutes = int((utc_now() - case.opened_at).total_seconds() // 60)
-        if raised:
-            text = (f"🚨 Ce dossier est devenu une CRISE{_kind_note(case.crisis_kind)} : une "
-                    "personne doit le prendre maintenant.")
-        else:
-            text = f"⏰ Toujours en attente depuis {minutes} min : qui peut le prendre ?"
-        if topic.card_message_id is None:  # the card never went out: without it, no buttons
-            await self._send_card(case, topic.thread_id, await self._tracker(case.conversation_id))
-        await self._post(text, topic.thread_id)
-        await self._call_on_duty(case, waiting_minutes=minutes)
+    async def watch_waiting(self) -> None:
+        await self._watch.watch_waiting()
 
     async def post_citizen_notices(self) -> None:
-        """Tell a case's topic what its citizen did: new contact instructions, or the request
-        withdrawn (the topic is then finished)."""
-        for notice in await asyncio.to_thread(self._desk.citizen_notices):
-            if notice.topic.card_message_id is None:
-                continue  # announced without its card yet: the card will show the instructions
-            # Marked first: a failing post must not repeat every second.
-            await asyncio.to_thread(self._desk.mark_noticed, notice.case.id, notice.until)
-            texts = contact_texts()
-            if notice.withdrawn:
-                await self._finish_topic(notice.case, texts.coach["withdrawn"])
-            elif notice.case.contact_wishes.has_instructions:
-                instructions = " ; ".join(texts.instructions_fr(notice.case.contact_wishes))
-                await self._post(texts.coach["notice"].format(instructions=instructions),
-                                 notice.topic.thread_id)
+        await self._watch.post_citizen_notices()
 
     async def deliver_held(self) -> None:
-        """Send the coaches' messages the citizens' instructions held, once they allow them
-        (the hour came, or the citizen wrote), and say so in the topic."""
-        for delivery in await asyncio.to_thread(self._desk.due_held_messages):
-            if not await self._actions.deliver_held(delivery):
-                continue
-            if delivery.topic is not None:
-                text = contact_texts().coach["held_sent"].format(text=delivery.held.text[:300])
-                await self._post(text, delivery.topic.thread_id)
+        await self._watch.deliver_held()
 
-    async def _announce(self, case: CaseInfo) -> None:
-        # The topic first, named from the database (fast even when Rasa is busy); the card,
-        # which reads the conversation in Rasa, follows.
-        track = await asyncio.to_thread(self._desk.latest_track, case.conversation_id)
-        name = self._topic_name(case, {"track": track})
-        topic = await self._bot.create_forum_topic(self.config.chat_id, name)
-        thread_id = topic.message_thread_id
-        # Recorded before the card is out: a coach may tap its buttons at once.
-        await asyncio.to_thread(self._desk.record_topic, case, self.config.chat_id, thread_id, None)
-        if case.priority == CRISIS_PRIORITY:
-            await self._call_on_duty(case)
-        tracker = await self._tracker(case.conversation_id)
-        better_name = self._topic_name(case, tracker.get("slots") or {})
-        if better_name != name and (tracker.get("slots") or {}).get("track"):
-            await self._rename(thread_id, better_name)
-        await self._send_card(case, thread_id, tracker)
-
-    async def _send_card(self, case: CaseInfo, thread_id: int, tracker: dict) -> None:
-        card = await self._bot.send_message(
-            self.config.chat_id, await self._card(case, tracker), message_thread_id=thread_id,
-            reply_markup=_card_keyboard(case, taken=case.status == CASE_TAKEN),
-        )
-        await asyncio.to_thread(self._desk.set_card, case.id, card.message_id)
-
-    async def _rename(self, thread_id: int, name: str) -> None:
-        try:
-            await self._bot.edit_forum_topic(self.config.chat_id, thread_id, name=name)
-        except TelegramError as error:
-            logger.info("Could not rename topic %s: %s", thread_id, error)
-
-    async def _call_on_duty(self, case: CaseInfo, waiting_minutes: int | None = None,
-                            crisis_kind_id: str | None = None, note: str = "") -> None:
-        """A message in the group's general topic, naming the on-duty coaches. A crisis says
-        its kind: the message's own (`crisis_kind_id`), else the case's."""
-        crisis = crisis_kind_id is not None or case.priority == CRISIS_PRIORITY
-        what = ("🚨 CRISE" + _kind_note(crisis_kind_id or case.crisis_kind)) if crisis \
-            else "Dossier en attente"
-        waiting = f", en attente depuis {waiting_minutes} min" if waiting_minutes else ""
-        names = " ".join(self.config.on_duty)
-        text = f"{what} : dossier n°{case.id} ({self._relais_name(case)}){waiting}.{note} {names}"
-        await self._post(text.strip(), None)
-
-    # --- what coaches do ------------------------------------------------------------------------
+    # --- the coaches' group and the citizen's side ---------------------------------------------
 
     async def handle_stored(self, update: dict) -> None:
         """An update from the coaches' group, as the inbox kept it."""
-        await self.handle(Update.de_json(update, self._bot))
+        await self._coaches.handle_stored(update)
 
     async def handle(self, update: Update) -> None:
-        """An update from the coaches' group."""
-        if update.callback_query is not None:
-            await self._button(update)
-            return
-        message = update.message
-        if message is None or message.from_user is None or message.from_user.is_bot:
-            return
-        if message.forum_topic_created or message.forum_topic_closed or message.new_chat_members:
-            return
-        scope = await self._scope_of(message.from_user)
-        if not scope.is_coach:
-            case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
-                                           message.message_thread_id)
-            if case is not None:
-                await asyncio.to_thread(self._desk.audit, case.id, "refused", message.from_user.id)
-            return  # not a coach: ignored
-        await self._remember(message.message_thread_id, message.message_id)  # a /clore note too
-        command = _COMMAND.match(message.text or "")
-        if command:
-            await self._command(message, scope, command.group(1).lower(),
-                                (command.group(3) or "").strip())
-        else:
-            await self._relay_to_citizen(message, scope)
+        await self._coaches.handle(update)
 
-    async def _button(self, update: Update) -> None:
-        query = update.callback_query
-        action, _, case_id = (query.data or "").partition(":")
-        message = query.message
-        case = None
-        if message is not None:
-            case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
-                                           message.message_thread_id)
-        if case is not None:
-            scope = await self._scope_of(query.from_user)
-            if not scope.is_coach:
-                await asyncio.to_thread(self._desk.audit, case.id, "refused", query.from_user.id)
-                case = None
-            elif not await self._actions.allowed(case, scope, query.from_user.id):
-                await _answer(query, _OTHER_RELAIS)
-                return
-        if case is None or str(case.id) != case_id:
-            await _answer(query, "Action impossible ici.")
-            return
-        if action == "take":
-            taken = await self._take(case, query.from_user)
-            await _answer(query, "C'est à vous." if taken else "Déjà pris en charge par un·e collègue.")
-        elif action == "close" and not self._holds(case, query.from_user):
-            await _answer(query, "Seule la personne qui a pris le dossier peut le clore.")
-        elif action == "close":
-            await self._close(case, query.from_user, note=None)
-            await _answer(query, "Dossier clos.")
-        else:
-            await _answer(query, "Action inconnue.")
+    async def relay_from_citizen(self, chat_id: str, work: CitizenWork,
+                                 message_key: str | None = None
+                                 ) -> list[Reply] | CitizenWork | None:
+        return await self._relay.relay_from_citizen(chat_id, work, message_key)
 
-    async def _command(self, message: Message, scope: CoachScope, name: str, argument: str) -> None:
-        thread_id = message.message_thread_id
-        if name == "cases":
-            for part in split_text(await self._cases_text(scope)):
-                await self._post(part, thread_id)
-            return
-        case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id, thread_id)
-        if case is None:
-            await self._post("Cette commande s'utilise dans le sujet d'un dossier.", thread_id)
-        elif not await self._actions.allowed(case, scope, message.from_user.id):
-            await self._post(_OTHER_RELAIS, thread_id)
-        elif name in ("rendre", "clore", "transferer", "annuler") and not self._holds(case, message.from_user):
-            await self._post(_NOT_YOURS, thread_id)
-        elif name == "rendre":
-            await self._hand_back(case, message.from_user)
-        elif name == "clore":
-            await self._close(case, message.from_user, note=argument or None)
-        elif name == "transferer":
-            await self._transfer(case, message.from_user, argument)
-        elif name == "annuler":
-            count = await asyncio.to_thread(self._desk.cancel_held, case.id, message.from_user.id)
-            await self._post(contact_texts().coach["held_cancelled"].format(count=count), thread_id)
-        else:
-            await self._post("Commandes : /rendre, /clore <note>, /transferer <relais>, "
-                             "/annuler (messages retenus), /cases.", thread_id)
+    # --- lifecycle -----------------------------------------------------------------------------
 
-    async def _take(self, case: CaseInfo, coach: User) -> bool:
-        try:
-            case = await self._actions.take(case, coach.id, coach.first_name)
-        except InvalidCaseTransition:
-            return False
-        topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
-        await self._edit_card(topic, case, taken=True)
-        await self._post(
-            f"✅ Pris en charge par {coach.first_name}. Vos messages dans ce sujet sont transmis à "
-            "la personne. /rendre pour rendre la main à l'assistant, /clore <note> pour clore.",
-            topic.thread_id,
-        )
-        return True
+    async def stop(self) -> None:
+        """Cancel what the desk still does in the background (before the bot closes)."""
+        await self._group.stop()
 
-    async def _hand_back(self, case: CaseInfo, coach: User) -> None:
-        try:
-            case = await self._actions.hand_back(case, coach.id)
-        except InvalidCaseTransition:
-            await self._post("Seul un dossier pris en charge peut être rendu.", await self._thread(case))
-            return
-        await self._finish_topic(case, f"↩️ Conversation rendue à l'assistant par {coach.first_name}.")
+    async def wait_background(self) -> None:
+        """Wait until the cards and calls started in the background are out (tests)."""
+        await self._group.wait_background()
 
-    async def _close(self, case: CaseInfo, coach: User, note: str | None) -> None:
-        try:
-            closed = await self._actions.close(case, coach.id, note)
-        except InvalidCaseTransition:
-            await self._post("Ce dossier est déjà clos.", await self._thread(case))
-            return
-        await self._finish_topic(closed, f"🗂 Dossier clos par {coach.first_name}.")
-
-    async def _transfer(self, case: CaseInfo, coach: User, code: str) -> None:
-        thread_id = await self._thread(case)
-        try:
-            result = await self._actions.transfer(case, coach.id, code)
-        except InvalidCaseTransition:
-            await self._post("Seul un dossier actif peut être transféré.", thread_id)
-            return
-        if result is None:
-            await self._post(f"Relais inconnu. Codes possibles : {self._actions.relais_codes()}.",
-                             thread_id)
-            return
-        moved, team = result
-        tracker = await self._tracker(case.conversation_id)
-        await self._rename(thread_id, self._topic_name(moved, tracker.get("slots") or {}))
-        if moved.status != case.status:  # a taken case waits for a coach of the new team
-            await self._edit_card(await asyncio.to_thread(self._desk.topic_of_case, case.id),
-                                  moved, taken=False)
-        await self._post(f"➡️ Dossier transféré à {team.name} par {coach.first_name}.", thread_id)
-
-    async def _relay_to_citizen(self, message: Message, scope: CoachScope) -> None:
-        case = await asyncio.to_thread(self._desk.case_of_topic, self.config.chat_id,
-                                       message.message_thread_id)
-        if case is None:
-            return  # the general topic: coaches talking among themselves
-        if not await self._actions.allowed(case, scope, message.from_user.id):
-            await self._post(_OTHER_RELAIS, message.message_thread_id)
-            return
-        if case.status != CASE_TAKEN:
-            await self._post("Prenez d'abord le dossier en charge (bouton « Prendre en charge ») "
-                             "pour écrire à la personne.", message.message_thread_id)
-            return
-        if not self._holds(case, message.from_user):
-            await self._post(_NOT_YOURS, message.message_thread_id)
-            return
-        coach = message.from_user
-        text, override = without_override(message.text or "")
-        if message.text:
-            reply = Reply(COACH_MESSAGE.format(coach=coach.first_name, text=text))
-            recorded = text
-        else:
-            reply = Reply(copy_of={"chat_id": self.config.chat_id, "message_id": message.message_id})
-            recorded = "(pièce jointe)"
-        held = await self._actions.message(case, coach.id, reply, recorded, override=override,
-                                           coach_name=coach.first_name)
-        if held is not None:
-            await self._post(held, message.message_thread_id)
-
-    # --- the citizen's side --------------------------------------------------------------------
-
-    async def relay_from_citizen(self, chat_id: str, work: dict,
-                                 message_key: str | None = None) -> list[Reply] | None:
-        """While a coach has the conversation: the citizen's message goes to the case's topic
-        (and into the Rasa conversation, without the bot answering). None when no coach has it.
-
-        A crisis message gets its kind's first reply at once (unless the chat's queue gave it on
-        arrival, as it does), and the coaches an alert with the kind. It is never lost: when
-        the topic cannot be reached, the on-duty coaches are called in the general topic and
-        DeliveryFailed keeps the message in the chat's queue, which relays it again with
-        growing delays; the entry is finished once the message is in the topic."""
-        taken = await asyncio.to_thread(self._desk.taken_case, chat_id)
-        if taken is None:
-            return None
-        case, topic = taken
-        typed = work.get("typed") or ""
-        kind = crisis_kind(typed)
-        given = first_reply_given(work.get("metadata"))
-        replies = [crisis_first_reply(kind)] if kind and not given else []
-        if topic is None:  # taken at the local desk, which reads the conversation in Rasa
-            await record_for_coach(self._rasa, chat_id, typed, work.get("metadata"))
-            return replies
-        if replies:  # the numbers before anything else (the group's rate limit is slow)
-            try:
-                await self._bot.send_message(int(chat_id), replies[0].text)
-                replies = []
-            except TelegramError:
-                pass  # sent with the replies, by the chat's queue
-        try:
-            await self._relay(case, topic, chat_id, work, typed)
-        except BadRequest as error:  # a topic deleted by hand, a message that cannot be copied
-            if _TOPIC_GONE.search(error.message or ""):
-                return await self._topic_gone(case, work, replies, numbers_sent=bool(kind))
-            logger.error("Could not relay to the topic of case %s: %s", case.id, error)
-            if kind:  # trying again would not help: the coaches must know all the same
-                self._alert_on_duty_once(case, kind, message_key, _RELAY_REFUSED_NOTE)
-            return replies
-        except TelegramError as error:
-            if kind:
-                self._alert_on_duty_once(case, kind, message_key, _RELAY_WAITING_NOTE)
-            raise DeliveryFailed(str(error)) from error  # kept: the chat's queue tries again
-        await asyncio.to_thread(self._desk.record_citizen_message, case.id)  # the watchdog's clock
-        if kind:
-            await self._crisis_in_topic(case, topic, kind, message_key)
-        await self._citizen_instructions(case, topic, typed)
-        return replies
-
-    async def _citizen_instructions(self, case: CaseInfo, topic: TopicInfo, typed: str) -> None:
-        """Contact instructions told to the coach are kept on the case like those told to the
-        bot (the watch loop then posts them); a withdrawal is the coach's to confirm."""
-        reading = read_contact(typed, in_context=True)  # a case is under way
-        wishes = reading.wishes
-        if wishes.has_instructions or reading.lifted:
-            await asyncio.to_thread(self._escalation.add_contact_wishes, case.conversation_id,
-                                    wishes, reading.lifted)
-            self.nudge()
-        if wishes.withdraw:
-            await self._post(contact_texts().coach["withdraw_asked"], topic.thread_id)
-
-    async def _topic_gone(self, case: CaseInfo, work: dict, replies: list[Reply],
-                          numbers_sent: bool) -> None:
-        """The case's topic was deleted: nobody reads the citizen there any more. The bot takes
-        the conversation back at once and answers this very message (None: the chat's queue
-        hands it to Rasa), after a word to the citizen. A crisis message opens a new case."""
-        logger.warning("The topic of case %s is gone: the conversation goes back to the bot",
-                       case.id)
-        try:
-            await self._actions.hand_back_unanswered(case, "topic_gone")
-        except InvalidCaseTransition:
-            pass  # handed back meanwhile
-        work["before"] = ([reply.to_dict() for reply in replies] + [{"text": TOPIC_GONE_TEXT}]
-                          + list(work.get("before") or []))
-        if numbers_sent:  # given here or just now: Rasa must not give the same block again
-            work["metadata"] = with_first_reply_given(work.get("metadata"))
-        return None
-
-    # --- the watchdog of taken cases -----------------------------------------------------------
-
-    async def watch_waiting(self) -> None:
-        """A citizen waits for the coach of a taken case: the coach is reminded in the topic,
-        then the conversation goes back to the bot and the citizen is told."""
-        waiting = await asyncio.to_thread(self._desk.waiting_cases, self.config.remind_after,
-                                          self.config.hand_back_after)
-        for item in waiting:
-            if item.due == HAND_BACK:
-                await self._hand_back_waiting(item)
-            else:
-                await self._remind(item)
-
-    async def _remind(self, item: WaitingCase) -> None:
-        # Audited first: a failing post must not repeat every second.
-        await asyncio.to_thread(self._desk.audit, item.case.id, "reminded", DESK_ACTOR)
-        waited, left = _minutes(self.config.remind_after), _minutes(
-            self.config.hand_back_after - self.config.remind_after)
-        await self._post(f"⏰ La personne attend votre réponse depuis {waited} min. Sans réponse "
-                         f"d'ici {left} min, la conversation sera rendue à l'assistant et la "
-                         "personne prévenue.", item.topic.thread_id)
-
-    async def _hand_back_waiting(self, item: WaitingCase) -> None:
-        try:
-            handed = await self._actions.hand_back_unanswered(item.case, "coach_silent")
-        except InvalidCaseTransition:
-            return  # the coach handed it back or closed it meanwhile
-        await self._finish_topic(handed, "↩️ Sans réponse à la personne depuis "
-                                 f"{_minutes(self.config.hand_back_after)} min : la conversation "
-                                 "est rendue à l'assistant, et la personne prévenue.")
-
-    async def _relay(self, case: CaseInfo, topic: TopicInfo, chat_id: str, work: dict,
-                     typed: str) -> None:
-        label = self._label(case)
-        if work.get("message_id"):  # a photo or a file (with its caption): a copy
-            said = await self._bot.send_message(self.config.chat_id, f"👤 {label} :",
-                                                message_thread_id=topic.thread_id)
-            copy = await self._bot.copy_message(self.config.chat_id, int(chat_id), work["message_id"],
-                                                message_thread_id=topic.thread_id)
-            await self._remember(topic.thread_id, said.message_id, copy.message_id)
-        elif typed:
-            for part in split_text(f"👤 {label} : {typed}"):
-                said = await self._bot.send_message(self.config.chat_id, part,
-                                                    message_thread_id=topic.thread_id)
-                await self._remember(topic.thread_id, said.message_id)
-        else:
-            await self._post(f"👤 {label} a envoyé un message que l'assistant ne transmet pas "
-                             "(bouton, contact, position ou message modifié).", topic.thread_id)
-        if typed:
-            # In the background: a busy Rasa must not hold back the coach's answer to come.
-            self._background(record_for_coach(self._rasa, chat_id, typed, work.get("metadata")))
-
-    async def _crisis_in_topic(self, case: CaseInfo, topic: TopicInfo, kind: str,
-                               message_key: str | None) -> None:
-        """After a crisis message reached the topic: say so there, and call the on-duty coaches
-        (unless they were called for this message while it could not be relayed)."""
-        text = (f"🚨 Ce message évoque une crise ({kind_label(kind)}) : les numéros d'urgence lui "
-                "ont été donnés. Répondez-lui maintenant.")
-        await self._now_or_later(lambda: self._post(text, topic.thread_id),
-                                 f"crisis note of case {case.id}")
-        if not self._alerted_before(message_key):
-            await self._now_or_later(lambda: self._call_on_duty(case, crisis_kind_id=kind),
-                                     f"crisis alert of case {case.id}")
-
-    def _alert_on_duty_once(self, case: CaseInfo, kind: str, message_key: str | None,
-                            note: str) -> None:
-        """Call the on-duty coaches about a crisis message (once per message), in the background:
-        the message's own retries must not wait for it."""
-        if self._alerted_before(message_key):
-            return
-        self._background(self._with_retries(
-            lambda: self._call_on_duty(case, crisis_kind_id=kind, note=note),
-            f"crisis alert of case {case.id}", (0,) + ALERT_RETRY_DELAYS))
-
-    def _alerted_before(self, message_key: str | None) -> bool:
-        """Whether the on-duty coaches were called for this message already (noting that they
-        are now). A message without a key is never recognised."""
-        if message_key is None:
-            return False
-        if message_key in self._alerted:
-            return True
-        self._alerted[message_key] = None
-        while len(self._alerted) > ALERTED_KEPT:
-            self._alerted.popitem(last=False)
-        return False
-
-    async def _now_or_later(self, send, what: str) -> None:
-        """A message to the group after the citizen's message is in the topic: tried once now
-        (it follows that message), then in the background (the relay must not be repeated)."""
-        try:
-            await send()
-        except TelegramError as error:
-            logger.warning("%s not sent yet: %s", what, error)
-            self._background(self._with_retries(send, what, ALERT_RETRY_DELAYS))
-
-    async def _with_retries(self, send, what: str, delays) -> bool:
-        """Call `send()` after each delay until Telegram takes it: a bounded number of times."""
-        for delay in delays:
-            await asyncio.sleep(delay)
-            try:
-                await send()
-                return True
-            except TelegramError as error:
-                logger.warning("%s not sent yet: %s", what, error)
-        logger.error("Gave up sending the %s", what)
-        return False
-
-    # --- helpers -------------------------------------------------------------------------------
-
-    def _holds(self, case: CaseInfo, user: User) -> bool:
-        """Who may talk to the citizen and end the case: the coach who took it (or an admin);
-        anyone of the group while nobody took it."""
-        if case.status != CASE_TAKEN or user.id in self.config.admin_ids:
-            return True
-        return case.assigned_coach == str(user.id)
-
-    async def _scope_of(self, user: User | None) -> CoachScope:
-        """What this person may act on: the relais whose coach list names them (national
-        admins: every relais), provided they are still a member of the group. Membership is
-        asked of Telegram at each action, never cached: a coach removed from the group can do
-        nothing from that moment."""
-        if user is None or user.is_bot:
-            return CoachScope()
-        scope = self._directory.scope_of_coach(user.id, self.config.admin_ids)
-        if scope.national or not scope.is_coach:
-            return scope  # admins act from anywhere; nobody else is asked about
-        try:
-            member = await self._bot.get_chat_member(self.config.chat_id, user.id)
-        except BadRequest as error:
-            logger.warning("Cannot check membership of %s: %s", user.id, error)
-            return CoachScope()
-        except TelegramError as error:  # network, flood limit: the update is tried again
-            raise DeliveryFailed(f"membership of {user.id}: {error}") from error
-        member_now = member.status in MEMBER_STATUSES or (
-            member.status == "restricted" and getattr(member, "is_member", False))
-        return scope if member_now else CoachScope()
-
-    async def _card(self, case: CaseInfo, tracker: dict) -> str:
-        return await case_card(case, tracker, self._progress, self._relais_name(case),
-                               self._label(case))
-
-    def _label(self, case: CaseInfo) -> str:
-        return citizen_label(case.conversation_id, self.config.pseudonym_secret)
-
-    async def _tracker(self, conversation_id: str) -> dict:
-        return await self._actions.tracker(conversation_id)
-
-    async def _finish_topic(self, case: CaseInfo, text: str) -> None:
-        topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
-        if topic is None:
-            return
-        await self._edit_card(topic, case, taken=False, finished=True)
-        await self._post(text, topic.thread_id)
-        try:
-            await self._bot.close_forum_topic(self.config.chat_id, topic.thread_id)
-        except TelegramError as error:
-            logger.info("Could not close topic %s: %s", topic.thread_id, error)
-
-    async def _edit_card(self, topic: TopicInfo | None, case: CaseInfo, taken: bool,
-                         finished: bool = False) -> None:
-        if topic is None or topic.card_message_id is None:
-            return
-        markup = None if finished else _card_keyboard(case, taken)
-        try:
-            await self._bot.edit_message_reply_markup(self.config.chat_id, topic.card_message_id,
-                                                      reply_markup=markup)
-        except TelegramError as error:
-            logger.info("Could not update the card of case %s: %s", case.id, error)
-
-    async def _thread(self, case: CaseInfo) -> int | None:
-        topic = await asyncio.to_thread(self._desk.topic_of_case, case.id)
-        return topic.thread_id if topic else None
-
-    async def _post(self, text: str, thread_id: int | None) -> None:
-        """A message of the desk in the group; a refusal (a topic deleted by hand) is logged."""
-        try:
-            posted = await self._bot.send_message(self.config.chat_id, text, message_thread_id=thread_id)
-        except BadRequest as error:
-            logger.error("The desk could not post in topic %s: %s", thread_id, error)
-            return
-        await self._remember(thread_id, posted.message_id)
-
-    async def _remember(self, thread_id: int | None, *message_ids: int) -> None:
-        """Messages now in a case's topic, deleted with it if the citizen erases their data
-        (bot/topic_erasure.py). Best effort: a failure must not stop the conversation."""
-        if self._topic_messages is None or thread_id is None:
-            return
-        try:
-            await asyncio.to_thread(self._topic_messages.remember, self.config.chat_id, thread_id,
-                                    message_ids)
-        except ServiceError as error:
-            logger.warning("Messages of topic %s not remembered: %s", thread_id, error)
-
-    async def _cases_text(self, scope: CoachScope) -> str:
-        cases = await self._actions.cases_for(scope)
-        if not cases:
-            return "Aucun dossier ouvert ou pris en charge."
-        by_relais: dict[str, list[str]] = {}
-        for case in cases:
-            age = _age(case.opened_at)
-            line = (f"n°{case.id} · {REASONS_FR.get(case.reason, case.reason)} · "
-                    f"{STATUS_FR.get(case.status, case.status)} · depuis {age}")
-            by_relais.setdefault(self._relais_name(case), []).append(line)
-        blocks = [f"{relais} :\n" + "\n".join(f"- {line}" for line in lines)
-                  for relais, lines in sorted(by_relais.items())]
-        return "Dossiers en cours\n\n" + "\n\n".join(blocks)
-
-    def _relais_name(self, case: CaseInfo) -> str:
-        team = self._directory.find_by_code(case.relais_code)
-        return team.name if team else "relais non déterminé"
-
-    def _topic_name(self, case: CaseInfo, slots: dict) -> str:
-        track = TRACKS.get(slots.get("track") or "", "sans thème")
-        reason = "CRISE" if case.priority == CRISIS_PRIORITY else f"P{case.priority}"
-        relais = case.relais_code or "relais ?"
-        return f"n°{case.id} · {reason} · {track} · {relais}"[:128]
-
-
-async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, relais: str,
-                    label: str) -> str:
-    """The case card coaches read: who (`label`, a pseudonym), where, what, the follow-up, the
-    last messages of the conversation."""
-    slots = tracker.get("slots") or {}
-    lines = [
-        f"Dossier n°{case.id} — {REASONS_FR.get(case.reason, case.reason)}"
-        f"{_kind_note(case.crisis_kind)} (priorité {case.priority})",
-        f"Personne : {label}",
-        *_instructions(case),
-        _why_shared(case),
-        f"Relais : {relais}",
-        f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
-        f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
-        "",
-        "Suivi :",
-        await _progress_text(progress, case.conversation_id),
-        "",
-        f"Derniers messages ({LAST_MESSAGES} au plus) :",
-        _last_messages(tracker.get("events") or []),
-    ]
-    # Telegram counts UTF-16 units (an emoji is two): a margin under its 4,096.
-    return "\n".join(lines)[:3800]
-
-
-def _instructions(case: CaseInfo) -> list[str]:
-    """The citizen's contact instructions, first thing a coach reads after who it is."""
-    if not case.contact_wishes.has_instructions:
-        return []
-    texts = contact_texts()
-    return [f"{texts.coach['heading']} : " + " ; ".join(texts.instructions_fr(case.contact_wishes))]
-
-
-def _why_shared(case: CaseInfo) -> str:
-    """Why the team sees this conversation: the citizen's yes, or a crisis (vital interest)."""
-    if case.priority == CRISIS_PRIORITY:
-        return (f"Partagé sans demande de la personne : crise (intérêt vital, RGPD art. 9.2.c). "
-                f"Vous voyez ce résumé et ses {LAST_MESSAGES} derniers messages.")
-    return (f"Partagé à la demande de la personne : ce résumé et ses {LAST_MESSAGES} derniers "
-            "messages.")
-
-
-async def _progress_text(progress: ProgressService, conversation_id: str) -> str:
-    try:
-        summary = await asyncio.to_thread(progress.summary, conversation_id)
-    except ServiceError:
-        return "indisponible"
-    if summary.is_empty:
-        return "rien d'enregistré (pas de consentement ou pas encore de suivi)"
-    # The citizen's lines read as well for the coach; their heading, addressed to the
-    # citizen ("Votre suivi avec Relais"), does not.
-    return "\n".join(progress_lines(summary))
-
-
-def _minutes(delay: timedelta) -> int:
-    return max(1, int(delay.total_seconds() // 60))
-
-
-def _kind_note(kind: str | None) -> str:
-    """A crisis's kind for coaches, as " (idées suicidaires)"; nothing when unknown."""
-    return f" ({kind_label(kind)})" if kind else ""
-
-
-def _card_keyboard(case: CaseInfo, taken: bool) -> InlineKeyboardMarkup:
-    close = InlineKeyboardButton("Clore", callback_data=f"close:{case.id}")
-    if taken:
-        return InlineKeyboardMarkup([[close]])
-    take = InlineKeyboardButton("Prendre en charge", callback_data=f"take:{case.id}")
-    return InlineKeyboardMarkup([[take, close]])
-
-
-def _last_messages(events: list[dict]) -> str:
-    said = [e for e in events if e.get("event") in ("user", "bot") and e.get("text")]
-    lines = []
-    for event in said[-LAST_MESSAGES:]:
-        who = "Personne" if event["event"] == "user" else "Relais"
-        text = " ".join(event["text"].split())
-        lines.append(f"{who} : {text[:300]}{'…' if len(text) > 300 else ''}")
-    return "\n".join(lines) or "(aucun message disponible)"
-
-
-def _age(opened_at: datetime) -> str:
-    minutes = int((utc_now() - opened_at).total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d}"
-
-
-async def _answer(query, text: str) -> None:
-    try:
-        await query.answer(text)
-    except TelegramError:
-        pass
+    def memory_sizes(self) -> dict[str, int]:
+        """How many items the desk's per-case and per-message memories hold (tests)."""
+        return {"announced": self._watch.memory_size(), "alerted": self._relay.memory_size()}

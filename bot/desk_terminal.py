@@ -15,8 +15,15 @@ import logging
 import secrets
 
 from bot.case_actions import COACH_MESSAGE, CaseActions, without_override
-from bot.coach_desk import REASONS_FR, STATUS_FR, case_card
 from bot.conversation import Reply
+from bot.desk.cards import case_card, cases_lines
+from bot.desk.commands import Command, read_terminal, terminal_help
+from bot.desk.texts import (
+    OTHER_RELAIS,
+    REASONS_FR,
+    TERMINAL_NOT_A_COACH,
+    TERMINAL_TAKE_FIRST,
+)
 from bot.rasa_client import RasaClient, RasaUnavailable
 from relais.database import create_engine_from_url, make_session_factory
 from relais.directory import CoachScope, RelaisDirectory
@@ -28,14 +35,8 @@ from relais.services.inbox import InboxService
 from relais.services.progress import ProgressService
 from relais.settings import load_settings
 
-HELP = (
-    "Commandes : dossiers | prendre N | rendre | clore [note] | transferer CODE | aide | quitter.\n"
-    "Tout autre texte est envoyé à la personne du dossier que vous avez pris."
-)
+HELP = terminal_help()
 WATCH_EVERY_SECONDS = 1.0
-
-
-_OTHER_RELAIS = "Ce dossier relève d'un autre relais : vous ne pouvez pas agir dessus."
 
 
 class LocalDesk:
@@ -54,50 +55,64 @@ class LocalDesk:
 
     async def command(self, line: str) -> bool:
         """Run one line typed by the coach; False to quit."""
-        word, _, rest = line.strip().partition(" ")
-        word = word.lower()
-        if word in ("quitter", "exit"):
+        command, argument = read_terminal(line)
+        if command is not None and command.handler == "quit":
             return False
         try:
-            await self._run(word, rest.strip(), line.strip())
+            await self._run(command, argument, line.strip())
         except (InvalidCaseTransition, ServiceError) as error:
             print(f"Impossible : {error}")
         return True
 
-    async def _run(self, word: str, rest: str, line: str) -> None:
+    async def _run(self, command: Command | None, argument: str, line: str) -> None:
+        """A command of the table (bot/desk/commands.py); any other line goes to the citizen."""
         if not self._scope.is_coach:
-            print("Vous n'êtes dans aucune liste de coachs (directory/relais.yml) : "
-                  "aucune action possible.")
-        elif word in ("aide", "help", ""):
-            print(HELP)
-        elif word in ("dossiers", "cases"):
-            print(await self.cases_text())
-        elif word == "prendre" and rest.isdigit():
-            await self._take(int(rest))
+            print(TERMINAL_NOT_A_COACH)
+        elif command is not None and not command.on_case:
+            await getattr(self, command.handler)(argument)
         elif self.case is None:
-            print("Prenez d'abord un dossier (« prendre N »). " + HELP)
+            print(TERMINAL_TAKE_FIRST + HELP)
         elif not await self._actions.allowed(self.case, self._scope, self._actor):
-            print(_OTHER_RELAIS)  # transferred to another relais meanwhile
+            print(OTHER_RELAIS)  # transferred to another relais meanwhile
             self.case = None
-        elif word == "rendre":
-            await self._actions.hand_back(self.case, self._actor)
-            print(f"Dossier n°{self.case.id} rendu à l'assistant.")
-            self.case = None
-        elif word == "clore":
-            await self._actions.close(self.case, self._actor, rest or None)
-            print(f"Dossier n°{self.case.id} clos.")
-            self.case = None
-        elif word == "transferer":
-            result = await self._actions.transfer(self.case, self._actor, rest)
-            print(f"Transféré à {result[1].name}." if result else
-                  f"Relais inconnu. Codes : {self._actions.relais_codes()}.")
+        elif command is not None:
+            await getattr(self, command.handler)(self.case, argument)
         else:
-            text, override = without_override(line)
-            reply = Reply(COACH_MESSAGE.format(coach=self._name, text=text))
-            held = await self._actions.message(self.case, self._actor, reply, text, override=override,
-                                               coach_name=self._name)
-            if held is not None:
-                print(held)
+            await self._to_citizen(self.case, line)
+
+    # --- the table's handlers ------------------------------------------------------------------
+
+    async def help(self, argument: str) -> None:
+        print(HELP)
+
+    async def list_cases(self, argument: str) -> None:
+        print(await self.cases_text())
+
+    async def take(self, argument: str) -> None:
+        await self._take(int(argument))
+
+    async def hand_back(self, case: CaseInfo, argument: str) -> None:
+        await self._actions.hand_back(case, self._actor)
+        print(f"Dossier n°{case.id} rendu à l'assistant.")
+        self.case = None
+
+    async def close(self, case: CaseInfo, argument: str) -> None:
+        await self._actions.close(case, self._actor, argument or None)
+        print(f"Dossier n°{case.id} clos.")
+        self.case = None
+
+    async def transfer(self, case: CaseInfo, argument: str) -> None:
+        result = await self._actions.transfer(case, self._actor, argument)
+        print(f"Transféré à {result[1].name}." if result else
+              f"Relais inconnu. Codes : {self._actions.relais_codes()}.")
+
+    async def _to_citizen(self, case: CaseInfo, line: str) -> None:
+        text, override = without_override(line)
+        reply = Reply(COACH_MESSAGE.format(coach=self._name, text=text))
+        held = await self._actions.message(case, self._actor, reply, text, override=override,
+                                           coach_name=self._name)
+        if held is not None:
+            print(held)
 
     async def _take(self, case_id: int) -> None:
         case = next((c for c in await asyncio.to_thread(self._actions.escalation.active_cases)
@@ -106,7 +121,7 @@ class LocalDesk:
             print(f"Pas de dossier ouvert n°{case_id}.")
             return
         if not await self._actions.allowed(case, self._scope, self._actor):
-            print(_OTHER_RELAIS)
+            print(OTHER_RELAIS)
             return
         self.case = await self._actions.take(case, self._actor, self._name)
         tracker = await self._tracker(case.conversation_id)
@@ -117,13 +132,7 @@ class LocalDesk:
         print("\nVous avez le dossier : ce que vous écrivez est envoyé à la personne.")
 
     async def cases_text(self) -> str:
-        cases = await self._actions.cases_for(self._scope)
-        if not cases:
-            return "Aucun dossier ouvert ou pris en charge."
-        return "\n".join(
-            f"n°{c.id} · {REASONS_FR.get(c.reason, c.reason)} · {STATUS_FR.get(c.status, c.status)}"
-            f" · {c.relais_code or 'relais ?'}" for c in cases
-        )
+        return cases_lines(await self._actions.cases_for(self._scope))
 
     async def watch(self) -> None:
         """New cases, and what the citizen of the taken case writes."""

@@ -25,6 +25,7 @@ from bot.telegram_updates import Arrival, read_update
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService, KeyboardService
 from relais.shared_secrets import EDGE_SECRET_HEADER, matches
+from relais.work import Desk, Rasa, typed_of
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ class TelegramEdge:
             # The coaches' group: stored and handled in order like a citizen's chat, so a slow
             # coach action never holds the citizens' messages back, and none is lost.
             # One queue per topic: a case's actions stay in order, cases do not wait for each other.
-            return Arrival(_desk_queue(update), {"type": "desk", "update": update.to_dict()})
+            return Arrival(_desk_queue(update), Desk(update.to_dict()))
         return read_update(update)
 
     async def _safety_net(self, updates: list[Update]) -> None:
@@ -117,7 +118,7 @@ class TelegramEdge:
             if arrival is None:
                 continue
             texts, keys = waiting.setdefault(arrival.chat_id, ([], []))
-            texts.append(arrival.work.get("typed", ""))
+            texts.append(typed_of(arrival.work))
             keys.append(update_key(update.update_id))
         told = await asyncio.gather(*(
             self.queue.tell_outage(chat_id, texts, keys) for chat_id, (texts, keys) in waiting.items()
@@ -257,9 +258,9 @@ def local_app(edge: TelegramEdge, edge_secret: str | None) -> web.Application:
 
 def _crisis_kind_of(arrival: Arrival) -> str | None:
     """The crisis kind of a citizen's message for Rasa (the coaches' group is not read)."""
-    if arrival.work.get("type") != "rasa":
+    if not isinstance(arrival.work, Rasa):
         return None
-    return crisis_kind(arrival.work.get("typed"))
+    return crisis_kind(arrival.work.typed)
 
 
 def _desk_queue(update: Update) -> str:

@@ -1,6 +1,7 @@
 """`python -m bot` with TELEGRAM_BOT_TOKEN set: the Telegram edge, in long polling or webhook mode.
 
-Everything is built here, at start, from the settings: nothing at import time.
+The composition root of the edge: everything is built and wired here, at start, from the
+settings (nothing at import time) — the chats' queue gets the coach desk at construction.
 """
 
 import asyncio
@@ -18,9 +19,10 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.bridge import Bridge
-from bot.case_actions import CaseActions
+from bot.case_actions import CaseActions, SendToCitizen
 from bot.chat_queue import RETRY_DELAYS, ChatQueue
 from bot.coach_desk import CoachDesk, DeskConfig
+from bot.conversation import Reply
 from bot.inbound import MENU
 from bot.rasa_client import RasaClient
 from bot.telegram_delivery import TelegramDelivery
@@ -83,10 +85,18 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
     rasa = RasaClient.from_settings(settings)
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, keyboards)
-    queue = ChatQueue(inbox, Bridge(rasa), delivery, retry_delays, clock=clock)
-    queue.answer_deadline = settings.rasa_timeout_seconds + 30
     topic_erasures = TopicErasureService(session_factory)
-    desk = _coach_desk(settings, bot, session_factory, rasa, queue, topic_erasures)
+    # The desk sends to citizens through the queue, which is built after it (it is given the
+    # desk): the queue is looked up when a coach's message goes out.
+    queue: ChatQueue | None = None
+
+    async def send_later(chat_id: str, replies: list[Reply]) -> None:
+        assert queue is not None  # built before any update is read
+        await queue.send_later(chat_id, replies)
+
+    desk = _coach_desk(settings, bot, session_factory, rasa, send_later, topic_erasures)
+    queue = ChatQueue(inbox, Bridge(rasa), delivery, retry_delays, clock=clock, desk=desk,
+                      answer_deadline=settings.rasa_timeout_seconds + 30)
     edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk)
     stop_desk = asyncio.Event()
     async with bot:
@@ -112,20 +122,16 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
 
 
 def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClient,
-                queue: ChatQueue, topic_erasures: TopicErasureService) -> CoachDesk | None:
+                send_later: SendToCitizen, topic_erasures: TopicErasureService) -> CoachDesk | None:
     """The coach desk when COACH_CHAT_ID is set; it takes a citizen's messages while a coach
-    has the conversation."""
+    has the conversation (`send_later`: the coaches' messages to citizens, queued)."""
     config = DeskConfig.from_settings(settings)
     if config is None:
         return None
     actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
-                          RelaisDirectory.load(settings.relais_directory), queue.send_later)
-    desk = CoachDesk(bot, config, actions, ProgressService(session_factory),
+                          RelaisDirectory.load(settings.relais_directory), send_later)
+    return CoachDesk(bot, config, actions, ProgressService(session_factory),
                      topic_messages=topic_erasures)
-    queue.takeover = desk.relay_from_citizen
-    queue.on_answered = desk.nudge
-    queue.desk_handler = desk.handle_stored
-    return desk
 
 
 async def run(settings: Settings) -> None:

@@ -1,17 +1,12 @@
 """What each Telegram update means for Relais, decided once when it arrives.
 
-The result ("work") is what the inbox stores: only what is needed to answer, never the
-citizen's name, username or a shared contact, and a shared position only as the postal code of
-the nearest prefecture. Kinds of work:
-
-- `rasa`: a message for Rasa (`message`: text for NLU or a payload Relais chose; `typed`: what
-  the citizen wrote, for the safety net; `before`: replies to send first);
-- `tap`: a button tapped (`message_id`, `index` of the button in the keyboard Relais sent);
-- `local`: replies the edge gives by itself (media, contact, edited message, group chat).
+The result ("work", relais/work.py) is what the inbox stores: only what is needed to answer,
+never the citizen's name, username or a shared contact, and a shared position only as the
+postal code of the nearest prefecture.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from telegram import Chat, Message, Update
@@ -30,6 +25,7 @@ from bot.replies import (
     PRIVATE_ONLY_TEXT,
 )
 from relais.geography import departement_from_location, departements, postal_code_for_departement
+from relais.work import Local, Rasa, Tap, Work
 
 CALLBACK_PREFIX = "b"
 _CALLBACK_DATA = re.compile(CALLBACK_PREFIX + r"([0-9]{1,3})")
@@ -41,7 +37,7 @@ class Arrival:
     """An update as the edge files it: the chat it belongs to and the work it asks for."""
 
     chat_id: int | str  # a chat id, or the coach desk's queue of a topic
-    work: dict[str, Any]
+    work: Work
     # Acknowledged at once, before the work is done (Telegram shows a spinner until then).
     callback_query_id: str | None = None
     leave_chat: bool = False
@@ -69,42 +65,45 @@ def _message(message: Message) -> Arrival:
     if message.text is not None:
         return Arrival(chat_id, _text_work(message.text, metadata))
     if message.contact is not None:
-        return Arrival(chat_id, _local(CONTACT_TEXT))
+        return Arrival(chat_id, Local.saying(CONTACT_TEXT))
     if message.location is not None:
         return Arrival(chat_id, _location_work(message, metadata))
     kind = next((kind for kind in MEDIA_KINDS if getattr(message, kind, None)), None)
     if message.caption:
         # The words that come with a photo or a file are read; the file itself is not.
         work = _text_work(message.caption, metadata)
-        work["message_id"] = message.message_id  # a coach who has the conversation gets a copy
-        if not is_crisis(message.caption):  # in a crisis, nothing comes before the numbers
-            work["before"] = [{"text": CAPTION_NOTE}]
+        # A coach who has the conversation gets a copy; in a crisis, nothing comes before the
+        # numbers.
+        before = () if is_crisis(message.caption) else ({"text": CAPTION_NOTE},)
+        if isinstance(work, Rasa):
+            work = replace(work, message_id=message.message_id, before=before)
+        else:
+            work = replace(work, message_id=message.message_id)
         return Arrival(chat_id, work)
-    work = _local(MEDIA_TEXTS[kind] if kind else OTHER_MESSAGE_TEXT)
-    work["message_id"] = message.message_id  # a coach who has the conversation gets a copy
-    return Arrival(chat_id, work)
+    work = Local.saying(MEDIA_TEXTS[kind] if kind else OTHER_MESSAGE_TEXT)
+    # A coach who has the conversation gets a copy.
+    return Arrival(chat_id, replace(work, message_id=message.message_id))
 
 
-def _text_work(text: str, metadata: dict[str, Any]) -> dict[str, Any]:
+def _text_work(text: str, metadata: dict[str, Any]) -> Rasa | Local:
     payload = command_payload(text)
     message = payload or typed_text(text).strip()
     if not message:
-        return _local(EMPTY_TEXT)
-    return {"type": "rasa", "message": message, "typed": text, "metadata": metadata}
+        return Local.saying(EMPTY_TEXT)
+    return Rasa(message=message, typed=text, metadata=metadata)
 
 
-def _location_work(message: Message, metadata: dict[str, Any]) -> dict[str, Any]:
+def _location_work(message: Message, metadata: dict[str, Any]) -> Rasa | Local:
     location = message.location
     departement = departement_from_location(location.latitude, location.longitude)
     postal_code = postal_code_for_departement(departement) if departement else None
     if not postal_code:
-        return _local(LOCATION_UNKNOWN_TEXT)
+        return Local.saying(LOCATION_UNKNOWN_TEXT)
     # A payload Relais builds itself from a postal code it chose: the same path as a typed code.
     payload = '/trouver_relais{"code_postal":"' + postal_code + '"}'
     # The nearest prefecture is wrong near some borders: say what was understood.
     found = LOCATION_FOUND_TEXT.format(name=departements()[departement].name)
-    return {"type": "rasa", "message": payload, "typed": "", "metadata": metadata,
-            "before": [{"text": found}]}
+    return Rasa(message=payload, typed="", metadata=metadata, before=({"text": found},))
 
 
 def _edited(message: Message) -> Arrival | None:
@@ -114,7 +113,7 @@ def _edited(message: Message) -> Arrival | None:
     # An edit that turns a message into a crisis must not go unanswered.
     if is_crisis(text):
         return Arrival(message.chat.id, _text_work(text, _metadata(message)))
-    return Arrival(message.chat.id, _local(EDITED_TEXT))
+    return Arrival(message.chat.id, Local.saying(EDITED_TEXT))
 
 
 def _tap(update: Update) -> Arrival | None:
@@ -123,8 +122,8 @@ def _tap(update: Update) -> Arrival | None:
     if message is None or message.chat.type != Chat.PRIVATE:
         return None
     index = _button_index(query.data)
-    work = {"type": "tap", "message_id": message.message_id, "index": index,
-            "metadata": {"telegram": {"language_code": query.from_user.language_code}}}
+    work = Tap(message_id=message.message_id, index=index,
+               metadata={"telegram": {"language_code": query.from_user.language_code}})
     return Arrival(message.chat.id, work, callback_query_id=query.id)
 
 
@@ -132,7 +131,7 @@ def _group(update: Update, chat: Chat) -> Arrival | None:
     """Relais works in private chats only: it says so once when added to a group, and leaves."""
     member = update.my_chat_member
     if member is not None and member.new_chat_member.status in ("member", "administrator"):
-        return Arrival(chat.id, _local(PRIVATE_ONLY_TEXT), leave_chat=True)
+        return Arrival(chat.id, Local.saying(PRIVATE_ONLY_TEXT), leave_chat=True)
     return None
 
 
@@ -149,7 +148,3 @@ def _metadata(message: Message) -> dict[str, Any]:
         "message_id": message.message_id,
         "language_code": user.language_code if user else None,
     }}
-
-
-def _local(text: str) -> dict[str, Any]:
-    return {"type": "local", "replies": [{"text": text}]}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.bridge import Bridge, RecentFirstReplies, first_reply_at_once
-from bot.case_actions import record_for_coach
+from bot.coach_record import record_for_coach
 from bot.conversation import Button, Reply, Turn
 from bot.inbound import to_rasa
 from bot.rasa_client import RasaClient

@@ -27,6 +27,7 @@ from relais.models import (
     utc_now,
 )
 from relais.services.unit_of_work import run_in_transaction
+from relais.work import Rasa, Tap, Work, work_from_dict
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class QueuedItem:
     chat_id: str
     update_id: int | None
     status: str
-    content: dict[str, Any] | None
+    content: Work | None
     replies: list[dict[str, Any]] | None
     delivered: int
     attempts: int
@@ -51,12 +52,12 @@ class InboxService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def add_update(self, update_id: int, chat_id: str, content: dict[str, Any]) -> bool:
+    def add_update(self, update_id: int, chat_id: str, content: Work) -> bool:
         """Store a Telegram update. False when it was stored already (Telegram delivers an update
         again when it did not see it acknowledged): it must not be processed a second time."""
         return self.add_updates([(update_id, chat_id, content)])[0]
 
-    def add_updates(self, updates: list[tuple[int, str, dict[str, Any]]]) -> list[bool]:
+    def add_updates(self, updates: list[tuple[int, str, Work]]) -> list[bool]:
         """Store several Telegram updates, (update id, chat id, content), in one transaction:
         all or none, in their order. For each, False when it was stored already (see
         add_update). Two deliveries at once: the loser's unique-constraint conflict is retried
@@ -74,7 +75,7 @@ class InboxService:
                     known.add(update_id)  # the same update twice in a batch: stored once
                     session.add(InboxEntry(
                         kind=INBOX_UPDATE, update_id=update_id, chat_id=str(chat_id),
-                        content=json.dumps(content, ensure_ascii=False), received_at=self._clock(),
+                        content=_dumps(content), received_at=self._clock(),
                     ))
                 stored.append(new)
             return stored
@@ -132,25 +133,23 @@ class InboxService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def resolve_tap(self, entry_id: int, tap: dict[str, Any]) -> dict[str, Any] | None:
+    def resolve_tap(self, entry_id: int, tap: Tap) -> Rasa | None:
         """The Rasa work for a tapped button: its payload, taken from the keyboard (which
         closes) and kept in the entry in the same transaction, so a retry does the same thing.
         None when the keyboard is unknown or closed, or has no such button."""
 
-        def work(session: Session) -> dict[str, Any] | None:
+        def work(session: Session) -> Rasa | None:
             entry = session.get(InboxEntry, entry_id)
             if entry is None:
                 raise LookupError(f"no inbox entry {entry_id}")  # the caller's bug
-            content = json.loads(entry.content) if entry.content else {}
-            if content.get("type") == "rasa":
+            content = _loads(entry.content)
+            if isinstance(content, Rasa):
                 return content  # resolved by an earlier attempt
-            button = _take_button(session, entry.chat_id, tap["message_id"], tap["index"],
-                                  self._clock())
+            button = _take_button(session, entry.chat_id, tap.message_id, tap.index, self._clock())
             if button is None:
                 return None
-            resolved = {"type": "rasa", "message": button["payload"], "typed": "",
-                        "metadata": tap.get("metadata") or {}}
-            entry.content = json.dumps(resolved, ensure_ascii=False)
+            resolved = Rasa(message=button["payload"], typed="", metadata=tap.metadata)
+            entry.content = _dumps(resolved)
             return resolved
 
         return run_in_transaction(self._session_factory, work)
@@ -166,9 +165,10 @@ class InboxService:
             ).one_or_none()
             if entry is None or entry.status != INBOX_PENDING or not entry.content:
                 return False
-            content = json.loads(entry.content)
-            content["metadata"] = {**(content.get("metadata") or {}), **values}
-            entry.content = json.dumps(content, ensure_ascii=False)
+            content = _loads(entry.content)
+            if not isinstance(content, (Rasa, Tap)):
+                return False  # no metadata: nothing goes to Rasa
+            entry.content = _dumps(content.with_metadata(values))
             return True
 
         return run_in_transaction(self._session_factory, work)
@@ -281,8 +281,16 @@ def _item(entry: InboxEntry) -> QueuedItem:
         chat_id=entry.chat_id,
         update_id=entry.update_id,
         status=entry.status,
-        content=json.loads(entry.content) if entry.content else None,
+        content=_loads(entry.content),
         replies=json.loads(entry.replies) if entry.replies else None,
         delivered=entry.delivered,
         attempts=entry.attempts,
     )
+
+
+def _dumps(work: Work) -> str:
+    return json.dumps(work.to_dict(), ensure_ascii=False)
+
+
+def _loads(content: str | None) -> Work | None:
+    return work_from_dict(json.loads(content)) if content else None

@@ -1,10 +1,12 @@
 """The Telegram edge's inbox and keyboards, on SQLite and PostgreSQL."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
 from relais.services.inbox import InboxService, KeyboardService
+from relais.work import Rasa, Tap
 
 
 @pytest.fixture
@@ -17,17 +19,17 @@ def keyboards(session_factory, clock) -> KeyboardService:
     return KeyboardService(session_factory, clock)
 
 
-WORK = {"type": "rasa", "message": "bonjour", "typed": "bonjour"}
+WORK = Rasa("bonjour", typed="bonjour")
 
 
 def test_an_update_is_stored_once_and_served_in_order_per_chat(inbox):
     assert inbox.add_update(10, "1", WORK) is True
-    assert inbox.add_update(11, "2", {**WORK, "message": "autre chat"}) is True
-    assert inbox.add_update(12, "1", {**WORK, "message": "deuxième"}) is True
+    assert inbox.add_update(11, "2", replace(WORK, message="autre chat")) is True
+    assert inbox.add_update(12, "1", replace(WORK, message="deuxième")) is True
     assert inbox.add_update(10, "1", WORK) is False  # delivered again by Telegram
 
     first = inbox.next_for_chat("1")
-    assert (first.update_id, first.content["message"], first.status) == (10, "bonjour", "pending")
+    assert (first.update_id, first.content.message, first.status) == (10, "bonjour", "pending")
     assert sorted(inbox.chats_with_work()) == ["1", "2"]
     assert [item.update_id for item in inbox.pending_contents("1")] == [10, 12]
 
@@ -77,11 +79,11 @@ def test_a_button_is_taken_once_and_only_from_the_chat_it_was_sent_to(keyboards)
 
 def test_a_tap_is_resolved_once_with_its_entry_even_if_processed_again(inbox, keyboards, clock):
     keyboards.remember("1", 55, [{"title": "Oui", "payload": "/affirm"}])
-    tap = {"type": "tap", "message_id": 55, "index": 0, "metadata": {}}
+    tap = Tap(message_id=55, index=0, metadata={})
     inbox.add_update(40, "1", tap)
     entry = inbox.next_for_chat("1")
     first = inbox.resolve_tap(entry.id, tap)
-    assert first["message"] == "/affirm"
+    assert first.message == "/affirm"
     assert inbox.resolve_tap(entry.id, tap) == first  # a retry after an outage
     assert inbox.next_for_chat("1").content == first
     inbox.add_update(41, "1", tap)  # a second tap on the same keyboard
@@ -94,17 +96,17 @@ def test_a_tap_is_resolved_once_with_its_entry_even_if_processed_again(inbox, ke
 
 def test_a_batch_of_updates_is_stored_at_once_in_order_and_repeats_are_recognised(inbox):
     assert inbox.add_update(40, "1", WORK) is True
-    stored = inbox.add_updates([(40, "1", WORK), (41, "1", {**WORK, "message": "deux"}),
+    stored = inbox.add_updates([(40, "1", WORK), (41, "1", replace(WORK, message="deux")),
                                 (42, "2", WORK), (41, "1", WORK)])
     assert stored == [False, True, True, False]
     assert [item.update_id for item in inbox.pending_contents("1")] == [40, 41]
-    assert inbox.pending_contents("1")[1].content["message"] == "deux"
+    assert inbox.pending_contents("1")[1].content.message == "deux"
 
 
 def test_what_the_edge_did_at_once_is_kept_in_the_metadata_of_a_waiting_update(inbox):
-    inbox.add_update(50, "1", {**WORK, "metadata": {"telegram": {"message_id": 7}}})
+    inbox.add_update(50, "1", replace(WORK, metadata={"telegram": {"message_id": 7}}))
     assert inbox.add_to_metadata(50, {"crisis_first_reply": True}) is True
-    assert inbox.next_for_chat("1").content["metadata"] == {
+    assert inbox.next_for_chat("1").content.metadata == {
         "telegram": {"message_id": 7}, "crisis_first_reply": True}
     entry = inbox.next_for_chat("1")
     inbox.save_replies(entry.id, [{"text": "Je suis là."}])

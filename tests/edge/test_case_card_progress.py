@@ -3,7 +3,7 @@ citizen's progress (the citizen's own text without its heading), which must not 
 
 import pytest
 
-from bot.coach_desk import case_card
+from bot.desk.cards import case_card
 from tests.support import rendered_scenarios as scenario
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")

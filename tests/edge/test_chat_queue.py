@@ -3,6 +3,7 @@ moves on and the citizen is told; a crisis message's first reply is never lost n
 
 import asyncio
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import pytest
 
@@ -13,13 +14,14 @@ from bot.telegram_delivery import DeliveryFailed
 from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply
 from relais.services.inbox import QueuedItem
+from relais.work import Rasa
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 
 def entry(typed, entry_id=1, update_id=9):
     return QueuedItem(id=entry_id, kind="update", chat_id="42", update_id=update_id,
-                      status="pending", content={"type": "rasa", "message": typed, "typed": typed},
+                      status="pending", content=Rasa(typed, typed=typed),
                       replies=None, delivered=0, attempts=0)
 
 
@@ -135,8 +137,9 @@ async def test_a_first_reply_not_sent_on_arrival_is_sent_before_rasa_hears_the_m
 
 
 async def test_a_first_reply_recorded_before_a_restart_is_not_sent_again():
-    recorded = entry("je veux mourir")
-    recorded.content["metadata"] = {FIRST_REPLY_SENT: True}
+    recorded = replace(entry("je veux mourir"),
+                       content=Rasa("je veux mourir", typed="je veux mourir",
+                                    metadata={FIRST_REPLY_SENT: True}))
     delivery, bridge = Delivery(), AnsweringBridge()
     queue = ChatQueue(Inbox(recorded), bridge, delivery, retry_delays=(0.01,))
     queue.wake("42")

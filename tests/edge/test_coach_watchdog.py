@@ -17,6 +17,7 @@ from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.progress import ProgressService
+from relais.work import Rasa
 from tests.domain.support import FakeClock
 from tests.support.audit import audit_log
 
@@ -99,7 +100,7 @@ def in_topic(fake, thread_id):
 async def test_a_silent_coach_is_reminded_then_the_bot_takes_the_conversation_back(
         desk, fake, actions, clock, told, sessions):
     case, thread = await taken_case(fake, actions)
-    assert await desk.relay_from_citizen(str(CITIZEN), {"typed": "Vous êtes là ?"}) == []
+    assert await desk.relay_from_citizen(str(CITIZEN), Rasa("Vous êtes là ?", typed="Vous êtes là ?")) == []
     assert any("Vous êtes là ?" in t for t in in_topic(fake, thread))
 
     clock.now += timedelta(minutes=9)
@@ -124,12 +125,12 @@ async def test_a_silent_coach_is_reminded_then_the_bot_takes_the_conversation_ba
                      ("citizen_message", "citizen", None),
                      ("reminded", "desk", None), ("handed_back", "bot", "coach_silent")]
     # The citizen's next message is the bot's again.
-    assert await desk.relay_from_citizen(str(CITIZEN), {"typed": "allô"}) is None
+    assert await desk.relay_from_citizen(str(CITIZEN), Rasa("allô", typed="allô")) is None
 
 
 async def test_a_coach_who_answers_is_left_alone(desk, fake, actions, clock):
     case, thread = await taken_case(fake, actions)
-    await desk.relay_from_citizen(str(CITIZEN), {"typed": "Bonjour"})
+    await desk.relay_from_citizen(str(CITIZEN), Rasa("Bonjour", typed="Bonjour"))
     clock.now += timedelta(minutes=5)
     await actions.message(case, str(COACH), _reply("Bonjour, je vous lis."), "Bonjour, je vous lis.")
     clock.now += timedelta(hours=2)
@@ -196,10 +197,10 @@ async def test_the_desk_forgets_announced_cases_once_their_topic_is_recorded(des
 
 
 async def test_the_desk_remembers_a_bounded_number_of_alerted_crisis_messages(desk, monkeypatch):
-    import bot.coach_desk as coach_desk
+    import bot.desk.relay as relay
 
-    monkeypatch.setattr(coach_desk, "ALERTED_KEPT", 5)
+    monkeypatch.setattr(relay, "ALERTED_KEPT", 5)
     for key in range(50):
-        assert desk._alerted_before(f"key-{key}") is False
+        assert desk._relay._alerted_before(f"key-{key}") is False
     assert desk.memory_sizes()["alerted"] == 5
-    assert desk._alerted_before("key-49") is True  # the most recent are still recognised
+    assert desk._relay._alerted_before("key-49") is True  # the most recent are still recognised

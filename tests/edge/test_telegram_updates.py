@@ -23,7 +23,7 @@ def message(**fields) -> Update:
 def test_text_goes_to_rasa_with_chat_language_and_message_id():
     arrival = read_update(message(text="J'ai plus de chauffage"))
     assert arrival.chat_id == 42
-    assert arrival.work == {
+    assert arrival.work.to_dict() == {
         "type": "rasa", "message": "J'ai plus de chauffage", "typed": "J'ai plus de chauffage",
         "metadata": {"telegram": {"message_id": 7, "language_code": "fr"}},
     }
@@ -46,11 +46,11 @@ def test_text_goes_to_rasa_with_chat_language_and_message_id():
     ("/aide moi svp", "aide moi svp"),
 ])
 def test_commands_map_to_intents_and_nothing_else_typed_is_a_payload(typed, expected):
-    assert read_update(message(text=typed)).work["message"] == expected
+    assert read_update(message(text=typed)).work.to_dict()["message"] == expected
 
 
 def test_empty_or_slash_only_text_gets_a_kind_answer():
-    work = read_update(message(text=" / ")).work
+    work = read_update(message(text=" / ")).work.to_dict()
     assert work["type"] == "local" and "vide" in work["replies"][0]["text"]
 
 
@@ -63,13 +63,13 @@ def test_empty_or_slash_only_text_gets_a_kind_answer():
     ("video", {"file_id": "x", "file_unique_id": "x", "width": 9, "height": 9, "duration": 1}),
 ])
 def test_media_get_a_kind_answer_without_rasa(kind, body):
-    work = read_update(message(**{kind: body})).work
+    work = read_update(message(**{kind: body})).work.to_dict()
     assert work == {"type": "local", "replies": [{"text": MEDIA_TEXTS[kind]}], "message_id": 7}
 
 
 def test_a_caption_is_read_and_the_citizen_told_the_file_is_not():
     photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
-    work = read_update(message(photo=photo, caption="ma facture d'électricité")).work
+    work = read_update(message(photo=photo, caption="ma facture d'électricité")).work.to_dict()
     assert work["message"] == "ma facture d'électricité"
     assert "fichier" in work["before"][0]["text"]
 
@@ -77,28 +77,28 @@ def test_a_caption_is_read_and_the_citizen_told_the_file_is_not():
 def test_a_shared_contact_is_not_kept():
     contact = {"phone_number": "+33612345678", "first_name": "Dominique", "user_id": 99}
     arrival = read_update(message(contact=contact))
-    assert arrival.work == {"type": "local", "replies": [{"text": CONTACT_TEXT}]}
+    assert arrival.work.to_dict() == {"type": "local", "replies": [{"text": CONTACT_TEXT}]}
     assert "33612345678" not in str(arrival)
 
 
 def test_a_shared_location_asks_rasa_for_the_relais_of_its_departement_and_keeps_no_position():
-    work = read_update(message(location={"latitude": 45.7640, "longitude": 4.8357})).work
+    work = read_update(message(location={"latitude": 45.7640, "longitude": 4.8357})).work.to_dict()
     assert work["message"] == '/trouver_relais{"code_postal":"69001"}'
     assert "Rhône" in work["before"][0]["text"]
     assert "45.76" not in str(work)
 
 
 def test_a_location_abroad_asks_for_a_postal_code():
-    work = read_update(message(location={"latitude": 51.5074, "longitude": -0.1278})).work
+    work = read_update(message(location={"latitude": 51.5074, "longitude": -0.1278})).work.to_dict()
     assert work["type"] == "local" and "code postal" in work["replies"][0]["text"]
 
 
 def test_an_edit_is_acknowledged_but_an_edit_into_a_crisis_goes_to_rasa():
     edited = {"message_id": 7, "date": 0, "edit_date": 1, "chat": CHAT, "from": USER}
-    assert read_update(update(edited_message={**edited, "text": "bonjour"})).work == {
+    assert read_update(update(edited_message={**edited, "text": "bonjour"})).work.to_dict() == {
         "type": "local", "replies": [{"text": EDITED_TEXT}]}
     crisis = read_update(update(edited_message={**edited, "text": "je veux en finir avec la vie"}))
-    assert crisis.work["type"] == "rasa"
+    assert crisis.work.to_dict()["type"] == "rasa"
 
 
 def test_a_tap_carries_only_the_button_index():
@@ -107,7 +107,8 @@ def test_a_tap_carries_only_the_button_index():
         "message": {"message_id": 70, "date": 0, "chat": CHAT, "text": "Choisissez"},
     }))
     assert arrival.callback_query_id == "cb1"
-    assert (arrival.work["type"], arrival.work["message_id"], arrival.work["index"]) == ("tap", 70, 2)
+    work = arrival.work.to_dict()
+    assert (work["type"], work["message_id"], work["index"]) == ("tap", 70, 2)
 
 
 @pytest.mark.parametrize("data", ['/crise', 'b', 'b-1', 'b99999999', 'b²', 'b①', 'b 1', None])
@@ -116,7 +117,7 @@ def test_forged_callback_data_points_at_no_button(data):
         "id": "cb1", "from": USER, "chat_instance": "x", "data": data,
         "message": {"message_id": 70, "date": 0, "chat": CHAT, "text": "Choisissez"},
     }))
-    assert arrival.work["index"] == -1
+    assert arrival.work.to_dict()["index"] == -1
 
 
 def test_groups_are_left_with_a_word_and_their_messages_ignored():
@@ -126,7 +127,7 @@ def test_groups_are_left_with_a_word_and_their_messages_ignored():
         "old_chat_member": {"status": "left", "user": USER},
         "new_chat_member": {"status": "member", "user": USER},
     }))
-    assert added.leave_chat and added.work["replies"][0]["text"] == PRIVATE_ONLY_TEXT
+    assert added.leave_chat and added.work.to_dict()["replies"][0]["text"] == PRIVATE_ONLY_TEXT
     said = update(message={"message_id": 1, "date": 0, "chat": group, "from": USER, "text": "/start"})
     assert read_update(said) is None
 
@@ -171,7 +172,7 @@ def test_live_location_edits_are_ignored():
 
 def test_a_crisis_caption_gets_no_note_before_the_numbers():
     photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
-    work = read_update(message(photo=photo, caption="je veux en finir avec la vie")).work
+    work = read_update(message(photo=photo, caption="je veux en finir avec la vie")).work.to_dict()
     assert "before" not in work
 
 

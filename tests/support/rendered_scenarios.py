@@ -12,8 +12,9 @@ from sqlalchemy import insert
 from sqlalchemy.orm import sessionmaker
 
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.models import RASA_EVENTS
 from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
-from tests.domain.support import NOTICE, NOW, FakeClock, rasa_events_table
+from tests.domain.support import NOTICE, NOW, FakeClock
 
 # NOW is Thursday 26 November 2026; its ISO week starts Monday 23 November.
 THIS_WEEK, LAST_WEEK, TWO_WEEKS_AGO, THREE_WEEKS_AGO = "2026-11-24", "2026-11-17", "2026-11-10", "2026-11-03"
@@ -42,7 +43,7 @@ def services(tmp_path) -> Services:
     url = f"sqlite:///{tmp_path / 'relais.db'}"
     upgrade_to_head(url)
     engine = create_engine_from_url(url)
-    rasa_events_table().create(engine)
+    RASA_EVENTS.create(engine)
     session_factory = make_session_factory(engine)
     clock = FakeClock(NOW)
     return Services(
@@ -59,7 +60,7 @@ def say(s: Services, conversation_id: str, who: str, text: str, when: datetime) 
     """A message of the conversation as Rasa's tracker store keeps it."""
     with s.session_factory() as session, session.begin():
         session.execute(
-            insert(rasa_events_table()).values(
+            insert(RASA_EVENTS).values(
                 sender_id=conversation_id,
                 type_name=who,
                 timestamp=when.timestamp(),
