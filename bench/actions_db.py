@@ -20,11 +20,11 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, insert, text
 
-from bench.servers import ROOT, action_server_args, running
 from relais.database import create_engine_from_url, upgrade_to_head
 from relais.domain_files import load_domain_dict
 from relais.models import Citizen, ProgressEntry
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, bearer, fresh_secrets
+from tests.support.servers import ROOT, action_server_args, running
 
 ACTIONS_PORT = 5255
 # (action, latest intent, latest text, slots)

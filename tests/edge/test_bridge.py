@@ -6,7 +6,6 @@ import asyncio
 import pytest
 import pytest_asyncio
 
-from bench.servers import free_port
 from bot.bridge import (
     FIRST_REPLY_SENT,
     Bridge,
@@ -23,6 +22,7 @@ from relais.crisis import first_reply
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services.desk import DeskService
 from tests.support.hung_server import HungServer
+from tests.support.servers import free_port
 
 
 @pytest.mark.parametrize("typed, kind", [

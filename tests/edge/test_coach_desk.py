@@ -12,13 +12,13 @@ import pytest_asyncio
 import yaml
 from sqlalchemy import create_engine, text
 
-from bench.fake_bot_api import FakeBotApi
 from bot.case_actions import TOPIC_GONE_TEXT
 from bot.telegram_main import telegram_edge
 from relais.crisis import first_reply, kind_label
 from relais.directory import DEFAULT_DIRECTORY_PATH
 from relais.settings import Settings
-from tests.conftest import next_update_id_base
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.update_ids import next_update_id_base
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 QUICK_RETRIES = (0.5, 1.0, 2.0)
