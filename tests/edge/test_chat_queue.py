@@ -13,6 +13,7 @@ from bot.replies import RASA_DOWN_TEXT
 from bot.telegram_delivery import DeliveryFailed
 from relais.crisis import first_reply
 from relais.services.inbox import QueuedItem
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -86,14 +87,6 @@ class Delivery:
 
     async def send_urgent(self, chat_id, reply):
         await self.send(chat_id, reply)
-
-
-async def until(condition):
-    for _ in range(200):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("condition not met")
 
 
 async def test_a_rasa_call_that_never_returns_ends_at_the_deadline_and_the_citizen_is_told():

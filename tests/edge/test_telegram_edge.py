@@ -1,6 +1,7 @@
-"""The Telegram edge end to end: a fake Bot API server over HTTP on loopback (as
-python-telegram-bot's base_url), the real bridge, Rasa with the trained model and the action
-server, on an SQLite database."""
+"""The Telegram edge (bot/telegram_edge.py). First without a network: an update delivered twice
+is stored and handed to its chat's queue once. Then end to end: a fake Bot API server over HTTP
+on loopback (as python-telegram-bot's base_url), the real bridge, Rasa with the trained model
+and the action server, on an SQLite database."""
 
 import asyncio
 
@@ -8,14 +9,18 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import create_engine, text
+from telegram import Update
 
 from bot.bridge import FIRST_REPLY_SENT, crisis_kind
 from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, RASA_DOWN_TEXT
 from bot.telegram_delivery import TelegramDelivery
-from bot.telegram_edge import webhook_app
+from bot.telegram_edge import TelegramEdge, webhook_app
 from relais.crisis import CRISIS_KINDS, crisis_content, first_reply
+from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.services.inbox import InboxService
 from relais.settings import Settings
 from tests.support.edge_runner import polled, polling_edge
+from tests.support.fake_bot_api import FakeBotApi
 from tests.support.hung_server import HungServer
 from tests.support.servers import free_port
 from tests.support.waiting import until
@@ -24,6 +29,66 @@ pytestmark = pytest.mark.asyncio(loop_scope="function")
 # Stops a run that hangs; never a measure of speed (bench/ measures).
 SAFETY_BOUND = 1800.0
 
+
+# --- Repeated deliveries, without a network ------------------------------------------------------
+
+class RecordingQueue:
+    """The chat queue as the edge hands updates over to it: what it was given."""
+
+    def __init__(self) -> None:
+        self.woken: list[str] = []
+        self.crises: list[tuple[str, int, str]] = []
+
+    def wake(self, chat_id) -> None:
+        self.woken.append(str(chat_id))
+
+    def answer_crisis_at_once(self, chat_id, update_id: int, kind: str) -> None:
+        self.crises.append((str(chat_id), update_id, kind))
+
+
+@pytest_asyncio.fixture
+async def offline_edge(tmp_path):
+    """The edge's intake on a real inbox (SQLite), with a queue that records what it is given."""
+    url = f"sqlite:///{tmp_path / 'relais.db'}"
+    upgrade_to_head(url)
+    engine = create_engine_from_url(url)
+    edge = TelegramEdge(bot=None, inbox=InboxService(make_session_factory(engine)), keyboards=None,
+                        queue=RecordingQueue(), delivery=None)
+    yield edge
+    await edge.stop()
+    engine.dispose()
+
+
+def updates(*payloads):
+    return [Update.de_json(payload, None) for payload in payloads]
+
+
+async def test_an_update_repeated_in_its_batch_or_in_a_later_one_is_handed_over_once(offline_edge):
+    telegram = FakeBotApi(first_update_id=500)  # not started: it numbers the updates, no server
+    hello = telegram.push_update(telegram.text_update(41, "bonjour"))
+    other = telegram.push_update(telegram.text_update(42, "merci"))
+
+    await offline_edge.ingest_batch(updates(hello, dict(hello), other))
+    assert offline_edge.queue.woken == ["41", "42"]
+    # Telegram sends it again (its offset was not confirmed before a restart): stored already.
+    await offline_edge.ingest_batch(updates(dict(hello)))
+    assert offline_edge.queue.woken == ["41", "42"]
+    assert offline_edge.inbox.last_update_id() == other["update_id"]
+    assert [item.update_id for item in offline_edge.inbox.pending_contents("41")] == [hello["update_id"]]
+
+
+async def test_a_crisis_delivered_twice_gets_its_first_reply_once(offline_edge):
+    telegram = FakeBotApi(first_update_id=700)
+    crisis = telegram.push_update(telegram.text_update(43, "je veux mourir"))
+
+    await offline_edge.ingest_batch(updates(crisis))
+    await offline_edge.ingest_batch(updates(dict(crisis)))
+
+    assert offline_edge.queue.crises == [("43", crisis["update_id"], "suicide")]
+    assert offline_edge.queue.woken == ["43"]
+
+
+# --- End to end ----------------------------------------------------------------------------------
 
 @pytest.fixture
 def stack(edge_stack):
