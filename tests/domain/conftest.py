@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
-from tests.domain.support import FakeClock, rasa_events_table
+from tests.domain.support import rasa_events_table
+from tests.support.clock import FakeClock
 from tests.support.postgresql import fresh_postgresql_schema
 
 

@@ -18,7 +18,8 @@ from relais.models import (
 )
 from relais.services.data_rights import summary_fr
 from relais.services.topic_erasure import PendingTopicErasure, TopicErasureService
-from tests.domain.support import NOTICE, NOW
+from tests.domain.support import NOTICE
+from tests.support.clock import NOW
 
 
 def fill(consent, progress, escalation, engine, rasa_events, conversation_id):

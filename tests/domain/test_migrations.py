@@ -8,7 +8,8 @@ from sqlalchemy.exc import IntegrityError
 
 from relais.database import create_engine_from_url, downgrade_to_base, upgrade_to_head
 from relais.models import Base, Case, Citizen, ProgressEntry
-from tests.domain.support import NOW, rasa_events_table
+from tests.domain.support import rasa_events_table
+from tests.support.clock import NOW
 
 RELAIS_TABLES = {
     "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "relais_inbox",

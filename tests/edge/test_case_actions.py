@@ -25,7 +25,7 @@ from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.errors import InvalidCaseTransition
 from relais.services.escalation import EscalationService
-from tests.domain.support import FakeClock
+from tests.support.clock import FakeClock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 CITIZEN, ALICE = "4242", "501"

@@ -16,7 +16,7 @@ from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.progress import ProgressService
-from tests.domain.support import FakeClock
+from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
