@@ -20,12 +20,12 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, insert, text
 
-from bench.servers import ROOT, action_server_args, running
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN
 from relais.database import create_engine_from_url, upgrade_to_head
 from relais.domain_files import load_domain_dict
 from relais.models import CONSENT_GIVEN, Citizen, ProgressEntry
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, bearer, fresh_secrets
+from tests.support.servers import ROOT, action_server_args, running
 
 ACTIONS_PORT = 5255
 # (action, latest intent, latest text, slots)

@@ -28,12 +28,12 @@ from datetime import datetime, timezone
 
 from sqlalchemy import create_engine, text
 
-from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import RasaStack
-from bench.servers import ROOT, free_port
 from bench.telegram_bridge import Bridge, percentile, wait_quiet
 from relais.database import upgrade_to_head
-from tests.domain.conftest import _fresh_postgresql_schema
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.postgresql import fresh_postgresql_schema
+from tests.support.rasa_stack import RasaStack
+from tests.support.servers import ROOT, free_port
 
 WORK = ROOT / "var" / "bench" / "desk"
 COACH, COACH_GROUP = 4242, -1009876543210
@@ -127,7 +127,7 @@ async def one_case(fake, stack, chat, messages, figures) -> None:
 async def run(cases: int, messages: int, group_limit: float, postgresql: str | None) -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     if postgresql:
-        schemas = _fresh_postgresql_schema(postgresql)
+        schemas = fresh_postgresql_schema(postgresql)
         url = next(schemas)
     else:
         (WORK / "desk.db").unlink(missing_ok=True)

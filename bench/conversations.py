@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.crisis_conversations import RelaisClient
+from tests.support.blind_conversations import RelaisClient
 
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
 NOT_UNDERSTOOD = {"utter_default", "utter_fallback_humain"}
@@ -178,9 +178,9 @@ def run_set(client: RelaisClient, name: str, verbose: bool = True) -> dict[str, 
 
 
 def main(names: list[str]) -> None:
-    from bench.heldout import quiet_rasa_logs
-    from bench.rasa_stack import RasaStack
     from relais.database import upgrade_to_head
+    from tests.support.heldout import quiet_rasa_logs
+    from tests.support.rasa_stack import RasaStack
 
     quiet_rasa_logs()
     verbose = "--quiet" not in names

@@ -27,14 +27,14 @@ import time
 from collections import Counter
 from types import SimpleNamespace
 
-from bench.fake_bot_api import FakeBotApi
-from bench.servers import ROOT, free_port
 from bench.telegram_bridge import Bridge, percentile
 from bot.bridge import crisis_kind
 from relais.crisis import first_reply
 from relais.database import upgrade_to_head
 from relais.shared_secrets import fresh_secrets
+from tests.support.fake_bot_api import FakeBotApi
 from tests.support.hung_server import HungServer
+from tests.support.servers import ROOT, free_port
 
 WORK = ROOT / "var" / "bench" / "crisis"
 TARGET_SECONDS = 2.0

@@ -26,7 +26,9 @@ from pathlib import Path
 
 import httpx
 
-from bench.servers import (
+from relais.database import upgrade_to_head
+from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
+from tests.support.servers import (
     RASA,
     ROOT,
     action_server_args,
@@ -37,8 +39,6 @@ from bench.servers import (
     running,
     write_endpoints,
 )
-from relais.database import upgrade_to_head
-from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
 
 WORK = ROOT / "var" / "bench"
 BASELINE_DIR = WORK / "baseline"

@@ -8,7 +8,14 @@ from collections import Counter
 
 from sklearn.metrics import f1_score
 
-from bench.heldout import CRISIS, SETS, load_agent, load_heldout, parse_texts, quiet_rasa_logs
+from tests.support.heldout import (
+    CRISIS,
+    SETS,
+    load_agent,
+    load_heldout,
+    parse_texts,
+    quiet_rasa_logs,
+)
 
 
 def main(model_path: str = "models/relais.tar.gz") -> None:

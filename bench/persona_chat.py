@@ -18,9 +18,9 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, text
 
-from bench.rasa_stack import RasaStack
-from bench.servers import ROOT
 from relais.database import upgrade_to_head
+from tests.support.rasa_stack import RasaStack
+from tests.support.servers import ROOT
 
 WORKDIR = ROOT / "var" / "persona"
 STACK_FILE = WORKDIR / "stack.json"

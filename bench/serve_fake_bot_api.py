@@ -9,7 +9,7 @@ Prints its base URL, then one line per message the bot sends (chat id and text).
 import asyncio
 import json
 
-from bench.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import FakeBotApi
 
 
 async def serve() -> None:

@@ -29,10 +29,10 @@ from pathlib import Path
 
 import httpx
 
-from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import RasaStack
-from bench.servers import EDGE_PYTHON, ROOT, free_port, resident_memory_mb, wait_until_up
 from relais.database import upgrade_to_head
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.rasa_stack import RasaStack
+from tests.support.servers import EDGE_PYTHON, ROOT, free_port, resident_memory_mb, wait_until_up
 
 WORK = ROOT / "var" / "bench" / "telegram"
 SCRIPT = [

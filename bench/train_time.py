@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import time
 
-from bench.servers import RASA, ROOT
+from tests.support.servers import RASA, ROOT
 
 WORK = ROOT / "var" / "bench" / "train"
 INPUTS = ["config.yml", "domain", "data", "rasa_components", "relais"]

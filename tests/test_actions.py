@@ -21,7 +21,7 @@ from actions.tracks import (
     ValidateDiagnosticForm,
 )
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
-from tests.conftest import make_tracker
+from tests.support.action_trackers import make_tracker
 
 # Every action here may touch the database: give each test a fresh, migrated one.
 pytestmark = pytest.mark.usefixtures("database")

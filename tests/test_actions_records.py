@@ -17,7 +17,7 @@ from actions.escalation import ActionEscalader
 from actions.relais import ActionTrouverRelais, ValidateRelaisForm
 from actions.tracks import ActionSelectTrack
 from actions.welcome import ActionEnregistrerConsentement
-from tests.conftest import make_tracker
+from tests.support.action_trackers import make_tracker
 
 
 def responses(dispatcher):

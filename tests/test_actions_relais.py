@@ -9,7 +9,7 @@ import yaml
 from actions.relais import ActionTrouverRelais, ValidateRelaisForm
 from relais.directory import ALL_DEPARTEMENTS, DEFAULT_DIRECTORY_PATH, RelaisDirectory
 from relais.geography import departements
-from tests.conftest import make_tracker
+from tests.support.action_trackers import make_tracker
 
 PLACEHOLDER_WORDS = ("exemple", "à renseigner", "todo", "xxx")
 MAX_SCREEN = 700  # one phone screen

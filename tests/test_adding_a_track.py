@@ -19,7 +19,7 @@ import yaml
 from relais.database import create_engine_from_url, upgrade_to_head
 from relais.domain_files import load_domain_dict
 from relais.tracks import TRACK_INTENT_PREFIX, TRACKS, diagnostic_slots
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 from tests.support.track_constraints import accepts, track_constraints
 
 # How utter_aide counts the themes (« pour voir les huit thèmes »).

@@ -4,7 +4,6 @@ leaves nothing: no row in any table, no message in the coaches' group (fake Bot 
 key about the conversation (with TEST_REDIS_URL: Rasa then keeps its locks and unconsented
 conversations there)."""
 
-import asyncio
 import os
 import random
 
@@ -13,15 +12,15 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
-from bench import erasure_counts
-from bench.fake_bot_api import FakeBotApi
-from bench.rasa_stack import RasaStack
-from bench.servers import free_port
-from bot.telegram_main import telegram_edge
 from rasa_components.stores import RedisUnrecorded
 from relais.database import upgrade_to_head
 from relais.settings import Settings
-from tests.conftest import next_update_id_base
+from tests.support import citizen_erasure
+from tests.support.edge_runner import polling_edge
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.rasa_stack import RasaStack
+from tests.support.servers import free_port
+from tests.support.update_ids import next_update_id_base
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
 
@@ -33,7 +32,7 @@ def stack(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('citizen-data-db') / 'relais.db'}"
     upgrade_to_head(url)
     port = free_port()
-    with erasure_counts.environment(REDIS_URL=REDIS_URL):
+    with citizen_erasure.environment(REDIS_URL=REDIS_URL):
         with RasaStack(url, tmp_path_factory.mktemp("citizen-data"), f"http://127.0.0.1:{port}/rasa/callback") as stack:
             stack.bridge_port = port
             yield stack
@@ -84,27 +83,20 @@ def test_a_withdrawal_holds_after_rasa_restarts(stack):
 async def test_erasure_after_a_full_life_leaves_nothing_anywhere(stack):
     coaches, chat = -1001000000000 - random.randint(1, 10**6), random.randint(10**6, 10**8)
     async with FakeBotApi(first_update_id=next_update_id_base(),
-                          chat_members={(coaches, erasure_counts.COACH): "member"}) as fake:
+                          chat_members={(coaches, citizen_erasure.COACH): "member"}) as fake:
         settings = Settings(
             rasa_url=stack.rasa_url, rasa_auth_token=stack.auth_token, edge_secret=stack.edge_secret,
             action_server_url=stack.action_server_url, database_url=stack.database_url,
             telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
             bridge_port=stack.bridge_port, coach_chat_id=coaches,
-            coach_admin_ids=str(erasure_counts.COACH),  # coaches act only when listed
-            pseudonym_secret=erasure_counts.PSEUDONYM_KEY,
+            coach_admin_ids=str(citizen_erasure.COACH),  # coaches act only when listed
+            pseudonym_secret=citizen_erasure.PSEUDONYM_KEY,
             telegram_max_group_messages_per_minute=100000, redis_url=REDIS_URL)
-        async with telegram_edge(settings, erasure_counts.RETRIES) as edge:
-            stop = asyncio.Event()
-            poller = asyncio.create_task(edge.poll(stop))
-            try:
-                citizen = await erasure_counts.full_life(edge, fake, coaches, chat, stack.database_url)
-                before = erasure_counts.measure(stack.database_url, fake, coaches, citizen, REDIS_URL)
-                await erasure_counts.erase(edge, fake, chat, stack.database_url)
-                after = erasure_counts.measure(stack.database_url, fake, coaches, citizen, REDIS_URL)
-            finally:
-                stop.set()
-                poller.cancel()
-                await asyncio.gather(poller, return_exceptions=True)
+        async with polling_edge(settings) as edge:
+            citizen = await citizen_erasure.full_life(edge, fake, coaches, chat, stack.database_url)
+            before = citizen_erasure.measure(stack.database_url, fake, coaches, citizen, REDIS_URL)
+            await citizen_erasure.erase(edge, fake, chat, stack.database_url)
+            after = citizen_erasure.measure(stack.database_url, fake, coaches, citizen, REDIS_URL)
 
     print({"before": before, "after": after})
     # The life left a trace in the tables that hold a citizen's data, and in the topic.

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.crisis_conversations import RelaisClient, load_set, play, set_names
-from bench.crisis_eval import corpus_names, load_corpus, score
+from tests.support.blind_conversations import RelaisClient, load_set, play, set_names
+from tests.support.blind_corpora import corpus_names, load_corpus, score
 
 # corpus: (recall counting questions, tier-1 false alarms at most, questions on calm at most
 # (share), kind accuracy).
@@ -73,8 +73,8 @@ def test_blind_corpus(agent, name):
 
 @pytest.fixture(scope="module")
 def relais(tmp_path_factory):
-    from bench.rasa_stack import RasaStack
     from relais.database import upgrade_to_head
+    from tests.support.rasa_stack import RasaStack
 
     workdir = tmp_path_factory.mktemp("blind")
     url = f"sqlite:///{Path(workdir) / 'relais.db'}"

@@ -8,7 +8,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.crisis_guard import FALLBACK_THRESHOLD, LOW_MOOD_INTENT, CrisisGuard
 from relais.domain_files import load_domain_dict
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 
 def guarded(text, ranking, intent=None):

@@ -1,7 +1,7 @@
 """Crisis regression suite, against the trained model.
 
 Every crisis phrasing of the held-out sets (written apart from the training data, never trained
-on; see bench/heldout.py) must be triaged as a crisis (certain: the numbers; uncertain: the
+on; see tests/support/heldout.py) must be triaged as a crisis (certain: the numbers; uncertain: the
 direct question); no look-alike may be treated as a crisis. Runs on the model `make test`
 trains, without an action server.
 """
@@ -10,8 +10,8 @@ import asyncio
 
 import pytest
 
-from bench.heldout import CRISIS, SETS, load_heldout, parse_texts, quiet_rasa_logs
 from relais.crisis import crisis_content, first_reply
+from tests.support.heldout import CRISIS, SETS, load_heldout, parse_texts, quiet_rasa_logs
 
 SETS_LOADED = [load_heldout(name, exclude_training=False) for name in SETS]
 CRISIS_TEXTS = [text for heldout in SETS_LOADED for text in heldout.crisis_direct + heldout.crisis_indirect]

@@ -15,12 +15,18 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
-from bench.servers import action_server_args, free_port, rasa_server_args, running, write_endpoints
 from rasa_components.stores import RedisUnrecorded
 from relais.database import upgrade_to_head
 from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
-from tests.conftest import MODEL, ROOT
-from tests.domain.conftest import _fresh_postgresql_schema
+from tests.support.paths import MODEL, ROOT
+from tests.support.postgresql import fresh_postgresql_schema
+from tests.support.servers import (
+    action_server_args,
+    free_port,
+    rasa_server_args,
+    running,
+    write_endpoints,
+)
 
 
 # Module scope: the servers start once per setup and serve every test (distinct senders).
@@ -30,7 +36,7 @@ def setup(request, tmp_path_factory):
     if request.param == "postgresql":
         if not os.environ.get("TEST_DATABASE_URL"):
             pytest.skip("TEST_DATABASE_URL is not set")
-        for url in _fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"]):
+        for url in fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"]):
             yield url, {}
         return
     sqlite_url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'relais.db'}"

@@ -22,16 +22,16 @@ import pytest_asyncio
 from aiohttp import web
 from sqlalchemy import create_engine, text
 
-from bench.fake_bot_api import FakeBotApi
-from bench.servers import ROOT, free_port
 from bot.bridge import Bridge
 from bot.conversation import Turn
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.telegram_main import telegram_edge
 from relais.settings import Settings
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, EDGE_SECRET_HEADER
-from tests.conftest import next_update_id_base
+from tests.support.fake_bot_api import FakeBotApi
 from tests.support.hung_server import HungServer
+from tests.support.servers import ROOT, free_port
+from tests.support.update_ids import next_update_id_base
 
 LOOPBACK = "127.0.0.1"
 

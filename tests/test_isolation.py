@@ -3,7 +3,7 @@
 import pytest
 
 from relais.isolation import speaks_of_isolation
-from tests.conftest import make_tracker
+from tests.support.action_trackers import make_tracker
 
 
 @pytest.mark.parametrize("text, lonely", [

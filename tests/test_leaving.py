@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from actions.tracks import ValidateDiagnosticForm
 from relais.form_answers import QUESTION, read_answer
 from relais.leaving import asks_to_stop_questions
-from tests.conftest import make_tracker
+from tests.support.action_trackers import make_tracker
 
 
 @pytest.mark.parametrize("text", [

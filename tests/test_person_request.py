@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 
 from actions.escalation import ActionEscalader
 from relais.person_request import declines_a_person
-from tests.conftest import make_tracker
+from tests.support.action_trackers import make_tracker
 
 
 @pytest.mark.parametrize("message", [
@@ -45,7 +45,7 @@ def test_a_request_is_one(message):
 def test_every_request_of_the_training_data_is_one():
     import yaml
 
-    from tests.conftest import ROOT
+    from tests.support.paths import ROOT
 
     data = yaml.safe_load((ROOT / "data" / "nlu" / "human.yml").read_text(encoding="utf-8"))
     examples = [line.strip()[2:] for block in data["nlu"] if block["intent"] == "demander_humain"
@@ -118,7 +118,7 @@ def test_a_question_about_the_team_is_read(text, about):
 
 def test_the_team_question_is_answered_from_the_case(dispatcher, domain):
     from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
-    from tests.conftest import make_tracker
+    from tests.support.action_trackers import make_tracker
 
     with_case = make_tracker("out_of_scope", "la personne va m'écrire ici ?", slots={"escalation": "12"})
     assert answer_team_question(dispatcher, with_case) == []

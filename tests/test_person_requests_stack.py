@@ -10,10 +10,16 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from bench.servers import action_server_args, free_port, rasa_server_args, running, write_endpoints
 from relais.database import upgrade_to_head
 from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
-from tests.conftest import MODEL, ROOT
+from tests.support.paths import MODEL, ROOT
+from tests.support.servers import (
+    action_server_args,
+    free_port,
+    rasa_server_args,
+    running,
+    write_endpoints,
+)
 
 SECRETS = fresh_secrets()
 MAX_MESSAGES_PER_TURN = 5

@@ -6,8 +6,8 @@ import pytest
 from actions.backend import Backend
 from actions.checkin import ActionAfficherProgres
 from actions.data_rights import ActionExporterDonnees
-from tests.conftest import make_tracker
 from tests.support import rendered_scenarios as scenario
+from tests.support.action_trackers import make_tracker
 
 CITIZEN = "test-citizen"  # the sender of make_tracker's trackers
 

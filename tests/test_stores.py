@@ -14,7 +14,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_components.stores import RedisUnrecorded, RelaisLockStore, RelaisTrackerStore
 from relais.conversation_contract import ERASE_ACTION
 from relais.models import RASA_EVENTS as EVENTS
-from tests.domain.conftest import _fresh_postgresql_schema
+from tests.support.postgresql import fresh_postgresql_schema
 
 
 def consent_domain():
@@ -30,7 +30,7 @@ def tracker_store(request, tmp_path, monkeypatch):
         return
     if not os.environ.get("TEST_DATABASE_URL"):
         pytest.skip("TEST_DATABASE_URL is not set")
-    for url in _fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"]):
+    for url in fresh_postgresql_schema(os.environ["TEST_DATABASE_URL"]):
         monkeypatch.setenv("DATABASE_URL", url)
         store = RelaisTrackerStore(domain=consent_domain())
         yield store

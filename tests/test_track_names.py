@@ -7,7 +7,8 @@ import pytest
 
 from actions.tracks import ActionSelectTrack
 from relais.tracks import TRACKS, coach_name
-from tests.conftest import ROOT, make_tracker
+from tests.support.action_trackers import make_tracker
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.usefixtures("database")  # the action enrols the citizen
 

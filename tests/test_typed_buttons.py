@@ -3,7 +3,7 @@
 import pytest
 
 from relais.button_choice import last_buttons, meant_button, payload_intent
-from tests.conftest import make_tracker
+from tests.support.action_trackers import make_tracker
 
 BUTTONS = [
     {"title": "Un exercice pour souffler", "payload": "/exercice_respiration"},

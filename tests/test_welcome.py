@@ -2,7 +2,7 @@
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 SCREEN = 700  # characters of one phone screen
 
@@ -58,7 +58,7 @@ def test_what_follows_a_greeting_is_kept_for_an_answer():
 
 def test_the_welcome_answers_a_question_asked_with_the_hello(dispatcher, domain):
     from actions.welcome import ActionAccueil
-    from tests.conftest import make_tracker
+    from tests.support.action_trackers import make_tracker
 
     tracker = make_tracker("greet", "Bonjour, comment démarrer un potager ?")
     events = ActionAccueil().run(dispatcher, tracker, domain)
@@ -69,7 +69,7 @@ def test_the_welcome_answers_a_question_asked_with_the_hello(dispatcher, domain)
 
 def test_a_plain_greeting_is_only_welcomed(dispatcher, domain):
     from actions.welcome import ActionAccueil
-    from tests.conftest import make_tracker
+    from tests.support.action_trackers import make_tracker
 
     assert ActionAccueil().run(dispatcher, make_tracker("greet", "bonjour !"), domain) == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_accueil"]

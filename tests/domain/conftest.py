@@ -2,18 +2,17 @@
 PostgreSQL when TEST_DATABASE_URL is set (each test then gets its own fresh schema)."""
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Table, create_engine
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.schema import CreateSchema, DropSchema
+from sqlalchemy import Table
+from sqlalchemy.engine import Engine
 
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.models import RASA_EVENTS
 from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
-from tests.domain.support import FakeClock
+from tests.support.clock import FakeClock
+from tests.support.postgresql import fresh_postgresql_schema
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -25,23 +24,7 @@ def db_url(request, tmp_path) -> Iterator[str]:
     base_url = os.environ.get("TEST_DATABASE_URL")
     if not base_url:
         pytest.skip("TEST_DATABASE_URL is not set")
-    yield from _fresh_postgresql_schema(base_url)
-
-
-def _fresh_postgresql_schema(base_url: str) -> Iterator[str]:
-    schema = f"relais_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base_url, future=True)
-    with admin.begin() as connection:
-        connection.execute(CreateSchema(schema))
-    # Every connection of the test sees only its schema (search_path), so tests never share
-    # tables and PostgreSQL's `public` is left alone.
-    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(DropSchema(schema, cascade=True))
-        admin.dispose()
+    yield from fresh_postgresql_schema(base_url)
 
 
 @pytest.fixture

@@ -1,18 +1,5 @@
-"""Constants and helpers shared by the domain tests (fixtures are in conftest.py)."""
+"""Constants and helpers shared by the domain tests (fixtures are in conftest.py; the clock is
+tests/support/clock.py)."""
 
-from datetime import datetime, timezone
-
-# Thursday 26 November 2026, noon UTC: the default "now" of the services under test.
-NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+# The version of the privacy notice a citizen consents to in the tests.
 NOTICE = "2026-11"
-
-
-class FakeClock:
-    """A clock the test moves by hand: `clock.now = ...`."""
-
-    def __init__(self, now: datetime = NOW):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-

@@ -5,7 +5,8 @@ from sqlalchemy import func, select
 
 from relais.models import Citizen, ProgressEntry
 from relais.services import ConsentRequired
-from tests.domain.support import NOTICE, NOW
+from tests.domain.support import NOTICE
+from tests.support.clock import NOW
 
 
 def count(session_factory, model) -> int:

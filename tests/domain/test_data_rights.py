@@ -17,7 +17,8 @@ from relais.models import (
     TopicMessage,
 )
 from relais.services.topic_erasure import PendingTopicErasure, TopicErasureService
-from tests.domain.support import NOTICE, NOW
+from tests.domain.support import NOTICE
+from tests.support.clock import NOW
 
 
 def fill(consent, progress, escalation, engine, rasa_events, conversation_id):

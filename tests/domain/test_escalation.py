@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from relais.models import Case, Citizen
 from relais.services import CaseNotFound, InvalidCaseTransition
-from tests.domain.support import NOW
+from tests.support.clock import NOW
 
 
 def test_open_case_is_idempotent(escalation):

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from relais.database import create_engine_from_url, upgrade_to_head
 from relais.models import RASA_EVENTS, Base, Case, Citizen, ProgressEntry
-from tests.domain.support import NOW
+from tests.support.clock import NOW
 from tests.support.migrations import downgrade_to_base
 
 RELAIS_TABLES = {

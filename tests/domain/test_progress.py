@@ -13,7 +13,8 @@ from relais.services.progress import (
     mood_trend,
     weekly_moods,
 )
-from tests.domain.support import NOTICE, NOW
+from tests.domain.support import NOTICE
+from tests.support.clock import NOW
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from relais.retention import purge as purge_from_settings
 from relais.services.desk import DeskService
 from relais.services.retention import RetentionPolicy, RetentionService
 from relais.settings import Settings
-from tests.domain.support import NOTICE, NOW
+from tests.domain.support import NOTICE
+from tests.support.clock import NOW
 
 POLICY = RetentionPolicy(inactive_days=365, unconsented_days=90, closed_case_days=180)
 

@@ -4,10 +4,10 @@ never answers, and the fake Bot API on loopback."""
 import pytest
 import pytest_asyncio
 
-from bench.fake_bot_api import FakeBotApi
 from relais.database import upgrade_to_head
-from tests.conftest import next_update_id_base
+from tests.support.fake_bot_api import FakeBotApi
 from tests.support.hung_server import HungServer
+from tests.support.update_ids import next_update_id_base
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply
 from relais.services.inbox import QueuedItem
 from relais.work import Rasa
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -88,14 +89,6 @@ class Delivery:
 
     async def send_urgent(self, chat_id, reply):
         await self.send(chat_id, reply)
-
-
-async def until(condition):
-    for _ in range(200):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("condition not met")
 
 
 async def test_a_rasa_call_that_never_returns_ends_at_the_deadline_and_the_citizen_is_told():

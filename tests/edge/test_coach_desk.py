@@ -12,16 +12,16 @@ import pytest_asyncio
 import yaml
 from sqlalchemy import create_engine, text
 
-from bench.fake_bot_api import FakeBotApi
 from bot.case_actions import TOPIC_GONE_TEXT
-from bot.telegram_main import telegram_edge
 from relais.crisis import first_reply, kind_label
 from relais.directory import DEFAULT_DIRECTORY_PATH
 from relais.settings import Settings
-from tests.conftest import next_update_id_base
+from tests.support.edge_runner import polling_edge, taken_in
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.update_ids import next_update_id_base
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
-QUICK_RETRIES = (0.5, 1.0, 2.0)
 # Each test has its own fake Telegram and coaches' group; the database is shared.
 _coach_groups = itertools.count(-1001234567, -1)
 # Alice coaches for Île-de-France, Bruno for Île-de-France and Auvergne-Rhône-Alpes, Clara for
@@ -72,35 +72,16 @@ def settings_for(stack, fake, **extra) -> Settings:
     )
 
 
-class Running:
-    """The edge, polling, as `make run` starts it (stop and start it again to restart)."""
-
-    def __init__(self, stack, fake, **extra):
-        self._settings = settings_for(stack, fake, **extra)
-
-    async def __aenter__(self):
-        self._context = telegram_edge(self._settings, QUICK_RETRIES)
-        self.edge = await self._context.__aenter__()
-        self._stop = asyncio.Event()
-        self._poller = asyncio.create_task(self.edge.poll(self._stop))
-        return self.edge
-
-    async def __aexit__(self, *exc_info):
-        self._stop.set()
-        self._poller.cancel()
-        await asyncio.gather(self._poller, return_exceptions=True)
-        await self._context.__aexit__(*exc_info)
+def running(stack, fake, **extra):
+    """The edge, polling, as `make run` starts it (leave the block and run it again to restart)."""
+    return polling_edge(settings_for(stack, fake, **extra))
 
 
 async def citizen_says(edge, fake, chat, message):
     before = len(fake.delivered(chat))
     update = fake.push_update(fake.text_update(chat, message) if isinstance(message, str) else message)
-    for _ in range(600):  # until the edge has stored it (it may answer nothing: a coach has it)
-        if (edge.inbox.last_update_id() or 0) >= update["update_id"]:
-            break
-        await asyncio.sleep(0.05)
-    await asyncio.sleep(0.05)
-    await edge.queue.idle()
+    # Until the edge has taken it in and its queue is done (it may answer nothing: a coach has it).
+    await taken_in(edge, fake, update)
     return [m["text"] for m in fake.delivered(chat)[before:] if m.get("text")]
 
 
@@ -130,23 +111,23 @@ def topic_messages(fake, thread_id):
 
 
 async def topic_of(fake, case_number):
-    for _ in range(100):
-        for call in fake.calls:
-            if call.method == "createForumTopic" and call.params["name"].startswith(f"n°{case_number} "):
-                return call.result["message_thread_id"]
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"no topic for case {case_number}: {fake.sent('createForumTopic')}")
+    def created():
+        return [call.result["message_thread_id"] for call in fake.calls
+                if call.method == "createForumTopic" and call.result
+                and call.params["name"].startswith(f"n°{case_number} ")]
+
+    await until(created, what=f"a topic for case {case_number}")
+    return created()[0]
 
 
 async def card_of(fake, thread_id):
     """The case card of a topic (it follows the topic: the desk reads Rasa's tracker first)."""
-    for _ in range(200):
-        cards = [m for m in fake.delivered(fake.coaches)
-                 if m.get("message_thread_id") == thread_id and m.get("reply_markup")]
-        if cards:
-            return cards[0]
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"no card in topic {thread_id}")
+    def cards():
+        return [m for m in fake.delivered(fake.coaches)
+                if m.get("message_thread_id") == thread_id and m.get("reply_markup")]
+
+    await until(cards, what=f"a card in topic {thread_id}")
+    return cards()[0]
 
 
 def case_number(fake, chat):
@@ -167,14 +148,15 @@ def rasa_texts(stack, chat):
     return [(e["event"], e.get("text")) for e in tracker["events"] if e["event"] in ("user", "bot")]
 
 
-async def settle(edge):
-    await asyncio.sleep(0.5)
+async def settle(edge, fake):
+    """Until every update pushed so far is taken in by the edge, and its queues are done."""
+    await until(lambda: not fake.pending_updates, what="every update taken in")
     await edge.queue.idle()
 
 
 async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(stack, fake):
     anne, paul = next(_chats), next(_chats)
-    async with Running(stack, fake) as edge:
+    async with running(stack, fake) as edge:
         await consent_and_ask_for_a_person(edge, fake, anne)
         await consent_and_ask_for_a_person(edge, fake, paul)
         case_anne, case_paul = case_number(fake, anne), case_number(fake, paul)
@@ -187,7 +169,7 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         # Each coach takes one case.
         fake.push_update(coach_tap(ALICE, await card_of(fake, topic_anne), f"take:{case_anne}"))
         fake.push_update(coach_tap(BRUNO, await card_of(fake, topic_paul), f"take:{case_paul}"))
-        await settle(edge)
+        await settle(edge, fake)
         assert any("Alice, de l'équipe Relais" in m["text"] for m in fake.delivered(anne))
         assert any("Bruno, de l'équipe Relais" in m["text"] for m in fake.delivered(paul))
 
@@ -200,13 +182,13 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         assert ("user", "le radiateur ne marche toujours pas") in rasa_texts(stack, anne)
 
         fake.push_update(coach_message(fake, ALICE, topic_anne, "Avez-vous appelé votre fournisseur ?"))
-        await settle(edge)
+        await settle(edge, fake)
         assert fake.delivered(anne)[-1]["text"] == "Alice (équipe Relais) : Avez-vous appelé votre fournisseur ?"
         assert not any("fournisseur" in m.get("text", "") for m in fake.delivered(paul))
 
         # Another coach writing in Alice's case: stays between coaches.
         fake.push_update(coach_message(fake, BRUNO, topic_anne, "je peux aider si besoin"))
-        await settle(edge)
+        await settle(edge, fake)
         assert not any("je peux aider" in m["text"] for m in fake.delivered(anne))
         assert any("suivi par un·e collègue" in t for t in topic_messages(fake, topic_anne))
 
@@ -214,7 +196,7 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
         before = len(fake.delivered(anne))
         fake.push_update(coach_message(fake, INTRUDER, topic_anne, "donnez-moi son numéro"))
         fake.push_update(coach_tap(INTRUDER, await card_of(fake, topic_anne), f"close:{case_anne}"))
-        await settle(edge)
+        await settle(edge, fake)
         assert len(fake.delivered(anne)) == before
         assert ("refused", str(INTRUDER)) in audit(stack, case_anne)
 
@@ -224,18 +206,18 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
                params={"token": stack.auth_token},
                json=[{"event": "action", "name": "action_session_start"},
                      {"event": "session_started"}], timeout=30).raise_for_status()
-    async with Running(stack, fake) as edge:
+    async with running(stack, fake) as edge:
         assert await citizen_says(edge, fake, anne, "vous êtes toujours là ?") == []
         assert any("toujours là" in t for t in topic_messages(fake, topic_anne))
 
         fake.push_update(coach_message(fake, ALICE, topic_anne, "/rendre"))
-        await settle(edge)
+        await settle(edge, fake)
         assert "c'est à nouveau l'assistant" in fake.delivered(anne)[-1]["text"]
         answer = await citizen_says(edge, fake, anne, "je voudrais réduire ma facture de chauffage")
         assert answer and not any("Alice" in t for t in answer)  # the bot answers again
 
         fake.push_update(coach_message(fake, BRUNO, topic_paul, "/clore conseils donnés, rappel lundi"))
-        await settle(edge)
+        await settle(edge, fake)
         assert "terminé cet échange" in fake.delivered(paul)[-1]["text"]
         assert any(c["message_thread_id"] == topic_paul for c in fake.sent("closeForumTopic"))
 
@@ -252,7 +234,7 @@ async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(st
 
 async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_takes_it(stack, fake):
     chat = next(_chats)
-    async with Running(stack, fake, coach_call_again_crisis_seconds=2) as edge:
+    async with running(stack, fake, coach_call_again_crisis_seconds=2) as edge:
         texts = await citizen_says(edge, fake, chat, "je veux mourir, je n'en peux plus")
         assert texts[0] == first_reply("suicide")  # from the edge, on arrival
         case = case_number(fake, chat)
@@ -261,36 +243,30 @@ async def test_crisis_calls_the_on_duty_coaches_at_once_and_again_if_nobody_take
         def general():
             return [m["text"] for m in fake.delivered(fake.coaches) if not m.get("message_thread_id")]
 
-        for _ in range(50):
-            if any(f"n°{case}" in t and "@astreinte" in t for t in general()):
-                break
-            await asyncio.sleep(0.1)
+        await until(lambda: any(f"n°{case}" in t and "@astreinte" in t for t in general()))
         assert any(f"CRISE ({kind_label('suicide')})" in t and f"n°{case}" in t and "@astreinte" in t
                    for t in general())
         crisis_card = (await card_of(fake, topic))["text"]
         assert kind_label("suicide") in crisis_card
         assert "Partagé sans demande de la personne : crise (intérêt vital" in crisis_card
-        for _ in range(80):
-            if any("Toujours en attente" in t for t in topic_messages(fake, topic)):
-                break
-            await asyncio.sleep(0.1)
-        assert any("Toujours en attente" in t for t in topic_messages(fake, topic))
+        await until(lambda: any("Toujours en attente" in t for t in topic_messages(fake, topic)),
+                    what="the on-duty coaches called again")
 
         fake.push_update(coach_message(fake, BRUNO, None, "/cases"))
-        await settle(edge)
+        await settle(edge, fake)
         assert any(f"n°{case} · CRISE · en attente" in t for t in general())
 
         fake.push_update(coach_message(fake, BRUNO, topic, "/transferer ara"))
-        await settle(edge)
+        await settle(edge, fake)
         renamed = [c for c in fake.sent("editForumTopic") if c["message_thread_id"] == topic]
         assert renamed and renamed[-1]["name"].endswith("ARA")
 
         fake.push_update(coach_tap(BRUNO, await card_of(fake, topic), f"take:{case}"))
-        await settle(edge)
+        await settle(edge, fake)
         # Once taken, a photo from the coach reaches the citizen as a copy.
         photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
         fake.push_update(coach_message(fake, BRUNO, topic, "", photo=photo))
-        await settle(edge)
+        await settle(edge, fake)
         assert fake.sent("copyMessage", chat)
         # A crisis message while a coach has the conversation: its kind's first reply at once,
         # the coach alerted with the kind. (Another kind than the first message's: the same
@@ -377,7 +353,7 @@ def case_row(stack, case):
 
 async def test_coaches_act_on_the_cases_of_their_relais_only(stack, fake):
     chat = next(_chats)
-    async with Running(stack, fake) as edge:
+    async with running(stack, fake) as edge:
         await consent_and_ask_for_a_person(edge, fake, chat)
         case = case_number(fake, chat)
         topic = await topic_of(fake, case)
@@ -385,22 +361,22 @@ async def test_coaches_act_on_the_cases_of_their_relais_only(stack, fake):
 
         # The relais is not known yet: any coach may act. Only an existing relais is accepted.
         fake.push_update(coach_message(fake, ALICE, topic, "/transferer XYZ"))
-        await settle(edge)
+        await settle(edge, fake)
         assert any("Relais inconnu" in t for t in topic_messages(fake, topic))
         fake.push_update(coach_message(fake, ALICE, topic, "/transferer ara"))
-        await settle(edge)
+        await settle(edge, fake)
         assert case_row(stack, case) == ("open", "ARA", None)
 
         # Now a case of Auvergne-Rhône-Alpes: Alice (Île-de-France) can neither list, take,
         # close nor transfer it.
         before = len(general_messages(fake))
         fake.push_update(coach_message(fake, ALICE, None, "/cases"))
-        await settle(edge)
+        await settle(edge, fake)
         assert not any(f"n°{case} ·" in t for t in general_messages(fake)[before:])
         fake.push_update(coach_tap(ALICE, card, f"take:{case}"))
         fake.push_update(coach_message(fake, ALICE, topic, "/clore"))
         fake.push_update(coach_message(fake, ALICE, topic, "/transferer idf"))
-        await settle(edge)
+        await settle(edge, fake)
         assert fake.sent("answerCallbackQuery")[-1]["text"].startswith("Ce dossier relève d'un autre relais")
         assert case_row(stack, case) == ("open", "ARA", None)
 
@@ -409,23 +385,23 @@ async def test_coaches_act_on_the_cases_of_their_relais_only(stack, fake):
         fake.push_update(coach_message(fake, MARC, None, "/cases"))
         fake.push_update(coach_tap(MARC, card, f"take:{case}"))
         fake.push_update(coach_message(fake, MARC, topic, "/clore"))
-        await settle(edge)
+        await settle(edge, fake)
         assert len(fake.delivered(fake.coaches)) == before
         assert case_row(stack, case) == ("open", "ARA", None)
 
         # Clara, coach of Auvergne-Rhône-Alpes, sees it and takes it.
         before = len(general_messages(fake))
         fake.push_update(coach_message(fake, CLARA, None, "/cases"))
-        await settle(edge)
+        await settle(edge, fake)
         assert any(f"n°{case} ·" in t for t in general_messages(fake)[before:])
         fake.push_update(coach_tap(CLARA, card, f"take:{case}"))
-        await settle(edge)
+        await settle(edge, fake)
         assert any("Clara, de l'équipe Relais" in m.get("text", "") for m in fake.delivered(chat))
 
         # Clara leaves the group: from that moment on she can do nothing (no membership cache).
         fake.chat_members[(fake.coaches, CLARA)] = "left"
         fake.push_update(coach_message(fake, CLARA, topic, "Je suis là, racontez-moi."))
-        await settle(edge)
+        await settle(edge, fake)
         assert not any("racontez-moi" in m.get("text", "") for m in fake.delivered(chat))
 
     trail = audit(stack, case)
@@ -437,12 +413,12 @@ async def test_coaches_act_on_the_cases_of_their_relais_only(stack, fake):
 
 async def test_a_deleted_topic_gives_the_conversation_back_to_the_bot_at_once(stack, fake):
     chat = next(_chats)
-    async with Running(stack, fake) as edge:
+    async with running(stack, fake) as edge:
         await consent_and_ask_for_a_person(edge, fake, chat)
         case = case_number(fake, chat)
         topic = await topic_of(fake, case)
         fake.push_update(coach_tap(BRUNO, await card_of(fake, topic), f"take:{case}"))
-        await settle(edge)
+        await settle(edge, fake)
 
         # The topic was deleted by hand: Telegram refuses what is sent into it.
         fake.fail_next("sendMessage", 400, "Bad Request: message thread not found",
@@ -467,7 +443,7 @@ def cases_of(stack, chat):
 
 async def test_after_two_misunderstandings_only_the_citizens_yes_opens_a_case(stack, fake):
     yes, no, other = next(_chats), next(_chats), next(_chats)
-    async with Running(stack, fake) as edge:
+    async with running(stack, fake) as edge:
         for chat in (yes, no, other):
             await citizen_says(edge, fake, chat, "hmm")
             offer = await citizen_says(edge, fake, chat, "truc")
@@ -485,11 +461,7 @@ async def test_after_two_misunderstandings_only_the_citizens_yes_opens_a_case(st
 
 
 async def eventually(check, what: str):
-    for _ in range(600):  # up to 30 s: the desk looks every second, on a busy machine too
-        if check():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(what)
+    await until(check, what=what)  # the desk looks every second, on a busy machine too
 
 
 async def test_contact_instructions_reach_the_coaches_hold_a_message_and_a_withdrawal_ends_the_case(stack, fake):
@@ -497,7 +469,7 @@ async def test_contact_instructions_reach_the_coaches_hold_a_message_and_a_withd
     a coach's first message held and sent once the citizen writes; another citizen withdraws
     her request after a confirmation, and the topic is finished."""
     lea, ines = next(_chats), next(_chats)
-    async with Running(stack, fake) as edge:
+    async with running(stack, fake) as edge:
         await consent_and_ask_for_a_person(edge, fake, lea)
         # Someone reading her phone: Relais also asks whether she is in danger (a question, the
         # case is hers already); the instructions are noted either way.
@@ -512,10 +484,10 @@ async def test_contact_instructions_reach_the_coaches_hold_a_message_and_a_withd
         assert "n'écrire qu'en réponse à la personne" in shown and "quelqu'un peut lire" in shown
 
         fake.push_update(coach_tap(ALICE, card, f"take:{case}"))
-        await settle(edge)
+        await settle(edge, fake)
         before = len(fake.delivered(lea))
         fake.push_update(coach_message(fake, ALICE, topic, "Bonjour, je suis Alice."))
-        await settle(edge)
+        await settle(edge, fake)
         await eventually(lambda: any("Message retenu" in t and "dès que la personne vous écrira" in t
                                      for t in topic_messages(fake, topic)),
                          "the held message was not explained to the coach")
@@ -529,7 +501,7 @@ async def test_contact_instructions_reach_the_coaches_hold_a_message_and_a_withd
         await eventually(lambda: any("Votre message retenu est parti" in t for t in topic_messages(fake, topic)),
                          "the coach was not told the held message went out")
         fake.push_update(coach_message(fake, ALICE, topic, "Merci. Comment allez-vous ?"))
-        await settle(edge)
+        await settle(edge, fake)
         await eventually(lambda: fake.delivered(lea)[-1].get("text", "").endswith("Comment allez-vous ?"),
                          "the answer right after the citizen wrote did not go out")
 

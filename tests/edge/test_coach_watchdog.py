@@ -8,7 +8,6 @@ import pytest
 import pytest_asyncio
 from telegram import Bot
 
-from bench.fake_bot_api import FakeBotApi
 from bot.case_actions import SILENT_HAND_BACK_TEXT, CaseActions
 from bot.coach_desk import CoachDesk, DeskConfig
 from bot.desk_terminal import LocalDesk
@@ -18,8 +17,9 @@ from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.progress import ProgressService
 from relais.work import Rasa
-from tests.domain.support import FakeClock
 from tests.support.audit import audit_log
+from tests.support.clock import FakeClock
+from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 GROUP, CITIZEN, COACH = -1001999, 4242, 501

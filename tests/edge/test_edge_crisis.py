@@ -11,57 +11,24 @@ a generous bound that only stops a run that hangs.
 import asyncio
 import itertools
 import json
-from contextlib import asynccontextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from bench.servers import free_port
 from bot.replies import MEDIA_TEXTS, RASA_DOWN_TEXT, URGENT_HINT
-from bot.telegram_main import telegram_edge
 from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply, kind_label
 from relais.database import create_engine_from_url, make_session_factory
 from relais.services.escalation import EscalationService
-from relais.settings import Settings
+from tests.support.edge_runner import DATABASE_DOWN, edge_settings, polling_edge
+from tests.support.servers import free_port
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
-QUICK_RETRIES = (0.5, 1.0, 2.0)
 BOUND = 60.0  # a safety bound on every wait, never a measure
-DATABASE_DOWN = "postgresql://relais:relais@127.0.0.1:1/relais"
 _chats = itertools.count(910_000)
 _coach_groups = itertools.count(-1009000000, -1)
 ALICE = 501
-
-
-def settings_for(fake, rasa_url, database_url, **extra) -> Settings:
-    # No action server to check: the message goes straight to the (hung) Rasa.
-    return Settings(rasa_url=rasa_url, action_server_url="", database_url=database_url,
-                    telegram_bot_token=fake.token, telegram_api_base_url=fake.base_url,
-                    bridge_port=free_port(), **extra)
-
-
-@asynccontextmanager
-async def running(settings):
-    """The edge, polling, as `make run` starts it."""
-    async with telegram_edge(settings, QUICK_RETRIES) as edge:
-        stop = asyncio.Event()
-        poller = asyncio.create_task(edge.poll(stop))
-        try:
-            yield edge
-        finally:
-            stop.set()
-            poller.cancel()
-            await asyncio.gather(poller, return_exceptions=True)
-
-
-async def until(condition, bound=BOUND):
-    """Wait until `condition()` holds (checked every 50 ms), at most `bound` seconds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + bound
-    while not condition():
-        assert loop.time() < deadline, f"condition not met within {bound:g} s"
-        await asyncio.sleep(0.05)
 
 
 def texts(fake, chat):
@@ -80,7 +47,7 @@ async def test_a_crisis_gets_its_first_reply_at_once_while_rasa_hangs_and_only_o
         fake, hung, database_url):
     chat = next(_chats)
     # Rasa's HTTP timeout short: the outage notice comes once the call gives up.
-    async with running(settings_for(fake, hung.url, database_url, rasa_timeout_seconds=1.0)):
+    async with polling_edge(edge_settings(fake, hung.url, database_url, rasa_timeout_seconds=1.0)):
         update = fake.push_update(fake.text_update(chat, "mon mari me frappe"))
         await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=BOUND)
         first = first_reply("violence")
@@ -97,7 +64,7 @@ async def test_a_crisis_gets_its_first_reply_at_once_while_rasa_hangs_and_only_o
 async def test_a_crisis_behind_a_message_stuck_on_rasa_gets_its_first_reply_at_once(
         fake, hung, database_url):
     chat = next(_chats)
-    async with running(settings_for(fake, hung.url, database_url)):
+    async with polling_edge(edge_settings(fake, hung.url, database_url)):
         fake.push_update(fake.text_update(chat, "bonjour, j'ai une question sur ma facture"))
         await until(lambda: hung.connections >= 1)  # the chat's first message waits on Rasa
         fake.push_update(fake.text_update(chat, "je veux mourir"))
@@ -109,14 +76,14 @@ async def test_a_crisis_behind_a_message_stuck_on_rasa_gets_its_first_reply_at_o
 
 async def test_a_restart_does_not_send_the_first_reply_again(fake, hung, database_url):
     chat = next(_chats)
-    settings = settings_for(fake, hung.url, database_url)
-    async with running(settings) as edge:
+    settings = edge_settings(fake, hung.url, database_url)
+    async with polling_edge(settings) as edge:
         update = fake.push_update(fake.text_update(chat, "je veux mourir"))
         await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=BOUND)
         await until(lambda: hung.connections >= 1)
         await until(lambda: FIRST_REPLY_SENT in stored_metadata(database_url, update["update_id"]))
         assert edge.inbox.next_for_chat(str(chat)) is not None  # still waiting for Rasa
-    async with running(settings):  # the entry is resumed and handed to Rasa again
+    async with polling_edge(settings):  # the entry is resumed and handed to Rasa again
         await until(lambda: hung.connections >= 2)
         assert texts(fake, chat) == [first_reply("suicide")]
 
@@ -124,7 +91,7 @@ async def test_a_restart_does_not_send_the_first_reply_again(fake, hung, databas
 async def test_a_second_crisis_of_the_same_kind_does_not_get_the_same_block_again(
         fake, hung, database_url):
     chat = next(_chats)
-    async with running(settings_for(fake, hung.url, database_url, rasa_timeout_seconds=1.0)):
+    async with polling_edge(edge_settings(fake, hung.url, database_url, rasa_timeout_seconds=1.0)):
         fake.push_update(fake.text_update(chat, "je veux mourir"))
         fake.push_update(fake.text_update(chat, "je vais me tuer ce soir"))
         fake.push_update(fake.text_update(chat, "mon mari me frappe"))
@@ -141,7 +108,7 @@ async def test_a_batch_during_a_database_outage_gets_the_safety_net_update_by_up
     for chat, message in [(anne, "bonjour"), (paul, "merci pour hier"),
                           (zoe, "mon mari me frappe"), (anne, "je veux mourir")]:
         fake.push_update(fake.text_update(chat, message))
-    async with running(settings_for(fake, hung.url, DATABASE_DOWN)):
+    async with polling_edge(edge_settings(fake, hung.url, DATABASE_DOWN)):
         for chat in (anne, paul, zoe):
             await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=BOUND)
         # Telegram sends the batch again at each getUpdates: nothing is said twice.
@@ -154,7 +121,7 @@ async def test_a_batch_during_a_database_outage_gets_the_safety_net_update_by_up
 
 async def test_a_voice_note_gets_the_numbers_hint(fake, hung, database_url):
     chat = next(_chats)
-    async with running(settings_for(fake, hung.url, database_url)):
+    async with polling_edge(edge_settings(fake, hung.url, database_url)):
         fake.push_update(fake.media_update(chat, "voice"))
         await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=BOUND)
         assert texts(fake, chat) == [MEDIA_TEXTS["voice"]]
@@ -168,12 +135,12 @@ async def test_a_crisis_during_a_taken_case_is_relayed_once_the_topic_answers_an
     case = EscalationService(make_session_factory(engine)).open_case(str(chat), "citizen_request")
     engine.dispose()
     # Rasa is not there (a closed port): what coaches and citizens say is recorded best effort.
-    settings = settings_for(fake, f"http://127.0.0.1:{free_port()}", database_url,
-                            coach_chat_id=coaches, coach_on_duty="@astreinte",
-                            coach_admin_ids=str(ALICE),  # coaches act only when listed
-                            telegram_max_group_messages_per_minute=100000,
-                            pseudonym_secret="clé de test des pseudonymes")
-    async with running(settings) as edge:
+    settings = edge_settings(fake, f"http://127.0.0.1:{free_port()}", database_url,
+                             coach_chat_id=coaches, coach_on_duty="@astreinte",
+                             coach_admin_ids=str(ALICE),  # coaches act only when listed
+                             telegram_max_group_messages_per_minute=100000,
+                             pseudonym_secret="clé de test des pseudonymes")
+    async with polling_edge(settings) as edge:
         card = await the_card(fake, coaches)
         fake.push_update(coach_takes(card, case.id))
         await until(lambda: any("vous rejoint" in t for t in texts(fake, chat)))

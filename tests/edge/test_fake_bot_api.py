@@ -1,4 +1,4 @@
-"""The fake Telegram Bot API (bench/fake_bot_api.py) against the real python-telegram-bot client.
+"""The fake Telegram Bot API (tests/support/fake_bot_api.py) against the real python-telegram-bot client.
 
 Why: the Telegram channel's tests and benchmarks trust this server to answer like Telegram
 does; these tests pin that down over real HTTP on loopback, with `telegram.Bot` unchanged.
@@ -18,7 +18,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Conflict, InvalidToken, RetryAfter
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from bench.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.asyncio
 

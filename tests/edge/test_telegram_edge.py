@@ -1,6 +1,7 @@
-"""The Telegram edge end to end: a fake Bot API server over HTTP on loopback (as
-python-telegram-bot's base_url), the real bridge, Rasa with the trained model and the action
-server, on an SQLite database."""
+"""The Telegram edge (bot/telegram_edge.py). First without a network: an update delivered twice
+is stored and handed to its chat's queue once. Then end to end: a fake Bot API server over HTTP
+on loopback (as python-telegram-bot's base_url), the real bridge, Rasa with the trained model
+and the action server, on an SQLite database."""
 
 import asyncio
 
@@ -8,35 +9,91 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import create_engine, text
+from telegram import Update
 
-from bench.fake_bot_api import FakeBotApi
-from bench.servers import free_port
 from bot.bridge import crisis_kind
 from bot.replies import CONTACT_TEXT, EDITED_TEXT, MEDIA_TEXTS, RASA_DOWN_TEXT
 from bot.telegram_delivery import TelegramDelivery
-from bot.telegram_edge import webhook_app
-from bot.telegram_main import telegram_edge
+from bot.telegram_edge import TelegramEdge, webhook_app
 from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import CRISIS_KINDS, crisis_content, first_reply
+from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.services.inbox import InboxService
 from relais.settings import Settings
-from tests.conftest import next_update_id_base
+from tests.support.edge_runner import polled, polling_edge
+from tests.support.fake_bot_api import FakeBotApi
 from tests.support.hung_server import HungServer
+from tests.support.servers import free_port
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
-QUICK_RETRIES = (0.5, 1.0, 2.0)
 # Stops a run that hangs; never a measure of speed (bench/ measures).
 SAFETY_BOUND = 1800.0
 
 
-@pytest.fixture
-def stack(edge_stack):
-    return edge_stack
+# --- Repeated deliveries, without a network ------------------------------------------------------
+
+class RecordingQueue:
+    """The chat queue as the edge hands updates over to it: what it was given."""
+
+    def __init__(self) -> None:
+        self.woken: list[str] = []
+        self.crises: list[tuple[str, int, str]] = []
+
+    def wake(self, chat_id) -> None:
+        self.woken.append(str(chat_id))
+
+    def answer_crisis_at_once(self, chat_id, update_id: int, kind: str) -> None:
+        self.crises.append((str(chat_id), update_id, kind))
 
 
 @pytest_asyncio.fixture
-async def fake():
-    async with FakeBotApi(first_update_id=next_update_id_base()) as api:
-        yield api
+async def offline_edge(tmp_path):
+    """The edge's intake on a real inbox (SQLite), with a queue that records what it is given."""
+    url = f"sqlite:///{tmp_path / 'relais.db'}"
+    upgrade_to_head(url)
+    engine = create_engine_from_url(url)
+    edge = TelegramEdge(bot=None, inbox=InboxService(make_session_factory(engine)), keyboards=None,
+                        queue=RecordingQueue(), delivery=None)
+    yield edge
+    await edge.stop()
+    engine.dispose()
+
+
+def updates(*payloads):
+    return [Update.de_json(payload, None) for payload in payloads]
+
+
+async def test_an_update_repeated_in_its_batch_or_in_a_later_one_is_handed_over_once(offline_edge):
+    telegram = FakeBotApi(first_update_id=500)  # not started: it numbers the updates, no server
+    hello = telegram.push_update(telegram.text_update(41, "bonjour"))
+    other = telegram.push_update(telegram.text_update(42, "merci"))
+
+    await offline_edge.ingest_batch(updates(hello, dict(hello), other))
+    assert offline_edge.queue.woken == ["41", "42"]
+    # Telegram sends it again (its offset was not confirmed before a restart): stored already.
+    await offline_edge.ingest_batch(updates(dict(hello)))
+    assert offline_edge.queue.woken == ["41", "42"]
+    assert offline_edge.inbox.last_update_id() == other["update_id"]
+    assert [item.update_id for item in offline_edge.inbox.pending_contents("41")] == [hello["update_id"]]
+
+
+async def test_a_crisis_delivered_twice_gets_its_first_reply_once(offline_edge):
+    telegram = FakeBotApi(first_update_id=700)
+    crisis = telegram.push_update(telegram.text_update(43, "je veux mourir"))
+
+    await offline_edge.ingest_batch(updates(crisis))
+    await offline_edge.ingest_batch(updates(dict(crisis)))
+
+    assert offline_edge.queue.crises == [("43", crisis["update_id"], "suicide")]
+    assert offline_edge.queue.woken == ["43"]
+
+
+# --- End to end ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def stack(edge_stack):
+    return edge_stack
 
 
 def settings_for(stack, fake) -> Settings:
@@ -50,13 +107,8 @@ def settings_for(stack, fake) -> Settings:
 
 @pytest_asyncio.fixture
 async def edge(stack, fake):
-    async with telegram_edge(settings_for(stack, fake), QUICK_RETRIES) as edge:
-        stop = asyncio.Event()
-        poller = asyncio.create_task(edge.poll(stop))
+    async with polling_edge(settings_for(stack, fake)) as edge:
         yield edge
-        stop.set()
-        poller.cancel()
-        await asyncio.gather(poller, return_exceptions=True)
 
 
 _chat_ids = iter(range(1000, 10**6))
@@ -95,19 +147,18 @@ async def consent(edge, fake, chat_id):
     await tap(edge, fake, chat_id, "accepte")
 
 
-async def until(condition, bound=SAFETY_BOUND):
-    """Wait until `condition()` holds (checked every 50 ms), at most `bound` seconds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + bound
-    while not condition():
-        assert loop.time() < deadline, f"condition not met within {bound:g} s"
-        await asyncio.sleep(0.05)
-
-
 def rasa_user_events(stack, chat_id):
     response = httpx.get(f"{stack.rasa_url}/conversations/{chat_id}/tracker",
                          params={"token": stack.auth_token}, timeout=30)
     return [e for e in response.json()["events"] if e["event"] == "user"]
+
+
+def attempts(stack, chat_id):
+    """How many times the edge has tried to hand the chat's oldest waiting message to Rasa."""
+    with create_engine(stack.database_url, future=True).connect() as connection:
+        return connection.execute(
+            text("select coalesce(max(attempts), 0) from relais_inbox where chat_id = :c"),
+            {"c": str(chat_id)}).scalar_one()
 
 
 async def test_menu_is_registered_and_a_message_gets_rasas_reply_with_its_keyboard(edge, fake):
@@ -174,7 +225,10 @@ async def test_an_update_delivered_twice_is_answered_once(edge, fake):
     update = fake.push_update(fake.text_update(chat, "merci beaucoup"))
     await fake.wait_for("sendMessage", 1, chat_id=chat)
     fake.push_update(dict(update))  # same update_id
-    await asyncio.sleep(1.5)
+    # The edge was handed the update a second time, and took that batch in (the poller then
+    # confirms it, and the fake Bot API forgets it): only then is "answered once" a finding.
+    await until(lambda: polled(fake, update["update_id"]) == 2)
+    await until(lambda: not fake.pending_updates)
     await edge.queue.idle()
     assert len(fake.delivered(chat)) == 1
 
@@ -213,9 +267,7 @@ async def test_webhook_refuses_a_missing_or_wrong_secret_and_accepts_the_right_o
 
 
 async def test_rasa_killed_mid_run_every_message_is_answered_once_in_order(stack, fake):
-    async with telegram_edge(settings_for(stack, fake), QUICK_RETRIES) as edge:
-        stop = asyncio.Event()
-        poller = asyncio.create_task(edge.poll(stop))
+    async with polling_edge(settings_for(stack, fake)) as edge:
         chats = [new_chat() for _ in range(3)]
         for chat in chats:
             await consent(edge, fake, chat)
@@ -232,7 +284,7 @@ async def test_rasa_killed_mid_run_every_message_is_answered_once_in_order(stack
         # While Rasa is down: told once per chat, and the crisis gets the numbers at once.
         for chat in chats:
             await fake.wait_for("sendMessage", before[chat] + 1, chat_id=chat, timeout=30)
-        await asyncio.sleep(3)  # several retries happen meanwhile
+        await until(lambda: all(attempts(stack, chat) >= 3 for chat in chats))  # several retries
         down = {chat: [m["text"] for m in fake.delivered(chat)[before[chat]:]] for chat in chats}
         for chat in chats:
             assert sum(RASA_DOWN_TEXT in t for t in down[chat]) == 1, down[chat]
@@ -241,19 +293,14 @@ async def test_rasa_killed_mid_run_every_message_is_answered_once_in_order(stack
         stack.start_rasa()
         for chat in chats:
             expected = len(messages) + (1 if chat == crisis_chat else 0)
-            for _ in range(120):
-                keys = [e["metadata"].get("relais_key") for e in rasa_user_events(stack, chat)]
-                if len(keys) >= 2 + expected:
-                    break
-                await asyncio.sleep(1)
+            await until(lambda chat=chat, expected=expected: len(rasa_user_events(stack, chat)) >= 2 + expected,
+                        every=1.0)
+            keys = [e["metadata"].get("relais_key") for e in rasa_user_events(stack, chat)]
             texts = [e["text"] for e in rasa_user_events(stack, chat)][-expected:]
             assert texts == messages + (["je veux mourir"] if chat == crisis_chat else [])
             assert len(keys) == len(set(keys))  # none processed twice
         await edge.queue.idle()
         assert any("3114" in m["text"] for m in fake.delivered(crisis_chat)[-3:])
-        stop.set()
-        poller.cancel()
-        await asyncio.gather(poller, return_exceptions=True)
 
 
 async def test_crisis_regression_through_the_bridge(edge, fake):
@@ -263,7 +310,7 @@ async def test_crisis_regression_through_the_bridge(edge, fake):
     Conditions only: each wave is done when its updates are acknowledged and every chat's queue
     is empty (Rasa's answers in, or the edge's retries until they are). SAFETY_BOUND stops a
     run that hangs; it is not a measure of speed."""
-    from bench.heldout import SETS, load_heldout
+    from tests.support.heldout import SETS, load_heldout
 
     texts = [t for name in SETS for h in [load_heldout(name, exclude_training=False)]
              for t in h.crisis_direct + h.crisis_indirect]
@@ -276,7 +323,8 @@ async def test_crisis_regression_through_the_bridge(edge, fake):
             chat = new_chat()
             batch[chat] = fake.push_update(fake.text_update(chat, message))["update_id"]
         pushed = set(batch.values())
-        await until(lambda pushed=pushed: not pushed & {u["update_id"] for u in fake.pending_updates})
+        await until(lambda pushed=pushed: not pushed & {u["update_id"] for u in fake.pending_updates},
+                    SAFETY_BOUND)
         await asyncio.wait_for(edge.queue.idle(), SAFETY_BOUND)
         chats.update({chat: message for chat, message in zip(batch, texts[wave:wave + 20])})
     content = crisis_content()
@@ -303,21 +351,14 @@ async def test_a_crisis_while_rasa_hangs_reaches_rasa_once_when_it_is_back_witho
         # Rasa hangs at first (its address accepts and never answers), then comes back there.
         settings = settings_for(stack, fake).copy(
             update={"rasa_url": rasa.url, "rasa_timeout_seconds": 5.0})
-        async with telegram_edge(settings, QUICK_RETRIES) as edge:
-            stop = asyncio.Event()
-            poller = asyncio.create_task(edge.poll(stop))
-            try:
-                update = fake.push_update(fake.text_update(chat, "mon mari me frappe"))
-                await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=60)
-                first = first_reply("violence")
-                assert fake.delivered(chat)[0]["text"] == first
-                await until(lambda: rasa.connections >= 1)  # handed to Rasa, which hangs
-                rasa.forward_to(stack.rasa_url)
-                await asyncio.wait_for(edge.queue.idle_chat(chat), SAFETY_BOUND)
-            finally:
-                stop.set()
-                poller.cancel()
-                await asyncio.gather(poller, return_exceptions=True)
+        async with polling_edge(settings) as edge:
+            update = fake.push_update(fake.text_update(chat, "mon mari me frappe"))
+            await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=60)
+            first = first_reply("violence")
+            assert fake.delivered(chat)[0]["text"] == first
+            await until(lambda: rasa.connections >= 1)  # handed to Rasa, which hangs
+            rasa.forward_to(stack.rasa_url)
+            await asyncio.wait_for(edge.queue.idle_chat(chat), SAFETY_BOUND)
     key = f"tg-{update['update_id']}"
     received = [e for e in rasa_user_events(stack, chat) if e["metadata"].get("relais_key") == key]
     assert len(received) == 1  # processed once
@@ -334,7 +375,7 @@ async def test_action_server_down_the_message_waits_and_is_answered_once_it_is_b
         fake.push_update(fake.text_update(chat, "je voudrais faire le point"))
         await fake.wait_for("sendMessage", 1, chat_id=chat, timeout=30)
         assert RASA_DOWN_TEXT in fake.delivered(chat)[0]["text"]
-        await asyncio.sleep(2)
+        await until(lambda: attempts(stack, chat) >= 3)  # retried meanwhile
         assert len(fake.delivered(chat)) == 1
         assert rasa_user_events(stack, chat) == []  # Rasa was not given the message
     finally:
@@ -348,24 +389,19 @@ async def test_database_down_updates_are_not_acknowledged_and_a_crisis_still_get
     settings = settings_for(stack, fake).copy(
         update={"database_url": "postgresql://relais:relais@127.0.0.1:1/relais"})
     chat = new_chat()
-    async with telegram_edge(settings, QUICK_RETRIES) as edge:
-        stop = asyncio.Event()
-        poller = asyncio.create_task(edge.poll(stop))
+    async with polling_edge(settings):
         fake.push_update(fake.text_update(chat, "je n'en peux plus, je veux mourir"))
         await fake.wait_for("sendMessage", 2, chat_id=chat, timeout=30)
-        await asyncio.sleep(3)  # getUpdates keeps being retried meanwhile
+        await until(lambda: len(fake.sent("getUpdates")) >= 3)  # getUpdates retried meanwhile
         texts = [m["text"] for m in fake.delivered(chat)]
         assert "3114" in texts[0] and "112" in texts[0]
         assert sum(RASA_DOWN_TEXT in t for t in texts) == 1 and len(texts) == 2
         assert len(fake.sent("getUpdates")) > 1
         assert fake.pending_updates  # never acknowledged: Telegram still holds it
-        stop.set()
-        poller.cancel()
-        await asyncio.gather(poller, return_exceptions=True)
 
 
 async def test_typing_indicator_while_rasa_takes_time(edge, fake):
     chat = new_chat()
     async with TelegramDelivery(edge.bot, keyboards=None).typing(chat):
-        await asyncio.sleep(1.2)
+        await fake.wait_for("sendChatAction", 1, chat_id=chat)  # Rasa takes time meanwhile
     assert fake.sent("sendChatAction", chat)[0]["action"] == "typing"

@@ -5,12 +5,12 @@ import pytest
 import pytest_asyncio
 from telegram import Bot
 
-from bench.fake_bot_api import FakeBotApi
 from bot.topic_erasure import TopicEraser
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services import DataRightsService, EscalationService
 from relais.services.desk import DeskService
 from relais.services.topic_erasure import TopicErasureService
+from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 COACHES, CITIZEN = -1005550001, "424242"

@@ -1,1 +1,3 @@
-"""Harness shared by tests and benchmarks (servers on loopback that play a failing Rasa)."""
+"""Harness shared by tests and benchmarks: the fake Telegram Bot API, Rasa stacks and other
+servers on loopback, the held-out and blind sets, waiting on conditions. Benchmarks (bench/) may
+import it; nothing here imports bench/."""

@@ -14,7 +14,8 @@ from sqlalchemy.orm import sessionmaker
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.models import RASA_EVENTS
 from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
-from tests.domain.support import NOTICE, NOW, FakeClock
+from tests.domain.support import NOTICE
+from tests.support.clock import NOW, FakeClock
 
 # NOW is Thursday 26 November 2026; its ISO week starts Monday 23 November.
 THIS_WEEK, LAST_WEEK, TWO_WEEKS_AGO, THREE_WEEKS_AGO = "2026-11-24", "2026-11-17", "2026-11-10", "2026-11-03"

@@ -15,11 +15,11 @@ import asyncio
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
+
 HELDOUT_DIR = ROOT / "tests" / "heldout"
 TRAINING_DIR = ROOT / "data" / "nlu"
 CRISIS = "crise"

@@ -1,4 +1,5 @@
-"""Start and stop Rasa servers on loopback for benchmarks, and read their resident memory."""
+"""Start and stop Rasa servers on loopback for tests and benchmarks, and read their resident
+memory."""
 
 import os
 import signal
@@ -12,7 +13,8 @@ from pathlib import Path
 import httpx
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
+
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 # The Telegram edge runs in its own virtualenv (make install builds it).
 EDGE_PYTHON = str(ROOT / ".venv-edge" / "bin" / "python")

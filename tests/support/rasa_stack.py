@@ -6,8 +6,14 @@ import signal
 import subprocess
 from pathlib import Path
 
-from bench.servers import (
-    ROOT,
+from relais.shared_secrets import (
+    ACTION_SERVER_AUTH_HEADER,
+    EDGE_SECRET_HEADER,
+    bearer,
+    fresh_secrets,
+)
+from tests.support.paths import MODEL, ROOT
+from tests.support.servers import (
     action_server_args,
     free_port,
     rasa_server_args,
@@ -15,14 +21,6 @@ from bench.servers import (
     write_credentials,
     write_endpoints,
 )
-from relais.shared_secrets import (
-    ACTION_SERVER_AUTH_HEADER,
-    EDGE_SECRET_HEADER,
-    bearer,
-    fresh_secrets,
-)
-
-MODEL = ROOT / "models" / "relais.tar.gz"
 
 
 class RasaStack:
