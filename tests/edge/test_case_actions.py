@@ -25,6 +25,7 @@ from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.errors import InvalidCaseTransition
 from relais.services.escalation import EscalationService
+from tests.support.audit import audit_log
 from tests.support.clock import FakeClock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -96,7 +97,7 @@ def actions(escalation, desk, rasa, told, clock):
 
 
 def actions_in(desk, case_id):
-    return [(line.action, line.actor, line.detail) for line in desk.audit_log(case_id)]
+    return [(line.action, line.actor, line.detail) for line in audit_log(desk._session_factory, case_id)]
 
 
 def recorded(rasa):
