@@ -4,7 +4,8 @@ never answers, and the fake Bot API on loopback."""
 import pytest
 import pytest_asyncio
 
-from relais.database import upgrade_to_head
+from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.hung_server import HungServer
 from tests.support.update_ids import next_update_id_base
@@ -27,3 +28,16 @@ async def hung():
 async def fake():
     async with FakeBotApi(first_update_id=next_update_id_base()) as api:
         yield api
+
+
+@pytest.fixture
+def sessions(database_url):
+    """A session factory on the migrated SQLite database, for the services under test."""
+    engine = create_engine_from_url(database_url)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()

@@ -20,13 +20,11 @@ from bot.case_actions import (
 from bot.conversation import Reply
 from bot.rasa_client import RasaUnavailable
 from relais.contact_wishes import ContactWishes
-from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.errors import InvalidCaseTransition
 from relais.services.escalation import EscalationService
 from tests.support.audit import audit_log
-from tests.support.clock import FakeClock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 CITIZEN, ALICE = "4242", "501"
@@ -50,20 +48,6 @@ class StubRasa:
         if self.down:
             raise RasaUnavailable("Rasa is down")
         return {"sender_id": conversation_id, "events": []}
-
-
-@pytest.fixture
-def sessions(tmp_path):
-    url = f"sqlite:///{tmp_path / 'relais.db'}"
-    upgrade_to_head(url)
-    engine = create_engine_from_url(url)
-    yield make_session_factory(engine)
-    engine.dispose()
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

@@ -11,14 +11,12 @@ from telegram import Bot
 from bot.case_actions import SILENT_HAND_BACK_TEXT, CaseActions
 from bot.coach_desk import CoachDesk, DeskConfig
 from bot.desk_terminal import LocalDesk
-from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.progress import ProgressService
 from relais.work import Rasa
 from tests.support.audit import audit_log
-from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -37,20 +35,6 @@ class StubRasa:
 
     async def tracker(self, conversation_id) -> dict:
         return {}
-
-
-@pytest.fixture
-def sessions(tmp_path):
-    url = f"sqlite:///{tmp_path / 'relais.db'}"
-    upgrade_to_head(url)
-    engine = create_engine_from_url(url)
-    yield make_session_factory(engine)
-    engine.dispose()
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest_asyncio
 from telegram import Bot
 
 from bot.topic_erasure import TopicEraser
-from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services import DataRightsService, EscalationService
 from relais.services.desk import DeskService
 from relais.services.topic_erasure import TopicErasureService
@@ -14,15 +13,6 @@ from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 COACHES, CITIZEN = -1005550001, "424242"
-
-
-@pytest.fixture
-def sessions(tmp_path):
-    url = f"sqlite:///{tmp_path / 'relais.db'}"
-    upgrade_to_head(url)
-    engine = create_engine_from_url(url)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 @pytest_asyncio.fixture
