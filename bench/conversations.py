@@ -27,12 +27,12 @@ import tempfile
 import unicodedata
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from tests.support.blind_conversations import RelaisClient
+from tests.support.blind_conversations import RelaisClient, TurnResult
 
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
 NOT_UNDERSTOOD = {"utter_default", "utter_fallback_humain"}
@@ -84,15 +84,6 @@ def say(client: RelaisClient, sender: str, text: str) -> Turn:
                   if e.get("event") == "bot"]
     return Turn(messages, long_without_more, tracker.get("slots", {}), actions, utterances, cases_before,
                 len(client.cases(sender)))
-
-
-@dataclass
-class TurnResult:
-    conversation: str
-    turn: int
-    user: str
-    reply: str
-    failures: list[str] = field(default_factory=list)
 
 
 def check(expect: dict, turn: Turn) -> list[str]:
