@@ -28,9 +28,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     column,
+    inspect,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Mapped, declarative_base
+from sqlalchemy.orm import Mapped, Session, declarative_base
 from sqlalchemy.types import TypeDecorator
 
 from relais.crisis import CRISIS_KINDS
@@ -393,3 +394,9 @@ RASA_EVENTS = Table(
     Column("action_name", String(255)),
     Column("data", Text),
 )
+
+
+def rasa_events_exist(session: Session) -> bool:
+    """Whether Rasa's `events` table is there. Rasa creates it on its first start; before that
+    (or with another tracker store) there is nothing of Rasa's to export, keep or erase."""
+    return inspect(session.connection()).has_table(RASA_EVENTS.name)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, inspect, select, tuple_
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
@@ -33,6 +33,7 @@ from relais.models import (
     ProgressEntry,
     SentKeyboard,
     TopicMessage,
+    rasa_events_exist,
     utc_now,
 )
 from relais.services.citizens import check_conversation_id, find_citizen
@@ -120,7 +121,7 @@ class DataRightsService:
             ))
             events = RASA_EVENTS.delete().where(RASA_EVENTS.c.sender_id == conversation_id)
             counts[RASA_EVENTS.name] = (
-                _delete(session, events) if _has_rasa_events(session) else 0
+                _delete(session, events) if rasa_events_exist(session) else 0
             )
             return counts
 
@@ -184,12 +185,6 @@ def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
     }
 
 
-def _has_rasa_events(session: Session) -> bool:
-    # Rasa creates `events` on its first start; before that (or with another tracker store)
-    # there is nothing of Rasa's to export or erase here.
-    return inspect(session.connection()).has_table(RASA_EVENTS.name)
-
-
 # Who wrote a message of the conversation, as the citizen reads it in the export.
 _AUTHORS = {"user": "vous", "bot": "Relais"}
 
@@ -197,7 +192,7 @@ _AUTHORS = {"user": "vous", "bot": "Relais"}
 def _conversation(session: Session, conversation_id: str) -> list[dict[str, Any]]:
     """The messages exchanged, in order: who, when, what. Rasa's technical events (actions,
     policies, model ids, slots) describe how Relais worked, not the citizen: left out."""
-    if not _has_rasa_events(session):
+    if not rasa_events_exist(session):
         return []
     rows = session.execute(
         select(RASA_EVENTS)

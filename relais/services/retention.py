@@ -39,10 +39,11 @@ from relais.models import (
     ProgressEntry,
     SentKeyboard,
     TopicMessage,
+    rasa_events_exist,
     utc_now,
 )
 from relais.services.citizens import check_conversation_id
-from relais.services.data_rights import DataRightsService, _has_rasa_events
+from relais.services.data_rights import DataRightsService
 from relais.services.topic_erasure import request_topic_erasures
 from relais.services.unit_of_work import run_in_transaction
 from relais.settings import Settings
@@ -185,7 +186,7 @@ def _last_activity(session: Session) -> dict[str, datetime]:
         .join_from(Citizen, Case, Case.citizen_id == Citizen.id)
         .join(CaseAudit, CaseAudit.case_id == Case.id)
         .group_by(Citizen.conversation_id)).all())
-    if _has_rasa_events(session):
+    if rasa_events_exist(session):
         rows = session.execute(select(RASA_EVENTS.c.sender_id, func.max(RASA_EVENTS.c.timestamp))
                                .group_by(RASA_EVENTS.c.sender_id)).all()
         note((sender, _from_epoch(timestamp)) for sender, timestamp in rows)

@@ -26,10 +26,28 @@ def run_in_transaction(session_factory: SessionFactory, work: Callable[[Session]
     for attempt in range(1, ATTEMPTS_ON_CONFLICT):
         try:
             return _run_once(session_factory, work)
-        except IntegrityError:
-            # A concurrent writer inserted the same unique row first; start again from scratch.
+        except IntegrityError as error:
+            # Only a unique violation can be a race: a concurrent writer inserted the same row
+            # first, and starting again sees it. A CHECK, NOT NULL or foreign-key violation is a
+            # bug or bad data that a second attempt would only repeat: it is raised at once.
+            if not is_unique_violation(error):
+                raise
             logger.info("Unique-constraint conflict, retrying (attempt %d)", attempt)
     return _run_once(session_factory, work)
+
+
+# PostgreSQL's SQLSTATE for unique_violation; SQLite (Python 3.10 exposes no error code) names
+# it in its message, for UNIQUE constraints and primary keys alike.
+_POSTGRESQL_UNIQUE_VIOLATION = "23505"
+_SQLITE_UNIQUE_VIOLATION = "UNIQUE constraint failed"
+
+
+def is_unique_violation(error: IntegrityError) -> bool:
+    """Whether the database refused a row because another one holds the same unique key."""
+    driver_error = error.orig
+    if getattr(driver_error, "pgcode", None) == _POSTGRESQL_UNIQUE_VIOLATION:
+        return True
+    return str(driver_error).startswith(_SQLITE_UNIQUE_VIOLATION)
 
 
 def _run_once(session_factory: SessionFactory, work: Callable[[Session], T]) -> T:
