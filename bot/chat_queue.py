@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.bridge import (
     Bridge,
@@ -33,7 +33,7 @@ from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
 from relais.models import INBOX_UPDATE
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService, QueuedItem
-from relais.work import CitizenWork, Desk, Local, Rasa, Tap, typed_of
+from relais.work import CitizenWork, Local, Rasa, Tap, typed_of
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +55,6 @@ class DeskPort(Protocol):
 
     def nudge(self) -> None:
         """Rasa answered someone: a case may have opened."""
-
-    async def handle_stored(self, update: dict[str, Any]) -> None:
-        """An update of the coaches' group, in its turn (its own queue per topic)."""
 
 
 class ChatQueue:
@@ -85,8 +82,7 @@ class ChatQueue:
         self._recent = RecentFirstReplies(clock=clock)
         self._errors: dict[int, int] = {}
         # The coach desk, when there is one: while a coach has the conversation, it takes the
-        # message; it wants to know when Rasa answered (a case may have opened); and the
-        # coaches' group's updates are its own.
+        # message; and it wants to know when Rasa answered (a case may have opened).
         self._desk = desk
         self.answer_deadline = answer_deadline
 
@@ -212,8 +208,6 @@ class ChatQueue:
         """Tell the citizen once that Relais cannot answer now; a crisis message not given its
         first reply yet (messages are identified by their safety `keys`) gets it first."""
         chat_id = str(chat_id)
-        if not chat_id.lstrip("-").isdigit():
-            return  # the coach desk's queues: nobody to tell
         # One at a time per chat: the poller and the chat's worker may both want to tell it.
         async with self._telling.setdefault(chat_id, asyncio.Lock()):
             kinds, given, covered = self._crises_to_answer(chat_id, zip(texts, keys))
@@ -350,10 +344,6 @@ class ChatQueue:
 
     async def _answer(self, item: QueuedItem) -> list[Reply]:
         work = item.content or Local()
-        if isinstance(work, Desk):
-            if self._desk is not None:
-                await self._desk.handle_stored(work.update)  # the coaches' group: the desk answers
-            return []
         if isinstance(work, Tap):
             work = await self._resolve_tap(item, work)
         work = await self._first_reply_first(item, work)
@@ -430,8 +420,6 @@ class ChatQueue:
     async def _send_now(self, chat_id: str, replies: list[Reply], urgent: int = 0) -> int:
         """Send in order, up to the first failure; how many were sent. The first `urgent` ones
         are crisis first replies."""
-        if not chat_id.lstrip("-").isdigit():
-            return 0  # the coach desk's queues: nobody to tell
         for number, reply in enumerate(replies):
             send = self._delivery.send_urgent if number < urgent else self._delivery.send
             try:

@@ -1,5 +1,6 @@
 """The Telegram edge: updates in (long polling or a webhook checked by its secret), stored in
-the inbox before Telegram is told they arrived, then answered in order per chat.
+the inbox before Telegram is told they arrived, then answered in order per chat; the coaches'
+group's updates go to the desk's own lane of the inbox and queue, in order per topic.
 
 Also serves, on loopback, Rasa's callback channel: what Rasa sends outside a reply (a triggered
 intent) is queued for the citizen like any other message, once the request shows EDGE_SECRET
@@ -10,6 +11,7 @@ import asyncio
 import hmac
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
@@ -20,10 +22,11 @@ from bot.bridge import crisis_kind
 from bot.chat_queue import ChatQueue, update_key
 from bot.coach_desk import CoachDesk
 from bot.conversation import replies_from_rasa
+from bot.desk.queue import DeskQueue
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_updates import Arrival, read_update
 from relais.services.errors import StorageUnavailable
-from relais.services.inbox import InboxService, KeyboardService
+from relais.services.inbox import DeskTopic, InboxService, KeyboardService
 from relais.shared_secrets import EDGE_SECRET_HEADER, matches
 from relais.work import Desk, Rasa, typed_of
 
@@ -36,15 +39,26 @@ STORAGE_RETRY_SECONDS = 2.0
 CALLBACK_STORE_ATTEMPTS = 5
 
 
+@dataclass(frozen=True)
+class DeskArrival:
+    """An update of the coaches' group: stored in the desk's lane, in its topic's queue."""
+
+    topic: DeskTopic
+    work: Desk
+
+
 class TelegramEdge:
     def __init__(self, bot: Bot, inbox: InboxService, keyboards: KeyboardService, queue: ChatQueue,
-                 delivery: TelegramDelivery, desk: CoachDesk | None = None) -> None:
+                 delivery: TelegramDelivery, desk: CoachDesk | None = None,
+                 desk_queue: DeskQueue | None = None) -> None:
         self.bot = bot
         self.inbox = inbox
         self.keyboards = keyboards
         self.queue = queue
         self._delivery = delivery
         self.desk = desk
+        # The coaches' group's updates, served in order per topic (with the desk, and only then).
+        self.desk_queue = desk_queue
         self._tasks: set = set()
         # Storing updates has a thread of its own: in the shared pool it would queue behind the
         # chats' workers' database calls, and a crisis is answered once its update is stored.
@@ -71,10 +85,9 @@ class TelegramEdge:
             if arrival is not None:
                 arrivals.append((update, arrival))
         for _, arrival in arrivals:
-            if arrival.callback_query_id:
+            if isinstance(arrival, Arrival) and arrival.callback_query_id:
                 self._background(self._delivery.acknowledge_tap(arrival.callback_query_id))
-        rows = [(update.update_id, str(arrival.chat_id), arrival.work)
-                for update, arrival in arrivals]
+        rows = [(update.update_id, _where(arrival), arrival.work) for update, arrival in arrivals]
         try:
             stored = await asyncio.get_running_loop().run_in_executor(
                 self._store_thread, self.inbox.add_updates, rows)
@@ -84,6 +97,10 @@ class TelegramEdge:
             await self._safety_net([update for update, _ in arrivals])
             raise
         for (update, arrival), new in zip(arrivals, stored):
+            if isinstance(arrival, DeskArrival):
+                if new and self.desk_queue is not None:
+                    self.desk_queue.wake(arrival.topic.topic_id)
+                continue
             if new:
                 self._hand_over(update, arrival)
             if arrival.leave_chat:
@@ -96,12 +113,12 @@ class TelegramEdge:
             self.queue.answer_crisis_at_once(arrival.chat_id, update.update_id, kind)
         self.queue.wake(arrival.chat_id)
 
-    def _arrival(self, update: Update) -> Arrival | None:
-        if self.desk is not None and _chat_id_of(update) == self.desk.config.chat_id:
-            # The coaches' group: stored and handled in order like a citizen's chat, so a slow
-            # coach action never holds the citizens' messages back, and none is lost.
-            # One queue per topic: a case's actions stay in order, cases do not wait for each other.
-            return Arrival(_desk_queue(update), Desk(update.to_dict()))
+    def _arrival(self, update: Update) -> Arrival | DeskArrival | None:
+        group = self.desk.config.chat_id if self.desk is not None else None
+        if group is not None and _chat_id_of(update) == group:
+            # The coaches' group: stored, so that none is lost, and handled by the desk's own
+            # queue, so that a slow coach action never holds the citizens' messages back.
+            return DeskArrival(DeskTopic(str(group), _topic_of(update)), Desk(update.to_dict()))
         return read_update(update)
 
     async def _safety_net(self, updates: list[Update]) -> None:
@@ -115,8 +132,8 @@ class TelegramEdge:
             except Exception:
                 logger.exception("Cannot read update %s", update.update_id)
                 continue
-            if arrival is None:
-                continue
+            if not isinstance(arrival, Arrival):
+                continue  # nothing, or the coaches' group: nobody to tell
             texts, keys = waiting.setdefault(arrival.chat_id, ([], []))
             texts.append(typed_of(arrival.work))
             keys.append(update_key(update.update_id))
@@ -126,6 +143,13 @@ class TelegramEdge:
         for error in told:
             if isinstance(error, Exception):
                 logger.error("Could not tell a chat about the outage: %r", error)
+
+    async def idle(self) -> None:
+        """Wait until the desk's queue, then the chats' queue (to which coaches' messages go),
+        have finished their work (tests and benchmarks)."""
+        if self.desk_queue is not None:
+            await self.desk_queue.idle()
+        await self.queue.idle()
 
     async def stop(self) -> None:
         """Cancel the background work (acknowledgements, leaving groups) before the bot closes."""
@@ -263,10 +287,16 @@ def _crisis_kind_of(arrival: Arrival) -> str | None:
     return crisis_kind(arrival.work.typed)
 
 
-def _desk_queue(update: Update) -> str:
+def _where(arrival: Arrival | DeskArrival) -> str | DeskTopic:
+    """Where the inbox stores an arrival: a citizen's chat, or a topic of the coaches' group."""
+    return arrival.topic if isinstance(arrival, DeskArrival) else str(arrival.chat_id)
+
+
+def _topic_of(update: Update) -> int:
+    """The topic of an update of the coaches' group; 0: the group's general topic."""
     message = update.callback_query.message if update.callback_query else update.effective_message
     thread = message.message_thread_id if message is not None else None
-    return f"desk-{thread or 0}"
+    return thread or 0
 
 
 def _chat_id_of(update: Update) -> int | None:

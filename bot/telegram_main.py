@@ -1,7 +1,8 @@
 """`python -m bot` with TELEGRAM_BOT_TOKEN set: the Telegram edge, in long polling or webhook mode.
 
 The composition root of the edge: everything is built and wired here, at start, from the
-settings (nothing at import time) — the chats' queue gets the coach desk at construction.
+settings (nothing at import time) — the chats' queue gets the coach desk at construction, and
+the desk gets its own queue for the coaches' group's updates.
 """
 
 import asyncio
@@ -23,6 +24,7 @@ from bot.case_actions import CaseActions, SendToCitizen
 from bot.chat_queue import RETRY_DELAYS, ChatQueue
 from bot.coach_desk import CoachDesk, DeskConfig
 from bot.conversation import Reply
+from bot.desk.queue import DeskQueue
 from bot.inbound import MENU
 from bot.rasa_client import RasaClient
 from bot.telegram_delivery import TelegramDelivery
@@ -97,12 +99,14 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
     desk = _coach_desk(settings, bot, session_factory, rasa, send_later, topic_erasures)
     queue = ChatQueue(inbox, Bridge(rasa), delivery, retry_delays, clock=clock, desk=desk,
                       answer_deadline=settings.rasa_timeout_seconds + 30)
-    edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk)
+    desk_queue = DeskQueue(inbox, desk, retry_delays) if desk else None
+    edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk, desk_queue)
     stop_desk = asyncio.Event()
     async with bot:
         await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
         local = await _serve(local_app(edge, settings.edge_secret), settings.bridge_host, settings.bridge_port)
         resuming = asyncio.create_task(queue.resume())
+        desk_resuming = asyncio.create_task(desk_queue.resume()) if desk_queue else None
         watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
         # Topics exist only with a desk (and the bot can act in its group only then).
         erasing = asyncio.create_task(TopicEraser(bot, topic_erasures).watch(stop_desk)) if desk else None
@@ -111,9 +115,13 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
         finally:
             stop_desk.set()
             resuming.cancel()
+            if desk_resuming:
+                desk_resuming.cancel()
             for task in (watching, erasing):
                 if task:
                     await asyncio.gather(task, return_exceptions=True)
+            if desk_queue:
+                await desk_queue.stop()  # before the desk it calls stops
             await edge.stop()
             await queue.stop()
             await local.cleanup()

@@ -25,7 +25,7 @@ from bot.replies import (
     PRIVATE_ONLY_TEXT,
 )
 from relais.geography import departement_from_location, departements, postal_code_for_departement
-from relais.work import Local, Rasa, Tap, Work
+from relais.work import ChatWork, Local, Rasa, Tap
 
 CALLBACK_PREFIX = "b"
 _CALLBACK_DATA = re.compile(CALLBACK_PREFIX + r"([0-9]{1,3})")
@@ -36,8 +36,8 @@ MEDIA_KINDS = tuple(MEDIA_TEXTS)
 class Arrival:
     """An update as the edge files it: the chat it belongs to and the work it asks for."""
 
-    chat_id: int | str  # a chat id, or the coach desk's queue of a topic
-    work: Work
+    chat_id: int | str  # the citizen's chat id
+    work: ChatWork
     # Acknowledged at once, before the work is done (Telegram shows a spinner until then).
     callback_query_id: str | None = None
     leave_chat: bool = False

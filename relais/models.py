@@ -27,8 +27,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
     column,
     inspect,
+    or_,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, Session, declarative_base
@@ -217,15 +219,22 @@ INBOX_PENDING = "pending"
 INBOX_ANSWERED = "answered"
 INBOX_DONE = "done"
 INBOX_STATUSES = (INBOX_PENDING, INBOX_ANSWERED, INBOX_DONE)
+# Whose queue an entry is in: a citizen's chat (served by bot/chat_queue.py) or a topic of the
+# coaches' group (served by bot/desk/queue.py). One table for both: both come from one stream of
+# Telegram updates, and an update's id must be recognised whichever lane it went to.
+INBOX_CITIZEN = "citizen"
+INBOX_DESK = "desk"
+INBOX_LANES = (INBOX_CITIZEN, INBOX_DESK)
 
 
 class InboxEntry(Base):
-    """One item of a chat's queue at the Telegram edge, processed in order per chat.
+    """One item of a queue at the Telegram edge, processed in order per queue.
 
-    Either an update received from Telegram (stored before Telegram is told it was received, so
-    a crash or a Rasa outage loses nothing) or a message to send on Relais' own initiative (from
-    Rasa or a coach). The content is transient: it is cleared once the citizen has been answered;
-    only the update id stays, so that an update delivered twice is answered once.
+    In the citizens' lane, an item of a chat's queue: either an update received from Telegram
+    (stored before Telegram is told it was received, so a crash or a Rasa outage loses nothing)
+    or a message to send on Relais' own initiative (from Rasa or a coach). In the desk's lane, an
+    update of the coaches' group, in its topic's queue. The content is transient: it is cleared
+    once handled; only the update id stays, so that an update delivered twice is handled once.
     """
 
     __tablename__ = "relais_inbox"
@@ -234,7 +243,11 @@ class InboxEntry(Base):
     kind: Mapped[str] = Column(String(16), nullable=False)
     # Telegram's update_id (updates only): unique, which makes storing an update idempotent.
     update_id: Mapped[int | None] = Column(BigInteger, nullable=True, unique=True)
+    lane: Mapped[str] = Column(String(16), nullable=False)
+    # The citizen's chat (lane citizen) or the coaches' group (lane desk).
     chat_id: Mapped[str] = Column(String(64), nullable=False)
+    # The desk's queue of an entry: its forum topic in the coaches' group (0: the general topic).
+    topic_id: Mapped[int | None] = Column(BigInteger, nullable=True)
     status: Mapped[str] = Column(String(16), nullable=False, default=INBOX_PENDING)
     # The update (JSON) until it is answered; contacts are removed before it is stored.
     content: Mapped[str | None] = Column(Text, nullable=True)
@@ -248,8 +261,15 @@ class InboxEntry(Base):
     __table_args__ = (
         CheckConstraint(column("kind").in_(INBOX_KINDS), name="kind"),
         CheckConstraint(column("status").in_(INBOX_STATUSES), name="status"),
-        # The workers read the oldest unfinished entry of a chat.
+        CheckConstraint(column("lane").in_(INBOX_LANES), name="lane"),
+        # A topic for the desk's entries, and for them only.
+        CheckConstraint(or_(
+            and_(column("lane") == INBOX_CITIZEN, column("topic_id").is_(None)),
+            and_(column("lane") == INBOX_DESK, column("topic_id").is_not(None)),
+        ), name="topic_of_desk_only"),
+        # The workers read the oldest unfinished entry of a chat, or of a topic.
         Index("ix_relais_inbox_chat_id_status_id", "chat_id", "status", "id"),
+        Index("ix_relais_inbox_topic_id_status_id", "topic_id", "status", "id"),
     )
 
 

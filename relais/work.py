@@ -83,7 +83,9 @@ class Desk:
         return {"type": DESK, "update": self.update}
 
 
-Work = Rasa | Tap | Local | Desk
+# What a citizen's chat stores; Desk work is the coaches' group's, in the desk's own lane.
+ChatWork = Rasa | Tap | Local
+Work = ChatWork | Desk
 # What a citizen's message is once a tapped button is resolved: what a coach may be relayed.
 CitizenWork = Rasa | Local
 

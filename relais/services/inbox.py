@@ -1,5 +1,9 @@
-"""The per-chat inbox of the Telegram edge: nothing a citizen sends is lost, nothing is answered
-twice, and each chat is served in the order its messages arrived.
+"""The inbox of the Telegram edge: nothing a citizen sends is lost, nothing is answered twice,
+and each chat is served in the order its messages arrived.
+
+Two lanes share the table (one stream of Telegram updates, one update id each): the citizens'
+chats (`next_for_chat`...) and the coaches' group's topics, each the desk's queue
+(`next_for_topic`...). Each lane's queries see its own entries only.
 
 Life of an entry: `pending` (stored; for an update, before Telegram is told it was received),
 `answered` (the messages to send are stored, so Rasa is never asked twice), `done` (all sent;
@@ -18,6 +22,8 @@ from sqlalchemy.orm import Session
 from relais.database import SessionFactory, rowcount
 from relais.models import (
     INBOX_ANSWERED,
+    INBOX_CITIZEN,
+    INBOX_DESK,
     INBOX_DONE,
     INBOX_OUTGOING,
     INBOX_PENDING,
@@ -27,20 +33,40 @@ from relais.models import (
     utc_now,
 )
 from relais.services.unit_of_work import run_in_transaction
-from relais.work import Rasa, Tap, Work, work_from_dict
+from relais.work import ChatWork, Desk, Rasa, Tap, Work, work_from_dict
 
 
 @dataclass(frozen=True)
 class QueuedItem:
+    """An entry of a citizen's chat."""
+
     id: int
     kind: str
     chat_id: str
     update_id: int | None
     status: str
-    content: Work | None
+    content: ChatWork | None
     replies: list[dict[str, Any]] | None
     delivered: int
     attempts: int
+
+
+@dataclass(frozen=True)
+class DeskTopic:
+    """A topic of the coaches' group: the desk's queue its updates are stored in."""
+
+    chat_id: str  # the coaches' group
+    topic_id: int  # the topic's thread id; 0: the group's general topic
+
+
+@dataclass(frozen=True)
+class DeskItem:
+    """An update of the coaches' group, in its topic's queue."""
+
+    id: int
+    update_id: int
+    topic_id: int
+    work: Desk
 
 
 # The chat of a finished entry: none (the column is required).
@@ -52,16 +78,22 @@ class InboxService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def add_update(self, update_id: int, chat_id: str, content: Work) -> bool:
-        """Store a Telegram update. False when it was stored already (Telegram delivers an update
-        again when it did not see it acknowledged): it must not be processed a second time."""
+    def add_update(self, update_id: int, chat_id: str, content: ChatWork) -> bool:
+        """Store a Telegram update of a citizen's chat. False when it was stored already
+        (Telegram delivers an update again when it did not see it acknowledged): it must not be
+        processed a second time."""
         return self.add_updates([(update_id, chat_id, content)])[0]
 
-    def add_updates(self, updates: list[tuple[int, str, Work]]) -> list[bool]:
-        """Store several Telegram updates, (update id, chat id, content), in one transaction:
-        all or none, in their order. For each, False when it was stored already (see
-        add_update). Two deliveries at once: the loser's unique-constraint conflict is retried
-        by run_in_transaction, and then finds the winner's rows."""
+    def add_desk_update(self, update_id: int, topic: DeskTopic, content: Desk) -> bool:
+        """Store an update of the coaches' group in its topic's queue (see add_update)."""
+        return self.add_updates([(update_id, topic, content)])[0]
+
+    def add_updates(self, updates: list[tuple[int, str | DeskTopic, Work]]) -> list[bool]:
+        """Store several Telegram updates, (update id, where, content), in one transaction:
+        all or none, in their order. Where: a citizen's chat id, or a topic of the coaches'
+        group (its content is then Desk work). For each, False when it was stored already, in
+        either lane (see add_update). Two deliveries at once: the loser's unique-constraint
+        conflict is retried by run_in_transaction, and then finds the winner's rows."""
 
         def work(session: Session) -> list[bool]:
             ids = [update_id for update_id, _, _ in updates]
@@ -69,12 +101,12 @@ class InboxService:
                 select(InboxEntry.update_id).where(InboxEntry.update_id.in_(ids))
             )) if ids else set()
             stored = []
-            for update_id, chat_id, content in updates:
+            for update_id, where, content in updates:
                 new = update_id not in known
                 if new:
                     known.add(update_id)  # the same update twice in a batch: stored once
                     session.add(InboxEntry(
-                        kind=INBOX_UPDATE, update_id=update_id, chat_id=str(chat_id),
+                        kind=INBOX_UPDATE, update_id=update_id, **_lane_of(where, content),
                         content=_dumps(content), received_at=self._clock(),
                     ))
                 stored.append(new)
@@ -87,7 +119,7 @@ class InboxService:
 
         def work(session: Session) -> int:
             entry = InboxEntry(
-                kind=INBOX_OUTGOING, chat_id=str(chat_id), status=INBOX_ANSWERED,
+                kind=INBOX_OUTGOING, lane=INBOX_CITIZEN, chat_id=str(chat_id), status=INBOX_ANSWERED,
                 replies=json.dumps(messages, ensure_ascii=False), received_at=self._clock(),
             )
             session.add(entry)
@@ -101,7 +133,9 @@ class InboxService:
 
         def work(session: Session) -> list[str]:
             return list(session.scalars(
-                select(InboxEntry.chat_id).where(InboxEntry.status != INBOX_DONE).distinct()
+                select(InboxEntry.chat_id)
+                .where(InboxEntry.lane == INBOX_CITIZEN, InboxEntry.status != INBOX_DONE)
+                .distinct()
             ))
 
         return run_in_transaction(self._session_factory, work)
@@ -112,7 +146,8 @@ class InboxService:
         def work(session: Session) -> QueuedItem | None:
             entry = session.scalars(
                 select(InboxEntry)
-                .where(InboxEntry.chat_id == str(chat_id), InboxEntry.status != INBOX_DONE)
+                .where(InboxEntry.lane == INBOX_CITIZEN, InboxEntry.chat_id == str(chat_id),
+                       InboxEntry.status != INBOX_DONE)
                 .order_by(InboxEntry.id)
                 .limit(1)
             ).one_or_none()
@@ -126,7 +161,8 @@ class InboxService:
         def work(session: Session) -> list[QueuedItem]:
             entries = session.scalars(
                 select(InboxEntry)
-                .where(InboxEntry.chat_id == str(chat_id), InboxEntry.status == INBOX_PENDING)
+                .where(InboxEntry.lane == INBOX_CITIZEN, InboxEntry.chat_id == str(chat_id),
+                       InboxEntry.status == INBOX_PENDING)
                 .order_by(InboxEntry.id)
             ).all()
             return [_item(entry) for entry in entries]
@@ -161,7 +197,8 @@ class InboxService:
 
         def work(session: Session) -> bool:
             entry = session.scalars(
-                select(InboxEntry).where(InboxEntry.update_id == update_id)
+                select(InboxEntry).where(InboxEntry.lane == INBOX_CITIZEN,
+                                         InboxEntry.update_id == update_id)
             ).one_or_none()
             if entry is None or entry.status != INBOX_PENDING or not entry.content:
                 return False
@@ -170,6 +207,33 @@ class InboxService:
                 return False  # no metadata: nothing goes to Rasa
             entry.content = _dumps(content.with_metadata(values))
             return True
+
+        return run_in_transaction(self._session_factory, work)
+
+    def topics_with_work(self) -> list[int]:
+        """Topics of the coaches' group with unfinished updates (to resume after a restart)."""
+
+        def work(session: Session) -> list[int]:
+            return list(session.scalars(
+                select(InboxEntry.topic_id)
+                .where(InboxEntry.lane == INBOX_DESK, InboxEntry.status != INBOX_DONE)
+                .distinct()
+            ))
+
+        return run_in_transaction(self._session_factory, work)
+
+    def next_for_topic(self, topic_id: int) -> DeskItem | None:
+        """The oldest unfinished update of the topic, or None."""
+
+        def work(session: Session) -> DeskItem | None:
+            entry = session.scalars(
+                select(InboxEntry)
+                .where(InboxEntry.lane == INBOX_DESK, InboxEntry.topic_id == topic_id,
+                       InboxEntry.status != INBOX_DONE)
+                .order_by(InboxEntry.id)
+                .limit(1)
+            ).one_or_none()
+            return _desk_item(entry) if entry else None
 
         return run_in_transaction(self._session_factory, work)
 
@@ -186,9 +250,9 @@ class InboxService:
         self._update(entry_id, delivered=delivered)
 
     def finish(self, entry_id: int) -> None:
-        """All sent: the content and the chat go, the update id stays (duplicates are
-        recognised). Without the chat: a citizen who erased their data in this very entry's
-        turn leaves no row naming them behind."""
+        """All sent (or the desk's update handled): the content and the chat go, the update id
+        stays (duplicates are recognised). Without the chat: a citizen who erased their data in
+        this very entry's turn leaves no row naming them behind."""
         self._update(
             entry_id, status=INBOX_DONE, content=None, replies=None, done_at=self._clock(),
             chat_id=FINISHED_CHAT,
@@ -274,18 +338,37 @@ def _take_button(session: Session, chat_id: str, message_id: int, index: int,
     return buttons[index]
 
 
+def _lane_of(where: str | DeskTopic, content: Work) -> dict[str, Any]:
+    """The columns that place an update in its lane; Desk work goes to a topic, and only it."""
+    if isinstance(where, DeskTopic) != isinstance(content, Desk):
+        raise ValueError("an update of the coaches' group goes to a topic, and only it")
+    if isinstance(where, DeskTopic):
+        return {"lane": INBOX_DESK, "chat_id": where.chat_id, "topic_id": where.topic_id}
+    return {"lane": INBOX_CITIZEN, "chat_id": str(where)}
+
+
 def _item(entry: InboxEntry) -> QueuedItem:
+    content = _loads(entry.content)
+    if isinstance(content, Desk):  # never stored in a citizen's lane (see _lane_of)
+        raise ValueError(f"inbox entry {entry.id}: an update of the coaches' group in a chat")
     return QueuedItem(
         id=entry.id,
         kind=entry.kind,
         chat_id=entry.chat_id,
         update_id=entry.update_id,
         status=entry.status,
-        content=_loads(entry.content),
+        content=content,
         replies=json.loads(entry.replies) if entry.replies else None,
         delivered=entry.delivered,
         attempts=entry.attempts,
     )
+
+
+def _desk_item(entry: InboxEntry) -> DeskItem:
+    work = _loads(entry.content)
+    if not isinstance(work, Desk) or entry.update_id is None or entry.topic_id is None:
+        raise ValueError(f"inbox entry {entry.id}: not an update of the coaches' group")
+    return DeskItem(id=entry.id, update_id=entry.update_id, topic_id=entry.topic_id, work=work)
 
 
 def _dumps(work: Work) -> str:

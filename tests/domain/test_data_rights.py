@@ -49,7 +49,8 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
         # What the Telegram edge holds: a queued update and the keyboard of a sent message.
         update_id = abs(hash(conversation_id)) % 10**9
         connection.execute(insert(InboxEntry).values(
-            kind="update", update_id=update_id, chat_id=conversation_id, status="done",
+            kind="update", update_id=update_id, lane="citizen", chat_id=conversation_id,
+            status="done",
             content='{"message": {"text": "Bonjour"}}', delivered=0, attempts=0,
             received_at=NOW,
         ))

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from relais.services.inbox import InboxService, KeyboardService
-from relais.work import Rasa, Tap
+from relais.services.inbox import DeskTopic, InboxService, KeyboardService
+from relais.work import Desk, Rasa, Tap
 
 
 @pytest.fixture
@@ -20,6 +20,11 @@ def keyboards(session_factory, clock) -> KeyboardService:
 
 
 WORK = Rasa("bonjour", typed="bonjour")
+COACHES = "-1001234567"
+
+
+def desk_work(text: str) -> Desk:
+    return Desk({"update_id": 1, "message": {"text": text, "chat": {"id": int(COACHES)}}})
 
 
 def test_an_update_is_stored_once_and_served_in_order_per_chat(inbox):
@@ -112,3 +117,48 @@ def test_what_the_edge_did_at_once_is_kept_in_the_metadata_of_a_waiting_update(i
     inbox.save_replies(entry.id, [{"text": "Je suis là."}])
     assert inbox.add_to_metadata(50, {"x": 1}) is False  # answered already: nothing to tell Rasa
     assert inbox.add_to_metadata(999, {"x": 1}) is False
+
+
+def test_the_coaches_group_has_its_own_lane_served_in_order_per_topic(inbox):
+    assert inbox.add_desk_update(60, DeskTopic(COACHES, 7), desk_work("/prendre")) is True
+    assert inbox.add_update(61, "1", WORK) is True
+    assert inbox.add_desk_update(62, DeskTopic(COACHES, 0), desk_work("/cases")) is True
+    assert inbox.add_desk_update(63, DeskTopic(COACHES, 7), desk_work("bonjour")) is True
+
+    # The citizens' queries see the citizens' entries only, whatever the group's chat id.
+    assert inbox.chats_with_work() == ["1"]
+    assert inbox.next_for_chat(COACHES) is None and inbox.pending_contents(COACHES) == []
+    assert inbox.add_to_metadata(60, {"x": 1}) is False
+    # The desk's see the desk's, one queue per topic (0: the group's general topic).
+    assert sorted(inbox.topics_with_work()) == [0, 7]
+    first = inbox.next_for_topic(7)
+    assert (first.update_id, first.topic_id, first.work) == (60, 7, desk_work("/prendre"))
+    inbox.finish(first.id)
+    assert inbox.next_for_topic(7).update_id == 63
+    assert inbox.next_for_topic(3) is None
+    assert inbox.next_for_chat("1").update_id == 61
+
+
+def test_an_update_is_recognised_across_lanes_and_finished_ones_are_purged_from_both(inbox, clock):
+    stored = inbox.add_updates([(70, "1", WORK), (71, DeskTopic(COACHES, 7), desk_work("a"))])
+    assert stored == [True, True]
+    # Telegram's update ids are one sequence for both lanes: a repeat is known in either.
+    assert inbox.add_updates([(71, DeskTopic(COACHES, 7), desk_work("a")), (70, "1", WORK)]) == [
+        False, False]
+    assert inbox.add_desk_update(70, DeskTopic(COACHES, 7), desk_work("a")) is False
+    assert inbox.last_update_id() == 71
+
+    inbox.finish(inbox.next_for_topic(7).id)
+    assert inbox.topics_with_work() == []
+    assert inbox.add_desk_update(71, DeskTopic(COACHES, 7), desk_work("a")) is False  # once done
+    inbox.finish(inbox.next_for_chat("1").id)
+    clock.now = clock.now + timedelta(hours=25)
+    assert inbox.purge_done(timedelta(hours=24)) == 2
+
+
+def test_an_update_goes_to_the_lane_of_its_work(inbox):
+    with pytest.raises(ValueError):
+        inbox.add_updates([(80, DeskTopic(COACHES, 7), WORK)])
+    with pytest.raises(ValueError):
+        inbox.add_updates([(81, COACHES, desk_work("a"))])
+    assert inbox.last_update_id() is None

@@ -1,13 +1,16 @@
 """Alembic: from an empty database to head and back, and the models match the migrations."""
 
+import json
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import column, insert, inspect, select, table
 from sqlalchemy.exc import IntegrityError
 
-from relais.database import create_engine_from_url, upgrade_to_head
-from relais.models import RASA_EVENTS, Base, Case, Citizen, ProgressEntry
+from relais.database import alembic_config, create_engine_from_url, upgrade_to_head
+from relais.models import RASA_EVENTS, Base, Case, Citizen, InboxEntry, ProgressEntry
 from tests.support.clock import NOW
 from tests.support.migrations import downgrade_to_base
 
@@ -36,7 +39,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
     with engine.connect() as connection:
         assert MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision() == "0007"
+        ).get_current_revision() == "0008"
     engine.dispose()
 
     downgrade_to_base(db_url)
@@ -70,6 +73,64 @@ def test_models_match_the_migrations(engine):
             },
         )
         assert compare_metadata(context, Base.metadata) == []
+
+
+# relais_inbox as revision 0007 left it: the desk's topics queued as chats `desk-<topic>`.
+INBOX_0007 = table("relais_inbox", *(column(name) for name in (
+    "id", "kind", "update_id", "chat_id", "status", "content", "delivered", "attempts",
+    "received_at")))
+
+
+def desk_update(update_id, thread_id, data=None):
+    message = {"message_id": 5, "date": 0, "chat": {"id": -1009, "type": "supergroup"},
+               "message_thread_id": thread_id, "text": "/cases"}
+    update = {"update_id": update_id, **(data or {"message": message})}
+    return json.dumps({"type": "desk", "update": update})
+
+
+def test_the_desks_fake_chats_move_to_the_desks_lane_and_back(db_url):
+    config = alembic_config(db_url)
+    command.upgrade(config, "0007")
+    engine = create_engine_from_url(db_url)
+    tap = {"callback_query": {"id": "q", "from": {"id": 1, "is_bot": False, "first_name": "A"},
+                              "chat_instance": "x", "data": "take:1",
+                              "message": {"message_id": 6, "date": 0, "message_thread_id": 8,
+                                          "chat": {"id": -1009, "type": "supergroup"}}}}
+    rows = [(1, "42", "pending", json.dumps({"type": "rasa", "message": "bonjour"})),
+            (2, "desk-7", "pending", desk_update(2, 7)),
+            (3, "desk-8", "answered", desk_update(3, 8, tap)),
+            (4, "desk-0", "pending", desk_update(4, None)),
+            (5, "", "done", None)]
+    with engine.begin() as connection:
+        for update_id, chat_id, status, content in rows:
+            connection.execute(insert(INBOX_0007).values(
+                kind="update", update_id=update_id, chat_id=chat_id, status=status,
+                content=content, delivered=0, attempts=0, received_at=NOW))
+
+    upgrade_to_head(db_url)
+    lanes = select(InboxEntry.update_id, InboxEntry.lane, InboxEntry.chat_id, InboxEntry.topic_id)
+    with engine.connect() as connection:
+        assert connection.execute(lanes.order_by(InboxEntry.update_id)).all() == [
+            (1, "citizen", "42", None), (2, "desk", "-1009", 7), (3, "desk", "-1009", 8),
+            (4, "desk", "-1009", 0), (5, "citizen", "", None)]
+
+    command.downgrade(config, "0007")
+    with engine.connect() as connection:
+        chats = select(INBOX_0007.c.update_id, INBOX_0007.c.chat_id).order_by(INBOX_0007.c.update_id)
+        assert connection.execute(chats).all() == [
+            (1, "42"), (2, "desk-7"), (3, "desk-8"), (4, "desk-0"), (5, "")]
+    engine.dispose()
+
+
+def test_database_refuses_an_entry_out_of_its_lane(engine):
+    entry = {"kind": "update", "status": "pending", "delivered": 0, "attempts": 0,
+             "received_at": NOW}
+    for values in ({"lane": "citizen", "chat_id": "42", "topic_id": 7},
+                   {"lane": "desk", "chat_id": "-1009", "topic_id": None},
+                   {"lane": "coaches", "chat_id": "-1009", "topic_id": 7}):
+        with pytest.raises(IntegrityError):
+            with engine.begin() as connection:
+                connection.execute(insert(InboxEntry.__table__).values(**entry, **values))
 
 
 def insert_citizen(connection, conversation_id="c1") -> int:

@@ -118,8 +118,8 @@ def test_the_edges_own_rows_alone_are_not_a_conversation_to_erase(
         retention, clock, engine, rasa_events):
     with engine.begin() as connection:
         connection.execute(insert(InboxEntry).values(
-            kind="update", update_id=1, chat_id="desk-3", status="done", delivered=0, attempts=0,
-            received_at=NOW))
+            kind="update", update_id=1, lane="desk", chat_id="-1001234", topic_id=3,
+            status="done", delivered=0, attempts=0, received_at=NOW))
     clock.now = NOW + timedelta(days=1000)
     assert retention.purge().conversations_erased == 0
 
