@@ -151,7 +151,7 @@ def rasa_texts(stack, chat):
 async def settle(edge, fake):
     """Until every update pushed so far is taken in by the edge, and its queues are done."""
     await until(lambda: not fake.pending_updates, what="every update taken in")
-    await edge.queue.idle()
+    await edge.idle()
 
 
 async def test_two_coaches_two_citizens_lifecycle_and_a_restart_in_the_middle(stack, fake):

@@ -157,7 +157,7 @@ async def test_a_crisis_during_a_taken_case_is_relayed_once_the_topic_answers_an
                            if not m.get("message_thread_id")]
         await until(lambda: any("mon mari me frappe" in t for t in in_topic()))
         await until(lambda: any("@astreinte" in t and "CRISE" in t for t in general()))
-        await asyncio.wait_for(edge.queue.idle(), BOUND)
+        await asyncio.wait_for(edge.idle(), BOUND)
 
         refused = [c for c in fake.calls if c.method == "sendMessage"
                    and c.params.get("chat_id") == coaches and c.status == 500]

@@ -45,15 +45,15 @@ def polled(fake: FakeBotApi, update_id: int) -> int:
 
 
 async def taken_in(edge, fake: FakeBotApi, update: dict, bound: float = SAFETY_BOUND) -> None:
-    """Wait until the edge has stored `update` and handed it to its chat's queue, then until
-    the queue has done its work. The poller confirms an update (the next getUpdates asks for a
-    higher offset, and the fake Bot API forgets it) only once its batch is stored and handed
-    over, so: polled, no longer pending, then the queue idle."""
+    """Wait until the edge has stored `update` and handed it to its queue (a chat's, or a topic's
+    of the coaches' group), then until the queues have done their work. The poller confirms an
+    update (the next getUpdates asks for a higher offset, and the fake Bot API forgets it) only
+    once its batch is stored and handed over, so: polled, no longer pending, then idle."""
     update_id = update["update_id"]
     await until(lambda: polled(fake, update_id) >= 1, bound, f"update {update_id} polled")
     await until(lambda: all(u["update_id"] != update_id for u in fake.pending_updates), bound,
                 f"update {update_id} confirmed")
-    await asyncio.wait_for(edge.queue.idle(), bound)
+    await asyncio.wait_for(edge.idle(), bound)
 
 
 def edge_settings(fake: FakeBotApi, rasa_url: str, database_url: str, **extra) -> Settings:
