@@ -243,6 +243,7 @@ class InboxEntry(Base):
     kind: Mapped[str] = Column(String(16), nullable=False)
     # Telegram's update_id (updates only): unique, which makes storing an update idempotent.
     update_id: Mapped[int | None] = Column(BigInteger, nullable=True, unique=True)
+    # Whose queue the entry is in (INBOX_LANES): a citizen's chat, or a topic of the coaches' group.
     lane: Mapped[str] = Column(String(16), nullable=False)
     # The citizen's chat (lane citizen) or the coaches' group (lane desk).
     chat_id: Mapped[str] = Column(String(64), nullable=False)

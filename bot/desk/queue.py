@@ -137,5 +137,4 @@ class DeskQueue:
             pass
 
     def _delay(self, failures: int) -> float:
-        delay: float = self._retry_delays[min(failures, len(self._retry_delays)) - 1]
-        return delay
+        return self._retry_delays[min(failures, len(self._retry_delays)) - 1]

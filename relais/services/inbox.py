@@ -119,7 +119,8 @@ class InboxService:
 
         def work(session: Session) -> int:
             entry = InboxEntry(
-                kind=INBOX_OUTGOING, lane=INBOX_CITIZEN, chat_id=str(chat_id), status=INBOX_ANSWERED,
+                kind=INBOX_OUTGOING, lane=INBOX_CITIZEN, chat_id=str(chat_id),
+                status=INBOX_ANSWERED,
                 replies=json.dumps(messages, ensure_ascii=False), received_at=self._clock(),
             )
             session.add(entry)

@@ -116,7 +116,8 @@ def test_the_desks_fake_chats_move_to_the_desks_lane_and_back(db_url):
 
     command.downgrade(config, "0007")
     with engine.connect() as connection:
-        chats = select(INBOX_0007.c.update_id, INBOX_0007.c.chat_id).order_by(INBOX_0007.c.update_id)
+        chats = (select(INBOX_0007.c.update_id, INBOX_0007.c.chat_id)
+                 .order_by(INBOX_0007.c.update_id))
         assert connection.execute(chats).all() == [
             (1, "42"), (2, "desk-7"), (3, "desk-8"), (4, "desk-0"), (5, "")]
     engine.dispose()
