@@ -1,10 +1,11 @@
-"""The citizen's contact instructions told in French, to the coach (card, notices, held
+"""texts/contact_wishes.py: the citizen's contact instructions told in French, to the coach (card, notices, held
 messages) and to the citizen (what is noted): the exact phrases, which must not change by a
 byte, for every instruction and the hours' three ways of being told."""
 
 import pytest
 
-from relais.contact_wishes import ContactWishes, contact_texts
+from relais.contact_wishes import ContactWishes
+from texts.contact_wishes import instruction_phrases, instructions_text
 
 EVERYTHING = ContactWishes(quiet_from=22, quiet_until=7, days_off=(2, 6), no_weekend=True,
                            no_calls=True, discreet=True, wait_for_me=True)
@@ -51,14 +52,17 @@ CITIZEN = [
 
 @pytest.mark.parametrize("wishes, told", COACH)
 def test_the_coach_reads_the_instructions(wishes, told):
-    assert " ; ".join(contact_texts().instructions_fr(wishes)) == told
+    assert instructions_text(wishes) == told
 
 
 @pytest.mark.parametrize("wishes, told", CITIZEN)
 def test_the_citizen_reads_the_instructions(wishes, told):
-    assert " ; ".join(contact_texts().instructions_fr(wishes, who="citizen")) == told
+    assert instructions_text(wishes, who="citizen") == told
 
 
-def test_each_instruction_is_one_phrase():
+def test_each_instruction_is_one_phrase_and_only_the_hours_given_are_told():
     for who in ("citizen", "coach"):
-        assert len(contact_texts().instructions_fr(EVERYTHING, who=who)) == 6
+        assert len(instruction_phrases(EVERYTHING, who=who)) == 6
+    # « Pas avant 10 h » is not told as « entre 21 h et 10 h ».
+    assert instruction_phrases(ContactWishes(quiet_until=10), who="citizen") == (
+        "aucun message de l'équipe avant 10 h",)
