@@ -75,11 +75,11 @@ class Services:
     progress: ProgressService
     topic_erasures: TopicErasureService
 
-
-def services(database: Database) -> Services:
-    sessions = database.sessions
-    return Services(InboxService(sessions), KeyboardService(sessions), EscalationService(sessions),
-                    DeskService(sessions), ProgressService(sessions), TopicErasureService(sessions))
+    @classmethod
+    def over(cls, database: Database) -> "Services":
+        sessions = database.sessions
+        return cls(InboxService(sessions), KeyboardService(sessions), EscalationService(sessions),
+                   DeskService(sessions), ProgressService(sessions), TopicErasureService(sessions))
 
 
 def case_actions(settings: Settings, services: Services, rasa: RasaClient,
@@ -128,7 +128,7 @@ def wire_telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RET
                        clock: Callable[[], float] = time.monotonic) -> WiredEdge:
     """The edge with its bot, database and Rasa client; nothing is connected yet."""
     database = open_database(settings)
-    shared = services(database)
+    shared = Services.over(database)
     rasa = RasaClient.from_settings(settings)
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, shared.keyboards)
@@ -188,7 +188,7 @@ class TerminalChat:
 @asynccontextmanager
 async def terminal_chat(settings: Settings) -> AsyncIterator[TerminalChat]:
     database = open_database(settings)
-    shared = services(database)
+    shared = Services.over(database)
     rasa = RasaClient.from_settings(settings)
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     try:
@@ -205,7 +205,7 @@ async def terminal_chat(settings: Settings) -> AsyncIterator[TerminalChat]:
 async def terminal_desk(settings: Settings, coach_name: str) -> AsyncIterator[LocalDesk]:
     """The local coach desk of `coach_name`, scoped by DESK_COACH_ID (every relais without)."""
     database = open_database(settings)
-    shared = services(database)
+    shared = Services.over(database)
     # The desk reads the conversations and appends to them; it sends no message to Rasa.
     rasa = RasaClient.from_settings(settings, check_action_server=False)
     actions = case_actions(settings, shared, rasa, to_terminal_citizen(shared.inbox))
