@@ -38,6 +38,7 @@ from relais.conversation_contract import (
 from relais.crisis import crisis_content
 from relais.person_request import declines_a_person
 from relais.services import StorageUnavailable
+from texts.contact_wishes import instructions_text
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ class ActionConsignesContact(Action):
             kept = case.contact_wishes  # what the team sees, instructions told to a coach too
         if not kept.has_instructions:
             return texts.citizen["nothing_noted"]
-        instructions = " ; ".join(texts.instructions_fr(kept, who="citizen"))
+        instructions = instructions_text(kept, who="citizen")
         if case is None:
             key = "noted_for_later"
         else:

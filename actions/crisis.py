@@ -39,6 +39,7 @@ from relais.crisis_dialogue import (
 )
 from relais.safety import CERTAIN, Triage, triage
 from relais.services import StorageUnavailable
+from texts.contact_wishes import instructions_text
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ def _noted(tracker: Tracker, told: ContactWishes, lifted: frozenset, turn: Crisi
     if not told.has_instructions:
         return []
     return [texts.citizen["noted_short"].format(
-        instructions=" ; ".join(texts.instructions_fr(told, who="citizen")))]
+        instructions=instructions_text(told, who="citizen"))]
 
 
 def _case_lines(tracker: Tracker, turn: CrisisTurn, state: dict[str, Any],

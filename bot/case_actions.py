@@ -14,6 +14,7 @@ from relais.directory import CoachScope, RelaisDirectory, RelaisTeam
 from relais.models import CASE_TAKEN, utc_now
 from relais.services.desk import DESK_ACTOR, DeskService, HeldDelivery
 from relais.services.escalation import BOT_ACTOR, CaseInfo, EscalationService
+from texts.contact_wishes import instructions_text
 
 logger = logging.getLogger(__name__)
 
@@ -213,7 +214,7 @@ def held_notice(case: CaseInfo, now: datetime, queued: bool) -> str:
     """What the coach reads when the citizen's instructions hold their message: when a held
     text will go out (`queued`), or that an attachment must be sent again later."""
     texts = contact_texts()
-    instructions = " ; ".join(texts.instructions_fr(case.contact_wishes))
+    instructions = instructions_text(case.contact_wishes)
     local = now.astimezone(LOCAL_TIME)
     if not queued:
         return texts.coach["held"].format(instructions=instructions, time=f"{local:%H:%M}")

@@ -12,7 +12,6 @@ read the local database anyway) and says so.
 
 import asyncio
 import logging
-import secrets
 
 from bot.case_actions import COACH_MESSAGE, CaseActions, without_override
 from bot.conversation import Reply
@@ -24,16 +23,13 @@ from bot.desk.texts import (
     TERMINAL_NOT_A_COACH,
     TERMINAL_TAKE_FIRST,
 )
-from bot.rasa_client import RasaClient, RasaUnavailable
-from relais.database import create_engine_from_url, make_session_factory
-from relais.directory import CoachScope, RelaisDirectory
+from bot.rasa_client import RasaUnavailable
+from relais.directory import CoachScope
 from relais.pseudonym import citizen_label
-from relais.services.desk import DeskService
 from relais.services.errors import InvalidCaseTransition, ServiceError
-from relais.services.escalation import CaseInfo, EscalationService
-from relais.services.inbox import InboxService
+from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
-from relais.settings import load_settings
+from relais.settings import Settings, load_settings
 
 HELP = terminal_help()
 WATCH_EVERY_SECONDS = 1.0
@@ -170,32 +166,8 @@ class LocalDesk:
         return await self._actions.tracker(conversation_id)
 
 
-async def run_desk() -> None:
-    settings = load_settings()
-    engine = create_engine_from_url(settings.database_url)
-    session_factory = make_session_factory(engine)
-    inbox = InboxService(session_factory)
-    rasa = RasaClient.from_settings(settings, check_action_server=False)
-
-    async def send_to_citizen(chat_id: str, replies) -> None:
-        # The citizen's terminal reads its outgoing messages from the inbox.
-        await asyncio.to_thread(inbox.add_outgoing, chat_id, [r.to_dict() for r in replies])
-
-    directory = RelaisDirectory.load(settings.relais_directory)
-    actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
-                          directory, send_to_citizen)
-    name = (await asyncio.to_thread(input, "Votre prénom (vu par la personne) : ")).strip() or "Camille"
-    coach_id = settings.desk_coach_id
-    if coach_id is None:
-        scope = CoachScope(national=True)
-        print("(Répétition locale, sans DESK_COACH_ID : tous les relais.)")
-    else:
-        admins = frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip())
-        scope = directory.scope_of_coach(coach_id, admins)
-    # The local desk serves `make run`'s terminal conversations: without the shared key, one for
-    # this session (labels are then stable while it runs, and still cannot be recomputed).
-    key = settings.pseudonym_secret or secrets.token_hex(32)
-    desk = LocalDesk(actions, ProgressService(session_factory), name, key, scope, coach_id)
+async def run_desk(desk: LocalDesk) -> None:
+    """The coach's session: the cases, then one line at a time until Ctrl-D or « quitter »."""
     print("Bureau des coachs Relais, en local. " + HELP)
     print(await desk.cases_text())
     watcher = asyncio.create_task(desk.watch())
@@ -209,13 +181,22 @@ async def run_desk() -> None:
                 break
     finally:
         watcher.cancel()
-        await rasa.close()
-        engine.dispose()
+
+
+async def _desk_until_done(settings: Settings) -> None:
+    # Imported here: the composition module imports this one (it builds the LocalDesk).
+    from bot.composition import terminal_desk
+
+    name = (await asyncio.to_thread(input, "Votre prénom (vu par la personne) : ")).strip() or "Camille"
+    if settings.desk_coach_id is None:
+        print("(Répétition locale, sans DESK_COACH_ID : tous les relais.)")
+    async with terminal_desk(settings, name) as desk:
+        await run_desk(desk)
 
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING)
-    asyncio.run(run_desk())
+    asyncio.run(_desk_until_done(load_settings()))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,7 @@
 """`python -m bot` with TELEGRAM_BOT_TOKEN set: the Telegram edge, in long polling or webhook mode.
 
-The composition root of the edge: everything is built and wired here, at start, from the
-settings (nothing at import time) — the chats' queue gets the coach desk at construction, and
-the desk gets its own queue for the coaches' group's updates.
+The edge is built and wired by bot/composition.py, at start, from the settings (nothing at
+import time); here it is started, served, kept tidy (housekeeping) and stopped.
 """
 
 import asyncio
@@ -10,40 +9,17 @@ import logging
 import secrets
 import signal
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from aiohttp import web
 from telegram import BotCommand
-from telegram.ext import AIORateLimiter, ExtBot
-from telegram.request import HTTPXRequest
 
-from bot.bridge import Bridge
-from bot.case_actions import CaseActions, SendToCitizen
-from bot.chat_queue import RETRY_DELAYS, ChatQueue
-from bot.coach_desk import CoachDesk, DeskConfig
-from bot.conversation import Reply
-from bot.desk.queue import DeskQueue
 from bot.inbound import MENU
-from bot.rasa_client import RasaClient
-from bot.telegram_delivery import TelegramDelivery
-from bot.telegram_edge import (
-    ALLOWED_UPDATES,
-    POLL_TIMEOUT_SECONDS,
-    TelegramEdge,
-    local_app,
-    webhook_app,
-)
+from bot.telegram_edge import ALLOWED_UPDATES, TelegramEdge, local_app, webhook_app
 from bot.topic_erasure import TopicEraser
 from relais import retention
-from relais.database import create_engine_from_url, make_session_factory
-from relais.directory import RelaisDirectory
-from relais.services.desk import DeskService
-from relais.services.escalation import EscalationService
-from relais.services.inbox import InboxService, KeyboardService
-from relais.services.progress import ProgressService
-from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -59,48 +35,13 @@ HOUSEKEEPING_SECONDS = 600
 RETENTION_EVERY_SECONDS = 24 * 3600
 
 
-def make_bot(settings: Settings) -> ExtBot:
-    """The Bot API client, with python-telegram-bot's rate limiter (retries after a 429)."""
-    kwargs = {}
-    if settings.telegram_api_base_url:
-        kwargs["base_url"] = settings.telegram_api_base_url
-    return ExtBot(
-        settings.telegram_bot_token,
-        rate_limiter=AIORateLimiter(
-            overall_max_rate=settings.telegram_max_messages_per_second,
-            group_max_rate=settings.telegram_max_group_messages_per_minute, max_retries=3,
-        ),
-        request=HTTPXRequest(connection_pool_size=64),
-        get_updates_request=HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10),
-        **kwargs,
-    )
-
-
 @asynccontextmanager
-async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
-                        clock: Callable[[], float] = time.monotonic) -> AsyncIterator[TelegramEdge]:
-    """The edge with its bot, database and Rasa client, resumed where it stopped."""
-    engine = create_engine_from_url(settings.database_url)
-    session_factory = make_session_factory(engine)
-    inbox = InboxService(session_factory)
-    keyboards = KeyboardService(session_factory)
-    rasa = RasaClient.from_settings(settings)
-    bot = make_bot(settings)
-    delivery = TelegramDelivery(bot, keyboards)
-    topic_erasures = TopicErasureService(session_factory)
-    # The desk sends to citizens through the queue, which is built after it (it is given the
-    # desk): the queue is looked up when a coach's message goes out.
-    queue: ChatQueue | None = None
-
-    async def send_later(chat_id: str, replies: list[Reply]) -> None:
-        assert queue is not None  # built before any update is read
-        await queue.send_later(chat_id, replies)
-
-    desk = _coach_desk(settings, bot, session_factory, rasa, send_later, topic_erasures)
-    queue = ChatQueue(inbox, Bridge(rasa), delivery, retry_delays, clock=clock, desk=desk,
-                      answer_deadline=settings.rasa_timeout_seconds + 30)
-    desk_queue = DeskQueue(inbox, desk, retry_delays) if desk else None
-    edge = TelegramEdge(bot, inbox, keyboards, queue, delivery, desk, desk_queue)
+async def started(edge: TelegramEdge, eraser: TopicEraser | None,
+                  settings: Settings) -> AsyncIterator[TelegramEdge]:
+    """The wired edge (bot/composition.py) at work, resumed where it stopped: its commands set,
+    Rasa's callback served, the chats' and the desk's queues resumed, the desk watching; all stopped at the end
+    (what the composition built, it closes)."""
+    bot, queue, desk, desk_queue = edge.bot, edge.queue, edge.desk, edge.desk_queue
     stop_desk = asyncio.Event()
     async with bot:
         await bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
@@ -108,8 +49,7 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
         resuming = asyncio.create_task(queue.resume())
         desk_resuming = asyncio.create_task(desk_queue.resume()) if desk_queue else None
         watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
-        # Topics exist only with a desk (and the bot can act in its group only then).
-        erasing = asyncio.create_task(TopicEraser(bot, topic_erasures).watch(stop_desk)) if desk else None
+        erasing = asyncio.create_task(eraser.watch(stop_desk)) if eraser else None
         try:
             yield edge
         finally:
@@ -125,37 +65,22 @@ async def telegram_edge(settings: Settings, retry_delays=RETRY_DELAYS,
             await edge.stop()
             await queue.stop()
             await local.cleanup()
-            await rasa.close()
-            engine.dispose()
 
 
-def _coach_desk(settings: Settings, bot: ExtBot, session_factory, rasa: RasaClient,
-                send_later: SendToCitizen, topic_erasures: TopicErasureService) -> CoachDesk | None:
-    """The coach desk when COACH_CHAT_ID is set; it takes a citizen's messages while a coach
-    has the conversation (`send_later`: the coaches' messages to citizens, queued)."""
-    config = DeskConfig.from_settings(settings)
-    if config is None:
-        return None
-    actions = CaseActions(EscalationService(session_factory), DeskService(session_factory), rasa,
-                          RelaisDirectory.load(settings.relais_directory), send_later)
-    return CoachDesk(bot, config, actions, ProgressService(session_factory),
-                     topic_messages=topic_erasures)
-
-
-async def run(settings: Settings) -> None:
+async def run(edge: TelegramEdge, settings: Settings) -> None:
+    """Serve the started edge (polling, or a webhook) until SIGINT or SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    async with telegram_edge(settings) as edge:
-        housekeeping = asyncio.create_task(_housekeeping(edge, settings, stop))
-        if settings.telegram_webhook_url:
-            await _run_webhook(edge, settings, stop)
-        else:
-            await edge.bot.delete_webhook()  # getUpdates is refused while a webhook is set
-            logger.info("Relais is polling Telegram")
-            await edge.poll(stop)
-        housekeeping.cancel()
+    housekeeping = asyncio.create_task(_housekeeping(edge, settings, stop))
+    if settings.telegram_webhook_url:
+        await _run_webhook(edge, settings, stop)
+    else:
+        await edge.bot.delete_webhook()  # getUpdates is refused while a webhook is set
+        logger.info("Relais is polling Telegram")
+        await edge.poll(stop)
+    housekeeping.cancel()
 
 
 async def _run_webhook(edge: TelegramEdge, settings: Settings, stop: asyncio.Event) -> None:
@@ -200,7 +125,15 @@ async def _housekeeping(edge: TelegramEdge, settings: Settings, stop: asyncio.Ev
             pass
 
 
+async def _edge_until_stopped(settings: Settings) -> None:
+    # Imported here: the composition module imports this one (it starts the edge it wires).
+    from bot.composition import telegram_edge
+
+    async with telegram_edge(settings) as edge:
+        await run(edge, settings)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    asyncio.run(run(load_settings()))
+    asyncio.run(_edge_until_stopped(load_settings()))

@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import time
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,10 @@ from bot.coach_record import record_for_coach
 from bot.conversation import Button, Reply, Turn
 from bot.inbound import to_rasa
 from bot.rasa_client import RasaClient
-from relais.database import create_engine_from_url, make_session_factory
 from relais.services.desk import DeskService
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService
-from relais.settings import load_settings
+from relais.settings import Settings, load_settings
 
 PROMPT = "\nVous > "
 EXPORTS = Path(__file__).resolve().parent.parent / "var" / "exports"
@@ -120,14 +118,9 @@ async def exchange(local: LocalChat, typed: str, buttons: list[Button],
     return render(replies)
 
 
-async def chat() -> None:
-    settings = load_settings()
-    rasa = RasaClient.from_settings(settings)
-    engine = create_engine_from_url(settings.database_url)
-    session_factory = make_session_factory(engine)
-    sender = f"terminal-{uuid.uuid4().hex[:8]}"
-    local = LocalChat(sender, Bridge(rasa), rasa, DeskService(session_factory))
-    printer = asyncio.create_task(print_coach_messages(InboxService(session_factory), sender))
+async def chat(local: LocalChat, inbox: InboxService) -> None:
+    """The conversation until Ctrl-D; the coach's messages (`inbox`) printed as they come."""
+    printer = asyncio.create_task(print_coach_messages(inbox, local.sender))
     print("Relais, en local. Écrivez votre message (Ctrl-D pour quitter, /aide pour l'aide).")
     buttons: list[Button] = []
     recent = RecentFirstReplies()
@@ -142,12 +135,18 @@ async def chat() -> None:
             buttons = await exchange(local, typed, buttons, recent)
     finally:
         printer.cancel()
-        await rasa.close()
-        engine.dispose()
+
+
+async def _chat_until_done(settings: Settings) -> None:
+    # Imported here: the composition module imports this one (it builds the LocalChat).
+    from bot.composition import terminal_chat
+
+    async with terminal_chat(settings) as wired:
+        await chat(wired.local, wired.inbox)
 
 
 def main() -> None:
-    asyncio.run(chat())
+    asyncio.run(_chat_until_done(load_settings()))
 
 
 if __name__ == "__main__":

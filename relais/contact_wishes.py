@@ -7,7 +7,8 @@ keep them on the case, show them on the coach's card, and the desk must not send
 message against them. A withdrawal closes the request, after the citizen confirms it.
 
 Pure logic over normalised text (relais.text.normalise): reading, merging, and the one rule the
-desk applies (`allows_message`). The texts are in relais/content/contact_wishes.yml.
+desk applies (`allows_message`). The texts are content, in relais/content/contact_wishes.yml;
+the instructions are told in French by texts/contact_wishes.py.
 """
 
 import json
@@ -35,8 +36,6 @@ EVENING_HOUR = 21
 # « N'écrivez que quand je vous écris »: a coach may answer within this time of the citizen's
 # last message, never start a conversation on that phone.
 ANSWER_WINDOW = timedelta(minutes=30)
-# An allowed time this short (« entre 9 h et midi ») is told as the window it is.
-_SHORT_WINDOW_HOURS = 9
 
 
 @dataclass(frozen=True)
@@ -175,13 +174,15 @@ _NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weeke
                           r"|\b(le|les|ce) (week end|weekend)s? (c'est |ce n'est |est )?(impossible|exclu|pas possible|non)\b"
                           r"|\b" + _ONLY + r" (\S+ ){0,3}?en semaine\b")
 
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_DAY_OFF = re.compile(r"\b(pas|rien|jamais|aucun|aucune|plus|sauf)\b(?: \S+){0,4}? (?:le |les )?(" + "|".join(_WEEKDAYS)
-                      + r")s?\b((?: (?:et|ni|,) (?:le |les )?(?:" + "|".join(_WEEKDAYS) + r")s?)*)")
-_DAY_OFF_FIRST = re.compile(r"\b(?:le |les )?(?:" + "|".join(_WEEKDAYS) + r")s?(?: (?:et|,) (?:le |les )?(?:"
-                            + "|".join(_WEEKDAYS) + r")s?)* (pas|rien|jamais|aucun) (de |d')?(messages?|sms|contact)\b")
+# The days of the week (0 = Monday) as the citizen writes them, and as they are told back
+# (texts/contact_wishes.py).
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_DAY_OFF = re.compile(r"\b(pas|rien|jamais|aucun|aucune|plus|sauf)\b(?: \S+){0,4}? (?:le |les )?(" + "|".join(WEEKDAYS)
+                      + r")s?\b((?: (?:et|ni|,) (?:le |les )?(?:" + "|".join(WEEKDAYS) + r")s?)*)")
+_DAY_OFF_FIRST = re.compile(r"\b(?:le |les )?(?:" + "|".join(WEEKDAYS) + r")s?(?: (?:et|,) (?:le |les )?(?:"
+                            + "|".join(WEEKDAYS) + r")s?)* (pas|rien|jamais|aucun) (de |d')?(messages?|sms|contact)\b")
 _LIFT_DAYS = re.compile(r"\b(vous pouvez|c'est possible|possible|ok pour|finalement|maintenant)\b.{0,40}\b(le |les )?("
-                        + "|".join(_WEEKDAYS) + r")s?\b")
+                        + "|".join(WEEKDAYS) + r")s?\b")
 
 _NO_CALLS = re.compile(
     r"\b(ne |n')?(m'appelez|me telephonez|me rappelez|m'appelle|me telephone|me rappelle|appelez|telephonez) "
@@ -379,7 +380,7 @@ def _days_off(words: str) -> tuple[int, ...]:
     days = set()
     for found in list(_DAY_OFF.finditer(words)) + list(_DAY_OFF_FIRST.finditer(words)):
         named = found.group(0)
-        days |= {index for index, day in enumerate(_WEEKDAYS) if day in named}
+        days |= {index for index, day in enumerate(WEEKDAYS) if day in named}
     return tuple(sorted(days))
 
 
@@ -396,30 +397,10 @@ def _hour(value: str) -> int | None:
 
 @dataclass(frozen=True)
 class ContactTexts:
+    """The wording of relais/content/contact_wishes.yml, for the citizen and for the coach;
+    texts/contact_wishes.py tells the instructions with it."""
     citizen: dict[str, str]
     coach: dict[str, str]
-
-    def instructions_fr(self, wishes: ContactWishes, who: str = "coach") -> tuple[str, ...]:
-        """Each instruction in a short French phrase, for the coach's card or the citizen."""
-        texts = self.coach if who == "coach" else self.citizen
-        phrases = []
-        # Only the hours the citizen gave: « pas avant 10 h » is not « entre 21 h et 10 h ».
-        if wishes.quiet_from is not None and wishes.quiet_until is not None:
-            allowed = (wishes.quiet_from - wishes.quiet_until) % 24
-            # « Entre 9 h et midi » is told as a window, not as « aucun message entre 12 h et 9 h ».
-            key = "window" if 0 < allowed <= _SHORT_WINDOW_HOURS else "quiet_hours"
-            phrases.append(texts[key].format(start=wishes.quiet_from, end=wishes.quiet_until))
-        elif wishes.quiet_from is not None:
-            phrases.append(texts["quiet_after"].format(start=wishes.quiet_from))
-        elif wishes.quiet_until is not None:
-            phrases.append(texts["quiet_before"].format(end=wishes.quiet_until))
-        if wishes.days_off:
-            days = " et le ".join(_WEEKDAYS[day] for day in wishes.days_off)
-            phrases.append(texts["days_off"].format(days=days))
-        for flag in ("no_weekend", "no_calls", "discreet", "wait_for_me"):
-            if getattr(wishes, flag):
-                phrases.append(texts[flag])
-        return tuple(phrases)
 
 
 @lru_cache(maxsize=1)

@@ -23,9 +23,9 @@ from aiohttp import web
 from sqlalchemy import create_engine, text
 
 from bot.bridge import Bridge
+from bot.composition import telegram_edge
 from bot.conversation import Turn
 from bot.rasa_client import RasaClient, RasaUnavailable
-from bot.telegram_main import telegram_edge
 from relais.settings import Settings
 from relais.shared_secrets import ACTION_SERVER_AUTH_HEADER, EDGE_SECRET_HEADER
 from tests.support.fake_bot_api import FakeBotApi

@@ -16,6 +16,7 @@ from relais.services.errors import ServiceError
 from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
 from relais.tracks import TRACKS
+from texts.contact_wishes import instructions_text
 from texts.progress import progress_lines
 
 LAST_MESSAGES = 10
@@ -103,7 +104,7 @@ def _instructions(case: CaseInfo) -> list[str]:
     if not case.contact_wishes.has_instructions:
         return []
     texts = contact_texts()
-    return [f"{texts.coach['heading']} : " + " ; ".join(texts.instructions_fr(case.contact_wishes))]
+    return [f"{texts.coach['heading']} : " + instructions_text(case.contact_wishes)]
 
 
 def _why_shared(case: CaseInfo) -> str:

@@ -13,6 +13,7 @@ from relais.models import utc_now
 from relais.services.desk import CRISIS_PRIORITY, DESK_ACTOR, HAND_BACK, TopicInfo, WaitingCase
 from relais.services.errors import InvalidCaseTransition
 from relais.services.escalation import CaseInfo
+from texts.contact_wishes import instructions_text
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ class DeskWatch:
             if notice.withdrawn:
                 await self._group.finish_topic(notice.case, texts.coach["withdrawn"])
             elif notice.case.contact_wishes.has_instructions:
-                instructions = " ; ".join(texts.instructions_fr(notice.case.contact_wishes))
+                instructions = instructions_text(notice.case.contact_wishes)
                 await self._group.post(texts.coach["notice"].format(instructions=instructions),
                                  notice.topic.thread_id)
 

@@ -8,7 +8,6 @@ import pytest
 from relais.contact_wishes import (
     ContactWishes,
     allows_message,
-    contact_texts,
     is_for_contact_turn,
     read_contact_wishes,
     withdrawal_answer,
@@ -112,15 +111,6 @@ def test_the_withdrawal_question_takes_yes_no_and_nothing_else():
     assert not is_for_contact_turn("oui", "affirm", awaiting_withdrawal=False)
     assert not is_for_contact_turn("/affirm", "affirm", awaiting_withdrawal=False)
     assert is_for_contact_turn("pas après 19h", None, awaiting_withdrawal=False)
-
-
-def test_every_instruction_has_its_words_for_the_citizen_and_the_coach():
-    everything = ContactWishes(quiet_from=19, no_weekend=True, no_calls=True, discreet=True, wait_for_me=True)
-    texts = contact_texts()
-    for who in ("citizen", "coach"):
-        phrases = texts.instructions_fr(everything, who=who)
-        assert len(phrases) == 5 and all(phrases)
-    assert "après 19 h" in texts.instructions_fr(ContactWishes(quiet_from=19), who="citizen")[0]
 
 
 def test_instructions_are_kept_on_the_active_case_and_a_case_opened_later(escalation):
@@ -283,10 +273,9 @@ def test_weekdays_without_messages(text, wishes):
     assert read_contact(text, True).wishes == wishes
 
 
-def test_only_the_hours_given_are_told_back_and_a_day_off_holds_messages():
-    texts = contact_texts()
-    assert texts.instructions_fr(ContactWishes(quiet_until=10), who="citizen") == ("aucun message de l'équipe avant 10 h",)
-    assert texts.instructions_fr(ContactWishes(quiet_from=19), who="citizen") == ("aucun message de l'équipe après 19 h",)
+# How the instructions are told (only the hours given, each instruction its phrase) is in
+# tests/test_contact_texts.py.
+def test_a_day_off_holds_messages():
     wednesday = datetime(2026, 12, 2, 11, 0, tzinfo=PARIS_WINTER)
     assert not allows_message(ContactWishes(days_off=(2,)), wednesday)
     assert allows_message(ContactWishes(days_off=(2,)), wednesday + timedelta(days=1))

@@ -11,7 +11,7 @@ from aiohttp import web
 
 from bot.bridge import FIRST_REPLY_AGAIN_AFTER_SECONDS
 from bot.chat_queue import FORGET_AFTER_SECONDS, RETRY_DELAYS
-from bot.telegram_main import telegram_edge
+from bot.composition import telegram_edge
 from tests.support.edge_runner import DATABASE_DOWN, edge_settings, polling, polling_edge
 from tests.support.servers import free_port
 from tests.support.waiting import until

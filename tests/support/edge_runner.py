@@ -5,7 +5,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from bot.telegram_main import telegram_edge
+from bot.composition import telegram_edge
 from relais.settings import Settings
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.servers import free_port
@@ -33,7 +33,7 @@ async def polling(edge) -> AsyncIterator:
 @asynccontextmanager
 async def polling_edge(settings: Settings, retry_delays=QUICK_RETRIES, **options) -> AsyncIterator:
     """The edge with its poller, as `make run` starts it, until the block ends (the poller stops
-    first, then the edge closes). `options` go to bot.telegram_main.telegram_edge (a clock)."""
+    first, then the edge closes). `options` go to bot.composition.telegram_edge (a clock)."""
     async with telegram_edge(settings, retry_delays, **options) as edge, polling(edge):
         yield edge
 
