@@ -18,15 +18,8 @@ from sqlalchemy import create_engine, text
 from rasa_components.stores import RedisUnrecorded
 from relais.database import upgrade_to_head
 from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
-from tests.support.paths import MODEL, ROOT
 from tests.support.postgresql import fresh_postgresql_schema
-from tests.support.servers import (
-    action_server_args,
-    free_port,
-    rasa_server_args,
-    running,
-    write_endpoints,
-)
+from tests.support.rasa_stack import RasaStack
 
 
 # Module scope: the servers start once per setup and serve every test (distinct senders).
@@ -55,16 +48,10 @@ def database_url(setup):
 
 @pytest.fixture(scope="module")
 def rasa_url(setup, database_url, tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("servers")
     upgrade_to_head(database_url)
-    actions_port, rasa_port = free_port(), free_port()
-    endpoints = write_endpoints(tmp_path / "endpoints.yml", f"http://127.0.0.1:{actions_port}")
-    env = {**SECRETS, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT), **setup[1]}
-    actions = action_server_args(actions_port)
-    rasa = rasa_server_args(MODEL, rasa_port, endpoints, ROOT / "credentials.yml")
-    with running(actions, ROOT, f"http://127.0.0.1:{actions_port}/health", tmp_path / "actions.log", env):
-        with running(rasa, ROOT, f"http://127.0.0.1:{rasa_port}/", tmp_path / "rasa.log", env):
-            yield f"http://127.0.0.1:{rasa_port}"
+    with RasaStack(database_url, tmp_path_factory.mktemp("servers"), secrets=SECRETS,
+                   env=setup[1]) as stack:
+        yield stack.rasa_url
 
 
 SECRETS = fresh_secrets()

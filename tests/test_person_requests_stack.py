@@ -12,14 +12,7 @@ from sqlalchemy import create_engine, text
 
 from relais.database import upgrade_to_head
 from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
-from tests.support.paths import MODEL, ROOT
-from tests.support.servers import (
-    action_server_args,
-    free_port,
-    rasa_server_args,
-    running,
-    write_endpoints,
-)
+from tests.support.rasa_stack import RasaStack
 
 SECRETS = fresh_secrets()
 MAX_MESSAGES_PER_TURN = 5
@@ -30,14 +23,8 @@ def stack(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("servers")
     database_url = f"sqlite:///{tmp_path / 'relais.db'}"
     upgrade_to_head(database_url)
-    actions_port, rasa_port = free_port(), free_port()
-    endpoints = write_endpoints(tmp_path / "endpoints.yml", f"http://127.0.0.1:{actions_port}")
-    env = {**SECRETS, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
-    with running(action_server_args(actions_port), ROOT, f"http://127.0.0.1:{actions_port}/health",
-                 tmp_path / "actions.log", env):
-        rasa = rasa_server_args(MODEL, rasa_port, endpoints, ROOT / "credentials.yml")
-        with running(rasa, ROOT, f"http://127.0.0.1:{rasa_port}/", tmp_path / "rasa.log", env):
-            yield f"http://127.0.0.1:{rasa_port}", database_url
+    with RasaStack(database_url, tmp_path / "stack", secrets=SECRETS) as stack:
+        yield stack.rasa_url, database_url
 
 
 class Citizen:

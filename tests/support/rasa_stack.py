@@ -24,11 +24,14 @@ from tests.support.servers import (
 
 
 class RasaStack:
-    def __init__(self, database_url: str, workdir: Path, callback_url: str | None = None) -> None:
+    def __init__(self, database_url: str, workdir: Path, callback_url: str | None = None,
+                 secrets: dict[str, str] | None = None, env: dict[str, str] | None = None) -> None:
+        """`secrets`: fresh ones unless given; `env`: more environment for both processes."""
         self.database_url = database_url
         self.workdir = workdir
         # Fresh secrets for each stack, given to its processes through the environment.
-        self.secrets = fresh_secrets()
+        self.secrets = secrets or fresh_secrets()
+        self._env = env or {}
         self.auth_token = self.secrets["RASA_AUTH_TOKEN"]
         self.edge_secret = self.secrets["EDGE_SECRET"]
         self.actions_port, self.rasa_port = free_port(), free_port()
@@ -42,8 +45,13 @@ class RasaStack:
     def __enter__(self) -> "RasaStack":
         self.workdir.mkdir(parents=True, exist_ok=True)
         self._write_config()
-        self.start_actions()
-        self.start_rasa()
+        # Both at once: each spends its start importing and loading, mostly on one core, and
+        # Rasa needs the action server only at the first message (the database is migrated
+        # by the caller beforehand, so neither writes Relais' tables while starting).
+        self._launch_actions()
+        self._launch_rasa()
+        wait_until_up(f"{self.action_server_url}/health", self._actions)
+        wait_until_up(f"{self.rasa_url}/", self._rasa)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -51,19 +59,24 @@ class RasaStack:
         self.stop_actions()
 
     def start_rasa(self) -> None:
+        self._launch_rasa()
+        wait_until_up(f"{self.rasa_url}/", self._rasa)
+
+    def _launch_rasa(self) -> None:
         self._restarts += 1
         args = rasa_server_args(MODEL, self.rasa_port, self.workdir / "endpoints.yml",
                                 self.workdir / "credentials.yml")
         self._rasa = self._start(args, f"rasa-{self._restarts}.log")
-        wait_until_up(f"{self.rasa_url}/", self._rasa)
 
     def stop_rasa(self, hard: bool = False) -> None:
         self._rasa = _stop(self._rasa, hard)
 
     def start_actions(self) -> None:
-        args = action_server_args(self.actions_port)
-        self._actions = self._start(args, "actions.log")
+        self._launch_actions()
         wait_until_up(f"{self.action_server_url}/health", self._actions)
+
+    def _launch_actions(self) -> None:
+        self._actions = self._start(action_server_args(self.actions_port), "actions.log")
 
     def stop_actions(self) -> None:
         self._actions = _stop(self._actions, hard=False)
@@ -87,7 +100,8 @@ class RasaStack:
         return {ACTION_SERVER_AUTH_HEADER: bearer(self.secrets["ACTION_SERVER_SECRET"])}
 
     def _start(self, args, log_name: str) -> subprocess.Popen:
-        env = {**os.environ, **self.secrets, "DATABASE_URL": self.database_url, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, **self.secrets, "DATABASE_URL": self.database_url,
+               "PYTHONPATH": str(ROOT), **self._env}
         with open(self.workdir / log_name, "w") as log:
             return subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                     start_new_session=True)
