@@ -6,6 +6,8 @@ from typing import Any
 
 from rasa_sdk.events import SlotSet
 
+from actions.plan_text import plan_text
+from actions.theme_text import of_theme
 from relais.coaching import engagement_level
 from relais.conversation_contract import (
     CONSENT_SLOT,
@@ -14,11 +16,11 @@ from relais.conversation_contract import (
     PERSON_INTENT,
 )
 from relais.follow_up import MORE, TOPIC, follow_up
-from relais.plans import choose_actions, render_actions
+from relais.plans import choose_actions
 from relais.topics import fallback_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
-from relais.tracks import TRACKS, diagnostic_slots, of_theme
+from relais.tracks import TRACKS, diagnostic_slots
 
 # A message below the NLU's confidence threshold whose best guess is a track this likely is
 # taken as that track (first steps, an answer) or the track is proposed; another track than the
@@ -113,7 +115,7 @@ def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[
     heading = heading or ("Voici trois actions adaptées à vos réponses :" if first
                           else "Voici trois autres actions :")
     dispatcher.utter_message(
-        text=f"{heading}\n{render_actions(chosen)}",
+        text=f"{heading}\n{plan_text(chosen)}",
         buttons=[
             {"title": "3 autres actions", "payload": _payload("plus_actions")},
             {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},

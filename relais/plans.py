@@ -52,12 +52,3 @@ def _fitting(track: str, answers: dict[str, str | None], shown: Sequence[str],
     return [a for a in track_content(track).actions
             if a.key not in shown and a.fits_answers(answers) and _fits_engagement(a, engagement)]
 
-
-def render_actions(actions: Sequence[MicroAction]) -> str:
-    lines = []
-    for action in actions:
-        details = " · ".join(part for part in (
-            f"Effort : {action.effort}" if action.effort else "",
-            f"Coût : {action.cost}" if action.cost else "") if part)
-        lines.append(f"• {action.text}" + (f" ({details})" if details else ""))
-    return "\n".join(lines)

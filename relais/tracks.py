@@ -41,8 +41,3 @@ def diagnostic_slots(track: str) -> list[str]:
     """The diagnostic questions of a track, in the order they are asked."""
     return [f"{track}_situation", f"{track}_besoin", "engagement"]
 
-
-def of_theme(track: str) -> str:
-    """« de mobilité », « d'alimentation »: the track's name after « de », elided before a vowel."""
-    name = TRACKS[track]
-    return f"d'{name}" if name[:1].lower() in "aeéèêiîouy" else f"de {name}"

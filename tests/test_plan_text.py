@@ -1,9 +1,12 @@
-"""The exact French of a plan of micro-actions and of a track named after « de », as the citizen
-reads them from the action server: they must not change by a byte."""
+"""actions/plan_text.py and actions/theme_text.py: the exact French of a plan of micro-actions
+and of a track named after « de », as the citizen reads them from the action server; they must
+not change by a byte."""
 
 import pytest
 from rasa_sdk import Tracker
 
+from actions.plan_text import plan_text
+from actions.theme_text import of_theme
 from actions.topic_replies import answer_likely_track, say_plan, say_second_need
 from relais.track_content import MicroAction
 
@@ -43,7 +46,7 @@ def test_the_next_plan_and_a_plan_under_a_heading(dispatcher):
     ]
 
 
-@pytest.mark.parametrize(("track", "of_theme"), [
+@pytest.mark.parametrize(("track", "named"), [
     ("alimentation", "d'alimentation"),
     ("mobilite", "de mobilité"),
     ("economie", "de budget"),
@@ -53,11 +56,11 @@ def test_the_next_plan_and_a_plan_under_a_heading(dispatcher):
     ("numerique", "de numérique"),
     ("permaculture", "de jardin"),
 ])
-def test_a_second_need_names_its_track_after_de(dispatcher, track, of_theme):
+def test_a_second_need_names_its_track_after_de(dispatcher, track, named):
     say_second_need(dispatcher, track)
     [message] = dispatcher.messages
-    assert message["text"] == f"Vous parlez aussi {of_theme} : on en parle ensuite ?"
-    assert message["buttons"] == [{"title": f"Oui, parler {of_theme}",
+    assert message["text"] == f"Vous parlez aussi {named} : on en parle ensuite ?"
+    assert message["buttons"] == [{"title": f"Oui, parler {named}",
                                    "payload": f"/track_{track}"}]
 
 
@@ -84,3 +87,12 @@ def test_a_likely_track_is_proposed_by_its_name_after_de(dispatcher):
         "Si je comprends bien, c'est une question d'alimentation. Je peux vous poser deux ou "
         "trois questions pour vous proposer des actions adaptées."
     )
+
+
+def test_track_names_after_de_are_elided_before_a_vowel():
+    assert of_theme("alimentation") == "d'alimentation"
+    assert of_theme("mobilite") == "de mobilité"
+
+
+def test_no_actions_no_lines():
+    assert plan_text([]) == ""

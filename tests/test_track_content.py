@@ -133,13 +133,6 @@ def test_the_first_plan_is_never_empty_when_no_action_fits_every_answer():
     assert len(chosen) == 3
 
 
-def test_track_names_after_de_are_elided_before_a_vowel():
-    from relais.tracks import of_theme
-
-    assert of_theme("alimentation") == "d'alimentation"
-    assert of_theme("mobilite") == "de mobilité"
-
-
 @pytest.mark.parametrize("text", [
     "mon loyer tombe le 3 et le salaire le 10",
     "ma femme est en intérim",

@@ -1,0 +1,12 @@
+"""A track's theme (relais.tracks.TRACKS) named in a French sentence by the action server."""
+
+from relais.tracks import TRACKS
+
+# Theme names starting with one of these letters are elided after « de ».
+VOWELS = "aeéèêiîouy"
+
+
+def of_theme(track: str) -> str:
+    """« de mobilité », « d'alimentation »: the track's name after « de », elided before a vowel."""
+    name = TRACKS[track]
+    return f"d'{name}" if name[:1].lower() in VOWELS else f"de {name}"
