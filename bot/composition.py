@@ -29,6 +29,7 @@ from bot.case_actions import CaseActions, SendToCitizen
 from bot.chat_queue import RETRY_DELAYS, ChatQueue
 from bot.coach_desk import CoachDesk, DeskConfig
 from bot.conversation import Reply
+from bot.desk.config import admin_ids
 from bot.desk.queue import DeskQueue
 from bot.desk_terminal import LocalDesk
 from bot.rasa_client import RasaClient
@@ -239,5 +240,4 @@ def desk_scope(settings: Settings, directory: RelaisDirectory) -> CoachScope:
     local rehearsal for every relais."""
     if settings.desk_coach_id is None:
         return CoachScope(national=True)
-    admins = frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip())
-    return directory.scope_of_coach(settings.desk_coach_id, admins)
+    return directory.scope_of_coach(settings.desk_coach_id, admin_ids(settings))

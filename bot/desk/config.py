@@ -1,4 +1,4 @@
-"""The coach desk's settings (COACH_CHAT_ID and the COACH_* delays)."""
+"""The coach desk's settings (COACH_CHAT_ID, COACH_ADMIN_IDS and the COACH_* delays)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -29,10 +29,16 @@ class DeskConfig:
         return cls(
             chat_id=settings.coach_chat_id,
             pseudonym_secret=settings.pseudonym_secret,
-            admin_ids=frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip()),
+            admin_ids=admin_ids(settings),
             on_duty=tuple(x.strip() for x in settings.coach_on_duty.split(",") if x.strip()),
             call_again_crisis=timedelta(seconds=settings.coach_call_again_crisis_seconds),
             call_again=timedelta(seconds=settings.coach_call_again_seconds),
             remind_after=timedelta(seconds=settings.coach_reminder_seconds),
             hand_back_after=timedelta(seconds=settings.coach_hand_back_seconds),
         )
+
+
+def admin_ids(settings: Settings) -> frozenset[int]:
+    """The Telegram user ids of COACH_ADMIN_IDS (comma-separated): coaches who may act on every
+    relais, whichever desk they use."""
+    return frozenset(int(x) for x in settings.coach_admin_ids.split(",") if x.strip())
