@@ -249,9 +249,10 @@ class ChatQueue:
 
     async def _run(self, chat_id: str) -> None:
         failures = 0
-        item = None
         while True:
             self._wakeups[chat_id].clear()
+            # Reset each round: a failure to read the next entry is no failure of the last one.
+            item = None
             try:
                 item = await asyncio.to_thread(self._inbox.next_for_chat, chat_id)
                 if item is None:

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.chat_queue import ChatQueue
+from bot.chat_queue import MAX_ERRORS_PER_ENTRY, ChatQueue
 from bot.conversation import Reply
-from bot.replies import RASA_DOWN_TEXT
+from bot.replies import RASA_DOWN_TEXT, STUCK_TEXT
 from bot.telegram_delivery import DeliveryFailed
 from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply
@@ -58,6 +58,21 @@ class Inbox:
         return []
 
 
+class InboxFailingOnce(Inbox):
+    """The inbox's `next_for_chat` raises an unexpected error on its `failing_call`-th call."""
+
+    def __init__(self, *items, failing_call):
+        super().__init__(*items)
+        self.calls = 0
+        self.failing_call = failing_call
+
+    def next_for_chat(self, chat_id):
+        self.calls += 1
+        if self.calls == self.failing_call:
+            raise RuntimeError("a bug in the inbox")
+        return super().next_for_chat(chat_id)
+
+
 class HangingBridge:
     async def answer(self, turn, message_key=None, retry=False):
         await asyncio.sleep(3600)
@@ -69,6 +84,19 @@ class AnsweringBridge:
 
     async def answer(self, turn, message_key=None, retry=False):
         self.turns.append(turn)
+        return [Reply("Je suis là.")]
+
+
+class BridgeFailingAtFirst:
+    """An unexpected error (a bug) for the first `failures` turns, then an answer."""
+
+    def __init__(self, failures):
+        self.failures = failures
+
+    async def answer(self, turn, message_key=None, retry=False):
+        if self.failures:
+            self.failures -= 1
+            raise RuntimeError("a bug in the bridge")
         return [Reply("Je suis là.")]
 
 
@@ -140,3 +168,29 @@ async def test_a_first_reply_recorded_before_a_restart_is_not_sent_again():
     await queue.idle()
     assert delivery.sent == ["Je suis là."]
     assert bridge.turns[0].metadata[FIRST_REPLY_SENT] is True
+
+
+async def test_a_failure_to_read_the_next_entry_is_not_counted_against_the_finished_one():
+    # The first call returns the entry, answered and finished; the second fails.
+    inbox = InboxFailingOnce(entry("bonjour"), failing_call=2)
+    delivery = Delivery()
+    queue = ChatQueue(inbox, AnsweringBridge(), delivery, retry_delays=(0.01,))
+    queue.wake("42")
+    await until(lambda: inbox.calls >= 3)
+    await queue.idle()
+    assert delivery.sent[0] == "Je suis là." and STUCK_TEXT not in delivery.sent
+    assert queue.memory_sizes()["errors"] == 0  # nothing kept about the finished entry
+
+
+async def test_a_failure_to_read_the_next_entry_does_not_give_up_on_the_entry_that_waits():
+    # The entry fails one time short of being given up, then reading it fails once: that is
+    # no failure of the entry's, which is answered on the next try.
+    tries = MAX_ERRORS_PER_ENTRY - 1
+    inbox = InboxFailingOnce(entry("bonjour"), failing_call=tries + 1)
+    delivery = Delivery()
+    queue = ChatQueue(inbox, BridgeFailingAtFirst(tries), delivery, retry_delays=(0.01,))
+    queue.wake("42")
+    await until(lambda: not inbox.items)
+    await queue.idle()
+    assert STUCK_TEXT not in delivery.sent
+    assert delivery.sent[-1] == "Je suis là."
