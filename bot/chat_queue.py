@@ -29,6 +29,7 @@ from bot.bridge import (
 from bot.conversation import Reply, Turn, join_paragraphs
 from bot.rasa_client import RasaUnavailable
 from bot.replies import BUTTON_EXPIRED_TEXT, STUCK_TEXT, crisis_first_reply, outage_notice
+from bot.retry_pause import MAX_ERRORS_PER_ENTRY, RETRY_DELAYS, pause, retry_delay
 from bot.telegram_delivery import ChatGone, DeliveryFailed, TelegramDelivery
 from relais.models import INBOX_UPDATE
 from relais.services.errors import StorageUnavailable
@@ -37,8 +38,6 @@ from relais.work import CitizenWork, Local, Rasa, Tap, typed_of
 
 logger = logging.getLogger(__name__)
 
-RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
-MAX_ERRORS_PER_ENTRY = 5
 ANSWER_DEADLINE_SECONDS = 120.0
 # What the queue remembers per chat or per message beyond its work is forgotten after this long
 # (`prune`): Telegram sends an unacknowledged update again for 24 hours, no longer.
@@ -103,7 +102,7 @@ class ChatQueue:
                 chats = await asyncio.to_thread(self._inbox.chats_with_work)
             except StorageUnavailable as error:
                 logger.warning("Cannot read the inbox yet: %s", error)
-                await asyncio.sleep(self._retry_delays[min(failures, len(self._retry_delays)) - 1])
+                await asyncio.sleep(retry_delay(self._retry_delays, failures))
                 continue
             for chat_id in chats:
                 self.wake(chat_id)
@@ -278,7 +277,8 @@ class ChatQueue:
                 await self._outage_in_chat(chat_id)
                 await self._give_up_if_stuck(item)
             if failures:
-                await self._pause(chat_id, failures)
+                # A new message ends the pause early: it may be a crisis to answer at once.
+                await pause(self._wakeups[chat_id], retry_delay(self._retry_delays, failures))
 
     def _forget_idle_chat(self, chat_id: str) -> None:
         """The chat has no work left: its worker (this task, about to end) and its wakeup go.
@@ -289,14 +289,6 @@ class ChatQueue:
         lock = self._telling.get(chat_id)
         if lock is not None and not lock.locked():
             del self._telling[chat_id]
-
-    async def _pause(self, chat_id: str, failures: int) -> None:
-        delay = self._retry_delays[min(failures, len(self._retry_delays)) - 1]
-        try:
-            # A new message ends the pause early: it may be a crisis to answer at once.
-            await asyncio.wait_for(self._wakeups[chat_id].wait(), timeout=delay)
-        except asyncio.TimeoutError:
-            pass
 
     async def _outage_in_chat(self, chat_id: str) -> None:
         try:

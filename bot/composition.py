@@ -26,13 +26,14 @@ from telegram.request import HTTPXRequest
 from bot import telegram_main
 from bot.bridge import Bridge
 from bot.case_actions import CaseActions, SendToCitizen
-from bot.chat_queue import RETRY_DELAYS, ChatQueue
+from bot.chat_queue import ChatQueue
 from bot.coach_desk import CoachDesk, DeskConfig
 from bot.conversation import Reply
 from bot.desk.config import admin_ids
 from bot.desk.queue import DeskQueue
 from bot.desk_terminal import LocalDesk
 from bot.rasa_client import RasaClient
+from bot.retry_pause import RETRY_DELAYS
 from bot.telegram_delivery import TelegramDelivery
 from bot.telegram_edge import POLL_TIMEOUT_SECONDS, TelegramEdge
 from bot.terminal import LocalChat

@@ -2,17 +2,18 @@
 handled one at a time per topic in the order they arrived; topics are served concurrently.
 
 One queue per topic: a case's actions stay in order, and cases do not wait for each other (nor
-do the citizens' chats, served by bot/chat_queue.py). The retries are the chats' own: an outage
-(Rasa, the database, Telegram) is waited out with growing delays; any other failure is tried a
-few times, then the update is given up (logged) so that it does not block its topic for good.
+do the citizens' chats, served by bot/chat_queue.py). The retries are the chats' own
+(bot/retry_pause.py): an outage (Rasa, the database, Telegram) is waited out with growing
+delays; any other failure is tried a few times, then the update is given up (logged) so that
+it does not block its topic for good.
 """
 
 import asyncio
 import logging
 from typing import Any, Protocol
 
-from bot.chat_queue import MAX_ERRORS_PER_ENTRY, RETRY_DELAYS
 from bot.rasa_client import RasaUnavailable
+from bot.retry_pause import MAX_ERRORS_PER_ENTRY, RETRY_DELAYS, pause, retry_delay
 from bot.telegram_delivery import DeliveryFailed
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import DeskItem, InboxService
@@ -54,7 +55,7 @@ class DeskQueue:
                 topics = await asyncio.to_thread(self._inbox.topics_with_work)
             except StorageUnavailable as error:
                 logger.warning("Cannot read the desk's inbox yet: %s", error)
-                await asyncio.sleep(self._delay(failures))
+                await asyncio.sleep(retry_delay(self._retry_delays, failures))
                 continue
             for topic_id in topics:
                 self.wake(topic_id)
@@ -101,7 +102,8 @@ class DeskQueue:
                 failures += 1
                 await self._give_up_if_stuck(item)
             if failures:
-                await self._pause(topic_id, failures)
+                # A new update ends the pause early, as in the chats' queue.
+                await pause(self._wakeups[topic_id], retry_delay(self._retry_delays, failures))
 
     async def _finish(self, item: DeskItem) -> None:
         await asyncio.to_thread(self._inbox.finish, item.id)
@@ -128,13 +130,3 @@ class DeskQueue:
             await self._finish(item)
         except Exception:
             logger.exception("Could not give up on inbox entry %s", item.id)
-
-    async def _pause(self, topic_id: int, failures: int) -> None:
-        try:
-            # A new update ends the pause early, as in the chats' queue.
-            await asyncio.wait_for(self._wakeups[topic_id].wait(), timeout=self._delay(failures))
-        except asyncio.TimeoutError:
-            pass
-
-    def _delay(self, failures: int) -> float:
-        return self._retry_delays[min(failures, len(self._retry_delays)) - 1]

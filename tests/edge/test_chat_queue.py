@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from bot.chat_queue import MAX_ERRORS_PER_ENTRY, ChatQueue
+from bot.chat_queue import ChatQueue
 from bot.conversation import Reply
 from bot.replies import RASA_DOWN_TEXT, STUCK_TEXT
+from bot.retry_pause import MAX_ERRORS_PER_ENTRY
 from bot.telegram_delivery import DeliveryFailed
 from relais.conversation_contract import FIRST_REPLY_SENT
 from relais.crisis import first_reply

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from telegram import Update
 
-from bot.chat_queue import MAX_ERRORS_PER_ENTRY
 from bot.desk.queue import DeskQueue
+from bot.retry_pause import MAX_ERRORS_PER_ENTRY
 from bot.telegram_edge import TelegramEdge
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import DeskTopic, InboxService

@@ -10,8 +10,9 @@ import pytest_asyncio
 from aiohttp import web
 
 from bot.bridge import FIRST_REPLY_AGAIN_AFTER_SECONDS
-from bot.chat_queue import FORGET_AFTER_SECONDS, RETRY_DELAYS
+from bot.chat_queue import FORGET_AFTER_SECONDS
 from bot.composition import telegram_edge
+from bot.retry_pause import RETRY_DELAYS
 from tests.support.edge_runner import DATABASE_DOWN, edge_settings, polling, polling_edge
 from tests.support.servers import free_port
 from tests.support.waiting import until
