@@ -101,7 +101,8 @@ def ask_two_tracks(dispatcher, tracks: Sequence[str], switching: bool = False) -
             {"title": f"Continuer {TRACKS[second]}", "payload": _payload(f"track_{second}", phase="continu")},
         ]
     else:
-        text = f"Pour bien vous orienter : c'est plutôt une question de {TRACKS[first]} ou de {TRACKS[second]} ?"
+        text = (f"Pour bien vous orienter : c'est plutôt une question {of_theme(first)} "
+                f"ou {of_theme(second)} ?")
         buttons = [{"title": TRACKS[t].capitalize(), "payload": _payload(f"track_{t}")} for t in (first, second)]
     dispatcher.utter_message(text=text, buttons=buttons)
 

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 
 from actions.plan_text import plan_text
 from actions.theme_text import of_theme
-from actions.topic_replies import answer_likely_track, say_plan, say_second_need
+from actions.topic_replies import answer_likely_track, ask_two_tracks, say_plan, say_second_need
 from relais.track_content import MicroAction
 
 
@@ -96,3 +96,13 @@ def test_track_names_after_de_are_elided_before_a_vowel():
 
 def test_no_actions_no_lines():
     assert plan_text([]) == ""
+
+
+def test_two_close_tracks_are_asked_with_de_elided(dispatcher):
+    ask_two_tracks(dispatcher, ("alimentation", "energie"))
+    ask_two_tracks(dispatcher, ("mobilite", "travail"))
+    assert [m["text"] for m in dispatcher.messages] == [
+        "Pour bien vous orienter : c'est plutôt une question d'alimentation ou d'énergie ?",
+        "Pour bien vous orienter : c'est plutôt une question de mobilité ou de travail ?",
+    ]
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Alimentation", "Énergie"]
