@@ -75,8 +75,8 @@ CRISIS_PATTERNS = _compile((
     (OTHER_AT_RISK, rf"\b(mon|ma|notre) (\w+ )?{_CLOSE}\b.{{0,60}}\b(dit au revoir|dit adieu|m'a dit adieu|a dit adieu a tout le monde|a donne (\w+ ){{0,2}}(ses|tous ses|toutes ses) (affaires|chiens|chats|outils|biens))\b.{{0,60}}\b(pour toujours|bizarre|repond plus|ne repond pas|n'aura plus besoin|telephone (est )?eteint)"),
     (OTHER_AT_RISK, rf"\b(mon|ma|notre) (\w+ )?{_CLOSE}\b.{{0,40}}\b(pardon|je vous aime|je t'aime|adieu)\b.{{0,60}}\b(telephone|portable) (est )?(eteint|coupe|injoignable)"),
     # A child in danger (abuse, neglect), or a minor who says they are hurt at home.
-    (CHILD, rf"\b(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos|du|de la) (\w+ )?{_CHILD}\b(?! de (la|l') (voisine?|rue))(\w+ ){{0,3}}.{{0,40}}\b{_ABUSE}"),
-    (CHILD, rf"\b{_ABUSE}\w* (\w+ ){{0,3}}(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos) (\w+ )?{_CHILD}\b"),
+    (CHILD, rf"\b(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos|du|de la) (\w+ )?{_CHILD}\b(?! de (la|l') (voisine?|rue))(?! de ([2-9]\d|1[89]) ?ans?)(\w+ ){{0,3}}.{{0,40}}\b(?<!\bse )(?<!\bs')(?<!s'est )(?<!c'est ){_ABUSE}"),
+    (CHILD, rf"\b{_ABUSE}\w* (?!par )(\w+ ){{0,3}}(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos) (\w+ )?{_CHILD}\b"),
     (CHILD, r"\b(maltraitance|maltraite|maltraitee|maltraites|pedophil|inceste)"),
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,5}}(seule?s?|abandonnee?s?|livres? a eux memes?) (\w+ ){{0,5}}depuis (deux|trois|quatre|plusieurs|des|\d+) (jours|nuits|heures)"),
     (CHILD, r"\b(nous|les|le|la|me) laisse (\w+ ){0,2}seule?s? ([\w']+ ){0,6}(pendant des jours?|des jours|plusieurs jours|toute la nuit|toutes les nuits|sans manger|sans rien a manger)"),
@@ -86,7 +86,7 @@ CRISIS_PATTERNS = _compile((
     (CHILD, r"\b(me fait des choses|me touche (la|les|le|partout)|fait des secrets)\b.{0,80}\bj'ai (1[0-7]|[6-9]) ans\b"),
     (CHILD, r"\b(ma|mon) (fille|fils|petite|petit) de [1-9] ans\b.{0,120}\b(fait des secrets|lui fait des choses|la touche|le touche|mal (a la|au) (zezette|zizi|foufoune|sexe|culotte))"),
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,4}}(seule?s?|abandonnee?s?|laisses? seule?s?) (\w+ ){{0,4}}(depuis (deux|trois|plusieurs|\d+) (jours|nuits)|sans manger|sans rien manger|toute la nuit|tout le week end|la nuit)"),
-    (CHILD, rf"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ans|je suis mineure?|suis mineure?|je suis au (college|lycee)|en (6e|5e|4e|3e|seconde|premiere|terminale))\b).*\b{_ME}(a |ont |avait )?(frappe|frappee|bat|battu|battue|cogne|tape|tapee|viole|violee|touche|touchee|enferme|enfermee|menace|maltraite|insulte et frappe)\b"),
+    (CHILD, rf"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ans|je suis mineure?|suis mineure?|je suis au (college|lycee)|en (6e|5e|4e|3e|seconde|premiere|terminale))\b).*\b{_ME}(a |ont |avait )?(frappe|frappee|bat|battu|battue|cogne|tape|tapee|viole|violee|touche|touchee|enferme|enfermee|menace|maltraite|insulte et frappe|brule|brulee|(casse|cassee) (le|la|une|un|mon|ma) (bras|jambe|nez|dent|doigt|poignet|cote|cotes))\b"),
     (CHILD, rf"\b(mon|ma|mes) (pere|mere|beau pere|belle mere|parents|beau-pere) {_ME}(frappe|bat|battent|frappent|cogne|cognent|tape|tapent|enferme|enferment)\b.{{0,60}}\bj'ai (1[0-7]|[6-9]) ans\b"),
     # Suicidal ideation or intent, direct.
     (SUICIDE, r"suicid"),
@@ -113,7 +113,7 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\bje n'en aurai (plus|jamais) besoin\b"),
     (SUICIDE, r"\b(cesser|arreter|finir) d'exister\b"),
     (SUICIDE, r"\bcomment je vais (le )?faire et quand\b"),
-    (SUICIDE, r"\b(donne|distribue|offert|legue) (\w+ ){0,4}(toutes |tous )?mes (affaires|biens|animaux)\b"),
+    (SUICIDE, r"\b(donne|distribue|offert|legue) (\w+ ){0,4}(toutes |tous )?mes (affaires|biens|animaux)\b(?! (de (bebe|puericulture|grossesse|naissance|sport|camping|jardin|bricolage|cuisine|ski|plage|bureau|travail|l'ecole)|d'(enfant|enfants|hiver|ete|ecole)|trop (petites|grandes)))"),
     (SUICIDE, r"\bje ne (derangerai|generai|embeterai|ennuierai|coulerai) plus (personne|jamais|longtemps)"),
     (SUICIDE, r"\bpersonne (ne )?(s'en rendra compte|remarquera|me regrettera|me manquera|ne verra la difference)"),
     (SUICIDE, r"\b(dire|dites|direz) a (ma|mon|mes) \w+ que je (l'|les )?aime\b"),
@@ -175,7 +175,7 @@ CRISIS_PATTERNS = _compile((
     (VIOLENCE, r"\b(coups|bleus|ecchymoses|traces de coups)\b.{0,40}\b(mon mari|mon conjoint|mon compagnon|mon copain|mon ex|il m'a|il me)\b|\b(mon mari|mon conjoint|mon compagnon|mon copain|mon ex)\b.{0,40}\b(coups|bleus|ecchymoses)\b"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon ex) (m'enferme|me sequestre|m'empeche de sortir|a pris mes papiers|confisque mes papiers)"),
     # A medical emergency, now.
-    (MEDICAL, r"\b(ne respire plus|respire plus|respire pas|respire mal|n'arrive plus a respirer|s'etouffe|inconscient|inconsciente|evanoui|evanouie|ne se reveille pas|ne reagit plus|ne repond plus a|fait un malaise|a fait un malaise|perdu connaissance|tombe dans les pommes)\b"),
+    (MEDICAL, r"\b(ne respire plus|respire plus|respire pas|respire mal|n'arrive plus a respirer|s'etouffe|inconscient|inconsciente|evanoui|evanouie|ne se reveille pas|ne reagit plus|ne repond plus a(?! (mes|ses|nos|tes|vos|leurs|mon|ma|son|sa) (messages|textos|sms|mails|appels|courriers|lettres|relances))|fait un malaise|a fait un malaise|perdu connaissance|tombe dans les pommes)\b"),
     (MEDICAL, r"\b(douleur|mal|serre|serrement|oppression) (\w+ ){0,2}(a la|dans la|au niveau de la) poitrine\b|(?<!failli faire une )(?<!faire une )\b(crise cardiaque|arret cardiaque|infarctus|avc|attaque cerebrale)\b(?! en (voyant|lisant|recevant|ouvrant))"),
     (MEDICAL, r"\b(convulse|convulsions?|crise d'epilepsie|fait une crise convulsive)\b"),
     (MEDICAL, r"\b(convuls\w*|crise cardiac\w*)"),
@@ -193,7 +193,7 @@ CRISIS_PATTERNS = _compile((
     (MEDICAL, rf"\b{_CHILD}\b.{{0,40}}\b(a avale|a bu|a mange) (\w+ ){{0,2}}(javel|produit|detergent|medicaments|cachets|pilules|de l'eau de javel|lessive|deboucheur)"),
     # Immediate danger to life.
     (DANGER, r"\b(odeur|fuite|sent|sens|pue) (de |le |du |la )?gaz\b"),
-    (DANGER, r"\b(il y a le feu|au feu|(maison|appart|appartement|immeuble|cuisine|chambre|garage|voiture|canape) (brule|est en feu)|en feu|un incendie chez|incendie dans (mon|notre|l'immeuble|la maison)|incendie (a|au) (l'etage|cote))\b"),
+    (DANGER, r"\b(il y a le feu(?! au lac)|au feu|(maison|appart|appartement|immeuble|cuisine|chambre|garage|voiture|canape) (brule|est en feu)|en feu|un incendie chez|incendie chez (moi|nous)|(?<!eu un )incendie dans (mon|notre|l'immeuble|la maison)(?! (d'a cote|d'en face|voisin|voisine))|incendie (a|au) (l'etage|cote))\b"),
     (DANGER, r"(\b(alarme|detecteur) (\w+ ){0,2}(de )?(monox\w*|co) (\w+ ){0,3}(sonne|bipe|bippe|hurle|s'est declenche)|\bintoxi\w* (au|par le) monox\w*|\bmonox\w*\b.{0,60}\b(mal a la tete|vomi\w*|vertige|evanoui\w*|malaise|nausee\w*|endormi))"),
     (DANGER, r"\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"
                # Someone trying the door at night: « qqn essaie d'ouvrir ma porte en pleine nuit ».
@@ -267,8 +267,8 @@ _MORE_CRISIS = (
     (CHILD, r"\b(niece|neveu|fille|fils|petite|petit|belle fille|beau fils|eleve)\b.{0,60}\b(beau pere|pere|oncle|cousin|voisin|grand pere|frere|compagnon|mec|copain de sa mere|nouveau compagnon)\b.{0,30}\b(la|le|lui) (touche|tripote|caresse)\b"),
     (CHILD, r"\b(mis|met|enferme|enfermee|laisse|sorti) (\w+ ){0,3}(mon|ma|son|sa|le|la|leur) (\w+ )?(frere|soeur|fils|fille|enfant|petit|petite|bebe)\b.{0,40}\b(dehors|sur le balcon|dans la cave|au froid|a la porte)\b.{0,40}\b(toute la nuit|pour le punir|pour la punir|des heures)"),
     (CHILD, r"\b(maltrait\w*)"),
-    (CHILD, r"\b(c'est notre secret|notre petit secret|dois rien dire a (maman|papa|ma mere|mon pere)|faut pas le dire a (maman|papa))\b"),
-    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste )?(1[0-7]|[6-9]) ?ans?|je suis en (6e|5e|4e|3e|6eme|5eme|4eme|3eme|cm1|cm2|seconde))\b).*\b(dehors la nuit|me donne pas a manger|rien a manger|met dehors|ferme a cle|fait des trucs|fait des choses|secret)\b"),
+    (CHILD, r"\b(c'est notre secret|notre petit secret|(dit|dis|dire) que c'est (un|notre) (petit )?secret|dois rien dire a (maman|papa|ma mere|mon pere)|faut pas le dire a (maman|papa))\b"),
+    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste )?(1[0-7]|[6-9]) ?ans?|je suis en (6e|5e|4e|3e|6eme|5eme|4eme|3eme|cm1|cm2|seconde))\b).*\b(dehors la nuit|me donne pas a manger|rien a manger|pas le droit de manger|sans manger|prive de (manger|repas|nourriture|diner|dejeuner)|met dehors|ferme a cle|fait des trucs|fait des choses|secret)\b"),
     (CHILD, r"\b(bebe|bb|petit|petite|enfant|enfants)\b.{0,40}\b(seule?s?|tout seul|toute seule|tous seuls)\b.{0,40}\b(depuis|sans chauffage|sans manger|personne)\b"),
     (MEDICAL, r"\b(levres|visage|doigts|peau) (\w+ ){0,2}(violettes?|violets?|bleues?|bleus|grises?|gris)\b"),
     (MEDICAL, r"\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|ne reconnait plus personne|parle bizarre|parle de travers)\b.{0,80}\b(tremble|pale|sue|transpire|diabet\w*|tombe|bras|visage|bouche)\b|\b(tremble|pale|sue|transpire|diabet\w*)\b.{0,80}\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|parle bizarre)\b"),
@@ -306,6 +306,39 @@ _MORE_CRISIS = (
     (SUICIDE, r"\bj'ai (la|une) corde\b|\b(repere|trouve|choisi) (le|un) (pont|immeuble|toit|falaise|endroit)\b.{0,30}\b(assez haut|haut|pour sauter|pour moi)\b|\b(assez|suffisamment) de (cachets|medicaments|medocs|pilules|comprimes) pour\b"),
     (DANGER, r"\b(coincee?s?|bloquee?s?) (\w+ ){0,2}sous (les gravats|l'arbre|un arbre|la voiture|les decombres|le toit)\b"),
     (DANGER, r"\bl'eau (\w+ ){0,2}(rentre|entre) (\w+ ){0,2}dans (la|ma|notre) (maison|appart|chambre|salon)\b|\b(peut|peux|peu|pouvons) (plus|pas) sortir\b.{0,40}\b(l'eau|inond|crue|feu|fumee)"),
+    # A stranger who follows the writer (« un homme me suit depuis le métro »), not a coach or a
+    # follower on a network.
+    (DANGER, r"\b(un|une|le|la|ce|cet|cette|des|deux|trois)\b[\w' ]{0,30}\b(homme|type|mec|gars|individu|inconnu|inconnue|monsieur|voiture|camionnette|groupe|bande|hommes|types|mecs)\b[\w' ]{0,40}\b(me|nous) (suit|suivent|suivait|poursuit|poursuivent|file)\b(?! (sur|pour|a la trace|dans (mes|mon|ma)|depuis (des|plusieurs|\d+) (ans|annees|mois)))"),
+    # Trapped by water or fire; water in the living rooms, up to the sockets or the ceiling.
+    (DANGER, r"\b(on est|nous sommes|je suis|sommes|suis|on se retrouve) (\w+ )?(pieges?|piegees?|coinces?|coincees?|bloques?|bloquees?|encercle\w*)\b.{0,60}\b(l'eau|inond\w*|crue|feu|fumee|flammes)\b"),
+    (DANGER, r"\bl'eau\b (\w+ ){0,3}(passe|arrive|monte|rentre|entre|atteint|est|m'arrive|nous arrive)\b (\w+ ){0,3}(au niveau des prises|aux prises|jusqu'aux prises|au plafond|a la taille|aux genoux|a la poitrine)\b"
+              r"|\bl'eau (\w+ ){0,2}(passe|arrive|monte|rentre|entre)\b (\w+ ){0,2}dans (la|le|ma|mon|notre) (maison|salon|cuisine|chambre|appart|appartement|sejour)\b(?!.{0,60}\b(redescend|baisse|cette nuit|hier)\b)"),
+    (DANGER, r"\bl'eau (\w+ ){0,3}(passe|passer|arrive|rentre|entre) (\w+ ){0,2}sous la porte\b(?=.{0,80}\b(monte|montent|vite|crue|inond\w*|riviere|courant)\b)|\b(crue|inond\w*|riviere|ca monte|l'eau monte)\b.{0,100}\bl'eau (\w+ ){0,3}(passe|passer|arrive|rentre|entre) (\w+ ){0,2}sous la porte\b"),
+    (DANGER, r"\b(coin[cs]ee?s?|bloquee?s?) (\w+ ){0,2}sous (une |la |un |le |les |l')(poutre|mur|debris|armoire|meuble|charpente|tuiles|gravats|arbre|voiture|decombres|toit)\b"),
+    (DANGER, r"\b(coin[cs]ee?s?|bloquee?s?|enfermee?s?) (\w+ ){0,3}dans (l'|un |l )?ascenseur\b.{0,120}\b(manque d'air|manquer d'air|respire mal|respirer|etouffe|malaise|panique|enceinte|bebe|tres chaud|plus d'air)"),
+    # An armed person near the writer (« un gars avec un flingue devant le bar »).
+    (DANGER, r"\b(un|une|des|deux|trois)\b (\w+ ){0,2}(homme|hommes|type|types|gars|mec|mecs|individu|individus|personne|jeune|jeunes|ado|ados)\b (\w+ ){0,3}(avec|qui a|qui tient|qui brandit|brandit|sort|sortent|a sorti|ont sorti|tient) (un|une|des|son|sa) (flingue|flingues|arme|armes|pistolet|revolver|fusil|couteau|couteaux|machette|kalach\w*|hache|sabre)\b(?! (a|de|d') ?(huitres|beurre|pain|cuisine|fromage|poisson|legumes|peche|eau|peinture|chasse|jardin))"),
+    # A break-in under way: something forced, and the intruder heard or the writer hiding.
+    (DANGER, r"\b(quel?qu'?u?n|on|un homme|des gens|des hommes|un type|un mec|ils)\b (\w+ ){0,2}(a casse|ont casse|casse|a force|ont force|force|a fracture|ont fracture|fracture|est entre|sont entres|est rentre|sont rentres) (\w+ ){0,3}(fenetre|porte|baie|serrure|vitre|volet|chez moi|chez nous|dans la maison|dans l'appart)\b.{0,80}\b(entend\w*|march\w*|il est (encore |toujours )?(la|dedans|en bas|dans)|ils sont (encore |toujours )?(la|dedans|en bas)|je me cache|cachee?s? (dans|sous)|monte l'escalier|fouill\w*)"),
+    # An elderly or lone person who no longer answers, in the cold or without heating or power.
+    (OTHER_AT_RISK, r"\b(voisine?|grand mere|grand pere|grd mere|grd pere|mamie|mamy|papi|papy|pere|mere|tante|oncle|dame|monsieur|personne agee|locataire)\b.{0,60}\b(n'ouvre (plus|pas)|ouvre plus|ne repond? (plus|pas)|repond? plus|ne donne plus (de )?nouvelles|n'a pas ouvert|pas ramasse son courrier|volets (\w+ ){0,2}fermes)\b.{0,120}\b(froid|gel\w*|glacial|\d+ degres|plus de chauffage|sans chauffage|n'a plus de chauffage|plus de courant|sans courant|canicule|chaleur|il fait (moins )?\d+|moins \d+)\b"),
+    # Someone close gone missing while fragile (dementia, the cold, the night).
+    (OTHER_AT_RISK, r"\b(mon|ma|notre|son|sa) (\w+ )?(pere|mere|papa|maman|grand pere|grand mere|mamie|papi|mari|femme|frere|soeur|oncle|tante|voisin|voisine)\b.{0,40}\b(a disparu|a fugue|est introuvable|n'est pas rentree?|est partie? (\w+ ){0,2}sans)\b.{0,100}\b(alzheimer|demence|desoriente\w*|froid|gel\w*|il fait (moins )?\d+|\d+ degres|la nuit|medicaments|traitement|suicid\w*|idees noires)\b"),
+    (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|son|sa) (\w+ )?{_CLOSE}\b.{{0,40}}\b(a dit adieu|dit adieu|a ecrit adieu|message d'adieu|lettre d'adieu|au revoir a tout le monde|desole pour tout)\b.{{0,80}}\b(repond plus|ne repond|injoignable|introuvable|pas de nouvelles|telephone (est )?coupe|ne decroche)"),
+    # Someone close shut in a room with a means, or silent behind the door.
+    (OTHER_AT_RISK, rf"\b(mon|ma|notre|son|sa) (\w+ )?{_CLOSE}\b.{{0,60}}\b(s'est|c'est|est) enferme\w*\b.{{0,60}}\b(corde|medicaments?|medocs|cachets|arme|fusil|couteau|lame|rasoir|ne (me )?repond (pas|plus)|me repond (pas|plus)|repond plus)"),
+    # A woman the writer knows, beaten or threatened by her partner.
+    (OTHER_AT_RISK, r"\b(ma|la|une|notre) (\w+ ){0,2}(voisine|amie|copine|collegue|cousine|mere|tante|dame|belle soeur|coloc|colocataire)\b.{0,120}\b((son|sa) (mari|conjoint|compagnon|copain|mec|ex|homme) (\w+ ){0,4}|il (\w+ ){0,2})(la (frappe|frapper|bat|battre|cogne|cogner|tape|taper|etrangle|etrangler|tabasse)|a voulu la tuer|veut la tuer|l'a (frappee?|battue?|etranglee?|menacee?|tabassee?))\b"),
+    # A child kept locked in or without food by their parents, told by the child.
+    (CHILD, r"\b(mes parents|mon pere|ma mere|mon beau pere|ma belle mere|papa|maman)\b.{0,60}\b(m'enferment|m'enferme|m'ont enferme\w*|me privent|me prive|m'interdisent de manger|me laissent sans manger)\b.{0,60}\b(sans manger|sans nourriture|sans repas|de manger|de repas|dans ma chambre|dans la cave|a cle|dehors)\b"),
+    # Self-harm taken up again, or bites, burns or cuts until it bleeds or bruises.
+    (SELF_HARM, r"\b(recommence|repris|rechute|replonge) (a|de) (me |m')(couper|scarifier|mordre|bruler|griffer|taper|frapper|faire du mal|mutiler|entailler|blesser)\b"),
+    (SELF_HARM, r"\bme (mordre|mords|mordu|mordue|griffer|griffe|pincer|pince|taper|tape|frapper|frappe|bruler|brule|couper|coupe) (\w+ ){0,2}(les|le|la|mes|mon|ma) (bras|poignets?|cuisses?|jambes?|ventre|mains?|avant bras|peau)\b.{0,40}\b(jusqu'(a|au) (avoir des bleus|saigner|ce que ca saigne)|jusqu'au sang)\b"),
+    # Stroke signs: a face that drops on one side, speech gone wrong beside a weak arm.
+    (MEDICAL, r"\b(sourire|bouche|visage|levre|levres)\b (\w+ ){0,4}(d'un (seul )?cote|de travers|tordue?|tombante?|paralyse\w*|deforme\w*)\b|\b(n'arrive plus a|ne peut plus) sourire (\w+ ){0,2}d'un cote\b"),
+    (MEDICAL, r"\b(bafouill\w*|parle bizarre\w*|mots (\w+ ){0,2}melanges|ne trouve plus ses mots|n'arrive plus a parler|articule mal|n'articule plus)\b.{0,120}\b(bras|jambe|main|cote|visage|bouche|sourire)\b|\b(n'arrive plus a (lever|bouger)|ne peut plus (lever|bouger)|ne sent plus) (le|son|sa|un) (bras|jambe|main)\b.{0,100}\b(bafouill\w*|parle bizarre\w*|mots|parler|articul\w*|bouche|visage)"),
+    # Everything made ready « pour en finir ».
+    (SUICIDE, r"\b(tout )?(prepare|preparer|prevu|pret|prets) (\w+ ){0,3}pour en finir\b(?! avec (?!(la vie|ma vie|tout)\b))|\bpour en finir\b(?! avec (?!(la vie|ma vie|tout)\b)).{0,60}\b(medic\w*|cachets|corde|tout (est )?pret|prets?)\b"),
 )
 _KIND_ORDER = {OTHER_AT_RISK: 0, CHILD: 1, SUICIDE: 2, SELF_HARM: 3, VIOLENCE: 4, MEDICAL: 5, DANGER: 6}
 # Someone else's crisis and a child's first: their words overlap the writer's own kinds.
@@ -354,6 +387,16 @@ CONCERN_PATTERNS = _compile((
     (SELF_HARM, r"\b(compas|lame|cutter|rasoir)\b.{0,40}\b(a cote de moi|dans ma main|pres de moi|sur mon bureau)\b"),
     (DANGER, r"\b(ca )?sent (bizarre|bizarrement|etrange|fort|le brule)\b.{0,40}\b(gaz|chauffage|poele|chaudiere)|\b(gaz|chauffage d'appoint|chaudiere)\b.{0,60}\bsent (bizarre|etrange|fort)\b"),
     (DANGER, r"\b(batterie|batteries|onduleur|panneau)\b.{0,30}\b(fume|fumee|chauffe fort|gonfle)\b"),
+    # « jsp pk je continue », « ma mère s'en fout si je crève »; life insurance « au moins ».
+    (SUICIDE, r"\b(je (ne )?sais (pas|plus)) pourquoi je continue\b(?! (a|de|d'|avec|ce|cette|mes|mon|ma|les|la|le) )|\bsi je creve\b(?! (de|d') )"),
+    (SUICIDE, r"\bassurances? (vie|deces)\b.{0,80}\b(enfin vous voyez|si (c'est|je me|je ne suis plus|je pars)|suicide|servirait|serviront|seule chose utile|au moins)\b"),
+    # Punishing oneself; a clean streak ended with a blade.
+    (SELF_HARM, r"\b(je me punis|je me suis punie?|me punir)\b(?! (en (me privant|ne pas|m'interdisant)|de dessert|par))"),
+    (SELF_HARM, r"\b(remis a zero|rechute|craque)\b.{0,60}\b(compas|lame|cutter|rasoir)\b|\b(compas|lame|cutter|rasoir)\b.{0,60}\b(remis a zero|rechute|craque)\b"),
+    # The cover story for bruises; sleeping dressed, ready to flee; « tu vas le payer ».
+    (VIOLENCE, r"\b(je dis|j'ai dit|je raconte|j'ai raconte|je leur dis|je leur ai dit|j'explique|j'ai explique|je pretends|de dire|je dois dire) (\w+ ){0,4}(que |qu')?(je suis tombee?|je me suis (cognee?|pris une porte|prise une porte|fait mal)|c'est (le sport|une chute|la porte|un accident))\b"),
+    (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve|rentre)\b.{0,60}\b(dors habillee|dors tout habillee|chaussures|sac (est )?pret|sac prets|m'enferme|dors dans la voiture)\b"),
+    (VIOLENCE, r"\b(il|elle) (m'a|ma) dit (que |qu')?(je |j'|tu )?(allai\w*|vais|vas|allait) (le |me le )?(payer|regretter)\b"),
 ))
 
 LOOKALIKE_PATTERNS = _regexes((
@@ -425,14 +468,18 @@ DISTANCE_PATTERNS = _regexes((
         # Asking whether a line is only for suicide is said by someone who is not suicidal
         # (« le 3114 c'est que pour le suicide ? moi je veux pas mourir »).
         r"\b(3114|ce numero|le numero|cette ligne|ce truc)\b.{0,40}\b(que|seulement|juste|uniquement) pour (le |les )?(suicide|suicidaires?)\b",
-        r"\b(perso|boss final|niveau|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
-        r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
+        r"\b(perso|boss final|(?<!au )niveau(?! (de|des|du|d')\b)|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
+        r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(gardien|gardienne|concierge|auxiliaire de vie|aide a domicile|infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
         r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
-        r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|vais bien|va bien|arrete|sortie?|fiere?|gueri|guerie|plus jamais)\b",
-        r"\b(j'ai arrete de|c'est derriere moi|je me suis reconstruite?|ca va mieux maintenant|il va mieux|elle va mieux|je suis partie il y a|quand j'etais (petite?|enfant|ado|jeune))\b",
+        r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|vais bien|va bien|arrete|sortie?|fiere?|gueri|guerie|plus jamais|(bien |tres bien )?recupere|(bien )?remise?|retablie?)\b",
+        r"\b(j'ai arrete de|c'est derriere moi|je me suis reconstruite?|ca va mieux maintenant|il va mieux|elle va mieux|je suis partie il y a|quand j'etais (petite?|enfant|ado|adolescente?|jeune|gamine?|gosse)|adolescente? je)\b",
         r"^(prof|professeure?|infirmiere?|medecin|educatrice?|educateur|assistante? sociale?|gendarme|policiere?|enseignante?|animatrice?|animateur|cpe|directrice?|directeur|aide soignante?)\b",
         r"\b(un|une) (eleve|patient|patiente|beneficiaire|usager|usagere|jeune|stagiaire) (nous|me|m') (confie|dit|a dit|a confie|raconte|a raconte)\b",
+        # Someone who works or volunteers with the public, asking how to direct a person.
+        r"\b(je travaille|je suis benevole|je fais du benevolat|nous accueillons|on accueille|j'accueille)\b.{0,80}\bcomment (orienter|accompagner|accueillir|reagir|repondre|conseiller)\b",
+        # An animal is the victim (« le chat de ma voisine se fait frapper »): no crisis of Relais.
+        r"\b(chat|chatte|chaton|chats|chien|chienne|chiot|chiens|lapin|cheval|poney|animal|animaux|oiseau)\b (\w+ ){0,4}(se fait|se font|s'est fait|s'est faite|a ete|ont ete) (frapp\w*|batt\w*|maltrait\w*|tap\w*|martyris\w*|empoisonn\w*|lapid\w*|tortur\w*)",
         r"\b(fausse alerte|c'etait juste|c'etait rien|rien de grave)\b",
         r"\b(avant|pour|a cause de) (mon|un|l'|le|mon prochain) (entretien|examen|oral|rendez vous|exam|concours|permis)\b",
         r"\baccident (du travail|de travail|domestique)\b",
@@ -546,6 +593,8 @@ NOT_A_PERSON_PATTERNS = _regexes((
         r"\b(poules?|poulets?|chiens?|chats?|lapins?|vaches?|veaux?|brebis|moutons?|chevres?|cochons?|betes|betail|troupeaux?|chevaux|cheval|animaux|abeilles?|ruches?)\b",
         r"\b(voiture|moteur|scooter|moto|camion|tracteur|batterie|onduleur|chaudiere|frigo|congelateur|ordinateur|ordi|telephone|box|radiateur|pompe) (\w+ ){0,3}(chauffe|surchauffe|brulant|brulante|bouillant)\w*",
         r"\b(qui chauffe|surchauffe)\b",
+        # « le groupe électrogène s'étouffe », « la flamme du poêle meurt »: an engine or a fire.
+        r"\b(groupe electrogene|generateur|moteur|poele|insert|cheminee|flammes?|braises?|feu|tondeuse|tronconneuse|debroussailleuse|chaudiere|carburateur|bruleur)\b (\w+ ){0,4}(s'etouffe|etouffe|meurt|respire mal|ne respire plus|cale|tousse)\b",
         r"\bmalaise (de l'|de la|du|des|dans l'|dans la|dans le|social|economique|agricole|paysan|politique)",
         r"\b(economie|secteur|marche|entreprise|commerce|exploitation|bourse|filiere|agriculture|chiffre d'affaires|village|pays) (\w+ ){0,3}(malaise|ne respire plus|respire plus|asphyxi\w*|arret cardiaque|agonise|a l'agonie|en reanimation|sous perfusion)",
 ))
@@ -583,7 +632,7 @@ def speaks_of_a_person(text: str | None) -> bool:
 
 # Someone else is spoken of: the writer's suicide or self-harm patterns are theirs.
 _THIRD_PERSON = re.compile(
-    rf"\b((mon|ma|mes|notre|son|sa|un|une) (\w+ )?{_CLOSE}s? (\w+ ){{0,4}}(dit|a dit|a di|m'a dit|m'a ecrit|m'a envoye|a envoye|a laisse|a ecrit|a poste|a publie|parle|pense|veut|voulait|va|allait|cherche|s'est|se|a avale|a pris|a donne|repete)\b|(il|elle) (\w+ )?(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|parle|pense|pensait|veut|voulait|voudrait|allait|avait|a avale|a pris|cherche|repete)\b|(qu'il|qu'elle) (veut|voulait|va|allait|pensait|avait))"
+    rf"\b((mon|ma|mes|notre|son|sa|un|une) (\w+ )?{_CLOSE}s? (\w+ ){{0,4}}(dit|a dit|a di|m'a dit|m'a ecrit|m'a envoye|a envoye|a laisse|a ecrit|a poste|a publie|publie|poste|parle|pense|veut|voulait|va|allait|cherche|s'est|se|a avale|a pris|a donne|repete)\b|(il|elle) (\w+ )?(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|publie|poste|parle|pense|pensait|veut|voulait|voudrait|allait|avait|a avale|a pris|cherche|repete)\b|(qu'il|qu'elle) (veut|voulait|va|allait|pensait|avait))"
 )
 _FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WISH}|je me (coupe|scarifie|fais du mal)|j'ai envie de mourir)")
 
@@ -673,6 +722,13 @@ _ALREADY_TAKEN = re.compile(
     r"|\b(je viens|il vient|elle vient) (de|d') (prendre|avaler|boire|gober)\b"
 )
 
+# An overdose taken and the body failing now (« il est tout bleu »): the 15 first.
+_OVERDOSE_NOW = re.compile(
+    r"\b(overdose|surdose)\b.{0,60}\b(tout bleu|toute bleue|bleu|bleue|inconsciente?|ne respire|respire mal|ne repond plus|ne se reveille)")
+
+# Too many pills taken by mistake (« 20 doliprane par erreur pour une rage de dents »).
+_BY_MISTAKE = re.compile(r"\b(pris|avale|avalee|bu|donne) .{0,60}\b(par erreur|par accident|sans faire expres|par megarde)\b")
+
 
 # « Il veut me tuer avec son arme »: someone else wants the writer dead, which is violence, not
 # the writer's own wish (« je veux me tuer »).
@@ -688,6 +744,8 @@ def _whose(kind: str, texts: tuple[str, ...]) -> str:
     if kind == SUICIDE and any(_SOMEONE_WANTS_ME_DEAD.search(t) for t in texts) \
             and not any(_MY_OWN_WISH.search(t) for t in texts):
         return VIOLENCE
+    if kind == SUICIDE and any(_OVERDOSE_NOW.search(t) or _BY_MISTAKE.search(t) for t in texts):
+        return MEDICAL
     if kind not in (SUICIDE, SELF_HARM):
         return kind
     third = any(_THIRD_PERSON.search(t) for t in texts)

@@ -10,10 +10,19 @@ _APOSTROPHES = str.maketrans({ch: "'" for ch in "’`´‘‛ʼʻ′＇ˈ"})
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 # Digits typed for letters inside a word ("m0urir", "su1cide"); never between digits.
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
+_LEET_DIGITS = str.maketrans({digit: _LEET[digit] for digit in "0134"})
+# A number and its unit or rank keeps its digits: « 13h », « 3e étage », « 1er », « 10min », « 4g »,
+# and so do times and sizes (« 10h30 », « 4x4 »).
+_NUMBER_WITH_UNIT = re.compile(
+    r"\d+(e|er|ere|eme|emes|nd|nde|h|min|mn|s|j|km|kg|g|mg|m|cm|mm|l|cl|ml|an|ans|x|k|kw|kwh|w|v|a|ah|mah|"
+    r"eur|euro|euros|c|p|t|mois|sem)|\d+[a-z]{1,3}\d+")
+_CODE = re.compile(r"[a-z]+\d+")
 # SMS spellings that hide the words the lexicons look for ("jveu mourir", "g plu de courant").
 _SMS = (
     (r"\b(jsuis|chui|chuis|jsui|jss)\b", "je suis"),
     (r"\bjai\b", "j'ai"),
+    (r"\bjsp\b", "je sais pas"),
+    (r"\ben finire?s?\b", "en finir"),
     (r"\b(ya|ya)\b", "il y a"),
     (r"\bpr\b", "pour"),
     (r"\b(leau|lo)\b", "l'eau"),
@@ -42,7 +51,7 @@ _SMS = (
     (r"\bptit\b", "petit"),
     (r"\bptite\b", "petite"),
     (r"\bdla\b", "de la"),
-    (r"\bj(?=veu|vai|voudrai|pense|sui|supporte|peu|ai|tien|sai|sens|compte|prefere|arrive|vx)", "je "),
+    (r"\bj(?=veu|vai|voudrai|pense|sui|supporte|peu|ai|tien|sai|sens|compte|prefere|arrive|vx|creve|allai)", "je "),
     (r"\bjveu[xt]?\b", "je veux"),
     (r"\b(veu[xt]?|vx)\b", "veux"),
     (r"\bg\b", "j'ai"),
@@ -73,6 +82,28 @@ def _join_spelled_out(text: str) -> str:
                   lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
 
 
+def _spelled_in_digits(word: str, loose: bool) -> bool:
+    """A word of letters and the digits 0, 1, 3, 4 only (« f1n1r », « 1nc3nd13 », « 4ns »), not a
+    number alone or with its unit. A code that ends in its number (« T3 », « PSC1 », « m3 »)
+    is one too only in a message spelled in digits elsewhere (`loose`: « m3 » is « me » in
+    « j3 v3ux m0ur1r », a cubic metre in « 10 m3 d'eau »)."""
+    if not re.search(r"[a-z]", word) or not re.search(r"\d", word) or re.search(r"[25-9]", word):
+        return False
+    if _NUMBER_WITH_UNIT.fullmatch(word):
+        return False
+    return loose or not _CODE.fullmatch(word)
+
+
+def _unleet(text: str) -> str:
+    """« 3n f1n1r av3c la v13 » -> « en finir avec la vie »: the rule in normalise() only sees a
+    digit between two letters."""
+    words = re.findall(r"\b[a-z0-9]+\b", text)
+    loose = sum(_spelled_in_digits(word, loose=False) for word in words) >= 2
+    return re.sub(r"\b[a-z0-9]+\b",
+                  lambda m: m.group(0).translate(_LEET_DIGITS) if _spelled_in_digits(m.group(0), loose)
+                  else m.group(0), text)
+
+
 def _expand_sms_elisions(text: str) -> str:
     # "m'tuer", "d'me", "j'veux": an elision before a consonant is SMS for the full word.
     return re.sub(r"\b([jmtsdnc])'(?=[b-df-hj-np-tv-xz])", r"\1e ", text)
@@ -86,6 +117,7 @@ def normalise(text: str, repeats: int = 2) -> str:
     text = _strip_format_characters(text.translate(_APOSTROPHES)).translate(_LIGATURES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _unleet(text)
     text = re.sub(r"(?<=[a-z'])[0134@$](?=[a-z])", lambda m: _LEET[m.group(0)], text)
     text = re.sub(r"(?<=[a-z]{2})3\b", "e", text)  # "arm3"
     text = re.sub(r"(\w)\1{2,}", lambda m: m.group(1) * repeats, text)

@@ -289,3 +289,116 @@ def test_done_with_a_thing_of_daily_life_needs_a_sure_classifier():
 
     assert triage("je veux en finir avec la voiture", 0.999, "suicide", CrisisReading(0.66, "suicide")).tier is None
     assert triage("je veux en finir avec la vie", 0.999, "suicide", CrisisReading(0.66, "suicide")).tier == CERTAIN
+
+
+# Classes the blind corpus I (2026-12-03) found missing, in phrasings of our own: a stranger who
+# follows, water in the living rooms, trapped in a lift or under a beam, an armed man, a break-in
+# under way, an elderly person silent in the cold, a neighbour beaten by her partner, a child
+# locked in without food, stroke signs, self-harm taken up again, words spelled in digits.
+@pytest.mark.parametrize("text, kind", [
+    ("un inconnu me suit depuis la sortie du tram, j'ose pas rentrer", "danger"),
+    ("une camionnette nous suit depuis le rond-point", "danger"),
+    ("l'eau monte dans la cuisine et on a de l'eau aux genoux", "danger"),
+    ("la Loire déborde, l'eau rentre sous la porte d'entrée et ça monte encore", "danger"),
+    ("on est coincés à l'étage par l'eau, la rue est un torrent", "danger"),
+    ("je suis coincé dans un ascenseur en panne avec mon bébé et on manque d'air", "danger"),
+    ("mon mari est bloqué sous l'armoire qui est tombée", "danger"),
+    ("deux types avec des couteaux devant l'entrée de la résidence", "danger"),
+    ("quelqu'un a forcé la porte de derrière, je l'entends fouiller en bas", "danger"),
+    ("incendie chez nous, on est sur le balcon", "danger"),
+    ("mon oncle de 90 ans ne répond plus depuis hier et il n'a plus de chauffage", "other_at_risk"),
+    ("ma grand-mère qui a Alzheimer a disparu cet après-midi et la nuit tombe", "other_at_risk"),
+    ("ma collègue est arrivée en larmes, son compagnon l'a frappée hier soir", "other_at_risk"),
+    ("mon beau-père m'enferme dans la cave sans manger quand j'ai de mauvaises notes", "child"),
+    ("je suis en 4e et j'ai pas le droit de manger le soir depuis une semaine", "child"),
+    ("la bouche de mon père est de travers depuis ce matin", "medical"),
+    ("ma femme n'arrive plus à parler et ne peut plus lever le bras", "medical"),
+    ("j'ai recommencé à me couper hier soir", "self_harm"),
+    ("je me suis pincé les cuisses jusqu'au sang", "self_harm"),
+    ("j'ai tout préparé pour en finir, les cachets sont là", "suicide"),
+    ("j3 v3ux m0urir", "suicide"),
+    ("m4 f1ll3 d3 9 4ns m3 d1t qu3 s0n p3r3 l4 fr4pp3", "child"),
+])
+def test_missing_classes_are_caught(text, kind):
+    found = assess(text)
+    assert found.is_crisis, text
+    assert found.kind == kind, (text, found.kind)
+
+
+@pytest.mark.parametrize("text", [
+    # Followed on a network, by a coach, by a cat.
+    "un gars me suit sur instagram depuis des mois, je le bloque ?",
+    "la conseillère qui me suit à France Travail est super",
+    "mon chat me suit partout dans la maison",
+    # Water that fell back, water in a cellar after the fact, a flood far away.
+    "l'eau est entrée dans le salon cette nuit, elle redescend, on nettoie comment ?",
+    "l'eau de pluie passe sous la porte du garage quand il pleut fort, comment isoler ?",
+    # Lifts, beams, tools and kitchen knives.
+    "on est restés bloqués dans l'ascenseur hier dix minutes, à qui je me plains ?",
+    "un homme avec un couteau à huîtres au marché, c'est le poissonnier",
+    "quelqu'un a cassé la fenêtre de ma voiture cette nuit, comment je déclare ?",
+    "il y a eu un incendie dans l'immeuble d'à côté hier, on peut aider les voisins ?",
+    "il y a le feu au lac ? non, alors on prend le temps",
+    # Someone who does not answer messages; children fighting; recovered illness.
+    "ma voisine ne répond plus à mes messages depuis notre dispute, il fait beau pourtant",
+    "mes fils se battent pour la console, je fais comment ?",
+    "ma mère a eu un AVC il y a quatre ans, elle a bien récupéré, quelle aide pour le ménage ?",
+    "le moteur de la tronçonneuse s'étouffe quand il chauffe",
+    "je me gratte les bras jusqu'au sang à cause de l'eczéma",
+    "je me punis en me privant de chocolat quand je dépense trop",
+    "je donne mes affaires de camping, quelqu'un les veut ?",
+    "tout est prêt pour en finir avec les travaux de la cuisine",
+    "le chien du voisin s'est fait frapper par une voiture",
+    "je suis bénévole au Secours populaire, comment orienter une femme qui parle de violences ?",
+    "je suis gardienne d'immeuble, que faire si un locataire âgé ne répond pas pendant le grand froid ?",
+    # Codes and numbers keep their digits.
+    "j'ai mon PSC1, pour un arrêt cardiaque c'est 30 compressions ?",
+    "le SP95-E10 est à quel prix ? je cherche un T3 au 3e étage",
+])
+def test_lookalikes_of_the_missing_classes_are_not_a_crisis(text):
+    assert not assess(text).is_crisis, text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("je sais plus pourquoi je continue, vraiment", "suicide"),
+    ("au moins avec l'assurance vie ils auraient quelque chose si je pars", "suicide"),
+    ("je me punis quand je mange trop, avec la ceinture", "self_harm"),
+    ("rechute ce soir, la lame était dans mon tiroir", "self_harm"),
+    ("à la pharmacie je dis que je me suis cognée dans une porte", "violence"),
+    ("quand il a bu je dors tout habillée au cas où", "violence"),
+    ("il m'a dit que j'allais le regretter si je parle", "violence"),
+])
+def test_softer_cues_of_the_missing_classes_are_asked_about(text, kind):
+    found = assess(text)
+    assert found.concern and not found.is_crisis, text
+    assert found.kind == kind
+
+
+def test_words_spelled_in_digits_are_read_and_numbers_keep_theirs():
+    from relais.text import normalise
+
+    assert normalise("3ncor3 un3 f01s") == "encore une fois"
+    assert normalise("j'ai 13 4ns, 10h30, un T3, le 1er, 4x4, PSC1") == "j'ai 13 ans 10h30 un t3 le 1er 4x4 psc1"
+
+
+def test_an_overdose_with_a_failing_body_is_a_medical_emergency():
+    assert assess("ma soeur a fait une overdose, elle ne respire presque plus").kind == "medical"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("mon fils de 25 ans me frappe quand il a bu", "violence"),
+    ("mon oncle me fait des choses et il dit que c'est notre secret", "child"),
+    ("mon ami a écrit adieu sur son mur et il ne répond plus", "other_at_risk"),
+])
+def test_who_is_in_danger_decides_the_kind(text, kind):
+    found = assess(text)
+    assert (found.is_crisis or found.concern) and found.kind == kind, (text, found)
+
+
+def test_pills_taken_by_mistake_are_a_medical_emergency():
+    assert triage("j'ai avalé 15 cachets de paracétamol par erreur il y a une heure", 0.9, "suicide").kind == "medical"
+
+
+def test_someone_close_shut_in_with_a_means_is_at_risk():
+    assert assess("ma fille de 19 ans s'est enfermée dans la salle de bain avec ses cachets").kind == "other_at_risk"
+    assert not assess("mon fils s'est enfermé dans sa chambre pour jouer, il boude").is_crisis
