@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
+from actions.theme_text import coach_name
 from actions.topic_replies import (
     ask_consent_once,
     ask_two_tracks,
@@ -36,7 +37,7 @@ from relais.track_turn import (
     keeps_current_track,
     track_ranking,
 )
-from relais.tracks import TRACKS, coach_name, diagnostic_slots, track_from_intent
+from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
 
 DIAGNOSTIC_FORM = "diagnostic_form"
 # An urgence named without a track gets a scenario's first steps above this topic probability.

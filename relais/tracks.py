@@ -5,7 +5,7 @@ track »), and tests/test_adding_a_track.py lists what a track still misses."""
 
 
 # Track id -> the theme's name as citizens (and coaches) read it: in the menu, the welcome, the
-# coach's name (« coach mobilité »), progress and the data export. One word each, lower case,
+# coach's name (« coach mobilité », actions/theme_text.py), progress and the data export. One word each, lower case,
 # the words people use; the seed document's longer names ("mobilité décarbonée"...) are in
 # DESIGN.md. The domain (domain/) repeats these words where Rasa utters a response by itself
 # (the menu buttons, the lists of themes): tests/test_track_names.py keeps them in line.
@@ -22,11 +22,6 @@ TRACKS: dict[str, str] = {
 
 TRACK_INTENT_PREFIX = "track_"
 PHASES = ("urgence", "continu")
-
-
-def coach_name(track: str) -> str:
-    """« coach mobilité »: how the specialist of a track is named, the same for every track."""
-    return f"coach {TRACKS[track]}"
 
 
 def track_from_intent(intent_name: str | None) -> str | None:

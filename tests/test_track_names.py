@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from actions.theme_text import coach_name
 from actions.tracks import ActionSelectTrack
-from relais.tracks import TRACKS, coach_name
+from relais.tracks import TRACKS
 from tests.support.action_trackers import make_tracker
 from tests.support.paths import ROOT
 
