@@ -73,7 +73,7 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
         r"^(haha|hihi|mdr|ptdr|lol|hahaha)\b",
         r"(?<!pas )(?<!ne )\b(tout va (tres )?bien|moi je vais bien|je vais tres bien)\b(?! mal)",
-        r"\b(c'etait un test|c'est un test|je (me suis )?trompee? de (fenetre|conversation|personne|destinataire|chat)|(a|avait) pris mon (tel|telephone|portable)|pour faire le malin|c'etait une blague|c'est une blague)\b",
+        r"\b(c'etait un test|c'est un test|(c'etait|c'est|ce n'etait) pas pour (toi|vous)|(fausse|mauvaise) manip|je repondais a|je (me suis )?trompee? de (fenetre|conversation|personne|destinataire|chat)|(a|avait) pris mon (tel|telephone|portable)|pour faire le malin|c'etait une blague|c'est une blague)\b",
         r"^(non |nan )?(aux|au|a la) (echecs|cartes|scrabble|foot|tennis|belote|tarot|jeu|jeux|ping pong|console|boxe|mario)\b",
         r"\b(je veux dire|je voulais dire|c'est une image|une maniere de dire)\b",
     )),

@@ -297,7 +297,7 @@ _MORE_CRISIS = (
     (DANGER, r"\b(le )?feu (chez moi|chez nous|dans (la|ma|notre) (maison|cuisine|chambre|immeuble)|a (la maison|l'appart))\b"),
     (DANGER, r"\b(il y a des|des) flammes\b|\bflammes (\w+ ){0,3}(ont pris|prennent|s'etend|partout|dans les rideaux)\b|\b(ca|le feu) s'etend\b"),
     (DANGER, r"\b(coups de feu|fusillade|ca tire|on tire|des tirs)\b"),
-    (DANGER, r"\b(coincee?s?|bloquee?s?) (\w+ ){0,4}(sous la neige|dans la neige|sur l'autoroute|sur la route|dans la voiture)\b.{0,100}\b(bebe|enfant|froid|-\d+|moins \d+|plus d'essence|plus de chauffage|hypotherm)"),
+    (DANGER, r"\b(coincee?s?|bloquee?s?) ([\w']+ ){0,4}(sous la neige|dans la neige|sur l'autoroute|sur la route|dans la voiture)\b.{0,100}\b(bebe|enfant|froid|-\d+|moins \d+|plus d'essence|plus de chauffage|hypotherm)"),
     (DANGER, r"\b(le )?feu (a pris|a demarre|s'est declare|prend|a pris feu) (\w+ ){0,3}(dans|a)\b|\b(plein de fumee|de la fumee partout|fumee (noire|epaisse) (partout|dans))\b"),
     (DANGER, r"\b(le )?feu (dans|a) (la cage d'escalier|l'immeuble|le couloir|l'escalier|la cuisine|le garage|la chambre|l'appart|la maison)\b"),
     (DANGER, r"\b(emportee?s?|entrainee?s?|happee?s?) par (la riviere|l'eau|le courant|la crue|les vagues|la mer|le torrent)\b"),
@@ -352,6 +352,7 @@ CONCERN_PATTERNS = _compile((
     (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
     (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
     (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
+    (SUICIDE, r"\b((ca |ca me |me )servirai[st]? a quoi|a quoi (ca )?(me )?servirai[st]?)\b.{0,30}\b(de continuer|de vivre|de me battre|de me lever|tout ca)\b"),
     (SUICIDE, r"\b(un fardeau|un poids|une charge) pour (tout le monde|les autres|mes proches|ma famille|mes enfants|eux|vous|toi)"),
     (SUICIDE, r"\ba quoi bon (vivre|continuer|me battre|rester en vie|exister|me lever)"),
     (SUICIDE, r"\b(plus|pas|aucune|sans) (d'|d )?(autre )?issue\b"),
@@ -432,6 +433,8 @@ LOOKALIKE_PATTERNS = _regexes((
         r"\bdose de cheval\b",
         r"\btout (plaquer|lacher) (pour|et)\b",
         r"\blettre d'amour\b",
+        r"\b(mes|les) (gosses|enfants|gamins|ados|filles|fils|collegues|potes|copains|copines|eleves) (vont|va) me tuer\b",
+        r"\bje vais (le|la|les) (tuer|achever|massacrer|defoncer|exploser|balancer) (ce|cette|ces) (bagnole|voiture|caisse|machine|imprimante|box|ordi|telephone|tel|batterie|tondeuse|chaudiere|bestiole|moto|frigo|appareil|truc)\b",
         r"\bdisparaitre (des|du|de la|de ses|de mes) (fichiers|listes|registres|annuaires|reseaux|photos|radars)\b",
         r"\bla fin (pour|de) (mon|ma|mes|notre|nos|la|le) (vieux |vieille )?(frigo|voiture|ordi|telephone|machine|chaudiere|velo|canape|forfait|contrat|bail)\b",
         r"\bj'en peux plus d'attendre\b|\bje n'en peux plus d'attendre\b",
@@ -468,6 +471,7 @@ DISTANCE_PATTERNS = _regexes((
         # Asking whether a line is only for suicide is said by someone who is not suicidal
         # (« le 3114 c'est que pour le suicide ? moi je veux pas mourir »).
         r"\b(3114|ce numero|le numero|cette ligne|ce truc)\b.{0,40}\b(que|seulement|juste|uniquement) pour (le |les )?(suicide|suicidaires?)\b",
+        r"\b(pourquoi|pk|pq) (tu |vous )?(me |m')?(donnes?|donnez|parles?|parlez|envoies?|envoyez) (\w+ ){0,3}(numero|3114|ligne)\b|\b(c'est )?pas (que )?pour les suicidaires\b",
         r"\b(perso|boss final|(?<!au )niveau(?! (de|des|du|d')\b)|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
         r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(gardien|gardienne|concierge|auxiliaire de vie|aide a domicile|infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",

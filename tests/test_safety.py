@@ -402,3 +402,12 @@ def test_pills_taken_by_mistake_are_a_medical_emergency():
 def test_someone_close_shut_in_with_a_means_is_at_risk():
     assert assess("ma fille de 19 ans s'est enfermée dans la salle de bain avec ses cachets").kind == "other_at_risk"
     assert not assess("mon fils s'est enfermé dans sa chambre pour jouer, il boude").is_crisis
+
+
+def test_questions_about_the_suicide_line_and_hyperbole_are_no_crisis():
+    assert not assess("pourquoi vous m'envoyez le numéro du suicide ? je veux pas me suicider").is_crisis
+    assert not assess("le 3114 c'est pas pour les suicidaires ?").is_crisis
+    assert assess("mes ados vont me tuer si je coupe la box ce soir").lookalike
+    assert assess("je vais la balancer cette imprimante").lookalike
+    assert assess("ça servirait à quoi de continuer, honnêtement").concern
+    assert assess("bloqués sur l'A75 dans la neige avec notre bébé, plus d'essence").kind == "danger"
