@@ -262,13 +262,13 @@ _MORE_CRISIS = (
     (CHILD, r"\b(gamin|gamine|petit|petite|enfant|gosse)\b.{0,80}\b(son|sa|ses) (pere|mere|parents|beau pere|belle mere) (le|la|les) (cogne|frappe|bat|tabasse|tape)\b"),
     (CHILD, r"\b(vient|venait|rentre) dans (son|mon|leur) lit (la nuit|le soir)\b|\bdoit (rien|ne rien) dire\b.{0,40}\b(lit|touche|fait des choses)"),
     (CHILD, r"\b(enfant|gamin|gamine|petit|petite|gosse)\b.{0,30}\bmange dans les poubelles\b"),
-    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ?ans?|je suis mineure?|ai (1[0-7]|[6-9]) ?ans?)\b).*\b(coups|frappe|frapper|bat|battre|me fait|ce qu'il me fait|me touche|enferme|enfermee?|m'ont enferme|cogne|tape|peur de rentrer|ose pas rentrer)\b"),
+    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ?ans?|je suis mineure?|ai (1[0-7]|[6-9]) ?ans?)\b(?! (de|d'))).*\b(coups|frappe|frapper|bat|battre|me fait|ce qu'il me fait|me touche|enferme|enfermee?|m'ont enferme|cogne|tape|peur de rentrer|ose pas rentrer)\b"),
     (CHILD, r"\b(de (1[0-7]|[1-9]) ?ans?|a (1[0-7]|[1-9]) ?ans?)\b.{0,120}\b(la touche|le touche|lui fait des choses|fait des secrets|la tripote|le tripote)\b|\b(la touche|le touche|lui fait des choses)\b.{0,80}\b(de (1[0-7]|[1-9]) ?ans?|a (1[0-7]|[1-9]) ?ans?)\b"),
     (CHILD, r"\b(niece|neveu|fille|fils|petite|petit|belle fille|beau fils|eleve)\b.{0,60}\b(beau pere|pere|oncle|cousin|voisin|grand pere|frere|compagnon|mec|copain de sa mere|nouveau compagnon)\b.{0,30}\b(la|le|lui) (touche|tripote|caresse)\b"),
     (CHILD, r"\b(mis|met|enferme|enfermee|laisse|sorti) (\w+ ){0,3}(mon|ma|son|sa|le|la|leur) (\w+ )?(frere|soeur|fils|fille|enfant|petit|petite|bebe)\b.{0,40}\b(dehors|sur le balcon|dans la cave|au froid|a la porte)\b.{0,40}\b(toute la nuit|pour le punir|pour la punir|des heures)"),
     (CHILD, r"\b(maltrait\w*)"),
     (CHILD, r"\b(c'est notre secret|notre petit secret|(dit|dis|dire) que c'est (un|notre) (petit )?secret|dois rien dire a (maman|papa|ma mere|mon pere)|faut pas le dire a (maman|papa))\b"),
-    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste )?(1[0-7]|[6-9]) ?ans?|je suis en (6e|5e|4e|3e|6eme|5eme|4eme|3eme|cm1|cm2|seconde))\b).*\b(dehors la nuit|me donne pas a manger|rien a manger|pas le droit de manger|sans manger|prive de (manger|repas|nourriture|diner|dejeuner)|met dehors|ferme a cle|fait des trucs|fait des choses|secret)\b"),
+    (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste )?(1[0-7]|[6-9]) ?ans?\b(?! (de|d'))|je suis en (6e|5e|4e|3e|6eme|5eme|4eme|3eme|cm1|cm2|seconde))\b).*\b(dehors la nuit|me donne pas a manger|rien a manger|(plus|pas) (de \w+ )?(ni )?a manger|(maman|papa|ma mere|mon pere) (dort|boit) (tout le temps|toute la journee|tous les jours)|pas le droit de manger|sans manger|prive de (manger|repas|nourriture|diner|dejeuner)|met dehors|ferme a cle|fait des trucs|fait des choses|secret)\b"),
     (CHILD, r"\b(bebe|bb|petit|petite|enfant|enfants)\b.{0,40}\b(seule?s?|tout seul|toute seule|tous seuls)\b.{0,40}\b(depuis|sans chauffage|sans manger|personne)\b"),
     (MEDICAL, r"\b(levres|visage|doigts|peau) (\w+ ){0,2}(violettes?|violets?|bleues?|bleus|grises?|gris)\b"),
     (MEDICAL, r"\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|ne reconnait plus personne|parle bizarre|parle de travers)\b.{0,80}\b(tremble|pale|sue|transpire|diabet\w*|tombe|bras|visage|bouche)\b|\b(tremble|pale|sue|transpire|diabet\w*)\b.{0,80}\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|parle bizarre)\b"),
@@ -327,6 +327,8 @@ _MORE_CRISIS = (
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|son|sa) (\w+ )?{_CLOSE}\b.{{0,40}}\b(a dit adieu|dit adieu|a ecrit adieu|message d'adieu|lettre d'adieu|au revoir a tout le monde|desole pour tout)\b.{{0,80}}\b(repond plus|ne repond|injoignable|introuvable|pas de nouvelles|telephone (est )?coupe|ne decroche)"),
     # Someone close shut in a room with a means, or silent behind the door.
     (OTHER_AT_RISK, rf"\b(mon|ma|notre|son|sa) (\w+ )?{_CLOSE}\b.{{0,60}}\b(s'est|c'est|est) enferme\w*\b.{{0,60}}\b(corde|medicaments?|medocs|cachets|arme|fusil|couteau|lame|rasoir|ne (me )?repond (pas|plus)|me repond (pas|plus)|repond plus)"),
+    # The partner breaks a door down (« il a défoncé la porte de la chambre »).
+    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec|mon ex) (\w+ ){0,3}(a casse|a defonce|defonce|casse|a enfonce|enfonce|a arrache) (\w+ ){0,2}(la|ma|une|notre) porte\b(?! (du garage|de la voiture|du placard|du four|du frigo|de la cave en|en (jouant|bricolant)))"),
     # A woman the writer knows, beaten or threatened by her partner.
     (OTHER_AT_RISK, r"\b(ma|la|une|notre) (\w+ ){0,2}(voisine|amie|copine|collegue|cousine|mere|tante|dame|belle soeur|coloc|colocataire)\b.{0,120}\b((son|sa) (mari|conjoint|compagnon|copain|mec|ex|homme) (\w+ ){0,4}|il (\w+ ){0,2})(la (frappe|frapper|bat|battre|cogne|cogner|tape|taper|etrangle|etrangler|tabasse)|a voulu la tuer|veut la tuer|l'a (frappee?|battue?|etranglee?|menacee?|tabassee?))\b"),
     # A child kept locked in or without food by their parents, told by the child.
@@ -370,7 +372,7 @@ CONCERN_PATTERNS = _compile((
     (MEDICAL, r"\b(je vais m'evanouir|je me sens partir|tres mal au coeur|le coeur qui s'emballe|je n'arrive pas a reprendre mon souffle)\b"),
     (MEDICAL, r"\bmal (de|a la) tete\b.{0,60}\b(poele|brasero|groupe electrogene|chauffage d'appoint|barbecue)\b.{0,60}\b(nausee|vomi|vertige|endormi)"),
     (DANGER, r"\b(ca sent le brule|de la fumee (sort|sous|dans)|l'eau (entre|rentre) (dans|par))"),
-    (SUICIDE, r"\b(a quoi (ca|ca) sert|a quoi bon|ca sert a rien)\b.{0,40}\b(tout ca|de continuer|de vivre|de se battre|de me battre|de me lever|tout|la vie|moi)\b"),
+    (SUICIDE, r"\b(a quoi (ca|ca) sert|a quoi bon|ca sert a rien)\b(?! (de |d')(?!(vivre|continuer|me battre|se battre|me lever|exister|essayer)\b)).{0,40}\b(tout ca|de continuer|de vivre|de se battre|de me battre|de me lever|tout|la vie|moi)\b"),
     (SUICIDE, r"\b(je vois plus|je ne vois plus|je vois pas) (trop |vraiment |bien )?(a quoi (ca|tout ca) sert|le bout|d'avenir|de sortie|comment m'en sortir|l'interet)"),
     (SUICIDE, r"\b(je vais craquer pour de bon|je peux plus continuer|je ne peux plus continuer|j'en peux plus de (tout|cette vie|vivre comme ca)|je suis de trop|je ne sers a rien|je sers a rien|tout arreter|tout lacher|que tout s'arrete|que ca s'arrete|que la douleur s'arrete)\b"),
     (SUICIDE, r"\b(envie|besoin|voudrais|veux|aimerais) (de )?(disparaitre|m'effacer|dormir (longtemps|tres longtemps|pour longtemps|et ne plus))\b(?! (des|du|de la|de ses|de mes|d'un|d'une|sous|quelques|un moment|un peu|loin|a la campagne|en vacances|pour (le|un|quelques|la)) )"),

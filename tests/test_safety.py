@@ -411,3 +411,11 @@ def test_questions_about_the_suicide_line_and_hyperbole_are_no_crisis():
     assert assess("je vais la balancer cette imprimante").lookalike
     assert assess("ça servirait à quoi de continuer, honnêtement").concern
     assert assess("bloqués sur l'A75 dans la neige avec notre bébé, plus d'essence").kind == "danger"
+
+
+def test_a_door_broken_a_child_left_hungry_and_a_useless_chore():
+    assert assess("mon copain a défoncé la porte de la salle de bain où je m'étais enfermée").kind == "violence"
+    assert not assess("mon fils a cassé la porte du placard en jouant").is_crisis
+    assert assess("j'ai 9 ans, y a plus rien à manger et papa dort tout le temps").kind == "child"
+    assert not assess("ça sert à rien de tailler les rosiers si tout gèle après").concern
+    assert assess("ça sert à rien de continuer, tout est foutu").concern
