@@ -38,6 +38,9 @@ CORPUS_FLOORS = {
     # first run: recall 0.897, 7 false alarms, questions 0.032, kind 0.869; after that day's
     # lexicon changes (no retraining of DIET): 0.996, 0, 0.036, 0.925.
     "crisis_corpus_I": (0.98, 1, 0.04, 0.91),
+    # J was written blind on 2026-12-03 after those changes (263 crisis, 529 calm; sha256
+    # 2b9c3135…), the honest measure of them; first run: 0.962, 8, 0.036, 0.921.
+    "crisis_corpus_J": (0.95, 9, 0.04, 0.91),
 }
 # conversation set: share of conversations that fully pass (most failures of C and D are
 # practical questions the conversation issue will answer, not crisis handling). B went down to
