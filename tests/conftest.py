@@ -84,7 +84,8 @@ def relais_stack(tmp_path_factory):
     """Rasa (trained model) and the action server on an SQLite database, without the callback
     channel: one for the whole session, started once (half a minute or more on 2 cores), shared
     by the modules that only talk to Rasa's REST channel and read back the rows and tracker of
-    their own senders (every test its own sender, so they stay independent). A module that
+    their own senders (every test its own sender, so they stay independent): the end-to-end
+tests on SQLite, the requests for a person, the blind crisis conversations. A module that
     stops or restarts Rasa, or counts rows of every sender, starts its own stack."""
     from relais.database import upgrade_to_head
     from tests.support.rasa_stack import RasaStack
