@@ -9,6 +9,7 @@ from RASA_AUTH_TOKEN into this process's argument list, which the kernel never s
 """
 
 import os
+import signal
 import sys
 from typing import List
 
@@ -36,6 +37,20 @@ def rasa_arguments(arguments: List[str], token: str) -> List[str]:
     return ["rasa", "run", *arguments, "--enable-api", f"--auth-token={token}"]
 
 
+def stop_workers_at_once_while_they_start() -> None:
+    """With SANIC_WORKERS > 1, Sanic forks its workers after giving the main process a SIGTERM
+    handler that forwards the signal to the workers it knows: a worker inherits that handler and
+    keeps it until it serves, so a SIGTERM while it loads the model (a minute on a loaded
+    machine) is ignored, and the worker then serves on, never stopping. Forked processes of this
+    one start with the default instead (SIGTERM ends them at once); Sanic installs its graceful
+    stop once the worker serves."""
+    os.register_at_fork(after_in_child=_default_sigterm)
+
+
+def _default_sigterm() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def main() -> None:
     settings = load_settings()
     missing = missing_secrets(settings)
@@ -46,6 +61,7 @@ def main() -> None:
     # (at LOG_LEVEL_LIBRARIES=INFO or below): no access log.
     os.environ["SANIC_ACCESS_LOG"] = "false"
     sys.argv = rasa_arguments(sys.argv[1:], settings.rasa_auth_token)
+    stop_workers_at_once_while_they_start()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

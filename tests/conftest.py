@@ -1,5 +1,5 @@
-"""Shared fixtures: the domain, a dispatcher, databases, the trained model (loaded once) and a
-Rasa stack for the edge. Helpers that are not fixtures live in tests/support/.
+"""Shared fixtures: the domain, a dispatcher, databases, the trained model (loaded once), a
+Rasa stack shared by the session and one for the edge. Helpers that are not fixtures live in tests/support/.
 
 The edge's tests (tests/edge/) run in the edge's virtualenv, without Rasa: nothing of Rasa is
 imported here at module level.
@@ -76,4 +76,22 @@ def edge_stack(tmp_path_factory):
     callback = f"http://127.0.0.1:{bridge_port}/rasa/callback"
     with RasaStack(url, tmp_path_factory.mktemp("edge-stack"), callback_url=callback) as stack:
         stack.bridge_port = bridge_port
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def relais_stack(tmp_path_factory):
+    """Rasa (trained model) and the action server on an SQLite database, without the callback
+    channel: one for the whole session, started once (half a minute or more on 2 cores), shared
+    by the modules that only talk to Rasa's REST channel and read back the rows and tracker of
+    their own senders (every test its own sender, so they stay independent): the end-to-end
+tests on SQLite, the requests for a person, the blind crisis conversations. A module that
+    stops or restarts Rasa, or counts rows of every sender, starts its own stack."""
+    from relais.database import upgrade_to_head
+    from tests.support.rasa_stack import RasaStack
+
+    workdir = tmp_path_factory.mktemp("relais-stack")
+    url = f"sqlite:///{workdir / 'relais.db'}"
+    upgrade_to_head(url)
+    with RasaStack(url, workdir / "stack") as stack:
         yield stack

@@ -8,7 +8,6 @@ worse at a crisis turns `make test` red. A floor only ever goes up.
 """
 
 import asyncio
-from pathlib import Path
 
 import pytest
 
@@ -81,18 +80,13 @@ def test_blind_corpus(agent, name):
     assert result["kind_right"] / result["kind_total"] >= kind_floor, result["wrong_kinds"]
 
 
+# The session's stack (tests/conftest.py): every conversation has its own sender.
 @pytest.fixture(scope="module")
-def relais(tmp_path_factory):
-    from relais.database import upgrade_to_head
-    from tests.support.rasa_stack import RasaStack
-
-    workdir = tmp_path_factory.mktemp("blind")
-    url = f"sqlite:///{Path(workdir) / 'relais.db'}"
-    upgrade_to_head(url)
-    with RasaStack(url, workdir / "stack") as stack:
-        client = RelaisClient(stack.rasa_url, stack.auth_token, url, stack.edge_headers)
-        yield client
-        client.close()
+def relais(relais_stack):
+    client = RelaisClient(relais_stack.rasa_url, relais_stack.auth_token, relais_stack.database_url,
+                          relais_stack.edge_headers)
+    yield client
+    client.close()
 
 
 @pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS))

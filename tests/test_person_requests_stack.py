@@ -10,31 +10,23 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from relais.database import upgrade_to_head
-from relais.shared_secrets import EDGE_SECRET_HEADER, fresh_secrets
-from tests.support.rasa_stack import RasaStack
-
-SECRETS = fresh_secrets()
 MAX_MESSAGES_PER_TURN = 5
 
 
+# The session's stack (tests/conftest.py): every test talks as its own citizen.
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("servers")
-    database_url = f"sqlite:///{tmp_path / 'relais.db'}"
-    upgrade_to_head(database_url)
-    with RasaStack(database_url, tmp_path / "stack", secrets=SECRETS) as stack:
-        yield stack.rasa_url, database_url
+def stack(relais_stack):
+    return relais_stack
 
 
 class Citizen:
     def __init__(self, stack) -> None:
-        self.url, self.database_url = stack
+        self.url, self.database_url, self.headers = stack.rasa_url, stack.database_url, stack.edge_headers
         self.sender = f"person-{uuid.uuid4().hex[:8]}"
 
     def say(self, message: str) -> list:
         response = httpx.post(f"{self.url}/webhooks/rest/webhook", json={"sender": self.sender, "message": message},
-                              headers={EDGE_SECRET_HEADER: SECRETS["EDGE_SECRET"]}, timeout=60)
+                              headers=self.headers, timeout=60)
         response.raise_for_status()
         replies = response.json()
         assert len(replies) <= MAX_MESSAGES_PER_TURN, (message, [r.get("text") for r in replies])

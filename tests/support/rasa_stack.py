@@ -2,7 +2,6 @@
 benchmark can stop and start again (to play an outage)."""
 
 import os
-import signal
 import subprocess
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from tests.support.servers import (
     action_server_args,
     free_port,
     rasa_server_args,
+    stop,
     wait_until_up,
     write_credentials,
     write_endpoints,
@@ -112,12 +112,6 @@ class RasaStack:
 
 
 def _stop(process: subprocess.Popen | None, hard: bool) -> None:
-    if process is None or process.poll() is not None:
-        return None
-    os.killpg(process.pid, signal.SIGKILL if hard else signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    if process is not None:
+        stop(process, hard)
     return None

@@ -126,8 +126,19 @@ def running(args: list[str], cwd: Path, health_url: str, log: Path,
             wait_until_up(health_url, process)
             yield process
         finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+            stop(process)
+
+
+def stop(process: subprocess.Popen, hard: bool = False) -> None:
+    """Stop a server started in its own session, with its children (Sanic's workers): SIGTERM,
+    or SIGKILL if `hard`. Each stops at once on SIGTERM (rasa_components/rasa_server.py makes
+    Rasa's workers do so even while they start); SIGKILL after 30 s is only for a server that
+    hangs."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGKILL if hard else signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
