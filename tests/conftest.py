@@ -1,5 +1,6 @@
 """Shared fixtures: the domain, a dispatcher, databases, the trained model (loaded once), a
-Rasa stack shared by the session and one for the edge. Helpers that are not fixtures live in tests/support/.
+Rasa stack shared by the session and one for the edge. Helpers that are not fixtures live in
+tests/support/.
 
 The edge's tests (tests/edge/) run in the edge's virtualenv, without Rasa: nothing of Rasa is
 imported here at module level.
@@ -85,7 +86,7 @@ def relais_stack(tmp_path_factory):
     channel: one for the whole session, started once (half a minute or more on 2 cores), shared
     by the modules that only talk to Rasa's REST channel and read back the rows and tracker of
     their own senders (every test its own sender, so they stay independent): the end-to-end
-tests on SQLite, the requests for a person, the blind crisis conversations. A module that
+    tests on SQLite, the requests for a person, the blind crisis conversations. A module that
     stops or restarts Rasa, or counts rows of every sender, starts its own stack."""
     from relais.database import upgrade_to_head
     from tests.support.rasa_stack import RasaStack
