@@ -219,9 +219,12 @@ def test_two_unsure_models_need_a_word_of_danger():
 
 
 def test_a_child_who_writes_their_age_is_asked_about_without_another_word_of_danger():
-    text = "on a plus de chauffage ni a manger depuis 3 jours, maman dort tout le temps, jai 11 ans"
+    text = "on a plus de chauffage depuis 3 jours et maman est fatiguée, jai 11 ans"
     result = triage(text, reading=CrisisReading(0.7, "child"))
     assert (result.tier, result.kind) == (QUESTION, "child")
+    # Nothing left to eat and a parent who sleeps all day, told by a child: the lexicon's, certain.
+    hungry = "on a plus de chauffage ni a manger depuis 3 jours, maman dort tout le temps, jai 11 ans"
+    assert (triage(hungry, reading=CrisisReading(0.7, "child")).tier, triage(hungry).kind) == (CERTAIN, "child")
     # The same words from an adult (no age) are no question: food and heating are the tracks'.
     assert triage("on a plus de chauffage ni a manger depuis 3 jours", reading=CrisisReading(0.7, "child")).tier is None
 
