@@ -14,6 +14,7 @@ from actions.theme_text import coach_name
 from actions.topic_replies import (
     ask_consent_once,
     ask_two_tracks,
+    follow_up_in_context,
     next_actions,
     say_first_steps,
     say_second_need,
@@ -30,6 +31,7 @@ from relais.track_turn import (
     ANSWER,
     ASK,
     DIAGNOSTIC,
+    IN_CONTEXT,
     URGENCE,
     context_turn,
     decide,
@@ -96,6 +98,9 @@ class ActionSelectTrack(Action):
         turn = (context_turn(text, current, track, tracker.get_slot("phase")) if reads_on else None) \
             or decide(text, track, tracker.latest_message.get("intent_ranking") or [], requested_phase)
         track = turn.track
+        if turn.step == IN_CONTEXT:
+            events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", ANSWER)]
+            return events + (follow_up_in_context(dispatcher, tracker) or [])
         events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", turn.step)]
         if turn.step == ASK:
             ask_two_tracks(dispatcher, turn.choices, switching=turn.switching)

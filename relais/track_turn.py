@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from relais.acute import is_acute
+from relais.acute import is_acute, is_pressing, speaks_of_preparing
 from relais.form_answers import is_question
 from relais.text import normalise
 from relais.topics import TopicMatch, best_topic, question_topic
@@ -25,6 +25,9 @@ SECOND_NEED_SCORE = 0.2
 SECOND_NEED_WORDS = 14
 
 URGENCE, ANSWER, DIAGNOSTIC, ASK = "urgence", "answered", "diagnostic", "ask"
+# A short message read in the context of the track under way (relais/follow_up.py): not a step
+# of the rules (the track_step slot then says ANSWER).
+IN_CONTEXT = "in_context"
 
 
 @dataclass(frozen=True)
@@ -83,17 +86,43 @@ def reads_as_context(text: str) -> bool:
             and not _NEW_TOPIC.search(words) and not is_acute(text))
 
 
+# A short question that goes on with what was just said (« et pour les charges ? », « faut des
+# papiers ? ») is read in the track under way, unless it announces another subject.
+_ANOTHER_SUBJECT = re.compile(
+    r"\b(sinon|autre chose|autre question|une question|par ailleurs|au fait|d'ailleurs|autre sujet|"
+    r"passer|passons|changer|changeons|revenons|rien a voir)\b")
+
+
+def follows_up(text: str) -> bool:
+    """A short question that asks more about what is being discussed."""
+    words = normalise(text or "")
+    return (is_typed(text) and is_question(text) and len(words.split()) <= CONTEXT_WORDS
+            and not _ANOTHER_SUBJECT.search(words) and not is_acute(text))
+
+
 def context_turn(text: str, current: str | None, track: str, phase: str | None) -> TrackTurn | None:
-    """A short statement read as another track while `current` is being discussed: answered in
-    the current track when one of its topics fits, else the citizen is asked whether to switch.
-    None: the message is not such a statement."""
-    if not current or track == current or current not in TRACKS or not reads_as_context(text):
+    """A short statement or follow-up question read as another track while `current` is being
+    discussed: answered in the current track when one of its topics fits; when the sub-topic
+    model is sure the message is about the other track, a question is answered there and the
+    citizen is asked about a statement (« mon chauffage est en panne »); else it is read in the
+    context of the current track
+    (« environ 40 km », « jsuis seul, 1400 net par mois », « il y a des aides pour l'achat ? »).
+    None: the message is not such a statement or question."""
+    if not current or track == current or current not in TRACKS:
+        return None
+    statement = reads_as_context(text)
+    if not (statement or follows_up(text)):
         return None
     phase = phase or "continu"
     match = best_topic(text, current)
     if match:
         return TrackTurn(ANSWER, current, phase, match)
-    return TrackTurn(ASK, current, phase, choices=(track, current), switching=True)
+    elsewhere = best_topic(text, threshold=TOPIC_OVERRULES)
+    if elsewhere and elsewhere.topic.track == track:
+        # A clear question of the other track (« comment je m'inscris à France Travail ») is
+        # answered there; a statement of it (« mon chauffage ne marche plus ») is asked about.
+        return TrackTurn(ASK, current, phase, choices=(track, current), switching=True) if statement else None
+    return TrackTurn(IN_CONTEXT, current, phase)
 
 
 def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_phase: str | None = None) -> TrackTurn:
@@ -108,13 +137,19 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
 
     if requested_phase == "continu":
         return TrackTurn(DIAGNOSTIC, track, "continu")
-    acute_topic = match if match and match.topic.kind == "acute" else None
+    preparing = typed and speaks_of_preparing(text) and not is_acute(text)
+    acute_topic = match if match and match.topic.kind == "acute" and not preparing else None
     # The learned reading first: a sure match of a question or an everyday situation is not an
     # urgence even if a word of the pattern list is there (« l'hiver dernier, trois coupures »);
-    # the patterns are the floor when the model has no sure reading.
+    # the patterns are the floor when the model has no sure reading. Said urgent, or the only
+    # heating lost, it is one: its topic answers first.
     calm_topic = match is not None and acute_topic is None and match.score >= CALM_TOPIC_SURE
-    if requested_phase == "urgence" or acute_topic or (typed and not calm_topic and is_acute(text)):
-        return TrackTurn(URGENCE, track, "urgence", acute_topic, second_track=second)
+    pressing = typed and is_pressing(text)
+    if requested_phase == "urgence" or acute_topic or pressing or (typed and not calm_topic and is_acute(text)):
+        first = acute_topic or (match if pressing and calm_topic else None)
+        return TrackTurn(URGENCE, track, "urgence", first, second_track=second)
+    if match and preparing and match.topic.kind == "acute":
+        match = None
     if match:
         return TrackTurn(ANSWER, track, "continu", match, second_track=second)
     if len(ranked) >= 2 and ranked[0][0] == track and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:

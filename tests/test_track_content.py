@@ -9,7 +9,7 @@ from relais.domain_files import load_domain_dict
 from relais.form_answers import OPTION, QUESTION, UNCLEAR, AnswerReading, read_answer
 from relais.plans import PLAN_SIZE, choose_actions
 from relais.track_content import CONTENT_DIR, all_topics, find_topic, track_content
-from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, URGENCE, context_turn, decide
+from relais.track_turn import ANSWER, ASK, DIAGNOSTIC, IN_CONTEXT, URGENCE, context_turn, decide
 from relais.tracks import TRACKS, diagnostic_slots
 from tests.support.track_checks import problems
 
@@ -142,7 +142,26 @@ def test_a_short_statement_goes_on_with_the_current_track(text):
     # DIET names another track on a word (« salaire », « intérim »); the citizen tells more.
     turn = context_turn(text, "economie", "travail", "urgence")
     assert turn is not None and turn.track == "economie" and turn.phase == "urgence"
-    assert turn.step == ANSWER or (turn.step == ASK and turn.switching and turn.choices == ("travail", "economie"))
+    assert turn.step in (ANSWER, IN_CONTEXT)
+
+
+@pytest.mark.parametrize("text", [
+    "et pour les impôts ?",
+    "faut des justificatifs ?",
+    "c'est long ?",
+    "environ 35 km",
+    "on est deux, 1500 euros à nous deux",
+])
+def test_a_short_follow_up_stays_in_the_track_under_way(text):
+    # A question that goes on with what was said, or a figure, is read in the current track
+    # (relais/follow_up.py), not a reason to ask « passer à travail, ou continuer ? ».
+    turn = context_turn(text, "economie", "travail", "continu")
+    assert turn is not None and turn.track == "economie" and turn.step in (ANSWER, IN_CONTEXT)
+
+
+def test_a_statement_sure_of_another_track_asks_before_switching():
+    turn = context_turn("mes tomates ont des limaces partout", "economie", "permaculture", "continu")
+    assert turn is not None and turn.step == ASK and turn.choices == ("permaculture", "economie")
 
 
 @pytest.mark.parametrize("text", [
@@ -184,3 +203,21 @@ def test_a_disruption_supposed_denied_or_planned_for_is_no_urgence(text, acute):
     from relais.acute import is_acute
 
     assert is_acute(text) is acute
+
+
+def test_a_long_question_leans_on_its_closest_topic_a_short_one_does_not():
+    from relais.topics import fallback_topic
+
+    long_question = fallback_topic("il y a des ateliers pour apprendre à faire ses démarches en ligne quand on est âgé ?")
+    assert long_question is not None and long_question.topic.track == "numerique"
+    assert fallback_topic("tu peux m'aider ?") is None
+    assert fallback_topic("vous pensez quoi de la réforme des retraites ?") is None
+
+
+def test_a_how_to_question_is_practical_unless_it_tells_feelings():
+    from relais.topics import practical_question_topic
+
+    practical = practical_question_topic("comment avoir un mot de passe solide que je retiens ?")
+    assert practical is not None and practical.topic.key == "numerique/mots_de_passe"
+    assert practical_question_topic("je me sens nulle, comment avoir un mot de passe solide ?") is None
+    assert practical_question_topic("j'ai un mot de passe solide") is None
