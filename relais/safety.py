@@ -563,7 +563,13 @@ _DONE_WITH_A_THING = re.compile(
     r"\ben finir avec (la|le|les|ce|cette|ces|mon|ma|mes|l') ?(\w+ )?(voiture|bagnole|caisse|fioul|gaz|chaudiere|"
     r"credits?|dettes?|factures?|decouvert|loyer|paperasse|cartons?|travaux|chantier|dossier|demenagement|plastique|"
     r"gaspillage|routine|clopes?|cigarettes?|tabac|alcool|sucre|viande|chauffage|electricite|abonnements?|"
-    r"embouteillages?|bouchons|trajets?|essence|diesel|gasoil|supermarche|pesticides?|desherbant|pelouse)\b")
+    r"embouteillages?|bouchons|trajets?|essence|diesel|gasoil|supermarche|pesticides?|desherbant|pelouse)\b"
+    # The end of the month is money (« plus rien pour finir le mois »), and not wanting to leave
+    # is staying at home (« il a froid et il veut pas partir »): the models read an end or a
+    # departure in them.
+    r"|\b(finir|terminer|boucler|tenir) (le|ce|la fin du) mois\b"
+    r"|\b(il|elle|ils|elles|mon pere|ma mere) (ne )?(veut|veux|veulent|voulait|voulaient) (pas|plus) (partir|quitter)\b"
+    r"|\brefuse\w* de (partir|quitter (sa|la|son) (maison|logement|appart\w*))\b")
 
 
 def assess(text: str | None) -> SafetyAssessment:

@@ -64,6 +64,18 @@ def test_idioms_are_recognised_as_lookalikes(text):
     assert assess(text).lookalike
 
 
+@pytest.mark.parametrize("text", [
+    "on n'a plus rien pour terminer le mois, le frigo est vide",
+    "comment boucler le mois avec 900 euros ?",
+    "ma mère a 90 ans, la tempête a coupé le chauffage et elle ne veut pas quitter sa maison",
+    "il refuse de partir malgré l'eau qui monte dans la rue",
+])
+def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
+    # The models read an end or a departure in them (a suicide question to a budget worry).
+    found = assess(text)
+    assert not found.is_crisis and found.firm_lookalike
+
+
 def test_empty_or_missing_text_is_not_a_crisis():
     assert not assess("").is_crisis
     assert not assess(None).is_crisis
