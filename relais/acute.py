@@ -28,9 +28,27 @@ _ACUTE = re.compile(
             r"\b(expulse|expulsee|expulsion|a la rue)\b",
             r"\b(rien a manger|frigo vide|placards? vides?|penurie|ruptures? de stock)\b",
             r"\b(panique|paniquer|paniquee?|au secours|sos)\b",
+            # Job lost without notice: « mis à pied », « m'a dit de pas revenir lundi ».
+            r"\b(mise? a pied|de (ne )?pas revenir (lundi|demain|la semaine prochaine))\b",
+            # A loss told with its night or morning: « un renard a attaqué cette nuit », « mon
+            # vélo s'est fait voler ce matin ».
+            r"\b(cette nuit|ce matin|hier soir)\b.*\b(vole|volee|voles|volees|voler|attaque|mortes?|morts?|"
+            r"envole|envolee|detruit|detruite|devore|devores|devorees|arrache|arrachee)\b",
+            r"\b(vole|volee|voler|attaque|mortes?|morts?|envole|envolee|detruit|detruite|devore|devorees?|arrache|arrachee)\b"
+            r".*\b(cette nuit|ce matin|hier soir|en une nuit)\b",
         )
     )
 )
+
+# Pressing whatever the topic: the citizen says it is urgent, or that the thing lost was the only
+# one (« c'est notre seul chauffage », « on comptait dessus pour manger »). The learned reading of
+# a calm topic does not overrule these (relais/track_turn.py).
+_PRESSING = re.compile(
+    r"\b(urgen(t|te|ce)|d'urgence|au secours|help|sos|vite un conseil|aidez moi vite|rapidement|"
+    r"je panique|on panique)\b"
+    r"|\b(notre|mon|ma|leur|son) (seule?|unique) (chauffage|source|reserve)\b"
+    r"|\b(notre|la|ma) seule source\b|\bon a (que|plus que) (ca|cela|lui|elle) pour (se chauffer|manger|vivre)\b"
+    r"|\b(on|je|nous) (comptai(t|s|ent)|comptons|compte) (dessus|sur (ca|elles?|eux|ces|cette))\b")
 
 
 # A disruption that is supposed, denied or planned for is no urgence: « pendant un délestage, le
@@ -38,9 +56,30 @@ _ACUTE = re.compile(
 _NOT_NOW = re.compile(
     r"\b(pendant|en cas de|en cas d'|lors d'|lors de|si|s'il y a|quand il y a|avant|apres|pour|contre|prochaine?s?|prevue?s?|annoncee?s?)"
     r" (les |un |une |des |d'|le |la |l')?(\w+ )?(coupures?|delestages?|pannes?|penuries?|black ?outs?|inondations?|crues?)\b"
-    r"|\b(pas|plus|aucune|aucun|jamais) (de |d'|eu de )?(coupures?|delestages?|pannes?|penurie)\b")
+    r"|\b(pas|plus|aucune|aucun|jamais) (de |d'|eu de )?(coupures?|delestages?|pannes?|penurie)\b"
+    # Habitual cuts are a way of life to plan for: « on a souvent des coupures le soir ».
+    r"|\b(souvent|regulierement|frequemment|parfois|de temps en temps|chaque hiver|chaque soir) (des |les |de )?(\w+ )?(coupures?|delestages?|pannes?)\b"
+    r"|\b(coupures?|delestages?|pannes?) (frequentes|a repetition|regulieres|chaque (soir|hiver|semaine))\b")
+
+# Preparing for next time, or avoiding it: a question about an acute scenario that is not
+# happening now (« comment préparer la maison pour la prochaine fois », « comment éviter le
+# burn-out avant qu'il soit trop tard »).
+_PREPARING = re.compile(
+    r"\b(la prochaine fois|pour la prochaine|a l'avenir|en prevision|anticiper|se preparer|preparer la|"
+    r"comment eviter|pour eviter|eviter (de|que|le|la|les)|avant qu'il (ne )?soit trop tard|l'an dernier|"
+    r"l'annee derniere|l'hiver dernier|l'ete dernier)\b")
 
 
 def is_acute(text: str) -> bool:
     """True when the message describes an abrupt disruption that needs first steps now."""
     return bool(_ACUTE.search(_NOT_NOW.sub(" ", normalise(text or ""))))
+
+
+def is_pressing(text: str) -> bool:
+    """True when the citizen says it is urgent, or that what was lost was the only one."""
+    return bool(_PRESSING.search(normalise(text or "")))
+
+
+def speaks_of_preparing(text: str) -> bool:
+    """True when the message prepares for a disruption, or avoids one, rather than lives it now."""
+    return bool(_PREPARING.search(normalise(text or "")))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from relais.acute import is_acute
+from relais.acute import is_acute, is_pressing, speaks_of_preparing
 from relais.coaching import MAX_ANSWER_LENGTH, clean_answer, engagement_level
 from relais.mood import mood_band, parse_mood
 from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
@@ -29,6 +29,43 @@ def test_abrupt_disruptions_are_urgence(text):
 )
 def test_wishes_to_adapt_are_continu(text):
     assert not is_acute(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ma chef m'a dit de pas revenir demain, même pas une lettre",
+    "on l'a mis à pied ce matin sans explication",
+    "des sangliers ont tout arraché au jardin cette nuit",
+    "ma trottinette s'est fait voler hier soir devant la gare",
+])
+def test_a_loss_told_with_its_night_or_morning_is_urgence(text):
+    assert is_acute(text)
+
+
+@pytest.mark.parametrize("text", [
+    "la cuve de fioul est vide et c'est notre unique chauffage",
+    "aidez moi vite, le congélo ne marche plus",
+    "les lapins, on comptait dessus pour l'hiver, ils sont malades",
+])
+def test_said_urgent_or_the_only_one_is_pressing(text):
+    assert is_pressing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ma voiture est mon seul moyen de transport, comment payer moins d'essence ?",
+    "j'ai lu hier que des poules étaient mortes de grippe aviaire, je risque quoi ?",
+    "on a des coupures fréquentes le soir, comment garder le frigo froid ?",
+])
+def test_a_sole_car_an_old_news_or_habitual_cuts_are_not_urgence(text):
+    assert not is_pressing(text)
+    assert not is_acute(text) or "coupures" not in text
+
+
+@pytest.mark.parametrize("text", [
+    "comment préparer la cave pour la prochaine crue ?",
+    "on a eu froid l'hiver dernier, comment éviter ça cette année ?",
+])
+def test_preparing_for_next_time_is_recognised(text):
+    assert speaks_of_preparing(text)
 
 
 @pytest.mark.parametrize(
