@@ -17,7 +17,7 @@ from relais.conversation_contract import (
 )
 from relais.follow_up import MORE, TOPIC, follow_up
 from relais.plans import choose_actions
-from relais.topics import fallback_topic
+from relais.topics import TopicMatch, fallback_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
 from relais.tracks import TRACKS, diagnostic_slots
@@ -135,6 +135,11 @@ def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dic
     match = fallback_topic(text)
     if not match:
         return None
+    return answer_topic(dispatcher, tracker, match)
+
+
+def answer_topic(dispatcher, tracker, match: TopicMatch) -> list[dict[str, Any]]:
+    """The answer of a topic recognised outside a track's turn; its track becomes the current one."""
     said = say_topic_once(dispatcher, tracker, match.topic)
     phase = "urgence" if match.topic.kind == "acute" else "continu"
     return [SlotSet("track", match.topic.track), SlotSet("phase", phase), SlotSet("topic", match.topic.key)] + said

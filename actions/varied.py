@@ -8,8 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
-from actions.topic_replies import answer_from_topics
+from actions.topic_replies import answer_from_topics, answer_topic
 from relais.isolation import speaks_of_isolation
+from relais.topics import practical_question_topic
 
 
 def times_said(tracker: Tracker, action_name: str) -> int:
@@ -50,7 +51,13 @@ class ActionHumeurBasse(VariedAnswer, Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[dict[str, Any]]:
-        return [] if _isolation_answered(dispatcher, tracker) else super().run(dispatcher, tracker, domain)
+        if _isolation_answered(dispatcher, tracker):
+            return []
+        # « Comment mettre un mot de passe solide ? » is no low mood: its answer.
+        practical = practical_question_topic(tracker.latest_message.get("text") or "")
+        if practical is not None:
+            return answer_topic(dispatcher, tracker, practical)
+        return super().run(dispatcher, tracker, domain)
 
 
 class ActionHorsSujet(VariedAnswer, Action):

@@ -32,3 +32,17 @@ def mood_band(mood: int) -> str:
     if mood <= 2:
         return "basse"
     return "moyenne" if mood == 3 else "haute"
+
+
+# How the citizen feels, in a message that may also ask something practical: such a message is
+# heard as low mood first (relais/topics.py practical_question_topic).
+_FEELINGS = re.compile(
+    r"\b(je me sens|je suis (triste|seule?|perdue?|epuisee?|a bout|deprimee?|angoissee?|stressee?|"
+    r"inquiete?|fatiguee?|decouragee?|nulle?|inutile)|moral|deprim\w*|triste\w*|tristesse|solitude|"
+    r"angoiss\w*|anxi\w*|peur|stress\w*|fatigu\w*|epuis\w*|craqu\w*|pleur\w*|plus la force|"
+    r"plus envie|envie de rien|a bout|seule? au monde|isolee?|inutile|nulle?|honte|mal dans ma peau)\b")
+
+
+def speaks_of_feelings(text: str | None) -> bool:
+    """True when the message says how the citizen feels (sad, alone, exhausted, afraid)."""
+    return bool(_FEELINGS.search(normalise(text or "")))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from relais.acute import is_acute
+from relais.form_answers import is_question
+from relais.mood import speaks_of_feelings
 from relais.text import normalise
 from relais.track_content import Topic, all_topics
 
@@ -31,6 +33,14 @@ FALLBACK_TOPIC_THRESHOLD = 0.5
 LONG_MESSAGE_WORDS = 8
 LONG_FALLBACK_THRESHOLD = 0.42
 ACUTE_FALLBACK_THRESHOLD = 0.3
+# A long question (« il existe des cours pour les vieux comme moi ? ») asks for an answer: the
+# closest topic at this probability, with « Parler à une personne » beside it, serves better than
+# « hors sujet ». Short questions (« tu peux m'aider ? ») and opinions (« vous pensez quoi de la
+# réforme ? ») stay below it.
+LONG_QUESTION_THRESHOLD = 0.25
+# A how-to question DIET read as low mood (« comment mettre un mot de passe solide ? ») is
+# answered when its topic is this sure and it says nothing of how the citizen feels.
+PRACTICAL_QUESTION_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -105,10 +115,21 @@ def question_topic(text: str, track: str) -> TopicMatch | None:
 
 def fallback_topic(text: str) -> TopicMatch | None:
     """The topic of a message DIET could not place, if the sub-topic model is sure enough for
-    its length; an urgence may lean on a topic of first steps."""
+    its length; a long question, or an urgence with a topic of first steps, at a lower share."""
     long_message = len(normalise(text or "").split()) >= LONG_MESSAGE_WORDS
-    match = best_topic(text, threshold=LONG_FALLBACK_THRESHOLD if long_message else FALLBACK_TOPIC_THRESHOLD)
+    threshold = LONG_FALLBACK_THRESHOLD if long_message else FALLBACK_TOPIC_THRESHOLD
+    if long_message and is_question(text or ""):
+        threshold = LONG_QUESTION_THRESHOLD
+    match = best_topic(text, threshold=threshold)
     if match is None and is_acute(text):
         acute = best_topic(text, threshold=ACUTE_FALLBACK_THRESHOLD)
         match = acute if acute is not None and acute.topic.kind == "acute" else None
     return match
+
+
+def practical_question_topic(text: str) -> TopicMatch | None:
+    """The topic of a how-to question that says nothing of feelings, when the sub-topic model is
+    sure of it; None otherwise (low mood is heard as such)."""
+    if not is_question(text or "") or speaks_of_feelings(text):
+        return None
+    return best_topic(text, threshold=PRACTICAL_QUESTION_THRESHOLD)
