@@ -193,10 +193,12 @@ class ValidateDiagnosticForm(FormValidationAction):
         track = tracker.get_slot("track")
         return diagnostic_slots(track) if track else domain_slots
 
-    async def validate(
+    # rasa_sdk 3.6 validates through get_validation_events (its `validate` of older versions is
+    # no longer called): overriding `validate` left every typed answer stored as typed.
+    async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        events = await super().validate(dispatcher, tracker, domain)
+        events = await super().get_validation_events(dispatcher, tracker, domain)
         track = tracker.get_slot("track")
         typed = tracker.latest_message.get("text") or ""
         checked = []

@@ -51,3 +51,26 @@ def test_a_short_follow_up_stays_in_the_track(client, follow_up):
 def test_a_how_to_question_is_answered_not_heard_as_low_mood(client):
     reply = Citizen(client).text("comment on fait un mot de passe solide qu'on retient, j'utilise le même partout")
     assert "authentification" in reply or "phrase de passe" in reply, reply
+
+
+# The button « Un plan pour moi » of the budget track: its diagnostic starts.
+DIAGNOSTIC_BUDGET = '/track_economie{"phase":"continu"}'
+
+
+def test_a_question_inside_the_diagnostic_is_answered_then_the_question_comes_again(client):
+    # Through the running action server: rasa_sdk 3.6 validates a form with
+    # get_validation_events; until this test the diagnostic's own validation never ran there.
+    citizen = Citizen(client)
+    first = citizen.text(DIAGNOSTIC_BUDGET)
+    reply = citizen.text("le point conseil budget c'est payant ?")
+    assert "PCB" in reply or "Point conseil budget" in reply or "Points conseil budget" in reply, reply
+    assert citizen.slot("economie_situation") is None
+    question = first.splitlines()[-1]
+    assert question in reply, (first, reply)
+
+
+def test_a_free_answer_maps_to_an_option(client):
+    citizen = Citizen(client)
+    citizen.text(DIAGNOSTIC_BUDGET)
+    citizen.text("c'est très serré en ce moment, je finis à découvert")
+    assert citizen.slot("economie_situation") not in (None, "c'est très serré en ce moment, je finis à découvert")
