@@ -1,7 +1,9 @@
 """Rasa NLU component: a request to stop the questions (relais/leaving.py) gets the `stop`
 intent with full confidence, instead of the model's guess; the forms' rules then end the form.
 A farewell at the end of a message that asks nothing (« merci, bonne journée ») gets `goodbye`:
-topic words before it are no new request.
+topic words before it are no new request. Thanks followed by a question (« merci. et la CCI
+elle peut m'aider ? ») is no thanks: the model's best other reading, or « not sure » (answered
+by action_fallback in the context of the track under way).
 
 Placed after the EmojiReader and before the CrisisGuard, which has the last word.
 """
@@ -9,14 +11,16 @@ Placed after the EmojiReader and before the CrisisGuard, which has the last word
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import IntentOverride, set_intent
-from relais.leaving import asks_to_stop_questions, says_goodbye
+from relais.leaving import asks_to_stop_questions, says_goodbye, thanks_then_asks
 
 STOP_INTENT = "stop"
 GOODBYE_INTENT = "goodbye"
+THANKS_INTENT = "thanks"
+FALLBACK_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -27,4 +31,10 @@ class StopReader(IntentOverride):
                 set_intent(message, STOP_INTENT, 1.0)
             elif says_goodbye(message.get(TEXT)):
                 set_intent(message, GOODBYE_INTENT, 1.0)
+            elif _intent(message) == THANKS_INTENT and thanks_then_asks(message.get(TEXT)):
+                set_intent(message, FALLBACK_INTENT, 1.0)
         return messages
+
+
+def _intent(message: Message) -> str | None:
+    return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)

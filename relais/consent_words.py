@@ -21,4 +21,35 @@ _NO = re.compile(
 
 def is_explicit_answer(text: str, giving: bool) -> bool:
     """True when the words of `text` say yes (giving) or no (not giving) to consent."""
-    return bool((_YES if giving else _NO).search(normalise(text or "")))
+    return bool((_YES if giving else _NO).search(normalise(text or ""))) or consent_in_words(text) is giving
+
+
+# The whole message is an answer to the consent question in words no other question calls for
+# (« oui ok vous pouvez garder », « ouais garde », « non merci pour la trace »): read as such
+# wherever it comes, by a rule (rasa_components/consent_reader.py). « Je garde mes petits-enfants »
+# or « comment conserver les légumes » say more than that and are not.
+_KEEP = r"(garder|gardez|garde|gardes|enregistrer|enregistrez|enregistre|conserver|conservez|conserve)"
+_GIVES = re.compile(
+    r"^((oui|ouais|ok|okay|d'accord|dacc|ca marche|allez y|vas y|bien sur|volontiers|pas de souci)\W+)*"
+    r"(vous pouvez |tu peux |vous pouvez tout |tu peux tout )?" + _KEEP +
+    r"( tout| ca| la trace| une trace| mes (donnees|infos|informations|echanges|reponses)| nos echanges)?"
+    r"( (pas de souci|sans souci|pas de probleme|merci))?\W*$")
+_REFUSES = re.compile(
+    r"^((non|nan|non merci|merci mais non)\W+)*"
+    r"((pour|pas de|sans|pas d'|aucune?) (la |une )?(trace|enregistrement|sauvegarde|donnees)"
+    r"|(ne |n')?(gardez|garde|enregistrez|conservez) (rien|pas)( de trace)?"
+    r"|(je ne veux pas|je veux pas|pas envie) (que vous (gardiez|enregistriez|conserviez)|de trace|d'enregistrement)( \w+){0,2})"
+    r"( merci)?\W*$")
+
+
+def consent_in_words(text: str | None) -> bool | None:
+    """True (given) or False (refused) when the whole message answers the consent question in
+    its own words; None otherwise."""
+    words = normalise(text or "").strip()
+    if (text or "").lstrip().startswith("/") or len(words.split()) > 9:
+        return None
+    if _REFUSES.search(words):
+        return False
+    if _GIVES.search(words):
+        return True
+    return None

@@ -42,3 +42,17 @@ def says_goodbye(text: str | None) -> bool:
     # « Salut » first is a hello (« salut, je cherche… »).
     greeting_first = words.startswith("salut")
     return bool(_GOODBYE.search(words)) and not _ASKS.search(words) and "?" not in raw and not greeting_first
+
+
+# Thanks, then a question (« merci. et la CCI elle peut m'aider ? »): the question is the message.
+_THANKS_FIRST = re.compile(r"^(ok |super |top |parfait |d'accord )?(merci|mrc|mci|thx|je vous remercie)\b(?P<rest>.*)$")
+
+
+def thanks_then_asks(text: str | None) -> bool:
+    """True when a message opens with thanks and goes on with a question."""
+    raw = text or ""
+    match = _THANKS_FIRST.match(normalise(raw).strip())
+    if not match:
+        return False
+    rest = match.group("rest").strip(" ,.!")
+    return len(rest.split()) >= 3 and ("?" in raw or bool(_ASKS.search(rest)))

@@ -74,3 +74,18 @@ def test_a_free_answer_maps_to_an_option(client):
     citizen.text(DIAGNOSTIC_BUDGET)
     citizen.text("c'est très serré en ce moment, je finis à découvert")
     assert citizen.slot("economie_situation") not in (None, "c'est très serré en ce moment, je finis à découvert")
+
+
+def test_consent_given_in_words_after_an_answer_is_recorded(client):
+    citizen = Citizen(client)
+    asked = citizen.text("comment on fait pour toucher le chèque énergie ?")
+    assert "garder une trace" in asked
+    reply = citizen.text("ok vous pouvez garder")
+    assert "Merci" in reply and citizen.slot("consentement") == "donne", reply
+
+
+def test_thanks_then_a_question_answers_the_question(client):
+    citizen = Citizen(client)
+    citizen.text("comment on fait pour toucher le chèque énergie ?")
+    reply = citizen.text("merci ! et si je le perds, je peux le redemander ?")
+    assert "Avec plaisir" not in reply, reply

@@ -56,3 +56,15 @@ def test_a_farewell_at_the_end_of_a_message_is_a_goodbye(text, leaves):
     from relais.leaving import says_goodbye
 
     assert says_goodbye(text) is leaves
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("merci ! et pour la prime d'activité, je fais comment ?", True),
+    ("merci bien, la mairie peut m'aider pour ça ?", True),
+    ("merci, bonne soirée", False),
+    ("merci infiniment", False),
+])
+def test_thanks_then_a_question_is_the_question(text, asks):
+    from relais.leaving import thanks_then_asks
+
+    assert thanks_then_asks(text) is asks

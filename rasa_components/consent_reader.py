@@ -1,0 +1,28 @@
+"""Rasa NLU component: a whole message that answers the consent question in its own words
+(« ouais garde », « non merci pour la trace »; relais/consent_words.py) gets `consentir` or
+`refuser_consentement` with full confidence: DIET read them as thanks or not at all, and the
+consent question asked after an answer went unanswered.
+
+Placed after the PlanReader and before the CrisisGuard, which has the last word.
+"""
+
+from typing import List
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from rasa_components.intent_override import IntentOverride, set_intent
+from relais.consent_words import consent_in_words
+
+GIVE_INTENT, REFUSE_INTENT = "consentir", "refuser_consentement"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ConsentReader(IntentOverride):
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            answer = consent_in_words(message.get(TEXT))
+            if answer is not None:
+                set_intent(message, GIVE_INTENT if answer else REFUSE_INTENT, 1.0)
+        return messages

@@ -1,0 +1,28 @@
+"""The consent question answered in the citizen's own words (relais/consent_words.py)."""
+
+import pytest
+
+from relais.consent_words import consent_in_words, is_explicit_answer
+
+
+@pytest.mark.parametrize("text", ["ok gardez tout", "oui vous pouvez enregistrer mes échanges", "d'accord, conservez"])
+def test_keeping_in_words_is_consent(text):
+    assert consent_in_words(text) is True
+    assert is_explicit_answer(text, True)
+
+
+@pytest.mark.parametrize("text", ["non, aucune trace merci", "n'enregistrez rien", "je ne veux pas que vous conserviez mes réponses"])
+def test_refusing_in_words_is_a_refusal(text):
+    assert consent_in_words(text) is False
+    assert is_explicit_answer(text, False)
+
+
+@pytest.mark.parametrize("text", [
+    "je garde ma petite-fille le mercredi",
+    "comment conserver les tomates ?",
+    "oui",
+    "garder la chaleur dans la maison, des idées ?",
+    "/consentir",
+])
+def test_other_messages_are_not_read_as_consent(text):
+    assert consent_in_words(text) is None
