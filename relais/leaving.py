@@ -32,7 +32,9 @@ def asks_to_stop_questions(text: str | None) -> bool:
 # in a message that asks nothing: the citizen leaves, whatever the topic words before it.
 _GOODBYE = re.compile(
     r"\b(au revoir|aurevoir|bonne (soiree|journee|nuit|fin de journee|continuation|semaine)|a (plus|\+|bientot|demain|la prochaine)|"
-    r"je reviendrai( \w+)?|je reviens (plus tard|demain)|bye|ciao|tchao|bisous?|salut)\W*$")
+    r"je reviendrai( \w+)?|je reviens (plus tard|demain)|bye|ciao|tchao|bisous?|salut)"
+    # « Au revoir madame », « bonne soirée à vous, et merci encore ».
+    r"(\W+(madame|monsieur|relais|a vous|a toi|et merci( encore| beaucoup| bien)?|merci( encore| beaucoup| bien)?|encore))*\W*$")
 
 
 def says_goodbye(text: str | None) -> bool:
