@@ -569,7 +569,11 @@ _DONE_WITH_A_THING = re.compile(
     # departure in them.
     r"|\b(finir|terminer|boucler|tenir) (le|ce|la fin du) mois\b"
     r"|\b(il|elle|ils|elles|mon pere|ma mere) (ne )?(veut|veux|veulent|voulait|voulaient) (pas|plus) (partir|quitter)\b"
-    r"|\brefuse\w* de (partir|quitter (sa|la|son) (maison|logement|appart\w*))\b")
+    r"|\brefuse\w* de (partir|quitter (sa|la|son) (maison|logement|appart\w*))\b"
+    # A gas supply cut is no gas leak, a leak under the sink no flood: without a smell, water
+    # rising or a socket, the models' danger gives way (« pu de gaz, c'est coupé dans la rue »).
+    r"|\b(plus|pu|pas|coupure) de gaz\b(?!.*\b(odeur|sent|senti|sens|fuite|fuit|explos\w*|malaise|vertige)\b)"
+    r"|\bfuite d'eau\b(?!.*\b(monte|montee|inond\w*|prises?|electri\w*|plafond|courant)\b)")
 
 
 def assess(text: str | None) -> SafetyAssessment:

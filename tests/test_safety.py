@@ -69,11 +69,21 @@ def test_idioms_are_recognised_as_lookalikes(text):
     "comment boucler le mois avec 900 euros ?",
     "ma mère a 90 ans, la tempête a coupé le chauffage et elle ne veut pas quitter sa maison",
     "il refuse de partir malgré l'eau qui monte dans la rue",
+    "coupure de gaz dans le quartier depuis midi, on cuisine comment ?",
+    "une fuite d'eau sous la baignoire, le plombier vient quand ?",
 ])
 def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
     # The models read an end or a departure in them (a suicide question to a budget worry).
     found = assess(text)
     assert not found.is_crisis and found.firm_lookalike
+
+
+@pytest.mark.parametrize("text", [
+    "plus de gaz depuis ce matin et ça sent le gaz dans la cuisine",
+    "une fuite d'eau du plafond coule sur les prises électriques",
+])
+def test_a_gas_smell_or_water_on_sockets_is_no_look_alike(text):
+    assert not assess(text).firm_lookalike
 
 
 def test_empty_or_missing_text_is_not_a_crisis():
