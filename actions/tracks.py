@@ -157,6 +157,11 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
             return [SlotSet(requested, clean_answer(text)), SlotSet("track_step", DIAGNOSTIC)]
         return [SlotSet("track_step", DIAGNOSTIC)]
     if track and current and track != current:
+        turn = context_turn(text, current, track, tracker.get_slot("phase"))
+        if turn is not None and turn.step != ASK and requested in diagnostic_slots(current):
+            # « On a un peu de temps, et quelques économies »: a short answer in words of
+            # another track, kept as typed; the diagnostic goes on.
+            return [SlotSet(requested, clean_answer(text)), SlotSet("track_step", DIAGNOSTIC)]
         ask_two_tracks(dispatcher, (track, current), switching=True)
         return [SlotSet("track_step", ASK)]
     return None

@@ -118,7 +118,7 @@ def fallback_topic(text: str) -> TopicMatch | None:
     its length; a long question, or an urgence with a topic of first steps, at a lower share."""
     long_message = len(normalise(text or "").split()) >= LONG_MESSAGE_WORDS
     threshold = LONG_FALLBACK_THRESHOLD if long_message else FALLBACK_TOPIC_THRESHOLD
-    if long_message and is_question(text or ""):
+    if long_message and ("?" in (text or "") or is_question(text or "")):
         threshold = LONG_QUESTION_THRESHOLD
     match = best_topic(text, threshold=threshold)
     if match is None and is_acute(text):
