@@ -44,7 +44,7 @@ _ACUTE = re.compile(
 # one (« c'est notre seul chauffage », « on comptait dessus pour manger »). The learned reading of
 # a calm topic does not overrule these (relais/track_turn.py).
 _PRESSING = re.compile(
-    r"\b(urgen(t|te|ce)|d'urgence|au secours|help|sos|vite un conseil|aidez moi vite|rapidement|"
+    r"\b(urgen(t|te|ce)|d'urgence|au secours|help|sos|vite un conseil|aidez moi vite|"
     r"je panique|on panique)\b"
     r"|\b(notre|mon|ma|leur|son) (seule?|unique) (chauffage|source|reserve)\b"
     r"|\b(notre|la|ma) seule source\b|\bon a (que|plus que) (ca|cela|lui|elle) pour (se chauffer|manger|vivre)\b"

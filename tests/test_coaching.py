@@ -54,6 +54,7 @@ def test_said_urgent_or_the_only_one_is_pressing(text):
     "ma voiture est mon seul moyen de transport, comment payer moins d'essence ?",
     "j'ai lu hier que des poules étaient mortes de grippe aviaire, je risque quoi ?",
     "on a des coupures fréquentes le soir, comment garder le frigo froid ?",
+    "comment réduire rapidement ma facture de courses ?",
 ])
 def test_a_sole_car_an_old_news_or_habitual_cuts_are_not_urgence(text):
     assert not is_pressing(text)
