@@ -38,7 +38,7 @@ _REFUSES = re.compile(
     r"^((non|nan|non merci|merci mais non)\W+)*"
     r"((pour|pas de|sans|pas d'|aucune?) (la |une )?(trace|enregistrement|sauvegarde|donnees)"
     r"|(ne |n')?(gardez|garde|enregistrez|conservez) (rien|pas)( de trace)?"
-    r"|(je ne veux pas|je veux pas|pas envie) (que vous (gardiez|enregistriez|conserviez)|de trace|d'enregistrement)( \w+){0,2})"
+    r"|(je ne veux pas|je veux pas|je prefere pas|je ne prefere pas|je prefere que vous ne|pas envie|plutot pas) (que vous (gardiez|enregistriez|conserviez)|de trace|d'enregistrement)( \w+){0,2})"
     r"( merci)?\W*$")
 
 

@@ -11,7 +11,8 @@ def test_keeping_in_words_is_consent(text):
     assert is_explicit_answer(text, True)
 
 
-@pytest.mark.parametrize("text", ["non, aucune trace merci", "n'enregistrez rien", "je ne veux pas que vous conserviez mes réponses"])
+@pytest.mark.parametrize("text", ["non, aucune trace merci", "n'enregistrez rien", "je préfère pas que vous conserviez",
+                                  "je ne veux pas que vous conserviez mes réponses"])
 def test_refusing_in_words_is_a_refusal(text):
     assert consent_in_words(text) is False
     assert is_explicit_answer(text, False)
