@@ -350,7 +350,9 @@ CONCERN_PATTERNS = _compile((
     # Passive ideation (hopelessness, a burden, no way out, what's the point): asked about first.
     (SUICIDE, r"\b(pars|partir|m'en vais|men vais|m'en aller)\b.{0,40}\b((ne )?reviendrai (pas|plus|jamais)|pour toujours|pour de bon|sans retour)\b(?! (en|a|au|aux|dans|vers|chez|sur|a l'etranger)\b)"),
     (SUICIDE, r"\bplus envie d'etre (la|ici|en vie|vivante?|sur terre)\b|\b(je ne serai|je serai|serai) (bientot )?plus (un probleme|un poids|une charge|un fardeau|un souci) (pour (personne|vous|eux|les autres))?\b"),
-    (SUICIDE, r"\b(regarde|cherche|lu) (\w+ ){0,2}comment (faire|le faire|m'y prendre|passer a l'acte)\b.{0,30}\b(internet|sur le net|en ligne)?"),
+    # « J'ai regardé comment faire », without an object: « je cherche comment faire des courses
+    # pas chères » is a practical question (persona chats).
+    (SUICIDE, r"\b(regarde|cherche|lu) (\w+ ){0,2}comment (le faire|m'y prendre|passer a l'acte|faire(?! (des|du|de|un|une|les|la|le|pour|mes|mon|ma|ses|ca|cela|avec|sans|quand|si|a|au|aux|en|d'|l'|mieux|moins|plus|son|sa|ces|tout|quoi)\b))"),
     (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
     (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
     (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
@@ -573,7 +575,9 @@ _DONE_WITH_A_THING = re.compile(
     # A gas supply cut is no gas leak, a leak under the sink no flood: without a smell, water
     # rising or a socket, the models' danger gives way (« pu de gaz, c'est coupé dans la rue »).
     r"|\b(plus|pu|pas|coupure) de gaz\b(?!.*\b(odeur|sent|senti|sens|fuite|fuit|explos\w*|malaise|vertige)\b)"
-    r"|\bfuite d'eau\b(?!.*\b(monte|montee|inond\w*|prises?|electri\w*|plafond|courant)\b)")
+    r"|\bfuite d'eau\b(?!.*\b(monte|montee|inond\w*|prises?|electri\w*|plafond|courant)\b)"
+    # Going to bed until tomorrow is a goodnight: « bon je vais dormir, à demain ».
+    r"|\b(je vais|on va|je vais aller|je file) (dormir|me coucher|au lit)\b.*\b(a demain|bonne nuit|demain matin)\b")
 
 
 def assess(text: str | None) -> SafetyAssessment:

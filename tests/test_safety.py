@@ -71,6 +71,7 @@ def test_idioms_are_recognised_as_lookalikes(text):
     "il refuse de partir malgré l'eau qui monte dans la rue",
     "coupure de gaz dans le quartier depuis midi, on cuisine comment ?",
     "une fuite d'eau sous la baignoire, le plombier vient quand ?",
+    "merci pour tout, je vais me coucher, bonne nuit",
 ])
 def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
     # The models read an end or a departure in them (a suicide question to a budget worry).
@@ -84,6 +85,12 @@ def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
 ])
 def test_a_gas_smell_or_water_on_sockets_is_no_look_alike(text):
     assert not assess(text).firm_lookalike
+
+
+def test_searching_how_to_do_something_named_is_no_concern():
+    # « Comment faire » with its object is a practical question; without one it stays a concern.
+    assert not assess("je cherche comment faire un budget quand on est étudiant").concern
+    assert assess("j'ai lu comment faire, j'ai ce qu'il faut").concern
 
 
 def test_empty_or_missing_text_is_not_a_crisis():
