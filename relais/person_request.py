@@ -106,6 +106,11 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"(\w+ ){0,2}(m'aide|m'accompagne|m'appelle|me rappelle|me contacte|m'ecrive|s'occupe)\b"
     rf"|\b(mettre|mettez|mets) (moi )?en (relation|contact) avec {_TEAM_PERSON}\b"
     r"|\b(rendez vous|rdv) avec (un conseiller|une conseillere|une personne de|quelqu'un de)\b"
+    # « être aidée par quelqu'un en vrai », « quelqu'un qui m'aide en vrai », « un conseiller
+    # humain dans le coin ? » (persona chats).
+    rf"|\b(aidee?|accompagnee?|suivie?) par {_TEAM_PERSON} (en vrai|de vrai|en chair et en os|en personne)\b"
+    r"|\b(quelqu'un|quelqun|qqun|une personne) qui (m'aide|m'accompagne|m'explique|me guide) (\w+ ){0,2}(en vrai|en personne)\b"
+    r"|\b(un|une|des) (conseiller|conseillere|conseillers|agent|interlocuteur|interlocutrice) humaine?s?\b"
     r"|\b(je veux|je voudrais|j'aimerais|je souhaite|je demande|il me faut) (\w+ )?(un humain|une humaine|un etre humain|"
     r"une vraie personne|quelqu'un de vrai|un vrai conseiller|une vraie conseillere|un conseiller|une conseillere)\b"
     r"(?! (bancaire|financier|financiere|d'orientation|immobilier|funeraire|en \w+|de (ma|la|mon|l') ?\w+|a la (caf|cpam|banque|mairie|poste|prefecture)|au (guichet|credit|pole)|chez|pole|france travail|caf)\b)")

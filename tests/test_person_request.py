@@ -95,6 +95,11 @@ def test_a_question_about_a_thing_is_not_a_request():
     ("je veux un humain, vite", True),
     ("j'aimerais un conseiller s'il vous plaît", True),
     ("je voudrais un conseiller bancaire pour mon prêt", False),
+    ("j'ai besoin d'être accompagnée par une personne en vrai", True),
+    ("il me faut une personne qui m'explique en vrai, je suis perdu", True),
+    ("vous avez des conseillers humains près de chez moi ?", True),
+    ("mon fils a été aidé par quelqu'un de la mission locale", False),
+    ("surtout pas de conseiller humain", False),
 ])
 def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
     from relais.person_request import asks_for_a_person
