@@ -76,7 +76,9 @@ CONTEXT_WORDS = 12
 _NEW_TOPIC = re.compile(
     r"\b(je voudrais|je veux|j'aimerais|je cherche|j'ai besoin|besoin d'|conseils?|aidez moi|aide pour|"
     r"parler de|parlons|sinon|autre chose|autre question|une question|revenons|passons|comment|et pour|"
-    r"par ailleurs|en plus|aussi|au fait|d'ailleurs|autre sujet|passer|passons|changer|changeons|plutot|revien\w*|revenir|retour a|retour au)\b")
+    r"par ailleurs|en plus|aussi|au fait|d'ailleurs|autre sujet|passer|passons|changer|changeons|plutot|revien\w*|revenir|retour a|retour au|"
+    # A correction names the topic meant: « en fait c'est pour la voiture ».
+    r"en fait|finalement|c'est pour|c'etait pour|je parlais|je voulais parler)\b")
 
 
 def reads_as_context(text: str) -> bool:
