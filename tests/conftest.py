@@ -96,3 +96,15 @@ def relais_stack(tmp_path_factory):
     upgrade_to_head(url)
     with RasaStack(url, workdir / "stack") as stack:
         yield stack
+
+
+@pytest.fixture(scope="module")
+def relais_client(relais_stack):
+    """A client of the session's stack (tests/support/blind_conversations.py): says messages,
+    reads a sender's tracker and cases. Every test talks as its own sender."""
+    from tests.support.blind_conversations import RelaisClient
+
+    client = RelaisClient(relais_stack.rasa_url, relais_stack.auth_token, relais_stack.database_url,
+                          relais_stack.edge_headers)
+    yield client
+    client.close()

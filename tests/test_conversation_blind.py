@@ -11,7 +11,6 @@ goes up. A change that makes Relais understand citizens worse turns `make test` 
 import pytest
 
 from bench.conversations import load_set, play, route
-from tests.support.blind_conversations import RelaisClient
 
 # set: (right track, right phase) shares of first messages.
 ROUTING_FLOORS = {
@@ -32,11 +31,8 @@ CONVERSATION_FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def relais(relais_stack):
-    client = RelaisClient(relais_stack.rasa_url, relais_stack.auth_token, relais_stack.database_url,
-                          relais_stack.edge_headers)
-    yield client
-    client.close()
+def relais(relais_client):
+    return relais_client
 
 
 @pytest.mark.parametrize("name", sorted(ROUTING_FLOORS))

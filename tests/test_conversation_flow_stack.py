@@ -11,11 +11,8 @@ from tests.support.blind_conversations import RelaisClient
 
 
 @pytest.fixture(scope="module")
-def client(relais_stack):
-    client = RelaisClient(relais_stack.rasa_url, relais_stack.auth_token, relais_stack.database_url,
-                          relais_stack.edge_headers)
-    yield client
-    client.close()
+def client(relais_client):
+    return relais_client
 
 
 class Citizen:

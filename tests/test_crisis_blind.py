@@ -11,7 +11,7 @@ import asyncio
 
 import pytest
 
-from tests.support.blind_conversations import RelaisClient, load_set, play, set_names
+from tests.support.blind_conversations import load_set, play, set_names
 from tests.support.blind_corpora import corpus_names, load_corpus, score
 
 # corpus: (recall counting questions, tier-1 false alarms at most, questions on calm at most
@@ -86,11 +86,8 @@ def test_blind_corpus(agent, name):
 
 # The session's stack (tests/conftest.py): every conversation has its own sender.
 @pytest.fixture(scope="module")
-def relais(relais_stack):
-    client = RelaisClient(relais_stack.rasa_url, relais_stack.auth_token, relais_stack.database_url,
-                          relais_stack.edge_headers)
-    yield client
-    client.close()
+def relais(relais_client):
+    return relais_client
 
 
 @pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS))
