@@ -18,7 +18,9 @@ _STOP_QUESTIONS = re.compile(
     r"|\b(arretez|stop|assez|marre|j'en ai marre) (avec |de )?(les |vos |des |ces )?(questions|questionnaires?)\b")
 _ASKS = re.compile(
     r"\b(je veux|je voudrais|j'aimerais|je cherche a|je souhaite) (juste |seulement |simplement )?"
-    r"(savoir|comprendre|trouver|qu'on m'aide|de l'aide|un conseil)\b|\?|\b(comment|ou|pourquoi|combien|quand)\b")
+    r"(savoir|comprendre|trouver|qu'on m'aide|de l'aide|un conseil)\b|\?|\b(comment|ou|pourquoi|combien|quand)\b"
+    # « merci quand même, au revoir » asks nothing.
+    r"(?! meme\b)")
 
 
 def asks_to_stop_questions(text: str | None) -> bool:

@@ -18,6 +18,9 @@ TOPIC_OVERRULES = 0.6
 DIET_SURE = 0.7
 # A question or situation topic this sure (share in its track) keeps the phase continu.
 CALM_TOPIC_SURE = 0.5
+# An acute topic read this thinly (« des économies sur le chauffage » leaning to « chauffage
+# coupé » at 0.21) is no urgence unless the words say one (relais/acute.py).
+ACUTE_TOPIC_MIN_PROBABILITY = 0.3
 # Two tracks closer than this (DIET confidences) are asked about, not guessed.
 AMBIGUITY_MARGIN = 0.15
 # A second track this likely, in a message this long, is named for later ("on en parle ensuite ?").
@@ -140,13 +143,15 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     if requested_phase == "continu":
         return TrackTurn(DIAGNOSTIC, track, "continu")
     preparing = typed and speaks_of_preparing(text) and not is_acute(text)
+    pressing = typed and is_pressing(text)
+    if match and match.topic.kind == "acute" and not _urgent_enough(match, text, pressing):
+        match = None
     acute_topic = match if match and match.topic.kind == "acute" and not preparing else None
     # The learned reading first: a sure match of a question or an everyday situation is not an
     # urgence even if a word of the pattern list is there (« l'hiver dernier, trois coupures »);
     # the patterns are the floor when the model has no sure reading. Said urgent, or the only
     # heating lost, it is one: its topic answers first.
     calm_topic = match is not None and acute_topic is None and match.score >= CALM_TOPIC_SURE
-    pressing = typed and is_pressing(text)
     if requested_phase == "urgence" or acute_topic or pressing or (typed and not calm_topic and is_acute(text)):
         first = acute_topic or (match if pressing and calm_topic else None)
         return TrackTurn(URGENCE, track, "urgence", first, second_track=second)
@@ -157,6 +162,10 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     if len(ranked) >= 2 and ranked[0][0] == track and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
         return TrackTurn(ASK, track, "continu", choices=(ranked[0][0], ranked[1][0]))
     return TrackTurn(DIAGNOSTIC, track, "continu", second_track=second)
+
+
+def _urgent_enough(match: TopicMatch, text: str, pressing: bool) -> bool:
+    return match.sure >= ACUTE_TOPIC_MIN_PROBABILITY or pressing or is_acute(text)
 
 
 def _overruled(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str:

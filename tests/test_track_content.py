@@ -221,3 +221,11 @@ def test_a_how_to_question_is_practical_unless_it_tells_feelings():
     assert practical is not None and practical.topic.key == "numerique/mots_de_passe"
     assert practical_question_topic("je me sens nulle, comment avoir un mot de passe solide ?") is None
     assert practical_question_topic("j'ai un mot de passe solide") is None
+
+
+@pytest.mark.parametrize("text, track", [
+    ("je veux faire des économies sur le chauffage", "energie"),
+])
+def test_a_calm_need_thinly_close_to_an_acute_topic_is_no_urgence(text, track):
+    # The acute topic leads only thinly; the words say no disruption (relais/acute.py).
+    assert decide(text, track, []).step != URGENCE
