@@ -8,7 +8,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
+from actions.topic_replies import answer_typed_question
 from relais.coaching import clean_answer
+from relais.goals import FEELINGS, NO_GOAL, QUESTION, YES_ONLY, read_goal
 from relais.mood import mood_band, parse_mood
 from relais.services import StorageUnavailable
 from relais.step_outcome import reports_not_done, reports_struggle
@@ -85,7 +87,43 @@ class ActionPreparerObjectif(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        return [SlotSet("objectif", None)]
+        return [SlotSet("objectif", None), SlotSet("objectif_accepte", None)]
+
+
+class ValidateObjectifForm(FormValidationAction):
+    """Reads the answer to « un petit objectif ? » (relais/goals.py): the goal in the citizen's
+    words; a bare yes asks which one; a question is answered and the goal left for later; a
+    no or how the citizen feels ends the offer kindly."""
+
+    responses = frozenset({"utter_ecoute_formulaire", "utter_question_notee", "utter_pas_d_objectif"})
+
+    def name(self) -> str:
+        return "validate_objectif_form"
+
+    def validate_objectif(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        typed = str(value or "")
+        if typed.startswith("/"):  # the « Oui » of an older button, never a goal
+            return {"objectif": None, "objectif_accepte": True}
+        reading = read_goal(typed)
+        if reading.kind == YES_ONLY:
+            return {"objectif": None, "objectif_accepte": True}
+        if reading.kind == QUESTION:
+            answer_typed_question(dispatcher, typed, tracker.get_slot("track"))
+            return _no_goal_now()
+        if reading.kind == FEELINGS:
+            dispatcher.utter_message(response="utter_ecoute_formulaire")
+            return _no_goal_now()
+        if reading.kind == NO_GOAL:
+            dispatcher.utter_message(response="utter_pas_d_objectif")
+            return _no_goal_now()
+        return {"objectif": reading.goal, "objectif_accepte": None}
+
+
+def _no_goal_now() -> dict[str, Any]:
+    # Ends the form without a goal: action_enregistrer_objectif then records nothing.
+    return {"objectif": None, "objectif_accepte": None, "requested_slot": None}
 
 
 class ActionEnregistrerObjectif(Action):
@@ -100,9 +138,10 @@ class ActionEnregistrerObjectif(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         goal = clean_answer(tracker.get_slot("objectif"))
-        if goal:
-            record(dispatcher, lambda: backend().progress.set_goal(
-                tracker.sender_id, goal, track=tracker.get_slot("track")))
+        if not goal:  # the offer ended without a goal (relais/goals.py): already answered
+            return []
+        record(dispatcher, lambda: backend().progress.set_goal(
+            tracker.sender_id, goal, track=tracker.get_slot("track")))
         dispatcher.utter_message(response="utter_objectif_enregistre")
         return []
 

@@ -17,7 +17,7 @@ from relais.conversation_contract import (
 )
 from relais.follow_up import MORE, TOPIC, follow_up
 from relais.plans import choose_actions
-from relais.topics import TopicMatch, fallback_topic
+from relais.topics import TopicMatch, best_topic, fallback_topic, question_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
 from relais.tracks import TRACKS, diagnostic_slots
@@ -241,3 +241,12 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
         say_topic_more(dispatcher, topic)
         return []
     return next_actions(dispatcher, tracker)
+
+
+def answer_typed_question(dispatcher, text: str, track: str | None) -> None:
+    """A question typed where Relais asked one of its own: its closest sub-topic, or a note."""
+    match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
+    if match:
+        say_topic(dispatcher, match.topic, with_buttons=False)
+    else:
+        dispatcher.utter_message(response="utter_question_notee")

@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.backend import backend, record
 from actions.theme_text import coach_name
 from actions.topic_replies import (
+    answer_typed_question,
     ask_consent_once,
     ask_two_tracks,
     follow_up_in_context,
@@ -25,7 +26,7 @@ from actions.topic_replies import (
 from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
 from relais.step_outcome import reports_struggle
-from relais.topics import best_topic, question_topic
+from relais.topics import best_topic
 from relais.track_content import find_topic
 from relais.track_turn import (
     ANSWER,
@@ -143,7 +144,7 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
         if reading.kind == OPTION:
             return [SlotSet(requested, reading.value), SlotSet("track_step", DIAGNOSTIC)]
         if reading.kind == QUESTION:
-            _answer_question(dispatcher, text, track)
+            answer_typed_question(dispatcher, text, track)
             return [SlotSet("track_step", DIAGNOSTIC)]
     if track == current:
         turn = decide(text, track, [], None)
@@ -165,14 +166,6 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
         ask_two_tracks(dispatcher, (track, current), switching=True)
         return [SlotSet("track_step", ASK)]
     return None
-
-
-def _answer_question(dispatcher, text: str, track: str | None) -> None:
-    match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
-    if match:
-        say_topic(dispatcher, match.topic, with_buttons=False)
-    else:
-        dispatcher.utter_message(response="utter_question_notee")
 
 
 class ValidateDiagnosticForm(FormValidationAction):
@@ -231,7 +224,7 @@ class ValidateDiagnosticForm(FormValidationAction):
             level = engagement_level(reading.value) if slot == "engagement" else reading.value
             return [SlotSet(slot, level), SlotSet("form_retries", 0)]
         if reading.kind == QUESTION:
-            _answer_question(dispatcher, value, track)
+            answer_typed_question(dispatcher, value, track)
             return [SlotSet(slot, None)]
         # « Je vous l'ai déjà dit »: the answer may be in what the citizen wrote before.
         earlier = answers_in(track, _earlier_texts(tracker), [slot])

@@ -345,7 +345,7 @@ def test_checkin_summary(dispatcher, domain, mood, done, goal, expected):
 
 def test_new_goal_clears_the_previous_one(dispatcher, domain):
     events = ActionPreparerObjectif().run(dispatcher, make_tracker(slots={"objectif": "x"}), domain)
-    assert events == [SlotSet("objectif", None)]
+    assert events == [SlotSet("objectif", None), SlotSet("objectif_accepte", None)]
 
 
 # --- Fallback ---------------------------------------------------------------------------------

@@ -1,0 +1,62 @@
+"""What a citizen's answer to « un petit objectif pour les jours qui viennent ? » says.
+
+Relais offers the goal and asks it in one question, so the answer may be the goal itself
+(« oui, éteindre l'ordi à 19 h trois soirs »), a bare yes (then: which one?), a question asked
+instead (answered; the goal can wait), or how the citizen feels (heard, not kept as a goal).
+The words of the goal are kept as written, a leading « oui, » aside.
+"""
+
+import re
+from dataclasses import dataclass
+
+from relais.coaching import clean_answer
+from relais.form_answers import is_question
+from relais.step_outcome import reports_struggle
+from relais.text import normalise
+from relais.yes_no import says_yes
+
+GOAL = "goal"
+YES_ONLY = "yes_only"
+QUESTION = "question"
+FEELINGS = "feelings"
+NO_GOAL = "no_goal"
+
+# « Oui », « ok », « d'accord » opening the goal, with what follows them (« oui : marcher »).
+_LEADING_YES = re.compile(
+    r"^\s*(oui|ouais|ok|okay|d'accord|d'acc|dac|volontiers|allez|bien sûr|bien sur|carrément|"
+    r"carrement|yes|pourquoi pas)\b[\s,.!:;–—-]*",
+    re.IGNORECASE,
+)
+# What a yes may carry without being a goal (« oui merci », « ok pourquoi pas »).
+_YES_WORDS = re.compile(
+    r"^((oui|ouais|ok|okay|d'accord|d'acc|dac|volontiers|allez|bien sur|carrement|yes|pourquoi pas|"
+    r"merci|svp|s'il vous plait|je veux bien|avec plaisir|bonne idee|go|allons y|vas y|allez y)\W*)+$"
+)
+
+# « Pas pour l'instant », « plus tard », « non merci » typed instead of the button.
+_NO_GOAL = re.compile(
+    r"^(non|nan|bof|pas (maintenant|pour l'instant|pour le moment|aujourd'hui|tout de suite|besoin|envie|la)|"
+    r"plus tard|une autre fois|ca ira|pas d'objectif|aucun|rien pour l'instant|je (ne )?sais pas)\b")
+
+
+@dataclass(frozen=True)
+class GoalReading:
+    kind: str
+    goal: str | None = None
+
+
+def read_goal(text: str | None) -> GoalReading:
+    """The kind of answer, and the goal as it will be kept when it is one."""
+    raw = " ".join((text or "").split())
+    words = normalise(raw).strip()
+    if not words or _YES_WORDS.match(words) or says_yes(raw) and len(words.split()) <= 2:
+        return GoalReading(YES_ONLY)
+    if _NO_GOAL.match(words):
+        return GoalReading(NO_GOAL)
+    if is_question(raw):
+        return GoalReading(QUESTION)
+    # Only how the citizen is, not a goal about it (« moins stresser le soir » is a goal).
+    if reports_struggle(raw) or words.startswith("je me sens"):
+        return GoalReading(FEELINGS)
+    goal = _LEADING_YES.sub("", raw, count=1).strip() or raw
+    return GoalReading(GOAL, clean_answer(goal))

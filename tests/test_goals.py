@@ -1,0 +1,66 @@
+"""The goal is offered and asked in one question: the citizen's answer in words is the goal; a
+bare yes asks which one; a question, a no or how the citizen feels is not kept as a goal."""
+
+import pytest
+
+from actions.checkin import ActionEnregistrerObjectif, ValidateObjectifForm
+from relais.goals import FEELINGS, GOAL, NO_GOAL, QUESTION, YES_ONLY, GoalReading, read_goal
+from tests.support.action_trackers import make_tracker
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("oui, éteindre l'ordinateur à 19h trois soirs cette semaine", "éteindre l'ordinateur à 19h trois soirs cette semaine"),
+    ("couper l'ordi a 19h au moins 3 soirs", "couper l'ordi a 19h au moins 3 soirs"),
+    ("d'accord : appeler ma sœur dimanche", "appeler ma sœur dimanche"),
+    ("moins stresser le soir", "moins stresser le soir"),
+    ("demander le FMD aux RH lundi", "demander le FMD aux RH lundi"),
+])
+def test_a_goal_in_words_is_kept_as_written(text, goal):
+    assert read_goal(text) == GoalReading(GOAL, goal)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("oui", YES_ONLY), ("Ouais !", YES_ONLY), ("ok pourquoi pas", YES_ONLY), ("oui merci", YES_ONLY), ("👍", YES_ONLY),
+    ("non merci", NO_GOAL), ("pas pour l'instant", NO_GOAL), ("plus tard", NO_GOAL),
+    ("au fait, mon employeur peut m'obliger à répondre aux mails à 22h ?", QUESTION),
+    ("je me sens nulle en ce moment", FEELINGS), ("j'arrive plus à rien", FEELINGS),
+])
+def test_what_is_not_a_goal(text, kind):
+    assert read_goal(text).kind == kind
+    assert read_goal(text).goal is None
+
+
+def _validate(text, dispatcher, slots=None):
+    tracker = make_tracker("track_numerique", text, slots=slots or {}, active_loop="objectif_form")
+    return ValidateObjectifForm().validate_objectif(text, dispatcher, tracker, {})
+
+
+def test_the_goal_typed_with_a_yes_is_set(dispatcher):
+    result = _validate("oui, éteindre l'ordinateur à 19h trois soirs", dispatcher)
+    assert result["objectif"] == "éteindre l'ordinateur à 19h trois soirs"
+    assert dispatcher.messages == []
+
+
+def test_a_bare_yes_asks_which_goal(dispatcher):
+    result = _validate("oui", dispatcher)
+    # The form asks again, in the variation « Lequel ? » (domain/psy_coach.yml).
+    assert result == {"objectif": None, "objectif_accepte": True}
+
+
+def test_a_question_instead_of_a_goal_is_answered_and_the_offer_ends(dispatcher):
+    result = _validate("au fait, mon employeur peut m'obliger à répondre aux mails le soir ?", dispatcher,
+                       slots={"track": "travail"})
+    assert result["objectif"] is None and result["requested_slot"] is None
+    assert dispatcher.messages and "déconnexion" in dispatcher.messages[0]["text"]
+
+
+def test_a_typed_no_ends_the_offer_kindly(dispatcher):
+    result = _validate("pas pour l'instant", dispatcher)
+    assert result["requested_slot"] is None
+    assert dispatcher.messages[0]["response"] == "utter_pas_d_objectif"
+
+
+def test_no_goal_is_recorded_when_the_offer_ended_without_one(dispatcher):
+    tracker = make_tracker("affirm", "non", slots={"objectif": None})
+    assert ActionEnregistrerObjectif().run(dispatcher, tracker, {}) == []
+    assert dispatcher.messages == []
