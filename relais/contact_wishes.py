@@ -269,6 +269,11 @@ class ContactReading:
         return self.wishes.is_empty and not self.lifted and not self.asks_noted
 
 
+# « c pas le sujet ce soir », « pas le moment ce soir »: a time said of something else than
+# contact, even while a case is open.
+_OTHER_MATTER = re.compile(r"\b(pas|plus) (le|la|un|une|du|de) (sujet|moment|question|probleme|priorite|souci|temps)\b")
+
+
 _ABOUT_INSTRUCTIONS = re.compile(r"\b(consignes?|horaires?|heures?|\d{1,2} ?h|soir|matin|nuit|week end|appels?)\b")
 
 
@@ -318,7 +323,8 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
     words = normalise(text or "")
     if not words:
         return ContactWishes()
-    about_contact = bool(_CONTACT.search(words)) or in_context or _speaks_of_time_only(words)
+    about_contact = (bool(_CONTACT.search(words)) or (in_context and not _OTHER_MATTER.search(words))
+                     or _speaks_of_time_only(words))
     quiet = _quiet_hours(words) if about_contact else (None, None)
     return ContactWishes(
         quiet_from=quiet[0],

@@ -311,3 +311,8 @@ def test_noted_on_the_citizen_side_asks_nothing():
 
     assert not read_contact("ok c'est noté de mon côté, bonne nuit", in_context=True, has_instructions=True).asks_noted
     assert read_contact("c'est bien noté pour les horaires ?", in_context=True, has_instructions=True).asks_noted
+
+
+def test_a_time_said_of_something_else_is_no_instruction_even_with_a_case_open():
+    assert read_contact_wishes("bof les tuyaux c pas le sujet ce soir lol. bon merci, bonne soiree", in_context=True).is_empty
+    assert not read_contact_wishes("pas le soir svp", in_context=True).is_empty
