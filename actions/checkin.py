@@ -13,7 +13,7 @@ from relais.coaching import clean_answer
 from relais.goals import FEELINGS, NO_GOAL, QUESTION, YES_ONLY, read_goal
 from relais.mood import mood_band, parse_mood
 from relais.services import StorageUnavailable
-from relais.step_outcome import reports_not_done, reports_struggle
+from relais.step_outcome import reports_not_done, reports_nothing, reports_struggle
 from texts.progress import progress_text
 
 NOTHING_DONE = "rien"
@@ -38,6 +38,8 @@ class ValidateCheckinForm(FormValidationAction):
     def validate_fait_recemment(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if reports_nothing(str(value)):
+            return {"fait_recemment": NOTHING_DONE}
         return {"fait_recemment": clean_answer(str(value)) or NOTHING_DONE}
 
 
@@ -103,7 +105,9 @@ class ValidateObjectifForm(FormValidationAction):
     def validate_objectif(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        typed = str(value or "")
+        if value is None:  # the form opening (action_preparer_objectif cleared it): nothing typed
+            return {"objectif": None}
+        typed = str(value)
         if typed.startswith("/"):  # the « Oui » of an older button, never a goal
             return {"objectif": None, "objectif_accepte": True}
         reading = read_goal(typed)

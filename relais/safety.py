@@ -577,7 +577,15 @@ _DONE_WITH_A_THING = re.compile(
     r"|\b(plus|pu|pas|coupure) de gaz\b(?!.*\b(odeur|sent|senti|sens|fuite|fuit|explos\w*|malaise|vertige)\b)"
     r"|\bfuite d'eau\b(?!.*\b(monte|montee|inond\w*|prises?|electri\w*|plafond|courant)\b)"
     # Going to bed until tomorrow is a goodnight: « bon je vais dormir, à demain ».
-    r"|\b(je vais|on va|je vais aller|je file) (dormir|me coucher|au lit)\b.*\b(a demain|bonne nuit|demain matin)\b")
+    r"|\b(je vais|on va|je vais aller|je file) (dormir|me coucher|au lit)\b.*\b(a demain|bonne nuit|demain matin)\b"
+    # Sorting one's papers as a plan with a day or an office is a chore, often a goal (« ranger
+    # mes papiers samedi », « trier mes papiers de la caf »); the models read putting one's
+    # affairs in order. Without a day or an office, or with words of an end, it stays theirs.
+    r"|^(?!.*\b(apres|disparai\w*|disparaitre|partir|partirai|adieu|fini|finir|fin|testament|lettres?|"
+    r"pour de bon|derniere fois|mourir|mort|morte|plus la|en ordre)\b)"
+    r".*\b(ranger|trier|classer) (\w+ ){0,2}(papiers|documents|dossiers)\b.*\b(samedi|dimanche|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|ce week end|ce weekend|demain|cette semaine|la semaine prochaine|de la caf|des impots|administratifs|"
+    r"de la banque|du boulot|du travail|de la maison)\b")
 
 
 def assess(text: str | None) -> SafetyAssessment:

@@ -34,3 +34,14 @@ _DONE_ANYWAY = re.compile(r"\b(pas eu de mal|sans mal|pas si dur|pas complique|p
 def reports_not_done(text: str | None) -> bool:
     words = normalise(text or "")
     return (bool(_NOT_DONE.search(words)) or reports_struggle(text)) and not _DONE_ANYWAY.search(words)
+
+
+# « Rien de spécial », « pas grand-chose »: nothing to congratulate, nothing to note.
+_NOTHING = re.compile(
+    r"^(bof |ben |bah |euh |non |)*(rien|rien du tout|rien de (special|particulier|fou|terrible|neuf)|pas grand chose|"
+    r"pas grand-chose|pas vraiment|nada|que dalle|pas des masses|pas beaucoup)( (de|a) (special|signaler))?( cette semaine| ces jours[- ]ci)?\W*$")
+
+
+def reports_nothing(text: str | None) -> bool:
+    """The citizen answers « what did you do? » with nothing in particular."""
+    return bool(_NOTHING.match(normalise(text or "").strip()))

@@ -1,4 +1,5 @@
-"""The goal is offered and asked in one question: the citizen's answer in words is the goal; a
+"""The check-in's end and the goal: « rien de spécial » is nothing done; the goal is offered and
+asked in one question: the citizen's answer in words is the goal; a
 bare yes asks which one; a question, a no or how the citizen feels is not kept as a goal."""
 
 import pytest
@@ -41,6 +42,12 @@ def test_the_goal_typed_with_a_yes_is_set(dispatcher):
     assert dispatcher.messages == []
 
 
+def test_the_form_opening_is_no_yes(dispatcher):
+    # Opening the form validates the goal just cleared (None): the offer is asked, not « Lequel ? ».
+    tracker = make_tracker("choisir", "j'ai marché", slots={}, active_loop="objectif_form")
+    assert ValidateObjectifForm().validate_objectif(None, dispatcher, tracker, {}) == {"objectif": None}
+
+
 def test_a_bare_yes_asks_which_goal(dispatcher):
     result = _validate("oui", dispatcher)
     # The form asks again, in the variation « Lequel ? » (domain/psy_coach.yml).
@@ -64,3 +71,11 @@ def test_no_goal_is_recorded_when_the_offer_ended_without_one(dispatcher):
     tracker = make_tracker("affirm", "non", slots={"objectif": None})
     assert ActionEnregistrerObjectif().run(dispatcher, tracker, {}) == []
     assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize("text", ["rien de spécial", "pas grand-chose", "bof, rien de particulier", "rien à signaler"])
+def test_nothing_in_particular_is_no_step_to_congratulate(dispatcher, text):
+    from actions.checkin import NOTHING_DONE, ValidateCheckinForm
+
+    tracker = make_tracker("inform", text, active_loop="checkin_form")
+    assert ValidateCheckinForm().validate_fait_recemment(text, dispatcher, tracker, {}) == {"fait_recemment": NOTHING_DONE}

@@ -72,6 +72,7 @@ def test_idioms_are_recognised_as_lookalikes(text):
     "coupure de gaz dans le quartier depuis midi, on cuisine comment ?",
     "une fuite d'eau sous la baignoire, le plombier vient quand ?",
     "merci pour tout, je vais me coucher, bonne nuit",
+    "oui, ranger mes papiers de la caf samedi matin",
 ])
 def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
     # The models read an end or a departure in them (a suicide question to a budget worry).
@@ -82,8 +83,11 @@ def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
 @pytest.mark.parametrize("text", [
     "plus de gaz depuis ce matin et ça sent le gaz dans la cuisine",
     "une fuite d'eau du plafond coule sur les prises électriques",
+    "je vais ranger mes papiers samedi et après je disparais",
+    "ranger mes papiers demain, que tout soit en ordre",
+    "j'ai rangé mes papiers, tout est prêt",
 ])
-def test_a_gas_smell_or_water_on_sockets_is_no_look_alike(text):
+def test_a_gas_smell_water_on_sockets_or_papers_put_in_order_for_an_end_are_no_look_alike(text):
     assert not assess(text).firm_lookalike
 
 
