@@ -46,14 +46,7 @@ PRACTICAL_QUESTION_THRESHOLD = 0.5
 @dataclass(frozen=True)
 class TopicMatch:
     topic: Topic
-    # The probability, or within a track the share of the track's mass (best_topic).
     score: float
-    # The model's probability whatever `score` is: a share can be high on a thin spread.
-    probability: float | None = None
-
-    @property
-    def sure(self) -> float:
-        return self.score if self.probability is None else self.probability
 
 
 class TopicIndex:
@@ -111,7 +104,7 @@ def best_topic(text: str, track: str | None = None, threshold: float = TOPIC_THR
         total = sum(m.score for m in ranked) or 1.0
         best = ranked[0]
         share = best.score / total
-        return TopicMatch(best.topic, share, best.score) if share >= threshold and best.score >= minimum else None
+        return TopicMatch(best.topic, share) if share >= threshold and best.score >= minimum else None
     return ranked[0] if ranked[0].score >= threshold else None
 
 

@@ -18,9 +18,6 @@ TOPIC_OVERRULES = 0.6
 DIET_SURE = 0.7
 # A question or situation topic this sure (share in its track) keeps the phase continu.
 CALM_TOPIC_SURE = 0.5
-# An acute topic read this thinly (« des économies sur le chauffage » leaning to « chauffage
-# coupé » at 0.21) is no urgence unless the words say one (relais/acute.py).
-ACUTE_TOPIC_MIN_PROBABILITY = 0.3
 # Two tracks closer than this (DIET confidences) are asked about, not guessed.
 AMBIGUITY_MARGIN = 0.15
 # A second track this likely, in a message this long, is named for later ("on en parle ensuite ?").
@@ -144,8 +141,6 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
         return TrackTurn(DIAGNOSTIC, track, "continu")
     preparing = typed and speaks_of_preparing(text) and not is_acute(text)
     pressing = typed and is_pressing(text)
-    if match and match.topic.kind == "acute" and not _urgent_enough(match, text, pressing):
-        match = None
     acute_topic = match if match and match.topic.kind == "acute" and not preparing else None
     # The learned reading first: a sure match of a question or an everyday situation is not an
     # urgence even if a word of the pattern list is there (« l'hiver dernier, trois coupures »);
@@ -162,10 +157,6 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     if len(ranked) >= 2 and ranked[0][0] == track and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
         return TrackTurn(ASK, track, "continu", choices=(ranked[0][0], ranked[1][0]))
     return TrackTurn(DIAGNOSTIC, track, "continu", second_track=second)
-
-
-def _urgent_enough(match: TopicMatch, text: str, pressing: bool) -> bool:
-    return match.sure >= ACUTE_TOPIC_MIN_PROBABILITY or pressing or is_acute(text)
 
 
 def _overruled(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str:

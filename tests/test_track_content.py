@@ -227,5 +227,5 @@ def test_a_how_to_question_is_practical_unless_it_tells_feelings():
     ("je veux faire des économies sur le chauffage", "energie"),
 ])
 def test_a_calm_need_thinly_close_to_an_acute_topic_is_no_urgence(text, track):
-    # The acute topic leads only thinly; the words say no disruption (relais/acute.py).
+    # The sub-topic model reads a saving, not a heating cut (the heating examples of energie).
     assert decide(text, track, []).step != URGENCE
