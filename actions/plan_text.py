@@ -11,6 +11,12 @@ def plan_text(actions: Sequence[MicroAction]) -> str:
     return "\n".join(_action_line(action) for action in actions)
 
 
+def staged_plan_text(actions: Sequence[MicroAction], stages: Sequence[str]) -> str:
+    """« 1. Semaine 1 : text (Effort : … · Coût : …) », one stage per action."""
+    return "\n".join(f"{number}. {stage} : {_action_line(action)[2:]}"
+                     for number, (stage, action) in enumerate(zip(stages, actions), start=1))
+
+
 def _action_line(action: MicroAction) -> str:
     details = " · ".join(part for part in (
         f"Effort : {action.effort}" if action.effort else "",

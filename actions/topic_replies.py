@@ -6,9 +6,9 @@ from typing import Any
 
 from rasa_sdk.events import SlotSet
 
-from actions.plan_text import plan_text
+from actions.plan_text import plan_text, staged_plan_text
 from actions.theme_text import of_theme
-from relais.coaching import engagement_level
+from relais.coaching import engagement_level, given
 from relais.conversation_contract import (
     CONSENT_SLOT,
     CONSENT_SLOT_UNKNOWN,
@@ -16,6 +16,7 @@ from relais.conversation_contract import (
     PERSON_INTENT,
 )
 from relais.follow_up import MORE, TOPIC, follow_up
+from relais.plan_request import plan_stages
 from relais.plans import choose_actions
 from relais.topics import TopicMatch, best_topic, fallback_topic, question_topic
 from relais.track_content import MicroAction, Topic, find_topic, track_content
@@ -108,15 +109,21 @@ def ask_two_tracks(dispatcher, tracks: Sequence[str], switching: bool = False) -
 
 
 def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[str],
-             first: bool, heading: str | None = None) -> list[dict[str, Any]]:
-    """Three actions and what can come next; the slot `plan_shown` remembers them."""
+             first: bool, heading: str | None = None,
+             stages: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Three actions and what can come next; the slot `plan_shown` remembers them. With the
+    `stages` of a plan asked for (« Semaine 1 »…), one action per stage."""
     if not chosen:
         dispatcher.utter_message(response="utter_plan_fin")
         return []
-    heading = heading or ("Voici trois actions adaptées à vos réponses :" if first
-                          else "Voici trois autres actions :")
+    if stages and len(chosen) == len(stages):
+        heading, lines = "Voici votre plan, une étape à la fois :", staged_plan_text(chosen, stages)
+    else:
+        heading = heading or ("Voici trois actions adaptées à vos réponses :" if first
+                              else "Voici trois autres actions :")
+        lines = plan_text(chosen)
     dispatcher.utter_message(
-        text=f"{heading}\n{plan_text(chosen)}",
+        text=f"{heading}\n{lines}",
         buttons=[
             {"title": "3 autres actions", "payload": _payload("plus_actions")},
             {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},
@@ -210,11 +217,12 @@ def next_actions(dispatcher, tracker, fresh: bool = False, heading: str | None =
         dispatcher.utter_message(response="utter_menu")
         return []
     shown = [] if fresh else list(tracker.get_slot("plan_shown") or [])
-    answers = {slot: tracker.get_slot(slot) for slot in diagnostic_slots(track)}
+    answers = {slot: given(tracker.get_slot(slot)) for slot in diagnostic_slots(track)}
     answers["engagement"] = engagement_level(answers.get("engagement"))
     topic = find_topic(tracker.get_slot("topic"))
     chosen = choose_actions(track, answers, shown, topic.id if topic else None)
-    return say_plan(dispatcher, track, chosen, shown, first=not shown, heading=heading)
+    stages = plan_stages(tracker.latest_message.get("text"))
+    return say_plan(dispatcher, track, chosen, shown, first=not shown, heading=heading, stages=stages)
 
 
 CONSENT_QUESTIONS = ("utter_demande_consentement", "utter_demande_consentement_court")

@@ -23,8 +23,9 @@ from actions.topic_replies import (
     say_topic_more,
     say_topic_once,
 )
-from relais.coaching import ENGAGEMENT_LEVELS, clean_answer, engagement_level
+from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
 from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
+from relais.plan_request import asks_for_a_plan
 from relais.step_outcome import reports_struggle
 from relais.topics import best_topic
 from relais.track_content import find_topic
@@ -219,6 +220,11 @@ class ValidateDiagnosticForm(FormValidationAction):
             # then the question waits (« stop » ends it).
             dispatcher.utter_message(response="utter_ecoute_formulaire")
             return [SlotSet(slot, None)]
+        if asks_for_a_plan(value):
+            # « Vous pouvez nous proposer un plan par étapes ? » in the middle of the questions:
+            # the plan now, from what was said; the questions left are skipped, not asked again.
+            return [SlotSet(name, NOT_SAID) for name in diagnostic_slots(track)
+                    if name == slot or tracker.get_slot(name) is None] + [SlotSet("form_retries", 0)]
         reading = read_answer(track, slot, value)
         if reading.kind == OPTION:
             level = engagement_level(reading.value) if slot == "engagement" else reading.value

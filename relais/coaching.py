@@ -12,6 +12,9 @@ _ENGAGEMENT_WORDS = (
     ("intermediaire", r"\b(un peu|moyen|quelques|raisonnable|normal)\b"),
 )
 MAX_ANSWER_LENGTH = 500
+# The answer kept for a question the citizen skipped by asking for the plan at once (« vous
+# pouvez nous proposer un plan par étapes ? »): a coach reads it; the plan reads no answer.
+NOT_SAID = "non précisé"
 
 
 def engagement_level(answer: str | None) -> str:
@@ -23,6 +26,11 @@ def engagement_level(answer: str | None) -> str:
         if re.search(pattern, normalised):
             return level
     return "intermediaire"
+
+
+def given(answer: str | None) -> str | None:
+    """An answer as the plan reads it: a skipped question is no answer."""
+    return None if answer == NOT_SAID else answer
 
 
 def clean_answer(answer: str | None) -> str | None:

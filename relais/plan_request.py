@@ -12,7 +12,7 @@ import re
 from relais.text import normalise
 
 _REQUEST = (r"(fais|fait|faire|faites|pouvez|peux|pourriez|pourrais|pourrait|voudrais|veux|voulais|aimerais|"
-            r"souhaite|souhaiterais|besoin d'|donne|donnez|donner|propose|proposez|proposer|envoie|envoyez|"
+            r"souhaite|souhaiterais|besoin d'|donne|donnez|donner|propose|proposes|proposez|proposer|envoie|envoyez|"
             r"avoir|construire|etablir|preparer|prepare|preparez)")
 _PLAN = (r"(un|une|mon|le|ce|votre|ton|des|quelques) (petit |mini |vrai |court |simple |bon )?"
          r"(plan|programme|planning|feuille de route|plan d'action|liste d'actions)\b"
@@ -33,3 +33,31 @@ def asks_for_a_plan(text: str | None) -> bool:
         return False
     words = normalise(raw)
     return bool(_ASKS_FOR_PLAN.search(words)) and not _NOT_A_REQUEST.search(words)
+
+
+# The three stages of a plan asked for over a span of time, or in steps: the actions are given
+# one per stage, so the citizen sees where to start and what comes after.
+_STAGES = (
+    # « sur 6 mois », « pour les prochains mois », « d'ici un an ».
+    (re.compile(r"\b(mois|an|ans|annee|annees)\b"),
+     ("Ce mois-ci", "Le mois prochain", "Les mois suivants")),
+    # « pour la semaine », « cette semaine »: one week, three moments.
+    (re.compile(r"\b(la|cette|une|ma|notre|de la) semaine\b"),
+     ("En début de semaine", "En milieu de semaine", "En fin de semaine")),
+    # « sur 2 semaines », « progressivement », « petit à petit »: a step a week.
+    (re.compile(r"\b(semaines|progressi\w*|petit a petit|peu a peu|pas a pas|doucement)\b"),
+     ("Semaine 1", "Semaine 2", "Semaine 3")),
+    # « pour les prochains jours », « d'ici demain ».
+    (re.compile(r"\b(jours|aujourd'hui|demain|ce soir)\b"),
+     ("Aujourd'hui", "Demain", "Les jours suivants")),
+)
+_STEPS_ONLY = ("Étape 1", "Étape 2", "Étape 3")
+
+
+def plan_stages(text: str | None) -> tuple[str, ...] | None:
+    """The names of the stages of the plan the citizen asks for (« Semaine 1 »…), or None when
+    the message asks for no plan."""
+    if not asks_for_a_plan(text):
+        return None
+    words = normalise(text or "")
+    return next((stages for pattern, stages in _STAGES if pattern.search(words)), _STEPS_ONLY)

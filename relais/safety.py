@@ -418,8 +418,6 @@ LOOKALIKE_PATTERNS = _regexes((
         r"\ben finir avec (la|le|les|ce|cette|ces|mon|ma|mes|l') (?!(vie|existence)\b)",
         r"\bcreve(e|s)?\b(?! (les|mes|ses) )",
         r"\btuer le temps\b",
-        # Sealing a home against the cold: « j'ai calfeutré la porte d'entrée ».
-        r"\b(j'ai|on a|je vais|on va) (calfeutre\w*|colmate\w*|bouche les (fentes|trous|interstices)|pose (un|des) boudins?)\b",
         # Plans for work: « je pense à me reconvertir », « j'envisage de me former ».
         r"\b(pense a|envisage de|veux|voudrais|compte) (me (reconvertir|former|mettre a mon compte|remettre aux etudes)|m'inscrire (a|en|au|sur|dans))\b",
         # Politics and prices as hyperbole: « ils vont tous nous tuer avec leurs taxes ».
@@ -576,6 +574,12 @@ _DONE_WITH_A_THING = re.compile(
     # rising or a socket, the models' danger gives way (« pu de gaz, c'est coupé dans la rue »).
     r"|\b(plus|pu|pas|coupure) de gaz\b(?!.*\b(odeur|sent|senti|sens|fuite|fuit|explos\w*|malaise|vertige)\b)"
     r"|\bfuite d'eau\b(?!.*\b(monte|montee|inond\w*|prises?|electri\w*|plafond|courant)\b)"
+    # Sealing a home against the cold is a chore, often the step of a check-in (« j'ai calfeutré
+    # la porte d'entrée »); both models read a danger behind a door at 0.98 and 0.64 on one
+    # training. Sealing a door against smoke or water rising is the danger itself: it stays theirs.
+    r"|^(?!.*\b(feu|flammes?|fumee|incendie|brule\w*|eau|inond\w*|crue|gaz|odeur|quelqu'un|il|elle|ils)\b)"
+    r".*\b(j'ai|on a|je vais|on va|je dois|il faut) (bien )?(calfeutre\w*|colmate\w*|isole\w* (la|les|ma|mes|notre|nos) "
+    r"(porte|portes|fenetres?|baies?)|bouche\w* les (fentes|trous|interstices)|pose\w* (un|des) (boudins?|joints?|coupe froid|bas de porte))\b"
     # Going to bed until tomorrow is a goodnight: « bon je vais dormir, à demain ».
     r"|\b(je vais|on va|je vais aller|je file) (dormir|me coucher|au lit)\b.*\b(a demain|bonne nuit|demain matin)\b"
     # Sorting one's papers as a plan with a day or an office is a chore, often a goal (« ranger

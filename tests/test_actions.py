@@ -21,6 +21,7 @@ from actions.tracks import (
     ValidateDiagnosticForm,
 )
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
+from relais.coaching import NOT_SAID
 from tests.support.action_trackers import make_tracker
 
 # Every action here may touch the database: give each test a fresh, migrated one.
@@ -230,6 +231,29 @@ def test_a_question_instead_of_an_answer_is_answered_and_asked_again(dispatcher,
     events = form_check(dispatcher, "energie_situation", "c'est quoi le chèque énergie ?", {"track": "energie"})
     assert events == [SlotSet("energie_situation", None)]
     assert "chèque énergie" in dispatcher.messages[0]["text"].lower()
+
+
+def test_a_plan_asked_for_in_the_middle_of_the_questions_skips_the_rest(dispatcher, domain):
+    slots = {"track": "alimentation", "alimentation_situation": "budget_serre"}
+    events = form_check(dispatcher, "alimentation_besoin", "vous pouvez nous proposer un plan par étapes ?", slots)
+    assert events == [SlotSet("alimentation_besoin", NOT_SAID), SlotSet("engagement", NOT_SAID),
+                      SlotSet("form_retries", 0)]
+    assert dispatcher.messages == []
+    # The plan reads no answer from a skipped question: every action of the track may fit.
+    tracker = make_tracker("affirm", "", slots={"track": "alimentation", "alimentation_besoin": NOT_SAID,
+                                                 "engagement": NOT_SAID})
+    shown = ActionTrackPlan().run(dispatcher, tracker, domain)
+    assert len(shown[0]["value"]) == 3
+
+
+def test_a_plan_asked_over_a_span_of_time_comes_one_action_per_stage(dispatcher, domain):
+    tracker = make_tracker("plus_actions", "tu peux me faire un petit plan sur 3 semaines ?",
+                           slots={"track": "mobilite", "plan_shown": []})
+    events = ActionMoreActions().run(dispatcher, tracker, domain)
+    lines = dispatcher.messages[0]["text"].splitlines()
+    assert lines[0] == "Voici votre plan, une étape à la fois :"
+    assert [line.split(" : ")[0] for line in lines[1:]] == ["1. Semaine 1", "2. Semaine 2", "3. Semaine 3"]
+    assert len(events[0]["value"]) == 3
 
 
 def test_a_statement_not_understood_alone_goes_on_with_the_track(dispatcher, domain):

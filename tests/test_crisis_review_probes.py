@@ -129,3 +129,12 @@ def test_decisions_money_and_sealing_a_door_are_no_crisis_for_unsure_models():
     assert triage("j'aimerais en finir avec mes dettes une bonne fois pour toutes", 0.99, "suicide",
                   CrisisReading(0.45, "suicide")).tier is None
     assert triage("j'ai calfeutré la porte d'entrée", 0.81, "danger", CrisisReading(0.64, "danger")).tier is None
+
+
+# The training of 2026-12-04 read the sealed door at 0.98 and 0.64: both models, neither sure.
+def test_sealing_a_door_is_a_chore_even_when_both_models_read_a_danger():
+    assert triage("j'ai calfeutré la porte d'entrée", 0.98, "danger", CrisisReading(0.64, "danger")).tier is None
+    assert triage("on a isolé les fenêtres du salon", 0.98, "danger", CrisisReading(0.64, "danger")).tier is None
+    for danger in ("j'ai calfeutré la porte, il y a de la fumée dans le couloir",
+                   "on a colmaté la porte mais l'eau monte", "j'ai calfeutré la porte, il essaie d'entrer"):
+        assert triage(danger, 0.98, "danger", CrisisReading(0.7, "danger")).tier == "certain", danger

@@ -2,7 +2,7 @@
 
 import pytest
 
-from relais.plan_request import asks_for_a_plan
+from relais.plan_request import asks_for_a_plan, plan_stages
 
 
 @pytest.mark.parametrize("text", [
@@ -27,3 +27,20 @@ def test_requests_for_a_plan_are_read(text):
 ])
 def test_other_plans_are_not_a_request(text):
     assert not asks_for_a_plan(text)
+
+
+@pytest.mark.parametrize("text, first_stage", [
+    ("pourriez-vous me préparer un programme sur trois mois", "Ce mois-ci"),
+    ("vous me faites un plan pour cette semaine ?", "En début de semaine"),
+    ("j'aimerais un plan pour y aller petit à petit", "Semaine 1"),
+    ("tu me proposes un planning sur 2 semaines", "Semaine 1"),
+    ("donnez-moi un plan pour demain", "Aujourd'hui"),
+    ("un plan d'action concret svp", "Étape 1"),
+])
+def test_a_plan_asked_over_a_span_of_time_has_its_stages(text, first_stage):
+    assert plan_stages(text)[0] == first_stage
+
+
+def test_no_plan_asked_no_stages():
+    assert plan_stages("3 autres actions") is None
+    assert plan_stages("le préfet a déclenché le plan grand froid") is None
