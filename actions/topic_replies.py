@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.plan_text import plan_text, staged_plan_text
 from actions.theme_text import of_theme
+from relais.answer_detail import line_named
 from relais.coaching import engagement_level, given
 from relais.conversation_contract import (
     CONSENT_SLOT,
@@ -16,6 +17,7 @@ from relais.conversation_contract import (
     PERSON_INTENT,
 )
 from relais.follow_up import MORE, TOPIC, follow_up
+from relais.form_answers import is_question
 from relais.plan_request import plan_stages
 from relais.plans import choose_actions
 from relais.topics import TopicMatch, best_topic, fallback_topic, question_topic
@@ -51,12 +53,16 @@ def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
     dispatcher.utter_message(text=topic.answer, buttons=buttons)
 
 
-def say_topic_more(dispatcher, topic: Topic, then_plan: bool = False) -> None:
+def say_topic_more(dispatcher, topic: Topic, then_plan: bool = False, question: str | None = None) -> None:
+    """More on a topic; a short question about a word of its answer (« c'est quoi le comparateur
+    officiel ? ») gets the line that names it first (relais/answer_detail.py)."""
     buttons = [] if then_plan else [
         {"title": "3 actions pour moi", "payload": _payload("plus_actions")},
         {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},
     ]
-    dispatcher.utter_message(text=topic.more or topic.answer, buttons=buttons)
+    line = line_named(question, topic.answer) if question and is_question(question) else None
+    more = topic.more or topic.answer
+    dispatcher.utter_message(text=f"{line}\n{more}" if line and line not in more else more, buttons=buttons)
 
 
 def say_acute_menu(dispatcher, track: str) -> None:
@@ -153,7 +159,8 @@ def answer_topic(dispatcher, tracker, match: TopicMatch) -> list[dict[str, Any]]
 
 
 def _said(tracker, text: str | None) -> bool:
-    return bool(text) and any(e.get("event") == "bot" and e.get("text") == text for e in tracker.events)
+    # Contained, not equal: more on a topic may come after the line a question asked about.
+    return bool(text) and any(e.get("event") == "bot" and text in (e.get("text") or "") for e in tracker.events)
 
 
 def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
@@ -170,7 +177,7 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
         say_topic(dispatcher, step.topic)
         return [SlotSet("topic", step.topic.key)]
     if step.kind == MORE:
-        say_topic_more(dispatcher, step.topic)
+        say_topic_more(dispatcher, step.topic, question=tracker.latest_message.get("text"))
         return []
     heading = ("Je n'ai pas de réponse sûre à cette question ; l'équipe relais pourra vous répondre. "
                "En attendant, voici ce que vous pouvez faire :" if step.question
@@ -246,7 +253,7 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
         say_topic(dispatcher, topic)
         return []
     if topic.more and not _said(tracker, topic.more):
-        say_topic_more(dispatcher, topic)
+        say_topic_more(dispatcher, topic, question=tracker.latest_message.get("text"))
         return []
     return next_actions(dispatcher, tracker)
 

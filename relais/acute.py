@@ -47,6 +47,10 @@ _PRESSING = re.compile(
     r"\b(urgen(t|te|ce)|d'urgence|au secours|help|sos|vite un conseil|aidez moi vite|"
     r"je panique|on panique)\b"
     r"|\b(notre|mon|ma|leur|son) (seule?|unique) (chauffage|source|reserve)\b"
+    # Hunger now is today's need: « mes enfants ont faim », « j'ai faim ».
+    r"|\b(ont|a|ai|avons) (tres |trop |vraiment )?faim\b"
+    # A need to be met fast: « besoin d'un colis rapidement », « il me faut du bois au plus vite ».
+    r"|\b(besoin|il me faut|il nous faut)\b.{0,50}\b(rapidement|au plus vite|vite|asap)\b"
     r"|\b(notre|la|ma) seule source\b|\bon a (que|plus que) (ca|cela|lui|elle) pour (se chauffer|manger|vivre)\b"
     r"|\b(on|je|nous) (comptai(t|s|ent)|comptons|compte) (dessus|sur (ca|elles?|eux|ces|cette))\b")
 

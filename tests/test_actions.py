@@ -22,6 +22,7 @@ from actions.tracks import (
 )
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
 from relais.coaching import NOT_SAID
+from relais.track_content import find_topic
 from tests.support.action_trackers import make_tracker
 
 # Every action here may touch the database: give each test a fresh, migrated one.
@@ -286,6 +287,17 @@ def test_the_same_question_twice_gets_more_not_the_same_words(dispatcher, domain
                            slots={"track": "economie", "topic": question.key})
     ActionFallback().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["text"] == question.more
+
+
+def test_a_short_question_about_a_word_of_the_answer_gets_its_line_first(dispatcher, domain):
+    topic = find_topic("energie/changer_offre")
+    said = [{"event": "bot", "text": topic.answer}]
+    tracker = make_tracker("nlu_fallback", "c'est quoi le comparateur officiel ?", events=said,
+                           slots={"track": "energie", "topic": topic.key})
+    ActionFallback().run(dispatcher, tracker, domain)
+    first, *rest = dispatcher.messages[0]["text"].split("\n")
+    assert "comparateur-offres.energie-info.fr" in first
+    assert "\n".join(rest) == topic.more
 
 
 def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):

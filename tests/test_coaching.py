@@ -45,6 +45,8 @@ def test_a_loss_told_with_its_night_or_morning_is_urgence(text):
     "la cuve de fioul est vide et c'est notre unique chauffage",
     "aidez moi vite, le congélo ne marche plus",
     "les lapins, on comptait dessus pour l'hiver, ils sont malades",
+    "le colis n'est pas arrivé et les petits ont faim",
+    "il me faut du bois de chauffage au plus vite",
 ])
 def test_said_urgent_or_the_only_one_is_pressing(text):
     assert is_pressing(text)

@@ -1,0 +1,47 @@
+"""The line of an answer just given that a short follow-up question asks about.
+
+« C'est quoi le comparateur officiel ? » right after an answer that names the comparator, or
+« c'est quoi Aidants Connect ? » after one that names it: the citizen asks about a word of that
+answer. The line that names it, said again first, answers better than more on the topic alone.
+Free of any framework.
+"""
+
+import re
+
+from relais.text import normalise
+
+# A follow-up is short; a long message is a new question.
+MAX_WORDS = 10
+# Words of a question that name nothing: what is asked, not what it is about.
+_NOT_A_NAME = frozenset({
+    "comment", "combien", "pourquoi", "quand", "quelle", "quelles", "quels", "lequel", "laquelle",
+    "c'est", "qu'est", "est ce", "alors", "aussi", "encore", "toujours", "vraiment", "faire", "avoir",
+    "peut", "peuvent", "pouvez", "pourriez", "dois", "doit", "faut", "votre", "notre", "cette", "celui",
+    "celle", "merci", "bonjour", "exactement", "marche", "fonctionne", "explique", "expliquer", "dire",
+    "officiel", "officielle", "precisement", "possible", "parlez", "parle", "sinon",
+})
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{3,}")
+
+
+def named_words(question: str) -> set[str]:
+    """The words of a short question that may name a thing (five letters or more)."""
+    words = normalise(question or "").split()
+    if len(words) > MAX_WORDS:
+        return set()
+    found = {w.split("'")[-1] for w in _WORD.findall(" ".join(words))}
+    return {w for w in found if len(w) >= 5 and w not in _NOT_A_NAME}
+
+
+def line_named(question: str, answer: str | None) -> str | None:
+    """The line of `answer` that names most of what `question` asks about, without its bullet;
+    None when no line names any of it."""
+    asked = named_words(question)
+    if not asked or not answer:
+        return None
+    best, best_count = None, 0
+    for line in answer.splitlines():
+        words = set(_WORD.findall(normalise(line)))
+        count = sum(1 for a in asked if any(w == a or w.startswith(a) for w in words))
+        if count > best_count:
+            best, best_count = line, count
+    return best.lstrip("•-* ").strip() if best else None
