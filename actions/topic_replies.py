@@ -163,6 +163,17 @@ def _said(tracker, text: str | None) -> bool:
     return bool(text) and any(e.get("event") == "bot" and text in (e.get("text") or "") for e in tracker.events)
 
 
+def related_follow_up(dispatcher, tracker) -> list[dict[str, Any]] | None:
+    """A message read as off-topic that names a word of the advice under way (« et ce soir pour
+    le bébé ? » after advice on a heating cut that speaks of babies): read in its context. None
+    when it names nothing of it."""
+    text = tracker.latest_message.get("text") or ""
+    line = line_named(text, _topic_text(find_topic(tracker.get_slot("topic"))))
+    if not tracker.get_slot("track") or not line:
+        return None
+    return next_actions(dispatcher, tracker, heading=_named_line_heading(line, is_question(text)))
+
+
 def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """A message not understood alone, read in the context of the track under way
     (relais/follow_up.py). None without a track."""
@@ -179,10 +190,25 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     if step.kind == MORE:
         say_topic_more(dispatcher, step.topic, question=tracker.latest_message.get("text"))
         return []
-    heading = ("Je n'ai pas de réponse sûre à cette question ; l'équipe relais pourra vous répondre. "
-               "En attendant, voici ce que vous pouvez faire :" if step.question
-               else "C'est noté. Pour avancer, voici ce que vous pouvez faire :")
+    # « J'ai un barbecue sur la terrasse » after advice that names it: that line of the advice
+    # (« jamais à l'intérieur ») before the next actions.
+    line = line_named(tracker.latest_message.get("text") or "", _topic_text(current))
+    if line:
+        heading = _named_line_heading(line, step.question)
+    else:
+        heading = ("Je n'ai pas de réponse sûre à cette question ; l'équipe relais pourra vous répondre. "
+                   "En attendant, voici ce que vous pouvez faire :" if step.question
+                   else "C'est noté. Pour avancer, voici ce que vous pouvez faire :")
     return next_actions(dispatcher, tracker, heading=heading)
+
+
+def _named_line_heading(line: str, question: bool) -> str:
+    said = "Ce que je peux vous dire" if question else "C'est noté. À retenir"
+    return f"{said} : {line}\nPour avancer, voici ce que vous pouvez faire :"
+
+
+def _topic_text(topic: Topic | None) -> str | None:
+    return None if topic is None else "\n".join(part for part in (topic.answer, topic.more) if part)
 
 
 def answer_likely_track(dispatcher, tracker) -> list[dict[str, Any]] | None:

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
-from actions.topic_replies import answer_from_topics, answer_topic
+from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
 from relais.isolation import speaks_of_isolation
 from relais.topics import practical_question_topic
 
@@ -75,4 +75,6 @@ class ActionHorsSujet(VariedAnswer, Action):
             answered = []
         if answered is None:
             answered = answer_from_topics(dispatcher, tracker)
+        if answered is None:
+            answered = related_follow_up(dispatcher, tracker)
         return answered if answered is not None else super().run(dispatcher, tracker, domain)

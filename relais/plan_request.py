@@ -14,8 +14,8 @@ from relais.text import normalise
 _REQUEST = (r"(fais|fait|faire|faites|pouvez|peux|pourriez|pourrais|pourrait|voudrais|veux|voulais|aimerais|"
             r"souhaite|souhaiterais|besoin d'|donne|donnez|donner|propose|proposes|proposez|proposer|envoie|envoyez|"
             r"avoir|construire|etablir|preparer|prepare|preparez)")
-_PLAN = (r"(un|une|mon|le|ce|votre|ton|des|quelques) (petit |mini |vrai |court |simple |bon )?"
-         r"(plan|programme|planning|feuille de route|plan d'action|liste d'actions)\b"
+_PLAN = (r"(un|une|mon|le|ce|votre|ton|des|quelques) (petit |petite |mini |vrai |court |simple |bon )?"
+         r"(plan|programme|planning|feuille de route|plan d'action|liste d'actions|liste d'etapes|liste des etapes)\b"
          r"(?! (de |d'|social|sociaux|b\b|canicule|grand froid|epargne|relance|sauvegarde|travail|cul))")
 _STEPS = r"(en|par) (quelques|3|trois|4|quatre|5|cinq|petites|grandes) (petites |grandes )?etapes\b"
 _ASKS_FOR_PLAN = re.compile(

@@ -300,6 +300,30 @@ def test_a_short_question_about_a_word_of_the_answer_gets_its_line_first(dispatc
     assert "\n".join(rest) == topic.more
 
 
+def test_a_statement_about_a_word_of_the_advice_gets_that_line_before_the_actions(dispatcher, domain):
+    topic = find_topic("alimentation/cuisiner_sans_energie")
+    tracker = make_tracker("nlu_fallback", "jai un barbecue sur la terrasse", events=[{"event": "bot", "text": topic.answer}],
+                           slots={"track": "alimentation", "topic": topic.key, "plan_shown": []})
+    ActionFallback().run(dispatcher, tracker, domain)
+    first = dispatcher.messages[0]["text"].splitlines()[0]
+    assert first.startswith("C'est noté. À retenir : N'utilisez jamais barbecue"), first
+
+
+def test_off_topic_for_the_model_but_naming_the_advice_under_way_is_read_in_context(dispatcher, domain):
+    from actions.varied import ActionHorsSujet
+    topic = find_topic("energie/coupure_chauffage")
+    said = [{"event": "bot", "text": topic.answer}]
+    slots = {"track": "energie", "topic": topic.key, "plan_shown": []}
+    ActionHorsSujet().run(dispatcher, make_tracker("out_of_scope", "ok et ce soir pour le bebe ?", events=said,
+                                                   slots=slots), domain)
+    assert "bébé" in dispatcher.messages[0]["text"]
+    assert "utter_hors_sujet" not in responses(dispatcher)
+    dispatcher.messages.clear()
+    ActionHorsSujet().run(dispatcher, make_tracker("out_of_scope", "qui a gagné le match hier soir ?", events=said,
+                                                   slots=slots), domain)
+    assert responses(dispatcher) == ["utter_hors_sujet"]
+
+
 def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):
     tracker = make_tracker("track_energie", "plus de courant depuis ce matin dans tout le quartier",
                            slots={"consentement": "inconnu"})

@@ -18,3 +18,9 @@ def test_a_question_that_names_nothing_of_the_answer_gets_no_line():
     assert line_named("c'est quoi un compteur Linky ?", ANSWER) is None
     long_question = "je voudrais savoir si le comparateur marche aussi pour le gaz et pour mon frère qui déménage"
     assert line_named(long_question, ANSWER) is None
+
+
+def test_an_acronym_is_found_as_a_whole_word():
+    answer = "Cependant, rien ne presse.\nCommencez par un conseil en évolution professionnelle (CEP) : gratuit."
+    assert line_named("c'est quoi le CEP ?", answer).startswith("Commencez par un conseil")
+    assert line_named("c'est quoi le CEP ?", "Cependant, rien ne presse.") is None

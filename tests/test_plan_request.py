@@ -10,6 +10,7 @@ from relais.plan_request import asks_for_a_plan, plan_stages
     "tu me fais un plan stp",
     "un plan d'action concret svp",
     "je voudrais qu'on avance en trois étapes",
+    "fais-moi une petite liste d'étapes",
     "pouvez-vous me proposer une feuille de route pour les 2 mois qui viennent",
     "plan ?",
 ])
