@@ -109,8 +109,16 @@ def context_turn(text: str, current: str | None, track: str, phase: str | None) 
     citizen is asked about a statement (« mon chauffage est en panne »); else it is read in the
     context of the current track
     (« environ 40 km », « jsuis seul, 1400 net par mois », « il y a des aides pour l'achat ? »).
-    None: the message is not such a statement or question."""
-    if not current or track == current or current not in TRACKS:
+    None: the message is not such a statement or question, or is about a topic of the current
+    track (`decide` answers it)."""
+    if not current or current not in TRACKS:
+        return None
+    if track == current:
+        # A short follow-up question of the track under way that no topic answers (« et si le
+        # couvercle est bombé ? »): read in context; the track's introduction again would start
+        # the questionnaire over in the middle of the advice.
+        if follows_up(text) and best_topic(text, current) is None and question_topic(text, current) is None:
+            return TrackTurn(IN_CONTEXT, current, phase or "continu")
         return None
     statement = reads_as_context(text)
     if not (statement or follows_up(text)):

@@ -159,6 +159,15 @@ def test_a_short_follow_up_stays_in_the_track_under_way(text):
     assert turn is not None and turn.track == "economie" and turn.step in (ANSWER, IN_CONTEXT)
 
 
+def test_a_follow_up_question_of_the_same_track_that_no_topic_answers_is_read_in_context():
+    # « Je suis le coach alimentation… » again in the middle of the advice would start over.
+    turn = context_turn("et si le zorglub est tout bizarre ?", "alimentation", "alimentation", "urgence")
+    assert turn is not None and turn.step == IN_CONTEXT and turn.phase == "urgence"
+    # A topic of the track is answered by `decide`, as is a new request.
+    assert context_turn("c'est quoi le chèque énergie ?", "energie", "energie", "continu") is None
+    assert context_turn("je voudrais réduire ma facture d'électricité", "energie", "energie", "continu") is None
+
+
 def test_a_statement_sure_of_another_track_asks_before_switching():
     turn = context_turn("mes tomates ont des limaces partout", "economie", "permaculture", "continu")
     assert turn is not None and turn.step == ASK and turn.choices == ("permaculture", "economie")
