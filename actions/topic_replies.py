@@ -18,6 +18,7 @@ from relais.conversation_contract import (
 )
 from relais.follow_up import MORE, TOPIC, follow_up
 from relais.form_answers import is_question
+from relais.glossary import term_asked
 from relais.plan_request import plan_stages
 from relais.plans import choose_actions
 from relais.topics import TopicMatch, best_topic, fallback_topic, question_topic
@@ -138,6 +139,16 @@ def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[
     return [SlotSet("plan_shown", shown + [a.key for a in chosen])]
 
 
+def say_definition(dispatcher, text: str) -> bool:
+    """« C'est quoi l'ADIL ? »: what the term means (relais/glossary.py); False when the message
+    asks no such thing."""
+    term = term_asked(text) if is_typed(text) else None
+    if term is None:
+        return False
+    dispatcher.utter_message(text=term.definition)
+    return True
+
+
 def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dict[str, Any]] | None:
     """A message Rasa could not place (or found off-topic, or the words after a greeting) may
     still be a question of a track file, in words DIET did not learn: answered when the
@@ -145,6 +156,8 @@ def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dic
     text = tracker.latest_message.get("text") or "" if text is None else text
     if not is_typed(text):
         return None
+    if say_definition(dispatcher, text):
+        return []
     match = fallback_topic(text)
     if not match:
         return None
@@ -178,6 +191,8 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """A message not understood alone, read in the context of the track under way
     (relais/follow_up.py). None without a track."""
     track = tracker.get_slot("track")
+    if track and say_definition(dispatcher, tracker.latest_message.get("text") or ""):
+        return []
     topic_key = tracker.get_slot("topic")
     current = find_topic(topic_key)
     step = follow_up(tracker.latest_message.get("text") or "", track, topic_key,
@@ -285,7 +300,10 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
 
 
 def answer_typed_question(dispatcher, text: str, track: str | None) -> None:
-    """A question typed where Relais asked one of its own: its closest sub-topic, or a note."""
+    """A question typed where Relais asked one of its own: what a term means, its closest
+    sub-topic, or a note."""
+    if say_definition(dispatcher, text):
+        return
     match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
     if match:
         say_topic(dispatcher, match.topic, with_buttons=False)

@@ -17,6 +17,7 @@ from actions.topic_replies import (
     ask_two_tracks,
     follow_up_in_context,
     next_actions,
+    say_definition,
     say_first_steps,
     say_second_need,
     say_topic,
@@ -94,6 +95,10 @@ class ActionSelectTrack(Action):
             inside = _inside_diagnostic(dispatcher, tracker, track, text)
             if inside is not None:
                 return inside
+
+        if requested_phase is None and say_definition(dispatcher, text):
+            # « C'est quoi le CEP ? »: what it means; no questionnaire, the track under way stays.
+            return [SlotSet("track", current or track), SlotSet("track_step", ANSWER)]
 
         # After « passer à X, ou continuer ? », a typed answer that does not continue switches.
         reads_on = requested_phase is None and tracker.get_slot("track_step") != ASK

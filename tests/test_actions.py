@@ -324,6 +324,17 @@ def test_off_topic_for_the_model_but_naming_the_advice_under_way_is_read_in_cont
     assert responses(dispatcher) == ["utter_hors_sujet"]
 
 
+def test_what_a_term_means_is_said_in_the_questions_and_outside_them(dispatcher, domain):
+    events = form_check(dispatcher, "logement_situation", "c'est quoi l'ADIL ?", {"track": "logement"})
+    assert events == [SlotSet("logement_situation", None)]
+    assert dispatcher.messages[0]["text"].startswith("L'ADIL (agence départementale d'information sur le logement)")
+    dispatcher.messages.clear()
+    tracker = make_tracker("track_travail", "c'est quoi le CEP ?", slots={"track": "economie"})
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"].startswith("Le CEP (conseil en évolution professionnelle)")
+    assert SlotSet("track", "economie") in events and SlotSet("track_step", "answered") in events
+
+
 def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):
     tracker = make_tracker("track_energie", "plus de courant depuis ce matin dans tout le quartier",
                            slots={"consentement": "inconnu"})
