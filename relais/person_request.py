@@ -104,6 +104,8 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"(\w+ ){0,2}(m'appeler|m'appelle|me rappeler|me rappelle|m'aider|m'aide|m'ecrire|m'ecrive|me contacter|me contacte|venir|passer|s'occuper)\b"
     r"|\b((qu'|qu )(une vraie personne|un humain|un etre humain|un conseiller|une conseillere)|que quelqu'un de vrai) "
     r"(\w+ ){0,2}(m'aide|m'accompagne|m'appelle|me rappelle|me contacte|m'ecrive|s'occupe)\b"
+    # « J'aimerais qu'une personne m'appelle pour m'expliquer »: to be called is to reach someone.
+    r"|\b((qu'|qu )une personne|que quelqu'un) (\w+ ){0,1}(m'appelle|me rappelle|me telephone|me contacte|puisse m'appeler)\b"
     rf"|\b(mettre|mettez|mets) (moi )?en (relation|contact) avec {_TEAM_PERSON}\b"
     r"|\b(rendez vous|rdv) avec (un conseiller|une conseillere|une personne de|quelqu'un de)\b"
     # « être aidée par quelqu'un en vrai », « quelqu'un qui m'aide en vrai », « un conseiller

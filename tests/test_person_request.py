@@ -100,6 +100,10 @@ def test_a_question_about_a_thing_is_not_a_request():
     ("vous avez des conseillers humains près de chez moi ?", True),
     ("mon fils a été aidé par quelqu'un de la mission locale", False),
     ("surtout pas de conseiller humain", False),
+    ("j'aimerais qu'une personne me téléphone pour m'expliquer", True),
+    ("je voudrais que quelqu'un me rappelle ce soir", True),
+    ("ma mère voudrait que quelqu'un l'appelle", False),
+    ("j'attends qu'on me rappelle de la CAF", False),
 ])
 def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
     from relais.person_request import asks_for_a_person
