@@ -24,7 +24,7 @@ _WHAT_IS = re.compile(
     r"ca veu[tx] dire|que veu[tx] dire|que signifie|ca signifie|kesako|"
     r"a quoi (ca )?sert|ca sert a quoi|connais pas|jamais entendu parler|comprends pas)\b")
 # The term alone, asked: « l'ADIL ? », « FSL ?? ».
-_ARTICLE = r"(le |la |les |l'|un |une |des |du |et |et le |et la |et l')?"
+_ARTICLE = r"(le |la |les |l'|l|un |une |des |du |et |et le |et la |et l')?"
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ def terms() -> tuple[Term, ...]:
 
 
 def _names(words: str, alias: str) -> bool:
-    # A whole word or words, after an elision: « l'adil », « du fsl ».
-    return bool(re.search(rf"(^|[\s'’]){re.escape(alias)}($|[\s?!.,;:])", words))
+    # A whole word or words, after an elision, typed or not: « l'adil », « ladil », « du fsl ».
+    return bool(re.search(rf"(^|[\s'’])(l|d)?{re.escape(alias)}($|[\s?!.,;:])", words))
 
 
 def term_asked(text: str | None) -> Term | None:

@@ -18,6 +18,8 @@ def test_every_term_has_aliases_a_definition_and_no_alias_is_shared():
     ("c koi le fsl", "Le FSL"),
     ("le CEJ ça veut dire quoi", "Le CEJ"),
     ("FSL ?", "Le FSL"),
+    ("c quoi ladil", "L'ADIL"),
+    ("C'est quoi le transport à la demande ?", "Le transport à la demande"),
     ("et la VAE ?", "La VAE"),
     ("a quoi sert le CCAS", "Le CCAS"),
     ("c'est quoi des semences F1 ?", "Les semences F1"),
