@@ -305,7 +305,8 @@ _MORE_CRISIS = (
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon ex) (\w+ ){0,4}(a pris|prend|sort|a sorti|tient) (un|une|le|son|sa) (couteau|arme|fusil|pistolet|marteau|hache|batte)\b"),
     (SUICIDE, r"\bj'ai (la|une) corde\b|\b(repere|trouve|choisi) (le|un) (pont|immeuble|toit|falaise|endroit)\b.{0,30}\b(assez haut|haut|pour sauter|pour moi)\b|\b(assez|suffisamment) de (cachets|medicaments|medocs|pilules|comprimes) pour\b"),
     (DANGER, r"\b(coincee?s?|bloquee?s?) (\w+ ){0,2}sous (les gravats|l'arbre|un arbre|la voiture|les decombres|le toit)\b"),
-    (DANGER, r"\bl'eau (\w+ ){0,2}(rentre|entre) (\w+ ){0,2}dans (la|ma|notre) (maison|appart|chambre|salon)\b|\b(peut|peux|peu|pouvons) (plus|pas) sortir\b.{0,40}\b(l'eau|inond|crue|feu|fumee)"),
+    # Past water (« entrée cette nuit »: its spelling-blind reading is « entre ») is no rising water.
+    (DANGER, r"\bl'eau (\w+ ){0,2}(rentre|entre) (\w+ ){0,2}dans (la|ma|notre) (maison|appart|chambre|salon)\b(?!.{0,60}\b(redescend|baisse|cette nuit|hier)\b)|\b(peut|peux|peu|pouvons) (plus|pas) sortir\b.{0,40}\b(l'eau|inond|crue|feu|fumee)"),
     # A stranger who follows the writer (« un homme me suit depuis le métro »), not a coach or a
     # follower on a network.
     (DANGER, r"\b(un|une|le|la|ce|cet|cette|des|deux|trois)\b[\w' ]{0,30}\b(homme|type|mec|gars|individu|inconnu|inconnue|monsieur|voiture|camionnette|groupe|bande|hommes|types|mecs)\b[\w' ]{0,40}\b(me|nous) (suit|suivent|suivait|poursuit|poursuivent|file)\b(?! (sur|pour|a la trace|dans (mes|mon|ma)|depuis (des|plusieurs|\d+) (ans|annees|mois)))"),

@@ -138,3 +138,11 @@ def test_sealing_a_door_is_a_chore_even_when_both_models_read_a_danger():
     for danger in ("j'ai calfeutré la porte, il y a de la fumée dans le couloir",
                    "on a colmaté la porte mais l'eau monte", "j'ai calfeutré la porte, il essaie d'entrer"):
         assert triage(danger, 0.98, "danger", CrisisReading(0.7, "danger")).tier == "certain", danger
+
+
+# « Entrée » read spelling-blind is « entre »: water that came in last night read as water rising
+# now, and a flood the household had left behind opened a priority case (blind set D).
+def test_water_that_came_in_last_night_is_no_rising_water():
+    from relais.safety import assess
+    assert not assess("l'eau est entrée dans la maison cette nuit, il y a 30 cm au rez-de-chaussée").is_crisis
+    assert assess("l'eau rentre dans la maison, vite").is_crisis
