@@ -124,7 +124,7 @@ def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[
         dispatcher.utter_message(response="utter_plan_fin")
         return []
     if stages and len(chosen) == len(stages):
-        heading, lines = "Voici votre plan, une étape à la fois :", staged_plan_text(chosen, stages)
+        heading, lines = "Voici votre plan en trois actions, une étape à la fois :", staged_plan_text(chosen, stages)
     else:
         heading = heading or ("Voici trois actions adaptées à vos réponses :" if first
                               else "Voici trois autres actions :")

@@ -252,7 +252,7 @@ def test_a_plan_asked_over_a_span_of_time_comes_one_action_per_stage(dispatcher,
                            slots={"track": "mobilite", "plan_shown": []})
     events = ActionMoreActions().run(dispatcher, tracker, domain)
     lines = dispatcher.messages[0]["text"].splitlines()
-    assert lines[0] == "Voici votre plan, une étape à la fois :"
+    assert lines[0] == "Voici votre plan en trois actions, une étape à la fois :"
     assert [line.split(" : ")[0] for line in lines[1:]] == ["1. Semaine 1", "2. Semaine 2", "3. Semaine 3"]
     assert len(events[0]["value"]) == 3
 
