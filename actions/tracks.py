@@ -98,7 +98,8 @@ class ActionSelectTrack(Action):
 
         if requested_phase is None and say_definition(dispatcher, text):
             # « C'est quoi le CEP ? »: what it means; no questionnaire, the track under way stays.
-            return [SlotSet("track", current or track), SlotSet("track_step", ANSWER)]
+            return [SlotSet("track", current or track), SlotSet("phase", tracker.get_slot("phase") or "continu"),
+                    SlotSet("track_step", ANSWER)]
 
         # After « passer à X, ou continuer ? », a typed answer that does not continue switches.
         reads_on = requested_phase is None and tracker.get_slot("track_step") != ASK

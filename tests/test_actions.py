@@ -333,6 +333,7 @@ def test_what_a_term_means_is_said_in_the_questions_and_outside_them(dispatcher,
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["text"].startswith("Le CEP (conseil en évolution professionnelle)")
     assert SlotSet("track", "economie") in events and SlotSet("track_step", "answered") in events
+    assert SlotSet("phase", "continu") in events
 
 
 def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):
