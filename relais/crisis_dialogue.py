@@ -364,13 +364,28 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         return not leaving or answer_of(message) is True
     intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
     leaving = message.intent in intents and intent_confidence >= LEAVING_CONFIDENCE
+    if leaving and state.get("kind") in _DESPAIR_KINDS and _DESPAIR.search(normalise(message.text or "")):
+        # « Laissez tomber, personne peut rien pour moi » read as « stop »: hopelessness, in the
+        # middle of a suicide dialogue, is no goodbye (persona chat: « D'accord, je m'arrête là »).
+        return True
     return not leaving or move_of(message, state.get("kind")) is not None or _tells_more(message)
 
 
-# A short statement read as a track ("il habite à 200 km de chez moi" about a friend at risk,
-# "on n'a plus de chauffage") tells more about the crisis; a question, a request ("je
-# voudrais des conseils pour mon potager") or a long message is the citizen moving on.
-_SHORT_STATEMENT_WORDS = 10
+# Words of hopelessness that keep a suicide or self-harm dialogue open even when the model reads
+# a « stop » or a track in them.
+_DESPAIR_KINDS = frozenset({SUICIDE, SELF_HARM})
+_DESPAIR = re.compile(
+    r"\b(personne (ne |n')?(peut|pourra|peux|pourrait) (\w+ )?(rien )?(faire )?pour moi|personne (ne )?m'aide\w*|"
+    r"rien (ne |n')?(sert|servira|changera|marche)|a quoi bon|ca (ne )?sert a rien|plus la peine|"
+    r"(me|m') (laisse|laissent|lache|lachent) tomber|tout le monde s'en fout|je (suis|serais) (un )?(fardeau|poids)|"
+    r"je vois pas le bout|je vois plus le bout|j'en peux plus|je n'en peux plus)\b")
+
+
+# A statement read as a track ("il habite à 200 km de chez moi" about a friend at risk,
+# "on n'a plus de chauffage", "quand je reste couché toute la journée et que je réponds plus au
+# téléphone" to « qu'est-ce qui vous met en alerte ? ») tells more about the crisis; a question,
+# a request ("je voudrais des conseils pour mon potager") or a long message is the citizen moving on.
+_SHORT_STATEMENT_WORDS = 25
 _REQUEST = re.compile(
     r"\b(je voudrais|je veux|j'aimerais|je cherche|j'ai besoin|besoin d'|conseils?|aidez moi|aide pour|"
     r"parler de|parlons|sinon|autre chose|revenons|passons|comment)\b")

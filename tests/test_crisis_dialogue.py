@@ -200,6 +200,18 @@ def test_a_short_statement_read_as_a_track_tells_more_about_the_crisis():
     assert not takes_message(state, CitizenMessage("menu", "menu"), 0.99, True)
 
 
+def test_an_answer_to_the_dialogue_read_as_a_track_or_despair_read_as_stop_stays_in_it():
+    # Persona chat, round 15: the warning signs asked for, answered, got the digital coach; then
+    # « laissez tomber, personne peut rien pour moi » got « je m'arrête là ».
+    state = {"open": True, "tier": CERTAIN, "kind": "suicide"}
+    signs = CitizenMessage("je sais pas... quand je reste couché toute la journée et que je reponds plus au telephone",
+                           "track_numerique")
+    assert takes_message(state, signs, 0.99, True)
+    assert takes_message(state, CitizenMessage("laissez tomber. personne peut rien pour moi", "stop"), 1.0, True)
+    assert not takes_message(state, CitizenMessage("stop", "stop"), 1.0, True)
+    assert not takes_message({**state, "kind": "danger"}, CitizenMessage("laissez tomber, ça sert à rien", "stop"), 1.0, True)
+
+
 def test_someone_else_at_risk_far_away_gets_what_to_do_from_a_distance():
     conversation = Conversation()
     conversation.say("mon frère m'a écrit qu'il allait se tuer ce soir")
