@@ -6,6 +6,7 @@ so a content designer's change needs a restart, not a Rasa retrain. Rasa's DIET 
 the track; this reads the finer sub-topic inside it, and gives a second opinion on the track.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,12 +81,19 @@ class TopicIndex:
         """Topics by probability, best first; within one track when `track` is given."""
         if self._model is None or not (text or "").strip():
             return []
-        probabilities = self._model.predict_proba([normalise(text)])[0]
+        words = normalise(text)
+        probabilities = self._model.predict_proba([words])[0]
         classes = self._model.classes_
-        matches = [TopicMatch(self.topics[c], float(p)) for c, p in zip(classes, probabilities)]
+        matches = [TopicMatch(self.topics[c], float(p)) for c, p in zip(classes, probabilities)
+                   if not _ruled_out(self.topics[c], words)]
         if track:
             matches = [m for m in matches if m.topic.track == track]
         return sorted(matches, key=lambda m: m.score, reverse=True)
+
+
+def _ruled_out(topic: Topic, words: str) -> bool:
+    """A word of the topic's `not_with` is in the message, as a whole word."""
+    return any(re.search(rf"\b{re.escape(w)}\b", words) for w in topic.not_with)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from relais.text import normalise
 from relais.tracks import TRACKS
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content" / "tracks"
@@ -28,6 +29,9 @@ class Topic:
     examples: tuple[str, ...]
     answer: str
     more: str | None = None
+    # Words that rule the topic out, whatever the model reads (« froid » for a heatwave topic:
+    # « il fait 12 degrés dans la chambre » is no heatwave). Normalised (relais.text.normalise).
+    not_with: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -83,7 +87,8 @@ def _topic(track: str, raw: dict[str, Any], where: str) -> Topic:
     if not raw.get("id") or not raw.get("title") or not answer:
         raise ContentError(f"{where}: id, title and answer are required")
     more = str(raw["more"]).strip() if raw.get("more") else None
-    return Topic(track, str(raw["id"]), kind, str(raw["title"]).strip(), examples, answer, more)
+    not_with = tuple(normalise(str(w)) for w in raw.get("not_with") or ())
+    return Topic(track, str(raw["id"]), kind, str(raw["title"]).strip(), examples, answer, more, not_with)
 
 
 def _action(track: str, raw: dict[str, Any], where: str) -> MicroAction:

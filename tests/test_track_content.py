@@ -100,6 +100,16 @@ def test_an_example_of_an_acute_topic_gets_that_scenario_first_steps():
         assert turn.step == URGENCE, topic.key
 
 
+def test_a_word_of_not_with_rules_a_topic_out():
+    # Persona chat, round 15: « 12 degrés dans la chambre » at 81 got the heatwave advice.
+    from relais.topics import best_topic
+    cold = best_topic("j'ai peur d'attraper froid cette nuit, il fait 12 degres dans la chambre", "logement")
+    assert cold is None or cold.topic.key != "logement/canicule_logement"
+    assert best_topic("il fait 32 degrés dans mon appartement, on étouffe", "logement").topic.key == \
+        "logement/canicule_logement"
+    assert all(w == w.lower() and w.strip() for t in all_topics() for w in t.not_with)
+
+
 def test_a_button_payload_is_never_read_as_a_sub_topic():
     assert decide('/track_energie{"phase":"continu"}', "energie", []).step == DIAGNOSTIC
 
