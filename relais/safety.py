@@ -41,7 +41,9 @@ _INFANT = r"(bebe|nourrisson|(a|de) \d+ (mois|semaines)|pleure\w*|pleurs|se tais
 # An infant under three months, and a fever (38 °C or more, « 38,4 » read as « 38 4 »).
 _YOUNG_INFANT = r"(nouveau nee?s?|(bebe|bb|nourrisson|fils|fille|petit|petite|petiot|enfant|loulou|puce) (\w+ ){0,2}((est )?nee? (il y a|depuis) (\d+|quelques|trois|deux) (jours|semaines)|(de|a|qui a) (\d{1,2}|quelques|deux|trois|quatre|cinq|six|sept|huit|dix) (jours|semaines)|(de |a |qui a )?(1|2|un|deux) mois( et demi)?(?! de)))"
 _FEVER = r"((?<!un peu de )(?<!petite )fievre|(38|39|40|41)( [0-9])?( c'est| degres| de fievre| de temperature)?\b|temperature (\w+ ){0,2}(a )?(38|39|40|41)\b)"
-_ABUSE = r"(frappe|frapper|frappent|battu|battue|bat|battent|cogne|cognent|maltrait|viol|attouch|abus|secoue|brule|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
+# Stems (« maltrait », « attouch ») end without a word boundary; the short ones must not be the
+# start of another word: « la batterie » (« bat »), « le violon », « le brûleur ».
+_ABUSE = r"(frappe|frapper|frappent|battu|battue|bat\b|bats\b|battent|cogne|cognent|maltrait|viol(?!on|et|ette|ine)|attouch|abus|secoue|brule(?!ur)|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
 _OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
 

@@ -146,3 +146,13 @@ def test_water_that_came_in_last_night_is_no_rising_water():
     from relais.safety import assess
     assert not assess("l'eau est entrée dans la maison cette nuit, il y a 30 cm au rez-de-chaussée").is_crisis
     assert assess("l'eau rentre dans la maison, vite").is_crisis
+
+
+# Persona round 15: « mon petit fils m'a installé ça sur le portable, la batterie est à 30 % »
+# asked whether a child was in danger: « bat » of the abuse stems began « batterie ».
+def test_an_abuse_stem_is_not_the_start_of_another_word():
+    from relais.safety import assess
+    assert not assess("c'est mon petit fils qui m'a installé ça sur le portable. la batterie est à 30%").is_crisis
+    assert not assess("mon fils joue du violon le soir").is_crisis
+    assert assess("mon mari bat les enfants").is_crisis
+    assert assess("il est violent avec les enfants").is_crisis
