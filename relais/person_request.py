@@ -78,6 +78,10 @@ def declines_a_person(text: str) -> bool:
     clauses = [_NOT_THE_PROGRAM.sub(" ", clause).strip() for clause in _clauses(text)]
     if clauses and _WHAT_IS.search(clauses[0]) and not any(_REACH.search(c) for c in clauses):
         return True
+    if any(_ASKS_FOR_A_PERSON.search(clause) and not _REFUSAL.search(clause) for clause in clauses):
+        # « Mais non il fait FROID pas chaud !! je voudrais parler à quelqu'un » (persona chat):
+        # the « non » answers something else; the request stands in its own clause.
+        return False
     refusal = any(_REFUSAL.search(clause) for clause in clauses if clause)
     asks = any(_RELAIS_PERSON.search(clause) and not _REFUSAL.search(clause) for clause in clauses)
     if refusal and not asks:

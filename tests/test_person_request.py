@@ -104,6 +104,8 @@ def test_a_question_about_a_thing_is_not_a_request():
     ("je voudrais que quelqu'un me rappelle ce soir", True),
     ("ma mère voudrait que quelqu'un l'appelle", False),
     ("j'attends qu'on me rappelle de la CAF", False),
+    ("mais non il fait FROID pas chaud!! 12 degres c'est froid. je voudrais parler a quelqu'un s'il vous plait", True),
+    ("non, pas besoin de parler à quelqu'un", False),
 ])
 def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
     from relais.person_request import asks_for_a_person
