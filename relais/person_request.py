@@ -95,7 +95,7 @@ def declines_a_person(text: str) -> bool:
 # a long message about a track that ends with it still reaches a person.
 _TEAM_PERSON = r"(quelqu'un|quelqun|qqun|une personne|un humain|une humaine|un etre humain|un conseiller|une conseillere|une vraie personne|quelqu'un de vrai)"
 _ASKS_FOR_A_PERSON = re.compile(
-    r"\b(je veux|je voudrais|j'aimerais|je souhaite|je prefere|je peux|est ce que je peux|on peut|"
+    r"\b(je veux|je voudrais|j'aimerais|je souhaite|je prefere|je prefererais|je peux|est ce que je peux|on peut|"
     r"pourrais je|puis je|besoin de|envie de|je veux bien|c'est possible de|est il possible de|y a moyen de) (\w+ ){0,2}"
     r"(parler|discuter|ecrire|echanger) (a|avec) (quelqu'un|quelqun|qqun|une personne|un humain|une humaine|"
     r"un etre humain|un conseiller|une conseillere|quelqu'un de vrai|une vraie personne|un vrai)"
@@ -108,6 +108,9 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"(\w+ ){0,2}(m'appeler|m'appelle|me rappeler|me rappelle|m'aider|m'aide|m'ecrire|m'ecrive|me contacter|me contacte|venir|passer|s'occuper)\b"
     r"|\b((qu'|qu )(une vraie personne|un humain|un etre humain|un conseiller|une conseillere)|que quelqu'un de vrai) "
     r"(\w+ ){0,2}(m'aide|m'accompagne|m'appelle|me rappelle|me contacte|m'ecrive|s'occupe)\b"
+    # « En discuter de vive voix avec quelqu'un de votre équipe » (persona chat: kept as a goal).
+    rf"|\b(parler|discuter|echanger|en discuter|en parler)\b.{{0,40}}\b(avec|a) {_TEAM_PERSON} (de votre equipe|de l'equipe|de chez vous|du relais|de relais)\b"
+    rf"|\bde vive voix\b.{{0,40}}\b(avec|a) {_TEAM_PERSON}"
     # « J'aimerais qu'une personne m'appelle pour m'expliquer »: to be called is to reach someone.
     r"|\b((qu'|qu )une personne|que quelqu'un) (\w+ ){0,1}(m'appelle|me rappelle|me telephone|me contacte|puisse m'appeler)\b"
     rf"|\b(mettre|mettez|mets) (moi )?en (relation|contact) avec {_TEAM_PERSON}\b"

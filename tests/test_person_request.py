@@ -106,6 +106,8 @@ def test_a_question_about_a_thing_is_not_a_request():
     ("j'attends qu'on me rappelle de la CAF", False),
     ("mais non il fait FROID pas chaud!! 12 degres c'est froid. je voudrais parler a quelqu'un s'il vous plait", True),
     ("non, pas besoin de parler à quelqu'un", False),
+    ("Je préférerais honnêtement en discuter de vive voix avec quelqu'un de votre équipe, un vrai conseiller", True),
+    ("j'ai pu en discuter avec une personne de la mairie", False),
 ])
 def test_an_explicit_request_for_a_person_is_read_by_a_rule(text, asks):
     from relais.person_request import asks_for_a_person
