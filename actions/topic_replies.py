@@ -299,13 +299,13 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
     return next_actions(dispatcher, tracker)
 
 
-def answer_typed_question(dispatcher, text: str, track: str | None) -> None:
+def answer_typed_question(dispatcher, text: str, track: str | None, sure_only: bool = False) -> None:
     """A question typed where Relais asked one of its own: what a term means, its closest
-    sub-topic, or a note."""
+    sub-topic, or a note (not with `sure_only`: the question came beside an answer)."""
     if say_definition(dispatcher, text):
         return
     match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
     if match:
         say_topic(dispatcher, match.topic, with_buttons=False)
-    else:
+    elif not sure_only:
         dispatcher.utter_message(response="utter_question_notee")

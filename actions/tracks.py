@@ -25,7 +25,7 @@ from actions.topic_replies import (
     say_topic_once,
 )
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
-from relais.form_answers import OPTION, QUESTION, answers_in, read_answer
+from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, read_answer
 from relais.plan_request import asks_for_a_plan
 from relais.step_outcome import reports_struggle
 from relais.topics import best_topic
@@ -234,6 +234,7 @@ class ValidateDiagnosticForm(FormValidationAction):
         reading = read_answer(track, slot, value)
         if reading.kind == OPTION:
             level = engagement_level(reading.value) if slot == "engagement" else reading.value
+            _answer_the_question_beside(dispatcher, value)
             return [SlotSet(slot, level), SlotSet("form_retries", 0)]
         if reading.kind == QUESTION:
             answer_typed_question(dispatcher, value, track)
@@ -247,6 +248,15 @@ class ValidateDiagnosticForm(FormValidationAction):
             dispatcher.utter_message(response="utter_reponse_non_comprise")
             return [SlotSet(slot, None), SlotSet("form_retries", retries + 1)]
         return [SlotSet(slot, clean_answer(value)), SlotSet("form_retries", 0)]
+
+
+def _answer_the_question_beside(dispatcher, typed: str) -> None:
+    """« Locataire du privé. mais vous avez pas répondu : le poêle à pétrole dans la chambre du
+    petit, c'est ok ou pas ? »: the answer is kept and the question, when a topic is sure of
+    it, answered too (persona chat: it was ignored twice)."""
+    question = asked_beside(typed)
+    if question:
+        answer_typed_question(dispatcher, question, None, sure_only=True)
 
 
 def _earlier_texts(tracker: Tracker) -> list[str]:

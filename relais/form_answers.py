@@ -38,6 +38,21 @@ def is_question(text: str) -> bool:
     return text.rstrip().endswith("?") or bool(_QUESTION_START.match(words))
 
 
+# A question beside an answer is at least this long: « ok ? » asks nothing of its own.
+QUESTION_BESIDE_WORDS = 4
+
+
+def asked_beside(text: str) -> str | None:
+    """The question a message asks beside an answer (« locataire du privé. mais le poêle à
+    pétrole, c'est ok ou pas ? »): its last sentence that ends with a question mark, when the
+    message has another sentence; None otherwise."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?:])\s+|\n+", text or "") if s.strip()]
+    if len(sentences) < 2:
+        return None
+    questions = [s for s in sentences[1:] if s.endswith("?") and len(normalise(s).split()) >= QUESTION_BESIDE_WORDS]
+    return questions[-1] if questions else None
+
+
 def _options(track: str, slot: str) -> dict[str, tuple[str, ...]]:
     if slot == "engagement":
         return {level: () for level in ENGAGEMENT_LEVELS}

@@ -141,6 +141,13 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     ranked = track_ranking(ranking) if typed else []
     track = _overruled(text, track, ranked) if typed else track
     match = best_topic(text, track) if typed else None
+    if typed and match is None:
+        # DIET is sure of its track, which has no topic for the message, and the sub-topic model
+        # is sure of a topic of another (« un chauffage d'appoint au pétrole dans la chambre du
+        # bébé ? » read as housing): that topic answers, not the housing questionnaire.
+        elsewhere = best_topic(text, threshold=TOPIC_OVERRULES)
+        if elsewhere is not None and elsewhere.topic.track != track:
+            track, match = elsewhere.topic.track, elsewhere
     if typed and match is None and is_question(text):
         match = question_topic(text, track)
     second = _second_need(text, track, ranked)

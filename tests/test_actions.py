@@ -220,6 +220,13 @@ def test_i_told_you_already_finds_the_earlier_answer(dispatcher, domain):
     assert events[0] == SlotSet("logement_situation", "locataire_prive")
 
 
+def test_an_answer_with_a_question_beside_keeps_the_answer_and_answers_the_question(dispatcher, domain):
+    typed = "locataire du privé. mais vous avez pas repondu: le poele a petrole dans la chambre du petit cette nuit c'est ok ou pas?"
+    events = form_check(dispatcher, "logement_situation", typed, {"track": "logement"})
+    assert events == [SlotSet("logement_situation", "locataire_prive"), SlotSet("form_retries", 0)]
+    assert "jamais la nuit ni dans une chambre" in dispatcher.messages[0]["text"]
+
+
 def test_an_unclear_answer_is_asked_again_once_then_kept(dispatcher, domain):
     events = form_check(dispatcher, "energie_besoin", "bof", {"track": "energie"})
     assert events == [SlotSet("energie_besoin", None), SlotSet("form_retries", 1)]

@@ -110,6 +110,13 @@ def test_a_word_of_not_with_rules_a_topic_out():
     assert all(w == w.lower() and w.strip() for t in all_topics() for w in t.not_with)
 
 
+def test_a_sure_topic_of_another_track_answers_when_the_track_of_diet_has_none():
+    # Persona round 15: read as housing, the question started the housing questionnaire.
+    text = "ok merci. est ce que je peux utiliser un chauffage d'appoint au petrole dans la chambre du bebe la nuit ?"
+    turn = decide(text, "logement", [{"name": "track_logement", "confidence": 0.97}])
+    assert turn.step == ANSWER and turn.topic.topic.key == "energie/chauffage_appoint_sur"
+
+
 def test_a_button_payload_is_never_read_as_a_sub_topic():
     assert decide('/track_energie{"phase":"continu"}', "energie", []).step == DIAGNOSTIC
 
