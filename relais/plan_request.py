@@ -37,18 +37,22 @@ def asks_for_a_plan(text: str | None) -> bool:
 
 # The three stages of a plan asked for over a span of time, or in steps: the actions are given
 # one per stage, so the citizen sees where to start and what comes after.
+# A span of time said as the plan's horizon (« sur 6 mois », « pour les prochains jours »), not
+# any number of a message (« mes enfants ont 6 et 9 ans »).
+_SPAN = (r"\b(sur|en|pour|pendant|d'ici|dans|de) (les |la |le |un |une |ces |cette |ma |notre )?"
+         r"((\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quelques|prochaine?s?|premiers?|premieres?) )*")
 _STAGES = (
     # « sur 6 mois », « pour les prochains mois », « d'ici un an ».
-    (re.compile(r"\b(mois|an|ans|annee|annees)\b"),
+    (re.compile(_SPAN + r"(mois|an|ans|annee|annees)\b"),
      ("Ce mois-ci", "Le mois prochain", "Les mois suivants")),
     # « pour la semaine », « cette semaine »: one week, three moments.
-    (re.compile(r"\b(la|cette|une|ma|notre|de la) semaine\b"),
+    (re.compile(r"\b(pour|sur|de|pendant) (la|cette|une|ma|notre) semaine\b|\bcette semaine\b"),
      ("En début de semaine", "En milieu de semaine", "En fin de semaine")),
     # « sur 2 semaines », « progressivement », « petit à petit »: a step a week.
-    (re.compile(r"\b(semaines|progressi\w*|petit a petit|peu a peu|pas a pas|doucement)\b"),
+    (re.compile(_SPAN + r"semaines\b|\b(progressi\w*|petit a petit|peu a peu|pas a pas|doucement)\b"),
      ("Semaine 1", "Semaine 2", "Semaine 3")),
     # « pour les prochains jours », « d'ici demain ».
-    (re.compile(r"\b(jours|aujourd'hui|demain|ce soir)\b"),
+    (re.compile(_SPAN + r"jours\b|\b(aujourd'hui|demain|ce soir)\b"),
      ("Aujourd'hui", "Demain", "Les jours suivants")),
 )
 _STEPS_ONLY = ("Étape 1", "Étape 2", "Étape 3")

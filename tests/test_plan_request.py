@@ -37,6 +37,9 @@ def test_other_plans_are_not_a_request(text):
     ("tu me proposes un planning sur 2 semaines", "Semaine 1"),
     ("donnez-moi un plan pour demain", "Aujourd'hui"),
     ("un plan d'action concret svp", "Étape 1"),
+    ("je voudrais un plan simple pour la semaine, des repas que mes enfants mangent (ils ont 6 et 9 ans)",
+     "En début de semaine"),
+    ("faites-moi un plan, j'ai 3 enfants et 2 mois de loyer en retard", "Étape 1"),
 ])
 def test_a_plan_asked_over_a_span_of_time_has_its_stages(text, first_stage):
     assert plan_stages(text)[0] == first_stage
