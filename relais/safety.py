@@ -681,6 +681,11 @@ IDIOMS = _regexes((
         r"\b(budget|facture|factures|loyer|dettes?|credits?|impots?|charges|prix|fin de mois|fins de mois|banque|carburant|essence|taxes?|traites?|mensualites?)\b (\w+ ){0,3}(m'etrangle\w*|m'etouffe\w*|me tue\w*|m'achev\w*|me saigne\w*|m'asphyxi\w*)",
         r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
         r"\bdescendre en flammes\b|\bdescendu en flammes\b",
+        # The bank or the landlord « va me pendre »: scolded for money (persona round 15 got the
+        # suicide question). A partner, a parent or a boss who will kill the writer stays theirs.
+        r"\b(mon|ma|le|la|les|mes) (banquier|banquiere|banque|conseiller bancaire|conseillere bancaire|comptable|"
+        r"percepteur|fisc|impots|proprio|proprietaire|bailleur|prof|professeur|maitresse|instit) (\w+ )?"
+        r"(va|vont|allait|allaient|risque de) me (pendre|tuer|massacrer|etrangler|achever|fusiller|egorger)\b",
         r"\badieu veau\b",
         r"\b(courgettes|tomates|plantes|plants|salades|semis|fleurs|poules|rosiers) se (suicident|suicide|tuent|laissent mourir)\b",
         r"\bje (le|la|l') ?(etouffe|tue|bute|etrangle|egorge|massacre) ([\w']+ ){0,5}(mdr|lol|haha|ptdr|hihi)\b",

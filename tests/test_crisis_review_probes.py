@@ -156,3 +156,11 @@ def test_an_abuse_stem_is_not_the_start_of_another_word():
     assert not assess("mon fils joue du violon le soir").is_crisis
     assert assess("mon mari bat les enfants").is_crisis
     assert assess("il est violent avec les enfants").is_crisis
+
+
+# Persona round 15: « mon banquier va me pendre si je continue à ce rythme lol » got the suicide
+# question. The bank or the landlord is an idiom; a partner is not.
+def test_the_bank_that_will_hang_me_is_an_idiom_a_partner_who_will_kill_me_is_not():
+    assert triage("mon banquier va me pendre si je continue a ce rythme lol", 0.81, "suicide",
+                  CrisisReading(0.22, "suicide")).tier is None
+    assert triage("mon mari va me tuer", 0.81, "violence", CrisisReading(0.6, "violence")).tier == "certain"
