@@ -223,8 +223,11 @@ _SOMEONE_ELSE = re.compile(
     r"\b(pas moi|pas pour moi|quelqu'un d'autre|c'est (mon|ma|mes|notre) \w+ qui|il s'agit de (mon|ma|mes) \w+|"
     r"c'est pour (mon|ma|mes) \w+|je parlais de (mon|ma|mes) \w+)\b")
 _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)\b")
-_YES = re.compile(r"^(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
-_NO = re.compile(r"^(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
+# « Quoi ?? non c'est pas moi… », « euh oui »: an interjection before the answer (persona round
+# 15: the suicide question was asked again after « quoi?? non »).
+_INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu) )*"
+_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
+_NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
 # Shared moves that a victim of violence's dialogue answers in its own words.
 _VIOLENCE_ANSWERS = frozenset({"complaint", "leave", "children"})

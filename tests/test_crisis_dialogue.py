@@ -408,3 +408,11 @@ def test_what_a_code_word_is():
     first = next_turn(None, CitizenMessage("mon ex me suit partout et me menace", None, Triage(CERTAIN, "violence")))
     turn = next_turn(first.state, CitizenMessage("c'est quoi un mot code ?", None, Triage()))
     assert turn.lines[0] == crisis_content().text("code_word")
+
+
+def test_an_interjection_before_the_answer_is_still_the_answer():
+    # Persona round 15: « quoi?? non c'est pas moi… » got the suicide question again.
+    from relais.crisis_dialogue import answer_of
+    assert answer_of(CitizenMessage("quoi?? non c'est pas moi que je veux frapper c'est mon patron")) is False
+    assert answer_of(CitizenMessage("euh oui un peu")) is True
+    assert answer_of(CitizenMessage("bon")) is None
