@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.backend import directory
+from actions.topic_replies import say_breakdown_number
 from relais.directory import REASON_INSEE_CODE, REASON_UNKNOWN
 from relais.local_help import LocalHelp, local_help
 
@@ -54,6 +55,8 @@ class ActionTrouverRelais(Action):
         found = local_help(directory(), tracker.get_slot("relais"), tracker.get_slot("code_postal"))
         if found is not None:
             _present(dispatcher, found)
+        # « Mon relais 87100 » right after advice on a power cut: the breakdown number too.
+        say_breakdown_number(dispatcher, tracker)
         # Cleared so that the next request asks again (the citizen may have moved).
         return [SlotSet("code_postal", None)]
 

@@ -18,7 +18,9 @@ from relais.conversation_contract import (
 )
 from relais.follow_up import MORE, TOPIC, follow_up
 from relais.form_answers import is_question
+from relais.geography import departement_named
 from relais.glossary import term_asked
+from relais.outage_line import breakdown_line, mentions_the_rule
 from relais.plan_request import plan_stages
 from relais.plans import choose_actions
 from relais.topics import TopicMatch, best_topic, fallback_topic, question_topic
@@ -139,6 +141,28 @@ def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[
     return [SlotSet("plan_shown", shown + [a.key for a in chosen])]
 
 
+# How many of Relais' latest messages may hold the rule of a number the citizen then completes.
+RECENT_BOT_MESSAGES = 6
+
+
+def say_breakdown_number(dispatcher, tracker) -> bool:
+    """« J'habite à Limoges » after advice that said « 09 726 750 suivi des 2 chiffres de votre
+    département »: the whole number (relais/outage_line.py). False when Relais gave no such rule
+    lately, or the message names no one département."""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"][-RECENT_BOT_MESSAGES:]
+    if not any(mentions_the_rule(text) for text in said):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    departement = departement_named(text) if is_typed(text) else None
+    if departement is None:
+        return False
+    line = breakdown_line(departement)
+    if any(line in text for text in said):
+        return False
+    dispatcher.utter_message(text=line)
+    return True
+
+
 def say_definition(dispatcher, text: str) -> bool:
     """« C'est quoi l'ADIL ? »: what the term means (relais/glossary.py); False when the message
     asks no such thing."""
@@ -156,7 +180,7 @@ def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dic
     text = tracker.latest_message.get("text") or "" if text is None else text
     if not is_typed(text):
         return None
-    if say_definition(dispatcher, text):
+    if say_breakdown_number(dispatcher, tracker) or say_definition(dispatcher, text):
         return []
     match = fallback_topic(text)
     if not match:
@@ -191,7 +215,8 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """A message not understood alone, read in the context of the track under way
     (relais/follow_up.py). None without a track."""
     track = tracker.get_slot("track")
-    if track and say_definition(dispatcher, tracker.latest_message.get("text") or ""):
+    if track and (say_breakdown_number(dispatcher, tracker)
+                  or say_definition(dispatcher, tracker.latest_message.get("text") or "")):
         return []
     topic_key = tracker.get_slot("topic")
     current = find_topic(topic_key)

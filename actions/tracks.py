@@ -17,6 +17,7 @@ from actions.topic_replies import (
     ask_two_tracks,
     follow_up_in_context,
     next_actions,
+    say_breakdown_number,
     say_definition,
     say_first_steps,
     say_second_need,
@@ -96,6 +97,11 @@ class ActionSelectTrack(Action):
             if inside is not None:
                 return inside
 
+        if requested_phase is None and say_breakdown_number(dispatcher, tracker):
+            # « Le numéro d'Enedis pour la Haute-Vienne ? » after the rule: the whole number, then
+            # the advice goes on where it was.
+            return [SlotSet("track", current or track), SlotSet("phase", tracker.get_slot("phase") or "urgence"),
+                    SlotSet("track_step", ANSWER)]
         if requested_phase is None and say_definition(dispatcher, text):
             # « C'est quoi le CEP ? »: what it means; no questionnaire, the track under way stays.
             return [SlotSet("track", current or track), SlotSet("phase", tracker.get_slot("phase") or "continu"),

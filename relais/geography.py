@@ -17,6 +17,7 @@ against the départements of the relais directory (relais/directory.py).
 """
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,10 +30,12 @@ import yaml
 from relais.directory import (
     ALL_DEPARTEMENTS,
     DirectoryError,
+    extract_postal_code,
     normalise_departement,
     postal_code_to_departement,
 )
 from relais.settings import PROJECT_ROOT
+from relais.text import normalise
 
 DEFAULT_DEPARTEMENTS_PATH = PROJECT_ROOT / "directory" / "departements.yml"
 DEFAULT_MAX_DISTANCE_KM = 200.0
@@ -209,3 +212,37 @@ def _entry_errors(index: int, entry: object, seen: dict[str, int]) -> list[str]:
         if not _is_number(value) or not 0 < value <= 2000:
             errors.append(f"{label}: `max_distance_km` must be a number above 0, at most 2000")
     return errors
+
+
+def departement_named(text: str | None) -> Departement | None:
+    """The département a citizen names in words: a postal code (« 87100 »), « le 87 » or
+    « département 87 », its name (« haute vienne ») or its prefecture (« j'habite à Limoges »).
+    None when the message names none, or several."""
+    words = normalise(text or "")
+    found: set[str] = set()
+    postal, _ = extract_postal_code(text)
+    if postal:
+        found.add(postal_code_to_departement(postal))
+    for number in re.findall(r"\b(?:le|departement|dept|dep|c'est|en|du|au) (\d{2,3}|2a|2b)\b|^(\d{2}|2a|2b)$", words):
+        code = normalise_departement(next(n for n in number if n))
+        if code in departements():
+            found.add(code)
+    named = {(departement.code, normalise(name)) for departement in departements().values()
+             for name in (departement.name, departement.chef_lieu) if _names_place(words, normalise(name))}
+    # « Haute-Vienne » names the Vienne too: the longest name counts.
+    found |= {code for code, name in named if not any(name != other and name in other for _, other in named)}
+    found &= set(departements())
+    return departements()[found.pop()] if len(found) == 1 else None
+
+
+# Names that are also everyday words (« c'est cher », « en somme », « un lot », « au nord »,
+# « des tours »): a place only right after « dans le », « département du »…
+_EVERYDAY_NAMES = frozenset({"cher", "lot", "nord", "var", "somme", "orne", "aube", "ain", "gap", "tours",
+                             "nice", "eure", "indre", "gers", "tarn", "creuse", "manche", "sens", "foix", "auch"})
+
+
+def _names_place(words: str, name: str) -> bool:
+    if name in _EVERYDAY_NAMES:
+        cue = r"(dans (le|la|l')|departement (du|de la|de l'|des)|j'habite (a|au|en|dans (le|la))|je vis (a|au|en)|je suis (a|au|en|dans (le|la))) ?"
+        return re.search(rf"\b{cue}{re.escape(name)}\b", words) is not None
+    return re.search(rf"\b{re.escape(name)}\b", words) is not None

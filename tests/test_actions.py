@@ -343,6 +343,19 @@ def test_what_a_term_means_is_said_in_the_questions_and_outside_them(dispatcher,
     assert SlotSet("phase", "continu") in events
 
 
+def test_where_the_citizen_lives_after_the_rule_of_the_breakdown_number_gets_the_whole_number(dispatcher, domain):
+    said = [{"event": "bot", "text": "1. Signalez la panne au dépannage Enedis : 09 726 750 suivi des 2 chiffres de votre département."}]
+    tracker = make_tracker("track_energie", "le numero d'enedis pour la haute vienne ?", events=said,
+                           slots={"track": "energie", "phase": "urgence"})
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert "09 726 750 87" in dispatcher.messages[0]["text"]
+    assert SlotSet("track_step", "answered") in events
+    dispatcher.messages.clear()
+    ActionSelectTrack().run(dispatcher, make_tracker("track_energie", "j'habite à Limoges", slots={"track": "energie"}),
+                            domain)
+    assert not any("09 726 750 87" in (m.get("text") or "") for m in dispatcher.messages)
+
+
 def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):
     tracker = make_tracker("track_energie", "plus de courant depuis ce matin dans tout le quartier",
                            slots={"consentement": "inconnu"})
