@@ -225,7 +225,7 @@ def departement_named(text: str | None) -> Departement | None:
         found.add(postal_code_to_departement(postal))
     for number in re.findall(r"\b(?:le|departement|dept|dep|c'est|en|du|au) (\d{2,3}|2a|2b)\b|^(\d{2}|2a|2b)$", words):
         code = normalise_departement(next(n for n in number if n))
-        if code in departements():
+        if code is not None and code in departements():
             found.add(code)
     named = {(departement.code, normalise(name)) for departement in departements().values()
              for name in (departement.name, departement.chef_lieu) if _names_place(words, normalise(name))}
