@@ -7,8 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.backend import CONSENT_NOTICE_VERSION, backend
+from actions.backend import CONSENT_NOTICE_VERSION, backend, record
 from actions.topic_replies import answer_from_topics
+from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
 from relais.greeting import after_greeting
@@ -88,6 +89,8 @@ class ActionEnregistrerConsentement(Action):
             dispatcher.utter_message(response="utter_stockage_indisponible")
             # Consent not recorded: nothing will be kept either, so treat it as not given.
             return [SlotSet(CONSENT_SLOT, CONSENT_SLOT_REFUSED)]
+        if given and _keep_the_goal_offered(dispatcher, tracker):
+            return [SlotSet(CONSENT_SLOT, CONSENT_SLOT_GIVEN)]
         if given:
             dispatcher.utter_message(response="utter_consentement_merci")
         elif intent == WITHDRAWING_INTENT:
@@ -97,3 +100,18 @@ class ActionEnregistrerConsentement(Action):
         if intent != WITHDRAWING_INTENT:
             dispatcher.utter_message(response="utter_menu")
         return [SlotSet(CONSENT_SLOT, CONSENT_SLOT_GIVEN if given else CONSENT_SLOT_REFUSED)]
+
+
+def _keep_the_goal_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """« Très bon objectif… voulez-vous que je le garde ? » (utter_objectif_enregistre without
+    consent) then « J'accepte »: the goal is kept, as promised (persona round 15: consent was
+    recorded, the goal was not, and the menu came instead)."""
+    said = [(e.get("metadata") or {}).get("utter_action") for e in tracker.events if e.get("event") == "bot"][-3:]
+    goal = clean_answer(tracker.get_slot("objectif"))
+    if not goal or "utter_objectif_enregistre" not in said:
+        return False
+    if not record(dispatcher, lambda: backend().progress.set_goal(tracker.sender_id, goal, track=tracker.get_slot("track"))):
+        return False
+    dispatcher.utter_message(text=f"Merci. C'est gardé : « {goal} ». Je vous demanderai où vous en êtes la "
+                                  "prochaine fois ; vous pouvez retirer votre accord quand vous voulez.")
+    return True

@@ -384,6 +384,19 @@ def test_consent_answer(dispatcher, domain, intent, consent, response):
     assert responses(dispatcher) == [response, "utter_menu"]
 
 
+def test_consent_given_after_the_goal_was_offered_keeps_the_goal(dispatcher, domain):
+    # Persona round 15: « voulez-vous que je le garde ? », « J'accepte », then the menu; the goal
+    # was lost.
+    from actions.backend import backend
+    offered = [{"event": "bot", "text": "Très bon objectif", "metadata": {"utter_action": "utter_objectif_enregistre"}}]
+    tracker = make_tracker("consentir", "/consentir", slots={"objectif": "aller au boulot en vélo 2 fois", "track": "mobilite"},
+                           events=offered)
+    events = ActionEnregistrerConsentement().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("consentement", "donne")]
+    assert dispatcher.messages[0]["text"].startswith("Merci. C'est gardé : « aller au boulot en vélo 2 fois »")
+    assert backend().progress.summary(tracker.sender_id).current_goal.text == "aller au boulot en vélo 2 fois"
+
+
 @pytest.mark.parametrize("intent, text", [("consentir", "azertyuiop"), ("refuser_consentement", "bof")])
 def test_consent_is_never_recorded_on_a_guess(dispatcher, domain, intent, text):
     assert ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent, text), domain) == []
