@@ -7,6 +7,7 @@ from typing import Any
 from rasa_sdk.events import SlotSet
 
 from actions.plan_text import plan_text, staged_plan_text
+from actions.stated_goal import keep_stated_goal
 from actions.theme_text import of_theme
 from relais.answer_detail import line_named
 from relais.coaching import engagement_level, given
@@ -180,6 +181,9 @@ def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dic
     text = tracker.latest_message.get("text") or "" if text is None else text
     if not is_typed(text):
         return None
+    kept = keep_stated_goal(dispatcher, tracker)
+    if kept is not None:
+        return kept
     if say_breakdown_number(dispatcher, tracker) or say_definition(dispatcher, text):
         return []
     match = fallback_topic(text)
@@ -215,6 +219,9 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """A message not understood alone, read in the context of the track under way
     (relais/follow_up.py). None without a track."""
     track = tracker.get_slot("track")
+    kept = keep_stated_goal(dispatcher, tracker) if track else None
+    if kept is not None:
+        return kept
     if track and (say_breakdown_number(dispatcher, tracker)
                   or say_definition(dispatcher, tracker.latest_message.get("text") or "")):
         return []

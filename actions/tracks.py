@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
+from actions.stated_goal import keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
     answer_typed_question,
@@ -97,6 +98,9 @@ class ActionSelectTrack(Action):
             if inside is not None:
                 return inside
 
+        kept = keep_stated_goal(dispatcher, tracker) if requested_phase is None else None
+        if kept is not None:
+            return kept + [SlotSet("track", current or track), SlotSet("track_step", ANSWER)]
         if requested_phase is None and say_breakdown_number(dispatcher, tracker):
             # « Le numéro d'Enedis pour la Haute-Vienne ? » after the rule: the whole number, then
             # the advice goes on where it was.

@@ -60,3 +60,28 @@ def read_goal(text: str | None) -> GoalReading:
         return GoalReading(FEELINGS)
     goal = _LEADING_YES.sub("", raw, count=1).strip() or raw
     return GoalReading(GOAL, clean_answer(goal))
+
+
+# A goal stated outside the offer: « mon objectif : acheter 2 bacs ce week-end », « mon objectif
+# cette semaine, aller aux Restos du cœur mercredi » (persona round 15: three were answered with a
+# sub-topic or a list of actions).
+_VERB = r"(c'est de |c'est d'|c'est |c est de |c est d'|c est |ce sera de |ce sera d'|ce sera |sera de |sera d'|sera |est de |est d'|serait de |serait d')"
+_STATED = re.compile(
+    r"(^|[.!;]\s+)(et\s+|alors\s+|ok\s+|bon\s+)?(mon|notre)\s+(petit\s+|nouvel\s+|prochain\s+)?objectif"
+    r"(\s+(pour\s+)?(cette semaine|ce week-end|ce week end|ce weekend|ce mois-ci|ce mois|demain|aujourd'hui|"
+    r"pour les jours qui viennent|des prochains jours))?"
+    rf"(\s*[:,=–—-]\s*{_VERB}?|\s+{_VERB})\s*(?P<goal>.+)$",
+    re.IGNORECASE,
+)
+# Fewer words than this is no goal (« mon objectif : ? »).
+MIN_GOAL_WORDS = 2
+
+
+def stated_goal(text: str | None) -> str | None:
+    """The goal a citizen states in their own words outside the offer, as written; None when
+    the message states none (or asks about one: « mon objectif est enregistré ? »)."""
+    match = _STATED.search(text or "")
+    if not match or is_question(text or ""):
+        return None
+    goal = clean_answer(match.group("goal").strip(" .!"))
+    return goal if goal and len(goal.split()) >= MIN_GOAL_WORDS else None

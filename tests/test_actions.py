@@ -397,6 +397,16 @@ def test_consent_given_after_the_goal_was_offered_keeps_the_goal(dispatcher, dom
     assert backend().progress.summary(tracker.sender_id).current_goal.text == "aller au boulot en vélo 2 fois"
 
 
+def test_a_goal_stated_in_words_outside_the_offer_is_kept(dispatcher, domain):
+    # Persona round 15: « mon objectif : … » got a sub-topic or a list of actions.
+    tracker = make_tracker("track_permaculture", "ok je note. mon objectif : acheter 2 bacs et semer des radis ce week end",
+                           slots={"track": "permaculture"})
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_objectif_enregistre"]
+    assert dispatcher.messages[0]["objectif"] == "acheter 2 bacs et semer des radis ce week end"
+    assert SlotSet("objectif", "acheter 2 bacs et semer des radis ce week end") in events
+
+
 @pytest.mark.parametrize("intent, text", [("consentir", "azertyuiop"), ("refuser_consentement", "bof")])
 def test_consent_is_never_recorded_on_a_guess(dispatcher, domain, intent, text):
     assert ActionEnregistrerConsentement().run(dispatcher, make_tracker(intent, text), domain) == []

@@ -5,7 +5,7 @@ bare yes asks which one; a question, a no or how the citizen feels is not kept a
 import pytest
 
 from actions.checkin import ActionEnregistrerObjectif, ValidateObjectifForm
-from relais.goals import FEELINGS, GOAL, NO_GOAL, QUESTION, YES_ONLY, GoalReading, read_goal
+from relais.goals import FEELINGS, GOAL, NO_GOAL, QUESTION, YES_ONLY, GoalReading, read_goal, stated_goal
 from tests.support.action_trackers import make_tracker
 
 
@@ -79,3 +79,20 @@ def test_nothing_in_particular_is_no_step_to_congratulate(dispatcher, text):
 
     tracker = make_tracker("inform", text, active_loop="checkin_form")
     assert ValidateCheckinForm().validate_fait_recemment(text, dispatcher, tracker, {}) == {"fait_recemment": NOTHING_DONE}
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("ok je note. mon objectif : acheter 2 bacs et semer des radis ce week end", "acheter 2 bacs et semer des radis ce week end"),
+    ("mon objectif cette semaine: aller aux restos du coeur mercredi avec mes papiers",
+     "aller aux restos du coeur mercredi avec mes papiers"),
+    ("Mon objectif, c'est de marcher 20 minutes par jour", "marcher 20 minutes par jour"),
+    ("mon objectif c est de tenir jusqu'à la fin du mois", "tenir jusqu'à la fin du mois"),
+])
+def test_a_goal_stated_outside_the_offer_is_read(text, goal):
+    assert stated_goal(text) == goal
+
+
+@pytest.mark.parametrize("text", ["mon objectif est enregistré ?", "mon objectif : ?", "mon objectif de vie c'est le bonheur",
+                                  "j'ai atteint mon objectif", "/objectif"])
+def test_other_words_about_a_goal_state_none(text):
+    assert stated_goal(text) is None
