@@ -5,7 +5,16 @@ bare yes asks which one; a question, a no or how the citizen feels is not kept a
 import pytest
 
 from actions.checkin import ActionEnregistrerObjectif, ValidateObjectifForm
-from relais.goals import FEELINGS, GOAL, NO_GOAL, QUESTION, YES_ONLY, GoalReading, read_goal, stated_goal
+from relais.goals import (
+    FEELINGS,
+    GOAL,
+    NO_GOAL,
+    QUESTION,
+    YES_ONLY,
+    GoalReading,
+    read_goal,
+    stated_goal,
+)
 from tests.support.action_trackers import make_tracker
 
 
