@@ -199,9 +199,15 @@ def answer_topic(dispatcher, tracker, match: TopicMatch) -> list[dict[str, Any]]
     return [SlotSet("track", match.topic.track), SlotSet("phase", phase), SlotSet("topic", match.topic.key)] + said
 
 
-def _said(tracker, text: str | None) -> bool:
+# The events of about the current conversation: an answer said within them is not said again
+# word for word (persona round 15: the same answer twice, two turns apart, after a plan).
+RECENT_EVENTS = 60
+
+
+def _said(tracker, text: str | None, recent: int | None = None) -> bool:
     # Contained, not equal: more on a topic may come after the line a question asked about.
-    return bool(text) and any(e.get("event") == "bot" and text in (e.get("text") or "") for e in tracker.events)
+    events = tracker.events[-recent:] if recent else tracker.events
+    return bool(text) and any(e.get("event") == "bot" and text in (e.get("text") or "") for e in events)
 
 
 def related_follow_up(dispatcher, tracker) -> list[dict[str, Any]] | None:
@@ -320,9 +326,9 @@ def ask_consent_once(dispatcher, tracker) -> None:
 
 
 def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
-    """The topic's answer, unless Relais just gave it: then more on it, or the next actions
-    (a citizen who asks again wants to go further, not the same words)."""
-    if topic.key != tracker.get_slot("topic") or not _said(tracker, topic.answer):
+    """The topic's answer, unless Relais gave it in this conversation: then more on it, or the
+    next actions (a citizen who asks again wants to go further, not the same words)."""
+    if not _said(tracker, topic.answer, recent=RECENT_EVENTS):
         say_topic(dispatcher, topic)
         return []
     if topic.more and not _said(tracker, topic.more):

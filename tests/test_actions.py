@@ -22,7 +22,7 @@ from actions.tracks import (
 )
 from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
 from relais.coaching import NOT_SAID
-from relais.track_content import find_topic
+from relais.track_content import all_topics, find_topic
 from tests.support.action_trackers import make_tracker
 
 # Every action here may touch the database: give each test a fresh, migrated one.
@@ -354,6 +354,15 @@ def test_where_the_citizen_lives_after_the_rule_of_the_breakdown_number_gets_the
     ActionSelectTrack().run(dispatcher, make_tracker("track_energie", "j'habite à Limoges", slots={"track": "energie"}),
                             domain)
     assert not any("09 726 750 87" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_an_answer_given_earlier_in_the_conversation_is_not_given_again_word_for_word(dispatcher, domain):
+    from actions.topic_replies import say_topic_once
+    topic = next(t for t in all_topics() if t.more)
+    said = [{"event": "bot", "text": topic.answer}, {"event": "bot", "text": "Voici votre plan en trois actions"}]
+    tracker = make_tracker("track_x", "et pour mon balcon ?", events=said, slots={"track": topic.track, "topic": None})
+    say_topic_once(dispatcher, tracker, topic)
+    assert dispatcher.messages[0]["text"] != topic.answer
 
 
 def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):
