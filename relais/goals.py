@@ -24,7 +24,7 @@ NO_GOAL = "no_goal"
 # « Oui », « ok », « d'accord » opening the goal, with what follows them (« oui : marcher »).
 _LEADING_YES = re.compile(
     r"^\s*(oui|ouais|ok|okay|d'accord|d'acc|dac|volontiers|allez|bien sûr|bien sur|carrément|"
-    r"carrement|yes|pourquoi pas)\b[\s,.!:;–—-]*",
+    r"carrement|yes|pourquoi pas|entendu|très bien|tres bien|parfait|super|ça marche|ca marche)\b[\s,.!:;–—-]*",
     re.IGNORECASE,
 )
 # What a yes may carry without being a goal (« oui merci », « ok pourquoi pas »).

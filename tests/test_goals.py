@@ -20,6 +20,7 @@ from tests.support.action_trackers import make_tracker
 
 @pytest.mark.parametrize("text, goal", [
     ("oui, éteindre l'ordinateur à 19h trois soirs cette semaine", "éteindre l'ordinateur à 19h trois soirs cette semaine"),
+    ("Entendu. appeler France Rénov' demain matin", "appeler France Rénov' demain matin"),
     ("couper l'ordi a 19h au moins 3 soirs", "couper l'ordi a 19h au moins 3 soirs"),
     ("d'accord : appeler ma sœur dimanche", "appeler ma sœur dimanche"),
     ("moins stresser le soir", "moins stresser le soir"),
