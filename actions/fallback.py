@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question, open_case
 from actions.topic_replies import answer_from_topics, answer_likely_track, follow_up_in_context
 from actions.typed_buttons import replay_meant_button
+from actions.varied import ISOLATION, isolation_answered
 from relais.tracks import TRACKS
 from relais.yes_no import says_yes
 
@@ -61,7 +62,7 @@ def _utter_action(event: dict[str, Any]):
 class ActionFallback(Action):
     responses = frozenset({"utter_default", OFFER_OF_A_PERSON, "utter_escalade_demande",
                            "utter_escalade_impossible", "utter_relais_local", "utter_plan_fin",
-                           TEAM_FOLLOWS_UP, TEAM_PRESENTED}
+                           TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
                           | {f"utter_{track}_urgence" for track in TRACKS})
 
     def name(self) -> str:
@@ -78,6 +79,9 @@ class ActionFallback(Action):
         replayed = replay_meant_button(tracker)
         if replayed is not None:
             return replayed
+        if isolation_answered(dispatcher, tracker):
+            # « Depuis, je vois plus personne » in words DIET did not learn (persona round 16).
+            return _THEN_LISTEN
         answered = (answer_team_question(dispatcher, tracker) or answer_from_topics(dispatcher, tracker)
                     or answer_likely_track(dispatcher, tracker)
                     or follow_up_in_context(dispatcher, tracker))

@@ -34,7 +34,7 @@ class VariedAnswer:
 ISOLATION = "utter_isolement"
 
 
-def _isolation_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def isolation_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Loneliness told (relais/isolation.py): people and places to see again, once in a row."""
     if not speaks_of_isolation(tracker.latest_message.get("text") or ""):
         return False
@@ -51,7 +51,7 @@ class ActionHumeurBasse(VariedAnswer, Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[dict[str, Any]]:
-        if _isolation_answered(dispatcher, tracker):
+        if isolation_answered(dispatcher, tracker):
             return []
         # « Comment mettre un mot de passe solide ? » is no low mood: its answer.
         practical = practical_question_topic(tracker.latest_message.get("text") or "")
@@ -71,7 +71,7 @@ class ActionHorsSujet(VariedAnswer, Action):
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         # "Off-topic" for DIET may be a track question in words it did not learn.
         answered = answer_team_question(dispatcher, tracker)
-        if answered is None and _isolation_answered(dispatcher, tracker):
+        if answered is None and isolation_answered(dispatcher, tracker):
             answered = []
         if answered is None:
             answered = answer_from_topics(dispatcher, tracker)

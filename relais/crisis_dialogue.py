@@ -226,8 +226,12 @@ _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)
 # « Quoi ?? non c'est pas moi… », « euh oui »: an interjection before the answer (persona round
 # 15: the suicide question was asked again after « quoi?? non »).
 _INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu) )*"
-_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b")
+_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
 _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
+
+# A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
+_YES_INSIDE = re.compile(r"\b(oui|ouais|j'y pense|j'y ai (deja )?pense|il m'arrive d'y penser|ca m'arrive d'y penser|"
+                         r"des fois j'y pense|parfois j'y pense)\b(?! (pas|plus|jamais)\b)")
 
 # Shared moves that a victim of violence's dialogue answers in its own words.
 _VIOLENCE_ANSWERS = frozenset({"complaint", "leave", "children"})
@@ -349,6 +353,10 @@ def answer_of(message: CitizenMessage) -> bool | None:
         return True
     if message.intent == "deny" or _NO.search(text):
         return False
+    if _YES_INSIDE.search(text):
+        # « Des fois j'y pense oui, mais je ferai rien ce soir » (persona round 16: the question
+        # came a third time): a yes need not come first.
+        return True
     return None
 
 
@@ -364,24 +372,32 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         # A question waits: a confident other topic is the answer "not now" (normal flow).
         leaving = message.intent in LEAVING_INTENTS | {"urgence", "checkin", "trouver_relais"} \
             and intent_confidence >= LEAVING_CONFIDENCE
-        return not leaving or answer_of(message) is True
+        return not leaving or answer_of(message) is True or despairs(state, message)
     intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
     leaving = message.intent in intents and intent_confidence >= LEAVING_CONFIDENCE
-    if leaving and state.get("kind") in _DESPAIR_KINDS and _DESPAIR.search(normalise(message.text or "")):
+    if leaving and despairs(state, message):
         # « Laissez tomber, personne peut rien pour moi » read as « stop »: hopelessness, in the
         # middle of a suicide dialogue, is no goodbye (persona chat: « D'accord, je m'arrête là »).
         return True
     return not leaving or move_of(message, state.get("kind")) is not None or _tells_more(message)
 
 
+def despairs(state: dict[str, Any] | None, message: CitizenMessage) -> bool:
+    """Hopelessness, in a suicide or self-harm dialogue or question."""
+    return state is not None and state.get("kind") in _DESPAIR_KINDS \
+        and bool(_DESPAIR.search(normalise(message.text or "")))
+
+
 # Words of hopelessness that keep a suicide or self-harm dialogue open even when the model reads
-# a « stop » or a track in them.
+# a « stop » or a track in them, and that answer its question as a yes would (persona round 16:
+# « laissez tomber, ça sert à rien » ended the dialogue on the question, with no one told).
 _DESPAIR_KINDS = frozenset({SUICIDE, SELF_HARM})
 _DESPAIR = re.compile(
     r"\b(personne (ne |n')?(peut|pourra|peux|pourrait) (\w+ )?(rien )?(faire )?pour moi|personne (ne )?m'aide\w*|"
     r"rien (ne |n')?(sert|servira|changera|marche)|a quoi bon|ca (ne )?sert a rien|plus la peine|"
     r"(me|m') (laisse|laissent|lache|lachent) tomber|tout le monde s'en fout|je (suis|serais) (un )?(fardeau|poids)|"
-    r"je vois pas le bout|je vois plus le bout|j'en peux plus|je n'en peux plus)\b")
+    r"je vois pas le bout|je vois plus le bout|j'en peux plus|je n'en peux plus|(plus|pas) envie de rien|"
+    r"plus envie de (vivre|continuer|me battre)|ca sert (plus )?a rien de continuer)\b")
 
 
 # A statement read as a track ("il habite à 200 km de chez moi" about a friend at risk,
@@ -477,9 +493,12 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
     kind = state.get("kind") or SUICIDE
-    if answer is True or move == "wants_person" or (kind in _PLAN_KINDS and describes_plan(message.text)):
+    if answer is True or move == "wants_person" or (kind in _PLAN_KINDS and describes_plan(message.text)) \
+            or despairs(state, message):
         # A yes, a request for a person, or an answer that says yes (a plan, a means).
-        return _first(state, triage.kind or kind, False, preface=content.lines("yes_question")[:1],
+        # Hopelessness (« laissez tomber, ça sert à rien ») is taken as a yes, not thanked as one.
+        preface = content.lines("yes_question")[:1] if answer is True else ()
+        return _first(state, triage.kind or kind, False, preface=preface,
                       minor=writes_as_minor(message.text), far=is_far_from_person(message.text))
     if move in _QUESTION_MOVES and state.get("questions", 0) < 3:
         # A question ("c'est gratuit ?", "qui répond ?") is not a yes: it gets its answer, then

@@ -281,6 +281,13 @@ def test_a_short_question_after_an_answer_gets_more_on_that_topic(dispatcher, do
     assert dispatcher.messages[0]["text"] in (topic.more, *[t.answer for t in track_content("energie").topics])
 
 
+def test_loneliness_the_model_did_not_place_gets_people_and_places(dispatcher, domain):
+    # Persona round 16: « pas sûr d'avoir compris ».
+    text = "bonjour. j'ai ete licencie il y a 3 mois, depuis je vois plus personne, je reste chez moi"
+    ActionFallback().run(dispatcher, make_tracker("nlu_fallback", text), domain)
+    assert responses(dispatcher) == ["utter_isolement"]
+
+
 def test_without_a_track_a_message_not_understood_is_said_so(dispatcher, domain):
     ActionFallback().run(dispatcher, make_tracker("nlu_fallback", "xkcd zorglub"), domain)
     assert responses(dispatcher) == ["utter_default"]

@@ -416,3 +416,24 @@ def test_an_interjection_before_the_answer_is_still_the_answer():
     assert answer_of(CitizenMessage("quoi?? non c'est pas moi que je veux frapper c'est mon patron")) is False
     assert answer_of(CitizenMessage("euh oui un peu")) is True
     assert answer_of(CitizenMessage("bon")) is None
+
+
+@pytest.mark.parametrize("answer, intent", [
+    ("des fois j'y pense oui. mais je ferai rien ce soir", None),
+    ("je sais pas. pas vraiment un plan ou quoi. juste j'ai plus envie de rien", None),
+    ("laissez tomber. ca sert a rien", "stop"),
+])
+def test_a_yes_said_later_or_hopelessness_answers_the_suicide_question_with_help(answer, intent):
+    # Persona round 16: the question came three times, then « laissez tomber » ended the dialogue
+    # with no one told.
+    state = {"open": True, "tier": QUESTION, "kind": "suicide", "asked": 2}
+    message = CitizenMessage(answer, intent, triage(answer))
+    assert takes_message(state, message, 1.0, True)
+    turn = next_turn(state, message)
+    assert turn.case == CASE_OPEN and any("3114" in line for line in turn.lines)
+
+
+def test_a_no_stays_a_no():
+    from relais.crisis_dialogue import answer_of
+    assert answer_of(CitizenMessage("non j'y pense pas")) is False
+    assert answer_of(CitizenMessage("j'y pense pas du tout")) is None
