@@ -114,7 +114,7 @@ class ValidateObjectifForm(FormValidationAction):
         if reading.kind == YES_ONLY:
             return {"objectif": None, "objectif_accepte": True}
         if reading.kind == QUESTION:
-            answer_typed_question(dispatcher, typed, tracker.get_slot("track"))
+            answer_typed_question(dispatcher, typed, tracker.get_slot("track"), tracker=tracker)
             return _no_goal_now()
         if reading.kind == FEELINGS:
             dispatcher.utter_message(response="utter_ecoute_formulaire")

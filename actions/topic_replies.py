@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from actions.plan_text import plan_text, staged_plan_text
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import of_theme
-from relais.answer_detail import line_named
+from relais.answer_detail import QUESTION_MAX_WORDS, line_named
 from relais.coaching import engagement_level, given
 from relais.conversation_contract import (
     CONSENT_SLOT,
@@ -337,13 +337,21 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
     return next_actions(dispatcher, tracker)
 
 
-def answer_typed_question(dispatcher, text: str, track: str | None, sure_only: bool = False) -> None:
+def answer_typed_question(dispatcher, text: str, track: str | None, sure_only: bool = False,
+                          tracker=None) -> None:
     """A question typed where Relais asked one of its own: what a term means, its closest
-    sub-topic, or a note (not with `sure_only`: the question came beside an answer)."""
+    sub-topic, the line of the advice under way that names what it asks about (with the
+    `tracker`), or a note (not with `sure_only`: the question came beside an answer)."""
     if say_definition(dispatcher, text):
         return
     match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
+    line = None if match or tracker is None else line_named(
+        text, _topic_text(find_topic(tracker.get_slot("topic"))), QUESTION_MAX_WORDS)
     if match:
         say_topic(dispatcher, match.topic, with_buttons=False)
+    elif line:
+        # « Couverture oui ou non pour le bébé ? » in the goal question, after advice on a
+        # heating cut that says it (persona round 16: « je n'ai pas de réponse sûre »).
+        dispatcher.utter_message(text=f"Ce que je peux vous dire : {line}")
     elif not sure_only:
         dispatcher.utter_message(response="utter_question_notee")

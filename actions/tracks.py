@@ -161,7 +161,7 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
         if reading.kind == OPTION:
             return [SlotSet(requested, reading.value), SlotSet("track_step", DIAGNOSTIC)]
         if reading.kind == QUESTION:
-            answer_typed_question(dispatcher, text, track)
+            answer_typed_question(dispatcher, text, track, tracker=tracker)
             return [SlotSet("track_step", DIAGNOSTIC)]
     if track == current:
         turn = decide(text, track, [], None)
@@ -247,7 +247,7 @@ class ValidateDiagnosticForm(FormValidationAction):
             _answer_the_question_beside(dispatcher, value)
             return [SlotSet(slot, level), SlotSet("form_retries", 0)]
         if reading.kind == QUESTION:
-            answer_typed_question(dispatcher, value, track)
+            answer_typed_question(dispatcher, value, track, tracker=tracker)
             return [SlotSet(slot, None)]
         # « Je vous l'ai déjà dit »: the answer may be in what the citizen wrote before.
         earlier = answers_in(track, _earlier_texts(tracker), [slot])

@@ -10,8 +10,10 @@ import re
 
 from relais.text import normalise
 
-# A follow-up is short; a long message is a new question.
+# A follow-up is short; a long message is a new question. A question typed where Relais asked
+# its own is a question whatever its length (QUESTION_MAX_WORDS).
 MAX_WORDS = 10
+QUESTION_MAX_WORDS = 30
 # Words of a question that name nothing: what is asked, not what it is about.
 _NOT_A_NAME = frozenset({
     "comment", "combien", "pourquoi", "quand", "quelle", "quelles", "quels", "lequel", "laquelle",
@@ -33,11 +35,11 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'-]{3,}")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 
 
-def named_words(question: str) -> set[str]:
+def named_words(question: str, max_words: int = MAX_WORDS) -> set[str]:
     """The words of a short question that may name a thing: four letters or more, or an
     acronym in capitals."""
     words = normalise(question or "").split()
-    if len(words) > MAX_WORDS:
+    if len(words) > max_words:
         return set()
     found = {w.split("'")[-1] for w in _WORD.findall(" ".join(words))}
     acronyms = {normalise(a) for a in _ACRONYM.findall(question or "")}
@@ -49,11 +51,11 @@ def _names(line_words: set[str], asked: str) -> bool:
     return asked in line_words or (len(asked) >= 4 and any(w.startswith(asked) for w in line_words))
 
 
-def line_named(question: str, answer: str | None) -> str | None:
+def line_named(question: str, answer: str | None, max_words: int = MAX_WORDS) -> str | None:
     """The line of `answer` that names most of what `question` asks about, without its bullet
     or number;
     None when no line names any of it."""
-    asked = named_words(question)
+    asked = named_words(question, max_words)
     if not asked or not answer:
         return None
     best, best_count = None, 0

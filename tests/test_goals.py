@@ -106,3 +106,15 @@ def test_a_goal_stated_outside_the_offer_is_read(text, goal):
                                   "j'ai atteint mon objectif", "/objectif"])
 def test_other_words_about_a_goal_state_none(text):
     assert stated_goal(text) is None
+
+
+def test_a_question_in_the_goal_offer_gets_the_line_of_the_advice_under_way():
+    # Persona round 16: « couverture oui ou non pour mon bébé ? » got « pas de réponse sûre ».
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.topic_replies import answer_typed_question
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("nlu_fallback", "", slots={"topic": "logement/chauffage_en_panne"})
+    question = "vous repondez pas pour mon bebe. couverture oui ou non ? je peux le prendre dans mon lit avec moi ?"
+    answer_typed_question(dispatcher, question, "logement", tracker=tracker)
+    assert dispatcher.messages[0]["text"].startswith("Ce que je peux vous dire : Un bébé la nuit")
