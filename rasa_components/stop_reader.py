@@ -15,7 +15,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import IntentOverride, set_intent
-from relais.leaving import asks_to_stop_questions, says_goodbye, thanks_then_asks
+from relais.leaving import asks_to_stop_questions, may_be_goodbye, says_goodbye, thanks_then_asks
 
 STOP_INTENT = "stop"
 GOODBYE_INTENT = "goodbye"
@@ -32,6 +32,9 @@ class StopReader(IntentOverride):
             elif says_goodbye(message.get(TEXT)):
                 set_intent(message, GOODBYE_INTENT, 1.0)
             elif _intent(message) == THANKS_INTENT and thanks_then_asks(message.get(TEXT)):
+                set_intent(message, FALLBACK_INTENT, 1.0)
+            elif _intent(message) == GOODBYE_INTENT and not may_be_goodbye(message.get(TEXT)):
+                # « hmm » or « d'abord comment j'y vais demain » got « Au revoir ».
                 set_intent(message, FALLBACK_INTENT, 1.0)
         return messages
 

@@ -60,3 +60,26 @@ def thanks_then_asks(text: str | None) -> bool:
         return False
     rest = match.group("rest").strip(" ,.!")
     return len(rest.split()) >= 3 and ("?" in raw or bool(_ASKS.search(rest)))
+
+
+# Words of leaving, anywhere in the message: the model's goodbye without any of them (« hmm »
+# read as goodbye at 0.47 after the training of 2026-12-04) or with a question (« d'abord comment
+# j'y vais demain ») is not one.
+_LEAVING_WORDS = re.compile(
+    r"\b(au revoir|aurevoir|bye|byebye|ciao|tchao|bisous?|salut|a plus|a tte|a tout a l'heure|a bientot|a demain|"
+    r"a la prochaine|a une prochaine|a la semaine|a lundi|a ce soir|bonne (soiree|journee|nuit|continuation|semaine|fin)|"
+    r"bon (week-end|week end|weekend)|je dois y aller|j'y vais|je file|je me deconnecte|on se reparle|"
+    r"je vous laisse|je te laisse|adieu|je reviendrai|je reviens)\b")
+# « a+ », « @+ », « à + »: normalise() drops the plus sign; read on the words as typed.
+_SEE_YOU = re.compile(r"(^|\s)[a@à] ?\+", re.IGNORECASE)
+
+
+def may_be_goodbye(text: str | None) -> bool:
+    """Whether a message the model reads as a goodbye may be one: it has words of leaving and
+    asks nothing."""
+    raw = text or ""
+    if raw.lstrip().startswith("/"):
+        return True
+    words = normalise(raw)
+    leaving = bool(_LEAVING_WORDS.search(words) or _SEE_YOU.search(raw))
+    return leaving and not _ASKS.search(words) and "?" not in raw

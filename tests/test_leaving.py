@@ -74,3 +74,28 @@ def test_thanks_then_a_question_is_the_question(text, asks):
     from relais.leaving import thanks_then_asks
 
     assert thanks_then_asks(text) is asks
+
+
+@pytest.mark.parametrize("text, may", [
+    ("hmm", False),                               # read as goodbye at 0.47 (edge test, 2026-12-04)
+    ("d'abord comment j'y vais demain", False),   # a question inside the diagnostic (blind set E)
+    ("ok", False),
+    ("je file, à plus", True),
+    ("a+", True),
+    ("on se reparle demain", True),
+    ("/goodbye", True),
+])
+def test_the_models_goodbye_needs_words_of_leaving_and_no_question(text, may):
+    from relais.leaving import may_be_goodbye
+    assert may_be_goodbye(text) is may
+
+
+def test_every_goodbye_of_the_training_data_may_be_one():
+    import yaml
+
+    from relais.leaving import may_be_goodbye
+    from tests.support.servers import ROOT
+    data = yaml.safe_load((ROOT / "data" / "nlu" / "chitchat.yml").read_text(encoding="utf-8"))
+    block = next(item for item in data["nlu"] if item.get("intent") == "goodbye")
+    examples = [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+    assert examples and all(may_be_goodbye(e) for e in examples), [e for e in examples if not may_be_goodbye(e)]
