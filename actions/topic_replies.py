@@ -255,6 +255,23 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     return next_actions(dispatcher, tracker, heading=heading)
 
 
+# A question is read against the advice under way when it names this many of its words.
+NAMED_IN_ADVICE = 2
+
+
+def answer_from_the_advice_under_way(dispatcher, tracker, text: str) -> bool:
+    """A question that names the advice under way (two of its words or more): the line that
+    names them. False when it names less, or is no question."""
+    if not (is_typed(text) and ("?" in text or is_question(text))):
+        return False
+    line = line_named(text, _topic_text(find_topic(tracker.get_slot("topic"))), QUESTION_MAX_WORDS,
+                      min_count=NAMED_IN_ADVICE)
+    if not line:
+        return False
+    dispatcher.utter_message(text=f"Ce que je peux vous dire : {line}")
+    return True
+
+
 def _named_line_heading(line: str, question: bool) -> str:
     said = "Ce que je peux vous dire" if question else "C'est noté. À retenir"
     return f"{said} : {line}\nPour avancer, voici ce que vous pouvez faire :"
@@ -331,8 +348,17 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
     if not _said(tracker, topic.answer, recent=RECENT_EVENTS):
         say_topic(dispatcher, topic)
         return []
+    text = tracker.latest_message.get("text") or ""
     if topic.more and not _said(tracker, topic.more):
-        say_topic_more(dispatcher, topic, question=tracker.latest_message.get("text"))
+        say_topic_more(dispatcher, topic, question=text)
+        return []
+    line = line_named(text, _topic_text(topic), QUESTION_MAX_WORDS) if is_typed(text) else None
+    if line:
+        # « Quelle taille de cuve pour 100 m² ? » about a topic whose answer and more were both
+        # said: the line that answers it, not a plan (blind set D).
+        dispatcher.utter_message(text=f"Ce que je peux vous dire : {line}", buttons=[
+            {"title": "3 actions pour moi", "payload": _payload("plus_actions")},
+            {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)}])
         return []
     return next_actions(dispatcher, tracker)
 

@@ -13,6 +13,7 @@ from actions.backend import backend, record
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
+    answer_from_the_advice_under_way,
     answer_typed_question,
     ask_consent_once,
     ask_two_tracks,
@@ -123,6 +124,12 @@ class ActionSelectTrack(Action):
         if turn.step == ASK:
             ask_two_tracks(dispatcher, turn.choices, switching=turn.switching)
             return events
+        if turn.step == DIAGNOSTIC and current and current != track:
+            answered = answer_from_the_advice_under_way(dispatcher, tracker, text)
+            if answered:
+                # « Le courant, on peut le remettre ? Le tableau a pris l'eau » after the flood
+                # advice, read as energy: its line, not the energy questionnaire (persona round 16).
+                return [SlotSet("track", current), SlotSet("track_step", ANSWER)]
         record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
         if turn.step == URGENCE:
             say_first_steps(dispatcher, tracker, track, turn.topic.topic if turn.topic else None)

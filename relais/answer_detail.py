@@ -51,9 +51,9 @@ def _names(line_words: set[str], asked: str) -> bool:
     return asked in line_words or (len(asked) >= 4 and any(w.startswith(asked) for w in line_words))
 
 
-def line_named(question: str, answer: str | None, max_words: int = MAX_WORDS) -> str | None:
-    """The line of `answer` that names most of what `question` asks about, without its bullet
-    or number;
+def line_named(question: str, answer: str | None, max_words: int = MAX_WORDS, min_count: int = 1) -> str | None:
+    """The line of `answer` that names most (at least `min_count`) of what `question` asks
+    about, without its bullet or number;
     None when no line names any of it."""
     asked = named_words(question, max_words)
     if not asked or not answer:
@@ -62,6 +62,6 @@ def line_named(question: str, answer: str | None, max_words: int = MAX_WORDS) ->
     for line in answer.splitlines():
         words = set(re.findall(r"[a-z0-9]+", normalise(line)))
         count = sum(1 for a in asked if _names(words, a))
-        if count > best_count:
+        if count > best_count and count >= min_count:
             best, best_count = line, count
     return _MARK.sub("", best).strip() if best else None

@@ -372,6 +372,16 @@ def test_an_answer_given_earlier_in_the_conversation_is_not_given_again_word_for
     assert dispatcher.messages[0]["text"] != topic.answer
 
 
+def test_a_question_read_as_another_track_that_names_the_advice_under_way_gets_its_line(dispatcher, domain):
+    # Persona round 16: after the flood advice, « le courant on peut le remettre ? le tableau
+    # électrique a pris l'eau » started the energy questionnaire.
+    text = "ok merci. mais du coup le courant on peut le remettre ou pas ? le tableau electrique a pris l'eau je crois"
+    tracker = make_tracker("track_energie", text, slots={"track": "logement", "topic": "logement/inondation_logement"})
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"].startswith("Ce que je peux vous dire : Ne remettez pas le courant")
+    assert SlotSet("track", "logement") in events
+
+
 def test_a_conversation_without_the_welcome_is_asked_for_consent_once(dispatcher, domain):
     tracker = make_tracker("track_energie", "plus de courant depuis ce matin dans tout le quartier",
                            slots={"consentement": "inconnu"})
