@@ -352,14 +352,6 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
     if topic.more and not _said(tracker, topic.more):
         say_topic_more(dispatcher, topic, question=text)
         return []
-    line = line_named(text, _topic_text(topic), QUESTION_MAX_WORDS) if is_typed(text) else None
-    if line:
-        # « Quelle taille de cuve pour 100 m² ? » about a topic whose answer and more were both
-        # said: the line that answers it, not a plan (blind set D).
-        dispatcher.utter_message(text=f"Ce que je peux vous dire : {line}", buttons=[
-            {"title": "3 actions pour moi", "payload": _payload("plus_actions")},
-            {"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)}])
-        return []
     return next_actions(dispatcher, tracker)
 
 
