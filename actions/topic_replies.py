@@ -259,13 +259,14 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
 NAMED_IN_ADVICE = 2
 
 
-def answer_from_the_advice_under_way(dispatcher, tracker, text: str) -> bool:
-    """A question that names the advice under way (two of its words or more): the line that
-    names them. False when it names less, or is no question."""
+def answer_from_the_advice_under_way(dispatcher, tracker, text: str, topic: Topic | None = None) -> bool:
+    """A question that names the advice under way (`topic`, else the topic of the slot) with
+    two of its words or more: the line that names them. False when it names less, or is no
+    question."""
     if not (is_typed(text) and ("?" in text or is_question(text))):
         return False
-    line = line_named(text, _topic_text(find_topic(tracker.get_slot("topic"))), QUESTION_MAX_WORDS,
-                      min_count=NAMED_IN_ADVICE)
+    topic = topic or find_topic(tracker.get_slot("topic"))
+    line = line_named(text, _topic_text(topic), QUESTION_MAX_WORDS, min_count=NAMED_IN_ADVICE)
     if not line:
         return False
     dispatcher.utter_message(text=f"Ce que je peux vous dire : {line}")
@@ -351,6 +352,11 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
     text = tracker.latest_message.get("text") or ""
     if topic.more and not _said(tracker, topic.more):
         say_topic_more(dispatcher, topic, question=text)
+        return []
+    if is_typed(text) and answer_from_the_advice_under_way(dispatcher, tracker, text, topic):
+        # « Et créer un jardin partagé, c'est compliqué ? » once all of the topic was said: the
+        # line that names two of its words or more; a one-word match (« Fermez la cuve » for the
+        # size of a tank) is no answer, the next actions are.
         return []
     return next_actions(dispatcher, tracker)
 
