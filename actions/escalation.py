@@ -13,6 +13,8 @@ from actions.backend import backend
 from actions.dialogue_state import wishes_of
 from relais.contact_wishes import ContactWishes
 from relais.conversation_contract import ESCALATION_SLOT, PERSON_INTENT
+from relais.crisis import crisis_content
+from relais.health_worry import worries_about_health
 from relais.person_request import asks_about_the_team, declines_a_person
 from relais.services import StorageUnavailable
 
@@ -56,10 +58,16 @@ class ActionEscalader(Action):
     ) -> list[dict[str, Any]]:
         # The model's reading is not enough: a refusal, or someone of the citizen's own life,
         # is not a request (relais/person_request.py). Nothing goes to the team.
-        if declines_a_person(tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if declines_a_person(text):
             dispatcher.utter_message(response=NOT_A_REQUEST)
             return []
-        return open_case(dispatcher, tracker, escalation_reason(tracker))
+        events = open_case(dispatcher, tracker, escalation_reason(tracker))
+        if worries_about_health(text):
+            # The team answers in hours; a worry about a baby's health at night needs the 15
+            # now (persona round 16: only « dans la demi-journée » and the 112).
+            dispatcher.utter_message(text=crisis_content().text("health_signs"))
+        return events
 
 
 def escalation_reason(tracker: Tracker) -> str:

@@ -127,3 +127,15 @@ def test_a_check_of_what_is_noted_and_a_change_of_mind(dispatcher, domain, datab
     run(dispatcher, domain, tracker("finalement vous pouvez m'écrire le week-end aussi", contact=state))
     assert dispatcher.messages[-1]["text"] == contact_texts().citizen["nothing_noted"]
     assert case_rows(database) == [("open", None, "{}")]
+
+
+def test_a_request_for_a_person_worried_about_a_babys_health_gets_the_15_beside_it(dispatcher, domain, database):
+    # Persona round 16: « il a les mains un peu froides, je m'inquiète » got « dans la
+    # demi-journée » and the 112 only.
+    from relais.crisis import crisis_content
+    ActionEscalader().run(dispatcher, tracker("il a les mains un peu froides, je m'inquiète. je peux parler à quelqu'un ?",
+                                              intent="demander_humain"), domain)
+    assert dispatcher.messages[-1]["text"] == crisis_content().text("health_signs")
+    dispatcher.messages.clear()
+    ActionEscalader().run(dispatcher, tracker("un humain svp", intent="demander_humain"), domain)
+    assert all(m.get("text") != crisis_content().text("health_signs") for m in dispatcher.messages)
