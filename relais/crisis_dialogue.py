@@ -388,6 +388,12 @@ def despairs(state: dict[str, Any] | None, message: CitizenMessage) -> bool:
         and bool(_DESPAIR.search(normalise(message.text or "")))
 
 
+# Fear of the person, or a danger denied only for now, answering the violence question.
+_NOT_NOW_BUT_AFRAID = re.compile(
+    r"\b(il|elle) me fait (tres |vraiment )?peur\b|\bj'ai peur (de lui|d'elle|qu'il|qu'elle)\b"
+    r"|\bpas (en danger )?(la |pour )?(maintenant|tout de suite|pour l'instant|pour le moment|ce soir|aujourd'hui)\b")
+
+
 # Words of hopelessness that keep a suicide or self-harm dialogue open even when the model reads
 # a « stop » or a track in them, and that answer its question as a yes would (persona round 16:
 # « laissez tomber, ça sert à rien » ended the dialogue on the question, with no one told).
@@ -485,6 +491,12 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
     if state.get("kind") == CHILD and writes_as_minor(message.text):
         # « Un enfant est-il en danger ? » — « c'est moi l'enfant »: a yes, from the child.
         return _first(state, CHILD, False, minor=True)
+    if state.get("kind") == VIOLENCE and move != "false_alarm" and _NOT_NOW_BUT_AFRAID.search(normalise(message.text or "")):
+        # « Pas en danger là tout de suite… mais il me fait peur »: a no to « now » is no no to
+        # the violence told; the victim gets the 3919 (persona round 17: « pardon si la question
+        # a surpris », then an energy answer to « mais le numéro ? »).
+        return _first(state, VIOLENCE, False, minor=writes_as_minor(message.text),
+                      male=is_male_victim(message.text), far=is_far_from_person(message.text))
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.

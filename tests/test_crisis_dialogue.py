@@ -437,3 +437,18 @@ def test_a_no_stays_a_no():
     from relais.crisis_dialogue import answer_of
     assert answer_of(CitizenMessage("non j'y pense pas")) is False
     assert answer_of(CitizenMessage("j'y pense pas du tout")) is None
+
+
+@pytest.mark.parametrize("answer", ["non pas maintenant", "pas en danger la tout de suite... mais il me fait peur"])
+def test_a_danger_denied_only_for_now_or_fear_of_the_partner_gets_the_violence_help(answer):
+    # Persona round 17: a woman whose partner controls her money and shouts answered « non pas
+    # maintenant » and got « pardon si la question a surpris »; « mais le numéro ? », an energy answer.
+    state = {"open": True, "tier": QUESTION, "kind": "violence", "asked": 1}
+    turn = next_turn(state, CitizenMessage(answer, None, triage(answer)))
+    assert any("3919" in line for line in turn.lines) and turn.case == CASE_OPEN
+
+
+def test_a_plain_no_to_the_violence_question_is_still_a_no():
+    state = {"open": True, "tier": QUESTION, "kind": "violence", "asked": 1}
+    turn = next_turn(state, CitizenMessage("non, personne ne me fait de mal", None, Triage()))
+    assert turn.case is None and not any("3919" in line for line in turn.lines)
