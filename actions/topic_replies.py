@@ -174,6 +174,17 @@ def say_definition(dispatcher, text: str) -> bool:
     return True
 
 
+def answer_aside(dispatcher, tracker, text: str) -> list[dict[str, Any]] | None:
+    """What is answered beside any flow, in this order: a goal stated in words, the whole
+    breakdown number after its rule, what a term means (`text`). None when none applies."""
+    kept = keep_stated_goal(dispatcher, tracker)
+    if kept is not None:
+        return kept
+    if say_breakdown_number(dispatcher, tracker) or say_definition(dispatcher, text):
+        return []
+    return None
+
+
 def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dict[str, Any]] | None:
     """A message Rasa could not place (or found off-topic, or the words after a greeting) may
     still be a question of a track file, in words DIET did not learn: answered when the
@@ -181,11 +192,9 @@ def answer_from_topics(dispatcher, tracker, text: str | None = None) -> list[dic
     text = tracker.latest_message.get("text") or "" if text is None else text
     if not is_typed(text):
         return None
-    kept = keep_stated_goal(dispatcher, tracker)
-    if kept is not None:
-        return kept
-    if say_breakdown_number(dispatcher, tracker) or say_definition(dispatcher, text):
-        return []
+    aside = answer_aside(dispatcher, tracker, text)
+    if aside is not None:
+        return aside
     match = fallback_topic(text)
     if not match:
         return None
@@ -225,12 +234,9 @@ def follow_up_in_context(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """A message not understood alone, read in the context of the track under way
     (relais/follow_up.py). None without a track."""
     track = tracker.get_slot("track")
-    kept = keep_stated_goal(dispatcher, tracker) if track else None
-    if kept is not None:
-        return kept
-    if track and (say_breakdown_number(dispatcher, tracker)
-                  or say_definition(dispatcher, tracker.latest_message.get("text") or "")):
-        return []
+    aside = answer_aside(dispatcher, tracker, tracker.latest_message.get("text") or "") if track else None
+    if aside is not None:
+        return aside
     topic_key = tracker.get_slot("topic")
     current = find_topic(topic_key)
     step = follow_up(tracker.latest_message.get("text") or "", track, topic_key,
