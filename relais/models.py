@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -397,6 +398,172 @@ class CaseAudit(Base):
     at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
 
     __table_args__ = (CheckConstraint(column("action").in_(AUDIT_ACTIONS), name="action"),)
+
+
+# --- doléances and envies (issue #14): what citizens ask of their territory -----------------
+
+GRIEVANCE_KINDS = ("doleance", "envie")
+# Where the item may go beyond the unit: kept to the unit, counted in published figures, or
+# published with its text (masked of names, phone numbers and e-mails).
+VISIBILITY_PRIVATE = "private"
+VISIBILITY_COUNTED = "counted"
+VISIBILITY_PUBLISHED = "published"
+GRIEVANCE_VISIBILITIES = (VISIBILITY_PRIVATE, VISIBILITY_COUNTED, VISIBILITY_PUBLISHED)
+STATUS_RECEIVED = "recue"
+STATUS_STUDIED = "a_l_etude"
+STATUS_IN_PROGRESS = "en_cours"
+STATUS_DONE = "realisee"
+STATUS_REJECTED = "non_retenue"
+STATUS_WITHDRAWN = "retiree"
+STATUS_MERGED = "fusionnee"
+GRIEVANCE_STATUSES = (STATUS_RECEIVED, STATUS_STUDIED, STATUS_IN_PROGRESS, STATUS_DONE,
+                      STATUS_REJECTED, STATUS_WITHDRAWN, STATUS_MERGED)
+AGENT_ROLES = ("unit", "relais", "negotiator")
+TERRITORY_KINDS = ("unit", "departement", "region", "nation")
+AGENT_AUDIT_ACTIONS = ("signed_in", "sign_in_refused", "signed_out", "viewed", "status",
+                       "answered", "noted", "assigned", "merged", "template_saved",
+                       "bulk_answered", "hidden", "exported")
+
+
+class Grievance(Base):
+    """A doléance (what goes wrong) or an envie (a wish, a proposal) a citizen voiced for their
+    place, for its neighbourhood unit. The item itself is the consented record: it exists
+    without consent to the coaching memory, and goes with the citizen's erasure."""
+
+    __tablename__ = "relais_grievances"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False, index=True)
+    kind: Mapped[str] = Column(String(16), nullable=False)
+    text: Mapped[str] = Column(Text, nullable=False)
+    theme: Mapped[str] = Column(String(32), nullable=False)
+    commune: Mapped[str | None] = Column(String(120), nullable=True)
+    postal_code: Mapped[str | None] = Column(String(5), nullable=True)
+    departement: Mapped[str | None] = Column(String(3), nullable=True)
+    quartier: Mapped[str | None] = Column(String(120), nullable=True)
+    # The neighbourhood unit whose postal codes hold the item (directory/units.yml), if any.
+    unit_code: Mapped[str | None] = Column(String(32), nullable=True)
+    visibility: Mapped[str] = Column(String(16), nullable=False)
+    status: Mapped[str] = Column(String(16), nullable=False, default=STATUS_RECEIVED)
+    # A unit's own status label shown beside the standard one (« en attente du conseil »).
+    custom_status: Mapped[str | None] = Column(String(80), nullable=True)
+    status_reason: Mapped[str | None] = Column(Text, nullable=True)
+    answer: Mapped[str | None] = Column(Text, nullable=True)
+    answered_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    assignee_id: Mapped[int | None] = Column(
+        Integer, ForeignKey("relais_agents.id", ondelete="SET NULL"), nullable=True)
+    merged_into_id: Mapped[int | None] = Column(
+        Integer, ForeignKey("relais_grievances.id", ondelete="SET NULL"), nullable=True)
+    # Hidden by an agent from the public page (an item published by mistake, an insult).
+    hidden: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+    # The citizen accepted news at any hour; otherwise none between 21:00 and 08:00.
+    notify_any_time: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+    updated_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (
+        CheckConstraint(column("kind").in_(GRIEVANCE_KINDS), name="kind"),
+        CheckConstraint(column("visibility").in_(GRIEVANCE_VISIBILITIES), name="visibility"),
+        CheckConstraint(column("status").in_(GRIEVANCE_STATUSES), name="status"),
+        # The agents' list: a territory's items by status, newest first.
+        Index("ix_relais_grievances_unit_status_created", "unit_code", "status", "created_at"),
+        Index("ix_relais_grievances_dept_status_created", "departement", "status", "created_at"),
+        Index("ix_relais_grievances_created_at", "created_at"),
+    )
+
+
+class GrievanceDetail(Base):
+    """A detail the citizen added to their item afterwards."""
+
+    __tablename__ = "relais_grievance_details"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    grievance_id: Mapped[int] = Column(
+        Integer, ForeignKey("relais_grievances.id", ondelete="CASCADE"), nullable=False, index=True)
+    text: Mapped[str] = Column(Text, nullable=False)
+    at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+
+class GrievanceNote(Base):
+    """An agents' internal note on an item: never shown to the citizen nor published."""
+
+    __tablename__ = "relais_grievance_notes"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    grievance_id: Mapped[int] = Column(
+        Integer, ForeignKey("relais_grievances.id", ondelete="CASCADE"), nullable=False, index=True)
+    agent_id: Mapped[int | None] = Column(
+        Integer, ForeignKey("relais_agents.id", ondelete="SET NULL"), nullable=True)
+    text: Mapped[str] = Column(Text, nullable=False)
+    at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+
+class GrievanceNotice(Base):
+    """A message for the citizen about their item (a status, the unit's answer), due at
+    `due_at` (quiet hours respected): the Telegram edge moves due notices into the chat's
+    durable queue in one transaction, so nothing is lost or sent twice across restarts."""
+
+    __tablename__ = "relais_grievance_notices"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    grievance_id: Mapped[int] = Column(
+        Integer, ForeignKey("relais_grievances.id", ondelete="CASCADE"), nullable=False, index=True)
+    text: Mapped[str] = Column(Text, nullable=False)
+    due_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, index=True)
+    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+
+class Agent(Base):
+    """A public agent of the web space: a unit's agent (communes or quartiers), a relais' (a
+    département) or a territorial crisis negotiator (a region, the nation)."""
+
+    __tablename__ = "relais_agents"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    login: Mapped[str] = Column(String(120), nullable=False, unique=True)
+    name: Mapped[str] = Column(String(120), nullable=False)
+    # hashlib.scrypt, as relais.passwords formats it (salt and parameters inside).
+    password_hash: Mapped[str] = Column(String(255), nullable=False)
+    role: Mapped[str] = Column(String(16), nullable=False)
+    territory_kind: Mapped[str] = Column(String(16), nullable=False)
+    territory_code: Mapped[str] = Column(String(32), nullable=False)
+    active: Mapped[bool] = Column(Boolean, nullable=False, default=True)
+    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (
+        CheckConstraint(column("role").in_(AGENT_ROLES), name="role"),
+        CheckConstraint(column("territory_kind").in_(TERRITORY_KINDS), name="territory_kind"),
+    )
+
+
+class AgentAudit(Base):
+    """Who did what in the web space, and when. The detail never holds a citizen's text."""
+
+    __tablename__ = "relais_agent_audit"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    agent_id: Mapped[int | None] = Column(
+        Integer, ForeignKey("relais_agents.id", ondelete="SET NULL"), nullable=True, index=True)
+    action: Mapped[str] = Column(String(16), nullable=False)
+    grievance_id: Mapped[int | None] = Column(Integer, nullable=True)
+    detail: Mapped[str | None] = Column(Text, nullable=True)
+    at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (CheckConstraint(column("action").in_(AGENT_AUDIT_ACTIONS), name="action"),)
+
+
+class AnswerTemplate(Base):
+    """An answer a unit reuses (« Merci, votre demande est transmise au conseil municipal »)."""
+
+    __tablename__ = "relais_answer_templates"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    territory_kind: Mapped[str] = Column(String(16), nullable=False)
+    territory_code: Mapped[str] = Column(String(32), nullable=False)
+    title: Mapped[str] = Column(String(120), nullable=False)
+    text: Mapped[str] = Column(Text, nullable=False)
+
+    __table_args__ = (UniqueConstraint("territory_kind", "territory_code", "title"),)
 
 
 # Rasa's SQL tracker store table, as Rasa 3.6 creates it (rasa.core.tracker_store.SQLEvent).

@@ -17,7 +17,9 @@ from tests.support.migrations import downgrade_to_base
 RELAIS_TABLES = {
     "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "relais_inbox",
     "relais_keyboards", "relais_case_topics", "relais_case_audit", "relais_topic_messages",
-    "relais_topic_erasures", "relais_held_messages",
+    "relais_topic_erasures", "relais_held_messages", "relais_grievances", "relais_grievance_details",
+    "relais_grievance_notes", "relais_grievance_notices", "relais_agents", "relais_agent_audit",
+    "relais_answer_templates",
 }
 VERSION_TABLE = "relais_alembic_version"
 
@@ -39,7 +41,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
     with engine.connect() as connection:
         assert MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision() == "0008"
+        ).get_current_revision() == "0009"
     engine.dispose()
 
     downgrade_to_base(db_url)
