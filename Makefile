@@ -81,11 +81,13 @@ desk: install
 test-stories: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results --quiet
 
-# Two runs: the edge's tests (tests/edge/) in the edge's virtualenv (they start Rasa from .venv
-# as a process when they need it), everything else in Rasa's.
+# Two virtualenvs: the edge's tests (tests/edge/) and the web space's browser tests (tests/web/)
+# in the edge's (the edge's start Rasa from .venv as a process when they need it), everything
+# else in Rasa's.
 test-unit: $(MODEL) $(EDGE_VENV)/.installed
-	$(BIN)/pytest -q tests --ignore=tests/edge
+	$(BIN)/pytest -q tests --ignore=tests/edge --ignore=tests/web
 	$(EDGE_BIN)/pytest -q tests/edge
+	$(EDGE_BIN)/pytest -q tests/web
 
 test: lint validate test-stories test-unit
 
