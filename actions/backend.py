@@ -9,6 +9,7 @@ from functools import lru_cache
 from relais.database import create_engine_from_url, make_session_factory
 from relais.directory import RelaisDirectory
 from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
+from relais.services.grievances import GrievanceService
 from relais.settings import load_settings
 
 # Version of the consent notice shown by utter_demande_consentement; change it with the text.
@@ -21,6 +22,7 @@ class Backend:
     progress: ProgressService
     escalation: EscalationService
     data_rights: DataRightsService
+    grievances: GrievanceService
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +34,7 @@ def backend() -> Backend:
         progress=ProgressService(session_factory),
         escalation=EscalationService(session_factory),
         data_rights=DataRightsService(session_factory),
+        grievances=GrievanceService(session_factory),
     )
 
 

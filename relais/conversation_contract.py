@@ -28,6 +28,12 @@ CRISIS_SLOT = "crisis"
 CONTACT_SLOT = "contact"
 CONTACT_WISHES_KEY = "wishes"
 CONTACT_AWAITING_WITHDRAWAL_KEY = "awaiting_withdrawal"
+# A doléance or envie being collected (relais.grievance_words, actions/grievances.py): a
+# mapping with the step awaited and the draft's fields; read by rasa_components.grievance_policy.
+GRIEVANCE_SLOT = "doleance"
+GRIEVANCE_STEP_KEY = "step"
+# The reference of the item the citizen gave last in this conversation (« j'ajoute que… »).
+GRIEVANCE_RECORDED_KEY = "recorded"
 # The id of the citizen's open case, once a person of the team was asked for.
 ESCALATION_SLOT = "escalation"
 
@@ -40,6 +46,9 @@ CRISIS_ACTION = "action_crise"
 # The contact instructions' action, which the ContactPolicy predicts, also inside the crisis
 # dialogue (which goes on after it).
 CONTACT_ACTION = "action_consignes_contact"
+
+# The doléances' action (capture, list, detail, withdrawal), which the GrievancePolicy predicts.
+GRIEVANCE_ACTION = "action_doleance"
 
 # --- Intents -----------------------------------------------------------------------------
 # The citizen asks for a person of the team.

@@ -64,8 +64,6 @@ class Draft:
             raise ValueError(f"invalid draft {self.kind}/{self.theme}/{self.visibility}")
         if not clean_text(self.text):
             raise ValueError("an item needs a text")
-        if not (self.postal_code or self.commune):
-            raise ValueError("an item needs a place")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,478 @@
+"""Reading doléances and envies in what citizens type (issue #14).
+
+A lexicon, not the model: a doléance recorded by mistake goes to public agents, and one missed
+is a citizen not heard; both are worded here, reviewable, and measured by a blind set
+(tests/blind/grievances_A.yml). What it reads:
+
+- a request about the citizen's own items: the list (« mes doléances », « ça en est où ma
+  demande ? »), a withdrawal (« retirez la D-12 »), a detail (« précision pour la D-12 : … »);
+- an explicit doléance or envie (« je veux signaler… », « faire remonter à la mairie », « une
+  doléance », « on aimerait un composteur dans la résidence »): Relais starts collecting it;
+- an implicit one (« ils ont supprimé le car du mercredi », « plus de médecin au village »):
+  Relais asks first whether to transmit it, since the citizen may only be talking;
+- in the answers to Relais' questions: a place, a theme, what may be published.
+
+A question asking for help (« comment je fais pour… ? ») is never an implicit doléance: the
+practical tracks answer it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from relais.directory import extract_postal_code
+from relais.grievances import THEME_OTHER, THEME_PUBLIC_SERVICES, references_in
+from relais.models import VISIBILITY_COUNTED, VISIBILITY_PRIVATE, VISIBILITY_PUBLISHED
+from relais.text import normalise
+
+LIST = "list"
+ABOUT = "about"
+WITHDRAW = "withdraw"
+DETAIL = "detail"
+EXPLICIT = "explicit"
+IMPLICIT = "implicit"
+
+DOLEANCE = "doleance"
+ENVIE = "envie"
+
+# « Où signaler une arnaque ? »: a report to another service (Pharos, 17, 3919…), not the unit.
+_REPORTS_ELSEWHERE = re.compile(
+    r"\b(arnaque\w*|escroqu\w*|fraude\w*|phishing|hameconn\w*|harcel\w*|violen\w*|maltrait\w*|agress\w*|vol|vole"
+    r"|cambriol\w*|disparition|site|sms|mail|numero pour|ou (je peux )?signaler|quelque part)\b")
+_ITEM = (r"(dol[eé]ance|doleances|envie|envies|signalement|signalements|reclamation|reclamations|demande|proposition"
+         r"|mon truc|mon dossier|ma requete|d ?-? ?\d+)")
+_MINE = r"(mes|ma|mon|la|le|les|cette|celle|celles)"
+
+_LIST = re.compile(
+    rf"\b(mes (dol[eé]ances|doleances|envies|signalements|reclamations|propositions)"
+    rf"|(ou|o) (en est|en sont|en est ce que|ca en est)\b.*\b({_ITEM}|signale|propose)"
+    rf"|(signale|propose|transmis|envoye|fait remonter)\b.*\b(ou (ca|c'?) en est|ca en est ou|des nouvelles|du nouveau|une reponse)"
+    rf"|(liste|voir|afficher|suivre) {_MINE} ({_ITEM})"
+    rf"|(quoi de neuf|du nouveau|des nouvelles) (pour|sur|de) {_MINE} ({_ITEM})"
+    rf"|(ca|ça) en est ou\b.*\b({_ITEM})"
+    rf"|(montrer|voir|revoir|rappeler|redonner|renvoyer|relire)\b.*\b(ce que|ce qu'|ce dont) (j'ai|je vous ai|j'avais) (envoye|transmis|signale|dit|ecrit|propose)"
+    rf"|(numero de |ma |la )reference\b)"
+)
+# « c'est quoi les doléances ? », « ça sert à quoi ? »: what the feature is.
+_ABOUT = re.compile(
+    r"\b(c'est quoi|ca sert a quoi|sert a quoi|comment ca marche|ca marche comment|qu'est ce que c'est|qu'est ce que|a quoi (ca|sert))\b"
+    r".*\bdol[eé]ances?\b|\bdol[eé]ances?\b.*\b(c'est quoi|ca sert a quoi|comment ca marche)\b"
+)
+_WITHDRAW = re.compile(
+    rf"\b(retir\w*|supprim\w*|annul\w*|efface\w*|enlev\w*|laisse[sz]? tomber|oublie[sz]?)\b.*\b({_ITEM}|celle|celui)\b"
+)
+_DETAIL = re.compile(
+    rf"\b(precision|preciser|ajout\w*|complet\w*|rajout\w*)\b.*\b({_ITEM})\b"
+)
+# Words that name the act of voicing one.
+_EXPLICIT = re.compile(
+    r"\b(dol[eé]ances?|doleances?|faire (une|un) (reclamation|signalement)"
+    r"|(je|j') ?(veux|voudrais|voudrai|souhaite|aimerais|vais|dois|peux)( bien)? signaler"
+    r"|signaler (un|une|le|la|les|que|qu')"
+    r"|faire remonter|remonter (ca|cela|l'info|le probleme) (a|aux?) (la mairie|l'unite|la commune|services?)"
+    r"|(transmett\w*|dire) (a|aux?) (la mairie|l'unite|la commune|les elus|l'unite de quartier)"
+    r"|unite de quartier|boite a idees|idee pour (le|la|mon|notre) (quartier|village|commune|ville|residence)"
+    r"|je (propose|suggere)|ma proposition|une proposition pour|^proposition\b|^(une )?idee\b"
+    r"|(au nom|de la part) (de|des|d') ?(plusieurs |nombreux |quelques )?(habitants|riverains|voisins|parents|familles|locataires|usagers|collectif|association)"
+    r"|(les|des|nous|on est plusieurs) (habitants|riverains|locataires|usagers)\b.*\b(demand|aimer|voudr|souhait|reclam|protest|en ont marre|ras le bol))"
+)
+# A wish for the place: « on aimerait un composteur », « il faudrait une navette ».
+_WISH = re.compile(
+    r"\b((on|nous) (aimerait|aimerions|voudrait|voudrions|souhaiterait|souhaiterions|reve d'|revons d')"
+    r"|(il )?(nous )?faudrait|il nous faut|(il )?faut (un|une|des|qu'on|que la|que le)|serait (souhaitable|bien|utile|bon|temps)"
+    r"|pourquoi pas (un|une|des|de)|(il y a|y a) (rien|r|plus rien|pas grand chose) (pour|pr) (les|nous|la)|ce (serait|serai|seras) (vraiment |tellement |quand meme )?(bien|top|super|genial|chouette|pratique|utile)"
+    r"|(ca|cela) (serait|serai) (vraiment |tellement )?(bien|top|super|genial|chouette|pratique|utile)"
+    r"|j'aimerais (bien )?qu'(il y ait|on (ait|mette|installe|cree|ouvre))|et si on (mettait|creait|installait|ouvrait|plantait|faisait)"
+    r"|pourquoi (pas|on (ne )?met pas|on (n')?a pas)|ca manque (d'un|d'une|de)|il manque (un|une|des|de)"
+    r"|(serait|serais) (il )?possible d'(avoir|installer|mettre|creer|ouvrir))"
+)
+_PLACE_WORDS = (r"(quartier|village|commune|ville|residence|cite|rue|bourg|hameau|centre|immeuble|lotissement|avenue|boulevard|chemin|allee|impasse"
+                r"|ecole|mairie|place|parc|square|marche|canton|secteur|coin|ici|chez nous)")
+# A loss or a fault of a public good: « ils ont supprimé le car », « plus de médecin ».
+_GOOD = (r"(bus|car|cars|ligne|train|gare|navette|ter|arret|ecole|classe|college|creche|poste|bureau de poste"
+         r"|medecin|medecins|docteur|pharmacie|hopital|urgences|maternite|mairie|guichet|caf|france services"
+         r"|tresorerie|commissariat|gendarmerie|pompiers|distributeur|dab|boulangerie|epicerie|commerce|commerces"
+         r"|lampadaire|lampadaires|eclairage|trottoir|trottoirs|route|routes|chaussee|pont|piste cyclable|passage pieton"
+         r"|banc|bancs|parc|aire de jeux|terrain|gymnase|piscine|bibliotheque|mediatheque|salle"
+         r"|ramassage|poubelles|dechetterie|benne|bennes|containers?|fibre|reseau|antenne|eau|fontaine|toilettes"
+         r"|ascenseur|ascenseurs|parking|stade|city stade|transfo|transformateur|abri|abribus|voirie|egout|egouts"
+         r"|canalisation|caniveau|square|jardin public|cantine|maison de sante|ehpad|bureau|agence|permanence)")
+_LOSS = re.compile(
+    rf"\b((ont|a|avez|on a|aient|avaient|vont|va) (supprime|ferme|retire|enleve|arrete|coupe|abandonne|demenage)\w* (le|la|les|l'|notre|nos|son|sa|leur|leurs|un|une|des)? ?\w*"
+    rf"|plus (de|d'|du|aucun|aucune) ?{_GOOD}\b"
+    rf"|{_GOOD} (a ete|ont ete|est|sont|va etre|vont etre) (supprime|ferme|retire|cass|defonc|abime|en panne|hors service|deplace|arrete)\w*"
+    rf"|{_GOOD} (casse|cassee|casses|cassees|defonce|defoncee|eteint|eteints|en panne|hors service|jamais repare)\w*"
+    rf"|(fermeture|suppression|disparition) (de|du|des|d') ?(la |l')?{_GOOD}"
+    rf"|{_GOOD}\b(\W+\w+){{0,8}}?\W+(est|sont|reste|restent|a ete|ont ete|etait|devient|est devenu|est devenue)\W+(\w+\W+){{0,2}}?"
+    rf"(casse|cassee|casses|cassees|defonce|defoncee|en panne|hors service|ferme|fermee|supprime|supprimee|payant|payante"
+    rf"|dangereu\w*|sale|sales|insalubre|abandonne\w*|plein\w* de (trous|dechets|ordures)|inaccessible|bouche\w*|inonde\w*)\b"
+    rf"|{_GOOD}\b(\W+\w+){{0,6}}?\W+(pas|jamais|plus) (ramasse|repare|nettoye|entretenu|deneige|vide|releve|remplace)\w*"
+    rf"|(plein\w*|rempli\w*) de (trous|nids de poule|dechets|ordures|rats)"
+    rf"|{_GOOD}\b(\W+\w+){{0,5}}?\W+(ferme|fermera|va fermer|vont fermer|a ferme|ont ferme|baisse le rideau|a baisse le rideau"
+    rf"|a disparu|est parti|est partie|demenage|sera supprime\w*|remplace\w* par)\b"
+    rf"|(coupures?|pannes?) (d'eau|de courant|d'electricite|de gaz|de reseau|d'internet)\b(\W+\w+){{0,6}}?\W+"
+    rf"(toutes les semaines|tous les (jours|mois)|tout le temps|sans arret|a repetition|chaque (semaine|mois|hiver|orage)|encore et encore)"
+    rf"|(personne|on) (ne )?nous (demande|ecoute|repond)|(ils|la mairie|le bailleur|la commune) (ne )?(repond|repondent|fait|font) rien"
+    rf"|nids? de poule|depot sauvage|depots sauvages|decharge sauvage"
+    rf"|ce qui (ne )?va pas (ici|dans (le|la|mon|notre) {_PLACE_WORDS}))"
+)
+# A request for help, not a doléance: the practical tracks answer it.
+_HELP = re.compile(
+    r"(\?|\b(comment|par ou|que faire|je fais comment|on fait comment|je fais quoi|quoi faire|aidez|aide moi|"
+    r"besoin d'aide|conseil|est ce que je peux|ou trouver|ou est ce que|je cherche|j'ai le droit)\b)"
+)
+_NO_TRANSMIT = re.compile(
+    r"^(non|nan|no|pas besoin|pas la peine|laisse[sz]?( tomber)?|c'est bon|ca ira|non merci|je parlais juste"
+    r"|juste (pour )?(dire|parler|rale\w*)|pas maintenant|plus tard)\b"
+)
+_YES_TRANSMIT = re.compile(
+    r"^((ben|bah|euh|alors|oh|ah|bon|mais) )?(oui|ouais|ouai|wi|ok|okay|d'?accord|dac|volontiers|carrement|avec plaisir|bien sur|allez y|vas y|go"
+    r"|transmet\w*|envoy\w*|faites|fais le|je veux bien|svp|oui svp|merci oui)\b"
+)
+_VISIBILITY = (
+    # Checked first: « ne la publiez pas », « pas publier » is private, not published.
+    (VISIBILITY_PRIVATE, re.compile(
+        r"\b((ne|n') ?(la|le|les)? ?publie\w* pas|pas (la |le )?publi\w*|sans (la |le )?publi\w*|gard\w* (la |le |ca |cela )?(pour|entre) (vous|l'unite|eux|nous)"
+        r"|garde[sz]? (la|le|ca|cela)|priv\w*|confidenti\w*|reserv\w*|discret\w*|pas public|que pour (vous|l'unite)|pour l'unite"
+        r"|personne d'autre|juste (pour )?l'unite|entre nous)\b")),
+    (VISIBILITY_COUNTED, re.compile(
+        r"\b(chiffres?|compt\w*|statisti\w*|stats?|anonym\w*|sans (le )?texte|nombre|total|seulement dans)\b")),
+    (VISIBILITY_PUBLISHED, re.compile(
+        r"\b(publi\w*|public|publique|affich\w*|partag\w*|tout le monde|diffus\w*|montr\w*|vous pouvez (la |le )?mettre)\b")),
+)
+# Themes by their words, for a place-bound item (« le car », « le médecin »); None: ask.
+_THEMES = (
+    (THEME_PUBLIC_SERVICES, r"(poste|mairie|guichet|caf|france services|tresorerie|ecole|classe|college|lycee|creche"
+                            r"|medecin|docteur|pharmacie|hopital|urgences|maternite|sante|commissariat|gendarmerie"
+                            r"|pompiers|service public|services publics|bibliotheque|mediatheque|administration"
+                            r"|lampadaire|eclairage|trottoir|route|chaussee|nids? de poule|poubelles|ramassage"
+                            r"|dechetterie|depot sauvage|toilettes|proprete|securite|bruit)"),
+    ("mobilite", r"(bus|car|cars|ligne|train|gare|navette|ter|arret|transport|transports|covoiturage|velo|velos"
+                 r"|piste cyclable|parking|circulation|carburant|essence|station)"),
+    ("numerique", r"(fibre|internet|reseau|antenne|4g|5g|wifi|couverture|numerique|telephone|portable)"),
+    ("alimentation", r"(epicerie|boulangerie|commerce|commerces|marche|cantine|alimentation|nourriture|magasin"
+                     r"|supermarche|producteurs?|circuit court|frigo solidaire|banque alimentaire)"),
+    ("energie", r"(electricite|coupure de courant|coupures|delestage|energie|chauffage urbain|panneaux solaires|gaz)"),
+    ("permaculture", r"(jardin|jardins|potager|composteur|compost|arbres?|espaces? verts?|verger|parc|square|fleurs|plantes?)"),
+    ("logement", r"(logement|logements|hlm|bailleur|ascenseur|immeuble|humidite|moisissure|insalubre|loyer|residence)"),
+    ("travail", r"(emploi|travail|chomage|france travail|usine|entreprise|zone d'activite)"),
+    ("economie", r"(distributeur|dab|banque|monnaie locale|prix|budget|aides?)"),
+)
+_THEME_WORDS = {theme: re.compile(rf"\b{words}\b") for theme, words in _THEMES}
+# A theme named in an answer to « de quoi s'agit-il ? » (or a button's words).
+_THEME_ANSWER = {
+    "alimentation": r"aliment\w*|nourriture|manger|courses",
+    "mobilite": r"mobilit\w*|transports?|deplacements?",
+    "economie": r"econom\w*|budget|argent",
+    "logement": r"logement|habitat",
+    "travail": r"travail|emploi|boulot",
+    "energie": r"energie|electricite|chauffage",
+    "numerique": r"numerique|internet",
+    "permaculture": r"jardins?|jardinage|compost|espaces verts|nature|environnement|permaculture",
+    THEME_PUBLIC_SERVICES: r"services? publics?|administration|sante|ecoles?|voirie",
+    THEME_OTHER: r"autres?|rien de tout ca|je sais pas|aucun",
+}
+_COMMUNE = re.compile(
+    r"(?:^|\b(?i:a|à|au|sur|de|dans|pres de|près de|vers|commune de|ville de|village de)\s+)"
+    r"((?:(?:Saint|Sainte|St|Ste|Le|La|Les|L')[- ']?)?[A-ZÉÈÂÎ][\w'’-]+(?:[- ](?:sur|sous|en|de|du|des|la|le|les|lès|[A-ZÉÈÂÎ][\w'’-]+))*)"
+)
+_QUARTIER = re.compile(
+    r"\b(quartier|cite|résidence|residence|lotissement|hameau|secteur)\s+((?:de la |des |du |de l'|de |d')?[\w'’ -]{2,40}?)(?=[,.!?;]|$| (?:a|à|au|sur|dans|pr[eè]s|vers|et|mais|c'est|il|on|vous)\b)",
+    re.IGNORECASE,
+)
+# Words that start a sentence and are not a commune.
+_NOT_COMMUNE = {"Je", "J", "Il", "Elle", "On", "Nous", "Vous", "Ils", "Elles", "Le", "La", "Les", "Un", "Une",
+                "Bonjour", "Bonsoir", "Salut", "Merci", "Oui", "Non", "Mais", "Et", "Ici", "Chez", "Depuis",
+                "Ce", "Ca", "Ça", "C", "Quartier", "Dans", "Au", "Sur", "Pour", "Madame", "Monsieur", "Mme", "M",
+                "Publiez", "Gardez", "Comptez", "Juste", "Pas", "Plus", "Alors", "Bon", "Bah", "Ben"}
+_SUBSTANCE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a message asks of the doléance feature."""
+
+    request: str  # LIST, WITHDRAW, DETAIL, EXPLICIT or IMPLICIT
+    kind: str = DOLEANCE
+    references: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    postal_code: str | None = None
+    commune: str | None = None
+    quartier: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return bool(self.postal_code or self.commune)
+
+
+_ADDING = re.compile(
+    r"^((ah|oh|et|au fait|pardon|petite precision|aussi)\W+)*(j'ajoute|je rajoute|je precise|precision|rajoutez|ajoutez|pour info)\b"
+    r"|^pour (celle|celui|la|le|ma|mon) .{0,60}\b(j'ajoute|je rajoute|je precise|rajoutez|ajoutez|precisez)\b"
+)
+
+
+def read_request(text: str | None, recorded: bool = False) -> Reading | None:
+    """The doléance request in a message, or None when it is none. `recorded`: the citizen
+    has just given an item in this conversation, so « j'ajoute que… » adds to it."""
+    words = normalise(text or "")
+    if not words:
+        return None
+    references = tuple(references_in(text))
+    if _ABOUT.search(words):
+        return Reading(ABOUT)
+    if _LIST.search(words):
+        return Reading(LIST, references=references)
+    if _WITHDRAW.search(words) and (references or re.search(r"dol[eé]ance|doleance|envie|signalement|celle|celui", words)):
+        return Reading(WITHDRAW, references=references)
+    if _DETAIL.search(words) and (references or re.search(r"dol[eé]ance|doleance|envie|signalement", words)):
+        return Reading(DETAIL, references=references)
+    if recorded and _ADDING.search(words):
+        return Reading(DETAIL, references=references)
+    public = _names_a_public_good(words)
+    wish = bool(_WISH.search(words)) and public
+    kind = ENVIE if wish or re.search(r"\b(envie|propos\w*|sugg\w*|idee)\b", words) else DOLEANCE
+    if _EXPLICIT.search(words) and not _REPORTS_ELSEWHERE.search(words):
+        return Reading(EXPLICIT, kind)
+    if read_stated_visibility(text) and (public or read_stated_theme(text)):
+        # Saying what may be published of it is asking for it to be transmitted.
+        return Reading(EXPLICIT, kind)
+    if _is_own_need(words, text):
+        # « Plus de bus ce soir, comment je rentre ? »: a need of one's own, now; the practical
+        # tracks answer it (the citizen can still say « je veux signaler… » afterwards).
+        return None
+    if _LOSS.search(words) and public:
+        return Reading(IMPLICIT, kind)
+    if wish and _WISH_FOR_PLACE.search(words) and not _OWN_PROJECT.search(words):
+        return Reading(IMPLICIT, ENVIE)
+    return None
+
+
+# A need of one's own rather than the place's: a question asking what to do, a good that is
+# one's own (« mon puits », « ma CAF »), an acute moment (« depuis ce matin », « ce soir »).
+_OWN = re.compile(
+    r"\b(mon|ma|mes) (puits|entreprise|boite|commerce|restaurant|magasin|poste|proprio|proprietaire|bailleur|caf"
+    r"|employeur|patron|medecin|compteur|jardin|potager|terrain|maison|appart\w*|logement|voiture|ligne|tel|telephone)\b")
+_ACUTE = re.compile(
+    r"\b(depuis (ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la tempete|la crue|la coupure)"
+    r"|ce soir|cette nuit|demain|tout de suite|bloque|bloquee|coince|coincee|a la rue|des demain|jusqu'a nouvel ordre"
+    r"|je dois (rentrer|aller|partir)|je rentre comment|comment je rentre)\b")
+_OUTRAGE = re.compile(
+    r"\b(honte|scandal\w*|inadmissible|inacceptable|pas normal|ras le bol|marre|personne (ne )?nous|on nous (ecoute|demande)"
+    r"|depuis (des|plusieurs|\d+) (mois|ans|annees)|toujours pas|jamais (repare|nettoye|entretenu)|a chaque fois|encore une fois)\b")
+_WISH_FOR_PLACE = re.compile(
+    rf"\b{_PLACE_WORDS}\b|\b(la mairie|la commune|la ville|la municipalite|les elus|la region|le departement)\b")
+_OWN_PROJECT = re.compile(
+    r"\b(prendre|produire|cultiver|planter|faire pousser|acheter|monter un|se fixer|me fixer|adopter|elever|installer chez)\b")
+
+
+def _is_own_need(words: str, text: str | None) -> bool:
+    if _OUTRAGE.search(words):
+        return False
+    asks = bool(_HELP.search(words) or "?" in (text or "") or re.search(r"\b(le droit|c'est legal|obligee?)\b", words))
+    return asks or bool(_OWN.search(words) or _ACUTE.search(words) or _LACKING.search(words))
+
+
+# « Je n'ai presque plus rien », « urgent », « je ne conduis pas »: the citizen's own lack first.
+_LACKING = re.compile(
+    r"\b((je n'ai|j'ai|on n'a|on a) (presque |quasiment |vraiment )?plus|plus grand chose|urgent|urgence"
+    r"|je ne conduis (pas|plus)|je conduis (pas|plus)|plus de permis|(ma|mes|notre|nos) (recolte|placards|reserves|cuve|citerne)"
+    r"|plus d'eau (chaude|potable)|ni de chauffage|plus de chauffage)\b")
+
+
+def _names_a_public_good(words: str) -> bool:
+    return bool(re.search(rf"\b{_GOOD}\b", words) or re.search(rf"\b{_PLACE_WORDS}\b", words)
+                or any(pattern.search(words) for theme, pattern in _THEME_WORDS.items()
+                       if theme in (THEME_PUBLIC_SERVICES, "mobilite", "permaculture")))
+
+
+def has_substance(text: str | None) -> bool:
+    """Whether the message says what goes wrong or what is wished (and is not only « je veux
+    faire une doléance »)."""
+    words = normalise(text or "")
+    rest = _EXPLICIT.sub(" ", words)
+    rest = re.sub(r"\b(bonjour|bonsoir|salut|svp|s'il vous plait|merci|je|j'|voudrais|veux|aimerais|une?|"
+                  r"pour|de|d'|la|le|les|mon|ma|notre|faire|ai|avoir)\b", " ", rest)
+    return len(rest.split()) >= _SUBSTANCE_WORDS - 3 and len(words.split()) >= _SUBSTANCE_WORDS
+
+
+def says_no(text: str | None) -> bool:
+    return bool(_NO_TRANSMIT.search(normalise(text or "")))
+
+
+def says_yes(text: str | None) -> bool:
+    words = normalise(text or "")
+    return bool(_YES_TRANSMIT.search(words)) and not says_no(text)
+
+
+# « services publics », « jardin public »: a thing that is public, not a choice to publish.
+_PUBLIC_THINGS = re.compile(
+    r"\b(services? publics?|(jardins?|transports?|eclairage|toilettes|espaces?|voie|bancs?|lieux?|parcs?) publi(c|cs|que|ques)"
+    r"|action publique|agents? publics?|sante publique|ordre public|domaine public|public vise)\b")
+
+
+def read_visibility(text: str | None) -> str | None:
+    words = _PUBLIC_THINGS.sub(" ", normalise(text or ""))
+    for visibility, pattern in _VISIBILITY:
+        if pattern.search(words):
+            return visibility
+    return None
+
+
+def read_stated_visibility(text: str | None) -> str | None:
+    """A publication choice said beside the item (« vous pouvez la publier »), read only where
+    the words are about publishing: « service public » says nothing of it."""
+    words = _PUBLIC_THINGS.sub(" ", normalise(text or ""))
+    if re.search(r"\b(publi\w*|diffus\w*|gard\w* (ca|cela|la|le)? ?pour (vous|l'unite)|confidenti\w*|priv\w*|"
+                 r"anonym\w*|dans les chiffres|que dans les stat\w*|juste pour l'unite|reste entre)\b", words):
+        return read_visibility(text)
+    return None
+
+
+def read_theme(text: str | None) -> str | None:
+    """The theme of an item by the things it names (the one named most; on a tie, the first
+    in _THEMES), or None (then Relais asks)."""
+    words = normalise(text or "")
+    counts = {theme: len(pattern.findall(words)) for theme, pattern in _THEME_WORDS.items()}
+    best = max(counts.values(), default=0)
+    if best == 0:
+        return None
+    return next(theme for theme, count in counts.items() if count == best)
+
+
+_STATED_THEME = (
+    (THEME_PUBLIC_SERVICES, r"services? publics?"),
+    ("mobilite", r"transports?|mobilite"),
+    ("alimentation", r"alimentation"),
+    ("logement", r"logement"),
+    ("travail", r"travail|emploi"),
+    ("energie", r"energie"),
+    ("numerique", r"numerique"),
+    ("permaculture", r"jardinage|espaces? verts?|permaculture"),
+    ("economie", r"economie|budget"),
+    (THEME_OTHER, r"(mettez|theme|categorie|rubrique|c'est|plutot|donc|jsp|je sais pas|dans)\W+(\w+\W+)?autres?\b(?! chose)"
+                  r"|^autres?\b(?! chose)|(?<!une )(?<!un )(?<!d')(?<!l')(?<!les )(?<!des )(?<!et )\bautres?\b"
+                  r"(?= publi| priv| compt| juste| gard|$)"),
+)
+
+
+def read_stated_theme(text: str | None) -> str | None:
+    """A theme the citizen names as such (« c'est de l'alimentation », « thème : autre »)."""
+    words = normalise(text or "")
+    for theme, pattern in _STATED_THEME:
+        if re.search(rf"\b({pattern})\b", words):
+            return theme
+    return None
+
+
+def read_theme_answer(text: str | None) -> str | None:
+    """The theme named in an answer to « de quoi s'agit-il ? », or read from its words."""
+    words = normalise(text or "")
+    for theme, pattern in _THEME_ANSWER.items():
+        if re.search(rf"\b({pattern})\b", words):
+            return theme
+    return read_theme(text)
+
+
+def read_place(text: str | None, answer: bool = False) -> Place:
+    """A postal code, a commune (a capitalised name after « à », « sur », « de »…, or the whole
+    short answer to « c'est où ? ») and a quartier, from what the citizen typed."""
+    raw = (text or "").strip()
+    postal_code, _ = extract_postal_code(raw)
+    if postal_code is None:
+        # Several numbers of five digits: the first that is a postal code.
+        postal_code = next((code for code in re.findall(r"(?<!\d)(\d{5})(?!\d)", raw)
+                            if code[:2] != "00" and not code.startswith(("96", "99", "98"))), None)
+    quartier_match = _QUARTIER.search(raw)
+    quartier = f"{quartier_match.group(1).lower()} {quartier_match.group(2).strip()}" if quartier_match else None
+    without_quartier = _QUARTIER.sub(" ", raw) if quartier_match else raw
+    commune = _commune_in(without_quartier, answer)
+    return Place(postal_code, commune, quartier)
+
+
+_SAME_PLACE = re.compile(r"\b(meme (commune|ville|village|endroit|quartier|coin|secteur)|au meme endroit|la aussi|ici aussi|idem)\b")
+
+
+def says_same_place(text: str | None) -> bool:
+    return bool(_SAME_PLACE.search(normalise(text or "")))
+
+
+def _commune_in(text: str, answer: bool) -> str | None:
+    text = re.sub(r"\b\d{5}\b", " ", text).strip(" ,.;!()")
+    for match in _COMMUNE.finditer(text):
+        name = match.group(1).strip(" -'")
+        at_start = match.start(1) == 0
+        shouting = name.isupper() and len(name) > 3
+        if (answer or not at_start) and not shouting \
+                and name.split("-")[0].split(" ")[0] not in _NOT_COMMUNE and len(name) >= 2:
+            return name[:120]
+    if answer:
+        short = re.sub(r"^(a|à|au|sur|dans|c'est|c est|ici|chez moi|je suis|j'habite)\s+", "", text, flags=re.IGNORECASE)
+        short = short.strip(" ,.;!")
+        if short and len(short.split()) <= 4 and not re.search(r"\d", short) and not says_no(short) \
+                and not says_yes(short) and read_visibility(short) is None and read_stated_theme(short) is None \
+                and not says_same_place(short):
+            return short[:1].upper() + short[1:120]
+    return None
+
+
+# Steps of the collection (the slot's GRIEVANCE_STEP_KEY).
+STEP_TRANSMIT = "transmit"
+STEP_WHAT = "what"
+STEP_WHERE = "where"
+STEP_THEME = "theme"
+STEP_VISIBILITY = "visibility"
+STEP_WHICH = "which"
+STEP_DETAIL_TEXT = "detail_text"
+
+
+def is_for_grievance_turn(text: str | None, step: str | None, just_asked: bool,
+                          recorded: bool = False) -> bool:
+    """Whether the doléances' action answers this message: an answer to the question it just
+    asked (a message that answers something else — a practical question, a new subject — is
+    left to the tracks; the draft waits for a clear answer), a clear answer to a question it
+    asked earlier, or a doléance request."""
+    if step and just_asked and _answers(text, step):
+        return True
+    if step and _clearly_answers(text, step):
+        return True
+    return read_request(text, recorded) is not None
+
+
+def _answers(text: str | None, step: str) -> bool:
+    words = normalise(text or "")
+    short = len(words.split()) <= 6
+    if step == STEP_WHAT:
+        return not _is_other_question(text)
+    if step == STEP_TRANSMIT:
+        return (says_yes(text) or says_no(text) or read_place(text).found or read_request(text) is not None
+                or _stated(text) or short and not _is_other_question(text))
+    if step == STEP_WHERE:
+        return read_place(text, answer=True).found or short or not _is_other_question(text)
+    if step in (STEP_THEME, STEP_VISIBILITY):
+        return short or _stated(text) or not _is_other_question(text)
+    return True  # which one, the detail's text
+
+
+def _stated(text: str | None) -> bool:
+    return read_stated_visibility(text) is not None or read_stated_theme(text) is not None
+
+
+def _is_other_question(text: str | None) -> bool:
+    words = normalise(text or "")
+    return bool(_HELP.search(words) or "?" in (text or "")) and read_request(text) is None \
+        and len(words.split()) > 3
+
+
+def _clearly_answers(text: str | None, step: str) -> bool:
+    words = normalise(text or "")
+    if len(words.split()) > 8:
+        return False
+    if step == STEP_WHERE:
+        return read_place(text).postal_code is not None
+    if step == STEP_VISIBILITY:
+        return read_visibility(text) is not None
+    if step == STEP_THEME:
+        return read_stated_theme(text) is not None
+    return False

@@ -1,0 +1,51 @@
+"""The blind doléance sets of issue #14 (tests/blind/grievances_*.yml) against the trained
+model and a running Relais, with floors: capture (asking only what is missing, free answers),
+listing, details, withdrawal, and look-alikes that must not be recorded.
+
+Both sets were written by helper sessions that saw only a description of the feature
+(tests/blind/briefs/grievances_*.md), never the lexicon (relais/grievance_words.py), the data or
+the tests; never copy their phrasings into the lexicon. A floor is the figure measured when
+Relais last improved, minus a little; it only ever goes up.
+"""
+
+import pytest
+
+from bench.grievance_conversations import GrievanceProbe, load_set, play
+
+FLOORS = {
+    # A (sha256 55c3b327…), written 2026-12-04: first run 12/46 conversations (80/133 turns).
+    # Its failures were read and guided the lexicon that day (seen): 26/46 (111/133) at the end.
+    "grievances_A": 0.54,
+    # B (sha256 12daf3f6…), written the same day by another helper after A's changes, with 14
+    # look-alikes; first run 32/71 (156/202 turns), before any of its failures was read.
+    "grievances_B": 0.43,
+}
+
+
+@pytest.fixture(scope="module")
+def probe(relais_stack):
+    probe = GrievanceProbe(relais_stack.database_url)
+    yield probe
+    probe.close()
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_blind_grievance_conversations(relais_client, probe, name):
+    conversations = load_set(name)
+    failed = {}
+    for conversation in conversations:
+        failures = [(r.turn, r.user, r.failures) for r in play(relais_client, probe, conversation) if r.failures]
+        if failures:
+            failed[conversation["id"]] = failures
+    passed = 1 - len(failed) / len(conversations)
+    assert passed >= FLOORS[name], failed
+
+
+def test_look_alikes_of_set_b_record_nothing(relais_client, probe):
+    """B's practical requests (a power cut, an empty fridge, a scam SMS…) are never recorded."""
+    look_alikes = [c for c in load_set("grievances_B")
+                   if all((t.get("expect") or {}).get("not_recorded") for t in c["turns"])]
+    assert len(look_alikes) >= 10
+    recorded = [c["id"] for c in look_alikes
+                if any("recorded" in r.failures for r in play(relais_client, probe, c))]
+    assert recorded == []

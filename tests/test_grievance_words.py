@@ -1,0 +1,107 @@
+"""Reading doléances and envies (relais/grievance_words.py), with phrasings of our own; the
+blind sets (tests/blind/grievances_*.yml) measure how it does on other people's."""
+
+import pytest
+
+from relais.grievance_words import (
+    ABOUT,
+    DETAIL,
+    EXPLICIT,
+    IMPLICIT,
+    LIST,
+    STEP_THEME,
+    STEP_TRANSMIT,
+    STEP_VISIBILITY,
+    STEP_WHERE,
+    WITHDRAW,
+    is_for_grievance_turn,
+    read_place,
+    read_request,
+    read_stated_theme,
+    read_stated_visibility,
+    read_theme,
+    read_visibility,
+)
+
+
+@pytest.mark.parametrize("text, wanted, kind", [
+    ("Je voudrais signaler que le pont de la rivière est fermé depuis l'été", EXPLICIT, "doleance"),
+    ("j'ai une doléance pour la mairie", EXPLICIT, "doleance"),
+    ("une idée pour le quartier : des ruches sur le toit de la médiathèque", EXPLICIT, "envie"),
+    ("la poste du bourg ferme en janvier, c'est une honte", IMPLICIT, "doleance"),
+    ("le lampadaire au coin de l'école est cassé depuis des mois", IMPLICIT, "doleance"),
+    ("nous aimerions une aire de jeux dans le lotissement", IMPLICIT, "envie"),
+    ("mes doléances", LIST, "doleance"),
+    ("ça en est où mon signalement ?", LIST, "doleance"),
+    ("retirez la D-14 svp", WITHDRAW, "doleance"),
+    ("c'est quoi les doléances ?", ABOUT, "doleance"),
+])
+def test_requests(text, wanted, kind):
+    reading = read_request(text)
+    assert reading is not None and (reading.request, reading.kind) == (wanted, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "coupure de courant depuis ce matin, mon congélateur est plein, je fais quoi ?",
+    "il n'y a plus de bus ce soir, comment je rentre ?",
+    "mon patron a fermé la boîte, j'ai droit au chômage ?",
+    "où signaler un SMS d'arnaque ?",
+    "on voudrait planter des tomates sur le balcon",
+    "merci beaucoup",
+    "ma voisine me saoule avec sa musique",
+])
+def test_practical_needs_are_not_doleances(text):
+    assert read_request(text) is None
+
+
+def test_a_detail_after_an_item_only():
+    assert read_request("j'ajoute que le dimanche aussi", recorded=True).request == DETAIL
+    assert read_request("j'ajoute que le dimanche aussi") is None
+
+
+@pytest.mark.parametrize("text, postal_code, commune, quartier", [
+    ("43100", "43100", None, None),
+    ("à Saint-Flour, quartier des Roches", None, "Saint-Flour", "quartier des Roches"),
+    ("c'est à Brioude 43100", "43100", "Brioude", None),
+])
+def test_places(text, postal_code, commune, quartier):
+    place = read_place(text, answer=True)
+    assert (place.postal_code, place.commune, place.quartier) == (postal_code, commune, quartier)
+
+
+def test_a_word_of_publishing_is_not_a_commune():
+    assert read_place("publiez", answer=True).commune is None
+
+
+@pytest.mark.parametrize("text, visibility", [
+    ("vous pouvez la publier", "published"),
+    ("ne la publiez pas", "private"),
+    ("gardez ça pour l'unité", "private"),
+    ("juste dans les chiffres", "counted"),
+])
+def test_visibility(text, visibility):
+    assert read_visibility(text) == visibility
+
+
+def test_a_public_service_is_not_a_choice_to_publish():
+    assert read_stated_visibility("c'est plutôt les services publics") is None
+    assert read_stated_theme("c'est plutôt les services publics") == "services_publics"
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("le car du matin a été supprimé", "mobilite"),
+    ("plus de médecin au village", "services_publics"),
+    ("un composteur pour la résidence", "permaculture"),
+    ("la fibre n'arrive toujours pas", "numerique"),
+])
+def test_themes_from_words(text, theme):
+    assert read_theme(text) == theme
+
+
+def test_a_practical_question_in_the_middle_is_left_to_the_tracks():
+    question = "au fait, comment je fais pour avoir le chèque énergie ?"
+    assert not is_for_grievance_turn(question, STEP_WHERE, just_asked=True)
+    assert is_for_grievance_turn("Brioude", STEP_WHERE, just_asked=True)
+    assert is_for_grievance_turn("oui", STEP_TRANSMIT, just_asked=True)
+    assert is_for_grievance_turn("publiez-la", STEP_VISIBILITY, just_asked=False)
+    assert is_for_grievance_turn("services publics", STEP_THEME, just_asked=False)
