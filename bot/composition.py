@@ -32,6 +32,7 @@ from bot.conversation import Reply
 from bot.desk.config import admin_ids
 from bot.desk.queue import DeskQueue
 from bot.desk_terminal import LocalDesk
+from bot.grievance_notices import GrievanceNotifier
 from bot.rasa_client import RasaClient
 from bot.retry_pause import RETRY_DELAYS
 from bot.telegram_delivery import TelegramDelivery
@@ -42,6 +43,7 @@ from relais.database import SessionFactory, create_engine_from_url, make_session
 from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
+from relais.services.grievances import GrievanceService
 from relais.services.inbox import InboxService, KeyboardService
 from relais.services.progress import ProgressService
 from relais.services.topic_erasure import TopicErasureService
@@ -77,12 +79,14 @@ class Services:
     desk: DeskService
     progress: ProgressService
     topic_erasures: TopicErasureService
+    grievances: GrievanceService
 
     @classmethod
     def over(cls, database: Database) -> "Services":
         sessions = database.sessions
         return cls(InboxService(sessions), KeyboardService(sessions), EscalationService(sessions),
-                   DeskService(sessions), ProgressService(sessions), TopicErasureService(sessions))
+                   DeskService(sessions), ProgressService(sessions), TopicErasureService(sessions),
+                   GrievanceService(sessions))
 
 
 def case_actions(settings: Settings, services: Services, rasa: RasaClient,
@@ -119,6 +123,7 @@ class WiredEdge:
 
     edge: TelegramEdge
     eraser: TopicEraser | None
+    notifier: GrievanceNotifier
     rasa: RasaClient
     database: Database
 
@@ -151,7 +156,8 @@ def wire_telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RET
     edge = TelegramEdge(bot, shared.inbox, shared.keyboards, queue, delivery, desk, desk_queue)
     # Topics exist only with a desk (and the bot can act in its group only then).
     eraser = TopicEraser(bot, shared.topic_erasures) if desk else None
-    return WiredEdge(edge, eraser, rasa, database)
+    notifier = GrievanceNotifier(shared.grievances, queue.wake)
+    return WiredEdge(edge, eraser, notifier, rasa, database)
 
 
 def coach_desk(settings: Settings, bot: ExtBot, services: Services, rasa: RasaClient,
@@ -172,7 +178,7 @@ async def telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RE
     """The edge at work, resumed where it stopped, until the block ends."""
     wired = wire_telegram_edge(settings, retry_delays, clock)
     try:
-        async with telegram_main.started(wired.edge, wired.eraser, settings) as edge:
+        async with telegram_main.started(wired.edge, wired.eraser, settings, wired.notifier) as edge:
             yield edge
     finally:
         await wired.close()
@@ -183,11 +189,12 @@ async def telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RE
 
 @dataclass(frozen=True)
 class TerminalChat:
-    """One citizen's conversation in the terminal, and the inbox the local desk writes the
-    coach's messages to."""
+    """One citizen's conversation in the terminal, the inbox the local desk writes the
+    coach's messages to, and what moves the units' news of doléances there."""
 
     local: LocalChat
     inbox: InboxService
+    notifier: GrievanceNotifier
 
 
 @asynccontextmanager
@@ -197,7 +204,9 @@ async def terminal_chat(settings: Settings) -> AsyncIterator[TerminalChat]:
     rasa = RasaClient.from_settings(settings)
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     try:
-        yield TerminalChat(LocalChat(sender, Bridge(rasa), rasa, shared.desk), shared.inbox)
+        # The terminal prints the inbox as it fills: nothing to wake.
+        notifier = GrievanceNotifier(shared.grievances, lambda chat_id: None)
+        yield TerminalChat(LocalChat(sender, Bridge(rasa), rasa, shared.desk), shared.inbox, notifier)
     finally:
         await rasa.close()
         database.close()

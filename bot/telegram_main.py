@@ -16,6 +16,7 @@ from datetime import timedelta
 from aiohttp import web
 from telegram import BotCommand
 
+from bot.grievance_notices import GrievanceNotifier
 from bot.inbound import MENU
 from bot.telegram_edge import ALLOWED_UPDATES, TelegramEdge, local_app, webhook_app
 from bot.topic_erasure import TopicEraser
@@ -36,8 +37,8 @@ RETENTION_EVERY_SECONDS = 24 * 3600
 
 
 @asynccontextmanager
-async def started(edge: TelegramEdge, eraser: TopicEraser | None,
-                  settings: Settings) -> AsyncIterator[TelegramEdge]:
+async def started(edge: TelegramEdge, eraser: TopicEraser | None, settings: Settings,
+                  notifier: GrievanceNotifier | None = None) -> AsyncIterator[TelegramEdge]:
     """The wired edge (bot/composition.py) at work, resumed where it stopped: its commands set,
     Rasa's callback served, the chats' and the desk's queues resumed, the desk watching; all stopped at the end
     (what the composition built, it closes)."""
@@ -50,6 +51,8 @@ async def started(edge: TelegramEdge, eraser: TopicEraser | None,
         desk_resuming = asyncio.create_task(desk_queue.resume()) if desk_queue else None
         watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
         erasing = asyncio.create_task(eraser.watch(stop_desk)) if eraser else None
+        # The units' news of doléances, once the chats' queue is resumed (it wakes their chats).
+        notifying = asyncio.create_task(notifier.watch(stop_desk)) if notifier else None
         try:
             yield edge
         finally:
@@ -57,7 +60,7 @@ async def started(edge: TelegramEdge, eraser: TopicEraser | None,
             resuming.cancel()
             if desk_resuming:
                 desk_resuming.cancel()
-            for task in (watching, erasing):
+            for task in (watching, erasing, notifying):
                 if task:
                     await asyncio.gather(task, return_exceptions=True)
             if desk_queue:

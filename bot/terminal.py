@@ -18,6 +18,7 @@ from typing import Any
 from bot.bridge import Bridge, RecentFirstReplies, first_reply_at_once
 from bot.coach_record import record_for_coach
 from bot.conversation import Button, Reply, Turn
+from bot.grievance_notices import GrievanceNotifier
 from bot.inbound import to_rasa
 from bot.rasa_client import RasaClient
 from relais.services.desk import DeskService
@@ -118,9 +119,12 @@ async def exchange(local: LocalChat, typed: str, buttons: list[Button],
     return render(replies)
 
 
-async def chat(local: LocalChat, inbox: InboxService) -> None:
-    """The conversation until Ctrl-D; the coach's messages (`inbox`) printed as they come."""
+async def chat(local: LocalChat, inbox: InboxService, notifier: GrievanceNotifier | None = None) -> None:
+    """The conversation until Ctrl-D; the coach's messages and the units' news (`inbox`)
+    printed as they come."""
     printer = asyncio.create_task(print_coach_messages(inbox, local.sender))
+    stop = asyncio.Event()
+    notifying = asyncio.create_task(notifier.watch(stop)) if notifier else None
     print("Relais, en local. Écrivez votre message (Ctrl-D pour quitter, /aide pour l'aide).")
     buttons: list[Button] = []
     recent = RecentFirstReplies()
@@ -135,6 +139,9 @@ async def chat(local: LocalChat, inbox: InboxService) -> None:
             buttons = await exchange(local, typed, buttons, recent)
     finally:
         printer.cancel()
+        stop.set()
+        if notifying:
+            await asyncio.gather(notifying, return_exceptions=True)
 
 
 async def _chat_until_done(settings: Settings) -> None:
@@ -142,7 +149,7 @@ async def _chat_until_done(settings: Settings) -> None:
     from bot.composition import terminal_chat
 
     async with terminal_chat(settings) as wired:
-        await chat(wired.local, wired.inbox)
+        await chat(wired.local, wired.inbox, wired.notifier)
 
 
 def main() -> None:
