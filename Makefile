@@ -91,7 +91,7 @@ test-unit: $(MODEL) $(EDGE_VENV)/.installed
 
 test: lint validate test-stories test-unit
 
-bench: $(MODEL)
+bench: $(MODEL) $(EDGE_VENV)/.installed
 	$(BIN)/python bench/nlu_eval.py
 	$(BIN)/python bench/crisis_eval.py
 	$(BIN)/python bench/crisis_conversations.py
@@ -103,6 +103,7 @@ bench: $(MODEL)
 	$(BIN)/python bench/telegram_bridge.py
 	$(BIN)/python bench/crisis_latency.py
 	$(BIN)/python bench/coach_desk.py
+	$(EDGE_BIN)/python bench/web_list.py
 
 lock: $(BIN)/python
 	rm -rf /tmp/relais-lock && $(PYTHON310) -m venv /tmp/relais-lock

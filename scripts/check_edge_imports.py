@@ -1,8 +1,9 @@
-"""Import every module of the Telegram edge (bot/) and fail if that pulled Rasa in.
+"""Import every module of the Telegram edge (bot/) and of the agents' web space (web/), and fail
+if that pulled Rasa in.
 
 Run by `make install` in the edge's virtualenv (.venv-edge), where Rasa is not installed: an
-import of rasa, rasa_sdk or tensorflow from bot/ (or from the relais/ and texts/ modules it
-uses) would break the edge there, and would tie it again to Rasa's pins.
+import of rasa, rasa_sdk or tensorflow from bot/ or web/ (or from the relais/ and texts/ modules
+they use) would break them there, and would tie them again to Rasa's pins.
 """
 
 import importlib
@@ -13,22 +14,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 FORBIDDEN = ("rasa", "rasa_sdk", "tensorflow")
+PACKAGES = ("bot", "web")
 
 
-def rasa_modules_after_importing_the_edge() -> list:
-    import bot
-
-    for module in pkgutil.iter_modules(bot.__path__):
-        importlib.import_module(f"bot.{module.name}")
+def rasa_modules_after_importing(package_name: str) -> list:
+    package = importlib.import_module(package_name)
+    for module in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
+        importlib.import_module(module.name)
     return sorted(name for name in sys.modules if name.split(".")[0] in FORBIDDEN)
 
 
 def main() -> int:
-    pulled = rasa_modules_after_importing_the_edge()
-    if pulled:
-        print(f"bot/ imports Rasa: {', '.join(pulled[:10])}", file=sys.stderr)
-        return 1
-    print("bot/ imports no rasa, rasa_sdk or tensorflow.")
+    for package in PACKAGES:
+        pulled = rasa_modules_after_importing(package)
+        if pulled:
+            print(f"{package}/ imports Rasa: {', '.join(pulled[:10])}", file=sys.stderr)
+            return 1
+    print(f"{'/, '.join(PACKAGES)}/ import no rasa, rasa_sdk or tensorflow.")
     return 0
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the action server and Rasa on loopback, then the edge: the Telegram edge with
-# TELEGRAM_BOT_TOKEN, a chat in the terminal without. Stops both servers when the chat ends. Logs go to var/log/.
+# TELEGRAM_BOT_TOKEN, a chat in the terminal without. Also starts the agents' web space in the
+# background on 127.0.0.1:8080. Stops them all when the chat ends. Logs go to var/log/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -15,7 +16,7 @@ mkdir -p var/log
 SECRETS_FILE=var/secrets.env
 rm -f var/rasa-auth-token  # where earlier versions kept the token
 (umask 077 && touch "$SECRETS_FILE") && chmod 600 "$SECRETS_FILE"
-for name in ACTION_SERVER_SECRET EDGE_SECRET RASA_AUTH_TOKEN PSEUDONYM_SECRET; do
+for name in ACTION_SERVER_SECRET EDGE_SECRET RASA_AUTH_TOKEN PSEUDONYM_SECRET WEB_SECRET_KEY; do
   if ! grep -q "^$name=" "$SECRETS_FILE"; then
     echo "$name=$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(32))')" >>"$SECRETS_FILE"
   fi
@@ -44,6 +45,14 @@ $BIN/python -m rasa_components.rasa_server --model models/relais.tar.gz \
   >var/log/rasa.log 2>&1 &
 pids+=($!)
 
+# The agents' web space (web/), signing its session cookies with WEB_SECRET_KEY. Plain http on
+# loopback here, so its cookies go without the Secure flag (behind an HTTPS proxy, leave it on).
+WEB_HOST="${WEB_HOST:-127.0.0.1}"
+WEB_PORT="${WEB_PORT:-8080}"
+WEB_HOST="$WEB_HOST" WEB_PORT="$WEB_PORT" WEB_COOKIE_SECURE="${WEB_COOKIE_SECURE:-0}" \
+  $EDGE_BIN/python -m web >var/log/web.log 2>&1 &
+pids+=($!)
+
 wait_for() {  # url, name
   for _ in $(seq 1 180); do
     curl -fsS "$1" >/dev/null 2>&1 && return 0
@@ -55,4 +64,9 @@ wait_for() {  # url, name
 echo "Starting the action server and Rasa (about 30 s)…"
 wait_for "http://127.0.0.1:$ACTIONS_PORT/health" "The action server"
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa"
+if curl -fsS "http://$WEB_HOST:$WEB_PORT/connexion" >/dev/null 2>&1; then
+  echo "Agents' web space: http://$WEB_HOST:$WEB_PORT (create an agent: $EDGE_BIN/python -m web.agents create --login LOGIN --name NAME --role unit --territory unit:brioude)"
+else
+  echo "The agents' web space did not start (see var/log/web.log); the chat starts anyway." >&2
+fi
 $EDGE_BIN/python -m bot

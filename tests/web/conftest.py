@@ -5,6 +5,9 @@ page per test, and WSGI apps served on loopback.
 Playwright's own browser download is never used (nor reachable): the browser is Debian's, and
 the flags below keep it off the network, so the tests talk to 127.0.0.1 only. A missing
 Chromium fails the tests, it never skips them (.ci/run installs it).
+
+The web space's own fixtures: a migrated SQLite database per test, a clock the test sets, the
+agents' desk and the citizens' side over them.
 """
 
 import threading
@@ -14,6 +17,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
+
+from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.services.grievances import GrievanceService
+from relais.services.unit_desk import UnitDesk
+from tests.support.clock import FakeClock
 
 CHROMIUM = Path("/usr/bin/chromium")
 # We run as root (no sandbox then); the rest keeps Chromium from reaching the network on its own
@@ -77,3 +85,33 @@ def serve_wsgi() -> Iterator[Callable[[object], str]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+# --- the web space over a migrated SQLite database ------------------------------------------
+
+
+@pytest.fixture
+def session_factory(tmp_path):
+    """Sessions of a migrated SQLite file of this test (the web space's own process would
+    share the database of DATABASE_URL)."""
+    url = f"sqlite:///{tmp_path / 'relais.db'}"
+    upgrade_to_head(url)
+    engine = create_engine_from_url(url)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def desk(session_factory, clock):
+    return UnitDesk(session_factory, clock=clock)
+
+
+@pytest.fixture
+def grievances(session_factory, clock):
+    """The citizens' side, to record items as the chat would and to deliver their notices."""
+    return GrievanceService(session_factory, clock=clock)

@@ -1,0 +1,35 @@
+"""What the views share: the services the composition root handed to create_app, and the
+agent signed in for this request."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import current_app, g
+
+from relais.services.unit_desk import AgentInfo, UnitDesk
+from relais.territories import Territories
+
+EXTENSION = "relais"
+
+
+@dataclass(frozen=True)
+class WebServices:
+    desk: UnitDesk
+    places: Callable[[], Territories]
+
+
+def desk() -> UnitDesk:
+    return services().desk
+
+
+def places() -> Territories:
+    return services().places()
+
+
+def services() -> WebServices:
+    return current_app.extensions[EXTENSION]
+
+
+def signed_in_agent() -> AgentInfo:
+    """The agent of this request (auth.require_agent put them there before any agent page)."""
+    return g.agent
