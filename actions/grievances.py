@@ -39,6 +39,7 @@ from relais.grievance_words import (
     STEP_WHICH,
     WITHDRAW,
     Reading,
+    answers_step,
     has_substance,
     read_place,
     read_request,
@@ -98,7 +99,8 @@ class ActionDoleance(Action):
                 dispatcher.utter_message(text=_texts()["cancelled"])
                 return {}
             if reading is not None and reading.request in (EXPLICIT, IMPLICIT) and has_substance(text) \
-                    and step in (STEP_TRANSMIT, STEP_WHERE, STEP_THEME, STEP_VISIBILITY):
+                    and step in (STEP_TRANSMIT, STEP_WHERE, STEP_THEME, STEP_VISIBILITY) \
+                    and not answers_step(text, step):
                 # Another item while this one is collected: this one first, then that one.
                 state["queue"] = [*state.get("queue", []), {"kind": reading.kind, "text": text.strip()}]
                 if step == STEP_TRANSMIT:
@@ -183,12 +185,19 @@ def _transmit_buttons() -> list[dict[str, str]]:
 def _read_fields(draft: dict[str, Any], text: str, place: bool = True) -> None:
     """What a message also says of the draft: a place, a theme, what may be published. A theme
     the citizen names (« c'est de l'alimentation ») wins over one read from the words."""
+    found = read_place(text)
+    last = draft.get("last_place") or {}
     if place and not (draft.get("postal_code") or draft.get("commune")):
-        found = read_place(text)
         if found.found:
             draft.update(postal_code=found.postal_code, commune=found.commune, quartier=found.quartier)
-        elif says_same_place(text) and draft.get("last_place"):
-            draft.update(draft["last_place"])
+        elif says_same_place(text) and last:
+            draft.update(last)
+    elif found.postal_code and not draft.get("postal_code"):
+        # « J'habite à Lamothe, 43100 », said after the place was named: the postal code places it.
+        draft["postal_code"] = found.postal_code
+    if draft.get("commune") and not draft.get("postal_code") and last.get("postal_code") \
+            and normalise(draft["commune"]) == normalise(last.get("commune") or ""):
+        draft["postal_code"] = last["postal_code"]  # « toujours à Pontivy »: the same place
     stated = read_stated_theme(text)
     if stated and not draft.get("theme_stated"):
         draft.update(theme=stated, theme_stated=True)

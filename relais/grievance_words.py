@@ -50,7 +50,12 @@ _LIST = re.compile(
     rf"|(quoi de neuf|du nouveau|des nouvelles) (pour|sur|de) {_MINE} ({_ITEM})"
     rf"|(ca|ça) en est ou\b.*\b({_ITEM})"
     rf"|(montrer|voir|revoir|rappeler|redonner|renvoyer|relire)\b.*\b(ce que|ce qu'|ce dont) (j'ai|je vous ai|j'avais) (envoye|transmis|signale|dit|ecrit|propose)"
-    rf"|(numero de |ma |la )reference\b)"
+    rf"|(numero de |ma |la )reference\b"
+    rf"|({_ITEM})\b.*\b(ca|ça) en est ou|(elle|il) (est|en est) ou (ma|mon) ({_ITEM})|(ou est|ou en est) (ma|mon) ({_ITEM})"
+    rf"|(ma|mon) ({_ITEM}) .{{0,20}}(je peux|on peut) (la|le) voir"
+    rf"|(rappeler|redonner|revoir|voir|montrer|afficher|relire) (les|mes|la liste|ma liste|la liste de mes) ?(signalements|doleances|demandes|envies|propositions)?"
+    rf"(?=.*\b(signalements|doleances|demandes|envies|liste|que j'ai))"
+    rf"|^mes demandes( svp| stp| s'il vous plait)?$)"
 )
 # « c'est quoi les doléances ? », « ça sert à quoi ? »: what the feature is.
 _ABOUT = re.compile(
@@ -71,27 +76,27 @@ _EXPLICIT = re.compile(
     r"|faire remonter|remonter (ca|cela|l'info|le probleme) (a|aux?) (la mairie|l'unite|la commune|services?)"
     r"|(transmett\w*|dire) (a|aux?) (la mairie|l'unite|la commune|les elus|l'unite de quartier)"
     r"|unite de quartier|boite a idees|idee pour (le|la|mon|notre) (quartier|village|commune|ville|residence)"
-    r"|je (propose|suggere)|ma proposition|une proposition pour|^proposition\b|^(une )?idee\b"
+    r"|je (propose|suggere)|ma proposition|une (autre )?envie (aussi|pour|:)|une envie aussi|autre envie|une proposition pour|^proposition\b|^(une )?idee\b"
     r"|(au nom|de la part) (de|des|d') ?(plusieurs |nombreux |quelques )?(habitants|riverains|voisins|parents|familles|locataires|usagers|collectif|association)"
     r"|(les|des|nous|on est plusieurs) (habitants|riverains|locataires|usagers)\b.*\b(demand|aimer|voudr|souhait|reclam|protest|en ont marre|ras le bol))"
 )
 # A wish for the place: « on aimerait un composteur », « il faudrait une navette ».
 _WISH = re.compile(
     r"\b((on|nous) (aimerait|aimerions|voudrait|voudrions|souhaiterait|souhaiterions|reve d'|revons d')"
-    r"|(il )?(nous )?faudrait|il nous faut|(il )?faut (un|une|des|qu'on|que la|que le)|serait (souhaitable|bien|utile|bon|temps)"
-    r"|pourquoi pas (un|une|des|de)|(il y a|y a) (rien|r|plus rien|pas grand chose) (pour|pr) (les|nous|la)|ce (serait|serai|seras) (vraiment |tellement |quand meme )?(bien|top|super|genial|chouette|pratique|utile)"
+    r"|(on|nous) (aurait|aurions|aurais) (bien )?besoin|(je|nous) (souhaiterais|souhaiterions|voudrais|voudrions|aimerais|aimerions) (proposer|suggerer)|(il )?(nous )?faudrait|il nous faut|(il )?faut (un|une|des|qu'on|que la|que le)|serait (souhaitable|bien|utile|bon|temps)"
+    r"|pourquoi pas (un|une|des|de)|(il y a|y a) (rien|r|plus rien|pas grand chose) (pour|pr) (les|nous|la)|(ce|ce qui|ca) (serait|serai|seras) (vraiment |tellement |quand meme |trop |tres |super )?(bien|top|super|genial|chouette|pratique|utile)"
     r"|(ca|cela) (serait|serai) (vraiment |tellement )?(bien|top|super|genial|chouette|pratique|utile)"
     r"|j'aimerais (bien )?qu'(il y ait|on (ait|mette|installe|cree|ouvre))|et si on (mettait|creait|installait|ouvrait|plantait|faisait)"
-    r"|pourquoi (pas|on (ne )?met pas|on (n')?a pas)|ca manque (d'un|d'une|de)|il manque (un|une|des|de)"
+    r"|pourquoi on (ne )?met pas|pourquoi on (n')?a pas|ca manque (d'un|d'une|de)|il manque (un|une|des|de)"
     r"|(serait|serais) (il )?possible d'(avoir|installer|mettre|creer|ouvrir))"
 )
-_PLACE_WORDS = (r"(quartier|village|commune|ville|residence|cite|rue|bourg|hameau|centre|immeuble|lotissement|avenue|boulevard|chemin|allee|impasse"
+_PLACE_WORDS = (r"(quartier|village|commune|ville|residence|cite|rue|bourg|hameau|centre|immeuble|lotissement|avenue|boulevard|chemin|allee|impasse|foyer"
                 r"|ecole|mairie|place|parc|square|marche|canton|secteur|coin|ici|chez nous)")
 # A loss or a fault of a public good: « ils ont supprimé le car », « plus de médecin ».
 _GOOD = (r"(bus|car|cars|ligne|train|gare|navette|ter|arret|ecole|classe|college|creche|poste|bureau de poste"
          r"|medecin|medecins|docteur|pharmacie|hopital|urgences|maternite|mairie|guichet|caf|france services"
          r"|tresorerie|commissariat|gendarmerie|pompiers|distributeur|dab|boulangerie|epicerie|commerce|commerces"
-         r"|lampadaire|lampadaires|eclairage|trottoir|trottoirs|route|routes|chaussee|pont|piste cyclable|passage pieton"
+         r"|lampadaire|lampadaires|eclairage|trottoir|trottoirs|route|routes|chaussee|pont|pistes? cyclables?|passage pieton"
          r"|banc|bancs|parc|aire de jeux|terrain|gymnase|piscine|bibliotheque|mediatheque|salle"
          r"|ramassage|poubelles|dechetterie|benne|bennes|containers?|fibre|reseau|antenne|eau|fontaine|toilettes"
          r"|ascenseur|ascenseurs|parking|stade|city stade|transfo|transformateur|abri|abribus|voirie|egout|egouts"
@@ -132,7 +137,7 @@ _VISIBILITY = (
     # Checked first: « ne la publiez pas », « pas publier » is private, not published.
     (VISIBILITY_PRIVATE, re.compile(
         r"\b((ne|n') ?(la|le|les)? ?publie\w* pas|pas (la |le )?publi\w*|sans (la |le )?publi\w*|gard\w* (la |le |ca |cela )?(pour|entre) (vous|l'unite|eux|nous)"
-        r"|garde[sz]? (la|le|ca|cela)|priv\w*|confidenti\w*|reserv\w*|discret\w*|pas public|que pour (vous|l'unite)|pour l'unite"
+        r"|garde[sz]? (la|le|ca|cela)|prive(e|s|es)?\b|en prive|confidenti\w*|reserv\w*|discret\w*|pas public|que pour (vous|l'unite)|pour l'unite"
         r"|personne d'autre|juste (pour )?l'unite|entre nous)\b")),
     (VISIBILITY_COUNTED, re.compile(
         r"\b(chiffres?|compt\w*|statisti\w*|stats?|anonym\w*|sans (le )?texte|nombre|total|seulement dans)\b")),
@@ -146,7 +151,7 @@ _THEMES = (
                             r"|pompiers|service public|services publics|bibliotheque|mediatheque|administration"
                             r"|lampadaire|eclairage|trottoir|route|chaussee|nids? de poule|poubelles|ramassage"
                             r"|dechetterie|depot sauvage|toilettes|proprete|securite|bruit)"),
-    ("mobilite", r"(bus|car|cars|ligne|train|gare|navette|ter|arret|transport|transports|covoiturage|velo|velos"
+    ("mobilite", r"(bus|abribus|abri bus|car|cars|ligne|train|gare|navette|ter|arret|transport|transports|covoiturage|velo|velos"
                  r"|piste cyclable|parking|circulation|carburant|essence|station)"),
     ("numerique", r"(fibre|internet|reseau|antenne|4g|5g|wifi|couverture|numerique|telephone|portable)"),
     ("alimentation", r"(epicerie|boulangerie|commerce|commerces|marche|cantine|alimentation|nourriture|magasin"
@@ -185,6 +190,8 @@ _NOT_COMMUNE = {"Je", "J", "Il", "Elle", "On", "Nous", "Vous", "Ils", "Elles", "
                 "Ce", "Ca", "Ça", "C", "Quartier", "Dans", "Au", "Sur", "Pour", "Madame", "Monsieur", "Mme", "M",
                 "Publiez", "Gardez", "Comptez", "Juste", "Pas", "Plus", "Alors", "Bon", "Bah", "Ben"}
 _SUBSTANCE_WORDS = 6
+_PUBLISHING = re.compile(r"\b(publi\w*|diffus\w*|gard\w*|compt\w*|chiffres?|statisti\w*|confidenti\w*|prive\w*|anonym\w*"
+                         r"|sans (mon )?nom|entre (vous|nous)|l'unite|seulement|juste|intégralement|integralement)\b")
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,8 @@ class Place:
 
 
 _ADDING = re.compile(
-    r"^((ah|oh|et|au fait|pardon|petite precision|aussi)\W+)*(j'ajoute|je rajoute|je precise|precision|rajoutez|ajoutez|pour info)\b"
+    r"^((ah|oh|et|au fait|pardon|petite precision|aussi)\W+)*(j'ajoute|je rajoute|je precise|precision|rajoutez|ajoutez|pour info"
+    r"|j'ai oublie de (dire|preciser)|jai oublie de (dire|preciser))\b"
     r"|^pour (celle|celui|la|le|ma|mon) .{0,60}\b(j'ajoute|je rajoute|je precise|rajoutez|ajoutez|precisez)\b"
 )
 
@@ -231,7 +239,7 @@ def read_request(text: str | None, recorded: bool = False) -> Reading | None:
     if recorded and _ADDING.search(words):
         return Reading(DETAIL, references=references)
     public = _names_a_public_good(words)
-    wish = bool(_WISH.search(words)) and public
+    wish = bool(_WISH.search(words)) and (public or bool(_FOR_PEOPLE.search(words)))
     kind = ENVIE if wish or re.search(r"\b(envie|propos\w*|sugg\w*|idee)\b", words) else DOLEANCE
     if _EXPLICIT.search(words) and not _REPORTS_ELSEWHERE.search(words):
         return Reading(EXPLICIT, kind)
@@ -242,17 +250,41 @@ def read_request(text: str | None, recorded: bool = False) -> Reading | None:
         # « Plus de bus ce soir, comment je rentre ? »: a need of one's own, now; the practical
         # tracks answer it (the citizen can still say « je veux signaler… » afterwards).
         return None
-    if _LOSS.search(words) and public:
+    if public and _OUTRAGE.search(words):
         return Reading(IMPLICIT, kind)
-    if wish and _WISH_FOR_PLACE.search(words) and not _OWN_PROJECT.search(words):
+    if public and (_LOSS.search(words) or _FAULT.search(words) or _STATE_OF_THE_PLACE.search(words)):
+        return Reading(IMPLICIT, kind)
+    if wish and (_WISH_FOR_PLACE.search(words) or _FOR_PEOPLE.search(words)):
         return Reading(IMPLICIT, ENVIE)
     return None
+
+
+# A public good that no longer works or serves: « le car ne s'arrête plus au hameau ».
+_FAULT = re.compile(
+    rf"\b{_GOOD}\b(\W+\w+){{0,6}}?\W+(ne |n')?(recoit|ouvre|passe|marche|fonctionne|dessert|s'arrete|s'arretent"
+    rf"|circule|circulent|vient|viennent|ferment|fermeront|s'eteint|s'eteignent|clignote|deborde|debordent) (plus|pas|plu|jamais)?\b"
+    rf"|\b(ferment|fermeront|debordent|deborde|clignote)\b")
+# How a place is going, said as its people's trouble: outrage, many people, a trouble that lasts
+# or comes back (« personne ne fait rien », « dans tout le quartier », « toutes les nuits »).
+_COLLECTIVE = (r"(tout le (quartier|village|monde|secteur|hameau|lotissement|immeuble|bourg)|toute la (rue|cite|residence"
+               r"|commune|ville|vallee)|dans tout|les familles|beaucoup de (familles|gens|personnes|monde)"
+               r"|plusieurs d'entre nous|on est \d+|nous sommes (nombreux|\d+)|les habitants|les riverains"
+               r"|les personnes agees|les jeunes|les anciens|personne ne dort|on est (tous|nombreux))")
+_RECURRING = (r"(toutes les (nuits|semaines)|tous les (soirs|jours|matins|week ends?)|chaque (jour|nuit|soir|semaine|hiver|ete)"
+              r"|chak jou|depuis (des|plusieurs|\d+|deux|trois|quelques|plus de) (jours|semaines|mois|ans|annees)"
+              r"|depuis (le mois|l'an|l'annee|la rentree|l'ete|l'hiver) dernier|depuis plus de)")
+_NUISANCE = (r"(bruit|nuisances?|pue|odeurs?|deborde\w*|rats|dechets|ordures|tags|insecurite|deal|rodeos?|moisissures?"
+             r"|humidite|fuites?|marron|vides?|doubl\w*|sales?|noire?|danger\w*|renvers\w*)")
+_STATE_OF_THE_PLACE = re.compile(
+    rf"\b({_COLLECTIVE}\b.*\b({_NUISANCE}|{_RECURRING})|{_RECURRING}\b.*\b({_NUISANCE}|{_COLLECTIVE})"
+    rf"|{_NUISANCE}\b.*\b({_RECURRING}|{_COLLECTIVE}))\b")
+_FOR_PEOPLE = re.compile(r"\b(les personnes agees|les jeunes|les enfants|les familles|les anciens|les ados|les habitants|les seniors)\b")
 
 
 # A need of one's own rather than the place's: a question asking what to do, a good that is
 # one's own (« mon puits », « ma CAF »), an acute moment (« depuis ce matin », « ce soir »).
 _OWN = re.compile(
-    r"\b(mon|ma|mes) (puits|entreprise|boite|commerce|restaurant|magasin|poste|proprio|proprietaire|bailleur|caf"
+    r"\b(mon|ma|mes) (puits|banque|agence|entreprise|boite|commerce|restaurant|magasin|poste|proprio|proprietaire|bailleur|caf"
     r"|employeur|patron|medecin|compteur|jardin|potager|terrain|maison|appart\w*|logement|voiture|ligne|tel|telephone)\b")
 _ACUTE = re.compile(
     r"\b(depuis (ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la tempete|la crue|la coupure)"
@@ -260,7 +292,9 @@ _ACUTE = re.compile(
     r"|je dois (rentrer|aller|partir)|je rentre comment|comment je rentre)\b")
 _OUTRAGE = re.compile(
     r"\b(honte|scandal\w*|inadmissible|inacceptable|pas normal|ras le bol|marre|personne (ne )?nous|on nous (ecoute|demande)"
-    r"|depuis (des|plusieurs|\d+) (mois|ans|annees)|toujours pas|jamais (repare|nettoye|entretenu)|a chaque fois|encore une fois)\b")
+    r"|personne ne fait rien|rien n'est fait|rien ne bouge|(ca|cela) (ne )?peut plus durer|on se fait avoir|jamais prevenus?"
+    r"|personne ne (nous )?dit rien|on est (oublie|abandonne)s?|c'est (n'importe quoi|du foutage|lamentable|honteux)"
+    r"|toujours pas|jamais (repare|nettoye|entretenu)|encore une fois)\b")
 _WISH_FOR_PLACE = re.compile(
     rf"\b{_PLACE_WORDS}\b|\b(la mairie|la commune|la ville|la municipalite|les elus|la region|le departement)\b")
 _OWN_PROJECT = re.compile(
@@ -270,21 +304,29 @@ _OWN_PROJECT = re.compile(
 def _is_own_need(words: str, text: str | None) -> bool:
     if _OUTRAGE.search(words):
         return False
-    asks = bool(_HELP.search(words) or "?" in (text or "") or re.search(r"\b(le droit|c'est legal|obligee?)\b", words))
-    return asks or bool(_OWN.search(words) or _ACUTE.search(words) or _LACKING.search(words))
+    # « Pourquoi pas un verger communal ? » proposes; it does not ask.
+    asked = re.sub(r"(?i)(pourquoi pas|et si on)[^?]*\?", " ", text or "")
+    asks = bool(_HELP.search(words) or "?" in asked or re.search(r"\b(le droit|c'est legal|obligee?)\b", words))
+    first_person = len(re.findall(r"\b(je|j'|me|mon|ma|mes|moi|m')(?=\s|\b|$)", words))
+    return asks or first_person >= 3 or bool(_OWN.search(words) or _ACUTE.search(words) or _LACKING.search(words)
+                                             or _OWN_PROJECT.search(words) and _DESIRE.search(words))
+
+
+# « On voudrait monter… », « j'envisage de… »: a project of one's own, for the practical tracks.
+_DESIRE = re.compile(r"\b(on|je|nous|j') ?(voudrait|voudrais|voudrions|aimerait|aimerais|aimerions|souhaite\w*"
+                     r"|compte|pense|envisage)\b")
 
 
 # « Je n'ai presque plus rien », « urgent », « je ne conduis pas »: the citizen's own lack first.
 _LACKING = re.compile(
-    r"\b((je n'ai|j'ai|on n'a|on a) (presque |quasiment |vraiment )?plus|plus grand chose|urgent|urgence"
+    r"\b((je n'ai|j'ai|on n'a|on a) (presque |quasiment |vraiment )?plus|plus grand chose|urgent|urgence|j'ai encore"
+    r"|il (me|nous) reste|(mon|ma) (pere|mere|fils|fille|bebe|femme|mari)\b.*\b(froid|malade|age|agee)"
     r"|je ne conduis (pas|plus)|je conduis (pas|plus)|plus de permis|(ma|mes|notre|nos) (recolte|placards|reserves|cuve|citerne)"
     r"|plus d'eau (chaude|potable)|ni de chauffage|plus de chauffage)\b")
 
 
 def _names_a_public_good(words: str) -> bool:
-    return bool(re.search(rf"\b{_GOOD}\b", words) or re.search(rf"\b{_PLACE_WORDS}\b", words)
-                or any(pattern.search(words) for theme, pattern in _THEME_WORDS.items()
-                       if theme in (THEME_PUBLIC_SERVICES, "mobilite", "permaculture")))
+    return bool(re.search(rf"\b{_GOOD}\b", words) or re.search(rf"\b{_PLACE_WORDS}\b", words))
 
 
 def has_substance(text: str | None) -> bool:
@@ -292,9 +334,33 @@ def has_substance(text: str | None) -> bool:
     faire une doléance »)."""
     words = normalise(text or "")
     rest = _EXPLICIT.sub(" ", words)
-    rest = re.sub(r"\b(bonjour|bonsoir|salut|svp|s'il vous plait|merci|je|j'|voudrais|veux|aimerais|une?|"
-                  r"pour|de|d'|la|le|les|mon|ma|notre|faire|ai|avoir)\b", " ", rest)
-    return len(rest.split()) >= _SUBSTANCE_WORDS - 3 and len(words.split()) >= _SUBSTANCE_WORDS
+    # What answers Relais' questions (a place, a theme, a publication choice, a yes) is not
+    # what the item is about.
+    rest = re.sub(r"\b\d{5}\b", " ", rest)
+    for pattern in (*(p for _, p in _VISIBILITY), _PUBLISHING):
+        rest = pattern.sub(" ", rest)
+    for _, pattern in _STATED_THEME:
+        rest = re.sub(rf"\b({pattern})\b", " ", rest)
+    rest = re.sub(r"\b(bonjour|bonsoir|salut|svp|s'il vous plait|merci|oui|ok|d'accord|je|j'|voudrais|veux|aimerais|une?|"
+                  r"pour|de|d'|la|le|les|mon|ma|notre|faire|ai|avoir|vous|pouvez|peux|et|c'est|c|a|au|en|ca|cela|theme"
+                  r"|transmet\w*|envoy\w*|texte|aussi|meme commune|commune|quartier|ville|moi|suis|habite|est|donc|plutot)\b",
+                  " ", rest)
+    rest = re.sub(r"\b[A-Za-z]\b", " ", rest)
+    return len(rest.split()) >= _SUBSTANCE_WORDS - 2 and len(words.split()) >= _SUBSTANCE_WORDS
+
+
+def answers_step(text: str | None, step: str | None) -> bool:
+    """Whether the message answers the question of `step` (a place, a theme, a publication
+    choice, a yes or no), rather than bringing a new item."""
+    if step == STEP_VISIBILITY:
+        return read_visibility(text) is not None
+    if step == STEP_THEME:
+        return read_stated_theme(text) is not None
+    if step == STEP_WHERE:
+        return read_place(text, answer=True).found
+    if step == STEP_TRANSMIT:
+        return says_yes(text) or says_no(text) or read_stated_visibility(text) is not None
+    return False
 
 
 def says_no(text: str | None) -> bool:
@@ -324,7 +390,7 @@ def read_stated_visibility(text: str | None) -> str | None:
     """A publication choice said beside the item (« vous pouvez la publier »), read only where
     the words are about publishing: « service public » says nothing of it."""
     words = _PUBLIC_THINGS.sub(" ", normalise(text or ""))
-    if re.search(r"\b(publi\w*|diffus\w*|gard\w* (ca|cela|la|le)? ?pour (vous|l'unite)|confidenti\w*|priv\w*|"
+    if re.search(r"\b(publi\w*|diffus\w*|gard\w* (ca|cela|la|le)? ?(pour|entre) (vous|l'unite)|confidenti\w*|prive(e|s|es)?\b|"
                  r"anonym\w*|dans les chiffres|que dans les stat\w*|juste pour l'unite|reste entre)\b", words):
         return read_visibility(text)
     return None
@@ -408,6 +474,7 @@ def _commune_in(text: str, answer: bool) -> str | None:
                 and name.split("-")[0].split(" ")[0] not in _NOT_COMMUNE and len(name) >= 2:
             return name[:120]
     if answer:
+        text = re.split(r"(?i)[, ]+(?=(rue|avenue|bd|boulevard|chemin|impasse|route|allee|allée|cite|cité)\b)", text)[0]
         short = re.sub(r"^(a|à|au|sur|dans|c'est|c est|ici|chez moi|je suis|j'habite)\s+", "", text, flags=re.IGNORECASE)
         short = short.strip(" ,.;!")
         if short and len(short.split()) <= 4 and not re.search(r"\d", short) and not says_no(short) \

@@ -14,11 +14,15 @@ from bench.grievance_conversations import GrievanceProbe, load_set, play
 
 FLOORS = {
     # A (sha256 55c3b327…), written 2026-12-04: first run 12/46 conversations (80/133 turns).
-    # Its failures were read and guided the lexicon that day (seen): 26/46 (111/133) at the end.
-    "grievances_A": 0.54,
+    # Its failures were read and guided the lexicon that day (seen): 36/46 (120/133).
+    "grievances_A": 0.75,
     # B (sha256 12daf3f6…), written the same day by another helper after A's changes, with 14
-    # look-alikes; first run 32/71 (156/202 turns), before any of its failures was read.
-    "grievances_B": 0.43,
+    # look-alikes; first run 32/71 (156/202 turns), before any of its failures was read. Then
+    # read (seen): 54/71 (185/202).
+    "grievances_B": 0.72,
+    # C (sha256 b4d3a7b5…), written the same day by a third helper (other regions, 17
+    # look-alikes); first run 26/68 (91/141 turns), none recorded by mistake.
+    "grievances_C": 0.36,
 }
 
 
@@ -41,9 +45,11 @@ def test_blind_grievance_conversations(relais_client, probe, name):
     assert passed >= FLOORS[name], failed
 
 
-def test_look_alikes_of_set_b_record_nothing(relais_client, probe):
-    """B's practical requests (a power cut, an empty fridge, a scam SMS…) are never recorded."""
-    look_alikes = [c for c in load_set("grievances_B")
+@pytest.mark.parametrize("name", ["grievances_B", "grievances_C"])
+def test_look_alikes_record_nothing(relais_client, probe, name):
+    """The practical requests of B and C (a power cut, an empty fridge, a scam SMS, a broken
+    boiler…) are never recorded."""
+    look_alikes = [c for c in load_set(name)
                    if all((t.get("expect") or {}).get("not_recorded") for t in c["turns"])]
     assert len(look_alikes) >= 10
     recorded = [c["id"] for c in look_alikes

@@ -1,0 +1,52 @@
+"""A doléance from the first message to its withdrawal, through Rasa and the action server
+(our own phrasings; tests/test_grievance_blind.py measures other people's)."""
+
+import uuid
+
+import pytest
+
+from bench.grievance_conversations import GrievanceProbe
+
+
+@pytest.fixture(scope="module")
+def probe(relais_stack):
+    probe = GrievanceProbe(relais_stack.database_url)
+    yield probe
+    probe.close()
+
+
+def texts(client, sender, message):
+    return "\n".join(m.get("text") or "" for m in client.say(sender, message))
+
+
+def test_capture_asks_only_what_is_missing_then_list_detail_and_withdraw(relais_client, probe):
+    sender = f"grv-own-{uuid.uuid4().hex[:8]}"
+    reply = texts(relais_client, sender, "Je voudrais signaler que l'abribus de la place du marché est cassé depuis l'été")
+    assert "où" in reply.lower()  # what and theme are known: the place is asked
+    reply = texts(relais_client, sender, "Brioude 43100")
+    assert "que peut-on en faire" in reply.lower()
+    reply = texts(relais_client, sender, "gardez-la pour l'unité")
+    [item] = probe.items(sender).rows
+    assert f"D-{item[0]}" in reply and item[2:6] == ("mobilite", "recue", "Brioude", "43100")
+
+    assert f"D-{item[0]}" in texts(relais_client, sender, "mes doléances")
+    texts(relais_client, sender, f"précision D-{item[0]} : la vitre est au sol, c'est dangereux")
+    assert probe.items(sender).details == 1
+    reply = texts(relais_client, sender, f"retirez la D-{item[0]}")
+    assert "retirée" in reply and probe.items(sender).withdrawn() == 1
+
+
+def test_a_practical_question_in_the_middle_is_answered_and_the_item_waits(relais_client, probe):
+    sender = f"grv-own-{uuid.uuid4().hex[:8]}"
+    texts(relais_client, sender, "Je veux faire une doléance : plus aucune permanence de la mairie le samedi")
+    reply = texts(relais_client, sender, "au fait, comment je fais pour avoir le chèque énergie ?")
+    assert "chèque énergie" in reply.lower() and probe.items(sender).rows == []
+    texts(relais_client, sender, "43100")
+    reply = texts(relais_client, sender, "comptez-la seulement")
+    assert len(probe.items(sender).rows) == 1 and "D-" in reply
+
+
+def test_an_outage_at_home_is_not_a_doleance(relais_client, probe):
+    sender = f"grv-own-{uuid.uuid4().hex[:8]}"
+    reply = texts(relais_client, sender, "plus de courant chez moi depuis ce matin, le congélateur est plein, je fais quoi ?")
+    assert "unité de quartier" not in reply and probe.items(sender).rows == []
