@@ -52,7 +52,7 @@ from relais.grievance_words import (
     says_same_place,
     says_yes,
 )
-from relais.grievances import grievance_texts, references_in
+from relais.grievances import THEME_OTHER, grievance_texts, references_in
 from relais.models import GRIEVANCE_VISIBILITIES
 from relais.services import StorageUnavailable
 from relais.services.grievances import DONE, NOT_FOUND, CitizenItem, Draft
@@ -78,8 +78,10 @@ class ActionDoleance(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         try:
             state["earlier_place"] = _place_said_before(tracker)
+            state["earlier_text"] = _said_before(tracker)
             state = self._turn(dispatcher, tracker.sender_id, state, text, intent)
-            state.pop("earlier_place", None)
+            for key in ("earlier_place", "earlier_text"):
+                state.pop(key, None)
         except StorageUnavailable:
             logger.warning("Doléance not handled: storage unavailable")
             dispatcher.utter_message(text=_texts()["unavailable"])
@@ -88,7 +90,7 @@ class ActionDoleance(Action):
     def _turn(self, dispatcher: CollectingDispatcher, sender: str, state: dict[str, Any],
               text: str, intent: str | None) -> dict[str, Any]:
         step = state.get(GRIEVANCE_STEP_KEY)
-        reading = read_request(text, recorded=bool(state.get(GRIEVANCE_RECORDED_KEY)))
+        reading = read_request(text, recorded=bool(state.get(GRIEVANCE_RECORDED_KEY)), in_collection=bool(step))
         if step and reading is not None and reading.request in (LIST, WITHDRAW, DETAIL):
             step = None  # a request about the items given comes before the draft's question
         if reading is not None and reading.request == ABOUT:
@@ -123,6 +125,12 @@ class ActionDoleance(Action):
                                  "last_place": state.get("last_place")}
         if has_substance(text):
             draft["text"] = text.strip()
+            _read_fields(draft, text)
+        elif has_substance(state.get("earlier_text")):
+            # « Oui, faites remonter. Services publics, publiez »: what goes wrong is what the
+            # citizen said just before.
+            draft["text"] = state["earlier_text"].strip()
+            _read_fields(draft, state["earlier_text"])
             _read_fields(draft, text)
         if not (draft.get("postal_code") or draft.get("commune")) and state.get("earlier_place"):
             draft.update(state["earlier_place"])
@@ -224,9 +232,9 @@ def _next_question(dispatcher: CollectingDispatcher, sender: str, draft: dict[st
         key = "ask_where_again" if draft.get("place_asks") else "ask_where"
         return _ask(dispatcher, draft, STEP_WHERE, texts[key])
     if not draft.get("theme"):
-        labels = grievance_texts().themes
-        buttons = [{"title": labels[theme], "payload": labels[theme]} for theme in texts["theme_buttons"]]
-        return _ask(dispatcher, draft, STEP_THEME, texts["ask_theme"], buttons)
+        # Not asked: citizens rarely know which box their trouble goes in, and one question
+        # fewer is one drop-out fewer; the unit sees the text. « Thème : … » said anywhere wins.
+        draft["theme"] = read_theme(draft["text"]) or THEME_OTHER
     if draft.get("visibility") not in GRIEVANCE_VISIBILITIES:
         titles = texts["visibility_buttons"]
         buttons = [{"title": titles[v], "payload": titles[v]} for v in GRIEVANCE_VISIBILITIES]
@@ -398,13 +406,21 @@ def _detail_text(text: str) -> str:
     return text.strip() if len(text.split()) >= 6 else ""
 
 
+def _said_before(tracker: Tracker) -> str | None:
+    """The latest of the citizen's three messages before this one that says something (not
+    only a place or a yes): what a « publiez » or « oui, faites remonter » is about."""
+    said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][-4:-1]
+    return next((text for text in reversed(said) if has_substance(text)), None)
+
+
 def _place_said_before(tracker: Tracker) -> dict[str, Any] | None:
     """A postal code the citizen gave in one of their last messages, for an item they start
     now: asked « c'est où ? », they would only say it again."""
     said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][-4:-1]
     for text in reversed(said):
-        place = read_place(text)
-        if place.postal_code:
+        # A short message then was likely the answer to « c'est où ? » of a flow not started.
+        place = read_place(text, answer=len(text.split()) <= 5 and read_request(text) is None)
+        if place.found:
             return {"postal_code": place.postal_code, "commune": place.commune, "quartier": place.quartier}
     return None
 

@@ -73,7 +73,7 @@ _EXPLICIT = re.compile(
     r"\b(dol[eé]ances?|doleances?|faire (une|un) (reclamation|signalement)"
     r"|(je|j') ?(veux|voudrais|voudrai|souhaite|aimerais|vais|dois|peux)( bien)? signaler"
     r"|signaler (un|une|le|la|les|que|qu')"
-    r"|faire remonter|remonter (ca|cela|l'info|le probleme) (a|aux?) (la mairie|l'unite|la commune|services?)"
+    r"|faire remonter|faites? (le |la |les )?remonter|(que|faut que) (ca|cela) remonte|(ca|cela) (doit|peut) remonter|remonter (ca|cela|l'info|le probleme) (a|aux?) (la mairie|l'unite|la commune|services?)"
     r"|(transmett\w*|dire) (a|aux?) (la mairie|l'unite|la commune|les elus|l'unite de quartier)"
     r"|unite de quartier|boite a idees|idee pour (le|la|mon|notre) (quartier|village|commune|ville|residence)"
     r"|je (propose|suggere)|ma proposition|une (autre )?envie (aussi|pour|:)|une envie aussi|autre envie|une proposition pour|^proposition\b|^(une )?idee\b"
@@ -83,6 +83,8 @@ _EXPLICIT = re.compile(
 # A wish for the place: « on aimerait un composteur », « il faudrait une navette ».
 _WISH = re.compile(
     r"\b((on|nous) (aimerait|aimerions|voudrait|voudrions|souhaiterait|souhaiterions|reve d'|revons d')"
+    r"|(je voudrais|j'aimerais|on voudrait|on aimerait|nous voudrions|nous aimerions) qu'(on|il y ait|ils|elle|la mairie|la ville)"
+    r"|(est ce qu')?on (pourrait|pourra) (avoir|installer|mettre|creer|ouvrir|remettre)"
     r"|(on|nous) (aurait|aurions|aurais) (bien )?besoin|(je|nous) (souhaiterais|souhaiterions|voudrais|voudrions|aimerais|aimerions) (proposer|suggerer)|(il )?(nous )?faudrait|il nous faut|(il )?faut (un|une|des|qu'on|que la|que le)|serait (souhaitable|bien|utile|bon|temps)"
     r"|pourquoi pas (un|une|des|de)|(il y a|y a) (rien|r|plus rien|pas grand chose) (pour|pr) (les|nous|la)|(ce|ce qui|ca) (serait|serai|seras) (vraiment |tellement |quand meme |trop |tres |super )?(bien|top|super|genial|chouette|pratique|utile)"
     r"|(ca|cela) (serait|serai) (vraiment |tellement )?(bien|top|super|genial|chouette|pratique|utile)"
@@ -100,15 +102,17 @@ _GOOD = (r"(bus|car|cars|ligne|train|gare|navette|ter|arret|ecole|classe|college
          r"|banc|bancs|parc|aire de jeux|terrain|gymnase|piscine|bibliotheque|mediatheque|salle"
          r"|ramassage|poubelles|dechetterie|benne|bennes|containers?|fibre|reseau|antenne|eau|fontaine|toilettes"
          r"|ascenseur|ascenseurs|parking|stade|city stade|transfo|transformateur|abri|abribus|voirie|egout|egouts"
-         r"|canalisation|caniveau|square|jardin public|cantine|maison de sante|ehpad|bureau|agence|permanence)")
+         r"|canalisation|caniveau|square|jardin public|cantine|maison de sante|ehpad|bureau|agence|permanence"
+         r"|pmi|halte garderie|centre social|maison de quartier|accueil|lampadaires|train|trains|rer|tram|metro|fibre|4g)")
 _LOSS = re.compile(
     rf"\b((ont|a|avez|on a|aient|avaient|vont|va) (supprime|ferme|retire|enleve|arrete|coupe|abandonne|demenage)\w* (le|la|les|l'|notre|nos|son|sa|leur|leurs|un|une|des)? ?\w*"
-    rf"|plus (de|d'|du|aucun|aucune) ?{_GOOD}\b"
+    rf"|plus (de|d'|du|aucun|aucune) ?{_GOOD}\b|(il n'y a|y a|n'y a) aucune? {_GOOD}\b|\bni {_GOOD}\b.{{0,20}}\bni\b"
+    rf"|{_GOOD}\b(\W+\w+){{0,3}}?\W+supprim\w*"
     rf"|{_GOOD} (a ete|ont ete|est|sont|va etre|vont etre) (supprime|ferme|retire|cass|defonc|abime|en panne|hors service|deplace|arrete)\w*"
     rf"|{_GOOD} (casse|cassee|casses|cassees|defonce|defoncee|eteint|eteints|en panne|hors service|jamais repare)\w*"
     rf"|(fermeture|suppression|disparition) (de|du|des|d') ?(la |l')?{_GOOD}"
     rf"|{_GOOD}\b(\W+\w+){{0,8}}?\W+(est|sont|reste|restent|a ete|ont ete|etait|devient|est devenu|est devenue)\W+(\w+\W+){{0,2}}?"
-    rf"(casse|cassee|casses|cassees|defonce|defoncee|en panne|hors service|ferme|fermee|supprime|supprimee|payant|payante"
+    rf"(casse|cassee|casses|cassees|defonce|defoncee|en panne|hors service|ferme|fermee|supprime|supprimee|payant|payante|eteint\w*"
     rf"|dangereu\w*|sale|sales|insalubre|abandonne\w*|plein\w* de (trous|dechets|ordures)|inaccessible|bouche\w*|inonde\w*)\b"
     rf"|{_GOOD}\b(\W+\w+){{0,6}}?\W+(pas|jamais|plus) (ramasse|repare|nettoye|entretenu|deneige|vide|releve|remplace)\w*"
     rf"|(plein\w*|rempli\w*) de (trous|nids de poule|dechets|ordures|rats)"
@@ -116,13 +120,13 @@ _LOSS = re.compile(
     rf"|a disparu|est parti|est partie|demenage|sera supprime\w*|remplace\w* par)\b"
     rf"|(coupures?|pannes?) (d'eau|de courant|d'electricite|de gaz|de reseau|d'internet)\b(\W+\w+){{0,6}}?\W+"
     rf"(toutes les semaines|tous les (jours|mois)|tout le temps|sans arret|a repetition|chaque (semaine|mois|hiver|orage)|encore et encore)"
-    rf"|(personne|on) (ne )?nous (demande|ecoute|repond)|(ils|la mairie|le bailleur|la commune) (ne )?(repond|repondent|fait|font) rien"
+    rf"|(personne|on) (ne )?nous (demande|ecoute|repond)|(ils|la mairie|la commune) (ne )?(repond|repondent|fait|font) rien"
     rf"|nids? de poule|depot sauvage|depots sauvages|decharge sauvage"
     rf"|ce qui (ne )?va pas (ici|dans (le|la|mon|notre) {_PLACE_WORDS}))"
 )
 # A request for help, not a doléance: the practical tracks answer it.
 _HELP = re.compile(
-    r"(\?|\b(comment|par ou|que faire|je fais comment|on fait comment|je fais quoi|quoi faire|aidez|aide moi|"
+    r"(\?|\b(comment|par ou|que faire|qu'est ce que je (fais|dois|peux)|je fais comment|on fait comment|je fais quoi|quoi faire|aidez|aide moi|"
     r"besoin d'aide|conseil|est ce que je peux|ou trouver|ou est ce que|je cherche|j'ai le droit)\b)"
 )
 _NO_TRANSMIT = re.compile(
@@ -177,7 +181,7 @@ _THEME_ANSWER = {
     THEME_OTHER: r"autres?|rien de tout ca|je sais pas|aucun",
 }
 _COMMUNE = re.compile(
-    r"(?:^|\b(?i:a|à|au|sur|de|dans|pres de|près de|vers|commune de|ville de|village de)\s+)"
+    r"(?:^|\b(?i:a|à|au|sur|de|dans|pres de|près de|vers|pour|commune de|ville de|village de)\s+)"
     r"((?:(?:Saint|Sainte|St|Ste|Le|La|Les|L')[- ']?)?[A-ZÉÈÂÎ][\w'’-]+(?:[- ](?:sur|sous|en|de|du|des|la|le|les|lès|[A-ZÉÈÂÎ][\w'’-]+))*)"
 )
 _QUARTIER = re.compile(
@@ -214,21 +218,37 @@ class Place:
         return bool(self.postal_code or self.commune)
 
 
+# « Finalement laissez tomber, ils l'ont réparé », « annulez-la », just after giving an item.
+_WITHDRAW_LAST = re.compile(r"\b(laisse[sz]? tomber|annule[sz]? (la|le)|retire[sz]? (la|le)|supprime[sz]? (la|le)"
+                            r"|oublie[sz]? (la|le|ca)|plus besoin)\b")
 _ADDING = re.compile(
     r"^((ah|oh|et|au fait|pardon|petite precision|aussi)\W+)*(j'ajoute|je rajoute|je precise|precision|rajoutez|ajoutez|pour info"
-    r"|j'ai oublie de (dire|preciser)|jai oublie de (dire|preciser))\b"
+    r"|j'ai oublie de (dire|preciser)|jai oublie de (dire|preciser)|j'oubliais|j'oubliai)\b"
+    r"|\b(ma|mon|la|le) (doleance|demande|signalement|envie)\b.*\b(rajout\w*|ajout\w*|precis\w*|complet\w*)\b"
     r"|^pour (celle|celui|la|le|ma|mon) .{0,60}\b(j'ajoute|je rajoute|je precise|rajoutez|ajoutez|precisez)\b"
 )
 
 
-def read_request(text: str | None, recorded: bool = False) -> Reading | None:
+# After an item, or while one is collected: questions about what happens to it.
+_ABOUT_FOLLOW_UP = re.compile(
+    r"\b(a qui|qui (va|vont) (la |le )?(lire|recevoir|traiter)|qui (la|le) (lit|lira|recoit)|on (le )?saura comment"
+    r"|comment (je|on) (le )?(saurai|saura|serai|sera) (au courant|prevenu)|quelle (est la )?difference|c'est quoi la difference"
+    r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose)\b")
+# « Publiez », « juste les chiffres », « oui envoyez-le »: an answer about an item said just before.
+_PUBLISH_ONLY = re.compile(
+    r"^((oui|ok|ouais|d'accord|bon|alors|et|ben)\W+)*(publi\w*|publication ok|ok pour publier|vous pouvez (la |le )?(publier|compter|diffuser)"
+    r"|tu (peux|px) (la |le )?publier|juste (dans )?les (chiffres|stat\w*)|seulement (dans )?les (chiffres|stat\w*)"
+    r"|(dans les )?chiffres seulement|gardez (la|le|ca) (en prive|pour vous|pour l'unite)|(envoyez|transmettez|faites remonter) (la|le|ca)?)\b")
+
+
+def read_request(text: str | None, recorded: bool = False, in_collection: bool = False) -> Reading | None:
     """The doléance request in a message, or None when it is none. `recorded`: the citizen
     has just given an item in this conversation, so « j'ajoute que… » adds to it."""
     words = normalise(text or "")
     if not words:
         return None
     references = tuple(references_in(text))
-    if _ABOUT.search(words):
+    if _ABOUT.search(words) or (recorded or in_collection) and _ABOUT_FOLLOW_UP.search(words):
         return Reading(ABOUT)
     if _LIST.search(words):
         return Reading(LIST, references=references)
@@ -238,6 +258,8 @@ def read_request(text: str | None, recorded: bool = False) -> Reading | None:
         return Reading(DETAIL, references=references)
     if recorded and _ADDING.search(words):
         return Reading(DETAIL, references=references)
+    if recorded and _WITHDRAW_LAST.search(words):
+        return Reading(WITHDRAW, references=references)
     public = _names_a_public_good(words)
     wish = bool(_WISH.search(words)) and (public or bool(_FOR_PEOPLE.search(words)))
     kind = ENVIE if wish or re.search(r"\b(envie|propos\w*|sugg\w*|idee)\b", words) else DOLEANCE
@@ -245,6 +267,9 @@ def read_request(text: str | None, recorded: bool = False) -> Reading | None:
         return Reading(EXPLICIT, kind)
     if read_stated_visibility(text) and (public or read_stated_theme(text)):
         # Saying what may be published of it is asking for it to be transmitted.
+        return Reading(EXPLICIT, kind)
+    if _PUBLISH_ONLY.search(words) and len(words.split()) <= 12:
+        # About what was said just before (the action takes it from there, or asks).
         return Reading(EXPLICIT, kind)
     if _is_own_need(words, text):
         # « Plus de bus ce soir, comment je rentre ? »: a need of one's own, now; the practical
@@ -254,6 +279,12 @@ def read_request(text: str | None, recorded: bool = False) -> Reading | None:
         return Reading(IMPLICIT, kind)
     if public and (_LOSS.search(words) or _FAULT.search(words) or _STATE_OF_THE_PLACE.search(words)):
         return Reading(IMPLICIT, kind)
+    if _STATE_OF_THE_PLACE.search(words) and not re.search(
+            r"\b(voisin|voisine|voisins|chambre|appartement|appart|maison|chez moi|chez nous|logement|bailleur|proprio)\b", words):
+        # « Les rodéos toutes les nuits, on dort plus »: the place's trouble, whatever its name.
+        return Reading(IMPLICIT, kind)
+    if public and _COLLECTIVE_WISH.search(words):
+        return Reading(IMPLICIT, ENVIE)
     if wish and (_WISH_FOR_PLACE.search(words) or _FOR_PEOPLE.search(words)):
         return Reading(IMPLICIT, ENVIE)
     return None
@@ -269,8 +300,8 @@ _FAULT = re.compile(
 _COLLECTIVE = (r"(tout le (quartier|village|monde|secteur|hameau|lotissement|immeuble|bourg)|toute la (rue|cite|residence"
                r"|commune|ville|vallee)|dans tout|les familles|beaucoup de (familles|gens|personnes|monde)"
                r"|plusieurs d'entre nous|on est \d+|nous sommes (nombreux|\d+)|les habitants|les riverains"
-               r"|les personnes agees|les jeunes|les anciens|personne ne dort|on est (tous|nombreux))")
-_RECURRING = (r"(toutes les (nuits|semaines)|tous les (soirs|jours|matins|week ends?)|chaque (jour|nuit|soir|semaine|hiver|ete)"
+               r"|les personnes agees|les jeunes|les anciens|personne ne dort|on est (tous|nombreux|plusieurs)|nous sommes plusieurs|on dort plus)")
+_RECURRING = (r"(a nouveau|de nouveau|encore une fois|toutes les (nuits|semaines)|tous les (soirs|jours|matins|week ends?)|chaque (jour|nuit|soir|semaine|hiver|ete)"
               r"|chak jou|depuis (des|plusieurs|\d+|deux|trois|quelques|plus de) (jours|semaines|mois|ans|annees)"
               r"|depuis (le mois|l'an|l'annee|la rentree|l'ete|l'hiver) dernier|depuis plus de)")
 _NUISANCE = (r"(bruit|nuisances?|pue|odeurs?|deborde\w*|rats|dechets|ordures|tags|insecurite|deal|rodeos?|moisissures?"
@@ -278,6 +309,8 @@ _NUISANCE = (r"(bruit|nuisances?|pue|odeurs?|deborde\w*|rats|dechets|ordures|tag
 _STATE_OF_THE_PLACE = re.compile(
     rf"\b({_COLLECTIVE}\b.*\b({_NUISANCE}|{_RECURRING})|{_RECURRING}\b.*\b({_NUISANCE}|{_COLLECTIVE})"
     rf"|{_NUISANCE}\b.*\b({_RECURRING}|{_COLLECTIVE}))\b")
+_COLLECTIVE_WISH = re.compile(
+    rf"\b{_COLLECTIVE}\b.*\b(vouloir|voulons|voudrions|aimerions|demandons|souhaitons|reclamons|revons)\b")
 _FOR_PEOPLE = re.compile(r"\b(les personnes agees|les jeunes|les enfants|les familles|les anciens|les ados|les habitants|les seniors)\b")
 
 
@@ -288,7 +321,7 @@ _OWN = re.compile(
     r"|employeur|patron|medecin|compteur|jardin|potager|terrain|maison|appart\w*|logement|voiture|ligne|tel|telephone)\b")
 _ACUTE = re.compile(
     r"\b(depuis (ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la tempete|la crue|la coupure)"
-    r"|ce soir|cette nuit|demain|tout de suite|bloque|bloquee|coince|coincee|a la rue|des demain|jusqu'a nouvel ordre"
+    r"|ce soir|cette nuit|demain|tout de suite|a cette heure\w*|bloque|bloquee|coince|coincee|a la rue|des demain|jusqu'a nouvel ordre"
     r"|je dois (rentrer|aller|partir)|je rentre comment|comment je rentre)\b")
 _OUTRAGE = re.compile(
     r"\b(honte|scandal\w*|inadmissible|inacceptable|pas normal|ras le bol|marre|personne (ne )?nous|on nous (ecoute|demande)"
@@ -305,7 +338,7 @@ def _is_own_need(words: str, text: str | None) -> bool:
     if _OUTRAGE.search(words):
         return False
     # « Pourquoi pas un verger communal ? » proposes; it does not ask.
-    asked = re.sub(r"(?i)(pourquoi pas|et si on)[^?]*\?", " ", text or "")
+    asked = re.sub(r"(?i)(pourquoi pas|et si on|est-ce qu'on pourrait|on pourrait)[^?]*\?", " ", text or "")
     asks = bool(_HELP.search(words) or "?" in asked or re.search(r"\b(le droit|c'est legal|obligee?)\b", words))
     first_person = len(re.findall(r"\b(je|j'|me|mon|ma|mes|moi|m')(?=\s|\b|$)", words))
     return asks or first_person >= 3 or bool(_OWN.search(words) or _ACUTE.search(words) or _LACKING.search(words)
@@ -337,10 +370,10 @@ def has_substance(text: str | None) -> bool:
     # What answers Relais' questions (a place, a theme, a publication choice, a yes) is not
     # what the item is about.
     rest = re.sub(r"\b\d{5}\b", " ", rest)
-    for pattern in (*(p for _, p in _VISIBILITY), _PUBLISHING):
-        rest = pattern.sub(" ", rest)
-    for _, pattern in _STATED_THEME:
-        rest = re.sub(rf"\b({pattern})\b", " ", rest)
+    for compiled in (*(p for _, p in _VISIBILITY), _PUBLISHING):
+        rest = compiled.sub(" ", rest)
+    for _, theme_words in _STATED_THEME:
+        rest = re.sub(rf"\b({theme_words})\b", " ", rest)
     rest = re.sub(r"\b(bonjour|bonsoir|salut|svp|s'il vous plait|merci|oui|ok|d'accord|je|j'|voudrais|veux|aimerais|une?|"
                   r"pour|de|d'|la|le|les|mon|ma|notre|faire|ai|avoir|vous|pouvez|peux|et|c'est|c|a|au|en|ca|cela|theme"
                   r"|transmet\w*|envoy\w*|texte|aussi|meme commune|commune|quartier|ville|moi|suis|habite|est|donc|plutot)\b",
@@ -464,15 +497,43 @@ def says_same_place(text: str | None) -> bool:
     return bool(_SAME_PLACE.search(normalise(text or "")))
 
 
+# After these, a capitalised name is a street's or a place's, not the commune (« rue de Lille à
+# Tourcoing »).
+_NAMED_BY = re.compile(r"(?i)\b(rue|avenue|av|boulevard|bd|place|impasse|allee|allée|chemin|route|quai|ecole|école"
+                       r"|college|collège|lycee|lycée|jardin|parc|square|plage|cite|cité|residence|résidence|quartier"
+                       r"|gare|hopital|hôpital|stade|salle|centre|maison)( (de la|de l'|des|du|de|d'))?\s*$")
+_LOWER_COMMUNE = re.compile(
+    r"(?i)\b(?:a|à)\s+([a-zà-ÿ][a-zà-ÿ'-]{2,}(?:[- ](?:sur|sous|en|les|lès|la|le)[- ][a-zà-ÿ'-]+)?)"
+    r"(?=\s*(?:[,.;!?]|$|\d{5}|\b(?:vers|quartier|dans|pres|près|centre|cote|côté|cavani)\b))"
+    r"|(?i)\b(?:a|à)\s+([a-zà-ÿ]{3,}(?:-[a-zà-ÿ']+)+)")
+_NOT_LOWER_COMMUNE = {"pied", "cote", "côté", "peine", "chaque", "moitie", "moitié", "cause", "nouveau", "jour", "faire",
+                      "dire", "l'heure", "l'ecole", "l'école", "la", "le", "les", "cela", "ca", "ça", "vous", "nous", "moi",
+                      "eux", "toute", "tout", "tous", "domicile", "maison", "distance", "proximite", "proximité",
+                      "vélo", "velo", "part", "peu", "plus", "rien", "personne", "jamais", "pres", "près", "droite",
+                      "gauche", "midi", "minuit", "l'unite", "l'unité", "publier", "bien", "mal", "fond", "temps", "nuit",
+                      "fait", "final", "moins", "point", "total", "vrai", "priori", "propos", "mon", "ma", "mes"}
+
+
 def _commune_in(text: str, answer: bool) -> str | None:
     text = re.sub(r"\b\d{5}\b", " ", text).strip(" ,.;!()")
+    found: list[tuple[int, str]] = []
     for match in _COMMUNE.finditer(text):
         name = match.group(1).strip(" -'")
         at_start = match.start(1) == 0
         shouting = name.isupper() and len(name) > 3
-        if (answer or not at_start) and not shouting \
+        if (answer or not at_start) and not shouting and not _NAMED_BY.search(text[:match.start()]) \
                 and name.split("-")[0].split(" ")[0] not in _NOT_COMMUNE and len(name) >= 2:
-            return name[:120]
+            preposition = text[match.start():match.start(1)].strip().lower()
+            found.append((0 if preposition in ("a", "à") else 1, name[:120]))
+    if found:
+        return min(found, key=lambda pair: pair[0])[1]
+    for match in _LOWER_COMMUNE.finditer(text):
+        name = (match.group(1) or match.group(2)).strip(" -'")
+        # « il a fermé, » : « a » is the verb, not « à ».
+        verb_like = re.search(r"(é|ée|és|ées|er|ez|ait|aient)$", name.lower()) is not None \
+            and "-" not in name
+        if name.lower() not in _NOT_LOWER_COMMUNE and not verb_like and not _NAMED_BY.search(text[:match.start()]):
+            return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))[:120]
     if answer:
         text = re.split(r"(?i)[, ]+(?=(rue|avenue|bd|boulevard|chemin|impasse|route|allee|allée|cite|cité)\b)", text)[0]
         short = re.sub(r"^(a|à|au|sur|dans|c'est|c est|ici|chez moi|je suis|j'habite)\s+", "", text, flags=re.IGNORECASE)
@@ -504,7 +565,7 @@ def is_for_grievance_turn(text: str | None, step: str | None, just_asked: bool,
         return True
     if step and _clearly_answers(text, step):
         return True
-    return read_request(text, recorded) is not None
+    return read_request(text, recorded, in_collection=bool(step)) is not None
 
 
 def _answers(text: str | None, step: str) -> bool:

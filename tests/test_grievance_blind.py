@@ -14,15 +14,18 @@ from bench.grievance_conversations import GrievanceProbe, load_set, play
 
 FLOORS = {
     # A (sha256 55c3b327…), written 2026-12-04: first run 12/46 conversations (80/133 turns).
-    # Its failures were read and guided the lexicon that day (seen): 36/46 (120/133).
-    "grievances_A": 0.75,
+    # Its failures were read and guided the lexicon that day (seen): 39/46 (124/133).
+    "grievances_A": 0.82,
     # B (sha256 12daf3f6…), written the same day by another helper after A's changes, with 14
     # look-alikes; first run 32/71 (156/202 turns), before any of its failures was read. Then
-    # read (seen): 54/71 (185/202).
-    "grievances_B": 0.72,
-    # C (sha256 b4d3a7b5…), written the same day by a third helper (other regions, 17
-    # look-alikes); first run 26/68 (91/141 turns), none recorded by mistake.
-    "grievances_C": 0.36,
+    # read (seen): 56/71 (187/202).
+    "grievances_B": 0.76,
+    # C (sha256 b4d3a7b5…), by a third helper (other regions, 17 look-alikes): first run 26/68
+    # (91/141 turns), none recorded by mistake; then read (seen): 39/68 (111/141).
+    "grievances_C": 0.54,
+    # D (sha256 fcf2dd10…), by a fourth helper (18 look-alikes): first run 24/65 (103/156
+    # turns), one item recorded with a wrong place; then read (seen): 34/65 (116/156).
+    "grievances_D": 0.49,
 }
 
 
@@ -45,9 +48,9 @@ def test_blind_grievance_conversations(relais_client, probe, name):
     assert passed >= FLOORS[name], failed
 
 
-@pytest.mark.parametrize("name", ["grievances_B", "grievances_C"])
+@pytest.mark.parametrize("name", ["grievances_B", "grievances_C", "grievances_D"])
 def test_look_alikes_record_nothing(relais_client, probe, name):
-    """The practical requests of B and C (a power cut, an empty fridge, a scam SMS, a broken
+    """The practical requests of B, C and D (a power cut, an empty fridge, a scam SMS, a broken
     boiler…) are never recorded."""
     look_alikes = [c for c in load_set(name)
                    if all((t.get("expect") or {}).get("not_recorded") for t in c["turns"])]

@@ -55,6 +55,12 @@ from relais.territories import NATION, UNIT, Territories, Territory, territories
 Condition: TypeAlias = "ColumnElement[Boolean]"
 
 PAGE_SIZE = 50
+# Refusals of one login within the window after which even the right password is refused
+# until the window has passed (slows a guesser down; the agent waits a quarter of an hour).
+SIGN_IN_ATTEMPTS = 5
+SIGN_IN_WINDOW = timedelta(minutes=15)
+# Checked against when the login is unknown, so that both cases cost one scrypt.
+_DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 MAX_BULK = 500
 
 
@@ -178,13 +184,23 @@ class UnitDesk:
         return run_in_transaction(self._session_factory, work)
 
     def sign_in(self, login: str, password: str) -> AgentInfo | None:
+        """The agent, or None: wrong login or password, or too many refusals for this login
+        lately (SIGN_IN_ATTEMPTS in SIGN_IN_WINDOW, counted in the audit, so across processes).
+        An unknown login costs the same scrypt as a known one: the time tells nothing."""
+
         def work(session: Session) -> AgentInfo | None:
-            agent = session.scalars(select(Agent).where(
-                Agent.login == login.strip().lower(), Agent.active.is_(True))).one_or_none()
-            if agent is None or not verify_password(password, agent.password_hash):
-                _audit(session, agent.id if agent else None, "sign_in_refused", self._clock())
+            now = self._clock()
+            wanted = login.strip().lower()
+            agent = session.scalars(select(Agent).where(Agent.login == wanted, Agent.active.is_(True))).one_or_none()
+            refusals = 0 if agent is None else session.scalar(select(func.count(AgentAudit.id)).where(
+                AgentAudit.agent_id == agent.id, AgentAudit.action == "sign_in_refused",
+                AgentAudit.at > now - SIGN_IN_WINDOW)) or 0
+            valid = verify_password(password, agent.password_hash if agent else _DUMMY_HASH)
+            if agent is None or not valid or refusals >= SIGN_IN_ATTEMPTS:
+                _audit(session, agent.id if agent else None, "sign_in_refused", now,
+                       detail="throttled" if agent and refusals >= SIGN_IN_ATTEMPTS else None)
                 return None
-            _audit(session, agent.id, "signed_in", self._clock())
+            _audit(session, agent.id, "signed_in", now)
             return _agent_info(agent)
 
         return run_in_transaction(self._session_factory, work)

@@ -223,3 +223,18 @@ def test_erasure_takes_the_citizens_items_with_it(grievances, desk, session_fact
     DataRightsService(session_factory, clock=clock).erase("c1")
     with pytest.raises(NotInTerritory):
         desk.item(agent(desk, "brioude", BRIOUDE), recorded.id)
+
+
+def test_sign_in_is_throttled_after_five_refusals_then_allowed_again(desk, clock):
+    desk.create_agent("agent", "Agent", PASSWORD, "unit", BRIOUDE)
+    for _ in range(5):
+        assert desk.sign_in("agent", "not the password") is None
+    assert desk.sign_in("agent", PASSWORD) is None  # throttled
+    clock.now += timedelta(minutes=16)
+    assert desk.sign_in("agent", PASSWORD) is not None
+
+
+def test_an_unknown_login_is_refused_like_a_wrong_password(desk, session_factory):
+    assert desk.sign_in("nobody", PASSWORD) is None
+    with session_factory() as session:
+        assert list(session.scalars(select(AgentAudit.action))) == ["sign_in_refused"]
