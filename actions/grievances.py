@@ -31,7 +31,6 @@ from relais.grievance_words import (
     IMPLICIT,
     LIST,
     STEP_DETAIL_TEXT,
-    STEP_THEME,
     STEP_TRANSMIT,
     STEP_VISIBILITY,
     STEP_WHAT,
@@ -46,7 +45,6 @@ from relais.grievance_words import (
     read_stated_theme,
     read_stated_visibility,
     read_theme,
-    read_theme_answer,
     read_visibility,
     says_no,
     says_same_place,
@@ -101,7 +99,7 @@ class ActionDoleance(Action):
                 dispatcher.utter_message(text=_texts()["cancelled"])
                 return {}
             if reading is not None and reading.request in (EXPLICIT, IMPLICIT) and has_substance(text) \
-                    and step in (STEP_TRANSMIT, STEP_WHERE, STEP_THEME, STEP_VISIBILITY) \
+                    and step in (STEP_TRANSMIT, STEP_WHERE, STEP_VISIBILITY) \
                     and not answers_step(text, step):
                 # Another item while this one is collected: this one first, then that one.
                 state["queue"] = [*state.get("queue", []), {"kind": reading.kind, "text": text.strip()}]
@@ -169,10 +167,6 @@ class ActionDoleance(Action):
                              quartier=place.quartier or state.get("quartier"))
             elif _refuses(text) or state["place_asks"] >= MAX_PLACE_ASKS:
                 state["place_refused"] = True
-            _read_fields(state, text, place=False)
-        elif step == STEP_THEME:
-            state["theme"] = read_stated_theme(text) or read_theme_answer(text) or "autre"
-            state["theme_stated"] = True
             _read_fields(state, text, place=False)
         elif step == STEP_VISIBILITY:
             visibility = read_visibility(text)

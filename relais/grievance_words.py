@@ -167,19 +167,6 @@ _THEMES = (
     ("economie", r"(distributeur|dab|banque|monnaie locale|prix|budget|aides?)"),
 )
 _THEME_WORDS = {theme: re.compile(rf"\b{words}\b") for theme, words in _THEMES}
-# A theme named in an answer to « de quoi s'agit-il ? » (or a button's words).
-_THEME_ANSWER = {
-    "alimentation": r"aliment\w*|nourriture|manger|courses",
-    "mobilite": r"mobilit\w*|transports?|deplacements?",
-    "economie": r"econom\w*|budget|argent",
-    "logement": r"logement|habitat",
-    "travail": r"travail|emploi|boulot",
-    "energie": r"energie|electricite|chauffage",
-    "numerique": r"numerique|internet",
-    "permaculture": r"jardins?|jardinage|compost|espaces verts|nature|environnement|permaculture",
-    THEME_PUBLIC_SERVICES: r"services? publics?|administration|sante|ecoles?|voirie",
-    THEME_OTHER: r"autres?|rien de tout ca|je sais pas|aucun",
-}
 _COMMUNE = re.compile(
     r"(?:^|\b(?i:a|à|au|sur|de|dans|pres de|près de|vers|pour|commune de|ville de|village de)\s+)"
     r"((?:(?:Saint|Sainte|St|Ste|Le|La|Les|L')[- ']?)?[A-ZÉÈÂÎ][\w'’-]+(?:[- ](?:sur|sous|en|de|du|des|la|le|les|lès|[A-ZÉÈÂÎ][\w'’-]+))*)"
@@ -387,8 +374,6 @@ def answers_step(text: str | None, step: str | None) -> bool:
     choice, a yes or no), rather than bringing a new item."""
     if step == STEP_VISIBILITY:
         return read_visibility(text) is not None
-    if step == STEP_THEME:
-        return read_stated_theme(text) is not None
     if step == STEP_WHERE:
         return read_place(text, answer=True).found
     if step == STEP_TRANSMIT:
@@ -463,15 +448,6 @@ def read_stated_theme(text: str | None) -> str | None:
         if re.search(rf"\b({pattern})\b", words):
             return theme
     return None
-
-
-def read_theme_answer(text: str | None) -> str | None:
-    """The theme named in an answer to « de quoi s'agit-il ? », or read from its words."""
-    words = normalise(text or "")
-    for theme, pattern in _THEME_ANSWER.items():
-        if re.search(rf"\b({pattern})\b", words):
-            return theme
-    return read_theme(text)
 
 
 def read_place(text: str | None, answer: bool = False) -> Place:
@@ -549,7 +525,6 @@ def _commune_in(text: str, answer: bool) -> str | None:
 STEP_TRANSMIT = "transmit"
 STEP_WHAT = "what"
 STEP_WHERE = "where"
-STEP_THEME = "theme"
 STEP_VISIBILITY = "visibility"
 STEP_WHICH = "which"
 STEP_DETAIL_TEXT = "detail_text"
@@ -578,7 +553,7 @@ def _answers(text: str | None, step: str) -> bool:
                 or _stated(text) or short and not _is_other_question(text))
     if step == STEP_WHERE:
         return read_place(text, answer=True).found or short or not _is_other_question(text)
-    if step in (STEP_THEME, STEP_VISIBILITY):
+    if step == STEP_VISIBILITY:
         return short or _stated(text) or not _is_other_question(text)
     return True  # which one, the detail's text
 
@@ -601,6 +576,4 @@ def _clearly_answers(text: str | None, step: str) -> bool:
         return read_place(text).postal_code is not None
     if step == STEP_VISIBILITY:
         return read_visibility(text) is not None
-    if step == STEP_THEME:
-        return read_stated_theme(text) is not None
     return False

@@ -9,7 +9,6 @@ from relais.grievance_words import (
     EXPLICIT,
     IMPLICIT,
     LIST,
-    STEP_THEME,
     STEP_TRANSMIT,
     STEP_VISIBILITY,
     STEP_WHERE,
@@ -104,4 +103,4 @@ def test_a_practical_question_in_the_middle_is_left_to_the_tracks():
     assert is_for_grievance_turn("Brioude", STEP_WHERE, just_asked=True)
     assert is_for_grievance_turn("oui", STEP_TRANSMIT, just_asked=True)
     assert is_for_grievance_turn("publiez-la", STEP_VISIBILITY, just_asked=False)
-    assert is_for_grievance_turn("services publics", STEP_THEME, just_asked=False)
+    assert is_for_grievance_turn("juste dans les chiffres", STEP_VISIBILITY, just_asked=False)
