@@ -104,6 +104,8 @@ bench: $(MODEL) $(EDGE_VENV)/.installed
 	$(BIN)/python bench/crisis_latency.py
 	$(BIN)/python bench/coach_desk.py
 	$(EDGE_BIN)/python bench/web_list.py
+	$(EDGE_BIN)/python bench/grievance_pushback.py
+	$(BIN)/python bench/grievance_conversations.py --quiet
 
 lock: $(BIN)/python
 	rm -rf /tmp/relais-lock && $(PYTHON310) -m venv /tmp/relais-lock
