@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
 from relais.database import SessionFactory, rowcount
+from relais.grievances import reference_of
 from relais.models import (
     INBOX_DONE,
     RASA_EVENTS,
@@ -28,6 +29,10 @@ from relais.models import (
     CaseTopic,
     Citizen,
     Enrolment,
+    Grievance,
+    GrievanceDetail,
+    GrievanceNote,
+    GrievanceNotice,
     HeldMessage,
     InboxEntry,
     ProgressEntry,
@@ -100,7 +105,13 @@ class DataRightsService:
                 counts[of_case.__tablename__] = _delete(
                     session, delete(of_case).where(of_case.case_id.in_(case_ids))
                 )
-            for of_citizen in (ProgressEntry, Enrolment, Case):
+            # Their doléances and envies, with the details, the agents' notes and the news not
+            # sent yet (the agents' audit keeps only an item id and no text).
+            items = select(Grievance.id).where(Grievance.citizen_id == (citizen.id if citizen else -1))
+            for of_item in (GrievanceDetail, GrievanceNote, GrievanceNotice):
+                counts[of_item.__tablename__] = _delete(
+                    session, delete(of_item).where(of_item.grievance_id.in_(items)))
+            for of_citizen in (ProgressEntry, Enrolment, Case, Grievance):
                 counts[of_citizen.__tablename__] = (
                     _delete(session, delete(of_citizen).where(of_citizen.citizen_id == citizen.id))
                     if citizen
@@ -182,6 +193,21 @@ def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
             }
             for case in cases
         ],
+        # Their doléances and envies with the unit's answers; never the agents' internal notes.
+        "doleances": [_grievance(session, item) for item in session.scalars(
+            select(Grievance).where(Grievance.citizen_id == citizen.id).order_by(Grievance.id))],
+    }
+
+
+def _grievance(session: Session, item: Grievance) -> dict[str, Any]:
+    details = session.scalars(select(GrievanceDetail).where(GrievanceDetail.grievance_id == item.id)
+                              .order_by(GrievanceDetail.at)).all()
+    return {
+        "reference": reference_of(item.id), "kind": item.kind, "text": item.text, "theme": item.theme,
+        "commune": item.commune, "postal_code": item.postal_code, "quartier": item.quartier,
+        "visibility": item.visibility, "status": item.status, "status_reason": item.status_reason,
+        "answer": item.answer, "answered_at": _iso(item.answered_at), "created_at": _iso(item.created_at),
+        "details": [{"text": detail.text, "at": _iso(detail.at)} for detail in details],
     }
 
 

@@ -7,10 +7,15 @@ import pytest
 from sqlalchemy import MetaData, Table, func, insert, inspect, select, tuple_
 
 from relais.models import (
+    AgentAudit,
     Case,
     CaseAudit,
     CaseTopic,
     Citizen,
+    Grievance,
+    GrievanceDetail,
+    GrievanceNote,
+    GrievanceNotice,
     HeldMessage,
     InboxEntry,
     SentKeyboard,
@@ -30,6 +35,7 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
     progress.set_goal(conversation_id, "Calfeutrer les fenêtres", "logement")
     progress.mark_action(conversation_id, "energie", "Baisser le chauffage d'un degré")
     case = escalation.open_case(conversation_id, "citizen_request", relais_code="IDF")
+    citizen = citizen_id(engine, conversation_id)
     with engine.begin() as connection:
         for type_name, intent, action in [
             ("user", "greet", None),
@@ -66,6 +72,16 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
         connection.execute(insert(CaseAudit).values(
             case_id=case.id, action="taken", actor="7", at=NOW,
         ))
+        # A doléance with a detail, an agent's note, a notice not sent yet and an audit line.
+        item = connection.execute(insert(Grievance).values(
+            citizen_id=citizen, kind="doleance", text="Plus de car le mercredi",
+            theme="mobilite", visibility="private", status="recue", postal_code="43100",
+            created_at=NOW, updated_at=NOW, hidden=False, notify_any_time=False,
+        )).inserted_primary_key[0]
+        connection.execute(insert(GrievanceDetail).values(grievance_id=item, text="Le vendredi aussi", at=NOW))
+        connection.execute(insert(GrievanceNote).values(grievance_id=item, text="À voir", at=NOW))
+        connection.execute(insert(GrievanceNotice).values(grievance_id=item, text="Du nouveau", due_at=NOW, created_at=NOW))
+        connection.execute(insert(AgentAudit).values(action="viewed", grievance_id=item, at=NOW))
         # A coach's message the citizen's contact instructions hold.
         connection.execute(insert(HeldMessage).values(
             case_id=case.id, actor="7", coach_name="Alice", text="Bonjour, c'est Alice.", held_at=NOW,
@@ -84,8 +100,8 @@ def rows_per_table(engine, conversation_id, citizen_id):
     counts = {}
     with engine.connect() as connection:
         for name in inspect(connection).get_table_names():
-            if name == "relais_alembic_version":
-                continue
+            if name in ("relais_alembic_version", "relais_agents", "relais_answer_templates"):
+                continue  # the agents' own tables: nothing of any citizen
             table = Table(name, MetaData(), autoload_with=connection)
             if "citizen_id" in table.c:
                 condition = table.c.citizen_id == citizen_id
@@ -94,6 +110,9 @@ def rows_per_table(engine, conversation_id, citizen_id):
             elif "thread_id" in table.c:  # a topic of the coaches' group
                 topics = select(CaseTopic.chat_id, CaseTopic.thread_id).join(Case).where(Case.citizen_id == citizen_id)
                 condition = tuple_(table.c.chat_id, table.c.thread_id).in_(topics)
+            elif "grievance_id" in table.c:  # a doléance's details, notes, notices, audit
+                items = select(Grievance.id).where(Grievance.citizen_id == citizen_id)
+                condition = table.c.grievance_id.in_(items)
             elif "case_id" in table.c:
                 cases = select(Case.id).where(Case.citizen_id == citizen_id)
                 condition = table.c.case_id.in_(cases)
@@ -123,7 +142,8 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
     assert set(bob_before) == {
         "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "events",
         "relais_inbox", "relais_keyboards", "relais_case_topics", "relais_case_audit",
-        "relais_topic_messages", "relais_topic_erasures", "relais_held_messages",
+        "relais_topic_messages", "relais_topic_erasures", "relais_held_messages", "relais_grievances",
+        "relais_grievance_details", "relais_grievance_notes", "relais_grievance_notices", "relais_agent_audit",
     }
     assert all(count > 0 for name, count in bob_before.items() if name != "relais_topic_erasures")
     alice_case = data_rights.export("alice")["cases"][0]["id"]
@@ -141,6 +161,10 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_case_audit": 1,
         "relais_topic_messages": 1,
         "relais_held_messages": 1,
+        "relais_grievances": 1,
+        "relais_grievance_details": 1,
+        "relais_grievance_notes": 1,
+        "relais_grievance_notices": 1,
         "events": 3,
     }
     alice_after = rows_per_table(engine, "alice", two_citizens["alice"])

@@ -238,3 +238,16 @@ def test_an_unknown_login_is_refused_like_a_wrong_password(desk, session_factory
     assert desk.sign_in("nobody", PASSWORD) is None
     with session_factory() as session:
         assert list(session.scalars(select(AgentAudit.action))) == ["sign_in_refused"]
+
+
+def test_the_citizens_export_holds_their_items_and_details_but_no_note(grievances, desk, session_factory, clock):
+    recorded = grievances.record("c1", draft())
+    grievances.add_detail("c1", recorded.id, "Le vendredi aussi")
+    unit = agent(desk, "brioude", BRIOUDE)
+    desk.note(unit, recorded.id, "note interne")
+    desk.answer(unit, [recorded.id], "Nous regardons.")
+    exported = DataRightsService(session_factory, clock=clock).export("c1")
+    [item] = exported["doleances"]
+    assert item["reference"] == recorded.reference and item["answer"] == "Nous regardons."
+    assert item["details"][0]["text"] == "Le vendredi aussi"
+    assert "note interne" not in str(exported)
