@@ -73,6 +73,8 @@ def test_idioms_are_recognised_as_lookalikes(text):
     "une fuite d'eau sous la baignoire, le plombier vient quand ?",
     "merci pour tout, je vais me coucher, bonne nuit",
     "oui, ranger mes papiers de la caf samedi matin",
+    "mon voisin du dessus fait la fête tous les samedis, il me saoule",
+    "l'électricité sera coupée jeudi pour des travaux, comment je garde le frigo au froid ?",
 ])
 def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
     # The models read an end or a departure in them (a suicide question to a budget worry).
@@ -86,6 +88,8 @@ def test_the_end_of_the_month_and_staying_at_home_are_firm_lookalikes(text):
     "je vais ranger mes papiers samedi et après je disparais",
     "ranger mes papiers demain, que tout soit en ordre",
     "j'ai rangé mes papiers, tout est prêt",
+    "mon voisin fait du bruit et me menace quand je lui en parle",
+    "le courant est coupé jusqu'à demain et mon bébé a de la fièvre",
 ])
 def test_a_gas_smell_water_on_sockets_or_papers_put_in_order_for_an_end_are_no_look_alike(text):
     assert not assess(text).firm_lookalike
