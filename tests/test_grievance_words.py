@@ -104,3 +104,21 @@ def test_a_practical_question_in_the_middle_is_left_to_the_tracks():
     assert is_for_grievance_turn("oui", STEP_TRANSMIT, just_asked=True)
     assert is_for_grievance_turn("publiez-la", STEP_VISIBILITY, just_asked=False)
     assert is_for_grievance_turn("juste dans les chiffres", STEP_VISIBILITY, just_asked=False)
+
+
+def test_the_practical_messages_of_the_conversation_sets_are_rarely_read_as_doleances():
+    """Every first message and turn of the blind sets of issue #12 (practical coaching, 3,588
+    messages): the lexicon took 5 for a doléance on 2026-12-04, among them « la mairie a fermé
+    son accueil le mercredi » (fair) and « plus d'eau dans la citerne » (not). More means it
+    reaches into the practical conversation."""
+    import yaml
+
+    from tests.support.paths import ROOT
+
+    messages = []
+    for path in sorted((ROOT / "tests" / "blind").glob("routing_*.yml")):
+        messages += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    for path in sorted((ROOT / "tests" / "blind").glob("conversations_*.yml")):
+        messages += [turn["user"] for c in yaml.safe_load(path.read_text(encoding="utf-8")) for turn in c["turns"]]
+    read = [text for text in messages if read_request(text) is not None]
+    assert len(messages) > 3000 and len(read) <= 5, read
