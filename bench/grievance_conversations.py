@@ -28,20 +28,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from sqlalchemy import func, select
 
-from bench.conversations import NOT_UNDERSTOOD, fold
+from bench.conversations import BLIND, NOT_UNDERSTOOD, fold, load_set
 from relais.database import create_engine_from_url, make_session_factory
 from relais.models import Citizen, Grievance, GrievanceDetail
 from tests.support.blind_conversations import RelaisClient, TurnResult
 
-BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
 _REFERENCE = re.compile(r"\bD-\d+\b")
-
-
-def load_set(name: str) -> list[dict]:
-    return yaml.safe_load((BLIND / f"{name}.yml").read_text(encoding="utf-8"))
 
 
 def set_names() -> list[str]:
