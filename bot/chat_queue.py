@@ -94,6 +94,10 @@ class ChatQueue:
             # No chat id in a task's name: asyncio writes names in its error logs.
             self._workers[chat_id] = asyncio.create_task(self._run(chat_id), name="chat-worker")
 
+    def busy_chats(self) -> int:
+        """Chats with a worker at work: how much is still to send (the outbox's pace)."""
+        return sum(1 for worker in self._workers.values() if not worker.done())
+
     async def resume(self) -> None:
         """After a start: serve the chats that still have work (as soon as the database
         answers: the edge starts anyway, and tells citizens when it cannot store)."""

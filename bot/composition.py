@@ -32,7 +32,7 @@ from bot.conversation import Reply
 from bot.desk.config import admin_ids
 from bot.desk.queue import DeskQueue
 from bot.desk_terminal import LocalDesk
-from bot.grievance_notices import GrievanceNotifier
+from bot.outbox_pump import OutboxPump
 from bot.rasa_client import RasaClient
 from bot.retry_pause import RETRY_DELAYS
 from bot.telegram_delivery import TelegramDelivery
@@ -43,8 +43,10 @@ from relais.database import SessionFactory, create_engine_from_url, make_session
 from relais.directory import CoachScope, RelaisDirectory
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
+from relais.services.events import EventService
 from relais.services.grievances import GrievanceService
 from relais.services.inbox import InboxService, KeyboardService
+from relais.services.outbox import OutboxService
 from relais.services.progress import ProgressService
 from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings
@@ -80,13 +82,16 @@ class Services:
     progress: ProgressService
     topic_erasures: TopicErasureService
     grievances: GrievanceService
+    outbox: OutboxService
+    events: EventService
 
     @classmethod
-    def over(cls, database: Database) -> "Services":
+    def over(cls, database: Database, directory: RelaisDirectory) -> "Services":
         sessions = database.sessions
         return cls(InboxService(sessions), KeyboardService(sessions), EscalationService(sessions),
                    DeskService(sessions), ProgressService(sessions), TopicErasureService(sessions),
-                   GrievanceService(sessions))
+                   GrievanceService(sessions), OutboxService(sessions),
+                   EventService(sessions, directory))
 
 
 def case_actions(settings: Settings, services: Services, rasa: RasaClient,
@@ -129,7 +134,7 @@ class WiredEdge:
 
     edge: TelegramEdge
     eraser: TopicEraser | None
-    notifier: GrievanceNotifier
+    pump: OutboxPump
     rasa: RasaClient
     database: Database
 
@@ -142,7 +147,7 @@ def wire_telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RET
                        clock: Callable[[], float] = time.monotonic) -> WiredEdge:
     """The edge with its bot, database and Rasa client; nothing is connected yet."""
     database = open_database(settings)
-    shared = Services.over(database)
+    shared = Services.over(database, RelaisDirectory.load(settings.relais_directory))
     rasa = RasaClient.from_settings(settings)
     bot = make_bot(settings)
     delivery = TelegramDelivery(bot, shared.keyboards)
@@ -162,8 +167,9 @@ def wire_telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RET
     edge = TelegramEdge(bot, shared.inbox, shared.keyboards, queue, delivery, desk, desk_queue)
     # Topics exist only with a desk (and the bot can act in its group only then).
     eraser = TopicEraser(bot, shared.topic_erasures) if desk else None
-    notifier = GrievanceNotifier(shared.grievances, queue.wake)
-    return WiredEdge(edge, eraser, notifier, rasa, database)
+    pump = OutboxPump(shared.outbox, queue.wake, queue.busy_chats,
+                      per_second=settings.broadcast_messages_per_second, events=shared.events)
+    return WiredEdge(edge, eraser, pump, rasa, database)
 
 
 def coach_desk(settings: Settings, bot: ExtBot, services: Services, rasa: RasaClient,
@@ -184,7 +190,7 @@ async def telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RE
     """The edge at work, resumed where it stopped, until the block ends."""
     wired = wire_telegram_edge(settings, retry_delays, clock)
     try:
-        async with telegram_main.started(wired.edge, wired.eraser, settings, wired.notifier) as edge:
+        async with telegram_main.started(wired.edge, wired.eraser, settings, wired.pump) as edge:
             yield edge
     finally:
         await wired.close()
@@ -196,23 +202,23 @@ async def telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RE
 @dataclass(frozen=True)
 class TerminalChat:
     """One citizen's conversation in the terminal, the inbox the local desk writes the
-    coach's messages to, and what moves the units' news of doléances there."""
+    coach's messages to, and what moves Relais' own messages (alerts, a unit's news) there."""
 
     local: LocalChat
     inbox: InboxService
-    notifier: GrievanceNotifier
+    pump: OutboxPump
 
 
 @asynccontextmanager
 async def terminal_chat(settings: Settings) -> AsyncIterator[TerminalChat]:
     database = open_database(settings)
-    shared = Services.over(database)
+    shared = Services.over(database, RelaisDirectory.load(settings.relais_directory))
     rasa = RasaClient.from_settings(settings)
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     try:
         # The terminal prints the inbox as it fills: nothing to wake.
-        notifier = GrievanceNotifier(shared.grievances, lambda chat_id: None)
-        yield TerminalChat(LocalChat(sender, Bridge(rasa), rasa, shared.desk), shared.inbox, notifier)
+        pump = OutboxPump(shared.outbox, lambda chat_id: None, events=shared.events)
+        yield TerminalChat(LocalChat(sender, Bridge(rasa), rasa, shared.desk), shared.inbox, pump)
     finally:
         await rasa.close()
         database.close()
@@ -225,7 +231,7 @@ async def terminal_chat(settings: Settings) -> AsyncIterator[TerminalChat]:
 async def terminal_desk(settings: Settings, coach_name: str) -> AsyncIterator[LocalDesk]:
     """The local coach desk of `coach_name`, scoped by DESK_COACH_ID (every relais without)."""
     database = open_database(settings)
-    shared = Services.over(database)
+    shared = Services.over(database, RelaisDirectory.load(settings.relais_directory))
     # The desk reads the conversations and appends to them; it sends no message to Rasa.
     rasa = RasaClient.from_settings(settings, check_action_server=False)
     actions = case_actions(settings, shared, rasa, to_terminal_citizen(shared.inbox))

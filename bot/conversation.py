@@ -23,14 +23,20 @@ class Reply:
     document: dict[str, Any] | None = None
     # A message to copy as is, {"chat_id", "message_id"}: a photo or file a coach sends.
     copy_of: dict[str, int] | None = None
+    # Delivered without a sound (Telegram's disable_notification): Relais' own non-urgent
+    # messages, a unit's news, an alert below `danger`.
+    silent: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "text": self.text,
             "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
             "document": self.document,
             "copy_of": self.copy_of,
         }
+        if self.silent:
+            data["silent"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Reply":
@@ -40,7 +46,7 @@ class Reply:
             if b.get("payload")
         )
         return cls(text=data.get("text") or "", buttons=buttons, document=data.get("document"),
-                   copy_of=data.get("copy_of"))
+                   copy_of=data.get("copy_of"), silent=bool(data.get("silent")))
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ class TelegramDelivery:
         for number, part in enumerate(parts, start=1):
             markup = keyboard(reply.buttons) if number == len(parts) else None
             sent = await self._bot.send_message(
-                chat_id, part, reply_markup=markup, message_thread_id=thread_id
+                chat_id, part, reply_markup=markup, message_thread_id=thread_id,
+                disable_notification=reply.silent or None,
             )
             if markup is not None:
                 await self._remember(chat_id, sent.message_id, reply)

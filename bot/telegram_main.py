@@ -16,8 +16,8 @@ from datetime import timedelta
 from aiohttp import web
 from telegram import BotCommand
 
-from bot.grievance_notices import GrievanceNotifier
 from bot.inbound import MENU
+from bot.outbox_pump import OutboxPump
 from bot.telegram_edge import ALLOWED_UPDATES, TelegramEdge, local_app, webhook_app
 from bot.topic_erasure import TopicEraser
 from relais import retention
@@ -38,7 +38,7 @@ RETENTION_EVERY_SECONDS = 24 * 3600
 
 @asynccontextmanager
 async def started(edge: TelegramEdge, eraser: TopicEraser | None, settings: Settings,
-                  notifier: GrievanceNotifier | None = None) -> AsyncIterator[TelegramEdge]:
+                  pump: OutboxPump | None = None) -> AsyncIterator[TelegramEdge]:
     """The wired edge (bot/composition.py) at work, resumed where it stopped: its commands set,
     Rasa's callback served, the chats' and the desk's queues resumed, the desk watching; all stopped at the end
     (what the composition built, it closes)."""
@@ -51,8 +51,8 @@ async def started(edge: TelegramEdge, eraser: TopicEraser | None, settings: Sett
         desk_resuming = asyncio.create_task(desk_queue.resume()) if desk_queue else None
         watching = asyncio.create_task(desk.watch(stop_desk)) if desk else None
         erasing = asyncio.create_task(eraser.watch(stop_desk)) if eraser else None
-        # The units' news of doléances, once the chats' queue is resumed (it wakes their chats).
-        notifying = asyncio.create_task(notifier.watch(stop_desk)) if notifier else None
+        # What Relais sends first (alerts, a unit's news), paced; it wakes the chats' queue.
+        notifying = asyncio.create_task(pump.watch(stop_desk)) if pump else None
         try:
             yield edge
         finally:

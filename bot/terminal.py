@@ -18,8 +18,8 @@ from typing import Any
 from bot.bridge import Bridge, RecentFirstReplies, first_reply_at_once
 from bot.coach_record import record_for_coach
 from bot.conversation import Button, Reply, Turn
-from bot.grievance_notices import GrievanceNotifier
 from bot.inbound import to_rasa
+from bot.outbox_pump import OutboxPump
 from bot.rasa_client import RasaClient
 from relais.services.desk import DeskService
 from relais.services.errors import StorageUnavailable
@@ -119,12 +119,12 @@ async def exchange(local: LocalChat, typed: str, buttons: list[Button],
     return render(replies)
 
 
-async def chat(local: LocalChat, inbox: InboxService, notifier: GrievanceNotifier | None = None) -> None:
+async def chat(local: LocalChat, inbox: InboxService, pump: OutboxPump | None = None) -> None:
     """The conversation until Ctrl-D; the coach's messages and the units' news (`inbox`)
     printed as they come."""
     printer = asyncio.create_task(print_coach_messages(inbox, local.sender))
     stop = asyncio.Event()
-    notifying = asyncio.create_task(notifier.watch(stop)) if notifier else None
+    notifying = asyncio.create_task(pump.watch(stop)) if pump else None
     print("Relais, en local. Écrivez votre message (Ctrl-D pour quitter, /aide pour l'aide).")
     buttons: list[Button] = []
     recent = RecentFirstReplies()
@@ -149,7 +149,7 @@ async def _chat_until_done(settings: Settings) -> None:
     from bot.composition import terminal_chat
 
     async with terminal_chat(settings) as wired:
-        await chat(wired.local, wired.inbox, wired.notifier)
+        await chat(wired.local, wired.inbox, wired.pump)
 
 
 def main() -> None:

@@ -53,7 +53,8 @@ PROGRESS_ACTION_SKIPPED = "action_skipped"
 PROGRESS_KINDS = (PROGRESS_CHECKIN, PROGRESS_GOAL, PROGRESS_ACTION_DONE, PROGRESS_ACTION_SKIPPED)
 MOOD_MIN, MOOD_MAX = 1, 5
 
-CASE_REASONS = ("crisis", "citizen_request", "repeated_misunderstanding", "no_progress")
+CASE_REASONS = ("crisis", "citizen_request", "repeated_misunderstanding", "no_progress",
+                "welfare_check")
 # Priority scale of a case: 1 is the most urgent. Coaches take cases by ascending priority,
 # then by opening time. Crisis is always 1 and nothing else ever is.
 CASE_PRIORITY = {
@@ -61,6 +62,8 @@ CASE_PRIORITY = {
     "citizen_request": 2,
     "repeated_misunderstanding": 3,
     "no_progress": 4,
+    # Asked to be checked on after a territorial alert, and silent since (issue #15).
+    "welfare_check": 2,
 }
 CASE_OPEN = "open"
 CASE_TAKEN = "taken"
@@ -422,7 +425,8 @@ AGENT_ROLES = ("unit", "relais", "negotiator")
 TERRITORY_KINDS = ("unit", "departement", "region", "nation")
 AGENT_AUDIT_ACTIONS = ("signed_in", "sign_in_refused", "signed_out", "viewed", "status",
                        "answered", "noted", "assigned", "merged", "template_saved",
-                       "bulk_answered", "hidden", "exported")
+                       "bulk_answered", "hidden", "exported", "event_declared", "event_updated",
+                       "event_ended")
 
 
 class Grievance(Base):
@@ -498,21 +502,6 @@ class GrievanceNote(Base):
     at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
 
 
-class GrievanceNotice(Base):
-    """A message for the citizen about their item (a status, the unit's answer), due at
-    `due_at` (quiet hours respected): the Telegram edge moves due notices into the chat's
-    durable queue in one transaction, so nothing is lost or sent twice across restarts."""
-
-    __tablename__ = "relais_grievance_notices"
-
-    id: Mapped[int] = Column(Integer, primary_key=True)
-    grievance_id: Mapped[int] = Column(
-        Integer, ForeignKey("relais_grievances.id", ondelete="CASCADE"), nullable=False, index=True)
-    text: Mapped[str] = Column(Text, nullable=False)
-    due_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, index=True)
-    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
-
-
 class Agent(Base):
     """A public agent of the web space: a unit's agent (communes or quartiers), a relais' (a
     département) or a territorial crisis negotiator (a region, the nation)."""
@@ -564,6 +553,151 @@ class AnswerTemplate(Base):
     text: Mapped[str] = Column(Text, nullable=False)
 
     __table_args__ = (UniqueConstraint("territory_kind", "territory_code", "title"),)
+
+
+# --- territorial events and proactive messages (issue #15) ------------------------------
+
+# What an operator can declare (relais/content/events.yml gives each its words and its track).
+EVENT_KINDS = ("rationnement_electricite", "penurie_carburant", "coupure_eau", "inondation",
+               "canicule", "fermeture_usine", "penurie_alimentaire", "panne_telecom")
+SEVERITY_INFORMATION = "information"
+SEVERITY_VIGILANCE = "vigilance"
+SEVERITY_DANGER = "danger"
+SEVERITIES = (SEVERITY_INFORMATION, SEVERITY_VIGILANCE, SEVERITY_DANGER)
+EVENT_ACTIVE = "active"
+EVENT_ENDED = "ended"
+EVENT_STATUSES = (EVENT_ACTIVE, EVENT_ENDED)
+WELFARE_FINE = "fine"
+WELFARE_HELP = "help"
+WELFARE_ANSWERS = (WELFARE_FINE, WELFARE_HELP)
+# What Relais sends first. One outbox for all of it (relais/services/outbox.py).
+OUTBOX_ALERT = "alert"
+OUTBOX_WELFARE = "welfare"
+OUTBOX_CHECKIN = "checkin"
+OUTBOX_GRIEVANCE = "grievance"
+OUTBOX_KINDS = (OUTBOX_ALERT, OUTBOX_WELFARE, OUTBOX_CHECKIN, OUTBOX_GRIEVANCE)
+
+
+class AlertSubscription(Base):
+    """A citizen's consent to territorial alerts, with the place they gave: its own consent,
+    asked once, revocable with one word; independent of the coaching memory."""
+
+    __tablename__ = "relais_alert_subscriptions"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False, unique=True)
+    postal_code: Mapped[str | None] = Column(String(5), nullable=True)
+    departement: Mapped[str] = Column(String(3), nullable=False)
+    # The citizen asked to be checked on after an alert (and their relais told if they are
+    # silent): a second message, then a case.
+    check_on_me: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+    # Local hours (Europe/Paris) between which only `danger` alerts are sent.
+    quiet_from: Mapped[int] = Column(Integer, nullable=False, default=21)
+    quiet_until: Mapped[int] = Column(Integer, nullable=False, default=8)
+    subscribed_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (Index("ix_relais_alert_subscriptions_departement", "departement"),)
+
+
+class TerritorialEvent(Base):
+    """A disruption an operator declared for some départements: an alert goes to the citizens
+    there who subscribed, their conversation switches to urgence for its scenario while it
+    lasts, and a welfare check counts who answered."""
+
+    __tablename__ = "relais_events"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    kind: Mapped[str] = Column(String(32), nullable=False)
+    severity: Mapped[str] = Column(String(16), nullable=False)
+    # The départements concerned, space-separated ("43 15"); looked up through the recipients.
+    departements: Mapped[str] = Column(String(400), nullable=False)
+    instructions: Mapped[str] = Column(Text, nullable=False)
+    starts_at: Mapped[datetime] = Column(UTCDateTime, nullable=False)
+    ends_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    status: Mapped[str] = Column(String(16), nullable=False, default=EVENT_ACTIVE)
+    # The outbox priority of all its messages, from the severity it was declared with: an
+    # update or the end never overtakes the alert in a citizen's chat.
+    priority: Mapped[int] = Column(Integer, nullable=False)
+    declared_by: Mapped[int | None] = Column(
+        Integer, ForeignKey("relais_agents.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+    updated_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (
+        CheckConstraint(column("kind").in_(EVENT_KINDS), name="kind"),
+        CheckConstraint(column("severity").in_(SEVERITIES), name="severity"),
+        CheckConstraint(column("status").in_(EVENT_STATUSES), name="status"),
+    )
+
+
+class EventRecipient(Base):
+    """A citizen an event's alert went to, and the welfare check: their answer (fine, or help
+    with a track), whether they were asked again, whether their relais was told."""
+
+    __tablename__ = "relais_event_recipients"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    event_id: Mapped[int] = Column(
+        Integer, ForeignKey("relais_events.id", ondelete="CASCADE"), nullable=False)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False, index=True)
+    departement: Mapped[str] = Column(String(3), nullable=False)
+    alerted_at: Mapped[datetime] = Column(UTCDateTime, nullable=False)
+    answer: Mapped[str | None] = Column(String(8), nullable=True)
+    help_track: Mapped[str | None] = Column(String(32), nullable=True)
+    answered_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    reminded_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    relayed_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "citizen_id"),
+        CheckConstraint(column("answer").in_(WELFARE_ANSWERS), name="answer"),
+        # The welfare counts: per event and département, by answer.
+        Index("ix_relais_event_recipients_event_dept_answer", "event_id", "departement", "answer"),
+    )
+
+
+class CheckinPlan(Base):
+    """When Relais checks on a citizen of its own accord: the next day after an urgence, then
+    at the day and hour they chose (weekly). Paused or stopped with one word."""
+
+    __tablename__ = "relais_checkin_plans"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False, unique=True)
+    weekday: Mapped[int] = Column(Integer, nullable=False)  # 0 Monday … 6 Sunday, local time
+    hour: Mapped[int] = Column(Integer, nullable=False)
+    next_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True, index=True)
+    paused: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+    # The last check-in sent and not answered yet (None once the citizen wrote back).
+    unanswered_since: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
+    # The next check-in follows an urgence: left unanswered, it offers a person.
+    after_urgence: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+
+
+class OutboxMessage(Base):
+    """A message Relais sends first (an alert, a welfare question, a check-in, a unit's news),
+    due at `due_at` (quiet hours applied when written). The Telegram edge claims due messages
+    (FOR UPDATE SKIP LOCKED: several edges never claim one twice) and moves them into the
+    chat's durable queue in the same transaction: nothing lost or sent twice across restarts."""
+
+    __tablename__ = "relais_outbox"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False, index=True)
+    kind: Mapped[str] = Column(String(16), nullable=False)
+    # Lower first: a danger alert before a unit's news.
+    priority: Mapped[int] = Column(Integer, nullable=False, default=5)
+    due_at: Mapped[datetime] = Column(UTCDateTime, nullable=False)
+    # The messages (JSON list of replies as bot.conversation.Reply.to_dict gives them).
+    replies: Mapped[str] = Column(Text, nullable=False)
+    event_id: Mapped[int | None] = Column(
+        Integer, ForeignKey("relais_events.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (
+        CheckConstraint(column("kind").in_(OUTBOX_KINDS), name="kind"),
+        Index("ix_relais_outbox_due", "due_at", "priority", "id"),
+    )
 
 
 # Rasa's SQL tracker store table, as Rasa 3.6 creates it (rasa.core.tracker_store.SQLEvent).

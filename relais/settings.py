@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     telegram_webhook_port: int = 8443
     # Telegram's limit for a bot: about 30 messages per second overall.
     telegram_max_messages_per_second: float = 30.0
+    # What Relais sends first (an alert to a whole territory) is paced below that limit: the
+    # rest is for the citizens who write meanwhile, answered first. Telegram's paid broadcasts
+    # (allow_paid_broadcast, up to 1,000 a second for a fee) are not used: raise both limits
+    # only with them agreed and paid for.
+    broadcast_messages_per_second: float = 28.0
     # ... and about 20 messages per minute into one group (the coaches' group).
     telegram_max_group_messages_per_minute: float = 20.0
     # Coach desk: the coaches' Telegram supergroup with topics (one topic per case), extra

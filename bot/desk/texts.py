@@ -5,6 +5,7 @@ REASONS_FR = {
     "citizen_request": "demande de la personne",
     "repeated_misunderstanding": "incompréhensions répétées",
     "no_progress": "pas de progrès",
+    "welfare_check": "sans nouvelles après une alerte",
 }
 STATUS_FR = {"open": "en attente", "taken": "pris en charge"}
 

@@ -24,17 +24,20 @@ from relais.grievances import reference_of
 from relais.models import (
     INBOX_DONE,
     RASA_EVENTS,
+    AlertSubscription,
     Case,
     CaseAudit,
     CaseTopic,
+    CheckinPlan,
     Citizen,
     Enrolment,
+    EventRecipient,
     Grievance,
     GrievanceDetail,
     GrievanceNote,
-    GrievanceNotice,
     HeldMessage,
     InboxEntry,
+    OutboxMessage,
     ProgressEntry,
     SentKeyboard,
     TopicMessage,
@@ -105,13 +108,16 @@ class DataRightsService:
                 counts[of_case.__tablename__] = _delete(
                     session, delete(of_case).where(of_case.case_id.in_(case_ids))
                 )
-            # Their doléances and envies, with the details, the agents' notes and the news not
-            # sent yet (the agents' audit keeps only an item id and no text).
+            # Their doléances and envies, with the details and the agents' notes (the agents'
+            # audit keeps only an item id and no text).
             items = select(Grievance.id).where(Grievance.citizen_id == (citizen.id if citizen else -1))
-            for of_item in (GrievanceDetail, GrievanceNote, GrievanceNotice):
+            for of_item in (GrievanceDetail, GrievanceNote):
                 counts[of_item.__tablename__] = _delete(
                     session, delete(of_item).where(of_item.grievance_id.in_(items)))
-            for of_citizen in (ProgressEntry, Enrolment, Case, Grievance):
+            # What Relais was to send them first (alerts, news, check-ins), the alerts they got
+            # and their answers, their alert subscription and check-in plan.
+            for of_citizen in (ProgressEntry, Enrolment, Case, Grievance, OutboxMessage,
+                               EventRecipient, AlertSubscription, CheckinPlan):
                 counts[of_citizen.__tablename__] = (
                     _delete(session, delete(of_citizen).where(of_citizen.citizen_id == citizen.id))
                     if citizen
@@ -196,6 +202,24 @@ def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
         # Their doléances and envies with the unit's answers; never the agents' internal notes.
         "doleances": [_grievance(session, item) for item in session.scalars(
             select(Grievance).where(Grievance.citizen_id == citizen.id).order_by(Grievance.id))],
+        # Territorial alerts: the place given for them, and each alert received with the answer.
+        "alertes": _alerts(session, citizen.id),
+    }
+
+
+def _alerts(session: Session, citizen_id: int) -> dict[str, Any]:
+    subscription = session.scalars(
+        select(AlertSubscription).where(AlertSubscription.citizen_id == citizen_id)).one_or_none()
+    received = session.scalars(select(EventRecipient).where(EventRecipient.citizen_id == citizen_id)
+                               .order_by(EventRecipient.id)).all()
+    return {
+        "inscription": {
+            "postal_code": subscription.postal_code, "check_on_me": subscription.check_on_me,
+            "subscribed_at": _iso(subscription.subscribed_at),
+        } if subscription else None,
+        "recues": [{"event_id": row.event_id, "alerted_at": _iso(row.alerted_at),
+                    "answer": row.answer, "help_track": row.help_track,
+                    "answered_at": _iso(row.answered_at)} for row in received],
     }
 
 

@@ -1,17 +1,16 @@
 """Doléances and envies in the database: the citizen's side (record, list, add a detail,
 withdraw) and the notices that carry the unit's news back to the chat.
 
-Every change an agent makes that the citizen should hear of writes a GrievanceNotice in the same
-transaction (relais/services/unit_desk.py); `deliver_due` moves the due ones into the chat's
-durable queue (relais_inbox), also in one transaction: a notice is sent once, after any restart.
+Every change an agent makes that the citizen should hear of writes a notice in the durable
+outbox in the same transaction (relais/services/unit_desk.py, relais/services/outbox.py), due
+when the quiet hours allow; the edge moves it into the chat's queue: sent once, after any restart.
 """
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relais.database import SessionFactory
@@ -27,17 +26,14 @@ from relais.grievances import (
 from relais.models import (
     GRIEVANCE_KINDS,
     GRIEVANCE_VISIBILITIES,
-    INBOX_ANSWERED,
-    INBOX_CITIZEN,
-    INBOX_OUTGOING,
+    OUTBOX_GRIEVANCE,
     STATUS_WITHDRAWN,
     Citizen,
     Grievance,
     GrievanceDetail,
-    GrievanceNotice,
-    InboxEntry,
     utc_now,
 )
+from relais.services import outbox
 from relais.services.citizens import check_conversation_id, get_or_create_citizen
 from relais.services.unit_of_work import run_in_transaction
 from relais.territories import Territories, territories
@@ -193,29 +189,6 @@ class GrievanceService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def deliver_due(self, limit: int = 100) -> list[str]:
-        """Move the notices now due into their chats' durable queues; the chats to wake."""
-
-        def work(session: Session) -> list[str]:
-            now = self._clock()
-            due = session.execute(
-                select(GrievanceNotice.id, GrievanceNotice.text, Citizen.conversation_id)
-                .join(Grievance, Grievance.id == GrievanceNotice.grievance_id)
-                .join(Citizen, Citizen.id == Grievance.citizen_id)
-                .where(GrievanceNotice.due_at <= now)
-                .order_by(GrievanceNotice.due_at, GrievanceNotice.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True, of=GrievanceNotice)
-            ).all()
-            for _notice_id, text, chat_id in due:
-                session.add(_outgoing(chat_id, text, now))
-            if due:
-                session.execute(delete(GrievanceNotice).where(
-                    GrievanceNotice.id.in_([row[0] for row in due])))
-            return sorted({row[2] for row in due})
-
-        return run_in_transaction(self._session_factory, work)
-
 
 def notice_for(session: Session, item: Grievance, key: str, now: datetime, **values: str) -> None:
     """Write the notice `key` (relais/content/grievances.yml, notices) for the item's citizen,
@@ -225,15 +198,9 @@ def notice_for(session: Session, item: Grievance, key: str, now: datetime, **val
         kind_lower=texts.kinds[item.kind].lower(), reference=reference_of(item.id),
         summary=summary_of(item.text), **values,
     )
-    session.add(GrievanceNotice(grievance_id=item.id, text=text,
-                                due_at=due_at(now, item.notify_any_time), created_at=now))
-
-
-def _outgoing(chat_id: str, text: str, now: datetime) -> InboxEntry:
-    return InboxEntry(kind=INBOX_OUTGOING, lane=INBOX_CITIZEN, chat_id=chat_id,
-                      status=INBOX_ANSWERED, received_at=now,
-                      replies=json.dumps([{"text": text, "buttons": [], "document": None,
-                                           "copy_of": None}], ensure_ascii=False))
+    outbox.write(session, [outbox.Outgoing(
+        citizen_id=item.citizen_id, kind=OUTBOX_GRIEVANCE, due_at=due_at(now, item.notify_any_time),
+        replies=[outbox.reply(text, silent=True)])], now)
 
 
 def _citizen_item(row: Grievance) -> CitizenItem:

@@ -8,17 +8,21 @@ from sqlalchemy import MetaData, Table, func, insert, inspect, select, tuple_
 
 from relais.models import (
     AgentAudit,
+    AlertSubscription,
     Case,
     CaseAudit,
     CaseTopic,
+    CheckinPlan,
     Citizen,
+    EventRecipient,
     Grievance,
     GrievanceDetail,
     GrievanceNote,
-    GrievanceNotice,
     HeldMessage,
     InboxEntry,
+    OutboxMessage,
     SentKeyboard,
+    TerritorialEvent,
     TopicMessage,
 )
 from relais.services.topic_erasure import PendingTopicErasure, TopicErasureService
@@ -80,7 +84,20 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
         )).inserted_primary_key[0]
         connection.execute(insert(GrievanceDetail).values(grievance_id=item, text="Le vendredi aussi", at=NOW))
         connection.execute(insert(GrievanceNote).values(grievance_id=item, text="À voir", at=NOW))
-        connection.execute(insert(GrievanceNotice).values(grievance_id=item, text="Du nouveau", due_at=NOW, created_at=NOW))
+        # A unit's news not sent yet, in the outbox; an alert received and the subscription.
+        connection.execute(insert(OutboxMessage).values(
+            citizen_id=citizen, kind="grievance", priority=5, due_at=NOW, replies="[]", created_at=NOW))
+        event = connection.execute(insert(TerritorialEvent).values(
+            kind="inondation", severity="danger", departements="43", instructions="Montez à l'étage.",
+            starts_at=NOW, status="active", priority=0, created_at=NOW, updated_at=NOW)).inserted_primary_key[0]
+        connection.execute(insert(EventRecipient).values(
+            event_id=event, citizen_id=citizen, departement="43", alerted_at=NOW, answer="help",
+            help_track="logement", answered_at=NOW))
+        connection.execute(insert(AlertSubscription).values(
+            citizen_id=citizen, postal_code="43100", departement="43", check_on_me=True,
+            quiet_from=21, quiet_until=8, subscribed_at=NOW))
+        connection.execute(insert(CheckinPlan).values(citizen_id=citizen, weekday=0, hour=18, paused=False,
+                                                      after_urgence=False))
         connection.execute(insert(AgentAudit).values(action="viewed", grievance_id=item, at=NOW))
         # A coach's message the citizen's contact instructions hold.
         connection.execute(insert(HeldMessage).values(
@@ -100,8 +117,9 @@ def rows_per_table(engine, conversation_id, citizen_id):
     counts = {}
     with engine.connect() as connection:
         for name in inspect(connection).get_table_names():
-            if name in ("relais_alembic_version", "relais_agents", "relais_answer_templates"):
-                continue  # the agents' own tables: nothing of any citizen
+            if name in ("relais_alembic_version", "relais_agents", "relais_answer_templates",
+                        "relais_events"):
+                continue  # the agents' own tables (and the events they declare): no citizen
             table = Table(name, MetaData(), autoload_with=connection)
             if "citizen_id" in table.c:
                 condition = table.c.citizen_id == citizen_id
@@ -143,7 +161,8 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "events",
         "relais_inbox", "relais_keyboards", "relais_case_topics", "relais_case_audit",
         "relais_topic_messages", "relais_topic_erasures", "relais_held_messages", "relais_grievances",
-        "relais_grievance_details", "relais_grievance_notes", "relais_grievance_notices", "relais_agent_audit",
+        "relais_grievance_details", "relais_grievance_notes", "relais_agent_audit", "relais_outbox",
+        "relais_event_recipients", "relais_alert_subscriptions", "relais_checkin_plans",
     }
     assert all(count > 0 for name, count in bob_before.items() if name != "relais_topic_erasures")
     alice_case = data_rights.export("alice")["cases"][0]["id"]
@@ -164,7 +183,10 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_grievances": 1,
         "relais_grievance_details": 1,
         "relais_grievance_notes": 1,
-        "relais_grievance_notices": 1,
+        "relais_outbox": 1,
+        "relais_event_recipients": 1,
+        "relais_alert_subscriptions": 1,
+        "relais_checkin_plans": 1,
         "events": 3,
     }
     alice_after = rows_per_table(engine, "alice", two_citizens["alice"])

@@ -8,9 +8,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from relais.models import AgentAudit, GrievanceNotice, InboxEntry
+from relais.models import AgentAudit, InboxEntry, OutboxMessage
 from relais.services.data_rights import DataRightsService
 from relais.services.grievances import CLOSED, DONE, NOT_FOUND, Draft, GrievanceService
+from relais.services.outbox import OutboxService
 from relais.services.unit_desk import ItemFilter, NotInTerritory, UnitDesk
 from relais.territories import Territory
 
@@ -31,6 +32,11 @@ def draft(text="Le car du mercredi a été supprimé", postal_code="43100", **va
 @pytest.fixture
 def grievances(session_factory, clock):
     return GrievanceService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def outbox(session_factory, clock):
+    return OutboxService(session_factory, clock=clock)
 
 
 @pytest.fixture
@@ -112,19 +118,19 @@ def test_filters_by_status_theme_commune_age_and_overdue(grievances, desk, clock
     assert desk.summary(BRIOUDE).overdue == 0
 
 
-def test_a_status_and_an_answer_reach_the_chat_once_and_never_at_night(grievances, desk, clock):
+def test_a_status_and_an_answer_reach_the_chat_once_and_never_at_night(outbox, grievances, desk, clock):
     recorded = grievances.record("c1", draft())
     unit = agent(desk, "brioude", BRIOUDE)
     clock.now = datetime(2026, 11, 26, 21, 30, tzinfo=timezone.utc)  # 22:30 in Paris
     desk.set_status(unit, recorded.id, "non_retenue", reason="La ligne dépend de la région.")
-    assert grievances.deliver_due() == []
+    assert outbox.move_due() == []
     clock.now = datetime(2026, 11, 27, 6, 59, tzinfo=timezone.utc)  # 07:59 in Paris
-    assert grievances.deliver_due() == []
+    assert outbox.move_due() == []
     clock.now = datetime(2026, 11, 27, 7, 0, tzinfo=timezone.utc)  # 08:00 in Paris
-    assert grievances.deliver_due() == ["c1"]
-    assert grievances.deliver_due() == []
+    assert outbox.move_due() == ["c1"]
+    assert outbox.move_due() == []
     desk.answer(unit, [recorded.id], "Nous relançons la région.")
-    assert grievances.deliver_due() == ["c1"]
+    assert outbox.move_due() == ["c1"]
     texts = [json.loads(entry.replies)[0]["text"] for entry in outgoing(grievances)]
     assert "non retenue" in texts[0] and "dépend de la région" in texts[0]
     assert recorded.reference in texts[1] and "Nous relançons la région." in texts[1]
@@ -136,11 +142,11 @@ def outgoing(service):
                                .order_by(InboxEntry.id)).all()
 
 
-def test_news_at_any_hour_when_the_citizen_chose_it(grievances, desk, clock):
+def test_news_at_any_hour_when_the_citizen_chose_it(outbox, grievances, desk, clock):
     recorded = grievances.record("c1", draft(notify_any_time=True))
     clock.now = datetime(2026, 11, 26, 23, 0, tzinfo=timezone.utc)
     desk.answer(agent(desk, "brioude", BRIOUDE), [recorded.id], "Vu.")
-    assert grievances.deliver_due() == ["c1"]
+    assert outbox.move_due() == ["c1"]
 
 
 def test_a_rejection_needs_a_reason(grievances, desk):
@@ -149,13 +155,13 @@ def test_a_rejection_needs_a_reason(grievances, desk):
         desk.set_status(agent(desk, "brioude", BRIOUDE), recorded.id, "non_retenue")
 
 
-def test_bulk_answer_with_a_template_answers_each_citizen(grievances, desk):
+def test_bulk_answer_with_a_template_answers_each_citizen(outbox, grievances, desk):
     ids = [grievances.record(f"c{i}", draft()).id for i in range(3)]
     unit = agent(desk, "brioude", BRIOUDE)
     template_id = desk.save_template(unit, "Transmis", "Merci : c'est transmis au conseil régional.")
     template = desk.template(unit, template_id)
     assert desk.answer(unit, ids, template.text, status="a_l_etude") == 3
-    assert sorted(grievances.deliver_due()) == ["c0", "c1", "c2"]
+    assert sorted(outbox.move_due()) == ["c0", "c1", "c2"]
     assert all(desk.item(unit, i).row.status == "a_l_etude" for i in ids)
 
 
@@ -189,7 +195,7 @@ def test_merge_notes_assignment_and_audit(grievances, desk, session_factory):
 
 def notice_texts(session_factory):
     with session_factory() as session:
-        return list(session.scalars(select(GrievanceNotice.text)))
+        return [json.loads(replies)[0]["text"] for replies in session.scalars(select(OutboxMessage.replies))]
 
 
 def test_sign_in_refuses_a_wrong_password_and_audits_it(desk, session_factory):

@@ -18,8 +18,9 @@ RELAIS_TABLES = {
     "relais_citizens", "relais_enrolments", "relais_progress", "relais_cases", "relais_inbox",
     "relais_keyboards", "relais_case_topics", "relais_case_audit", "relais_topic_messages",
     "relais_topic_erasures", "relais_held_messages", "relais_grievances", "relais_grievance_details",
-    "relais_grievance_notes", "relais_grievance_notices", "relais_agents", "relais_agent_audit",
-    "relais_answer_templates",
+    "relais_grievance_notes", "relais_agents", "relais_agent_audit",
+    "relais_answer_templates", "relais_alert_subscriptions", "relais_events",
+    "relais_event_recipients", "relais_checkin_plans", "relais_outbox",
 }
 VERSION_TABLE = "relais_alembic_version"
 
@@ -41,7 +42,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
     with engine.connect() as connection:
         assert MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision() == "0009"
+        ).get_current_revision() == "0010"
     engine.dispose()
 
     downgrade_to_base(db_url)

@@ -6,6 +6,7 @@ import pytest
 
 from relais.database import create_engine_from_url, make_session_factory
 from relais.services.grievances import Draft, GrievanceService
+from relais.services.outbox import OutboxService
 from relais.services.unit_desk import UnitDesk
 from relais.territories import Territory
 from tests.support.clock import FakeClock
@@ -21,12 +22,12 @@ def services(database_url):
     engine = create_engine_from_url(database_url)
     sessions = make_session_factory(engine)
     # Daytime in Paris: the news is due at once (quiet hours are tested in tests/domain).
-    yield GrievanceService(sessions), UnitDesk(sessions, clock=FakeClock())
+    yield GrievanceService(sessions), UnitDesk(sessions, clock=FakeClock()), OutboxService(sessions)
     engine.dispose()
 
 
 async def test_answers_reach_the_chat_once_across_a_restart(services, fake, hung, database_url):
-    grievances, desk = services
+    grievances, desk, outbox = services
     item = grievances.record(str(CHAT), Draft(kind="doleance", text="Le car du mercredi a disparu",
                                               theme="mobilite", visibility="counted", postal_code="43100"))
     desk.create_agent("agent", "Agent", "un mot de passe assez long", "unit", Territory("unit", "brioude"))
@@ -46,5 +47,5 @@ async def test_answers_reach_the_chat_once_across_a_restart(services, fake, hung
         assert "en cours" in sent[1]["text"]
     async with polling_edge(settings()) as edge:
         await edge.queue.idle()
-        assert grievances.deliver_due() == []
+        assert outbox.move_due() == []
     assert len(fake.sent("sendMessage", CHAT)) == 2

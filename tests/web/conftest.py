@@ -20,6 +20,7 @@ from werkzeug.serving import make_server
 
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services.grievances import GrievanceService
+from relais.services.outbox import OutboxService
 from relais.services.unit_desk import UnitDesk
 from tests.support.clock import FakeClock
 
@@ -113,5 +114,11 @@ def desk(session_factory, clock):
 
 @pytest.fixture
 def grievances(session_factory, clock):
-    """The citizens' side, to record items as the chat would and to deliver their notices."""
+    """The citizens' side, to record items as the chat would."""
     return GrievanceService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def outbox(session_factory, clock):
+    """What moves the units' news into the chats' queues, as the edge does."""
+    return OutboxService(session_factory, clock=clock)

@@ -118,7 +118,7 @@ def test_an_agent_signs_in_and_filters_the_list_on_a_phone(phone, base_url, figu
     expect(phone.locator(".compte")).to_have_text("1 résultat")
 
 
-def test_an_agent_answers_an_item_with_a_template(phone, base_url, figures, items, grievances):
+def test_an_agent_answers_an_item_with_a_template(outbox, phone, base_url, figures, items, grievances):
     chat, item_id = items["car"]
     sign_in(phone, base_url)
     phone.get_by_role("link", name="Modèles").click()
@@ -142,10 +142,10 @@ def test_an_agent_answers_an_item_with_a_template(phone, base_url, figures, item
     expect(phone.locator("section.carte").first).to_contain_text("Réponse envoyée")
     expect(phone.locator("section.carte").first).to_contain_text("À l'étude")
     screenshot(phone, figures, "03-doleance")
-    assert grievances.deliver_due() == [chat]
+    assert outbox.move_due() == [chat]
 
 
-def test_an_agent_answers_two_items_at_once(phone, base_url, items, grievances):
+def test_an_agent_answers_two_items_at_once(outbox, phone, base_url, items, grievances):
     sign_in(phone, base_url)
     boxes = phone.locator("input[name=ids]")
     select_all = phone.get_by_role("button", name="Tout sélectionner")
@@ -168,7 +168,7 @@ def test_an_agent_answers_two_items_at_once(phone, base_url, items, grievances):
     expect(phone.locator("li.fiche", has_text="Le car du mercredi")).to_contain_text("En cours")
     expect(phone.locator("li.fiche", has_text="Plus de guichet")).to_contain_text("En cours")
     expect(phone.locator("li.fiche", has_text="composteur")).to_contain_text("Reçue")
-    assert sorted(grievances.deliver_due()) == sorted([car_chat, gare_chat])
+    assert sorted(outbox.move_due()) == sorted([car_chat, gare_chat])
 
 
 def test_the_public_page_of_the_unit(phone, base_url, figures, items, desk):

@@ -159,7 +159,7 @@ def test_a_post_without_a_valid_csrf_token_is_refused_with_a_kind_page(desk, gri
     assert response.status_code == 302
 
 
-def test_an_agent_of_another_territory_gets_404_and_changes_nothing(client, desk, grievances, unit_agent):
+def test_an_agent_of_another_territory_gets_404_and_changes_nothing(outbox, client, desk, grievances, unit_agent):
     item = grievances.record("c1", draft()).id
     desk.create_agent("lyon", "Agent Lyon", PASSWORD, "unit", LYON_8)
     sign_in(client, "lyon")
@@ -181,10 +181,10 @@ def test_an_agent_of_another_territory_gets_404_and_changes_nothing(client, desk
     assert "D-" not in page_text(client.get("/doleances"))
     detail = desk.item(desk.sign_in(unit_agent, PASSWORD), item)
     assert (detail.row.status, detail.answer, detail.notes, detail.hidden) == ("recue", None, [], False)
-    assert grievances.deliver_due() == []
+    assert outbox.move_due() == []
 
 
-def test_a_bulk_answer_with_a_template_answers_the_ticked_items_and_each_citizen_hears_of_it(
+def test_a_bulk_answer_with_a_template_answers_the_ticked_items_and_each_citizen_hears_of_it(outbox,
         client, desk, grievances, unit_agent):
     ids = [grievances.record(f"chat-{i}", draft(text=f"Le car {i} ne passe plus")).id for i in range(3)]
     sign_in(client, unit_agent)
@@ -199,7 +199,7 @@ def test_a_bulk_answer_with_a_template_answers_the_ticked_items_and_each_citizen
     assert response.headers["Location"] == "/doleances?theme=mobilite"
     assert messages(client.get("/doleances")) == [
         "Réponse envoyée pour 2 doléances ou envies : chaque personne la recevra dans sa conversation."]
-    assert sorted(grievances.deliver_due()) == ["chat-0", "chat-2"]
+    assert sorted(outbox.move_due()) == ["chat-0", "chat-2"]
     agent = desk.sign_in(unit_agent, PASSWORD)
     answered = [desk.item(agent, i) for i in ids]
     assert [(d.answer, d.row.status) for d in answered] == [
@@ -207,17 +207,17 @@ def test_a_bulk_answer_with_a_template_answers_the_ticked_items_and_each_citizen
         ("Merci : c'est transmis à la région.", "a_l_etude")]
 
 
-def test_a_bulk_answer_needs_ticked_items_and_a_text(client, grievances, unit_agent):
+def test_a_bulk_answer_needs_ticked_items_and_a_text(outbox, client, grievances, unit_agent):
     item = grievances.record("c1", draft()).id
     sign_in(client, unit_agent)
     client.post("/doleances/reponse", data={"texte": "Réponse"})
     assert messages(client.get("/doleances")) == ["Cochez au moins une doléance ou envie à laquelle répondre."]
     client.post("/doleances/reponse", data={"ids": [str(item)], "texte": "  "})
     assert messages(client.get("/doleances")) == ["Choisissez un modèle ou écrivez la réponse."]
-    assert grievances.deliver_due() == []
+    assert outbox.move_due() == []
 
 
-def test_a_template_prefills_the_answer_of_an_item_which_then_reaches_the_citizen(
+def test_a_template_prefills_the_answer_of_an_item_which_then_reaches_the_citizen(outbox,
         client, desk, grievances, unit_agent):
     item = grievances.record("chat-7", draft()).id
     sign_in(client, unit_agent)
@@ -230,7 +230,7 @@ def test_a_template_prefills_the_answer_of_an_item_which_then_reaches_the_citize
     assert client.get(f"/doleances/{item}?modele=99999").status_code == 404
     response = client.post(f"/doleances/{item}/reponse", data={"texte": "Nous étudions votre demande avec la mairie."})
     assert response.headers["Location"] == f"/doleances/{item}#reponse"
-    assert grievances.deliver_due() == ["chat-7"]
+    assert outbox.move_due() == ["chat-7"]
 
 
 def test_a_rejection_without_a_reason_is_refused_with_a_french_message(client, desk, grievances, unit_agent):

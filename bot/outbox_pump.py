@@ -1,0 +1,87 @@
+"""Moves what Relais sends first (territorial alerts, welfare questions, a unit's news of a
+doléance) from the durable outbox (relais/services/outbox.py) into the chats' queues, paced.
+
+Each move is one transaction: a message leaves the outbox when it enters its chat's durable
+queue, so it is sent once, in order with the rest of the chat, after any restart, whichever
+edge claims it. The pace keeps a broadcast under the bot's limit and behind the citizens who
+write: at most `per_second` messages a second are moved, and none while more chats than that
+still have messages to send. A chat's queue sends a citizen's answer as soon as it is ready,
+so it waits for at most a second of broadcast ahead of it in the rate limiter.
+
+The same loop follows up silent citizens after an alert (EventService.follow_up_silent).
+"""
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+
+from relais.services.events import EventService
+from relais.services.outbox import OutboxService
+
+logger = logging.getLogger(__name__)
+
+# With nothing due, look again this often: an answer reaches the chat within seconds.
+LOOK_EVERY_SECONDS = 2.0
+# Moves per second are spread over this many ticks (smooth, not bursts of a second's worth).
+TICKS_PER_SECOND = 4
+FOLLOW_UP_EVERY_SECONDS = 60.0
+
+
+class OutboxPump:
+    def __init__(self, outbox: OutboxService, wake: Callable[[str], None],
+                 busy_chats: Callable[[], int] = lambda: 0, per_second: float = 28.0,
+                 events: EventService | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._outbox = outbox
+        self._wake = wake
+        self._busy_chats = busy_chats
+        self._per_tick = max(1, round(per_second / TICKS_PER_SECOND))
+        self._backlog_limit = max(1, round(per_second))
+        self._events = events
+        self._clock = clock
+        self._followed_up_at: float | None = None
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                moved = await self.move_some()
+                await self._follow_up()
+            except Exception:  # keep watching whatever happens (the database may be down)
+                logger.exception("Moving the outbox to the chats failed")
+                moved = 0
+            pause = 1 / TICKS_PER_SECOND if moved else LOOK_EVERY_SECONDS
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=pause)
+            except asyncio.TimeoutError:
+                pass
+
+    async def move_some(self) -> int:
+        """One tick's share of due messages, unless the chats are still busy with earlier ones;
+        how many moved (-1: held back for the backlog, which counts as work under way)."""
+        if self._busy_chats() >= self._backlog_limit:
+            return -1
+        chats = await asyncio.to_thread(self._outbox.move_due, self._per_tick)
+        for chat_id in chats:
+            self._wake(chat_id)
+        return len(chats)
+
+    async def drain(self) -> int:
+        """Move everything due now, unpaced (the terminal, tests); how many chats were woken."""
+        woken = 0
+        while chats := await asyncio.to_thread(self._outbox.move_due, 100):
+            for chat_id in chats:
+                self._wake(chat_id)
+            woken += len(chats)
+        return woken
+
+    async def _follow_up(self) -> None:
+        now = self._clock()
+        if self._events is None or (
+                self._followed_up_at is not None
+                and now - self._followed_up_at < FOLLOW_UP_EVERY_SECONDS):
+            return
+        self._followed_up_at = now
+        reminded, relayed = await asyncio.to_thread(self._events.follow_up_silent)
+        if reminded or relayed:
+            logger.info("Welfare check: %d reminded, %d told to their relais", reminded, relayed)
