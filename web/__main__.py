@@ -2,8 +2,9 @@
 
 Reads the settings (DATABASE_URL like every process of Relais; WEB_SECRET_KEY, required, signs
 the session cookies; WEB_HOST and WEB_PORT, loopback:8080 by default; WEB_COOKIE_SECURE=0 for
-plain http on a laptop), builds the desk over the database and serves the app. It migrates
-nothing: `python -m relais.database` (or `make run`) does.
+plain http on a laptop), builds the desk and the territorial events over the database (the
+events with the relais directory of RELAIS_DIRECTORY, for the contact their alerts give) and serves
+the app. It migrates nothing: `python -m relais.database` (or `make run`) does.
 """
 
 import logging
@@ -11,10 +12,13 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from werkzeug.serving import make_server
 
 from relais.database import create_engine_from_url, make_session_factory
+from relais.directory import DirectoryError, RelaisDirectory
+from relais.services.events import EventService
 from relais.services.unit_desk import UnitDesk
 from relais.settings import load_settings
 from web.app import create_app
@@ -55,9 +59,17 @@ def main() -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
-    engine = create_engine_from_url(load_settings().database_url)
-    desk = UnitDesk(make_session_factory(engine))
-    app = create_app(desk, web.secret_key, secure_cookies=web.secure_cookies)
+    settings = load_settings()
+    try:
+        directory = RelaisDirectory.load(Path(settings.relais_directory) if settings.relais_directory
+                                         else None)
+    except DirectoryError as error:
+        print(error, file=sys.stderr)
+        return 2
+    engine = create_engine_from_url(settings.database_url)
+    session_factory = make_session_factory(engine)
+    app = create_app(UnitDesk(session_factory), web.secret_key, secure_cookies=web.secure_cookies,
+                     events=EventService(session_factory, directory))
     # Werkzeug's threaded server: one thread per request, enough for the agents of a few
     # territories behind a reverse proxy that terminates HTTPS (nginx, Caddy). The app is
     # stateless (sessions are signed cookies): for more, run several behind the proxy, or the

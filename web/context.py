@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
+from relais.services.events import EventService
 from relais.services.unit_desk import AgentInfo, UnitDesk
 from relais.territories import Territories
 
@@ -16,10 +17,19 @@ EXTENSION = "relais"
 class WebServices:
     desk: UnitDesk
     places: Callable[[], Territories]
+    # None: the app was built without the events pages (they are then not registered).
+    events: EventService | None = None
 
 
 def desk() -> UnitDesk:
     return services().desk
+
+
+def events() -> EventService:
+    service = services().events
+    if service is None:  # the events blueprint is registered only with an EventService
+        raise RuntimeError("the web space was built without an EventService")
+    return service
 
 
 def places() -> Territories:

@@ -19,6 +19,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.directory import RelaisDirectory
+from relais.services.events import EventService
 from relais.services.grievances import GrievanceService
 from relais.services.outbox import OutboxService
 from relais.services.unit_desk import UnitDesk
@@ -122,3 +124,10 @@ def grievances(session_factory, clock):
 def outbox(session_factory, clock):
     """What moves the units' news into the chats' queues, as the edge does."""
     return OutboxService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def event_service(session_factory, clock):
+    """The territorial events, over the directory the web space's composition root loads: to
+    subscribe citizens and answer alerts as the chat would."""
+    return EventService(session_factory, RelaisDirectory.load(), clock=clock)
