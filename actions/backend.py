@@ -9,6 +9,8 @@ from functools import lru_cache
 from relais.database import create_engine_from_url, make_session_factory
 from relais.directory import RelaisDirectory
 from relais.services import ConsentService, DataRightsService, EscalationService, ProgressService
+from relais.services.checkins import CheckinService
+from relais.services.events import EventService
 from relais.services.grievances import GrievanceService
 from relais.settings import load_settings
 
@@ -23,6 +25,8 @@ class Backend:
     escalation: EscalationService
     data_rights: DataRightsService
     grievances: GrievanceService
+    events: EventService
+    checkins: CheckinService
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +39,8 @@ def backend() -> Backend:
         escalation=EscalationService(session_factory),
         data_rights=DataRightsService(session_factory),
         grievances=GrievanceService(session_factory),
+        events=EventService(session_factory, directory()),
+        checkins=CheckinService(session_factory),
     )
 
 

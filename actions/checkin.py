@@ -9,9 +9,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.backend import backend, record
 from actions.topic_replies import answer_typed_question
+from relais.checkins import PERSON_PAYLOAD, checkin_texts
 from relais.coaching import clean_answer
 from relais.goals import FEELINGS, NO_GOAL, QUESTION, YES_ONLY, read_goal
-from relais.mood import mood_band, parse_mood
+from relais.mood import drops_twice, mood_band, parse_mood
 from relais.services import StorageUnavailable
 from relais.step_outcome import reports_not_done, reports_nothing, reports_struggle
 from texts.progress import progress_text
@@ -68,7 +69,21 @@ class ActionCheckinBilan(Action):
         dispatcher.utter_message(response=_what_was_done_reply(note))
         if tracker.get_slot("objectif"):
             dispatcher.utter_message(response="utter_bilan_objectif")
+        _offer_a_person_if_mood_drops(dispatcher, tracker.sender_id)
         return [SlotSet("humeur", None), SlotSet("fait_recemment", None)]
+
+
+def _offer_a_person_if_mood_drops(dispatcher: CollectingDispatcher, sender: str) -> None:
+    """A mood that fell at two check-ins in a row: a person of the team is offered (one tap;
+    the case opens only if the citizen asks)."""
+    try:
+        moods = backend().progress.recent_moods(sender)
+    except StorageUnavailable:
+        return
+    if drops_twice(moods):
+        texts = checkin_texts()
+        dispatcher.utter_message(text=texts.texts["mood_dropping"], buttons=[
+            {"title": texts.buttons["person"], "payload": PERSON_PAYLOAD}])
 
 
 def _what_was_done_reply(note) -> str:

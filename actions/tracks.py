@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.alerts import active_event, mention_event, plan_check_in_after_urgence
 from actions.backend import backend, record
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import coach_name
@@ -130,13 +131,24 @@ class ActionSelectTrack(Action):
                 # « Le courant, on peut le remettre ? Le tableau a pris l'eau » after the flood
                 # advice, read as energy: its line, not the energy questionnaire (persona round 16).
                 return [SlotSet("track", current), SlotSet("track_step", ANSWER)]
+        current_event = active_event(tracker.sender_id)
+        mentioned = mention_event(dispatcher, tracker, current_event)
+        if turn.step == DIAGNOSTIC and current_event is not None and current_event.track == track:
+            # During a territorial event, the event's track is its urgence: the scenario's first
+            # steps, not the questionnaire of calm times.
+            record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence"))
+            say_first_steps(dispatcher, tracker, track, find_topic(current_event.topic_key))
+            return [SlotSet("track", track), SlotSet("phase", "urgence"), SlotSet("track_step", URGENCE),
+                    SlotSet("topic", current_event.topic_key)] + mentioned \
+                + plan_check_in_after_urgence(dispatcher, tracker, mentioned)
+        events += mentioned
         record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
         if turn.step == URGENCE:
             say_first_steps(dispatcher, tracker, track, turn.topic.topic if turn.topic else None)
             say_second_need(dispatcher, turn.second_track)
             ask_consent_once(dispatcher, tracker)
             topic_key = turn.topic.topic.key if turn.topic else None
-            return events + [SlotSet("topic", topic_key)]
+            return events + [SlotSet("topic", topic_key)] + plan_check_in_after_urgence(dispatcher, tracker, events)
         if turn.step == ANSWER:
             said = say_topic_once(dispatcher, tracker, turn.topic.topic)
             say_second_need(dispatcher, turn.second_track)
@@ -391,6 +403,13 @@ class ActionUrgenceAccueil(Action):
     ) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
         match = best_topic(text, threshold=URGENCE_TOPIC_THRESHOLD) if is_typed(text) else None
+        current_event = active_event(tracker.sender_id) if match is None else None
+        if current_event is not None:
+            # « C'est la panique ici » during an event: its scenario, not a menu of all of them.
+            mentioned = mention_event(dispatcher, tracker, current_event)
+            say_first_steps(dispatcher, tracker, current_event.track, find_topic(current_event.topic_key))
+            return [SlotSet("track", current_event.track), SlotSet("phase", "urgence"),
+                    SlotSet("topic", current_event.topic_key)] + mentioned
         if match is None:
             track = _likely_track(tracker)
             if track is None:

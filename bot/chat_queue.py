@@ -60,8 +60,12 @@ class ChatQueue:
     def __init__(self, inbox: InboxService, bridge: Bridge, delivery: TelegramDelivery,
                  retry_delays=RETRY_DELAYS, clock: Callable[[], float] = time.monotonic,
                  desk: DeskPort | None = None,
-                 answer_deadline: float = ANSWER_DEADLINE_SECONDS) -> None:
+                 answer_deadline: float = ANSWER_DEADLINE_SECONDS,
+                 heard_from: Callable[[str], None] | None = None) -> None:
         self._clock = clock
+        # Told (in a worker thread) that the citizen wrote: after a territorial alert, they are
+        # no longer silent (EventService.note_reply).
+        self._heard_from = heard_from
         self._inbox = inbox
         self._bridge = bridge
         self._delivery = delivery
@@ -352,6 +356,7 @@ class ChatQueue:
                 work = relayed
         if not isinstance(work, Rasa):
             return [Reply.from_dict(reply) for reply in work.replies]
+        await self._note_heard_from(item.chat_id)
         turn = Turn(item.chat_id, work.message, work.typed, work.metadata or {})
         await asyncio.to_thread(self._inbox.count_attempt, item.id)
         async with self._delivery.typing(int(item.chat_id)):
@@ -367,6 +372,14 @@ class ChatQueue:
             self._desk.nudge()
         before = [Reply.from_dict(reply) for reply in work.before]
         return before + answer
+
+    async def _note_heard_from(self, chat_id: str) -> None:
+        if self._heard_from is None:
+            return
+        try:
+            await asyncio.to_thread(self._heard_from, chat_id)
+        except Exception:  # a count of the welfare check: never worth holding the answer
+            logger.exception("Could not note that a citizen wrote after an alert")
 
     async def _first_reply_first(self, item: QueuedItem, work: CitizenWork) -> CitizenWork:
         """A crisis message goes no further (to Rasa, to a coach) before its first reply is out:

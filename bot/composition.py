@@ -41,6 +41,7 @@ from bot.terminal import LocalChat
 from bot.topic_erasure import TopicEraser
 from relais.database import SessionFactory, create_engine_from_url, make_session_factory
 from relais.directory import CoachScope, RelaisDirectory
+from relais.services.checkins import CheckinService
 from relais.services.desk import DeskService
 from relais.services.escalation import EscalationService
 from relais.services.events import EventService
@@ -84,6 +85,12 @@ class Services:
     grievances: GrievanceService
     outbox: OutboxService
     events: EventService
+    checkins: CheckinService
+
+    def heard_from(self, chat_id: str) -> None:
+        """The citizen wrote: a territorial alert or a check-in sent to them is answered."""
+        self.events.note_reply(chat_id)
+        self.checkins.note_reply(chat_id)
 
     @classmethod
     def over(cls, database: Database, directory: RelaisDirectory) -> "Services":
@@ -91,7 +98,7 @@ class Services:
         return cls(InboxService(sessions), KeyboardService(sessions), EscalationService(sessions),
                    DeskService(sessions), ProgressService(sessions), TopicErasureService(sessions),
                    GrievanceService(sessions), OutboxService(sessions),
-                   EventService(sessions, directory))
+                   EventService(sessions, directory), CheckinService(sessions))
 
 
 def case_actions(settings: Settings, services: Services, rasa: RasaClient,
@@ -161,14 +168,16 @@ def wire_telegram_edge(settings: Settings, retry_delays: tuple[float, ...] = RET
 
     desk = coach_desk(settings, bot, shared, rasa, send_later)
     queue = ChatQueue(shared.inbox, Bridge(rasa), delivery, retry_delays, clock=clock, desk=desk,
-                      answer_deadline=settings.rasa_timeout_seconds + 30)
+                      answer_deadline=settings.rasa_timeout_seconds + 30,
+                      heard_from=shared.heard_from)
     # The coaches' group's updates have their own queue, served in order per topic.
     desk_queue = DeskQueue(shared.inbox, desk, retry_delays) if desk else None
     edge = TelegramEdge(bot, shared.inbox, shared.keyboards, queue, delivery, desk, desk_queue)
     # Topics exist only with a desk (and the bot can act in its group only then).
     eraser = TopicEraser(bot, shared.topic_erasures) if desk else None
     pump = OutboxPump(shared.outbox, queue.wake, queue.busy_chats,
-                      per_second=settings.broadcast_messages_per_second, events=shared.events)
+                      per_second=settings.broadcast_messages_per_second, events=shared.events,
+                      checkins=shared.checkins)
     return WiredEdge(edge, eraser, pump, rasa, database)
 
 
@@ -217,7 +226,8 @@ async def terminal_chat(settings: Settings) -> AsyncIterator[TerminalChat]:
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     try:
         # The terminal prints the inbox as it fills: nothing to wake.
-        pump = OutboxPump(shared.outbox, lambda chat_id: None, events=shared.events)
+        pump = OutboxPump(shared.outbox, lambda chat_id: None, events=shared.events,
+                          checkins=shared.checkins)
         yield TerminalChat(LocalChat(sender, Bridge(rasa), rasa, shared.desk), shared.inbox, pump)
     finally:
         await rasa.close()

@@ -8,7 +8,8 @@ write: at most `per_second` messages a second are moved, and none while more cha
 still have messages to send. A chat's queue sends a citizen's answer as soon as it is ready,
 so it waits for at most a second of broadcast ahead of it in the rate limiter.
 
-The same loop follows up silent citizens after an alert (EventService.follow_up_silent).
+The same loop writes the check-ins due (CheckinService.send_due) and follows up silent citizens
+after an alert (EventService.follow_up_silent), once a minute.
 """
 
 import asyncio
@@ -16,6 +17,7 @@ import logging
 import time
 from collections.abc import Callable
 
+from relais.services.checkins import CheckinService
 from relais.services.events import EventService
 from relais.services.outbox import OutboxService
 
@@ -31,7 +33,7 @@ FOLLOW_UP_EVERY_SECONDS = 60.0
 class OutboxPump:
     def __init__(self, outbox: OutboxService, wake: Callable[[str], None],
                  busy_chats: Callable[[], int] = lambda: 0, per_second: float = 28.0,
-                 events: EventService | None = None,
+                 events: EventService | None = None, checkins: CheckinService | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._outbox = outbox
         self._wake = wake
@@ -39,6 +41,7 @@ class OutboxPump:
         self._per_tick = max(1, round(per_second / TICKS_PER_SECOND))
         self._backlog_limit = max(1, round(per_second))
         self._events = events
+        self._checkins = checkins
         self._clock = clock
         self._followed_up_at: float | None = None
 
@@ -76,12 +79,16 @@ class OutboxPump:
         return woken
 
     async def _follow_up(self) -> None:
+        """Every minute: the check-ins due, and the silent citizens after an alert."""
         now = self._clock()
-        if self._events is None or (
-                self._followed_up_at is not None
-                and now - self._followed_up_at < FOLLOW_UP_EVERY_SECONDS):
+        if self._followed_up_at is not None and now - self._followed_up_at < FOLLOW_UP_EVERY_SECONDS:
             return
         self._followed_up_at = now
-        reminded, relayed = await asyncio.to_thread(self._events.follow_up_silent)
-        if reminded or relayed:
-            logger.info("Welfare check: %d reminded, %d told to their relais", reminded, relayed)
+        if self._checkins is not None:
+            written = await asyncio.to_thread(self._checkins.send_due)
+            if written:
+                logger.info("Check-ins: %d written to the outbox", written)
+        if self._events is not None:
+            reminded, relayed = await asyncio.to_thread(self._events.follow_up_silent)
+            if reminded or relayed:
+                logger.info("Welfare check: %d reminded, %d told to their relais", reminded, relayed)

@@ -34,6 +34,8 @@ GRIEVANCE_SLOT = "doleance"
 GRIEVANCE_STEP_KEY = "step"
 # The reference of the item the citizen gave last in this conversation (« j'ajoute que… »).
 GRIEVANCE_RECORDED_KEY = "recorded"
+# The subscription to territorial alerts under way (relais.alert_dialogue): the step awaited.
+ALERT_SLOT = "alertes"
 # The id of the citizen's open case, once a person of the team was asked for.
 ESCALATION_SLOT = "escalation"
 
@@ -49,6 +51,9 @@ CONTACT_ACTION = "action_consignes_contact"
 
 # The doléances' action (capture, list, detail, withdrawal), which the GrievancePolicy predicts.
 GRIEVANCE_ACTION = "action_doleance"
+
+# Territorial alerts (the alert's buttons, subscribing, stopping), which the AlertPolicy predicts.
+ALERT_ACTION = "action_alertes"
 
 # --- Intents -----------------------------------------------------------------------------
 # The citizen asks for a person of the team.

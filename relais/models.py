@@ -576,6 +576,10 @@ OUTBOX_WELFARE = "welfare"
 OUTBOX_CHECKIN = "checkin"
 OUTBOX_GRIEVANCE = "grievance"
 OUTBOX_KINDS = (OUTBOX_ALERT, OUTBOX_WELFARE, OUTBOX_CHECKIN, OUTBOX_GRIEVANCE)
+CHECKIN_WEEKLY = "weekly"
+CHECKIN_AFTER_URGENCE = "after_urgence"
+CHECKIN_URGENCE_NUDGE = "urgence_nudge"
+CHECKIN_STAGES = (CHECKIN_WEEKLY, CHECKIN_AFTER_URGENCE, CHECKIN_URGENCE_NUDGE)
 
 
 class AlertSubscription(Base):
@@ -670,8 +674,11 @@ class CheckinPlan(Base):
     paused: Mapped[bool] = Column(Boolean, nullable=False, default=False)
     # The last check-in sent and not answered yet (None once the citizen wrote back).
     unanswered_since: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
-    # The next check-in follows an urgence: left unanswered, it offers a person.
-    after_urgence: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+    # What the next due time is for (CHECKIN_STAGES): the weekly check-in; the one the day
+    # after an urgence; a day later, a person offered if that one was left unanswered.
+    stage: Mapped[str] = Column(String(16), nullable=False, default=CHECKIN_WEEKLY)
+
+    __table_args__ = (CheckConstraint(column("stage").in_(CHECKIN_STAGES), name="stage"),)
 
 
 class OutboxMessage(Base):

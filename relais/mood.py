@@ -46,3 +46,9 @@ _FEELINGS = re.compile(
 def speaks_of_feelings(text: str | None) -> bool:
     """True when the message says how the citizen feels (sad, alone, exhausted, afraid)."""
     return bool(_FEELINGS.search(normalise(text or "")))
+
+
+def drops_twice(moods_newest_first: list[int]) -> bool:
+    """The mood fell at each of the last two check-ins (4, then 3, then 2): a person is offered."""
+    newest = moods_newest_first[:3]
+    return len(newest) == 3 and newest[0] < newest[1] < newest[2]

@@ -6,6 +6,8 @@ import pytest
 from actions.backend import Backend
 from actions.checkin import ActionAfficherProgres
 from actions.data_rights import ActionExporterDonnees
+from relais.services.checkins import CheckinService
+from relais.services.events import EventService
 from relais.services.grievances import GrievanceService
 from tests.support import rendered_scenarios as scenario
 from tests.support.action_trackers import make_tracker
@@ -17,8 +19,9 @@ CITIZEN = "test-citizen"  # the sender of make_tracker's trackers
 def services(tmp_path, monkeypatch) -> scenario.Services:
     """The services at fixed dates, behind the actions' backend."""
     s = scenario.services(tmp_path)
-    backend = Backend(s.consent, s.progress, s.escalation, s.data_rights,
-                      GrievanceService(s.data_rights._session_factory))
+    sessions = s.data_rights._session_factory
+    backend = Backend(s.consent, s.progress, s.escalation, s.data_rights, GrievanceService(sessions),
+                      EventService(sessions), CheckinService(sessions))
     monkeypatch.setattr("actions.checkin.backend", lambda: backend)
     monkeypatch.setattr("actions.data_rights.backend", lambda: backend)
     return s

@@ -48,7 +48,8 @@ def upgrade() -> None:
     sa.Column('next_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('paused', sa.Boolean(), nullable=False),
     sa.Column('unanswered_since', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('after_urgence', sa.Boolean(), nullable=False),
+    sa.Column('stage', sa.String(length=16), nullable=False),
+    sa.CheckConstraint("stage IN ('weekly', 'after_urgence', 'urgence_nudge')", name=op.f('ck_relais_checkin_plans_stage')),
     sa.ForeignKeyConstraint(['citizen_id'], ['relais_citizens.id'], name=op.f('fk_relais_checkin_plans_citizen_id_relais_citizens'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_relais_checkin_plans')),
     sa.UniqueConstraint('citizen_id', name=op.f('uq_relais_checkin_plans_citizen_id'))

@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
+from relais import alert_words
 from relais import events as rules
 from relais.database import SessionFactory
 from relais.directory import RelaisDirectory, extract_postal_code, postal_code_to_departement
@@ -46,9 +47,9 @@ from relais.services.unit_of_work import run_in_transaction
 from relais.tracks import TRACKS
 
 WELFARE_REASON = "welfare_check"
-# The alert's buttons: intents of the domain (domain/events.yml), never typed by a citizen.
-NEED_HELP_PAYLOAD = "/alerte_aide"
-FINE_PAYLOAD = "/alerte_ok"
+# The alert's buttons (relais.alert_words reads them back when tapped).
+NEED_HELP_PAYLOAD = alert_words.payload(alert_words.NEED_HELP)
+FINE_PAYLOAD = alert_words.payload(alert_words.FINE)
 
 
 @dataclass(frozen=True)

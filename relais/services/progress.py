@@ -134,6 +134,22 @@ class ProgressService:
             raise ValueError("a check-in needs a mood or a note")
         return self._add_entry(conversation_id, PROGRESS_CHECKIN, track, note, mood)
 
+    def recent_moods(self, conversation_id: str, count: int = 3) -> list[int]:
+        """The moods of the citizen's latest check-ins, newest first."""
+
+        def work(session: Session) -> list[int]:
+            citizen = find_citizen(session, check_conversation_id(conversation_id))
+            if citizen is None:
+                return []
+            return [int(mood) for mood in session.scalars(
+                select(ProgressEntry.mood)
+                .where(ProgressEntry.citizen_id == citizen.id, ProgressEntry.kind == PROGRESS_CHECKIN,
+                       ProgressEntry.mood.is_not(None))
+                .order_by(ProgressEntry.created_at.desc(), ProgressEntry.id.desc()).limit(count)
+            )]
+
+        return run_in_transaction(self._session_factory, work)
+
     def set_goal(self, conversation_id: str, text: str, track: str | None = None) -> int:
         """The citizen's new current goal (the latest one counts). Returns its id."""
         return self._add_entry(conversation_id, PROGRESS_GOAL, track, _required_text(text))

@@ -97,7 +97,7 @@ def fill(consent, progress, escalation, engine, rasa_events, conversation_id):
             citizen_id=citizen, postal_code="43100", departement="43", check_on_me=True,
             quiet_from=21, quiet_until=8, subscribed_at=NOW))
         connection.execute(insert(CheckinPlan).values(citizen_id=citizen, weekday=0, hour=18, paused=False,
-                                                      after_urgence=False))
+                                                      stage="weekly"))
         connection.execute(insert(AgentAudit).values(action="viewed", grievance_id=item, at=NOW))
         # A coach's message the citizen's contact instructions hold.
         connection.execute(insert(HeldMessage).values(

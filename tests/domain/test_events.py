@@ -14,7 +14,7 @@ from sqlalchemy import select
 from relais.directory import RelaisDirectory
 from relais.events import EventError
 from relais.models import AgentAudit, Case, InboxEntry
-from relais.services.events import EventDraft, EventService
+from relais.services.events import FINE_PAYLOAD, NEED_HELP_PAYLOAD, EventDraft, EventService
 from relais.services.outbox import OutboxService
 
 NOON = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)  # 13:00 in Paris
@@ -61,7 +61,8 @@ def test_an_alert_reaches_the_subscribers_of_its_departements_only(events, outbo
     assert "Vigilance — Coupure d'eau potable (départements 43, 15)" in alert["text"]
     assert "n'est pas potable" in alert["text"]  # the operator's instructions
     assert "Ce que vous pouvez faire maintenant" in alert["text"]  # the scenario's first steps
-    assert [b["payload"] for b in alert["buttons"]] == ["/alerte_aide", "/alerte_ok"]
+    assert [b["payload"] for b in alert["buttons"]] == [NEED_HELP_PAYLOAD, FINE_PAYLOAD]
+    assert NEED_HELP_PAYLOAD == '/choisir{"choix": "alerte_aide"}'
     assert alert["silent"] is True  # below danger: no sound
 
 

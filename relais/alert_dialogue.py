@@ -1,0 +1,148 @@
+"""The conversation about what Relais sends first (issue #15): the territorial alert's buttons
+(« j'ai besoin d'aide », « tout va bien »), subscribing with a postal code and the wish to be
+checked on, stopping, asking whether one is subscribed; and the check-ins' plan (« pause
+rappels », « un point chaque lundi à 18 h »). The decisions and texts are here; the action
+(actions/alerts.py) renders the replies and keeps the state in its slot.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from relais import alert_words as words
+from relais import checkins as checkin_rules
+from relais.checkins import CheckinRequest, checkin_texts
+from relais.events import event_texts, first_steps
+from relais.models import WELFARE_FINE, WELFARE_HELP
+from relais.services.checkins import CheckinService, NoConsent
+from relais.services.events import EventService
+
+STEP_KEY = "step"
+# The payload of the button « Oui, une personne »: the intent that opens a case.
+PERSON_PAYLOAD = "/demander_humain"
+NOT_NOW_PAYLOAD = words.payload(words.NOT_NOW)
+
+
+@dataclass(frozen=True)
+class Said:
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class AlertTurn:
+    """What the turn says, and the state to keep (empty: nothing awaited)."""
+
+    replies: list[Said] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)
+    # The sub-topic (track/topic) whose urgence the conversation enters, if any.
+    scenario: str | None = None
+
+
+def alert_turn(events: EventService, sender: str, state: dict[str, Any], text: str,
+               choice: str | None) -> AlertTurn:
+    """Raises StorageUnavailable when the database cannot be reached."""
+    if choice is not None:
+        return _button(events, sender, choice)
+    request = words.read_request(text)
+    step = state.get(STEP_KEY)
+    if request is None and step is not None and words.answers_step(step, text):
+        return _answer_step(events, sender, step, text)
+    if request == words.STOP:
+        return _stop(events, sender)
+    if request == words.STATUS:
+        return _status(events, sender)
+    return _subscribe(events, sender, text)
+
+
+def _button(events: EventService, sender: str, choice: str) -> AlertTurn:
+    texts = event_texts()
+    if choice == words.FINE:
+        events.answer(sender, WELFARE_FINE)
+        return AlertTurn([Said(texts.texts["fine"])])
+    if choice == words.NOT_NOW:
+        return AlertTurn([Said(texts.texts["not_now"])])
+    current = events.answer(sender, WELFARE_HELP)
+    offer = (texts.buttons["person"], PERSON_PAYLOAD), (texts.buttons["not_now"], NOT_NOW_PAYLOAD)
+    if current is None:  # the event ended meanwhile, or an old message's button
+        return AlertTurn([Said(texts.texts["help_no_event"], offer)])
+    return AlertTurn([Said(texts.texts["help"].format(label=current.label,
+                                                     steps=first_steps(current.kind)), offer)],
+                     scenario=current.topic_key)
+
+
+def _subscribe(events: EventService, sender: str, text: str) -> AlertTurn:
+    subscription = event_texts().subscription
+    code = words.postal_code_in(text)
+    if code is None:
+        return AlertTurn([Said(subscription["offer"]), Said(subscription["ask_place"])],
+                         {STEP_KEY: words.STEP_PLACE})
+    return _subscribed(events, sender, code)
+
+
+def _subscribed(events: EventService, sender: str, code: str) -> AlertTurn:
+    subscription = event_texts().subscription
+    events.subscribe(sender, code)
+    return AlertTurn([Said(subscription["done"].format(postal_code=code)),
+                      Said(subscription["ask_check_on_me"], _yes_no())],
+                     {STEP_KEY: words.STEP_CHECK_ON_ME})
+
+
+def _answer_step(events: EventService, sender: str, step: str, text: str) -> AlertTurn:
+    subscription = event_texts().subscription
+    if step == words.STEP_PLACE:
+        code = words.postal_code_in(text)
+        if code is None:
+            return AlertTurn([Said(subscription["declined"])])
+        return _subscribed(events, sender, code)
+    if words.says_no(text):
+        return AlertTurn([Said(subscription["no_check_on_me"])])
+    events.set_check_on_me(sender, True)
+    return AlertTurn([Said(subscription["done_check_on_me"])])
+
+
+def _stop(events: EventService, sender: str) -> AlertTurn:
+    subscription = event_texts().subscription
+    stopped = events.unsubscribe(sender)
+    return AlertTurn([Said(subscription["stopped" if stopped else "not_subscribed"])])
+
+
+def _status(events: EventService, sender: str) -> AlertTurn:
+    subscription = event_texts().subscription
+    current = events.subscription_of(sender)
+    if current is None:
+        return AlertTurn([Said(subscription["not_subscribed"])])
+    return AlertTurn([Said(subscription["status"].format(
+        postal_code=current.postal_code or current.departement,
+        check_on_me=subscription["status_check_on_me" if current.check_on_me else "status_no_check"]))])
+
+
+def _yes_no() -> tuple[tuple[str, str], ...]:
+    # Typed-text payloads, read by relais.alert_words.answers_step like a typed answer.
+    return (("Oui", "oui"), ("Non", "non"))
+
+
+def checkin_turn(checkins: CheckinService, sender: str, request: CheckinRequest) -> AlertTurn:
+    """« pause rappels », « reprendre les rappels », « stop rappels », « un point chaque lundi
+    à 18 h », « quand est mon prochain point ? ». Raises StorageUnavailable."""
+    texts = checkin_texts()
+    if request.kind == checkin_rules.STOP:
+        checkins.stop(sender)
+        return AlertTurn([Said(texts.texts["stopped"])])
+    if request.kind == checkin_rules.CHOOSE and request.weekday is not None:
+        try:
+            chosen = checkins.choose(sender, request.weekday, request.hour)
+        except NoConsent:
+            return AlertTurn([Said(texts.texts["needs_consent"])])
+        return AlertTurn([Said(texts.texts["chosen"].format(day=texts.day(chosen.weekday), hour=chosen.hour))])
+    change = {checkin_rules.PAUSE: checkins.pause, checkin_rules.RESUME: checkins.resume}.get(
+        request.kind, checkins.plan)
+    plan = change(sender)
+    if plan is None:
+        return AlertTurn([Said(texts.texts["no_plan"])])
+    if request.kind == checkin_rules.PAUSE:
+        return AlertTurn([Said(texts.texts["paused"])])
+    if request.kind == checkin_rules.RESUME:
+        return AlertTurn([Said(texts.texts["resumed"].format(day=texts.day(plan.weekday), hour=plan.hour))])
+    return AlertTurn([Said(texts.texts["status"].format(
+        day=texts.day(plan.weekday), hour=plan.hour,
+        paused=texts.texts["status_paused"] if plan.paused else ""))])

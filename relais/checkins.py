@@ -1,0 +1,111 @@
+"""Check-ins Relais starts (issue #15), the rules without a database: when the next one is due
+(the day after an urgence; then weekly at the day and hour the citizen chose), what a citizen
+says about them (« pause rappels », « un point chaque lundi à 18 h »), and the texts
+(relais/content/checkins.yml). The schedule survives restarts: it is a row in the database,
+moved to the durable outbox when due (relais/services/checkins.py), never Rasa's reminders.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from relais.grievances import LOCAL_TIME
+from relais.settings import PROJECT_ROOT
+from relais.text import normalise
+
+CONTENT_PATH = PROJECT_ROOT / "relais" / "content" / "checkins.yml"
+DEFAULT_HOUR = 18
+# The day after an urgence: at the hour it happened, kept within the day.
+EARLIEST_HOUR, LATEST_HOUR = 9, 20
+NUDGE_AFTER = timedelta(hours=24)
+# The check-in's button: the intent of « faire le point » (the check-in form).
+CHECKIN_PAYLOAD = "/checkin"
+PERSON_PAYLOAD = "/demander_humain"
+
+PAUSE, RESUME, STOP, CHOOSE, STATUS = "pause", "resume", "stop", "choose", "status"
+_REMINDERS = r"(?:rappels?|relances?|points?(?: de la semaine| hebdo\w*)?|check ?ins?)"
+_PAUSE = re.compile(rf"^\s*(?:mettre en )?pause(?: (?:les |des )?{_REMINDERS})?\s*$"
+                    rf"|\b(?:pause|suspend\w*)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b")
+_STOP = re.compile(rf"\b(?:stop|arret\w*|plus de|ne plus|supprim\w*|annul\w*)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b"
+                   rf"|\b{_REMINDERS}\s*:?\s*stop\b")
+_RESUME = re.compile(rf"\b(?:reprend\w*|relanc\w*|reactiv\w*|remettre)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b")
+_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_CHOOSE = re.compile(
+    rf"\b(?:point(?! de vue)|rappel|relance|check ?in)s?\b.{{0,30}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
+    r"(?:.{0,12}?\b(\d{1,2})\s*(?:h|heures?)\b)?")
+_STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b")
+
+
+@dataclass(frozen=True)
+class CheckinRequest:
+    kind: str  # PAUSE, RESUME, STOP, CHOOSE, STATUS
+    weekday: int | None = None
+    hour: int | None = None
+
+
+def read_request(text: str | None) -> CheckinRequest | None:
+    words = normalise(text or "")
+    if not words:
+        return None
+    if _STOP.search(words):
+        return CheckinRequest(STOP)
+    if _PAUSE.search(words):
+        return CheckinRequest(PAUSE)
+    if _RESUME.search(words):
+        return CheckinRequest(RESUME)
+    choose = _CHOOSE.search(words)
+    if choose:
+        hour = int(choose.group(2)) if choose.group(2) else None
+        if hour is not None and not 0 <= hour <= 23:
+            hour = None
+        return CheckinRequest(CHOOSE, _DAYS.index(choose.group(1)), hour)
+    if _STATUS.search(words):
+        return CheckinRequest(STATUS)
+    return None
+
+
+def next_weekly(now: datetime, weekday: int, hour: int) -> datetime:
+    """The next `weekday` at `hour` (local time) strictly after now."""
+    local = now.astimezone(LOCAL_TIME)
+    days = (weekday - local.weekday()) % 7
+    candidate = datetime.combine(local.date() + timedelta(days=days), time(hour), tzinfo=LOCAL_TIME)
+    if candidate <= local:
+        candidate += timedelta(days=7)
+    return candidate.astimezone(now.tzinfo)
+
+
+def next_day(now: datetime) -> datetime:
+    """The day after an urgence, at about the same hour, within the day (09:00-20:00)."""
+    local = now.astimezone(LOCAL_TIME)
+    hour = min(max(local.hour, EARLIEST_HOUR), LATEST_HOUR)
+    day = datetime.combine(local.date() + timedelta(days=1), time(hour), tzinfo=LOCAL_TIME)
+    return day.astimezone(now.tzinfo)
+
+
+def default_schedule(now: datetime) -> tuple[int, int]:
+    """Weekly by default: the weekday of today, at 18:00."""
+    return now.astimezone(LOCAL_TIME).weekday(), DEFAULT_HOUR
+
+
+@dataclass(frozen=True)
+class CheckinTexts:
+    texts: dict[str, str]
+    buttons: dict[str, str]
+    days: list[str]
+
+    def day(self, weekday: int) -> str:
+        return self.days[weekday]
+
+
+@lru_cache(maxsize=1)
+def checkin_texts(path: Path = CONTENT_PATH) -> CheckinTexts:
+    document: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    texts = CheckinTexts(**document)
+    if len(texts.days) != 7:
+        raise ValueError(f"{path}: `days` must name the 7 days, Monday first")
+    return texts

@@ -1,0 +1,89 @@
+"""Check-ins Relais starts (relais/services/checkins.py), on SQLite and PostgreSQL: the day
+after an urgence, a person offered when it is left unanswered, weekly at the chosen time,
+pause, resume and stop, only with consent; written to the durable outbox once."""
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from relais.checkins import CHECKIN_PAYLOAD, PERSON_PAYLOAD
+from relais.models import InboxEntry
+from relais.services.checkins import CheckinService, NoConsent
+from relais.services.outbox import OutboxService
+
+MONDAY_NOON = datetime(2026, 11, 30, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris
+
+
+@pytest.fixture
+def checkins(session_factory, clock):
+    clock.now = MONDAY_NOON
+    return CheckinService(session_factory, clock=clock)
+
+
+@pytest.fixture
+def outbox(session_factory, clock):
+    return OutboxService(session_factory, clock=clock)
+
+
+def sent(session_factory, chat):
+    with session_factory() as session:
+        rows = session.scalars(select(InboxEntry.replies).where(
+            InboxEntry.kind == "outgoing", InboxEntry.chat_id == chat).order_by(InboxEntry.id)).all()
+    return [reply for replies in rows for reply in json.loads(replies)]
+
+
+def test_the_day_after_an_urgence_then_a_person_if_unanswered_then_weekly(
+        checkins, outbox, consent, clock, session_factory):
+    consent.record_consent("c1", True, "v1")
+    assert checkins.after_urgence("c1") is True
+    assert checkins.send_due() == 0
+    clock.now = MONDAY_NOON + timedelta(days=1)  # Tuesday 12:00 in Paris
+    assert checkins.send_due() == 1 and checkins.send_due() == 0
+    outbox.move_due()
+    [message] = sent(session_factory, "c1")
+    assert "comment ça se passe aujourd'hui" in message["text"] and message["silent"] is True
+    assert [b["payload"] for b in message["buttons"]] == [CHECKIN_PAYLOAD, PERSON_PAYLOAD]
+    clock.now += timedelta(days=1)
+    assert checkins.send_due() == 1  # no answer: a person is offered
+    outbox.move_due()
+    assert "pas eu de nouvelles" in sent(session_factory, "c1")[-1]["text"]
+    plan = checkins.plan("c1")
+    assert plan.stage == "weekly" and plan.next_at.astimezone(timezone.utc) == datetime(
+        2026, 12, 7, 17, 0, tzinfo=timezone.utc)  # Monday 18:00 in Paris, the default
+
+
+def test_an_answered_urgence_check_in_offers_no_person(checkins, outbox, consent, clock):
+    consent.record_consent("c1", True, "v1")
+    checkins.after_urgence("c1")
+    clock.now += timedelta(days=1)
+    checkins.send_due()
+    checkins.note_reply("c1")
+    clock.now += timedelta(days=1)
+    assert checkins.send_due() == 0 and checkins.plan("c1").stage == "weekly"
+
+
+def test_weekly_at_the_chosen_time_paused_resumed_and_stopped(checkins, outbox, consent, clock):
+    consent.record_consent("c1", True, "v1")
+    plan = checkins.choose("c1", weekday=3, hour=9)  # Thursday 09:00 in Paris
+    assert plan.next_at.astimezone(timezone.utc) == datetime(2026, 12, 3, 8, 0, tzinfo=timezone.utc)
+    clock.now = datetime(2026, 12, 3, 8, 0, tzinfo=timezone.utc)
+    assert checkins.send_due() == 1
+    assert checkins.plan("c1").next_at.astimezone(timezone.utc) == datetime(2026, 12, 10, 8, 0, tzinfo=timezone.utc)
+    checkins.pause("c1")
+    clock.now = datetime(2026, 12, 10, 8, 0, tzinfo=timezone.utc)
+    assert checkins.send_due() == 0
+    assert checkins.after_urgence("c1") is False  # paused: not even after an urgence
+    resumed = checkins.resume("c1")
+    assert resumed.paused is False and resumed.next_at > clock.now
+    assert checkins.stop("c1") is True and checkins.plan("c1") is None and checkins.stop("c1") is False
+
+
+def test_no_plan_without_consent(checkins, consent):
+    assert checkins.after_urgence("stranger") is False
+    consent.record_consent("refused", False, "v1")
+    assert checkins.after_urgence("refused") is False
+    with pytest.raises(NoConsent):
+        checkins.choose("refused", 0, 18)
+    assert checkins.plan("refused") is None

@@ -1,0 +1,71 @@
+"""Territorial alerts in the conversation, through Rasa and the action server (our own
+phrasings): subscribing in the middle of a track, the alert's buttons as the edge sends them
+once tapped, a practical question after an alert, stopping, and a crisis said with the word
+« alertes » staying a crisis."""
+
+import uuid
+
+import pytest
+
+from relais.database import create_engine_from_url, make_session_factory
+from relais.directory import RelaisDirectory
+from relais.services.events import FINE_PAYLOAD, NEED_HELP_PAYLOAD, EventDraft, EventService
+
+
+@pytest.fixture(scope="module")
+def events(relais_stack):
+    engine = create_engine_from_url(relais_stack.database_url)
+    yield EventService(make_session_factory(engine), RelaisDirectory.load())
+    engine.dispose()
+
+
+def texts(client, sender, message):
+    return "\n".join(m.get("text") or "" for m in client.say(sender, message))
+
+
+def sender():
+    return f"alert-own-{uuid.uuid4().hex[:8]}"
+
+
+def test_subscribing_in_the_middle_of_a_track_then_back_to_it(relais_client, events):
+    chat = sender()
+    texts(relais_client, chat, "comment économiser l'électricité cet hiver ?")
+    reply = texts(relais_client, chat, "au fait je veux recevoir les alertes de mon secteur")
+    assert "code postal" in reply
+    reply = texts(relais_client, chat, "43100")
+    assert "43100" in reply and events.subscription_of(chat).departement == "43"
+    reply = texts(relais_client, chat, "oui")
+    assert events.subscription_of(chat).check_on_me is True
+    reply = texts(relais_client, chat, "et pour le chauffage, je baisse à combien ?")
+    assert "alerte" not in reply.lower() and reply  # the track answers again
+
+
+def test_the_alert_buttons_record_the_answer_and_help_comes_with_the_first_steps(relais_client, events):
+    helped, fine = sender(), sender()
+    for chat in (helped, fine):
+        events.subscribe(chat, "15100")
+    event = events.declare(EventDraft("coupure_eau", "danger", ("15",),
+                                      "Eau du robinet non potable à Saint-Flour jusqu'à nouvel ordre."))
+    reply = texts(relais_client, helped, NEED_HELP_PAYLOAD)
+    assert "Coupure d'eau potable" in reply and "1." in reply
+    assert "Tout va bien" not in reply
+    assert "tout va bien pour vous" in texts(relais_client, fine, FINE_PAYLOAD)
+    counts = {c.departement: c for c in events.welfare(event.id)}
+    assert (counts["15"].help, counts["15"].fine) == (1, 1)
+    # A practical question after the alert is answered by the track, not by the alert.
+    reply = texts(relais_client, helped, "on peut faire bouillir l'eau pour la boire ?")
+    assert reply and "code postal" not in reply
+    events.end(event.id)
+
+
+def test_stop_alertes_stops(relais_client, events):
+    chat = sender()
+    events.subscribe(chat, "43100")
+    assert "arrêté" in texts(relais_client, chat, "stop alertes")
+    assert events.subscription_of(chat) is None
+
+
+def test_a_crisis_said_with_the_word_alertes_is_a_crisis(relais_client):
+    chat = sender()
+    reply = texts(relais_client, chat, "stop les alertes, de toute façon je veux mourir")
+    assert "3114" in reply
