@@ -81,3 +81,11 @@ def test_a_button_after_the_end_of_the_event_still_helps(events):
     events.end(event.id)
     text, turn = say(events, "J'ai besoin d'aide", choice=NEED_HELP)
     assert "ce qui se passe" in text and turn.replies[-1].buttons
+
+
+def test_a_shared_location_answers_the_postal_code_question(events):
+    """The edge turns a shared location into the postal code of the nearest prefecture, sent
+    as the relais lookup's payload (bot/telegram_updates.py)."""
+    _text, turn = say(events, "alertes")
+    text, turn = say(events, '/trouver_relais{"code_postal":"43000"}', turn.state)
+    assert events.subscription_of("c1").departement == "43" and turn.state == {STEP_KEY: STEP_CHECK_ON_ME}

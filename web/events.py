@@ -98,6 +98,9 @@ def end(event_id: int) -> Response:
         ended = events().end(event.id, request.form.get("message", ""), agent_id=agent.id)
     except LookupError:
         return _already_ended(event)
+    except rules.EventError as error:  # a last message too long: nothing sent, said why
+        flash(str(error), "erreur")
+        return redirect(url_for(".event_detail", event_id=event.id))
     flash(f"Événement terminé : {plural(ended.alerted, 'personne prévenue', 'personnes prévenues')}.",
           "succes")
     return redirect(url_for(".event_detail", event_id=event.id))

@@ -188,6 +188,10 @@ class EventService:
             raise rules.EventError(f"Niveau inconnu : {draft.severity}.")
         departements = rules.clean_departements(draft.departements)
         instructions = rules.clean_instructions(draft.instructions)
+        if draft.ends_at is not None and draft.ends_at.tzinfo is None:
+            raise rules.EventError("La fin prévue doit donner son fuseau horaire.")
+        if draft.ends_at is not None and draft.ends_at <= (draft.starts_at or self._clock()):
+            raise rules.EventError("La fin prévue est déjà passée : corrigez-la ou laissez-la vide.")
 
         def work(session: Session) -> EventView:
             now = self._clock()
@@ -250,7 +254,10 @@ class EventService:
         return run_in_transaction(self._session_factory, work)
 
     def end(self, event_id: int, instructions: str = "", agent_id: int | None = None) -> EventView:
-        """End the event and tell its recipients. LookupError when there is no such active event."""
+        """End the event and tell its recipients. LookupError when there is no such active event;
+        EventError when the last message is too long."""
+        if len(instructions or "") > rules.MAX_INSTRUCTIONS:
+            raise rules.EventError(f"Le message de fin dépasse {rules.MAX_INSTRUCTIONS} caractères.")
 
         def work(session: Session) -> EventView:
             event = _active_event(session, event_id)
