@@ -133,9 +133,12 @@ class ActionSelectTrack(Action):
                 return [SlotSet("track", current), SlotSet("track_step", ANSWER)]
         current_event = active_event(tracker.sender_id)
         mentioned = mention_event(dispatcher, tracker, current_event)
-        if turn.step == DIAGNOSTIC and current_event is not None and current_event.track == track:
+        if current_event is not None and current_event.track == track and (
+                turn.step == DIAGNOSTIC or (turn.step in (URGENCE, ANSWER) and (
+                    turn.topic is None or turn.topic.score < EVENT_TOPIC_SURE))):
             # During a territorial event, the event's track is its urgence: the scenario's first
-            # steps, not the questionnaire of calm times.
+            # steps, not the questionnaire of calm times, nor a sub-topic the model is unsure of
+            # (« le biberon, je fais comment ? » during a water cut is about the water).
             record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence"))
             say_first_steps(dispatcher, tracker, track, find_topic(current_event.topic_key))
             return [SlotSet("track", track), SlotSet("phase", "urgence"), SlotSet("track_step", URGENCE),
@@ -162,6 +165,12 @@ class ActionSelectTrack(Action):
         known = answers_in(track, [text], diagnostic_slots(track)) if is_typed(text) else {}
         events += [SlotSet(slot, known.get(slot)) for slot in diagnostic_slots(track)]
         return events + [SlotSet("requested_slot", None), SlotSet("plan_shown", [])]
+
+
+# During an event, a sub-topic of the event's track less sure than this gives way to the
+# event's scenario (persona round of issue #15: a baby's bottle during a water cut got the
+# advice for cooking without power, at 0.19).
+EVENT_TOPIC_SURE = 0.35
 
 
 def _resumes(tracker: Tracker, track: str, requested_phase: str | None) -> bool:

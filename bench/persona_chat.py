@@ -6,6 +6,8 @@ edge would reach them. One command per turn, so that each message can answer the
     python bench/persona_chat.py say P1 "bonjour"      # one message from citizen P1
     python bench/persona_chat.py tap P1 "Oui"          # taps a button of P1's last reply
     python bench/persona_chat.py cases P1              # the cases opened for P1
+    python bench/persona_chat.py declare coupure_eau danger 43 "Eau non potable…"   # an event
+    python bench/persona_chat.py inbox P1              # what Relais sent P1 first (alerts, check-ins)
 
 `serve` writes what the other commands need to var/persona/stack.json.
 """
@@ -16,9 +18,13 @@ import time
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
-from relais.database import upgrade_to_head
+from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
+from relais.directory import RelaisDirectory
+from relais.models import InboxEntry
+from relais.services.events import EventDraft, EventService
+from relais.services.outbox import OutboxService
 from tests.support.rasa_stack import RasaStack
 from tests.support.servers import ROOT
 
@@ -90,8 +96,43 @@ def cases(sender: str) -> None:
     print(rows or "no case")
 
 
+def declare(kind: str, severity: str, departements: str, instructions: str) -> None:
+    """An operator declares a territorial event, as from the web space or web/events_cli.py."""
+    engine = create_engine_from_url(_stack()["database_url"])
+    events = EventService(make_session_factory(engine), RelaisDirectory.load())
+    event = events.declare(EventDraft(kind, severity, tuple(departements.split()), instructions))
+    engine.dispose()
+    print(f"event {event.id}: {event.alerted} alerted")
+
+
+def inbox(sender: str) -> None:
+    """What Relais sent the citizen first, as the edge would deliver it (there is no edge here):
+    the outbox's due messages are moved, the citizen's printed and taken off their queue."""
+    engine = create_engine_from_url(_stack()["database_url"])
+    sessions = make_session_factory(engine)
+    while OutboxService(sessions).move_due(500):
+        pass
+    with sessions() as session, session.begin():
+        entries = session.scalars(select(InboxEntry).where(
+            InboxEntry.chat_id == sender, InboxEntry.kind == "outgoing").order_by(InboxEntry.id)).all()
+        replies = [reply for entry in entries for reply in json.loads(entry.replies or "[]")]
+        for entry in entries:
+            session.delete(entry)
+    engine.dispose()
+    buttons = [button for reply in replies for button in reply.get("buttons") or []]
+    if buttons:
+        _buttons_file(sender).write_text(json.dumps(buttons, ensure_ascii=False))
+    for reply in replies:
+        print(f"RELAIS (de lui-même): {reply.get('text')}")
+    if buttons:
+        print("BUTTONS: " + " | ".join(f"[{button.get('title')}]" for button in buttons))
+    if not replies:
+        print("(nothing)")
+
+
 def main(args: list[str]) -> None:
-    commands = {"serve": (serve, 0), "say": (say, 2), "tap": (tap, 2), "cases": (cases, 1)}
+    commands = {"serve": (serve, 0), "say": (say, 2), "tap": (tap, 2), "cases": (cases, 1),
+                "declare": (declare, 4), "inbox": (inbox, 1)}
     if not args or args[0] not in commands or len(args) - 1 != commands[args[0]][1]:
         sys.exit(__doc__)
     function, _ = commands[args[0]]

@@ -142,9 +142,34 @@ class EventService:
             if check_on_me is not None:
                 row.check_on_me = check_on_me
             session.flush()
+            self._alert_of_events_under_way(session, row, now)
             return _subscription_view(row)
 
         return run_in_transaction(self._session_factory, work)
+
+    def _alert_of_events_under_way(self, session: Session, row: AlertSubscription,
+                                   now: datetime) -> None:
+        """A citizen who subscribes while an event lasts in their département gets its alert
+        at once (and counts in its welfare check), as if they had been there when declared."""
+        known = select(EventRecipient.event_id).where(EventRecipient.citizen_id == row.citizen_id)
+        under_way = session.scalars(
+            select(TerritorialEvent).where(TerritorialEvent.status == EVENT_ACTIVE,
+                                           TerritorialEvent.id.not_in(known))
+            .order_by(TerritorialEvent.id)
+        ).all()
+        for event in under_way:
+            departements = tuple(event.departements.split())
+            if row.departement not in departements:
+                continue
+            session.add(EventRecipient(event_id=event.id, citizen_id=row.citizen_id,
+                                       departement=row.departement, alerted_at=now))
+            text = rules.alert_text(event.kind, event.severity, departements, event.instructions,
+                                    self._relais_contact(row.postal_code))
+            outbox.write(session, [outbox.Outgoing(
+                citizen_id=row.citizen_id, kind=OUTBOX_ALERT, event_id=event.id,
+                priority=event.priority, due_at=rules.send_at(now, event.severity, *_quiet(row)),
+                replies=[outbox.reply(text, _alert_buttons(), silent=rules.is_silent(event.severity))],
+            )], now)
 
     def set_check_on_me(self, conversation_id: str, check_on_me: bool) -> Subscription | None:
         def work(session: Session) -> Subscription | None:

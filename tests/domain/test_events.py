@@ -205,3 +205,13 @@ def test_two_workers_claiming_one_outbox_move_each_message_once(events, outbox, 
     per_chat = Counter(chat for chat, texts in sent(session_factory).items() for _ in texts)
     assert len(per_chat) == 120 and set(per_chat.values()) == {2}
     assert outbox.pending() == 0
+
+
+def test_a_citizen_who_subscribes_during_an_event_gets_its_alert_at_once(events, outbox, session_factory):
+    event = events.declare(draft(severity="information"))
+    events.subscribe("late", "43100")
+    events.subscribe("late", "43000")  # a new postal code of the same département: not twice
+    events.subscribe("elsewhere", "69008")
+    assert outbox.move_due() == ["late"]
+    assert len(sent(session_factory)["late"]) == 1
+    assert events.event(event.id).alerted == 1 and events.event_for("late").event_id == event.id
