@@ -6,11 +6,11 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import column, insert, inspect, select, table
+from sqlalchemy import MetaData, Table, column, insert, inspect, select, table
 from sqlalchemy.exc import IntegrityError
 
 from relais.database import alembic_config, create_engine_from_url, upgrade_to_head
-from relais.models import RASA_EVENTS, Base, Case, Citizen, InboxEntry, ProgressEntry
+from relais.models import RASA_EVENTS, Base, Case, Citizen, InboxEntry, OutboxMessage, ProgressEntry
 from tests.support.clock import NOW
 from tests.support.migrations import downgrade_to_base
 
@@ -189,3 +189,27 @@ def test_database_checks_progress_values(engine, values):
                     citizen_id=citizen_id, created_at=NOW, **values
                 )
             )
+
+
+def test_a_units_news_not_sent_yet_moves_into_the_outbox(db_url):
+    """0010 replaces the doléance notices by the outbox: what was waiting is not lost."""
+    config = alembic_config(db_url)
+    command.upgrade(config, "0009")
+    engine = create_engine_from_url(db_url)
+    with engine.begin() as connection:
+        citizen = connection.execute(insert(Citizen).values(
+            conversation_id="c1", created_at=NOW)).inserted_primary_key[0]
+        item = connection.execute(insert(Table("relais_grievances", MetaData(), autoload_with=connection)).values(
+            citizen_id=citizen, kind="doleance", text="Plus de car", theme="mobilite",
+            visibility="private", status="recue", hidden=False, notify_any_time=False,
+            created_at=NOW, updated_at=NOW)).inserted_primary_key[0]
+        notices = Table("relais_grievance_notices", MetaData(), autoload_with=connection)
+        connection.execute(insert(notices).values(grievance_id=item, text="Votre doléance D-1 est en cours.",
+                                                  due_at=NOW, created_at=NOW))
+    upgrade_to_head(db_url)
+    with engine.connect() as connection:
+        [(citizen_id, kind, replies)] = connection.execute(
+            select(OutboxMessage.citizen_id, OutboxMessage.kind, OutboxMessage.replies)).all()
+    assert (citizen_id, kind) == (citizen, "grievance")
+    assert json.loads(replies)[0]["text"] == "Votre doléance D-1 est en cours."
+    engine.dispose()
