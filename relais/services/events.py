@@ -161,13 +161,14 @@ class EventService:
             departements = tuple(event.departements.split())
             if row.departement not in departements:
                 continue
+            at = rules.send_at(now, event.severity, *_quiet(row))
             session.add(EventRecipient(event_id=event.id, citizen_id=row.citizen_id,
-                                       departement=row.departement, alerted_at=now))
+                                       departement=row.departement, alerted_at=at))
             text = rules.alert_text(event.kind, event.severity, departements, event.instructions,
                                     self._relais_contact(row.postal_code))
             outbox.write(session, [outbox.Outgoing(
                 citizen_id=row.citizen_id, kind=OUTBOX_ALERT, event_id=event.id,
-                priority=event.priority, due_at=rules.send_at(now, event.severity, *_quiet(row)),
+                priority=event.priority, due_at=at,
                 replies=[outbox.reply(text, _alert_buttons(), silent=rules.is_silent(event.severity))],
             )], now)
 
@@ -234,22 +235,25 @@ class EventService:
                 .where(AlertSubscription.departement.in_(departements))
                 .order_by(AlertSubscription.id)
             ).all()
+            # When each alert leaves (quiet hours): the welfare follow-up counts from then.
+            due = [rules.send_at(now, draft.severity, row.quiet_from, row.quiet_until)
+                   for row in subscribers]
             if subscribers:
                 session.execute(insert(EventRecipient), [
                     {"event_id": event.id, "citizen_id": row.citizen_id,
-                     "departement": row.departement, "alerted_at": now} for row in subscribers
+                     "departement": row.departement, "alerted_at": at}
+                    for row, at in zip(subscribers, due)
                 ])
             texts: dict[str | None, str] = {}
             messages = []
-            for row in subscribers:
+            for row, at in zip(subscribers, due):
                 contact = self._relais_contact(row.postal_code)
                 if contact not in texts:
                     texts[contact] = rules.alert_text(
                         draft.kind, draft.severity, departements, instructions, contact)
                 messages.append(outbox.Outgoing(
                     citizen_id=row.citizen_id, kind=OUTBOX_ALERT, event_id=event.id,
-                    priority=event.priority,
-                    due_at=rules.send_at(now, draft.severity, row.quiet_from, row.quiet_until),
+                    priority=event.priority, due_at=at,
                     replies=[outbox.reply(texts[contact], _alert_buttons(),
                                           silent=rules.is_silent(draft.severity))]))
             outbox.write(session, messages, now)
