@@ -169,8 +169,9 @@ class ActionSelectTrack(Action):
 
 # During an event, a sub-topic of the event's track less sure than this gives way to the
 # event's scenario (persona round of issue #15: a baby's bottle during a water cut got the
-# advice for cooking without power, at 0.19).
-EVENT_TOPIC_SURE = 0.35
+# advice for cooking without power, at 0.19; « pour le courant, on fait comment ? » during a
+# load shedding, how to change one's electricity offer, at 0.49).
+EVENT_TOPIC_SURE = 0.5
 
 
 def _resumes(tracker: Tracker, track: str, requested_phase: str | None) -> bool:

@@ -69,3 +69,18 @@ def test_a_crisis_said_with_the_word_alertes_is_a_crisis(relais_client):
     chat = sender()
     reply = texts(relais_client, chat, "stop les alertes, de toute façon je veux mourir")
     assert "3114" in reply
+
+
+def test_during_an_event_its_track_answers_with_its_scenario_and_names_it_once(relais_client, events):
+    chat = sender()
+    events.subscribe(chat, "69008")
+    event = events.declare(EventDraft("rationnement_electricite", "danger", ("69",),
+                                      "Coupures tournantes de 2 h ce soir entre 18 h et 20 h."))
+    reply = texts(relais_client, chat, "bonsoir, pour le courant, on fait comment ?")
+    assert "Rappel : alerte « Rationnement d'électricité »" in reply
+    assert "Chargez téléphones" in reply  # the first steps of the announced load shedding
+    reply = texts(relais_client, chat, "et pour le congélateur pendant la coupure ?")
+    assert "Rappel" not in reply  # once
+    events.end(event.id)
+    reply = texts(relais_client, chat, "j'ai une question sur ma facture d'électricité")
+    assert "Rappel" not in reply
