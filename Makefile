@@ -105,6 +105,7 @@ bench: $(MODEL) $(EDGE_VENV)/.installed
 	$(BIN)/python bench/coach_desk.py
 	$(EDGE_BIN)/python bench/web_list.py
 	$(EDGE_BIN)/python bench/grievance_pushback.py
+	$(EDGE_BIN)/python bench/alert_broadcast.py
 	$(BIN)/python bench/grievance_conversations.py --quiet
 
 lock: $(BIN)/python

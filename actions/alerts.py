@@ -59,6 +59,19 @@ def mention_event(dispatcher: CollectingDispatcher, tracker: Tracker,
     return [SlotSet(ALERT_SLOT, {**state, MENTIONED_KEY: current.event_id})]
 
 
+def say_event_instructions(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           current: CitizenEvent) -> list[dict[str, Any]]:
+    """Before the scenario's general steps: the event and what the authorities said (the
+    persona round of issue #15: « où trouver de l'eau ? » got « demandez en mairie » when the
+    alert named the distribution point). It stands for the mention of the event."""
+    dispatcher.utter_message(text=event_texts().texts["official_instructions"].format(
+        label=current.label, territory=current.territory, instructions=current.instructions))
+    state = dict(tracker.get_slot(ALERT_SLOT) or {})
+    if state.get(MENTIONED_KEY) == current.event_id:
+        return []
+    return [SlotSet(ALERT_SLOT, {**state, MENTIONED_KEY: current.event_id})]
+
+
 PLANNED_KEY = "checkin_planned"
 
 

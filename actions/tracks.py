@@ -9,7 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.alerts import active_event, mention_event, plan_check_in_after_urgence
+from actions.alerts import (
+    active_event,
+    mention_event,
+    plan_check_in_after_urgence,
+    say_event_instructions,
+)
 from actions.backend import backend, record
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import coach_name
@@ -132,19 +137,20 @@ class ActionSelectTrack(Action):
                 # advice, read as energy: its line, not the energy questionnaire (persona round 16).
                 return [SlotSet("track", current), SlotSet("track_step", ANSWER)]
         current_event = active_event(tracker.sender_id)
-        mentioned = mention_event(dispatcher, tracker, current_event)
         if current_event is not None and current_event.track == track and (
                 turn.step == DIAGNOSTIC or (turn.step in (URGENCE, ANSWER) and (
                     turn.topic is None or turn.topic.score < EVENT_TOPIC_SURE))):
-            # During a territorial event, the event's track is its urgence: the scenario's first
-            # steps, not the questionnaire of calm times, nor a sub-topic the model is unsure of
-            # (« le biberon, je fais comment ? » during a water cut is about the water).
+            # During a territorial event, the event's track is its urgence: the authorities'
+            # instructions, then the scenario's first steps, not the questionnaire of calm times,
+            # nor a sub-topic the model is unsure of (« le biberon, je fais comment ? » during a
+            # water cut is about the water).
+            mentioned = say_event_instructions(dispatcher, tracker, current_event)
             record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence"))
             say_first_steps(dispatcher, tracker, track, find_topic(current_event.topic_key))
             return [SlotSet("track", track), SlotSet("phase", "urgence"), SlotSet("track_step", URGENCE),
                     SlotSet("topic", current_event.topic_key)] + mentioned \
                 + plan_check_in_after_urgence(dispatcher, tracker, mentioned)
-        events += mentioned
+        events += mention_event(dispatcher, tracker, current_event)
         record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
         if turn.step == URGENCE:
             say_first_steps(dispatcher, tracker, track, turn.topic.topic if turn.topic else None)
@@ -416,7 +422,7 @@ class ActionUrgenceAccueil(Action):
         current_event = active_event(tracker.sender_id) if match is None else None
         if current_event is not None:
             # « C'est la panique ici » during an event: its scenario, not a menu of all of them.
-            mentioned = mention_event(dispatcher, tracker, current_event)
+            mentioned = say_event_instructions(dispatcher, tracker, current_event)
             say_first_steps(dispatcher, tracker, current_event.track, find_topic(current_event.topic_key))
             return [SlotSet("track", current_event.track), SlotSet("phase", "urgence"),
                     SlotSet("topic", current_event.topic_key)] + mentioned

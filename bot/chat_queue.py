@@ -39,6 +39,9 @@ from relais.work import CitizenWork, Local, Rasa, Tap, typed_of
 logger = logging.getLogger(__name__)
 
 ANSWER_DEADLINE_SECONDS = 120.0
+# How long a stop waits for the workers that are sending an entry to finish it (Telegram's
+# timeouts are shorter: a worker still sending by then is stuck).
+STOP_GRACE_SECONDS = 60.0
 # What the queue remembers per chat or per message beyond its work is forgotten after this long
 # (`prune`): Telegram sends an unacknowledged update again for 24 hours, no longer.
 FORGET_AFTER_SECONDS = 24 * 3600.0
@@ -61,7 +64,7 @@ class ChatQueue:
                  retry_delays=RETRY_DELAYS, clock: Callable[[], float] = time.monotonic,
                  desk: DeskPort | None = None,
                  answer_deadline: float = ANSWER_DEADLINE_SECONDS,
-                 heard_from: Callable[[str], None] | None = None) -> None:
+                 heard_from: Callable[[str, str], None] | None = None) -> None:
         self._clock = clock
         # Told (in a worker thread) that the citizen wrote: after a territorial alert, they are
         # no longer silent (EventService.note_reply).
@@ -88,13 +91,18 @@ class ChatQueue:
         # message; and it wants to know when Rasa answered (a case may have opened).
         self._desk = desk
         self.answer_deadline = answer_deadline
+        # Chats whose worker is sending an entry's replies or finishing it: a stop lets them
+        # finish that entry (cancelled between a send and the finish, the entry would be sent
+        # again after a restart), and they take no other.
+        self._delivering: set[str] = set()
+        self._stopping = False
 
     def wake(self, chat_id) -> None:
         """There is new work for the chat: start its worker, or wake it from a retry delay."""
         chat_id = str(chat_id)
         self._wakeups.setdefault(chat_id, asyncio.Event()).set()
         worker = self._workers.get(chat_id)
-        if worker is None or worker.done():
+        if (worker is None or worker.done()) and not self._stopping:
             # No chat id in a task's name: asyncio writes names in its error logs.
             self._workers[chat_id] = asyncio.create_task(self._run(chat_id), name="chat-worker")
 
@@ -148,10 +156,22 @@ class ChatQueue:
             await asyncio.gather(*self._workers.values(), return_exceptions=True)
 
     async def stop(self) -> None:
-        tasks = list(self._workers.values()) + list(self._arrivals.values())
-        for task in tasks:
+        """Stop the workers: one that is delivering an entry finishes it first (bounded by
+        Telegram's timeouts); the others, waiting for Rasa or a retry, stop at once, their
+        entries kept for the next start."""
+        self._stopping = True
+        finishing = [task for chat, task in self._workers.items() if chat in self._delivering]
+        stopped = [task for chat, task in self._workers.items() if chat not in self._delivering]
+        stopped += list(self._arrivals.values())
+        for task in stopped:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        if finishing:
+            # A send that hangs past every timeout must not hold the stop for good.
+            _done, late = await asyncio.wait(finishing, timeout=STOP_GRACE_SECONDS)
+            for task in late:
+                logger.warning("A chat's worker did not finish its entry in time: stopped")
+                task.cancel()
+        await asyncio.gather(*finishing, *stopped, return_exceptions=True)
 
     def answer_crisis_at_once(self, chat_id, update_id: int, kind: str) -> None:
         """A crisis message was just stored: its kind's first reply goes out now, beside the
@@ -256,7 +276,7 @@ class ChatQueue:
 
     async def _run(self, chat_id: str) -> None:
         failures = 0
-        while True:
+        while not self._stopping:
             self._wakeups[chat_id].clear()
             # Reset each round: a failure to read the next entry is no failure of the last one.
             item = None
@@ -284,7 +304,7 @@ class ChatQueue:
                 failures += 1
                 await self._outage_in_chat(chat_id)
                 await self._give_up_if_stuck(item)
-            if failures:
+            if failures and not self._stopping:
                 # A new message ends the pause early: it may be a crisis to answer at once.
                 await pause(self._wakeups[chat_id], retry_delay(self._retry_delays, failures))
 
@@ -329,11 +349,15 @@ class ChatQueue:
         if replies is None:
             replies = [reply.to_dict() for reply in join_paragraphs(await self._answer(item))]
             await asyncio.to_thread(self._inbox.save_replies, item.id, replies)
+        self._delivering.add(item.chat_id)
         try:
-            await self._deliver(item, replies)
-        except ChatGone:
-            logger.info("A chat is gone (bot blocked): dropping the replies of entry %s", item.id)
-        await asyncio.to_thread(self._inbox.finish, item.id)
+            try:
+                await self._deliver(item, replies)
+            except ChatGone:
+                logger.info("A chat is gone (bot blocked): dropping the replies of entry %s", item.id)
+            await asyncio.to_thread(self._inbox.finish, item.id)
+        finally:
+            self._delivering.discard(item.chat_id)
         self._forget_entry(item)
 
     def _forget_entry(self, item: QueuedItem) -> None:
@@ -356,7 +380,7 @@ class ChatQueue:
                 work = relayed
         if not isinstance(work, Rasa):
             return [Reply.from_dict(reply) for reply in work.replies]
-        await self._note_heard_from(item.chat_id)
+        await self._note_heard_from(item.chat_id, work.typed)
         turn = Turn(item.chat_id, work.message, work.typed, work.metadata or {})
         await asyncio.to_thread(self._inbox.count_attempt, item.id)
         async with self._delivery.typing(int(item.chat_id)):
@@ -373,11 +397,11 @@ class ChatQueue:
         before = [Reply.from_dict(reply) for reply in work.before]
         return before + answer
 
-    async def _note_heard_from(self, chat_id: str) -> None:
+    async def _note_heard_from(self, chat_id: str, typed: str) -> None:
         if self._heard_from is None:
             return
         try:
-            await asyncio.to_thread(self._heard_from, chat_id)
+            await asyncio.to_thread(self._heard_from, chat_id, typed)
         except Exception:  # a count of the welfare check: never worth holding the answer
             logger.exception("Could not note that a citizen wrote after an alert")
 

@@ -87,9 +87,10 @@ class Services:
     events: EventService
     checkins: CheckinService
 
-    def heard_from(self, chat_id: str) -> None:
-        """The citizen wrote: a territorial alert or a check-in sent to them is answered."""
-        self.events.note_reply(chat_id)
+    def heard_from(self, chat_id: str, typed: str = "") -> None:
+        """The citizen wrote (`typed`): a territorial alert or a check-in sent to them is
+        answered."""
+        self.events.note_reply(chat_id, typed)
         self.checkins.note_reply(chat_id)
 
     @classmethod

@@ -11,7 +11,7 @@ from typing import Any
 from relais import alert_words as words
 from relais import checkins as checkin_rules
 from relais.checkins import CheckinRequest, checkin_texts
-from relais.events import event_texts, first_steps
+from relais.events import event_texts, first_steps, local_moment, territory_label
 from relais.models import WELFARE_FINE, WELFARE_HELP
 from relais.services.checkins import CheckinService, NoConsent
 from relais.services.events import EventService
@@ -46,11 +46,17 @@ def alert_turn(events: EventService, sender: str, state: dict[str, Any], text: s
     request = words.read_request(text)
     step = state.get(STEP_KEY)
     if request is None and step is not None and words.answers_step(step, text):
+        if step == words.STEP_CURRENT_PLACE:
+            return _current(events, sender, text)
         return _answer_step(events, sender, step, text)
     if request == words.STOP:
         return _stop(events, sender)
     if request == words.STATUS:
         return _status(events, sender)
+    if request == words.QUIET:
+        return _quiet_hours(events, sender, text)
+    if request == words.CURRENT:
+        return _current(events, sender, text)
     return _subscribe(events, sender, text)
 
 
@@ -106,6 +112,40 @@ def _stop(events: EventService, sender: str) -> AlertTurn:
     return AlertTurn([Said(subscription["stopped" if stopped else "not_subscribed"])])
 
 
+def _quiet_hours(events: EventService, sender: str, text: str) -> AlertTurn:
+    subscription = event_texts().subscription
+    hours = words.quiet_hours_in(text)
+    assert hours is not None  # read_request said QUIET
+    current = events.set_quiet_hours(sender, *hours)
+    if current is None:
+        return AlertTurn([Said(subscription["quiet_not_subscribed"])])
+    if current.quiet_from == current.quiet_until:
+        return AlertTurn([Said(subscription["quiet_none"])])
+    return AlertTurn([Said(subscription["quiet_set"].format(
+        quiet_from=current.quiet_from, quiet_until=current.quiet_until))])
+
+
+def _current(events: EventService, sender: str, text: str) -> AlertTurn:
+    """The events under way where the message says, else where the citizen subscribed."""
+    texts = event_texts()
+    subscription = events.subscription_of(sender)
+    departement = words.departement_in(text) or (subscription.departement if subscription else None)
+    if departement is None:
+        return AlertTurn([Said(texts.texts["current_ask_place"])], {STEP_KEY: words.STEP_CURRENT_PLACE})
+    under_way = events.active_in(departement)
+    if not under_way:
+        said = [Said(texts.texts["current_none"].format(territory=territory_label((departement,))))]
+        if subscription is None:
+            said.append(Said(texts.texts["current_none_subscribe"]))
+        return AlertTurn(said)
+    said = [Said(texts.texts["current_one"].format(
+        severity=texts.severities[event.severity], label=event.label,
+        territory=territory_label(event.departements), since=local_moment(event.starts_at),
+        instructions=event.instructions)) for event in under_way]
+    said.append(Said(texts.texts["current_help"]))
+    return AlertTurn(said)
+
+
 def _status(events: EventService, sender: str) -> AlertTurn:
     subscription = event_texts().subscription
     current = events.subscription_of(sender)
@@ -113,6 +153,7 @@ def _status(events: EventService, sender: str) -> AlertTurn:
         return AlertTurn([Said(subscription["not_subscribed"])])
     return AlertTurn([Said(subscription["status"].format(
         postal_code=current.postal_code or current.departement,
+        quiet_from=current.quiet_from, quiet_until=current.quiet_until,
         check_on_me=subscription["status_check_on_me" if current.check_on_me else "status_no_check"]))])
 
 

@@ -48,6 +48,9 @@ REASON_INSEE_CODE = "insee_code"  # a Corsican INSEE commune code (2A004), not a
 _POSTAL_CODE = re.compile(r"[0-9]{5}")
 _POSTAL_CODE_WITH_SPACE = re.compile(r"([0-9]{2}) ([0-9]{3})")  # "75 011"
 _POSTAL_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])([0-9]{5})(?![0-9A-Za-z])")
+# "alertes pour le 63 000 stp": a spaced code inside a sentence (not an amount: "12 000 €").
+_SPACED_CODE_IN_TEXT = re.compile(
+    r"(?<![0-9A-Za-z])([0-9]{2}) ([0-9]{3})(?![0-9A-Za-z]| ?(?:€|euros?\b|eur\b|[0-9]))", re.IGNORECASE)
 _CORSICAN_INSEE_CODE = re.compile(r"(?<![0-9A-Za-z])2[AB][0-9]{3}(?![0-9A-Za-z])", re.IGNORECASE)
 # What a placeholder contact looks like ("Exemple — coordonnées à renseigner").
 _PLACEHOLDER = re.compile(r"\bexemple\b|à renseigner|\bTODO\b|\bXXX\b", re.IGNORECASE)
@@ -120,8 +123,8 @@ def postal_code_to_departement(postal_code: str) -> str:
 def extract_postal_code(text: str | None) -> tuple[str | None, str | None]:
     """(postal code, None) or (None, reason) from what the citizen typed.
 
-    Accepts "75011", "75 011" and a sentence with exactly one 5-digit number
-    ("75011 Paris", "j'habite au 59000").
+    Accepts "75011", "75 011" and a sentence with exactly one 5-digit number, spaced or not
+    ("75011 Paris", "j'habite au 59000", "alertes pour le 63 000").
     """
     # NFKC: full-width digits and non-breaking spaces from phone keyboards become plain ones.
     text = unicodedata.normalize("NFKC", text or "").strip()
@@ -135,6 +138,9 @@ def extract_postal_code(text: str | None) -> tuple[str | None, str | None]:
     numbers = _POSTAL_CODE_IN_TEXT.findall(text)
     if len(numbers) == 1:
         return numbers[0], None
+    spaced_numbers = _SPACED_CODE_IN_TEXT.findall(text)
+    if not numbers and len(spaced_numbers) == 1:
+        return "".join(spaced_numbers[0]), None
     if _CORSICAN_INSEE_CODE.search(text):
         return None, REASON_INSEE_CODE
     return None, REASON_FORMAT

@@ -9,7 +9,7 @@ citizen who asked to be checked on gets a second message and then their relais i
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,13 @@ def send_at(now: datetime, severity: str | None, quiet_from: int = DEFAULT_QUIET
 def is_silent(severity: str | None) -> bool:
     """Telegram's disable_notification: only a danger alert rings."""
     return severity != SEVERITY_DANGER
+
+
+def local_moment(at: datetime) -> str:
+    """« 05/12 à 14:30 », Paris time (SQLite gives back naive UTC datetimes)."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return f"{at.astimezone(LOCAL_TIME):%d/%m à %H:%M}"
 
 
 def territory_label(departements: tuple[str, ...]) -> str:

@@ -71,16 +71,22 @@ def test_a_crisis_said_with_the_word_alertes_is_a_crisis(relais_client):
     assert "3114" in reply
 
 
-def test_during_an_event_its_track_answers_with_its_scenario_and_names_it_once(relais_client, events):
+def test_during_an_event_its_track_answers_with_its_instructions_and_scenario(relais_client, events):
     chat = sender()
     events.subscribe(chat, "69008")
     event = events.declare(EventDraft("rationnement_electricite", "danger", ("69",),
                                       "Coupures tournantes de 2 h ce soir entre 18 h et 20 h."))
     reply = texts(relais_client, chat, "bonsoir, pour le courant, on fait comment ?")
-    assert "Rappel : alerte « Rationnement d'électricité »" in reply
-    assert "Chargez téléphones" in reply  # the first steps of the announced load shedding
+    # The authorities' instructions first, then the scenario's general first steps.
+    assert "Alerte « Rationnement d'électricité » en cours (département 69)" in reply
+    assert reply.index("Coupures tournantes de 2 h") < reply.index("Chargez téléphones")
     reply = texts(relais_client, chat, "et pour le congélateur pendant la coupure ?")
-    assert "Rappel" not in reply  # once
+    assert "Rappel" not in reply  # named once
+    reply = texts(relais_client, chat, "y a toujours une alerte en cours chez moi ?")
+    assert "DANGER — Rationnement d'électricité (département 69)" in reply
+    assert "Coupures tournantes de 2 h" in reply
     events.end(event.id)
     reply = texts(relais_client, chat, "j'ai une question sur ma facture d'électricité")
-    assert "Rappel" not in reply
+    assert "Rappel" not in reply and "consignes officielles" not in reply
+    reply = texts(relais_client, chat, "et là, il y a une alerte ?")
+    assert "Aucune alerte en cours pour le département 69" in reply

@@ -5,7 +5,14 @@ what is missing, stopping forgets the place."""
 import pytest
 
 from relais.alert_dialogue import PERSON_PAYLOAD, STEP_KEY, alert_turn
-from relais.alert_words import FINE, NEED_HELP, NOT_NOW, STEP_CHECK_ON_ME, STEP_PLACE
+from relais.alert_words import (
+    FINE,
+    NEED_HELP,
+    NOT_NOW,
+    STEP_CHECK_ON_ME,
+    STEP_CURRENT_PLACE,
+    STEP_PLACE,
+)
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services.events import EventDraft, EventService
 from tests.support.clock import FakeClock
@@ -89,3 +96,35 @@ def test_a_shared_location_answers_the_postal_code_question(events):
     _text, turn = say(events, "alertes")
     text, turn = say(events, '/trouver_relais{"code_postal":"43000"}', turn.state)
     assert events.subscription_of("c1").departement == "43" and turn.state == {STEP_KEY: STEP_CHECK_ON_ME}
+
+
+def test_quiet_hours_are_the_citizens_own(events):
+    text, _ = say(events, "pas de messages avant 9h")
+    assert "pas inscrit" in text
+    say(events, "alertes pour le 43100")
+    text, _ = say(events, "ne m'écrivez pas entre 22h et 9h")
+    assert "entre 22 h et 9 h" in text and "danger" in text
+    current = events.subscription_of("c1")
+    assert (current.quiet_from, current.quiet_until) == (22, 9)
+    say(events, "pas de notif avant 7h")  # one end changed, the other kept
+    current = events.subscription_of("c1")
+    assert (current.quiet_from, current.quiet_until) == (22, 7)
+    text, _ = say(events, "je suis inscrit aux alertes ?")
+    assert "de 22 h à 7 h" in text
+
+
+def test_is_there_an_alert_now(events):
+    # Not subscribed, no place: the place is asked, then answered.
+    text, turn = say(events, "est-ce qu'il y a une alerte en ce moment ?")
+    assert "code postal" in text and turn.state == {STEP_KEY: STEP_CURRENT_PLACE}
+    text, turn = say(events, "43 100", turn.state)
+    assert "Aucune alerte en cours pour le département 43" in text and "recevoir les alertes" in text
+    events.declare(EventDraft(kind="coupure_eau", severity="danger", departements=("43",),
+                              instructions="Eau non potable. Bouteilles au gymnase Jules-Vallès."))
+    # Subscribed: their département; another one named in the message.
+    say(events, "alertes pour le 43100", sender="c2")
+    text, _ = say(events, "y a toujours une alerte en cours chez moi ?", sender="c2")
+    assert text.startswith("DANGER — Coupure d'eau potable (département 43), depuis le")
+    assert "gymnase Jules-Vallès" in text and "je suis là" in text
+    text, _ = say(events, "et dans le 15, il y a une alerte ?", sender="c2")
+    assert "Aucune alerte en cours pour le département 15" in text

@@ -6,8 +6,10 @@ import pytest
 import yaml
 
 from relais.alert_words import (
+    CURRENT,
     FINE,
     NEED_HELP,
+    QUIET,
     STATUS,
     STEP_CHECK_ON_ME,
     STEP_PLACE,
@@ -15,7 +17,10 @@ from relais.alert_words import (
     SUBSCRIBE,
     answers_step,
     button_choice,
+    departement_in,
+    quiet_hours_in,
     read_request,
+    says_fine,
 )
 from tests.support.paths import ROOT
 
@@ -32,6 +37,17 @@ from tests.support.paths import ROOT
     ("je ne veux plus recevoir les alertes", STOP),
     ("désinscrivez-moi des alertes", STOP),
     ("je suis inscrit aux alertes ?", STATUS),
+    ("je veux pas recevoir les alertes", STOP),  # a negation is no subscription
+    ("n'envoyez plus d'alertes", STOP),
+    ("je voudrais être prévenue s'il y a une inondation", SUBSCRIBE),
+    ("pas de messages avant 9h svp", QUIET),
+    ("je ne veux pas recevoir d'alertes avant 9 h", QUIET),  # no stop: a time
+    ("Est-ce qu'il y a une alerte en ce moment chez moi ?", CURRENT),
+    ("y a toujours une alerte en cours ?", CURRENT),
+    ("ya des alertes dans le 43 ?", CURRENT),
+    ("yo c possible davoir les alertes pr 69003 stp", SUBSCRIBE),
+    ("remettez-moi les alertes finalement", SUBSCRIBE),
+    ("alertes pr le 63 000 stp", SUBSCRIBE),
 ])
 def test_requests_about_the_alerts(text, request_):
     assert read_request(text) == request_
@@ -45,9 +61,45 @@ def test_requests_about_the_alerts(text, request_):
     "stop",
     "je veux arrêter",
     "l'alarme incendie sonne chez la voisine",
+    "il y a eu une alerte à la bombe au lycée",
 ])
 def test_other_messages_are_not_about_relais_alerts(text):
     assert read_request(text) is None
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("pas de messages avant 9h", (None, 9)),
+    ("ne m'écrivez pas entre 22h et 7h", (22, 7)),
+    ("heures calmes de 23 h à 6 h 30", (23, 6)),
+    ("Pas de notif après 22h svp", (22, None)),
+    ("ne me dérangez pas après minuit, de 0h à 8h", (0, 8)),
+    ("je me lève avant 7h", None),  # an hour, no wish about messages
+    ("je travaille de 9h à 17h", None),
+    ("pas de rappels la nuit", None),  # no hour: the default already
+])
+def test_quiet_hours_asked_for(text, hours):
+    assert quiet_hours_in(text) == hours
+
+
+@pytest.mark.parametrize("text, departement", [
+    ("y a-t-il une alerte dans le 43 ?", "43"),
+    ("alerte en cours pour le 2a ?", "2A"),
+    ("et au 75 011 ?", "75"),
+    ("chez moi", None),
+])
+def test_the_departement_a_question_names(text, departement):
+    assert departement_in(text) == departement
+
+
+@pytest.mark.parametrize("text, fine", [
+    ("ça va, j'ai encore un demi réservoir", True),
+    ("ok merci, tout va bien en fait", True),
+    ("ça va pas du tout", False),
+    ("ça va mais j'ai besoin d'eau", False),
+    ("tout va bien ?", False),  # a question, not an answer
+])
+def test_a_free_answer_that_says_all_is_well(text, fine):
+    assert says_fine(text) is fine
 
 
 def test_answers_to_the_subscription_questions():

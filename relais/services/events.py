@@ -33,6 +33,7 @@ from relais.models import (
     OUTBOX_WELFARE,
     SEVERITIES,
     WELFARE_ANSWERS,
+    WELFARE_FINE,
     WELFARE_HELP,
     AgentAudit,
     AlertSubscription,
@@ -103,6 +104,7 @@ class CitizenEvent:
     track: str
     territory: str
     answer: str | None
+    instructions: str = ""  # the operator's, as last updated
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class Subscription:
     postal_code: str | None
     departement: str
     check_on_me: bool
+    quiet_from: int = rules.DEFAULT_QUIET_FROM  # local hours; nothing but danger inside
+    quiet_until: int = rules.DEFAULT_QUIET_UNTIL
 
 
 class EventService:
@@ -179,6 +183,26 @@ class EventService:
             if row is None:
                 return None
             row.check_on_me = check_on_me
+            return _subscription_view(row)
+
+        return run_in_transaction(self._session_factory, work)
+
+    def set_quiet_hours(self, conversation_id: str, quiet_from: int | None,
+                        quiet_until: int | None) -> Subscription | None:
+        """The citizen's quiet hours (local, 0-23; None keeps that end as it is); None when
+        not subscribed. ValueError on an hour out of range."""
+        for hour in (quiet_from, quiet_until):
+            if hour is not None and not 0 <= hour <= 23:
+                raise ValueError(f"not an hour: {hour}")
+
+        def work(session: Session) -> Subscription | None:
+            citizen = find_citizen(session, check_conversation_id(conversation_id))
+            row = _subscription(session, citizen.id) if citizen else None
+            if row is None:
+                return None
+            current_from, current_until = _quiet(row)
+            row.quiet_from = current_from if quiet_from is None else quiet_from
+            row.quiet_until = current_until if quiet_until is None else quiet_until
             return _subscription_view(row)
 
         return run_in_transaction(self._session_factory, work)
@@ -341,6 +365,10 @@ class EventService:
 
         return run_in_transaction(self._session_factory, work)
 
+    def active_in(self, departement: str) -> list[EventView]:
+        """The events under way in one département (« y a-t-il une alerte ? »)."""
+        return [view for view in self.events((departement,)) if view.status == EVENT_ACTIVE]
+
     def welfare(self, event_id: int, departements: tuple[str, ...] | None = None) -> list[WelfareCount]:
         """The welfare check per département (those given, or all of the event's)."""
 
@@ -391,14 +419,20 @@ class EventService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def note_reply(self, conversation_id: str) -> None:
-        """The citizen wrote after an alert: not silent any more (their words go to the
-        conversation; only an answer they choose says fine or help)."""
+    def note_reply(self, conversation_id: str, text: str = "") -> None:
+        """The citizen wrote after an alert: not silent any more. A short message that says
+        all is well (« ça va, on gère ») counts as « Tout va bien »; other words go to the
+        conversation, and only a button says help."""
 
         def work(session: Session) -> None:
             found = _latest_recipient(session, conversation_id)
-            if found is not None and found[0].answered_at is None:
-                found[0].answered_at = self._clock()
+            if found is None:
+                return
+            recipient = found[0]
+            if recipient.answered_at is None:
+                recipient.answered_at = self._clock()
+            if recipient.answer is None and alert_words.says_fine(text):
+                recipient.answer = WELFARE_FINE
 
         run_in_transaction(self._session_factory, work)
 
@@ -488,8 +522,9 @@ def _subscription(session: Session, citizen_id: int) -> AlertSubscription | None
 
 
 def _subscription_view(row: AlertSubscription) -> Subscription:
+    quiet_from, quiet_until = _quiet(row)
     return Subscription(postal_code=row.postal_code, departement=row.departement,
-                        check_on_me=row.check_on_me)
+                        check_on_me=row.check_on_me, quiet_from=quiet_from, quiet_until=quiet_until)
 
 
 def _active_event(session: Session, event_id: int) -> TerritorialEvent:
@@ -533,7 +568,7 @@ def _citizen_event(recipient: EventRecipient, event: TerritorialEvent) -> Citize
         event_id=event.id, kind=event.kind, label=texts.label(event.kind), severity=event.severity,
         topic_key=texts.topic_key(event.kind), track=rules.track_of(event.kind),
         territory=rules.territory_label(tuple(event.departements.split())),
-        answer=recipient.answer)
+        answer=recipient.answer, instructions=event.instructions)
 
 
 def _welfare_counts(rows: Sequence[Row]) -> list[WelfareCount]:

@@ -60,7 +60,7 @@ def test_an_alert_reaches_the_subscribers_of_its_departements_only(events, outbo
     [alert] = sent(session_factory)["brioude"]
     assert "Vigilance — Coupure d'eau potable (départements 43, 15)" in alert["text"]
     assert "n'est pas potable" in alert["text"]  # the operator's instructions
-    assert "Ce que vous pouvez faire maintenant" in alert["text"]  # the scenario's first steps
+    assert "Les gestes généraux (les consignes ci-dessus passent avant)" in alert["text"]
     assert [b["payload"] for b in alert["buttons"]] == [NEED_HELP_PAYLOAD, FINE_PAYLOAD]
     assert NEED_HELP_PAYLOAD == '/choisir{"choix": "alerte_aide"}'
     assert alert["silent"] is True  # below danger: no sound
@@ -79,6 +79,20 @@ def test_quiet_hours_hold_an_alert_until_eight_except_a_danger(events, outbox, c
     clock.now = datetime(2026, 11, 27, 6, 59, tzinfo=timezone.utc)
     assert outbox.move_due() == []
     clock.now = datetime(2026, 11, 27, 7, 0, tzinfo=timezone.utc)  # 08:00 in Paris
+    assert outbox.move_due() == ["c1"]
+
+
+def test_a_citizens_own_quiet_hours_hold_their_alert(events, outbox, clock):
+    events.subscribe("c1", "43100")
+    events.subscribe("c2", "43100")
+    events.set_quiet_hours("c1", 12, 15)  # a night worker sleeps 12:00-15:00 in Paris
+    assert events.set_quiet_hours("c3", 12, 15) is None  # not subscribed
+    with pytest.raises(ValueError):
+        events.set_quiet_hours("c1", 25, None)
+    clock.now = NOON  # 13:00 in Paris
+    events.declare(draft(severity="vigilance"))
+    assert outbox.move_due() == ["c2"]
+    clock.now = NOON + timedelta(hours=2)  # 15:00 in Paris
     assert outbox.move_due() == ["c1"]
 
 
@@ -136,6 +150,20 @@ def test_the_welfare_check_counts_answers_per_departement(events, outbox):
     assert (counts["15"].help, counts["15"].wrote, counts["15"].silent) == (1, 1, 0)
     assert counts["15"].help_by_track == {"economie": 1}
     assert [c.departement for c in events.welfare(event.id, departements=("15",))] == ["15"]
+
+
+def test_a_free_answer_that_says_all_is_well_counts_as_fine(events):
+    for chat in ("ok", "question", "worried"):
+        events.subscribe(chat, "43100")
+    event = events.declare(draft())
+    events.note_reply("ok", "ça va, on a de l'eau en bouteille, on gère")
+    events.note_reply("question", "ça va, mais je peux boire l'eau du robinet ?")
+    events.note_reply("worried", "ça va pas trop, j'ai besoin d'eau pour ma mère")
+    [count] = events.welfare(event.id)
+    assert (count.fine, count.wrote, count.silent) == (1, 2, 0)
+    events.answer("worried", "help")  # a button afterwards says more than the words
+    [count] = events.welfare(event.id)
+    assert (count.fine, count.help, count.wrote) == (1, 1, 1)
 
 
 def test_a_silent_citizen_who_asked_is_asked_again_then_their_relais_is_told(events, outbox, clock,

@@ -56,8 +56,9 @@ class Citizen:
         engine.dispose()
 
 
-# The web space's agents and their answer templates: nothing of any citizen.
-AGENTS_TABLES = ("relais_agents", "relais_answer_templates")
+# The web space's agents, their answer templates and the territorial events they declare:
+# nothing of any citizen (who an event reached lives in relais_event_recipients).
+AGENTS_TABLES = ("relais_agents", "relais_answer_templates", "relais_events")
 
 
 def rows_per_table(database_url: str, citizen: Citizen) -> dict[str, int]:
