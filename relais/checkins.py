@@ -39,6 +39,9 @@ _CHOOSE = re.compile(
     rf"\b(?:point(?! de vue)|rappel|relance|check ?in)s?\b.{{0,30}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
     r"(?:.{0,12}?\b(\d{1,2})\s*(?:h|heures?)\b)?")
 _STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b")
+# « mes points du lundi sont bien en pause ? »: a question about the pause, not a new plan
+# (the persona round of issue #15 had its check-ins turned back on by it).
+_PAUSE_QUESTION = re.compile(rf"\b{_REMINDERS}\b.{{0,40}}\b(?:bien|toujours|encore|deja)\s+(?:en pause|suspendu\w*|arrete\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ def read_request(text: str | None) -> CheckinRequest | None:
         return None
     if _STOP.search(words):
         return CheckinRequest(STOP)
+    if _PAUSE_QUESTION.search(words):
+        return CheckinRequest(STATUS)
     if _PAUSE.search(words):
         return CheckinRequest(PAUSE)
     if _RESUME.search(words):
