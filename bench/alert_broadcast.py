@@ -32,7 +32,6 @@ end) instead of a temporary SQLite file.
 
 import argparse
 import asyncio
-import math
 import os
 import statistics
 import tempfile
@@ -43,6 +42,7 @@ from datetime import datetime
 
 from sqlalchemy import insert, select
 
+from bench.send_rates import peak_per_second, percentile
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.models import AlertSubscription, Citizen, utc_now
 from relais.services.events import EventDraft, EventService
@@ -115,22 +115,6 @@ class Tally:
             elif text == self._answer_text:
                 self.answers += 1
         self._seen = len(calls)
-
-
-def peak_per_second(times: list[float]) -> int:
-    times = sorted(times)
-    peak, first = 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= 1.0:
-            first += 1
-        peak = max(peak, last - first + 1)
-    return peak
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile (of 20 values, p95 is the 19th)."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
 async def run(url: str, citizens: int, writers: int) -> None:

@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections import Counter
 
+from bench.send_rates import peak_per_second
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.services.grievances import Draft, GrievanceService
 from relais.services.unit_desk import MAX_BULK, UnitDesk
@@ -45,16 +46,6 @@ def prepare(url: str, citizens: int) -> None:
     for start in range(0, len(ids), MAX_BULK):
         desk.answer(agent, ids[start:start + MAX_BULK], "La région rétablit le car du mercredi dès lundi.")
     engine.dispose()
-
-
-def peak_per_second(times: list[float]) -> int:
-    times = sorted(times)
-    peak, first = 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= 1.0:
-            first += 1
-        peak = max(peak, last - first + 1)
-    return peak
 
 
 async def run(url: str, citizens: int) -> None:

@@ -4,9 +4,10 @@ doléance) from the durable outbox (relais/services/outbox.py) into the chats' q
 Each move is one transaction: a message leaves the outbox when it enters its chat's durable
 queue, so it is sent once, in order with the rest of the chat, after any restart, whichever
 edge claims it. The pace keeps a broadcast under the bot's limit and behind the citizens who
-write: at most `per_second` messages a second are moved, and none while more chats than that
-still have messages to send. A chat's queue sends a citizen's answer as soon as it is ready,
-so it waits for at most a second of broadcast ahead of it in the rate limiter.
+write: at most `per_second` messages a second are moved, and none while more chats than a
+quarter of that still have messages to send. A chat's queue sends a citizen's answer as soon
+as it is ready, so it waits for at most a quarter of a second of broadcast ahead of it in the
+rate limiter.
 
 The same loop writes the check-ins due (CheckinService.send_due) and follows up silent citizens
 after an alert (EventService.follow_up_silent), once a minute.
@@ -28,6 +29,9 @@ LOOK_EVERY_SECONDS = 2.0
 # Moves per second are spread over this many ticks (smooth, not bursts of a second's worth).
 TICKS_PER_SECOND = 4
 FOLLOW_UP_EVERY_SECONDS = 60.0
+# Nothing is moved while more chats than a quarter of a second's worth still send: what waits
+# in the bot's rate limiter ahead of a citizen's answer stays under a quarter of a second.
+BACKLOG_DIVISOR = 4
 
 
 class OutboxPump:
@@ -39,7 +43,7 @@ class OutboxPump:
         self._wake = wake
         self._busy_chats = busy_chats
         self._per_second = per_second
-        self._backlog_limit = max(1, round(per_second))
+        self._backlog_limit = max(1, round(per_second / BACKLOG_DIVISOR))
         # A token bucket: `per_second` moves accrue each second (a second's worth at most, so a
         # pause of the broadcast is not followed by a burst), spent as messages are moved. A
         # tick held back by busy chats, or slowed by the database, is made up by the next.

@@ -25,7 +25,8 @@ _NOT_THE_PROGRAM = re.compile(
 # A "no", a "no need", a "don't call": the negation sits near what it refuses (at most three
 # words before it, within the same clause).
 _REFUSAL = re.compile(
-    r"^(non|nan|nope|no|non merci|merci non)\b"
+    # « non attends je veux parler à quelqu'un »: a « non » that corrects course, not a refusal.
+    r"^(non|nan|nope|no|non merci|merci non)\b(?!(?: \w+){0,2} (?:je |j')(?:veux|voudrais|prefere|aimerais|souhaite)\b(?! pas| plus| jamais))"
     r"|\b(pas|plus|jamais|aucun|aucune|sans|inutile|surtout pas) (\w+ ){0,3}?"
     r"(besoin|envie|la peine|question|necessaire|utile|appel\w*|rappel\w*|telephon\w*|contact\w*|"
     r"parler|parle|discuter|ecrire|en parler|conseill\w*|humain|agent|personne|quelqu'un|qu'on|"

@@ -61,9 +61,8 @@ class Settings(BaseSettings):
     # What Relais sends first (an alert to a whole territory) is paced below that limit: the
     # rest is for the citizens who write meanwhile, answered first. Telegram's paid broadcasts
     # (allow_paid_broadcast, up to 1,000 a second for a fee) are not used: raise both limits
-    # only with them agreed and paid for. At 29, the broadcast reached 28 a second but the
-    # answers to citizens who wrote meanwhile queued behind it (p95 2.2 s for 1.4 s at 28:
-    # bench/alert_broadcast.py).
+    # only with them agreed and paid for. Faster, the answers to citizens who write meanwhile
+    # queue behind the broadcast in the rate limiter (bench/alert_broadcast.py).
     broadcast_messages_per_second: float = 28.0
     # ... and about 20 messages per minute into one group (the coaches' group).
     telegram_max_group_messages_per_minute: float = 20.0

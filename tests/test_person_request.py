@@ -16,6 +16,7 @@ from tests.support.action_trackers import make_tracker
     "j'ai pas envie d'en parler à mon chef",
     "non, c'est pas la peine qu'on me rappelle",
     "surtout ne prévenez personne",
+    "non je veux pas qu'on m'appelle",
     "je ne veux parler à personne",
     "pas de conseiller, merci, je vais me débrouiller",
     "je dois en parler à ma banquière demain",
@@ -27,6 +28,7 @@ def test_a_refusal_or_someone_else_is_not_a_request(message):
 
 @pytest.mark.parametrize("message", [
     "je veux parler à quelqu'un, pas à un robot",
+    "non attends, en fait je voudrais parler à quelqu'un",  # a « non » that corrects course
     "je veux parler à un humain tout de suite, pas à une machine",
     "un vrai conseiller svp",
     "y a quelqu'un de réel ?",

@@ -35,8 +35,9 @@ INSTRUCTIONS = "L'eau du réseau n'est pas potable : ne la buvez pas, même boui
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    """A migrated database: an SQLite file, or a fresh PostgreSQL schema."""
+def database_url(request, tmp_path):
+    """A migrated database: an SQLite file, or a fresh PostgreSQL schema (the edge's
+    conftest's `sessions` open it)."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'relais.db'}"
         upgrade_to_head(url)
@@ -48,13 +49,6 @@ def url(request, tmp_path):
     for url in fresh_postgresql_schema(base_url):
         upgrade_to_head(url)
         yield url
-
-
-@pytest.fixture
-def sessions(url):
-    engine = create_engine_from_url(url)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 @pytest.fixture
@@ -85,14 +79,14 @@ def per_chat(fake) -> Counter:
 
 
 @on_the_loop
-async def test_an_alert_reaches_each_citizen_once_across_a_restart(fake, hung, url, sessions, events):
+async def test_an_alert_reaches_each_citizen_once_across_a_restart(fake, hung, database_url, sessions, events):
     chats = [FIRST_CHAT + n for n in range(60)]
     subscribe(events, chats)
     declare(events)
     outbox, inbox = OutboxService(sessions), InboxService(sessions)
 
     def settings():  # each edge on its own free port; Rasa is not needed for an alert
-        return edge_settings(fake, hung.url, url)
+        return edge_settings(fake, hung.url, database_url)
 
     async with polling_edge(settings()):
         await until(lambda: len(sends(fake)) >= len(chats) // 3, what="a third of the alerts")
@@ -108,11 +102,11 @@ async def test_an_alert_reaches_each_citizen_once_across_a_restart(fake, hung, u
     assert sorted(chat for chat in chats if received[chat] > 1) == []
 
 
-def test_two_workers_claiming_at_once_move_every_message_once(url, sessions, events):
+def test_two_workers_claiming_at_once_move_every_message_once(database_url, sessions, events):
     chats = [FIRST_CHAT + n for n in range(150)]
     subscribe(events, chats)
     declare(events)
-    engines = [create_engine_from_url(url) for _ in range(2)]  # two edges, two pools
+    engines = [create_engine_from_url(database_url) for _ in range(2)]  # two edges, two pools
     outboxes = [OutboxService(make_session_factory(engine)) for engine in engines]
     start = threading.Barrier(2)
     moved: list[list[str]] = [[], []]
@@ -144,14 +138,14 @@ def test_two_workers_claiming_at_once_move_every_message_once(url, sessions, eve
 
 
 @on_the_loop
-async def test_a_citizen_who_writes_is_answered_before_the_pending_broadcast(fake, url, events):
+async def test_a_citizen_who_writes_is_answered_before_the_pending_broadcast(fake, database_url, events):
     chats = [FIRST_CHAT + n for n in range(40)]
     subscribe(events, chats)
     declare(events)  # before the edge starts: the whole broadcast is pending
     async with InstantRasa() as rasa:
         # One alert moved at a time, and none while a chat is busy: the broadcast lasts seconds,
         # the citizen's answer needs one round trip to Rasa.
-        settings = edge_settings(fake, rasa.url, url, broadcast_messages_per_second=1)
+        settings = edge_settings(fake, rasa.url, database_url, broadcast_messages_per_second=1)
         async with polling_edge(settings):
             fake.push_update(fake.text_update(WRITER, "Est-ce que je peux boire l'eau du robinet ?"))
             await until(lambda: per_chat(fake)[WRITER] >= 1, what="the answer")
@@ -166,12 +160,12 @@ async def test_a_citizen_who_writes_is_answered_before_the_pending_broadcast(fak
 
 
 @on_the_loop
-async def test_only_a_danger_alert_rings(fake, hung, url, events):
+async def test_only_a_danger_alert_rings(fake, hung, database_url, events):
     subscribe(events, [FIRST_CHAT], "43100")
     subscribe(events, [FIRST_CHAT + 1], "15100")
     declare(events, severity="vigilance", departement="43")
     declare(events, severity="danger", departement="15")
-    async with polling_edge(edge_settings(fake, hung.url, url)):
+    async with polling_edge(edge_settings(fake, hung.url, database_url)):
         await until(lambda: per_chat(fake)[FIRST_CHAT] and per_chat(fake)[FIRST_CHAT + 1],
                     what="both alerts")
     [vigilance] = fake.sent("sendMessage", FIRST_CHAT)
