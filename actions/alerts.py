@@ -28,6 +28,8 @@ UNAVAILABLE = ("Je n'arrive pas à enregistrer cela pour le moment. Réessayez d
 
 
 MENTIONED_KEY = "mentioned"
+# The event whose general first steps the conversation was given (actions/tracks.py).
+STEPS_GIVEN_KEY = "event_steps"
 
 
 def active_event(sender: str) -> CitizenEvent | None:
@@ -114,7 +116,7 @@ class ActionAlertes(Action):
             dispatcher.utter_message(text=said.text, buttons=[
                 {"title": title, "payload": payload} for title, payload in said.buttons])
         # The mention of the event and the planned check-in are kept.
-        kept = {key: value for key, value in state.items() if key in (MENTIONED_KEY, PLANNED_KEY)}
+        kept = {key: value for key, value in state.items() if key in (MENTIONED_KEY, PLANNED_KEY, STEPS_GIVEN_KEY)}
         slots = [SlotSet(ALERT_SLOT, {**kept, **turn.state} or None)]
         if turn.scenario is not None:
             # « J'ai besoin d'aide »: the conversation is in the urgence of the event's scenario,

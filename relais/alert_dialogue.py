@@ -17,6 +17,7 @@ from relais.services.checkins import CheckinService, NoConsent
 from relais.services.events import EventService
 
 STEP_KEY = "step"
+CODE_KEY = "code"  # a postal code given before the offer of alerts
 # The payload of the button « Oui, une personne »: the intent that opens a case.
 PERSON_PAYLOAD = "/demander_humain"
 NOT_NOW_PAYLOAD = words.payload(words.NOT_NOW)
@@ -48,6 +49,8 @@ def alert_turn(events: EventService, sender: str, state: dict[str, Any], text: s
     if request is None and step is not None and words.answers_step(step, text):
         if step == words.STEP_CURRENT_PLACE:
             return _current(events, sender, text)
+        if step == words.STEP_OFFER:
+            return _offer_answered(events, sender, state, text)
         return _answer_step(events, sender, step, text)
     if request == words.STOP:
         return _stop(events, sender)
@@ -82,6 +85,16 @@ def _subscribe(events: EventService, sender: str, text: str) -> AlertTurn:
     if code is None:
         return AlertTurn([Said(subscription["offer"]), Said(subscription["ask_place"])],
                          {STEP_KEY: words.STEP_PLACE})
+    return _subscribed(events, sender, code)
+
+
+def _offer_answered(events: EventService, sender: str, state: dict[str, Any], text: str) -> AlertTurn:
+    subscription = event_texts().subscription
+    if words.says_no(text):
+        return AlertTurn([Said(subscription["declined"])])
+    code = words.postal_code_in(text) or state.get(CODE_KEY)
+    if code is None:
+        return AlertTurn([Said(subscription["ask_place"])], {STEP_KEY: words.STEP_PLACE})
     return _subscribed(events, sender, code)
 
 
@@ -135,9 +148,11 @@ def _current(events: EventService, sender: str, text: str) -> AlertTurn:
     under_way = events.active_in(departement)
     if not under_way:
         said = [Said(texts.texts["current_none"].format(territory=territory_label((departement,))))]
-        if subscription is None:
-            said.append(Said(texts.texts["current_none_subscribe"]))
-        return AlertTurn(said)
+        if subscription is not None:
+            return AlertTurn(said)
+        # The offer of alerts, for the postal code just given if there was one.
+        said.append(Said(texts.texts["current_none_subscribe"], _yes_no()))
+        return AlertTurn(said, {STEP_KEY: words.STEP_OFFER, CODE_KEY: words.postal_code_in(text)})
     said = [Said(texts.texts["current_one"].format(
         severity=texts.severities[event.severity], label=event.label,
         territory=territory_label(event.departements), since=local_moment(event.starts_at),

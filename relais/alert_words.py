@@ -28,6 +28,7 @@ BUTTON_CHOICES = (NEED_HELP, FINE, PERSON, NOT_NOW)
 STEP_PLACE = "code_postal"
 STEP_CHECK_ON_ME = "check_on_me"
 STEP_CURRENT_PLACE = "ou_alerte"  # « y a-t-il une alerte ? » from someone not subscribed
+STEP_OFFER = "offre"  # « … Pour être prévenu·e : recevoir les alertes » was just said
 
 _ALERTS = r"(?:alertes?|alerte territoriale|notifications? d alerte)"
 _STOP = re.compile(
@@ -56,7 +57,9 @@ _CURRENT = re.compile(
     rf"|\b{_ALERTS}\s+(?:en cours|actuelles?|du moment|aujourd hui|en ce moment)\b"
     rf"|\bquelles?\s+(?:sont\s+les\s+)?{_ALERTS}\b"
 )
-_STATUS = re.compile(rf"\b(?:suis[ -]je|je suis|est[ -]ce que je suis)\s+inscrit\w*\b.{{0,20}}\b{_ALERTS}\b"
+_STATUS = re.compile(rf"\b(?:suis[ -]je|je suis|est[ -]ce que je suis)\s+(?:(?:toujours|encore|bien|deja)\s+)?"
+                     rf"(?:inscrit\w*|abonn\w*)\b.{{0,30}}\b{_ALERTS}\b"
+                     rf"|\bje (?:recois|reçois|vais recevoir) (?:toujours|encore|bien) (?:les |vos )?{_ALERTS}\b"
                      rf"|\bmes {_ALERTS}\b")
 
 
@@ -180,6 +183,16 @@ def departement_in(text: str | None) -> str | None:
     return normalise_departement(found.group(1))
 
 
+_ACCEPT = re.compile(r"^(?:(?:ok|oui|ouais|d accord|dac|volontiers|bien sur|carrement|allez)\b|je veux bien\b)"
+                     r"|\b(?:prevenez[ -]moi|je veux (?:bien )?etre prevenue?|inscri\w+[ -]moi)\b")
+
+
+def accepts_offer(text: str | None) -> bool:
+    """« ok oui je veux bien être prévenue alors »: yes to the offer of alerts."""
+    words = _words(text)
+    return (says_yes(text or "") or bool(_ACCEPT.search(words))) and not says_no(text)
+
+
 def answers_step(step: str | None, text: str | None) -> bool:
     """Whether the message answers the subscription's question `step` (a postal code; yes or
     no), rather than being about something else."""
@@ -187,6 +200,8 @@ def answers_step(step: str | None, text: str | None) -> bool:
         return postal_code_in(text) is not None or says_no(text)
     if step == STEP_CURRENT_PLACE:
         return departement_in(text) is not None
+    if step == STEP_OFFER:
+        return accepts_offer(text) or says_no(text)
     if step == STEP_CHECK_ON_ME:
         return says_yes(text or "") or says_no(text)
     return False

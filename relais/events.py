@@ -8,6 +8,7 @@ message may be sent (quiet hours, except `danger`), what an alert says, and when
 citizen who asked to be checked on gets a second message and then their relais is told.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 from functools import lru_cache
@@ -20,6 +21,7 @@ from relais.directory import ALL_DEPARTEMENTS
 from relais.grievances import LOCAL_TIME
 from relais.models import EVENT_KINDS, SEVERITIES, SEVERITY_DANGER
 from relais.settings import PROJECT_ROOT
+from relais.text import normalise
 from relais.track_content import find_topic
 
 CONTENT_PATH = PROJECT_ROOT / "relais" / "content" / "events.yml"
@@ -42,17 +44,20 @@ class EventError(ValueError):
 
 @dataclass(frozen=True)
 class EventTexts:
-    kinds: dict[str, dict[str, str]]
+    kinds: dict[str, dict[str, Any]]
     severities: dict[str, str]
     texts: dict[str, str]
     buttons: dict[str, str]
     subscription: dict[str, str]
 
     def label(self, kind: str) -> str:
-        return self.kinds[kind]["label"]
+        return str(self.kinds[kind]["label"])
 
     def topic_key(self, kind: str) -> str:
-        return self.kinds[kind]["topic"]
+        return str(self.kinds[kind]["topic"])
+
+    def words(self, kind: str) -> frozenset[str]:
+        return frozenset(str(word) for word in self.kinds[kind].get("words") or ())
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +81,30 @@ def first_steps(kind: str) -> str:
     topic = find_topic(event_texts().topic_key(kind))
     assert topic is not None  # checked when the texts are loaded
     return topic.answer
+
+
+# Words too common to say a message is about an event's instructions.
+_COMMON = frozenset(
+    "bonjour merci toujours encore comment quand combien depuis pendant avant apres avec "
+    "votre notre leurs cette celle ceux chez jusqu nouvel ordre faire peut peuvent etre avoir "
+    "personne personnes demande information informations possible besoin".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of five letters or more, accents and a plural s left out."""
+    words = re.findall(r"[a-z]+", normalise(text))
+    return {word[:-1] if word.endswith("s") and len(word) > 5 else word
+            for word in words if len(word) >= 5 and word not in _COMMON}
+
+
+def about_event(text: str | None, kind: str, instructions: str) -> bool:
+    """Whether a message written while the event lasts is about it: a word of its kind (« eau »,
+    « bouteille » for a water cut) or a rare word of its instructions (« gymnase »)."""
+    if not text:
+        return False
+    words = set(re.findall(r"[a-z]+", normalise(text)))
+    return bool(words & event_texts().words(kind)) or bool(
+        _content_words(text) & _content_words(instructions))
 
 
 def track_of(kind: str) -> str:

@@ -90,3 +90,20 @@ def test_during_an_event_its_track_answers_with_its_instructions_and_scenario(re
     assert "Rappel" not in reply and "consignes officielles" not in reply
     reply = texts(relais_client, chat, "et là, il y a une alerte ?")
     assert "Aucune alerte en cours pour le département 69" in reply
+
+
+def test_a_question_about_the_event_gets_its_instructions_whatever_track_the_model_reads(
+        relais_client, events):
+    chat = sender()
+    events.subscribe(chat, "24100")
+    event = events.declare(EventDraft(
+        "coupure_eau", "vigilance", ("24",),
+        "Eau impropre à la consommation. Bouteilles distribuées au gymnase Jean-Jaurès de 9 h à 18 h."))
+    reply = texts(relais_client, chat, "bonjour, comment réduire ma facture de chauffage ?")
+    assert "Rappel : alerte « Coupure d'eau potable »" in reply  # named once beside the answer
+    reply = texts(relais_client, chat, "et le gymnase pour les bouteilles il ferme à quelle heure ? je finis le taf à 18h")
+    assert "gymnase Jean-Jaurès de 9 h à 18 h" in reply
+    assert "1. Suivez exactement le message de la mairie" in reply  # the general steps, once
+    reply = texts(relais_client, chat, "et on peut boire l'eau du robinet si on la fait bouillir ?")
+    assert "gymnase Jean-Jaurès" in reply and "Les gestes généraux sont plus haut" in reply
+    events.end(event.id)

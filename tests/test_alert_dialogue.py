@@ -118,7 +118,9 @@ def test_is_there_an_alert_now(events):
     text, turn = say(events, "est-ce qu'il y a une alerte en ce moment ?")
     assert "code postal" in text and turn.state == {STEP_KEY: STEP_CURRENT_PLACE}
     text, turn = say(events, "43 100", turn.state)
-    assert "Aucune alerte en cours pour le département 43" in text and "recevoir les alertes" in text
+    assert "Aucune alerte en cours pour le département 43" in text and "prévenu·e" in text
+    text, turn = say(events, "ok oui je veux bien être prévenue alors", turn.state)
+    assert "43100" in text and events.subscription_of("c1").departement == "43"  # the code given
     events.declare(EventDraft(kind="coupure_eau", severity="danger", departements=("43",),
                               instructions="Eau non potable. Bouteilles au gymnase Jules-Vallès."))
     # Subscribed: their département; another one named in the message.

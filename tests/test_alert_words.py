@@ -42,6 +42,8 @@ from tests.support.paths import ROOT
     ("je voudrais être prévenue s'il y a une inondation", SUBSCRIBE),
     ("pas de messages avant 9h svp", QUIET),
     ("je ne veux pas recevoir d'alertes avant 9 h", QUIET),  # no stop: a time
+    ("je suis toujours inscrite aux alertes carburant du coup ?", STATUS),
+    ("est-ce que je reçois toujours les alertes ?", STATUS),
     ("Est-ce qu'il y a une alerte en ce moment chez moi ?", CURRENT),
     ("y a toujours une alerte en cours ?", CURRENT),
     ("ya des alertes dans le 43 ?", CURRENT),
