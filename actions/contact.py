@@ -36,6 +36,7 @@ from relais.conversation_contract import (
     PERSON_INTENT,
 )
 from relais.crisis import crisis_content
+from relais.events import event_texts
 from relais.person_request import declines_a_person
 from relais.services import StorageUnavailable
 from texts.contact_wishes import instructions_text
@@ -76,13 +77,32 @@ class ActionConsignesContact(Action):
         events: list[dict[str, Any]] = []
         if intent == PERSON_INTENT and not reading.wishes.withdraw and not declines_a_person(text):
             events = open_case(dispatcher, tracker, "citizen_request", contact_wishes=kept)
-        if changed or reading.asks_noted:
+        # Said again, an instruction gets what stands (it got silence: persona round of #15).
+        if changed or reading.asks_noted or reading.wishes.has_instructions:
             dispatcher.utter_message(text=self._noted(tracker, kept, reading, changed))
             if reading.wishes.discreet and not before.discreet:
                 dispatcher.utter_message(text=texts.citizen["erase_hint"])
+        self._alert_quiet_hours(dispatcher, tracker, reading.wishes)
         if reading.wishes.withdraw:
             self._ask_withdrawal(dispatcher, tracker, state)
         return state, events
+
+    def _alert_quiet_hours(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           wishes: ContactWishes) -> None:
+        """Hours given to the team hold for the territorial alerts too, when the citizen
+        receives them (« pas de messages avant 9 h » from a subscriber was told that nobody
+        writes first)."""
+        if wishes.quiet_from is None and wishes.quiet_until is None:
+            return
+        try:
+            current = backend().events.set_quiet_hours(tracker.sender_id, wishes.quiet_from,
+                                                       wishes.quiet_until)
+        except (StorageUnavailable, ValueError):
+            logger.warning("Quiet hours of the alerts not recorded")
+            return
+        if current is not None and current.quiet_from != current.quiet_until:
+            dispatcher.utter_message(text=event_texts().subscription["quiet_set_alerts"].format(
+                quiet_from=current.quiet_from, quiet_until=current.quiet_until))
 
     def _noted(self, tracker: Tracker, kept: ContactWishes, reading: ContactReading,
                changed: bool) -> str:

@@ -139,3 +139,16 @@ def test_a_request_for_a_person_worried_about_a_babys_health_gets_the_15_beside_
     dispatcher.messages.clear()
     ActionEscalader().run(dispatcher, tracker("un humain svp", intent="demander_humain"), domain)
     assert all(m.get("text") != crisis_content().text("health_signs") for m in dispatcher.messages)
+
+
+def test_said_again_an_instruction_gets_what_stands_and_holds_for_the_alerts(dispatcher, domain, database):
+    backend().events.subscribe(SENDER, "59000")
+    state = run(dispatcher, domain, tracker("pas de messages avant 9 h"))
+    texts = [m["text"] for m in dispatcher.messages]
+    assert "avant 9 h" in texts[0]
+    assert texts[-1].startswith("Pour les alertes aussi : rien entre 21 h et 9 h")
+    subscription = backend().events.subscription_of(SENDER)
+    assert (subscription.quiet_from, subscription.quiet_until) == (21, 9)
+    dispatcher.messages.clear()
+    run(dispatcher, domain, tracker("pour les alertes : pas de messages avant 9h", contact=state))
+    assert dispatcher.messages and "avant 9 h" in dispatcher.messages[0]["text"]  # not silence

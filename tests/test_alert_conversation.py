@@ -52,9 +52,10 @@ def test_the_alert_buttons_record_the_answer_and_help_comes_with_the_first_steps
     assert "tout va bien pour vous" in texts(relais_client, fine, FINE_PAYLOAD)
     counts = {c.departement: c for c in events.welfare(event.id)}
     assert (counts["15"].help, counts["15"].fine) == (1, 1)
-    # A practical question after the alert is answered by the track, not by the alert.
+    # A practical question after the alert is answered with the event's instructions, not by
+    # the subscription's questions.
     reply = texts(relais_client, helped, "on peut faire bouillir l'eau pour la boire ?")
-    assert reply and "code postal" not in reply
+    assert "Eau du robinet non potable à Saint-Flour" in reply and "Pour quel endroit" not in reply
     events.end(event.id)
 
 
