@@ -12,6 +12,7 @@ from relais.services import ConsentService, DataRightsService, EscalationService
 from relais.services.checkins import CheckinService
 from relais.services.events import EventService
 from relais.services.grievances import GrievanceService
+from relais.services.progress_picture import ProgressPictureService
 from relais.settings import load_settings
 
 # Version of the consent notice shown by utter_demande_consentement; change it with the text.
@@ -27,6 +28,8 @@ class Backend:
     grievances: GrievanceService
     events: EventService
     checkins: CheckinService
+    # The progress chart's points (/progres); None: the summary goes without its picture.
+    pictures: ProgressPictureService | None = None
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +44,7 @@ def backend() -> Backend:
         grievances=GrievanceService(session_factory),
         events=EventService(session_factory, directory()),
         checkins=CheckinService(session_factory),
+        pictures=ProgressPictureService(session_factory),
     )
 
 

@@ -1,5 +1,6 @@
 """Psy-coach phase continu: the check-in (mood, what was done), goals, steps done, progress."""
 
+import logging
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -11,11 +12,15 @@ from actions.backend import backend, record
 from actions.topic_replies import answer_typed_question
 from relais.checkins import PERSON_PAYLOAD, checkin_texts
 from relais.coaching import clean_answer
+from relais.conversation_contract import PHOTO_KEY
 from relais.goals import FEELINGS, NO_GOAL, QUESTION, YES_ONLY, read_goal
 from relais.mood import drops_twice, mood_band, parse_mood
 from relais.services import StorageUnavailable
+from relais.services.progress import ProgressSummary
 from relais.step_outcome import reports_not_done, reports_nothing, reports_struggle
-from texts.progress import progress_text
+from texts.progress import progress_picture, progress_text
+
+logger = logging.getLogger(__name__)
 
 NOTHING_DONE = "rien"
 RECORDING_RESPONSES = {"utter_sans_consentement", "utter_stockage_indisponible"}
@@ -186,7 +191,8 @@ class ActionNoterAction(Action):
 
 
 class ActionAfficherProgres(Action):
-    """Shows what was done, the check-in streak and the mood trend, in plain French."""
+    """Shows what was done, the check-in streak and the mood trend, in plain French: the caption
+    of a chart (moods, steps done, goal) when there is something to draw, else the text alone."""
 
     responses = frozenset({"utter_sans_consentement", "utter_stockage_indisponible", "utter_progres_vide"})
 
@@ -206,6 +212,24 @@ class ActionAfficherProgres(Action):
             return []
         if summary.is_empty:
             dispatcher.utter_message(response="utter_progres_vide")
-        else:
+            return []
+        picture = _progress_picture(tracker.sender_id, summary)
+        if picture is None:
             dispatcher.utter_message(text=progress_text(summary))
+        else:
+            caption, photo = picture
+            dispatcher.utter_message(json_message={PHOTO_KEY: {**photo, "caption": caption}})
         return []
+
+
+def _progress_picture(sender: str, summary: ProgressSummary) -> tuple[str, dict[str, str]] | None:
+    """The summary's caption and chart, or None: nothing to draw, or the chart could not be
+    read or drawn (the summary then goes as text: a picture is a bonus)."""
+    pictures = backend().pictures
+    if pictures is None:
+        return None
+    try:
+        return progress_picture(summary, pictures.chart(sender))
+    except Exception:
+        logger.exception("Could not draw the progress chart")
+        return None

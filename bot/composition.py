@@ -51,6 +51,7 @@ from relais.services.outbox import OutboxService
 from relais.services.progress import ProgressService
 from relais.services.topic_erasure import TopicErasureService
 from relais.settings import Settings
+from texts.progress import progress_picture
 
 # --- what the runtimes share ------------------------------------------------------------------
 
@@ -99,7 +100,8 @@ class Services:
         return cls(InboxService(sessions), KeyboardService(sessions), EscalationService(sessions),
                    DeskService(sessions), ProgressService(sessions), TopicErasureService(sessions),
                    GrievanceService(sessions), OutboxService(sessions),
-                   EventService(sessions, directory), CheckinService(sessions))
+                   EventService(sessions, directory),
+                   CheckinService(sessions, picture=progress_picture))
 
 
 def case_actions(settings: Settings, services: Services, rasa: RasaClient,

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.payloads import trusted_buttons
-from relais.conversation_contract import DOCUMENT_KEY
+from relais.conversation_contract import DOCUMENT_KEY, PHOTO_KEY
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,8 @@ class Button:
 
 @dataclass(frozen=True)
 class Reply:
-    """One message for the citizen: text, buttons under it, or a document (the data export)."""
+    """One message for the citizen: text, buttons under it, a document (the data export), or
+    a photo (the progress chart, {"png_base64", "filename"}) with the text as its caption."""
 
     text: str = ""
     buttons: tuple[Button, ...] = ()
@@ -26,6 +27,7 @@ class Reply:
     # Delivered without a sound (Telegram's disable_notification): Relais' own non-urgent
     # messages, a unit's news, an alert below `danger`.
     silent: bool = False
+    photo: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -36,6 +38,8 @@ class Reply:
         }
         if self.silent:
             data["silent"] = True
+        if self.photo:
+            data["photo"] = self.photo
         return data
 
     @classmethod
@@ -45,8 +49,10 @@ class Reply:
             for b in data.get("buttons") or []
             if b.get("payload")
         )
+        photo = data.get("photo")
         return cls(text=data.get("text") or "", buttons=buttons, document=data.get("document"),
-                   copy_of=data.get("copy_of"), silent=bool(data.get("silent")))
+                   copy_of=data.get("copy_of"), silent=bool(data.get("silent")),
+                   photo=photo if isinstance(photo, dict) else None)
 
 
 @dataclass(frozen=True)
@@ -62,17 +68,24 @@ class Turn:
 
 
 def replies_from_rasa(messages: list[dict[str, Any]]) -> list[Reply]:
-    """Rasa's REST (or callback) messages as replies. A document travels in `custom`. Only
-    buttons with a payload of the domain are kept (bot/payloads.py): a tap sends it as is."""
+    """Rasa's REST (or callback) messages as replies. A document travels in `custom`, and so
+    does a photo, with its caption (Rasa sends a text and a custom payload as two messages).
+    Only buttons with a payload of the domain are kept (bot/payloads.py): a tap sends it as is."""
     replies = []
     for message in messages:
-        document = (message.get("custom") or {}).get(DOCUMENT_KEY)
+        custom = message.get("custom") or {}
+        text = message.get("text") or ""
+        photo = custom.get(PHOTO_KEY)
+        if isinstance(photo, dict):
+            photo = {key: value for key, value in photo.items() if key != "caption"}
+            text = text or str(custom[PHOTO_KEY].get("caption") or "")
         reply = Reply.from_dict({
-            "text": message.get("text") or "",
+            "text": text,
             "buttons": trusted_buttons(message.get("buttons") or []),
-            "document": document,
+            "document": custom.get(DOCUMENT_KEY),
+            "photo": photo,
         })
-        if reply.text or reply.buttons or reply.document:
+        if reply.text or reply.buttons or reply.document or reply.photo:
             replies.append(reply)
     return replies
 
@@ -81,12 +94,14 @@ def join_paragraphs(replies: list[Reply], limit: int = 4096) -> list[Reply]:
     """Rasa's REST channel cuts each response into one message per paragraph; on Telegram one
     answer reads better as one message, and each message counts against the bot's flood limit
     (about 30 per second). Consecutive texts are joined, up to `limit` characters; a message
-    with buttons or a document ends a group (the buttons stay under the text they follow)."""
+    with buttons or a document ends a group (the buttons stay under the text they follow); a
+    photo is a message of its own, its text its caption."""
     joined: list[Reply] = []
     for reply in replies:
         previous = joined[-1] if joined else None
         if (previous is not None and not previous.buttons and not previous.document
-                and not previous.copy_of and not reply.copy_of and previous.text and reply.text
+                and not previous.copy_of and not reply.copy_of and not previous.photo
+                and not reply.photo and previous.text and reply.text
                 and len(previous.text) + 2 + len(reply.text) <= limit):
             joined[-1] = Reply(previous.text + "\n\n" + reply.text, reply.buttons, reply.document)
         else:

@@ -1,5 +1,5 @@
 """Sending replies on Telegram: text parts, inline keyboards (remembered for the taps), documents,
-and the typing indicator while Rasa thinks."""
+photos with their caption, and the typing indicator while Rasa thinks."""
 
 import asyncio
 import json
@@ -14,6 +14,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.conversation import Reply
 from bot.replies import CHOICES_TEXT
 from bot.telegram_render import keyboard, split_text
+from relais.progress_chart import FILENAME, PictureError, photo_bytes
 from relais.services.inbox import KeyboardService
 
 logger = logging.getLogger(__name__)
@@ -22,6 +23,8 @@ logger = logging.getLogger(__name__)
 TYPING_AFTER_SECONDS = 0.8
 # Telegram shows "typing…" for 5 seconds.
 TYPING_EVERY_SECONDS = 4.5
+# Telegram's longest photo caption (in UTF-16 code units, as Telegram counts).
+CAPTION_LIMIT = 1024
 
 
 class ChatGone(Exception):
@@ -66,6 +69,19 @@ class TelegramDelivery:
                 message_thread_id=thread_id,
             )
             return
+        if reply.photo:
+            await self._send_photo(chat_id, reply, thread_id)
+            return
+        await self._send_text(chat_id, reply, thread_id)
+        if reply.document:
+            content = json.dumps(reply.document.get("content"), ensure_ascii=False, indent=2)
+            await self._bot.send_document(
+                chat_id, document=content.encode("utf-8"),
+                filename=reply.document.get("filename", "document.json"),
+                message_thread_id=thread_id,
+            )
+
+    async def _send_text(self, chat_id: int, reply: Reply, thread_id: int | None) -> None:
         parts = split_text(reply.text) or ([CHOICES_TEXT] if reply.buttons else [])
         for number, part in enumerate(parts, start=1):
             markup = keyboard(reply.buttons) if number == len(parts) else None
@@ -75,13 +91,31 @@ class TelegramDelivery:
             )
             if markup is not None:
                 await self._remember(chat_id, sent.message_id, reply)
-        if reply.document:
-            content = json.dumps(reply.document.get("content"), ensure_ascii=False, indent=2)
-            await self._bot.send_document(
-                chat_id, document=content.encode("utf-8"),
-                filename=reply.document.get("filename", "document.json"),
-                message_thread_id=thread_id,
-            )
+
+    async def _send_photo(self, chat_id: int, reply: Reply, thread_id: int | None) -> None:
+        """The photo with the text as its caption; a text too long for a caption follows the
+        photo, which keeps its first line (the heading) as caption. Buttons go under the last
+        message. A payload that is not a PNG is logged and the text sent alone."""
+        assert reply.photo is not None
+        try:
+            png = photo_bytes(reply.photo)
+        except PictureError as error:
+            logger.error("A reply's photo is unusable, its text is sent alone: %s", error)
+            await self._send_text(chat_id, Reply(reply.text, reply.buttons, silent=reply.silent),
+                                  thread_id)
+            return
+        caption, rest = caption_and_rest(reply.text)
+        markup = keyboard(reply.buttons) if reply.buttons and not rest else None
+        sent = await self._bot.send_photo(
+            chat_id, photo=png, filename=str(reply.photo.get("filename") or FILENAME),
+            caption=caption or None, reply_markup=markup, message_thread_id=thread_id,
+            disable_notification=reply.silent or None,
+        )
+        if markup is not None:
+            await self._remember(chat_id, sent.message_id, reply)
+        if rest:
+            await self._send_text(chat_id, Reply(rest, reply.buttons, silent=reply.silent),
+                                  thread_id)
 
     async def _remember(self, chat_id: int, message_id: int, reply: Reply) -> None:
         # The message is out: failing here must not send it again. Its buttons then answer
@@ -124,3 +158,18 @@ class TelegramDelivery:
                 except TelegramError:
                     pass  # cosmetic
             await asyncio.sleep(TYPING_EVERY_SECONDS)
+
+
+def caption_and_rest(text: str) -> tuple[str, str]:
+    """A photo's caption and the text to send after it: all of the text when it fits in a
+    caption; else its first line (a heading) when that fits, and the rest after the photo."""
+    if _telegram_length(text) <= CAPTION_LIMIT:
+        return text, ""
+    first, _, rest = text.partition("\n")
+    if rest.strip() and _telegram_length(first) <= CAPTION_LIMIT:
+        return first, rest.strip("\n")
+    return "", text
+
+
+def _telegram_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2

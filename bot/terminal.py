@@ -21,6 +21,7 @@ from bot.conversation import Button, Reply, Turn
 from bot.inbound import to_rasa
 from bot.outbox_pump import OutboxPump
 from bot.rasa_client import RasaClient
+from relais.progress_chart import FILENAME, PictureError, photo_bytes
 from relais.services.desk import DeskService
 from relais.services.errors import StorageUnavailable
 from relais.services.inbox import InboxService
@@ -28,12 +29,16 @@ from relais.settings import Settings, load_settings
 
 PROMPT = "\nVous > "
 EXPORTS = Path(__file__).resolve().parent.parent / "var" / "exports"
+# The pictures the bot sends (the progress chart), as Telegram would show them.
+IMAGES = Path(__file__).resolve().parent.parent / "var" / "images"
 
 
 def render(replies: Sequence[Reply]) -> list[Button]:
     """Print the bot's replies; return the buttons of the last one, to be picked by number."""
     buttons: list[Button] = []
     for reply in replies:
+        if reply.photo:
+            print(f"\nRelais > (image) {_saved_photo(reply.photo)}")
         if reply.text:
             print(f"\nRelais > {reply.text}")
         if reply.document:
@@ -47,13 +52,32 @@ def render(replies: Sequence[Reply]) -> list[Button]:
 def save_document(document: dict[str, Any], folder: Path = EXPORTS) -> Path:
     """A document the bot sends (the data export) becomes a file, as Telegram would deliver it.
     It holds a citizen's data: readable by its owner only (0600, in a 0700 folder)."""
+    text = json.dumps(document.get("content"), ensure_ascii=False, indent=2)
+    return _write_private(folder, str(document.get("filename", "document.json")), text.encode("utf-8"))
+
+
+def save_photo(photo: dict[str, Any], folder: Path = IMAGES) -> Path:
+    """A photo the bot sends (the progress chart) becomes a PNG file, private like a document
+    (it shows the citizen's moods). PictureError if the payload is not a PNG."""
+    return _write_private(folder, str(photo.get("filename") or FILENAME), photo_bytes(photo))
+
+
+def _saved_photo(photo: dict[str, Any]) -> str:
+    try:
+        return str(save_photo(photo, IMAGES))
+    except (PictureError, OSError) as error:
+        return f"illisible ({error})"
+
+
+def _write_private(folder: Path, filename: str, content: bytes) -> Path:
+    """`content` in `folder` under a timestamped `filename` (its last part only: the name
+    cannot leave the folder), 0600 in a 0700 folder."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     folder.chmod(0o700)  # mkdir's mode is masked by the umask, and the folder may exist already
-    path = folder / f"{int(time.time())}-{Path(document.get('filename', 'document.json')).name}"
-    text = json.dumps(document.get("content"), ensure_ascii=False, indent=2)
+    path = folder / f"{int(time.time())}-{Path(filename).name}"
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        file.write(text)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(content)
     os.chmod(path, 0o600)  # an earlier file of the same name may have had wider rights
     return path
 

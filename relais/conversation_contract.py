@@ -71,3 +71,7 @@ TRIAGE_KEY = "crisis"
 FIRST_REPLY_SENT = "crisis_first_reply"
 # In a bot message's custom payload: a file for the citizen (their data), which the edge sends.
 DOCUMENT_KEY = "document"
+# In a bot message's custom payload: a picture for the citizen (their progress chart), a
+# mapping with "png_base64", "filename" and "caption" (the text sent with it), which the edge
+# sends as a photo (relais.progress_chart.photo_payload).
+PHOTO_KEY = "photo"

@@ -5,6 +5,7 @@ import pytest
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from sqlalchemy import create_engine, text
 
+from actions import checkin as checkin_actions
 from actions.backend import CONSENT_NOTICE_VERSION
 from actions.checkin import (
     ActionAfficherProgres,
@@ -17,6 +18,7 @@ from actions.escalation import ActionEscalader
 from actions.relais import ActionTrouverRelais, ValidateRelaisForm
 from actions.tracks import ActionSelectTrack
 from actions.welcome import ActionEnregistrerConsentement
+from relais.progress_chart import photo_bytes
 from tests.support.action_trackers import make_tracker
 
 
@@ -91,7 +93,25 @@ def test_progress_summary_in_plain_french(dispatcher, domain, database):
     ActionNoterAction().run(dispatcher, make_tracker("action_faite", "j'ai fait mon compost"), domain)
     dispatcher.messages.clear()
     ActionAfficherProgres().run(dispatcher, make_tracker("progres"), domain)
-    assert "compost" in dispatcher.messages[0]["text"]
+    # A chart of the steps done, the summary as its caption (issue #16).
+    (message,) = dispatcher.messages
+    photo = message["custom"]["photo"]
+    assert "compost" in photo["caption"] and photo["filename"].endswith(".png")
+    assert photo_bytes(photo).startswith(b"\x89PNG")
+
+
+def test_progress_summary_as_text_when_the_chart_cannot_be_drawn(dispatcher, domain, database,
+                                                                 monkeypatch):
+    def broken(summary, chart):
+        raise RuntimeError("no plotting backend")
+
+    monkeypatch.setattr(checkin_actions, "progress_picture", broken)
+    consent(dispatcher, domain)
+    ActionNoterAction().run(dispatcher, make_tracker("action_faite", "j'ai fait mon compost"), domain)
+    dispatcher.messages.clear()
+    ActionAfficherProgres().run(dispatcher, make_tracker("progres"), domain)
+    (message,) = dispatcher.messages
+    assert "compost" in message["text"] and not message.get("custom")
 
 
 def test_a_long_note_is_kept_whole(dispatcher, domain, database):

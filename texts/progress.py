@@ -3,6 +3,7 @@ is), the coaches read its lines without the heading addressed to the citizen."""
 
 from datetime import datetime
 
+from relais.progress_chart import chart_photo
 from relais.services.progress import (
     TREND_DOWN,
     TREND_STEADY,
@@ -10,6 +11,7 @@ from relais.services.progress import (
     ProgressSummary,
     Trend,
 )
+from relais.services.progress_picture import ProgressChart
 from relais.tracks import TRACKS
 
 HEADING = "Votre suivi avec Relais"
@@ -29,6 +31,16 @@ def progress_text(summary: ProgressSummary) -> str:
     if summary.is_empty:
         return NOTHING_YET
     return "\n".join([HEADING, *progress_lines(summary)])
+
+
+def progress_picture(summary: ProgressSummary, chart: ProgressChart) -> tuple[str, dict[str, str]] | None:
+    """The progress as a photo: its caption (the text of `progress_text`, its heading on the
+    first line, which the edge keeps as the caption when the whole is too long for one) and
+    the chart's payload. None when there is nothing to draw: no mood, no step done in the
+    weeks shown and no goal (the text alone says the rest)."""
+    if summary.is_empty or chart.is_empty:
+        return None
+    return progress_text(summary), chart_photo(chart)
 
 
 def progress_lines(summary: ProgressSummary) -> list[str]:

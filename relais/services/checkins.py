@@ -4,11 +4,16 @@ each plan to its next time, in one transaction: a check-in is sent once, after a
 
 A plan needs consent to the coaching memory (a check-in records the mood). The day after an
 urgence, one check-in; if it is left unanswered a day later, a person is offered; then weekly.
+The weekly one comes after a picture of the citizen's progress when there is something to draw
+(issue #16): the `picture` given by the composition draws it and words its caption.
 """
 
+import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,10 +32,20 @@ from relais.models import (
 )
 from relais.services import outbox
 from relais.services.citizens import check_conversation_id, find_citizen
+from relais.services.progress import ProgressSummary
+from relais.services.progress_picture import ProgressChart, progress_in
 from relais.services.unit_of_work import run_in_transaction
+
+logger = logging.getLogger(__name__)
 
 # Sent first among Relais' own messages after a danger alert and a welfare question.
 CHECKIN_PRIORITY = 6
+# The caption and the photo payload of a progress picture; None: nothing worth drawing.
+Picture = Callable[[ProgressSummary, ProgressChart], tuple[str, dict[str, str]] | None]
+# Drawing takes about a tenth of a second of CPU (and of the edge's interpreter lock): past
+# this many seconds in one call of send_due, the weekly check-ins due go without their
+# picture, on time, rather than hold the transaction and the edge for minutes.
+PICTURE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -47,9 +62,12 @@ class NoConsent(Exception):
 
 
 class CheckinService:
-    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now,
+                 picture: Picture | None = None, picture_seconds: float = PICTURE_SECONDS):
         self._session_factory = session_factory
         self._clock = clock
+        self._picture = picture
+        self._picture_seconds = picture_seconds
 
     def after_urgence(self, conversation_id: str) -> bool:
         """Plan a check-in for tomorrow; False (nothing kept) without consent or when paused."""
@@ -120,7 +138,27 @@ class CheckinService:
                 .order_by(CheckinPlan.next_at, CheckinPlan.id).limit(limit)
                 .with_for_update(skip_locked=True)
             ).all()
-            messages = [message for plan in due if (message := _step(plan, now)) is not None]
+            deadline = time.monotonic() + self._picture_seconds
+
+            def picture(citizen_id: int) -> list[dict[str, Any]]:
+                if self._picture is None or time.monotonic() > deadline:
+                    return []
+                citizen = session.get(Citizen, citizen_id)
+                if citizen is None or not _consented(citizen):
+                    return []
+                summary, chart = progress_in(session, citizen_id, now.date())
+                try:
+                    made = self._picture(summary, chart)
+                except Exception:  # a picture is a bonus: the check-in goes without it
+                    logger.exception("Could not draw the progress picture of a check-in")
+                    return []
+                if made is None:
+                    return []
+                caption, photo = made
+                return [outbox.reply(caption, silent=True, photo=photo)]
+
+            messages = [message for plan in due
+                        if (message := _step(plan, now, picture)) is not None]
             outbox.write(session, messages, now)
             return len(messages)
 
@@ -139,11 +177,14 @@ class CheckinService:
         return run_in_transaction(self._session_factory, work)
 
 
-def _step(plan: CheckinPlan, now: datetime) -> outbox.Outgoing | None:
-    """The message due for the plan's stage (None: nothing to say), and the plan's next time."""
+def _step(plan: CheckinPlan, now: datetime,
+          picture: Callable[[int], list[dict[str, Any]]] = lambda citizen_id: []) -> outbox.Outgoing | None:
+    """The message due for the plan's stage (None: nothing to say), and the plan's next time;
+    the weekly check-in after the replies of `picture` (the citizen's progress)."""
     texts = rules.checkin_texts()
     checkin = (texts.buttons["checkin"], rules.CHECKIN_PAYLOAD)
     message: tuple[str, list[tuple[str, str]]] | None
+    before: list[dict[str, Any]] = []
     if plan.stage == CHECKIN_AFTER_URGENCE:
         message = (texts.texts["after_urgence"], [checkin, (texts.buttons["person"], rules.PERSON_PAYLOAD)])
         plan.stage, plan.next_at = CHECKIN_URGENCE_NUDGE, now + rules.NUDGE_AFTER
@@ -155,6 +196,7 @@ def _step(plan: CheckinPlan, now: datetime) -> outbox.Outgoing | None:
         plan.stage, plan.next_at = CHECKIN_WEEKLY, rules.next_weekly(now, plan.weekday, plan.hour)
     else:
         message = (texts.texts["weekly"], [checkin])
+        before = picture(plan.citizen_id)
         plan.next_at = rules.next_weekly(now, plan.weekday, plan.hour)
         plan.unanswered_since = plan.unanswered_since or now
     if message is None:
@@ -162,7 +204,7 @@ def _step(plan: CheckinPlan, now: datetime) -> outbox.Outgoing | None:
     text, buttons = message
     return outbox.Outgoing(citizen_id=plan.citizen_id, kind=OUTBOX_CHECKIN, due_at=now,
                            priority=CHECKIN_PRIORITY,
-                           replies=[outbox.reply(text, buttons, silent=True)])
+                           replies=[*before, outbox.reply(text, buttons, silent=True)])
 
 
 def _plan_of(session: Session, conversation_id: str, now: datetime,

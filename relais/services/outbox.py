@@ -44,12 +44,16 @@ class Outgoing:
     event_id: int | None = None
 
 
-def reply(text: str, buttons: Iterable[tuple[str, str]] = (), silent: bool = False) -> dict[str, Any]:
-    """A message as the edge's queue stores it (bot.conversation.Reply.to_dict)."""
+def reply(text: str, buttons: Iterable[tuple[str, str]] = (), silent: bool = False,
+          photo: dict[str, str] | None = None) -> dict[str, Any]:
+    """A message as the edge's queue stores it (bot.conversation.Reply.to_dict). With a
+    `photo` (relais.progress_chart.photo_payload), the text is its caption."""
     message: dict[str, Any] = {
         "text": text, "buttons": [{"title": title, "payload": payload} for title, payload in buttons],
         "document": None, "copy_of": None,
     }
+    if photo is not None:
+        message["photo"] = photo
     if silent:
         message["silent"] = True  # Telegram's disable_notification
     return message

@@ -76,6 +76,7 @@ _CHAT_ACTIONS = frozenset(
 )
 
 _MESSAGE_MAX_LENGTH = 4096
+_CAPTION_MAX_LENGTH = 1024  # a photo's caption (checked on sendPhoto)
 _DEFAULT_TOPIC_COLOR = 7322096  # 0x6FB9F0, Telegram's default topic icon colour
 _DEFAULT_FIRST_NAME = "Camille"
 DEFAULT_GROUP_USER_ID = 5_550_001
@@ -784,6 +785,9 @@ class FakeBotApi:
         chat_id = _chat_id(params)
         if not params.get("photo"):
             raise _ApiError(400, "Bad Request: there is no photo in the request")
+        caption = params.get("caption")
+        if isinstance(caption, str) and len(caption.encode("utf-16-le")) // 2 > _CAPTION_MAX_LENGTH:
+            raise _ApiError(400, "Bad Request: message caption is too long")
         n = next(self._file_counter)
         sizes = [
             {"file_id": f"PHOTO-SENT-{n}-s", "file_unique_id": f"Upho-sent-{n}s", "width": 90,
