@@ -122,7 +122,8 @@ class ActionAlertes(Action):
             # « J'ai besoin d'aide »: the conversation is in the urgence of the event's scenario,
             # so that « et maintenant ? » follows its advice (relais/follow_up.py).
             track = turn.scenario.split("/", 1)[0]
-            record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence"))
+            record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence",
+                                                                turn.scenario))
             slots += plan_check_in_after_urgence(dispatcher, tracker, slots)
             slots += [SlotSet("track", track), SlotSet("phase", "urgence"),
                       SlotSet("topic", turn.scenario), SlotSet("track_step", ANSWER)]

@@ -158,7 +158,9 @@ class ActionSelectTrack(Action):
             # water cut is about the water).
             return answer_with_event(dispatcher, tracker, current_event)
         events += mention_event(dispatcher, tracker, current_event)
-        record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase))
+        scenario = turn.topic.topic.key if turn.topic else None
+        record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase,
+                                                            scenario))
         if turn.step == URGENCE:
             say_first_steps(dispatcher, tracker, track, turn.topic.topic if turn.topic else None)
             say_second_need(dispatcher, turn.second_track)
@@ -188,7 +190,8 @@ def answer_with_event(dispatcher: CollectingDispatcher, tracker: Tracker,
     state = dict(tracker.get_slot(ALERT_SLOT) or {})
     first_time = state.get(STEPS_GIVEN_KEY) != current_event.event_id
     say_event_instructions(dispatcher, tracker, current_event)
-    record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence"))
+    record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence",
+                                                        current_event.topic_key))
     if first_time:
         say_first_steps(dispatcher, tracker, track, find_topic(current_event.topic_key))
     else:

@@ -9,13 +9,14 @@ username or phone number is ever stored.
 All timestamps are timezone-aware UTC datetimes, in Python and in the database.
 """
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -131,6 +132,9 @@ class Citizen(Base):
     consent_status: Mapped[str | None] = Column(String(16), nullable=True)
     consent_at: Mapped[datetime | None] = Column(UTCDateTime, nullable=True)
     consent_notice_version: Mapped[str | None] = Column(String(32), nullable=True)
+    # The département of the place the citizen last gave (for the alerts, a doléance, their
+    # relais): where the observatory counts them. Nothing finer is kept here.
+    departement: Mapped[str | None] = Column(String(3), nullable=True)
 
     __table_args__ = (
         CheckConstraint(column("consent_status").in_(CONSENT_STATUSES), name="consent_status"),
@@ -172,6 +176,31 @@ class ProgressEntry(Base):
         CheckConstraint(column("mood").between(MOOD_MIN, MOOD_MAX), name="mood"),
         # The summary reads a citizen's entries by date.
         Index("ix_relais_progress_citizen_id_created_at", "citizen_id", "created_at"),
+        # The observatory's refresh reads a period's check-ins.
+        Index("ix_relais_progress_created_at", "created_at"),
+    )
+
+
+class Need(Base):
+    """A need Relais answered: a track, in urgence or continu, and the urgence's scenario when
+    one was recognised. Kept with the coaching memory (consent), at most one a day per citizen,
+    track and scenario: what the observatory counts as needs and urgences."""
+
+    __tablename__ = "relais_needs"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = Column(Integer, _citizen_fk(), nullable=False)
+    track: Mapped[str] = Column(String(32), nullable=False)
+    phase: Mapped[str] = Column(String(16), nullable=False)
+    # The urgence scenario (a topic key of the track's content), if one was recognised.
+    scenario: Mapped[str | None] = Column(String(64), nullable=True)
+    at: Mapped[datetime] = Column(UTCDateTime, nullable=False, default=utc_now)
+
+    __table_args__ = (
+        CheckConstraint(column("track").in_(tuple(TRACKS)), name="track"),
+        CheckConstraint(column("phase").in_(PHASES), name="phase"),
+        Index("ix_relais_needs_citizen_id_at", "citizen_id", "at"),
+        Index("ix_relais_needs_at", "at"),
     )
 
 
@@ -213,6 +242,8 @@ class Case(Base):
             sqlite_where=column("status").in_(ACTIVE_CASE_STATUSES),
             postgresql_where=column("status").in_(ACTIVE_CASE_STATUSES),
         ),
+        # The observatory's refresh reads a period's cases.
+        Index("ix_relais_cases_opened_at", "opened_at"),
     )
 
 
@@ -657,6 +688,8 @@ class EventRecipient(Base):
         CheckConstraint(column("answer").in_(WELFARE_ANSWERS), name="answer"),
         # The welfare counts: per event and département, by answer.
         Index("ix_relais_event_recipients_event_dept_answer", "event_id", "departement", "answer"),
+        # The observatory's refresh reads a period's alerts.
+        Index("ix_relais_event_recipients_alerted_at", "alerted_at"),
     )
 
 
@@ -729,3 +762,48 @@ def rasa_events_exist(session: Session) -> bool:
     """Whether Rasa's `events` table is there. Rasa creates it on its first start; before that
     (or with another tracker store) there is nothing of Rasa's to export, keep or erase."""
     return inspect(session.connection()).has_table(RASA_EVENTS.name)
+
+
+OBSERVATORY_WEEK = "week"
+OBSERVATORY_MONTH = "month"
+OBSERVATORY_PERIODS = (OBSERVATORY_WEEK, OBSERVATORY_MONTH)
+
+
+class ObservatoryCell(Base):
+    """One published-to-be figure of the observatory: for a period (a week or a month, local
+    time), a département and an indicator's key, how many distinct citizens it counts (what
+    statistical secrecy is decided on), how many facts, and a sum (seconds waited, moods) for
+    means. Refreshed from the other tables by relais.services.observatory; pages read only
+    this table. No citizen in it."""
+
+    __tablename__ = "relais_observatory_cells"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    period: Mapped[str] = Column(String(8), nullable=False)
+    period_start: Mapped[date] = Column(Date, nullable=False)
+    # "" for citizens whose département is not known.
+    departement: Mapped[str] = Column(String(3), nullable=False)
+    indicator: Mapped[str] = Column(String(24), nullable=False)
+    key: Mapped[str] = Column(String(64), nullable=False)
+    citizens: Mapped[int] = Column(Integer, nullable=False)
+    facts: Mapped[int] = Column(Integer, nullable=False)
+    total: Mapped[float] = Column(Float, nullable=False, default=0.0)
+
+    __table_args__ = (
+        CheckConstraint(column("period").in_(OBSERVATORY_PERIODS), name="period"),
+        UniqueConstraint("period", "period_start", "departement", "indicator", "key"),
+    )
+
+
+class ObservatoryRefresh(Base):
+    """When each period of the observatory was last computed: a period is computed again
+    while it is not over (and once after), never after that."""
+
+    __tablename__ = "relais_observatory_refreshes"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    period: Mapped[str] = Column(String(8), nullable=False)
+    period_start: Mapped[date] = Column(Date, nullable=False)
+    refreshed_at: Mapped[datetime] = Column(UTCDateTime, nullable=False)
+
+    __table_args__ = (UniqueConstraint("period", "period_start"),)

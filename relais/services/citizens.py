@@ -48,3 +48,10 @@ def citizen_with_consent(session: Session, conversation_id: str) -> Citizen:
     if citizen is None or citizen.consent_status != CONSENT_GIVEN:
         raise ConsentRequired(conversation_id)
     return citizen
+
+
+def note_departement(citizen: Citizen, departement: str | None) -> None:
+    """The département of the place the citizen just gave: where the observatory counts them
+    from now on (the last place given wins: people move, or give their work's)."""
+    if departement:
+        citizen.departement = departement

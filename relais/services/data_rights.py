@@ -37,6 +37,7 @@ from relais.models import (
     GrievanceNote,
     HeldMessage,
     InboxEntry,
+    Need,
     OutboxMessage,
     ProgressEntry,
     SentKeyboard,
@@ -70,6 +71,7 @@ class DataRightsService:
                 "citizen": None,
                 "consent": None,
                 "enrolments": [],
+                "needs": [],
                 "progress": [],
                 "cases": [],
                 "conversation": _conversation(session, conversation_id),
@@ -116,7 +118,7 @@ class DataRightsService:
                     session, delete(of_item).where(of_item.grievance_id.in_(items)))
             # What Relais was to send them first (alerts, news, check-ins), the alerts they got
             # and their answers, their alert subscription and check-in plan.
-            for of_citizen in (ProgressEntry, Enrolment, Case, Grievance, OutboxMessage,
+            for of_citizen in (ProgressEntry, Enrolment, Need, Case, Grievance, OutboxMessage,
                                EventRecipient, AlertSubscription, CheckinPlan):
                 counts[of_citizen.__tablename__] = (
                     _delete(session, delete(of_citizen).where(of_citizen.citizen_id == citizen.id))
@@ -149,6 +151,8 @@ def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
     enrolments = session.scalars(
         select(Enrolment).where(Enrolment.citizen_id == citizen.id).order_by(Enrolment.started_at)
     ).all()
+    needs = session.scalars(
+        select(Need).where(Need.citizen_id == citizen.id).order_by(Need.at, Need.id)).all()
     progress = session.scalars(
         select(ProgressEntry)
         .where(ProgressEntry.citizen_id == citizen.id)
@@ -158,7 +162,7 @@ def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
         select(Case).where(Case.citizen_id == citizen.id).order_by(Case.opened_at, Case.id)
     ).all()
     return {
-        "citizen": {"created_at": _iso(citizen.created_at)},
+        "citizen": {"created_at": _iso(citizen.created_at), "departement": citizen.departement},
         "consent": {
             "status": citizen.consent_status,
             "at": _iso(citizen.consent_at),
@@ -172,6 +176,12 @@ def _citizen_data(session: Session, citizen: Citizen) -> dict[str, Any]:
                 "updated_at": _iso(enrolment.updated_at),
             }
             for enrolment in enrolments
+        ],
+        # The needs Relais answered, as the observatory counts them (without the words).
+        "needs": [
+            {"track": need.track, "phase": need.phase, "scenario": need.scenario,
+             "at": _iso(need.at)}
+            for need in needs
         ],
         "progress": [
             {

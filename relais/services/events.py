@@ -43,7 +43,12 @@ from relais.models import (
     utc_now,
 )
 from relais.services import outbox
-from relais.services.citizens import check_conversation_id, find_citizen, get_or_create_citizen
+from relais.services.citizens import (
+    check_conversation_id,
+    find_citizen,
+    get_or_create_citizen,
+    note_departement,
+)
 from relais.services.unit_of_work import run_in_transaction
 from relais.tracks import TRACKS
 
@@ -143,6 +148,7 @@ class EventService:
                 session.add(row)
             row.postal_code = code
             row.departement = postal_code_to_departement(code)
+            note_departement(citizen, row.departement)
             if check_on_me is not None:
                 row.check_on_me = check_on_me
             session.flush()

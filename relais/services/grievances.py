@@ -34,7 +34,11 @@ from relais.models import (
     utc_now,
 )
 from relais.services import outbox
-from relais.services.citizens import check_conversation_id, get_or_create_citizen
+from relais.services.citizens import (
+    check_conversation_id,
+    get_or_create_citizen,
+    note_departement,
+)
 from relais.services.unit_of_work import run_in_transaction
 from relais.territories import Territories, territories
 
@@ -125,6 +129,7 @@ class GrievanceService:
         def work(session: Session) -> Recorded:
             now = self._clock()
             citizen = get_or_create_citizen(session, conversation_id, now)
+            note_departement(citizen, departement)
             item = Grievance(
                 citizen_id=citizen.id, kind=draft.kind, text=clean_text(draft.text),
                 theme=draft.theme, commune=draft.commune, postal_code=draft.postal_code,

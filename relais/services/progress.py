@@ -23,6 +23,7 @@ from relais.models import (
     PROGRESS_CHECKIN,
     PROGRESS_GOAL,
     Enrolment,
+    Need,
     ProgressEntry,
     utc_now,
 )
@@ -31,6 +32,8 @@ from relais.services.unit_of_work import run_in_transaction
 from relais.tracks import PHASES, TRACKS
 
 RECENT_ACTIONS = 5
+# A need said again within this time is the same need.
+NEED_NOTED_FOR = timedelta(days=1)
 TREND_WEEKS = 4
 # Slope of the weekly mood averages, in mood points per week, beyond which the mood is said
 # to go up or down (0.25/week is about one point over the four weeks shown).
@@ -90,8 +93,11 @@ class ProgressService:
         self._session_factory = session_factory
         self._clock = clock
 
-    def enrol(self, conversation_id: str, track: str, phase: str) -> EnrolmentInfo:
-        """Follow `track` in `phase`; enrolling again in the same track updates the phase."""
+    def enrol(self, conversation_id: str, track: str, phase: str,
+              scenario: str | None = None) -> EnrolmentInfo:
+        """Follow `track` in `phase`; enrolling again in the same track updates the phase. The
+        need is noted for the observatory (with the urgence's scenario, a topic key, if known),
+        once a day per track and scenario."""
         conversation_id = check_conversation_id(conversation_id)
         _check_track(track, required=True)
         if phase not in PHASES:
@@ -112,6 +118,7 @@ class ProgressService:
                 session.add(enrolment)
             enrolment.phase = phase
             enrolment.updated_at = now
+            _note_need(session, citizen.id, track, phase, scenario, now)
             session.flush()
             return EnrolmentInfo(track, phase, enrolment.started_at, enrolment.updated_at)
 
@@ -220,6 +227,20 @@ class ProgressService:
             return entry.id
 
         return run_in_transaction(self._session_factory, work)
+
+
+def _note_need(session: Session, citizen_id: int, track: str, phase: str, scenario: str | None,
+               now: datetime) -> None:
+    """A Need row, unless the same one was noted in the last day (the observatory counts
+    citizens with a need, not the turns of a conversation about it)."""
+    scenario = scenario[:64] if scenario else None
+    since = now - NEED_NOTED_FOR
+    same = select(Need.id).where(
+        Need.citizen_id == citizen_id, Need.track == track, Need.phase == phase, Need.at > since,
+        Need.scenario.is_(None) if scenario is None else Need.scenario == scenario,
+    ).limit(1)
+    if session.scalars(same).first() is None:
+        session.add(Need(citizen_id=citizen_id, track=track, phase=phase, scenario=scenario, at=now))
 
 
 def _summarise(today: date, total: int, recent: Sequence[ProgressEntry], goal: ProgressEntry | None,

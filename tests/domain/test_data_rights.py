@@ -118,8 +118,11 @@ def rows_per_table(engine, conversation_id, citizen_id):
     with engine.connect() as connection:
         for name in inspect(connection).get_table_names():
             if name in ("relais_alembic_version", "relais_agents", "relais_answer_templates",
-                        "relais_events"):
-                continue  # the agents' own tables (and the events they declare): no citizen
+                        "relais_events", "relais_observatory_cells",
+                        "relais_observatory_refreshes"):
+                # The agents' own tables (and the events they declare), the observatory's
+                # counts: no citizen.
+                continue
             table = Table(name, MetaData(), autoload_with=connection)
             if "citizen_id" in table.c:
                 condition = table.c.citizen_id == citizen_id
@@ -163,6 +166,7 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
         "relais_topic_messages", "relais_topic_erasures", "relais_held_messages", "relais_grievances",
         "relais_grievance_details", "relais_grievance_notes", "relais_agent_audit", "relais_outbox",
         "relais_event_recipients", "relais_alert_subscriptions", "relais_checkin_plans",
+        "relais_needs",
     }
     assert all(count > 0 for name, count in bob_before.items() if name != "relais_topic_erasures")
     alice_case = data_rights.export("alice")["cases"][0]["id"]
@@ -172,6 +176,7 @@ def test_erasure_of_one_citizen_leaves_none_of_their_rows_and_the_other_intact(
     assert counts == {
         "relais_progress": 3,
         "relais_enrolments": 2,
+        "relais_needs": 2,
         "relais_cases": 1,
         "relais_citizens": 1,
         "relais_inbox": 1,

@@ -20,7 +20,8 @@ RELAIS_TABLES = {
     "relais_topic_erasures", "relais_held_messages", "relais_grievances", "relais_grievance_details",
     "relais_grievance_notes", "relais_agents", "relais_agent_audit",
     "relais_answer_templates", "relais_alert_subscriptions", "relais_events",
-    "relais_event_recipients", "relais_checkin_plans", "relais_outbox",
+    "relais_event_recipients", "relais_checkin_plans", "relais_outbox", "relais_needs",
+    "relais_observatory_cells", "relais_observatory_refreshes",
 }
 VERSION_TABLE = "relais_alembic_version"
 
@@ -42,7 +43,7 @@ def test_upgrade_from_empty_to_head_then_down_to_base_and_up_again(db_url):
     with engine.connect() as connection:
         assert MigrationContext.configure(
             connection, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision() == "0010"
+        ).get_current_revision() == "0011"
     engine.dispose()
 
     downgrade_to_base(db_url)

@@ -57,8 +57,10 @@ class Citizen:
 
 
 # The web space's agents, their answer templates and the territorial events they declare:
-# nothing of any citizen (who an event reached lives in relais_event_recipients).
-AGENTS_TABLES = ("relais_agents", "relais_answer_templates", "relais_events")
+# nothing of any citizen (who an event reached lives in relais_event_recipients); the
+# observatory's cells and their refreshes: counts, never a citizen.
+AGENTS_TABLES = ("relais_agents", "relais_answer_templates", "relais_events",
+                 "relais_observatory_cells", "relais_observatory_refreshes")
 
 
 def rows_per_table(database_url: str, citizen: Citizen) -> dict[str, int]:
