@@ -16,7 +16,7 @@ The counts given here are distinct citizens. A citizen may be in several cells o
 added up, which hides at least as much as needed.
 """
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -44,29 +44,14 @@ def publish(parts: Mapping[Key, int], total: int | None = None) -> Published:
 
     Without a total, only primary suppression applies: the parts are not shown beside a figure
     they could be subtracted from. A part of 0 is published as 0 (nobody to protect)."""
-    shown: dict[Key, int | None] = {key: (None if is_secret(count) else count)
-                                    for key, count in parts.items()}
     if total is None:
-        return Published(shown, None)
-    if is_secret(total):
-        return Published({key: None for key in parts}, None)
-    while _recoverable(parts, shown):
-        visible = [(count, str(key), key) for key, count in parts.items()
-                   if shown[key] is not None and count > 0]
-        if not visible:
-            return Published(shown, None)
-        _count, _name, smallest = min(visible)
-        shown[smallest] = None
-    return Published(shown, total)
-
-
-def _recoverable(parts: Mapping[Key, int], shown: Mapping[Key, int | None]) -> bool:
-    """Whether the hidden cells of a group could be told apart by subtraction: a single one,
-    or several that together count fewer than the threshold."""
-    hidden = [count for key, count in parts.items() if shown[key] is None]
-    if not hidden:
-        return False
-    return len(hidden) == 1 or is_secret(sum(hidden))
+        return Published({key: (None if is_secret(count) else count)
+                          for key, count in parts.items()}, None)
+    whole = ("total",)
+    cells: dict[Hashable, int] = {key: count for key, count in parts.items()}
+    cells[whole] = total
+    shown = suppress(cells, [Constraint(whole, tuple(parts))])
+    return Published({key: shown[key] for key in parts}, shown[whole])
 
 
 def share(part: int | None, whole: int | None) -> float | None:
@@ -88,57 +73,79 @@ class PublishedTerritories:
 def publish_territories(parts: Mapping[str, int],
                         groups: Mapping[str, tuple[str, ...]]) -> PublishedTerritories:
     """Figures of territories that add up (each citizen counted in one département), published
-    with the totals of nested groups (each region, the nation): the complementary suppression
-    of every group is applied again until none changes anything, so that the same cells are
-    hidden on every page (a region's page and the nation's cannot be set against each other).
-
-    A group's total is checked against what else is published inside it: the totals of its
-    sub-groups (a nation minus its regions' totals) and the visible cells outside them. When
-    what remains unknown is one cell or fewer than the threshold, a visible cell outside the
-    sub-groups is hidden, or else the group's total (a nation's total is not published beside
-    a region of fewer than 11)."""
-    shown: dict[str, int | None] = {key: (None if is_secret(count) else count)
-                                    for key, count in parts.items()}
-    totals: dict[str, int | None] = {
-        name: None if is_secret(sum(parts.get(key, 0) for key in members))
-        else sum(parts.get(key, 0) for key in members)
-        for name, members in groups.items()}
+    with the totals of nested groups (each region, the nation): `suppress` with a constraint
+    per group, whose parts are its largest sub-groups and the cells outside them (the nation
+    is the sum of its regions, a region of its départements)."""
+    cells: dict[Hashable, int] = {key: count for key, count in parts.items()}
     for name, members in groups.items():
-        if totals[name] is None:
-            _hide(shown, [key for key in members if parts.get(key, 0)])
+        cells[_group_key(name)] = sum(parts.get(key, 0) for key in members)
+    constraints = [Constraint(_group_key(name), _direct_parts(name, groups)) for name in groups]
+    shown = suppress(cells, constraints)
+    return PublishedTerritories({key: shown[key] for key in parts},
+                                {name: shown[_group_key(name)] for name in groups})
+
+
+def _group_key(name: str) -> tuple[str, str]:
+    return ("group", name)
+
+
+def _direct_parts(name: str, groups: Mapping[str, tuple[str, ...]]) -> tuple[Hashable, ...]:
+    """A group's largest strict sub-groups, and its cells that none of them holds."""
+    members = set(groups[name])
+    inside = [other for other, its in groups.items() if other != name and set(its) < members]
+    largest = [other for other in inside
+               if not any(set(groups[other]) < set(groups[bigger]) for bigger in inside)]
+    covered = set().union(*(set(groups[other]) for other in largest)) if largest else set()
+    loose = [key for key in groups[name] if key not in covered]
+    return tuple(_group_key(other) for other in largest) + tuple(loose)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A published sum and its parts: `whole` = sum of `parts` (cells of one table)."""
+
+    whole: Hashable
+    parts: tuple[Hashable, ...]
+
+
+def suppress(cells: Mapping[Hashable, int],
+             constraints: Sequence[Constraint]) -> dict[Hashable, int | None]:
+    """Every cell of a table with its margins, as published: primary suppression, then each
+    constraint in turn, again until none changes anything (every page then hides the same
+    cells, whichever of them it shows).
+
+    In a constraint, the unknowns are its hidden cells (the whole or parts of more than 0). One
+    unknown alone is recovered by subtraction; hidden parts beside a shown whole give their sum,
+    which must not be a secret figure either. Then the smallest visible part is hidden too, or
+    the whole when no part is left. Parts that overlap (a citizen in two tracks) are treated as
+    if they added up, which hides at least as much as needed."""
+    shown: dict[Hashable, int | None] = {key: (None if is_secret(count) else count)
+                                         for key, count in cells.items()}
     changed = True
     while changed:
         changed = False
-        for name, members in groups.items():
-            if totals[name] is None:
-                continue
-            loose = _outside_published_subgroups(name, groups, totals)
-            while _recoverable({key: parts.get(key, 0) for key in loose},
-                               {key: shown.get(key, 0) for key in loose}):
-                visible = [(parts.get(key, 0), key) for key in loose
-                           if shown.get(key) is not None and parts.get(key, 0) > 0]
-                if not visible:
-                    totals[name] = None
-                    changed = True
-                    break
-                changed |= _hide(shown, [min(visible)[1]])
-    return PublishedTerritories(shown, totals)
+        for constraint in constraints:
+            while _protect(cells, shown, constraint):
+                changed = True
+    return shown
 
 
-def _outside_published_subgroups(name: str, groups: Mapping[str, tuple[str, ...]],
-                                 totals: Mapping[str, int | None]) -> list[str]:
-    """The cells of group `name` that no published strict sub-group covers."""
-    members = set(groups[name])
-    covered: set[str] = set()
-    for other, its in groups.items():
-        if other != name and totals[other] is not None and set(its) < members:
-            covered |= set(its)
-    return [key for key in groups[name] if key not in covered]
-
-
-def _hide(shown: dict[str, int | None], keys: list[str]) -> bool:
-    newly = [key for key in keys if shown.get(key) is not None]
-    for key in newly:
-        shown[key] = None
-    return bool(newly)
-
+def _protect(cells: Mapping[Hashable, int], shown: dict[Hashable, int | None],
+             constraint: Constraint) -> bool:
+    """Hide one more cell of the constraint if its hidden ones can be recovered; whether it did."""
+    parts = [key for key in constraint.parts if cells.get(key, 0) > 0]
+    # A cell the table does not hold is 0: nobody, published.
+    hidden = [key for key in parts if shown.get(key, 0) is None]
+    whole_hidden = shown.get(constraint.whole, 0) is None
+    unknowns = len(hidden) + int(whole_hidden)
+    mass = sum(cells[key] for key in hidden)
+    if unknowns == 0 or (unknowns >= 2 and (whole_hidden or not is_secret(mass))):
+        return False
+    visible = [(cells[key], str(key), key) for key in parts if shown.get(key, 0) is not None]
+    if visible:
+        shown[min(visible)[2]] = None
+        return True
+    if not whole_hidden:
+        shown[constraint.whole] = None
+        return True
+    return False

@@ -98,9 +98,10 @@ def test_a_region_with_a_secret_total_is_hidden_and_the_nation_stays_safe():
     published = publish_territories(parts, groups)
     assert published.totals["COR"] is None
     assert published.parts["2A"] is None and published.parts["2B"] is None
-    # FR - IDF (or FR - 75 - 92) would give Corsica's 7: the nation's total is not published.
-    assert published.totals["FR"] is None
-    assert published.parts["75"] == 500 and published.parts["92"] == 300
+    # FR - IDF (or FR - 75 - 92) would give Corsica's 7: Île-de-France's total goes, and
+    # then one of its départements (else IDF = 75 + 92).
+    assert published.totals["FR"] == 807 and published.totals["IDF"] is None
+    assert published.parts["75"] == 500 and published.parts["92"] is None
 
 
 def test_randomised_territories_never_leak_a_secret_cell():
@@ -130,3 +131,28 @@ def test_randomised_territories_never_leak_a_secret_cell():
         if published.totals["FR"] is not None:
             rest = published.totals["FR"] - sum(published.totals[name] for name in shown_regions)
             assert rest == 0 or not is_secret(rest)
+
+
+def test_a_table_with_margins_hides_the_same_cells_on_every_page():
+    from relais.statistical_secrecy import Constraint, suppress
+
+    # Needs by track in two départements of one region: rows are départements (their
+    # conversations), columns tracks (their region's figure).
+    cells = {
+        ("43", "total"): 60, ("43", "energie"): 5, ("43", "alimentation"): 55,
+        ("63", "total"): 80, ("63", "energie"): 30, ("63", "alimentation"): 50,
+        ("R", "total"): 140, ("R", "energie"): 35, ("R", "alimentation"): 105,
+    }
+    constraints = [Constraint((place, "total"), ((place, "energie"), (place, "alimentation")))
+                   for place in ("43", "63", "R")]
+    constraints += [Constraint(("R", key), (("43", key), ("63", key)))
+                    for key in ("total", "energie", "alimentation")]
+    shown = suppress(cells, constraints)
+    assert shown[("43", "energie")] is None
+    # Every constraint: no single unknown, no hidden parts summing under 11 beside a whole.
+    for constraint in constraints:
+        hidden = [key for key in constraint.parts if shown[key] is None]
+        unknowns = len(hidden) + (shown[constraint.whole] is None)
+        assert unknowns != 1
+        if hidden and shown[constraint.whole] is not None:
+            assert not is_secret(sum(cells[key] for key in hidden))
