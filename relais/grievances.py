@@ -29,6 +29,7 @@ from relais.models import (
     STATUS_STUDIED,
 )
 from relais.settings import PROJECT_ROOT
+from relais.statistical_secrecy import SECRECY_THRESHOLD
 from relais.tracks import TRACKS
 
 CONTENT_PATH = PROJECT_ROOT / "relais" / "content" / "grievances.yml"
@@ -44,7 +45,7 @@ CLOSED_STATUSES = tuple(s for s in GRIEVANCE_STATUSES if s not in OPEN_STATUSES)
 REFERENCE_PREFIX = "D-"
 _REFERENCE_IN_TEXT = re.compile(r"(?<![0-9a-z])d\s?-?\s?(\d{1,9})(?![0-9])", re.IGNORECASE)
 # Published counts below this are shown as « moins de 11 » (statistical secrecy).
-MIN_PUBLISHED_COUNT = 11
+MIN_PUBLISHED_COUNT = SECRECY_THRESHOLD
 # Items with no answer after this long are flagged overdue to the unit.
 OVERDUE_AFTER = timedelta(days=7)
 MAX_TEXT_LENGTH = 2000

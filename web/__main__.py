@@ -3,7 +3,8 @@
 Reads the settings (DATABASE_URL like every process of Relais; WEB_SECRET_KEY, required, signs
 the session cookies; WEB_HOST and WEB_PORT, loopback:8080 by default; WEB_COOKIE_SECURE=0 for
 plain http on a laptop), builds the desk and the territorial events over the database (the
-events with the relais directory of RELAIS_DIRECTORY, for the contact their alerts give) and serves
+events with the relais directory of RELAIS_DIRECTORY, for the contact their alerts give) and the
+observatory (its figures computed again every few minutes in a thread of this process), and serves
 the app. It migrates nothing: `python -m relais.database` (or `make run`) does.
 """
 
@@ -19,9 +20,11 @@ from werkzeug.serving import make_server
 from relais.database import create_engine_from_url, make_session_factory
 from relais.directory import DirectoryError, RelaisDirectory
 from relais.services.events import EventService
+from relais.services.observatory import ObservatoryService
 from relais.services.unit_desk import UnitDesk
 from relais.settings import load_settings
 from web.app import create_app
+from web.observatory_refresher import ObservatoryRefresher
 
 logger = logging.getLogger("web")
 
@@ -68,8 +71,11 @@ def main() -> int:
         return 2
     engine = create_engine_from_url(settings.database_url)
     session_factory = make_session_factory(engine)
+    observatory = ObservatoryService(session_factory)
     app = create_app(UnitDesk(session_factory), web.secret_key, secure_cookies=web.secure_cookies,
-                     events=EventService(session_factory, directory))
+                     events=EventService(session_factory, directory), observatory=observatory)
+    refresher = ObservatoryRefresher(observatory)
+    refresher.start()
     # Werkzeug's threaded server: one thread per request, enough for the agents of a few
     # territories behind a reverse proxy that terminates HTTPS (nginx, Caddy). The app is
     # stateless (sessions are signed cookies): for more, run several behind the proxy, or the
@@ -81,6 +87,7 @@ def main() -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        refresher.stop()
         server.server_close()
         engine.dispose()
     return 0

@@ -14,10 +14,12 @@ from werkzeug.exceptions import HTTPException
 
 from relais.services.errors import StorageUnavailable
 from relais.services.events import EventService
+from relais.services.observatory import ObservatoryService
 from relais.services.unit_desk import UnitDesk
 from relais.territories import Territories, territories
 from web import answer_templates, auth, items, labels, public
 from web import events as event_pages
+from web import observatory as observatory_pages
 from web.context import EXTENSION, WebServices
 
 # Idle expiry: Flask re-signs a permanent session's cookie at every request, and refuses one
@@ -60,8 +62,10 @@ CSRF_PAGE = ("Formulaire expiré", "Ce formulaire n'est plus valable (la page é
 def create_app(desk: UnitDesk, secret_key: str, *, testing: bool = False,
                csrf: bool | None = None, secure_cookies: bool | None = None,
                places: Callable[[], Territories] = territories,
-               events: EventService | None = None) -> Flask:
-    """The web space over `desk`, with the territorial events' pages over `events` when given.
+               events: EventService | None = None,
+               observatory: ObservatoryService | None = None) -> Flask:
+    """The web space over `desk`, with the territorial events' pages over `events` and the
+    observatory over `observatory` when given.
     CSRF and Secure cookies are on unless `testing`; `csrf` and `secure_cookies` say otherwise
     (the browser tests keep CSRF on over plain http)."""
     if not secret_key:
@@ -82,15 +86,18 @@ def create_app(desk: UnitDesk, secret_key: str, *, testing: bool = False,
         WTF_CSRF_TIME_LIMIT=None,
         MAX_CONTENT_LENGTH=MAX_FORM_BYTES,
     )
-    app.extensions[EXTENSION] = WebServices(desk, places, events)
+    app.extensions[EXTENSION] = WebServices(desk, places, events, observatory)
     CSRFProtect(app)
     blueprints = [auth.blueprint, items.blueprint, answer_templates.blueprint, public.blueprint]
     if events is not None:
         blueprints.append(event_pages.blueprint)
+    if observatory is not None:
+        blueprints.append(observatory_pages.blueprint)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     # The menu links to the events' pages only where they exist.
     app.jinja_env.globals["espace_evenements"] = events is not None
+    app.jinja_env.globals["espace_observatoire"] = observatory is not None
     labels.register(app)
     app.after_request(_security_headers)
     app.register_error_handler(CSRFError, _csrf_refused)

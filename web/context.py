@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import current_app, g
 
 from relais.services.events import EventService
+from relais.services.observatory import ObservatoryService
 from relais.services.unit_desk import AgentInfo, UnitDesk
 from relais.territories import Territories
 
@@ -19,6 +20,8 @@ class WebServices:
     places: Callable[[], Territories]
     # None: the app was built without the events pages (they are then not registered).
     events: EventService | None = None
+    # None: the app was built without the observatory (its pages are then not registered).
+    observatory: ObservatoryService | None = None
 
 
 def desk() -> UnitDesk:
@@ -29,6 +32,13 @@ def events() -> EventService:
     service = services().events
     if service is None:  # the events blueprint is registered only with an EventService
         raise RuntimeError("the web space was built without an EventService")
+    return service
+
+
+def observatory() -> ObservatoryService:
+    service = services().observatory
+    if service is None:  # the blueprint is registered only with an ObservatoryService
+        raise RuntimeError("the web space was built without an ObservatoryService")
     return service
 
 

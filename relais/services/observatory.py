@@ -142,6 +142,19 @@ class ObservatoryService:
                          row.facts, row.total) for row in session.scalars(query)]
         return run_in_transaction(self._session_factory, work)
 
+    def today(self) -> date:
+        """Today in local time: the pages' current period."""
+        return self._clock().astimezone(LOCAL_TIME).date()
+
+    def computed_at(self, period: str, start: date) -> datetime | None:
+        """When this period was last computed (None: never)."""
+        def work(session: Session) -> datetime | None:
+            computed: datetime | None = session.scalar(
+                select(ObservatoryRefresh.refreshed_at).where(
+                    ObservatoryRefresh.period == period, ObservatoryRefresh.period_start == start))
+            return computed
+        return run_in_transaction(self._session_factory, work)
+
     def refreshed_at(self) -> datetime | None:
         def work(session: Session) -> datetime | None:
             latest: datetime | None = session.scalar(select(func.max(ObservatoryRefresh.refreshed_at)))
