@@ -108,8 +108,7 @@ class Constraint:
     parts: tuple[Hashable, ...]
 
 
-def suppress(cells: Mapping[Hashable, int],
-             constraints: Sequence[Constraint]) -> dict[Hashable, int | None]:
+def suppress(cells: Mapping[Any, int], constraints: Sequence[Constraint]) -> dict[Any, int | None]:
     """Every cell of a table with its margins, as published: primary suppression, then each
     constraint in turn, again until none changes anything (every page then hides the same
     cells, whichever of them it shows).
