@@ -24,7 +24,13 @@ from typing import Any
 import yaml
 
 from relais.directory import ALL_DEPARTEMENTS
-from relais.models import CASE_REASONS, CASE_STATUSES, OBSERVATORY_MONTH, OBSERVATORY_PERIODS
+from relais.models import (
+    CASE_REASONS,
+    CASE_STATUSES,
+    MOOD_MIN,
+    OBSERVATORY_MONTH,
+    OBSERVATORY_PERIODS,
+)
 from relais.services.observatory import (
     ALERTED,
     CASE_REASON,
@@ -35,6 +41,7 @@ from relais.services.observatory import (
     GRIEVANCE_KIND,
     GRIEVANCE_STATUS,
     GRIEVANCE_THEME,
+    LOW_MOOD,
     MOOD,
     MOOD_ALL,
     MOOD_LOW,
@@ -74,6 +81,7 @@ COMPARISONS = ("conversations", "urgence", "cases", "per_coach", "wait", "mood_l
 DEFAULT_PERIODS = {"week": 8, "month": 6}
 MAX_PERIODS = 24
 LOW_MOOD_SHARE = "mood_low"
+LOW_MOOD_KEYS = tuple(str(mood) for mood in range(MOOD_MIN, LOW_MOOD + 1))
 
 Place = str  # a département code, "region:<code>" or "FR"
 Key = tuple[Place, str, str]  # (place, figure, key)
@@ -232,6 +240,10 @@ class PublishedTable:
                 constraints.append(Constraint(
                     (place, whole, NO_KEY),
                     tuple((place, parts, key) for key in self.keys(place, parts))))
+            # The low moods are the moods 1 and 2: their count beside the moods' would give
+            # the others.
+            constraints.append(Constraint((place, MOOD_LOW, NO_KEY),
+                                          tuple((place, MOOD, key) for key in LOW_MOOD_KEYS)))
         return constraints
 
 

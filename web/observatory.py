@@ -21,7 +21,12 @@ from relais import observatory as figures
 from relais.departement_map import departement_map, departement_tiles
 from relais.grievances import grievance_texts
 from relais.models import OBSERVATORY_PERIODS, OBSERVATORY_WEEK
-from relais.services.observatory import INDICATORS, period_start, previous_periods
+from relais.services.observatory import (
+    INDICATORS,
+    ObservatoryService,
+    period_start,
+    previous_periods,
+)
 from relais.services.unit_desk import AgentInfo
 from relais.territories import DEPARTEMENT, NATION, REGION, Territory
 from relais.track_content import all_topics
@@ -148,14 +153,16 @@ def _series(choice: Choice, place: str) -> list[figures.SeriesPoint]:
 
 
 def _table(period: str, start: date) -> figures.PublishedTable:
-    return _published(period, start, observatory().computed_at(period, start))
+    service = observatory()
+    return _published(service, period, start, service.computed_at(period, start))
 
 
 @lru_cache(maxsize=64)
-def _published(period: str, start: date, computed_at: object) -> figures.PublishedTable:
-    """A period's published table; computed again when the period was (computed_at is part of
-    the cache key)."""
-    return figures.PublishedTable(observatory().cells(period, [start], INDICATORS), places())
+def _published(service: ObservatoryService, period: str, start: date,
+               computed_at: object) -> figures.PublishedTable:
+    """A period's published table, for the service (its database) it was read from; computed
+    again when the period was (computed_at is part of the cache key)."""
+    return figures.PublishedTable(service.cells(period, [start], INDICATORS), places())
 
 
 def _places_to_choose(agent: AgentInfo, names: dict[str, str]) -> list[tuple[str, str]]:

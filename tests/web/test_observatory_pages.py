@@ -18,9 +18,9 @@ from web.app import create_app
 
 PASSWORD = "correct horse battery"
 SECRET_KEY = "a test secret key, long enough for itsdangerous"
-# Haute-Loire 43: 15 people, 13 of them in a low mood; Puy-de-Dôme 63: 12, 11 low; Cantal 15: 3,
+# Haute-Loire 43: 26 people, 13 of them in a low mood; Puy-de-Dôme 63: 12, all low; Cantal 15: 3,
 # all low (a secret). All in region 84.
-PEOPLE = {"43": ("43100", 15, 13), "63": ("63000", 12, 11), "15": ("15100", 3, 3)}
+PEOPLE = {"43": ("43100", 26, 13), "63": ("63000", 12, 12), "15": ("15100", 3, 3)}
 
 
 @pytest.fixture
@@ -80,12 +80,11 @@ def test_a_relais_agent_sees_their_departement(client, agents, citizens):
     assert response.status_code == 200
     page = text(response)
     assert "Observatoire — Haute-Loire (43)" in page
-    assert figure(page, "Personnes accompagnées") == "15"
-    assert figure(page, "Personnes ayant fait un point d'étape") == "15"
-    # 13 of 15 check-ins at mood 2: 86,7 %.
-    assert figure(page, "Part des points d'étape en humeur basse (1 ou 2)") == "86,7\u202f%"
-    # The 2 at mood 4 are a secret, and the 13 at mood 2 with them (15 - 13 = 2).
-    assert figure(page, "4 — bien") == figure(page, "2 — bas") == "secret statistique"
+    assert figure(page, "Personnes accompagnées") == "26"
+    assert figure(page, "Personnes ayant fait un point d'étape") == "26"
+    # 13 of 26 check-ins at mood 2: 50,0 %.
+    assert figure(page, "Part des points d'étape en humeur basse (1 ou 2)") == "50,0\u202f%"
+    assert figure(page, "4 — bien") == figure(page, "2 — bas") == "13"
     # Another département, even by its code in the address: no such page for them.
     assert client.get("/observatoire?territoire=63").status_code == 404
 
@@ -95,13 +94,13 @@ def test_a_negotiator_compares_the_departements_and_a_small_count_is_hidden(clie
     sign_in(client, "nina")
     page = text(client.get("/observatoire"))
     assert "Observatoire — Auvergne-Rhône-Alpes" in page
-    assert figure(page, "Personnes accompagnées") == "30"
+    assert figure(page, "Personnes accompagnées") == "41"
     ranking = re.findall(r"<tr><td>(\d*)</td><td>(\w+) — [^<]*</td><td[^>]*>([^<]*)</td></tr>", page)
     by_code = {code: (rank, shown) for rank, code, shown in ranking}
     # Cantal's 3 is a secret; alone it would be 30 - 15 - 12: Puy-de-Dôme's 12 goes with it.
     assert by_code["15"] == ("", "secret statistique")
     assert by_code["63"] == ("", "secret statistique")
-    assert by_code["43"] == ("1", "15")
+    assert by_code["43"] == ("1", "26")
     assert "3" not in {shown for _rank, shown in by_code.values()}
     # The map: one tile per département, the hidden ones marked « s ».
     assert page.count('<g class="tuile') == 102
@@ -109,6 +108,11 @@ def test_a_negotiator_compares_the_departements_and_a_small_count_is_hidden(clie
     # The département's own page inside the region shows the same secret.
     cantal = text(client.get("/observatoire?territoire=15"))
     assert figure(cantal, "Personnes accompagnées") == "secret statistique"
+    # Puy-de-Dôme's 12 low moods: the region's 28 minus Haute-Loire's 13 would give them with the
+    # Cantal's 3, so they are hidden with the Cantal's, and so is their share.
+    puy = text(client.get("/observatoire?territoire=63"))
+    assert figure(puy, "2 — bas") == "secret statistique"
+    assert figure(puy, "Part des points d'étape en humeur basse (1 ou 2)") == "secret statistique"
 
 
 def test_the_nation_and_its_csv_publish_nothing_under_eleven(client, agents, citizens):
@@ -145,5 +149,5 @@ def test_a_query_that_cannot_be_read_falls_back_kindly(client, agents, citizens)
     response = client.get("/observatoire?periode=annee&debut=hier&nombre=-4&comparaison=x")
     assert response.status_code == 200
     page = text(response)
-    assert figure(page, "Personnes accompagnées") == "15"
+    assert figure(page, "Personnes accompagnées") == "26"
     assert "Semaine du 23/11/2026" in page
