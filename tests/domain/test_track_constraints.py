@@ -11,9 +11,9 @@ from relais.tracks import TRACKS
 from tests.support.track_constraints import drift, track_constraints
 
 
-def test_the_tracks_are_constrained_on_enrolments_and_progress():
+def test_the_tracks_are_constrained_on_enrolments_progress_and_needs():
     assert {constraint.name for constraint in track_constraints()} == {
-        "ck_relais_enrolments_track", "ck_relais_progress_track",
+        "ck_relais_enrolments_track", "ck_relais_progress_track", "ck_relais_needs_track",
     }
 
 
@@ -35,7 +35,7 @@ def test_a_track_missing_from_the_database_is_reported_with_the_fix(engine, monk
 
     problems = drift(engine, TRACKS)
 
-    assert len(problems) == 2
+    assert len(problems) == 3
     for constraint, problem in zip(track_constraints(), problems):
         assert f"{constraint.name} on {constraint.table}.track refuses 'astronomie'" in problem
         assert (f"write a migration that recreates constraint {constraint.name} with the new "

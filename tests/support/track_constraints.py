@@ -24,6 +24,7 @@ UNKNOWN_TRACK = "pas_un_theme"
 ROW_VALUES = {
     "relais_enrolments": {"phase": "continu"},
     "relais_progress": {"kind": "goal"},
+    "relais_needs": {"phase": "continu"},
 }
 
 
