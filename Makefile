@@ -107,6 +107,7 @@ bench: $(MODEL) $(EDGE_VENV)/.installed
 	$(EDGE_BIN)/python bench/grievance_pushback.py
 	$(EDGE_BIN)/python bench/alert_broadcast.py
 	$(BIN)/python bench/grievance_conversations.py --quiet
+	$(EDGE_BIN)/python bench/observatory_pages.py
 
 lock: $(BIN)/python
 	rm -rf /tmp/relais-lock && $(PYTHON310) -m venv /tmp/relais-lock

@@ -170,24 +170,29 @@ class PublishedTable:
 
     def __init__(self, cells: Iterable[Cell], places: Territories):
         self._places = places
-        self.counts: dict[Key, int] = {}
-        self.facts: dict[Key, int] = {}
-        self.totals: dict[Key, float] = {}
+        counts: dict[Key, int] = {}
+        facts: dict[Key, int] = {}
+        totals: dict[Key, float] = {}
+        enclosing: dict[str, list[Place]] = {}
         for cell in cells:
-            for place in self._enclosing(cell.departement):
+            around = enclosing.get(cell.departement)
+            if around is None:
+                around = enclosing[cell.departement] = self._enclosing(cell.departement)
+            for place in around:
                 key = (place, cell.indicator, cell.key)
-                self.counts[key] = self.counts.get(key, 0) + cell.citizens
-                self.facts[key] = self.facts.get(key, 0) + cell.facts
-                self.totals[key] = self.totals.get(key, 0.0) + cell.total
+                counts[key] = counts.get(key, 0) + cell.citizens
+                facts[key] = facts.get(key, 0) + cell.facts
+                totals[key] = totals.get(key, 0.0) + cell.total
         for whole, parts in SUMMED.items():
-            for (place, figure, _key), count in list(self.counts.items()):
+            for (place, figure, _key), count in list(counts.items()):
                 if figure == parts:
                     summed = (place, whole, NO_KEY)
-                    self.counts[summed] = self.counts.get(summed, 0) + count
+                    counts[summed] = counts.get(summed, 0) + count
+        self.counts, self.facts, self.totals = counts, facts, totals
         self._keys: dict[tuple[Place, str], list[str]] = {}
-        for place, figure, name in sorted(self.counts):
+        for place, figure, name in sorted(counts):
             self._keys.setdefault((place, figure), []).append(name)
-        self.shown = suppress(self.counts, self._constraints())
+        self.shown = suppress(counts, self._constraints())
 
     def count(self, place: Place, figure: str, key: str = NO_KEY) -> int | None:
         """Distinct citizens as published: None when secret, 0 when nobody."""
@@ -221,29 +226,34 @@ class PublishedTable:
         return None
 
     def _constraints(self) -> list[Constraint]:
-        figures = {(name, key) for (_place, name, key) in self.counts}
+        counts = self.counts
+        regions = [(region_place(region.code), region.departements)
+                   for region in self._places.regions.values()]
+        figures = {(name, key) for (_place, name, key) in counts}
         constraints = []
         for name, key in figures:
             # The nation is its regions (and the citizens of no known département); a region
             # is its départements.
             constraints.append(Constraint(
                 (NATION_CODE, name, key),
-                tuple((region_place(code), name, key) for code in self._places.regions)
-                + ((UNKNOWN_DEPARTEMENT, name, key),)))
-            for region in self._places.regions.values():
-                constraints.append(Constraint(
-                    (region_place(region.code), name, key),
-                    tuple((code, name, key) for code in region.departements)))
-        places = {place for (place, _name, _key) in self.counts}
+                tuple([(region, name, key) for region, _codes in regions]
+                      + [(UNKNOWN_DEPARTEMENT, name, key)])))
+            for region, codes in regions:
+                # A region nobody of this figure lives in: nothing to protect (its constraint
+                # could never hide anything).
+                if (region, name, key) in counts:
+                    constraints.append(Constraint(
+                        (region, name, key), tuple([(code, name, key) for code in codes])))
+        places = {place for (place, _name, _key) in counts}
         for place in places:
             for whole, parts in BREAKDOWNS:
                 constraints.append(Constraint(
                     (place, whole, NO_KEY),
-                    tuple((place, parts, key) for key in self.keys(place, parts))))
+                    tuple([(place, parts, key) for key in self.keys(place, parts)])))
             # The low moods are the moods 1 and 2: their count beside the moods' would give
             # the others.
             constraints.append(Constraint((place, MOOD_LOW, NO_KEY),
-                                          tuple((place, MOOD, key) for key in LOW_MOOD_KEYS)))
+                                          tuple([(place, MOOD, key) for key in LOW_MOOD_KEYS])))
         return constraints
 
 

@@ -117,34 +117,61 @@ def suppress(cells: Mapping[Any, int], constraints: Sequence[Constraint]) -> dic
     unknown alone is recovered by subtraction; hidden parts beside a shown whole give their sum,
     which must not be a secret figure either. Then the smallest visible part is hidden too, or
     the whole when no part is left. Parts that overlap (a citizen in two tracks) are treated as
-    if they added up, which hides at least as much as needed."""
+    if they added up, which hides at least as much as needed.
+
+    A constraint that changed nothing is not looked at again until one of its cells is hidden
+    (it would change nothing again): the same passes in the same order, without the work of
+    the constraints already settled (a table of the observatory has thousands)."""
     shown: dict[Hashable, int | None] = {key: (None if is_secret(count) else count)
                                          for key, count in cells.items()}
+    # Each constraint's parts of more than 0 (a cell the table does not hold is 0: nobody,
+    # published), and the constraints each cell is in.
+    counted = [[(key, cells[key]) for key in constraint.parts if cells.get(key, 0) > 0]
+               for constraint in constraints]
+    watchers: dict[Hashable, list[int]] = {}
+    for index, (constraint, parts) in enumerate(zip(constraints, counted)):
+        watchers.setdefault(constraint.whole, []).append(index)
+        for key, _count in parts:
+            watchers.setdefault(key, []).append(index)
+    unsettled = [True] * len(constraints)
     changed = True
     while changed:
         changed = False
-        for constraint in constraints:
-            while _protect(cells, shown, constraint):
+        for index, constraint in enumerate(constraints):
+            if not unsettled[index]:
+                continue
+            while (hidden := _protect(counted[index], shown, constraint.whole)) is not _NOTHING:
                 changed = True
+                for other in watchers.get(hidden, ()):
+                    unsettled[other] = True
+            unsettled[index] = False
     return shown
 
 
-def _protect(cells: Mapping[Hashable, int], shown: dict[Hashable, int | None],
-             constraint: Constraint) -> bool:
-    """Hide one more cell of the constraint if its hidden ones can be recovered; whether it did."""
-    parts = [key for key in constraint.parts if cells.get(key, 0) > 0]
-    # A cell the table does not hold is 0: nobody, published.
-    hidden = [key for key in parts if shown.get(key, 0) is None]
-    whole_hidden = shown.get(constraint.whole, 0) is None
-    unknowns = len(hidden) + int(whole_hidden)
-    mass = sum(cells[key] for key in hidden)
+# What _protect returns when it hid nothing (a cell's key may be anything hashable, even None).
+_NOTHING = object()
+
+
+def _protect(parts: list[tuple[Hashable, int]], shown: dict[Hashable, int | None],
+             whole: Hashable) -> Hashable:
+    """Hide one more cell of a constraint (its whole and its parts of more than 0) if its hidden
+    ones can be recovered; the cell it hid, _NOTHING if it hid none."""
+    hidden = 0
+    mass = 0
+    for key, count in parts:
+        if shown[key] is None:
+            hidden += 1
+            mass += count
+    whole_hidden = shown.get(whole, 0) is None
+    unknowns = hidden + int(whole_hidden)
     if unknowns == 0 or (unknowns >= 2 and (whole_hidden or not is_secret(mass))):
-        return False
-    visible = [(cells[key], str(key), key) for key in parts if shown.get(key, 0) is not None]
+        return _NOTHING
+    visible = [(count, str(key), key) for key, count in parts if shown[key] is not None]
     if visible:
-        shown[min(visible)[2]] = None
-        return True
+        smallest = min(visible)[2]
+        shown[smallest] = None
+        return smallest
     if not whole_hidden:
-        shown[constraint.whole] = None
-        return True
-    return False
+        shown[whole] = None
+        return whole
+    return _NOTHING
