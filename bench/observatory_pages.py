@@ -15,11 +15,9 @@ few territorial alerts with their welfare answers. Then:
   factory; without the refresher thread, and with testing=True so that the test client signs
   in without a CSRF token), a negotiator of the nation and a relais agent of one département
   signed in; /observatoire rendered for each, week and month, through Flask's test client,
-  `--renders` times each after 3 warm-ups: cold (the published tables' lru_cache emptied before
-  each render: the first page after the web process started, every period of the series read
-  and published again), after a refresh (only the current period computed again before each,
-  as the refresher thread does every few minutes: the past periods are final and stay cached)
-  and warm; /observatoire.csv once, cold;
+  `--renders` times each: cold (the first render of a new app each time: what an agent waits for
+  after the web process started) and warm (after 3 warm-ups); the pages read only the figures
+  the refresh published (relais_observatory_figures); /observatoire.csv once;
 - the baseline: the sign-in page (a template, no database) rendered as many times, in the same
   run; every figure is also given as its ratio to it.
 
@@ -57,7 +55,6 @@ from sqlalchemy import create_engine, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-import web.observatory as observatory_pages
 from relais.crisis import CRISIS_KINDS
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.directory import ALL_DEPARTEMENTS, RelaisDirectory
@@ -83,7 +80,7 @@ from web.app import create_app
 
 LOCAL_DATABASE_URL = "postgresql://postgres@127.0.0.1:55432/postgres"
 GOAL_P95_MS = 500.0
-GOAL_RENDERS = (", cold", ", warm")  # the goal's; "after a refresh" is shown beside them
+GOAL_RENDERS = (", cold", ", warm")
 WARM_UPS = 3
 WEEKS = 26
 PASSWORD = "bench password, long enough"
@@ -186,15 +183,14 @@ def run(engine: Engine, arguments: argparse.Namespace) -> int:
     baseline = _timings(app.test_client(), "/connexion", arguments.renders)
     rows: list[tuple[str, list[float]]] = []
     for who, client in clients.items():
+        login = NEGOTIATOR[0] if who == "nation" else relais_agent[0]
         for period in ("week", "month"):
             path = f"/observatoire?periode={period}"
-            rows.append((f"{who} {period}, cold", _timings(client, path, arguments.renders,
-                                                           before=_forget_tables)))
-            rows.append((f"{who} {period}, after a refresh", _timings(
-                client, path, arguments.renders, before=lambda period=period: _recomputed(
-                    engine, period))))
+            rows.append((f"{who} {period}, cold", _first_renders(
+                lambda login=login: _signed_in(create_app(desk, SECRET_KEY, testing=True,
+                                                          observatory=service), login),
+                path, arguments.renders)))
             rows.append((f"{who} {period}, warm", _timings(client, path, arguments.renders)))
-    _forget_tables()
     started = time.perf_counter()
     response = clients["nation"].get("/observatoire.csv?periode=week")
     csv_seconds = time.perf_counter() - started
@@ -216,9 +212,8 @@ def run(engine: Engine, arguments: argparse.Namespace) -> int:
         line(label, times)
     print(f"/observatoire.csv (nation, 8 weeks, {csv_lines:,} lines) once, cold: "
           f"{1000 * csv_seconds:.0f} ms ({1000 * csv_seconds / base50:.0f} × baseline p50)")
-    print(f"{arguments.renders} renders each after {WARM_UPS} warm-ups (cold: the published "
-          "tables forgotten before each; after a refresh: the current period computed again "
-          f"before each, as the refresher does every few minutes); peak RSS {_peak_mb():.0f} MB")
+    print(f"{arguments.renders} renders each (cold: the first render of a new app each time; "
+          f"warm: after {WARM_UPS} warm-ups); peak RSS {_peak_mb():.0f} MB")
 
     if arguments.profile:
         _profile(clients["nation"], "/observatoire?periode=week")
@@ -487,20 +482,16 @@ def _timings(client: FlaskClient, path: str, renders: int,
     return times
 
 
-def _forget_tables() -> None:
-    """An empty cache of published tables: the first page after the web process started."""
-    observatory_pages._published.cache_clear()
-
-
-def _recomputed(engine: Engine, period: str) -> None:
-    """The current period as the refresher leaves it every few minutes: computed again (its
-    computation time moves; the past periods, final, keep theirs and their cached tables)."""
-    with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "UPDATE relais_observatory_refreshes SET refreshed_at = refreshed_at + interval "
-            "'1 millisecond' WHERE period = %(period)s AND period_start = (SELECT "
-            "max(period_start) FROM relais_observatory_refreshes WHERE period = %(period)s)",
-            {"period": period})
+def _first_renders(new_client: Callable[[], FlaskClient], path: str, renders: int) -> list[float]:
+    """The first render of `path` by each of `renders` new apps (signed in, untimed): what an
+    agent waits for right after the web process started."""
+    times = []
+    for _ in range(renders):
+        client = new_client()
+        started = time.perf_counter()
+        _get(client, path)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def _get(client: FlaskClient, path: str) -> None:
@@ -510,17 +501,13 @@ def _get(client: FlaskClient, path: str) -> None:
 
 
 def _profile(client: FlaskClient, path: str) -> None:
-    for cold in (True, False):
-        if cold:
-            _forget_tables()
-        else:
-            _get(client, path)
-        profiler = cProfile.Profile()
-        profiler.enable()
-        _get(client, path)
-        profiler.disable()
-        print(f"\n--- cProfile of GET {path} as the nation, {'cold' if cold else 'warm'}")
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+    _get(client, path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _get(client, path)
+    profiler.disable()
+    print(f"\n--- cProfile of GET {path} as the nation")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
 
 def _ms(times: list[float], q: float) -> float:

@@ -807,3 +807,29 @@ class ObservatoryRefresh(Base):
     refreshed_at: Mapped[datetime] = Column(UTCDateTime, nullable=False)
 
     __table_args__ = (UniqueConstraint("period", "period_start"),)
+
+
+class ObservatoryFigure(Base):
+    """A figure of the observatory as published, for a period, a place (a département, a
+    region as "region:<code>", the nation "FR", "" for no known département), an indicator
+    and a key: the citizens it counts, or None where statistical secrecy hides it (its facts
+    and sum then None too). Written by the refresh from the period's cells; the pages read
+    these and nothing else."""
+
+    __tablename__ = "relais_observatory_figures"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    period: Mapped[str] = Column(String(8), nullable=False)
+    period_start: Mapped[date] = Column(Date, nullable=False)
+    place: Mapped[str] = Column(String(16), nullable=False)
+    indicator: Mapped[str] = Column(String(24), nullable=False)
+    key: Mapped[str] = Column(String(64), nullable=False)
+    citizens: Mapped[int | None] = Column(Integer, nullable=True)
+    facts: Mapped[int | None] = Column(Integer, nullable=True)
+    total: Mapped[float | None] = Column(Float, nullable=True)
+
+    __table_args__ = (
+        CheckConstraint(column("period").in_(OBSERVATORY_PERIODS), name="period"),
+        # A page reads a period's figures of some places.
+        UniqueConstraint("period", "period_start", "place", "indicator", "key"),
+    )

@@ -31,7 +31,7 @@ from relais.models import (
     OBSERVATORY_MONTH,
     OBSERVATORY_PERIODS,
 )
-from relais.services.observatory import (
+from relais.observatory_indicators import (
     ALERTED,
     CASE_REASON,
     CASE_STATUS,
@@ -46,6 +46,8 @@ from relais.services.observatory import (
     MOOD_ALL,
     MOOD_LOW,
     NEED_TRACK,
+    NO_KEY,
+    UNKNOWN_DEPARTEMENT,
     URGENCE,
     URGENCE_SCENARIO,
     WELFARE,
@@ -60,8 +62,6 @@ CONTENT_PATH = PROJECT_ROOT / "relais" / "content" / "observatory.yml"
 # Sums the pages show that no single indicator holds.
 CASES = "cases"
 GRIEVANCES = "grievances"
-NO_KEY = ""
-UNKNOWN_DEPARTEMENT = ""
 # (whole, parts): each breakdown and the figure it is checked against.
 BREAKDOWNS = (
     (CONVERSATIONS, NEED_TRACK),
@@ -76,6 +76,8 @@ BREAKDOWNS = (
 )
 # Sums made of a breakdown: the cases are those of every reason, the doléances of each kind.
 SUMMED = {CASES: CASE_REASON, GRIEVANCES: GRIEVANCE_KIND}
+# What the time series shows of each period.
+SERIES = (CONVERSATIONS, URGENCE, MOOD_LOW, MOOD_ALL)
 COMPARISONS = ("conversations", "urgence", "cases", "per_coach", "wait", "mood_low",
                "grievances", "alerted")
 DEFAULT_PERIODS = {"week": 8, "month": 6}
@@ -164,9 +166,64 @@ class ObservatoryPage:
     compared: tuple[Compared, ...]
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A published figure: the citizens of a place, an indicator and a key, or None where
+    statistical secrecy hides it (its facts and sum then None too)."""
+
+    place: Place
+    indicator: str
+    key: str
+    citizens: int | None
+    facts: int | None
+    total: float | None
+
+
+def publish_cells(cells: Iterable[Cell], places: Territories) -> list[Figure]:
+    """One period's cells, summed into regions and the nation, as published: statistical
+    secrecy decided once over the whole table with its margins."""
+    return _Publication(cells, places).figures()
+
+
 class PublishedTable:
-    """One period's figures for every place, as published: sums into regions and the nation,
-    then statistical secrecy over the whole table."""
+    """Published figures of one period, read by the pages (relais_observatory_figures)."""
+
+    def __init__(self, figures: Iterable[Figure]):
+        self.shown: dict[Key, int | None] = {}
+        self.facts: dict[Key, int] = {}
+        self.totals: dict[Key, float] = {}
+        self._keys: dict[tuple[Place, str], list[str]] = {}
+        for figure in sorted(figures, key=lambda f: (f.place, f.indicator, f.key)):
+            key = (figure.place, figure.indicator, figure.key)
+            self.shown[key] = figure.citizens
+            if figure.citizens is not None:
+                self.facts[key] = figure.facts or 0
+                self.totals[key] = figure.total or 0.0
+            self._keys.setdefault((figure.place, figure.indicator), []).append(figure.key)
+
+    def count(self, place: Place, figure: str, key: str = NO_KEY) -> int | None:
+        """Distinct citizens as published: None when secret, 0 when nobody."""
+        return self.shown.get((place, figure, key), 0)
+
+    def keys(self, place: Place, figure: str) -> list[str]:
+        return self._keys.get((place, figure), [])
+
+    def mean(self, place: Place, figure: str) -> float | None:
+        """The mean of a figure's sums (seconds, moods) where its citizens are published."""
+        key = (place, figure, NO_KEY)
+        if not self.count(place, figure) or not self.facts.get(key):
+            return None
+        return self.totals.get(key, 0.0) / self.facts[key]
+
+    def ratio(self, place: Place, part: str, whole: str) -> float | None:
+        """part's facts over whole's facts, where both are published (the part may be 0)."""
+        if self.count(place, part) is None or not self.count(place, whole):
+            return None
+        return self.facts.get((place, part, NO_KEY), 0) / self.facts[(place, whole, NO_KEY)]
+
+
+class _Publication:
+    """The sums of a period's cells into every place, and what of them may be published."""
 
     def __init__(self, cells: Iterable[Cell], places: Territories):
         self._places = places
@@ -188,31 +245,25 @@ class PublishedTable:
                 if figure == parts:
                     summed = (place, whole, NO_KEY)
                     counts[summed] = counts.get(summed, 0) + count
+                    facts[summed] = facts.get(summed, 0) + facts[(place, figure, _key)]
         self.counts, self.facts, self.totals = counts, facts, totals
         self._keys: dict[tuple[Place, str], list[str]] = {}
         for place, figure, name in sorted(counts):
             self._keys.setdefault((place, figure), []).append(name)
         self.shown = suppress(counts, self._constraints())
 
-    def count(self, place: Place, figure: str, key: str = NO_KEY) -> int | None:
-        """Distinct citizens as published: None when secret, 0 when nobody."""
-        return self.shown.get((place, figure, key), 0)
+    def figures(self) -> list[Figure]:
+        published = []
+        for key, count in self.counts.items():
+            shown = self.shown.get(key, count)
+            place, indicator, name = key
+            published.append(Figure(place, indicator, name, shown,
+                                    None if shown is None else self.facts.get(key, 0),
+                                    None if shown is None else self.totals.get(key, 0.0)))
+        return published
 
     def keys(self, place: Place, figure: str) -> list[str]:
         return self._keys.get((place, figure), [])
-
-    def mean(self, place: Place, figure: str) -> float | None:
-        """The mean of a figure's sums (seconds, moods) where its citizens are published."""
-        key = (place, figure, NO_KEY)
-        if not self.count(place, figure) or not self.facts.get(key):
-            return None
-        return self.totals.get(key, 0.0) / self.facts[key]
-
-    def ratio(self, place: Place, part: str, whole: str) -> float | None:
-        """part's facts over whole's facts, where both are published (the part may be 0)."""
-        if self.count(place, part) is None or not self.count(place, whole):
-            return None
-        return self.facts.get((place, part, NO_KEY), 0) / self.facts[(place, whole, NO_KEY)]
 
     def _enclosing(self, departement: str) -> list[Place]:
         region = self._region_of(departement)
@@ -372,12 +423,10 @@ def open_data_rows(table: PublishedTable, period: str, start: date,
     """The published aggregates of these places as CSV rows: secret figures are left empty
     and marked, never written."""
     rows = []
-    for place in places:
-        for (where, figure, key), count in sorted(table.counts.items()):
-            if where != place or count == 0:
-                continue
-            published = table.count(where, figure, key)
-            rows.append({"periode": period, "debut": start.isoformat(), "territoire": place,
+    wanted = set(places)
+    for (where, figure, key), published in sorted(table.shown.items()):
+        if where in wanted and published != 0:
+            rows.append({"periode": period, "debut": start.isoformat(), "territoire": where,
                          "indicateur": figure, "cle": key,
                          "personnes": "" if published is None else str(published),
                          "secret": "oui" if published is None else "non"})

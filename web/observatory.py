@@ -5,7 +5,8 @@ the CSV of the published aggregates. A unit agent has no observatory (the page d
 
 What is published, and what statistical secrecy hides, is decided in relais/observatory.py over
 the cells of relais.services.observatory; here it is chosen from the query string and rendered.
-A period's published table is kept in memory until that period is computed again.
+The pages read the published figures the refresh wrote (relais_observatory_figures), only
+those of the places and indicators they show.
 """
 
 import csv
@@ -21,12 +22,7 @@ from relais import observatory as figures
 from relais.departement_map import departement_map, departement_tiles
 from relais.grievances import grievance_texts
 from relais.models import OBSERVATORY_PERIODS, OBSERVATORY_WEEK
-from relais.services.observatory import (
-    INDICATORS,
-    ObservatoryService,
-    period_start,
-    previous_periods,
-)
+from relais.services.observatory import period_start, previous_periods
 from relais.services.unit_desk import AgentInfo
 from relais.territories import DEPARTEMENT, NATION, REGION, Territory
 from relais.track_content import all_topics
@@ -57,11 +53,12 @@ class Choice:
 def observatory_page() -> str:
     agent = _observing_agent()
     choice = _choice(agent)
-    table = _table(choice.period, choice.start)
     place = figures.place_of(choice.place)
+    departements = figures.compared_departements(agent.territory, places())
+    unknown = [figures.UNKNOWN_DEPARTEMENT] if agent.territory.kind == NATION else []
+    table = _table(choice.period, choice.start, [place, *departements, *unknown])
     names = _departement_names()
-    compared = figures.compare(table, figures.compared_departements(agent.territory, places()),
-                               choice.comparison, names)
+    compared = figures.compare(table, departements, choice.comparison, names)
     values = {row.code: row.value for row in compared if row.value is not None or row.secret}
     return render_template(
         "observatoire.html", choix=choice, territoire=_name(choice.place, names),
@@ -90,7 +87,7 @@ def observatory_csv() -> Response:
     writer.writeheader()
     mine = _places_of(agent)
     for start in previous_periods(choice.period, choice.start, choice.count):
-        writer.writerows(figures.open_data_rows(_table(choice.period, start), choice.period,
+        writer.writerows(figures.open_data_rows(_table(choice.period, start, mine), choice.period,
                                                 start, mine))
     filename = f"observatoire-{agent.territory.kind}-{agent.territory.code}-{choice.period}.csv"
     return Response(buffer.getvalue(), content_type="text/csv; charset=utf-8",
@@ -147,22 +144,15 @@ def _places_of(agent: AgentInfo) -> list[str]:
 
 def _series(choice: Choice, place: str) -> list[figures.SeriesPoint]:
     starts = previous_periods(choice.period, choice.start, choice.count)
-    return [figures.series_point(_table(choice.period, start), place, start,
-                                 figures.period_label(choice.period, start))
+    return [figures.series_point(_table(choice.period, start, [place], list(figures.SERIES)),
+                                 place, start, figures.period_label(choice.period, start))
             for start in reversed(starts)]
 
 
-def _table(period: str, start: date) -> figures.PublishedTable:
-    service = observatory()
-    return _published(service, period, start, service.computed_at(period, start))
-
-
-@lru_cache(maxsize=64)
-def _published(service: ObservatoryService, period: str, start: date,
-               computed_at: object) -> figures.PublishedTable:
-    """A period's published table, for the service (its database) it was read from; computed
-    again when the period was (computed_at is part of the cache key)."""
-    return figures.PublishedTable(service.cells(period, [start], INDICATORS), places())
+def _table(period: str, start: date, places: list[str] | None = None,
+           indicators: list[str] | None = None) -> figures.PublishedTable:
+    """A period's published figures of these places (all if None): rows the refresh wrote."""
+    return figures.PublishedTable(observatory().figures(period, start, places, indicators))
 
 
 def _places_to_choose(agent: AgentInfo, names: dict[str, str]) -> list[tuple[str, str]]:

@@ -1,5 +1,6 @@
 """The territorial observatory (issue #16): the citizen's département, the needs answered
-(track, phase, urgence scenario), the observatory's cells and their refreshes, and indexes for
+(track, phase, urgence scenario), the observatory's cells, its published figures and their
+refreshes, and indexes for
 reading a period of check-ins, cases and alerts.
 
 Revision ID: 0011
@@ -33,6 +34,20 @@ def upgrade() -> None:
     sa.CheckConstraint("period IN ('week', 'month')", name=op.f('ck_relais_observatory_cells_period')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_relais_observatory_cells')),
     sa.UniqueConstraint('period', 'period_start', 'departement', 'indicator', 'key', name=op.f('uq_relais_observatory_cells_period_period_start_departement_indicator_key'))
+    )
+    op.create_table('relais_observatory_figures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('period', sa.String(length=8), nullable=False),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('place', sa.String(length=16), nullable=False),
+    sa.Column('indicator', sa.String(length=24), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('citizens', sa.Integer(), nullable=True),
+    sa.Column('facts', sa.Integer(), nullable=True),
+    sa.Column('total', sa.Float(), nullable=True),
+    sa.CheckConstraint("period IN ('week', 'month')", name=op.f('ck_relais_observatory_figures_period')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_relais_observatory_figures')),
+    sa.UniqueConstraint('period', 'period_start', 'place', 'indicator', 'key', name=op.f('uq_relais_observatory_figures_period_period_start_place_indicator_key'))
     )
     op.create_table('relais_observatory_refreshes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -87,5 +102,6 @@ def downgrade() -> None:
 
     op.drop_table('relais_needs')
     op.drop_table('relais_observatory_refreshes')
+    op.drop_table('relais_observatory_figures')
     op.drop_table('relais_observatory_cells')
     # ### end Alembic commands ###

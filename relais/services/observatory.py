@@ -13,12 +13,11 @@ only with consent to the coaching memory; the consent is checked again here.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import partial
 from typing import Any
 
-from sqlalchemy import and_, delete, func, literal, select
+from sqlalchemy import and_, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ColumnElement
@@ -37,52 +36,39 @@ from relais.models import (
     Grievance,
     Need,
     ObservatoryCell,
+    ObservatoryFigure,
     ObservatoryRefresh,
     ProgressEntry,
     utc_now,
 )
+from relais.observatory import Figure, publish_cells
+from relais.observatory_indicators import (
+    ALERTED,
+    CASE_REASON,
+    CASE_STATUS,
+    CASE_TAKEN,
+    COACHES,
+    CONVERSATIONS,
+    GRIEVANCE_KIND,
+    GRIEVANCE_STATUS,
+    GRIEVANCE_THEME,
+    LOW_MOOD,
+    MOOD,
+    MOOD_ALL,
+    MOOD_LOW,
+    NEED_TRACK,
+    NO_KEY,
+    UNKNOWN_DEPARTEMENT,
+    URGENCE,
+    URGENCE_SCENARIO,
+    WELFARE,
+    Cell,
+)
 from relais.services.unit_of_work import run_in_transaction
+from relais.territories import Territories, territories
 
 # How far back a first refresh goes.
 BACKFILL_PERIODS = {OBSERVATORY_WEEK: 26, OBSERVATORY_MONTH: 12}
-# A check-in mood at or under this is a low mood.
-LOW_MOOD = 2
-NO_KEY = ""
-UNKNOWN_DEPARTEMENT = ""
-
-# The indicators, in the order the pages show them.
-CONVERSATIONS = "conversations"
-NEED_TRACK = "need_track"
-URGENCE = "urgence"
-URGENCE_SCENARIO = "urgence_scenario"
-CASE_REASON = "case_reason"
-CASE_STATUS = "case_status"
-CASE_TAKEN = "case_taken"
-COACHES = "coaches"
-GRIEVANCE_KIND = "grievance_kind"
-GRIEVANCE_THEME = "grievance_theme"
-GRIEVANCE_STATUS = "grievance_status"
-ALERTED = "alerted"
-WELFARE = "welfare"
-MOOD = "mood"
-MOOD_ALL = "mood_all"
-MOOD_LOW = "mood_low"
-INDICATORS = (CONVERSATIONS, NEED_TRACK, URGENCE, URGENCE_SCENARIO, CASE_REASON, CASE_STATUS,
-              CASE_TAKEN, COACHES, GRIEVANCE_KIND, GRIEVANCE_THEME, GRIEVANCE_STATUS, ALERTED,
-              WELFARE, MOOD, MOOD_ALL, MOOD_LOW)
-
-
-@dataclass(frozen=True)
-class Cell:
-    period_start: date
-    departement: str
-    indicator: str
-    key: str
-    citizens: int
-    facts: int
-    total: float
-
-
 def period_start(period: str, day: date) -> date:
     if period == OBSERVATORY_WEEK:
         return day - timedelta(days=day.weekday())
@@ -113,9 +99,11 @@ def utc_bounds(period: str, start: date) -> tuple[datetime, datetime]:
 
 
 class ObservatoryService:
-    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, session_factory: SessionFactory, clock: Callable[[], datetime] = utc_now,
+                 places: Callable[[], Territories] = territories):
         self._session_factory = session_factory
         self._clock = clock
+        self._places = places
 
     def refresh(self) -> int:
         """Compute the periods that are not final yet; returns how many were computed."""
@@ -124,8 +112,8 @@ class ObservatoryService:
         computed = 0
         for period in OBSERVATORY_PERIODS:
             for start in self._periods_to_compute(period, today):
-                run_in_transaction(self._session_factory, partial(_compute, period=period,
-                                                                  start=start, now=now))
+                run_in_transaction(self._session_factory, partial(
+                    _compute, period=period, start=start, now=now, places=self._places()))
                 computed += 1
         return computed
 
@@ -133,13 +121,30 @@ class ObservatoryService:
               departements: Sequence[str] | None = None) -> list[Cell]:
         """The cells of these periods and indicators, for these départements (all if None)."""
         def work(session: Session) -> list[Cell]:
-            query = select(ObservatoryCell).where(
-                ObservatoryCell.period == period, ObservatoryCell.period_start.in_(list(starts)),
-                ObservatoryCell.indicator.in_(list(indicators)))
+            cell = ObservatoryCell
+            query = select(cell.period_start, cell.departement, cell.indicator, cell.key,
+                           cell.citizens, cell.facts, cell.total).where(
+                cell.period == period, cell.period_start.in_(list(starts)),
+                cell.indicator.in_(list(indicators)))
             if departements is not None:
-                query = query.where(ObservatoryCell.departement.in_(list(departements)))
-            return [Cell(row.period_start, row.departement, row.indicator, row.key, row.citizens,
-                         row.facts, row.total) for row in session.scalars(query)]
+                query = query.where(cell.departement.in_(list(departements)))
+            return [Cell(*row) for row in session.execute(query)]
+        return run_in_transaction(self._session_factory, work)
+
+    def figures(self, period: str, start: date, places: Sequence[str] | None = None,
+                indicators: Sequence[str] | None = None) -> list[Figure]:
+        """The published figures of a period, for these places and indicators (all if None):
+        plain rows, the only thing the pages read."""
+        def work(session: Session) -> list[Figure]:
+            figure = ObservatoryFigure
+            query = select(figure.place, figure.indicator, figure.key, figure.citizens,
+                           figure.facts, figure.total).where(
+                figure.period == period, figure.period_start == start)
+            if places is not None:
+                query = query.where(figure.place.in_(list(places)))
+            if indicators is not None:
+                query = query.where(figure.indicator.in_(list(indicators)))
+            return [Figure(*row) for row in session.execute(query)]
         return run_in_transaction(self._session_factory, work)
 
     def today(self) -> date:
@@ -177,16 +182,26 @@ class ObservatoryService:
         return run_in_transaction(self._session_factory, work)
 
 
-def _compute(session: Session, *, period: str, start: date, now: datetime) -> None:
+def _compute(session: Session, *, period: str, start: date, now: datetime,
+             places: Territories) -> None:
+    """The period's cells from the facts, then its published figures from the cells."""
     since, until = utc_bounds(period, start)
-    session.execute(delete(ObservatoryCell).where(ObservatoryCell.period == period,
-                                                  ObservatoryCell.period_start == start))
-    for indicator, query in _queries(session, since, until):
-        for departement, key, citizens, facts, total in session.execute(query):
-            session.add(ObservatoryCell(
-                period=period, period_start=start, departement=departement or UNKNOWN_DEPARTEMENT,
-                indicator=indicator, key=str(key) if key is not None else NO_KEY,
-                citizens=citizens, facts=facts, total=float(total or 0)))
+    for model in (ObservatoryCell, ObservatoryFigure):
+        session.execute(delete(model).where(model.period == period, model.period_start == start))
+    cells = [Cell(start, departement or UNKNOWN_DEPARTEMENT, indicator,
+                  str(key) if key is not None else NO_KEY, citizens, facts, float(total or 0))
+             for indicator, query in _queries(session, since, until)
+             for departement, key, citizens, facts, total in session.execute(query)]
+    if cells:
+        session.execute(insert(ObservatoryCell), [
+            {"period": period, "period_start": start, "departement": cell.departement,
+             "indicator": cell.indicator, "key": cell.key, "citizens": cell.citizens,
+             "facts": cell.facts, "total": cell.total} for cell in cells])
+        session.execute(insert(ObservatoryFigure), [
+            {"period": period, "period_start": start, "place": figure.place,
+             "indicator": figure.indicator, "key": figure.key, "citizens": figure.citizens,
+             "facts": figure.facts, "total": figure.total}
+            for figure in publish_cells(cells, places)])
     refresh = session.scalars(select(ObservatoryRefresh).where(
         ObservatoryRefresh.period == period, ObservatoryRefresh.period_start == start)).first()
     if refresh is None:

@@ -119,7 +119,7 @@ def rows_per_table(engine, conversation_id, citizen_id):
         for name in inspect(connection).get_table_names():
             if name in ("relais_alembic_version", "relais_agents", "relais_answer_templates",
                         "relais_events", "relais_observatory_cells",
-                        "relais_observatory_refreshes"):
+                        "relais_observatory_refreshes", "relais_observatory_figures"):
                 # The agents' own tables (and the events they declare), the observatory's
                 # counts: no citizen.
                 continue

@@ -21,7 +21,7 @@ RELAIS_TABLES = {
     "relais_grievance_notes", "relais_agents", "relais_agent_audit",
     "relais_answer_templates", "relais_alert_subscriptions", "relais_events",
     "relais_event_recipients", "relais_checkin_plans", "relais_outbox", "relais_needs",
-    "relais_observatory_cells", "relais_observatory_refreshes",
+    "relais_observatory_cells", "relais_observatory_refreshes", "relais_observatory_figures",
 }
 VERSION_TABLE = "relais_alembic_version"
 

@@ -6,9 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from relais.models import OBSERVATORY_MONTH, OBSERVATORY_WEEK
-from relais.services import EscalationService
-from relais.services.events import EventService
-from relais.services.observatory import (
+from relais.observatory_indicators import (
     ALERTED,
     CASE_REASON,
     CASE_TAKEN,
@@ -20,10 +18,10 @@ from relais.services.observatory import (
     MOOD_LOW,
     NEED_TRACK,
     URGENCE_SCENARIO,
-    ObservatoryService,
-    period_start,
-    utc_bounds,
 )
+from relais.services import EscalationService
+from relais.services.events import EventService
+from relais.services.observatory import ObservatoryService, period_start, utc_bounds
 
 NOTICE = "v1"
 # The fake clock's Thursday 26 November 2026: its week starts Monday 23.

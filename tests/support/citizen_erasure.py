@@ -60,7 +60,8 @@ class Citizen:
 # nothing of any citizen (who an event reached lives in relais_event_recipients); the
 # observatory's cells and their refreshes: counts, never a citizen.
 AGENTS_TABLES = ("relais_agents", "relais_answer_templates", "relais_events",
-                 "relais_observatory_cells", "relais_observatory_refreshes")
+                 "relais_observatory_cells", "relais_observatory_refreshes",
+                 "relais_observatory_figures")
 
 
 def rows_per_table(database_url: str, citizen: Citizen) -> dict[str, int]:
