@@ -36,7 +36,7 @@ _STOP = re.compile(rf"\b(?:stop|arret\w*|plus de|ne plus|supprim\w*|annul\w*)\b(
 _RESUME = re.compile(rf"\b(?:reprend\w*|relanc\w*|reactiv\w*|remettre)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b")
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _CHOOSE = re.compile(
-    rf"\b(?:point(?! de vue)|rappel|relance|check ?in)s?\b.{{0,30}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
+    rf"\b(?:point(?! de vue)|rappel|relance|check ?in)s?\b.{{0,45}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
     r"(?:.{0,12}?\b(\d{1,2})\s*(?:h|heures?)\b)?")
 _STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b")
 # « mes points du lundi sont bien en pause ? »: a question about the pause, not a new plan
