@@ -10,6 +10,7 @@ The web space's own fixtures: a migrated SQLite database per test, a clock the t
 agents' desk and the citizens' side over them.
 """
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,6 +59,15 @@ def chromium_browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def figures(tmp_path) -> Path:
+    """Where a browser test saves its screenshots: RELAIS_FIGURES_DIR when set (an issue's
+    figures), else the test's tmp_path (tests.support.screenshots)."""
+    folder = Path(os.environ.get("RELAIS_FIGURES_DIR") or tmp_path / "figures")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

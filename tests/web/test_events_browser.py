@@ -7,13 +7,12 @@ Each page is also saved as a PNG: into RELAIS_FIGURES_DIR when set (the figures 
 docs/figures/issue-15/), else into the test's tmp_path.
 """
 
-import os
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from relais.territories import Territory
+from tests.support.screenshots import screenshot
 from web.app import create_app
 
 PASSWORD = "correct horse battery"
@@ -39,19 +38,6 @@ def phone(chromium_browser):
     context = chromium_browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="fr-FR")
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture
-def figures(tmp_path) -> Path:
-    folder = Path(os.environ.get("RELAIS_FIGURES_DIR") or tmp_path / "figures")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def screenshot(page: Page, folder: Path, name: str) -> None:
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.exists() and path.stat().st_size > 0
 
 
 def test_a_relais_agent_declares_an_event_and_follows_the_welfare_check_on_a_phone(

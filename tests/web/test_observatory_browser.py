@@ -7,8 +7,6 @@ Each page is also saved as a PNG: into RELAIS_FIGURES_DIR when set (the figures 
 docs/figures/issue-16/), else into the test's tmp_path.
 """
 
-import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -18,6 +16,7 @@ from relais.services.escalation import EscalationService
 from relais.services.observatory import ObservatoryService
 from relais.services.progress import ProgressService
 from relais.territories import Territory
+from tests.support.screenshots import screenshot
 from web.app import create_app
 
 PASSWORD = "correct horse battery"
@@ -64,19 +63,6 @@ def _citizens(session_factory, clock, event_service) -> None:
             if index % 3 == 0:
                 case = escalation.open_case(chat, "citizen_request")
                 escalation.take_case(case.id, f"coach-{departement}")
-
-
-@pytest.fixture
-def figures(tmp_path) -> Path:
-    folder = Path(os.environ.get("RELAIS_FIGURES_DIR") or tmp_path / "figures")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def screenshot(page: Page, folder: Path, name: str) -> None:
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.exists() and path.stat().st_size > 0
 
 
 def sign_in(page: Page, login: str) -> None:
