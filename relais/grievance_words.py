@@ -219,7 +219,8 @@ _ADDING = re.compile(
 # After an item, or while one is collected: questions about what happens to it.
 _ABOUT_FOLLOW_UP = re.compile(
     r"\b(a qui|qui (va|vont) (la |le )?(lire|recevoir|traiter)|qui (la|le) (lit|lira|recoit)|on (le )?saura comment"
-    r"|comment (je|on) (le )?(saurai|saura|serai|sera) (au courant|prevenu)|quelle (est la )?difference|c'est quoi la difference"
+    r"|comment (je|on) (le )?(serai|sera) (au courant|prevenue?)|comment (je|on) (le )?(saurai|saurais|saura)\b(?! (faire|lire|ecrire))"
+    r"|quelle (est la )?difference|c'est quoi la difference"
     r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose)\b")
 # « Publiez », « juste les chiffres », « oui envoyez-le »: an answer about an item said just before.
 _PUBLISH_ONLY = re.compile(

@@ -617,6 +617,8 @@ def assess(text: str | None) -> SafetyAssessment:
     lookalike = lookalike or not_a_person
     texts = _without_idioms(texts)
     kind = _first_kind(CRISIS_PATTERNS, texts)
+    if kind in _EPISODE_KINDS and tells_an_episode_over(text):
+        return SafetyAssessment(is_crisis=False, lookalike=True)
     if kind is not None and not (kind == MEDICAL and not_a_person) and not (
             kind == VIOLENCE and not_a_person and not _threat_to_the_writer(texts)):
         return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
@@ -802,6 +804,30 @@ def _whose(kind: str, texts: tuple[str, ...]) -> str:
     third = any(_THIRD_PERSON.search(t) for t in texts)
     first = any(_FIRST_PERSON.search(t) for t in texts)
     return OTHER_AT_RISK if third and not first else kind
+
+
+# A medical emergency or a danger told as an episode that is over, usually to complain of a
+# service (« samedi dernier ma fille a fait un malaise et l'ambulance a mis une heure », « le
+# mois dernier un incendie dans la cage d'escalier, on voudrait des extincteurs »): a blind
+# doléance set got a certain medical emergency, and a case paged to the team, for a fever of
+# last Sunday. Only these two kinds: violence, suicide and a child told in the past are kept,
+# because they go on. A word of the present keeps the episode theirs (« depuis », « encore »).
+_OVER_EPISODE = re.compile(
+    r"\b((lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine|le mois|le week end|le weekend|l'hiver|"
+    r"l'ete|l'automne|le printemps|l'annee|l'an|la nuit) (dernier|derniere|passe|passee)|l'autre (jour|soir|nuit|semaine)|"
+    r"(?<!ne )(?<!nee )(?<!nes )(?<!nees )(il y a|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|quelques|plusieurs) (jours|semaines|mois|ans))\b")
+_STILL_NOW = re.compile(
+    r"\b(encore|toujours|maintenant|en ce moment|actuellement|aujourd'hui|ce matin|ce soir|cette nuit|tout de suite|"
+    r"depuis|vient de|viens de|venons de|est en train|ne respire|respire (plus|mal|pas)|inconscient\w*|saigne\w*|"
+    r"(a|ont|fait|font|j'ai) (\w+ ){0,2}(fievre|de temperature))\b")
+_EPISODE_KINDS = frozenset({MEDICAL, DANGER})
+
+
+def tells_an_episode_over(text: str | None) -> bool:
+    """A medical or danger episode told as past and over, with nothing of the present."""
+    texts = variants(text or "")
+    return (any(_OVER_EPISODE.search(t) for t in texts)
+            and not any(_STILL_NOW.search(t) or RECENT.search(t) for t in texts))
 
 
 def _at_a_distance(texts: tuple[str, ...]) -> bool:
@@ -1043,12 +1069,19 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     if assessment.lookalike and not (sure or (diet and classifier and diet_confidence >= DIET_SURE)):
         return Triage()
     kind = classifier_kind if classifier and plausible_model_kind(text, classifier_kind) else model_kind
+    # A medical emergency or a danger that is over (tells_an_episode_over) is asked about only
+    # when a model is sure; never certain.
+    episode_over = kind in _EPISODE_KINDS and tells_an_episode_over(text)
+    if episode_over and not sure:
+        return Triage()
     acute_person = kind in ACUTE_MODEL_KINDS and speaks_of_a_person(text)
     # A child who writes (« j'ai 11 ans ») about their home, read as a child in danger: their
     # age is the word of danger ("plus à manger depuis 3 jours, maman dort tout le temps").
     minor_writer = kind == CHILD and any(_MINOR_WRITER.search(t) for t in variants(text or ""))
     if not (agree or acute_person or minor_writer or _risk_words(text, kind)):
         return Triage()
+    if episode_over:
+        return Triage(QUESTION, kind)
     if (diet and classifier and not assessment.lookalike and model_kind == classifier_kind
             and min(diet_confidence, classifier_probability) >= MODELS_CERTAIN):
         # Two models of different make, each sure, on the same kind: the corroborated model

@@ -14,11 +14,14 @@ from bench.grievance_conversations import GrievanceProbe, load_set, play
 
 FLOORS = {
     # A (sha256 55c3b327…), written 2026-12-04: first run 12/46 conversations (80/133 turns).
-    # Its failures were read and guided the lexicon that day (seen): 39/46 (124/133).
+    # Its failures were read and guided the lexicon that day (seen): 39/46 (124/133). 2026-12-05:
+    # the model retrained for crisis look-alikes (ea81f89) gave 37/46, the earlier model 38/46
+    # on the same code; past medical episodes no longer certain crises (relais/safety.py): 38/46.
     "grievances_A": 0.82,
     # B (sha256 12daf3f6…), written the same day by another helper after A's changes, with 14
     # look-alikes; first run 32/71 (156/202 turns), before any of its failures was read. Then
-    # read (seen): 56/71 (187/202).
+    # read (seen): 56/71 (187/202). 2026-12-05: 52/71 with the retrained model (54/71 with the
+    # earlier one, same code); then past medical episodes and « comment je saurai si… »: 54/71.
     "grievances_B": 0.76,
     # C (sha256 b4d3a7b5…), by a third helper (other regions, 17 look-alikes): first run 26/68
     # (91/141 turns), none recorded by mistake; then read (seen): 39/68 (111/141).

@@ -58,6 +58,13 @@ def test_a_detail_after_an_item_only():
     assert read_request("j'ajoute que le dimanche aussi") is None
 
 
+@pytest.mark.parametrize("text", ["et comment on saura que la mairie s'en occupe ?", "comment je serai prévenue ?",
+                                  "ok merci, mais comment je saurais qu'il y a du nouveau ?"])
+def test_after_an_item_how_one_will_know_is_a_question_about_it(text):
+    assert read_request(text, recorded=True).request == ABOUT
+    assert read_request("comment je saurai faire sans voiture ?", recorded=True) is None
+
+
 @pytest.mark.parametrize("text, postal_code, commune, quartier", [
     ("43100", "43100", None, None),
     ("à Saint-Flour, quartier des Roches", None, "Saint-Flour", "quartier des Roches"),

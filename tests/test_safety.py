@@ -456,3 +456,28 @@ def test_a_door_broken_a_child_left_hungry_and_a_useless_chore():
     assert assess("j'ai 9 ans, y a plus rien à manger et papa dort tout le temps").kind == "child"
     assert not assess("ça sert à rien de tailler les rosiers si tout gèle après").concern
     assert assess("ça sert à rien de continuer, tout est foutu").concern
+
+
+@pytest.mark.parametrize("text", [
+    "Samedi dernier ma fille a fait un malaise au marché et l'ambulance a mis une heure à venir",
+    "le mois dernier il y a eu un incendie dans la cage d'escalier, on voudrait des extincteurs",
+    "l'autre soir mon voisin est tombé dans l'escalier sans lumière, les pompiers ont mis longtemps",
+    "il y a trois semaines mon mari a fait un AVC, le SAMU a mis 50 minutes",
+])
+def test_a_medical_emergency_or_danger_that_is_over_is_never_certain(text):
+    """Told to complain of a service, a past episode is no emergency of now: no certain crisis
+    (which opens a priority case), at most a question when a model is sure."""
+    assert not assess(text).is_crisis
+    assert triage(text, model_crisis_confidence=0.99, model_kind="medical").tier != CERTAIN
+
+
+@pytest.mark.parametrize("text", [
+    "la semaine dernière il m'a frappée et il recommence ce soir",
+    "la semaine dernière il m'a frappée",
+    "il y a deux semaines mon fils a avalé des piles, il a encore mal au ventre",
+    "mon père a fait un malaise samedi dernier et il respire mal depuis",
+    "notre fils né il y a 10 jours a de la fièvre",
+    "l'autre jour mon fils a avalé des piles et maintenant il vomit",
+])
+def test_violence_and_episodes_that_go_on_stay_crises(text):
+    assert assess(text).is_crisis
