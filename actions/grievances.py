@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
 from relais.conversation_contract import (
+    CRISIS_ACTION,
     GRIEVANCE_ACTION,
     GRIEVANCE_RECORDED_KEY,
     GRIEVANCE_SLOT,
@@ -39,6 +40,7 @@ from relais.grievance_words import (
     WITHDRAW,
     Reading,
     answers_step,
+    asks_about_follow_up,
     has_substance,
     read_place,
     read_request,
@@ -92,7 +94,11 @@ class ActionDoleance(Action):
         if step and reading is not None and reading.request in (LIST, WITHDRAW, DETAIL):
             step = None  # a request about the items given comes before the draft's question
         if reading is not None and reading.request == ABOUT:
-            dispatcher.utter_message(text=_texts()["about"])
+            follow_up = asks_about_follow_up(text) and (step or state.get(GRIEVANCE_RECORDED_KEY))
+            dispatcher.utter_message(text=_texts()["follow_up" if follow_up else "about"])
+            if step and answers_step(text, step):
+                # « oui transmettez, ça va à qui ? »: the question answered, the answer kept.
+                return self._answer(dispatcher, sender, state, step, text)
             return state
         if step:
             if intent in STOP_INTENTS or _CANCEL.search(normalise(text)):
@@ -400,10 +406,25 @@ def _detail_text(text: str) -> str:
     return text.strip() if len(text.split()) >= 6 else ""
 
 
+def _earlier_user_texts(tracker: Tracker) -> list[str]:
+    """The citizen's messages before this one, without their answers to the crisis dialogue:
+    « non, pas en danger, c'est le trottoir » answers the safety question, it is not what goes
+    wrong (a persona round recorded it as the doléance)."""
+    said: list[tuple[str, bool]] = []
+    last_action = None
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") != "action_listen":
+            last_action = event.get("name")
+        elif event.get("event") == "user":
+            said.append((event.get("text") or "", last_action == CRISIS_ACTION))
+            last_action = None
+    return [text for text, answers_crisis in said[:-1] if not answers_crisis]
+
+
 def _said_before(tracker: Tracker) -> str | None:
     """The latest of the citizen's three messages before this one that says something (not
     only a place or a yes): what a « publiez » or « oui, faites remonter » is about."""
-    said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][-4:-1]
+    said = _earlier_user_texts(tracker)[-3:]
     return next((text for text in reversed(said) if has_substance(text)), None)
 
 

@@ -229,6 +229,11 @@ _PUBLISH_ONLY = re.compile(
     r"|(dans les )?chiffres seulement|gardez (la|le|ca) (en prive|pour vous|pour l'unite)|(envoyez|transmettez|faites remonter) (la|le|ca)?)\b")
 
 
+def asks_about_follow_up(text: str | None) -> bool:
+    """« À qui ça va ? », « comment je saurai si… »: who reads an item and how the citizen hears back."""
+    return bool(_ABOUT_FOLLOW_UP.search(normalise(text or "")))
+
+
 def read_request(text: str | None, recorded: bool = False, in_collection: bool = False) -> Reading | None:
     """The doléance request in a message, or None when it is none. `recorded`: the citizen
     has just given an item in this conversation, so « j'ajoute que… » adds to it."""

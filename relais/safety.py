@@ -478,7 +478,7 @@ DISTANCE_PATTERNS = _regexes((
         r"\b(3114|ce numero|le numero|cette ligne|ce truc)\b.{0,40}\b(que|seulement|juste|uniquement) pour (le |les )?(suicide|suicidaires?)\b",
         r"\b(pourquoi|pk|pq) (tu |vous )?(me |m')?(donnes?|donnez|parles?|parlez|envoies?|envoyez) (\w+ ){0,3}(numero|3114|ligne)\b|\b(c'est )?pas (que )?pour les suicidaires\b",
         r"\b(perso|boss final|(?<!au )niveau(?! (de|des|du|d')\b)|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
-        r"\b(je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?(gardien|gardienne|concierge|auxiliaire de vie|aide a domicile|infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
+        r"\b((je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?|en tant qu')(gardien|gardienne|concierge|auxiliaire de vie|aide a domicile|infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
         r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
         r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|vais bien|va bien|arrete|sortie?|fiere?|gueri|guerie|plus jamais|(bien |tres bien )?recupere|(bien )?remise?|retablie?)\b",
@@ -510,7 +510,7 @@ DISTANCE_PATTERNS = _regexes((
 RECENT = re.compile(
     r"\b(je veux(?! (juste |simplement |seulement )?savoir)(?! pas\b)|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
     r"aidez moi|aide moi|au secours|urgent|il me frappe|il me bat|j'ai peur|recommence|"
-    r"je n'en peux plus|a l'aide)\b"
+    r"je n'en peux plus|a l'aide(?! (sociale|a domicile|alimentaire|medicale|juridictionnelle|personnalisee|au logement|de|du|des|d')))\b"
 )
 
 PLAN_PATTERNS = _regexes((
@@ -533,6 +533,9 @@ class SafetyAssessment:
     concern: bool = False
     # An idiom about a thing (« en finir avec la voiture »): only a sure classifier overrules it.
     firm_lookalike: bool = False
+    # Fiction, a professional, a past that is over (`_at_a_distance`, `tells_an_episode_over`):
+    # a sure model may still ask, never call it certain.
+    distant: bool = False
 
 
 def _first_kind(patterns: KindPatterns, texts: tuple[str, ...]) -> str | None:
@@ -594,6 +597,11 @@ _DONE_WITH_A_THING = re.compile(
     # pour des travaux, comment je fais avec deux petits ? »): DIET read self-harm at 0.55.
     r"|^(?!.*\b(mourir|mort|suicid\w*|en finir|fievre|malade|respire|malaise|bebe (ne|n'))\b)"
     r".*\b(eau|courant|electricite|gaz)\b.{0,20}\b(coupe\w*|coupure)\b.*\b(travaux|jusqu'a (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir)|annoncee?|prevue?|programmee?)\b"
+    # Tap water of an odd colour is a service to report (« l'eau du robinet est marron depuis
+    # ce matin »): a persona round got the crisis question. Someone ill from it stays theirs.
+    r"|^(?!.*\b(malade|malades|vomi\w*|diarrhee\w*|fievre|mal au ventre|intoxi\w*|empoison\w*|bu|bue|boire|avale|bebe|brulure\w*|boutons)\b)"
+    r"(?!.*\b(toit|grenier|etage|inond\w*|crue|partout|submerg\w*|coince\w*|monte\w*)\b)"
+    r".*\b(robinet|eau courante|eau qui (sort|coule))\b.{0,40}\b(marron|jaune|brune?|trouble|rouille|rouillee|orange|orangee|noire|noiratre|boueuse)\b"
     # Going to bed until tomorrow is a goodnight: « bon je vais dormir, à demain ».
     r"|\b(je vais|on va|je vais aller|je file) (dormir|me coucher|au lit)\b.*\b(a demain|bonne nuit|demain matin)\b"
     # Sorting one's papers as a plan with a day or an office is a chore, often a goal (« ranger
@@ -610,7 +618,7 @@ def assess(text: str | None) -> SafetyAssessment:
     """Tell whether a citizen's message is a crisis, a concern to ask about, or a look-alike."""
     texts = variants(text or "")
     if _at_a_distance(texts):
-        return SafetyAssessment(is_crisis=False, lookalike=True)
+        return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
     lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)
     firm = any(_DONE_WITH_A_THING.search(t) for t in texts)
     not_a_person = not_about_a_person(texts)
@@ -618,7 +626,7 @@ def assess(text: str | None) -> SafetyAssessment:
     texts = _without_idioms(texts)
     kind = _first_kind(CRISIS_PATTERNS, texts)
     if kind in _EPISODE_KINDS and tells_an_episode_over(text):
-        return SafetyAssessment(is_crisis=False, lookalike=True)
+        return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
     if kind is not None and not (kind == MEDICAL and not_a_person) and not (
             kind == VIOLENCE and not_a_person and not _threat_to_the_writer(texts)):
         return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
@@ -718,6 +726,13 @@ IDIOMS = _regexes((
         r"\bagresse\w* par (les|des) (moustiques|guepes|pucerons|frelons|mouches|tiques|puces|punaises)\b",
         r"\b(enfermee?s?|coincee?s?|bloquee?s?) (a|dans) la maison\b",
         r"\bla mort dans l'ame\b",
+        r"\b(mourir|mort|morte|meurs|meurt) socialement\b|\bmort sociale\b",
+        # Away for a trip or a leave (« la semaine prochaine je ne serai pas là, on reprend
+        # lundi ? »), with no word of a farewell: the models read a disappearance.
+        r"\bne serai (plus|pas) la\b(?!.*\b(adieu|pour toujours|pour de bon|definitivement|lettre|mourir|mort|en finir|fin de tout)\b)"
+        r"(?=.{0,80}\b(on reprend|reprendre|decaler|reporter|vacances|je pars (chez|en|a|au|pour)|deplacement|conges|a mon retour|je reviens|je rentre|en stage|a l'hopital pour)\b)",
+        r"\b(vacances|je pars (chez|en|a|au|pour)|deplacement|conges|en stage)\b.{0,80}\bne serai (plus|pas) la\b"
+        r"(?!.*\b(adieu|pour toujours|pour de bon|definitivement|lettre|mourir|mort|en finir|fin de tout)\b)",
         r"\b(sauter|saute|sautons) le pas\b",
         r"\b(frappe|frapper|cogne|taper) dans (le|un) sac\b|\bboxe\b",
         r"\bcorde (d'escalade|pour l'escalade|a linge|a sauter)\b|\bescalade\b",
@@ -1080,8 +1095,10 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     minor_writer = kind == CHILD and any(_MINOR_WRITER.search(t) for t in variants(text or ""))
     if not (agree or acute_person or minor_writer or _risk_words(text, kind)):
         return Triage()
-    if episode_over:
-        return Triage(QUESTION, kind)
+    if episode_over or assessment.distant:
+        # At a distance, even two sure models only ask: the numbers to a nurse asking for a
+        # patient, or to a fever of last week, would page the team for nothing.
+        return Triage(QUESTION, kind or kind_hint(text))
     if (diet and classifier and not assessment.lookalike and model_kind == classifier_kind
             and min(diet_confidence, classifier_probability) >= MODELS_CERTAIN):
         # Two models of different make, each sure, on the same kind: the corroborated model

@@ -44,6 +44,11 @@ CORPUS_FLOORS = {
     # J was written blind on 2026-12-03 after those changes (263 crisis, 529 calm; sha256
     # 2b9c3135…), the honest measure of them; first run: 0.962, 8, 0.036, 0.921.
     "crisis_corpus_J": (0.93, 9, 0.04, 0.91),
+    # K was written blind on 2026-12-05 (helper session; 226 crisis, 464 calm of which 243
+    # look-alikes; sha256 a72dbc2b…); first run, on 11a0150 before that evening's changes:
+    # recall 0.920, 12 false alarms, questions 0.030, kind 0.923; after them: 0.920, 11, 0.030,
+    # 0.923.
+    "crisis_corpus_K": (0.91, 12, 0.04, 0.91),
 }
 # conversation set: share of conversations that fully pass (most failures of C and D are
 # practical questions the conversation issue will answer, not crisis handling). B went down to

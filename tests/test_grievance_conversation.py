@@ -50,3 +50,14 @@ def test_an_outage_at_home_is_not_a_doleance(relais_client, probe):
     sender = f"grv-own-{uuid.uuid4().hex[:8]}"
     reply = texts(relais_client, sender, "plus de courant chez moi depuis ce matin, le congélateur est plein, je fais quoi ?")
     assert "unité de quartier" not in reply and probe.items(sender).rows == []
+
+
+def test_a_question_about_who_reads_it_beside_the_answer_keeps_both(relais_client, probe):
+    """« Brioude 43100. Et qui va la lire ? »: who reads it is told, and the place is kept."""
+    sender = f"grv-own-{uuid.uuid4().hex[:8]}"
+    texts(relais_client, sender, "Je voudrais signaler que l'abribus de la place du marché est cassé depuis l'été")
+    reply = texts(relais_client, sender, "Brioude 43100. Et qui va la lire ?")
+    assert "agents publics de votre territoire" in reply and "que peut-on en faire" in reply.lower()
+    texts(relais_client, sender, "gardez-la pour l'unité")
+    [item] = probe.items(sender).rows
+    assert item[4:6] == ("Brioude", "43100")

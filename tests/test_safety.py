@@ -481,3 +481,48 @@ def test_a_medical_emergency_or_danger_that_is_over_is_never_certain(text):
 ])
 def test_violence_and_episodes_that_go_on_stay_crises(text):
     assert assess(text).is_crisis
+
+
+def test_at_a_distance_two_sure_models_only_ask():
+    """A professional asking for someone they care for, or a story, may be asked about; never
+    certain (which pages the team)."""
+    from relais.crisis_classifier import CrisisReading
+
+    for text in ("en tant qu'infirmière, que dire à une patiente qui parle de mourir ?",
+                 "je suis aide à domicile, une dame m'a dit qu'elle voulait en finir, je fais quoi ?"):
+        assert assess(text).distant
+        assert triage(text, 0.99, "other_at_risk", CrisisReading(0.97, "other_at_risk")).tier != CERTAIN
+
+
+@pytest.mark.parametrize("text", [
+    "je vais mourir de honte si je dois redemander à ma voisine",
+    "sans voiture ici on meurt socialement",
+    "la semaine prochaine je ne serai pas là, on peut décaler le point à lundi ?",
+    "je pars chez ma soeur en vacances, je ne serai plus là jusqu'au 20",
+    "l'eau du robinet est marron depuis ce matin, c'est normal ?",
+    "j'ai besoin d'infos sur l'accès à l'aide sociale",
+])
+def test_trips_hyperboles_and_a_service_fault_are_no_crisis(text):
+    from relais.crisis_classifier import CrisisReading
+
+    assert not assess(text).is_crisis
+    assert triage(text, 0.7, "suicide", CrisisReading(0.6, "suicide")).tier is None
+
+
+@pytest.mark.parametrize("text", [
+    "quand je ne serai plus là, vous direz adieu à mes enfants",
+    "je ne serai plus là demain, j'ai écrit mes lettres d'adieu",
+    "à l'aide il me frappe",
+])
+def test_farewells_and_calls_for_help_stay_crises(text):
+    assert assess(text).is_crisis
+
+
+def test_water_that_made_someone_ill_stays_for_the_models():
+    from relais.crisis_classifier import CrisisReading
+
+    text = "l'eau du robinet est marron et mon fils a vomi toute la nuit après en avoir bu"
+    assert not assess(text).firm_lookalike
+    assert triage(text, 0.95, "medical", CrisisReading(0.9, "medical")).tier is not None
+    # Brown water in a flood is the flood: it stays for the models.
+    assert not assess("on est montés au grenier, l'eau courante est marron et ça monte encore").firm_lookalike

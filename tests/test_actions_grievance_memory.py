@@ -1,0 +1,38 @@
+"""What action_doleance remembers of the citizen's earlier messages: what a « publiez » or a
+« oui, faites remonter » is about, never their answer to the crisis dialogue's safety question
+(a persona round recorded « non pas en danger, c'est juste le trottoir » as the doléance)."""
+
+from actions.grievances import _said_before
+from tests.support.action_trackers import make_tracker
+
+PAVEMENT = "le trottoir de la rue des Lilas s'effondre, c'est dangereux pour les enfants qui passent"
+SAFETY_ANSWER = "non non personne n'est en danger, je voulais juste le signaler"
+
+
+def _user(text: str) -> dict:
+    return {"event": "user", "text": text}
+
+
+def _action(name: str) -> list[dict]:
+    return [{"event": "action", "name": name}, {"event": "action", "name": "action_listen"}]
+
+
+def test_the_answer_to_the_safety_question_is_not_what_goes_wrong():
+    events = [_user(PAVEMENT), *_action("action_crise"), _user(SAFETY_ANSWER),
+              *_action("action_reprise"), _user("oui faites remonter")]
+    tracker = make_tracker(intent="doleance", text="oui faites remonter", events=events)
+    assert _said_before(tracker) == PAVEMENT
+
+
+def test_the_latest_message_with_substance_is_remembered():
+    events = [_user(PAVEMENT), *_action("utter_ask_transmit"),
+              _user("et en plus l'éclairage public ne marche plus depuis trois semaines"),
+              *_action("action_listen"), _user("publiez")]
+    tracker = make_tracker(intent="doleance", text="publiez", events=events)
+    assert _said_before(tracker) == "et en plus l'éclairage public ne marche plus depuis trois semaines"
+
+
+def test_the_current_message_is_never_its_own_earlier_text():
+    events = [_user(PAVEMENT), *_action("action_crise"), _user("publiez")]
+    tracker = make_tracker(intent="doleance", text="publiez", events=events)
+    assert _said_before(tracker) == PAVEMENT
