@@ -693,6 +693,11 @@ _THIRD_PERSON = re.compile(
 _FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WISH}|je me (coupe|scarifie|fais du mal)|j'ai envie de mourir)")
 
 
+# Words of a trip or a leave, and no word of a farewell after them: an absence, not an end.
+_AWAY = r"vacances|je pars (chez|en|a|au|pour)|deplacement|conges|en stage"
+_NO_FAREWELL_AFTER = r"(?!.*\b(adieu|pour toujours|pour de bon|definitivement|lettre|mourir|mort|en finir|fin de tout)\b)"
+
+
 # Idioms whose words are a crisis's and whose meaning is not: blanked out of the message before
 # the crisis and concern patterns read it ("le budget carburant m'étrangle", "mon portable est
 # tombé dans l'eau", "me descendre en flammes", "adieu veau, vache, cochon").
@@ -729,10 +734,9 @@ IDIOMS = _regexes((
         r"\b(mourir|mort|morte|meurs|meurt) socialement\b|\bmort sociale\b",
         # Away for a trip or a leave (« la semaine prochaine je ne serai pas là, on reprend
         # lundi ? »), with no word of a farewell: the models read a disappearance.
-        r"\bne serai (plus|pas) la\b(?!.*\b(adieu|pour toujours|pour de bon|definitivement|lettre|mourir|mort|en finir|fin de tout)\b)"
-        r"(?=.{0,80}\b(on reprend|reprendre|decaler|reporter|vacances|je pars (chez|en|a|au|pour)|deplacement|conges|a mon retour|je reviens|je rentre|en stage|a l'hopital pour)\b)",
-        r"\b(vacances|je pars (chez|en|a|au|pour)|deplacement|conges|en stage)\b.{0,80}\bne serai (plus|pas) la\b"
-        r"(?!.*\b(adieu|pour toujours|pour de bon|definitivement|lettre|mourir|mort|en finir|fin de tout)\b)",
+        rf"\bne serai (plus|pas) la\b{_NO_FAREWELL_AFTER}"
+        rf"(?=.{{0,80}}\b({_AWAY}|on reprend|reprendre|decaler|reporter|a mon retour|je reviens|je rentre|a l'hopital pour)\b)",
+        rf"\b({_AWAY})\b.{{0,80}}\bne serai (plus|pas) la\b{_NO_FAREWELL_AFTER}",
         r"\b(sauter|saute|sautons) le pas\b",
         r"\b(frappe|frapper|cogne|taper) dans (le|un) sac\b|\bboxe\b",
         r"\bcorde (d'escalade|pour l'escalade|a linge|a sauter)\b|\bescalade\b",
