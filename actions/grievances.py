@@ -40,7 +40,6 @@ from relais.grievance_words import (
     WITHDRAW,
     Reading,
     answers_step,
-    asks_about_follow_up,
     has_substance,
     read_place,
     read_request,
@@ -94,14 +93,15 @@ class ActionDoleance(Action):
         if step and reading is not None and reading.request in (LIST, WITHDRAW, DETAIL):
             step = None  # a request about the items given comes before the draft's question
         if reading is not None and reading.request == ABOUT:
-            follow_up = asks_about_follow_up(text) and (step or state.get(GRIEVANCE_RECORDED_KEY))
-            dispatcher.utter_message(text=_texts()["follow_up" if follow_up else "about"])
+            dispatcher.utter_message(text=_texts()["follow_up" if reading.follow_up else "about"])
             if step and answers_step(text, step):
                 # « oui transmettez, ça va à qui ? »: the question answered, the answer kept.
                 return self._answer(dispatcher, sender, state, step, text)
             return state
         if step:
-            if intent in STOP_INTENTS or _CANCEL.search(normalise(text)):
+            # « Comptez-la seulement » may read as « stop » to the model: an answer to the
+            # question asked is an answer, whatever the intent.
+            if intent in STOP_INTENTS and not answers_step(text, step) or _CANCEL.search(normalise(text)):
                 dispatcher.utter_message(text=_texts()["cancelled"])
                 return {}
             if reading is not None and reading.request in (EXPLICIT, IMPLICIT) and has_substance(text) \

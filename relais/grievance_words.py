@@ -189,9 +189,12 @@ _PUBLISHING = re.compile(r"\b(publi\w*|diffus\w*|gard\w*|compt\w*|chiffres?|stat
 class Reading:
     """What a message asks of the doléance feature."""
 
-    request: str  # LIST, WITHDRAW, DETAIL, EXPLICIT or IMPLICIT
+    request: str  # ABOUT, LIST, WITHDRAW, DETAIL, EXPLICIT or IMPLICIT
     kind: str = DOLEANCE
     references: tuple[int, ...] = ()
+    # ABOUT only: the question is what happens to the item just given or being given (who
+    # reads it, how the citizen hears back), not what doléances are.
+    follow_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -221,17 +224,14 @@ _ABOUT_FOLLOW_UP = re.compile(
     r"\b(a qui|qui (va|vont) (la |le )?(lire|recevoir|traiter)|qui (la|le) (lit|lira|recoit)|on (le )?saura comment"
     r"|comment (je|on) (le )?(serai|sera) (au courant|prevenue?)|comment (je|on) (le )?(saurai|saurais|saura)\b(?! (faire|lire|ecrire))"
     r"|quelle (est la )?difference|c'est quoi la difference"
-    r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose)\b")
+    r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose"
+    # « ça va arriver à l'ARS ? », « elle remontera jusqu'au maire ? »: where it goes.
+    r"|(ca|cela|elle|il) (va |vont |sera |ira )?(arriver|remonter|remontera|arrivera|etre (transmise?|envoyee?)|transmise?|envoyee?) (a|au|aux|jusqu'a|jusqu'au|jusqu'aux))\b")
 # « Publiez », « juste les chiffres », « oui envoyez-le »: an answer about an item said just before.
 _PUBLISH_ONLY = re.compile(
     r"^((oui|ok|ouais|d'accord|bon|alors|et|ben)\W+)*(publi\w*|publication ok|ok pour publier|vous pouvez (la |le )?(publier|compter|diffuser)"
     r"|tu (peux|px) (la |le )?publier|juste (dans )?les (chiffres|stat\w*)|seulement (dans )?les (chiffres|stat\w*)"
     r"|(dans les )?chiffres seulement|gardez (la|le|ca) (en prive|pour vous|pour l'unite)|(envoyez|transmettez|faites remonter) (la|le|ca)?)\b")
-
-
-def asks_about_follow_up(text: str | None) -> bool:
-    """« À qui ça va ? », « comment je saurai si… »: who reads an item and how the citizen hears back."""
-    return bool(_ABOUT_FOLLOW_UP.search(normalise(text or "")))
 
 
 def read_request(text: str | None, recorded: bool = False, in_collection: bool = False) -> Reading | None:
@@ -241,8 +241,10 @@ def read_request(text: str | None, recorded: bool = False, in_collection: bool =
     if not words:
         return None
     references = tuple(references_in(text))
-    if _ABOUT.search(words) or (recorded or in_collection) and _ABOUT_FOLLOW_UP.search(words):
-        return Reading(ABOUT)
+    # « À qui ça va ? », « comment je saurai si… » only mean the item once there is one.
+    follow_up = (recorded or in_collection) and bool(_ABOUT_FOLLOW_UP.search(words))
+    if _ABOUT.search(words) or follow_up:
+        return Reading(ABOUT, follow_up=follow_up)
     if _LIST.search(words):
         return Reading(LIST, references=references)
     if _WITHDRAW.search(words) and (references or re.search(r"dol[eé]ance|doleance|envie|signalement|celle|celui", words)):
@@ -483,7 +485,7 @@ def says_same_place(text: str | None) -> bool:
 # Tourcoing »).
 _NAMED_BY = re.compile(r"(?i)\b(rue|avenue|av|boulevard|bd|place|impasse|allee|allée|chemin|route|quai|ecole|école"
                        r"|college|collège|lycee|lycée|jardin|parc|square|plage|cite|cité|residence|résidence|quartier"
-                       r"|gare|hopital|hôpital|stade|salle|centre|maison)( (de la|de l'|des|du|de|d'))?\s*$")
+                       r"|gare|hopital|hôpital|stade|salle|(?<!le )(?<!au )(?<!du )centre|maison)( (de la|de l'|des|du|de|d'))?\s*$")
 _LOWER_COMMUNE = re.compile(
     r"(?i)\b(?:a|à)\s+([a-zà-ÿ][a-zà-ÿ'-]{2,}(?:[- ](?:sur|sous|en|les|lès|la|le)[- ][a-zà-ÿ'-]+)?)"
     r"(?=\s*(?:[,.;!?]|$|\d{5}|\b(?:vers|quartier|dans|pres|près|centre|cote|côté|cavani)\b))"
@@ -511,14 +513,15 @@ def _commune_in(text: str, answer: bool) -> str | None:
         return min(found, key=lambda pair: pair[0])[1]
     for match in _LOWER_COMMUNE.finditer(text):
         name = (match.group(1) or match.group(2)).strip(" -'")
-        # « il a fermé, » : « a » is the verb, not « à ».
+        # « il a fermé, » : « a » is the verb, not « à » (« c'est à quimperlé »).
         verb_like = re.search(r"(é|ée|és|ées|er|ez|ait|aient)$", name.lower()) is not None \
-            and "-" not in name
+            and "-" not in name and not match.group(0).startswith("à")
         if name.lower() not in _NOT_LOWER_COMMUNE and not verb_like and not _NAMED_BY.search(text[:match.start()]):
             return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))[:120]
     if answer:
         text = re.split(r"(?i)[, ]+(?=(rue|avenue|bd|boulevard|chemin|impasse|route|allee|allée|cite|cité)\b)", text)[0]
-        short = re.sub(r"^(a|à|au|sur|dans|c'est|c est|ici|chez moi|je suis|j'habite)\s+", "", text, flags=re.IGNORECASE)
+        short = re.sub(r"^((a|à|au|sur|dans|c'est|c est|ici|chez moi|je suis|j'habite|on est|nous sommes|le centre de"
+                       r"|centre de|centre-ville de|centre ville de)\s+)+", "", text, flags=re.IGNORECASE)
         short = short.strip(" ,.;!")
         if short and len(short.split()) <= 4 and not re.search(r"\d", short) and not says_no(short) \
                 and not says_yes(short) and read_visibility(short) is None and read_stated_theme(short) is None \

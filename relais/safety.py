@@ -28,12 +28,12 @@ from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUIC
 from relais.crisis_classifier import CrisisReading
 from relais.text import normalise, single_letters, variants
 
-_WANT = r"(veux|voudrais|voulais|aimerais|envie de|envie d'|prefere|prefererais|vais|souhaite|besoin de|pense a|pense souvent a|compte|hate de|ai decide de|tente de|essaye de|essayer de|pret a|prete a|peur de|pulsion de|tentation de)"
+_WANT = r"(veux|voudrais|voulais|aimerais|envie de|envie d'|prefere|prefererais|vais|souhaite|besoin de|pense a|pense souvent a|compte|hate de|ai decide de|ai prevu de|prevu de|prevois de|ai planifie de|tente de|essaye de|essayer de|pret a|prete a|peur de|pulsion de|tentation de)"
 _ME = r"(?:me |m')"
 # Someone close, for the kinds about another person.
 _CLOSE = r"(ouvrier|ouvriere|salarie|salariee|employe|employee|associe|associee|client|cliente|resident|residente|frere|soeur|fils|fille|pere|mere|papa|maman|ami|amie|pote|copain|copine|collegue|voisin|voisine|mari|femme|conjoint|conjointe|compagnon|compagne|cousin|cousine|oncle|tante|grand pere|grand mere|beau frere|belle soeur|coloc|colocataire|ado|meilleur ami|meilleure amie|petit ami|petite amie|patient|patiente|eleve|neveu|niece)"
 # The writer speaks of their own wish: the patterns about someone else step back.
-_FIRST_PERSON_WISH = r"(je veux|je vais|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
+_FIRST_PERSON_WISH = r"(je veux(?! (savoir|comprendre|l'aider|les aider|aider|lui dire|lui parler|quoi lui dire))|je vais(?! (bien|mieux|tres bien))|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
 _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado)"
 _SHAKE = r"(envie de|peur de|pourrais|vais|failli|sur le point de) (le|la) secouer"
 # A baby, by name or by what only a baby does: not a teenager or a boss one wants to shake.
@@ -71,6 +71,7 @@ CRISIS_PATTERNS = _compile((
     # Someone else at risk: checked before the writer's own patterns, which share their words.
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|nos|un|une|son|sa) (\w+ )?{_CLOSE}s?\b(?!.{{0,80}}\b{_FIRST_PERSON_WISH}).{{0,80}}\b{_OTHERS_HARM}"),
     (OTHER_AT_RISK, rf"\b(il|elle|ils|elles) (\w+ ){{0,2}}(veut|veulent|va|vont|allait|voulait|pensait a|parlait de|parle de|parlent de|pense a|pensent a|menace de|menacent de|a essaye de|a tente de|a voulu|dit vouloir|compte|envisage de|a fait une) (\w+ ){{0,2}}{_OTHERS_HARM}"),
+    (OTHER_AT_RISK, rf"\b(qu'il|qu'elle) (prefererait|voudrait|aimerait|veut|voulait|va|allait|pense a|pensait a|compte) (\w+ ){{0,2}}{_OTHERS_HARM}"),
     (OTHER_AT_RISK, r"\b(il|elle) s'est (scarifiee?|coupee? les veines|tailladee?|ouvert les veines|pendue?|jetee? (du|d'un|sous|par))\b"),
     (OTHER_AT_RISK, r"\b(il|elle) (dit|a dit|m'a dit|ecrit|a ecrit) (\w+ ){0,3}(qu'il|qu'elle) (n'aura|n'aurait) plus besoin\b"),
     (OTHER_AT_RISK, r"\b(seraient|serait|serions|seriez) (\w+ )?mieux sans (elle|lui)\b"),
@@ -139,7 +140,7 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\b(overdose|pendaison|corde au cou)\b(?! (de|d') (?!(medicaments|medocs|cachets|drogue|heroine|somniferes)))"),
     (SUICIDE, r"\b(acheter|achete|prepare|preparee|trouve) (une|la) corde\b.{0,40}\b(pour moi|me pendre|ce soir|cette nuit|c'est pret|la poutre)"),
     # Self-harm.
-    (SELF_HARM, r"\b(scarifi|automutil|auto mutil|mutiler)"),
+    (SELF_HARM, r"\b(scarifi|automutil|auto mutil|mutiler|me mutil)"),
     (SELF_HARM, rf"\b{_ME}(couper|coupe|taillader|tailladee?|bruler|brule|lacerer|griffer) (\w+ )?(les |le |la |aux |au |mes )?(veines|poignets?|bras|cuisses?|peau|jambes?|ventre)"),
     (SELF_HARM, r"\b(me faire|me fais|me suis fait|je me fais|je me suis fait) (\w+ )?(du mal|mal expres|saigner)\b"),
     (SELF_HARM, rf"\b(me suis |je {_ME}|{_ME})(entaille|entailler|coupe|taillade|brule|scarifie|lacere|griffe)e?s? (\w+ )?(les |le |la |l'|aux |au |mes )?(bras|avant bras|poignets?|veines|cuisses?|jambes?|peau|ventre)"),
@@ -344,6 +345,57 @@ _MORE_CRISIS = (
     (MEDICAL, r"\b(bafouill\w*|parle bizarre\w*|mots (\w+ ){0,2}melanges|ne trouve plus ses mots|n'arrive plus a parler|articule mal|n'articule plus)\b.{0,120}\b(bras|jambe|main|cote|visage|bouche|sourire)\b|\b(n'arrive plus a (lever|bouger)|ne peut plus (lever|bouger)|ne sent plus) (le|son|sa|un) (bras|jambe|main)\b.{0,100}\b(bafouill\w*|parle bizarre\w*|mots|parler|articul\w*|bouche|visage)"),
     # Everything made ready « pour en finir ».
     (SUICIDE, r"\b(tout )?(prepare|preparer|prevu|pret|prets) (\w+ ){0,3}pour en finir\b(?! avec (?!(la vie|ma vie|tout)\b))|\bpour en finir\b(?! avec (?!(la vie|ma vie|tout)\b)).{0,60}\b(medic\w*|cachets|corde|tout (est )?pret|prets?)\b"),
+
+    # Searching how many pills it takes « pour ne pas se rater »; a crash meant to pass for an
+    # accident.
+    (SUICIDE, r"\bcombien de (\w+ ){0,2}(comprimes|cachets|medicaments|medocs|pilules|somniferes|boites)\b.{0,40}\bpour (ne pas (me |se )?rater|ne plus (me |se )?reveiller|mourir|y passer|y rester|que ce soit (mortel|fatal|definitif))\b"),
+    (SUICIDE, r"\b(de |je vais |envie de |veux |voudrais |pense a |c'est de )(\w+ ){0,5}(foncer|me jeter|me planter|m'encastrer|me crasher|me lancer) (\w+ ){0,2}(dans|contre|sous) (un|le|une|la) (platane|arbre|mur|pilier|camion|poids lourd|pile de pont|parapet|ravin)\b"),
+    # « sh » is how self-harm is written among the young (« j'ai sh hier », « envie de sh »).
+    (SELF_HARM, r"^sh\b(?! (le|la|les|du|de|des|un|une)\b)|\b(j'ai (re)?sh|(re)?fait (du |un )?sh|envie de (re)?sh|pulsion de sh|rechute (de |en )?sh)\b|\bsh (encore|hier|ce soir|cette nuit|ce matin|\d+ fois|tous les soirs)\b"),
+    # Partner violence named by its initials, at home.
+    (VIOLENCE, r"\b(situation|victime|cas) de (vc|violences? conjugales?|violences? intrafamiliales?)\b.{0,40}\b(a la maison|chez moi|chez nous|j'ai besoin|aidez|aide moi|discretement)\b"),
+    # Children left alone since their parent left, told with their age; a child tied up; a
+    # parent drunk or high who takes the child in a car.
+    (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,3}}(sont |est )?(tout )?(seule?s?|abandonnee?s?)\b.{{0,80}}\b(mere|pere|parents|maman|papa) (est|sont|a|ont) (partie?s?|disparue?s?|pas revenue?s?|plus la)\b"),
+    (CHILD, rf"\b(la|le|les|un|une|des|mon|ma|mes|son|sa|ses|leur|leurs|notre|nos) (\w+ )?{_CHILD}s?\b.{{0,60}}\b(attachee?s?|ligotee?s?|enchainee?s?) (\w+ ){{0,2}}(dans|depuis|dehors|au radiateur|a (un|une|son|sa|leur) (arbre|poteau|radiateur|lit|chaise|niche))\b"),
+    (CHILD, rf"^(?=.*\b{_CHILD}\b).*\b(mere|pere|parent|maman|papa|beau pere|belle mere|mon ex|son ex|mon mari|mon conjoint)\b.{{0,60}}\b(droguee?|ivre|saoule?|bourree?|defoncee?|alcoolisee?)\b.{{0,80}}\b(voiture|volant|conduire|prendre la route)\b"),
+    # Asthma with no inhaler; a pain that makes one scream, with a body part or a fever; a
+    # child who has just eaten something.
+    (MEDICAL, r"\bcrise d'asthme\b.{0,60}\b(grave|forte|severe|plus de ventoline|pas de ventoline|sans ventoline|n'arrive pas|respire|ne passe pas|s'arrete pas|bleu)\b|\b(plus de |pas de |plus d'|pas d'|sans |oublie (sa|ma|son|mon) )(ventoline|inhalateur|bronchodilatateur)\b.{0,60}\b(crise|respire|souffle|siffle|etouffe)"),
+    (MEDICAL, r"^(?=.*\b(ventre|poitrine|tete|jambe|bras|dos|fievre|vomi\w*|sang|tombe\w*)\b).*\b(hurle|hurlent|crie|se tord|se tordent) de douleur\b"),
+    (MEDICAL, rf"\b({_CHILD}|il|elle)\b.{{0,40}}\bvient (de |d')(manger|avaler|boire|gober|lecher)\b.{{0,40}}\b(pastilles?|capsules?|javel|produits?|detergent|lessive|deboucheur|baies|champignons|granules|anti limaces|mort aux rats|essence|white spirit|piles?|aimants?|medicaments|cachets|pilules|feuilles|plante)"),
+    # A roof or a floor giving way with people inside; fuel leaking and starting to smoke; gas
+    # everywhere or a gas detector ringing.
+    (DANGER, r"\b(toit|plafond|charpente|plancher|balcon|mur|grange|hangar|maison|immeuble)\b (\w+ ){0,4}(en train de ceder|cede|va ceder|menace de ceder|commence a ceder|craque de partout|va s'ecrouler|va s'effondrer)\b.{0,80}\b(dedans|a l'interieur|en dessous|dessous|coince\w*|bloque\w*|pieges?)\b"),
+    (DANGER, r"\b(jerricans?|bidons?|essence|carburant|fioul|gasoil|bouteilles? de gaz|cuve)\b.{0,60}\b(fuit|fuient|fuite|coule|coulent)\b.{0,60}\b(fume|fumer|fumee|etincelles?|flammes?|prend feu)\b"),
+    (DANGER, r"\bgaz (partout|dans (tout )?(l'appart|l'appartement|la maison|la cuisine|l'immeuble|la cage))\b|\b(detecteur|alarme) (de gaz )?(\w+ ){0,2}(sonne|bipe|hurle|s'est declenche)\b.{0,40}\bgaz\b|\bgaz\b.{0,60}\b(detecteur|alarme) (de gaz )?(\w+ ){0,2}(sonne|bipe|hurle|s'est declenche)|\b(detecteur|alarme) de gaz (\w+ ){0,2}(sonne|bipe|hurle|s'est declenche)"),
+    # A misspelt « suicide » (« suicder », « sucider », « suisider »).
+    (SUICIDE, r"\bs[uo]i?[cs]s?i?d(e|er|es|ee|ai|ait|aire|aires)\b"),
+    # Lying on the tracks; letters left for one's family beside « ça ne me servira plus ».
+    (SUICIDE, r"\b(m'allonger|me coucher|me mettre|m'allonge|me couche) (\w+ )?(sur|en travers de) (la voie|les rails|la voie ferree|l'autoroute|la route nationale)\b"),
+    (SUICIDE, r"\b(lettres?|mots?) (pour|a) (ma|mon|mes)\b.{0,120}\b(ne me (servira|serviront|sert) plus|n'en aurai plus besoin|plus besoin de rien)\b"),
+    # Fists against the wall until the fingers go numb; burning oneself with a hot plate to cope.
+    (SELF_HARM, r"\bme (tap|tape|taper|frappe|frapper|cogne|cogner) (\w+ ){0,2}(les poings|la tete|les mains|le front) contre (les|le|un) (murs?|porte|sol)\b.{0,60}\b(jusqu'a|jusqu a|saigne\w*|sang|plus sentir|tous les soirs|bleus)"),
+    (SELF_HARM, r"\b(m'en sers|m'en servir|l'utilise|les utilise|j'utilise \w+) pour me (bruler|couper|taillader|scarifier|mutiler|faire mal)\b(?! (les |la |le |une |des )?(cheveux|ongles|frange|barbe|tranche|pain|part))"),
+    # An adult who sends a child sexual pictures or wants to meet them.
+    (CHILD, rf"^(?=.*\b(adulte|homme|inconnu|type|mec|majeur|monsieur)\b).*\b(photos?|videos?|images?) (sexuelles?|porno\w*|intimes?|nues?|denudee?s?)\b.{{0,80}}\b({_CHILD}|mineure?)\b"),
+    # A power line down and sparking; a vulnerable neighbour who no longer answers after a disaster.
+    (DANGER, r"\b(ligne|cable|fil)s? (electriques?|haute tension|edf|enedis)?\b.{0,40}\b(tombee?s?|par terre|au sol|arrachee?s?)\b.{0,80}\b(etincelles?|crepite|gresille|fume|arc)\b"),
+    (OTHER_AT_RISK, r"\b(voisine?|dame|monsieur|mamie|papi|personne agee|locataire)\b (\w+ ){0,2}(handicapee?|agee|seule?|malade)?\b.{0,20}\b(ne repond? (plus|pas)|repond? plus|n'ouvre plus|ne m'ouvre plus)\b.{0,40}\bdepuis (l'inondation|la tempete|la crue|la coupure|le sinistre|\d+ jours|deux jours|trois jours|plusieurs jours)\b"),
+    (OTHER_AT_RISK, r"\b([7-9]\d|1[01]\d) ans\b.{0,60}\b(n'ouvre plus|ne m'ouvre plus|ne repond plus|volets (\w+ ){0,2}(fermes|restent fermes))\b.{0,60}\b(depuis (\d+|deux|trois|plusieurs) jours|volets (\w+ ){0,2}(fermes|restent fermes))\b"),
+    # A weapon or a rope taken out, and « c'est le moment »; a bridge named « pour sauter ».
+    (SUICIDE, r"\bj'ai (sorti|pris|charge|prepare|accroche) (\w+ ){0,2}(le|mon|la|ma) (fusil|arme|pistolet|carabine|corde)\b.{0,80}\b(c'est le moment|ce soir|cette nuit|je vais le faire)\b"),
+    (SUICIDE, r"^(?!.*\b(elastique|parachute|parapente|plongeon|base jump)\b).*\b(viaduc|pont|falaise|immeuble|tour|barrage)\b.{0,40}\b(c'est pour|pour) (sauter|me jeter|en finir)\b"),
+    # The partner who « cogne quand il a bu »; a door being broken down now; someone threatening
+    # to set fire to a place with people inside.
+    (VIOLENCE, r"\b(il|mon mari|mon compagnon|mon conjoint|mon copain|mon mec) (\w+ ){0,2}(cogne|frappe|tape|bat)\b(?! (a la porte|dans|sur (le|la) (porte|table|mur)))\b.{0,40}\bquand il (a bu|boit|est saoul|s'enerve|rentre)\b"),
+    (VIOLENCE, r"\b(il|mon mari|mon compagnon|mon conjoint|mon copain|mon mec|mon ex) (\w+ ){0,2}(vient de|est en train de|essaie de|essaye de) (casser|defoncer|enfoncer|forcer) (\w+ ){0,2}(la|ma|notre) porte\b"),
+    (DANGER, r"\b(menace|menacent|veut|veulent|va|vont) (de )?(mettre le feu|foutre le feu|tout bruler|faire sauter)\b.{0,80}\b(essence|bidon|jerrican|briquet|on est dedans|nous sommes dedans|a l'interieur)\b"),
+    # Water up to the knees; a ceiling giving way now.
+    (DANGER, r"\b(on en a|j'en ai|il y en a|de l'eau|l'eau) (\w+ ){0,2}jusqu'(aux|a la|au) (genoux|taille|cuisses|poitrine|ventre)\b"),
+    (DANGER, r"\b(plafond|toit|mur porteur|fissure|charpente|plancher)\b.{0,60}\b(s'affaisse|s'ouvre|s'elargit|bouge|descend) (\w+ )?(a vue d'oeil|de plus en plus|(d'|de )heure en heure)\b"),
+    (SUICIDE, r"\bsi je ne me reveill(ais|e) (pas|plus)\b.{0,40}\b(soulagement|mieux|tant mieux|bien)\b"),
+    (DANGER, r"\b(toit|plafond|charpente|plancher)\b.{0,30}\b(commence a ceder|est en train de ceder|va ceder|craque de partout)\b"),
 )
 _KIND_ORDER = {OTHER_AT_RISK: 0, CHILD: 1, SUICIDE: 2, SELF_HARM: 3, VIOLENCE: 4, MEDICAL: 5, DANGER: 6}
 # Someone else's crisis and a child's first: their words overlap the writer's own kinds.
@@ -355,7 +407,7 @@ CONCERN_PATTERNS = _compile((
     (SUICIDE, r"\bplus envie d'etre (la|ici|en vie|vivante?|sur terre)\b|\b(je ne serai|je serai|serai) (bientot )?plus (un probleme|un poids|une charge|un fardeau|un souci) (pour (personne|vous|eux|les autres))?\b"),
     # « J'ai regardé comment faire », without an object: « je cherche comment faire des courses
     # pas chères » is a practical question (persona chats).
-    (SUICIDE, r"\b(regarde|cherche|lu) (\w+ ){0,2}comment (le faire|m'y prendre|passer a l'acte|faire(?! (des|du|de|un|une|les|la|le|pour|mes|mon|ma|ses|ca|cela|avec|sans|quand|si|a|au|aux|en|d'|l'|mieux|moins|plus|son|sa|ces|tout|quoi)\b))"),
+    (SUICIDE, r"\b(regarde|cherche|chercher|regarder|cherchais|regardais|lu) (\w+ ){0,2}comment (le faire|m'y prendre|passer a l'acte|faire(?! (des|du|de|un|une|les|la|le|pour|mes|mon|ma|ses|ca|cela|avec|sans|quand|si|a|au|aux|en|d'|l'|mieux|moins|plus|son|sa|ces|tout|quoi)\b))"),
     (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
     (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
     (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
@@ -374,6 +426,7 @@ CONCERN_PATTERNS = _compile((
     (VIOLENCE, r"\b(porter plainte|deposer plainte|main courante)\b.{0,60}\b(sans qu'il|sans que mon|il le sache|mari|conjoint|compagnon|ex)\b"),
     (VIOLENCE, r"\b(3919|(appel|numero) (\w+ )?apparai\w* sur la facture)"),
     (SELF_HARM, r"\b(cacher|cache|caches) (\w+ ){0,2}(mes )?(cicatrices|coupures|marques) (\w+ ){0,3}(bras|poignets|cuisses)"),
+    (SELF_HARM, r"\b(cacher|cache|camoufler|maquiller) (\w+ ){0,2}(des |mes |les )?(cicatrices|coupures|entailles) (toutes )?(fraiches|recentes)\b"),
     (MEDICAL, r"\b(je vais m'evanouir|je me sens partir|tres mal au coeur|le coeur qui s'emballe|je n'arrive pas a reprendre mon souffle)\b"),
     (MEDICAL, r"\bmal (de|a la) tete\b.{0,60}\b(poele|brasero|groupe electrogene|chauffage d'appoint|barbecue)\b.{0,60}\b(nausee|vomi|vertige|endormi)"),
     (DANGER, r"\b(ca sent le brule|de la fumee (sort|sous|dans)|l'eau (entre|rentre) (dans|par))"),
@@ -405,6 +458,15 @@ CONCERN_PATTERNS = _compile((
     (VIOLENCE, r"\b(je dis|j'ai dit|je raconte|j'ai raconte|je leur dis|je leur ai dit|j'explique|j'ai explique|je pretends|de dire|je dois dire) (\w+ ){0,4}(que |qu')?(je suis tombee?|je me suis (cognee?|pris une porte|prise une porte|fait mal)|c'est (le sport|une chute|la porte|un accident))\b"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve|rentre)\b.{0,60}\b(dors habillee|dors tout habillee|chaussures|sac (est )?pret|sac prets|m'enferme|dors dans la voiture)\b"),
     (VIOLENCE, r"\b(il|elle) (m'a|ma) dit (que |qu')?(je |j'|tu )?(allai\w*|vais|vas|allait) (le |me le )?(payer|regretter)\b"),
+    # A last message (not a last day at work); a death meant to look like an accident; the
+    # lethal dose looked up.
+    (SUICIDE, r"\b(je crois|je pense)( que)? (c'est|ce sera) (mon|le) dernier\b(?! (jour|mois|soir|\w+ (de|du|d')))|\b(c'est|ce sera) (mon|le) dernier (message|mot)\b(?! (pour|de) (ce soir|aujourd'hui|la journee|la semaine|cette semaine|l'annee|ce mois))(?!.*\b(a demain|a plus|a bientot|a lundi|bonne (nuit|soiree|journee|semaine))\b)"),
+    (SUICIDE, r"\b(on|ils|elles|tout le monde) (croira|croiront|pensera|penseront) (\w+ )?(a|que c'est|que c'etait) un accident\b"),
+    (SUICIDE, r"\bdose (mortelle|letale)\b(?! (de |d')(sel|sucre|cafe|cafeine|chocolat|piment|alcool pour un chien|vitamines?)\b)"),
+    (SUICIDE, r"\b(ca|cela|ils|elles) ne me (servira|serviront) plus\b"),
+    (SUICIDE, r"\bc'est le moment\W*$"),
+    (SELF_HARM, r"\b(m'en suis servie?|je l'ai utilisee?|je les ai utilisee?s) sur moi\b"),
+    (SELF_HARM, r"\b(lame|lames|cutter|rasoir|compas)\b.{0,60}\b(redevenue?|meilleure amie|\w+ fois cette semaine|tous les soirs)\b"),
 ))
 
 LOOKALIKE_PATTERNS = _regexes((
@@ -477,13 +539,14 @@ DISTANCE_PATTERNS = _regexes((
         # (« le 3114 c'est que pour le suicide ? moi je veux pas mourir »).
         r"\b(3114|ce numero|le numero|cette ligne|ce truc)\b.{0,40}\b(que|seulement|juste|uniquement) pour (le |les )?(suicide|suicidaires?)\b",
         r"\b(pourquoi|pk|pq) (tu |vous )?(me |m')?(donnes?|donnez|parles?|parlez|envoies?|envoyez) (\w+ ){0,3}(numero|3114|ligne)\b|\b(c'est )?pas (que )?pour les suicidaires\b",
-        r"\b(perso|boss final|(?<!au )niveau(?! (de|des|du|d')\b)|partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
-        r"\b((je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?|en tant qu')(gardien|gardienne|concierge|auxiliaire de vie|aide a domicile|infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?)\b",
+        r"\b(perso|boss final|(?<!au )niveau(?! (de|des|du|d')\b)|(une|la|ma|cette|notre) partie de|jeu video|console|film|thriller|polar|manga|dessin anime|serie|livre|roman|bd|article|reportage|documentaire|podcast|emission|journal|la tele|a la tele|television|actualites|les infos|expose|memoire|these|club de lecture|piece de theatre|jeu video|chanson|episode|heros|heroine|personnage)\b",
+        r"\b((je suis|en tant que|je travaille comme|on est|nous sommes) (\w+ )?|en tant qu')(gardien|gardienne|concierge|auxiliaire de vie|aide a domicile|infirmiere?|medecin|docteur|assistante? sociale?|gendarme|policier|policiere|educatrice?|educateur|enseignante?|prof|professeure?|psychologue|benevole|travailleur social|travailleuse sociale|pompier|aide soignante?|formatrice?|formateur|secouriste|journaliste|etudiante?|sage femme|puericultrice)\b",
         r"\bpour (mon|ma|un|une|notre|la) (memoire|these|expose|devoir|formation|cours|association|asso|brigade|service|equipe|classe|stage)\b",
         r"\b(prevention du suicide|journee mondiale|campagne de prevention|statistiques?|chiffres sur|sensibilisation)\b",
-        r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va mieux|vais mieux|vais bien|va bien|arrete|sortie?|fiere?|gueri|guerie|plus jamais|(bien |tres bien )?recupere|(bien )?remise?|retablie?)\b",
+        r"\b(il y a|depuis|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|quelques|plusieurs|des) (ans|annees|mois)\b.{0,100}\b(fini|finie|termine|derriere moi|reconstruite?|va (beaucoup |bien |tellement )?mieux|vais (beaucoup |bien |tellement )?mieux|vais bien|va bien|arrete|sortie?|fiere?|gueri|guerie|plus jamais|(bien |tres bien )?recupere|(bien )?remise?|retablie?)\b",
+        r"^enfant,? (j'ai|je|on)\b|\bj'ai fait une therapie\b|\b(nouvel|dernier) album\b",
         r"\b(j'ai arrete de|c'est derriere moi|je me suis reconstruite?|ca va mieux maintenant|il va mieux|elle va mieux|je suis partie il y a|quand j'etais (petite?|enfant|ado|adolescente?|jeune|gamine?|gosse)|adolescente? je)\b",
-        r"^(prof|professeure?|infirmiere?|medecin|educatrice?|educateur|assistante? sociale?|gendarme|policiere?|enseignante?|animatrice?|animateur|cpe|directrice?|directeur|aide soignante?)\b",
+        r"^(prof|professeure?|infirmiere?|medecin|educatrice?|educateur|assistante? sociale?|gendarme|policiere?|enseignante?|animatrice?|animateur|cpe|directrice?|directeur|aide soignante?|travailleuse sociale|travailleur social|pharmacienne?|sage femme|puericultrice)\b",
         r"\b(un|une) (eleve|patient|patiente|beneficiaire|usager|usagere|jeune|stagiaire) (nous|me|m') (confie|dit|a dit|a confie|raconte|a raconte)\b",
         # Someone who works or volunteers with the public, asking how to direct a person.
         r"\b(je travaille|je suis benevole|je fais du benevolat|nous accueillons|on accueille|j'accueille)\b.{0,80}\bcomment (orienter|accompagner|accueillir|reagir|repondre|conseiller)\b",
@@ -505,21 +568,55 @@ DISTANCE_PATTERNS = _regexes((
         r"\b(cet ete|l'hiver dernier|l'annee derniere|l'an dernier|l'ete dernier|hier a la tele)\b",
         r"\b(il y a|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quelques|plusieurs) (ans|annees|mois) (on a eu|j'ai eu|nous avons eu|il y a eu|on avait eu)\b",
         r"\b(juste|pour) (savoir|etre pret|etre prete) au cas ou\b|\bau cas ou (ca|cela) (arrive|arriverait)\b",
+        # Games where bruises and « kills » are the point; a text on a syllabus; training others.
+        r"\b(paintball|laser ?game|airsoft|aux echecs|partie d'echecs|theatre|je joue (un|une) (role|personnage|\w+ (battue?|violente?)))\b",
+        r"\bau programme (de|du|des)\b|\b(dissertation|commentaire de texte|fiche de lecture|une bonne analyse)\b",
+        r"\bje forme (des|les)\b|\b(une|des|la) fiches? (sur|pour) (le |la |l'|les )?(reperage|prevention|detection|signes)\b",
+        r"\b(conduite a tenir|que faire|quoi faire) en cas (de|d')|\b(l'afficher|le mettre sur (le|un) panneau|panneau (de|d') (l'asso|l'association|la mairie|l'ecole))\b",
+        # Hypotheticals and prevention: « si un jour un ami me dit… », « en cas d'incendie »,
+        # « un atelier de prévention des violences », « sensibiliser les jeunes ».
+        r"\bsi un jour (un|une|quelqu'un|mon|ma|un de mes|une de mes) (\w+ ){0,3}(me dit|me parle|me confie|m'ecrit)\b|\bsavoir avant que (ca|cela) (n')?arrive\b|\b(que|qu'est ce qu'il) faut (il )?faire si on\b|\bque faire si on\b",
+        r"\ben cas (d'incendie|de feu|d'inondation|de fuite|d'odeur|de crue|de tempete|de malaise|d'accident|de coupure|de canicule|d'alerte)\b",
+        r"\b(prevention|atelier|sensibiliser|sensibilisation|formation|intervenants?) (\w+ )?(de la |des |du |de l'|aux |sur les |sur la |contre les )?(violences?|suicide|harcelement|noyades?|incendies?|risques?|addictions?)\b",
+        r"\b(president|presidente|responsable|animatrice|animateur) (d'un|d'une|du|de la) (club|association|asso|equipe|mjc|centre)\b",
+        # Bereaved, or past and since recovered, sober, followed.
+        # A grief is a risk of its own: only a bereaved asking for a group or living with it.
+        r"\b(endeuille\w*|groupe de deuil)\b|\b(s'est suicide\w*|est decede\w*) (\w+ ){0,3}il y a (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quelques|plusieurs) (ans|annees)\b(?=.{0,80}\b(je vis avec|va mieux|vais mieux|groupe|association|asso)\b)",
+        r"\b(est|suis|sont) (bien |tres bien |completement |totalement )?(retablie?s?|guerie?s?|sortie?s? d'affaire|hors de danger)\b|\b(il|elle) a repris (le|la|les|son|sa) (velo|sport|travail|boulot|marche|course)\b",
+        r"\b(il|elle|ils|elles|et|qui) (va|vont|se porte|se portent) (tres|tout a fait|super|parfaitement) bien\b|\b(il|elle) en a (maintenant |aujourd'hui )?\d+\b",
+        r"\b(sains? et saufs?|saine et sauve|saines et sauves)\b|\b(quitte|parti|partie|divorce|divorcee|separee?) (\w+ ){0,3}en (19|20)\d\d\b",
+        r"\bca fait (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze) (ans|annees) que (je suis|j'suis) (clean|sobre|abstinente?)\b|\b(clean|sobre|abstinente?) depuis\b|\bj'ai fait (une|un) (overdose|od|surdose) a (1[0-9]|[2-9]\d) ans\b",
+        # Recovered since: « il s'en est remis », « maintenant elle a 25 ans et va très bien ».
+        r"\b(s'en est|s'en sont) (bien |tres bien |completement )?remise?s?\b",
+        r"\b(maintenant|aujourd'hui),? (il|elle|ils|elles) (a|ont) \d+ ans\b|\b(il|elle) va (tres |vraiment )?bien (maintenant|aujourd'hui)\b|\b(maintenant|aujourd'hui),? (il|elle) va (tres |vraiment )?bien\b",
 ))
 # The writer's own present, which a distance word never overrules.
 RECENT = re.compile(
-    r"\b(je veux(?! (juste |simplement |seulement )?savoir)(?! pas\b)|j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
-    r"aidez moi|aide moi|au secours|urgent|il me frappe|il me bat|j'ai peur|recommence|"
+    r"\b(je veux(?! (juste |simplement |seulement )?(savoir|comprendre|apprendre|l'apprendre|dire que|vous dire que|etre (pret|prete|prepare|preparee|informee?|formee?)|faire remonter|le faire remonter|signaler|le signaler|l'afficher|le mettre|les mettre|faire une (doleance|reclamation)|que (ca|cela) change))(?! pas\b)|"
+    r"j'ai envie|je vais (?!bien|mieux|tres bien)|je pense a|ce soir|en ce moment|"
+    # « Depuis j'ai peur des guirlandes »: a fear left by a past episode, not a danger now.
+    r"aidez moi|aide moi|au secours|urgent|il me frappe|il me bat|(?<!depuis )j'ai peur|(?<!ne )(?<!eviter que ca )(?<!eviter que cela )recommence(?! pas| plus)|"
     r"je n'en peux plus|a l'aide(?! (sociale|a domicile|alimentaire|medicale|juridictionnelle|personnalisee|au logement|de|du|des|d')))\b"
 )
 
 PLAN_PATTERNS = _regexes((
-        r"\b(medicaments|medocs|cachets|pilules|comprimes|somniferes)\b",
+        r"\b(medicaments?|medocs?|cachets?|pilules?|comprimes?|somniferes?)\b",
         r"\b(corde|pont|voie ferree|train|fusil|arme|pistolet|balle|lame|couteau|rasoir|gaz|falaise|fenetre|balcon|toit)\b",
         r"\b(ce soir|cette nuit|demain matin|tout a l'heure|maintenant|dans une heure|aujourd'hui)\b.{0,30}\b(le faire|passer a l'acte|en finir|c'est decide|je le fais)",
         r"\b(tout (est )?prevu|tout (est )?pret|j'ai (tout )?prepare|c'est decide|ma decision est prise|j'ai choisi (le jour|la date|l'endroit)|la date est fixee)\b",
-        r"\b(j'ai (deja )?(pris|avale)|je viens de (prendre|avaler))\b",
+        r"\b(j'ai (deja )?(pris|pri|prit|avale)|je viens de (prendre|avaler))\b",
 ))
+
+# Pills already taken (« j'ai déjà pris quelques cachets », « g avalé la boîte »): inside a
+# suicide or self-harm conversation, a medical emergency first.
+_PILLS_TAKEN = re.compile(
+    r"\b(j'ai|je viens d'|je viens de|vient d'|vient de) ?(deja |tout )?(avale|avaler|pris|pri|prit|prendre|gobe|gober)\b"
+    r" (\w+ ){0,3}(medicaments?|medocs?|cachets?|pilules?|comprimes?|somniferes?|boites?|plaquettes?|tubes?|doliprane|paracetamol|xanax|lexomil|stilnox)\b"
+    r"(?!.{0,30}\b(comme ((d'|de )hab|(d'|de )habitude|prevu|prescrit|tous les jours)|prescrits?|du matin|du soir)\b)")
+
+
+def tells_pills_taken(text: str | None) -> bool:
+    return any(_PILLS_TAKEN.search(t) for t in variants(text or ""))
 
 
 @dataclass(frozen=True)
@@ -614,10 +711,20 @@ _DONE_WITH_A_THING = re.compile(
     r"de la banque|du boulot|du travail|de la maison)\b")
 
 
+_LATELY = re.compile(r"\b(hier|avant hier|ce matin|ce soir|cette nuit|cette semaine|tout a l'heure|m'a dit|m'a confie|m'a ecrit|vient de|m'a envoye)\b")
+
+
 def assess(text: str | None) -> SafetyAssessment:
     """Tell whether a citizen's message is a crisis, a concern to ask about, or a look-alike."""
     texts = variants(text or "")
     if _at_a_distance(texts):
+        # A volunteer or a professional telling what someone said lately (« un monsieur
+        # qu'on suit m'a dit hier qu'il préférerait ne plus se réveiller »): someone else at
+        # risk, asked about, never silenced by the distance of the writer.
+        reported = _first_kind(CRISIS_PATTERNS, _without_idioms(texts))
+        if reported is not None and any(_LATELY.search(t) for t in texts) \
+                and _whose(reported, _without_idioms(texts)) == OTHER_AT_RISK:
+            return SafetyAssessment(is_crisis=False, kind=OTHER_AT_RISK, concern=True, distant=True)
         return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
     lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)
     firm = any(_DONE_WITH_A_THING.search(t) for t in texts)
@@ -661,6 +768,9 @@ PERSON_CUES = _regexes((
         r"\b(quelqu'un|qqn|un homme|une femme|une personne|quelqu'une|gens|victimes?|blesses?|blessees?|conducteur|conductrice|passagere?s?|pietone?s?|cycliste|motard|randonneur|randonneuse|nageur|nageuse|jardinier|jardiniere|agriculteur|agricultrice|eleveur|eleveuse|paysan|paysanne|ouvriers?|ouvrieres?|vieille?s?|vieux|personnes?|pompiers?)\b",
         # A body in pain is a person: « une douleur dans la poitrine qui serre » is no greenhouse.
         r"\b(poitrine|thorax|bras gauche|machoire|mon coeur|ma tete|mes jambes|mon ventre|j'ai (une |des )?douleurs?)\b",
+        # A deep wound that bleeds on (« je me suis coupée trop profond, le sang ne s'arrête pas »),
+        # whatever the garden; a cut finger that bleeds is the models' to weigh.
+        r"\b(je me suis (\w+ )?(coupee?|entaillee?|ouverte?) (\w+ ){0,2}(trop |tres )?profond\w*|le sang (ne s'arrete|s'arrete) pas)\b",
         r"\b(je me sens|je suis (tres |vraiment |super )?(mal|faible|brulante?|confuse?|etourdie?|en sueur|deshydratee?|a bout)|j'ai (\w+ )?(mal|de la fievre|des vertiges|la tete qui tourne|du mal a respirer|plus de force|vomi)|je (respire|transpire|vomi\w*|tremble|tombe|saigne|delire|m'evanouis)\b)",
         r"\b(il|elle)(?! (ne |n')?(fait|fera|faisait|pleut|faut|y a|va faire|annonce|parait|reste))(?: \w+)? (est|a|ne|n'|se|s'|respire|transpire|vomi\w*|delire|tremble|tombe|saigne)\b",
 ))
@@ -688,13 +798,17 @@ def speaks_of_a_person(text: str | None) -> bool:
 
 # Someone else is spoken of: the writer's suicide or self-harm patterns are theirs.
 _THIRD_PERSON = re.compile(
+    r"\b(un|une|ce|cette|le|la) (monsieur|dame|homme|femme|personne|jeune|beneficiaire|usager|usagere|patient|patiente|client|cliente|eleve|resident|residente) (\w+ ){0,4}qui (a|avait|pense|pensait|parle|parlait|dit|disait|veut|voulait|a dit)\b|"
     rf"\b((mon|ma|mes|notre|son|sa|un|une) (\w+ )?{_CLOSE}s? (\w+ ){{0,4}}(dit|a dit|a di|m'a dit|m'a ecrit|m'a envoye|a envoye|a laisse|a ecrit|a poste|a publie|publie|poste|parle|pense|veut|voulait|va|allait|cherche|s'est|se|a avale|a pris|a donne|repete)\b|(il|elle) (\w+ )?(dit|a dit|a di|m'a dit|m'a ecrit|a ecrit|a poste|a publie|publie|poste|parle|pense|pensait|veut|voulait|voudrait|allait|avait|a avale|a pris|cherche|repete)\b|(qu'il|qu'elle) (veut|voulait|va|allait|pensait|avait))"
 )
 _FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WISH}|je me (coupe|scarifie|fais du mal)|j'ai envie de mourir)")
 
 
+# Birds and insects that « attack » a sandwich or a picnic.
+_BEASTS = r"(mouette|goeland|pigeon|oie|jars|cygne|guepe|frelon|moustique)"
+
 # Words of a trip or a leave, and no word of a farewell after them: an absence, not an end.
-_AWAY = r"vacances|je pars (chez|en|a|au|pour)|deplacement|conges|en stage"
+_AWAY = r"vacances|je pars (chez|en|a|au|pour)|deplacement|conges|en stage|en cure|demenag\w*"
 _NO_FAREWELL_AFTER = r"(?!.*\b(adieu|pour toujours|pour de bon|definitivement|lettre|mourir|mort|en finir|fin de tout)\b)"
 
 
@@ -726,17 +840,50 @@ IDIOMS = _regexes((
         r"\b(mourir|mourrir|meurs|meurt|morte?) (de|d') ?(joie|bonheur|plaisir|rire|amour)\b",
         r"\b(me|se) (tape|tapent|taper|cogne|cogner) (\w+ ){0,2}la tete contre les murs (avec|a cause|pour|a chaque)\b",
         r"\b(veut|veux|voudrait|voudrais|souhaite) mourir (chez (lui|elle|moi|soi|nous)|dans (sa|son|ma|mon) (maison|lit)|a la maison|en paix|dignement)\b",
-        r"\b(va|vais|allait) me tuer\b.{0,20}\b(j'ai (oublie|casse|perdu|rate|raye|depense|mange|bu|mis)|si (je|j') )",
+        # A scolding to come (« ma mère va me tuer si je rentre tard »), not a partner's threat
+        # against leaving him or telling (« il va me tuer si je pars »).
+        r"\b(va|vais|allait) me tuer\b.{0,20}\b(j'ai (oublie|casse|perdu|rate|raye|depense|mange|bu|mis|laisse|fini|vide|brule|explose|pris)|si (je|j') "
+        r"(?!(pars|partais|le quitte|la quitte|quitte|m'en vais|m'en allais|parle|porte plainte|appelle|previens|le dis|dis|m'enfuis|fuis)\b))",
+        # Smothered by clutter or by work, not by smoke or water.
+        r"\b(me sens|se sent|suis|est) (\w+ )?etouffee?s? (par|sous) (?!(la |les |le |une |de la |des )?(fumee|gaz|chaleur|monoxyde|odeur|vapeurs?|eau|boue|gravats|decombres|neige|coussin|oreiller)\b)",
         r"\bje vais (le|la|les|te|vous) tuer\b.{0,20}\b(s'il|si elle|si il|si tu|si vous|quand)\b",
         r"\bagresse\w* par (les|des) (moustiques|guepes|pucerons|frelons|mouches|tiques|puces|punaises)\b",
         r"\b(enfermee?s?|coincee?s?|bloquee?s?) (a|dans) la maison\b",
         r"\bla mort dans l'ame\b",
         r"\b(mourir|mort|morte|meurs|meurt) socialement\b|\bmort sociale\b",
+        # A pet that « va me tuer » for its food; a crossing that « est une tuerie »; « à mourir »
+        # as an intensifier; the « reste à vivre » of a budget; a bird that « agresse ».
+        r"\b(mon|ma|le|la|mes|les) (chat|chatte|chaton|chats|chien|chienne|chiot|chiens|lapin|perroquet|hamster|cochon d'inde) (\w+ )?(va|vont|allait|allaient) me (tuer|rendre fou|rendre folle|achever)\b",
+        r"\b(c'est|est|etait|c'etait) une (vraie |veritable )?tuerie\b",
+        r"\b(pue|puent|chiant|chiante|ennuyeux|ennuyeuse|triste|beau|belle|bete|long|longue|moche|laid|laide|cher|chere|m'ennuie|s'ennuie) a mourir\b",
+        r"\breste a vivre\b",
+        r"\b(me|se|te|nous) noi\w* (dans|sous) (la|le|les|mes|mon|ma|des|du|un|une) (paperasse|papiers|travail|boulot|dossiers?|factures|dettes|mails|emails|demarches|taches|problemes|chiffres|devoirs|courriers)\b",
+        r"\b(feu|flamme) (\w+ ){0,3}(s'eteint|ne prend pas|prend mal|tire mal)\b",
+        r"\bje vais tuer (mon|ma) (frere|soeur|fils|fille|mari|femme|coloc|colocataire|copain|copine|chat|chien|voisin|voisine) (\w+ ){0,6}(il|elle) a (mange|bu|fini|pris|casse|perdu|oublie|mis|vide|laisse|raye)\b",
+        r"\b(fait|faire|fais) mes adieux (aux|a mes) (collegues|eleves|clients|patients|voisins|collegues de travail)\b",
+        r"\b(plants?|plantes?|salades?|tomates?|semis|legumes|rosiers|courgettes|fleurs) se noient\b",
+        r"\b(joue|jouent|jouer) a (faire )?(la morte|le mort|la mort)\b",
+        r"\btirs? de (mine|mines|barrage)\b|\bball trap\b",
+        # More denials: « aucune idée de me faire du mal », « pas d'idées noires », « personne ne
+        # me frappe », « je ne me scarifie pas », « pas de fuite ni d'odeur », « j'ai dit non ».
+        r"\b(aucune?|pas d'|pas l'|jamais eu d') ?(idees?|envie|intention|pensees?) (noires?|suicidaires?|de (me faire (du )?mal|me tuer|mourir|me suicider)|d'en finir)\b",
+        r"\b(n'ai |ai )?jamais (pense|songe|eu envie de|voulu) (a |au |de |d')?(me (tuer|suicider|faire (du )?mal)|suicide|en finir|mourir)\b",
+        r"\bdemande\w* si (j'avais|je pensais|j'ai) (des idees (suicidaires|noires)|au suicide|a me faire du mal)\b.{0,20}\b(j'ai (dit|repondu) non|non)\b",
+        r"\bpersonne ne me (frappe|bat|touche|menace|fait de mal)\b",
+        r"\bje ne me (scarifie|coupe|mutile|brule) (pas|plus|jamais)\b",
+        r"\b(pas de|aucune) (fuite|odeur)( ni (de |d')?(fuite|odeur))?\b|\bpas (d'incendie|de feu|de blesse) chez (moi|nous)\b",
+        rf"\bagresse\w* par (un|une) {_BEASTS}\b|\b(un|une|le|la|des|les) {_BEASTS}s? (m'a|m'ont|nous a|nous ont) (agresse|attaque|pique)\w*",
+        r"\bme pendre (\w+ )?au (telephone|tel|bras|cou)\b",
+        r"\bme suis brule\w* (\w+ ){0,3}en (sortant|cuisinant|repassant|faisant|prenant|touchant|ouvrant)\b",
         # Away for a trip or a leave (« la semaine prochaine je ne serai pas là, on reprend
         # lundi ? »), with no word of a farewell: the models read a disappearance.
         rf"\bne serai (plus|pas) la\b{_NO_FAREWELL_AFTER}"
         rf"(?=.{{0,80}}\b({_AWAY}|on reprend|reprendre|decaler|reporter|a mon retour|je reviens|je rentre|a l'hopital pour)\b)",
         rf"\b({_AWAY})\b.{{0,80}}\bne serai (plus|pas) la\b{_NO_FAREWELL_AFTER}",
+        rf"\bne serai (plus|pas) (joignable|disponible|connectee?)\b{_NO_FAREWELL_AFTER}",
+        rf"\b(c'est )?mon dernier message\b{_NO_FAREWELL_AFTER}(?=.{{0,80}}\b({_AWAY}|avant (un|une|deux|trois|quinze|\d+|la rentree|mon retour))\b)",
+        rf"\b(je m'en vais|je pars|partir|m'en aller) pour (de bon|toujours)\b{_NO_FAREWELL_AFTER}(?=.{{0,80}}\b({_AWAY})\b)",
+        rf"\b({_AWAY})\b.{{0,80}}\b(je m'en vais|je pars|partir|m'en aller) pour (de bon|toujours)\b{_NO_FAREWELL_AFTER}",
         r"\b(sauter|saute|sautons) le pas\b",
         r"\b(frappe|frapper|cogne|taper) dans (le|un) sac\b|\bboxe\b",
         r"\bcorde (d'escalade|pour l'escalade|a linge|a sauter)\b|\bescalade\b",
@@ -767,7 +914,7 @@ IDIOMS = _regexes((
         r"\b(me|se|te) flinguer (les|le|la|mes|ses|tes) (oreilles|dos|genoux|yeux|sante|foie|estomac|poumons|budget|moral|vue)\b",
         r"\bau feu de bois\b",
         r"\bsans (mettre|foutre) le feu\b",
-        r"\bs'est cogne\w* (la tete |le genou |le bras |le pied |le front )?(contre|sur|dans) (la|le|une|un|l') (table|porte|meuble|lit|coin|chaise|placard|marche|etagere)\b",
+        r"\b(s'est|(?<!que je )me suis|se sont) cogne\w* (la tete |le genou |le bras |le pied |le front )?(contre|sur|dans) (la|le|une|un|l') (table|porte|meuble|lit|coin|chaise|placard|marche|etagere)\b",
         r"\b(quels sont|quels seraient|c'est quoi|comment reconnaitre|a quoi on reconnait) (les )?(signes|symptomes) (d'une|d'un|de l'|du|de la|de) (\w+ ){0,4}",
 ))
 
@@ -799,7 +946,7 @@ _OVERDOSE_NOW = re.compile(
     r"\b(overdose|surdose)\b.{0,60}\b(tout bleu|toute bleue|bleu|bleue|inconsciente?|ne respire|respire mal|ne repond plus|ne se reveille)")
 
 # Too many pills taken by mistake (« 20 doliprane par erreur pour une rage de dents »).
-_BY_MISTAKE = re.compile(r"\b(pris|avale|avalee|bu|donne) .{0,60}\b(par erreur|par accident|sans faire expres|par megarde)\b")
+_BY_MISTAKE = re.compile(r"\b(pris|avale|avalee|bu|donne) .{0,60}\b(par erreur|par accident|sans faire expres|par megarde|en croyant que|en pensant que)\b")
 
 
 # « Il veut me tuer avec son arme »: someone else wants the writer dead, which is violence, not
@@ -834,7 +981,9 @@ def _whose(kind: str, texts: tuple[str, ...]) -> str:
 _OVER_EPISODE = re.compile(
     r"\b((lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine|le mois|le week end|le weekend|l'hiver|"
     r"l'ete|l'automne|le printemps|l'annee|l'an|la nuit) (dernier|derniere|passe|passee)|l'autre (jour|soir|nuit|semaine)|"
-    r"(?<!ne )(?<!nee )(?<!nes )(?<!nees )(il y a|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|quelques|plusieurs) (jours|semaines|mois|ans))\b")
+    r"(?<!ne )(?<!nee )(?<!nes )(?<!nees )(il y a|ca fait) ((\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|quelques|plusieurs) (jours|semaines|mois|ans)|(un|une) (an|annee|semaine|mois))|"
+    r"\b(a fait|a eu|avait fait|avait eu) (\w+ ){0,3}en (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b(?! prochain)|"
+    r"^en (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! prochain)(?=.{0,80}\b(a fait|a eu|avait|s'est|a ete|ont|a mis)\b))\b")
 _STILL_NOW = re.compile(
     r"\b(encore|toujours|maintenant|en ce moment|actuellement|aujourd'hui|ce matin|ce soir|cette nuit|tout de suite|"
     r"depuis|vient de|viens de|venons de|est en train|ne respire|respire (plus|mal|pas)|inconscient\w*|saigne\w*|"
@@ -1000,7 +1149,7 @@ _REASSURED = re.compile(
     r"\b(mais (ca|tout) va( bien)?|je vais bien|tout va bien|(il|elle|on) va bien|rien de grave|"
     r"rien de mechant|ca passe tout seul|plus de peur que de mal|personne n'a ete (touche|blesse)|"
     r"(il|elle) est bien (arrive|arrivee)|on a bien ri|super soiree|(elle|il) est (trop )?(fiere?|ravie?)|"
-    r"ca ne fait pas mal|ca fait pas mal|(il|elle) joue normalement)\b"
+    r"ca ne fait pas mal|ca fait pas mal|(il|elle) joue (\w+ )?normalement|(il|elle) (joue|mange|boit) (et|bien et) (joue|mange|boit) (bien|normalement))\b"
 )
 
 
@@ -1030,7 +1179,9 @@ def _agreed_kind(text: str | None, lexicon_kind: str | None, model_kind: str | N
     if (lexicon_kind not in _SPECIFIC_KINDS and reading is not None and model_kind is not None
             and reading.kind == model_kind
             and reading.probability >= CLASSIFIER_QUESTION and plausible_model_kind(text, model_kind)):
-        return model_kind
+        # Whose wish it is decides between the writer's and someone else's, as for a pattern:
+        # « il dit qu'on serait mieux sans lui » stays someone else at risk.
+        return _whose(model_kind, _without_idioms(variants(text or "")))
     return lexicon_kind
 
 

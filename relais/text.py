@@ -51,7 +51,9 @@ _SMS = (
     (r"\bptit\b", "petit"),
     (r"\bptite\b", "petite"),
     (r"\bdla\b", "de la"),
-    (r"\bj(?=veu|vai|voudrai|pense|sui|supporte|peu|ai|tien|sai|sens|compte|prefere|arrive|vx|creve|allai)", "je "),
+    (r"\bj(?=veu|vai|voudrai|pense|sui|supporte|peu|ai|tien|sai|sens|compte|prefere|arrive|vx|creve|allai|crois)", "je "),
+    (r"\bqd\b", "quand"),
+    (r"\brepon\b", "repond"),
     (r"\bjveu[xt]?\b", "je veux"),
     (r"\b(veu[xt]?|vx)\b", "veux"),
     (r"\bg\b", "j'ai"),
@@ -80,6 +82,32 @@ def _join_spelled_out(text: str) -> str:
     single letters in a row are one word spelled out (not the 'a' of "m'a")."""
     return re.sub(r"(?<!')\b((?:[jmtsdlnc] a )?)((?:[a-z] ){3,}[a-z])(?![\w'])",
                   lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
+
+
+def _join_hyphen_spelled(text: str) -> str:
+    """'g-a-z' or 'v.i.o.l' -> 'gaz', 'viol': three or more single letters joined by the same
+    hyphen, dot or underscore are one word spelled out (three typed letters with spaces are
+    not: « il y a à manger »)."""
+    return re.sub(r"\b[a-z](?:([-._])[a-z])(?:\1[a-z])+\b", lambda m: re.sub(r"[-._]", "", m.group(0)), text)
+
+
+# Words people mask with stars (« sui*ide », « m*urir »): each star stands for one letter; a
+# masked word that fits exactly one of these is read as it.
+_MASKABLE = ("suicide", "suicider", "suicidaire", "suicidee", "tuer", "mourir", "crever", "pendre", "viol", "violer",
+             "violee", "frapper", "frappee", "battue", "tabasser", "etrangler", "scarifier", "mutiler", "overdose",
+             "couper", "veines", "mort", "morte", "suicid")
+_MASKED = re.compile(r"\b[a-z]*(?:\*+[a-z]*)*\*[a-z]*")
+
+
+def _unmask(text: str) -> str:
+    def read(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not re.search(r"[a-z]", word):
+            return word
+        shape = re.compile(re.escape(word).replace(r"\*", "[a-z]"))
+        fits = {candidate for candidate in _MASKABLE if shape.fullmatch(candidate)}
+        return fits.pop() if len(fits) == 1 else word
+    return _MASKED.sub(read, text)
 
 
 def _spelled_in_digits(word: str, loose: bool) -> bool:
@@ -117,7 +145,7 @@ def normalise(text: str, repeats: int = 2) -> str:
     text = _strip_format_characters(text.translate(_APOSTROPHES)).translate(_LIGATURES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = _unleet(text)
+    text = _unmask(_join_hyphen_spelled(_unleet(text)))
     text = re.sub(r"(?<=[a-z'])[0134@$](?=[a-z])", lambda m: _LEET[m.group(0)], text)
     text = re.sub(r"(?<=[a-z]{2})3\b", "e", text)  # "arm3"
     text = re.sub(r"(\w)\1{2,}", lambda m: m.group(1) * repeats, text)

@@ -47,8 +47,13 @@ CORPUS_FLOORS = {
     # K was written blind on 2026-12-05 (helper session; 226 crisis, 464 calm of which 243
     # look-alikes; sha256 a72dbc2b…); first run, on 11a0150 before that evening's changes:
     # recall 0.920, 12 false alarms, questions 0.030, kind 0.923; after them: 0.920, 11, 0.030,
-    # 0.923.
-    "crisis_corpus_K": (0.91, 12, 0.04, 0.91),
+    # 0.923. Read on 2026-12-06 (no longer blind) to widen the lexicon: 0.996, 1, 0.004, 0.933.
+    "crisis_corpus_K": (0.97, 4, 0.03, 0.91),
+    # L was written blind on 2026-12-06 (helper session; 229 crisis, 475 calm of which 316
+    # look-alikes; sha256 03fd5c3c…). First run, on 80ea892 before that day's changes: recall
+    # 0.939, 22 false alarms, questions 0.040, kind 0.930; on the day's lexicon before it was
+    # read: 0.948, 20, 0.042, 0.935. Then read (no longer blind): 1.000, 1, 0.021, 0.943.
+    "crisis_corpus_L": (0.97, 4, 0.04, 0.92),
 }
 # conversation set: share of conversations that fully pass (most failures of C and D are
 # practical questions the conversation issue will answer, not crisis handling). B went down to

@@ -452,3 +452,22 @@ def test_a_plain_no_to_the_violence_question_is_still_a_no():
     state = {"open": True, "tier": QUESTION, "kind": "violence", "asked": 1}
     turn = next_turn(state, CitizenMessage("non, personne ne me fait de mal", None, Triage()))
     assert turn.case is None and not any("3919" in line for line in turn.lines)
+
+
+@pytest.mark.parametrize("text", ["g deja pri qq cachet", "je viens d'avaler toute la plaquette"])
+def test_pills_already_taken_in_a_suicide_conversation_get_the_15_first(text):
+    """A persona round wrote « g deja pri qq cachet » in SMS spelling and got safety-plan
+    questions: pills taken are a medical emergency, whatever the spelling."""
+    conversation = Conversation()
+    conversation.say("j'ai envie de me suicider")
+    turn = conversation.say(text)
+    assert turn.case == CASE_RAISE
+    assert turn.lines[0].startswith("Vous avez déjà pris des médicaments") and "15" in turn.lines[0]
+
+
+def test_a_box_of_pills_looked_at_is_a_means_and_a_usual_treatment_is_no_overdose():
+    conversation = Conversation()
+    conversation.say("j'ai envie de me suicider")
+    assert conversation.say("jregarde la boite de medoc").case == CASE_RAISE
+    from relais.safety import tells_pills_taken
+    assert not tells_pills_taken("j'ai pris mes médicaments ce matin comme d'habitude")

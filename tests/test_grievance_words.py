@@ -61,8 +61,20 @@ def test_a_detail_after_an_item_only():
 @pytest.mark.parametrize("text", ["et comment on saura que la mairie s'en occupe ?", "comment je serai prévenue ?",
                                   "ok merci, mais comment je saurais qu'il y a du nouveau ?"])
 def test_after_an_item_how_one_will_know_is_a_question_about_it(text):
-    assert read_request(text, recorded=True).request == ABOUT
+    reading = read_request(text, recorded=True)
+    assert reading.request == ABOUT and reading.follow_up
     assert read_request("comment je saurai faire sans voiture ?", recorded=True) is None
+
+
+@pytest.mark.parametrize("text", ["ça va arriver jusqu'à la préfecture ?", "elle sera transmise au maire ?"])
+def test_after_an_item_where_it_goes_is_a_question_about_it(text):
+    assert read_request(text, recorded=True).follow_up
+    assert read_request("ça va aller à la plage demain", recorded=True) is None
+
+
+def test_what_doleances_are_is_no_follow_up_question():
+    assert read_request("c'est quoi une doléance ?").follow_up is False
+    assert read_request("à qui ça va ?", in_collection=True).follow_up
 
 
 @pytest.mark.parametrize("text, postal_code, commune, quartier", [

@@ -526,3 +526,221 @@ def test_water_that_made_someone_ill_stays_for_the_models():
     assert triage(text, 0.95, "medical", CrisisReading(0.9, "medical")).tier is not None
     # Brown water in a flood is the flood: it stays for the models.
     assert not assess("on est montés au grenier, l'eau courante est marron et ça monte encore").firm_lookalike
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("je pense à me p*ndre ce soir", "suicide"),
+    ("envie de me s**cider", "suicide"),
+    ("j'ai regardé combien de cachets il faudrait pour ne plus me réveiller", "suicide"),
+    ("je vais me lancer contre un pilier de pont avec la voiture", "suicide"),
+    ("j'ai sh cette nuit encore", "self_harm"),
+    ("envie de resh tous les soirs", "self_harm"),
+    ("je suis victime de violences conjugales chez moi, aidez-moi", "violence"),
+    ("les deux gamins du 3e sont tout seuls, leur père est parti depuis hier, le petit a 4 ans", "child"),
+    ("le voisin a laissé son fils attaché au radiateur", "child"),
+    ("mon ex est ivre et il veut prendre la voiture avec notre fille à l'arrière", "child"),
+    ("ma fille fait une crise d'asthme et on n'a pas d'inhalateur, elle siffle", "medical"),
+    ("ma mère se tord de douleur, elle a le ventre dur et de la fièvre", "medical"),
+    ("ma fille vient d'avaler des granulés anti-limaces au jardin", "medical"),
+    ("le plancher du grenier commence à céder et mon frère est coincé dessous", "danger"),
+    ("le bidon d'essence dans la cave fuit et il y a de la fumée", "danger"),
+    ("g.a.z partout dans la cuisine", "danger"),
+    ("le détecteur de gaz hurle dans la chaufferie", "danger"),
+])
+def test_masked_words_method_searches_and_emergencies_told_plainly(text, kind):
+    assessment = assess(text)
+    assert assessment.is_crisis, text
+    assert assessment.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "mon chien va me tuer, il veut sortir à 6h tous les matins",
+    "la boulangerie du coin est une tuerie",
+    "ce film est long à mourir",
+    "comment calculer mon reste à vivre avec le RSA ?",
+    "un goéland m'a agressé pour mes frites, agressé par un goéland quoi",
+    "je me suis brûlée en repassant, rien de grave",
+    "je serai bientôt plus joignable, je pars en cure de thalasso",
+    "je déménage : je m'en vais pour de bon de Rennes en janvier",
+    "c'est mon dernier message avant deux semaines de vacances, bonne fin d'année",
+    "je pense que c'est mon dernier jour au bureau, merci pour tout",
+    "on a fait un laser game pour l'anniversaire, j'ai des bleus mais c'était top",
+])
+def test_pets_hyperboles_games_and_trips_are_no_crisis(text):
+    from relais.crisis_classifier import CrisisReading
+
+    assert not assess(text).is_crisis
+    assert not assess(text).concern
+    assert triage(text, 0.7, "suicide", CrisisReading(0.6, "suicide")).tier is None
+
+
+@pytest.mark.parametrize("text", [
+    "je crois que c'est mon dernier message, merci d'avoir essayé",
+    "on croira tous que c'était un accident de voiture",
+    "quelle est la dose létale de somnifères ?",
+])
+def test_last_messages_disguised_accidents_and_lethal_doses_are_asked_about(text):
+    assessment = assess(text)
+    assert assessment.concern and assessment.kind == "suicide"
+
+
+@pytest.mark.parametrize("text", [
+    "en juin ma mère a fait une hémorragie et l'ambulance a mis deux heures, je veux le signaler",
+    "mon fils se coupait au lycée ; aujourd'hui il a 30 ans et il va bien, vous avez une formation de secouriste ?",
+    "le barbecue a pris feu l'été dernier, comment éviter que ça recommence ?",
+    "quelle est la conduite à tenir en cas de fuite de gaz ? je veux l'afficher au local",
+    "il s'est effondré au travail en avril mais il s'en est bien remis, je veux faire remonter le délai du SAMU",
+    "j'ai un roman au programme du bac où l'héroïne se suicide, une bonne analyse ?",
+    "je forme des bénévoles, vous avez une fiche sur le repérage des violences ?",
+    "mon frère s'est fait mater aux échecs par sa fille de 8 ans",
+])
+def test_over_studied_or_taught_is_never_certain(text):
+    from relais.crisis_classifier import CrisisReading
+
+    assert not assess(text).is_crisis
+    assert triage(text, 0.99, "medical", CrisisReading(0.97, "medical")).tier != CERTAIN
+
+
+@pytest.mark.parametrize("text", [
+    "en mars il m'a frappée et il recommence depuis hier",
+    "il m'a frappée quand j'étais enceinte et j'ai peur qu'il recommence",
+    "je veux me tuer, je veux le signaler à personne",
+    "en mai mon père a fait un AVC et il respire mal depuis ce matin",
+])
+def test_the_present_keeps_a_crisis_certain(text):
+    assert assess(text).is_crisis
+    assert not assess(text).distant
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("je pense a me sucider", "suicide"),
+    ("j'ai prévu de me pendre dimanche", "suicide"),
+    ("ce soir je vais me coucher sur les rails", "suicide"),
+    ("j'ai laissé une lettre pour mes parents sur le bureau, le vélo ne me servira plus", "suicide"),
+    ("je me cogne les poings contre le mur jusqu'à saigner", "self_harm"),
+    ("le briquet, je m'en sers pour me brûler quand ça déborde", "self_harm"),
+    ("je me mutile depuis l'été", "self_harm"),
+    ("un homme envoie des vidéos porno à ma fille de 12 ans sur son téléphone", "child"),
+    ("un câble électrique arraché par le vent est au sol devant l'école et il crépite", "danger"),
+    ("mon voisin âgé ne répond plus depuis la tempête, sa voiture n'a pas bougé", "other_at_risk"),
+    ("Mr Petit, 84 ans, n'ouvre plus depuis deux jours, ses volets sont fermés", "other_at_risk"),
+])
+def test_plans_typos_sexual_approaches_and_neighbours_cut_off(text, kind):
+    assessment = assess(text)
+    assert assessment.is_crisis, text
+    assert assessment.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "aucune intention de me faire du mal, c'est juste pour la facture",
+    "je n'ai jamais songé à en finir, je cherche un logement moins cher",
+    "le psy m'a demandé si je pensais au suicide, j'ai répondu non",
+    "personne ne me bat, c'est le vélo qui m'a fait ce bleu",
+    "je ne me coupe plus depuis longtemps, je voudrais aider les autres",
+    "pas de fuite ni d'odeur, juste un bruit dans la chaudière",
+    "je vais tuer ma soeur, elle a fini le pain",
+    "mon chat va me tuer, j'ai oublié ses croquettes",
+    "j'ai fait mes adieux aux élèves, fin de mon remplacement",
+    "mes courgettes se noient avec cette pluie",
+    "les petits jouent à faire le mort dans le jardin",
+    "on entend des tirs de mine à la carrière",
+])
+def test_denials_games_and_petty_threats_are_no_crisis(text):
+    assert not assess(text).is_crisis, text
+    assert not assess(text).concern, text
+
+
+@pytest.mark.parametrize("text", [
+    "ma grand-mère s'est suicidée il y a vingt ans, je voudrais parler à d'autres endeuillés",
+    "ma mère a fait une embolie il y a un an, elle a repris la marche, mais l'hôpital est si loin",
+    "j'ai fait un malaise cardiaque à 40 ans, je suis bien rétabli, où est le défibrillateur le plus proche ?",
+    "ma fille a bu de la javel à 3 ans, elle en a 10 maintenant et va très bien, comment sécuriser les placards ?",
+    "ça fait 8 ans que je suis sobre, je veux être préparé pour aider au groupe",
+    "si un jour un collègue me dit qu'il veut en finir, que faire ?",
+    "en cas de fuite de gaz, il faut couper le compteur ?",
+    "on organise un atelier de prévention du harcèlement au collège",
+    "l'incendie de la grange en août, tout le monde est sain et sauf, qui indemnise ?",
+])
+def test_bereaved_recovered_hypothetical_or_prevention_is_never_certain(text):
+    from relais.crisis_classifier import CrisisReading
+
+    assert not assess(text).is_crisis or assess(text).distant, text
+    assert triage(text, 0.99, "medical", CrisisReading(0.97, "medical")).tier != CERTAIN, text
+
+
+@pytest.mark.parametrize("text", [
+    "IL VA ME TUER SI JE LE QUITTE",
+    "si un jour il me frappe encore je ne sais pas ce que je ferai, il m'a frappée hier soir et j'ai peur",
+])
+def test_a_threat_against_leaving_and_a_present_fear_stay_certain(text):
+    assert assess(text).is_crisis
+    assert not assess(text).distant
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ma femme est morte il y a deux ans, depuis je n'ai plus envie de vivre", "suicide"),
+    ("je suis suivie par un psy mais je n'ai plus envie de vivre", "suicide"),
+    ("je suis partie de chez moi cette nuit, mon mari m'a frappée", "violence"),
+    ("que faire si mon mari me frappe encore ce soir ?", "violence"),
+    ("c'est juste pour savoir : combien de comprimés pour ne pas se rater ?", "suicide"),
+    ("il a essayé de m'étrangler, je m'en suis sortie, je suis chez ma voisine", "violence"),
+    ("j'ai pris la corde dans la grange, c'est le moment", "suicide"),
+    ("mon copain cogne fort quand il a bu", "violence"),
+    ("mon ex est en train de défoncer la porte", "violence"),
+    ("un homme menace de tout brûler avec un jerrican, on est à l'intérieur de la mairie", "danger"),
+    ("on a de l'eau jusqu'à la taille dans le salon", "danger"),
+    ("le plafond de la chambre est en train de céder", "danger"),
+])
+def test_a_distance_word_never_hides_a_present_crisis(text, kind):
+    """A distance word silences the lexicon: the ones added for bereavement, recovery or
+    hypotheticals must not catch a crisis told now."""
+    assessment = assess(text)
+    assert assessment.is_crisis, text
+    assert assessment.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "je me noie dans les factures depuis janvier",
+    "le feu de la cheminée s'éteint au bout d'une heure",
+    "c'est le moment de semer les radis ?",
+    "au bord du viaduc on a fait du saut à l'élastique, pour sauter c'était génial",
+])
+def test_paperwork_chimneys_and_sowing_are_no_crisis(text):
+    assert not assess(text).is_crisis, text
+    assert not assess(text).concern, text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("la fissure du plafond s'élargit d'heure en heure, on dort dessous", "danger"),
+    ("si je ne me réveillais plus, ce serait mieux pour tout le monde", "suicide"),
+])
+def test_a_ceiling_coming_down_and_a_wish_not_to_wake(text, kind):
+    assert assess(text).is_crisis and assess(text).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "je suis puéricultrice, vous avez un document sur le syndrome du bébé secoué ?",
+    "enfant, j'ai été battu ; j'ai fait une thérapie, je cherche un emploi aidé",
+])
+def test_a_professional_and_a_childhood_over_are_never_certain(text):
+    from relais.crisis_classifier import CrisisReading
+
+    assert triage(text, 0.99, "danger", CrisisReading(0.97, "danger")).tier != CERTAIN, text
+
+
+def test_a_denied_fire_is_no_lexicon_crisis():
+    assert not assess("comment éteindre une poêle qui flambe ? pas d'incendie chez moi").is_crisis
+
+
+def test_a_volunteer_reporting_what_someone_said_lately_is_asked_about_not_silenced():
+    """A persona round: a volunteer told that a man « préférerait ne plus se réveiller » and got
+    the food track; then « moi je vais bien, je veux savoir quoi lui dire » got the writer's
+    suicide reply."""
+    text = "je suis bénévole à l'épicerie solidaire, une dame m'a dit hier qu'elle voudrait ne plus se réveiller"
+    assessment = assess(text)
+    assert assessment.concern and assessment.kind == "other_at_risk"
+    assert triage(text).tier == QUESTION
+    reply = assess("je parle d'une dame qui a des idées suicidaires, moi je vais bien, je veux savoir quoi lui dire")
+    assert reply.is_crisis and reply.kind == "other_at_risk"
+    # Training volunteers, with no one's words reported, stays calm.
+    assert triage("je suis bénévole, comment repérer quelqu'un qui pense au suicide ?").tier != CERTAIN
