@@ -588,7 +588,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.text("makes_safe"),), kind=kind)
     if kind in (SUICIDE, SELF_HARM) and tells_pills_taken(message.text) and move_of(message, kind) != "false_alarm":
         # An overdose taken is a medical emergency before it is a plan: the 15 first.
-        return _turn(state, (content.text("overdose_taken"),), case=CASE_RAISE, kind=kind, offer_person=False)
+        return _turn(state, (_varied(content.lines("overdose_taken"), state),), case=CASE_RAISE, kind=kind,
+                     offer_person=False)
     if kind in _PLAN_KINDS and describes_plan(message.text) and move_of(message, kind) != "false_alarm":
         # A plan or a means raises the alert whatever else the message says or asks (« j'ai
         # honte d'appeler, j'ai le couteau à côté »).

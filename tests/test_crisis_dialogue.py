@@ -463,6 +463,8 @@ def test_pills_already_taken_in_a_suicide_conversation_get_the_15_first(text):
     turn = conversation.say(text)
     assert turn.case == CASE_RAISE
     assert turn.lines[0].startswith("Vous avez déjà pris des médicaments") and "15" in turn.lines[0]
+    again = conversation.say("jai avalé des cachets, jcommence a avoir la tete qui tourne")
+    assert again.case == CASE_RAISE and "15" in again.lines[0] and again.lines[0] != turn.lines[0]
 
 
 def test_a_box_of_pills_looked_at_is_a_means_and_a_usual_treatment_is_no_overdose():
