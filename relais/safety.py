@@ -721,9 +721,9 @@ def assess(text: str | None) -> SafetyAssessment:
         # A volunteer or a professional telling what someone said lately (« un monsieur
         # qu'on suit m'a dit hier qu'il préférerait ne plus se réveiller »): someone else at
         # risk, asked about, never silenced by the distance of the writer.
-        reported = _first_kind(CRISIS_PATTERNS, _without_idioms(texts))
-        if reported is not None and any(_LATELY.search(t) for t in texts) \
-                and _whose(reported, _without_idioms(texts)) == OTHER_AT_RISK:
+        plain = _without_idioms(texts)
+        reported = _first_kind(CRISIS_PATTERNS, plain)
+        if reported is not None and any(_LATELY.search(t) for t in texts) and _whose(reported, plain) == OTHER_AT_RISK:
             return SafetyAssessment(is_crisis=False, kind=OTHER_AT_RISK, concern=True, distant=True)
         return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
     lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)

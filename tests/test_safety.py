@@ -546,8 +546,21 @@ def test_water_that_made_someone_ill_stays_for_the_models():
     ("le bidon d'essence dans la cave fuit et il y a de la fumée", "danger"),
     ("g.a.z partout dans la cuisine", "danger"),
     ("le détecteur de gaz hurle dans la chaufferie", "danger"),
+    ("je pense a me sucider", "suicide"),
+    ("j'ai prévu de me pendre dimanche", "suicide"),
+    ("ce soir je vais me coucher sur les rails", "suicide"),
+    ("j'ai laissé une lettre pour mes parents sur le bureau, le vélo ne me servira plus", "suicide"),
+    ("je me cogne les poings contre le mur jusqu'à saigner", "self_harm"),
+    ("le briquet, je m'en sers pour me brûler quand ça déborde", "self_harm"),
+    ("je me mutile depuis l'été", "self_harm"),
+    ("un homme envoie des vidéos porno à ma fille de 12 ans sur son téléphone", "child"),
+    ("un câble électrique arraché par le vent est au sol devant l'école et il crépite", "danger"),
+    ("mon voisin âgé ne répond plus depuis la tempête, sa voiture n'a pas bougé", "other_at_risk"),
+    ("Mr Petit, 84 ans, n'ouvre plus depuis deux jours, ses volets sont fermés", "other_at_risk"),
+    ("la fissure du plafond s'élargit d'heure en heure, on dort dessous", "danger"),
+    ("si je ne me réveillais plus, ce serait mieux pour tout le monde", "suicide"),
 ])
-def test_masked_words_method_searches_and_emergencies_told_plainly(text, kind):
+def test_masked_words_plans_and_emergencies_told_plainly_are_caught(text, kind):
     assessment = assess(text)
     assert assessment.is_crisis, text
     assert assessment.kind == kind
@@ -612,25 +625,6 @@ def test_the_present_keeps_a_crisis_certain(text):
     assert not assess(text).distant
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("je pense a me sucider", "suicide"),
-    ("j'ai prévu de me pendre dimanche", "suicide"),
-    ("ce soir je vais me coucher sur les rails", "suicide"),
-    ("j'ai laissé une lettre pour mes parents sur le bureau, le vélo ne me servira plus", "suicide"),
-    ("je me cogne les poings contre le mur jusqu'à saigner", "self_harm"),
-    ("le briquet, je m'en sers pour me brûler quand ça déborde", "self_harm"),
-    ("je me mutile depuis l'été", "self_harm"),
-    ("un homme envoie des vidéos porno à ma fille de 12 ans sur son téléphone", "child"),
-    ("un câble électrique arraché par le vent est au sol devant l'école et il crépite", "danger"),
-    ("mon voisin âgé ne répond plus depuis la tempête, sa voiture n'a pas bougé", "other_at_risk"),
-    ("Mr Petit, 84 ans, n'ouvre plus depuis deux jours, ses volets sont fermés", "other_at_risk"),
-])
-def test_plans_typos_sexual_approaches_and_neighbours_cut_off(text, kind):
-    assessment = assess(text)
-    assert assessment.is_crisis, text
-    assert assessment.kind == kind
-
-
 @pytest.mark.parametrize("text", [
     "aucune intention de me faire du mal, c'est juste pour la facture",
     "je n'ai jamais songé à en finir, je cherche un logement moins cher",
@@ -644,6 +638,10 @@ def test_plans_typos_sexual_approaches_and_neighbours_cut_off(text, kind):
     "mes courgettes se noient avec cette pluie",
     "les petits jouent à faire le mort dans le jardin",
     "on entend des tirs de mine à la carrière",
+    "je me noie dans les factures depuis janvier",
+    "le feu de la cheminée s'éteint au bout d'une heure",
+    "c'est le moment de semer les radis ?",
+    "au bord du viaduc on a fait du saut à l'élastique, pour sauter c'était génial",
 ])
 def test_denials_games_and_petty_threats_are_no_crisis(text):
     assert not assess(text).is_crisis, text
@@ -697,25 +695,6 @@ def test_a_distance_word_never_hides_a_present_crisis(text, kind):
     assessment = assess(text)
     assert assessment.is_crisis, text
     assert assessment.kind == kind
-
-
-@pytest.mark.parametrize("text", [
-    "je me noie dans les factures depuis janvier",
-    "le feu de la cheminée s'éteint au bout d'une heure",
-    "c'est le moment de semer les radis ?",
-    "au bord du viaduc on a fait du saut à l'élastique, pour sauter c'était génial",
-])
-def test_paperwork_chimneys_and_sowing_are_no_crisis(text):
-    assert not assess(text).is_crisis, text
-    assert not assess(text).concern, text
-
-
-@pytest.mark.parametrize("text, kind", [
-    ("la fissure du plafond s'élargit d'heure en heure, on dort dessous", "danger"),
-    ("si je ne me réveillais plus, ce serait mieux pour tout le monde", "suicide"),
-])
-def test_a_ceiling_coming_down_and_a_wish_not_to_wake(text, kind):
-    assert assess(text).is_crisis and assess(text).kind == kind
 
 
 @pytest.mark.parametrize("text", [
