@@ -30,6 +30,7 @@ from relais.conversation_contract import (
 )
 from relais.crisis import crisis_content
 from relais.crisis_dialogue import (
+    ASIDE_KEY,
     CASE_FALSE_ALARM,
     CASE_OPEN,
     CASE_RAISE,
@@ -51,13 +52,14 @@ class ActionCrise(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         message = citizen_message(tracker)
-        turn = next_turn(tracker.get_slot(CRISIS_SLOT), message,
-                         previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION)
+        crisis = tracker.get_slot(CRISIS_SLOT) or {}
+        turn = next_turn(crisis, message,
+                         previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION or bool(crisis.get(ASIDE_KEY)))
         if turn is None:
             # The policy only calls this action for the crisis dialogue; if the state says
             # otherwise, the safe answer is still the first reply.
             turn = next_turn(None, CitizenMessage(message.text, message.intent, Triage(CERTAIN, message.triage.kind)))
-        state = dict(turn.state)
+        state = {**turn.state, ASIDE_KEY: False}
         # Contact instructions said with a crisis (« il lit mes messages, ne m'appelez pas »)
         # are kept as if said on their own (actions/contact.py).
         told, lifted = _told(tracker, message.text)

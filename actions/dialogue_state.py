@@ -2,10 +2,14 @@
 before the latest message, and the contact instructions the citizen gave."""
 
 
+from typing import Any
+
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from relais.contact_wishes import ContactWishes
-from relais.conversation_contract import CONTACT_SLOT, CONTACT_WISHES_KEY
+from relais.conversation_contract import CONTACT_SLOT, CONTACT_WISHES_KEY, CRISIS_SLOT
+from relais.crisis_dialogue import ASIDE_KEY, CitizenMessage, asks_aside
 
 _NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
 
@@ -26,3 +30,26 @@ def previous_action(tracker: Tracker, skip: str | None = None) -> str | None:
 def wishes_of(tracker: Tracker) -> ContactWishes:
     """The contact instructions the citizen gave in this conversation, for a case opened later."""
     return ContactWishes.from_json((tracker.get_slot(CONTACT_SLOT) or {}).get(CONTACT_WISHES_KEY))
+
+
+def in_crisis(tracker: Tracker) -> bool:
+    """A crisis dialogue is open, or its case is: the team is already told, and a consent
+    question or « écrivez mon relais » would be noise beside it (persona round 87)."""
+    crisis = tracker.get_slot(CRISIS_SLOT) or {}
+    return bool(crisis.get("open") or crisis.get("case"))
+
+
+def crisis_aside_events(tracker: Tracker) -> list[dict[str, Any]]:
+    """A practical question a track answered beside an open crisis dialogue (« je ne suis pas
+    en danger, je demande juste pour le poêle ») keeps the dialogue open for the next message:
+    « il rentre dans une heure, j'ai peur » is answered in it, not asked about from scratch."""
+    crisis = tracker.get_slot(CRISIS_SLOT) or {}
+    if not crisis.get("open"):
+        return []
+    parse = tracker.latest_message or {}
+    intent = parse.get("intent") or {}
+    message = CitizenMessage(parse.get("text") or "", intent.get("name"))
+    aside = asks_aside(crisis, message, float(intent.get("confidence") or 0.0))
+    if bool(crisis.get(ASIDE_KEY)) == aside:
+        return []
+    return [SlotSet(CRISIS_SLOT, {**crisis, ASIDE_KEY: aside})]

@@ -25,6 +25,7 @@ from relais.conversation_contract import (
     GRIEVANCE_SLOT,
     GRIEVANCE_STEP_KEY,
 )
+from relais.form_answers import is_question
 from relais.grievance_words import (
     ABOUT,
     DETAIL,
@@ -39,6 +40,7 @@ from relais.grievance_words import (
     STEP_WHICH,
     WITHDRAW,
     Reading,
+    another_item,
     answers_step,
     has_substance,
     read_place,
@@ -98,6 +100,16 @@ class ActionDoleance(Action):
                 # « oui transmettez, ça va à qui ? »: the question answered, the answer kept.
                 return self._answer(dispatcher, sender, state, step, text)
             return state
+        another = another_item(text) if step in (STEP_TRANSMIT, STEP_WHERE, STEP_VISIBILITY) else None
+        if another is not None:
+            # « C'est bon vous l'avez publiée ? autre chose : … »: the new item is queued, and
+            # only what comes before it may answer this one's question.
+            before, item = another
+            new = read_request(item, in_collection=True)
+            state["queue"] = [*state.get("queue", []), {"kind": new.kind if new else "doleance", "text": item}]
+            if before and answers_step(before, step) and not is_question(before):
+                return self._answer(dispatcher, sender, state, step, before)
+            return _next_question(dispatcher, sender, state)
         if step:
             # « Comptez-la seulement » may read as « stop » to the model: an answer to the
             # question asked is an answer, whatever the intent.

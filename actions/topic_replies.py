@@ -6,6 +6,7 @@ from typing import Any
 
 from rasa_sdk.events import SlotSet
 
+from actions.dialogue_state import in_crisis
 from actions.plan_text import plan_text, staged_plan_text
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import of_theme
@@ -90,7 +91,7 @@ def say_first_steps(dispatcher, tracker, track: str, topic: Topic | None) -> Non
         say_acute_menu(dispatcher, track)
     told = any((e.get("metadata") or {}).get("utter_action") == "utter_relais_local"
                for e in tracker.events if e.get("event") == "bot")
-    if not told and not tracker.get_slot(ESCALATION_SLOT):
+    if not told and not tracker.get_slot(ESCALATION_SLOT) and not in_crisis(tracker):
         dispatcher.utter_message(response="utter_relais_local")
 
 
@@ -341,7 +342,7 @@ CONSENT_QUESTIONS = ("utter_demande_consentement", "utter_demande_consentement_c
 def ask_consent_once(dispatcher, tracker) -> None:
     """A conversation that began with the citizen's situation, not the welcome, has not been
     asked for consent: ask once, after the help, never before it."""
-    if tracker.get_slot(CONSENT_SLOT) not in (None, CONSENT_SLOT_UNKNOWN):
+    if tracker.get_slot(CONSENT_SLOT) not in (None, CONSENT_SLOT_UNKNOWN) or in_crisis(tracker):
         return
     asked = any((e.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
                 for e in tracker.events if e.get("event") == "bot")

@@ -18,6 +18,7 @@ from actions.alerts import (
     say_event_instructions,
 )
 from actions.backend import backend, record
+from actions.dialogue_state import crisis_aside_events
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
@@ -92,6 +93,9 @@ class ActionSelectTrack(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        return self._select(dispatcher, tracker) + crisis_aside_events(tracker)
+
+    def _select(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         track = track_from_intent(intent) or tracker.get_slot("track")
         text = tracker.latest_message.get("text") or ""

@@ -22,7 +22,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_components.decided_policy import DecidedPolicy
 from relais.conversation_contract import CONTACT_ACTION, CRISIS_ACTION, CRISIS_SLOT, TRIAGE_KEY
-from relais.crisis_dialogue import CitizenMessage, takes_message
+from relais.crisis_dialogue import ASIDE_KEY, CitizenMessage, takes_message
 from relais.safety import Triage
 
 # RulePolicy's priority is 6.
@@ -61,9 +61,15 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     confidence = float(intent.get("confidence") or 0.0)
     # The contact instructions' action (rasa_components/contact_policy.py) may answer a message
     # in the middle of the crisis dialogue: the dialogue goes on after it, as if it had not run.
-    if takes_message(state, message, confidence, previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION):
+    if takes_message(state, message, confidence, in_crisis_dialogue(tracker, state)):
         return CRISIS_ACTION
     return None
+
+
+def in_crisis_dialogue(tracker: DialogueStateTracker, state: Optional[dict]) -> bool:
+    """The crisis dialogue answered the message before, or a track answered a practical aside
+    beside it (relais.crisis_dialogue.asks_aside)."""
+    return previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION or bool((state or {}).get(ASIDE_KEY))
 
 
 def awaiting_answer(tracker: DialogueStateTracker) -> bool:

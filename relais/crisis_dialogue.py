@@ -13,7 +13,7 @@ the texts come from relais.crisis (relais/content/crisis.yml).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from re import Pattern
 from typing import Any
 
@@ -148,6 +148,7 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(un humain|une vraie personne|quelqu'un de reel|un etre humain|pas une machine|pas un robot)\b",
         r"\b(me )?passer (quelqu'un|une personne|un humain|un conseiller)\b|\bquelqu'un de vrai\b",
         r"\bquelqu'un (\w+ ){0,2}(m'appelle|me rappelle|m'appeler|me rappeler|m'ecrive|m'ecrire|me contacte|me contacter)\b",
+        r"\b(prevenir|contacter|m'envoyer|nous envoyer) quelqu'un\b|\bquelqu'un (\w+ ){0,2}pour (nous|m') ?aider\b",
     )),
     ("repeats", _patterns(r"\b(repet|la meme chose|meme message|deja dit|toujours pareil|copier coller|disque raye|tu radotes|vous radotez)")),
     ("prefers_writing", _patterns(
@@ -175,7 +176,8 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(savoir|sauront|sache|saura|decouvrir) (\w+ ){0,2}(que c'est moi|qui je suis|qui appelle|qui a appele|que j'ai appele)\b",
     )),
     ("complaint", _patterns(r"\b(plainte|main courante|porter plainte|commissariat|gendarmerie)\b")),
-    ("leave", _patterns(r"\b(partir|quitter|m'enfuir|fuir|hebergement|heberger|dormir ce soir|ou aller|ou dormir|refuge|foyer)\b")),
+    ("leave", _patterns(r"\b(partir|quitter|m'enfuir|fuir|hebergement|heberger|dormir ce soir|ou aller|ou dormir|refuge|foyer|"
+                        r"(aller )?dormir chez|aller chez (ma|mon|mes|une|un)|me refugier|nous refugier)\b")),
     ("children", _patterns(r"\b(mes enfants|les enfants|mes petits|mon fils|ma fille|les gosses|mon bebe)\b")),
     # Before safe_now: « je suis chez un pote. est-ce qu'un homme peut être aidé ? » asks first.
     ("male_victim", _patterns(
@@ -183,6 +185,13 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("is_it_violence", _patterns(
         r"\b(c'est|est ce que c'est|ca compte comme|c'est vraiment|c'est bien|ca reste) (quand meme |vraiment |bien |aussi )?(de la |des )?violences?\b",
         r"\b(c'est|est ce que c'est) (normal|grave)\b.{0,40}\b(controle|surveille|interdit|insulte|humilie|rabaisse|argent)\b",
+    )),
+    # A call that did not get through (« ça sonne occupé », « personne ne répond »): stay on the
+    # line or the next number; never « je suis soulagé » (persona round 88).
+    ("line_busy", _patterns(
+        r"\b(sonne occupe|c'est occupe|ca sonne dans le vide|sonne dans le vide|(ne )?repond(ent)? pas|personne (ne )?repond|"
+        r"pas de reponse|musique d'attente|en attente|ca a coupe|pas reussi a (les |le |la )?(joindre|avoir)|"
+        r"(n'arrive|j'arrive) pas a (les |le |la )?(joindre|avoir))\b",
     )),
     ("safe_now", _patterns(
         r"\b(on est|je suis|nous sommes) (tous |toutes )?(sortie?s?|dehors|a l'exterieur|en haut|chez (le|la|les) voisine?s?)\b",
@@ -273,6 +282,7 @@ _KIND_MOVES = {
     "is_it_violence": frozenset({VIOLENCE}),
     "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}), "gas": frozenset({DANGER}),
     "emergency_over": frozenset({MEDICAL, DANGER}), "carbon_monoxide": frozenset({MEDICAL}),
+    "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -288,10 +298,12 @@ _KIND_ANSWERS = {
     "aggressor_returns": ("violence_answers", "returns"),
     "male_victim": ("violence_answers", "male_victim"),
     "is_it_violence": ("violence_answers", "is_it_violence"),
+    "line_busy": ("line_busy", VIOLENCE),
 }
 # A kind's own answer to a move two kinds share: someone far away in a medical emergency is
 # helped through the 15 of where they are, not told to open the door.
-_KIND_ANSWER_OF = {("far_or_near", MEDICAL): ("medical_answers", "far_away")}
+_KIND_ANSWER_OF = {("far_or_near", MEDICAL): ("medical_answers", "far_away"),
+                   **{("line_busy", kind): ("line_busy", kind) for kind in (MEDICAL, DANGER, CHILD)}}
 
 
 # Read only when the message is a question (normalise() drops the "?"): « je peux sortir ? »
@@ -324,12 +336,13 @@ def is_far_from_person(text: str | None) -> bool:
     return bool(_FAR_FROM_PERSON.search(normalise(text or "")))
 
 
-def move_of(message: CitizenMessage, kind: str | None = None) -> str | None:
-    """What the citizen does with this message, inside a crisis dialogue of this kind."""
+def move_of(message: CitizenMessage, kind: str | None = None, skip: frozenset[str] = frozenset()) -> str | None:
+    """What the citizen does with this message, inside a crisis dialogue of this kind; `skip`:
+    moves that mean nothing at this point of the dialogue."""
     text = normalise(message.text or "")
     asked = is_question(message.text or "")
     for move, patterns in _MOVES:
-        if kind is not None and kind not in _KIND_MOVES.get(move, frozenset({kind})):
+        if move in skip or (kind is not None and kind not in _KIND_MOVES.get(move, frozenset({kind}))):
             continue
         if any(pattern.search(text) for pattern in patterns):
             return move
@@ -374,6 +387,8 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         leaving = message.intent in LEAVING_INTENTS | {"urgence", "checkin", "trouver_relais"} \
             and intent_confidence >= LEAVING_CONFIDENCE
         return not leaving or answer_of(message) is True or despairs(state, message)
+    if asks_aside(state, message, intent_confidence):
+        return False
     intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
     leaving = message.intent in intents and intent_confidence >= LEAVING_CONFIDENCE
     if leaving and despairs(state, message):
@@ -381,6 +396,31 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         # middle of a suicide dialogue, is no goodbye (persona chat: « D'accord, je m'arrête là »).
         return True
     return not leaving or move_of(message, state.get("kind")) is not None or _tells_more(message)
+
+
+# A practical question beside a crisis that is no emergency (« je ne suis pas en danger, je
+# demande juste pour le poêle à pétrole, les enfants ont froid »): the track answers it, and the
+# lexicon still reads every message after it. Persona round 87: a victim of violence asked three
+# times whether a kerosene heater could go in the children's room and got the danger lines.
+ASIDE_CONFIDENCE = 0.8
+# The dialogue's state key set while a track answers such an aside: the dialogue goes on after it.
+ASIDE_KEY = "aside"
+_ASIDE = re.compile(
+    r"\b(je demande (juste|seulement|simplement)|je voulais (juste |seulement )?(savoir|demander)|autre question|"
+    r"(et|mais) pour (le|la|les|l')|sinon)\b")
+# Moves that a practical question shares with the dialogue without being about the crisis.
+_ASIDE_MOVES = frozenset({None, "children", "safe_now", "what_to_do", "thanks", "false_alarm"})
+
+
+def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence: float) -> bool:
+    """A practical question, confidently about a track, beside a crisis that is no emergency."""
+    text = message.text or ""
+    kind = state.get("kind") or SUICIDE
+    return kind not in ACUTE_KINDS and (message.intent or "").startswith(TRACK_INTENT_PREFIX) \
+        and intent_confidence >= ASIDE_CONFIDENCE \
+        and (is_question(text) or bool(_ASIDE.search(normalise(text)))) \
+        and move_of(message, kind) in _ASIDE_MOVES and not despairs(state, message) \
+        and not describes_plan(text) and not tells_pills_taken(text)
 
 
 def despairs(state: dict[str, Any] | None, message: CitizenMessage) -> bool:
@@ -431,9 +471,7 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
     triage = message.triage
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
-            return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
-                          male=is_male_victim(message.text), far=is_far_from_person(message.text),
-                          carbon_monoxide=speaks_of_carbon_monoxide(message.text))
+            return _first(state, triage.kind, message.first_reply_sent, message.text)
         if triage.tier == QUESTION:
             return _ask(state, triage.kind)
         return None
@@ -442,34 +480,63 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
     return _in_dialogue(state, message)
 
 
-def _first(state: dict[str, Any], kind: str | None, edge_sent: bool,
-           preface: tuple[str, ...] = (), minor: bool = False, male: bool = False,
-           far: bool = False, carbon_monoxide: bool = False) -> CrisisTurn:
-    """The kind's first reply; a young person writing about their own home (`minor`) gets the
-    child kind's reply spoken to them, a man hit by his partner (`male`) his own."""
+def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str | None,
+           preface: tuple[str, ...] = ()) -> CrisisTurn:
+    """The kind's first reply, spoken to who writes (`_writer`): a young person about their own
+    home gets the child kind's reply spoken to them, a man hit by his partner his own, a medical
+    emergency told from afar or about a baby its own."""
     content = crisis_content()
     crisis_kind = content.kind(kind or SUICIDE)
     raised = state.get("tier") == CERTAIN and state.get("kind") != crisis_kind.id
-    writer = "child" if crisis_kind.id == CHILD and (minor or state.get("writer") == "child") else state.get("writer")
-    if crisis_kind.id == VIOLENCE and male:
-        writer = "man"
-    if crisis_kind.id == MEDICAL and far:
-        writer = "far"
+    writer = _writer(crisis_kind.id, text, state.get("writer"))
     first = crisis_kind.first
-    if writer == "child" and crisis_kind.id == CHILD:
-        first = content.text("child_self_first")
-    elif writer == "man" and crisis_kind.id == VIOLENCE:
-        first = content.text("violence_male_first")
-    elif writer == "far" and crisis_kind.id == MEDICAL:
-        first = content.text("medical_far_first")
-    if crisis_kind.id in (MEDICAL, DANGER) and carbon_monoxide:
+    if (crisis_kind.id, writer) in _FIRST_OF_WRITER:
+        first = content.text(_FIRST_OF_WRITER[(crisis_kind.id, writer)])
+    if writer == "infant" and _FEVER.search(normalise(text or "")):
+        first = content.text("medical_infant_fever_first")
+    if crisis_kind.id in (MEDICAL, DANGER) and speaks_of_carbon_monoxide(text):
         first = content.text("carbon_monoxide_first")
-    text = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
-    lines = preface + (text,)
+    line = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
+    lines = preface + (line,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
-                 "last": text, "asked": 0, "writer": writer}
+                 "last": line, "asked": 0, "writer": writer, "reached": False}
     return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
                       kind=crisis_kind.id)
+
+
+# The first reply of a kind for one writer: (kind, writer) -> key of relais/content/crisis.yml.
+_FIRST_OF_WRITER: dict[tuple[str, str | None], str] = {
+    (CHILD, "child"): "child_self_first", (VIOLENCE, "man"): "violence_male_first",
+    (MEDICAL, "far"): "medical_far_first", (MEDICAL, "infant"): "medical_infant_first",
+}
+
+
+def _writer(kind: str, text: str | None, known: str | None) -> str | None:
+    """Who the crisis is told by or about, when it changes what Relais says."""
+    if kind == CHILD and (writes_as_minor(text) or known == "child"):
+        return "child"
+    if kind == VIOLENCE and is_male_victim(text):
+        return "man"
+    if kind == MEDICAL and is_far_from_person(text):
+        return "far"
+    if kind == MEDICAL and (is_about_a_baby(text) or known == "infant"):
+        return "infant"
+    return known
+
+
+# A baby (« mon bébé de 6 semaines », « le nourrisson », « ma fille de 2 mois »).
+_BABY = re.compile(
+    r"\b(bebe|bb|nourrisson|nourisson|nouveau ne|nouveaux nes)\b"
+    r"|\b(enfant|fils|fille|petit|petite|garcon|neveu|niece|petit fils|petite fille) (de |d')?"
+    r"(\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze) (jours?|semaines?|mois)\b")
+# A fever told: the word, or a temperature of 38 to 41 (« 38,5 » is « 38 5 » once normalised).
+_FEVER = re.compile(
+    r"\b(fievre|temperature|febrile)\b|\b(3[89]|4[01])( \d)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|minutes?|min)\b)")
+
+
+def is_about_a_baby(text: str | None) -> bool:
+    """The message speaks of a baby."""
+    return bool(_BABY.search(normalise(text or "")))
 
 
 def _ask(state: dict[str, Any], kind: str | None) -> CrisisTurn:
@@ -485,23 +552,21 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
     content = crisis_content()
     triage = message.triage
     if triage.tier == CERTAIN:
-        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
-                      far=is_far_from_person(message.text))
+        return _first(state, triage.kind, message.first_reply_sent, message.text)
     move = move_of(message, state.get("kind") or SUICIDE)
     answer = answer_of(message)
     if state.get("kind") == CHILD and writes_as_minor(message.text):
         # « Un enfant est-il en danger ? » — « c'est moi l'enfant »: a yes, from the child.
-        return _first(state, CHILD, False, minor=True)
+        return _first(state, CHILD, False, message.text)
     if state.get("kind") == VIOLENCE and move != "false_alarm" and _NOT_NOW_BUT_AFRAID.search(normalise(message.text or "")):
         # « Pas en danger là tout de suite… mais il me fait peur »: a no to « now » is no no to
         # the violence told; the victim gets the 3919 (persona round 17: « pardon si la question
         # a surpris », then an energy answer to « mais le numéro ? »).
-        return _first(state, VIOLENCE, False, minor=writes_as_minor(message.text),
-                      male=is_male_victim(message.text), far=is_far_from_person(message.text))
+        return _first(state, VIOLENCE, False, message.text)
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
-        return _first(state, OTHER_AT_RISK, False)
+        return _first(state, OTHER_AT_RISK, False, None)
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
@@ -511,8 +576,7 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # A yes, a request for a person, or an answer that says yes (a plan, a means).
         # Hopelessness (« laissez tomber, ça sert à rien ») is taken as a yes, not thanked as one.
         preface = content.lines("yes_question")[:1] if answer is True else ()
-        return _first(state, triage.kind or kind, False, preface=preface,
-                      minor=writes_as_minor(message.text), far=is_far_from_person(message.text))
+        return _first(state, triage.kind or kind, False, message.text, preface=preface)
     if move in _QUESTION_MOVES and state.get("questions", 0) < 3:
         # A question ("c'est gratuit ?", "qui répond ?") is not a yes: it gets its answer, then
         # the question is asked again; no case without a yes (issue #12: calm conversations
@@ -576,12 +640,14 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     kind = state.get("kind") or SUICIDE
     crisis_kind = content.kind(kind)
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
-        return _first(state, triage.kind, message.first_reply_sent, minor=writes_as_minor(message.text),
-                      far=is_far_from_person(message.text))
+        return _first(state, triage.kind, message.first_reply_sent, message.text)
     if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
         # « C'est moi l'enfant »: from now on Relais speaks to the young person.
         state = {**state, "writer": "child", "step": 0}
         return _turn(state, (content.text("child_self_ack"),), kind=kind)
+    if kind == MEDICAL and state.get("writer") is None and is_about_a_baby(message.text):
+        # « C'est pour mon bébé » told after the first reply: a baby's answers from now on.
+        state = {**state, "writer": "infant"}
     if _MAKES_SAFE.search(normalise(message.text or "")):
         # Putting the blade away is a safety-plan step (Stanley & Brown: make the environment
         # safe), not a means: praised, never an alert.
@@ -595,10 +661,15 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # honte d'appeler, j'ai le couteau à côté »).
         lines = content.lines("plan_or_means_other") if kind == OTHER_AT_RISK else content.lines("plan_or_means")
         return _turn(state, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
-    move = move_of(message, kind)
+    # Once the 15 is reached, « on part aux urgences » is no question about care.
+    move = move_of(message, kind, skip=_SKIPPED_ONCE_REACHED if state.get("reached") else frozenset())
     if move == "false_alarm" and kind in (OTHER_AT_RISK, CHILD) and _ONLY_ME_FINE.search(normalise(message.text or "")):
         # "Moi je vais bien" about someone else at risk is not a false alarm.
         move = None
+    if move in (None, "false_alarm") and kind in (VIOLENCE, CHILD) and _only_denies_danger(message):
+        # « Il est pas là, je ne suis pas en danger » after violence told: safe for now, not a
+        # false alarm (persona round 87 closed nothing, but the danger lines came back).
+        move = "safe_now"
     if move == "false_alarm" and triage.tier is None:
         line = content.lines("false_alarm")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind)
@@ -609,6 +680,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move in ("prefers_writing", "repeats"):
         line = _varied(content.lines(move), state)
         return _turn(state, (line,), kind=kind, offer_person=True)
+    asks = tuple(key for key in practical_asks(message.text, kind) if not (key == "help_reached" and state.get("reached")))
+    if asks and move not in _BEFORE_PRACTICAL:
+        return _practical_turn(state, asks, kind)
     if move == "health_signs":
         return _turn(state, (content.text("health_signs"),), kind=kind)
     if move == "parents_told":
@@ -619,8 +693,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
-    if move == "what_to_do" and kind == MEDICAL and state.get("writer") == "far":
-        return _turn(state, (str(_table("medical_answers")["what_to_do_far"]),), kind=kind)
+    if move == "what_to_do" and kind == MEDICAL and state.get("writer") in ("far", "infant"):
+        return _turn(state, (str(_table("medical_answers")[f"what_to_do_{state['writer']}"]),), kind=kind)
     if move in ("free_anonymous", "what_to_do", "who_answers", "care"):
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in ("phone_watched", "fear_of_hospital"):
@@ -636,23 +710,21 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (str(_table(table)[key]),), kind=kind, offer_person=move == "helper_strain")
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
         return _turn(state, (str(_table("violence_answers")[move]),), kind=kind)
+    # Once the 15 or the fire brigade is reached, the numbers are not said again in every turn.
+    reminder = "" if state.get("reached") else crisis_kind.reminder
     if move == "wants_person":
-        line = content.lines("wants_person")[0].format(reminder=crisis_kind.reminder)
+        line = content.lines("wants_person")[0].format(reminder=reminder).rstrip()
         return _turn(state, (line,), case=CASE_OPEN, kind=kind)
     if move == "thanks":
-        line = content.lines("thanks")[0].format(reminder=crisis_kind.reminder)
+        line = content.lines("thanks")[0].format(reminder=reminder).rstrip()
         return _turn(state, (line,), kind=kind)
     opening = content.lines("safe_now")[0] if move == "safe_now" else _varied(content.lines("listen"), state)
-    if triage.tier == CERTAIN or kind in ACUTE_KINDS or kind == OTHER_AT_RISK:
+    if reminder and (triage.tier == CERTAIN or kind in ACUTE_KINDS or kind == OTHER_AT_RISK):
         # In an emergency the numbers are in every turn, never only in the first; so too for
         # someone else at risk, who may be in danger while their friend writes.
-        opening = opening + " " + crisis_kind.reminder
+        opening = opening + " " + reminder
     step = state.get("step", 0)
-    safety = crisis_kind.safety
-    if kind == CHILD and state.get("writer") == "child":
-        safety = content.lines("child_self_safety")
-    elif kind == MEDICAL and state.get("writer") == "far":
-        safety = content.lines("medical_far_safety")
+    safety = _safety_steps(kind, state)
     lines = (opening,)
     if step < len(safety):
         lines = (opening + "\n\n" + safety[step],)
@@ -660,13 +732,95 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(safety))
 
 
+def _safety_steps(kind: str, state: dict[str, Any]) -> tuple[str, ...]:
+    """The next steps of this dialogue, for who writes and where the emergency stands."""
+    content = crisis_content()
+    if state.get("reached"):
+        return content.lines("reached_safety")
+    if kind == CHILD and state.get("writer") == "child":
+        return content.lines("child_self_safety")
+    if kind == MEDICAL and state.get("writer") in ("far", "infant"):
+        return content.lines(f"medical_{state['writer']}_safety")
+    return content.kind(kind).safety
+
+
+# What a caller asks or tells of an emergency's practicalities, all answered in one turn
+# (« 8 % de batterie. c'est grave 38,5 ? je lui donne du Doliprane ? » asks three things):
+# (key of the kind's answers, the kinds it is read in, its words). Persona round 87: a parent
+# whose baby had a fever got « appelez le 15 » five times, after reaching the SAMU too.
+_PRACTICAL = (
+    ("help_reached", frozenset({MEDICAL, DANGER}), re.compile(
+        # Not a call that failed (« j'ai appelé, ça sonne occupé »).
+        r"^(?!.*\b(occupe|repond pas|ne repond|pas de reponse|raccroche|pas reussi|n'arrive pas|en attente|attente)\b).*"
+        r"\b(j'ai eu (le samu|le 15|le 112|le 18|les pompiers|le medecin|un medecin|quelqu'un)|"
+        r"(j'ai|on a|je l'ai|je les ai|nous avons) (deja |bien )?(appele|appeles|telephone)|c'est fait|"
+        r"(le samu|le 15|le 112|les pompiers|les secours|le medecin|l'ambulance|ils) (\w+ )?"
+        r"(arrive|arrivent|vient|viennent|est en route|sont en route|envoie|envoient|m'envoie\w*|nous envoie\w*|"
+        r"m'a dit|nous a dit|m'ont dit|nous ont dit)|"
+        r"(on|je|nous) (part|pars|partons|va|vais|allons|file|fonce) (aux urgences|a l'hopital)|"
+        r"en route (pour|vers) (les urgences|l'hopital)|"
+        r"(mon|ma|un|une) (voisin|voisine|mari|femme|copain|copine|frere|soeur|pere|mere|ami|amie) (nous |m'|l'|les )?(emmene|conduit|amene))\b")),
+    ("calling", frozenset({MEDICAL}), re.compile(
+        r"\b(j'appelle|je vais appeler|je les appelle|j'appelle maintenant|ok j'appelle|bon j'appelle)"
+        r"( (le |les )?(15|samu|112|secours|urgences))?\b(?! (d'ici|depuis|dans|pas|jamais|personne)\b)")),
+    ("battery", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(batterie|baterie|batt|(mon|le) (tel|telephone|portable) (va )?(s'eteindre|s'eteint|meurt|lache))\b")),
+    ("is_it_serious", frozenset({MEDICAL}), re.compile(
+        r"\b(c'est (vraiment |si |tres |trop )?grave|est ce (que c'est )?grave|c'est inquietant|j'exagere|"
+        r"je m'inquiete pour rien|c'est normal|je derange pour rien|faut (vraiment|il vraiment) appeler)\b")),
+    ("medicine", frozenset({MEDICAL}), re.compile(
+        # Not a medicine swallowed (an overdose is the 15's, what_to_do's).
+        r"^(?!.*\b(avale|a pris|a bu|a mange|boite|plaquette|tube|surdose|overdose)\b).*"
+        r"\b(doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|advil|nurofen|aspirine|sirop|suppositoire|"
+        r"medicaments?|medocs?)\b")),
+    ("cover", frozenset({MEDICAL}), re.compile(
+        r"\b(couvr\w*|couverture|couette|habill\w*|deshabill\w*|bonnet|emmitoufl\w*|rechauff\w*|"
+        r"(il|elle) a froid|pas de chauffage|sans chauffage|plus de chauffage)\b")),
+)
+_PRACTICAL_TABLE = {MEDICAL: "medical_answers", DANGER: "danger_answers"}
+_DENIES_DANGER = re.compile(
+    r"\b((je ne suis|je suis|on n'est|on est|nous ne sommes|nous sommes|personne n'est) (pas|plus)|pas|plus) en danger\b"
+    r"|\b(aucun|pas de|plus de|y a pas de|il n'y a pas de) danger\b")
+
+
+def _only_denies_danger(message: CitizenMessage) -> bool:
+    """The message's only false-alarm words deny a danger now."""
+    rest = _DENIES_DANGER.sub(" ", normalise(message.text or ""))
+    return rest != normalise(message.text or "") and move_of(replace(message, text=rest)) != "false_alarm"
+
+
+_SKIPPED_ONCE_REACHED = frozenset({"care", "drive_there", "safe_now"})
+# A kind's own move that comes before any practicality (a wound, gas, the emergency over).
+_BEFORE_PRACTICAL = frozenset({"emergency_over", "bleeding", "gas", "carbon_monoxide", "false_alarm"})
+
+
+def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
+    """The practicalities of an emergency a message asks or tells, in the order answered."""
+    words = normalise(text or "")
+    asks = tuple(key for key, kinds, pattern in _PRACTICAL if kind in kinds and pattern.search(words))
+    if "help_reached" in asks:
+        asks = tuple(key for key in asks if key != "calling")
+    return asks
+
+
+def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str) -> CrisisTurn:
+    table = _table(_PRACTICAL_TABLE[kind])
+    infant = state.get("writer") == "infant"
+    answers = [str(table.get(f"{key}_infant") if infant and f"{key}_infant" in table else table[key])
+               for key in asks]
+    if "help_reached" in asks:
+        state = {**state, "reached": True, "step": 0}
+    return _turn(state, ("\n\n".join(answers),), kind=kind)
+
+
 def _turn(state: dict[str, Any], lines: tuple[str, ...], kind: str, case: str | None = None,
           offer_person: bool = False) -> CrisisTurn:
     if lines and lines[-1] == state.get("last"):
         # Never the same text twice in a row: the kind's short reminder says what stays true
         # (free, day and night, the numbers), else a line of listening.
-        reminder = crisis_content().kind(kind).reminder
-        lines = lines[:-1] + (reminder if reminder != state.get("last") else crisis_content().lines("listen")[0],)
+        reminder = "" if state.get("reached") else crisis_content().kind(kind).reminder
+        listen = next(line for line in crisis_content().lines("listen") if line != state.get("last"))
+        lines = lines[:-1] + (reminder if reminder and reminder != state.get("last") else listen,)
     new_state = {**state, "last": lines[-1] if lines else state.get("last")}
     return CrisisTurn(lines=lines, state=new_state, case=case, offer_person=offer_person, kind=kind)
 

@@ -33,9 +33,18 @@ class AnswerReading:
     value: str | None = None
 
 
+# « Quand il fait nuit et que le courant est coupé, je reste dans le noir » tells when; it asks
+# nothing: a « quand » clause, then its main clause, and no question mark.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*quand\b[^?]*,\s*(je|j'|j’|on|il|elle|ils|elles|nous|ça|ca|c'est|c’est|tout|rien|mon|ma|mes)\b",
+    re.IGNORECASE)
+
+
 def is_question(text: str) -> bool:
     words = normalise(text)
-    return text.rstrip().endswith("?") or bool(_QUESTION_START.match(words))
+    if text.rstrip().endswith("?"):
+        return True
+    return bool(_QUESTION_START.match(words)) and not _WHEN_CLAUSE.match(text)
 
 
 # A question beside an answer is at least this long: « ok ? » asks nothing of its own.

@@ -146,14 +146,22 @@ _VISIBILITY = (
     (VISIBILITY_COUNTED, re.compile(
         r"\b(chiffres?|compt\w*|statisti\w*|stats?|anonym\w*|sans (le )?texte|nombre|total|seulement dans)\b")),
     (VISIBILITY_PUBLISHED, re.compile(
-        r"\b(publi\w*|public|publique|affich\w*|partag\w*|tout le monde|diffus\w*|montr\w*|vous pouvez (la |le )?mettre)\b")),
+        r"\b(publi\w*|public|publique|affich\w*|partag\w*|tout le monde|diffus\w*|montr\w*|vous pouvez (la |le )?mettre"
+        # « que les autres habitants puissent la voir, mais sans mon nom » (persona round 87).
+        r"|(les )?(autres|gens|habitants|voisins|citoyens)( \w+)? (puissent|peuvent|pourront|pourraient) (la |le |les )?(voir|lire|consulter|soutenir)"
+        r"|(visible|lisible)s? (par|pour|de) (tous|tout le monde|les autres|les habitants|les gens))\b")),
+    # Last: « que ça remonte à la mairie » says only that it should reach someone; the unit
+    # reads it in any case (said in the question), so it stays with the unit.
+    (VISIBILITY_PRIVATE, re.compile(
+        r"\b(remont\w*|transmett\w*|fai\w* suivre|envoy\w*) (\w+ ){0,2}(a|au|aux|jusqu'a|jusqu'au) "
+        r"(la mairie|maire|l'unite|la commune|la prefecture|l'agglo\w*|la metropole|qui de droit|la region|departement|elus?|responsables?)\b")),
 )
 # Themes by their words, for a place-bound item (« le car », « le médecin »); None: ask.
 _THEMES = (
     (THEME_PUBLIC_SERVICES, r"(poste|mairie|guichet|caf|france services|tresorerie|ecole|classe|college|lycee|creche"
                             r"|medecin|docteur|pharmacie|hopital|urgences|maternite|sante|commissariat|gendarmerie"
                             r"|pompiers|service public|services publics|bibliotheque|mediatheque|administration"
-                            r"|lampadaire|eclairage|trottoir|route|chaussee|nids? de poule|poubelles|ramassage"
+                            r"|lampadaire|eclairage|trottoirs?|route|chaussee|nids? de poule|poubelles|ramassage"
                             r"|dechetterie|depot sauvage|toilettes|proprete|securite|bruit)"),
     ("mobilite", r"(bus|abribus|abri bus|car|cars|ligne|train|gare|navette|ter|arret|transport|transports|covoiturage|velo|velos"
                  r"|piste cyclable|parking|circulation|carburant|essence|station)"),
@@ -517,7 +525,7 @@ def _commune_in(text: str, answer: bool) -> str | None:
         verb_like = re.search(r"(é|ée|és|ées|er|ez|ait|aient)$", name.lower()) is not None \
             and "-" not in name and not match.group(0).startswith("à")
         if name.lower() not in _NOT_LOWER_COMMUNE and not verb_like and not _NAMED_BY.search(text[:match.start()]):
-            return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))[:120]
+            return commune_case(name)[:120]
     if answer:
         text = re.split(r"(?i)[, ]+(?=(rue|avenue|bd|boulevard|chemin|impasse|route|allee|allée|cite|cité)\b)", text)[0]
         short = re.sub(r"^((a|à|au|sur|dans|c'est|c est|ici|chez moi|je suis|j'habite|on est|nous sommes|le centre de"
@@ -526,8 +534,24 @@ def _commune_in(text: str, answer: bool) -> str | None:
         if short and len(short.split()) <= 4 and not re.search(r"\d", short) and not says_no(short) \
                 and not says_yes(short) and read_visibility(short) is None and read_stated_theme(short) is None \
                 and not says_same_place(short):
-            return short[:1].upper() + short[1:120]
+            return commune_case(short)[:120]
     return None
+
+
+# Words a commune's name keeps in lower case after its first word (« Saint-Pierre-des-Corps »,
+# « Châlons-en-Champagne », « Villeneuve-lès-Avignon »).
+_COMMUNE_SMALL_WORDS = frozenset({"de", "des", "du", "d", "la", "le", "les", "l", "en", "sur", "sous", "lès", "aux", "au", "et"})
+
+
+def commune_case(name: str) -> str:
+    """A commune typed in lower case, written as its name is (« saint-pierre-des-corps » →
+    « Saint-Pierre-des-Corps »); a name typed with capitals is kept as typed."""
+    if name != name.lower():
+        return name[:1].upper() + name[1:]
+    words = re.split(r"([- ']+)", name)
+    cased = [word if index and word in _COMMUNE_SMALL_WORDS else word[:1].upper() + word[1:]
+             for index, word in enumerate(words)]
+    return "".join(cased)
 
 
 # Steps of the collection (the slot's GRIEVANCE_STEP_KEY).
@@ -586,3 +610,20 @@ def _clearly_answers(text: str | None, step: str) -> bool:
     if step == STEP_VISIBILITY:
         return read_visibility(text) is not None
     return False
+
+
+# « … autre chose : le passage piéton devant l'école est dangereux »: a new item announced in
+# the middle of another's questions (persona round 87: it was read as « publiez » and lost).
+_ANOTHER_ITEM = re.compile(
+    r"(?i)\b(autre chose|une autre (dol[ée]ances?|envie|chose|id[ée]e)|j'en ai une autre|(deuxi[èe]me|2e|seconde?) "
+    r"(dol[ée]ance|envie|chose)|autre probl[èe]me)\b\s*[:,.-]?\s*")
+
+
+def another_item(text: str | None) -> tuple[str, str] | None:
+    """(what comes before, the new item) when the message announces another item with its
+    substance; None otherwise."""
+    text = text or ""
+    match = _ANOTHER_ITEM.search(text)
+    if match is None or not has_substance(text[match.end():]):
+        return None
+    return text[:match.start()].strip(), text[match.end():].strip()

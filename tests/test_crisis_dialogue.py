@@ -473,3 +473,80 @@ def test_a_box_of_pills_looked_at_is_a_means_and_a_usual_treatment_is_no_overdos
     assert conversation.say("jregarde la boite de medoc").case == CASE_RAISE
     from relais.safety import tells_pills_taken
     assert not tells_pills_taken("j'ai pris mes médicaments ce matin comme d'habitude")
+
+
+def test_a_feverish_baby_gets_a_babys_first_reply_not_an_adults_script():
+    turn = Conversation().say("ma fille de 5 semaines est brûlante, 38,8 au thermomètre, et elle pleure sans arrêt")
+    assert turn.kind == "medical" and turn.state["writer"] == "infant"
+    assert "3 mois" in turn.lines[0] and "massage cardiaque" not in turn.lines[0]
+    assert "Restez avec la personne" not in turn.lines[0]
+
+
+def test_a_babys_parent_gets_every_practical_question_answered_in_one_turn():
+    conversation = Conversation()
+    conversation.say("le nourrisson a 39 de fièvre et il ne se réveille presque plus")
+    turn = conversation.say("mon portable est à 5 % de batterie. je lui mets un suppositoire de paracétamol ? et je l'habille chaudement ?")
+    text = turn.lines[0]
+    assert "batterie" in text and "dose" in text and "emmitouflé" in text
+    assert "Urgence médicale : 15 ou 112" not in text
+
+
+def test_once_the_15_is_reached_the_numbers_are_not_said_again():
+    conversation = Conversation()
+    conversation.say("mon grand-père vient de s'effondrer dans la cuisine, il respire bizarrement")
+    reached = conversation.say("ça y est le samu est en route")
+    assert "Vous avez fait ce qu'il fallait" in reached.lines[0] and reached.state["reached"]
+    for text in ("d'accord", "on attend", "merci", "je peux vous reparler après ?"):
+        turn = conversation.say(text)
+        assert "15 ou 112" not in turn.lines[-1] and "appelez-le maintenant" not in turn.lines[-1]
+    again = conversation.say("on file à l'hôpital avec les pompiers, quelqu'un peut m'écrire pour après ?")
+    assert "équipe relais" in again.lines[0] and "appelez-le" not in again.lines[0]
+
+
+@pytest.mark.parametrize("text", ["j'ai fait le 15, ça sonne occupé depuis 3 minutes",
+                                  "le 15 répond pas !!", "j'arrive pas à les joindre"])
+def test_a_call_that_did_not_get_through_is_no_relief(text):
+    conversation = Conversation()
+    conversation.say("ma voisine a fait un malaise, elle ne réagit plus")
+    turn = conversation.say(text)
+    assert "soulagé" not in turn.lines[0] and "112" in turn.lines[0]
+    assert not turn.state.get("reached")
+
+
+def test_a_call_about_to_be_made_is_encouraged_and_prepared():
+    conversation = Conversation()
+    conversation.say("mon fils de 8 mois a convulsé, il est tout mou")
+    turn = conversation.say("ok j'appelle le samu")
+    assert "C'est ce qu'il faut faire" in turn.lines[0] and "âge du bébé" in turn.lines[0]
+
+
+def test_a_victim_safe_for_now_is_not_closed_as_a_false_alarm():
+    conversation = Conversation()
+    conversation.say("mon compagnon m'a giflée devant les enfants")
+    turn = conversation.say("là il est parti chez sa mère, je suis pas en danger ce soir")
+    assert turn.case != CASE_FALSE_ALARM and turn.open
+    assert "soulagé" in turn.lines[0]
+
+
+@pytest.mark.parametrize("text, intent, confidence, taken", [
+    # A practical question beside violence told: the track answers it.
+    ("au fait, pour le loyer en retard je fais comment pour étaler ?", "track_economie", 0.93, False),
+    ("je demande juste pour le chauffage d'appoint, on gèle", "track_energie", 0.85, False),
+    # Not when it is about the crisis, nor unsure, nor in an emergency.
+    ("je peux aller dormir chez ma sœur avec les petits ?", "track_logement", 0.93, True),
+    ("et pour le chauffage ?", "track_energie", 0.6, True),
+])
+def test_a_practical_question_beside_violence_goes_to_its_track(text, intent, confidence, taken):
+    state = {"open": True, "tier": CERTAIN, "kind": "violence", "step": 1}
+    assert takes_message(state, CitizenMessage(text, intent), confidence, True) is taken
+
+
+def test_a_practical_question_in_an_emergency_stays_in_it():
+    state = {"open": True, "tier": CERTAIN, "kind": "medical", "step": 1}
+    assert takes_message(state, CitizenMessage("et pour le chauffage, je fais comment ?", "track_energie"), 0.99, True)
+
+
+def test_a_when_clause_answering_a_safety_step_is_no_question():
+    state = {"open": True, "tier": CERTAIN, "kind": "suicide", "step": 1}
+    message = CitizenMessage("quand je me retrouve seul le dimanche, je tourne en rond et ça monte", "track_travail")
+    assert takes_message(state, message, 0.99, True)

@@ -39,3 +39,15 @@ def test_after_another_answer_the_dialogue_is_left():
                 ActionExecuted("action_listen"), user("menu", "menu"), ActionExecuted("utter_menu"),
                 ActionExecuted("action_listen")]
     assert next_crisis_action(tracker(moved_on + [user("ok", "affirm")])) is None
+
+
+def test_after_a_practical_aside_answered_by_a_track_the_dialogue_goes_on():
+    aside = [user("il m'a poussée contre le mur", "crise", 1.0, "certain", "violence"), ActionExecuted("action_crise"),
+             SlotSet("crisis", {"open": True, "tier": "certain", "kind": "violence"}),
+             ActionExecuted("action_listen"),
+             user("je demande juste pour le chauffage d'appoint, on a froid", "track_energie", 0.97),
+             ActionExecuted("action_select_track"),
+             SlotSet("crisis", {"open": True, "tier": "certain", "kind": "violence", "aside": True}),
+             ActionExecuted("action_listen")]
+    assert next_crisis_action(tracker(aside[:5])) is None  # the aside itself goes to the track
+    assert next_crisis_action(tracker(aside + [user("il revient ce soir, j'ai peur", "out_of_scope", 0.6)])) == "action_crise"

@@ -61,3 +61,22 @@ def test_a_question_about_who_reads_it_beside_the_answer_keeps_both(relais_clien
     texts(relais_client, sender, "gardez-la pour l'unité")
     [item] = probe.items(sender).rows
     assert item[4:6] == ("Brioude", "43100")
+
+
+def test_a_free_answer_to_what_to_do_with_it_is_read_and_another_item_is_kept(relais_client, probe):
+    """A free answer at the publication question is an answer, never a second item; an item
+    announced with « autre chose : » in the middle of a question is kept for after."""
+    sender = f"grv-own-{uuid.uuid4().hex[:8]}"
+    texts(relais_client, sender, "Je voudrais faire une doléance : le bureau de poste ferme tous les après-midi depuis la rentrée")
+    texts(relais_client, sender, "saint-flour")
+    reply = texts(relais_client, sender, "j'aimerais que les voisins puissent la lire aussi, sans mon nom")
+    [item] = probe.items(sender).rows
+    assert f"D-{item[0]}" in reply and item[4] == "Saint-Flour" and "Publiée" in reply
+    texts(relais_client, sender, "Je veux faire une autre doléance : plus de car scolaire pour le hameau")
+    reply = texts(relais_client, sender, "c'est pareil, même commune. Autre chose : les trottoirs de la grand-rue sont défoncés, une dame est tombée")
+    assert "que peut-on en faire" in reply.lower()
+    texts(relais_client, sender, "comptez-la seulement")
+    reply = texts(relais_client, sender, "comptez-la seulement")
+    rows = probe.items(sender).rows
+    # The post office, the school bus, then the pavements told with « autre chose : ».
+    assert [row[2] for row in rows] == ["services_publics", "mobilite", "services_publics"], rows

@@ -13,6 +13,7 @@ from relais.grievance_words import (
     STEP_VISIBILITY,
     STEP_WHERE,
     WITHDRAW,
+    another_item,
     is_for_grievance_turn,
     read_place,
     read_request,
@@ -87,6 +88,20 @@ def test_places(text, postal_code, commune, quartier):
     assert (place.postal_code, place.commune, place.quartier) == (postal_code, commune, quartier)
 
 
+@pytest.mark.parametrize("typed, name", [
+    ("saint-pierre-des-corps", "Saint-Pierre-des-Corps"), ("chalons-en-champagne", "Chalons-en-Champagne"),
+    ("l'isle-d'abeau", "L'Isle-d'Abeau"), ("La Roche-sur-Yon", "La Roche-sur-Yon"),
+])
+def test_a_commune_typed_in_lower_case_is_written_as_its_name(typed, name):
+    assert read_place(typed, answer=True).commune == name
+
+
+def test_another_item_announced_mid_question_is_split_from_the_answer():
+    before, item = another_item("ok publiez. Autre chose : le lampadaire de la rue des Lilas ne marche plus depuis un mois")
+    assert before == "ok publiez." and item.startswith("le lampadaire")
+    assert another_item("autre chose ?") is None
+
+
 def test_a_word_of_publishing_is_not_a_commune():
     assert read_place("publiez", answer=True).commune is None
 
@@ -96,6 +111,11 @@ def test_a_word_of_publishing_is_not_a_commune():
     ("ne la publiez pas", "private"),
     ("gardez ça pour l'unité", "private"),
     ("juste dans les chiffres", "counted"),
+    # Free answers to « que peut-on en faire ? »
+    ("j'aimerais que les voisins puissent la lire, sans mon nom bien sûr", "published"),
+    ("qu'elle soit visible par tout le monde", "published"),
+    ("faites-la remonter au maire, c'est tout", "private"),
+    ("transmettez à la mairie mais ne la publiez pas", "private"),
 ])
 def test_visibility(text, visibility):
     assert read_visibility(text) == visibility
