@@ -34,7 +34,7 @@ _ME = r"(?:me |m')"
 _CLOSE = r"(ouvrier|ouvriere|salarie|salariee|employe|employee|associe|associee|client|cliente|resident|residente|frere|soeur|fils|fille|pere|mere|papa|maman|ami|amie|pote|copain|copine|collegue|voisin|voisine|mari|femme|conjoint|conjointe|compagnon|compagne|cousin|cousine|oncle|tante|grand pere|grand mere|beau frere|belle soeur|coloc|colocataire|ado|meilleur ami|meilleure amie|petit ami|petite amie|patient|patiente|eleve|neveu|niece)"
 # The writer speaks of their own wish: the patterns about someone else step back.
 _FIRST_PERSON_WISH = r"(je veux(?! (savoir|comprendre|l'aider|les aider|aider|lui dire|lui parler|quoi lui dire))|je vais(?! (bien|mieux|tres bien))|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
-_CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado)"
+_CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado|collegien|collegienne|ecolier|ecoliere|lyceen|lyceenne)"
 _SHAKE = r"(envie de|peur de|pourrais|vais|failli|sur le point de) (le|la) secouer"
 # A baby, by name or by what only a baby does: not a teenager or a boss one wants to shake.
 _INFANT = r"(bebe|nourrisson|(a|de) \d+ (mois|semaines)|pleure\w*|pleurs|se taise|se taire)"
@@ -267,7 +267,7 @@ _MORE_CRISIS = (
     (CHILD, r"\b(enfant|gamin|gamine|petit|petite|gosse)\b.{0,30}\bmange dans les poubelles\b"),
     (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ?ans?|je suis mineure?|ai (1[0-7]|[6-9]) ?ans?)\b(?! (de|d'))).*\b(coups|frappe|frapper|bat|battre|me fait|ce qu'il me fait|me touche|enferme|enfermee?|m'ont enferme|cogne|tape|peur de rentrer|ose pas rentrer)\b"),
     (CHILD, r"\b(de (1[0-7]|[1-9]) ?ans?|a (1[0-7]|[1-9]) ?ans?)\b.{0,120}\b(la touche|le touche|lui fait des choses|fait des secrets|la tripote|le tripote)\b|\b(la touche|le touche|lui fait des choses)\b.{0,80}\b(de (1[0-7]|[1-9]) ?ans?|a (1[0-7]|[1-9]) ?ans?)\b"),
-    (CHILD, r"\b(niece|neveu|fille|fils|petite|petit|belle fille|beau fils|eleve)\b.{0,60}\b(beau pere|pere|oncle|cousin|voisin|grand pere|frere|compagnon|mec|copain de sa mere|nouveau compagnon)\b.{0,30}\b(la|le|lui) (touche|tripote|caresse)\b"),
+    (CHILD, rf"\b({_CHILD}|belle fille|beau fils)\b.{{0,60}}\b(beau pere|pere|oncle|cousin|voisin|grand pere|frere|demi frere|beau frere|parrain|compagnon|mec|copain de sa mere|nouveau compagnon)\b.{{0,30}}\b(la|le|lui) (touche|tripote|caresse)\b"),
     (CHILD, r"\b(mis|met|enferme|enfermee|laisse|sorti) (\w+ ){0,3}(mon|ma|son|sa|le|la|leur) (\w+ )?(frere|soeur|fils|fille|enfant|petit|petite|bebe)\b.{0,40}\b(dehors|sur le balcon|dans la cave|au froid|a la porte)\b.{0,40}\b(toute la nuit|pour le punir|pour la punir|des heures)"),
     (CHILD, r"\b(maltrait\w*)"),
     (CHILD, r"\b(c'est notre secret|notre petit secret|(dit|dis|dire) que c'est (un|notre) (petit )?secret|dois rien dire a (maman|papa|ma mere|mon pere)|faut pas le dire a (maman|papa))\b"),
@@ -711,6 +711,8 @@ _DONE_WITH_A_THING = re.compile(
     r"de la banque|du boulot|du travail|de la maison)\b")
 
 
+# A child's own words passed on (not a scene of a series seen yesterday).
+_CONFIDED = re.compile(r"\b(m'a|m'ont|nous a|lui a) (dit|confie|ecrit|raconte|montre|avoue|revele)\b")
 _LATELY = re.compile(r"\b(hier|avant hier|ce matin|ce soir|cette nuit|cette semaine|tout a l'heure|m'a dit|m'a confie|m'a ecrit|vient de|m'a envoye)\b")
 
 
@@ -720,11 +722,15 @@ def assess(text: str | None) -> SafetyAssessment:
     if _at_a_distance(texts):
         # A volunteer or a professional telling what someone said lately (« un monsieur
         # qu'on suit m'a dit hier qu'il préférerait ne plus se réveiller »): someone else at
-        # risk, asked about, never silenced by the distance of the writer.
+        # risk, asked about, never silenced by the distance of the writer. So too a teacher told
+        # by a pupil lately what happens at home (« une élève m'a confié que son beau-père… »):
+        # a child in danger, asked about.
         plain = _without_idioms(texts)
         reported = _first_kind(CRISIS_PATTERNS, plain)
-        if reported is not None and any(_LATELY.search(t) for t in texts) and _whose(reported, plain) == OTHER_AT_RISK:
-            return SafetyAssessment(is_crisis=False, kind=OTHER_AT_RISK, concern=True, distant=True)
+        whose = _whose(reported, plain) if reported is not None else None
+        told = _LATELY if whose == OTHER_AT_RISK else _CONFIDED
+        if whose in (OTHER_AT_RISK, CHILD) and any(told.search(t) for t in texts):
+            return SafetyAssessment(is_crisis=False, kind=whose, concern=True, distant=True)
         return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
     lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)
     firm = any(_DONE_WITH_A_THING.search(t) for t in texts)

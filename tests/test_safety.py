@@ -723,3 +723,15 @@ def test_a_volunteer_reporting_what_someone_said_lately_is_asked_about_not_silen
     assert reply.is_crisis and reply.kind == "other_at_risk"
     # Training volunteers, with no one's words reported, stays calm.
     assert triage("je suis bénévole, comment repérer quelqu'un qui pense au suicide ?").tier != CERTAIN
+
+
+def test_a_professional_passing_on_a_childs_disclosure_is_asked_about_not_silenced():
+    """A teacher or a coach told by a child what happens at home: a child in danger, asked
+    about (the 119 follows a yes); a lesson, a training or a series stays calm."""
+    for text in ("je suis éducateur sportif, un gamin de l'équipe m'a raconté que sa mère le frappe avec une ceinture",
+                 "en tant qu'infirmière scolaire : une collégienne m'a avoué que son demi-frère la touche"):
+        assessment = assess(text)
+        assert assessment.concern and assessment.kind == "child", text
+    for text in ("je suis institutrice, on prépare une séance sur les violences faites aux enfants, des ressources ?",
+                 "dans le film d'hier soir le père frappe son fils, c'était dur à regarder"):
+        assert triage(text).tier is None, text
