@@ -9,7 +9,14 @@ from rasa_sdk.events import SlotSet
 
 from relais.contact_wishes import ContactWishes
 from relais.conversation_contract import CONTACT_SLOT, CONTACT_WISHES_KEY, CRISIS_SLOT
-from relais.crisis_dialogue import ASIDE_KEY, CitizenMessage, asks_aside
+from relais.crisis_dialogue import (
+    ASIDE_KEY,
+    CitizenMessage,
+    asks_aside,
+    closed_after_no,
+    declines_with_a_question,
+)
+from relais.safety import CERTAIN
 
 _NEUTRAL_ACTIONS = {"action_listen", "action_extract_slots", "action_session_start"}
 
@@ -49,7 +56,11 @@ def crisis_aside_events(tracker: Tracker) -> list[dict[str, Any]]:
     parse = tracker.latest_message or {}
     intent = parse.get("intent") or {}
     message = CitizenMessage(parse.get("text") or "", intent.get("name"))
-    aside = asks_aside(crisis, message, float(intent.get("confidence") or 0.0))
+    confidence = float(intent.get("confidence") or 0.0)
+    if declines_with_a_question(crisis, message, confidence):
+        # « Non, c'est rien… et pour tailler les framboisiers ? »: the question is answered no.
+        return [SlotSet(CRISIS_SLOT, closed_after_no(crisis))]
+    aside = crisis.get("tier") == CERTAIN and asks_aside(crisis, message, confidence)
     if bool(crisis.get(ASIDE_KEY)) == aside:
         return []
     return [SlotSet(CRISIS_SLOT, {**crisis, ASIDE_KEY: aside})]

@@ -382,6 +382,8 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         return True
     if not (state and state.get("open") and in_dialogue):
         return False
+    if declines_with_a_question(state, message, intent_confidence):
+        return False
     if state.get("tier") == QUESTION:
         # A question waits: a confident other topic is the answer "not now" (normal flow).
         leaving = message.intent in LEAVING_INTENTS | {"urgence", "checkin", "trouver_relais"} \
@@ -421,6 +423,21 @@ def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence
         and (is_question(text) or bool(_ASIDE.search(normalise(text)))) \
         and move_of(message, kind) in _ASIDE_MOVES and not despairs(state, message) \
         and not describes_plan(text) and not tells_pills_taken(text)
+
+
+def declines_with_a_question(state: dict[str, Any], message: CitizenMessage, intent_confidence: float) -> bool:
+    """« Nan c'est rien… c'est quand qu'on taille les framboisiers ? »: a no to the crisis
+    question with a practical question beside it, which its track answers (persona round 87:
+    the question was lost behind « pardon si la question a surpris »)."""
+    text = message.text or ""
+    return state.get("tier") == QUESTION and answer_of(message) is False \
+        and (message.intent or "").startswith(TRACK_INTENT_PREFIX) and intent_confidence >= ASIDE_CONFIDENCE \
+        and text.rstrip().endswith("?") and not despairs(state, message) and not describes_plan(text)
+
+
+def closed_after_no(state: dict[str, Any]) -> dict[str, Any]:
+    """The dialogue's state once its question was answered no."""
+    return _closed(state, str(state.get("last") or ""))
 
 
 def despairs(state: dict[str, Any] | None, message: CitizenMessage) -> bool:

@@ -138,3 +138,19 @@ def test_cancel_everything_in_danger_makes_the_team_silent_not_the_case_closed(d
         assert connection.execute(text("select status, contact_wishes from relais_cases")).one() == (
             "open", '{"discreet": true, "wait_for_me": true}')
     engine.dispose()
+
+
+def test_a_track_answering_an_aside_keeps_the_dialogue_then_a_no_with_a_question_closes_it():
+    from actions.dialogue_state import crisis_aside_events
+
+    open_violence = {"open": True, "tier": "certain", "kind": "violence", "case": 3}
+    aside = tracker("je demande juste pour le chauffage d'appoint, il fait 13 degrés", intent="track_energie",
+                    state=open_violence)
+    assert crisis_aside_events(aside) == [SlotSet("crisis", {**open_violence, "aside": True})]
+    # A confident change of topic that is no aside ends it; no open dialogue, no event.
+    assert crisis_aside_events(tracker("menu", intent="track_energie", state={**open_violence, "aside": True})) \
+        == [SlotSet("crisis", {**open_violence, "aside": False})]
+    assert crisis_aside_events(tracker("et pour le chauffage ?", intent="track_energie", state=None)) == []
+    asked = {"open": True, "tier": "question", "kind": "suicide", "asked": 1, "last": "?"}
+    [closed] = crisis_aside_events(tracker("nan rien… on plante l'ail quand ?", intent="track_permaculture", state=asked))
+    assert closed["value"]["open"] is False

@@ -550,3 +550,12 @@ def test_a_when_clause_answering_a_safety_step_is_no_question():
     state = {"open": True, "tier": CERTAIN, "kind": "suicide", "step": 1}
     message = CitizenMessage("quand je me retrouve seul le dimanche, je tourne en rond et ça monte", "track_travail")
     assert takes_message(state, message, 0.99, True)
+
+
+def test_a_no_to_the_crisis_question_with_a_practical_question_lets_its_track_answer():
+    state = {"open": True, "tier": QUESTION, "kind": "suicide", "asked": 1}
+    message = CitizenMessage("non non ça va, c'était pour rire… sinon on sème les radis quand ?", "track_permaculture")
+    assert not takes_message(state, message, 0.97, True)
+    # Unsure of the track, or no question beside the no: the dialogue answers it.
+    assert takes_message(state, message, 0.5, True)
+    assert takes_message(state, CitizenMessage("non ça va", "deny"), 0.99, True)
