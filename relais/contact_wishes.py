@@ -166,8 +166,10 @@ _ONLY_AFTER = re.compile(_ONLY + r" (\S+ ){0,4}?(apres|a partir de) " + _HOUR)
 # « Vous pouvez m'écrire à partir de 8 h (finalement) »: the morning end moves.
 _ALLOWED_FROM = re.compile(r"\b(vous pouvez|pouvez|ok pour|c'est bon pour) (m'ecrire|me contacter|m'envoyer des messages) (\S+ ){0,2}?(?:a partir de|des|apres) " + _HOUR)
 _ONLY_BEFORE = re.compile(_ONLY + r" (\S+ ){0,4}?avant " + _HOUR)
-_NOT_EVENING = re.compile(_NEGATION + r" (\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")
-_NOT_NIGHT = re.compile(_NEGATION + r" (\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
+# Not across « et »: « je ne réponds plus aux messages. et le soir je bois » is no instruction
+# (persona round 88: an answer to a safety-plan question became « no message after 18 h »).
+_NOT_EVENING = re.compile(_NEGATION + r" ((?!et\b)\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")
+_NOT_NIGHT = re.compile(_NEGATION + r" ((?!et\b)\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
 _ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|demain matin|en matinee|les matins|du matin)\b")
 _ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
 _NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we)s?\b"

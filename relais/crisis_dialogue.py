@@ -97,6 +97,18 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("carbon_monoxide", _patterns(
         r"\b(monoxyde|charbon|barbecue|brasero|groupe electrogene|ouvrir les fenetres|ouvre les fenetres|aerer|j'aere)\b",
     )),
+    # « Je suis un peu sourde »: the 114 is made for it (persona round 88: unanswered).
+    ("hard_of_hearing", _patterns(
+        r"\b(sourde?|malentendante?|j'entends (mal|pas bien|pas tres bien|rien)|je n'entends (pas|rien|pas tres bien)|appareil auditif)\b",
+    )),
+    # « Tu peux me reparler demain pour voir comment ça va ? » (persona round 88: an energy
+    # answer, then « je m'arrête là » to « je veux un suivi »).
+    ("follow_up_request", _patterns(
+        r"\b(me (reparler|recontacter|rappeler|relancer|reecrire|redemander)|prendre de mes nouvelles|prenne de mes nouvelles|"
+        r"m'ecrire|me demander|me demande|m'ecrive|me contacter) (\w+ ){0,3}(demain|apres demain|la semaine prochaine|dans quelques jours|"
+        r"plus tard|de temps en temps|regulierement)\b",
+        r"\b(un suivi|qu'on me suive|etre suivie?|suivre (comment|si) (ca|je) va)\b",
+    )),
     ("team_question", _patterns(
         r"\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe|le relais|relais)\b",
         r"\b(l'equipe|ils|elles?|vous) (va|vont|allez) (me )?faire quoi\b",
@@ -171,6 +183,12 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(refuse|refusent|refusait) (qu'on|que j'|que je|que l'on|d') ?(appelle|appeler|telephoner)\b",
         r"\b(j'appellerai|j'appelerai|je telephonerai|j'appelle|je vais pas appeler|je vais pas telephoner) (pas|jamais|personne)\b",
     )),
+    # Before free_anonymous: « un compte à mon nom sans qu'il le sache » is about money.
+    ("own_money", _patterns(
+        r"\b(compte (en banque |bancaire )?(a moi|a mon nom|perso\w*|juste a moi|rien qu'a moi)|mon propre compte|"
+        r"ouvrir un compte|un compte (en banque|bancaire)|(garde|prend|controle|a) (tout )?(l'argent|mon salaire|mes sous|ma carte|la carte bleue)|"
+        r"pas (d'argent|de compte) a moi|argent a moi)\b",
+    )),
     ("free_anonymous", _patterns(
         r"\b(gratuit|payant|ca coute|combien ca coute|anonyme|anonymat|confidentiel|facture|apparai\w*|mon nom|tracable|trace|savoir que j'ai appele|sans credit|forfait|plus de credit|pas de credit)",
         r"\b(savoir|sauront|sache|saura|decouvrir) (\w+ ){0,2}(que c'est moi|qui je suis|qui appelle|qui a appele|que j'ai appele)\b",
@@ -236,7 +254,7 @@ _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)
 # « Quoi ?? non c'est pas moi… », « euh oui »: an interjection before the answer (persona round
 # 15: the suicide question was asked again after « quoi?? non »).
 _INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu) )*"
-_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
+_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
 _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
 # A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
@@ -282,7 +300,7 @@ _KIND_MOVES = {
     "is_it_violence": frozenset({VIOLENCE}),
     "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}), "gas": frozenset({DANGER}),
     "emergency_over": frozenset({MEDICAL, DANGER}), "carbon_monoxide": frozenset({MEDICAL}),
-    "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE}),
+    "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE}), "own_money": frozenset({VIOLENCE}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -299,6 +317,7 @@ _KIND_ANSWERS = {
     "male_victim": ("violence_answers", "male_victim"),
     "is_it_violence": ("violence_answers", "is_it_violence"),
     "line_busy": ("line_busy", VIOLENCE),
+    "own_money": ("violence_answers", "own_money"),
 }
 # A kind's own answer to a move two kinds share: someone far away in a medical emergency is
 # helped through the 15 of where they are, not told to open the door.
@@ -446,6 +465,8 @@ def despairs(state: dict[str, Any] | None, message: CitizenMessage) -> bool:
         and bool(_DESPAIR.search(normalise(message.text or "")))
 
 
+# An anxiety or panic attack named by the one who has it.
+_PANIC = re.compile(r"\b(angoisse|crise d'angoisse|attaque de panique|crise de panique|je panique|panique|anxiete|crise d'anxiete|le stress|du stress)\b")
 # Fear of the person, or a danger denied only for now, answering the violence question.
 _NOT_NOW_BUT_AFRAID = re.compile(
     r"\b(il|elle) me fait (tres |vraiment )?peur\b|\bj'ai peur (de lui|d'elle|qu'il|qu'elle)\b"
@@ -486,6 +507,11 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
     """The crisis dialogue's answer to `message`, or None when the message is not for it."""
     state = dict(state or {})
     triage = message.triage
+    if not in_dialogue and _resumes(state, triage):
+        # The same danger told again after a detour (« je vous l'ai déjà dit, il me frappe »):
+        # the dialogue goes on, with the numbers, not its first block or its question again
+        # (persona round 88: a victim got « est-ce que quelqu'un vous fait du mal ? »).
+        return _in_dialogue(state, message)
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
             return _first(state, triage.kind, message.first_reply_sent, message.text)
@@ -495,6 +521,12 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
     if state.get("tier") == QUESTION:
         return _after_question(state, message)
     return _in_dialogue(state, message)
+
+
+def _resumes(state: dict[str, Any], triage: Triage) -> bool:
+    """An open, certain dialogue and the same kind of danger told again (or asked about)."""
+    return bool(state.get("open")) and state.get("tier") == CERTAIN and triage.tier is not None \
+        and triage.kind in (None, state.get("kind"))
 
 
 def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str | None,
@@ -580,6 +612,12 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # the violence told; the victim gets the 3919 (persona round 17: « pardon si la question
         # a surpris », then an energy answer to « mais le numéro ? »).
         return _first(state, VIOLENCE, False, message.text)
+    if state.get("kind") == MEDICAL and answer is not True and _PANIC.search(normalise(message.text or "")):
+        # « Je crois que c'est juste l'angoisse, ça m'a déjà fait ça »: help through the attack,
+        # and the signs that would make it the 15's; no case (persona round 88: the adult
+        # emergency script, « restez avec la personne », to the person having the attack).
+        line = content.text("panic_attack")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=MEDICAL)
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
@@ -699,7 +737,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (line,), kind=kind, offer_person=True)
     asks = tuple(key for key in practical_asks(message.text, kind) if not (key == "help_reached" and state.get("reached")))
     if asks and move not in _BEFORE_PRACTICAL:
-        return _practical_turn(state, asks, kind)
+        # « Je suis un peu sourde. J'appelle le 18 ou le 15 ? »: both answered.
+        told = (content.text(move),) if move in _TOLD_MOVES else ()
+        return _practical_turn(state, asks, kind, told)
     if move == "health_signs":
         return _turn(state, (content.text("health_signs"),), kind=kind)
     if move == "parents_told":
@@ -708,6 +748,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.text(move),), kind=kind)
     if move == "come_here":
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
+    if move in _TOLD_MOVES:
+        return _turn(state, (content.text(move),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
     if move == "what_to_do" and kind == MEDICAL and state.get("writer") in ("far", "infant"):
@@ -768,18 +810,27 @@ def _safety_steps(kind: str, state: dict[str, Any]) -> tuple[str, ...]:
 _PRACTICAL = (
     ("help_reached", frozenset({MEDICAL, DANGER}), re.compile(
         # Not a call that failed (« j'ai appelé, ça sonne occupé »).
-        r"^(?!.*\b(occupe|repond pas|ne repond|pas de reponse|raccroche|pas reussi|n'arrive pas|en attente|attente)\b).*"
+        r"^(?!.*\b(occupe|repond pas|ne repond|pas de reponse|raccroche|pas reussi|n'arrive pas|en attente|attente|"
+        r"appele personne|pas appele|pas encore appele|personne n'a appele|pas (eu|pu) (le|les|joindre))\b).*"
         r"\b(j'ai eu (le samu|le 15|le 112|le 18|les pompiers|le medecin|un medecin|quelqu'un)|"
         r"(j'ai|on a|je l'ai|je les ai|nous avons) (deja |bien )?(appele|appeles|telephone)|c'est fait|"
         r"(le samu|le 15|le 112|les pompiers|les secours|le medecin|l'ambulance|ils) (\w+ )?"
         r"(arrive|arrivent|vient|viennent|est en route|sont en route|envoie|envoient|m'envoie\w*|nous envoie\w*|"
-        r"m'a dit|nous a dit|m'ont dit|nous ont dit)|"
+        r"m'a dit|nous a dit|m'ont dit|nous ont dit|est arrivee?|sont arrivee?s|est la|sont la|sont avec (lui|elle|eux)|"
+        r"s'occupe\w* de (lui|elle)|ont coupe|l'ont pris\w* en charge)|"
         r"(on|je|nous) (part|pars|partons|va|vais|allons|file|fonce) (aux urgences|a l'hopital)|"
         r"en route (pour|vers) (les urgences|l'hopital)|"
         r"(mon|ma|un|une) (voisin|voisine|mari|femme|copain|copine|frere|soeur|pere|mere|ami|amie) (nous |m'|l'|les )?(emmene|conduit|amene))\b")),
     ("calling", frozenset({MEDICAL}), re.compile(
         r"\b(j'appelle|je vais appeler|je les appelle|j'appelle maintenant|ok j'appelle|bon j'appelle)"
         r"( (le |les )?(15|samu|112|secours|urgences))?\b(?! (d'ici|depuis|dans|pas|jamais|personne)\b)")),
+    ("which_number", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(15|18|17|112|samu|pompiers) ou (le |les )?(15|18|17|112|samu|pompiers)\b|\bquel numero\b|\bj'appelle qui\b|\bqui (dois je|je dois|faut il) appeler\b")),
+    ("go_back_in", frozenset({DANGER}), re.compile(
+        r"\b(je peux|on peut|peut on|puis je|est ce que je peux|est ce qu'on peut) (rentrer|retourner|remonter|revenir|aller) "
+        r"(chez moi|chez nous|a la maison|dans l'immeuble|dedans|a l'interieur|dans l'appart\w*)\b")),
+    ("tell_family", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(prevenir|appeler|contacter|joindre) (sa|son|ses) (fille|fils|famille|enfants|femme|mari|proches|soeur|frere)\b")),
     ("battery", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(batterie|baterie|batt|(mon|le) (tel|telephone|portable) (va )?(s'eteindre|s'eteint|meurt|lache))\b")),
     ("is_it_serious", frozenset({MEDICAL}), re.compile(
@@ -790,6 +841,12 @@ _PRACTICAL = (
         r"^(?!.*\b(avale|a pris|a bu|a mange|boite|plaquette|tube|surdose|overdose)\b).*"
         r"\b(doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|advil|nurofen|aspirine|sirop|suppositoire|"
         r"medicaments?|medocs?)\b")),
+    ("cooling", frozenset({MEDICAL}), re.compile(
+        r"\b(gant (de toilette )?(mouille|humide|froid|frais)|linge (mouille|humide|frais)|bain (froid|frais|tiede)|le rafraichir|"
+        r"le refroidir|la rafraichir|la refroidir|ventilateur|glace|glacons|eau fraiche|eau froide|brumisateur)\b")),
+    ("what_to_take", frozenset({MEDICAL}), re.compile(
+        r"\b(je prends|on prend|j'emporte|on emporte|prendre|emporter|amener|apporter) (quoi|quelles affaires|ses affaires|des affaires)\b|"
+        r"\bqu'est ce que (je|j'|on) (prends|prend|emporte|amene|apporte)\b|\b(quelles|ses) affaires\b")),
     ("cover", frozenset({MEDICAL}), re.compile(
         r"\b(couvr\w*|couverture|couette|habill\w*|deshabill\w*|bonnet|emmitoufl\w*|rechauff\w*|"
         r"(il|elle) a froid|pas de chauffage|sans chauffage|plus de chauffage)\b")),
@@ -820,11 +877,16 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
     return asks
 
 
-def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str) -> CrisisTurn:
+# Shared moves answered by one text whatever the kind.
+_TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
+
+
+def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
+                    told: tuple[str, ...] = ()) -> CrisisTurn:
     table = _table(_PRACTICAL_TABLE[kind])
     infant = state.get("writer") == "infant"
-    answers = [str(table.get(f"{key}_infant") if infant and f"{key}_infant" in table else table[key])
-               for key in asks]
+    answers = list(told) + [str(table.get(f"{key}_infant") if infant and f"{key}_infant" in table else table[key])
+                            for key in asks]
     if "help_reached" in asks:
         state = {**state, "reached": True, "step": 0}
     return _turn(state, ("\n\n".join(answers),), kind=kind)

@@ -193,6 +193,12 @@ CRISIS_PATTERNS = _compile((
     (MEDICAL, r"\b(saigne|saignement|perd|pisse le) (\w+ )?(enormement|beaucoup|abondamment|sans arret|du sang|le sang)\b|\bhemorragie\b|\bne s'arrete pas de saigner\b"),
     (MEDICAL, r"\b(bouche (de travers|tordue)|visage (paralyse|de travers)|ne peut plus parler|bras (paralyse|qui ne repond plus))\b"),
     (MEDICAL, rf"\b{_CHILD}\b.{{0,50}}\b(fievre|temperature)\b.{{0,40}}\b(40|41|42|mou|molle|ne reagit|convulse|bleu|gris|respire mal|ne boit plus|tout mou)\b"),
+    # A feverish baby who breathes fast or will not drink, limp, or with spots that do not fade
+    # (persona round 88: « brûlant, 39,8, il respire vite et veut pas boire son biberon »).
+    (MEDICAL, r"^(?=.*\b(bebe|bb|nourrisson|biberon|tetee|allaite|allaitement)\b)(?=.*\b(fievre|temperature|brulante?|3[89]|4[01])\b)"
+              r".*\b(respire (tres |trop |super )?(vite|fort|mal)|halete|geint|gemit|(veut|veux) (plus|pas) (boire|teter)|"
+              r"refuse (de boire|le biberon|le sein|de teter)|ne boit (plus|pas|rien)|boit plus|tout mou|toute molle|ne reagit|"
+              r"convuls\w*|taches? (violettes?|rouges?) qui ne (s'effacent|partent) pas)\b"),
     (MEDICAL, rf"\b{_CHILD}\b.{{0,40}}\b(a avale|a bu|a mange) (\w+ ){{0,2}}(javel|produit|detergent|medicaments|cachets|pilules|de l'eau de javel|lessive|deboucheur)"),
     # Immediate danger to life.
     (DANGER, r"\b(odeur|fuite|sent|sens|pue) (de |le |du |la )?gaz\b"),

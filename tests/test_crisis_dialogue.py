@@ -305,7 +305,7 @@ def test_carbon_monoxide_gets_air_and_out_first_and_an_emergency_over_ends_the_d
     first = conversation.say("on a chauffé avec le brasero dans le salon et ce matin on a tous mal à la tête et envie de vomir")
     assert "monoxyde" in first.lines[-1] and "fenêtres" in first.lines[-1]
     assert "fenêtres" in conversation.say("je dois aérer ?").lines[-1]
-    assert "soulagé" in conversation.say("on est tous sortis, les pompiers sont là").lines[-1]
+    assert "Vous avez fait ce qu'il fallait" in conversation.say("on est tous sortis, les pompiers sont là").lines[-1]
     over = conversation.say("on est aux urgences, le médecin a dit que ça va aller")
     assert not over.open and "au chaud" in over.lines[-1]
     # A fire is no carbon monoxide: windows are not advised there.
@@ -559,3 +559,74 @@ def test_a_no_to_the_crisis_question_with_a_practical_question_lets_its_track_an
     # Unsure of the track, or no question beside the no: the dialogue answers it.
     assert takes_message(state, message, 0.5, True)
     assert takes_message(state, CitizenMessage("non ça va", "deny"), 0.99, True)
+
+
+def test_a_baby_cooled_down_and_what_to_take_when_leaving_are_answered():
+    conversation = Conversation()
+    conversation.say("mon bébé de 2 mois est à 38,7 depuis ce matin")
+    cooling = conversation.say("je peux lui faire un bain froid pour le rafraîchir ?")
+    assert "pas d'eau froide" in cooling.lines[0]
+    conversation.say("les secours sont en route")
+    leaving = conversation.say("merci ! on doit prendre quoi pour la maternité ?")
+    assert "carnet de santé" in leaving.lines[0] and "biberons" in leaving.lines[0]
+
+
+def test_a_hard_of_hearing_witness_gets_the_114_and_which_number_to_call():
+    conversation = Conversation()
+    conversation.say("ça sent fort le gaz dans la cage d'escalier")
+    turn = conversation.say("j'entends très mal au téléphone. c'est le 18 ou le 112 ?")
+    assert "114" in turn.lines[0] and "18 (pompiers)" in turn.lines[0]
+
+
+def test_once_the_firemen_arrived_her_questions_are_answered_without_the_numbers():
+    conversation = Conversation()
+    conversation.say("ça sent fort le gaz dans la cage d'escalier")
+    arrived = conversation.say("les pompiers sont arrivés, ils sont avec la dame du 2e")
+    assert arrived.state["reached"] and "112" not in arrived.lines[0].split("Si la situation change")[0]
+    back = conversation.say("on peut remonter dans l'appartement ? et qui va appeler son fils ?")
+    assert "feu vert des pompiers" in back.lines[0] and "préviennent la famille" in back.lines[0]
+    assert "Danger immédiat" not in back.lines[0]
+
+
+def test_a_victim_asking_about_a_bank_account_of_her_own_is_answered_in_the_dialogue():
+    conversation = Conversation()
+    conversation.say("mon conjoint me tape quand je demande de l'argent")
+    state = conversation.state
+    message = CitizenMessage("est-ce que je peux ouvrir un compte bancaire à mon nom sans qu'il le sache ?", "track_numerique")
+    assert takes_message(state, message, 0.96, True)
+    turn = conversation.say(message.text, message.intent)
+    assert "Banque de France" in turn.lines[0]
+
+
+def test_the_same_danger_told_again_after_a_detour_resumes_the_dialogue():
+    conversation = Conversation()
+    conversation.say("mon copain m'a étranglée hier soir")
+    conversation.state = {**conversation.state}
+    # A detour: the dialogue did not answer the messages in between.
+    turn = next_turn(conversation.state, CitizenMessage("je vous ai déjà dit qu'il me bat, où je peux dormir ce soir avec mon fils ?",
+                                                        None, triage("je vous ai déjà dit qu'il me bat")), in_dialogue=False)
+    assert turn.lines[0] != crisis_content().kind("violence").first and not turn.ask_yes_no
+    assert turn.case is None
+
+
+def test_a_follow_up_asked_for_tomorrow_is_answered_not_read_as_a_topic():
+    state = {"open": True, "tier": CERTAIN, "kind": "suicide", "step": 2}
+    message = CitizenMessage("tu pourras m'écrire demain pour savoir comment ça va ?", "track_energie")
+    assert takes_message(state, message, 0.97, True)
+    turn = next_turn(state, message)
+    assert "demain" in turn.lines[0] and "équipe relais" in turn.lines[0]
+
+
+def test_an_anxiety_attack_answering_the_medical_question_gets_help_through_it_and_no_case():
+    conversation = Conversation()
+    conversation.say("j'ai le cœur qui cogne et du mal à respirer depuis que l'eau est entrée", model=0.7)
+    if conversation.state and conversation.state.get("tier") == QUESTION and conversation.state.get("kind") == "medical":
+        turn = conversation.say("je crois que c'est l'angoisse, j'en fais souvent")
+        assert "respirez" in turn.lines[0] and turn.case is None and not turn.open
+
+
+def test_nobody_called_is_not_help_reached():
+    conversation = Conversation()
+    conversation.say("mon père est tombé, il ne réagit plus")
+    turn = conversation.say("non j'ai appelé personne encore")
+    assert not turn.state.get("reached")

@@ -9,6 +9,7 @@ from relais.contact_wishes import (
     ContactWishes,
     allows_message,
     is_for_contact_turn,
+    read_contact,
     read_contact_wishes,
     withdrawal_answer,
 )
@@ -316,3 +317,11 @@ def test_noted_on_the_citizen_side_asks_nothing():
 def test_a_time_said_of_something_else_is_no_instruction_even_with_a_case_open():
     assert read_contact_wishes("bof les tuyaux c pas le sujet ce soir lol. bon merci, bonne soiree", in_context=True).is_empty
     assert not read_contact_wishes("pas le soir svp", in_context=True).is_empty
+
+
+def test_a_habit_told_in_a_safety_plan_answer_is_no_instruction():
+    """« Je ne réponds plus aux messages. Et le soir je bois » answers « what warns you? »: no
+    quiet hours (persona round 88 stored 18 h to 8 h in a suicidal man's case)."""
+    told = read_contact("quand ça va mal je ne décroche plus et le soir je fume trop", in_context=True)
+    assert told.wishes.quiet_from is None and told.wishes.quiet_until is None
+    assert read_contact("ne m'écrivez pas le soir", in_context=True).wishes.quiet_from is not None
