@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
@@ -26,6 +26,7 @@ from relais.conversation_contract import (
     ESCALATION_SLOT,
     FIRST_REPLY_SENT,
     PERSON_INTENT,
+    TRACK_ACTION,
     TRIAGE_KEY,
 )
 from relais.crisis import crisis_content
@@ -75,6 +76,8 @@ class ActionCrise(Action):
             events.append(SlotSet(CONTACT_SLOT, {**contact, CONTACT_WISHES_KEY: kept.to_json()}))
         if tracker.active_loop.get("name"):
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        if turn.then_track:
+            events.append(FollowupAction(TRACK_ACTION))
         return events
 
 
@@ -90,7 +93,8 @@ def citizen_message(tracker: Tracker) -> CitizenMessage:
         result = Triage(crisis.get("tier"), crisis.get("kind"))
     metadata = parse.get("metadata") or {}
     return CitizenMessage(text=text if not text.startswith("/") else "", intent=intent,
-                          triage=result, first_reply_sent=bool(metadata.get(FIRST_REPLY_SENT)))
+                          triage=result, first_reply_sent=bool(metadata.get(FIRST_REPLY_SENT)),
+                          intent_confidence=float((parse.get("intent") or {}).get("confidence") or 0.0))
 
 
 def _told(tracker: Tracker, text: str) -> tuple[ContactWishes, frozenset]:

@@ -37,7 +37,7 @@ from actions.topic_replies import (
     say_topic_once,
 )
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
-from relais.conversation_contract import ALERT_SLOT
+from relais.conversation_contract import ALERT_SLOT, TRACK_ACTION
 from relais.events import about_event, event_texts
 from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, read_answer
 from relais.plan_request import asks_for_a_plan
@@ -88,7 +88,7 @@ class ActionSelectTrack(Action):
     )
 
     def name(self) -> str:
-        return "action_select_track"
+        return TRACK_ACTION
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -55,6 +55,10 @@ GRIEVANCE_ACTION = "action_doleance"
 # Territorial alerts (the alert's buttons, subscribing, stopping), which the AlertPolicy predicts.
 ALERT_ACTION = "action_alertes"
 
+# A track's answer (actions/tracks.py); the crisis action hands a question over to it after a
+# false alarm.
+TRACK_ACTION = "action_select_track"
+
 # --- Intents -----------------------------------------------------------------------------
 # The citizen asks for a person of the team.
 PERSON_INTENT = "demander_humain"

@@ -274,6 +274,7 @@ class CitizenMessage:
     triage: Triage = Triage()
     # The Telegram edge already sent this message's first reply (Rasa was slow or down).
     first_reply_sent: bool = False
+    intent_confidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,7 @@ class CrisisTurn:
     ask_yes_no: bool = False          # the last line is a yes/no question (buttons)
     offer_person: bool = False        # a button to ask for a person
     kind: str | None = None
+    then_track: bool = False          # the message's track answers it next (after a false alarm)
 
     @property
     def open(self) -> bool:
@@ -493,6 +495,13 @@ _SHORT_STATEMENT_WORDS = 25
 _REQUEST = re.compile(
     r"\b(je voudrais|je veux|j'aimerais|je cherche|j'ai besoin|besoin d'|conseils?|aidez moi|aide pour|"
     r"parler de|parlons|sinon|autre chose|revenons|passons|comment)\b")
+
+
+def _asks_its_track(message: CitizenMessage) -> bool:
+    """The message asks something a track answers, and the model is sure of that track."""
+    text = message.text or ""
+    return (message.intent or "").startswith(TRACK_INTENT_PREFIX) and message.intent_confidence >= ASIDE_CONFIDENCE \
+        and (is_question(text) or bool(_REQUEST.search(normalise(text))) or bool(_ASIDE.search(normalise(text))))
 
 
 def _tells_more(message: CitizenMessage) -> bool:
@@ -726,8 +735,13 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # false alarm (persona round 87 closed nothing, but the danger lines came back).
         move = "safe_now"
     if move == "false_alarm" and triage.tier is None:
-        line = content.lines("false_alarm")[0]
-        return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind)
+        then_track = _asks_its_track(message)
+        # « Mdr non c'est une expression… je veux juste savoir pour les aides »: the apology,
+        # then the question answered by its track (persona round 88: « dites-moi ce dont vous
+        # avez besoin » to someone who had just said it).
+        line = content.text("false_alarm_then") if then_track else content.lines("false_alarm")[0]
+        return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind,
+                          then_track=then_track)
     if move == "refuses_call":
         return _turn(state, (content.by_kind("refuses_call", kind),), kind=kind, offer_person=True)
     if move == "prefers_writing" and kind in _table("in_writing"):

@@ -96,7 +96,8 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}{_ME}(tuer|supprimer|foutre en l'air|flinguer|pendre|noyer(?! dans (le|la|les|mon|ma|mes|l'|un|une) )|jeter(?! (sur|dans|a l'eau pour) )|tirer une balle|ouvrir les veines|faire sauter la cervelle)\b"),
     (SUICIDE, rf"\b{_ME}(supprimer|foutre en l'air|flinguer|pendre|tirer une balle|faire sauter la cervelle)\b"),
     (SUICIDE, rf"\bje {_ME}(tue|supprime)\b(?! (a|au|aux|pour|avec|de) )"),
-    (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}(mourir|crever)\b(?! (de|d') ?(rire|faim|soif|chaud|froid|ennui|honte|envie|fatigue|peur|impatience|jalousie|curiosite))"),
+    # Not « je vais crever à force (de bosser) », « à ce rythme »: tiredness (persona round 88).
+    (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}(mourir|crever)\b(?! ((de|d') ?(rire|faim|soif|chaud|froid|ennui|honte|envie|fatigue|peur|impatience|jalousie|curiosite)|a force|a ce rythme|a la tache|au (boulot|travail|taf)))"),
     (SUICIDE, r"\b(veux|voudrais|aimerais|envie de|envie d'|prefere) (\w+ ){0,2}(etre mort|etre morte|plus etre la|plus exister|ne plus exister|disparaitre pour (toujours|de bon)|etre six pieds sous terre)\b(?! (dans|sur|chez|pour|de) (vos|les|ses|ce|cette|votre|leur|la|le) )"),
     (SUICIDE, r"\b(veux|voudrais|ai|veut) (plus|pas) (envie de |le gout de |la force de )?vivre\b(?! (en|a|au|aux|dans|avec|chez|ici|sous|pres|loin|seule?|sans|la bas|comme (ca|cela) (dans|en|a)|de (mon|ma|mes))\b)"),
     (SUICIDE, r"\ben finir\b(?! avec (?!(la vie|ma vie|cette vie|tout|moi|l'existence|mes jours)\b))(?! (de|d') )"),
@@ -156,7 +157,7 @@ CRISIS_PATTERNS = _compile((
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait |avaient )?(frappe|frappee|frappent|bat|battu|battue|battent|cogne|cognee|cognent|etrangle|etranglee|etranglent|etrangler|viole|violee|violent|tabasse|tabassee|gifle|giflee|giflent|roue de coups|tape dessus|agresse|agressee|etouffe|etouffee|pousse dans l'escalier|tire les cheveux|traine par les cheveux|force a coucher|force a faire l'amour|forcee a coucher)\b(?! (aux|au|a la|en|sur|par|que|dans le jeu|a plate couture)\b)"),
     (VIOLENCE, rf"\b{_ME}(a |ont )?(menace|menacee) (de mort|de me tuer|avec (un|une|son|sa) (couteau|arme|fusil|pistolet|marteau)|de (me )?frapper|de tuer|de prendre les enfants)"),
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait )(deja |encore |souvent |plusieurs fois |toujours |de nouveau )(frappee?|battue?|cognee?|etranglee?|violee?|tabassee?|giflee?|agressee?|tapee?)\b"),
-    (VIOLENCE, r"\b(va|veut|vais|menace de|a menace de) (me |nous )?(buter|defoncer|massacrer|crever|saigner|egorger|planter)\b(?!.{0,30}\b(si je (refuse|rends|arrive|suis en retard|dis non)|heures sup|dossier|rapport|boulot|travail|reunion)\b)"),
+    (VIOLENCE, r"\b(va|veut|vais|menace de|a menace de) (me |nous )?(buter|defoncer|massacrer|crever|saigner|egorger|planter)\b(?! (a force|a ce rythme|a la tache|au (boulot|travail|taf))\b)(?!.{0,30}\b(si je (refuse|rends|arrive|suis en retard|dis non)|heures sup|dossier|rapport|boulot|travail|reunion)\b)"),
     (VIOLENCE, r"\b(serre|serree|tenu|tenue|pris|prise|attrape|attrapee) (\w+ ){0,2}(le cou|la gorge|le coup)\b.{0,40}\b(evanou|respirer|etouff|tomber|noir)"),
     (VIOLENCE, r"\b(si je (le|la) quitt\w*|si je pars)\b.{0,40}\b(ne verrais pas|tuer|buter|mort|morte|regretter|retrouver(a|ait))\b"),
     (VIOLENCE, r"\b(reviendr(a|ait)|revenir) (\w+ ){0,2}finir (le travail|ce qu'il a commence)\b"),

@@ -154,3 +154,13 @@ def test_a_track_answering_an_aside_keeps_the_dialogue_then_a_no_with_a_question
     asked = {"open": True, "tier": "question", "kind": "suicide", "asked": 1, "last": "?"}
     [closed] = crisis_aside_events(tracker("nan rien… on plante l'ail quand ?", intent="track_permaculture", state=asked))
     assert closed["value"]["open"] is False
+
+
+def test_a_false_alarm_with_a_question_is_followed_by_the_track_action(dispatcher, domain):
+    from rasa_sdk.events import FollowupAction
+
+    state = {"open": True, "tier": "certain", "kind": "suicide", "step": 1, "case": None}
+    track = tracker("non c'était une expression, je veux savoir comment réduire ma facture d'électricité",
+                    intent="track_energie", state=state, in_dialogue=True)
+    events, new_state = run(dispatcher, domain, track)
+    assert FollowupAction("action_select_track") in events and new_state["open"] is False

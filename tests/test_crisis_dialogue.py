@@ -630,3 +630,14 @@ def test_nobody_called_is_not_help_reached():
     conversation.say("mon père est tombé, il ne réagit plus")
     turn = conversation.say("non j'ai appelé personne encore")
     assert not turn.state.get("reached")
+
+
+def test_a_false_alarm_with_a_question_hands_the_question_to_its_track():
+    conversation = Conversation()
+    conversation.say("je vais me pendre")
+    message = CitizenMessage("mdr c'était une blague, je voulais juste savoir comment avoir la prime d'activité",
+                             "track_economie", intent_confidence=0.93)
+    turn = next_turn(conversation.state, message)
+    assert turn.case == CASE_FALSE_ALARM and turn.then_track and "Voici pour votre question" in turn.lines[0]
+    unsure = next_turn(conversation.state, CitizenMessage(message.text, "track_economie", intent_confidence=0.4))
+    assert unsure.case == CASE_FALSE_ALARM and not unsure.then_track

@@ -735,3 +735,9 @@ def test_a_professional_passing_on_a_childs_disclosure_is_asked_about_not_silenc
     for text in ("je suis institutrice, on prépare une séance sur les violences faites aux enfants, des ressources ?",
                  "dans le film d'hier soir le père frappe son fils, c'était dur à regarder"):
         assert triage(text).tier is None, text
+
+
+@pytest.mark.parametrize("text", ["j'en ai marre de ces queues, je vais crever à force", "on va crever à ce rythme au boulot"])
+def test_tiredness_said_with_crever_is_no_crisis(text):
+    assert not assess(text).is_crisis
+    assert assess("je vais crever ce soir, je n'en peux plus de vivre").is_crisis
