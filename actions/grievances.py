@@ -56,7 +56,7 @@ from relais.grievance_words import (
 from relais.grievances import THEME_OTHER, grievance_texts, references_in
 from relais.models import GRIEVANCE_VISIBILITIES
 from relais.services import StorageUnavailable
-from relais.services.grievances import DONE, NOT_FOUND, CitizenItem, Draft
+from relais.services.grievances import DONE, NOT_FOUND, CitizenItem, Draft, summary_of
 from relais.text import normalise
 
 logger = logging.getLogger(__name__)
@@ -250,7 +250,11 @@ def _next_question(dispatcher: CollectingDispatcher, sender: str, draft: dict[st
     if draft.get("visibility") not in GRIEVANCE_VISIBILITIES:
         titles = texts["visibility_buttons"]
         buttons = [{"title": titles[v], "payload": titles[v]} for v in GRIEVANCE_VISIBILITIES]
-        return _ask(dispatcher, draft, STEP_VISIBILITY, texts["ask_visibility"], buttons)
+        # With two items in flight, the question names the one it is about (persona round 88:
+        # « c pour laquelle ? »).
+        question = texts["ask_visibility_named"].format(summary=summary_of(draft["text"])) \
+            if draft.get("queue") or draft.get("from_queue") else texts["ask_visibility"]
+        return _ask(dispatcher, draft, STEP_VISIBILITY, question, buttons)
     recorded = _record(dispatcher, sender, draft)
     place = {key: draft.get(key) for key in ("postal_code", "commune", "quartier")}
     done = {GRIEVANCE_RECORDED_KEY: recorded, "last_place": place}
@@ -259,7 +263,7 @@ def _next_question(dispatcher: CollectingDispatcher, sender: str, draft: dict[st
         return done
     # The next item the citizen gave meanwhile, at the same place unless it names another.
     following: dict[str, Any] = {**done, "kind": queue[0]["kind"], "text": queue[0]["text"],
-                                 "queue": queue[1:], "place_asks": 0}
+                                 "queue": queue[1:], "place_asks": 0, "from_queue": True}
     _read_fields(following, queue[0]["text"])
     if not (following.get("postal_code") or following.get("commune")):
         following.update(postal_code=draft.get("postal_code"), commune=draft.get("commune"),

@@ -391,7 +391,7 @@ def answers_step(text: str | None, step: str | None) -> bool:
     if step == STEP_VISIBILITY:
         return read_visibility(text) is not None
     if step == STEP_WHERE:
-        return read_place(text, answer=True).found
+        return read_place(text, answer=True).found or says_same_place(text)
     if step == STEP_TRANSMIT:
         return says_yes(text) or says_no(text) or read_stated_visibility(text) is not None
     return False
@@ -425,7 +425,8 @@ def read_stated_visibility(text: str | None) -> str | None:
     the words are about publishing: « service public » says nothing of it."""
     words = _PUBLIC_THINGS.sub(" ", normalise(text or ""))
     if re.search(r"\b(publi\w*|diffus\w*|gard\w* (ca|cela|la|le)? ?(pour|entre) (vous|l'unite)|confidenti\w*|prive(e|s|es)?\b|"
-                 r"anonym\w*|dans les chiffres|que dans les stat\w*|juste pour l'unite|reste entre)\b", words):
+                 r"anonym\w*|dans les chiffres|que dans les stat\w*|juste pour l'unite|reste entre|"
+                 r"(juste|seulement|simplement) (la |le )?compt(er|ez|e)|compt(er|ez) (la |le )?(juste|seulement|simplement))\b", words):
         return read_visibility(text)
     return None
 
@@ -482,7 +483,9 @@ def read_place(text: str | None, answer: bool = False) -> Place:
     return Place(postal_code, commune, quartier)
 
 
-_SAME_PLACE = re.compile(r"\b(meme (commune|ville|village|endroit|quartier|coin|secteur)|au meme endroit|la aussi|ici aussi|idem)\b")
+_SAME_PLACE = re.compile(
+    r"\b(meme (commune|ville|village|endroit|quartier|coin|secteur|adresse|lieu)|au meme endroit|la aussi|ici aussi|idem|"
+    r"pareil( que (tout a l'heure|avant|la premiere|l'autre|la derniere|d'habitude))?|comme (tout a l'heure|avant|l'autre|la premiere))\b")
 
 
 def says_same_place(text: str | None) -> bool:

@@ -21,6 +21,7 @@ from relais.grievance_words import (
     read_stated_visibility,
     read_theme,
     read_visibility,
+    says_same_place,
 )
 
 
@@ -161,3 +162,8 @@ def test_the_practical_messages_of_the_conversation_sets_are_rarely_read_as_dole
         messages += [turn["user"] for c in yaml.safe_load(path.read_text(encoding="utf-8")) for turn in c["turns"]]
     read = [text for text in messages if read_request(text) is not None]
     assert len(messages) > 3000 and len(read) <= 5, read
+
+
+def test_the_same_place_as_before_and_counting_said_up_front_are_read():
+    assert says_same_place("pareil que tout à l'heure") and says_same_place("comme la première")
+    assert read_stated_visibility("une envie : des bancs au bord du canal, vous pouvez juste la compter") == "counted"
