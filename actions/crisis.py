@@ -37,6 +37,7 @@ from relais.crisis_dialogue import (
     CASE_RAISE,
     CitizenMessage,
     CrisisTurn,
+    continues_dialogue,
     next_turn,
 )
 from relais.safety import CERTAIN, Triage, triage
@@ -54,8 +55,7 @@ class ActionCrise(Action):
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         message = citizen_message(tracker)
         crisis = tracker.get_slot(CRISIS_SLOT) or {}
-        turn = next_turn(crisis, message,
-                         previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION or bool(crisis.get(ASIDE_KEY)))
+        turn = next_turn(crisis, message, continues_dialogue(previous_action(tracker, skip=CONTACT_ACTION), crisis))
         if turn is None:
             # The policy only calls this action for the crisis dialogue; if the state says
             # otherwise, the safe answer is still the first reply.

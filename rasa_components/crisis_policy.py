@@ -22,7 +22,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_components.decided_policy import DecidedPolicy
 from relais.conversation_contract import CONTACT_ACTION, CRISIS_ACTION, CRISIS_SLOT, TRIAGE_KEY
-from relais.crisis_dialogue import ASIDE_KEY, CitizenMessage, takes_message
+from relais.crisis_dialogue import CitizenMessage, continues_dialogue, takes_message
 from relais.safety import Triage
 
 # RulePolicy's priority is 6.
@@ -69,7 +69,7 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
 def in_crisis_dialogue(tracker: DialogueStateTracker, state: Optional[dict]) -> bool:
     """The crisis dialogue answered the message before, or a track answered a practical aside
     beside it (relais.crisis_dialogue.asks_aside)."""
-    return previous_action(tracker, skip=CONTACT_ACTION) == CRISIS_ACTION or bool((state or {}).get(ASIDE_KEY))
+    return continues_dialogue(previous_action(tracker, skip=CONTACT_ACTION), state)
 
 
 def awaiting_answer(tracker: DialogueStateTracker) -> bool:

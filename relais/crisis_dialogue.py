@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from re import Pattern
 from typing import Any
 
-from relais.conversation_contract import PERSON_INTENT
+from relais.conversation_contract import CRISIS_ACTION, PERSON_INTENT, TRACK_ACTION
 from relais.crisis import (
     CHILD,
     DANGER,
@@ -99,15 +99,25 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     )),
     # « Je suis un peu sourde »: the 114 is made for it (persona round 88: unanswered).
     ("hard_of_hearing", _patterns(
-        r"\b(sourde?|malentendante?|j'entends (mal|pas bien|pas tres bien|rien)|je n'entends (pas|rien|pas tres bien)|appareil auditif)\b",
+        # The writer's own hearing: not « une douleur sourde », « je n'entends pas sa respiration ».
+        r"\b(je suis|suis|j'suis|chuis) (un peu |tres |a moitie |completement |presque |devenue? )?(sourde?|malentendante?)\b",
+        r"\b(j'entends (mal|tres mal|plus rien|plus bien|pas bien|pas tres bien|rien)|"
+        r"je n'entends (plus rien|pas bien|plus bien|rien|pas tres bien|presque rien|plus))\b"
+        r"(?! (ce|ces|sa|son|ses|si|s'|quand|qu'|que|le|la|les|l'|un|une|des|du|rien|personne|plus))",
+        r"\b(appareil auditif|appareils auditifs|je suis malentendante?|malentendante?s?)\b",
     )),
     # « Tu peux me reparler demain pour voir comment ça va ? » (persona round 88: an energy
     # answer, then « je m'arrête là » to « je veux un suivi »).
     ("follow_up_request", _patterns(
-        r"\b(me (reparler|recontacter|rappeler|relancer|reecrire|redemander)|prendre de mes nouvelles|prenne de mes nouvelles|"
-        r"m'ecrire|me demander|me demande|m'ecrive|me contacter) (\w+ ){0,3}(demain|apres demain|la semaine prochaine|dans quelques jours|"
-        r"plus tard|de temps en temps|regulierement)\b",
-        r"\b(un suivi|qu'on me suive|etre suivie?|suivre (comment|si) (ca|je) va)\b",
+        r"\b(tu peux|vous pouvez|tu pourrais|vous pourriez|tu pourras|vous pourrez|pouvez vous|peux tu|pourriez vous|pourrais tu|"
+        r"est ce que (tu|vous|quelqu'un|on) (peux|pouvez|pourrais|pourriez|peut|pourrait)|quelqu'un (peut|pourrait)|on (peut|pourrait)|"
+        r"(j'aimerais|je voudrais|je veux|je souhaite)( bien)?( que (tu|vous|quelqu'un|on)| qu'on)?) "
+        r"(\w+ ){0,2}(me (reparler|recontacter|rappeler|relancer|reecrire|redemander|reparle|recontacte|rappelle|reecrive|"
+        r"demande|demander|suive|suivre)|m'ecrire|m'ecrive|me contacter|me contacte|prendre de mes nouvelles|prenne de mes nouvelles)"
+        r" (\w+ ){0,3}(demain|apres demain|la semaine prochaine|dans quelques jours|plus tard|de temps en temps|regulierement|"
+        r"comment (ca|je) va)\b",
+        r"\b(je veux|je voudrais|j'aimerais|je souhaite|je demande|possible d'avoir|on peut avoir|je peux avoir|vous faites) "
+        r"(\w+ ){0,2}(un suivi|etre suivie?)\b|\bqu'on me suive\b",
     )),
     ("team_question", _patterns(
         r"\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe|le relais|relais)\b",
@@ -183,9 +193,10 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(refuse|refusent|refusait) (qu'on|que j'|que je|que l'on|d') ?(appelle|appeler|telephoner)\b",
         r"\b(j'appellerai|j'appelerai|je telephonerai|j'appelle|je vais pas appeler|je vais pas telephoner) (pas|jamais|personne)\b",
     )),
-    # Before free_anonymous: « un compte à mon nom sans qu'il le sache » is about money.
+    # Before free_anonymous: « un compte à mon nom sans qu'il le sache » is about money. Not
+    # « c'est normal qu'il garde l'argent ? »: is_it_violence answers that.
     ("own_money", _patterns(
-        r"\b(compte (en banque |bancaire )?(a moi|a mon nom|perso\w*|juste a moi|rien qu'a moi)|mon propre compte|"
+        r"^(?!.*\b(c'est|est ce que c'est|ca compte comme|c'est pas) (normal|grave|de la violence|violent)\b).*\b(compte (en banque |bancaire )?(a moi|a mon nom|perso\w*|juste a moi|rien qu'a moi)|mon propre compte|"
         r"ouvrir un compte|un compte (en banque|bancaire)|(garde|prend|controle|a) (tout )?(l'argent|mon salaire|mes sous|ma carte|la carte bleue)|"
         r"pas (d'argent|de compte) a moi|argent a moi)\b",
     )),
@@ -302,7 +313,8 @@ _KIND_MOVES = {
     "is_it_violence": frozenset({VIOLENCE}),
     "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}), "gas": frozenset({DANGER}),
     "emergency_over": frozenset({MEDICAL, DANGER}), "carbon_monoxide": frozenset({MEDICAL}),
-    "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE}), "own_money": frozenset({VIOLENCE}),
+    "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE, SUICIDE, SELF_HARM, OTHER_AT_RISK}),
+    "own_money": frozenset({VIOLENCE}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -324,7 +336,8 @@ _KIND_ANSWERS = {
 # A kind's own answer to a move two kinds share: someone far away in a medical emergency is
 # helped through the 15 of where they are, not told to open the door.
 _KIND_ANSWER_OF = {("far_or_near", MEDICAL): ("medical_answers", "far_away"),
-                   **{("line_busy", kind): ("line_busy", kind) for kind in (MEDICAL, DANGER, CHILD)}}
+                   **{("line_busy", kind): ("line_busy", kind)
+                      for kind in (MEDICAL, DANGER, CHILD, SUICIDE, SELF_HARM, OTHER_AT_RISK)}}
 
 
 # Read only when the message is a question (normalise() drops the "?"): « je peux sortir ? »
@@ -432,7 +445,7 @@ _ASIDE = re.compile(
     r"\b(je demande (juste|seulement|simplement)|je voulais (juste |seulement )?(savoir|demander)|autre question|"
     r"(et|mais) pour (le|la|les|l')|sinon)\b")
 # Moves that a practical question shares with the dialogue without being about the crisis.
-_ASIDE_MOVES = frozenset({None, "children", "safe_now", "what_to_do", "thanks", "false_alarm"})
+_ASIDE_MOVES = frozenset({None, "safe_now", "what_to_do", "thanks", "false_alarm"})
 
 
 def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence: float) -> bool:
@@ -453,7 +466,15 @@ def declines_with_a_question(state: dict[str, Any], message: CitizenMessage, int
     text = message.text or ""
     return state.get("tier") == QUESTION and answer_of(message) is False \
         and (message.intent or "").startswith(TRACK_INTENT_PREFIX) and intent_confidence >= ASIDE_CONFIDENCE \
-        and text.rstrip().endswith("?") and not despairs(state, message) and not describes_plan(text)
+        and text.rstrip().endswith("?") and not despairs(state, message) and not describes_plan(text) \
+        and not _SOMEONE_ELSE.search(normalise(text)) and not _NOT_NOW_BUT_AFRAID.search(normalise(text))
+
+
+def continues_dialogue(previous_action: str | None, state: dict[str, Any] | None) -> bool:
+    """The crisis dialogue answered the message before, or a track answered, just before, a
+    practical aside beside it (asks_aside): an aside answered long ago keeps nothing open."""
+    return previous_action == CRISIS_ACTION \
+        or (previous_action == TRACK_ACTION and bool((state or {}).get(ASIDE_KEY)))
 
 
 def closed_after_no(state: dict[str, Any]) -> dict[str, Any]:
@@ -468,7 +489,15 @@ def despairs(state: dict[str, Any] | None, message: CitizenMessage) -> bool:
 
 
 # An anxiety or panic attack named by the one who has it.
-_PANIC = re.compile(r"\b(angoisse|crise d'angoisse|attaque de panique|crise de panique|je panique|panique|anxiete|crise d'anxiete|le stress|du stress)\b")
+_PANIC = re.compile(
+    r"\b(c'est (juste |surement |sans doute |peut etre |que |seulement |encore )?(de |une |mon |ma )?"
+    r"(l'angoisse|angoisse|crise d'angoisse|crise de panique|attaque de panique|panique|le stress|du stress|l'anxiete|crise d'anxiete)|"
+    r"(je fais|j'ai fait|j'ai|je refais|je suis en) (une |encore une )?(crise d'angoisse|crise de panique|attaque de panique|crise d'anxiete|panique)|"
+    r"je suis (tres |trop |hyper )?(angoissee?|stressee?))\b")
+# A panic told of someone else (« je panique, c'est mon mari, il respire mal »): the emergency stands.
+_SOMEONE_ELSES_BODY = re.compile(
+    r"\b(mon|ma|mes|son|sa|notre) (mari|femme|fils|fille|pere|mere|papa|maman|bebe|copain|copine|voisine?|enfants?|frere|soeur|amie?|"
+    r"conjointe?|compagne?|grand pere|grand mere|papi|mamie|collegue)\b|\b(il|elle) (fait|a|respire|est|tremble|saigne)\b")
 # Fear of the person, or a danger denied only for now, answering the violence question.
 _NOT_NOW_BUT_AFRAID = re.compile(
     r"\b(il|elle) me fait (tres |vraiment )?peur\b|\bj'ai peur (de lui|d'elle|qu'il|qu'elle)\b"
@@ -557,7 +586,7 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
     line = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (line,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
-                 "last": line, "asked": 0, "writer": writer, "reached": False}
+                 "last": line, "asked": 0, "writer": writer, "reached": False, "heat": speaks_of_heat(text)}
     return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
                       kind=crisis_kind.id)
 
@@ -592,6 +621,16 @@ _FEVER = re.compile(
     r"\b(fievre|temperature|febrile)\b|\b(3[89]|4[01])( \d)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|minutes?|min)\b)")
 
 
+# Heat, not fever: a heatstroke is cooled down hard (wet skin, air, ice packs), a fever gently.
+_HEAT = re.compile(r"\b(canicule|coup de chaleur|insolation|hyperthermie|chaleur|il fait (tres |trop |super )?chaud|"
+                   r"(en plein|au) soleil)\b")
+
+
+def speaks_of_heat(text: str | None) -> bool:
+    """The message speaks of a heat wave or a heatstroke."""
+    return bool(_HEAT.search(normalise(text or "")))
+
+
 def is_about_a_baby(text: str | None) -> bool:
     """The message speaks of a baby."""
     return bool(_BABY.search(normalise(text or "")))
@@ -621,7 +660,8 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # the violence told; the victim gets the 3919 (persona round 17: « pardon si la question
         # a surpris », then an energy answer to « mais le numéro ? »).
         return _first(state, VIOLENCE, False, message.text)
-    if state.get("kind") == MEDICAL and answer is not True and _PANIC.search(normalise(message.text or "")):
+    if state.get("kind") == MEDICAL and answer is not True and state.get("writer") is None \
+            and _PANIC.search(normalise(message.text or "")) and not _SOMEONE_ELSES_BODY.search(normalise(message.text or "")):
         # « Je crois que c'est juste l'angoisse, ça m'a déjà fait ça »: help through the attack,
         # and the signs that would make it the 15's; no case (persona round 88: the adult
         # emergency script, « restez avec la personne », to the person having the attack).
@@ -712,6 +752,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if kind == MEDICAL and state.get("writer") is None and is_about_a_baby(message.text):
         # « C'est pour mon bébé » told after the first reply: a baby's answers from now on.
         state = {**state, "writer": "infant"}
+    if kind == MEDICAL and not state.get("heat") and speaks_of_heat(message.text):
+        state = {**state, "heat": True}
     if _MAKES_SAFE.search(normalise(message.text or "")):
         # Putting the blade away is a safety-plan step (Stanley & Brown: make the environment
         # safe), not a means: praised, never an alert.
@@ -725,6 +767,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # honte d'appeler, j'ai le couteau à côté »).
         lines = content.lines("plan_or_means_other") if kind == OTHER_AT_RISK else content.lines("plan_or_means")
         return _turn(state, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
+    if state.get("reached") and triage.tier == CERTAIN and "help_reached" not in practical_asks(message.text, kind):
+        # « Il ne respire plus » after the 15 was reached: the numbers again, not « je reste là ».
+        state = {**state, "reached": False, "step": 0}
     # Once the 15 is reached, « on part aux urgences » is no question about care.
     move = move_of(message, kind, skip=_SKIPPED_ONCE_REACHED if state.get("reached") else frozenset())
     if move == "false_alarm" and kind in (OTHER_AT_RISK, CHILD) and _ONLY_ME_FINE.search(normalise(message.text or "")):
@@ -752,7 +797,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     asks = tuple(key for key in practical_asks(message.text, kind) if not (key == "help_reached" and state.get("reached")))
     if asks and move not in _BEFORE_PRACTICAL:
         # « Je suis un peu sourde. J'appelle le 18 ou le 15 ? »: both answered.
-        told = (content.text(move),) if move in _TOLD_MOVES else ()
+        told = (_with_reminder(content.text(move), kind, state),) if move in _TOLD_MOVES else ()
         return _practical_turn(state, asks, kind, told)
     if move == "health_signs":
         return _turn(state, (content.text("health_signs"),), kind=kind)
@@ -763,7 +808,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move == "come_here":
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in _TOLD_MOVES:
-        return _turn(state, (content.text(move),), kind=kind)
+        return _turn(state, (_with_reminder(content.text(move), kind, state),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
     if move == "what_to_do" and kind == MEDICAL and state.get("writer") in ("far", "infant"):
@@ -805,6 +850,13 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(safety))
 
 
+def _with_reminder(line: str, kind: str, state: dict[str, Any]) -> str:
+    """A shared answer (hard of hearing, a follow-up asked) in an emergency keeps its numbers."""
+    if kind not in ACUTE_KINDS or state.get("reached"):
+        return line
+    return line + " " + crisis_content().kind(kind).reminder
+
+
 def _safety_steps(kind: str, state: dict[str, Any]) -> tuple[str, ...]:
     """The next steps of this dialogue, for who writes and where the emergency stands."""
     content = crisis_content()
@@ -824,10 +876,13 @@ def _safety_steps(kind: str, state: dict[str, Any]) -> tuple[str, ...]:
 _PRACTICAL = (
     ("help_reached", frozenset({MEDICAL, DANGER}), re.compile(
         # Not a call that failed (« j'ai appelé, ça sonne occupé »).
-        r"^(?!.*\b(occupe|repond pas|ne repond|pas de reponse|raccroche|pas reussi|n'arrive pas|en attente|attente|"
-        r"appele personne|pas appele|pas encore appele|personne n'a appele|pas (eu|pu) (le|les|joindre))\b).*"
+        r"^(?!.*\b(occupe|repond pas|repondent pas|ne repond\w*|repond toujours pas|repondent toujours pas|pas de reponse|"
+        r"raccroche|pas reussi|n'arrive pas|n'arrivent pas|arrive pas|arrivent pas|arrive toujours pas|arrivent toujours pas|"
+        r"ne vien\w*|viennent pas|vient pas|toujours pas (la|arrive\w*)|en attente|attente|dans le vide|ca a coupe|ca coupe|"
+        r"decroche pas|ne decroche|personne ne decroche|appele personne|pas appele|pas encore appele|personne n'a appele|"
+        r"pas (eu|pu) (le|les|joindre))\b).*"
         r"\b(j'ai eu (le samu|le 15|le 112|le 18|les pompiers|le medecin|un medecin|quelqu'un)|"
-        r"(j'ai|on a|je l'ai|je les ai|nous avons) (deja |bien )?(appele|appeles|telephone)|c'est fait|"
+        r"(j'ai|on a|je l'ai|je les ai|nous avons) (deja |bien )?(appele|appeles|telephone)|"
         r"(le samu|le 15|le 112|les pompiers|les secours|le medecin|l'ambulance|ils) (\w+ )?"
         r"(arrive|arrivent|vient|viennent|est en route|sont en route|envoie|envoient|m'envoie\w*|nous envoie\w*|"
         r"m'a dit|nous a dit|m'ont dit|nous ont dit|est arrivee?|sont arrivee?s|est la|sont la|sont avec (lui|elle|eux)|"
@@ -835,9 +890,18 @@ _PRACTICAL = (
         r"(on|je|nous) (part|pars|partons|va|vais|allons|file|fonce) (aux urgences|a l'hopital)|"
         r"en route (pour|vers) (les urgences|l'hopital)|"
         r"(mon|ma|un|une) (voisin|voisine|mari|femme|copain|copine|frere|soeur|pere|mere|ami|amie) (nous |m'|l'|les )?(emmene|conduit|amene))\b")),
+    # « C'est fait » is the call the 15 asked for in a medical emergency; in a danger it may be
+    # the shelter or the gas tap.
+    ("help_reached", frozenset({MEDICAL}), re.compile(r"^(?!.*\b(pas|rien)\b)(ok |bon |voila )?c'est fait\b")),
+    # Help called but late (« les pompiers arrivent pas ») : call again, and make the way easy.
+    ("help_late", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(les secours|le samu|les pompiers|l'ambulance|la police|ils|personne) (\w+ )?(n'arrive\w*|arrivent? (toujours )?pas|"
+        r"ne vien\w*|viennent (toujours )?pas|vient (toujours )?pas|(sont|est) (toujours )?pas (la|arrivee?s?|encore la))\b|"
+        r"\b(ils|elles?|les secours|le samu|les pompiers) (mettent|met) (du temps|longtemps|des plombes|trop de temps)\b|"
+        r"\b(toujours|encore) personne\b|\bc'est (trop )?long\b")),
     ("calling", frozenset({MEDICAL}), re.compile(
         r"\b(j'appelle|je vais appeler|je les appelle|j'appelle maintenant|ok j'appelle|bon j'appelle)"
-        r"( (le |les )?(15|samu|112|secours|urgences))?\b(?! (d'ici|depuis|dans|pas|jamais|personne)\b)")),
+        r"( (le |les )?(15|samu|112|secours|urgences))?\b(?! (d'ici|depuis|dans|pas|jamais|personne|qui|quoi|quel|quelle|ou)\b)")),
     ("which_number", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(15|18|17|112|samu|pompiers) ou (le |les )?(15|18|17|112|samu|pompiers)\b|\bquel numero\b|\bj'appelle qui\b|\bqui (dois je|je dois|faut il) appeler\b")),
     ("go_back_in", frozenset({DANGER}), re.compile(
@@ -850,9 +914,15 @@ _PRACTICAL = (
     ("is_it_serious", frozenset({MEDICAL}), re.compile(
         r"\b(c'est (vraiment |si |tres |trop )?grave|est ce (que c'est )?grave|c'est inquietant|j'exagere|"
         r"je m'inquiete pour rien|c'est normal|je derange pour rien|faut (vraiment|il vraiment) appeler)\b")),
+    # The person's own emergency treatment (an inhaler, an adrenaline pen, sugar): given as
+    # prescribed, not held back until the 15 says so.
+    ("own_treatment", frozenset({MEDICAL}), re.compile(
+        r"\b(ventoline|inhalateur|sa pompe|son spray|bronchodilatateur|stylo (d')?adrenaline|adrenaline|anapen|epipen|jext|emerade|"
+        r"glucagon|du sucre|un sucre|morceau de sucre|resucrer|jus de fruit|son traitement d'urgence)\b")),
     ("medicine", frozenset({MEDICAL}), re.compile(
         # Not a medicine swallowed (an overdose is the 15's, what_to_do's).
-        r"^(?!.*\b(avale|a pris|a bu|a mange|boite|plaquette|tube|surdose|overdose)\b).*"
+        r"^(?!.*\b(avale|a pris|a bu|a mange|boite|plaquette|tube|surdose|overdose|ventoline|inhalateur|adrenaline|"
+        r"anapen|epipen|jext|glucagon)\b).*"
         r"\b(doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|advil|nurofen|aspirine|sirop|suppositoire|"
         r"medicaments?|medocs?)\b")),
     ("cooling", frozenset({MEDICAL}), re.compile(
@@ -862,7 +932,7 @@ _PRACTICAL = (
         r"\b(je prends|on prend|j'emporte|on emporte|prendre|emporter|amener|apporter) (quoi|quelles affaires|ses affaires|des affaires)\b|"
         r"\bqu'est ce que (je|j'|on) (prends|prend|emporte|amene|apporte)\b|\b(quelles|ses) affaires\b")),
     ("cover", frozenset({MEDICAL}), re.compile(
-        r"\b(couvr\w*|couverture|couette|habill\w*|deshabill\w*|bonnet|emmitoufl\w*|rechauff\w*|"
+        r"\b(?<!je m')(?<!on s')(couvr\w*|couverture|couette|habill\w*|deshabill\w*|bonnet|emmitoufl\w*|rechauff\w*|"
         r"(il|elle) a froid|pas de chauffage|sans chauffage|plus de chauffage)\b")),
 )
 _PRACTICAL_TABLE = {MEDICAL: "medical_answers", DANGER: "danger_answers"}
@@ -879,15 +949,16 @@ def _only_denies_danger(message: CitizenMessage) -> bool:
 
 _SKIPPED_ONCE_REACHED = frozenset({"care", "drive_there", "safe_now"})
 # A kind's own move that comes before any practicality (a wound, gas, the emergency over).
-_BEFORE_PRACTICAL = frozenset({"emergency_over", "bleeding", "gas", "carbon_monoxide", "false_alarm"})
+_BEFORE_PRACTICAL = frozenset({"emergency_over", "bleeding", "gas", "carbon_monoxide", "false_alarm", "line_busy"})
 
 
 def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
     """The practicalities of an emergency a message asks or tells, in the order answered."""
     words = normalise(text or "")
     asks = tuple(key for key, kinds, pattern in _PRACTICAL if kind in kinds and pattern.search(words))
+    asks = tuple(dict.fromkeys(asks))
     if "help_reached" in asks:
-        asks = tuple(key for key in asks if key != "calling")
+        asks = tuple(key for key in asks if key not in ("calling", "help_late"))
     return asks
 
 
@@ -898,12 +969,18 @@ _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
 def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
                     told: tuple[str, ...] = ()) -> CrisisTurn:
     table = _table(_PRACTICAL_TABLE[kind])
-    infant = state.get("writer") == "infant"
-    answers = list(told) + [str(table.get(f"{key}_infant") if infant and f"{key}_infant" in table else table[key])
-                            for key in asks]
+    answers = list(told) + [str(table[_variant(table, key, state)]) for key in asks]
     if "help_reached" in asks:
         state = {**state, "reached": True, "step": 0}
     return _turn(state, ("\n\n".join(answers),), kind=kind)
+
+
+def _variant(table: dict[str, Any], key: str, state: dict[str, Any]) -> str:
+    """The answer's variant for a baby, else for a heatstroke, when the table has one."""
+    for suffix, applies in (("_infant", state.get("writer") == "infant"), ("_heat", bool(state.get("heat")))):
+        if applies and f"{key}{suffix}" in table:
+            return f"{key}{suffix}"
+    return key
 
 
 def _turn(state: dict[str, Any], lines: tuple[str, ...], kind: str, case: str | None = None,

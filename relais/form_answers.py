@@ -44,7 +44,17 @@ def is_question(text: str) -> bool:
     words = normalise(text)
     if text.rstrip().endswith("?"):
         return True
-    return bool(_QUESTION_START.match(words)) and not _WHEN_CLAUSE.match(text)
+    return bool(_QUESTION_START.match(words)) and not _tells_when(text)
+
+
+# The main clause after « quand …, » still asks when it holds a question word (« quand le
+# courant coupe, on fait quoi »).
+_ASKS_IN_MAIN = re.compile(r"\b(quoi|qui|comment|combien|quels?|quelles?|pourquoi|est ce|ou aller|ou (je|j'|on|il|elle)\b|ou$)")
+
+
+def _tells_when(text: str) -> bool:
+    found = _WHEN_CLAUSE.match(text)
+    return found is not None and not _ASKS_IN_MAIN.search(normalise(text[text.index(",", 0, found.end()) + 1:]))
 
 
 # A question beside an answer is at least this long: « ok ? » asks nothing of its own.

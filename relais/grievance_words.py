@@ -140,7 +140,7 @@ _YES_TRANSMIT = re.compile(
 _VISIBILITY = (
     # Checked first: « ne la publiez pas », « pas publier » is private, not published.
     (VISIBILITY_PRIVATE, re.compile(
-        r"\b((ne|n') ?(la|le|les)? ?publie\w* pas|pas (la |le )?publi\w*|sans (la |le )?publi\w*|gard\w* (la |le |ca |cela )?(pour|entre) (vous|l'unite|eux|nous)"
+        r"\b((ne|n') ?(la|le|les)? ?publie\w* pas|(?<!sais )pas (la |le )?publi\w*|sans (la |le )?publi\w*|gard\w* (la |le |ca |cela )?(pour|entre) (vous|l'unite|eux|nous)"
         r"|garde[sz]? (la|le|ca|cela)|prive(e|s|es)?\b|en prive|confidenti\w*|reserv\w*|discret\w*|pas public|que pour (vous|l'unite)|pour l'unite"
         r"|personne d'autre|juste (pour )?l'unite|entre nous)\b")),
     (VISIBILITY_COUNTED, re.compile(
@@ -412,10 +412,18 @@ _PUBLIC_THINGS = re.compile(
     r"|action publique|agents? publics?|sante publique|ordre public|domaine public|public vise)\b")
 
 
+# A publication denied (« je ne veux pas que les voisins puissent la lire », « pas visible par
+# tout le monde »): kept with the unit. Not « je ne sais pas, publiez-la ».
+_DENIED_BEFORE = re.compile(r"(?<!sais )\b(pas|jamais|sans|plutot pas)\b( \S+){0,3} ?$")
+
+
 def read_visibility(text: str | None) -> str | None:
     words = _PUBLIC_THINGS.sub(" ", normalise(text or ""))
     for visibility, pattern in _VISIBILITY:
-        if pattern.search(words):
+        found = pattern.search(words)
+        if found and visibility == VISIBILITY_PUBLISHED and _DENIED_BEFORE.search(words[:found.start()]):
+            return VISIBILITY_PRIVATE
+        if found:
             return visibility
     return None
 

@@ -40,7 +40,11 @@ _SHAKE = r"(envie de|peur de|pourrais|vais|failli|sur le point de) (le|la) secou
 _INFANT = r"(bebe|nourrisson|(a|de) \d+ (mois|semaines)|pleure\w*|pleurs|se taise|se taire)"
 # An infant under three months, and a fever (38 °C or more, « 38,4 » read as « 38 4 »).
 _YOUNG_INFANT = r"(nouveau nee?s?|(bebe|bb|nourrisson|fils|fille|petit|petite|petiot|enfant|loulou|puce) (\w+ ){0,2}((est )?nee? (il y a|depuis) (\d+|quelques|trois|deux) (jours|semaines)|(de|a|qui a) (\d{1,2}|quelques|deux|trois|quatre|cinq|six|sept|huit|dix) (jours|semaines)|(de |a |qui a )?(1|2|un|deux) mois( et demi)?(?! de)))"
-_FEVER = r"((?<!un peu de )(?<!petite )fievre|(38|39|40|41)( [0-9])?( c'est| degres| de fievre| de temperature)?\b|temperature (\w+ ){0,2}(a )?(38|39|40|41)\b)"
+# Not a term of birth or an age (« né à 38 semaines », « 40 ans »).
+_FEVER = r"((?<!un peu de )(?<!petite )fievre|(38|39|40|41)( [0-9])?( c'est| degres| de fievre| de temperature)?\b(?! (semaines|sa|ans|kg|kilos?|euros?|mois|jours|km|min|minutes?)\b)|temperature (\w+ ){0,2}(a )?(38|39|40|41)\b)"
+# Worn out, not dying: « à force », « à ce rythme », « au boulot » — unless blows follow
+# (« il va me crever à force de me cogner »).
+_WORN_OUT = r"(a force|a ce rythme|a la tache|au (boulot|travail|taf))\b(?! de (me|m'|nous) (cogner|frapper|taper|battre|tabasser|etrangler))(?! de (souffrir|pleurer|avoir mal))"
 # Stems (« maltrait », « attouch ») end without a word boundary; the short ones must not be the
 # start of another word: « la batterie » (« bat »), « le violon », « le brûleur ».
 _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat\b|bats\b|battent|cogne|cognent|maltrait|viol(?!on|et|ette|ine)|attouch|abus|secoue|brule(?!ur)|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
@@ -96,8 +100,9 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}{_ME}(tuer|supprimer|foutre en l'air|flinguer|pendre|noyer(?! dans (le|la|les|mon|ma|mes|l'|un|une) )|jeter(?! (sur|dans|a l'eau pour) )|tirer une balle|ouvrir les veines|faire sauter la cervelle)\b"),
     (SUICIDE, rf"\b{_ME}(supprimer|foutre en l'air|flinguer|pendre|tirer une balle|faire sauter la cervelle)\b"),
     (SUICIDE, rf"\bje {_ME}(tue|supprime)\b(?! (a|au|aux|pour|avec|de) )"),
-    # Not « je vais crever à force (de bosser) », « à ce rythme »: tiredness (persona round 88).
-    (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}(mourir|crever)\b(?! ((de|d') ?(rire|faim|soif|chaud|froid|ennui|honte|envie|fatigue|peur|impatience|jalousie|curiosite)|a force|a ce rythme|a la tache|au (boulot|travail|taf)))"),
+    # Not « je vais crever à force (de bosser) », « à ce rythme »: tiredness (persona round 88);
+    # only after « vais »: « je veux crever à force de souffrir » is a wish to die.
+    (SUICIDE, rf"(?!vais (\w+ ){{0,2}}(mourir|crever) {_WORN_OUT}){_WANT} (\w+ ){{0,2}}(mourir|crever)\b(?! (de|d') ?(rire|faim|soif|chaud|froid|ennui|honte|envie|fatigue|peur|impatience|jalousie|curiosite))"),
     (SUICIDE, r"\b(veux|voudrais|aimerais|envie de|envie d'|prefere) (\w+ ){0,2}(etre mort|etre morte|plus etre la|plus exister|ne plus exister|disparaitre pour (toujours|de bon)|etre six pieds sous terre)\b(?! (dans|sur|chez|pour|de) (vos|les|ses|ce|cette|votre|leur|la|le) )"),
     (SUICIDE, r"\b(veux|voudrais|ai|veut) (plus|pas) (envie de |le gout de |la force de )?vivre\b(?! (en|a|au|aux|dans|avec|chez|ici|sous|pres|loin|seule?|sans|la bas|comme (ca|cela) (dans|en|a)|de (mon|ma|mes))\b)"),
     (SUICIDE, r"\ben finir\b(?! avec (?!(la vie|ma vie|cette vie|tout|moi|l'existence|mes jours)\b))(?! (de|d') )"),
@@ -157,7 +162,7 @@ CRISIS_PATTERNS = _compile((
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait |avaient )?(frappe|frappee|frappent|bat|battu|battue|battent|cogne|cognee|cognent|etrangle|etranglee|etranglent|etrangler|viole|violee|violent|tabasse|tabassee|gifle|giflee|giflent|roue de coups|tape dessus|agresse|agressee|etouffe|etouffee|pousse dans l'escalier|tire les cheveux|traine par les cheveux|force a coucher|force a faire l'amour|forcee a coucher)\b(?! (aux|au|a la|en|sur|par|que|dans le jeu|a plate couture)\b)"),
     (VIOLENCE, rf"\b{_ME}(a |ont )?(menace|menacee) (de mort|de me tuer|avec (un|une|son|sa) (couteau|arme|fusil|pistolet|marteau)|de (me )?frapper|de tuer|de prendre les enfants)"),
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait )(deja |encore |souvent |plusieurs fois |toujours |de nouveau )(frappee?|battue?|cognee?|etranglee?|violee?|tabassee?|giflee?|agressee?|tapee?)\b"),
-    (VIOLENCE, r"\b(va|veut|vais|menace de|a menace de) (me |nous )?(buter|defoncer|massacrer|crever|saigner|egorger|planter)\b(?! (a force|a ce rythme|a la tache|au (boulot|travail|taf))\b)(?!.{0,30}\b(si je (refuse|rends|arrive|suis en retard|dis non)|heures sup|dossier|rapport|boulot|travail|reunion)\b)"),
+    (VIOLENCE, rf"\b(va|veut|vais|menace de|a menace de) (me |nous )?(buter|defoncer|massacrer|crever|saigner|egorger|planter)\b(?! {_WORN_OUT})(?!.{{0,30}}\b(si je (refuse|rends|arrive|suis en retard|dis non)|heures sup|dossier|rapport|boulot|travail|reunion)\b)"),
     (VIOLENCE, r"\b(serre|serree|tenu|tenue|pris|prise|attrape|attrapee) (\w+ ){0,2}(le cou|la gorge|le coup)\b.{0,40}\b(evanou|respirer|etouff|tomber|noir)"),
     (VIOLENCE, r"\b(si je (le|la) quitt\w*|si je pars)\b.{0,40}\b(ne verrais pas|tuer|buter|mort|morte|regretter|retrouver(a|ait))\b"),
     (VIOLENCE, r"\b(reviendr(a|ait)|revenir) (\w+ ){0,2}finir (le travail|ce qu'il a commence)\b"),
@@ -196,7 +201,7 @@ CRISIS_PATTERNS = _compile((
     (MEDICAL, rf"\b{_CHILD}\b.{{0,50}}\b(fievre|temperature)\b.{{0,40}}\b(40|41|42|mou|molle|ne reagit|convulse|bleu|gris|respire mal|ne boit plus|tout mou)\b"),
     # A feverish baby who breathes fast or will not drink, limp, or with spots that do not fade
     # (persona round 88: « brûlant, 39,8, il respire vite et veut pas boire son biberon »).
-    (MEDICAL, r"^(?=.*\b(bebe|bb|nourrisson|biberon|tetee|allaite|allaitement)\b)(?=.*\b(fievre|temperature|brulante?|3[89]|4[01])\b)"
+    (MEDICAL, rf"^(?=.*\b(bebe|bb|nourrisson|biberon|tetee|allaite|allaitement)\b)(?=.*\b(brulante?|{_FEVER}))"
               r".*\b(respire (tres |trop |super )?(vite|fort|mal)|halete|geint|gemit|(veut|veux) (plus|pas) (boire|teter)|"
               r"refuse (de boire|le biberon|le sein|de teter)|ne boit (plus|pas|rien)|boit plus|tout mou|toute molle|ne reagit|"
               r"convuls\w*|taches? (violettes?|rouges?) qui ne (s'effacent|partent) pas)\b"),

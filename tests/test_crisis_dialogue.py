@@ -584,7 +584,7 @@ def test_once_the_firemen_arrived_her_questions_are_answered_without_the_numbers
     arrived = conversation.say("les pompiers sont arrivés, ils sont avec la dame du 2e")
     assert arrived.state["reached"] and "112" not in arrived.lines[0].split("Si la situation change")[0]
     back = conversation.say("on peut remonter dans l'appartement ? et qui va appeler son fils ?")
-    assert "feu vert des pompiers" in back.lines[0] and "préviennent la famille" in back.lines[0]
+    assert "feu vert des pompiers" in back.lines[0] and "prévenir la famille" in back.lines[0]
     assert "Danger immédiat" not in back.lines[0]
 
 
@@ -617,12 +617,20 @@ def test_a_follow_up_asked_for_tomorrow_is_answered_not_read_as_a_topic():
     assert "demain" in turn.lines[0] and "équipe relais" in turn.lines[0]
 
 
+MEDICAL_QUESTION = {"open": True, "tier": QUESTION, "kind": "medical", "asked": 1, "questions": 0}
+
+
 def test_an_anxiety_attack_answering_the_medical_question_gets_help_through_it_and_no_case():
-    conversation = Conversation()
-    conversation.say("j'ai le cœur qui cogne et du mal à respirer depuis que l'eau est entrée", model=0.7)
-    if conversation.state and conversation.state.get("tier") == QUESTION and conversation.state.get("kind") == "medical":
-        turn = conversation.say("je crois que c'est l'angoisse, j'en fais souvent")
-        assert "respirez" in turn.lines[0] and turn.case is None and not turn.open
+    message = CitizenMessage("je crois que c'est l'angoisse, j'en fais souvent", None, triage("je crois que c'est l'angoisse"))
+    turn = next_turn(dict(MEDICAL_QUESTION), message, in_dialogue=True)
+    assert "respirez" in turn.lines[0] and turn.case is None and not turn.open
+
+
+@pytest.mark.parametrize("text", ["je panique complètement, c'est ma femme, elle respire plus normalement",
+                                  "j'ai du stress, il est tout blanc et il transpire"])
+def test_a_witness_who_panics_about_someone_is_no_anxiety_attack(text):
+    turn = next_turn(dict(MEDICAL_QUESTION), CitizenMessage(text, None, triage(text)), in_dialogue=True)
+    assert "respirez avec moi" not in turn.lines[-1]
 
 
 def test_nobody_called_is_not_help_reached():
@@ -641,3 +649,154 @@ def test_a_false_alarm_with_a_question_hands_the_question_to_its_track():
     assert turn.case == CASE_FALSE_ALARM and turn.then_track and "Voici pour votre question" in turn.lines[0]
     unsure = next_turn(conversation.state, CitizenMessage(message.text, "track_economie", intent_confidence=0.4))
     assert unsure.case == CASE_FALSE_ALARM and not unsure.then_track
+
+
+# Review of 2026-12-06 (a helper read the dialogue's code): each answer exists for each kind it is
+# read in, a failed call is no help reached, and words about someone else are not the writer's.
+def test_every_practical_ask_has_an_answer_for_every_kind_it_is_read_in():
+    from relais.crisis_dialogue import _PRACTICAL, _PRACTICAL_TABLE
+    dialogue = crisis_content().dialogue
+    for key, kinds, _pattern in _PRACTICAL:
+        for kind in kinds:
+            assert key in dialogue[_PRACTICAL_TABLE[kind]], (key, kind)
+
+
+def test_every_kinds_own_answer_exists():
+    from relais.crisis_dialogue import _KIND_ANSWER_OF, _KIND_ANSWERS, _KIND_MOVES
+    dialogue = crisis_content().dialogue
+    for move, kinds in _KIND_MOVES.items():
+        for kind in kinds:
+            if move in _KIND_ANSWERS:
+                table, key = _KIND_ANSWER_OF.get((move, kind)) or _KIND_ANSWERS[move]
+                assert key in dialogue[table], (move, kind)
+
+
+def test_telling_the_family_in_a_medical_emergency_is_answered():
+    conversation = Conversation()
+    conversation.say("ma tante s'est écroulée au marché, elle ne réagit plus")
+    turn = conversation.say("faut-il prévenir ses enfants maintenant ?")
+    assert "proches" in turn.lines[0] and "15" in turn.lines[0]
+
+
+@pytest.mark.parametrize("text", ["j'ai appelé mais ils répondent pas", "j'ai téléphoné, ça sonne dans le vide",
+                                  "on a appelé, ça a coupé", "on les a appelés il y a 20 min, les pompiers arrivent pas"])
+def test_a_call_that_failed_or_help_that_is_late_is_no_help_reached(text):
+    conversation = Conversation()
+    conversation.say("il y a de la fumée noire qui sort de chez le voisin du dessous")
+    turn = conversation.say(text)
+    assert not turn.state.get("reached") and "Vous avez bien fait" not in turn.lines[0]
+    assert "112" in turn.lines[0]
+
+
+def test_done_in_a_danger_is_not_help_reached_but_is_in_a_medical_emergency():
+    danger = Conversation()
+    danger.say("ça sent le gaz très fort dans la cuisine")
+    assert not danger.say("c'est fait").state.get("reached")
+    medical = Conversation()
+    medical.say("mon oncle ne réagit plus, il est par terre")
+    assert medical.say("c'est fait").state.get("reached")
+
+
+def test_a_new_danger_after_help_was_reached_says_the_numbers_again():
+    conversation = Conversation()
+    conversation.say("mon grand-père vient de s'effondrer dans la cuisine, il respire bizarrement")
+    assert conversation.say("le samu arrive").state["reached"]
+    turn = conversation.say("il ne respire plus du tout")
+    assert not turn.state["reached"] and "15" in turn.lines[-1]
+
+
+@pytest.mark.parametrize("text", ["je me demande si demain il faudra refaire des examens",
+                                  "le samu doit me rappeler plus tard"])
+def test_words_about_tomorrow_are_no_follow_up_asked(text):
+    assert move_of(CitizenMessage(text), "medical") != "follow_up_request"
+
+
+@pytest.mark.parametrize("text", ["vous pourriez me recontacter demain ?", "j'aimerais qu'on me reparle demain",
+                                  "je voudrais un suivi"])
+def test_a_follow_up_asked_of_relais_is_read(text):
+    assert move_of(CitizenMessage(text), "suicide") == "follow_up_request"
+
+
+@pytest.mark.parametrize("text, deaf", [("j'ai une douleur sourde dans le bras", False),
+                                        ("je n'entends pas sa respiration", False),
+                                        ("il fait la sourde oreille", False),
+                                        ("je suis un peu sourd", True),
+                                        ("je suis malentendante", True)])
+def test_hard_of_hearing_is_the_writers_own_hearing(text, deaf):
+    assert (move_of(CitizenMessage(text), "medical") == "hard_of_hearing") is deaf
+
+
+def test_hard_of_hearing_in_an_emergency_keeps_the_kinds_numbers():
+    conversation = Conversation()
+    conversation.say("ma voisine est tombée dans l'escalier et ne bouge plus")
+    turn = conversation.say("je suis sourde, comment je fais")
+    assert "114" in turn.lines[0] and crisis_content().kind("medical").reminder in turn.lines[0]
+
+
+@pytest.mark.parametrize("text", ["je veux crever à force de souffrir comme ça", "il va me crever à force de me cogner"])
+def test_dying_of_suffering_or_of_blows_stays_a_crisis(text):
+    assert triage(text).tier == CERTAIN
+
+
+def test_an_old_aside_keeps_no_dialogue_open():
+    from relais.conversation_contract import CRISIS_ACTION, TRACK_ACTION
+    from relais.crisis_dialogue import ASIDE_KEY, continues_dialogue
+    state = {"open": True, "tier": CERTAIN, "kind": "violence", ASIDE_KEY: True}
+    assert continues_dialogue(TRACK_ACTION, state) and continues_dialogue(CRISIS_ACTION, state)
+    assert not continues_dialogue("action_checkin", state)
+    assert not continues_dialogue(TRACK_ACTION, {**state, ASIDE_KEY: False})
+
+
+@pytest.mark.parametrize("text", ["non pas moi, c'est mon frère qui parle de se jeter du pont, on fait comment ?",
+                                  "non, pas là tout de suite, mais j'ai peur qu'il revienne, je fais quoi ?"])
+def test_a_no_that_tells_of_someone_else_or_of_fear_is_no_decline(text):
+    from relais.crisis_dialogue import declines_with_a_question
+    for kind in ("suicide", "violence"):
+        state = {"open": True, "tier": QUESTION, "kind": kind, "asked": 1}
+        assert not declines_with_a_question(state, CitizenMessage(text, "track_logement"), 0.97)
+
+
+@pytest.mark.parametrize("kind, text, needle", [
+    ("suicide", "le 3114 sonne occupé", "3114"), ("self_harm", "personne ne répond au 3114", "3114"),
+    ("other_at_risk", "j'arrive pas à les joindre", "3114"), ("violence", "le 3919 c'est occupé", "masecurite"),
+])
+def test_a_busy_line_is_answered_for_every_kind(kind, text, needle):
+    state = {"open": True, "tier": CERTAIN, "kind": kind, "step": 1, "last": ""}
+    turn = next_turn(state, CitizenMessage(text, None, triage(text)), in_dialogue=True)
+    assert needle in turn.lines[0] and "occupé" in turn.lines[0]
+
+
+def test_asking_whether_holding_the_money_is_violence_gets_that_answer():
+    assert move_of(CitizenMessage("c'est normal qu'il garde l'argent de mon salaire ?"), "violence") == "is_it_violence"
+
+
+def test_a_heatstroke_is_cooled_hard_and_a_fever_gently():
+    heat = Conversation()
+    heat.say("mon voisin âgé est tout confus et brûlant avec cette canicule, il ne répond plus quand je lui parle")
+    turn = heat.say("je peux le rafraîchir avec de l'eau froide ?")
+    assert "Coup de chaleur" in turn.lines[0] and "glace" in turn.lines[0]
+    fever = Conversation()
+    fever.say("mon bébé de 2 mois est à 38,7 depuis ce matin")
+    assert "pas d'eau froide" in fever.say("un gant froid ça va ?").lines[0]
+
+
+def test_the_persons_own_inhaler_is_given_not_held_back():
+    conversation = Conversation()
+    conversation.say("mon fils fait une crise d'asthme énorme, il n'arrive plus à respirer")
+    turn = conversation.say("je lui donne sa ventoline ?")
+    assert "Ventoline" in turn.lines[0] and "Ne donnez pas de médicament" not in turn.lines[0]
+
+
+def test_which_number_in_a_danger_names_the_police_for_an_intruder():
+    state = {"open": True, "tier": CERTAIN, "kind": "danger", "step": 1, "last": ""}
+    text = "quelqu'un essaie de forcer ma porte, j'appelle qui, le 17 ou le 112 ?"
+    turn = next_turn(state, CitizenMessage(text, None, triage(text)), in_dialogue=True)
+    assert "17 (police)" in turn.lines[0] and "enfermez-vous" in turn.lines[0]
+
+
+@pytest.mark.parametrize("text, asks", [("quand le courant coupe la nuit, je reste dans le noir", False),
+                                        ("quand il rentre saoul, je fais quoi", True),
+                                        ("quand ça monte comme ça, comment on tient", True)])
+def test_a_when_clause_asks_only_when_its_main_clause_does(text, asks):
+    from relais.form_answers import is_question
+    assert is_question(text) is asks

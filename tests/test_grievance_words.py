@@ -167,3 +167,13 @@ def test_the_practical_messages_of_the_conversation_sets_are_rarely_read_as_dole
 def test_the_same_place_as_before_and_counting_said_up_front_are_read():
     assert says_same_place("pareil que tout à l'heure") and says_same_place("comme la première")
     assert read_stated_visibility("une envie : des bancs au bord du canal, vous pouvez juste la compter") == "counted"
+
+
+@pytest.mark.parametrize("text, visibility", [
+    ("je ne veux pas que les voisins puissent la lire", "private"),
+    ("surtout pas visible par tout le monde", "private"),
+    ("je ne sais pas, publiez-la", "published"),
+    ("les autres habitants peuvent la lire, ça me va", "published"),
+])
+def test_a_publication_denied_keeps_the_item_with_the_unit(text, visibility):
+    assert read_visibility(text) == visibility
