@@ -53,8 +53,10 @@ from relais.track_turn import (
     URGENCE,
     context_turn,
     decide,
+    denies_the_track,
     is_typed,
     keeps_current_track,
+    rerouted,
     track_ranking,
 )
 from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
@@ -116,7 +118,13 @@ class ActionSelectTrack(Action):
             return [SlotSet("track", current), SlotSet("track_step", DIAGNOSTIC),
                     SlotSet("requested_slot", None)]
 
-        if tracker.active_loop_name == DIAGNOSTIC_FORM and requested_phase is None:
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        corrected = rerouted(text, current, ranking) if requested_phase is None else None
+        if corrected is not None:
+            # « Rien à voir avec internet »: the subject meant, or a choice; the questionnaire
+            # of the wrong track stops (data/rules/tracks.yml, on « ask » or « answered »).
+            dispatcher.utter_message(text="Pardon, je me suis trompé de sujet.")
+        if tracker.active_loop_name == DIAGNOSTIC_FORM and requested_phase is None and corrected is None:
             inside = _inside_diagnostic(dispatcher, tracker, track, text)
             if inside is not None:
                 return inside
@@ -136,8 +144,8 @@ class ActionSelectTrack(Action):
 
         # After « passer à X, ou continuer ? », a typed answer that does not continue switches.
         reads_on = requested_phase is None and tracker.get_slot("track_step") != ASK
-        turn = (context_turn(text, current, track, tracker.get_slot("phase")) if reads_on else None) \
-            or decide(text, track, tracker.latest_message.get("intent_ranking") or [], requested_phase)
+        turn = corrected or (context_turn(text, current, track, tracker.get_slot("phase")) if reads_on else None) \
+            or decide(text, track, ranking, requested_phase)
         track = turn.track
         if turn.step == IN_CONTEXT:
             events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", ANSWER)]
@@ -306,6 +314,11 @@ class ValidateDiagnosticForm(FormValidationAction):
             # « Laissez tomber, je me sens nul » is how the citizen is, not an answer: heard,
             # then the question waits (« stop » ends it).
             dispatcher.utter_message(response="utter_ecoute_formulaire")
+            return [SlotSet(slot, None)]
+        if denies_the_track(value):
+            # « Rien à voir » read as no track by the model: the way out, then the question.
+            dispatcher.utter_message(text="Pardon, je me suis peut-être trompé de sujet. Écrivez « menu » pour "
+                                          "choisir un autre thème, ou répondez à la question pour continuer.")
             return [SlotSet(slot, None)]
         if asks_for_a_plan(value):
             # « Vous pouvez nous proposer un plan par étapes ? » in the middle of the questions:

@@ -102,6 +102,38 @@ def follows_up(text: str) -> bool:
             and not _ANOTHER_SUBJECT.search(words) and not is_acute(text))
 
 
+# The citizen says Relais took the wrong subject (« rien à voir avec internet », « vous avez mal
+# compris, je parle pas du jardin »): persona round 88 got the same question of the wrong
+# questionnaire three times.
+_WRONG_TRACK = re.compile(
+    r"\b((ca )?(n'a |a )?rien a voir( avec)?|aucun rapport( avec)?|hors sujet|(vous avez|vous m'avez|tu as|tu m'as) mal compris|"
+    r"je (ne )?(parle|parlais) (pas|jamais) (de|d'|du|des)|j'ai (jamais|pas) parle (de|d'|du|des)|"
+    r"(c'est|ce n'est) pas (ca|le sujet|la question|mon probleme|le probleme|de ca que je parle)|"
+    r"pas le bon (sujet|theme|coach)|(mauvais|faux) (sujet|theme|coach)|vous vous trompez de sujet)\b")
+# Fewer words than this left beside the correction say nothing of the subject meant.
+REROUTE_WORDS = 3
+
+
+def denies_the_track(text: str) -> bool:
+    """The message says the subject under way is not the citizen's."""
+    return bool(_WRONG_TRACK.search(normalise(text or "")))
+
+
+def rerouted(text: str, current: str | None, ranking: Sequence[dict[str, Any]]) -> TrackTurn | None:
+    """The turn after « rien à voir avec X » while `current` is discussed: the subject the rest
+    of the message is sure of, else a choice between the two other tracks the model ranks first.
+    None: no such correction."""
+    if not current or current not in TRACKS or not is_typed(text) or not denies_the_track(text):
+        return None
+    rest = _WRONG_TRACK.sub(" ", normalise(text))
+    elsewhere = best_topic(rest, threshold=TOPIC_OVERRULES) if len(rest.split()) >= REROUTE_WORDS else None
+    if elsewhere is not None and elsewhere.topic.track != current:
+        return TrackTurn(ANSWER, elsewhere.topic.track, "continu", elsewhere)
+    others = [track for track, _score in track_ranking(ranking) if track != current]
+    others += [track for track in TRACKS if track != current and track not in others]
+    return TrackTurn(ASK, others[0], "continu", choices=(others[0], others[1]))
+
+
 def context_turn(text: str, current: str | None, track: str, phase: str | None) -> TrackTurn | None:
     """A short statement or follow-up question read as another track while `current` is being
     discussed: answered in the current track when one of its topics fits; when the sub-topic

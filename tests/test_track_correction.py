@@ -1,0 +1,37 @@
+"""« Rien à voir avec internet »: a citizen who says Relais took the wrong subject gets out of its
+questionnaire (relais.track_turn.rerouted), to the subject meant or a choice of two others."""
+
+import pytest
+
+from relais.track_turn import ANSWER, ASK, denies_the_track, rerouted
+
+RANKING = [{"name": "track_numerique", "confidence": 0.6}, {"name": "track_mobilite", "confidence": 0.2},
+           {"name": "track_economie", "confidence": 0.1}, {"name": "track_travail", "confidence": 0.05}]
+
+
+@pytest.mark.parametrize("text", ["rien à voir avec internet", "mais non vous avez mal compris",
+                                  "je parle pas d'ordinateur moi", "c'est pas le sujet", "aucun rapport"])
+def test_a_correction_without_the_subject_offers_the_two_other_tracks_the_model_ranks_first(text):
+    turn = rerouted(text, "numerique", RANKING)
+    assert turn.step == ASK and turn.choices == ("mobilite", "economie")
+
+
+def test_without_a_ranking_the_choice_is_still_two_other_tracks():
+    turn = rerouted("rien à voir", "permaculture", [])
+    assert turn.step == ASK and "permaculture" not in turn.choices and len(set(turn.choices)) == 2
+
+
+def test_a_correction_that_names_the_subject_meant_goes_there_when_a_topic_is_sure():
+    turn = rerouted("rien à voir avec internet, c'est mon compteur électrique qui a disjoncté et plus de chauffage",
+                    "numerique", RANKING)
+    assert turn.step in (ANSWER, ASK)
+    if turn.step == ANSWER:
+        assert turn.track != "numerique" and turn.topic is not None
+    else:
+        assert "numerique" not in turn.choices
+
+
+@pytest.mark.parametrize("text", ["je vis seul avec mon chien", "j'ai pas internet à la maison",
+                                  "le bus ne passe plus", "c'est pas facile en ce moment"])
+def test_an_answer_is_no_correction(text):
+    assert not denies_the_track(text) and rerouted(text, "numerique", RANKING) is None
