@@ -116,6 +116,15 @@ def best_topic(text: str, track: str | None = None, threshold: float = TOPIC_THR
     return ranked[0] if ranked[0].score >= threshold else None
 
 
+def tracks_by_topic_mass(text: str) -> list[tuple[str, float]]:
+    """The tracks the message's sub-topics belong to, with the probability mass of each, most
+    likely first: a reading of a short remainder of a message that DIET did not rank alone."""
+    mass: dict[str, float] = {}
+    for match in topic_index().rank(text):
+        mass[match.topic.track] = mass.get(match.topic.track, 0.0) + match.score
+    return sorted(mass.items(), key=lambda item: item[1], reverse=True)
+
+
 def question_topic(text: str, track: str) -> TopicMatch | None:
     """The closest topic of the track for a question (lower thresholds than best_topic)."""
     return best_topic(text, track, QUESTION_THRESHOLD, QUESTION_MIN_PROBABILITY)

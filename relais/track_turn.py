@@ -9,7 +9,7 @@ from typing import Any
 from relais.acute import is_acute, is_pressing, speaks_of_preparing
 from relais.form_answers import is_question
 from relais.text import normalise
-from relais.topics import TopicMatch, best_topic, question_topic
+from relais.topics import TopicMatch, best_topic, question_topic, tracks_by_topic_mass
 from relais.tracks import TRACKS, track_from_intent
 
 # The sub-topic model overrules DIET's track when it is this sure of a topic of another track
@@ -112,6 +112,10 @@ _WRONG_TRACK = re.compile(
     r"pas le bon (sujet|theme|coach)|(mauvais|faux) (sujet|theme|coach)|vous vous trompez de sujet)\b")
 # Fewer words than this left beside the correction say nothing of the subject meant.
 REROUTE_WORDS = 3
+# The rest of a correction is about a track when its topics hold this much probability mass and
+# this many times the next track's.
+REROUTE_MASS = 0.3
+REROUTE_LEAD = 1.5
 
 
 def denies_the_track(text: str) -> bool:
@@ -126,11 +130,26 @@ def rerouted(text: str, current: str | None, ranking: Sequence[dict[str, Any]]) 
     if not current or current not in TRACKS or not is_typed(text) or not denies_the_track(text):
         return None
     rest = _WRONG_TRACK.sub(" ", normalise(text))
-    elsewhere = best_topic(rest, threshold=TOPIC_OVERRULES) if len(rest.split()) >= REROUTE_WORDS else None
+    if len(rest.split()) < REROUTE_WORDS:
+        return _choice_between(current, [track for track, _score in track_ranking(ranking)])
+    elsewhere = best_topic(rest, threshold=TOPIC_OVERRULES)
     if elsewhere is not None and elsewhere.topic.track != current:
         return TrackTurn(ANSWER, elsewhere.topic.track, "continu", elsewhere)
-    others = [track for track, _score in track_ranking(ranking) if track != current]
-    others += [track for track in TRACKS if track != current and track not in others]
+    # The ranking of the whole message still carries the track denied (« rien à voir avec
+    # internet »); the rest alone says which subject is meant.
+    masses = [(track, mass) for track, mass in tracks_by_topic_mass(rest) if track != current]
+    runner_up = masses[1][1] if len(masses) > 1 else 0.0
+    if masses and masses[0][1] >= REROUTE_MASS and masses[0][1] >= REROUTE_LEAD * runner_up:
+        match = best_topic(rest, masses[0][0])
+        if match is not None:
+            return TrackTurn(ANSWER, masses[0][0], "continu", match)
+    leaning = [track for track, mass in masses if mass >= REROUTE_MASS / 2]
+    return _choice_between(current, leaning + [track for track, _score in track_ranking(ranking)])
+
+
+def _choice_between(current: str, preferred: Sequence[str]) -> TrackTurn:
+    """A question between the two tracks other than `current` that come first in `preferred`."""
+    others = list(dict.fromkeys(track for track in [*preferred, *TRACKS] if track != current))
     return TrackTurn(ASK, others[0], "continu", choices=(others[0], others[1]))
 
 

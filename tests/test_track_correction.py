@@ -21,14 +21,21 @@ def test_without_a_ranking_the_choice_is_still_two_other_tracks():
     assert turn.step == ASK and "permaculture" not in turn.choices and len(set(turn.choices)) == 2
 
 
-def test_a_correction_that_names_the_subject_meant_goes_there_when_a_topic_is_sure():
-    turn = rerouted("rien à voir avec internet, c'est mon compteur électrique qui a disjoncté et plus de chauffage",
+@pytest.mark.parametrize(("text", "track"), [
+    ("rien à voir avec internet, c'est mon compteur électrique qui a disjoncté et plus de chauffage", "energie"),
+    ("non rien à voir, je parlais de ma voiture qui démarre plus", "mobilite"),
+    ("c'est pas ça, c'est mon patron qui veut pas que je télétravaille", "travail"),
+])
+def test_a_correction_that_names_the_subject_meant_gets_that_subjects_answer(text, track):
+    turn = rerouted(text, "numerique", RANKING)
+    assert turn.step == ANSWER and turn.track == track and turn.topic is not None
+
+
+def test_a_rest_between_two_subjects_asks_between_them_not_the_whole_messages_ranking():
+    # The whole message ranks mobility second; the rest is about food kept cold or the power.
+    turn = rerouted("rien à voir avec internet en fait c'est le frigo qui a lâché et j'ai peur pour la nourriture",
                     "numerique", RANKING)
-    assert turn.step in (ANSWER, ASK)
-    if turn.step == ANSWER:
-        assert turn.track != "numerique" and turn.topic is not None
-    else:
-        assert "numerique" not in turn.choices
+    assert turn.step == ASK and turn.choices == ("alimentation", "energie")
 
 
 @pytest.mark.parametrize("text", ["je vis seul avec mon chien", "j'ai pas internet à la maison",
