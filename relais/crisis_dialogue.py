@@ -165,6 +165,17 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("health_signs", _patterns(
         r"\b(vomi\w*|dort beaucoup|somnol\w*|saigne\w*|respire mal|fievre|convuls\w*|tousse|ne se reveille|mal a la tete)\b",
     )),
+    # « Parler à quelqu'un de vrai, mais pas un psy, j'ai pas les moyens » (persona round 89):
+    # before wants_person and free_anonymous, which would read half of it.
+    ("psy_cost", _patterns(
+        r"\b(psy|psys|psychologue|psychiatre|therapeute|therapie)\b.{0,60}\b(moyens|trop cher|payer|coute|argent|rembourse\w*|sous)\b",
+        r"\b(moyens|trop cher|payer|argent|sous)\b.{0,40}\b(psy|psys|psychologue|therapeute|therapie)\b",
+    )),
+    # « Et ce soir si les pensées reviennent, je fais quoi ? »: what to do when the thoughts come back.
+    ("thoughts_return", _patterns(
+        r"\b(si|quand|et si|au cas ou|des que) (les |ces |mes )?(pensees|idees)( noires| sombres)? (\w+ )?(reviennent|reviendront|recommencent|reprennent|remontent|arrivent)\b",
+        r"\b(ce soir|cette nuit|la nuit|le soir)\b.{0,60}\b(je fais quoi|jfais quoi|que faire|je fais comment|comment je fais|je dois faire quoi)\b",
+    )),
     ("wants_person", _patterns(
         r"\b(parler|ecrire|discuter) (a|avec) (quelqu'un|quelqun|qqun|kelkun|qlqun|une personne|un humain|une humaine|un vrai|une vraie|un conseiller|une conseillere|un professionnel|une professionnelle|un psy)\b",
         r"\b(un humain|une vraie personne|quelqu'un de reel|un etre humain|pas une machine|pas un robot)\b",
@@ -272,6 +283,25 @@ _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jam
 _YES_INSIDE = re.compile(r"\b(oui|ouais|j'y pense|j'y ai (deja )?pense|il m'arrive d'y penser|ca m'arrive d'y penser|"
                          r"des fois j'y pense|parfois j'y pense)\b(?! (pas|plus|jamais)\b)")
 
+# A no that tells the thoughts all the same, to the suicide or self-harm question: « pas
+# vraiment… j'ai pas de plan, c'est juste des pensées qui viennent le soir » (persona round 89:
+# « pardon si la question a surpris », then food parcels to « si les pensées reviennent »).
+# Passive ideation is a yes to the question, answered without alarm.
+_THOUGHTS_ALL_THE_SAME = re.compile(
+    r"\b((?<!pas de )(?<!aucune )(?<!sans )(des|les|ces|mes|de ces|juste des|que des|seulement des) (pensees|idees)( noires| sombres| bizarres| comme ca)?"
+    r"(?! (de (vacances|recettes|cadeaux|sorties|menus|repas|jardin|deco|noms))\b)|"
+    r"ca me (traverse|passe par) (l'esprit|la tete)|j'y pense (des fois|parfois|le soir|la nuit|de temps en temps)|"
+    r"pas (de|vraiment de) (plan|projet)|je (ne )?(passerai|ferai|ferais|le ferai|le ferais) (jamais |pas |rien)(a l'acte|de betise|de mal|rien)?|"
+    r"pas au point de|pas concretement|pas serieusement)\b")
+_FIRM_DENIAL = re.compile(r"\b(jamais (de la vie|pense|eu)|pas du tout|absolument pas|aucune (idee|pensee) (de|comme)|je vais (tres )?bien)\b")
+
+
+def tells_thoughts_all_the_same(text: str | None) -> bool:
+    """An answer to the suicide question that is a no in form and a yes in substance."""
+    words = normalise(text or "")
+    return bool(_THOUGHTS_ALL_THE_SAME.search(words)) and not _FIRM_DENIAL.search(words)
+
+
 # Shared moves that a victim of violence's dialogue answers in its own words.
 _VIOLENCE_ANSWERS = frozenset({"complaint", "leave", "children"})
 # Plans and means raise the alert for these kinds (a means for violence is its own crisis: danger).
@@ -315,6 +345,8 @@ _KIND_MOVES = {
     "emergency_over": frozenset({MEDICAL, DANGER}), "carbon_monoxide": frozenset({MEDICAL}),
     "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE, SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "own_money": frozenset({VIOLENCE}),
+    "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
+    "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -332,6 +364,8 @@ _KIND_ANSWERS = {
     "is_it_violence": ("violence_answers", "is_it_violence"),
     "line_busy": ("line_busy", VIOLENCE),
     "own_money": ("violence_answers", "own_money"),
+    "psy_cost": ("thoughts_answers", "psy_cost"),
+    "thoughts_return": ("thoughts_answers", "thoughts_return"),
 }
 # A kind's own answer to a move two kinds share: someone far away in a medical emergency is
 # helped through the 15 of where they are, not told to open the door.
@@ -667,6 +701,10 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # emergency script, « restez avec la personne », to the person having the attack).
         line = content.text("panic_attack")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=MEDICAL)
+    if state.get("kind") in (SUICIDE, SELF_HARM) and answer is not True and move != "false_alarm" \
+            and tells_thoughts_all_the_same(message.text) and not _SOMEONE_ELSE.search(normalise(message.text or "")):
+        preface = (content.text("thoughts_all_the_same"),)
+        return _first(state, state["kind"], False, message.text, preface=preface)
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
@@ -820,6 +858,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move == "emergency_over":
         line = content.text("emergency_over")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
+    if move == "psy_cost" and _asks_a_person(message):
+        # A person asked for in the same breath: the team is told, and the cost answered.
+        line = content.lines("wants_person")[0].format(reminder="").rstrip()
+        return _turn(state, (line, str(_table("thoughts_answers")["psy_cost"])), case=CASE_OPEN, kind=kind)
     if move in _KIND_ANSWERS:
         # move_of() read it for this kind only (_KIND_MOVES).
         table, key = _KIND_ANSWER_OF.get((move, kind)) or _KIND_ANSWERS[move]
@@ -848,6 +890,13 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         lines = (opening + "\n\n" + safety[step],)
         state = {**state, "step": step + 1}
     return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(safety))
+
+
+def _asks_a_person(message: CitizenMessage) -> bool:
+    """The message asks for a person, whatever move it was read as."""
+    patterns = dict(_MOVES)["wants_person"]
+    text = normalise(message.text or "")
+    return message.intent == PERSON_INTENT or any(pattern.search(text) for pattern in patterns)
 
 
 def _with_reminder(line: str, kind: str, state: dict[str, Any]) -> str:

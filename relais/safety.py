@@ -422,6 +422,10 @@ CONCERN_PATTERNS = _compile((
     (SUICIDE, r"\b(regarde|cherche|chercher|regarder|cherchais|regardais|lu) (\w+ ){0,2}comment (le faire|m'y prendre|passer a l'acte|faire(?! (des|du|de|un|une|les|la|le|pour|mes|mon|ma|ses|ca|cela|avec|sans|quand|si|a|au|aux|en|d'|l'|mieux|moins|plus|son|sa|ces|tout|quoi)\b))"),
     (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
     (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
+    # What to do when the thoughts come back (persona round 89, after a no to the question).
+    (SUICIDE, r"\b(si|quand|et si|au cas ou) (les |ces |mes )(pensees|idees) (\w+ )?(reviennent|reviendront|recommencent)\b"),
+    # « Des fois je me dis que ça serait plus simple si je me réveillais pas » (persona round 89).
+    (SUICIDE, r"\b(ce serait|ca serait|ce sera|c'est) (\w+ )?(plus simple|mieux|plus facile|un soulagement) si je (ne )?(me )?reveill(ais|e) (pas|plus)\b"),
     (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
     (SUICIDE, r"\b((ca |ca me |me )servirai[st]? a quoi|a quoi (ca )?(me )?servirai[st]?)\b.{0,30}\b(de continuer|de vivre|de me battre|de me lever|tout ca)\b"),
     (SUICIDE, r"\b(un fardeau|un poids|une charge) pour (tout le monde|les autres|mes proches|ma famille|mes enfants|eux|vous|toi)"),

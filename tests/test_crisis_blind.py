@@ -57,8 +57,10 @@ CORPUS_FLOORS = {
     # M was written blind on 2026-12-06 (helper session, from the taxonomy only; 243 crisis, 505
     # calm of which 338 look-alikes; sha256 0a255a15…). First run, on the lexicon of 60bb7f3 with a
     # model trained that day, before it was read: recall 0.901, 6 false alarms, questions 0.051,
-    # kind 0.922. Floors leave room for a model trained from scratch.
-    "crisis_corpus_M": (0.87, 10, 0.07, 0.89),
+    # kind 0.922. A second training from scratch (2026-12-06 evening, same data, the lexicon
+    # reading every message of M as before: checked by hash, unread): 0.885, 5, 0.059, 0.930;
+    # the 4 messages between the two runs are the models'. Floors leave room under the lowest.
+    "crisis_corpus_M": (0.86, 10, 0.07, 0.89),
 }
 # conversation set: share of conversations that fully pass (most failures of C and D are
 # practical questions the conversation issue will answer, not crisis handling). B went down to

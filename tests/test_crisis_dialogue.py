@@ -800,3 +800,53 @@ def test_which_number_in_a_danger_names_the_police_for_an_intruder():
 def test_a_when_clause_asks_only_when_its_main_clause_does(text, asks):
     from relais.form_answers import is_question
     assert is_question(text) is asks
+
+
+# Persona round 89: a no in form to the suicide question that tells the thoughts all the same.
+
+@pytest.mark.parametrize("answer", [
+    "bof non, pas de projet… juste des idées qui tournent la nuit",
+    "pas vraiment, ça me traverse l'esprit des fois mais je ferai rien",
+    "non enfin j'y pense parfois le soir",
+    "non pas au point de passer à l'acte",
+])
+def test_passive_thoughts_told_in_a_no_are_a_yes(answer):
+    conversation = Conversation()
+    conversation.say("des fois je me dis que ce serait mieux si je me réveillais plus")
+    turn = conversation.say(answer)
+    assert turn.kind == "suicide" and turn.case == CASE_OPEN
+    assert turn.lines[0] == crisis_content().text("thoughts_all_the_same")
+    assert "3114" in turn.lines[-1]
+
+
+@pytest.mark.parametrize("answer", ["non pas du tout, je vais bien", "non", "non jamais, aucune idée de ce genre",
+                                    "non j'ai pas de pensées comme ça"])
+def test_a_plain_no_stays_a_no(answer):
+    conversation = Conversation()
+    conversation.say("des fois je me dis que ce serait mieux si je me réveillais plus")
+    turn = conversation.say(answer)
+    assert turn.case is None and not turn.open
+
+
+def test_what_to_do_tonight_if_the_thoughts_come_back_is_answered_in_the_dialogue():
+    conversation = Conversation()
+    conversation.say("j'ai des idées noires en ce moment")
+    turn = conversation.say("et cette nuit si ces idées reviennent je fais comment ?")
+    assert turn.lines == (crisis_content().dialogue["thoughts_answers"]["thoughts_return"],)
+
+
+def test_the_thoughts_coming_back_after_a_no_are_asked_about_again():
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    conversation.say("non")
+    turn = conversation.say("et si mes idées reviennent ce soir ?")
+    assert turn is not None and turn.ask_yes_no and turn.kind == "suicide"
+
+
+def test_a_person_asked_with_the_cost_of_a_psychologist_gets_both():
+    conversation = Conversation()
+    conversation.say("j'ai des idées noires en ce moment")
+    turn = conversation.say("j'aimerais parler à quelqu'un de vrai mais un psychologue c'est trop cher pour moi")
+    assert turn.case == CASE_OPEN
+    assert turn.lines[-1] == crisis_content().dialogue["thoughts_answers"]["psy_cost"]
+    assert "Mon soutien psy" in turn.lines[-1] and "CMP" in turn.lines[-1]
