@@ -703,8 +703,8 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=MEDICAL)
     if state.get("kind") in (SUICIDE, SELF_HARM) and answer is not True and move != "false_alarm" \
             and tells_thoughts_all_the_same(message.text) and not _SOMEONE_ELSE.search(normalise(message.text or "")):
-        preface = (content.text("thoughts_all_the_same"),)
-        return _first(state, state["kind"], False, message.text, preface=preface)
+        thoughts: tuple[str, ...] = (content.text("thoughts_all_the_same"),)
+        return _first(state, state["kind"], False, message.text, preface=thoughts)
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
