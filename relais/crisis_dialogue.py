@@ -37,6 +37,7 @@ from relais.safety import (
     Triage,
     assess,
     describes_plan,
+    speaks_of_a_gas_leak,
     speaks_of_carbon_monoxide,
     tells_pills_taken,
     writes_as_minor,
@@ -89,6 +90,8 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     # aller »): the dialogue ends, and practical help (where to sleep, heating) can follow.
     ("emergency_over", _patterns(
         r"\b(y a plus de danger|il n'y a plus de danger|plus aucun danger|c'est fini|c'est passe|on est soigne\w*|"
+        r"le danger est (passe|ecarte)|danger ecarte|(ils|les pompiers|grdf|le technicien) ont (coupe|ferme|repare|colmate)|"
+        r"(la )?fuite (est )?(reparee|colmatee)|"
         r"(le|la) (medecin|docteur) (\w+ )?(dit|a dit) que (ca|tout) va (aller|bien)|ca va aller (maintenant|pour (eux|lui|elle|les petits|les enfants))|"
         r"(on est|nous sommes|ils sont|elle est|il est) (tous )?(a l'hopital|aux urgences|pris en charge|hors de danger)|tout le monde va bien|plus de risque)\b",
     )),
@@ -229,7 +232,7 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     # A call that did not get through (« ça sonne occupé », « personne ne répond »): stay on the
     # line or the next number; never « je suis soulagé » (persona round 88).
     ("line_busy", _patterns(
-        r"\b(sonne occupe|c'est occupe|ca sonne dans le vide|sonne dans le vide|(ne )?repond(ent)? pas|personne (ne )?repond|"
+        r"\b((le )?(15|17|18|112|114|115|119|3114|3919|numero|ligne|standard) (est |sonne |etait )?(toujours )?occupe|sonne occupe|c'est occupe|ca sonne dans le vide|sonne dans le vide|(ne )?repond(ent)? pas|personne (ne )?repond|"
         r"pas de reponse|musique d'attente|en attente|ca a coupe|pas reussi a (les |le |la )?(joindre|avoir)|"
         r"(n'arrive|j'arrive) pas a (les |le |la )?(joindre|avoir))\b",
     )),
@@ -345,6 +348,9 @@ _KIND_MOVES = {
     "emergency_over": frozenset({MEDICAL, DANGER}), "carbon_monoxide": frozenset({MEDICAL}),
     "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE, SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "own_money": frozenset({VIOLENCE}),
+    # « On est dehors avec les enfants. J'ai appelé le 18, ça sonne occupé »: the children are
+    # a violence dialogue's question only; elsewhere they hid the busy line (persona round 89).
+    "children": frozenset({VIOLENCE}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
@@ -486,11 +492,16 @@ def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence
     """A practical question, confidently about a track, beside a crisis that is no emergency."""
     text = message.text or ""
     kind = state.get("kind") or SUICIDE
-    return kind not in ACUTE_KINDS and (message.intent or "").startswith(TRACK_INTENT_PREFIX) \
+    # Once the secours are reached or on site, an emergency's practical question is an aside too
+    # (persona round 89: « les pompiers sont là… comment je fais à manger ce soir sans gaz ? »
+    # got the gas lines twice); its gas is the danger, no means of a plan.
+    reached = bool(state.get("reached"))
+    skip = _SKIPPED_ONCE_REACHED if reached else frozenset()
+    return (kind not in ACUTE_KINDS or reached) and (message.intent or "").startswith(TRACK_INTENT_PREFIX) \
         and intent_confidence >= ASIDE_CONFIDENCE \
         and (is_question(text) or bool(_ASIDE.search(normalise(text)))) \
-        and move_of(message, kind) in _ASIDE_MOVES and not despairs(state, message) \
-        and not describes_plan(text) and not tells_pills_taken(text)
+        and move_of(message, kind, skip=skip) in _ASIDE_MOVES and not despairs(state, message) \
+        and not (describes_plan(text) and not (reached and kind in ACUTE_KINDS)) and not tells_pills_taken(text)
 
 
 def declines_with_a_question(state: dict[str, Any], message: CitizenMessage, intent_confidence: float) -> bool:
@@ -617,6 +628,10 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
         first = content.text("medical_infant_fever_first")
     if crisis_kind.id in (MEDICAL, DANGER) and speaks_of_carbon_monoxide(text):
         first = content.text("carbon_monoxide_first")
+    elif crisis_kind.id == DANGER and speaks_of_a_gas_leak(text):
+        # Out first, then the call from outside (persona round 89: « appelez le 112 maintenant »
+        # came first, the way out third, between being followed and rising water).
+        first = content.text("gas_first")
     line = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (line,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
@@ -817,6 +832,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Il est pas là, je ne suis pas en danger » after violence told: safe for now, not a
         # false alarm (persona round 87 closed nothing, but the danger lines came back).
         move = "safe_now"
+    if move == "false_alarm" and kind in (MEDICAL, DANGER) and _is_over(message):
+        # « C'est bon le danger est passé, tout va bien »: the danger was real, and is over; no
+        # « pardon pour l'inquiétude : j'ai mal compris » (persona round 89).
+        move = "emergency_over"
     if move == "false_alarm" and triage.tier is None:
         then_track = _asks_its_track(message)
         # « Mdr non c'est une expression… je veux juste savoir pour les aides »: the apology,
@@ -838,7 +857,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         told = (_with_reminder(content.text(move), kind, state),) if move in _TOLD_MOVES else ()
         return _practical_turn(state, asks, kind, told)
     if move == "health_signs":
-        return _turn(state, (content.text("health_signs"),), kind=kind)
+        # After a gas leak, smoke or a fire, the symptoms may be what was breathed.
+        line = content.text("health_signs_danger") if kind == DANGER else content.text("health_signs")
+        return _turn(state, (line,), kind=kind)
     if move == "parents_told":
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move == "code_word":
@@ -856,8 +877,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move in ("phone_watched", "fear_of_hospital"):
         return _turn(state, (content.text(move),), kind=kind)
     if move == "emergency_over":
-        line = content.text("emergency_over")
-        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
+        then_track = _asks_its_track(message)
+        line = content.text("emergency_over_then") if then_track else content.text("emergency_over")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind, then_track=then_track)
     if move == "psy_cost" and _asks_a_person(message):
         # A person asked for in the same breath: the team is told, and the cost answered.
         line = content.lines("wants_person")[0].format(reminder="").rstrip()
@@ -890,6 +912,12 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         lines = (opening + "\n\n" + safety[step],)
         state = {**state, "step": step + 1}
     return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(safety))
+
+
+def _is_over(message: CitizenMessage) -> bool:
+    """The message says the emergency is over."""
+    text = normalise(message.text or "")
+    return any(pattern.search(text) for pattern in dict(_MOVES)["emergency_over"])
 
 
 def _asks_a_person(message: CitizenMessage) -> bool:
@@ -996,7 +1024,7 @@ def _only_denies_danger(message: CitizenMessage) -> bool:
     return rest != normalise(message.text or "") and move_of(replace(message, text=rest)) != "false_alarm"
 
 
-_SKIPPED_ONCE_REACHED = frozenset({"care", "drive_there", "safe_now"})
+_SKIPPED_ONCE_REACHED = frozenset({"care", "drive_there", "safe_now", "gas"})
 # A kind's own move that comes before any practicality (a wound, gas, the emergency over).
 _BEFORE_PRACTICAL = frozenset({"emergency_over", "bleeding", "gas", "carbon_monoxide", "false_alarm", "line_busy"})
 

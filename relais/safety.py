@@ -672,6 +672,17 @@ _CARBON_MONOXIDE = re.compile(
     r"\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b")
 
 
+# A smell or a leak of gas, without fire or smoke (those are the fire brigade's first).
+_GAS_LEAK = re.compile(r"\b(odeur de gaz|sent (\w+ ){0,2}le gaz|fuite de gaz|fuite (\w+ ){0,2}gaz|gaz (\w+ ){0,2}(fuit|s'echappe))\b")
+_FIRE_OR_SMOKE = re.compile(r"\b(feu|flammes?|fumee|brule|incendie|explos\w*)\b")
+
+
+def speaks_of_a_gas_leak(text: str | None) -> bool:
+    """A gas leak or smell told, with no fire or smoke."""
+    words = normalise(text or "")
+    return bool(_GAS_LEAK.search(words)) and not _FIRE_OR_SMOKE.search(words)
+
+
 def speaks_of_carbon_monoxide(text: str | None) -> bool:
     """Symptoms beside a fire indoors, or carbon monoxide named."""
     return bool(_CARBON_MONOXIDE.search(normalise(text or "")))

@@ -850,3 +850,49 @@ def test_a_person_asked_with_the_cost_of_a_psychologist_gets_both():
     assert turn.case == CASE_OPEN
     assert turn.lines[-1] == crisis_content().dialogue["thoughts_answers"]["psy_cost"]
     assert "Mon soutien psy" in turn.lines[-1] and "CMP" in turn.lines[-1]
+
+
+# Persona round 89: a gas leak with children, in my own words.
+
+def test_a_gas_smell_gets_out_first_and_the_gas_line():
+    turn = Conversation().say("il y a une grosse odeur de gaz dans l'entrée de la maison")
+    assert turn.lines[0] == crisis_content().text("gas_first")
+    assert turn.lines[0].startswith("Odeur de gaz : sortez") and "0 800 47 33 33" in turn.lines[0]
+
+
+def test_a_fire_keeps_the_danger_first_reply():
+    turn = Conversation().say("ça sent le gaz et il y a des flammes sous la hotte")
+    assert turn.lines[0] != crisis_content().text("gas_first")
+
+
+def test_the_children_beside_a_busy_line_do_not_hide_it():
+    conversation = Conversation()
+    conversation.say("fuite de gaz chez nous, ça sent très fort")
+    turn = conversation.say("nous sommes sortis avec les enfants, le 18 est occupé")
+    assert turn.lines == (crisis_content().dialogue["line_busy"]["danger"],)
+
+
+def test_symptoms_after_a_gas_leak_are_linked_to_what_was_breathed():
+    conversation = Conversation()
+    conversation.say("fuite de gaz chez nous, ça sent très fort")
+    turn = conversation.say("ma fille a des vertiges et elle a vomi")
+    assert turn.lines == (crisis_content().text("health_signs_danger"),)
+
+
+@pytest.mark.parametrize("text", ["c'est bon, le danger est écarté, tout va bien",
+                                  "GRDF a réparé, la fuite est colmatée, tout va bien"])
+def test_a_danger_over_is_no_false_alarm(text):
+    conversation = Conversation()
+    conversation.say("fuite de gaz chez nous, ça sent très fort")
+    turn = conversation.say(text)
+    assert turn.case != CASE_FALSE_ALARM and not turn.open
+    assert turn.lines == (crisis_content().text("emergency_over"),)
+
+
+def test_once_the_firemen_are_there_a_confident_track_question_is_an_aside():
+    conversation = Conversation()
+    conversation.say("fuite de gaz chez nous, ça sent très fort")
+    conversation.say("les pompiers sont arrivés")
+    assert conversation.state["reached"]
+    message = CitizenMessage("comment je fais à manger ce soir pour les enfants sans gaz ?", "track_alimentation")
+    assert not takes_message(conversation.state, message, 0.95, in_dialogue=True)
