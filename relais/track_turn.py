@@ -109,7 +109,11 @@ _WRONG_TRACK = re.compile(
     r"\b((ca )?(n'a |a )?rien a voir( avec)?|aucun rapport( avec)?|hors sujet|(vous avez|vous m'avez|tu as|tu m'as) mal compris|"
     r"je (ne )?(parle|parlais) (pas|jamais) (de|d'|du|des)|j'ai (jamais|pas) parle (de|d'|du|des)|"
     r"(c'est|ce n'est) pas (ca|le sujet|la question|mon probleme|le probleme|de ca que je parle)|"
-    r"pas le bon (sujet|theme|coach)|(mauvais|faux) (sujet|theme|coach)|vous vous trompez de sujet)\b")
+    r"pas le bon (sujet|theme|coach)|(mauvais|faux) (sujet|theme|coach)|vous vous trompez de sujet|"
+    # « c pas mon elec le problème », « je veux parler de travail, pas d'énergie » (persona round 89)
+    r"(c'est |c |ce n'est )?pas (mon |ma |mes |le |la |les |l'|de |d'|du )\w+ (le|mon) (probleme|souci))\b|"
+    r"\b(je (veux|voulais|voudrais) parler|je parle|je vous parle|ma question c'est|ma question porte sur) "
+    r"(de |du |d'|des |sur )?(mon |ma |mes |le |la |l')?(?P<meant>\w+),? (et )?pas (de |du |d'|des |mon |ma |mes )\w+\b")
 # Fewer words than this left beside the correction say nothing of the subject meant.
 REROUTE_WORDS = 3
 # The rest of a correction is about a track when its topics hold this much probability mass and
@@ -129,15 +133,22 @@ def rerouted(text: str, current: str | None, ranking: Sequence[dict[str, Any]]) 
     None: no such correction."""
     if not current or current not in TRACKS or not is_typed(text) or not denies_the_track(text):
         return None
-    rest = _WRONG_TRACK.sub(" ", normalise(text))
-    if len(rest.split()) < REROUTE_WORDS:
+    words = normalise(text)
+    # « Je veux parler de travail, pas d'énergie »: the subject meant stays in the rest.
+    rest = _WRONG_TRACK.sub(lambda m: f" {m.group('meant') or ''} ", words)
+    if len(rest.split()) < REROUTE_WORDS and not any(m.group("meant") for m in _WRONG_TRACK.finditer(words)):
         return _choice_between(current, [track for track, _score in track_ranking(ranking)])
     elsewhere = best_topic(rest, threshold=TOPIC_OVERRULES)
     if elsewhere is not None and elsewhere.topic.track != current:
         return TrackTurn(ANSWER, elsewhere.topic.track, "continu", elsewhere)
     # The ranking of the whole message still carries the track denied (« rien à voir avec
     # internet »); the rest alone says which subject is meant.
-    masses = [(track, mass) for track, mass in tracks_by_topic_mass(rest) if track != current]
+    every_mass = tracks_by_topic_mass(rest)
+    if every_mass and every_mass[0][0] == current and every_mass[0][1] >= REROUTE_MASS:
+        # « C'est pas le chauffage le problème, c'est la facture »: another subject of the same
+        # track; the turn reads it as usual.
+        return None
+    masses = [(track, mass) for track, mass in every_mass if track != current]
     runner_up = masses[1][1] if len(masses) > 1 else 0.0
     if masses and masses[0][1] >= REROUTE_MASS and masses[0][1] >= REROUTE_LEAD * runner_up:
         match = best_topic(rest, masses[0][0])

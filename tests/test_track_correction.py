@@ -42,3 +42,20 @@ def test_a_rest_between_two_subjects_asks_between_them_not_the_whole_messages_ra
                                   "le bus ne passe plus", "c'est pas facile en ce moment"])
 def test_an_answer_is_no_correction(text):
     assert not denies_the_track(text) and rerouted(text, "numerique", RANKING) is None
+
+
+@pytest.mark.parametrize("text", ["ce n'est pas mon chauffage le souci, c'est mon boulot",
+                                  "je voulais parler de mon boulot, pas de chauffage"])
+def test_the_subject_meant_beside_the_one_denied_is_kept(text):
+    turn = rerouted(text, "energie", RANKING)
+    assert turn.step == ASK and turn.choices[0] == "travail" and "energie" not in turn.choices
+
+
+def test_another_subject_of_the_same_track_is_no_correction():
+    assert rerouted("c'est pas le chauffage le problème, c'est la facture d'électricité", "energie", RANKING) is None
+
+
+@pytest.mark.parametrize("text", ["c'est pas grave le problème c'est le prix", "pas de souci",
+                                  "je veux parler à quelqu'un pas à un robot"])
+def test_look_alikes_of_a_correction_are_none(text):
+    assert not denies_the_track(text)
