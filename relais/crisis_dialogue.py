@@ -299,6 +299,12 @@ _THOUGHTS_ALL_THE_SAME = re.compile(
 _FIRM_DENIAL = re.compile(r"\b(jamais (de la vie|pense|eu)|pas du tout|absolument pas|aucune (idee|pensee) (de|comme)|je vais (tres )?bien)\b")
 
 
+def _tells_ideation(message: "CitizenMessage") -> bool:
+    """Passive ideation the lexicon asks about, in the writer's own words, not denied."""
+    return message.triage.tier == QUESTION and message.triage.kind == SUICIDE \
+        and not _FIRM_DENIAL.search(normalise(message.text or ""))
+
+
 def tells_thoughts_all_the_same(text: str | None) -> bool:
     """An answer to the suicide question that is a no in form and a yes in substance."""
     words = normalise(text or "")
@@ -717,7 +723,10 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         line = content.text("panic_attack")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=MEDICAL)
     if state.get("kind") in (SUICIDE, SELF_HARM) and answer is not True and move != "false_alarm" \
-            and tells_thoughts_all_the_same(message.text) and not _SOMEONE_ELSE.search(normalise(message.text or "")):
+            and (tells_thoughts_all_the_same(message.text) or _tells_ideation(message)) \
+            and not _SOMEONE_ELSE.search(normalise(message.text or "")):
+        # The question answered with the thoughts themselves (« des fois je me dis que ce serait
+        # plus simple de ne plus me réveiller »): a yes, not the question asked again.
         thoughts: tuple[str, ...] = (content.text("thoughts_all_the_same"),)
         return _first(state, state["kind"], False, message.text, preface=thoughts)
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \

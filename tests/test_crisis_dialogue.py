@@ -896,3 +896,11 @@ def test_once_the_firemen_are_there_a_confident_track_question_is_an_aside():
     assert conversation.state["reached"]
     message = CitizenMessage("comment je fais à manger ce soir pour les enfants sans gaz ?", "track_alimentation")
     assert not takes_message(conversation.state, message, 0.95, in_dialogue=True)
+
+
+def test_the_question_answered_with_the_thoughts_themselves_is_a_yes():
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say("franchement je me dis que ce serait plus simple si je me réveillais pas le matin")
+    assert turn.case == CASE_OPEN and turn.kind == "suicide"
+    assert turn.lines[0] == crisis_content().text("thoughts_all_the_same")
