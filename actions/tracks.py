@@ -19,6 +19,7 @@ from actions.alerts import (
 )
 from actions.backend import backend, record
 from actions.dialogue_state import crisis_aside_events
+from actions.escalation import answer_team_question
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
@@ -326,6 +327,13 @@ class ValidateDiagnosticForm(FormValidationAction):
             return [SlotSet(name, NOT_SAID) for name in diagnostic_slots(track)
                     if name == slot or tracker.get_slot(name) is None] + [SlotSet("form_retries", 0)]
         reading = read_answer(track, slot, value)
+        if answer_team_question(dispatcher, tracker) is not None:
+            # « Gérer les dettes. Le conseiller va m'appeler ou m'écrire ici ? »: where the case
+            # stands, and the answer kept if there is one (persona round 89: ignored twice).
+            if reading.kind == OPTION:
+                level = engagement_level(reading.value) if slot == "engagement" else reading.value
+                return [SlotSet(slot, level), SlotSet("form_retries", 0)]
+            return [SlotSet(slot, None)]
         if reading.kind == OPTION:
             level = engagement_level(reading.value) if slot == "engagement" else reading.value
             _answer_the_question_beside(dispatcher, value)

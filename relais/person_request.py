@@ -142,7 +142,10 @@ _ABOUT_THE_TEAM = re.compile(
     r"l'equipe|vous|elle|il|ils|elles) (\w+ ){0,2}(me |m')?(repond\w*|ecri\w*|rappel\w*|contact\w*|recontact\w*)\b"
     r"|\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe) (relais|du relais)\b"
     r"|\b(qui) (va|vont) (me repondre|m'ecrire|m'appeler|lire)\b"
-    r"|\b(ou en est|des nouvelles de) (ma demande|mon dossier)\b")
+    r"|\b(ou en est|des nouvelles de) (ma demande|mon dossier)\b"
+    # « Le conseiller il me contacte comment ? » (persona round 89)
+    r"|\b(la personne|le conseiller|la conseillere|l'equipe) (il |elle |ils )?(me |m')(contacte|appelle|ecrit|rappelle|repond)\w* (comment|quand|ou|ici)\b"
+    r"|\bcomment (la personne|le conseiller|la conseillere|l'equipe|il|elle|ils) (va |vont )?(me )?(contacter|joindre|me contacte|me joint)\b")
 
 
 def asks_about_the_team(text: str) -> bool:

@@ -227,6 +227,22 @@ def test_an_answer_with_a_question_beside_keeps_the_answer_and_answers_the_quest
     assert "jamais la nuit ni dans une chambre" in dispatcher.messages[0]["text"]
 
 
+def test_a_question_about_the_case_in_the_questions_is_answered_and_the_answer_kept(dispatcher, domain):
+    # Persona round 89: « le conseiller il va m'appeler ? » was ignored twice in the questions.
+    slots = {"track": "economie", "escalation": "12"}
+    typed = "surtout les dettes. et la personne de l'équipe, elle va m'écrire ici ?"
+    events = form_check(dispatcher, "economie_besoin", typed, slots)
+    assert events == [SlotSet("economie_besoin", "gerer_dettes"), SlotSet("form_retries", 0)]
+    assert responses(dispatcher) == ["utter_equipe_suivi"]
+
+
+def test_a_question_about_the_team_alone_is_answered_and_the_question_waits(dispatcher, domain):
+    typed = "le conseiller il me contacte comment ?"
+    events = form_check(dispatcher, "economie_besoin", typed, {"track": "economie"})
+    assert events == [SlotSet("economie_besoin", None)]
+    assert responses(dispatcher) == ["utter_equipe_presentation"]
+
+
 def test_an_unclear_answer_is_asked_again_once_then_kept(dispatcher, domain):
     events = form_check(dispatcher, "energie_besoin", "bof", {"track": "energie"})
     assert events == [SlotSet("energie_besoin", None), SlotSet("form_retries", 1)]
