@@ -802,6 +802,13 @@ def test_a_when_clause_asks_only_when_its_main_clause_does(text, asks):
     assert is_question(text) is asks
 
 
+def reply_after(first: str, then: str) -> CrisisTurn:
+    """The dialogue's reply to `then`, said right after `first`."""
+    conversation = Conversation()
+    conversation.say(first)
+    return conversation.say(then)
+
+
 # Persona round 89: a no in form to the suicide question that tells the thoughts all the same.
 
 @pytest.mark.parametrize("answer", [
@@ -811,9 +818,7 @@ def test_a_when_clause_asks_only_when_its_main_clause_does(text, asks):
     "non pas au point de passer à l'acte",
 ])
 def test_passive_thoughts_told_in_a_no_are_a_yes(answer):
-    conversation = Conversation()
-    conversation.say("des fois je me dis que ce serait mieux si je me réveillais plus")
-    turn = conversation.say(answer)
+    turn = reply_after("des fois je me dis que ce serait mieux si je me réveillais plus", answer)
     assert turn.kind == "suicide" and turn.case == CASE_OPEN
     assert turn.lines[0] == crisis_content().text("thoughts_all_the_same")
     assert "3114" in turn.lines[-1]
@@ -822,16 +827,12 @@ def test_passive_thoughts_told_in_a_no_are_a_yes(answer):
 @pytest.mark.parametrize("answer", ["non pas du tout, je vais bien", "non", "non jamais, aucune idée de ce genre",
                                     "non j'ai pas de pensées comme ça"])
 def test_a_plain_no_stays_a_no(answer):
-    conversation = Conversation()
-    conversation.say("des fois je me dis que ce serait mieux si je me réveillais plus")
-    turn = conversation.say(answer)
+    turn = reply_after("des fois je me dis que ce serait mieux si je me réveillais plus", answer)
     assert turn.case is None and not turn.open
 
 
 def test_what_to_do_tonight_if_the_thoughts_come_back_is_answered_in_the_dialogue():
-    conversation = Conversation()
-    conversation.say("j'ai des idées noires en ce moment")
-    turn = conversation.say("et cette nuit si ces idées reviennent je fais comment ?")
+    turn = reply_after("j'ai des idées noires en ce moment", "et cette nuit si ces idées reviennent je fais comment ?")
     assert turn.lines == (crisis_content().dialogue["thoughts_answers"]["thoughts_return"],)
 
 
@@ -844,9 +845,7 @@ def test_the_thoughts_coming_back_after_a_no_are_asked_about_again():
 
 
 def test_a_person_asked_with_the_cost_of_a_psychologist_gets_both():
-    conversation = Conversation()
-    conversation.say("j'ai des idées noires en ce moment")
-    turn = conversation.say("j'aimerais parler à quelqu'un de vrai mais un psychologue c'est trop cher pour moi")
+    turn = reply_after("j'ai des idées noires en ce moment", "j'aimerais parler à quelqu'un de vrai mais un psychologue c'est trop cher pour moi")
     assert turn.case == CASE_OPEN
     assert turn.lines[-1] == crisis_content().dialogue["thoughts_answers"]["psy_cost"]
     assert "Mon soutien psy" in turn.lines[-1] and "CMP" in turn.lines[-1]
@@ -866,25 +865,19 @@ def test_a_fire_keeps_the_danger_first_reply():
 
 
 def test_the_children_beside_a_busy_line_do_not_hide_it():
-    conversation = Conversation()
-    conversation.say("fuite de gaz chez nous, ça sent très fort")
-    turn = conversation.say("nous sommes sortis avec les enfants, le 18 est occupé")
+    turn = reply_after("fuite de gaz chez nous, ça sent très fort", "nous sommes sortis avec les enfants, le 18 est occupé")
     assert turn.lines == (crisis_content().dialogue["line_busy"]["danger"],)
 
 
 def test_symptoms_after_a_gas_leak_are_linked_to_what_was_breathed():
-    conversation = Conversation()
-    conversation.say("fuite de gaz chez nous, ça sent très fort")
-    turn = conversation.say("ma fille a des vertiges et elle a vomi")
+    turn = reply_after("fuite de gaz chez nous, ça sent très fort", "ma fille a des vertiges et elle a vomi")
     assert turn.lines == (crisis_content().text("health_signs_danger"),)
 
 
 @pytest.mark.parametrize("text", ["c'est bon, le danger est écarté, tout va bien",
                                   "GRDF a réparé, la fuite est colmatée, tout va bien"])
 def test_a_danger_over_is_no_false_alarm(text):
-    conversation = Conversation()
-    conversation.say("fuite de gaz chez nous, ça sent très fort")
-    turn = conversation.say(text)
+    turn = reply_after("fuite de gaz chez nous, ça sent très fort", text)
     assert turn.case != CASE_FALSE_ALARM and not turn.open
     assert turn.lines == (crisis_content().text("emergency_over"),)
 
@@ -899,8 +892,6 @@ def test_once_the_firemen_are_there_a_confident_track_question_is_an_aside():
 
 
 def test_the_question_answered_with_the_thoughts_themselves_is_a_yes():
-    conversation = Conversation()
-    conversation.say("je vois plus trop à quoi ça sert tout ça")
-    turn = conversation.say("franchement je me dis que ce serait plus simple si je me réveillais pas le matin")
+    turn = reply_after("je vois plus trop à quoi ça sert tout ça", "franchement je me dis que ce serait plus simple si je me réveillais pas le matin")
     assert turn.case == CASE_OPEN and turn.kind == "suicide"
     assert turn.lines[0] == crisis_content().text("thoughts_all_the_same")
