@@ -327,17 +327,16 @@ class ValidateDiagnosticForm(FormValidationAction):
             return [SlotSet(name, NOT_SAID) for name in diagnostic_slots(track)
                     if name == slot or tracker.get_slot(name) is None] + [SlotSet("form_retries", 0)]
         reading = read_answer(track, slot, value)
-        if answer_team_question(dispatcher, tracker) is not None:
-            # « Gérer les dettes. Le conseiller va m'appeler ou m'écrire ici ? »: where the case
-            # stands, and the answer kept if there is one (persona round 89: ignored twice).
-            if reading.kind == OPTION:
-                level = engagement_level(reading.value) if slot == "engagement" else reading.value
-                return [SlotSet(slot, level), SlotSet("form_retries", 0)]
-            return [SlotSet(slot, None)]
+        # « Gérer les dettes. Le conseiller va m'appeler ou m'écrire ici ? »: where the case
+        # stands, and the answer kept if there is one (persona round 89: ignored twice).
+        team_answered = answer_team_question(dispatcher, tracker) is not None
         if reading.kind == OPTION:
             level = engagement_level(reading.value) if slot == "engagement" else reading.value
-            _answer_the_question_beside(dispatcher, value)
+            if not team_answered:
+                _answer_the_question_beside(dispatcher, value)
             return [SlotSet(slot, level), SlotSet("form_retries", 0)]
+        if team_answered:
+            return [SlotSet(slot, None)]
         if reading.kind == QUESTION:
             answer_typed_question(dispatcher, value, track, tracker=tracker)
             return [SlotSet(slot, None)]
