@@ -5,13 +5,11 @@ form_answers, plans); this module renders them."""
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.alerts import (
-    MENTIONED_KEY,
-    STEPS_GIVEN_KEY,
     active_event,
     mention_event,
     plan_check_in_after_urgence,
@@ -20,6 +18,7 @@ from actions.alerts import (
 from actions.backend import backend, record
 from actions.dialogue_state import crisis_aside_events
 from actions.escalation import answer_team_question
+from actions.event_answer import answer_about_event, answer_with_event
 from actions.stated_goal import keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
@@ -38,11 +37,9 @@ from actions.topic_replies import (
     say_topic_once,
 )
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
-from relais.conversation_contract import ALERT_SLOT, TRACK_ACTION
-from relais.events import about_event, event_texts
+from relais.conversation_contract import TRACK_ACTION
 from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, read_answer
 from relais.plan_request import asks_for_a_plan
-from relais.services.events import CitizenEvent
 from relais.step_outcome import reports_struggle
 from relais.topics import best_topic
 from relais.track_content import find_topic
@@ -109,9 +106,9 @@ class ActionSelectTrack(Action):
             # « C'est où qu'on récupère les bouteilles ? » during a water cut, whatever track the
             # model read (energy, in the persona round of issue #15) and whatever questionnaire
             # is under way: the event's instructions name the place.
-            under_way = active_event(tracker.sender_id)
-            if under_way is not None and about_event(text, under_way.kind, under_way.instructions):
-                return answer_with_event(dispatcher, tracker, under_way)
+            about = answer_about_event(dispatcher, tracker, text)
+            if about is not None:
+                return about
         if tracker.get_slot("track_step") == ASK and current and is_typed(text) and keeps_current_track(text):
             # « Continuer, je veux juste arriver au boulot » to « passer à travail, ou continuer
             # sur mobilité ? »: the diagnostic goes on where it was, its answers kept.
@@ -193,29 +190,6 @@ class ActionSelectTrack(Action):
         known = answers_in(track, [text], diagnostic_slots(track)) if is_typed(text) else {}
         events += [SlotSet(slot, known.get(slot)) for slot in diagnostic_slots(track)]
         return events + [SlotSet("requested_slot", None), SlotSet("plan_shown", [])]
-
-
-def answer_with_event(dispatcher: CollectingDispatcher, tracker: Tracker,
-                      current_event: CitizenEvent) -> list[dict[str, Any]]:
-    """The authorities' instructions, then the scenario's first steps the first time in the
-    conversation (after that, the instructions alone: the steps are a scroll above)."""
-    track = current_event.track
-    state = dict(tracker.get_slot(ALERT_SLOT) or {})
-    first_time = state.get(STEPS_GIVEN_KEY) != current_event.event_id
-    say_event_instructions(dispatcher, tracker, current_event)
-    record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence",
-                                                        current_event.topic_key))
-    if first_time:
-        say_first_steps(dispatcher, tracker, track, find_topic(current_event.topic_key))
-    else:
-        dispatcher.utter_message(text=event_texts().texts["instructions_again"])
-    mentioned = [SlotSet(ALERT_SLOT, {**state, MENTIONED_KEY: current_event.event_id,
-                                      STEPS_GIVEN_KEY: current_event.event_id})]
-    # A questionnaire under way stops: the event comes first (« menu » or the track resumes it).
-    stop_form = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
-    return stop_form + [SlotSet("track", track), SlotSet("phase", "urgence"),
-                        SlotSet("track_step", URGENCE), SlotSet("topic", current_event.topic_key)] \
-        + mentioned + plan_check_in_after_urgence(dispatcher, tracker, mentioned)
 
 
 # During an event, a sub-topic of the event's track less sure than this gives way to the

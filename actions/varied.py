@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
+from actions.event_answer import answer_about_event
 from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
 from relais.isolation import speaks_of_isolation
 from relais.topics import practical_question_topic
@@ -73,6 +74,8 @@ class ActionHorsSujet(VariedAnswer, Action):
         answered = answer_team_question(dispatcher, tracker)
         if answered is None and isolation_answered(dispatcher, tracker):
             answered = []
+        if answered is None:
+            answered = answer_about_event(dispatcher, tracker)
         if answered is None:
             answered = answer_from_topics(dispatcher, tracker)
         if answered is None:

@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend, record
+from actions.event_answer import answer_about_event
 from actions.topic_replies import answer_from_topics
 from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer
@@ -23,7 +24,10 @@ def _answer_after_greeting(dispatcher, tracker: Tracker) -> list[dict[str, Any]]
     """« Bonjour, c'est quoi la permaculture ? »: the question is answered after the welcome,
     when a track's topic fits it."""
     rest = after_greeting(tracker.latest_message.get("text") or "")
-    return (answer_from_topics(dispatcher, tracker, rest) or []) if rest else []
+    if not rest:
+        return []
+    # During an event, its instructions come before any topic (« bonsoir, pour le courant ? »).
+    return answer_about_event(dispatcher, tracker, rest) or answer_from_topics(dispatcher, tracker, rest) or []
 
 
 class ActionAccueil(Action):
