@@ -94,6 +94,11 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"(la )?fuite (est )?(reparee|colmatee)|"
         r"(le|la) (medecin|docteur) (\w+ )?(dit|a dit) que (ca|tout) va (aller|bien)|ca va aller (maintenant|pour (eux|lui|elle|les petits|les enfants))|"
         r"(on est|nous sommes|ils sont|elle est|il est) (tous )?(a l'hopital|aux urgences|pris en charge|hors de danger)|tout le monde va bien|plus de risque)\b",
+        # Persona round 90: « les pompiers sont passés, l'eau redescend », « on est en sécurité
+        # maintenant c bon », « ils emmènent ma fille à l'hôpital pour vérifier, moi ça va ».
+        r"\b((les pompiers|les secours|le samu|grdf|ils) sont (passes|repartis)|l' ?eau (re)?descend|l' ?eau (baisse|se retire|est redescendue|est partie)|"
+        r"le feu est (eteint|maitrise)|(on est|je suis|nous sommes) (en securite|hors de danger) maintenant|"
+        r"(ils|les pompiers|le samu|l'ambulance|les secours) (l'|les |la |le )?(emmenent|emmene|ont emmene\w*|transportent|amenent|conduisent) .{0,60}\b(a l'hopital|aux urgences))\b",
     )),
     # Carbon monoxide (a brazier, a barbecue, a generator indoors): fresh air and out, first. A
     # medical emergency's only: opening the windows on a fire (a danger) would feed it.
@@ -485,6 +490,8 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
 # lexicon still reads every message after it. Persona round 87: a victim of violence asked three
 # times whether a kerosene heater could go in the children's room and got the danger lines.
 ASIDE_CONFIDENCE = 0.8
+# After an emergency over, the track of a question beside it takes it from this confidence.
+OVER_TRACK_CONFIDENCE = 0.5
 # The dialogue's state key set while a track answers such an aside: the dialogue goes on after it.
 ASIDE_KEY = "aside"
 _ASIDE = re.compile(
@@ -507,7 +514,8 @@ def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence
         and intent_confidence >= ASIDE_CONFIDENCE \
         and (is_question(text) or bool(_ASIDE.search(normalise(text)))) \
         and move_of(message, kind, skip=skip) in _ASIDE_MOVES and not despairs(state, message) \
-        and not (describes_plan(text) and not (reached and kind in ACUTE_KINDS)) and not tells_pills_taken(text)
+        and not (describes_plan(text) and not (reached and kind in ACUTE_KINDS)) and not tells_pills_taken(text) \
+        and not _emergency_practicality(text, kind)
 
 
 def declines_with_a_question(state: dict[str, Any], message: CitizenMessage, intent_confidence: float) -> bool:
@@ -577,10 +585,10 @@ _REQUEST = re.compile(
     r"parler de|parlons|sinon|autre chose|revenons|passons|comment)\b")
 
 
-def _asks_its_track(message: CitizenMessage) -> bool:
-    """The message asks something a track answers, and the model is sure of that track."""
+def _asks_its_track(message: CitizenMessage, confidence: float = ASIDE_CONFIDENCE) -> bool:
+    """The message asks something a track answers, and the model is sure enough of that track."""
     text = message.text or ""
-    return (message.intent or "").startswith(TRACK_INTENT_PREFIX) and message.intent_confidence >= ASIDE_CONFIDENCE \
+    return (message.intent or "").startswith(TRACK_INTENT_PREFIX) and message.intent_confidence >= confidence \
         and (is_question(text) or bool(_REQUEST.search(normalise(text))) or bool(_ASIDE.search(normalise(text))))
 
 
@@ -886,7 +894,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move in ("phone_watched", "fear_of_hospital"):
         return _turn(state, (content.text(move),), kind=kind)
     if move == "emergency_over":
-        then_track = _asks_its_track(message)
+        # The emergency is over: a question beside it is the track's, even when the model is
+        # less sure of it than of an aside (« demain pour l'assurance, on fait comment ? »).
+        then_track = _asks_its_track(message, OVER_TRACK_CONFIDENCE)
         line = content.text("emergency_over_then") if then_track else content.text("emergency_over")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind, then_track=then_track)
     if move == "psy_cost" and _asks_a_person(message):
@@ -898,7 +908,12 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         table, key = _KIND_ANSWER_OF.get((move, kind)) or _KIND_ANSWERS[move]
         if move == "far_or_near" and kind == MEDICAL:
             state = {**state, "writer": "far"}
-        return _turn(state, (str(_table(table)[key]),), kind=kind, offer_person=move == "helper_strain")
+        line = str(_table(table)[key])
+        also = _emergency_practicality(message.text, kind) if move == "line_busy" and kind in _PRACTICAL_TABLE else ()
+        if also:
+            # « Le 18 sonne occupé. Je coupe le courant ou pas ? L'eau est par terre »: both.
+            return _practical_turn(state, also, kind, (line,))
+        return _turn(state, (line,), kind=kind, offer_person=move == "helper_strain")
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
         return _turn(state, (str(_table("violence_answers")[move]),), kind=kind)
     # Once the 15 or the fire brigade is reached, the numbers are not said again in every turn.
@@ -1014,7 +1029,20 @@ _PRACTICAL = (
     ("cooling", frozenset({MEDICAL}), re.compile(
         r"\b(gant (de toilette )?(mouille|humide|froid|frais)|linge (mouille|humide|frais)|bain (froid|frais|tiede)|le rafraichir|"
         r"le refroidir|la rafraichir|la refroidir|ventilateur|glace|glacons|eau fraiche|eau froide|brumisateur)\b")),
-    ("what_to_take", frozenset({MEDICAL}), re.compile(
+    # A flood's switchboard (« le disjoncteur je touche ou pas ? », persona round 90: asked three
+    # times, the danger lines each time): never with wet feet or hands.
+    ("flood_power", frozenset({DANGER}), re.compile(
+        r"^(?!.*\bgaz\b).*(\b(disjoncteur|tableau electrique|tableau)\b|"
+        r"\b(couper|coupe|coupes|couperais|toucher|touche|eteindre|abaisser|baisser) (\w+ ){0,2}(le |l' ?|l )?(courant|l?electricite|jus|compteur|elec)\b|"
+        r"\b(courant|l?electricite|elec)\b.{0,40}\b(eau|inond\w*|mouille\w*)\b)")),
+    # Warmth while waiting outside (« il fait -5, je peux mettre les enfants dans la voiture au
+    # chaud ? », « je démarre le moteur pour le chauffage ? », persona round 90: unanswered, then
+    # a paraffin heater right after a carbon monoxide poisoning).
+    ("keep_warm", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(voiture|bagnole|auto|moteur|vehicule)\b.{0,60}\b(chaud|chauffe\w*|chauffage|rechauff\w*|froid|gele\w*)\b|"
+        r"\b(chaud|chauffe\w*|chauffage|rechauff\w*|froid|gele\w*)\b.{0,60}\b(voiture|bagnole|moteur)\b|"
+        r"\b(il fait (tres |trop )?froid|il gele|on gele|on a froid|on se gele|(les enfants|les petits|les gosses|ils|elles) ont froid)\b")),
+    ("what_to_take", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(je prends|on prend|j'emporte|on emporte|prendre|emporter|amener|apporter) (quoi|quelles affaires|ses affaires|des affaires)\b|"
         r"\bqu'est ce que (je|j'|on) (prends|prend|emporte|amene|apporte)\b|\b(quelles|ses) affaires\b")),
     ("cover", frozenset({MEDICAL}), re.compile(
@@ -1038,11 +1066,21 @@ _SKIPPED_ONCE_REACHED = frozenset({"care", "drive_there", "safe_now", "gas"})
 _BEFORE_PRACTICAL = frozenset({"emergency_over", "bleeding", "gas", "carbon_monoxide", "false_alarm", "line_busy"})
 
 
+def _emergency_practicality(text: str | None, kind: str) -> tuple[str, ...]:
+    """What a message asks of the emergency itself (the switchboard in a flood, warmth while
+    waiting outside), beyond the secours reached: the dialogue answers it, not a track (persona
+    round 90: « moteur allumé dans la cour pour se réchauffer ? » got a paraffin heater)."""
+    return tuple(key for key in practical_asks(text, kind) if key not in ("help_reached", "calling", "help_late"))
+
+
 def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
     """The practicalities of an emergency a message asks or tells, in the order answered."""
     words = normalise(text or "")
     asks = tuple(key for key, kinds, pattern in _PRACTICAL if kind in kinds and pattern.search(words))
     asks = tuple(dict.fromkeys(asks))
+    if "keep_warm" in asks:
+        # The warmth asked is the family's, waiting outside: not the patient's blanket.
+        asks = tuple(key for key in asks if key != "cover")
     if "help_reached" in asks:
         asks = tuple(key for key in asks if key not in ("calling", "help_late"))
     return asks
@@ -1058,7 +1096,12 @@ def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
     answers = list(told) + [str(table[_variant(table, key, state)]) for key in asks]
     if "help_reached" in asks:
         state = {**state, "reached": True, "step": 0}
-    return _turn(state, ("\n\n".join(answers),), kind=kind)
+    answer = "\n\n".join(answers)
+    if answer == state.get("last"):
+        # The same question again (« vous répondez pas », persona round 90): the answer again,
+        # said as such, not replaced by the numbers.
+        answer = crisis_content().text("practical_again") + answer
+    return _turn(state, (answer,), kind=kind)
 
 
 def _variant(table: dict[str, Any], key: str, state: dict[str, Any]) -> str:

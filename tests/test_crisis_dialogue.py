@@ -895,3 +895,69 @@ def test_the_question_answered_with_the_thoughts_themselves_is_a_yes():
     turn = reply_after("je vois plus trop à quoi ça sert tout ça", "franchement je me dis que ce serait plus simple si je me réveillais pas le matin")
     assert turn.case == CASE_OPEN and turn.kind == "suicide"
     assert turn.lines[0] == crisis_content().text("thoughts_all_the_same")
+
+
+# Persona round 90: an emergency's practical questions, answered inside the dialogue.
+
+FLOOD = "l'eau rentre dans la maison, on a déjà les pieds dans l'eau au salon"
+FLOOD_POWER = crisis_content().dialogue["danger_answers"]["flood_power"]
+
+
+@pytest.mark.parametrize("question", ["on doit couper l'électricité ? le tableau est dans le garage inondé",
+                                      "j'abaisse le disjoncteur ou pas",
+                                      "faut couper le courant avec toute cette eau ?"])
+def test_the_switchboard_in_a_flood_is_answered_never_with_wet_feet(question):
+    turn = reply_after(FLOOD, question)
+    assert turn.lines == (FLOOD_POWER,) and "pieds dans l'eau" in FLOOD_POWER
+
+
+def test_a_busy_line_and_the_switchboard_are_both_answered_and_asked_again_said_again():
+    conversation = Conversation()
+    conversation.say(FLOOD)
+    turn = conversation.say("le 18 sonne occupé. le disjoncteur je l'abaisse ?")
+    assert turn.lines[0].startswith(crisis_content().dialogue["line_busy"]["danger"]) and FLOOD_POWER in turn.lines[0]
+    conversation.say("j'abaisse le disjoncteur ou pas")
+    again = conversation.say("mais alors, le disjoncteur, j'y touche ?")
+    assert again.lines[0].startswith("Je vous le redis") and FLOOD_POWER in again.lines[0]
+
+
+def test_a_gas_meter_is_still_gas_not_the_switchboard():
+    turn = reply_after("fuite de gaz chez nous, ça sent très fort", "je coupe le compteur de gaz ?")
+    assert "0 800 47 33 33" in turn.lines[-1] and FLOOD_POWER not in turn.lines[-1]
+
+
+def test_what_to_take_upstairs_in_a_flood():
+    turn = reply_after(FLOOD, "on monte au grenier, on emporte quoi ?")
+    assert "lampe de poche" in turn.lines[0] and "Ne redescendez pas" in turn.lines[0]
+
+
+def test_warmth_while_waiting_outside_after_carbon_monoxide_is_the_dialogues_not_a_heater():
+    conversation = Conversation()
+    conversation.say("le poêle à pétrole tournait toute la nuit, ce matin mon fils a la nausée et mal au crâne")
+    conversation.say("on est dehors, les pompiers sont là")
+    question = "les petits ont froid, on peut s'installer dans l'auto moteur allumé ?"
+    # Even read confidently as energy, the question is the emergency's (persona round 90: a
+    # paraffin heater was advised right after the poisoning).
+    assert takes_message(conversation.state, CitizenMessage(question, "track_energie"), 0.95, in_dialogue=True)
+    turn = conversation.say(question, "track_energie")
+    assert "pot d'échappement" in turn.lines[0] and "jamais dans un garage" in turn.lines[0]
+    assert "pétrole" not in turn.lines[0]
+
+
+@pytest.mark.parametrize("text", ["l'eau est redescendue, les pompiers sont repartis",
+                                  "on est en sécurité maintenant, merci",
+                                  "le samu emmène mon père aux urgences, moi ça va"])
+def test_an_emergency_told_over_in_other_words_ends_the_dialogue(text):
+    first = FLOOD if "eau" in text else "mon père est tombé, il ne répond plus quand je lui parle"
+    turn = reply_after(first, text)
+    assert not turn.open and turn.case != CASE_FALSE_ALARM
+
+
+def test_a_question_beside_an_emergency_over_goes_to_its_track_when_the_model_is_fairly_sure():
+    conversation = Conversation()
+    conversation.say(FLOOD)
+    turn = conversation.say("l'eau est redescendue. pour l'assurance on fait comment ?", "track_logement")
+    assert not turn.open
+    message = CitizenMessage("c'est fini, l'eau se retire. et l'assurance, on fait comment ?", "track_logement",
+                             intent_confidence=0.6)
+    assert next_turn({"open": True, "tier": CERTAIN, "kind": "danger", "step": 1, "last": ""}, message).then_track
