@@ -117,7 +117,10 @@ class ActionConsignesContact(Action):
         if case is not None:
             kept = case.contact_wishes  # what the team sees, instructions told to a coach too
         if not kept.has_instructions:
-            return texts.citizen["nothing_noted"]
+            # « Quelqu'un va m'écrire ? » with a case open (a crisis one too, persona round 90:
+            # « rien n'est noté » to a man told « dossier n° 2 » minutes before): the case stands.
+            return texts.citizen["case_pending"].format(case=case.id) if case is not None \
+                else texts.citizen["nothing_noted"]
         instructions = instructions_text(kept, who="citizen")
         if case is None:
             key = "noted_for_later"

@@ -70,7 +70,7 @@ class ActionCrise(Action):
         lines = noted + list(turn.lines) if turn.ask_yes_no else list(turn.lines) + noted
         lines += _case_lines(tracker, turn, state, kept)
         _render(dispatcher, lines, turn)
-        events: list[dict[str, Any]] = [SlotSet(CRISIS_SLOT, state)]
+        events: list[dict[str, Any]] = [SlotSet(CRISIS_SLOT, state)] + _escalation_slot(tracker, crisis, state)
         if told.has_instructions or lifted:
             contact = dict(tracker.get_slot(CONTACT_SLOT) or {})
             events.append(SlotSet(CONTACT_SLOT, {**contact, CONTACT_WISHES_KEY: kept.to_json()}))
@@ -79,6 +79,17 @@ class ActionCrise(Action):
         if turn.then_track:
             events.append(FollowupAction(TRACK_ACTION))
         return events
+
+
+def _escalation_slot(tracker: Tracker, before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    """The crisis case is the conversation's case too: « quelqu'un va m'écrire ? » is answered
+    from it (persona round 90: « rien n'est noté » after « dossier n° 2 »)."""
+    current = tracker.get_slot(ESCALATION_SLOT)
+    if after.get("case") and str(after["case"]) != current:
+        return [SlotSet(ESCALATION_SLOT, str(after["case"]))]
+    if before.get("case") and not after.get("case") and current == str(before["case"]):
+        return [SlotSet(ESCALATION_SLOT, None)]  # closed as a false alarm
+    return []
 
 
 def citizen_message(tracker: Tracker) -> CitizenMessage:

@@ -44,6 +44,16 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
     return [SlotSet(ESCALATION_SLOT, case_id)]
 
 
+def _active_case_id(sender: str) -> str | None:
+    """The citizen's case as the database has it: a crisis case is opened by the crisis
+    dialogue, not through the escalation slot."""
+    try:
+        case = backend().escalation.active_case(sender)
+    except StorageUnavailable:
+        return None
+    return str(case.id) if case is not None else None
+
+
 NOT_A_REQUEST = "utter_humain_pas_demande"
 
 
@@ -84,7 +94,7 @@ def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     is and how to reach it. None when the message asks nothing of the kind."""
     if not asks_about_the_team(tracker.latest_message.get("text") or ""):
         return None
-    case = tracker.get_slot(ESCALATION_SLOT)
+    case = tracker.get_slot(ESCALATION_SLOT) or _active_case_id(tracker.sender_id)
     if case:
         dispatcher.utter_message(response=TEAM_FOLLOWS_UP, escalation=case)
     else:

@@ -14,10 +14,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
+from actions.escalation import TEAM_FOLLOWS_UP
 from relais.conversation_contract import (
     CRISIS_ACTION,
     GRIEVANCE_ACTION,
@@ -55,6 +56,7 @@ from relais.grievance_words import (
 )
 from relais.grievances import THEME_OTHER, grievance_texts, references_in
 from relais.models import GRIEVANCE_VISIBILITIES
+from relais.person_request import asks_about_the_team, asks_for_a_person
 from relais.services import StorageUnavailable
 from relais.services.grievances import DONE, NOT_FOUND, CitizenItem, Draft, summary_of
 from relais.text import normalise
@@ -65,7 +67,12 @@ logger = logging.getLogger(__name__)
 # with the place « non précisé » rather than losing the item.
 MAX_PLACE_ASKS = 2
 STOP_INTENTS = ("stop",)
-_CANCEL = re.compile(r"^(annule\w*|stop|laisse[sz]? tomber|oublie[sz]?( ca)?|non merci|finalement non|rien)\b")
+_CANCEL = re.compile(r"^((non|mais non|nan|bon) )?(annule\w*|stop|laisse[sz]? tomber|oublie[sz]?( ca)?|non merci|finalement non|rien)\b"
+                     r"|\b(annulez|annule) (ca|tout|cette|la|le)\b"
+                     r"|\b(je (ne )?(parle|parlais)|c'est|ce n'est) pas (de|d'une|une) (doleance|envie|reclamation)s?\b")
+# The state key that hands the turn to the request for a person (action_escalader) after this one.
+_HAND_OVER_KEY = "hand_over"
+ESCALATION_ACTION = "action_escalader"
 
 
 class ActionDoleance(Action):
@@ -86,7 +93,8 @@ class ActionDoleance(Action):
         except StorageUnavailable:
             logger.warning("Doléance not handled: storage unavailable")
             dispatcher.utter_message(text=_texts()["unavailable"])
-        return [SlotSet(GRIEVANCE_SLOT, state or None)]
+        hand_over = state.pop(_HAND_OVER_KEY, False)
+        return [SlotSet(GRIEVANCE_SLOT, state or None)] + ([FollowupAction(ESCALATION_ACTION)] if hand_over else [])
 
     def _turn(self, dispatcher: CollectingDispatcher, sender: str, state: dict[str, Any],
               text: str, intent: str | None) -> dict[str, Any]:
@@ -110,6 +118,12 @@ class ActionDoleance(Action):
             if before and answers_step(before, step) and not is_question(before):
                 return self._answer(dispatcher, sender, state, step, before)
             return _next_question(dispatcher, sender, state)
+        if step and asks_for_a_person(text):
+            # « Je veux parler à quelqu'un », « non annulez ça. conseiller svp » in the middle of
+            # the questions (persona round 90: captured as the doléance, then a loop): the draft
+            # is set aside, and the request for a person is heard.
+            dispatcher.utter_message(text=_texts()["set_aside_for_a_person"])
+            return {_HAND_OVER_KEY: True}
         if step:
             # « Comptez-la seulement » may read as « stop » to the model: an answer to the
             # question asked is an answer, whatever the intent.
@@ -127,7 +141,7 @@ class ActionDoleance(Action):
             return self._answer(dispatcher, sender, state, step, text)
         assert reading is not None  # the policy runs this action for a request only
         if reading.request == LIST:
-            _list(dispatcher, sender)
+            _list(dispatcher, sender, about_the_case=asks_about_the_team(text))
             return state
         if reading.request == WITHDRAW:
             return _withdraw(dispatcher, sender, state, reading, text)
@@ -292,9 +306,16 @@ def _record(dispatcher: CollectingDispatcher, sender: str, draft: dict[str, Any]
     return recorded.id
 
 
-def _list(dispatcher: CollectingDispatcher, sender: str) -> None:
+def _list(dispatcher: CollectingDispatcher, sender: str, about_the_case: bool = False) -> None:
+    """The citizen's items; « où en est ma demande, le dossier 2 ? » speaks of the case with the
+    relais team first (persona round 90: « aucune doléance » to a man with a crisis case)."""
     items = backend().grievances.items_of(sender)
     texts, labels = _texts(), grievance_texts()
+    case = backend().escalation.active_case(sender) if about_the_case else None
+    if case is not None:
+        dispatcher.utter_message(response=TEAM_FOLLOWS_UP, escalation=str(case.id))
+        if not items:
+            return
     if not items:
         dispatcher.utter_message(text=texts["list_empty"])
         return

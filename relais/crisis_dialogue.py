@@ -280,6 +280,15 @@ _MAKES_SAFE = re.compile(
 _SOMEONE_ELSE = re.compile(
     r"\b(pas moi|pas pour moi|quelqu'un d'autre|c'est (mon|ma|mes|notre) \w+ qui|il s'agit de (mon|ma|mes) \w+|"
     r"c'est pour (mon|ma|mes) \w+|je parlais de (mon|ma|mes) \w+)\b")
+# The state key set when the citizen said yes to the question, or told the thoughts in answer
+# to it: no turn misread later takes that back.
+TOLD_KEY = "told"
+# Words that take back what was told (a joke, a test, not suicidal), not a misread turn.
+_RETRACTS = re.compile(
+    r"\b(je plaisant\w*|je rigol\w*|blague|pour rire|second degre|une expression|une (facon|maniere) de parler|une image|"
+    r"au sens figure|un test|pas (du tout |vraiment )?suicidaire|(fausse|mauvaise) manip|pas pour (toi|vous)|"
+    r"trompee? de (fenetre|conversation|personne|destinataire|chat)|pris mon (tel|telephone|portable)|je vais (tres )?bien|"
+    r"pas (du tout )?en danger|aucun danger|je n'ai jamais (dit|pense))\b")
 _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)\b")
 # « Quoi ?? non c'est pas moi… », « euh oui »: an interjection before the answer (persona round
 # 15: the suicide question was asked again after « quoi?? non »).
@@ -469,6 +478,8 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         return False
     if declines_with_a_question(state, message, intent_confidence):
         return False
+    if taps_a_track_button(state, message):
+        return False
     if state.get("tier") == QUESTION:
         # A question waits: a confident other topic is the answer "not now" (normal flow).
         leaving = message.intent in LEAVING_INTENTS | {"urgence", "checkin", "trouver_relais"} \
@@ -497,14 +508,27 @@ ASIDE_KEY = "aside"
 _ASIDE = re.compile(
     r"\b(je demande (juste|seulement|simplement)|je voulais (juste |seulement )?(savoir|demander)|autre question|"
     r"(et|mais) pour (le|la|les|l')|sinon)\b")
+# The intents of a track's buttons (relais/track_content payloads).
+_TRACK_BUTTON_INTENTS = frozenset({"sujet", "en_savoir_plus", "suite"} | {f"{TRACK_INTENT_PREFIX}{track}" for track in TRACKS})
 # Moves that a practical question shares with the dialogue without being about the crisis.
 _ASIDE_MOVES = frozenset({None, "safe_now", "what_to_do", "thanks", "false_alarm"})
+
+
+def taps_a_track_button(state: dict[str, Any], message: CitizenMessage) -> bool:
+    """A button of a track's answer tapped (a scenario, « en savoir plus ») beside a crisis that
+    is no emergency, or once the secours are reached: the track answers it (persona round 90:
+    « Entreprise en faillite » got the safety plan's next question)."""
+    kind = state.get("kind") or SUICIDE
+    return (message.text or "").startswith("/") and message.intent in _TRACK_BUTTON_INTENTS \
+        and (kind not in ACUTE_KINDS or bool(state.get("reached")))
 
 
 def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence: float) -> bool:
     """A practical question, confidently about a track, beside a crisis that is no emergency."""
     text = message.text or ""
     kind = state.get("kind") or SUICIDE
+    if taps_a_track_button(state, message):
+        return True
     # Once the secours are reached or on site, an emergency's practical question is an aside too
     # (persona round 89: « les pompiers sont là… comment je fais à manger ce soir sans gaz ? »
     # got the gas lines twice); its gas is the danger, no means of a plan.
@@ -736,7 +760,7 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # The question answered with the thoughts themselves (« des fois je me dis que ce serait
         # plus simple de ne plus me réveiller »): a yes, not the question asked again.
         thoughts: tuple[str, ...] = (content.text("thoughts_all_the_same"),)
-        return _first(state, state["kind"], False, message.text, preface=thoughts)
+        return _first({**state, TOLD_KEY: True}, state["kind"], False, message.text, preface=thoughts)
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
@@ -750,7 +774,9 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # A yes, a request for a person, or an answer that says yes (a plan, a means).
         # Hopelessness (« laissez tomber, ça sert à rien ») is taken as a yes, not thanked as one.
         preface = content.lines("yes_question")[:1] if answer is True else ()
-        return _first(state, triage.kind or kind, False, message.text, preface=preface)
+        told = move != "wants_person" or answer is True
+        return _first({**state, TOLD_KEY: state.get(TOLD_KEY) or told}, triage.kind or kind, False, message.text,
+                      preface=preface)
     if move in _QUESTION_MOVES and state.get("questions", 0) < 3:
         # A question ("c'est gratuit ?", "qui répond ?") is not a yes: it gets its answer, then
         # the question is asked again; no case without a yes (issue #12: calm conversations
@@ -853,6 +879,14 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « C'est bon le danger est passé, tout va bien »: the danger was real, and is over; no
         # « pardon pour l'inquiétude : j'ai mal compris » (persona round 89).
         move = "emergency_over"
+    if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(TOLD_KEY) and triage.tier is None \
+            and not _RETRACTS.search(normalise(message.text or "")):
+        # « ?? Je parlais de l'usine » after thoughts of suicide were told (persona round 90:
+        # « pardon pour l'inquiétude : j'ai mal compris », and the case closed): a misreading of
+        # the last turn, not the thoughts taken back. The dialogue ends, the case stays.
+        line = content.text("misread_point")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind,
+                          then_track=_asks_its_track(message, OVER_TRACK_CONFIDENCE))
     if move == "false_alarm" and triage.tier is None:
         then_track = _asks_its_track(message)
         # « Mdr non c'est une expression… je veux juste savoir pour les aides »: the apology,

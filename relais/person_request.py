@@ -102,6 +102,9 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"un etre humain|un conseiller|une conseillere|quelqu'un de vrai|une vraie personne|un vrai)"
     r"(?! (a|au|de|du|chez) (la |l')?(caf|cpam|mairie|banque|pole emploi|france travail|impots|prefecture|medecin|docteur)\b)"
     r"|\b(un humain|une vraie personne|quelqu'un de vrai|un etre humain) (svp|s'il vous plait|stp|pas une machine|pas un robot)\b"
+    # « Conseiller svp », « un humain » said alone (persona round 90: looped in a form).
+    r"|^((non|ok|bon|alors|donc) )?((un|une|le|la) )?(conseiller|conseillere|humain|humaine|vraie personne|agent) (svp|stp|s'il vous plait|please|merci|vite)\b"
+    r"|^((non|ok|bon|alors|donc) )?((un|une) )?(conseiller|conseillere|humain|humaine|vraie personne)$"
     # « Je peux avoir quelqu'un au téléphone ? », « quelqu'un de chez vous pourrait m'appeler ? »,
     # « j'aimerais qu'une vraie personne m'aide », « mettez-moi en relation avec un conseiller ».
     rf"|\b(avoir|joindre|parler a) {_TEAM_PERSON} (au telephone|au tel|au bout du fil|en vrai|en direct)\b"
@@ -121,7 +124,7 @@ _ASKS_FOR_A_PERSON = re.compile(
     rf"|\b(aidee?|accompagnee?|suivie?) par {_TEAM_PERSON} (en vrai|de vrai|en chair et en os|en personne)\b"
     r"|\b(quelqu'un|quelqun|qqun|une personne) qui (m'aide|m'accompagne|m'explique|me guide) (\w+ ){0,2}(en vrai|en personne)\b"
     r"|\b(un|une|des) (conseiller|conseillere|conseillers|agent|interlocuteur|interlocutrice) humaine?s?\b"
-    r"|\b(je veux|je voudrais|j'aimerais|je souhaite|je demande|il me faut) (\w+ )?(un humain|une humaine|un etre humain|"
+    r"|\b(je veux|je voudrais|j'aimerais|je souhaite|je demande|il me faut|je prefere|je prefererais|plutot) (\w+ )?(un humain|une humaine|un etre humain|"
     r"une vraie personne|quelqu'un de vrai|un vrai conseiller|une vraie conseillere|un conseiller|une conseillere)\b"
     r"(?! (bancaire|financier|financiere|d'orientation|immobilier|funeraire|en \w+|de (ma|la|mon|l') ?\w+|a la (caf|cpam|banque|mairie|poste|prefecture)|au (guichet|credit|pole)|chez|pole|france travail|caf)\b)")
 
@@ -129,14 +132,16 @@ _ASKS_FOR_A_PERSON = re.compile(
 def asks_for_a_person(text: str) -> bool:
     """True for an explicit request for a person of the relais team that declines nothing."""
     words = normalise(text or "")
-    return bool(_ASKS_FOR_A_PERSON.search(words)) and not declines_a_person(text)
+    # Clause by clause too: « non annulez ça. conseiller svp » asks in its second sentence.
+    asks = _ASKS_FOR_A_PERSON.search(words) or any(_ASKS_FOR_A_PERSON.search(c) for c in _clauses(text))
+    return bool(asks) and not declines_a_person(text)
 
 
 # A question about the relais team's people and what happens with a request (« la personne
 # va m'écrire ici ? », « quand est-ce qu'on me répond ? », « c'est qui l'équipe relais ? »):
 # answered from what Relais knows (a case open or not), never « pas compris ».
 _ABOUT_THE_TEAM = re.compile(
-    r"\b(la personne|le conseiller|la conseillere|quelqu'un|l'equipe|ils|elle|il) (\w+ ){0,3}"
+    r"\b(la personne|une personne|le conseiller|la conseillere|un conseiller|une conseillere|quelqu'un|qqun|l'equipe|ils|elle|il) (\w+ ){0,3}"
     r"(va|vont|doit|doivent|peut|pourra|pourront|allez) (\w+ )?(m'ecrire|me repondre|m'appeler|me rappeler|me contacter|me recontacter)\b"
     r"|\b(quand|dans combien de temps|combien de temps|a quelle heure) (est ce qu'|qu')?(on|la personne|quelqu'un|"
     r"l'equipe|vous|elle|il|ils|elles) (\w+ ){0,2}(me |m')?(repond\w*|ecri\w*|rappel\w*|contact\w*|recontact\w*)\b"

@@ -154,7 +154,7 @@ def normalise(text: str, repeats: int = 2) -> str:
     text = _join_spelled_out(text)
     # Elisions typed without the apostrophe ("j ai", "m a tue", "d envie") or with a space after
     # it ("m' a frappée").
-    text = re.sub(r"\b([jmtsdlnc]) (?=[aeiouyh])", r"\1'", text)
+    text = re.sub(r"\b([jmtsdlnc]|qu|quelqu|lorsqu|puisqu|jusqu) (?=[aeiouyh])", r"\1'", text)
     text = re.sub(r"\b([jmtsdlnc])' (?=\w)", r"\1'", text)
     text = _expand_sms_elisions(text)
     for pattern, replacement in _SMS:

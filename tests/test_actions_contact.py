@@ -125,7 +125,8 @@ def test_a_check_of_what_is_noted_and_a_change_of_mind(dispatcher, domain, datab
     assert "aucun message le week-end" in dispatcher.messages[-1]["text"]
     dispatcher.messages.clear()
     run(dispatcher, domain, tracker("finalement vous pouvez m'écrire le week-end aussi", contact=state))
-    assert dispatcher.messages[-1]["text"] == contact_texts().citizen["nothing_noted"]
+    # The case stands, without instructions now.
+    assert dispatcher.messages[-1]["text"] == contact_texts().citizen["case_pending"].format(case=1)
     assert case_rows(database) == [("open", None, "{}")]
 
 

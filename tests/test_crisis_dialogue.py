@@ -11,6 +11,7 @@ from relais.crisis_dialogue import (
     CASE_RAISE,
     CitizenMessage,
     CrisisTurn,
+    asks_aside,
     move_of,
     next_turn,
     takes_message,
@@ -961,3 +962,43 @@ def test_a_question_beside_an_emergency_over_goes_to_its_track_when_the_model_is
     message = CitizenMessage("c'est fini, l'eau se retire. et l'assurance, on fait comment ?", "track_logement",
                              intent_confidence=0.6)
     assert next_turn({"open": True, "tier": CERTAIN, "kind": "danger", "step": 1, "last": ""}, message).then_track
+
+
+# Persona round 90: a suicide dialogue, then a work button and « je parlais de l'usine ».
+
+def _thoughts_told() -> Conversation:
+    conversation = Conversation()
+    assert conversation.say("je vois plus trop à quoi ça sert tout ça").ask_yes_no
+    conversation.say("oui, ça m'arrive le soir")
+    assert any(turn.case for turn in conversation.turns) and conversation.state["tier"] == CERTAIN
+    return conversation
+
+
+def test_a_tapped_track_button_beside_thoughts_told_is_an_aside():
+    conversation = _thoughts_told()
+    button = CitizenMessage('/sujet{"topic": "travail/entreprise_liquidation"}', "sujet")
+    assert not takes_message(conversation.state, button, 1.0, in_dialogue=True)
+    assert asks_aside(conversation.state, button, 1.0)
+    # In an emergency before the secours are reached, a button does not leave it.
+    emergency = {"open": True, "tier": CERTAIN, "kind": "danger", "step": 1, "last": ""}
+    assert takes_message(emergency, button, 1.0, in_dialogue=True)
+
+
+@pytest.mark.parametrize("text", ["?? non je parlais de mon boulot, la boîte ferme. je touche quoi ?",
+                                  "vous avez mal compris, c'était sur le travail"])
+def test_a_misread_point_after_thoughts_told_keeps_the_case(text):
+    conversation = _thoughts_told()
+    turn = conversation.say(text, "track_travail")
+    assert turn.case != CASE_FALSE_ALARM and not turn.open
+    assert turn.lines == (crisis_content().text("misread_point"),)
+
+
+def test_a_joke_owned_after_thoughts_told_is_still_a_false_alarm():
+    conversation = _thoughts_told()
+    assert conversation.say("non mais je rigolais, c'était pour rire").case == CASE_FALSE_ALARM
+
+
+def test_a_misread_point_after_a_message_only_read_as_a_crisis_is_still_a_false_alarm():
+    conversation = Conversation()
+    conversation.say("je vais me tuer")
+    assert conversation.say("vous avez mal compris, je parlais du boulot").case == CASE_FALSE_ALARM

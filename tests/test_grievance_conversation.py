@@ -80,3 +80,14 @@ def test_a_free_answer_to_what_to_do_with_it_is_read_and_another_item_is_kept(re
     rows = probe.items(sender).rows
     # The post office, the school bus, then the pavements told with « autre chose : ».
     assert [row[2] for row in rows] == ["services_publics", "mobilite", "services_publics"], rows
+
+
+def test_a_request_for_a_person_in_the_middle_of_the_questions_reaches_a_person(relais_client, probe):
+    """Persona round 90: « je veux parler à quelqu'un » was filed as the doléance, then « non
+    annulez ça. conseiller svp » got the same question again."""
+    sender = f"grv-own-{uuid.uuid4().hex[:8]}"
+    texts(relais_client, sender, "Je voudrais signaler que l'abribus de la place du marché est cassé depuis l'été")
+    texts(relais_client, sender, "Brioude 43100")
+    reply = texts(relais_client, sender, "laissez, je préfère un conseiller svp")
+    assert "de côté" in reply and "dossier n°" in reply and "que peut-on en faire" not in reply.lower()
+    assert probe.items(sender).rows == [] and relais_client.cases(sender)

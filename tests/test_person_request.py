@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from sqlalchemy import create_engine, text
 
 from actions.escalation import ActionEscalader
-from relais.person_request import declines_a_person
+from relais.person_request import asks_about_the_team, asks_for_a_person, declines_a_person
 from tests.support.action_trackers import make_tracker
 
 
@@ -142,3 +142,20 @@ def test_the_team_question_is_answered_from_the_case(dispatcher, domain):
     answer_team_question(dispatcher, without)
     assert dispatcher.messages[-1]["response"] == TEAM_PRESENTED
     assert answer_team_question(dispatcher, make_tracker("out_of_scope", "il pleut")) is None
+
+
+@pytest.mark.parametrize("text", ["conseiller svp", "un conseiller", "non annulez ça. conseiller svp",
+                                  "ok un humain stp"])
+def test_a_person_asked_for_in_a_word_or_two_is_a_request(text):
+    assert asks_for_a_person(text)
+
+
+def test_a_bank_adviser_or_a_refusal_is_no_request():
+    assert not asks_for_a_person("je voudrais un conseiller bancaire")
+    assert not asks_for_a_person("non merci. pas de conseiller")
+
+
+@pytest.mark.parametrize("text", ["je veux savoir si une personne va m ecrire",
+                                  "quelqu un de chez vous va me recontacter ?"])
+def test_whether_someone_will_write_is_a_question_about_the_team(text):
+    assert asks_about_the_team(text)
