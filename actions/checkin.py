@@ -13,7 +13,7 @@ from actions.topic_replies import answer_typed_question
 from relais.checkins import PERSON_PAYLOAD, checkin_texts
 from relais.coaching import clean_answer
 from relais.conversation_contract import PHOTO_KEY
-from relais.goals import FEELINGS, NO_GOAL, QUESTION, YES_ONLY, read_goal
+from relais.goals import FEELINGS, GOAL_AND_QUESTION, NO_GOAL, QUESTION, YES_ONLY, read_goal
 from relais.mood import drops_twice, mood_band, parse_mood
 from relais.services import StorageUnavailable
 from relais.services.progress import ProgressSummary
@@ -136,6 +136,10 @@ class ValidateObjectifForm(FormValidationAction):
         if reading.kind == QUESTION:
             answer_typed_question(dispatcher, typed, tracker.get_slot("track"), tracker=tracker)
             return _no_goal_now()
+        if reading.kind == GOAL_AND_QUESTION:
+            # The question answered first, then the goal kept (action_enregistrer_objectif).
+            answer_typed_question(dispatcher, reading.question or typed, tracker.get_slot("track"), tracker=tracker)
+            return {"objectif": reading.goal, "objectif_accepte": None}
         if reading.kind == FEELINGS:
             dispatcher.utter_message(response="utter_ecoute_formulaire")
             return _no_goal_now()

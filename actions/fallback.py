@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question, open_case
 from actions.event_answer import answer_about_event
+from actions.stated_goal import GOAL_RESPONSES, answer_goal_question
 from actions.topic_replies import answer_from_topics, answer_likely_track, follow_up_in_context
 from actions.typed_buttons import replay_meant_button
 from actions.varied import ISOLATION, isolation_answered
@@ -64,7 +65,7 @@ class ActionFallback(Action):
     responses = frozenset({"utter_default", OFFER_OF_A_PERSON, "utter_escalade_demande",
                            "utter_escalade_impossible", "utter_relais_local", "utter_plan_fin",
                            TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
-                          | {f"utter_{track}_urgence" for track in TRACKS})
+                          | {f"utter_{track}_urgence" for track in TRACKS} | GOAL_RESPONSES)
 
     def name(self) -> str:
         return FALLBACK_ACTION
@@ -83,7 +84,8 @@ class ActionFallback(Action):
         if isolation_answered(dispatcher, tracker):
             # « Depuis, je vois plus personne » in words DIET did not learn (persona round 16).
             return _THEN_LISTEN
-        answered = (answer_team_question(dispatcher, tracker) or answer_about_event(dispatcher, tracker)
+        answered = (answer_team_question(dispatcher, tracker) or answer_goal_question(dispatcher, tracker)
+                    or answer_about_event(dispatcher, tracker)
                     or answer_from_topics(dispatcher, tracker)
                     or answer_likely_track(dispatcher, tracker)
                     or follow_up_in_context(dispatcher, tracker))

@@ -19,7 +19,7 @@ from actions.backend import backend, record
 from actions.dialogue_state import crisis_aside_events
 from actions.escalation import answer_team_question
 from actions.event_answer import answer_about_event, answer_with_event
-from actions.stated_goal import keep_stated_goal
+from actions.stated_goal import GOAL_RESPONSES, answer_goal_question, keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
     answer_from_the_advice_under_way,
@@ -85,7 +85,7 @@ class ActionSelectTrack(Action):
         [f"utter_{track}_intro" for track in TRACKS]
         + [f"utter_{track}_urgence" for track in TRACKS]
         + ["utter_relais_local", "utter_stockage_indisponible", "utter_demande_consentement_court"]
-    )
+    ) | GOAL_RESPONSES
 
     def name(self) -> str:
         return TRACK_ACTION
@@ -102,6 +102,9 @@ class ActionSelectTrack(Action):
         requested_phase = _latest_entity(tracker, "phase")
 
         current = tracker.get_slot("track")
+        goal_answer = answer_goal_question(dispatcher, tracker) if requested_phase is None else None
+        if goal_answer is not None:
+            return goal_answer
         if requested_phase is None and is_typed(text):
             # « C'est où qu'on récupère les bouteilles ? » during a water cut, whatever track the
             # model read (energy, in the persona round of issue #15) and whatever questionnaire

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
 from actions.event_answer import answer_about_event
+from actions.stated_goal import GOAL_RESPONSES, answer_goal_question
 from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
 from relais.isolation import speaks_of_isolation
 from relais.topics import practical_question_topic
@@ -63,7 +64,7 @@ class ActionHumeurBasse(VariedAnswer, Action):
 
 class ActionHorsSujet(VariedAnswer, Action):
     wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
-    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
+    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION} | GOAL_RESPONSES
 
     def name(self) -> str:
         return "action_hors_sujet"
@@ -72,6 +73,8 @@ class ActionHorsSujet(VariedAnswer, Action):
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         # "Off-topic" for DIET may be a track question in words it did not learn.
         answered = answer_team_question(dispatcher, tracker)
+        if answered is None:
+            answered = answer_goal_question(dispatcher, tracker)
         if answered is None and isolation_answered(dispatcher, tracker):
             answered = []
         if answered is None:

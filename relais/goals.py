@@ -20,6 +20,7 @@ YES_ONLY = "yes_only"
 QUESTION = "question"
 FEELINGS = "feelings"
 NO_GOAL = "no_goal"
+GOAL_AND_QUESTION = "goal_and_question"
 
 # « Oui », « ok », « d'accord » opening the goal, with what follows them (« oui : marcher »).
 _LEADING_YES = re.compile(
@@ -43,6 +44,25 @@ _NO_GOAL = re.compile(
 class GoalReading:
     kind: str
     goal: str | None = None
+    question: str | None = None  # GOAL_AND_QUESTION: the question asked after the goal
+
+
+# A first sentence that starts with a verb in the infinitive, the way goals are written
+# (« comparer mon offre cette semaine », « faire la simulation des aides »).
+_INFINITIVE_START = re.compile(r"^(\w+(er|ir|re|oir)|aller|faire|voir|prendre|mettre|appeler|essayer)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!;\n])\s+")
+
+
+def _goal_then_question(raw: str) -> tuple[str | None, str | None]:
+    """A goal written first, then a question in another sentence; (None, None) otherwise."""
+    sentences = [part.strip() for part in _SENTENCE_END.split(raw) if part.strip()]
+    if len(sentences) < 2 or is_question(sentences[0]):
+        return None, None
+    first = _LEADING_YES.sub("", sentences[0], count=1).strip(" .!;")
+    words = normalise(first).split()
+    if len(words) < 3 or not _INFINITIVE_START.match(words[0]) or reports_struggle(first):
+        return None, None
+    return first, " ".join(sentences[1:])
 
 
 def read_goal(text: str | None) -> GoalReading:
@@ -54,6 +74,11 @@ def read_goal(text: str | None) -> GoalReading:
     if _NO_GOAL.match(words):
         return GoalReading(NO_GOAL)
     if is_question(raw):
+        goal, question = _goal_then_question(raw)
+        if goal:
+            # « Faire la simulation des aides ce week-end. Et pour la pension, il y a une aide ? »
+            # (persona round 90: the question was answered, the goal lost).
+            return GoalReading(GOAL_AND_QUESTION, clean_answer(goal), question)
         return GoalReading(QUESTION)
     # Only how the citizen is, not a goal about it (« moins stresser le soir » is a goal).
     if reports_struggle(raw) or words.startswith("je me sens"):
@@ -67,7 +92,7 @@ def read_goal(text: str | None) -> GoalReading:
 # sub-topic or a list of actions).
 _VERB = r"(c'est de |c'est d'|c'est |c est de |c est d'|c est |ce sera de |ce sera d'|ce sera |sera de |sera d'|sera |est de |est d'|serait de |serait d')"
 _STATED = re.compile(
-    r"(^|[.!;]\s+)(et\s+|alors\s+|ok\s+|bon\s+)?(mon|notre)\s+(petit\s+|nouvel\s+|prochain\s+)?objectif"
+    r"(^|[.!;]\s+)(et\s+|alors\s+|ok\s+|bon\s+)?((mon|notre)\s+)?(petit\s+|nouvel\s+|prochain\s+)?objectif"
     r"(\s+(pour\s+)?(cette semaine|ce week-end|ce week end|ce weekend|ce mois-ci|ce mois|demain|aujourd'hui|"
     r"pour les jours qui viennent|des prochains jours))?"
     rf"(\s*[:,=–—-]\s*{_VERB}?|\s+{_VERB})\s*(?P<goal>.+)$",
@@ -85,3 +110,17 @@ def stated_goal(text: str | None) -> str | None:
         return None
     goal = clean_answer(match.group("goal").strip(" .!"))
     return goal if goal and len(goal.split()) >= MIN_GOAL_WORDS else None
+
+
+# « Vous avez gardé mon objectif ? », « mon objectif est noté ? » (persona round 90: answered
+# with fixed and indexed electricity prices).
+_ASKS_ABOUT_GOAL = re.compile(
+    r"\b(mon|mes|notre|nos) (petits? )?objectifs?\b.{0,40}\b(garde|gardes|gardee|note|notes|notee|enregistre\w*|retenu\w*|"
+    r"sauvegarde\w*|memorise\w*|toujours la|ou en est|c'etait quoi|c'est quoi)\b"
+    r"|\b(garde|note|enregistre|retenu|sauvegarde|memorise)\b.{0,20}\b(mon|mes|notre|nos) (petits? )?objectifs?\b"
+    r"|\b(c'etait|c'est|c etait|c est) quoi (deja )?(mon|mes|notre|nos) (petits? )?objectifs?\b")
+
+
+def asks_about_goal(text: str | None) -> bool:
+    """The citizen asks whether their goal was kept, or what it was."""
+    return bool(_ASKS_ABOUT_GOAL.search(normalise(text or ""))) and stated_goal(text) is None

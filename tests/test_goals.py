@@ -8,10 +8,12 @@ from actions.checkin import ActionEnregistrerObjectif, ValidateObjectifForm
 from relais.goals import (
     FEELINGS,
     GOAL,
+    GOAL_AND_QUESTION,
     NO_GOAL,
     QUESTION,
     YES_ONLY,
     GoalReading,
+    asks_about_goal,
     read_goal,
     stated_goal,
 )
@@ -118,3 +120,30 @@ def test_a_question_in_the_goal_offer_gets_the_line_of_the_advice_under_way():
     question = "vous repondez pas pour mon bebe. couverture oui ou non ? je peux le prendre dans mon lit avec moi ?"
     answer_typed_question(dispatcher, question, "logement", tracker=tracker)
     assert dispatcher.messages[0]["text"].startswith("Ce que je peux vous dire : Un bébé la nuit")
+
+
+# Persona round 90: goals said in other ways were lost.
+
+def test_a_goal_written_first_then_a_question_keeps_both():
+    reading = read_goal("oui, appeler la CAF jeudi matin. Et la prime d'activité, j'y ai droit ?")
+    assert reading.kind == GOAL_AND_QUESTION
+    assert reading.goal == "appeler la CAF jeudi matin" and reading.question.startswith("Et la prime")
+
+
+@pytest.mark.parametrize("text", ["je suis épuisé. vous pouvez m'aider ?", "merci. c'est quoi un objectif exactement ?"])
+def test_feelings_or_a_question_alone_are_no_goal(text):
+    assert read_goal(text).kind == QUESTION
+
+
+def test_objectif_without_mon_is_a_stated_goal():
+    assert stated_goal("objectif : ranger mes factures dimanche") == "ranger mes factures dimanche"
+
+
+@pytest.mark.parametrize("text", ["vous avez bien gardé mon objectif ?", "c'était quoi mon objectif déjà",
+                                  "mes objectifs sont notés ?"])
+def test_asking_whether_the_goal_was_kept(text):
+    assert asks_about_goal(text)
+
+
+def test_a_goal_stated_is_not_a_question_about_it():
+    assert not asks_about_goal("mon objectif : marcher 20 minutes")
