@@ -36,6 +36,7 @@ from actions.topic_replies import (
     say_topic_more,
     say_topic_once,
 )
+from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
 from relais.conversation_contract import TRACK_ACTION
 from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, read_answer
@@ -85,7 +86,7 @@ class ActionSelectTrack(Action):
         [f"utter_{track}_intro" for track in TRACKS]
         + [f"utter_{track}_urgence" for track in TRACKS]
         + ["utter_relais_local", "utter_stockage_indisponible", "utter_demande_consentement_court"]
-    ) | GOAL_RESPONSES
+    ) | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES
 
     def name(self) -> str:
         return TRACK_ACTION
@@ -93,7 +94,8 @@ class ActionSelectTrack(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        return self._select(dispatcher, tracker) + crisis_aside_events(tracker)
+        consent = note_leading_consent(dispatcher, tracker)
+        return consent + self._select(dispatcher, tracker) + crisis_aside_events(tracker)
 
     def _select(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -442,7 +444,7 @@ class ActionUrgenceAccueil(Action):
     scenario when the sub-topic model recognises one, else what presses most, with buttons."""
 
     responses = frozenset({"utter_urgence_accueil", "utter_relais_local"}
-                          | {f"utter_{track}_urgence" for track in TRACKS})
+                          | {f"utter_{track}_urgence" for track in TRACKS}) | CONSENT_NOTE_RESPONSES
 
     def name(self) -> str:
         return "action_urgence_accueil"
@@ -450,6 +452,10 @@ class ActionUrgenceAccueil(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        consent = note_leading_consent(dispatcher, tracker)
+        return consent + self._answer(dispatcher, tracker)
+
+    def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
         match = best_topic(text, threshold=URGENCE_TOPIC_THRESHOLD) if is_typed(text) else None
         current_event = active_event(tracker.sender_id) if match is None else None

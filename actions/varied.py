@@ -11,6 +11,7 @@ from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_ques
 from actions.event_answer import answer_about_event
 from actions.stated_goal import GOAL_RESPONSES, answer_goal_question
 from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
+from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.isolation import speaks_of_isolation
 from relais.topics import practical_question_topic
 
@@ -64,13 +65,14 @@ class ActionHumeurBasse(VariedAnswer, Action):
 
 class ActionHorsSujet(VariedAnswer, Action):
     wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
-    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION} | GOAL_RESPONSES
+    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION} | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES
 
     def name(self) -> str:
         return "action_hors_sujet"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[dict[str, Any]]:
+        consent = note_leading_consent(dispatcher, tracker)
         # "Off-topic" for DIET may be a track question in words it did not learn.
         answered = answer_team_question(dispatcher, tracker)
         if answered is None:
@@ -83,4 +85,4 @@ class ActionHorsSujet(VariedAnswer, Action):
             answered = answer_from_topics(dispatcher, tracker)
         if answered is None:
             answered = related_follow_up(dispatcher, tracker)
-        return answered if answered is not None else super().run(dispatcher, tracker, domain)
+        return consent + (answered if answered is not None else super().run(dispatcher, tracker, domain))

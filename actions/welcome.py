@@ -9,9 +9,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend, record
 from actions.event_answer import answer_about_event
-from actions.topic_replies import answer_from_topics
+from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics
 from relais.coaching import clean_answer
-from relais.consent_words import is_explicit_answer
+from relais.consent_words import is_explicit_answer, leading_consent
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
 from relais.greeting import after_greeting
 from relais.services import StorageUnavailable
@@ -119,3 +119,42 @@ def _keep_the_goal_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -
     dispatcher.utter_message(text=f"Merci. C'est gardé : « {goal} ». Je vous demanderai où vous en êtes la "
                                   "prochaine fois ; vous pouvez retirer votre accord quand vous voulez.")
     return True
+
+
+CONSENT_NOTE_RESPONSES = frozenset({"utter_consentement_note", "utter_consentement_refus_note",
+                                    "utter_stockage_indisponible"})
+
+
+def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """« Ok jaccepte. On n'a plus d'eau depuis hier… » right after the consent question: the
+    answer is recorded and acknowledged in a line, then the rest of the message is answered.
+    The tracker's slot is set here too, so that the answer that follows does not ask again."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot(CONSENT_SLOT) in (CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED) or text.startswith("/"):
+        return []
+    given = leading_consent(text)
+    if given is None or not _consent_just_asked(tracker):
+        return []
+    try:
+        backend().consent.record_consent(tracker.sender_id, given, CONSENT_NOTICE_VERSION)
+    except StorageUnavailable:
+        dispatcher.utter_message(response="utter_stockage_indisponible")
+        return []
+    value = CONSENT_SLOT_GIVEN if given else CONSENT_SLOT_REFUSED
+    tracker.slots[CONSENT_SLOT] = value
+    dispatcher.utter_message(response="utter_consentement_note" if given else "utter_consentement_refus_note")
+    return [SlotSet(CONSENT_SLOT, value)]
+
+
+def _consent_just_asked(tracker: Tracker) -> bool:
+    """The consent question was among Relais's messages of the turn before this one."""
+    seen_latest = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_latest:
+                return False
+            seen_latest = True
+        elif seen_latest and event.get("event") == "bot" \
+                and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS:
+            return True
+    return False

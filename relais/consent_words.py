@@ -42,14 +42,28 @@ _REFUSES = re.compile(
     r"( merci)?\W*$")
 
 
+# « J'accepte », « jaccepte », « ok j'accepte », « je refuse »: the buttons' words, typed.
+_ACCEPTS = re.compile(r"^((oui|ouais|ok|okay|bon|d'accord|dacc)\W+)*(j'?accepte|jaccepte|c'est accepte|accepte|j'?accepte tout)( merci)?\W*$")
+_DECLINES = re.compile(r"^((non|nan|ok|bon)\W+)*(je refuse|refuse|j'?accepte pas|jaccepte pas|je n'accepte pas)( merci)?\W*$")
+# Where the first sentence of a message ends (« ok jaccepte. on a plus d'eau… »).
+_FIRST_SENTENCE = re.compile(r"^(?P<first>[^.!?;\n]+)[.!?;\n]+\s*(?P<rest>\S.*)$", re.DOTALL)
+
+
+def leading_consent(text: str | None) -> bool | None:
+    """The consent answer a message opens with before saying something else (« jaccepte. Je
+    suis libérale… »: persona round 90, the answer was not heard); None when it opens with none."""
+    match = _FIRST_SENTENCE.match((text or "").strip())
+    return consent_in_words(match.group("first")) if match else None
+
+
 def consent_in_words(text: str | None) -> bool | None:
     """True (given) or False (refused) when the whole message answers the consent question in
     its own words; None otherwise."""
     words = normalise(text or "").strip()
     if (text or "").lstrip().startswith("/") or len(words.split()) > 9:
         return None
-    if _REFUSES.search(words):
+    if _REFUSES.search(words) or _DECLINES.search(words):
         return False
-    if _GIVES.search(words):
+    if _GIVES.search(words) or _ACCEPTS.search(words):
         return True
     return None

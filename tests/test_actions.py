@@ -660,3 +660,18 @@ def test_the_local_relais_is_named_once_and_not_once_a_person_has_the_case(dispa
     assert "utter_relais_local" not in [m.get("response") for m in dispatcher.messages]
     say_first_steps(dispatcher, make_tracker(), "alimentation", None)
     assert dispatcher.messages[-1].get("response") == "utter_relais_local"
+
+
+def test_consent_typed_before_a_question_is_recorded_then_the_question_answered(dispatcher, domain):
+    # Persona round 90: « ok jaccepte. on a plus d'eau… » got the water answer, not a word on consent.
+    from actions.backend import backend
+    asked = [{"event": "user", "text": "bonjour"},
+             {"event": "bot", "text": "Pour vous suivre…", "metadata": {"utter_action": "utter_demande_consentement_court"}},
+             {"event": "user", "text": "ok jaccepte. comment garder mon congélateur froid pendant la coupure ?"}]
+    tracker = make_tracker("track_energie", "ok jaccepte. comment garder mon congélateur froid pendant la coupure ?",
+                           events=asked)
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_consentement_note"
+    assert events[0] == SlotSet("consentement", "donne")
+    assert backend().consent.has_consent(tracker.sender_id)
+    assert "utter_demande_consentement_court" not in responses(dispatcher)

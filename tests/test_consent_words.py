@@ -2,7 +2,7 @@
 
 import pytest
 
-from relais.consent_words import consent_in_words, is_explicit_answer
+from relais.consent_words import consent_in_words, is_explicit_answer, leading_consent
 
 
 @pytest.mark.parametrize("text", ["ok gardez tout", "oui vous pouvez enregistrer mes échanges", "d'accord, conservez"])
@@ -27,3 +27,18 @@ def test_refusing_in_words_is_a_refusal(text):
 ])
 def test_other_messages_are_not_read_as_consent(text):
     assert consent_in_words(text) is None
+
+
+@pytest.mark.parametrize("text, given", [
+    ("ok jaccepte. on n'a plus de chauffage depuis ce matin", True),
+    ("j'accepte ! et pour le chèque énergie ?", True),
+    ("non je refuse. je cherche une épicerie solidaire", False),
+])
+def test_a_consent_answer_before_the_rest_of_the_message_is_read(text, given):
+    assert leading_consent(text) is given
+
+
+@pytest.mark.parametrize("text", ["je garde mes petits-enfants. comment les occuper sans écran ?",
+                                  "bonjour. on a plus d'eau", "jaccepte"])
+def test_no_leading_consent_without_a_consent_sentence_and_something_after(text):
+    assert leading_consent(text) is None
