@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, select, text
 
+from bot.inbound import to_rasa
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.directory import RelaisDirectory
 from relais.models import InboxEntry
@@ -59,6 +60,16 @@ def _buttons_file(sender: str) -> Path:
 
 
 def say(sender: str, message: str) -> None:
+    """A typed message, as the Telegram edge passes it on (bot/inbound.py: a command as its
+    intent, never other text as one). A new citizen first opens the bot, and Telegram sends
+    /start, as it does for everyone."""
+    if not _buttons_file(sender).exists():
+        print("(Telegram : /start)")
+        _send(sender, to_rasa("/start"))
+    _send(sender, to_rasa(message))
+
+
+def _send(sender: str, message: str) -> None:
     stack = _stack()
     with httpx.Client(base_url=stack["rasa_url"], headers=stack["headers"], timeout=120) as http:
         response = http.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
@@ -82,7 +93,7 @@ def tap(sender: str, title: str) -> None:
     if chosen is None:
         sys.exit(f"No button {title!r} in the last reply; buttons: {[b.get('title') for b in buttons]}")
     print(f"(taps [{chosen['title']}])")
-    say(sender, chosen["payload"])
+    _send(sender, chosen["payload"])
 
 
 def cases(sender: str) -> None:
