@@ -92,8 +92,11 @@ class TopicIndex:
 
 
 def _ruled_out(topic: Topic, words: str) -> bool:
-    """A word of the topic's `not_with` is in the message, as a whole word."""
-    return any(re.search(rf"\b{re.escape(w)}\b", words) for w in topic.not_with)
+    """A word of the topic's `not_with` is in the message, or none of its `only_with`, as whole
+    words."""
+    def said(word: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(word)}\b", words))
+    return any(said(w) for w in topic.not_with) or bool(topic.only_with) and not any(said(w) for w in topic.only_with)
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,10 @@ class Topic:
     # Words that rule the topic out, whatever the model reads (« froid » for a heatwave topic:
     # « il fait 12 degrés dans la chambre » is no heatwave). Normalised (relais.text.normalise).
     not_with: tuple[str, ...] = ()
+    # Words one of which the message must hold for the topic to be read (« enfants », « ma
+    # femme » for telling one's family about a job lost: « j'ai perdu mon travail, l'usine a
+    # fermé » is no such question). Normalised too; empty: no such condition.
+    only_with: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -88,7 +92,9 @@ def _topic(track: str, raw: dict[str, Any], where: str) -> Topic:
         raise ContentError(f"{where}: id, title and answer are required")
     more = str(raw["more"]).strip() if raw.get("more") else None
     not_with = tuple(normalise(str(w)) for w in raw.get("not_with") or ())
-    return Topic(track, str(raw["id"]), kind, str(raw["title"]).strip(), examples, answer, more, not_with)
+    only_with = tuple(normalise(str(w)) for w in raw.get("only_with") or ())
+    return Topic(track, str(raw["id"]), kind, str(raw["title"]).strip(), examples, answer, more, not_with,
+                 only_with)
 
 
 def _action(track: str, raw: dict[str, Any], where: str) -> MicroAction:

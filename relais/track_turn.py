@@ -23,6 +23,8 @@ AMBIGUITY_MARGIN = 0.15
 # A second track this likely, in a message this long, is named for later ("on en parle ensuite ?").
 SECOND_NEED_SCORE = 0.2
 SECOND_NEED_WORDS = 14
+# The share of the sub-topics' probability mass a second need's track needs as well.
+SECOND_NEED_TOPIC_MASS = 0.1
 
 URGENCE, ANSWER, DIAGNOSTIC, ASK = "urgence", "answered", "diagnostic", "ask"
 # A short message read in the context of the track under way (relais/follow_up.py): not a step
@@ -248,9 +250,12 @@ def _second_need(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> 
     if len(text.split()) < SECOND_NEED_WORDS:
         return None
     others = [(t, score) for t, score in ranked if t != track]
-    if others and others[0][1] >= SECOND_NEED_SCORE:
-        return others[0][0]
-    return None
+    if not others or others[0][1] < SECOND_NEED_SCORE:
+        return None
+    # The sub-topics must see that need too (persona round 90: « Vous parlez aussi d'énergie »
+    # after a question on the CSP, at 0.05 of the topics' mass).
+    mass = dict(tracks_by_topic_mass(text))
+    return others[0][0] if mass.get(others[0][0], 0.0) >= SECOND_NEED_TOPIC_MASS else None
 
 
 def theme(track: str) -> str:

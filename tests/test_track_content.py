@@ -255,3 +255,22 @@ def test_a_how_to_question_is_practical_unless_it_tells_feelings():
 def test_a_calm_need_thinly_close_to_an_acute_topic_is_no_urgence(text, track):
     # The sub-topic model reads a saving, not a heating cut (the heating examples of energie).
     assert decide(text, track, []).step != URGENCE
+
+
+def test_a_topic_with_only_with_needs_one_of_its_words():
+    # Persona round 90: « j'ai perdu mon travail, l'usine a fermé » from a man with no children
+    # got how to tell one's children.
+    from relais.topics import best_topic
+    lost = best_topic("on m'a licencié, l'atelier ferme ses portes", "travail")
+    assert lost is None or lost.topic.key != "travail/annoncer_perte_emploi_proches"
+    told = best_topic("comment annoncer à mes enfants que je suis licencié", "travail")
+    assert told.topic.key == "travail/annoncer_perte_emploi_proches"
+    assert all(w == w.lower() and w.strip() for t in all_topics() for w in t.only_with)
+
+
+def test_a_second_need_is_named_only_when_the_sub_topics_see_it_too():
+    ranking = [{"name": "track_travail", "confidence": 0.6}, {"name": "track_energie", "confidence": 0.3}]
+    csp = "et le contrat de sécurisation, on me donne trois semaines pour répondre, je le signe ou pas, c'est intéressant pour moi ?"
+    assert decide(csp, "travail", ranking).second_track is None
+    both = "je viens de perdre mon travail et en plus je n'ai plus de chauffage depuis hier soir, je fais comment"
+    assert decide(both, "travail", ranking).second_track == "energie"
