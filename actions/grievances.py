@@ -44,6 +44,7 @@ from relais.grievance_words import (
     another_item,
     answers_step,
     has_substance,
+    ordinal_in,
     read_place,
     read_request,
     read_stated_theme,
@@ -72,6 +73,7 @@ _CANCEL = re.compile(r"^((non|mais non|nan|bon) )?(annule\w*|stop|laisse[sz]? to
                      r"|\b(je (ne )?(parle|parlais)|c'est|ce n'est) pas (de|d'une|une) (doleance|envie|reclamation)s?\b")
 # The state key that hands the turn to the request for a person (action_escalader) after this one.
 _HAND_OVER_KEY = "hand_over"
+_ABOUT_CHOICES = re.compile(r"\b(difference|les (3|trois)|options?|choix|choisir|mon nom|nom apparai\w*|anonym\w*|ca veut dire quoi)\b")
 ESCALATION_ACTION = "action_escalader"
 
 
@@ -103,10 +105,17 @@ class ActionDoleance(Action):
         if step and reading is not None and reading.request in (LIST, WITHDRAW, DETAIL):
             step = None  # a request about the items given comes before the draft's question
         if reading is not None and reading.request == ABOUT:
-            dispatcher.utter_message(text=_texts()["follow_up" if reading.follow_up else "about"])
+            about_choices = step == STEP_VISIBILITY and bool(_ABOUT_CHOICES.search(normalise(text)))
+            # « C'est quoi la différence entre les 3 ? Je veux pas que mon nom apparaisse »
+            # (persona round 90: who reads it, and the three choices never explained).
+            key = "visibility_options" if about_choices else "follow_up" if reading.follow_up else "about"
+            dispatcher.utter_message(text=_texts()[key])
             if step and answers_step(text, step):
                 # « oui transmettez, ça va à qui ? »: the question answered, the answer kept.
                 return self._answer(dispatcher, sender, state, step, text)
+            if step == STEP_VISIBILITY:
+                # The question again, with its buttons: they are a scroll above otherwise.
+                return _next_question(dispatcher, sender, state)
             return state
         another = another_item(text) if step in (STEP_TRANSMIT, STEP_WHERE, STEP_VISIBILITY) else None
         if another is not None:
@@ -326,7 +335,7 @@ def _list(dispatcher: CollectingDispatcher, sender: str, about_the_case: bool = 
                                                where=item.where, status=status))
         if item.answer:
             lines.append(texts["list_answer"].format(answer=item.answer))
-    lines.append(texts["list_footer"])
+    lines.append(texts["list_footer"].format(reference=items[-1].reference))
     dispatcher.utter_message(text="\n".join(lines))
 
 
@@ -401,6 +410,10 @@ def _chosen(dispatcher: CollectingDispatcher, sender: str, references: tuple[int
                 return item
         dispatcher.utter_message(text=texts["not_yours"].format(reference=f"D-{wanted}"))
         return _nothing()
+    place = ordinal_in(text)
+    if place is not None and items and (place < len(items)):
+        # « La première » of the list as « mes doléances » shows it.
+        return items[place]
     open_items = [item for item in items if item.is_open]
     if not open_items:
         dispatcher.utter_message(text=texts["list_empty"])
@@ -431,12 +444,20 @@ def _nothing() -> CitizenItem:
     return CitizenItem(-1, "", "doleance", "", "", "", None, None, datetime.now(timezone.utc))
 
 
+_ADDED_THAT = re.compile(r"\b(r?ajouter|pr[ée]ciser|j'ajoute|je rajoute|je pr[ée]cise)\s+qu(?:e\s+|['’]\s*)(?P<detail>.+)$",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def _detail_text(text: str) -> str:
     """The detail in « précision D-12 : le car passait à 7 h »: what follows the colon or the
     reference; else the whole message when it says more than the request (« j'ajoute que le
     dimanche aussi »); else nothing (then Relais asks for it)."""
     if ":" in text:
         return text.split(":", 1)[1].strip()
+    added = _ADDED_THAT.search(text)
+    if added and len(added.group("detail").split()) >= 2:
+        # « Pour le frigo solidaire, je peux ajouter que je suis dispo le samedi ? »
+        return added.group("detail").strip(" ?!.")
     after = re.split(r"\b[dD]\s?-?\s?\d+\b", text, maxsplit=1)
     if len(after) == 2 and len(after[1].split()) >= 3:
         return after[1].strip(" ,.-")

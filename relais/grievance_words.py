@@ -62,9 +62,23 @@ _ABOUT = re.compile(
     r"\b(c'est quoi|ca sert a quoi|sert a quoi|comment ca marche|ca marche comment|qu'est ce que c'est|qu'est ce que|a quoi (ca|sert))\b"
     r".*\bdol[eé]ances?\b|\bdol[eé]ances?\b.*\b(c'est quoi|ca sert a quoi|comment ca marche)\b"
 )
+# « La première », « la dernière » of the citizen's list (« vous pouvez enlever la première ? »,
+# persona round 90: read as a garden question).
+ORDINALS = {"premiere": 0, "premier": 0, "deuxieme": 1, "seconde": 1, "second": 1, "troisieme": 2,
+            "quatrieme": 3, "cinquieme": 4, "derniere": -1, "dernier": -1}
+_ORDINAL = re.compile(r"\b(la|le) (" + "|".join(ORDINALS) + r")\b")
 _WITHDRAW = re.compile(
     rf"\b(retir\w*|supprim\w*|annul\w*|efface\w*|enlev\w*|laisse[sz]? tomber|oublie[sz]?)\b.*\b({_ITEM}|celle|celui)\b"
+    # The ordinal ends the request (not « enlever le premier rang de salades »).
+    rf"|\b(retir\w*|supprim\w*|annul\w*|efface\w*|enlev\w*)\b.*{_ORDINAL.pattern}"
+    r"( (svp|stp|s'il vous plait|merci|de la liste|de ma liste|alors|aussi))*$"
 )
+
+
+def ordinal_in(text: str | None) -> int | None:
+    """The place in the list a message names (0 for « la première », -1 for « la dernière »)."""
+    match = _ORDINAL.search(normalise(text or ""))
+    return ORDINALS[match.group(2)] if match else None
 _DETAIL = re.compile(
     rf"\b(precision|preciser|ajout\w*|complet\w*|rajout\w*)\b.*\b({_ITEM})\b"
 )
@@ -174,13 +188,14 @@ _THEMES = (
     ("travail", r"(emploi|travail|chomage|france travail|usine|entreprise|zone d'activite)"),
     ("economie", r"(distributeur|dab|banque|monnaie locale|prix|budget|aides?)"),
 )
-_THEME_WORDS = {theme: re.compile(rf"\b{words}\b") for theme, words in _THEMES}
+# Plurals too (« les lampadaires », « les délestages »: persona round 90, filed as « autre »).
+_THEME_WORDS = {theme: re.compile(rf"\b(?:{words})s?\b") for theme, words in _THEMES}
 _COMMUNE = re.compile(
     r"(?:^|\b(?i:a|à|au|sur|de|dans|pres de|près de|vers|pour|commune de|ville de|village de)\s+)"
     r"((?:(?:Saint|Sainte|St|Ste|Le|La|Les|L')[- ']?)?[A-ZÉÈÂÎ][\w'’-]+(?:[- ](?:sur|sous|en|de|du|des|la|le|les|lès|[A-ZÉÈÂÎ][\w'’-]+))*)"
 )
 _QUARTIER = re.compile(
-    r"\b(quartier|cite|résidence|residence|lotissement|hameau|secteur)\s+((?:de la |des |du |de l'|de |d')?[\w'’ -]{2,40}?)(?=[,.!?;]|$| (?:a|à|au|sur|dans|pr[eè]s|vers|et|mais|c'est|il|on|vous)\b)",
+    r"\b(quartier|cite|résidence|residence|lotissement|hameau|secteur)\s+((?:de la |des |du |de l'|de |d')?[\w'’ -]{2,40}?)(?=[,.!?;]|$|\s+\d{5}\b| (?:a|à|au|sur|dans|pr[eè]s|vers|et|mais|c'est|il|on|vous)\b)",
     re.IGNORECASE,
 )
 # Words that start a sentence and are not a commune.
@@ -220,7 +235,8 @@ class Place:
 _WITHDRAW_LAST = re.compile(r"\b(laisse[sz]? tomber|annule[sz]? (la|le)|retire[sz]? (la|le)|supprime[sz]? (la|le)"
                             r"|oublie[sz]? (la|le|ca)|plus besoin)\b")
 _ADDING = re.compile(
-    r"^((ah|oh|et|au fait|pardon|petite precision|aussi)\W+)*(j'ajoute|je rajoute|je precise|precision|rajoutez|ajoutez|pour info"
+    r"\b(je peux|puis je|je voudrais|j'aimerais|je veux|on peut|est ce que je peux) (r?ajouter|preciser) (que|qu')"
+    r"|^((ah|oh|et|au fait|pardon|petite precision|aussi)\W+)*(j'ajoute|je rajoute|je precise|precision|rajoutez|ajoutez|pour info"
     r"|j'ai oublie de (dire|preciser)|jai oublie de (dire|preciser)|j'oubliais|j'oubliai)\b"
     r"|\b(ma|mon|la|le) (doleance|demande|signalement|envie)\b.*\b(rajout\w*|ajout\w*|precis\w*|complet\w*)\b"
     r"|^pour (celle|celui|la|le|ma|mon) .{0,60}\b(j'ajoute|je rajoute|je precise|rajoutez|ajoutez|precisez)\b"
@@ -255,7 +271,8 @@ def read_request(text: str | None, recorded: bool = False, in_collection: bool =
         return Reading(ABOUT, follow_up=follow_up)
     if _LIST.search(words):
         return Reading(LIST, references=references)
-    if _WITHDRAW.search(words) and (references or re.search(r"dol[eé]ance|doleance|envie|signalement|celle|celui", words)):
+    if _WITHDRAW.search(words) and (references or re.search(r"dol[eé]ance|doleance|envie|signalement|celle|celui", words)
+                                    or _ORDINAL.search(words)):
         return Reading(WITHDRAW, references=references)
     if _DETAIL.search(words) and (references or re.search(r"dol[eé]ance|doleance|envie|signalement", words)):
         return Reading(DETAIL, references=references)

@@ -15,6 +15,7 @@ from relais.grievance_words import (
     WITHDRAW,
     another_item,
     is_for_grievance_turn,
+    ordinal_in,
     read_place,
     read_request,
     read_stated_theme,
@@ -177,3 +178,32 @@ def test_the_same_place_as_before_and_counting_said_up_front_are_read():
 ])
 def test_a_publication_denied_keeps_the_item_with_the_unit(text, visibility):
     assert read_visibility(text) == visibility
+
+
+# Persona round 90: a withdrawal and a detail in everyday words; the list's words and theme.
+
+@pytest.mark.parametrize("text", ["en fait c'est réparé, vous pouvez retirer la première svp", "supprimez la dernière"])
+def test_a_withdrawal_by_its_place_in_the_list(text):
+    assert read_request(text).request == WITHDRAW
+    assert ordinal_in(text) in (0, -1)
+
+
+def test_a_first_row_of_salads_is_no_withdrawal():
+    assert read_request("comment enlever le premier rang de salades montées") is None
+
+
+def test_adding_that_to_an_item_is_a_detail():
+    reading = read_request("pour la navette, je peux ajouter que les horaires du soir manquent ?", recorded=True)
+    assert reading.request == DETAIL
+
+
+def test_plural_things_name_their_theme_and_a_postcode_is_not_the_quartier():
+    assert read_theme("les lampadaires de ma rue sont éteints depuis les délestages") == "services_publics"
+    assert read_place("Roubaix, quartier de l'Épeule 59100", answer=True).quartier == "quartier de l'Épeule"
+
+
+def test_the_summary_skips_the_greeting_and_the_preface():
+    from relais.services.grievances import summary_of
+    assert summary_of("Bonjour, je voudrais signaler un problème pour mon quartier : le banc du square est cassé") \
+        == "Le banc du square est cassé"
+    assert summary_of("Le banc du square est cassé") == "Le banc du square est cassé"

@@ -6,6 +6,7 @@ outbox in the same transaction (relais/services/unit_desk.py, relais/services/ou
 when the quiet hours allow; the edge moves it into the chat's queue: sent once, after any restart.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -102,9 +103,23 @@ class Change:
     item: CitizenItem | None
 
 
+# What people write before the matter itself (« Bonjour, je voudrais signaler un truc pour mon
+# quartier : … », persona round 90: the list showed only those words).
+_PREFACE = re.compile(
+    r"^((bonjour|bonsoir|salut|hello|madame|monsieur|alors|voil[àa]|et|bon|oui|ok)\b[\s,.!:;-]*)*"
+    r"((j'ai aussi|jai aussi|j'ai|jai) (une|un) (envie|id[ée]e|dol[ée]ance|souci|probl[èe]me|truc)( a (signaler|proposer))?"
+    r"|(je (voudrais|voudrai|veux|souhaite|souhaiterais|aimerais|vais|dois)|j'aimerais|jaimerais)( bien)? "
+    r"(signaler|faire remonter|vous signaler|proposer|dire|faire (une|un) (dol[ée]ance|signalement|r[ée]clamation))"
+    r"( (un|une|le) (truc|chose|probl[èe]me|souci|point))?( (pour|dans|sur|de) (mon|notre|le|la) (quartier|village|ville|commune|rue))?"
+    r"( (que|qu'))?)?[\s,.!:;-]*",
+    re.IGNORECASE)
+
+
 def summary_of(text: str) -> str:
-    """The first words of an item, for lists and notices."""
+    """The first words of the matter of an item, for lists and notices."""
     text = " ".join(text.split())
+    matter = _PREFACE.sub("", text, count=1).strip()
+    text = (matter[:1].upper() + matter[1:]) if len(matter.split()) >= 3 else text
     return text if len(text) <= SUMMARY_LENGTH else text[:SUMMARY_LENGTH - 1].rstrip() + "…"
 
 
