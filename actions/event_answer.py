@@ -49,8 +49,9 @@ def answer_with_event(dispatcher: CollectingDispatcher, tracker: Tracker,
     say_event_instructions(dispatcher, tracker, current_event)
     record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, "urgence",
                                                         current_event.topic_key))
+    steps: list[dict[str, Any]] = []
     if first_time:
-        say_first_steps(dispatcher, tracker, track, find_topic(current_event.topic_key))
+        steps = say_first_steps(dispatcher, tracker, track, find_topic(current_event.topic_key))
     else:
         dispatcher.utter_message(text=event_texts().texts["instructions_again"])
     mentioned = [SlotSet(ALERT_SLOT, {**state, MENTIONED_KEY: current_event.event_id,
@@ -59,4 +60,4 @@ def answer_with_event(dispatcher: CollectingDispatcher, tracker: Tracker,
     stop_form = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
     return stop_form + [SlotSet("track", track), SlotSet("phase", "urgence"),
                         SlotSet("track_step", URGENCE), SlotSet("topic", current_event.topic_key)] \
-        + mentioned + plan_check_in_after_urgence(dispatcher, tracker, mentioned)
+        + mentioned + steps + plan_check_in_after_urgence(dispatcher, tracker, mentioned)

@@ -81,18 +81,22 @@ def say_acute_menu(dispatcher, track: str) -> None:
         )
 
 
-def say_first_steps(dispatcher, tracker, track: str, topic: Topic | None) -> None:
+def say_first_steps(dispatcher, tracker, track: str, topic: Topic | None) -> list[dict[str, Any]]:
     """An urgence: the first steps of its scenario, or the track's first reflex and a choice of
     scenarios when the scenario is unclear; then the local relais, once in a conversation and
-    not when a person of the team already has the case."""
+    not when a person of the team already has the case. Steps given a few turns ago are not
+    given again word for word (persona round 90: the same water-cut block three times, the
+    third to « vous comprenez rien ») : more on them, or what comes next."""
+    events: list[dict[str, Any]] = []
     if topic:
-        say_topic(dispatcher, topic)
+        events = say_topic_once(dispatcher, tracker, topic)
     else:
         say_acute_menu(dispatcher, track)
     told = any((e.get("metadata") or {}).get("utter_action") == "utter_relais_local"
                for e in tracker.events if e.get("event") == "bot")
     if not told and not tracker.get_slot(ESCALATION_SLOT) and not in_crisis(tracker):
         dispatcher.utter_message(response="utter_relais_local")
+    return events
 
 
 def say_second_need(dispatcher, second_track: str | None) -> None:
@@ -305,8 +309,8 @@ def answer_likely_track(dispatcher, tracker) -> list[dict[str, Any]] | None:
     turn = decide(text, track, ranking)
     events = [SlotSet("track", turn.track), SlotSet("phase", turn.phase)]
     if turn.step == URGENCE:
-        say_first_steps(dispatcher, tracker, turn.track, turn.topic.topic if turn.topic else None)
-        return events + [SlotSet("topic", turn.topic.topic.key if turn.topic else None)]
+        steps = say_first_steps(dispatcher, tracker, turn.track, turn.topic.topic if turn.topic else None)
+        return events + [SlotSet("topic", turn.topic.topic.key if turn.topic else None)] + steps
     if turn.step == ANSWER:
         say_topic(dispatcher, turn.topic.topic)
         return events + [SlotSet("topic", turn.topic.topic.key)]

@@ -177,11 +177,12 @@ class ActionSelectTrack(Action):
         record(dispatcher, lambda: backend().progress.enrol(tracker.sender_id, track, turn.phase,
                                                             scenario))
         if turn.step == URGENCE:
-            say_first_steps(dispatcher, tracker, track, turn.topic.topic if turn.topic else None)
+            steps = say_first_steps(dispatcher, tracker, track, turn.topic.topic if turn.topic else None)
             say_second_need(dispatcher, turn.second_track)
             ask_consent_once(dispatcher, tracker)
             topic_key = turn.topic.topic.key if turn.topic else None
-            return events + [SlotSet("topic", topic_key)] + plan_check_in_after_urgence(dispatcher, tracker, events)
+            return events + [SlotSet("topic", topic_key)] + steps \
+                + plan_check_in_after_urgence(dispatcher, tracker, events)
         if turn.step == ANSWER:
             said = say_topic_once(dispatcher, tracker, turn.topic.topic)
             say_second_need(dispatcher, turn.second_track)
@@ -462,9 +463,9 @@ class ActionUrgenceAccueil(Action):
         if current_event is not None:
             # « C'est la panique ici » during an event: its scenario, not a menu of all of them.
             mentioned = say_event_instructions(dispatcher, tracker, current_event)
-            say_first_steps(dispatcher, tracker, current_event.track, find_topic(current_event.topic_key))
+            steps = say_first_steps(dispatcher, tracker, current_event.track, find_topic(current_event.topic_key))
             return [SlotSet("track", current_event.track), SlotSet("phase", "urgence"),
-                    SlotSet("topic", current_event.topic_key)] + mentioned
+                    SlotSet("topic", current_event.topic_key)] + mentioned + steps
         if match is None:
             track = _likely_track(tracker)
             if track is None:
@@ -473,6 +474,6 @@ class ActionUrgenceAccueil(Action):
             # The track is clear, the scenario is not: its first reflex and the scenarios.
             say_first_steps(dispatcher, tracker, track, None)
             return [SlotSet("track", track), SlotSet("phase", "urgence"), SlotSet("topic", None)]
-        say_first_steps(dispatcher, tracker, match.topic.track, match.topic)
+        steps = say_first_steps(dispatcher, tracker, match.topic.track, match.topic)
         return [SlotSet("track", match.topic.track), SlotSet("phase", "urgence"),
-                SlotSet("topic", match.topic.key)]
+                SlotSet("topic", match.topic.key)] + steps

@@ -675,3 +675,14 @@ def test_consent_typed_before_a_question_is_recorded_then_the_question_answered(
     assert events[0] == SlotSet("consentement", "donne")
     assert backend().consent.has_consent(tracker.sender_id)
     assert "utter_demande_consentement_court" not in responses(dispatcher)
+
+
+def test_first_steps_given_a_turn_ago_are_not_given_again_word_for_word(dispatcher):
+    # Persona round 90: the same water-cut block three times, the third to « vous comprenez rien ».
+    from actions.topic_replies import say_first_steps
+    topic = find_topic("alimentation/eau_non_potable")
+    said = [{"event": "bot", "text": topic.answer}]
+    tracker = make_tracker("urgence", "et l'eau pour le biberon alors ?", events=said)
+    say_first_steps(dispatcher, tracker, "alimentation", topic)
+    texts = [m.get("text") or "" for m in dispatcher.messages]
+    assert topic.answer not in texts and topic.more in texts[0]
