@@ -155,7 +155,8 @@ _CONTACT = re.compile(
     # A request for a person with its hours: « parler à quelqu'un, mais pas le week-end ».
     r"parler (a|avec) (quelqu'un|une personne|un humain|un conseiller|une conseillere))\b")
 _NEGATION = r"(pas|plus|jamais|rien|aucun|aucune|evitez|surtout pas|sauf)"
-_ONLY = r"(que|uniquement|seulement|juste)"
+# « Plutôt le soir après 19 h » (persona round 90: « c'est noté », and nothing kept) too.
+_ONLY = r"(que|uniquement|seulement|juste|plutot|de preference|idealement|surtout)"
 _HOUR = r"(\d{1,2} ?(?:h|heures?)|midi|minuit)\b"
 
 _NOT_AFTER = re.compile(_NEGATION + r" (\S+ ){0,6}?(apres|a partir de|passe|passees|des) " + _HOUR)
@@ -343,7 +344,8 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
 
 # « pas après 19 h svp », « pas le soir, il est là »: a short answer that starts with a time
 # not to write at.
-_TIME_FIRST = re.compile(r"^(et |mais )?(surtout )?(pas|jamais|plus) (apres|avant|a partir de|entre|le soir|ce soir|la nuit|le week end|le weekend)\b")
+_TIME_FIRST = re.compile(r"^(et |mais )?(surtout )?(pas|jamais|plus|plutot|de preference|seulement|uniquement) "
+                         r"((le soir|le matin|en journee|l'apres midi) )?(apres|avant|a partir de|entre|le soir|ce soir|la nuit|le week end|le weekend)\b")
 _SHORT_ANSWER_WORDS = 10
 
 

@@ -66,3 +66,11 @@ def test_each_instruction_is_one_phrase_and_only_the_hours_given_are_told():
     # « Pas avant 10 h » is not told as « entre 21 h et 10 h ».
     assert instruction_phrases(ContactWishes(quiet_until=10), who="citizen") == (
         "aucun message de l'équipe avant 10 h",)
+
+
+@pytest.mark.parametrize("text", ["plutôt le soir après 19h, ici c'est très bien", "de préférence après 19 h"])
+def test_an_allowed_time_said_with_plutot_is_an_instruction(text):
+    # Persona round 90: « c'est noté », and nothing was kept.
+    from relais.contact_wishes import read_contact
+    wishes = read_contact(text, in_context=True).wishes
+    assert wishes.quiet_until == 19
