@@ -710,7 +710,7 @@ _FEVER = re.compile(
 
 # Heat, not fever: a heatstroke is cooled down hard (wet skin, air, ice packs), a fever gently.
 _HEAT = re.compile(r"\b(canicule|coup de chaleur|insolation|hyperthermie|chaleur|il fait (tres |trop |super )?chaud|"
-                   r"(en plein|au) soleil)\b")
+                   r"(en plein|au) soleil|(3[5-9]|4[0-9]) ?degres (dans|a la maison|chez|dans l'appart\w*|dedans))\b")
 
 
 def speaks_of_heat(text: str | None) -> bool:
@@ -841,6 +841,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     crisis_kind = content.kind(kind)
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
         return _first(state, triage.kind, message.first_reply_sent, message.text)
+    if kind == MEDICAL and not state.get("heat") and speaks_of_heat(message.text):
+        # « Je la mets dans la baignoire ? Avec cette chaleur… » told after the first reply: a
+        # heat stroke's answers from now on (persona round 91: the fever's « pas d'eau froide »).
+        state = {**state, "heat": True}
     if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
         # « C'est moi l'enfant »: from now on Relais speaks to the young person.
         state = {**state, "writer": "child", "step": 0}
@@ -931,7 +935,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # The emergency is over: a question beside it is the track's, even when the model is
         # less sure of it than of an aside (« demain pour l'assurance, on fait comment ? »).
         then_track = _asks_its_track(message, OVER_TRACK_CONFIDENCE)
-        line = content.text("emergency_over_then") if then_track else content.text("emergency_over")
+        line = content.text("emergency_over_then") if then_track \
+            else content.text("emergency_over_heat") if state.get("heat") else content.text("emergency_over")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind, then_track=then_track)
     if move == "psy_cost" and _asks_a_person(message):
         # A person asked for in the same breath: the team is told, and the cost answered.
@@ -1033,7 +1038,10 @@ _PRACTICAL = (
         r"\b(les secours|le samu|les pompiers|l'ambulance|la police|ils|personne) (\w+ )?(n'arrive\w*|arrivent? (toujours )?pas|"
         r"ne vien\w*|viennent (toujours )?pas|vient (toujours )?pas|(sont|est) (toujours )?pas (la|arrivee?s?|encore la))\b|"
         r"\b(ils|elles?|les secours|le samu|les pompiers) (mettent|met) (du temps|longtemps|des plombes|trop de temps)\b|"
-        r"\b(toujours|encore) personne\b|\bc'est (trop )?long\b")),
+        r"\b(toujours|encore) personne\b|\bc'est (trop )?long\b"
+        # « Ça fait 20 minutes que j'ai appelé, l'ambulance arrive quand ? » (persona round 91).
+        r"|\b(arrive|arrivent|vient|viennent) quand\b|\bquand (est ce qu')?(ils|elle|l'ambulance|les secours|le samu|les pompiers) (arrive|arrivent|vient|viennent)\b"
+        r"|\bca fait \d+ ?(min|minutes|mn) (que|qu')\b")),
     ("calling", frozenset({MEDICAL}), re.compile(
         r"\b(j'appelle|je vais appeler|je les appelle|j'appelle maintenant|ok j'appelle|bon j'appelle)"
         r"( (le |les )?(15|samu|112|secours|urgences))?\b(?! (d'ici|depuis|dans|pas|jamais|personne|qui|quoi|quel|quelle|ou)\b)")),
@@ -1056,7 +1064,7 @@ _PRACTICAL = (
         r"glucagon|du sucre|un sucre|morceau de sucre|resucrer|jus de fruit|son traitement d'urgence)\b")),
     ("medicine", frozenset({MEDICAL}), re.compile(
         # Not a medicine swallowed (an overdose is the 15's, what_to_do's).
-        r"^(?!.*\b(avale|a pris|a bu|a mange|boite|plaquette|tube|surdose|overdose|ventoline|inhalateur|adrenaline|"
+        r"^(?!.*\b((a|ai|as|avons|ont|avait) avale|a pris|a bu|a mange|boite|plaquette|tube|surdose|overdose|ventoline|inhalateur|adrenaline|"
         r"anapen|epipen|jext|glucagon)\b).*"
         r"\b(doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|advil|nurofen|aspirine|sirop|suppositoire|"
         r"medicaments?|medocs?)\b")),
@@ -1115,8 +1123,12 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
     if "keep_warm" in asks:
         # The warmth asked is the family's, waiting outside: not the patient's blanket.
         asks = tuple(key for key in asks if key != "cover")
-    if "help_reached" in asks:
-        asks = tuple(key for key in asks if key not in ("calling", "help_late"))
+    if "help_late" in asks:
+        # « Ça fait 20 minutes que j'ai appelé, l'ambulance arrive quand ? »: the call was made,
+        # the help is late (persona round 91: « je vous lis »).
+        asks = tuple(key for key in asks if key not in ("calling", "help_reached"))
+    elif "help_reached" in asks:
+        asks = tuple(key for key in asks if key != "calling")
     return asks
 
 

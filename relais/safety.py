@@ -34,6 +34,13 @@ _ME = r"(?:me |m')"
 _CLOSE = r"(ouvrier|ouvriere|salarie|salariee|employe|employee|associe|associee|client|cliente|resident|residente|frere|soeur|fils|fille|pere|mere|papa|maman|ami|amie|pote|copain|copine|collegue|voisin|voisine|mari|femme|conjoint|conjointe|compagnon|compagne|cousin|cousine|oncle|tante|grand pere|grand mere|beau frere|belle soeur|coloc|colocataire|ado|meilleur ami|meilleure amie|petit ami|petite amie|patient|patiente|eleve|neveu|niece)"
 # The writer speaks of their own wish: the patterns about someone else step back.
 _FIRST_PERSON_WISH = r"(je veux(?! (savoir|comprendre|l'aider|les aider|aider|lui dire|lui parler|quoi lui dire))|je vais(?! (bien|mieux|tres bien))|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
+# Heat, and a mind that goes (for a heat stroke: a sign of it with heat, not heat alone).
+_HEAT_WORDS = r"\b(canicule|chaleur|coup de chaleur|il fait (tres |trop |super )?chaud|fait (3[4-9]|4[0-9]) ?(degres|°)|(3[4-9]|4[0-9]) ?(degres|°)|etuve|fournaise|insolation)\b"
+_SOMEONE = r"(il|elle|ma mere|mon pere|ma grand mere|mon grand pere|mamie|mamy|papi|papy|ma voisine|mon voisin|mon mari|ma femme|ma tante|mon oncle)"
+_CONFUSED = (rf"\b({_SOMEONE} (\w+ ){{0,2}}(delire|divague)(?! (complet|completement|total|totalement|sur|avec|ou))|{_SOMEONE} (est|semble|devient|a l'air) (toute? |tres |un peu )?(confuse?|desorientee?|incoherente?|deliree?)|"
+             r"(dit|dire|raconte|raconter) des (choses|trucs) (bizarres|incoherentes|sans queue ni tete)|"
+             r"ne me reconnait (plus|pas)|me reconnait (plus|a peine)|ne reconnait plus|parle (bizarrement|de travers)|"
+             r"ne repond (plus|pas) quand (je|on) (lui )?parle|ne reagit (plus|pas)|s'est evanouie?|fait un malaise)\b")
 _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado|collegien|collegienne|ecolier|ecoliere|lyceen|lyceenne)"
 _SHAKE = r"(envie de|peur de|pourrais|vais|failli|sur le point de) (le|la) secouer"
 # A baby, by name or by what only a baby does: not a teenager or a boss one wants to shake.
@@ -286,6 +293,13 @@ _MORE_CRISIS = (
     (CHILD, r"^(?=.*\b(j'ai (que |seulement |juste )?(1[0-7]|[6-9]) ?ans?\b(?! (de|d'))|je suis en (6e|5e|4e|3e|6eme|5eme|4eme|3eme|cm1|cm2|seconde))\b).*\b(dehors la nuit|me donne pas a manger|rien a manger|(plus|pas) (de \w+ )?(ni )?a manger|(maman|papa|ma mere|mon pere) (dort|boit) (tout le temps|toute la journee|tous les jours)|pas le droit de manger|sans manger|prive de (manger|repas|nourriture|diner|dejeuner)|met dehors|ferme a cle|fait des trucs|fait des choses|secret)\b"),
     (CHILD, r"\b(bebe|bb|petit|petite|enfant|enfants)\b.{0,40}\b(seule?s?|tout seul|toute seule|tous seuls)\b.{0,40}\b(depuis|sans chauffage|sans manger|personne)\b"),
     (MEDICAL, r"\b(levres|visage|doigts|peau) (\w+ ){0,2}(violettes?|violets?|bleues?|bleus|grises?|gris)\b"),
+    # A heat stroke (persona round 91: an old woman confused, red and burning at 38 degrees got a
+    # power-cut block, then a housing questionnaire, for seven messages): heat with confusion, a
+    # heat stroke named with a sign, or « urgence médicale » said outright.
+    (MEDICAL, rf"^(?=.*{_HEAT_WORDS}).*{_CONFUSED}"),
+    (MEDICAL, rf"\b(coup de chaleur|insolation|hyperthermie)\b.{{0,80}}{_CONFUSED}|{_CONFUSED}.{{0,80}}\b(coup de chaleur|insolation|hyperthermie)\b"),
+    (MEDICAL, r"\b(ma mere|mon pere|ma grand mere|mon grand pere|mamie|papi|ma voisine|mon voisin|mon mari|ma femme|il|elle|mon fils|ma fille) (\w+ )?(fait|est en train de faire|a fait|vient de faire|a) (un|une) (coup de chaleur|insolation|hyperthermie)\b"),
+    (MEDICAL, r"\b(c'est|c est|cest|ceci est|on a|j'ai) une urgence (medicale|vitale)\b"),
     (MEDICAL, r"\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|ne reconnait plus personne|parle bizarre|parle de travers)\b.{0,80}\b(tremble|pale|sue|transpire|diabet\w*|tombe|bras|visage|bouche)\b|\b(tremble|pale|sue|transpire|diabet\w*)\b.{0,80}\b(dit n'importe quoi|incoherente?s?|me reconnait a peine|ne me reconnait (plus|pas)|parle bizarre)\b"),
     (MEDICAL, r"\b(tombee?|chute|glisse)\b.{0,50}\b(ne )?(repond|reagit|bouge) (plus|pas)\b|\b(il|elle) (ne )?(repond|reagit|bouge) plus\W*$"),
     # A parent at the end of their tether, about to shake a baby; a child abused by an adult in

@@ -1002,3 +1002,39 @@ def test_a_misread_point_after_a_message_only_read_as_a_crisis_is_still_a_false_
     conversation = Conversation()
     conversation.say("je vais me tuer")
     assert conversation.say("vous avez mal compris, je parlais du boulot").case == CASE_FALSE_ALARM
+
+
+# Persona round 91: a heat stroke in an old woman, unrecognised for seven messages, then the
+# fever's gentle advice.
+
+@pytest.mark.parametrize("text", ["il fait 37 degrés chez nous et mon grand-père dit des choses incohérentes",
+                                  "avec la canicule ma voisine est toute désorientée, elle transpire plus",
+                                  "mon père fait un coup de chaleur je crois",
+                                  "c'est une urgence médicale, répondez"])
+def test_heat_with_confusion_or_an_urgence_medicale_is_a_medical_emergency(text):
+    assert triage(text).tier == CERTAIN and triage(text).kind == "medical"
+
+
+@pytest.mark.parametrize("text", ["comment éviter un coup de chaleur au chantier ?",
+                                  "il fait trop chaud, mon pote il délire complet avec ses projets",
+                                  "il fait chaud et mon fils dit n'importe quoi pour ne pas ranger",
+                                  "quel numéro pour une urgence médicale le dimanche ?"])
+def test_heat_talk_without_a_person_confused_is_no_emergency(text):
+    assert triage(text).tier is None
+
+
+def test_heat_told_after_the_first_reply_gives_the_heat_strokes_answers():
+    conversation = Conversation()
+    conversation.say("ma mère ne réagit plus, elle a 90 ans")
+    cooling = conversation.say("avec cette chaleur je la rafraîchis comment ? un gant mouillé ?")
+    assert cooling.lines[0].startswith("Coup de chaleur") and "Pas de bain si elle répond mal" in cooling.lines[0]
+    medicine = conversation.say("je lui donne un doliprane ? elle avale mal")
+    assert "rien par la bouche" in medicine.lines[0]
+
+
+def test_help_that_is_late_after_a_call_is_answered_as_late():
+    conversation = Conversation()
+    conversation.say("mon mari s'est effondré dans la cuisine")
+    conversation.say("j'ai appelé le 15, ils envoient une ambulance")
+    late = conversation.say("ça fait 25 minutes que j'ai appelé, ils arrivent quand ?")
+    assert "rappelez le 15" in late.lines[0]
