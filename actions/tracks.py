@@ -39,10 +39,10 @@ from actions.topic_replies import (
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
 from relais.conversation_contract import TRACK_ACTION
-from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, read_answer
+from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, is_question, read_answer
 from relais.plan_request import asks_for_a_plan
 from relais.step_outcome import reports_struggle
-from relais.topics import best_topic
+from relais.topics import best_topic, question_topic
 from relais.track_content import find_topic
 from relais.track_turn import (
     ANSWER,
@@ -163,6 +163,9 @@ class ActionSelectTrack(Action):
                 # « Le courant, on peut le remettre ? Le tableau a pris l'eau » after the flood
                 # advice, read as energy: its line, not the energy questionnaire (persona round 16).
                 return [SlotSet("track", current), SlotSet("track_step", ANSWER)]
+            in_urgence = _question_in_urgence(dispatcher, tracker, current, text)
+            if in_urgence is not None:
+                return in_urgence
         current_event = active_event(tracker.sender_id)
         if current_event is not None and current_event.track == track and (
                 turn.step == DIAGNOSTIC or (turn.step in (URGENCE, ANSWER) and (
@@ -196,6 +199,22 @@ class ActionSelectTrack(Action):
         known = answers_in(track, [text], diagnostic_slots(track)) if is_typed(text) else {}
         events += [SlotSet(slot, known.get(slot)) for slot in diagnostic_slots(track)]
         return events + [SlotSet("requested_slot", None), SlotSet("plan_shown", [])]
+
+
+def _question_in_urgence(dispatcher: CollectingDispatcher, tracker: Tracker, current: str,
+                         text: str) -> list[dict[str, Any]] | None:
+    """A question right after an urgence's first steps, that the model reads as another
+    track's questionnaire (persona round 91: « qui j'appelle en premier, la banque ou le 0892 ?
+    est-ce qu'ils vont me rembourser ? » after a fake bank adviser, then six budget questions):
+    the closest topic of the urgence's track, else more on the urgence. None otherwise."""
+    if tracker.get_slot("phase") != "urgence" or not is_typed(text) or not (is_question(text) or "?" in text):
+        return None
+    match = question_topic(text, current)
+    topic = match.topic if match else find_topic(tracker.get_slot("topic"))
+    if topic is None or topic.track != current:
+        return None
+    said = say_topic_once(dispatcher, tracker, topic)
+    return said + [SlotSet("track", current), SlotSet("topic", topic.key), SlotSet("track_step", ANSWER)]
 
 
 # During an event, a sub-topic of the event's track less sure than this gives way to the

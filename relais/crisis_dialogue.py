@@ -127,6 +127,17 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(je veux|je voudrais|j'aimerais|je souhaite|je demande|possible d'avoir|on peut avoir|je peux avoir|vous faites) "
         r"(\w+ ){0,2}(un suivi|etre suivie?)\b|\bqu'on me suive\b",
     )),
+    # A young person afraid that calling gets the family in trouble, and asking help for the
+    # mother (persona round 91: the 119 repeated, the 3919 never given when asked twice).
+    ("child_fears_call", _patterns(
+        # The 119 named: « si j'appelle le 119, ça va mettre mes parents dans la merde ? ». Who the
+        # team is, the police, a foyer without the 119 are team_question's.
+        r"^(?=.*\b(119|allo 119)\b).*\b(dans la merde|des (pb|problemes|ennuis|soucis)|me placer|on me place|qu'on me place|en foyer|separer)\b",
+    )),
+    ("mother_help", _patterns(
+        r"\b(ma mere|maman|ma mere elle|pour ma mere|pour maman)\b.{0,60}\b(peut appeler|appeler qui|qui appeler|un numero|quel numero|peut (faire|aller)|aide|aider)\b",
+        r"\b(un numero|quel numero|qui appeler)\b.{0,40}\b(pour (les )?femmes|pour ma mere|pour maman|femmes battues|femmes qui se font)\b",
+    )),
     ("team_question", _patterns(
         r"\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe|le relais|relais)\b",
         r"\b(l'equipe|ils|elles?|vous) (va|vont|allez) (me )?faire quoi\b",
@@ -371,6 +382,7 @@ _KIND_MOVES = {
     # « On est dehors avec les enfants. J'ai appelé le 18, ça sonne occupé »: the children are
     # a violence dialogue's question only; elsewhere they hid the busy line (persona round 89).
     "children": frozenset({VIOLENCE}),
+    "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
@@ -390,6 +402,8 @@ _KIND_ANSWERS = {
     "is_it_violence": ("violence_answers", "is_it_violence"),
     "line_busy": ("line_busy", VIOLENCE),
     "own_money": ("violence_answers", "own_money"),
+    "child_fears_call": ("child_answers", "fears_call"),
+    "mother_help": ("child_answers", "mother_help"),
     "psy_cost": ("thoughts_answers", "psy_cost"),
     "thoughts_return": ("thoughts_answers", "thoughts_return"),
 }
@@ -439,6 +453,10 @@ def move_of(message: CitizenMessage, kind: str | None = None, skip: frozenset[st
         if move in skip or (kind is not None and kind not in _KIND_MOVES.get(move, frozenset({kind}))):
             continue
         if any(pattern.search(text) for pattern in patterns):
+            if move == "false_alarm" and any(p.search(text) for p in dict(_MOVES)["repeats"]):
+                # « mdr vs répétez tjr la même chose » (persona round 91: a child's case closed
+                # as a false alarm): a complaint about repetition, not a crisis taken back.
+                return "repeats"
             return move
     for move, pattern in _ASKED_MOVES.items():
         # Last: a question about a complaint or writing online is answered as such.

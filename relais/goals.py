@@ -73,7 +73,9 @@ def read_goal(text: str | None) -> GoalReading:
         return GoalReading(YES_ONLY)
     if _NO_GOAL.match(words):
         return GoalReading(NO_GOAL)
-    if is_question(raw):
+    if is_question(raw) or "?" in raw:
+        # A question mark anywhere: « Et la prochaine fois, comment je les reconnais ? Ils
+        # avaient le vrai numéro » is a question, not a goal (persona round 91).
         goal, question = _goal_then_question(raw)
         if goal:
             # « Faire la simulation des aides ce week-end. Et pour la pension, il y a une aide ? »

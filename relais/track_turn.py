@@ -109,7 +109,7 @@ def follows_up(text: str) -> bool:
 # questionnaire three times.
 _WRONG_TRACK = re.compile(
     r"\b((ca )?(n'a |a )?rien a voir( avec)?|aucun rapport( avec)?|hors sujet|(vous avez|vous m'avez|tu as|tu m'as) mal compris|"
-    r"je (ne )?(parle|parlais) (pas|jamais) (de|d'|du|des)|j'ai (jamais|pas) parle (de|d'|du|des)|"
+    r"je (ne )?(vous |te )?(parle|parlais) (pas|jamais) (de|d'|du|des)|j'ai (jamais|pas) parle (de|d'|du|des)|"
     r"(c'est|ce n'est) pas (ca|le sujet|la question|mon probleme|le probleme|de ca que je parle)|"
     r"pas le bon (sujet|theme|coach)|(mauvais|faux) (sujet|theme|coach)|vous vous trompez de sujet|"
     # « c pas mon elec le problème », « je veux parler de travail, pas d'énergie » (persona round 89)

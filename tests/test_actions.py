@@ -686,3 +686,13 @@ def test_first_steps_given_a_turn_ago_are_not_given_again_word_for_word(dispatch
     say_first_steps(dispatcher, tracker, "alimentation", topic)
     texts = [m.get("text") or "" for m in dispatcher.messages]
     assert topic.answer not in texts and topic.more in texts[0]
+
+
+def test_a_question_right_after_an_urgence_stays_with_it_not_another_tracks_questionnaire(dispatcher, domain):
+    # Persona round 91: after a fake bank adviser, « qui j'appelle en premier ? est-ce qu'ils vont
+    # me rembourser ? » read as budget got six budget questions.
+    tracker = make_tracker("track_economie", "j'ai raccroché. j'appelle qui d'abord, ma banque ? et je serai remboursé de l'argent volé ?",
+                           slots={"track": "numerique", "phase": "urgence", "topic": "numerique/faux_conseiller_en_cours"})
+    events = ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert "utter_economie_intro" not in responses(dispatcher)
+    assert SlotSet("track", "numerique") in events and SlotSet("track_step", "answered") in events

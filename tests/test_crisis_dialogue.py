@@ -1038,3 +1038,21 @@ def test_help_that_is_late_after_a_call_is_answered_as_late():
     conversation.say("j'ai appelé le 15, ils envoient une ambulance")
     late = conversation.say("ça fait 25 minutes que j'ai appelé, ils arrivent quand ?")
     assert "rappelez le 15" in late.lines[0]
+
+
+def test_a_laugh_about_repetition_is_no_false_alarm():
+    # Persona round 91: a 16-year-old's « mdr vs repetez tjr la meme chose » closed her case.
+    conversation = Conversation()
+    conversation.say("mon beau-père a frappé ma mère hier et j'ai peur, j'ai 16 ans")
+    turn = conversation.say("mdr vs repetez tjr la meme chose")
+    assert turn.case != CASE_FALSE_ALARM and turn.open
+
+
+@pytest.mark.parametrize("question, needle", [
+    ("si j'appelle le 119 ça va mettre mes parents dans la merde ? j'veux pas qu'on me place", "pas automatique"),
+    ("et ma mère elle peut appeler qui ?", "3919"),
+    ("y a pas un numéro pour les femmes qui se font taper ?", "3919"),
+])
+def test_a_young_persons_questions_about_calling_and_about_the_mother(question, needle):
+    turn = reply_after("mon beau-père a frappé ma mère hier et j'ai peur, j'ai 16 ans", question)
+    assert needle in turn.lines[0]
