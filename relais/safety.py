@@ -154,6 +154,8 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\b(acheter|achete|prepare|preparee|trouve) (une|la) corde\b.{0,40}\b(pour moi|me pendre|ce soir|cette nuit|c'est pret|la poutre)"),
     # Self-harm.
     (SELF_HARM, r"\b(scarifi|automutil|auto mutil|mutiler|me mutil)"),
+    # « Il y a 5 ans je me coupais, et j'ai recommencé hier »: the old way, come back.
+    (SELF_HARM, r"\bje me (coupais|brulais|griffais|tapais|faisais du mal)\b.{0,80}\b(recommence\w*|rechute\w*|ca m'a repris|ca revient)\b"),
     (SELF_HARM, rf"\b{_ME}(couper|coupe|taillader|tailladee?|bruler|brule|lacerer|griffer) (\w+ )?(les |le |la |aux |au |mes )?(veines|poignets?|bras|cuisses?|peau|jambes?|ventre)"),
     (SELF_HARM, r"\b(me faire|me fais|me suis fait|je me fais|je me suis fait) (\w+ )?(du mal|mal expres|saigner)\b"),
     (SELF_HARM, rf"\b(me suis |je {_ME}|{_ME})(entaille|entailler|coupe|taillade|brule|scarifie|lacere|griffe)e?s? (\w+ )?(les |le |la |l'|aux |au |mes )?(bras|avant bras|poignets?|veines|cuisses?|jambes?|peau|ventre)"),
@@ -781,6 +783,10 @@ def assess(text: str | None) -> SafetyAssessment:
     kind = _first_kind(CRISIS_PATTERNS, texts)
     if kind in _EPISODE_KINDS and tells_an_episode_over(text):
         return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
+    if kind == SELF_HARM and tells_self_harm_long_ago(text):
+        # « Il y a 10 ans je me scarifiais, j'ai des cicatrices : le laser est remboursé ? »: a
+        # question, gently, not the numbers and a priority case.
+        return SafetyAssessment(is_crisis=False, kind=SELF_HARM, concern=True, distant=True)
     if kind is not None and not (kind == MEDICAL and not_a_person) and not (
             kind == VIOLENCE and not_a_person and not _threat_to_the_writer(texts)):
         return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
@@ -868,6 +874,8 @@ IDIOMS = _regexes((
         r"\b(budget|facture|factures|loyer|dettes?|credits?|impots?|charges|prix|fin de mois|fins de mois|banque|carburant|essence|taxes?|traites?|mensualites?)\b (\w+ ){0,3}(m'etrangle\w*|m'etouffe\w*|me tue\w*|m'achev\w*|me saigne\w*|m'asphyxi\w*)",
         r"\b(portable|telephone|tel|cles?|sac|velo|montre|ballon|casquette|doudou) (\w+ ){0,3}(tombee?s?|tombe) (dans|a) (l'eau|la riviere|le canal|la mer|le lac)",
         r"\bdescendre en flammes\b|\bdescendu en flammes\b",
+        # « J'étouffe dans ce bureau sans clim, au-dessus de 35 degrés » : the heat of a room.
+        r"\b(j'etouffe|on etouffe|ca etouffe|on crève|on creve) (dans|ici|au|a la|avec|sous) (\w+ ){0,3}(bureau|appart\w*|salle|atelier|chantier|classe|chaleur|canicule|clim|voiture|bus|train|metro|pieces?|maison)\b",
         # The bank or the landlord « va me pendre »: scolded for money (persona round 15 got the
         # suicide question). A partner, a parent or a boss who will kill the writer stays theirs.
         r"\b(mon|ma|le|la|les|mes) (banquier|banquiere|banque|conseiller bancaire|conseillere bancaire|comptable|"
@@ -1043,6 +1051,22 @@ def tells_an_episode_over(text: str | None) -> bool:
     texts = variants(text or "")
     return (any(_OVER_EPISODE.search(t) for t in texts)
             and not any(_STILL_NOW.search(t) or RECENT.search(t) for t in texts))
+
+
+# Self-harm in the imperfect, years ago (« il y a 10 ans je me scarifiais », « ado, je me
+# coupais »), with nothing of late: a concern, not a certain crisis.
+_SELF_HARM_LONG_AGO = re.compile(
+    r"\b(il y a|ca fait) (\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|plusieurs|des) (ans|annees)\b"
+    r"|\b(quand j'etais|a l'epoque ou j'etais|plus jeune|a l'adolescence|ado|au lycee|au college)\b")
+_SELF_HARM_IMPERFECT = re.compile(r"\bje me (scarifiais|coupais|mutilais|faisais du mal|brulais|griffais|tapais)\b")
+_SELF_HARM_AGAIN = re.compile(r"\b(recommence\w*|de nouveau|a nouveau|envie de recommencer|rechute\w*|ca revient|hier|ce soir|cette nuit|ce matin|en ce moment)\b")
+
+
+def tells_self_harm_long_ago(text: str | None) -> bool:
+    """Self-harm told in the imperfect, years ago, and nothing that says it came back."""
+    texts = variants(text or "")
+    return any(_SELF_HARM_LONG_AGO.search(t) and _SELF_HARM_IMPERFECT.search(t) for t in texts) \
+        and not any(_SELF_HARM_AGAIN.search(t) for t in texts)
 
 
 def _at_a_distance(texts: tuple[str, ...]) -> bool:

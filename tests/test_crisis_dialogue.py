@@ -1056,3 +1056,13 @@ def test_a_laugh_about_repetition_is_no_false_alarm():
 def test_a_young_persons_questions_about_calling_and_about_the_mother(question, needle):
     turn = reply_after("mon beau-père a frappé ma mère hier et j'ai peur, j'ai 16 ans", question)
     assert needle in turn.lines[0]
+
+
+def test_self_harm_years_ago_is_a_gentle_question_and_its_return_a_crisis():
+    assert triage("il y a 12 ans je me scarifiais, les cicatrices se voient encore, un tatouage peut les cacher ?").tier == QUESTION
+    assert triage("il y a 12 ans je me coupais, et j'ai recommencé cette semaine").tier == CERTAIN
+
+
+def test_the_heat_of_an_office_is_no_suffocation():
+    assert triage("on étouffe dans cet atelier sans ventilation, 34 degrés, c'est légal ?").tier is None
+    assert triage("j'étouffe, j'arrive plus à respirer").tier == CERTAIN
