@@ -19,6 +19,7 @@ from actions.backend import backend, record
 from actions.dialogue_state import crisis_aside_events
 from actions.escalation import answer_team_question
 from actions.event_answer import answer_about_event, answer_with_event
+from actions.psy_access import answer_psy_question
 from actions.stated_goal import GOAL_RESPONSES, answer_goal_question, keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
@@ -107,6 +108,9 @@ class ActionSelectTrack(Action):
         goal_answer = answer_goal_question(dispatcher, tracker) if requested_phase is None else None
         if goal_answer is not None:
             return goal_answer
+        psy = answer_psy_question(dispatcher, tracker) if requested_phase is None else None
+        if psy is not None:
+            return psy
         if requested_phase is None and is_typed(text):
             # « C'est où qu'on récupère les bouteilles ? » during a water cut, whatever track the
             # model read (energy, in the persona round of issue #15) and whatever questionnaire

@@ -5,14 +5,17 @@ for word (the blind conversations count a repeated message as a failure, and so 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
 from actions.event_answer import answer_about_event
+from actions.psy_access import answer_psy_question
 from actions.stated_goal import GOAL_RESPONSES, answer_goal_question
 from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.isolation import speaks_of_isolation
+from relais.mood import speaks_of_low_mood
 from relais.topics import practical_question_topic
 
 
@@ -63,6 +66,9 @@ class ActionHumeurBasse(VariedAnswer, Action):
         return super().run(dispatcher, tracker, domain)
 
 
+LOW_MOOD_ACTION = "action_humeur_basse"
+
+
 class ActionHorsSujet(VariedAnswer, Action):
     wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
     responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION} | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES
@@ -77,6 +83,8 @@ class ActionHorsSujet(VariedAnswer, Action):
         answered = answer_team_question(dispatcher, tracker)
         if answered is None:
             answered = answer_goal_question(dispatcher, tracker)
+        if answered is None:
+            answered = answer_psy_question(dispatcher, tracker)
         if answered is None and isolation_answered(dispatcher, tracker):
             answered = []
         if answered is None:
@@ -85,4 +93,7 @@ class ActionHorsSujet(VariedAnswer, Action):
             answered = answer_from_topics(dispatcher, tracker)
         if answered is None:
             answered = related_follow_up(dispatcher, tracker)
+        if answered is None and speaks_of_low_mood(tracker.latest_message.get("text") or ""):
+            # « Je viens de te dire que je me sens vide » read as off-topic (persona round 91).
+            return consent + [FollowupAction(LOW_MOOD_ACTION)]
         return consent + (answered if answered is not None else super().run(dispatcher, tracker, domain))

@@ -16,18 +16,24 @@ from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import IntentOverride, set_intent
 from relais.leaving import asks_to_stop_questions, may_be_goodbye, says_goodbye, thanks_then_asks
+from relais.mood import speaks_of_low_mood
 
 STOP_INTENT = "stop"
 GOODBYE_INTENT = "goodbye"
 THANKS_INTENT = "thanks"
 FALLBACK_INTENT = "nlu_fallback"
+LOW_MOOD_INTENT = "humeur_basse"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class StopReader(IntentOverride):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if asks_to_stop_questions(message.get(TEXT)):
+            if asks_to_stop_questions(message.get(TEXT)) and speaks_of_low_mood(message.get(TEXT)):
+                # « Laisse tomber. Je mange pas vraiment… et je me sens vide » (persona round
+                # 91: « D'accord, je m'arrête là »): how the citizen feels, not a goodbye.
+                set_intent(message, LOW_MOOD_INTENT, 1.0)
+            elif asks_to_stop_questions(message.get(TEXT)):
                 set_intent(message, STOP_INTENT, 1.0)
             elif says_goodbye(message.get(TEXT)):
                 set_intent(message, GOODBYE_INTENT, 1.0)

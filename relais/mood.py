@@ -52,3 +52,31 @@ def drops_twice(moods_newest_first: list[int]) -> bool:
     """The mood fell at each of the last two check-ins (4, then 3, then 2): a person is offered."""
     newest = moods_newest_first[:3]
     return len(newest) == 3 and newest[0] < newest[1] < newest[2]
+
+
+# Low mood said outright (« je me sens vide », « j'ai plus envie de rien »): heard as such even in a
+# message the model reads as a goodbye or off-topic (persona round 91: « D'accord, je m'arrête
+# là », then « je ne sais pas vous aider là-dessus »). Narrower than _FEELINGS: no fear of a bus.
+_LOW_MOOD = re.compile(
+    r"\b(je me sens (vide|seule?|mal|triste|nulle?|inutile|perdue?|a bout|tellement seule?)|(j'ai )?plus envie de rien|envie de rien|"
+    r"je suis (tellement |si |tres )?(triste|seule?|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
+    r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret))\b")
+
+
+def speaks_of_low_mood(text: str | None) -> bool:
+    """True when the message says outright that the citizen feels low."""
+    return bool(_LOW_MOOD.search(normalise(text or "")))
+
+
+# « Y a des psys gratuits pour les étudiants ? », « je voudrais voir un psychologue » (persona
+# round 91: a food-aid answer twice).
+_ASKS_FOR_A_PSY = re.compile(
+    r"\b(psy|psys|psychologue|psychologues|psychiatre|therapeute|therapie|soutien psy|cellule d'ecoute|parler a un psy)\b"
+    r".{0,60}\b(gratuit\w*|rembourse\w*|pas cher|trouver|voir|consulter|parler|prix|cout\w*|combien|aller|rdv|rendez vous|ou|comment|besoin)\b"
+    r"|\b(gratuit\w*|rembourse\w*|trouver|voir|consulter|parler a|besoin d'un|besoin de voir|aller voir)\b.{0,40}\b(psy|psys|psychologue|psychologues|therapeute)\b"
+    r"|\b(demandais|demande|parle|parlais) (pour |d'un |de |d')?(un |une )?(psy|psys|psychologue)\b")
+
+
+def asks_for_a_psychologist(text: str | None) -> bool:
+    """True when the message asks how to see a psychologist."""
+    return bool(_ASKS_FOR_A_PSY.search(normalise(text or "")))

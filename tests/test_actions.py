@@ -696,3 +696,11 @@ def test_a_question_right_after_an_urgence_stays_with_it_not_another_tracks_ques
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
     assert "utter_economie_intro" not in responses(dispatcher)
     assert SlotSet("track", "numerique") in events and SlotSet("track_step", "answered") in events
+
+
+def test_a_psychologist_asked_for_gets_the_ways_to_one(dispatcher):
+    from actions.psy_access import answer_psy_question
+    tracker = make_tracker("track_alimentation", "et pour parler, y a des psys gratuits pour les étudiants ?")
+    assert answer_psy_question(dispatcher, tracker) == []
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "Mon soutien psy" in said and "Santé Psy Étudiant" in said

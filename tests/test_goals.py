@@ -147,3 +147,23 @@ def test_asking_whether_the_goal_was_kept(text):
 
 def test_a_goal_stated_is_not_a_question_about_it():
     assert not asks_about_goal("mon objectif : marcher 20 minutes")
+
+
+# Persona round 91: low mood in a « laisse tomber », and a psychologist asked for twice.
+
+def test_low_mood_and_a_psychologist_are_read():
+    from relais.mood import asks_for_a_psychologist, speaks_of_low_mood
+    assert speaks_of_low_mood("laisse tomber. je mange presque rien et je me sens vide")
+    assert not speaks_of_low_mood("j'ai peur que le bus ne passe pas demain")
+    assert asks_for_a_psychologist("il existe des psys gratuits pour les étudiants ?")
+    assert asks_for_a_psychologist("non, je demandais pour un psy")
+    assert not asks_for_a_psychologist("mon psy dit que je dois marcher, des idées de balade ?")
+
+
+def test_a_stop_that_tells_low_mood_is_heard_as_low_mood():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from rasa_components.stop_reader import StopReader
+    message = Message({"text": "laisse tomber. en vrai je me sens vide", "intent": {"name": "stop", "confidence": 0.9}})
+    StopReader.create({}, None, None, None).process([message])
+    assert message.get("intent")["name"] == "humeur_basse"
