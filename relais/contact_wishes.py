@@ -169,8 +169,13 @@ _ALLOWED_FROM = re.compile(r"\b(vous pouvez|pouvez|ok pour|c'est bon pour) (m'ec
 _ONLY_BEFORE = re.compile(_ONLY + r" (\S+ ){0,4}?avant " + _HOUR)
 # Not across « et »: « je ne réponds plus aux messages. et le soir je bois » is no instruction
 # (persona round 88: an answer to a safety-plan question became « no message after 18 h »).
-_NOT_EVENING = re.compile(_NEGATION + r" ((?!et\b)\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")
-_NOT_NIGHT = re.compile(_NEGATION + r" ((?!et\b)\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
+# Not a negation of something else done at that time: « on peut pas rentrer cette nuit », « je
+# ne dors pas la nuit » (persona round 91: quiet hours set on a gas emergency's case).
+_OTHER_DOING = r"(?!(et|rentrer|rentre|dormir|dors|dort|sortir|sors|aller|vais|partir|retourner|rester|reste|venir|bouger|manger|travailler|travaille|fermer|tenir|tiens|passer|conduire|chauffer|chauffe)\b)"
+_NOT_DOING_BEFORE = "".join(rf"(?<!{verb} )" for verb in ("dors", "dort", "dormons", "rentre", "rentrons", "sors", "sort",
+                                                         "bosse", "travaille", "mange", "chauffe"))
+_NOT_EVENING = re.compile(_NOT_DOING_BEFORE + _NEGATION + r" (" + _OTHER_DOING + r"\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")
+_NOT_NIGHT = re.compile(_NOT_DOING_BEFORE + _NEGATION + r" (" + _OTHER_DOING + r"\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
 _ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|demain matin|en matinee|les matins|du matin)\b")
 _ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
 _NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we)s?\b"

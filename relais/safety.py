@@ -1038,7 +1038,9 @@ _OVER_EPISODE = re.compile(
     r"l'ete|l'automne|le printemps|l'annee|l'an|la nuit) (dernier|derniere|passe|passee)|l'autre (jour|soir|nuit|semaine)|"
     r"(?<!ne )(?<!nee )(?<!nes )(?<!nees )(il y a|ca fait) ((\d+|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|quelques|plusieurs) (jours|semaines|mois|ans)|(un|une) (an|annee|semaine|mois))|"
     r"\b(a fait|a eu|avait fait|avait eu) (\w+ ){0,3}en (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b(?! prochain)|"
-    r"^en (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! prochain)(?=.{0,80}\b(a fait|a eu|avait|s'est|a ete|ont|a mis)\b))\b")
+    r"^en (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! prochain)(?=.{0,80}\b(a fait|a eu|avait|s'est|a ete|ont|a mis)\b)|"
+    # « C'était une fuite de gaz. Pour l'assurance… » (persona round 91: the gas alarm again).
+    r"\b(c'etait|c etait) (une |un )?(fuite|incendie|feu|debut d'incendie|inondation|degat des eaux)\b(?=.{0,120}\b(assurance|assureur|declaration|constat|indemnis\w*|reparation|degats|franchise)\b))\b")
 _STILL_NOW = re.compile(
     r"\b(encore|toujours|maintenant|en ce moment|actuellement|aujourd'hui|ce matin|ce soir|cette nuit|tout de suite|"
     r"depuis|vient de|viens de|venons de|est en train|ne respire|respire (plus|mal|pas)|inconscient\w*|saigne\w*|"

@@ -74,3 +74,11 @@ def test_an_allowed_time_said_with_plutot_is_an_instruction(text):
     from relais.contact_wishes import read_contact
     wishes = read_contact(text, in_context=True).wishes
     assert wishes.quiet_until == 19
+
+
+@pytest.mark.parametrize("text", ["on peut pas rentrer cette nuit, on dort où ?", "je ne dors pas la nuit avec ce bruit"])
+def test_a_night_that_is_not_about_being_contacted_sets_no_quiet_hours(text):
+    # Persona round 91: quiet hours set on a gas emergency's case from « on dort où cette nuit ».
+    from relais.contact_wishes import read_contact
+    wishes = read_contact(text, in_context=True).wishes
+    assert wishes.quiet_from is None and wishes.quiet_until is None

@@ -1066,3 +1066,8 @@ def test_self_harm_years_ago_is_a_gentle_question_and_its_return_a_crisis():
 def test_the_heat_of_an_office_is_no_suffocation():
     assert triage("on étouffe dans cet atelier sans ventilation, 34 degrés, c'est légal ?").tier is None
     assert triage("j'étouffe, j'arrive plus à respirer").tier == CERTAIN
+
+
+def test_a_gas_leak_told_as_past_for_the_insurance_is_no_new_alarm():
+    assert triage("c'était une fuite de gaz hier soir, pour l'assurance je fais quoi ?").tier is None
+    assert triage("c'était une fuite de gaz et ça sent encore dans l'entrée").tier == CERTAIN
