@@ -57,6 +57,7 @@ from relais.track_turn import (
     is_typed,
     keeps_current_track,
     rerouted,
+    track_named_first,
     track_ranking,
 )
 from relais.tracks import TRACKS, diagnostic_slots, track_from_intent
@@ -149,6 +150,11 @@ class ActionSelectTrack(Action):
             return [SlotSet("track", current or track), SlotSet("phase", tracker.get_slot("phase") or "continu"),
                     SlotSet("track_step", ANSWER)]
 
+        named = track_named_first(text) if tracker.get_slot("track_step") == ASK and is_typed(text) else None
+        if named is not None and corrected is None:
+            # « Le travail évidemment » to « travail ou logement ? »: the track named, whatever
+            # the model read (persona round 91).
+            track, ranking = named, []
         # After « passer à X, ou continuer ? », a typed answer that does not continue switches.
         reads_on = requested_phase is None and tracker.get_slot("track_step") != ASK
         turn = corrected or (context_turn(text, current, track, tracker.get_slot("phase")) if reads_on else None) \

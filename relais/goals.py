@@ -92,7 +92,7 @@ def read_goal(text: str | None) -> GoalReading:
 # A goal stated outside the offer: « mon objectif : acheter 2 bacs ce week-end », « mon objectif
 # cette semaine, aller aux Restos du cœur mercredi » (persona round 15: three were answered with a
 # sub-topic or a list of actions).
-_VERB = r"(c'est de |c'est d'|c'est |c est de |c est d'|c est |ce sera de |ce sera d'|ce sera |sera de |sera d'|sera |est de |est d'|serait de |serait d')"
+_VERB = r"(c'est de |c'est d'|c'est |c est de |c est d'|c est |c'|c |ce sera de |ce sera d'|ce sera |sera de |sera d'|sera |est de |est d'|serait de |serait d')"
 _STATED = re.compile(
     r"(^|[.!;]\s+)(et\s+|alors\s+|ok\s+|bon\s+)?((mon|notre)\s+)?(petit\s+|nouvel\s+|prochain\s+)?objectif"
     r"(\s+(pour\s+)?(cette semaine|ce week-end|ce week end|ce weekend|ce mois-ci|ce mois|demain|aujourd'hui|"
@@ -104,9 +104,19 @@ _STATED = re.compile(
 MIN_GOAL_WORDS = 2
 
 
+# « Tu peux noter ça comme objectif ? appeler la mairie demain » (persona round 91).
+_NOTE_AS_GOAL = re.compile(
+    r"\b(note[rz]?|garde[rz]?|enregistre[rz]?|mets|mettez|mettre)[\s-]+(moi[\s,]+|le[\s,]+|la[\s,]+)?(ca |ça |cela |ceci )?(comme|en) (mon |un )?objectif\W+(?P<goal>[^?]+?)\W*$",
+    re.IGNORECASE)
+
+
 def stated_goal(text: str | None) -> str | None:
     """The goal a citizen states in their own words outside the offer, as written; None when
     the message states none (or asks about one: « mon objectif est enregistré ? »)."""
+    noted = _NOTE_AS_GOAL.search(text or "")
+    if noted:
+        goal = clean_answer(noted.group("goal").strip(" .!"))
+        return goal if goal and len(goal.split()) >= MIN_GOAL_WORDS else None
     match = _STATED.search(text or "")
     if not match or is_question(text or ""):
         return None

@@ -65,6 +65,28 @@ _STAYS = re.compile(r"^(non |mais |ok |oui |bah |ben |euh )*(je )?(continu\w*|on
 _MOVES_ON = re.compile(r"\b(passer|passons|changer|changeons)\b")
 
 
+# The words that name a track in an answer to « c'est plutôt X ou Y ? » (« le travail
+# évidemment, pourquoi logement ? »: persona round 91, the model read housing).
+_TRACK_WORDS = {
+    "alimentation": r"alimentation|nourriture|bouffe|manger|courses",
+    "mobilite": r"mobilite|transports?|deplacements?|voiture|carburant|essence",
+    "economie": r"budget|argent|economie|finances|thune|sous",
+    "logement": r"logement|loyer|proprio|proprietaire|appart\w*|maison",
+    "travail": r"travail|taf|boulot|emploi|job|chomage",
+    "energie": r"energie|electricite|courant|chauffage|elec",
+    "numerique": r"numerique|internet|telephone|portable|ordi\w*",
+    "permaculture": r"jardin|potager|permaculture|plantes?",
+}
+_TRACK_NAMED = {track: re.compile(rf"\b({words})\b") for track, words in _TRACK_WORDS.items()}
+
+
+def track_named_first(text: str | None) -> str | None:
+    """The track an answer names first, when it names one."""
+    words = normalise(text or "")
+    found = [(match.start(), track) for track, pattern in _TRACK_NAMED.items() if (match := pattern.search(words))]
+    return min(found)[1] if found else None
+
+
 def keeps_current_track(text: str) -> bool:
     """The answer to the switch question says to go on with the current track."""
     words = normalise(text or "")

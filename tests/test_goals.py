@@ -167,3 +167,18 @@ def test_a_stop_that_tells_low_mood_is_heard_as_low_mood():
     message = Message({"text": "laisse tomber. en vrai je me sens vide", "intent": {"name": "stop", "confidence": 0.9}})
     StopReader.create({}, None, None, None).process([message])
     assert message.get("intent")["name"] == "humeur_basse"
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("ok. mon objectif c appeler la mairie demain pour l'aide vélo", "appeler la mairie demain pour l'aide vélo"),
+    ("tu peux noter ça comme objectif ? passer à la CAF jeudi", "passer à la CAF jeudi"),
+    ("Notez-moi comme objectif : pailler les tomates samedi", "pailler les tomates samedi"),
+])
+def test_goals_said_in_everyday_words_are_stated_goals(text, goal):
+    assert stated_goal(text) == goal
+
+
+def test_a_track_named_first_answers_which_track():
+    from relais.track_turn import track_named_first
+    assert track_named_first("le travail évidemment, pourquoi logement ?") == "travail"
+    assert track_named_first("les deux je sais pas") is None
