@@ -19,6 +19,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
 from actions.escalation import TEAM_FOLLOWS_UP
+from actions.welcome import note_leading_consent
+from relais.consent_words import without_leading_consent
 from relais.conversation_contract import (
     CRISIS_ACTION,
     GRIEVANCE_ACTION,
@@ -84,7 +86,9 @@ class ActionDoleance(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         state = dict(tracker.get_slot(GRIEVANCE_SLOT) or {})
+        consent = note_leading_consent(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
+        text = without_leading_consent(text) if consent else text
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         try:
             state["earlier_place"] = _place_said_before(tracker)
@@ -96,7 +100,8 @@ class ActionDoleance(Action):
             logger.warning("Doléance not handled: storage unavailable")
             dispatcher.utter_message(text=_texts()["unavailable"])
         hand_over = state.pop(_HAND_OVER_KEY, False)
-        return [SlotSet(GRIEVANCE_SLOT, state or None)] + ([FollowupAction(ESCALATION_ACTION)] if hand_over else [])
+        return consent + [SlotSet(GRIEVANCE_SLOT, state or None)] \
+            + ([FollowupAction(ESCALATION_ACTION)] if hand_over else [])
 
     def _turn(self, dispatcher: CollectingDispatcher, sender: str, state: dict[str, Any],
               text: str, intent: str | None) -> dict[str, Any]:

@@ -49,6 +49,13 @@ _DECLINES = re.compile(r"^((non|nan|ok|bon)\W+)*(je refuse|refuse|j'?accepte pas
 _FIRST_SENTENCE = re.compile(r"^(?P<first>[^.!?;\n]+)[.!?;\n]+\s*(?P<rest>\S.*)$", re.DOTALL)
 
 
+def without_leading_consent(text: str) -> str:
+    """The message without the consent answer it opens with (« J'accepte. Je voudrais signaler
+    que… »: persona round 91 published « J'accepte. » with the doléance)."""
+    match = _FIRST_SENTENCE.match((text or "").strip())
+    return match.group("rest") if match and consent_in_words(match.group("first")) is not None else text
+
+
 def leading_consent(text: str | None) -> bool | None:
     """The consent answer a message opens with before saying something else (« jaccepte. Je
     suis libérale… »: persona round 90, the answer was not heard); None when it opens with none."""

@@ -42,3 +42,11 @@ def test_a_consent_answer_before_the_rest_of_the_message_is_read(text, given):
                                   "bonjour. on a plus d'eau", "jaccepte"])
 def test_no_leading_consent_without_a_consent_sentence_and_something_after(text):
     assert leading_consent(text) is None
+
+
+def test_the_consent_answer_is_taken_off_what_follows_it():
+    from relais.consent_words import without_leading_consent
+    assert without_leading_consent("J'accepte. Je voudrais signaler que le bus 49 ne passe plus") \
+        == "Je voudrais signaler que le bus 49 ne passe plus"
+    assert without_leading_consent("Je garde mes petits-enfants. Le parc est fermé") \
+        == "Je garde mes petits-enfants. Le parc est fermé"
