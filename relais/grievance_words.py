@@ -87,6 +87,7 @@ _EXPLICIT = re.compile(
     r"\b(dol[eé]ances?|doleances?|faire (une|un) (reclamation|signalement)"
     r"|(je|j') ?(veux|voudrais|voudrai|souhaite|aimerais|vais|dois|peux)( bien)? signaler"
     r"|signaler (un|une|le|la|les|que|qu')"
+    r"|(des choses|quelque chose|un truc|des trucs|plusieurs choses|un probleme|des problemes) a (signaler|faire remonter) (sur|dans|pour) (mon|notre|le) (quartier|village|commune|ville|rue)"
     r"|faire remonter|faites? (le |la |les )?remonter|(que|faut que) (ca|cela) remonte|(ca|cela) (doit|peut) remonter|remonter (ca|cela|l'info|le probleme) (a|aux?) (la mairie|l'unite|la commune|services?)"
     r"|(transmett\w*|dire) (a|aux?) (la mairie|l'unite|la commune|les elus|l'unite de quartier)"
     r"|unite de quartier|boite a idees|idee pour (le|la|mon|notre) (quartier|village|commune|ville|residence)"

@@ -452,6 +452,8 @@ CONCERN_PATTERNS = _compile((
     (CHILD, r"\bj'entends (\w+ ){0,3}(un enfant|des enfants|le bebe|un bebe|le petit|la petite) (\w+ ){0,3}(hurler|crier|pleurer) (\w+ ){0,6}(coups|frapp|tous les soirs|toutes les nuits)"),
     (CHILD, rf"\b{_CHILD} (\w+ ){{0,3}}(a|avait|a encore) (des|les) (bleus|marques|traces)\b"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ ){0,3}me fait (un peu |tres |vraiment |de plus en plus )?peur\b"),
+    # « Chez moi ça crie tout le temps » (persona round 91: « pas sûr d'avoir compris »): asked.
+    (VIOLENCE, r"\b(chez moi|a la maison|chez nous|a la maison ca|a la maison on)\b.{0,25}\b(ca|on|ils|il|elle|mes parents) (crie|crient|hurle|hurlent|gueule|gueulent|se dispute|se disputent|s'engueule|s'engueulent|se tape|se tapent)\b.{0,30}\b(tout le temps|tt le temps|sans arret|tous les soirs|tous les jours|toute la nuit|de plus en plus)\b"),
     (VIOLENCE, r"\bpeur (de rentrer (chez moi|a la maison|ce soir)|de lui|de mon mari|de mon conjoint|de mon compagnon|de mon copain|de mon ex|qu'il revienne|qu'il rentre|qu'il me retrouve|de sa reaction)"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ )?(me pousse|m'a pousse|m'a poussee|me bouscule|m'a bouscule|me tient par|m'attrape|me serre le bras|me crache|casse tout|jette des objets|lance des objets|me surveille|controle mon telephone|lit mes messages|m'interdit|me rabaisse|m'insulte|me hurle dessus|crie sur moi)"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),

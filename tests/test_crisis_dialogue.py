@@ -1071,3 +1071,7 @@ def test_the_heat_of_an_office_is_no_suffocation():
 def test_a_gas_leak_told_as_past_for_the_insurance_is_no_new_alarm():
     assert triage("c'était une fuite de gaz hier soir, pour l'assurance je fais quoi ?").tier is None
     assert triage("c'était une fuite de gaz et ça sent encore dans l'entrée").tier == CERTAIN
+
+
+def test_a_home_where_people_shout_all_the_time_is_asked_about():
+    assert triage("jsp si c le bon endroit mais chez moi ça crie tout le temps").tier == QUESTION

@@ -207,3 +207,7 @@ def test_the_summary_skips_the_greeting_and_the_preface():
     assert summary_of("Bonjour, je voudrais signaler un problème pour mon quartier : le banc du square est cassé") \
         == "Le banc du square est cassé"
     assert summary_of("Le banc du square est cassé") == "Le banc du square est cassé"
+
+
+def test_things_to_report_about_the_quartier_start_a_doleance():
+    assert read_request("bonjour, j'ai des choses à signaler sur mon quartier").request == EXPLICIT
