@@ -38,7 +38,7 @@ _FIRST_PERSON_WISH = r"(je veux(?! (savoir|comprendre|l'aider|les aider|aider|lu
 _HEAT_WORDS = r"\b(canicule|chaleur|coup de chaleur|il fait (tres |trop |super )?chaud|fait (3[4-9]|4[0-9]) ?(degres|°)|(3[4-9]|4[0-9]) ?(degres|°)|etuve|fournaise|insolation)\b"
 _SOMEONE = r"(il|elle|ma mere|mon pere|ma grand mere|mon grand pere|mamie|mamy|papi|papy|ma voisine|mon voisin|mon mari|ma femme|ma tante|mon oncle)"
 _CONFUSED = (rf"\b({_SOMEONE} (\w+ ){{0,2}}(delire|divague)(?! (complet|completement|total|totalement|sur|avec|ou))|{_SOMEONE} (est|semble|devient|a l'air) (toute? |tres |un peu )?(confuse?|desorientee?|incoherente?|deliree?)|"
-             r"(dit|dire|raconte|raconter) des (choses|trucs) (bizarres|incoherentes|sans queue ni tete)|"
+             r"(dit|dire|raconte|raconter) des (choses|trucs) (bizarres|incoherente?s|sans queue ni tete)|"
              r"ne me reconnait (plus|pas)|me reconnait (plus|a peine)|ne reconnait plus|parle (bizarrement|de travers)|"
              r"ne repond (plus|pas) quand (je|on) (lui )?parle|ne reagit (plus|pas)|s'est evanouie?|fait un malaise)\b")
 _CHILD = r"(enfant|enfants|bebe|bebes|gamin|gamine|gamins|petit|petite|petits|fils|fille|neveu|niece|gosse|gosses|petiot|nourrisson|eleve|ado|collegien|collegienne|ecolier|ecoliere|lyceen|lyceenne)"
@@ -299,6 +299,7 @@ _MORE_CRISIS = (
     # power-cut block, then a housing questionnaire, for seven messages): heat with confusion, a
     # heat stroke named with a sign, or « urgence médicale » said outright.
     (MEDICAL, rf"^(?=.*{_HEAT_WORDS}).*{_CONFUSED}"),
+    (MEDICAL, rf"^(?=.*{_HEAT_WORDS}).*\b{_SOMEONE}\b.{{0,60}}\b((est|devient) (tout |toute |tres )?(brulante?|rouge et brulante?)|ne transpire plus|a la peau (tres )?(chaude|seche|brulante))\b"),
     (MEDICAL, rf"\b(coup de chaleur|insolation|hyperthermie)\b.{{0,80}}{_CONFUSED}|{_CONFUSED}.{{0,80}}\b(coup de chaleur|insolation|hyperthermie)\b"),
     (MEDICAL, r"\b(ma mere|mon pere|ma grand mere|mon grand pere|mamie|papi|ma voisine|mon voisin|mon mari|ma femme|il|elle|mon fils|ma fille) (\w+ )?(fait|est en train de faire|a fait|vient de faire|a) (un|une) (coup de chaleur|insolation|hyperthermie)\b"),
     (MEDICAL, r"\b(c'est|c est|cest|ceci est|on a|j'ai) une urgence (medicale|vitale)\b"),

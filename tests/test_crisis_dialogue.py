@@ -1010,7 +1010,9 @@ def test_a_misread_point_after_a_message_only_read_as_a_crisis_is_still_a_false_
 @pytest.mark.parametrize("text", ["il fait 37 degrés chez nous et mon grand-père dit des choses incohérentes",
                                   "avec la canicule ma voisine est toute désorientée, elle transpire plus",
                                   "mon père fait un coup de chaleur je crois",
-                                  "c'est une urgence médicale, répondez"])
+                                  "c'est une urgence médicale, répondez",
+                                  "36 degrés depuis la coupure, mon grand-père dit des trucs incohérents",
+                                  "avec cette canicule ma voisine ne transpire plus"])
 def test_heat_with_confusion_or_an_urgence_medicale_is_a_medical_emergency(text):
     assert triage(text).tier == CERTAIN and triage(text).kind == "medical"
 
