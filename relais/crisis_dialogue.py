@@ -728,7 +728,8 @@ _FEVER = re.compile(
 
 # Heat, not fever: a heatstroke is cooled down hard (wet skin, air, ice packs), a fever gently.
 _HEAT = re.compile(r"\b(canicule|coup de chaleur|insolation|hyperthermie|chaleur|il fait (tres |trop |super )?chaud|"
-                   r"(en plein|au) soleil|(3[5-9]|4[0-9]) ?degres (dans|a la maison|chez|dans l'appart\w*|dedans))\b")
+                   r"(en plein|au) soleil|(3[5-9]|4[0-9]) ?degres (dans|a la maison|chez|dans l'appart\w*|dedans|depuis|dehors|a l'interieur)|"
+                   r"il fait (3[5-9]|4[0-9]))\b")
 
 
 def speaks_of_heat(text: str | None) -> bool:
@@ -925,6 +926,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         line = _varied(content.lines(move), state)
         return _turn(state, (line,), kind=kind, offer_person=True)
     asks = tuple(key for key in practical_asks(message.text, kind) if not (key == "help_reached" and state.get("reached")))
+    if move == "what_to_do" and kind == MEDICAL and state.get("heat") and "cooling" not in asks:
+        # « J'ai appelé le 15. Je fais quoi en attendant ? » in a heat stroke: cool the person.
+        asks = asks + ("cooling",)
     if asks and move not in _BEFORE_PRACTICAL:
         # « Je suis un peu sourde. J'appelle le 18 ou le 15 ? »: both answered.
         told = (_with_reminder(content.text(move), kind, state),) if move in _TOLD_MOVES else ()
@@ -1130,7 +1134,7 @@ def _emergency_practicality(text: str | None, kind: str) -> tuple[str, ...]:
     """What a message asks of the emergency itself (the switchboard in a flood, warmth while
     waiting outside), beyond the secours reached: the dialogue answers it, not a track (persona
     round 90: « moteur allumé dans la cour pour se réchauffer ? » got a paraffin heater)."""
-    return tuple(key for key in practical_asks(text, kind) if key not in ("help_reached", "calling", "help_late"))
+    return tuple(key for key in practical_asks(text, kind) if key not in ("help_reached", "calling"))
 
 
 def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:

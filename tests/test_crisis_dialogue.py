@@ -1077,3 +1077,12 @@ def test_a_gas_leak_told_as_past_for_the_insurance_is_no_new_alarm():
 
 def test_a_home_where_people_shout_all_the_time_is_asked_about():
     assert triage("jsp si c le bon endroit mais chez moi ça crie tout le temps").tier == QUESTION
+
+
+def test_what_to_do_while_waiting_in_a_heat_stroke_is_cooling_and_a_late_ambulance_stays_in_the_dialogue():
+    conversation = Conversation()
+    conversation.say("37 degrés depuis la coupure, mon père de 84 ans dit des trucs incohérents")
+    waiting = conversation.say("j'ai appelé le 15, ils arrivent. je fais quoi en attendant ?")
+    assert "Coup de chaleur" in waiting.lines[0]
+    late = CitizenMessage("ça fait 20 minutes, l'ambulance arrive quand ?", "track_mobilite")
+    assert takes_message(conversation.state, late, 0.97, in_dialogue=True)
