@@ -168,6 +168,9 @@ class ActionSelectTrack(Action):
             ask_two_tracks(dispatcher, turn.choices, switching=turn.switching)
             return events
         if turn.step == DIAGNOSTIC and current and current != track:
+            other_topic = _other_topic_in_urgence(dispatcher, tracker, current, text)
+            if other_topic is not None:
+                return other_topic
             answered = answer_from_the_advice_under_way(dispatcher, tracker, text)
             if answered:
                 # « Le courant, on peut le remettre ? Le tableau a pris l'eau » after the flood
@@ -211,16 +214,30 @@ class ActionSelectTrack(Action):
         return events + [SlotSet("requested_slot", None), SlotSet("plan_shown", [])]
 
 
+def _asked_in_urgence(tracker: Tracker, text: str) -> bool:
+    return tracker.get_slot("phase") == "urgence" and is_typed(text) and (is_question(text) or "?" in text)
+
+
+def _other_topic_in_urgence(dispatcher: CollectingDispatcher, tracker: Tracker, current: str,
+                            text: str) -> list[dict[str, Any]] | None:
+    """A question right after an urgence that another topic of its track answers (« je serai
+    remboursé ? » after a fake bank adviser: the fraudulent payment's topic)."""
+    match = question_topic(text, current) if _asked_in_urgence(tracker, text) else None
+    if match is None or match.topic.key == tracker.get_slot("topic"):
+        return None
+    said = say_topic_once(dispatcher, tracker, match.topic)
+    return said + [SlotSet("track", current), SlotSet("topic", match.topic.key), SlotSet("track_step", ANSWER)]
+
+
 def _question_in_urgence(dispatcher: CollectingDispatcher, tracker: Tracker, current: str,
                          text: str) -> list[dict[str, Any]] | None:
     """A question right after an urgence's first steps, that the model reads as another
     track's questionnaire (persona round 91: « qui j'appelle en premier, la banque ou le 0892 ?
     est-ce qu'ils vont me rembourser ? » after a fake bank adviser, then six budget questions):
-    the closest topic of the urgence's track, else more on the urgence. None otherwise."""
-    if tracker.get_slot("phase") != "urgence" or not is_typed(text) or not (is_question(text) or "?" in text):
+    more on the urgence, when no other topic and no line of its advice answered. None otherwise."""
+    if not _asked_in_urgence(tracker, text):
         return None
-    match = question_topic(text, current)
-    topic = match.topic if match else find_topic(tracker.get_slot("topic"))
+    topic = find_topic(tracker.get_slot("topic"))
     if topic is None or topic.track != current:
         return None
     said = say_topic_once(dispatcher, tracker, topic)
