@@ -696,7 +696,6 @@ def test_a_question_right_after_an_urgence_stays_with_it_not_another_tracks_ques
     events = ActionSelectTrack().run(dispatcher, tracker, domain)
     assert "utter_economie_intro" not in responses(dispatcher)
     assert SlotSet("track", "numerique") in events and SlotSet("track_step", "answered") in events
-    assert SlotSet("topic", "numerique/paiement_frauduleux") in events
 
 
 def test_a_psychologist_asked_for_gets_the_ways_to_one(dispatcher):
