@@ -15,7 +15,13 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import IntentOverride, set_intent
-from relais.leaving import asks_to_stop_questions, may_be_goodbye, says_goodbye, thanks_then_asks
+from relais.leaving import (
+    asks_to_stop_questions,
+    ends_with_menu,
+    may_be_goodbye,
+    says_goodbye,
+    thanks_then_asks,
+)
 from relais.mood import speaks_of_low_mood
 
 STOP_INTENT = "stop"
@@ -23,6 +29,7 @@ GOODBYE_INTENT = "goodbye"
 THANKS_INTENT = "thanks"
 FALLBACK_INTENT = "nlu_fallback"
 LOW_MOOD_INTENT = "humeur_basse"
+MENU_INTENT = "menu"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -35,6 +42,9 @@ class StopReader(IntentOverride):
                 set_intent(message, LOW_MOOD_INTENT, 1.0)
             elif asks_to_stop_questions(message.get(TEXT)):
                 set_intent(message, STOP_INTENT, 1.0)
+            elif ends_with_menu(message.get(TEXT)):
+                # « Vous m'écoutez pas. menu » (persona round 91: read as an answer to the form).
+                set_intent(message, MENU_INTENT, 1.0)
             elif says_goodbye(message.get(TEXT)):
                 set_intent(message, GOODBYE_INTENT, 1.0)
             elif _intent(message) == THANKS_INTENT and thanks_then_asks(message.get(TEXT)):

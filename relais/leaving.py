@@ -83,3 +83,14 @@ def may_be_goodbye(text: str | None) -> bool:
     words = normalise(raw)
     leaving = bool(_LEAVING_WORDS.search(words) or _SEE_YOU.search(raw))
     return leaving and not _ASKS.search(words) and "?" not in raw
+
+
+# « Vous m'écoutez pas. menu », « bon, menu svp »: the menu asked for in the last words.
+_MENU_LAST = re.compile(r"(^|[.!,;:]\s*|\b(bon|ok|alors|donc|svp)\s+)(le |au )?menu( svp| stp| s'il vous plait| principal)?\s*[.!]*\s*$",
+                        re.IGNORECASE)
+
+
+def ends_with_menu(text: str | None) -> bool:
+    """True when the message ends by asking for the menu (not « le menu de la cantine »)."""
+    raw = (text or "").strip()
+    return bool(_MENU_LAST.search(raw)) and "?" not in raw and not raw.startswith("/")

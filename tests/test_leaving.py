@@ -99,3 +99,10 @@ def test_every_goodbye_of_the_training_data_may_be_one():
     block = next(item for item in data["nlu"] if item.get("intent") == "goodbye")
     examples = [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
     assert examples and all(may_be_goodbye(e) for e in examples), [e for e in examples if not may_be_goodbye(e)]
+
+
+@pytest.mark.parametrize("text, menu", [("vous m'écoutez pas. menu", True), ("bon, menu svp", True),
+                                        ("le menu de la cantine est trop cher", False), ("c'est quoi le menu ?", False)])
+def test_the_menu_asked_for_in_the_last_words(text, menu):
+    from relais.leaving import ends_with_menu
+    assert ends_with_menu(text) is menu
