@@ -133,7 +133,7 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if tracker.get_slot(CONSENT_SLOT) in (CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED) or text.startswith("/"):
         return []
     given = leading_consent(text)
-    if given is None or not _consent_just_asked(tracker):
+    if given is None or not _consent_asked(tracker):
         return []
     try:
         backend().consent.record_consent(tracker.sender_id, given, CONSENT_NOTICE_VERSION)
@@ -146,15 +146,8 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return [SlotSet(CONSENT_SLOT, value)]
 
 
-def _consent_just_asked(tracker: Tracker) -> bool:
-    """The consent question was among Relais's messages of the turn before this one."""
-    seen_latest = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_latest:
-                return False
-            seen_latest = True
-        elif seen_latest and event.get("event") == "bot" \
-                and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS:
-            return True
-    return False
+def _consent_asked(tracker: Tracker) -> bool:
+    """The consent question was asked in this conversation (persona round 92: « j'accepte. Et
+    MaPrimeRénov' ? » two turns after it was not recorded); the slot, unanswered, says it waits."""
+    return any(event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
+               for event in tracker.events)

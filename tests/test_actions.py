@@ -704,3 +704,16 @@ def test_a_psychologist_asked_for_gets_the_ways_to_one(dispatcher):
     assert answer_psy_question(dispatcher, tracker) == []
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "Mon soutien psy" in said and "Santé Psy Étudiant" in said
+
+
+def test_consent_typed_a_turn_after_the_question_is_recorded_too(dispatcher, domain):
+    # Persona round 92: « j'accepte. Et MaPrimeRénov' c'est pour moi ? » after a topic answer.
+    from actions.backend import backend
+    asked = [{"event": "bot", "text": "Acceptez-vous ?", "metadata": {"utter_action": "utter_demande_consentement"}},
+             {"event": "user", "text": "ma facture de fioul est énorme"},
+             {"event": "bot", "text": "Baisser sa facture…"},
+             {"event": "user", "text": "j'accepte. Et le chèque énergie, j'y ai droit ?"}]
+    tracker = make_tracker("track_energie", "j'accepte. Et le chèque énergie, j'y ai droit ?", events=asked)
+    ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_consentement_note"
+    assert backend().consent.has_consent(tracker.sender_id)
