@@ -794,7 +794,9 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # Hopelessness (« laissez tomber, ça sert à rien ») is taken as a yes, not thanked as one.
         preface = content.lines("yes_question")[:1] if answer is True else ()
         told = move != "wants_person" or answer is True
-        return _first({**state, TOLD_KEY: state.get(TOLD_KEY) or told}, triage.kind or kind, False, message.text,
+        # The question's kind, not a model's guess on the answer (persona round 92: a mother's
+        # « oui peut-être… il a l'air fatigué » about her son's pills got the danger block).
+        return _first({**state, TOLD_KEY: state.get(TOLD_KEY) or told}, kind, False, message.text,
                       preface=preface)
     if move in _QUESTION_MOVES and state.get("questions", 0) < 3:
         # A question ("c'est gratuit ?", "qui répond ?") is not a yes: it gets its answer, then

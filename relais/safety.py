@@ -1252,6 +1252,10 @@ def _agreed_kind(text: str | None, lexicon_kind: str | None, model_kind: str | N
     pote est sur le toit et veut sauter" is someone else at risk, "je me frappe quand je
     craque" self-harm, whatever pattern matched first. Never away from a child, a medical
     emergency or an immediate danger."""
+    if lexicon_kind == OTHER_AT_RISK and model_kind == DANGER:
+        # « Ma voisine de 84 ans n'ouvre plus depuis 2 jours, il fait -5 » (persona round 92):
+        # someone else at risk, never the writer's « êtes-vous à l'abri ? ».
+        return lexicon_kind
     if (lexicon_kind not in _SPECIFIC_KINDS and reading is not None and model_kind is not None
             and reading.kind == model_kind
             and reading.probability >= CLASSIFIER_QUESTION and plausible_model_kind(text, model_kind)):

@@ -1086,3 +1086,10 @@ def test_what_to_do_while_waiting_in_a_heat_stroke_is_cooling_and_a_late_ambulan
     assert "Coup de chaleur" in waiting.lines[0]
     late = CitizenMessage("ça fait 20 minutes, l'ambulance arrive quand ?", "track_mobilite")
     assert takes_message(conversation.state, late, 0.97, in_dialogue=True)
+
+
+def test_a_yes_to_the_question_about_someone_else_keeps_that_kind():
+    # Persona round 92: the answer's model reading (danger) gave the writer's danger block.
+    state = {"open": True, "tier": QUESTION, "kind": "other_at_risk", "asked": 1, "last": ""}
+    message = CitizenMessage("oui peut-être, je sais pas s'il en a pris", None, Triage(QUESTION, "danger"))
+    assert next_turn(state, message).kind == "other_at_risk"
