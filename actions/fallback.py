@@ -10,10 +10,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question, open_case
+from actions.direct_questions import answer_direct_question
+from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, open_case
 from actions.event_answer import answer_about_event
-from actions.psy_access import answer_psy_question
-from actions.stated_goal import GOAL_RESPONSES, answer_goal_question
+from actions.stated_goal import GOAL_RESPONSES
 from actions.topic_replies import answer_from_topics, answer_likely_track, follow_up_in_context
 from actions.typed_buttons import replay_meant_button
 from actions.varied import ISOLATION, isolation_answered
@@ -85,8 +85,7 @@ class ActionFallback(Action):
         if isolation_answered(dispatcher, tracker):
             # « Depuis, je vois plus personne » in words DIET did not learn (persona round 16).
             return _THEN_LISTEN
-        answered = (answer_team_question(dispatcher, tracker) or answer_goal_question(dispatcher, tracker)
-                    or answer_psy_question(dispatcher, tracker)
+        answered = (answer_direct_question(dispatcher, tracker)
                     or answer_about_event(dispatcher, tracker)
                     or answer_from_topics(dispatcher, tracker)
                     or answer_likely_track(dispatcher, tracker)

@@ -343,14 +343,18 @@ def next_actions(dispatcher, tracker, fresh: bool = False, heading: str | None =
 CONSENT_QUESTIONS = ("utter_demande_consentement", "utter_demande_consentement_court")
 
 
+def consent_asked(tracker) -> bool:
+    """The consent question was asked in this conversation."""
+    return any((e.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
+               for e in tracker.events if e.get("event") == "bot")
+
+
 def ask_consent_once(dispatcher, tracker) -> None:
     """A conversation that began with the citizen's situation, not the welcome, has not been
     asked for consent: ask once, after the help, never before it."""
     if tracker.get_slot(CONSENT_SLOT) not in (None, CONSENT_SLOT_UNKNOWN) or in_crisis(tracker):
         return
-    asked = any((e.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
-                for e in tracker.events if e.get("event") == "bot")
-    if not asked:
+    if not consent_asked(tracker):
         dispatcher.utter_message(response="utter_demande_consentement_court")
 
 

@@ -8,10 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, answer_team_question
+from actions.direct_questions import answer_direct_question
+from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED
 from actions.event_answer import answer_about_event
-from actions.psy_access import answer_psy_question
-from actions.stated_goal import GOAL_RESPONSES, answer_goal_question
+from actions.stated_goal import GOAL_RESPONSES
 from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.isolation import speaks_of_isolation
@@ -80,11 +80,7 @@ class ActionHorsSujet(VariedAnswer, Action):
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         consent = note_leading_consent(dispatcher, tracker)
         # "Off-topic" for DIET may be a track question in words it did not learn.
-        answered = answer_team_question(dispatcher, tracker)
-        if answered is None:
-            answered = answer_goal_question(dispatcher, tracker)
-        if answered is None:
-            answered = answer_psy_question(dispatcher, tracker)
+        answered = answer_direct_question(dispatcher, tracker)
         if answered is None and isolation_answered(dispatcher, tracker):
             answered = []
         if answered is None:

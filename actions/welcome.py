@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend, record
 from actions.event_answer import answer_about_event
-from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics
+from actions.topic_replies import answer_from_topics, consent_asked
 from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer, leading_consent
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
@@ -133,7 +133,7 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if tracker.get_slot(CONSENT_SLOT) in (CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED) or text.startswith("/"):
         return []
     given = leading_consent(text)
-    if given is None or not _consent_asked(tracker):
+    if given is None or not consent_asked(tracker):
         return []
     try:
         backend().consent.record_consent(tracker.sender_id, given, CONSENT_NOTICE_VERSION)
@@ -144,10 +144,3 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     tracker.slots[CONSENT_SLOT] = value
     dispatcher.utter_message(response="utter_consentement_note" if given else "utter_consentement_refus_note")
     return [SlotSet(CONSENT_SLOT, value)]
-
-
-def _consent_asked(tracker: Tracker) -> bool:
-    """The consent question was asked in this conversation (persona round 92: « j'accepte. Et
-    MaPrimeRénov' ? » two turns after it was not recorded); the slot, unanswered, says it waits."""
-    return any(event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
-               for event in tracker.events)

@@ -36,12 +36,11 @@ MENU_INTENT = "menu"
 class StopReader(IntentOverride):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if asks_to_stop_questions(message.get(TEXT)) and speaks_of_low_mood(message.get(TEXT)):
+            if asks_to_stop_questions(message.get(TEXT)):
                 # « Laisse tomber. Je mange pas vraiment… et je me sens vide » (persona round
                 # 91: « D'accord, je m'arrête là »): how the citizen feels, not a goodbye.
-                set_intent(message, LOW_MOOD_INTENT, 1.0)
-            elif asks_to_stop_questions(message.get(TEXT)):
-                set_intent(message, STOP_INTENT, 1.0)
+                low = speaks_of_low_mood(message.get(TEXT))
+                set_intent(message, LOW_MOOD_INTENT if low else STOP_INTENT, 1.0)
             elif ends_with_menu(message.get(TEXT)):
                 # « Vous m'écoutez pas. menu » (persona round 91: read as an answer to the form).
                 set_intent(message, MENU_INTENT, 1.0)
