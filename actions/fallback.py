@@ -85,13 +85,13 @@ class ActionFallback(Action):
         if isolation_answered(dispatcher, tracker):
             # « Depuis, je vois plus personne » in words DIET did not learn (persona round 16).
             return _THEN_LISTEN
-        answered = (answer_direct_question(dispatcher, tracker)
-                    or answer_about_event(dispatcher, tracker)
-                    or answer_from_topics(dispatcher, tracker)
-                    or answer_likely_track(dispatcher, tracker)
-                    or follow_up_in_context(dispatcher, tracker))
-        if answered is not None:
-            return answered + _THEN_LISTEN
+        # « is not None », not « or »: an answer with no event ([]) has spoken, and the next
+        # reading must not speak after it.
+        for answer in (answer_direct_question, answer_about_event, answer_from_topics, answer_likely_track,
+                       follow_up_in_context):
+            answered = answer(dispatcher, tracker)
+            if answered is not None:
+                return answered + _THEN_LISTEN
         # The second misunderstanding in a row offers a person; after that, the same offer again
         # would only add noise.
         if consecutive_fallbacks(tracker.events) == 1:

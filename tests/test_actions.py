@@ -717,3 +717,11 @@ def test_consent_typed_a_turn_after_the_question_is_recorded_too(dispatcher, dom
     ActionSelectTrack().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_consentement_note"
     assert backend().consent.has_consent(tracker.sender_id)
+
+
+def test_a_question_about_the_team_in_the_fallback_gets_one_answer(dispatcher, domain):
+    # An answer that sets no slot ([]) has spoken: the fallback's next readings stay silent.
+    from actions.fallback import ActionFallback
+    tracker = make_tracker("nlu_fallback", "la personne va m'écrire ici ? et pour le frigo pendant la coupure")
+    ActionFallback().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_equipe_presentation"]
