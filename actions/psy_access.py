@@ -4,18 +4,18 @@
 from typing import Any
 
 from relais.crisis import crisis_content
-from relais.mood import asks_for_a_psychologist
+from relais.mood import asks_for_a_psychologist, psychologist_answers
 from relais.track_turn import is_typed
 
 
 def answer_psy_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
-    """The ways to a psychologist (Mon soutien psy, the CMP, for students Santé Psy Étudiant);
+    """The ways to a psychologist (Mon soutien psy, the CMP; for students Santé Psy Étudiant, for
+    young people the Maison des adolescents);
     None when the latest message asks nothing of the kind."""
     text = tracker.latest_message.get("text") or ""
     if not is_typed(text) or not asks_for_a_psychologist(text):
         return None
     answers = crisis_content().dialogue["thoughts_answers"]
-    dispatcher.utter_message(text=str(answers["psy_cost"]))
-    if "etudiant" in text.lower() or "étudiant" in text.lower() or "fac" in text.lower().split():
-        dispatcher.utter_message(text=str(answers["psy_students"]))
+    for key in psychologist_answers(text):
+        dispatcher.utter_message(text=str(answers[key]))
     return []

@@ -225,7 +225,10 @@ _WAIT_FOR_ME = re.compile(
     r"|\b(ne m'ecrivez|n'ecrivez|ne me contactez|ne m'envoyez|pas de messages?|aucun message|jamais) "
     r"(\S+ ){0,3}(sur|a|par) (ce|mon|cet) (telephone|tel|portable|numero)\b"
     r"|\b(pas|aucun|jamais) (de |d')?(rappels?|notifications?|relances?)\b"
-    r"|\b(laissez|laisse) moi tranquille\b|\bfoutez moi la paix\b")
+    # Said to Relais, not quoted (« il m'a dit laisse-moi tranquille, je veux dormir pour
+    # toujours », persona round 92: « personne ne vous écrit en premier » to a mother in crisis).
+    r"|(?<!dit )(?<!crie )(?<!repondu )\blaissez moi tranquille\b|^((non|bon|stop|svp|ok) )?(laisse|laissez) moi tranquille\b"
+    r"|(?<!dit )\bfoutez moi la paix\b")
 
 _WITHDRAW = re.compile(
     r"\b(annulez|annuler|annule|j'annule|retirez|retirer|je retire|fermez|fermer|cloturez|cloturer|"

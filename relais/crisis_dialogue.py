@@ -30,6 +30,7 @@ from relais.crisis import (
 )
 from relais.form_answers import is_question
 from relais.leaving import says_goodbye
+from relais.mood import asks_for_a_psychologist, psychologist_answers, speaks_of_a_young_person
 from relais.person_request import declines_a_person
 from relais.safety import (
     CERTAIN,
@@ -97,8 +98,12 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         # Persona round 90: « les pompiers sont passés, l'eau redescend », « on est en sécurité
         # maintenant c bon », « ils emmènent ma fille à l'hôpital pour vérifier, moi ça va ».
         r"\b((les pompiers|les secours|le samu|grdf|ils) sont (passes|repartis)|l' ?eau (re)?descend|l' ?eau (baisse|se retire|est redescendue|est partie)|"
-        r"le feu est (eteint|maitrise)|(on est|je suis|nous sommes) (en securite|hors de danger) maintenant|"
+        r"le feu est (eteint|maitrise)|(le|la|les) gardent en observation|en observation (a l'hopital|cette nuit|pour la nuit)|(on est|je suis|nous sommes) (en securite|hors de danger) maintenant|"
         r"(ils|les pompiers|le samu|l'ambulance|les secours) (l'|les |la |le )?(emmenent|emmene|ont emmene\w*|transportent|amenent|conduisent) .{0,60}\b(a l'hopital|aux urgences))\b",
+        # Persona round 92: « les pompiers l'ont trouvée, elle était tombée, elle est vivante,
+        # ils l'emmènent ».
+        r"\b((ils|les pompiers|les secours|le samu) l'ont (trouvee?|retrouvee?|sortie?|pris\w* en charge)|"
+        r"(elle|il) est (vivante?|consciente?|sauvee?)|(ils|les pompiers|le samu|l'ambulance) l'(emmenent|ont emmenee?))\b",
     )),
     # Carbon monoxide (a brazier, a barbecue, a generator indoors): fresh air and out, first. A
     # medical emergency's only: opening the windows on a fire (a danger) would feed it.
@@ -177,18 +182,21 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r".*\b(plaie|coupure(?! (de|d'|du|des|sur|totale|generale|programmee|electrique)\b)|entaille|s'est ouvert|s'est coupee?|pisse le sang|le sang traverse|saigne (beaucoup|enormement|abondamment|encore|toujours)|ca saigne|hemorragie|pisser le sang|garrot)\b",
     )),
     ("drive_there", _patterns(r"\b(je l'emmene|on l'emmene|l'emmener|je le conduis|je la conduis|on y va (nous memes|en voiture)|par nos propres moyens)\b")),
+    # « Parler à quelqu'un de vrai, mais pas un psy, j'ai pas les moyens » (persona round 89):
+    # before wants_person and free_anonymous, which would read half of it.
+    ("psy_cost", _patterns(
+        r"\b(psy|psys|psychologue|psychiatre|therapeute|therapie)\b.{0,60}\b(moyens|trop cher|payer|coute|argent|rembourse\w*|sous)\b",
+        r"\b(moyens|trop cher|payer|argent|sous)\b.{0,40}\b(psy|psys|psychologue|therapeute|therapie)\b",
+        # Where to find one (« un psy pour ado rapidement ? », « CMP ou Maison des ados,
+        # comment je trouve ? », persona round 92): before fear_of_hospital reads « hôpital ».
+        r"\b(psy|psys|psychologue|pedopsy\w*|cmp|cmpp|maison des ados|maison des adolescents)\b.{0,60}\b(trouve\w*|ou|comment|vite|rapidement|gratuit\w*)\b",
+    )),
     ("fear_of_hospital", _patterns(r"\b(hopital|hospitalis\w*|interne|internee|psychiatr\w*|hp|m'enfermer)\b")),
     ("care", _patterns(
         r"\b(medecin|docteur|urgences|hopital|me faire soigner|me soigner|radio|certificat)\b",
     )),
     ("health_signs", _patterns(
         r"\b(vomi\w*|dort beaucoup|somnol\w*|saigne\w*|respire mal|fievre|convuls\w*|tousse|ne se reveille|mal a la tete)\b",
-    )),
-    # « Parler à quelqu'un de vrai, mais pas un psy, j'ai pas les moyens » (persona round 89):
-    # before wants_person and free_anonymous, which would read half of it.
-    ("psy_cost", _patterns(
-        r"\b(psy|psys|psychologue|psychiatre|therapeute|therapie)\b.{0,60}\b(moyens|trop cher|payer|coute|argent|rembourse\w*|sous)\b",
-        r"\b(moyens|trop cher|payer|argent|sous)\b.{0,40}\b(psy|psys|psychologue|therapeute|therapie)\b",
     )),
     # « Et ce soir si les pensées reviennent, je fais quoi ? »: what to do when the thoughts come back.
     ("thoughts_return", _patterns(
@@ -444,6 +452,30 @@ def is_far_from_person(text: str | None) -> bool:
     return bool(_FAR_FROM_PERSON.search(normalise(text or "")))
 
 
+# Someone behind a closed door who no longer answers (« ma voisine de 84 ans n'ouvre plus depuis
+# 2 jours, il fait -5 »): the firemen open the door, nobody breaks it in (persona round 92).
+_UNANSWERING = re.compile(
+    r"\b(n'ouvre (plus|pas)|ouvre plus|ne m'ouvre plus|ne repond? (plus|pas)|repond? plus|ne donne plus (de )?nouvelles|"
+    r"n'a pas ouvert|volets (\w+ ){0,2}(fermes|restent fermes))\b")
+
+
+# Pills maybe swallowed by someone (« je sais pas s'il en a pris, il a l'air fatigué », « il a
+# peut-être avalé des cachets »): the 15 now, even without certainty (persona round 92).
+_MAY_HAVE_TAKEN = re.compile(
+    r"\b(s'il|si elle|qu'il|qu'elle|il|elle) (en )?a (peut etre |surement |deja |sans doute )?(pris|avale|gobe)\b(?! (froid|peur|rendez vous|rdv|le bus|le train|sa voiture))"
+    r"|\b(avale|pris|gobe) (\w+ ){0,2}(des |les |ses |plein de |trop de )(cachets|medicaments|medocs|comprimes|pilules|anxiolytiques|somniferes)\b")
+
+
+def may_have_taken_pills(text: str | None) -> bool:
+    """Someone else may have swallowed pills."""
+    return bool(_MAY_HAVE_TAKEN.search(normalise(text or "")))
+
+
+def is_unanswering(text: str | None) -> bool:
+    """The person in a medical emergency is behind a door and no longer answers."""
+    return bool(_UNANSWERING.search(normalise(text or "")))
+
+
 def move_of(message: CitizenMessage, kind: str | None = None, skip: frozenset[str] = frozenset()) -> str | None:
     """What the citizen does with this message, inside a crisis dialogue of this kind; `skip`:
     moves that mean nothing at this point of the dialogue."""
@@ -691,7 +723,8 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
     line = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (line,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
-                 "last": line, "asked": 0, "writer": writer, "reached": False, "heat": speaks_of_heat(text)}
+                 "last": line, "asked": 0, "writer": writer, "reached": False, "heat": speaks_of_heat(text),
+                 "young": bool(state.get("young")) or speaks_of_a_young_person(text)}
     return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
                       kind=crisis_kind.id)
 
@@ -700,6 +733,7 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
 _FIRST_OF_WRITER: dict[tuple[str, str | None], str] = {
     (CHILD, "child"): "child_self_first", (VIOLENCE, "man"): "violence_male_first",
     (MEDICAL, "far"): "medical_far_first", (MEDICAL, "infant"): "medical_infant_first",
+    (MEDICAL, "unanswering"): "medical_unanswering_first", (MEDICAL, "overdose"): "medical_overdose_first",
 }
 
 
@@ -713,6 +747,10 @@ def _writer(kind: str, text: str | None, known: str | None) -> str | None:
         return "far"
     if kind == MEDICAL and (is_about_a_baby(text) or known == "infant"):
         return "infant"
+    if kind == MEDICAL and may_have_taken_pills(text):
+        return "overdose"
+    if kind == MEDICAL and is_unanswering(text):
+        return "unanswering"
     return known
 
 
@@ -860,7 +898,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     triage = message.triage
     kind = state.get("kind") or SUICIDE
     crisis_kind = content.kind(kind)
-    if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind):
+    if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind) \
+            and not (kind in (MEDICAL, DANGER) and _is_over(message)):
+        # Not an emergency over told with its story (« le SAMU est venu, il a pris 4 comprimés,
+        # ils le gardent en observation »): the story is no new crisis (persona round 92).
         return _first(state, triage.kind, message.first_reply_sent, message.text)
     if kind == MEDICAL and not state.get("heat") and speaks_of_heat(message.text):
         # « Je la mets dans la baignoire ? Avec cette chaleur… » told after the first reply: a
@@ -883,6 +924,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # An overdose taken is a medical emergency before it is a plan: the 15 first.
         return _turn(state, (_varied(content.lines("overdose_taken"), state),), case=CASE_RAISE, kind=kind,
                      offer_person=False)
+    if kind == OTHER_AT_RISK and may_have_taken_pills(message.text) and move_of(message, kind) != "false_alarm":
+        # « Je sais pas s'il en a pris, il a l'air fatigué »: a possible overdose, the 15's now.
+        return _first(state, MEDICAL, False, message.text)
     if kind in _PLAN_KINDS and describes_plan(message.text) and move_of(message, kind) != "false_alarm":
         # A plan or a means raises the alert whatever else the message says or asks (« j'ai
         # honte d'appeler, j'ai le couteau à côté »).
@@ -949,7 +993,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (_with_reminder(content.text(move), kind, state),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
-    if move == "what_to_do" and kind == MEDICAL and state.get("writer") in ("far", "infant"):
+    if move == "what_to_do" and kind == MEDICAL and state.get("writer") in _WRITERS_OF_MEDICAL:
         return _turn(state, (str(_table("medical_answers")[f"what_to_do_{state['writer']}"]),), kind=kind)
     if move in ("free_anonymous", "what_to_do", "who_answers", "care"):
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
@@ -958,6 +1002,11 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move == "emergency_over":
         # The emergency is over: a question beside it is the track's, even when the model is
         # less sure of it than of an aside (« demain pour l'assurance, on fait comment ? »).
+        if kind == MEDICAL and (asks_for_a_psychologist(message.text) or _PILLS.search(normalise(message.text or ""))):
+            # After an overdose: the follow-up care, and the 3114 for the parent.
+            young = (str(_table("thoughts_answers")["psy_teens"]),) if state.get("young") else ()
+            lines = (content.text("emergency_over_care"),) + young
+            return CrisisTurn(lines=lines, state=_closed(state, lines[-1]), kind=kind)
         then_track = _asks_its_track(message, OVER_TRACK_CONFIDENCE)
         line = content.text("emergency_over_then") if then_track \
             else content.text("emergency_over_heat") if state.get("heat") else content.text("emergency_over")
@@ -965,7 +1014,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move == "psy_cost" and _asks_a_person(message):
         # A person asked for in the same breath: the team is told, and the cost answered.
         line = content.lines("wants_person")[0].format(reminder="").rstrip()
-        return _turn(state, (line, str(_table("thoughts_answers")["psy_cost"])), case=CASE_OPEN, kind=kind)
+        return _turn(state, (line,) + _psy_answers(message, state), case=CASE_OPEN, kind=kind)
+    if move == "psy_cost":
+        return _turn(state, _psy_answers(message, state), kind=kind)
     if move in _KIND_ANSWERS:
         # move_of() read it for this kind only (_KIND_MOVES).
         table, key = _KIND_ANSWER_OF.get((move, kind)) or _KIND_ANSWERS[move]
@@ -980,7 +1031,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move in _VIOLENCE_ANSWERS and kind == VIOLENCE:
         return _turn(state, (str(_table("violence_answers")[move]),), kind=kind)
     # Once the 15 or the fire brigade is reached, the numbers are not said again in every turn.
-    reminder = "" if state.get("reached") else crisis_kind.reminder
+    reminder = "" if state.get("reached") else _reminder(kind, state)
     if move == "wants_person":
         line = content.lines("wants_person")[0].format(reminder=reminder).rstrip()
         return _turn(state, (line,), case=CASE_OPEN, kind=kind)
@@ -1001,6 +1052,15 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     return _turn(state, lines, kind=kind, offer_person=step + 1 >= len(safety))
 
 
+_PILLS = re.compile(r"\b(comprimes?|cachets?|medicaments?|medocs?|pilules?|boites?)\b")
+
+
+def _psy_answers(message: CitizenMessage, state: dict[str, Any]) -> tuple[str, ...]:
+    """The ways to a psychologist, with those for a young person when the dialogue is about one."""
+    table = _table("thoughts_answers")
+    return tuple(str(table[key]) for key in psychologist_answers(message.text, bool(state.get("young"))))
+
+
 def _is_over(message: CitizenMessage) -> bool:
     """The message says the emergency is over."""
     text = normalise(message.text or "")
@@ -1014,21 +1074,32 @@ def _asks_a_person(message: CitizenMessage) -> bool:
     return message.intent == PERSON_INTENT or any(pattern.search(text) for pattern in patterns)
 
 
+# The writers of a medical emergency with their own first reply, steps and what_to_do answer.
+_WRITERS_OF_MEDICAL = ("far", "infant", "unanswering", "overdose")
+
+
+def _reminder(kind: str, state: dict[str, Any]) -> str:
+    """The kind's short reminder of its numbers, or its writer's (the 18 for a closed door)."""
+    own = crisis_content().dialogue.get(f"{kind}_{state.get('writer')}_reminder")
+    return str(own) if own else crisis_content().kind(kind).reminder
+
+
 def _with_reminder(line: str, kind: str, state: dict[str, Any]) -> str:
     """A shared answer (hard of hearing, a follow-up asked) in an emergency keeps its numbers."""
     if kind not in ACUTE_KINDS or state.get("reached"):
         return line
-    return line + " " + crisis_content().kind(kind).reminder
+    return line + " " + _reminder(kind, state)
 
 
 def _safety_steps(kind: str, state: dict[str, Any]) -> tuple[str, ...]:
     """The next steps of this dialogue, for who writes and where the emergency stands."""
     content = crisis_content()
     if state.get("reached"):
-        return content.lines("reached_safety")
+        own = f"reached_{state.get('writer')}_safety"
+        return content.lines(own if own in content.dialogue else "reached_safety")
     if kind == CHILD and state.get("writer") == "child":
         return content.lines("child_self_safety")
-    if kind == MEDICAL and state.get("writer") in ("far", "infant"):
+    if kind == MEDICAL and state.get("writer") in _WRITERS_OF_MEDICAL:
         return content.lines(f"medical_{state['writer']}_safety")
     return content.kind(kind).safety
 
@@ -1088,10 +1159,14 @@ _PRACTICAL = (
         r"glucagon|du sucre|un sucre|morceau de sucre|resucrer|jus de fruit|son traitement d'urgence)\b")),
     ("medicine", frozenset({MEDICAL}), re.compile(
         # Not a medicine swallowed (an overdose is the 15's, what_to_do's).
-        r"^(?!.*\b((a|ai|as|avons|ont|avait) avale|a pris|a bu|a mange|boite|plaquette|tube|surdose|overdose|ventoline|inhalateur|adrenaline|"
+        r"^(?!.*\b((a|ai|as|avons|ont|avait) avale|a pris|a bu|a mange|boites?|plaquettes?|tube|surdose|overdose|ventoline|inhalateur|adrenaline|"
         r"anapen|epipen|jext|glucagon)\b).*"
         r"\b(doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|advil|nurofen|aspirine|sirop|suppositoire|"
         r"medicaments?|medocs?)\b")),
+    # The boxes of pills swallowed (« je garde les boîtes de médicaments ? », persona round 92):
+    # yes, for the SAMU.
+    ("keep_boxes", frozenset({MEDICAL}), re.compile(
+        r"\b(garde|gardes|garder|je prends|prendre|montre|montrer|donne|donner|jette|jeter)\b.{0,30}\b(boites?|plaquettes?|emballages?|flacons?|tubes?)\b")),
     ("cooling", frozenset({MEDICAL}), re.compile(
         r"\b(gant (de toilette )?(mouille|humide|froid|frais)|linge (mouille|humide|frais)|bain (froid|frais|tiede)|le rafraichir|"
         r"le refroidir|la rafraichir|la refroidir|ventilateur|glace|glacons|eau fraiche|eau froide|brumisateur)\b")),
@@ -1113,7 +1188,13 @@ _PRACTICAL = (
         r"\bqu'est ce que (je|j'|on) (prends|prend|emporte|amene|apporte)\b|\b(quelles|ses) affaires\b")),
     ("cover", frozenset({MEDICAL}), re.compile(
         r"\b(?<!je m')(?<!on s')(couvr\w*|couverture|couette|habill\w*|deshabill\w*|bonnet|emmitoufl\w*|rechauff\w*|"
-        r"(il|elle) a froid|pas de chauffage|sans chauffage|plus de chauffage)\b")),
+        r"(il|elle) a froid|pas de chauffage|sans chauffage|plus de chauffage|hypothermie|"
+        r"(boire|boisson|the|tisane|soupe|cafe) (bien )?(chaud|chaude|quelque chose de chaud|sucre\w*))\b")),
+    # A door to break (« je casse la porte ou pas ? », persona round 92, asked three times):
+    # the firemen open it; nobody breaks in alone.
+    ("force_door", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(casser|casse|defoncer|defonce|enfoncer|enfonce|forcer|force|fracturer|peter) (\w+ ){0,2}(sa |la |cette |leur )?(porte|serrure|fenetre|vitre)\b"
+        r"|\b(passer|rentrer|entrer) par (la|sa) (fenetre|balcon)\b|\b(ouvrir|ouvrent|ouvre|forcent|force|cassent) (eux memes|la porte eux)\b")),
 )
 _PRACTICAL_TABLE = {MEDICAL: "medical_answers", DANGER: "danger_answers"}
 _DENIES_DANGER = re.compile(
@@ -1163,6 +1244,9 @@ _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
 def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
                     told: tuple[str, ...] = ()) -> CrisisTurn:
     table = _table(_PRACTICAL_TABLE[kind])
+    if state.get("writer") == "unanswering" and {"calling", "help_reached"} & set(asks):
+        # Their answers say who opens the door: not said twice in one turn.
+        asks = tuple(key for key in asks if key != "force_door")
     answers = list(told) + [str(table[_variant(table, key, state)]) for key in asks]
     if "help_reached" in asks:
         state = {**state, "reached": True, "step": 0}
@@ -1175,8 +1259,10 @@ def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
 
 
 def _variant(table: dict[str, Any], key: str, state: dict[str, Any]) -> str:
-    """The answer's variant for a baby, else for a heatstroke, when the table has one."""
-    for suffix, applies in (("_infant", state.get("writer") == "infant"), ("_heat", bool(state.get("heat")))):
+    """The answer's variant for who writes (a baby, a closed door), else for a heatstroke, when
+    the table has one."""
+    writer = state.get("writer")
+    for suffix, applies in ((f"_{writer}", writer in ("infant", "unanswering")), ("_heat", bool(state.get("heat")))):
         if applies and f"{key}{suffix}" in table:
             return f"{key}{suffix}"
     return key
@@ -1187,7 +1273,7 @@ def _turn(state: dict[str, Any], lines: tuple[str, ...], kind: str, case: str | 
     if lines and lines[-1] == state.get("last"):
         # Never the same text twice in a row: the kind's short reminder says what stays true
         # (free, day and night, the numbers), else a line of listening.
-        reminder = "" if state.get("reached") else crisis_content().kind(kind).reminder
+        reminder = "" if state.get("reached") else _reminder(kind, state)
         listen = next(line for line in crisis_content().lines("listen") if line != state.get("last"))
         lines = lines[:-1] + (reminder if reminder and reminder != state.get("last") else listen,)
     new_state = {**state, "last": lines[-1] if lines else state.get("last")}

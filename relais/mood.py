@@ -79,4 +79,29 @@ _ASKS_FOR_A_PSY = re.compile(
 
 def asks_for_a_psychologist(text: str | None) -> bool:
     """True when the message asks how to see a psychologist."""
-    return bool(_ASKS_FOR_A_PSY.search(normalise(text or "")))
+    return bool(_ASKS_FOR_A_PSY.search(normalise(text or "")) or _TEEN_CARE.search(normalise(text or "")))
+
+
+# The places for a young person's mental health (« CMP ou Maison des ados, comment je trouve ? »,
+# persona round 92: a budget questionnaire to a mother after her son's overdose).
+_TEEN_CARE = re.compile(r"\b(maison des ados|maison des adolescents|mda|cmp|cmpp|cmp infanto juvenile|pedopsy\w*)\b")
+_YOUNG = re.compile(
+    r"\b(ado|ados|adolescente?s?|mineure?s?|college\w*|lycee\w*|pedopsy\w*|maison des ados|maison des adolescents|cmpp)\b"
+    r"|\b(fils|fille|enfant|gamin|gamine|petit|petite) (de |d')?(1[0-7]|[3-9]) ans\b|\b(il|elle) a (1[0-7]|[3-9]) ans\b")
+_STUDENT = re.compile(r"\b(etudiante?s?|etudiant\w*|fac|universite|campus|crous|bts|iut)\b")
+
+
+def speaks_of_a_young_person(text: str | None) -> bool:
+    """The message speaks of a child or a teenager (« mon fils de 15 ans », « un psy pour ado »)."""
+    return bool(_YOUNG.search(normalise(text or "")))
+
+
+def psychologist_answers(text: str | None, young: bool = False) -> tuple[str, ...]:
+    """The answers of a question about seeing a psychologist, keys of the crisis content's
+    thoughts_answers: the ways for everyone, then those of students or of young people."""
+    keys = ["psy_cost"]
+    if _STUDENT.search(normalise(text or "")):
+        keys.append("psy_students")
+    if young or speaks_of_a_young_person(text):
+        keys.append("psy_teens")
+    return tuple(keys)

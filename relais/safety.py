@@ -55,7 +55,7 @@ _WORN_OUT = r"(a force|a ce rythme|a la tache|au (boulot|travail|taf))\b(?! de (
 # Stems (« maltrait », « attouch ») end without a word boundary; the short ones must not be the
 # start of another word: « la batterie » (« bat »), « le violon », « le brûleur ».
 _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat\b|bats\b|battent|cogne|cognent|maltrait|viol(?!on|et|ette|ine)|attouch|abus|secoue|brule(?!ur)|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
-_OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
+_OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|dormir pour toujours|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
 
 # Each kind with its pattern as written and spelling-blind (see _compile).
@@ -116,6 +116,9 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\bmettre fin a (mes jours|ma vie|tout|mon existence|mes souffrances)"),
     (SUICIDE, r"\b(plus|pas|aucune?|perdu) (\w+ ){0,2}(envie|raison|gout|force) (de|d') ?(vivre|exister|continuer a vivre|rester en vie)"),
     (SUICIDE, r"\b(ne plus|ne pas|jamais|plus) me reveiller\b"),
+    # « Je veux juste dormir pour toujours » (persona round 92, a boy of 15 beside his
+    # grandmother's pills): not « je dormirais pour toujours tellement je suis crevé ».
+    (SUICIDE, r"\b(je )?(veux|voudrais|veut|voulais|aimerais|ai envie de|prefere(rais)?) (juste |seulement )?(dormir|m'endormir|partir) (pour toujours|a jamais|pour de bon|et ne (plus|jamais) me reveiller)\b"),
     (SUICIDE, r"\bm'endormir (pour toujours|a jamais|pour de bon|definitivement|et ne)"),
     (SUICIDE, r"\b(mieux|mieux lotis?|plus heureux|plus heureuse|plus tranquilles?) sans moi\b"),
     (SUICIDE, r"\b(lettres? d'adieux?|faire mes adieux|dire adieu a (tout le monde|tous|mes proches|la vie))"),
@@ -353,8 +356,10 @@ _MORE_CRISIS = (
     (DANGER, r"\b(un|une|des|deux|trois)\b (\w+ ){0,2}(homme|hommes|type|types|gars|mec|mecs|individu|individus|personne|jeune|jeunes|ado|ados)\b (\w+ ){0,3}(avec|qui a|qui tient|qui brandit|brandit|sort|sortent|a sorti|ont sorti|tient) (un|une|des|son|sa) (flingue|flingues|arme|armes|pistolet|revolver|fusil|couteau|couteaux|machette|kalach\w*|hache|sabre)\b(?! (a|de|d') ?(huitres|beurre|pain|cuisine|fromage|poisson|legumes|peche|eau|peinture|chasse|jardin))"),
     # A break-in under way: something forced, and the intruder heard or the writer hiding.
     (DANGER, r"\b(quel?qu'?u?n|on|un homme|des gens|des hommes|un type|un mec|ils)\b (\w+ ){0,2}(a casse|ont casse|casse|a force|ont force|force|a fracture|ont fracture|fracture|est entre|sont entres|est rentre|sont rentres) (\w+ ){0,3}(fenetre|porte|baie|serrure|vitre|volet|chez moi|chez nous|dans la maison|dans l'appart)\b.{0,80}\b(entend\w*|march\w*|il est (encore |toujours )?(la|dedans|en bas|dans)|ils sont (encore |toujours )?(la|dedans|en bas)|je me cache|cachee?s? (dans|sous)|monte l'escalier|fouill\w*)"),
-    # An elderly or lone person who no longer answers, in the cold or without heating or power.
-    (OTHER_AT_RISK, r"\b(voisine?|grand mere|grand pere|grd mere|grd pere|mamie|mamy|papi|papy|pere|mere|tante|oncle|dame|monsieur|personne agee|locataire)\b.{0,60}\b(n'ouvre (plus|pas)|ouvre plus|ne repond? (plus|pas)|repond? plus|ne donne plus (de )?nouvelles|n'a pas ouvert|pas ramasse son courrier|volets (\w+ ){0,2}fermes)\b.{0,120}\b(froid|gel\w*|glacial|\d+ degres|plus de chauffage|sans chauffage|n'a plus de chauffage|plus de courant|sans courant|canicule|chaleur|il fait (moins )?\d+|moins \d+)\b"),
+    # An elderly or lone person who no longer answers, in the cold or without heating or power:
+    # a medical emergency told from outside a closed door (a fall, the cold), the firemen's, not
+    # a suicide concern (persona round 92: « lui demander si elle pense au suicide »).
+    (MEDICAL, r"\b(voisine?|grand mere|grand pere|grd mere|grd pere|mamie|mamy|papi|papy|pere|mere|tante|oncle|dame|monsieur|personne agee|locataire)\b.{0,60}\b(n'ouvre (plus|pas)|ouvre plus|ne repond? (plus|pas)|repond? plus|ne donne plus (de )?nouvelles|n'a pas ouvert|pas ramasse son courrier|volets (\w+ ){0,2}fermes)\b.{0,120}\b(froid|gel\w*|glacial|\d+ degres|plus de chauffage|sans chauffage|n'a plus de chauffage|plus de courant|sans courant|canicule|chaleur|il fait (moins )?\d+|moins \d+)\b"),
     # Someone close gone missing while fragile (dementia, the cold, the night).
     (OTHER_AT_RISK, r"\b(mon|ma|notre|son|sa) (\w+ )?(pere|mere|papa|maman|grand pere|grand mere|mamie|papi|mari|femme|frere|soeur|oncle|tante|voisin|voisine)\b.{0,40}\b(a disparu|a fugue|est introuvable|n'est pas rentree?|est partie? (\w+ ){0,2}sans)\b.{0,100}\b(alzheimer|demence|desoriente\w*|froid|gel\w*|il fait (moins )?\d+|\d+ degres|la nuit|medicaments|traitement|suicid\w*|idees noires)\b"),
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|son|sa) (\w+ )?{_CLOSE}\b.{{0,40}}\b(a dit adieu|dit adieu|a ecrit adieu|message d'adieu|lettre d'adieu|au revoir a tout le monde|desole pour tout)\b.{{0,80}}\b(repond plus|ne repond|injoignable|introuvable|pas de nouvelles|telephone (est )?coupe|ne decroche)"),
@@ -408,10 +413,11 @@ _MORE_CRISIS = (
     (SELF_HARM, r"\b(m'en sers|m'en servir|l'utilise|les utilise|j'utilise \w+) pour me (bruler|couper|taillader|scarifier|mutiler|faire mal)\b(?! (les |la |le |une |des )?(cheveux|ongles|frange|barbe|tranche|pain|part))"),
     # An adult who sends a child sexual pictures or wants to meet them.
     (CHILD, rf"^(?=.*\b(adulte|homme|inconnu|type|mec|majeur|monsieur)\b).*\b(photos?|videos?|images?) (sexuelles?|porno\w*|intimes?|nues?|denudee?s?)\b.{{0,80}}\b({_CHILD}|mineure?)\b"),
-    # A power line down and sparking; a vulnerable neighbour who no longer answers after a disaster.
+    # A power line down and sparking; a vulnerable neighbour who no longer answers after a disaster
+    # (a medical emergency behind a closed door).
     (DANGER, r"\b(ligne|cable|fil)s? (electriques?|haute tension|edf|enedis)?\b.{0,40}\b(tombee?s?|par terre|au sol|arrachee?s?)\b.{0,80}\b(etincelles?|crepite|gresille|fume|arc)\b"),
-    (OTHER_AT_RISK, r"\b(voisine?|dame|monsieur|mamie|papi|personne agee|locataire)\b (\w+ ){0,2}(handicapee?|agee|seule?|malade)?\b.{0,20}\b(ne repond? (plus|pas)|repond? plus|n'ouvre plus|ne m'ouvre plus)\b.{0,40}\bdepuis (l'inondation|la tempete|la crue|la coupure|le sinistre|\d+ jours|deux jours|trois jours|plusieurs jours)\b"),
-    (OTHER_AT_RISK, r"\b([7-9]\d|1[01]\d) ans\b.{0,60}\b(n'ouvre plus|ne m'ouvre plus|ne repond plus|volets (\w+ ){0,2}(fermes|restent fermes))\b.{0,60}\b(depuis (\d+|deux|trois|plusieurs) jours|volets (\w+ ){0,2}(fermes|restent fermes))\b"),
+    (MEDICAL, r"\b(voisine?|dame|monsieur|mamie|papi|personne agee|locataire)\b (\w+ ){0,2}(handicapee?|agee|seule?|malade)?\b.{0,20}\b(ne repond? (plus|pas)|repond? plus|n'ouvre plus|ne m'ouvre plus)\b.{0,40}\bdepuis (l'inondation|la tempete|la crue|la coupure|le sinistre|\d+ jours|deux jours|trois jours|plusieurs jours)\b"),
+    (MEDICAL, r"\b([7-9]\d|1[01]\d) ans\b.{0,60}\b(n'ouvre plus|ne m'ouvre plus|ne repond plus|volets (\w+ ){0,2}(fermes|restent fermes))\b.{0,60}\b(depuis (\d+|deux|trois|plusieurs) jours|volets (\w+ ){0,2}(fermes|restent fermes))\b"),
     # A weapon or a rope taken out, and « c'est le moment »; a bridge named « pour sauter ».
     (SUICIDE, r"\bj'ai (sorti|pris|charge|prepare|accroche) (\w+ ){0,2}(le|mon|la|ma) (fusil|arme|pistolet|carabine|corde)\b.{0,80}\b(c'est le moment|ce soir|cette nuit|je vais le faire)\b"),
     (SUICIDE, r"^(?!.*\b(elastique|parachute|parapente|plongeon|base jump)\b).*\b(viaduc|pont|falaise|immeuble|tour|barrage)\b.{0,40}\b(c'est pour|pour) (sauter|me jeter|en finir)\b"),
@@ -959,7 +965,7 @@ IDIOMS = _regexes((
         r"\b(pas|jamais|aucunement|absolument pas) (du tout )?(suicidaire|en danger)\b",
         r"\b(non )*pas (du tout )?(me faire (du )?mal|me tuer|mourir|me suicider|au suicide|en finir)\b",
         r"\b(il|elle) (n'est|est) (pas|jamais) (du tout )?violente?\b|\bpas violente? (du tout)?\b",
-        r"\b(je )?(ne )?pense (pas|jamais|pas du tout) (du tout )?au suicide\b|\bpas moi qui (suis|veux|pense)\b.{0,30}",
+        r"\b(je )?(ne )?pense (pas|jamais|pas du tout) (du tout )?au suicide\b|\bpas moi qui (suis|veux|pense)\b( \w+){0,3}",
         r"\b(ne )?(m'a|m'ont) jamais (touchee?|frappee?|menacee?|battue?|violee?)( ni (touchee?|frappee?|menacee?|battue?|violee?))*\b",
         r"\b(se|me|te|nous|vous) tuer? a la tache\b|\btue a la tache\b",
         r"\b(morte?s?|meurs|meurt|mourir|creve\w*) (de|d') ?(rire|faim|soif|chaud|froid|ennui|envie|impatience|fatigue|honte|peur)\b",
@@ -1025,9 +1031,20 @@ def _whose(kind: str, texts: tuple[str, ...]) -> str:
         return MEDICAL
     if kind not in (SUICIDE, SELF_HARM):
         return kind
+    if any(_REPORTED_WISH.search(t) for t in texts):
+        return OTHER_AT_RISK
     third = any(_THIRD_PERSON.search(t) for t in texts)
     first = any(_FIRST_PERSON.search(t) for t in texts)
     return OTHER_AT_RISK if third and not first else kind
+
+
+# Someone's words quoted (« mon fils de 15 ans m'a dit laisse-moi tranquille, je veux juste dormir
+# pour toujours », persona round 92: the suicide reply spoken to his mother). Not « il m'a dit
+# de me calmer, je veux mourir »: words told to the writer, then the writer's own.
+_REPORTED_WISH = re.compile(
+    r"\b(il|elle|mon fils|ma fille|mon ado|mon frere|ma soeur|mon mari|ma femme|mon pere|ma mere|mon ami|mon amie|mon copain|ma copine)"
+    r" (m'a|nous a|lui a|a) (dit|ecrit|repondu|lache|crie|envoye)(?! (de|d'|que|qu'|a|au))\b"
+    r"(?!.{0,80}\b(et moi|moi aussi|moi je|du coup je|alors je)\b).{0,80}\b(je veux|je voudrais|j'ai envie|j'en ai marre|je vais)\b")
 
 
 # A medical emergency or a danger told as an episode that is over, usually to complain of a

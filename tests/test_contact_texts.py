@@ -82,3 +82,16 @@ def test_a_night_that_is_not_about_being_contacted_sets_no_quiet_hours(text):
     from relais.contact_wishes import read_contact
     wishes = read_contact(text, in_context=True).wishes
     assert wishes.quiet_from is None and wishes.quiet_until is None
+
+
+@pytest.mark.parametrize("text, waits", [
+    ("laissez-moi tranquille", True),
+    ("bon laisse moi tranquille avec vos messages", True),
+    # Someone's words quoted are no instruction (persona round 92: « personne ne vous écrit en
+    # premier » to a mother whose son had said it).
+    ("mon fils m'a dit laisse moi tranquille je veux juste dormir pour toujours", False),
+    ("elle m'a crié laissez-moi tranquille et a claqué la porte", False),
+])
+def test_leave_me_alone_is_an_instruction_only_when_said_to_relais(text, waits):
+    from relais.contact_wishes import read_contact
+    assert read_contact(text).wishes.wait_for_me is waits

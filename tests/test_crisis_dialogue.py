@@ -1093,3 +1093,52 @@ def test_a_yes_to_the_question_about_someone_else_keeps_that_kind():
     state = {"open": True, "tier": QUESTION, "kind": "other_at_risk", "asked": 1, "last": ""}
     message = CitizenMessage("oui peut-être, je sais pas s'il en a pris", None, Triage(QUESTION, "danger"))
     assert next_turn(state, message).kind == "other_at_risk"
+
+
+def test_someone_behind_a_closed_door_in_the_cold_gets_the_firemen_not_a_suicide_reply():
+    # Persona round 92: a neighbour of 84 who had not opened for two days at -5 °C got « lui
+    # demander si elle pense au suicide », then « je casse la porte ? » three times unanswered.
+    conversation = Conversation()
+    first = conversation.say("ma voisine de 84 ans n'ouvre plus sa porte depuis 2 jours, il fait -5 et plus de courant dans l'immeuble")
+    assert first.kind == "medical" and "18" in first.lines[-1] and "suicide" not in first.lines[-1]
+    assert "Ne forcez pas la porte" in first.lines[-1]
+    door = conversation.say("je dois defoncer sa porte ?")
+    assert "pompiers ouvrent" in door.lines[-1]
+    calling = conversation.say("ok donc j'appelle le 18 ? ils vont ouvrir la porte eux ?")
+    assert "pompiers qui ouvrent" in calling.lines[-1] and "médecin" not in calling.lines[-1]
+    waiting = conversation.say("j'ai appelé le 18 ils arrivent. je lui mets des couvertures ? je lui donne a boire chaud ?")
+    assert "couvertures" in waiting.lines[-1] and "jamais d'alcool" in waiting.lines[-1]
+    assert "Urgence médicale : 15" not in waiting.lines[-1]
+    over = conversation.say("les pompiers l'ont trouvée, elle était tombée, elle est vivante, ils l'emmènent")
+    assert not over.open
+
+
+def test_the_closed_door_reminder_names_the_firemen():
+    conversation = Conversation()
+    conversation.say("mon oncle de 90 ans ne répond plus depuis hier et il n'a plus de chauffage")
+    turn = conversation.say("je suis devant chez lui")
+    assert "18" in turn.lines[-1] and "Urgence médicale : 15" not in turn.lines[-1]
+
+
+def test_a_son_who_may_have_taken_pills_gets_the_15_and_his_mother_the_follow_up_care():
+    # Persona round 92: a mother got the writer's danger block, « Une fois à l'abri, prévenez un
+    # proche », then a budget questionnaire for « CMP ou Maison des ados ».
+    conversation = Conversation()
+    first = conversation.say("je viens de trouver les anxiolytiques de ma mère dans la chambre de mon fils de 15 ans, "
+                             "il m'a dit laisse moi tranquille je veux juste dormir pour toujours")
+    assert first.kind == "other_at_risk"
+    doubt = conversation.say("je sais pas s'il en a pris, il a l'air fatigué")
+    assert doubt.kind == "medical" and "15" in doubt.lines[-1] and "vomir" in doubt.lines[-1]
+    assert doubt.case == "raise"
+    boxes = conversation.say("j'appelle le samu. je garde les boites de medicaments ?")
+    assert "gardez les boîtes" in boxes.lines[-1]
+    after = conversation.say("le samu est venu, il a pris 4 comprimés, ils le gardent en observation à l'hopital cette nuit. "
+                             "il a besoin d'un psy ? je peux appeler qui pour moi ?")
+    assert not after.open and "3114" in after.lines[0] and "Maison des adolescents" in after.lines[-1]
+
+
+def test_where_to_find_a_psychologist_for_a_teenager_is_answered_in_the_dialogue():
+    conversation = Conversation()
+    conversation.say("mon ado de 15 ans m'a dit qu'il voulait mourir")
+    turn = conversation.say("CMP ou Maison des ados, comment je trouve ?")
+    assert "Maison des adolescents" in turn.lines[-1] and "Appeler ne veut pas dire" not in turn.lines[-1]
