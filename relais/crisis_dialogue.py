@@ -897,7 +897,6 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     content = crisis_content()
     triage = message.triage
     kind = state.get("kind") or SUICIDE
-    crisis_kind = content.kind(kind)
     if triage.tier == CERTAIN and triage.kind and triage.kind != kind and not _still(kind, triage.kind) \
             and not (kind in (MEDICAL, DANGER) and _is_over(message)):
         # Not an emergency over told with its story (« le SAMU est venu, il a pris 4 comprimés,
