@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from actions.dialogue_state import in_crisis
 from actions.plan_text import plan_text, staged_plan_text
 from actions.stated_goal import keep_stated_goal
-from actions.theme_text import of_theme
+from actions.theme_text import coach_name, of_theme
 from relais.answer_detail import QUESTION_MAX_WORDS, line_named
 from relais.coaching import engagement_level, given
 from relais.conversation_contract import (
@@ -56,6 +56,17 @@ def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
             buttons.append({"title": "Et ensuite ?", "payload": _payload("suite")})
         buttons.append({"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)})
     dispatcher.utter_message(text=topic.answer, buttons=buttons)
+
+
+def say_unanswered_question(dispatcher, track: str) -> None:
+    """A question no topic answers: said honestly, with a person and a plan offered, rather than
+    a questionnaire that does not answer it (relais/track_turn.py, UNANSWERED)."""
+    dispatcher.utter_message(
+        text=("Je n'ai pas de réponse sûre à cette question, et je préfère ne pas vous répondre au hasard. "
+              "Une personne de l'équipe relais peut vous répondre ici, et le "
+              f"{coach_name(track)} peut vous proposer un petit plan. Vous pouvez aussi me poser la question autrement."),
+        buttons=[{"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},
+                 {"title": "Un plan pour moi", "payload": _payload(f"track_{track}", phase="continu")}])
 
 
 def say_topic_more(dispatcher, topic: Topic, then_plan: bool = False, question: str | None = None) -> None:

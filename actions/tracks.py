@@ -36,6 +36,7 @@ from actions.topic_replies import (
     say_topic,
     say_topic_more,
     say_topic_once,
+    say_unanswered_question,
 )
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
@@ -48,8 +49,10 @@ from relais.track_content import find_topic
 from relais.track_turn import (
     ANSWER,
     ASK,
+    CALM_TOPIC_SURE,
     DIAGNOSTIC,
     IN_CONTEXT,
+    UNANSWERED,
     URGENCE,
     context_turn,
     decide,
@@ -67,6 +70,10 @@ DIAGNOSTIC_FORM = "diagnostic_form"
 URGENCE_TOPIC_THRESHOLD = 0.4
 # ... or the first steps of a track DIET ranks this likely after `urgence`.
 URGENCE_TRACK_CONFIDENCE = 0.2
+# Right after an urgence's first steps, a question stays with it unless another track's topic is
+# this sure (a fake bank adviser, then « je serai remboursé de l'argent volé ? »: not the lost
+# card's topic at 0.54).
+URGENCE_ELSEWHERE_SURE = 0.7
 # How many times a question with buttons is asked again when a typed answer maps to no option.
 ASK_AGAIN = 1
 
@@ -163,11 +170,18 @@ class ActionSelectTrack(Action):
         if turn.step == IN_CONTEXT:
             events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", ANSWER)]
             return events + (follow_up_in_context(dispatcher, tracker) or [])
-        events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", turn.step)]
+        step = ANSWER if turn.step == UNANSWERED else turn.step
+        events = [SlotSet("track", track), SlotSet("phase", turn.phase), SlotSet("track_step", step)]
         if turn.step == ASK:
             ask_two_tracks(dispatcher, turn.choices, switching=turn.switching)
             return events
-        if turn.step == DIAGNOSTIC and current and current != track:
+        unsure_elsewhere = turn.step in (DIAGNOSTIC, UNANSWERED) or (
+            # A near answer of another track (a question's low share, relais/topics.py) gives way
+            # to the advice under way, which the question names (« le courant on peut le
+            # remettre ? » after the flood advice, not cooking without power).
+            turn.step in (ANSWER, URGENCE) and turn.topic is not None
+            and turn.topic.score < (URGENCE_ELSEWHERE_SURE if _asked_in_urgence(tracker, text) else CALM_TOPIC_SURE))
+        if unsure_elsewhere and current and current != track:
             other_topic = _other_topic_in_urgence(dispatcher, tracker, current, text)
             if other_topic is not None:
                 return other_topic
@@ -181,7 +195,7 @@ class ActionSelectTrack(Action):
                 return in_urgence
         current_event = active_event(tracker.sender_id)
         if current_event is not None and current_event.track == track and (
-                turn.step == DIAGNOSTIC or (turn.step in (URGENCE, ANSWER) and (
+                turn.step in (DIAGNOSTIC, UNANSWERED) or (turn.step in (URGENCE, ANSWER) and (
                     turn.topic is None or turn.topic.score < EVENT_TOPIC_SURE))):
             # During a territorial event, the event's track is its urgence: the authorities'
             # instructions, then the scenario's first steps, not the questionnaire of calm times,
@@ -199,6 +213,11 @@ class ActionSelectTrack(Action):
             topic_key = turn.topic.topic.key if turn.topic else None
             return events + [SlotSet("topic", topic_key)] + steps \
                 + plan_check_in_after_urgence(dispatcher, tracker, events)
+        if turn.step == UNANSWERED:
+            say_unanswered_question(dispatcher, track)
+            say_second_need(dispatcher, turn.second_track)
+            ask_consent_once(dispatcher, tracker)
+            return events + [SlotSet("topic", None)]
         if turn.step == ANSWER:
             said = say_topic_once(dispatcher, tracker, turn.topic.topic)
             say_second_need(dispatcher, turn.second_track)

@@ -40,9 +40,22 @@ _WHEN_CLAUSE = re.compile(
     re.IGNORECASE)
 
 
+# A question word closing a clause, SMS style (« je bloque comment, j'ai pas le numéro », « il
+# faut quoi comme papiers », « on va où »; persona round 92: both got a questionnaire).
+_ASKS_AT_THE_END = re.compile(
+    r"\b(je|j'|on|il|elle|tu|vous|ca|ça|c'est|faut|fait|fais|va|vais) (\w+ ){0,3}?(comment|quoi|où|combien|quand)\s*([,.!;]|$)"
+    r"|\bquoi comme\b", re.IGNORECASE)
+# « Je sais pas quoi », « ça dépend quand », « n'importe quand »: an answer, not a question.
+_DOES_NOT_KNOW = re.compile(r"\b(sais|sait|savons|savez|saurais) (pas |plus |vraiment pas )?(trop )?(comment|quoi|quand|ou|combien)$"
+                            r"|\b(depend|importe) (comment|quoi|quand|ou|combien)$")
+
+
 def is_question(text: str) -> bool:
     words = normalise(text)
-    if text.rstrip().endswith("?"):
+    if "?" in text:
+        # A mark anywhere: « je vais en boutique ? il faut quoi comme papiers ».
+        return True
+    if _ASKS_AT_THE_END.search(text.strip()) and not _DOES_NOT_KNOW.search(words):
         return True
     return bool(_QUESTION_START.match(words)) and not _tells_when(text)
 

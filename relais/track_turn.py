@@ -8,6 +8,7 @@ from typing import Any
 
 from relais.acute import is_acute, is_pressing, speaks_of_preparing
 from relais.form_answers import is_question
+from relais.plan_request import asks_for_a_plan
 from relais.text import normalise
 from relais.topics import TopicMatch, best_topic, question_topic, tracks_by_topic_mass
 from relais.tracks import TRACKS, track_from_intent
@@ -27,6 +28,13 @@ SECOND_NEED_WORDS = 14
 SECOND_NEED_TOPIC_MASS = 0.1
 
 URGENCE, ANSWER, DIAGNOSTIC, ASK = "urgence", "answered", "diagnostic", "ask"
+# A question no topic of the track answers: said honestly, a person and a plan offered, no
+# questionnaire (persona round 92: « ma carte bancaire était dans la coque, je bloque comment ? »
+# got « Où en est votre budget aujourd'hui ? »; « c'est où le centre d'évacuation ? » the
+# housing questionnaire). The track_step slot then says ANSWER.
+UNANSWERED = "unanswered"
+# Shorter questions (« et le budget ? », « on fait un plan ? ») open the track as before.
+UNANSWERED_MIN_WORDS = 5
 # A short message read in the context of the track under way (relais/follow_up.py): not a step
 # of the rules (the track_step slot then says ANSWER).
 IN_CONTEXT = "in_context"
@@ -257,7 +265,15 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
         return TrackTurn(ANSWER, track, "continu", match, second_track=second)
     if len(ranked) >= 2 and ranked[0][0] == track and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
         return TrackTurn(ASK, track, "continu", choices=(ranked[0][0], ranked[1][0]))
+    if typed and _unanswered_question(text):
+        return TrackTurn(UNANSWERED, track, "continu", second_track=second)
     return TrackTurn(DIAGNOSTIC, track, "continu", second_track=second)
+
+
+def _unanswered_question(text: str) -> bool:
+    """A real question (no request for a plan, no short « et le budget ? ») that no topic
+    answered."""
+    return is_question(text) and len(text.split()) >= UNANSWERED_MIN_WORDS and not asks_for_a_plan(text)
 
 
 def _overruled(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str:
