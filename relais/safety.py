@@ -55,7 +55,7 @@ _WORN_OUT = r"(a force|a ce rythme|a la tache|au (boulot|travail|taf))\b(?! de (
 # Stems (« maltrait », « attouch ») end without a word boundary; the short ones must not be the
 # start of another word: « la batterie » (« bat »), « le violon », « le brûleur ».
 _ABUSE = r"(frappe|frapper|frappent|battu|battue|bat\b|bats\b|battent|cogne|cognent|maltrait|viol(?!on|et|ette|ine)|attouch|abus|secoue|brule(?!ur)|enferme|enfermee|tape dessus|tapent dessus|roue de coups|coups)"
-_OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|dormir pour toujours|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
+_OTHERS_HARM = r"(se suicider|suicid|se tuer(?! a la tache)|se supprimer|en finir(?! avec (?!(la vie|sa vie|tout)\b))|mettre fin a ses jours|se faire du mal|se scarifi|se couper les|se mutiler|se pendre|se jeter (du|d'un|sous|par)|plus vivre|se foutre en l'air|tentative de suicide|lettre d'adieu|message d'adieu|disparaitre pour toujours|se tirer une balle|se faire sauter|(est|etre) un fardeau|ne (pas|plus) se reveiller|n'aura plus besoin de rien|ne sera(it)? plus la|(seraient|serait|serions) (\w+ )?mieux sans (elle|lui)|(a|avait|a deja) achete (une|la) corde)"
 
 
 # Each kind with its pattern as written and spelling-blind (see _compile).
@@ -512,6 +512,11 @@ CONCERN_PATTERNS = _compile((
 
 LOOKALIKE_PATTERNS = _regexes((
         r"\bmorte? de (rire|fatigue|faim|froid|peur|honte|ennui|chaud|soif)",
+        # Getting ready before a disaster: an emergency bag, a kit, a list (persona round 92: « le
+        # sac d'urgence pour la crue, avec un bébé » got « un enfant est-il en danger ? », and
+        # the question was lost).
+        r"\b(sac|kit|valise|trousse|liste) (d'urgence|de secours|d'evacuation|de survie)\b"
+        r"|\b(je mets|on met|mettre|je prends|on prend|prendre|preparer|je prepare|on prepare) (quoi|quelles choses) (dans|pour) (le|un|mon|notre|les|nos) (sac|sacs|kit|valise|valises)\b",
         r"\b(mdr|ptdr|lol|xd|haha|hahaha)\b",
         r"\b(meurs|meurt|mourir|creve|crever|crevee?) (de |d' ?)(rire|faim|soif|chaud|froid|ennui|envie|impatience)",
         r"\b(m'a|ma|m'ont) (tuee?|achevee?|tue)\b",
