@@ -91,6 +91,11 @@ _EXPLICIT = re.compile(
     r"|faire remonter|faites? (le |la |les )?remonter|(que|faut que) (ca|cela) remonte|(ca|cela) (doit|peut) remonter|remonter (ca|cela|l'info|le probleme) (a|aux?) (la mairie|l'unite|la commune|services?)"
     r"|(transmett\w*|dire) (a|aux?) (la mairie|l'unite|la commune|les elus|l'unite de quartier)"
     r"|unite de quartier|boite a idees|idee pour (le|la|mon|notre) (quartier|village|commune|ville|residence)"
+    # « Je voudrais proposer à la mairie un jardin partagé, je peux faire une envie ici ? »
+    # (persona round 92: lombricomposting actions instead).
+    r"|(deposer|faire|laisser|formuler|envoyer|soumettre|noter|enregistrer) (une|un|mon|ma|cette|notre) (envie|proposition|idee)\b"
+    r"|\b(voudrais|voudrait|aimerais|aimerait|veux|voulons|voudrions|souhaite|souhaiterais) (bien )?proposer "
+    r"((a|aux?) (la mairie|la commune|la ville|la municipalite|les elus|l'unite)\b|.{0,60}\b(pour|dans|a) (le|la|notre|mon|ma|l') ?(quartier|village|commune|ville|residence|rue|cite|hameau)\b)"
     r"|je (propose|suggere)|ma proposition|une (autre )?envie (aussi|pour|:)|une envie aussi|autre envie|une proposition pour|^proposition\b|^(une )?idee\b"
     r"|(au nom|de la part) (de|des|d') ?(plusieurs |nombreux |quelques )?(habitants|riverains|voisins|parents|familles|locataires|usagers|collectif|association)"
     r"|(les|des|nous|on est plusieurs) (habitants|riverains|locataires|usagers)\b.*\b(demand|aimer|voudr|souhait|reclam|protest|en ont marre|ras le bol))"

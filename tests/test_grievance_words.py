@@ -211,3 +211,15 @@ def test_the_summary_skips_the_greeting_and_the_preface():
 
 def test_things_to_report_about_the_quartier_start_a_doleance():
     assert read_request("bonjour, j'ai des choses à signaler sur mon quartier").request == EXPLICIT
+
+
+@pytest.mark.parametrize("text, explicit", [
+    ("je voudrais proposer à la mairie un nouveau jardin partagé, je peux faire une envie ici ?", True),
+    ("je veux déposer une envie", True),
+    ("j'aimerais proposer un composteur pour la résidence", True),
+    ("je voudrais proposer une solution à mon patron", False),
+])
+def test_an_envie_asked_for_in_words_is_explicit(text, explicit):
+    # Persona round 92: the request to file an envie, mid-flow, got composting actions.
+    reading = read_request(text)
+    assert (reading is not None and reading.request == "explicit" and reading.kind == "envie") is explicit
