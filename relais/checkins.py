@@ -35,8 +35,10 @@ _STOP = re.compile(rf"\b(?:stop|arret\w*|plus de|ne plus|supprim\w*|annul\w*)\b(
                    rf"|\b{_REMINDERS}\s*:?\s*stop\b")
 _RESUME = re.compile(rf"\b(?:reprend\w*|relanc\w*|reactiv\w*|remettre)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b")
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# « Vous m'enverrez un message vendredi ? » (persona round 92: the scam-SMS advice): a point asked for.
+_WRITE_TO_ME = r"(?:vous|tu) (?:\w+ ){0,2}?(?:m'enverr\w*|m'ecrir\w*|me recontacter\w*|me relancer\w*|me (?:re)?demander\w* des nouvelles|m'envoyer un (?:message|mot|rappel)|m'ecrire)"
 _CHOOSE = re.compile(
-    rf"\b(?:point(?! de vue)|rappel|relance|check ?in)s?\b.{{0,45}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
+    rf"\b(?:point(?! de vue)|rappel|relance|check ?in|{_WRITE_TO_ME})s?\b.{{0,45}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
     r"(?:.{0,12}?\b(\d{1,2})\s*(?:h|heures?)\b)?")
 _STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b")
 # « mes points du lundi sont bien en pause ? »: a question about the pause, not a new plan

@@ -15,6 +15,9 @@ from relais.checkins import CHOOSE, PAUSE, RESUME, STATUS, STOP, read_request
     ("quand est mon prochain point ?", STATUS, None, None),
     # A question about the pause is no new plan (it turned the check-ins back on).
     ("mes points du lundi sont bien en pause ?", STATUS, None, None),
+    # Persona round 92: « vous m'enverrez un message vendredi ? » got the scam-SMS advice.
+    ("vous m'enverrez un message vendredi ?", CHOOSE, 4, None),
+    ("vous pouvez m'écrire lundi à 9h pour voir si j'ai avancé ?", CHOOSE, 0, 9),
 ])
 def test_requests_about_check_ins(text, kind, weekday, hour):
     request = read_request(text)
@@ -22,6 +25,7 @@ def test_requests_about_check_ins(text, kind, weekday, hour):
     assert (request.kind, request.weekday, request.hour) == (kind, weekday, hour)
 
 
-@pytest.mark.parametrize("text", ["je fais une pause", "le point de vue du maire", "bonjour"])
+@pytest.mark.parametrize("text", ["je fais une pause", "le point de vue du maire", "bonjour",
+                                  "ma fille va m'écrire lundi"])
 def test_other_messages_are_not_about_check_ins(text):
     assert read_request(text) is None
