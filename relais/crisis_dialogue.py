@@ -30,7 +30,12 @@ from relais.crisis import (
 )
 from relais.form_answers import is_question
 from relais.leaving import says_goodbye
-from relais.mood import asks_for_a_psychologist, psychologist_answers, speaks_of_a_young_person
+from relais.mood import (
+    PSYCHOLOGIST_QUESTIONS,
+    asks_for_a_psychologist,
+    psychologist_answers,
+    speaks_of_a_young_person,
+)
 from relais.person_request import declines_a_person
 from relais.safety import (
     CERTAIN,
@@ -183,14 +188,13 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     )),
     ("drive_there", _patterns(r"\b(je l'emmene|on l'emmene|l'emmener|je le conduis|je la conduis|on y va (nous memes|en voiture)|par nos propres moyens)\b")),
     # « Parler à quelqu'un de vrai, mais pas un psy, j'ai pas les moyens » (persona round 89):
-    # before wants_person and free_anonymous, which would read half of it.
+    # before wants_person and free_anonymous, which would read half of it. Where to find one
+    # (« un psy pour ado rapidement ? », « CMP ou Maison des ados, comment je trouve ? », persona
+    # round 92): relais.mood's reading, before fear_of_hospital reads « hôpital ».
     ("psy_cost", _patterns(
         r"\b(psy|psys|psychologue|psychiatre|therapeute|therapie)\b.{0,60}\b(moyens|trop cher|payer|coute|argent|rembourse\w*|sous)\b",
         r"\b(moyens|trop cher|payer|argent|sous)\b.{0,40}\b(psy|psys|psychologue|therapeute|therapie)\b",
-        # Where to find one (« un psy pour ado rapidement ? », « CMP ou Maison des ados,
-        # comment je trouve ? », persona round 92): before fear_of_hospital reads « hôpital ».
-        r"\b(psy|psys|psychologue|pedopsy\w*|cmp|cmpp|maison des ados|maison des adolescents)\b.{0,60}\b(trouve\w*|ou|comment|vite|rapidement|gratuit\w*)\b",
-    )),
+    ) + PSYCHOLOGIST_QUESTIONS),
     ("fear_of_hospital", _patterns(r"\b(hopital|hospitalis\w*|interne|internee|psychiatr\w*|hp|m'enfermer)\b")),
     ("care", _patterns(
         r"\b(medecin|docteur|urgences|hopital|me faire soigner|me soigner|radio|certificat)\b",
@@ -765,6 +769,8 @@ _FEVER = re.compile(
 
 
 # Heat, not fever: a heatstroke is cooled down hard (wet skin, air, ice packs), a fever gently.
+# Not relais.safety's heat words, where a temperature alone (« 39 degrés ») beside confusion is
+# heat: here it would turn a fever into a heatstroke; a temperature counts only with a place.
 _HEAT = re.compile(r"\b(canicule|coup de chaleur|insolation|hyperthermie|chaleur|il fait (tres |trop |super )?chaud|"
                    r"(en plein|au) soleil|(3[5-9]|4[0-9]) ?degres (dans|a la maison|chez|dans l'appart\w*|dedans|depuis|dehors|a l'interieur)|"
                    r"il fait (3[5-9]|4[0-9]))\b")

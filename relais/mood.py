@@ -77,14 +77,17 @@ _ASKS_FOR_A_PSY = re.compile(
     r"|\b(demandais|demande|parle|parlais) (pour |d'un |de |d')?(un |une )?(psy|psys|psychologue)\b")
 
 
-def asks_for_a_psychologist(text: str | None) -> bool:
-    """True when the message asks how to see a psychologist."""
-    return bool(_ASKS_FOR_A_PSY.search(normalise(text or "")) or _TEEN_CARE.search(normalise(text or "")))
-
-
 # The places for a young person's mental health (« CMP ou Maison des ados, comment je trouve ? »,
 # persona round 92: a budget questionnaire to a mother after her son's overdose).
 _TEEN_CARE = re.compile(r"\b(maison des ados|maison des adolescents|mda|cmp|cmpp|cmp infanto juvenile|pedopsy\w*)\b")
+# Both readings, for the crisis dialogue's moves too (relais/crisis_dialogue.py).
+PSYCHOLOGIST_QUESTIONS = (_ASKS_FOR_A_PSY, _TEEN_CARE)
+
+
+def asks_for_a_psychologist(text: str | None) -> bool:
+    """True when the message asks how to see a psychologist."""
+    words = normalise(text or "")
+    return any(pattern.search(words) for pattern in PSYCHOLOGIST_QUESTIONS)
 _YOUNG = re.compile(
     r"\b(ado|ados|adolescente?s?|mineure?s?|college\w*|lycee\w*|pedopsy\w*|maison des ados|maison des adolescents|cmpp)\b"
     r"|\b(fils|fille|enfant|gamin|gamine|petit|petite) (de |d')?(1[0-7]|[3-9]) ans\b|\b(il|elle) a (1[0-7]|[3-9]) ans\b")
