@@ -14,9 +14,11 @@ from actions.event_answer import answer_about_event
 from actions.stated_goal import GOAL_RESPONSES
 from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
+from relais.form_answers import is_question
 from relais.isolation import speaks_of_isolation
 from relais.mood import speaks_of_low_mood
 from relais.topics import practical_question_topic
+from relais.track_turn import is_typed
 
 
 def times_said(tracker: Tracker, action_name: str) -> int:
@@ -93,3 +95,30 @@ class ActionHorsSujet(VariedAnswer, Action):
             # « Je viens de te dire que je me sens vide » read as off-topic (persona round 91).
             return consent + [FollowupAction(LOW_MOOD_ACTION)]
         return consent + (answered if answered is not None else super().run(dispatcher, tracker, domain))
+
+
+THANKS_ACTION = "action_de_rien"
+# « Cool merci. Et pour le stress, y a quelqu'un à qui parler ? »: thanks, then a question.
+QUESTION_AFTER_THANKS_WORDS = 5
+
+
+class ActionDeRien(Action):
+    """Thanks are answered briefly; a question said in the same breath is answered instead
+    (persona round 92: « cool merci. et pour le stress des partiels y a quelqu'un a qui parler
+    gratos ? » got « Avec plaisir »)."""
+
+    responses = frozenset({"utter_de_rien"}) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED} | GOAL_RESPONSES
+
+    def name(self) -> str:
+        return THANKS_ACTION
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[dict[str, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if is_typed(text) and is_question(text) and len(text.split()) >= QUESTION_AFTER_THANKS_WORDS:
+            for answer in (answer_direct_question, answer_about_event, answer_from_topics):
+                answered = answer(dispatcher, tracker)
+                if answered is not None:
+                    return answered
+        dispatcher.utter_message(response="utter_de_rien")
+        return []

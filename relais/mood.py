@@ -74,7 +74,10 @@ _ASKS_FOR_A_PSY = re.compile(
     r"\b(psy|psys|psychologue|psychologues|psychiatre|therapeute|therapie|soutien psy|cellule d'ecoute|parler a un psy)\b"
     r".{0,60}\b(gratuit\w*|rembourse\w*|pas cher|trouver|voir|consulter|parler|prix|cout\w*|combien|aller|rdv|rendez vous|ou|comment|besoin)\b"
     r"|\b(gratuit\w*|rembourse\w*|trouver|voir|consulter|parler a|besoin d'un|besoin de voir|aller voir)\b.{0,40}\b(psy|psys|psychologue|psychologues|therapeute)\b"
-    r"|\b(demandais|demande|parle|parlais) (pour |d'un |de |d')?(un |une )?(psy|psys|psychologue)\b")
+    r"|\b(demandais|demande|parle|parlais) (pour |d'un |de |d')?(un |une )?(psy|psys|psychologue)\b"
+    # « Y a quelqu'un à qui parler gratos pour le stress ? » (persona round 92: « avec plaisir »).
+    r"|\b(quelqu'un|quelqu un|qqun|une personne|un pro) (a qui|pour|avec qui) (parler|en parler|discuter)\b.{0,40}\b(gratuit\w*|gratos|pas cher|sans payer)\b"
+    r"|\b(gratuit\w*|gratos)\b.{0,30}\b(quelqu'un|quelqu un|qqun|une personne) (a qui|pour|avec qui) (parler|en parler|discuter)\b")
 
 
 # The places for a young person's mental health (« CMP ou Maison des ados, comment je trouve ? »,
@@ -91,7 +94,7 @@ def asks_for_a_psychologist(text: str | None) -> bool:
 _YOUNG = re.compile(
     r"\b(ado|ados|adolescente?s?|mineure?s?|college\w*|lycee\w*|pedopsy\w*|maison des ados|maison des adolescents|cmpp)\b"
     r"|\b(fils|fille|enfant|gamin|gamine|petit|petite) (de |d')?(1[0-7]|[3-9]) ans\b|\b(il|elle) a (1[0-7]|[3-9]) ans\b")
-_STUDENT = re.compile(r"\b(etudiante?s?|etudiant\w*|fac|universite|campus|crous|bts|iut)\b")
+_STUDENT = re.compile(r"\b(etudiante?s?|etudiant\w*|fac|universite|campus|crous|bts|iut|partiels?|en (l1|l2|l3|m1|m2))\b")
 
 
 def speaks_of_a_young_person(text: str | None) -> bool:

@@ -725,3 +725,22 @@ def test_a_question_about_the_team_in_the_fallback_gets_one_answer(dispatcher, d
     tracker = make_tracker("nlu_fallback", "la personne va m'écrire ici ? et pour le frigo pendant la coupure")
     ActionFallback().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_equipe_presentation"]
+
+
+def test_someone_to_talk_to_for_free_about_exams_gets_the_students_ways(dispatcher):
+    # Persona round 92: « y a quelqu'un à qui parler gratos ? » got « avec plaisir ».
+    from actions.psy_access import answer_psy_question
+    tracker = make_tracker("thanks", "cool merci. et pour le stress des partiels y a quelqu'un a qui parler gratos ?")
+    assert answer_psy_question(dispatcher, tracker) == []
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "Santé Psy Étudiant" in said
+
+
+def test_thanks_with_a_question_in_the_same_breath_answers_the_question(dispatcher, domain):
+    from actions.varied import ActionDeRien
+    ActionDeRien().run(dispatcher, make_tracker("thanks", "cool merci. et pour le stress des partiels y a quelqu'un a qui parler gratos ?"), domain)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "Santé Psy Étudiant" in said and "utter_de_rien" not in responses(dispatcher)
+    dispatcher.messages.clear()
+    ActionDeRien().run(dispatcher, make_tracker("thanks", "merci beaucoup"), domain)
+    assert responses(dispatcher) == ["utter_de_rien"]
