@@ -10,6 +10,7 @@ pas à un robot »).
 
 import re
 
+from relais.form_answers import is_question
 from relais.text import normalise
 
 # "pas à un robot", "pas une machine", "j'ai pas envie de parler à un bot": a refusal of the
@@ -140,6 +141,27 @@ def asks_for_a_person(text: str) -> bool:
 # A question about the relais team's people and what happens with a request (« la personne
 # va m'écrire ici ? », « quand est-ce qu'on me répond ? », « c'est qui l'équipe relais ? »):
 # answered from what Relais knows (a case open or not), never « pas compris ».
+# Help in person, at a place (« quelqu'un peut m'aider en vrai, en personne ? je suis à Lyon
+# 69003 », « y a un endroit où aller ? »; persona round 92: a questionnaire, then « je ne sais pas
+# vous aider »): the help near the citizen, found from their postal code (action_trouver_relais).
+_IN_PERSON = re.compile(
+    r"\b(en personne|en vrai|physiquement|en face a face|de visu|sur place|a un guichet|au guichet)\b"
+    r".{0,80}\b(aider|aide|accompagner|recevoir|voir|parler|aller|endroit|lieu|guichet|bureau|accueil)\b"
+    r"|\b(aider|aide|accompagner|recevoir|voir|parler)\b.{0,40}\b(en personne|en vrai|physiquement|en face a face|de visu)\b"
+    r"|\b(un endroit|un lieu|un bureau|un accueil|un guichet|une permanence) (ou|pour|a) (aller|me rendre|etre aidee?|etre recue?|demander de l'aide)\b"
+    r"|\bou (je peux |puis je |on peut )?(aller|me rendre|trouver de l'aide) (pres de chez moi|dans mon quartier|a cote|en vrai)\b")
+
+
+_ASKING = re.compile(r"\b(je veux|je voudrais|j'aimerais|besoin|pouvez|peut|peux|y a|il y a|existe)\b")
+
+
+def asks_for_help_in_person(text: str) -> bool:
+    """True when the citizen asks where to be helped in person, near them (not « il est venu en
+    personne hier »)."""
+    words = normalise(text)
+    return bool(_IN_PERSON.search(words)) and (is_question(text) or bool(_ASKING.search(words)))
+
+
 _ABOUT_THE_TEAM = re.compile(
     r"\b(la personne|une personne|le conseiller|la conseillere|un conseiller|une conseillere|quelqu'un|qqun|l'equipe|ils|elle|il) (\w+ ){0,3}"
     r"(va|vont|doit|doivent|peut|pourra|pourront|allez) (\w+ )?(m'ecrire|me repondre|m'appeler|me rappeler|me contacter|me recontacter)\b"

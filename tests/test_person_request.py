@@ -159,3 +159,17 @@ def test_a_bank_adviser_or_a_refusal_is_no_request():
                                   "quelqu un de chez vous va me recontacter ?"])
 def test_whether_someone_will_write_is_a_question_about_the_team(text):
     assert asks_about_the_team(text)
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("est ce que quelqu'un peut m'aider en vrai, en personne, je suis a Lyon 69003", True),
+    ("y a un endroit où aller près de chez moi ?", True),
+    ("je peux voir quelqu'un en vrai ?", True),
+    ("il est venu en personne me voir hier", False),
+    ("je veux parler à une personne", False),
+])
+def test_help_in_person_is_help_near_the_citizen(text, asks):
+    # Persona round 92: « en personne, physiquement ? y a un endroit à Lyon 3e où aller ? » got a
+    # questionnaire, then « je ne sais pas vous aider ».
+    from relais.person_request import asks_for_help_in_person
+    assert asks_for_help_in_person(text) is asks
