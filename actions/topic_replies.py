@@ -25,7 +25,13 @@ from relais.glossary import term_asked
 from relais.outage_line import breakdown_line, mentions_the_rule
 from relais.plan_request import plan_stages
 from relais.plans import choose_actions
-from relais.topics import TopicMatch, best_topic, fallback_topic, question_topic
+from relais.topics import (
+    TopicMatch,
+    best_topic,
+    fallback_topic,
+    question_topic,
+    question_topic_anywhere,
+)
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
 from relais.tracks import TRACKS, diagnostic_slots
@@ -394,7 +400,8 @@ def answer_typed_question(dispatcher, text: str, track: str | None, sure_only: b
     `tracker`), or a note (not with `sure_only`: the question came beside an answer)."""
     if say_definition(dispatcher, text):
         return
-    match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None)
+    match = best_topic(text, track) or best_topic(text) or (question_topic(text, track) if track else None) \
+        or question_topic_anywhere(text)
     line = None if match or tracker is None else line_named(
         text, _topic_text(find_topic(tracker.get_slot("topic"))), QUESTION_MAX_WORDS)
     if match:

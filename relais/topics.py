@@ -133,6 +133,23 @@ def question_topic(text: str, track: str) -> TopicMatch | None:
     return best_topic(text, track, QUESTION_THRESHOLD, QUESTION_MIN_PROBABILITY)
 
 
+# A long question in no track's words for DIET (« comment je fais pour manger ? » inside the work
+# questionnaire, persona round 92: « finissons ces quelques questions ») is answered from the
+# track most of its sub-topics' mass is in, when that track holds this much of it.
+ANYWHERE_MASS = 0.4
+ANYWHERE_WORDS = 8
+
+
+def question_topic_anywhere(text: str) -> TopicMatch | None:
+    """The closest topic of the track the question's sub-topics point to, for a long question."""
+    if len(normalise(text or "").split()) < ANYWHERE_WORDS:
+        return None
+    ranked = tracks_by_topic_mass(text)
+    if not ranked or ranked[0][1] < ANYWHERE_MASS:
+        return None
+    return question_topic(text, ranked[0][0])
+
+
 def fallback_topic(text: str) -> TopicMatch | None:
     """The topic of a message DIET could not place, if the sub-topic model is sure enough for
     its length; a long question, or an urgence with a topic of first steps, at a lower share."""

@@ -744,3 +744,12 @@ def test_thanks_with_a_question_in_the_same_breath_answers_the_question(dispatch
     dispatcher.messages.clear()
     ActionDeRien().run(dispatcher, make_tracker("thanks", "merci beaucoup"), domain)
     assert responses(dispatcher) == ["utter_de_rien"]
+
+
+def test_a_long_question_inside_a_questionnaire_is_answered_from_the_track_it_points_to(dispatcher):
+    # Persona round 92: « comment je fais pour manger ? » inside the work questionnaire got
+    # « finissons ces quelques questions ».
+    from actions.topic_replies import answer_typed_question
+    answer_typed_question(dispatcher, "et pour le budget, j'ai 450€ par mois (bourse + parents) et 380 de loyer "
+                                      "en crous, comment je fais pour manger ?", "travail")
+    assert "CROUS" in dispatcher.messages[0]["text"]
