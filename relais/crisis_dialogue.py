@@ -1188,6 +1188,12 @@ _PRACTICAL = (
         r"\b(voiture|bagnole|auto|moteur|vehicule)\b.{0,60}\b(chaud|chauffe\w*|chauffage|rechauff\w*|froid|gele\w*)\b|"
         r"\b(chaud|chauffe\w*|chauffage|rechauff\w*|froid|gele\w*)\b.{0,60}\b(voiture|bagnole|moteur)\b|"
         r"\b(il fait (tres |trop )?froid|il gele|on gele|on a froid|on se gele|(les enfants|les petits|les gosses|ils|elles) ont froid)\b")),
+    # A medical device on mains power in an emergency (« maman est sous oxygène, son concentrateur
+    # marche sur le secteur, la bouteille de secours dure combien ? », persona round 93: « je vous
+    # lis »): the device's provider, the firemen told, the backup bottle.
+    ("medical_device", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(oxygene|concentrateur|bouteille d'oxygene|respirateur|ventilation|ventilateur (respiratoire|medical)|appareil (medical|respiratoire)|"
+        r"machine (pour respirer|a oxygene)|dialyse|pompe a (insuline|nutrition)|lit medicalise)\b")),
     ("what_to_take", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(je prends|on prend|j'emporte|on emporte|prendre|emporter|amener|apporter) (quoi|quelles affaires|ses affaires|des affaires)\b|"
         r"\bqu'est ce que (je|j'|on) (prends|prend|emporte|amene|apporte)\b|\b(quelles|ses) affaires\b")),

@@ -234,6 +234,9 @@ CRISIS_PATTERNS = _compile((
     (DANGER, r"\b(sort|sorti|brandit|a) (un|une) (hache|machette|couteau|arme|fusil|pistolet|batte)\b"),
     (DANGER, r"\b(enfermee?|cachee?|barricadee?) (\w+ ){0,2}dans (les toilettes|la salle de bain|la chambre|un placard)\b.{0,40}\b(quelqu'un|peur|maison|il)\b|\b(quelqu'un|qqn)\b.{0,40}\b(enfermee?|cachee?) (\w+ ){0,2}dans (les toilettes|la salle de bain|un placard)"),
     (DANGER, r"\b(coinces?|coincees?|bloques?|bloquees?|pieges?|piegees?|encercles?|encerclees?) (\w+ ){0,3}(par|dans|a cause de|avec) (l'eau|les eaux|la crue|les flammes|le feu|la fumee|l'inondation)"),
+    # Water rising, and someone who cannot get away (« l'eau est déjà dans le garage et ma mère de
+    # 84 ans à l'étage ne peut pas marcher », persona round 93: asked, not told, the danger).
+    (DANGER, r"\b(l'eau|la crue|la riviere) (\w+ ){0,2}(monte|deborde|arrive|rentre|entre)\b.{0,160}\b(peut pas marcher|peux pas (la |le )?(porter|deplacer|descendre)|ne marche (plus|pas)|alitee?|grabataire|en fauteuil|fauteuil roulant|sous oxygene|concentrateur)\b"),
     (DANGER, r"\bl'eau (monte|arrive|rentre|entre) (encore|vite|jusqu|dans la maison|a l'etage|au premier|dans les chambres|de plus en plus|a toute vitesse)"),
     (DANGER, rf"\b{_CHILD}\b.{{0,40}}\benfermee?s? .{{0,25}}\b(voiture|chaleur|soleil)"),
     (DANGER, r"\b(se noie|noyade|il coule|elle coule|tombee? (dans|a) (le canal|la riviere|l'eau|le fleuve|la mer|le lac))"),

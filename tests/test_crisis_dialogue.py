@@ -1142,3 +1142,13 @@ def test_where_to_find_a_psychologist_for_a_teenager_is_answered_in_the_dialogue
     conversation.say("mon ado de 15 ans m'a dit qu'il voulait mourir")
     turn = conversation.say("CMP ou Maison des ados, comment je trouve ?")
     assert "Maison des adolescents" in turn.lines[-1] and "Appeler ne veut pas dire" not in turn.lines[-1]
+
+
+def test_water_rising_beside_someone_who_cannot_walk_is_a_danger_and_her_oxygen_is_answered():
+    # Persona round 93: the flood with a mother of 84 who cannot walk was asked about, then
+    # « maman est sous oxygène… la bouteille de secours dure combien ? » got « je vous lis ».
+    conversation = Conversation()
+    first = conversation.say("l'eau monte dans ma rue, elle est deja dans le garage et j'ai ma mere de 84 ans à l'etage qui peut pas marcher")
+    assert first.kind == "danger" and first.case == "open"
+    turn = conversation.say("maman est sous oxygene, son concentrateur marche sur le secteur, la bouteille de secours dure combien ?")
+    assert "prestataire" in turn.lines[-1] and "prioritaire" in turn.lines[-1]
