@@ -588,8 +588,11 @@ def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence
     # got the gas lines twice); its gas is the danger, no means of a plan.
     reached = bool(state.get("reached"))
     skip = _SKIPPED_ONCE_REACHED if reached else frozenset()
+    # Reached, the emergency is in hand: « et pour dormir ce soir, on va où ? » is the track's at
+    # the confidence of an emergency over (persona round 93: « je vous lis »).
+    needed = OVER_TRACK_CONFIDENCE if reached else ASIDE_CONFIDENCE
     return (kind not in ACUTE_KINDS or reached) and (message.intent or "").startswith(TRACK_INTENT_PREFIX) \
-        and intent_confidence >= ASIDE_CONFIDENCE \
+        and intent_confidence >= needed \
         and (is_question(text) or bool(_ASIDE.search(normalise(text)))) \
         and move_of(message, kind, skip=skip) in _ASIDE_MOVES and not despairs(state, message) \
         and not (describes_plan(text) and not (reached and kind in ACUTE_KINDS)) and not tells_pills_taken(text) \
@@ -1197,6 +1200,12 @@ _PRACTICAL = (
     ("what_to_take", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(je prends|on prend|j'emporte|on emporte|prendre|emporter|amener|apporter) (quoi|quelles affaires|ses affaires|des affaires)\b|"
         r"\bqu'est ce que (je|j'|on) (prends|prend|emporte|amene|apporte)\b|\b(quelles|ses) affaires\b")),
+    # Where to sleep once evacuated (« et après on dort où ? maman ne peut pas aller dans un
+    # gymnase », persona round 93: « je vous lis »).
+    ("where_to_sleep", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(on dort|on va dormir|dormir|je dors|nous dormons|passer la nuit|on loge|on va loger|se loger|hebergement|etre heberge\w*)\b.{0,30}\b(ou|ce soir|cette nuit)\b"
+        r"|\bou (est ce qu'|est ce que )?(on|je|nous|j') ?(va |vais |allons |peut |peux )?(dort|dormir|dors|loger|passer la nuit|aller ce soir)\b"
+        r"|\b(gymnase|centre d'accueil|lieu d'accueil|centre d'hebergement)\b")),
     ("cover", frozenset({MEDICAL}), re.compile(
         r"\b(?<!je m')(?<!on s')(couvr\w*|couverture|couette|habill\w*|deshabill\w*|bonnet|emmitoufl\w*|rechauff\w*|"
         r"(il|elle) a froid|pas de chauffage|sans chauffage|plus de chauffage|hypothermie|"
@@ -1236,6 +1245,10 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
     words = normalise(text or "")
     asks = tuple(key for key, kinds, pattern in _PRACTICAL if kind in kinds and pattern.search(words))
     asks = tuple(dict.fromkeys(asks))
+    if "what_to_take" in asks:
+        # « Je prends quoi comme papiers et médicaments ? » asks what to take, not whether to
+        # give a medicine (persona round 93).
+        asks = tuple(key for key in asks if key != "medicine")
     if "keep_warm" in asks:
         # The warmth asked is the family's, waiting outside: not the patient's blanket.
         asks = tuple(key for key in asks if key != "cover")

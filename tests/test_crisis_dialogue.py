@@ -1152,3 +1152,13 @@ def test_water_rising_beside_someone_who_cannot_walk_is_a_danger_and_her_oxygen_
     assert first.kind == "danger" and first.case == "open"
     turn = conversation.say("maman est sous oxygene, son concentrateur marche sur le secteur, la bouteille de secours dure combien ?")
     assert "prestataire" in turn.lines[-1] and "prioritaire" in turn.lines[-1]
+
+
+def test_evacuated_what_to_take_and_where_to_sleep_are_both_answered():
+    # Persona round 93: « je prends quoi comme papiers et médicaments ? et après on dort où ? »
+    # got « ne donnez pas de médicament », and the night was left unanswered twice.
+    conversation = Conversation()
+    conversation.say("l'eau monte dans la maison, on est coincés à l'étage")
+    turn = conversation.say("on va etre evacués. je prends quoi comme papiers et medicaments ? et apres on dort ou ?")
+    assert "Ne donnez pas de médicament" not in turn.lines[-1]
+    assert "papiers" in turn.lines[-1] and "lieu d'accueil" in turn.lines[-1]
