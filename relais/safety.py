@@ -804,7 +804,7 @@ def assess(text: str | None) -> SafetyAssessment:
         # « Il y a 10 ans je me scarifiais, j'ai des cicatrices : le laser est remboursé ? »: a
         # question, gently, not the numbers and a priority case.
         return SafetyAssessment(is_crisis=False, kind=SELF_HARM, concern=True, distant=True)
-    if kind is not None and not (kind == MEDICAL and not_a_person) and not (
+    if kind is not None and not (kind == MEDICAL and (not_a_person or _only_food(texts))) and not (
             kind == VIOLENCE and not_a_person and not _threat_to_the_writer(texts)):
         return SafetyAssessment(is_crisis=True, kind=_whose(kind, texts))
     concern = _first_kind(CONCERN_PATTERNS, texts)
@@ -820,6 +820,7 @@ def assess(text: str | None) -> SafetyAssessment:
 # est confus".
 NOT_A_PERSON_PATTERNS = _regexes((
         r"\b(canicule|vague de chaleur|episode de chaleur|pic de chaleur|meteo|a l'ombre)\b",
+
         r"\b(3[5-9]|4[0-9]|5[0-9]) ?(degres|°c?)\b (\w+ ){0,2}(annonces?|prevus?|attendus?|dehors|cette semaine|ce week end|demain|cet ete)\b",
         r"\b(annonce\w*|prevu\w*|attendu\w*|il fait|il fera|il faisait|il va faire|jusqu'a|monte a|montera a) (\w+ ){0,2}(3[5-9]|4[0-9]|5[0-9]) ?(degres|°)",
         r"\b(potager|jardin|plants?|plantes?|semis|tomates?|salades?|courgettes?|arbres?|fruitiers?|(une|la|ma|sous|en) serre|pelouse|gazon|fleurs?|recoltes?|verger|vigne|cultures?)\b",
@@ -854,6 +855,18 @@ _THREAT_TO_THE_WRITER = re.compile(
 
 def _threat_to_the_writer(texts: tuple[str, ...]) -> bool:
     return any(_THREAT_TO_THE_WRITER.search(t) for t in texts)
+
+
+# Food after a power cut (« la viande hachée est encore froide mais toute molle », persona round
+# 93: the SAMU's reply and a priority case): with no person in the message, no medical
+# emergency. Not beside violence (« il m'a poussé contre le frigo »).
+_FOOD = re.compile(
+    r"\b(viande|viande hachee|steak|steaks|poisson|poissons|poulet|surgeles?|congele\w*|decongel\w*|recongel\w*|"
+    r"bolognaise|sauce|beurre|fromage|yaourts?|gateau)\b")
+
+
+def _only_food(texts: tuple[str, ...]) -> bool:
+    return any(_FOOD.search(t) for t in texts) and not any(pattern.search(t) for t in texts for pattern in PERSON_CUES)
 
 
 def not_about_a_person(texts: tuple[str, ...]) -> bool:

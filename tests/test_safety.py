@@ -741,3 +741,11 @@ def test_a_professional_passing_on_a_childs_disclosure_is_asked_about_not_silenc
 def test_tiredness_said_with_crever_is_no_crisis(text):
     assert not assess(text).is_crisis
     assert assess("je vais crever ce soir, je n'en peux plus de vivre").is_crisis
+
+
+def test_food_gone_soft_in_a_power_cut_is_no_medical_emergency():
+    # Persona round 93: « la viande hachée est encore froide mais toute molle » got the SAMU's
+    # reply and a priority case. A person keeps it one; a violence beside a fridge stays one.
+    assert not assess("la viande hachée est encore froide mais toute molle, je peux congeler la sauce après ?").is_crisis
+    assert assess("mon fils a mangé du poulet pas cuit, il vomit et il est tout mou").kind == "medical"
+    assert assess("il m'a poussé contre le frigo et m'a tordu le poignet").kind == "violence"
