@@ -390,6 +390,12 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
         # line that names two of its words or more; a one-word match (« Fermez la cuve » for the
         # size of a tank) is no answer, the next actions are.
         return []
+    if is_typed(text) and is_question(text):
+        # A question the topic already said does not answer (« et pour le bain du bébé ? »
+        # after all of the non-potable water advice): said honestly, not three actions that
+        # answer nothing (persona round 93: « Voici trois actions » to three questions).
+        say_unanswered_question(dispatcher, topic.track)
+        return []
     return next_actions(dispatcher, tracker)
 
 

@@ -119,7 +119,11 @@ _ASKS_FOR_A_PERSON = re.compile(
     # « J'aimerais qu'une personne m'appelle pour m'expliquer »: to be called is to reach someone.
     r"|\b((qu'|qu )une personne|que quelqu'un) (\w+ ){0,1}(m'appelle|me rappelle|me telephone|me contacte|puisse m'appeler)\b"
     rf"|\b(mettre|mettez|mets) (moi )?en (relation|contact) avec {_TEAM_PERSON}\b"
+    # Not an adviser of another service (« prendre rdv avec un conseiller CEP avant vendredi »,
+    # a goal: persona round 93 opened a case).
     r"|\b(rendez vous|rdv) avec (un conseiller|une conseillere|une personne de|quelqu'un de)\b"
+    r"(?! (cep|en evolution|france travail|pole emploi|bancaire|de (ma|la|mon|l') ?(banque|caf|cpam|mairie|mission|france|pole|agence|assurance)|"
+    r"france renov|renov|numerique|mission locale|caf|cpam|emploi|d'orientation|financier|financiere|funeraire|immobilier)\b)"
     # « être aidée par quelqu'un en vrai », « quelqu'un qui m'aide en vrai », « un conseiller
     # humain dans le coin ? » (persona chats).
     rf"|\b(aidee?|accompagnee?|suivie?) par {_TEAM_PERSON} (en vrai|de vrai|en chair et en os|en personne)\b"

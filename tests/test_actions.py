@@ -753,3 +753,16 @@ def test_a_long_question_inside_a_questionnaire_is_answered_from_the_track_it_po
     answer_typed_question(dispatcher, "et pour le budget, j'ai 450€ par mois (bourse + parents) et 380 de loyer "
                                       "en crous, comment je fais pour manger ?", "travail")
     assert "CROUS" in dispatcher.messages[0]["text"]
+
+
+def test_a_question_after_all_of_a_topic_was_said_is_answered_honestly_not_with_actions(dispatcher):
+    # Persona round 93: « et pour le bain du bébé ? » after all of the non-potable water advice
+    # got « Voici trois actions adaptées à vos réponses ».
+    from actions.topic_replies import say_topic_once
+    from relais.track_content import find_topic
+    topic = find_topic("alimentation/eau_non_potable")
+    said = [{"event": "bot", "text": topic.answer}, {"event": "bot", "text": topic.more}]
+    tracker = make_tracker("track_alimentation", "et pour ranger les courses, je fais comment ?", events=said)
+    say_topic_once(dispatcher, tracker, topic)
+    assert "pas de réponse sûre" in dispatcher.messages[0]["text"]
+    assert "Voici trois actions" not in dispatcher.messages[0]["text"]
