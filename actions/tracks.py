@@ -19,6 +19,7 @@ from actions.backend import backend, record
 from actions.dialogue_state import crisis_aside_events
 from actions.escalation import answer_team_question
 from actions.event_answer import answer_about_event, answer_with_event
+from actions.heat_illness import answer_heat_illness
 from actions.psy_access import answer_psy_question
 from actions.stated_goal import GOAL_RESPONSES, answer_goal_question, keep_stated_goal
 from actions.theme_text import coach_name
@@ -119,6 +120,10 @@ class ActionSelectTrack(Action):
         psy = answer_psy_question(dispatcher, tracker) if requested_phase is None else None
         if psy is not None:
             return psy
+        heat = answer_heat_illness(dispatcher, tracker) if requested_phase is None else None
+        if heat is not None:
+            # Whatever questionnaire is under way (persona round 93: firewood, then cycling).
+            return heat
         if requested_phase is None and is_typed(text):
             # « C'est où qu'on récupère les bouteilles ? » during a water cut, whatever track the
             # model read (energy, in the persona round of issue #15) and whatever questionnaire

@@ -538,7 +538,7 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         # A question waits: a confident other topic is the answer "not now" (normal flow).
         leaving = message.intent in LEAVING_INTENTS | {"urgence", "checkin", "trouver_relais"} \
             and intent_confidence >= LEAVING_CONFIDENCE
-        return not leaving or answer_of(message) is True or despairs(state, message)
+        return not leaving or answer_of(message) is True or despairs(state, message) or _unsure_of_a_medical(state, message)
     if asks_aside(state, message, intent_confidence):
         return False
     intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
@@ -694,7 +694,7 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
         if triage.tier == CERTAIN:
             return _first(state, triage.kind, message.first_reply_sent, message.text)
         if triage.tier == QUESTION:
-            return _ask(state, triage.kind)
+            return _ask(state, triage.kind, message.text)
         return None
     if state.get("tier") == QUESTION:
         return _after_question(state, message)
@@ -789,12 +789,12 @@ def is_about_a_baby(text: str | None) -> bool:
     return bool(_BABY.search(normalise(text or "")))
 
 
-def _ask(state: dict[str, Any], kind: str | None) -> CrisisTurn:
+def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> CrisisTurn:
     content = crisis_content()
     crisis_kind = content.kind(kind or SUICIDE)
     line = content.text("question_preface") + _lower_first(crisis_kind.question)
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
-                 "last": line, "asked": 1, "questions": 0}
+                 "last": line, "asked": 1, "questions": 0, "heat": speaks_of_heat(text)}
     return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
 
 
@@ -813,6 +813,11 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # the violence told; the victim gets the 3919 (persona round 17: « pardon si la question
         # a surpris », then an energy answer to « mais le numéro ? »).
         return _first(state, VIOLENCE, False, message.text)
+    if answer is not True and _unsure_of_a_medical(state, message):
+        # The signs that make it the 15's, or a heat illness's first care; no case without a yes.
+        heat = state.get("heat") or speaks_of_heat(message.text)
+        line = content.text("heat_illness") if heat else content.text("health_signs")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=MEDICAL)
     if state.get("kind") == MEDICAL and answer is not True and state.get("writer") is None \
             and _PANIC.search(normalise(message.text or "")) and not _SOMEONE_ELSES_BODY.search(normalise(message.text or "")):
         # « Je crois que c'est juste l'angoisse, ça m'a déjà fait ça »: help through the attack,
@@ -870,6 +875,16 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     line = content.text("question_left")
     return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
+
+
+# « Je sais pas, je tiens debout » to « est-ce une urgence médicale ? » (persona round 93: the
+# mobility coach took it): not a no, not a yes; the signs that make it the 15's.
+_UNSURE = re.compile(r"^((euh|ben|bah|bof|hmm) )*(je (ne )?sais pas|j'?sais pas|jsais pas|je sais plus|aucune idee|j'en sais rien|"
+                     r"pas sure?|je suis pas sure?|je ne suis pas sure?|c'est pas sur|difficile a dire)\b")
+
+
+def _unsure_of_a_medical(state: dict[str, Any], message: CitizenMessage) -> bool:
+    return state.get("kind") == MEDICAL and bool(_UNSURE.search(normalise(message.text or "")))
 
 
 def _says_goodbye(text: str | None) -> bool:

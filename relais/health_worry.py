@@ -21,3 +21,24 @@ def worries_about_health(text: str | None) -> bool:
     """A worry about the health of someone named in the message (or the writer's body)."""
     words = normalise(text or "")
     return bool(_WORRY.search(words)) and speaks_of_a_person(text)
+
+
+# The first signs of heat illness told by the writer in a heatwave (« 36° dans mon studio… j'ai
+# la tête qui tourne et un peu mal au crâne, je bois pas beaucoup », persona round 93: firewood,
+# then cycling workshops, five turns long). Not a crisis told: what to do now, and when it is
+# the 15's. The heat may be in an earlier message.
+_HEAT = re.compile(
+    r"\b(canicule|chaleur|coup de chaleur|insolation|il fait (tres |trop |super )?chaud|(3[3-9]|4[0-9]) ?(degres|°)|"
+    r"etouffe de chaud|on cuit|fournaise|etuve|il fait (3[3-9]|4[0-9])|(3[3-9]|4[0-9]) (dans|a l'interieur|chez|la nuit|dehors|le jour|c'est))\b")
+_HEAT_SIGNS = re.compile(
+    r"\b(vertiges?|tete qui tourne|la tete me tourne|mal (a la tete|au crane|de tete)|migraine|nausee\w*|envie de vomir|"
+    r"crampes?|je bois (pas|peu)|bu (pas|peu)|pas assez bu|epuisee?|tres fatiguee?|faiblesse|je me sens (pas bien|mal|faible)|"
+    r"coup de chaleur|insolation)\b")
+
+
+def tells_heat_illness(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
+    """Signs of heat illness in the message, with heat in it or in the `earlier` messages."""
+    words = normalise(text or "")
+    if not _HEAT_SIGNS.search(words):
+        return False
+    return bool(_HEAT.search(words)) or any(_HEAT.search(normalise(t or "")) for t in earlier)

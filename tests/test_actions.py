@@ -766,3 +766,12 @@ def test_a_question_after_all_of_a_topic_was_said_is_answered_honestly_not_with_
     say_topic_once(dispatcher, tracker, topic)
     assert "pas de réponse sûre" in dispatcher.messages[0]["text"]
     assert "Voici trois actions" not in dispatcher.messages[0]["text"]
+
+
+def test_signs_of_heat_illness_get_what_to_do_now_whatever_the_questionnaire(dispatcher, domain):
+    # Persona round 93: dizziness and a headache in a 36° studio got firewood, then cycling.
+    earlier = [{"event": "user", "text": "il fait 36° dans mon studio sous les toits, je dors plus"}]
+    tracker = make_tracker("track_energie", "j'ai la tête qui tourne et un peu mal au crâne, je bois pas beaucoup. je dois m'inquiéter ?",
+                           slots={"track": "numerique"}, events=earlier, active_loop="diagnostic_form")
+    ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert "0 800 06 66 66" in dispatcher.messages[0]["text"]

@@ -1162,3 +1162,15 @@ def test_evacuated_what_to_take_and_where_to_sleep_are_both_answered():
     turn = conversation.say("on va etre evacués. je prends quoi comme papiers et medicaments ? et apres on dort ou ?")
     assert "Ne donnez pas de médicament" not in turn.lines[-1]
     assert "papiers" in turn.lines[-1] and "lieu d'accueil" in turn.lines[-1]
+
+
+def test_an_unsure_answer_to_the_medical_question_gets_the_signs_not_a_track():
+    # Persona round 93: « je sais pas, je tiens debout » to « est-ce une urgence médicale ? »
+    # after « coup de chaleur, vertiges, mal de tête » got the mobility coach.
+    from relais.crisis_dialogue import _ask
+    state = _ask({}, "medical", "coup de chaleur, vertiges, mal de tête. j'appelle qui ?").state
+    message = CitizenMessage("je sais pas, je tiens debout, je suis pas en train de tomber", "track_mobilite",
+                             triage("je sais pas, je tiens debout"), intent_confidence=0.97)
+    assert takes_message(state, message, 0.97, in_dialogue=True)
+    turn = next_turn(state, message)
+    assert "0 800 06 66 66" in turn.lines[0] and "15" in turn.lines[0] and turn.case is None and not turn.open

@@ -1,0 +1,24 @@
+"""« J'ai la tête qui tourne et mal au crâne, je bois pas beaucoup » in a heatwave: what to do
+now and when to call the 15, whatever track or questionnaire is under way (relais/health_worry.py
+reads it; the text is the crisis content's)."""
+
+from typing import Any
+
+from relais.crisis import crisis_content
+from relais.health_worry import tells_heat_illness
+from relais.track_turn import is_typed
+
+# The citizen's latest messages read for the heat (« 36° dans mon studio » said two turns before).
+EARLIER_MESSAGES = 4
+
+
+def answer_heat_illness(dispatcher, tracker) -> list[dict[str, Any]] | None:
+    """The heat illness answer; None when the latest message tells no such signs."""
+    text = tracker.latest_message.get("text") or ""
+    if not is_typed(text):
+        return None
+    earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
+    if not tells_heat_illness(text, earlier):
+        return None
+    dispatcher.utter_message(text=crisis_content().text("heat_illness"))
+    return []
