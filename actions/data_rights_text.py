@@ -1,5 +1,5 @@
 """The citizen's data in plain French, for the chat: what Relais keeps, since when, the
-check-ins, goals, steps and cases. The JSON document sent beside it (the export itself, from
+check-ins, goals, steps and cases, the alert subscription and the doléances. The JSON document sent beside it (the export itself, from
 relais.services.data_rights) has every detail; this is its readable summary."""
 
 from collections import Counter
@@ -36,6 +36,11 @@ def export_summary(export: dict[str, Any]) -> str:
     lines.append(f"- suivi : {_progress_fr(export['progress'])}")
     lines.extend(_progress_details_fr(export["progress"]))
     lines.append(f"- demandes d'accompagnement humain : {_cases_fr(export['cases'])}")
+    # Told only when there are some (persona round 93: « vous avez oublié l'abonnement aux
+    # alertes ? »): the subscription is data kept too.
+    lines.extend(_alerts_fr(export.get("alertes")))
+    if export.get("doleances"):
+        lines.append(f"- doléances et envies : {len(export['doleances'])}")
     lines.append(
         "- éléments de conversation (messages et réponses) : "
         f"{len(export['conversation'])}"
@@ -65,6 +70,21 @@ def _progress_details_fr(progress: list[dict[str, Any]]) -> list[str]:
     for entry in done[-QUOTED_STEPS:]:
         lines.append(f"  · action réalisée le {_date_fr(entry['created_at'])} : « {entry['text']} »")
     return lines
+
+
+def _alerts_fr(alerts: dict[str, Any] | None) -> list[str]:
+    subscription = (alerts or {}).get("inscription")
+    received = len((alerts or {}).get("recues") or [])
+    if not subscription and not received:
+        return []
+    where = f"pour le {subscription['postal_code']}" if subscription and subscription["postal_code"] else ""
+    told = (f"inscription {where} depuis le {_date_fr(subscription['subscribed_at'])}".replace("  ", " ")
+            if subscription else "pas d'inscription")
+    if subscription and subscription["check_on_me"]:
+        told += ", avec relance si vous ne répondez pas"
+    if received:
+        told += f" ; {_count_fr(received, 'alerte reçue', 'alertes reçues')}"
+    return [f"- alertes territoriales : {told}"]
 
 
 def _date_fr(iso: str | None) -> str:

@@ -40,7 +40,7 @@ _STOP = re.compile(
     rf"|\bplus (?:recevoir|avoir)\b(?:\s+\w+){{0,2}}\s+{_ALERTS}\b"
 )
 _SUBSCRIBE = re.compile(
-    rf"\b(?:recevoir|inscri\w*|abonn\w*|activ\w*|etre (?:prevenue?|alertee?)|m alerter"
+    rf"\b(?:recevoir|inscri\w*|abonn(?:er|ez|e|es)|activ\w*|etre (?:prevenue?|alertee?)|m alerter"
     rf"|me prevenir|prevenez[ -]moi|avertissez[ -]moi)\b(?:\s+\w+){{0,4}}\s+{_ALERTS}\b"
     rf"|\b(?:(?:prevenez|alertez|avertissez)[ -]moi|etre (?:prevenue?|alertee?))\b.{{0,40}}\b(?:coupure|penurie|inondation"
     rf"|crue|canicule|rationnement|alerte)"
@@ -114,6 +114,11 @@ def quiet_hours_in(text: str | None) -> tuple[int | None, int | None] | None:
     return tuple(None if hour is None else hour % 24 for hour in hours)  # type: ignore[return-value]
 
 
+# « Vous avez oublié l'abonnement aux alertes ? bon effacez tout » (persona round 93: subscribed
+# again): erasing is never subscribing.
+_ERASE = re.compile(r"\b(?:effac\w*|supprim\w*|oubli\w*|retir\w*)\b")
+
+
 def read_request(text: str | None) -> str | None:
     """SUBSCRIBE, STOP, STATUS, QUIET, CURRENT, or None when the message is about something else."""
     words = _words(text)
@@ -127,7 +132,7 @@ def read_request(text: str | None) -> str | None:
         return STATUS
     if _CURRENT.search(words) and not _OTHER_SYSTEMS.search(words):
         return CURRENT
-    if _SUBSCRIBE.search(words) and not _OTHER_SYSTEMS.search(words):
+    if _SUBSCRIBE.search(words) and not _OTHER_SYSTEMS.search(words) and not _ERASE.search(words):
         return SUBSCRIBE
     return None
 

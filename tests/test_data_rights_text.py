@@ -56,3 +56,15 @@ def test_unknown_values_are_shown_as_stored_and_a_missing_date_as_a_question_mar
     assert "- consentement : pending" in lines
     assert "- parcours suivis : ailleurs (autre)" in lines
     assert "  · dernier point d'étape : ?" in lines
+
+
+def test_the_alert_subscription_and_the_doleances_are_told_when_kept():
+    # Persona round 93: « vous avez oublié l'abonnement aux alertes du 07600 non ? »
+    kept = {**ALICE, "alertes": {"inscription": {"postal_code": "07600", "check_on_me": True,
+                                                 "subscribed_at": "2026-11-26T12:00:00+00:00"},
+                                 "recues": [{"event_id": 1}]},
+            "doleances": [{"reference": "D-1"}]}
+    summary = export_summary(kept)
+    assert ("- alertes territoriales : inscription pour le 07600 depuis le 26/11/2026, avec relance si vous ne "
+            "répondez pas ; 1 alerte reçue") in summary
+    assert "- doléances et envies : 1" in summary
