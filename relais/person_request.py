@@ -153,10 +153,16 @@ _IN_PERSON = re.compile(
     r".{0,80}\b(aider|aide|accompagner|recevoir|voir|parler|aller|endroit|lieu|guichet|bureau|accueil)\b"
     r"|\b(aider|aide|accompagner|recevoir|voir|parler)\b.{0,40}\b(en personne|en vrai|physiquement|en face a face|de visu)\b"
     r"|\b(un endroit|un lieu|un bureau|un accueil|un guichet|une permanence) (ou|pour|a) (aller|me rendre|etre aidee?|etre recue?|demander de l'aide)\b"
-    r"|\bou (je peux |puis je |on peut )?(aller|me rendre|trouver de l'aide) (pres de chez moi|dans mon quartier|a cote|en vrai)\b")
+    r"|\bou (je peux |puis je |on peut )?(aller|me rendre|trouver de l'aide) (pres de chez moi|dans mon quartier|a cote|en vrai)\b"
+    # « Où aller pour qu'on m'aide à faire les papiers », « ils peuvent me téléphoner plutôt ? »
+    # (persona round 93: a woman of 80 without a computer got a balcony solar kit).
+    r"|\bou (je peux |puis je |on peut |je dois )?(aller|me rendre)\b.{0,40}\b(aide|aider|papiers|demarches|dossier)\b"
+    r"|\b(aller|me rendre) quelque part\b"
+    r"|\b(peut|peuvent|pouvez|pourriez|pourrait) (pas )?me (telephoner|appeler)\b"
+    r"|\b(quelqu'un|quelqu un|qqun|une personne) (\w+ )?(peut|pourrait|pourra|peuvent) (venir|passer)\b")
 
 
-_ASKING = re.compile(r"\b(je veux|je voudrais|j'aimerais|besoin|pouvez|peut|peux|y a|il y a|existe)\b")
+_ASKING = re.compile(r"\b(je veux|je voudrais|j'aimerais|besoin|pouvez|peut|peux|y a|il y a|existe|je demande|je cherche)\b")
 
 
 def asks_for_help_in_person(text: str) -> bool:

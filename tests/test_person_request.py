@@ -173,3 +173,14 @@ def test_help_in_person_is_help_near_the_citizen(text, asks):
     # questionnaire, then « je ne sais pas vous aider ».
     from relais.person_request import asks_for_help_in_person
     assert asks_for_help_in_person(text) is asks
+
+
+@pytest.mark.parametrize("text", [
+    # Persona round 93: a woman of 80 without a computer got a balcony solar kit.
+    "je demande ou aller pour qu on m aide a faire les papiers. en vrai pas sur le telephone",
+    "ils peuvent me telephoner plutot ? je lis mal. ou je peux aller quelque part a bourganeuf",
+    "il y a un numero de telephone ou quelqu un peut venir",
+])
+def test_help_by_phone_or_at_a_place_is_help_near_the_citizen(text):
+    from relais.person_request import asks_for_help_in_person
+    assert asks_for_help_in_person(text)
