@@ -144,8 +144,10 @@ _WRONG_TRACK = re.compile(
     r"pas le bon (sujet|theme|coach)|(mauvais|faux) (sujet|theme|coach)|vous vous trompez de sujet|"
     # « c pas mon elec le problème », « je veux parler de travail, pas d'énergie » (persona round 89)
     r"(c'est |c |ce n'est )?pas (mon |ma |mes |le |la |les |l'|de |d'|du )\w+ (le|mon) (probleme|souci))\b|"
-    r"\b(je (veux|voulais|voudrais) parler|je parle|je vous parle|ma question c'est|ma question porte sur) "
-    r"(de |du |d'|des |sur )?(mon |ma |mes |le |la |l')?(?P<meant>\w+),? (et )?pas (de |du |d'|des |mon |ma |mes )\w+\b")
+    # « mon pb c l'essence pas le boulot » (persona round 93: the work questionnaire, four times).
+    r"\b(je (veux|voulais|voudrais) parler|je parle|je vous parle|ma question c'est|ma question porte sur|"
+    r"(mon|le) (probleme|souci|pb) (c'est|ce serait)|ce qui me pose probleme c'est) "
+    r"(de |du |d'|des |sur )?(mon |ma |mes |le |la |l'|les )?(?P<meant>\w+),? (et )?pas (de |du |d'|des |mon |ma |mes |le |la |les |l')\w+\b")
 # Fewer words than this left beside the correction say nothing of the subject meant.
 REROUTE_WORDS = 3
 # The rest of a correction is about a track when its topics hold this much probability mass and

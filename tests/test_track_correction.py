@@ -59,3 +59,11 @@ def test_another_subject_of_the_same_track_is_no_correction():
                                   "je veux parler à quelqu'un pas à un robot"])
 def test_look_alikes_of_a_correction_are_none(text):
     assert not denies_the_track(text)
+
+
+def test_my_problem_is_x_not_y_reroutes_to_x():
+    # Persona round 93: « mon pb c l'essence pas le boulot » got the work questionnaire four times.
+    from relais.track_turn import rerouted
+    turn = rerouted("mon pb c l'essence pas le boulot", "travail",
+                    [{"name": "track_mobilite", "confidence": 0.5}, {"name": "track_travail", "confidence": 0.3}])
+    assert turn is not None and turn.track == "mobilite"
