@@ -72,7 +72,12 @@ MAX_PLACE_ASKS = 2
 STOP_INTENTS = ("stop",)
 _CANCEL = re.compile(r"^((non|mais non|nan|bon) )?(annule\w*|stop|laisse[sz]? tomber|oublie[sz]?( ca)?|non merci|finalement non|rien)\b"
                      r"|\b(annulez|annule) (ca|tout|cette|la|le)\b"
-                     r"|\b(je (ne )?(parle|parlais)|c'est|ce n'est) pas (de|d'une|une) (doleance|envie|reclamation)s?\b")
+                     r"|\b(je (ne )?(parle|parlais)|c'est|ce n'est) pas (de|d'une|une) (doleance|envie|reclamation)s?\b"
+                     # « Non, je ne veux pas déposer une nouvelle doléance, c'est déjà la D-1 »
+                     # (persona round 93: the visibility question came back).
+                     r"|\b(je )?(ne )?(veux|voulais|souhaite) (pas|plus) (deposer|faire|transmettre|envoyer|creer|ajouter) "
+                     r"(une |de |d'|la )?(nouvelle |autre )?(doleance|envie|demande|reclamation)s?\b"
+                     r"|\bc'est deja (la |le )?d ?\d+\b")
 # The state key that hands the turn to the request for a person (action_escalader) after this one.
 _HAND_OVER_KEY = "hand_over"
 _ABOUT_CHOICES = re.compile(r"\b(difference|les (3|trois)|options?|choix|choisir|mon nom|nom apparai\w*|anonym\w*|ca veut dire quoi)\b")

@@ -96,6 +96,7 @@ _EXPLICIT = re.compile(
     r"|(deposer|faire|laisser|formuler|envoyer|soumettre|noter|enregistrer) (une|un|mon|ma|cette|notre) (envie|proposition|idee)\b"
     r"|\b(voudrais|voudrait|aimerais|aimerait|veux|voulons|voudrions|souhaite|souhaiterais) (bien )?proposer "
     r"((a|aux?) (la mairie|la commune|la ville|la municipalite|les elus|l'unite)\b|.{0,60}\b(pour|dans|a) (le|la|notre|mon|ma|l') ?(quartier|village|commune|ville|residence|rue|cite|hameau)\b)"
+    r"|\b(j'ai|on a|j ai) (aussi |encore |egalement )?(une |un )(autre )?(proposition|suggestion)\b"
     r"|je (propose|suggere)|ma proposition|une (autre )?envie (aussi|pour|:)|une envie aussi|autre envie|une proposition pour|^proposition\b|^(une )?idee\b"
     r"|(au nom|de la part) (de|des|d') ?(plusieurs |nombreux |quelques )?(habitants|riverains|voisins|parents|familles|locataires|usagers|collectif|association)"
     r"|(les|des|nous|on est plusieurs) (habitants|riverains|locataires|usagers)\b.*\b(demand|aimer|voudr|souhait|reclam|protest|en ont marre|ras le bol))"

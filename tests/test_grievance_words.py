@@ -223,3 +223,15 @@ def test_an_envie_asked_for_in_words_is_explicit(text, explicit):
     # Persona round 92: the request to file an envie, mid-flow, got composting actions.
     reading = read_request(text)
     assert (reading is not None and reading.request == "explicit" and reading.kind == "envie") is explicit
+
+
+def test_another_proposal_said_plainly_is_an_envie():
+    # Persona round 93: « J'ai aussi une proposition : … » got « je ne suis pas sûr d'avoir compris ».
+    reading = read_request("Merci. J'ai aussi une proposition : qu'on garde l'éclairage jusqu'à minuit près de l'arrêt de bus")
+    assert reading is not None and reading.request == "explicit" and reading.kind == "envie"
+
+
+def test_refusing_a_new_doleance_cancels_the_collection():
+    from actions.grievances import _CANCEL
+    from relais.text import normalise
+    assert _CANCEL.search(normalise("Non, je ne veux pas déposer une nouvelle doléance, c'est déjà la D-1."))
