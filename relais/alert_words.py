@@ -43,7 +43,7 @@ _SUBSCRIBE = re.compile(
     rf"\b(?:recevoir|inscri\w*|abonn(?:er|ez|e|es)|activ\w*|etre (?:prevenue?|alertee?)|m alerter"
     rf"|me prevenir|prevenez[ -]moi|avertissez[ -]moi)\b(?:\s+\w+){{0,4}}\s+{_ALERTS}\b"
     rf"|\b(?:(?:prevenez|alertez|avertissez)[ -]moi|etre (?:prevenue?|alertee?))\b.{{0,40}}\b(?:coupure|penurie|inondation"
-    rf"|crue|canicule|rationnement|alerte)"
+    rf"|crue|canicule|rationnement|alerte|eau|potable|courant|electricite|carburant|essence)"
     rf"|^\s*{_ALERTS}\s*$"
     # « c possible davoir les alertes pr 69003 », « remettez-moi les alertes », « je vx les alertes »
     rf"|\b(?:avoir|davoir|remett\w*|remet|veux|vx|veut|voudrais|voudrai|souhaite)\b"

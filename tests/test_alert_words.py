@@ -27,6 +27,9 @@ from tests.support.paths import ROOT
 
 @pytest.mark.parametrize("text, request_", [
     ("je veux recevoir les alertes", SUBSCRIBE),
+    # Persona round 93: unread, then an erasure request read as a subscription.
+    ("Est-ce que je peux être prévenue quand l'eau redevient potable ? Je suis au 07600.", SUBSCRIBE),
+    ("vous avez oublié l'abonnement aux alertes du 07600 non ? bon effacez tout", None),
     ("Je voudrais m'inscrire aux alertes de ma commune", SUBSCRIBE),
     ("prévenez-moi s'il y a une coupure d'eau", SUBSCRIBE),
     ("alertes", SUBSCRIBE),
