@@ -10,7 +10,7 @@ from relais.acute import is_acute, is_pressing, speaks_of_preparing
 from relais.form_answers import is_question
 from relais.plan_request import asks_for_a_plan
 from relais.text import normalise
-from relais.topics import TopicMatch, best_topic, question_topic, tracks_by_topic_mass
+from relais.topics import TopicMatch, best_topic, question_topic, question_topic_anywhere, tracks_by_topic_mass
 from relais.tracks import TRACKS, track_from_intent
 
 # The sub-topic model overrules DIET's track when it is this sure of a topic of another track
@@ -246,6 +246,11 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
             track, match = elsewhere.topic.track, elsewhere
     if typed and match is None and is_question(text):
         match = question_topic(text, track)
+        anywhere = question_topic_anywhere(text) if match is None else None
+        if anywhere is not None:
+            # « 36° dans mon studio, comment je rafraîchis ? Et ce SMS Ameli ? » read as energy:
+            # the track its sub-topics point to answers (persona round 93: « pas de réponse sûre »).
+            track, match = anywhere.topic.track, anywhere
     second = _second_need(text, track, ranked)
 
     if requested_phase == "continu":
