@@ -10,7 +10,13 @@ from relais.acute import is_acute, is_pressing, speaks_of_preparing
 from relais.form_answers import is_question
 from relais.plan_request import asks_for_a_plan
 from relais.text import normalise
-from relais.topics import TopicMatch, best_topic, question_topic, question_topic_anywhere, tracks_by_topic_mass
+from relais.topics import (
+    TopicMatch,
+    best_topic,
+    question_topic,
+    question_topic_anywhere,
+    tracks_by_topic_mass,
+)
 from relais.tracks import TRACKS, track_from_intent
 
 # The sub-topic model overrules DIET's track when it is this sure of a topic of another track
