@@ -253,7 +253,9 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     if typed and match is None and is_question(text):
         match = question_topic(text, track)
         anywhere = question_topic_anywhere(text) if match is None else None
-        if anywhere is not None:
+        if anywhere is not None and (not ranked or anywhere.topic.track in [t for t, _score in ranked[:2]]):
+            # Only a track DIET ranks among its two first: « je viens de perdre mon travail et je
+            # n'ai plus de chauffage, je fais comment » stays work, with energy named beside it.
             # « 36° dans mon studio, comment je rafraîchis ? Et ce SMS Ameli ? » read as energy:
             # the track its sub-topics point to answers (persona round 93: « pas de réponse sûre »).
             track, match = anywhere.topic.track, anywhere
@@ -283,10 +285,19 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     return TrackTurn(DIAGNOSTIC, track, "continu", second_track=second)
 
 
+# A broad call for help (« comment je peux m'en sortir ? », « je fais quoi ? ») is what the
+# questionnaire is for: its plan, not « no sure answer ».
+_BROAD = re.compile(
+    r"\b(m'en sortir|s'en sortir|nous en sortir|je fais quoi|on fait quoi|que faire|quoi faire|des conseils|des idees|"
+    r"aidez moi|m'aider|nous aider|par ou commencer|comment faire|je fais comment|on fait comment|je dois faire quoi|"
+    r"qu'est ce que je (peux|dois) faire)\b")
+
+
 def _unanswered_question(text: str) -> bool:
-    """A real question (no request for a plan, no short « et le budget ? ») that no topic
-    answered."""
-    return is_question(text) and len(text.split()) >= UNANSWERED_MIN_WORDS and not asks_for_a_plan(text)
+    """A real question (no request for a plan, no short « et le budget ? », no broad call for
+    help) that no topic answered."""
+    return is_question(text) and len(text.split()) >= UNANSWERED_MIN_WORDS and not asks_for_a_plan(text) \
+        and not _BROAD.search(normalise(text))
 
 
 def _overruled(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str:

@@ -274,3 +274,12 @@ def test_a_second_need_is_named_only_when_the_sub_topics_see_it_too():
     assert decide(csp, "travail", ranking).second_track is None
     both = "je viens de perdre mon travail et en plus je n'ai plus de chauffage depuis hier soir, je fais comment"
     assert decide(both, "travail", ranking).second_track == "energie"
+
+
+def test_a_broad_call_for_help_gets_the_questionnaire_a_precise_question_an_honest_answer():
+    from relais.track_turn import DIAGNOSTIC, UNANSWERED
+    ranking = [{"name": "track_mobilite", "confidence": 0.9}]
+    assert decide("je dois changer ma façon de me déplacer, je fais comment ?", "mobilite", ranking).step == DIAGNOSTIC
+    # Persona round 92: a precise question got a questionnaire that never answered it.
+    assert decide("le contrôle technique de ma vieille moto peut se faire dans quel délai après la date ?",
+                  "mobilite", ranking).step in (UNANSWERED, "answered")
