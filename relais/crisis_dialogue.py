@@ -588,11 +588,8 @@ def asks_aside(state: dict[str, Any], message: CitizenMessage, intent_confidence
     # got the gas lines twice); its gas is the danger, no means of a plan.
     reached = bool(state.get("reached"))
     skip = _SKIPPED_ONCE_REACHED if reached else frozenset()
-    # Reached, the emergency is in hand: « et pour dormir ce soir, on va où ? » is the track's at
-    # the confidence of an emergency over (persona round 93: « je vous lis »).
-    needed = OVER_TRACK_CONFIDENCE if reached else ASIDE_CONFIDENCE
     return (kind not in ACUTE_KINDS or reached) and (message.intent or "").startswith(TRACK_INTENT_PREFIX) \
-        and intent_confidence >= needed \
+        and intent_confidence >= ASIDE_CONFIDENCE \
         and (is_question(text) or bool(_ASIDE.search(normalise(text)))) \
         and move_of(message, kind, skip=skip) in _ASIDE_MOVES and not despairs(state, message) \
         and not (describes_plan(text) and not (reached and kind in ACUTE_KINDS)) and not tells_pills_taken(text) \
@@ -1196,7 +1193,7 @@ _PRACTICAL = (
     # A flood's switchboard (« le disjoncteur je touche ou pas ? », persona round 90: asked three
     # times, the danger lines each time): never with wet feet or hands.
     ("flood_power", frozenset({DANGER}), re.compile(
-        r"^(?!.*\bgaz\b).*(\b(disjoncteur|tableau electrique|tableau)\b|"
+        r"^(?!.*\bgaz\b)(?!.*\b(pas de|y a pas de|aucune) (coupure de )?(courant|electricite)\b).*(\b(disjoncteur|tableau electrique|tableau)\b|"
         r"\b(couper|coupe|coupes|couperais|toucher|touche|eteindre|abaisser|baisser) (\w+ ){0,2}(le |l' ?|l )?(courant|l?electricite|jus|compteur|elec)\b|"
         r"\b(courant|l?electricite|elec)\b.{0,40}\b(eau|inond\w*|mouille\w*)\b)")),
     # Warmth while waiting outside (« il fait -5, je peux mettre les enfants dans la voiture au
@@ -1212,6 +1209,15 @@ _PRACTICAL = (
     ("medical_device", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(oxygene|concentrateur|bouteille d'oxygene|respirateur|ventilation|ventilateur (respiratoire|medical)|appareil (medical|respiratoire)|"
         r"machine (pour respirer|a oxygene)|dialyse|pompe a (insuline|nutrition)|lit medicalise)\b")),
+    # Going back into the water for things (« je redescends chercher ses médicaments ? »).
+    ("go_back_for_things", frozenset({DANGER}), re.compile(
+        r"\b(redescend\w*|retourne\w*|repasse\w*|je vais|on va|j'y vais|aller|descendre) (\w+ ){0,2}(chercher|recuperer|prendre)\b"
+        r"|\bje (redescends|redescend|retourne|descends|descend) (en bas|au rez|les chercher|la chercher|le chercher)\b")),
+    # Diabetes in an emergency (« son insuline est restée en bas… elle n'a pas mangé, elle fait sa
+    # piqûre ? elle tremble », persona round 94: the fridge advice of a power cut, then « je me
+    # suis trompé de sujet »): sugar first if it may be a hypo, the dose asked of the 15.
+    ("diabetes", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(insuline|diabet\w*|hypoglycemie|hypo|glycemie|stylo a insuline|piqure d'insuline|sa piqure|sucre)\b")),
     ("what_to_take", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(je prends|on prend|j'emporte|on emporte|prendre|emporter|amener|apporter) (quoi|quelles affaires|ses affaires|des affaires)\b|"
         r"\bqu'est ce que (je|j'|on) (prends|prend|emporte|amene|apporte)\b|\b(quelles|ses) affaires\b")),
@@ -1260,6 +1266,9 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
     words = normalise(text or "")
     asks = tuple(key for key, kinds, pattern in _PRACTICAL if kind in kinds and pattern.search(words))
     asks = tuple(dict.fromkeys(asks))
+    if "diabetes" in asks:
+        # The diabetes answer says what to do with sugar and the treatment.
+        asks = tuple(key for key in asks if key not in ("own_treatment", "medicine"))
     if "what_to_take" in asks:
         # « Je prends quoi comme papiers et médicaments ? » asks what to take, not whether to
         # give a medicine (persona round 93).

@@ -1174,3 +1174,17 @@ def test_an_unsure_answer_to_the_medical_question_gets_the_signs_not_a_track():
     assert takes_message(state, message, 0.97, in_dialogue=True)
     turn = next_turn(state, message)
     assert "0 800 06 66 66" in turn.lines[0] and "15" in turn.lines[0] and turn.case is None and not turn.open
+
+
+def test_insulin_left_downstairs_in_a_flood_is_answered_in_the_dialogue():
+    # Persona round 94: « son insuline est restée en bas, je redescends ? », then « elle n'a pas
+    # mangé, elle fait sa piqûre ? elle tremble » got the fridge advice of a power cut, the flooded
+    # switchboard, then « je me suis trompé de sujet ».
+    conversation = Conversation()
+    conversation.say("l'eau monte dans la maison, on est coincés avec ma mère de 84 ans")
+    back = conversation.say("on est en haut. son insuline est restée en bas dans la cuisine. je redescends la chercher ?")
+    assert back.lines[-1].startswith("Ne redescendez pas") and "hypoglycémie" in back.lines[-1]
+    hypo = conversation.say("y a pas de coupure de courant c'est une inondation ! elle a pas mangé, elle fait sa piqure ? elle tremble")
+    assert "sucre" in hypo.lines[-1] and "disjoncteur" not in hypo.lines[-1]
+    aside = CitizenMessage("en attendant pour son insuline je fais quoi ?", "track_energie", triage("insuline"), intent_confidence=0.9)
+    assert takes_message(conversation.state, aside, 0.9, in_dialogue=True)
