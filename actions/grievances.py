@@ -501,6 +501,10 @@ def _place_said_before(tracker: Tracker) -> dict[str, Any] | None:
     now: asked « c'est où ? », they would only say it again."""
     said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][-4:-1]
     for text in reversed(said):
+        if text.startswith("/"):
+            # A button's payload (« /greet » of Telegram's /start, persona round 94: filed as
+            # the commune « /greet ») is no place.
+            continue
         # A short message then was likely the answer to « c'est où ? » of a flow not started.
         place = read_place(text, answer=len(text.split()) <= 5 and read_request(text) is None)
         if place.found:

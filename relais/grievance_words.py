@@ -432,7 +432,10 @@ def says_yes(text: str | None) -> bool:
 
 # « services publics », « jardin public »: a thing that is public, not a choice to publish.
 _PUBLIC_THINGS = re.compile(
-    r"\b(services? publics?|(jardins?|transports?|eclairage|toilettes|espaces?|voie|bancs?|lieux?|parcs?) publi(c|cs|que|ques)"
+    # Any thing said public (« la fontaine publique », persona round 94: published without
+    # asking), not « rendez-la publique ».
+    r"\b(?!(la|le|les|l|rendre|rendez|rends|rendue?|soit|etre|sera|faire|faites|mettre|mettez)\b)\w+ publi(c|cs|que|ques)\b"
+    r"|\b(services? publics?|(jardins?|transports?|eclairage|toilettes|espaces?|voie|bancs?|lieux?|parcs?) publi(c|cs|que|ques)"
     r"|action publique|agents? publics?|sante publique|ordre public|domaine public|public vise)\b")
 
 

@@ -235,3 +235,10 @@ def test_refusing_a_new_doleance_cancels_the_collection():
     from actions.grievances import _CANCEL
     from relais.text import normalise
     assert _CANCEL.search(normalise("Non, je ne veux pas déposer une nouvelle doléance, c'est déjà la D-1."))
+
+
+def test_a_thing_said_public_is_no_choice_to_publish():
+    # Persona round 94: « la fontaine publique du square » was published without asking.
+    from relais.grievance_words import read_stated_visibility
+    assert read_stated_visibility("je voudrais signaler que la fontaine publique du square Verlaine est coupée") is None
+    assert read_stated_visibility("vous pouvez la rendre publique") == "published"
