@@ -135,8 +135,9 @@ def question_topic(text: str, track: str) -> TopicMatch | None:
 
 # A long question in no track's words for DIET (« comment je fais pour manger ? » inside the work
 # questionnaire, persona round 92: « finissons ces quelques questions ») is answered from the
-# track most of its sub-topics' mass is in, when that track holds this much of it.
-ANYWHERE_MASS = 0.4
+# track most of its sub-topics' mass is in, when that track holds this much of it (« cette facture
+# d'électricité va me tuer… une aide ? » read as budget: energy's 0.38, persona round 94).
+ANYWHERE_MASS = 0.3
 ANYWHERE_WORDS = 8
 
 
