@@ -14,7 +14,12 @@ from actions.direct_questions import answer_direct_question
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, open_case
 from actions.event_answer import answer_about_event
 from actions.stated_goal import GOAL_RESPONSES
-from actions.topic_replies import answer_from_topics, answer_likely_track, follow_up_in_context
+from actions.topic_replies import (
+    answer_from_topics,
+    answer_likely_track,
+    ask_which_need_first,
+    follow_up_in_context,
+)
 from actions.typed_buttons import replay_meant_button
 from actions.varied import ISOLATION, isolation_answered
 from relais.tracks import TRACKS
@@ -88,7 +93,7 @@ class ActionFallback(Action):
         # « is not None », not « or »: an answer with no event ([]) has spoken, and the next
         # reading must not speak after it.
         for answer in (answer_direct_question, answer_about_event, answer_from_topics, answer_likely_track,
-                       follow_up_in_context):
+                       follow_up_in_context, ask_which_need_first):
             answered = answer(dispatcher, tracker)
             if answered is not None:
                 return answered + _THEN_LISTEN

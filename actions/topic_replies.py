@@ -31,6 +31,7 @@ from relais.topics import (
     fallback_topic,
     question_topic,
     question_topic_anywhere,
+    tracks_by_topic_mass,
 )
 from relais.track_content import MicroAction, Topic, find_topic, track_content
 from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
@@ -138,6 +139,32 @@ def ask_two_tracks(dispatcher, tracks: Sequence[str], switching: bool = False) -
                 f"ou {of_theme(second)} ?")
         buttons = [{"title": TRACKS[t].capitalize(), "payload": _payload(f"track_{t}")} for t in (first, second)]
     dispatcher.utter_message(text=text, buttons=buttons)
+
+
+# Two needs in one long message the model could not place (« on crève de chaud sous les toits, et
+# mon fils s'est fait arnaquer sur Vinted, je commence par quoi ? », persona round 94: « je ne
+# sais pas vous aider là-dessus », twice): which one first, each track holding this much of the
+# sub-topics' mass.
+TWO_NEEDS_WORDS = 14
+TWO_NEEDS_MASS = 0.15
+# ... and the second this many times the third's: two needs, not a message spread thin.
+TWO_NEEDS_LEAD = 1.2
+
+
+def ask_which_need_first(dispatcher, tracker) -> list[dict[str, Any]] | None:
+    """The two tracks of a long message, asked about; None when it is not two needs."""
+    text = tracker.latest_message.get("text") or ""
+    if not is_typed(text) or len(text.split()) < TWO_NEEDS_WORDS:
+        return None
+    ranked = tracks_by_topic_mass(text)
+    third = ranked[2][1] if len(ranked) > 2 else 0.0
+    if len(ranked) < 2 or ranked[1][1] < TWO_NEEDS_MASS or ranked[1][1] < TWO_NEEDS_LEAD * third:
+        return None
+    first, second = ranked[0][0], ranked[1][0]
+    dispatcher.utter_message(
+        text=f"Vous me parlez de deux choses : {TRACKS[first]} et {TRACKS[second]}. Par laquelle commençons-nous ?",
+        buttons=[{"title": TRACKS[t].capitalize(), "payload": _payload(f"track_{t}")} for t in (first, second)])
+    return []
 
 
 def say_plan(dispatcher, track: str, chosen: Sequence[MicroAction], shown: list[str],

@@ -12,7 +12,12 @@ from actions.direct_questions import answer_direct_question
 from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED
 from actions.event_answer import answer_about_event
 from actions.stated_goal import GOAL_RESPONSES
-from actions.topic_replies import answer_from_topics, answer_topic, related_follow_up
+from actions.topic_replies import (
+    answer_from_topics,
+    answer_topic,
+    ask_which_need_first,
+    related_follow_up,
+)
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.form_answers import is_question
 from relais.isolation import speaks_of_isolation
@@ -91,6 +96,8 @@ class ActionHorsSujet(VariedAnswer, Action):
             answered = answer_from_topics(dispatcher, tracker)
         if answered is None:
             answered = related_follow_up(dispatcher, tracker)
+        if answered is None:
+            answered = ask_which_need_first(dispatcher, tracker)
         if answered is None and speaks_of_low_mood(tracker.latest_message.get("text") or ""):
             # « Je viens de te dire que je me sens vide » read as off-topic (persona round 91).
             return consent + [FollowupAction(LOW_MOOD_ACTION)]

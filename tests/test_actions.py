@@ -775,3 +775,14 @@ def test_signs_of_heat_illness_get_what_to_do_now_whatever_the_questionnaire(dis
                            slots={"track": "numerique"}, events=earlier, active_loop="diagnostic_form")
     ActionSelectTrack().run(dispatcher, tracker, domain)
     assert "0 800 06 66 66" in dispatcher.messages[0]["text"]
+
+
+def test_two_needs_the_model_could_not_place_are_asked_which_first(dispatcher, domain):
+    # Persona round 94: heat under the roof and a scam, « je commence par quoi ? », got « je ne
+    # sais pas vous aider là-dessus » twice.
+    from actions.varied import ActionHorsSujet
+    text = ("Bonjour, deux choses : on crève de chaud dans notre appart sous les toits à Lyon (33°C la nuit), et en plus "
+            "mon fils de 15 ans s'est fait arnaquer sur Vinted, il a payé 80€ par un lien bizarre. Je commence par quoi ?")
+    ActionHorsSujet().run(dispatcher, make_tracker("out_of_scope", text), domain)
+    message = dispatcher.messages[-1]
+    assert "deux choses" in message["text"] and len(message["buttons"]) == 2
