@@ -1,6 +1,7 @@
 """How sub-topic answers, plans and choices are shown: text and buttons, nothing decided here."""
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ from relais.glossary import term_asked
 from relais.outage_line import breakdown_line, mentions_the_rule
 from relais.plan_request import plan_stages
 from relais.plans import choose_actions
+from relais.text import normalise
 from relais.topics import (
     TopicMatch,
     best_topic,
@@ -65,13 +67,27 @@ def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
     dispatcher.utter_message(text=topic.answer, buttons=buttons)
 
 
-def say_unanswered_question(dispatcher, track: str) -> None:
+UNANSWERED_OPENING = "Je n'ai pas de réponse sûre à cette question"
+# A question about a form or an online procedure: France Services helps fill it in, for free.
+_PAPERWORK = re.compile(r"\b(caf|impots?|dossier|formulaire|declar\w*|remplir|en ligne|demarche\w*|ameli|cpam|france travail|case|"
+                        r"revenus|ressources|allocataire|numero fiscal|avis d'imposition)\b")
+PAPERWORK_HELP = ("\nPour remplir un dossier (CAF, impôts, France Travail…), un conseiller France Services vous aide "
+                  "gratuitement, près de chez vous : annuaire sur france-services.gouv.fr.")
+
+
+def say_unanswered_question(dispatcher, track: str, tracker=None) -> None:
     """A question no topic answers: said honestly, with a person and a plan offered, rather than
     a questionnaire that does not answer it (relais/track_turn.py, UNANSWERED)."""
+    # Never twice the same words in a row (a blind conversation counted it as a failure).
+    bot_texts = [e.get("text") or "" for e in (tracker.events if tracker is not None else []) if e.get("event") == "bot"]
+    said_before = bool(bot_texts) and UNANSWERED_OPENING in bot_texts[-1]
+    opening = ("Sur ce point non plus, je n'ai pas de réponse sûre." if said_before else
+               f"{UNANSWERED_OPENING}, et je préfère ne pas vous répondre au hasard.")
     dispatcher.utter_message(
-        text=("Je n'ai pas de réponse sûre à cette question, et je préfère ne pas vous répondre au hasard. "
-              "Une personne de l'équipe relais peut vous répondre ici, et le "
-              f"{coach_name(track)} peut vous proposer un petit plan. Vous pouvez aussi me poser la question autrement."),
+        text=(f"{opening} Une personne de l'équipe relais peut vous répondre ici, et le "
+              f"{coach_name(track)} peut vous proposer un petit plan. Vous pouvez aussi me poser la question autrement."
+              + (PAPERWORK_HELP if tracker is not None and _PAPERWORK.search(normalise(tracker.latest_message.get("text") or ""))
+                 else "")),
         buttons=[{"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},
                  {"title": "Un plan pour moi", "payload": _payload(f"track_{track}", phase="continu")}])
 
@@ -145,7 +161,7 @@ def ask_two_tracks(dispatcher, tracks: Sequence[str], switching: bool = False) -
 # mon fils s'est fait arnaquer sur Vinted, je commence par quoi ? », persona round 94: « je ne
 # sais pas vous aider là-dessus », twice): which one first, each track holding this much of the
 # sub-topics' mass.
-TWO_NEEDS_WORDS = 14
+TWO_NEEDS_WORDS = 20
 TWO_NEEDS_MASS = 0.15
 # ... and the second this many times the third's: two needs, not a message spread thin.
 TWO_NEEDS_LEAD = 1.2
@@ -421,7 +437,7 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
         # A question the topic already said does not answer (« et pour le bain du bébé ? »
         # after all of the non-potable water advice): said honestly, not three actions that
         # answer nothing (persona round 93: « Voici trois actions » to three questions).
-        say_unanswered_question(dispatcher, topic.track)
+        say_unanswered_question(dispatcher, topic.track, tracker)
         return []
     return next_actions(dispatcher, tracker)
 

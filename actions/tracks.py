@@ -219,7 +219,7 @@ class ActionSelectTrack(Action):
             return events + [SlotSet("topic", topic_key)] + steps \
                 + plan_check_in_after_urgence(dispatcher, tracker, events)
         if turn.step == UNANSWERED:
-            say_unanswered_question(dispatcher, track)
+            say_unanswered_question(dispatcher, track, tracker)
             say_second_need(dispatcher, turn.second_track)
             ask_consent_once(dispatcher, tracker)
             return events + [SlotSet("topic", None)]

@@ -458,16 +458,19 @@ def is_far_from_person(text: str | None) -> bool:
 
 # Someone behind a closed door who no longer answers (« ma voisine de 84 ans n'ouvre plus depuis
 # 2 jours, il fait -5 »): the firemen open the door, nobody breaks it in (persona round 92).
+# Not someone who fell beside the writer and no longer answers (« ma grand-mère est tombée dans
+# la cuisine, elle répond plus quand je lui parle »): the 15's, told by the medical reply.
 _UNANSWERING = re.compile(
-    r"\b(n'ouvre (plus|pas)|ouvre plus|ne m'ouvre plus|ne repond? (plus|pas)|repond? plus|ne donne plus (de )?nouvelles|"
-    r"n'a pas ouvert|volets (\w+ ){0,2}(fermes|restent fermes))\b")
+    r"\b(n'ouvre (plus|pas)|ouvre plus|ne m'ouvre plus|ne donne plus (de )?nouvelles|n'a pas ouvert|volets (\w+ ){0,2}(fermes|restent fermes)|"
+    r"(ne repond? (plus|pas)|repond? plus) (au telephone|au tel|depuis|a la porte|aux appels|a mes appels))\b")
 
 
 # Pills maybe swallowed by someone (« je sais pas s'il en a pris, il a l'air fatigué », « il a
 # peut-être avalé des cachets »): the 15 now, even without certainty (persona round 92).
+# Someone else's: « j'ai pris tous les cachets » is the writer's own overdose (the suicide reply).
 _MAY_HAVE_TAKEN = re.compile(
     r"\b(s'il|si elle|qu'il|qu'elle|il|elle) (en )?a (peut etre |surement |deja |sans doute )?(pris|avale|gobe)\b(?! (froid|peur|rendez vous|rdv|le bus|le train|sa voiture))"
-    r"|\b(avale|pris|gobe) (\w+ ){0,2}(des |les |ses |plein de |trop de )(cachets|medicaments|medocs|comprimes|pilules|anxiolytiques|somniferes)\b")
+    r"|\b(il|elle|mon fils|ma fille|mon mari|ma femme|mon pere|ma mere|mon frere|ma soeur) (\w+ ){0,2}(a avale|a pris|a gobe) (\w+ ){0,2}(des |les |ses |plein de |trop de )(cachets|medicaments|medocs|comprimes|pilules|anxiolytiques|somniferes)\b")
 
 
 def may_have_taken_pills(text: str | None) -> bool:
@@ -728,7 +731,8 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
     lines = preface + (line,)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
                  "last": line, "asked": 0, "writer": writer, "reached": False, "heat": speaks_of_heat(text),
-                 "young": bool(state.get("young")) or speaks_of_a_young_person(text)}
+                 "young": bool(state.get("young")) or speaks_of_a_young_person(text),
+                 "carbon_monoxide": bool(state.get("carbon_monoxide")) or speaks_of_carbon_monoxide(text)}
     return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
                       kind=crisis_kind.id)
 
@@ -1013,6 +1017,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (_with_reminder(content.text(move), kind, state),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
+    if move == "what_to_do" and kind in (MEDICAL, DANGER) and state.get("carbon_monoxide"):
+        # « On fait quoi en attendant ? » after fumes: air and out, not the poisoning lines.
+        return _turn(state, (str(_table("danger_answers")["carbon_monoxide"]),), kind=kind)
     if move == "what_to_do" and kind == MEDICAL and state.get("writer") in _WRITERS_OF_MEDICAL:
         return _turn(state, (str(_table("medical_answers")[f"what_to_do_{state['writer']}"]),), kind=kind)
     if move in ("free_anonymous", "what_to_do", "who_answers", "care"):
@@ -1200,6 +1207,7 @@ _PRACTICAL = (
     # chaud ? », « je démarre le moteur pour le chauffage ? », persona round 90: unanswered, then
     # a paraffin heater right after a carbon monoxide poisoning).
     ("keep_warm", frozenset({MEDICAL, DANGER}), re.compile(
+        r"\b(garder|garde|tenir|rester|mettre|on le garde|on la garde) (\w+ ){0,2}au chaud\b|"
         r"\b(voiture|bagnole|auto|moteur|vehicule)\b.{0,60}\b(chaud|chauffe\w*|chauffage|rechauff\w*|froid|gele\w*)\b|"
         r"\b(chaud|chauffe\w*|chauffage|rechauff\w*|froid|gele\w*)\b.{0,60}\b(voiture|bagnole|moteur)\b|"
         r"\b(il fait (tres |trop )?froid|il gele|on gele|on a froid|on se gele|(les enfants|les petits|les gosses|ils|elles) ont froid)\b")),
@@ -1209,6 +1217,15 @@ _PRACTICAL = (
     ("medical_device", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(oxygene|concentrateur|bouteille d'oxygene|respirateur|ventilation|ventilateur (respiratoire|medical)|appareil (medical|respiratoire)|"
         r"machine (pour respirer|a oxygene)|dialyse|pompe a (insuline|nutrition)|lit medicalise)\b")),
+    # Blind crisis set C: « on monte à l'étage ? », « j'essaie de l'éteindre avec de l'eau ? »,
+    # « j'allume la lumière pour voir d'où ça vient ? » got « je vous lis ».
+    ("go_upstairs", frozenset({DANGER}), re.compile(
+        r"\b(on monte|je monte|monter|on va|on reste|rester) (\w+ ){0,1}(a l'etage|en haut|au grenier|au premier|sur le toit)\b")),
+    ("put_out_fire", frozenset({DANGER}), re.compile(
+        r"\b(eteindre|j'eteins|j'essaie de l'eteindre|l'eteindre|eteins|arroser|jeter de l'eau)\b.{0,30}\b(eau|extincteur|couverture|seau)\b"
+        r"|\b(avec|de) (de l'|l')eau (sur le feu|sur les flammes)\b")),
+    ("light_switch", frozenset({DANGER}), re.compile(
+        r"\b(j'?allume|allumer|allume|j'eteins|eteindre|appuyer sur)\b.{0,20}\b(lumiere|la lumiere|l'electricite|interrupteur|lampe)\b")),
     # Going back into the water for things (« je redescends chercher ses médicaments ? »).
     ("go_back_for_things", frozenset({DANGER}), re.compile(
         r"\b(redescend\w*|retourne\w*|repasse\w*|je vais|on va|j'y vais|aller|descendre) (\w+ ){0,2}(chercher|recuperer|prendre)\b"

@@ -1188,3 +1188,15 @@ def test_insulin_left_downstairs_in_a_flood_is_answered_in_the_dialogue():
     assert "sucre" in hypo.lines[-1] and "disjoncteur" not in hypo.lines[-1]
     aside = CitizenMessage("en attendant pour son insuline je fais quoi ?", "track_energie", triage("insuline"), intent_confidence=0.9)
     assert takes_message(conversation.state, aside, 0.9, in_dialogue=True)
+
+
+@pytest.mark.parametrize("first, question, expected", [
+    # Blind crisis set C: each got « je vous lis ».
+    ("l'eau rentre dans la maison à toute vitesse, on est au rdc", "on monte à l'étage ?", "montez à l'étage"),
+    ("le groupe électrogène a pris feu dans le garage, ça fume partout", "j'essaie de l'éteindre avec de l'eau ?", "pas d'eau"),
+    ("coincés sur l'autoroute sous la neige depuis 5h avec le bébé", "on le garde comment au chaud en attendant ?", "peau à peau"),
+])
+def test_a_dangers_practical_questions_are_answered(first, question, expected):
+    conversation = Conversation()
+    conversation.say(first)
+    assert expected in conversation.say(question).lines[-1]
