@@ -52,8 +52,9 @@ _DOES_NOT_KNOW = re.compile(r"\b(sais|sait|savons|savez|saurais) (pas |plus |vra
 
 def is_question(text: str) -> bool:
     words = normalise(text)
-    if "?" in text:
-        # A mark anywhere: « je vais en boutique ? il faut quoi comme papiers ».
+    if text.rstrip().endswith("?") or "?" in text.lstrip("?!.… "):
+        # A mark anywhere: « je vais en boutique ? il faut quoi comme papiers ». Not leading
+        # marks of surprise (« ?? non je parlais de mon boulot »).
         return True
     if _ASKS_AT_THE_END.search(text.strip()) and not _DOES_NOT_KNOW.search(words):
         return True
