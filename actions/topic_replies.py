@@ -1,7 +1,6 @@
 """How sub-topic answers, plans and choices are shown: text and buttons, nothing decided here."""
 
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,17 +25,16 @@ from relais.glossary import term_asked
 from relais.outage_line import breakdown_line, mentions_the_rule
 from relais.plan_request import plan_stages
 from relais.plans import choose_actions
-from relais.text import normalise
 from relais.topics import (
     TopicMatch,
     best_topic,
     fallback_topic,
     question_topic,
     question_topic_anywhere,
-    tracks_by_topic_mass,
+    two_needs,
 )
 from relais.track_content import MicroAction, Topic, find_topic, track_content
-from relais.track_turn import ANSWER, URGENCE, decide, is_typed, track_ranking
+from relais.track_turn import ANSWER, URGENCE, asks_about_paperwork, decide, is_typed, track_ranking
 from relais.tracks import TRACKS, diagnostic_slots
 
 # A message below the NLU's confidence threshold whose best guess is a track this likely is
@@ -68,9 +66,6 @@ def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
 
 
 UNANSWERED_OPENING = "Je n'ai pas de réponse sûre à cette question"
-# A question about a form or an online procedure: France Services helps fill it in, for free.
-_PAPERWORK = re.compile(r"\b(caf|impots?|dossier|formulaire|declar\w*|remplir|en ligne|demarche\w*|ameli|cpam|france travail|case|"
-                        r"revenus|ressources|allocataire|numero fiscal|avis d'imposition)\b")
 PAPERWORK_HELP = ("\nPour remplir un dossier (CAF, impôts, France Travail…), un conseiller France Services vous aide "
                   "gratuitement, près de chez vous : annuaire sur france-services.gouv.fr.")
 
@@ -86,7 +81,7 @@ def say_unanswered_question(dispatcher, track: str, tracker=None) -> None:
     dispatcher.utter_message(
         text=(f"{opening} Une personne de l'équipe relais peut vous répondre ici, et le "
               f"{coach_name(track)} peut vous proposer un petit plan. Vous pouvez aussi me poser la question autrement."
-              + (PAPERWORK_HELP if tracker is not None and _PAPERWORK.search(normalise(tracker.latest_message.get("text") or ""))
+              + (PAPERWORK_HELP if tracker is not None and asks_about_paperwork(tracker.latest_message.get("text"))
                  else "")),
         buttons=[{"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)},
                  {"title": "Un plan pour moi", "payload": _payload(f"track_{track}", phase="continu")}])
@@ -157,26 +152,15 @@ def ask_two_tracks(dispatcher, tracks: Sequence[str], switching: bool = False) -
     dispatcher.utter_message(text=text, buttons=buttons)
 
 
-# Two needs in one long message the model could not place (« on crève de chaud sous les toits, et
-# mon fils s'est fait arnaquer sur Vinted, je commence par quoi ? », persona round 94: « je ne
-# sais pas vous aider là-dessus », twice): which one first, each track holding this much of the
-# sub-topics' mass.
-TWO_NEEDS_WORDS = 20
-TWO_NEEDS_MASS = 0.15
-# ... and the second this many times the third's: two needs, not a message spread thin.
-TWO_NEEDS_LEAD = 1.2
-
-
 def ask_which_need_first(dispatcher, tracker) -> list[dict[str, Any]] | None:
-    """The two tracks of a long message, asked about; None when it is not two needs."""
+    """The two needs of a long message the model could not place (« on crève de chaud sous les
+    toits, et mon fils s'est fait arnaquer, je commence par quoi ? », persona round 94: « je ne
+    sais pas vous aider là-dessus », twice), asked about; None when it is not two needs."""
     text = tracker.latest_message.get("text") or ""
-    if not is_typed(text) or len(text.split()) < TWO_NEEDS_WORDS:
+    needs = two_needs(text) if is_typed(text) else None
+    if needs is None:
         return None
-    ranked = tracks_by_topic_mass(text)
-    third = ranked[2][1] if len(ranked) > 2 else 0.0
-    if len(ranked) < 2 or ranked[1][1] < TWO_NEEDS_MASS or ranked[1][1] < TWO_NEEDS_LEAD * third:
-        return None
-    first, second = ranked[0][0], ranked[1][0]
+    first, second = needs
     dispatcher.utter_message(
         text=f"Vous me parlez de deux choses : {TRACKS[first]} et {TRACKS[second]}. Par laquelle commençons-nous ?",
         buttons=[{"title": TRACKS[t].capitalize(), "payload": _payload(f"track_{t}")} for t in (first, second)])

@@ -29,6 +29,7 @@ from relais.crisis import (
     crisis_content,
 )
 from relais.form_answers import is_question
+from relais.heat_words import speaks_of_heat
 from relais.leaving import says_goodbye
 from relais.mood import (
     PSYCHOLOGIST_QUESTIONS,
@@ -772,19 +773,6 @@ _FEVER = re.compile(
     r"\b(fievre|temperature|febrile)\b|\b(3[89]|4[01])( \d)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|minutes?|min)\b)")
 
 
-# Heat, not fever: a heatstroke is cooled down hard (wet skin, air, ice packs), a fever gently.
-# Not relais.safety's heat words, where a temperature alone (« 39 degrés ») beside confusion is
-# heat: here it would turn a fever into a heatstroke; a temperature counts only with a place.
-_HEAT = re.compile(r"\b(canicule|coup de chaleur|insolation|hyperthermie|chaleur|il fait (tres |trop |super )?chaud|"
-                   r"(en plein|au) soleil|(3[5-9]|4[0-9]) ?degres (dans|a la maison|chez|dans l'appart\w*|dedans|depuis|dehors|a l'interieur)|"
-                   r"il fait (3[5-9]|4[0-9]))\b")
-
-
-def speaks_of_heat(text: str | None) -> bool:
-    """The message speaks of a heat wave or a heatstroke."""
-    return bool(_HEAT.search(normalise(text or "")))
-
-
 def is_about_a_baby(text: str | None) -> bool:
     """The message speaks of a baby."""
     return bool(_BABY.search(normalise(text or "")))
@@ -938,8 +926,6 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if kind == MEDICAL and state.get("writer") is None and is_about_a_baby(message.text):
         # « C'est pour mon bébé » told after the first reply: a baby's answers from now on.
         state = {**state, "writer": "infant"}
-    if kind == MEDICAL and not state.get("heat") and speaks_of_heat(message.text):
-        state = {**state, "heat": True}
     if _MAKES_SAFE.search(normalise(message.text or "")):
         # Putting the blade away is a safety-plan step (Stanley & Brown: make the environment
         # safe), not a means: praised, never an alert.

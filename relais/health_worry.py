@@ -8,6 +8,7 @@ health line beside it (relais/content/crisis.yml, dialogue.health_signs). Free o
 
 import re
 
+from relais.heat_words import speaks_of_heat
 from relais.safety import speaks_of_a_person
 from relais.text import normalise
 
@@ -26,10 +27,8 @@ def worries_about_health(text: str | None) -> bool:
 # The first signs of heat illness told by the writer in a heatwave (« 36° dans mon studio… j'ai
 # la tête qui tourne et un peu mal au crâne, je bois pas beaucoup », persona round 93: firewood,
 # then cycling workshops, five turns long). Not a crisis told: what to do now, and when it is
-# the 15's. The heat may be in an earlier message.
-_HEAT = re.compile(
-    r"\b(canicule|chaleur|coup de chaleur|insolation|il fait (tres |trop |super )?chaud|(3[3-9]|4[0-9]) ?(degres|°)|"
-    r"etouffe de chaud|on cuit|fournaise|etuve|il fait (3[3-9]|4[0-9])|(3[3-9]|4[0-9]) (dans|a l'interieur|chez|la nuit|dehors|le jour|c'est))\b")
+# the 15's. The heat may be in an earlier message (relais/heat_words.py: a temperature alone,
+# « 39 et mal à la tête », is a fever's).
 _HEAT_SIGNS = re.compile(
     r"\b(vertiges?|tete qui tourne|la tete me tourne|mal (a la tete|au crane|de tete)|migraine|nausee\w*|envie de vomir|"
     r"crampes?|je bois (pas|peu)|bu (pas|peu)|pas assez bu|epuisee?|tres fatiguee?|faiblesse|je me sens (pas bien|mal|faible)|"
@@ -41,4 +40,4 @@ def tells_heat_illness(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
     words = normalise(text or "")
     if not _HEAT_SIGNS.search(words):
         return False
-    return bool(_HEAT.search(words)) or any(_HEAT.search(normalise(t or "")) for t in earlier)
+    return speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)

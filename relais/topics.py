@@ -171,3 +171,21 @@ def practical_question_topic(text: str) -> TopicMatch | None:
     if not is_question(text or "") or speaks_of_feelings(text):
         return None
     return best_topic(text, threshold=PRACTICAL_QUESTION_THRESHOLD)
+
+
+# Two needs in one long message (each track holding this much of the sub-topics'
+# mass, the second this many times the third's: two needs, not a message spread thin).
+TWO_NEEDS_WORDS = 20
+TWO_NEEDS_MASS = 0.15
+TWO_NEEDS_LEAD = 1.2
+
+
+def two_needs(text: str) -> tuple[str, str] | None:
+    """The two tracks a long message speaks of, most likely first; None when it is not two."""
+    if len(text.split()) < TWO_NEEDS_WORDS:
+        return None
+    ranked = tracks_by_topic_mass(text)
+    third = ranked[2][1] if len(ranked) > 2 else 0.0
+    if len(ranked) < 2 or ranked[1][1] < TWO_NEEDS_MASS or ranked[1][1] < TWO_NEEDS_LEAD * third:
+        return None
+    return ranked[0][0], ranked[1][0]

@@ -322,3 +322,14 @@ def _second_need(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> 
 
 def theme(track: str) -> str:
     return TRACKS[track]
+
+
+# A question about a form or an online procedure (« où on met les revenus du conjoint ? »):
+# France Services helps fill it in, for free.
+_PAPERWORK = re.compile(r"\b(caf|impots?|dossier|formulaire|declar\w*|remplir|en ligne|demarche\w*|ameli|cpam|france travail|case|"
+                        r"revenus|ressources|allocataire|numero fiscal|avis d'imposition)\b")
+
+
+def asks_about_paperwork(text: str | None) -> bool:
+    """The message speaks of a form or an administrative procedure."""
+    return bool(_PAPERWORK.search(normalise(text or "")))

@@ -786,3 +786,10 @@ def test_two_needs_the_model_could_not_place_are_asked_which_first(dispatcher, d
     ActionHorsSujet().run(dispatcher, make_tracker("out_of_scope", text), domain)
     message = dispatcher.messages[-1]
     assert "deux choses" in message["text"] and len(message["buttons"]) == 2
+
+
+def test_a_fever_with_a_headache_is_no_heat_illness():
+    # One heat vocabulary (relais/heat_words.py): a temperature alone is a fever's.
+    from relais.health_worry import tells_heat_illness
+    assert not tells_heat_illness("j'ai 39 et mal à la tête depuis ce matin")
+    assert tells_heat_illness("j'ai des vertiges, c'est grave ?", ("il fait 36° dans mon studio sous les toits",))
