@@ -10,6 +10,7 @@ from actions.backend import backend
 from actions.data_rights_text import export_summary
 from relais.conversation_contract import DOCUMENT_KEY, ERASE_ACTION
 from relais.services import StorageUnavailable
+from relais.settings import load_settings
 
 
 class ActionExporterDonnees(Action):
@@ -28,7 +29,8 @@ class ActionExporterDonnees(Action):
         except StorageUnavailable:
             dispatcher.utter_message(response="utter_stockage_indisponible")
             return []
-        dispatcher.utter_message(text=export_summary(export))
+        hours = load_settings().unrecorded_ttl_seconds // 3600
+        dispatcher.utter_message(text=export_summary(export, forgotten_after_hours=hours))
         # The edge (terminal or Telegram) turns this into a file sent to the citizen.
         dispatcher.utter_message(json_message={DOCUMENT_KEY: {"filename": "mes-donnees-relais.json", "content": export}})
         return []

@@ -17,16 +17,26 @@ from relais.models import (
 )
 from relais.tracks import TRACKS
 
-NOTHING_KEPT = "Relais ne garde aucune donnée sur vous."
+# Before consent nothing is written to the database, but the conversation itself stays in the
+# Rasa server's memory (or Redis's) so that the next reply follows it (rasa_components/stores.py):
+# say so, with the delay (persona round 94 read « aucune donnée », then 21 conversation elements
+# once the citizen accepted: the earlier messages are recorded with the consent).
+NOTHING_KEPT = (
+    "Relais n'a rien enregistré sur vous. Le fil de cette conversation reste seulement en mémoire "
+    "pour suivre la discussion, et il est oublié {hours} h après votre dernier message. "
+    "Si vous acceptez l'enregistrement, il est gardé avec le reste ; écrivez « effacer mes données » "
+    "pour l'oublier tout de suite."
+)
 PHASES_FR = {"urgence": "phase d'urgence", "continu": "suivi dans la durée"}
 # The last steps done quoted in the citizen's words (all of them are in the document).
 QUOTED_STEPS = 3
 
 
-def export_summary(export: dict[str, Any]) -> str:
-    """The summary of an export (DataRightsService.export) the citizen reads in the chat."""
+def export_summary(export: dict[str, Any], forgotten_after_hours: int) -> str:
+    """The summary of an export (DataRightsService.export) the citizen reads in the chat;
+    `forgotten_after_hours`: how long a conversation without consent stays in memory."""
     if export["citizen"] is None and not export["conversation"]:
-        return NOTHING_KEPT
+        return NOTHING_KEPT.format(hours=forgotten_after_hours)
     lines = ["Voici ce que Relais garde sur vous :"]
     since = _since(export)
     if since:

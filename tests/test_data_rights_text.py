@@ -24,7 +24,7 @@ ALICE = {
 
 
 def test_the_summary_of_everything_kept():
-    assert export_summary(ALICE) == (
+    assert export_summary(ALICE, forgotten_after_hours=24) == (
         "Voici ce que Relais garde sur vous :\n"
         "- depuis le 25/11/2026\n"
         "- consentement : donné le 26/11/2026 (notice 2026-11)\n"
@@ -42,7 +42,11 @@ def test_the_summary_of_everything_kept():
 def test_nothing_kept():
     stranger = {**ALICE, "citizen": None, "consent": None, "enrolments": [], "progress": [],
                 "cases": [], "conversation": []}
-    assert export_summary(stranger) == NOTHING_KEPT == "Relais ne garde aucune donnée sur vous."
+    # Before consent the conversation is in memory only: said, with its delay (round 94).
+    told = export_summary(stranger, forgotten_after_hours=24)
+    assert told == NOTHING_KEPT.format(hours=24)
+    assert told.startswith("Relais n'a rien enregistré sur vous.")
+    assert "oublié 24 h après votre dernier message" in told
 
 
 def test_unknown_values_are_shown_as_stored_and_a_missing_date_as_a_question_mark():
@@ -52,7 +56,7 @@ def test_unknown_values_are_shown_as_stored_and_a_missing_date_as_a_question_mar
         "enrolments": [{"track": "ailleurs", "phase": "autre"}],
         "progress": [{"kind": "checkin", "mood": None, "text": None, "created_at": None}],
     }
-    lines = export_summary(odd).splitlines()
+    lines = export_summary(odd, forgotten_after_hours=24).splitlines()
     assert "- consentement : pending" in lines
     assert "- parcours suivis : ailleurs (autre)" in lines
     assert "  · dernier point d'étape : ?" in lines
@@ -64,7 +68,7 @@ def test_the_alert_subscription_and_the_doleances_are_told_when_kept():
                                                  "subscribed_at": "2026-11-26T12:00:00+00:00"},
                                  "recues": [{"event_id": 1}]},
             "doleances": [{"reference": "D-1"}]}
-    summary = export_summary(kept)
+    summary = export_summary(kept, forgotten_after_hours=24)
     assert ("- alertes territoriales : inscription pour le 07600 depuis le 26/11/2026, avec relance si vous ne "
             "répondez pas ; 1 alerte reçue") in summary
     assert "- doléances et envies : 1" in summary

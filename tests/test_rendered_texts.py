@@ -149,4 +149,6 @@ def test_export_of_a_conversation_only(services, dispatcher, domain):
 
 
 def test_export_of_a_stranger(services, dispatcher, domain):
-    assert export_text(dispatcher, domain) == "Relais ne garde aucune donnée sur vous."
+    told = export_text(dispatcher, domain)
+    assert told.startswith("Relais n'a rien enregistré sur vous.")
+    assert "oublié 24 h après votre dernier message" in told
