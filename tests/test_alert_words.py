@@ -124,16 +124,24 @@ def test_the_alert_buttons_are_recognised_only_as_relais_sent_them():
     assert button_choice("affirm", [{"entity": "choix", "value": "alerte_ok"}]) is None
 
 
+# The sets this count was measured on; a later set (G, 2026-12-07) is a measure of its own and
+# is not read here (its failures would no longer be blind).
+SETS_OF_2026_12_04 = {f"{kind}_{letter}" for kind in ("routing", "conversations") for letter in "ABCDEF"} | {
+    f"grievances_{letter}" for letter in "ABCD"}
+
+
 def test_the_practical_messages_of_the_blind_sets_are_rarely_read_as_about_alerts():
     """Every message of the blind routing, conversation and doléance sets (4,220): none was read
     as a request about Relais' alerts on 2026-12-04 (two questions about receiving other
     systems' alerts were, before the guard). More means the lexicon reaches into the coaching."""
     messages = []
     for path in sorted((ROOT / "tests" / "blind").glob("routing_*.yml")):
-        messages += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+        if path.stem in SETS_OF_2026_12_04:
+            messages += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
     for pattern in ("conversations_*.yml", "grievances_*.yml"):
         for path in sorted((ROOT / "tests" / "blind").glob(pattern)):
-            messages += [turn["user"] for c in yaml.safe_load(path.read_text(encoding="utf-8"))
-                         for turn in c["turns"]]
+            if path.stem in SETS_OF_2026_12_04:
+                messages += [turn["user"] for c in yaml.safe_load(path.read_text(encoding="utf-8"))
+                             for turn in c["turns"]]
     read = [text for text in messages if read_request(text) is not None]
     assert len(messages) > 4000 and len(read) <= 1, read

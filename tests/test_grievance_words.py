@@ -156,11 +156,16 @@ def test_the_practical_messages_of_the_conversation_sets_are_rarely_read_as_dole
 
     from tests.support.paths import ROOT
 
+    # The sets of 2026-12-04; a later set (G) is a measure of its own, not read here.
+    measured = {f"{kind}_{letter}" for kind in ("routing", "conversations") for letter in "ABCDEF"}
     messages = []
     for path in sorted((ROOT / "tests" / "blind").glob("routing_*.yml")):
-        messages += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+        if path.stem in measured:
+            messages += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
     for path in sorted((ROOT / "tests" / "blind").glob("conversations_*.yml")):
-        messages += [turn["user"] for c in yaml.safe_load(path.read_text(encoding="utf-8")) for turn in c["turns"]]
+        if path.stem in measured:
+            messages += [turn["user"] for c in yaml.safe_load(path.read_text(encoding="utf-8"))
+                         for turn in c["turns"]]
     read = [text for text in messages if read_request(text) is not None]
     assert len(messages) > 3000 and len(read) <= 5, read
 
