@@ -33,7 +33,7 @@ def _answer_after_greeting(dispatcher, tracker: Tracker) -> list[dict[str, Any]]
 class ActionAccueil(Action):
     """Welcomes a new citizen; the consent question follows (data/rules/welcome.yml)."""
 
-    responses = frozenset({"utter_accueil"})
+    responses = frozenset({"utter_accueil", "utter_accueil_deja_fait"})
 
     def name(self) -> str:
         return "action_accueil"
@@ -41,8 +41,20 @@ class ActionAccueil(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response="utter_accueil")
+        # Persona round 95: Telegram's /start, then « slt », gave the welcome twice.
+        welcomed = _welcomed_in_this_session(tracker)
+        dispatcher.utter_message(response="utter_accueil_deja_fait" if welcomed else "utter_accueil")
         return _answer_after_greeting(dispatcher, tracker)
+
+
+def _welcomed_in_this_session(tracker: Tracker) -> bool:
+    """Was the welcome already said since the conversation's session started?"""
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_accueil":
+            return True
+    return False
 
 
 class ActionAccueilRetour(Action):

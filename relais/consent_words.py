@@ -19,9 +19,20 @@ _NO = re.compile(
 )
 
 
+# « Oui mais vous répondez pas. Je peux y aller sans lui ou pas ? »: a yes to something else,
+# with a question (persona round 95: recorded as consent, from a woman whose partner reads her
+# phone). Consent is given by a yes about it alone.
+_YES_BUT = re.compile(r"^\W*(oui|ouais|ok|okay|d'accord|dacc)\W+(mais|sauf|enfin|par contre)\b")
+
+
 def is_explicit_answer(text: str, giving: bool) -> bool:
     """True when the words of `text` say yes (giving) or no (not giving) to consent."""
-    return bool((_YES if giving else _NO).search(normalise(text or ""))) or consent_in_words(text) is giving
+    if consent_in_words(text) is giving:
+        return True
+    words = normalise(text or "")
+    if giving and (_YES_BUT.search(words) or "?" in (text or "")) and leading_consent(text) is not True:
+        return False
+    return bool((_YES if giving else _NO).search(words))
 
 
 # The whole message is an answer to the consent question in words no other question calls for
@@ -42,6 +53,13 @@ _REFUSES = re.compile(
     r"( merci)?\W*$")
 
 
+# « J'ai pas dit d'accord pour garder quoi que ce soit » (persona round 95: recorded as given all
+# the same), in a message of any length.
+_NEVER_AGREED = re.compile(
+    r"\b(j'ai|je n'ai|jai) (pas|jamais|rien) (dit|donne|accepte) (\w+ ){0,2}?(oui|d'accord|mon accord)"
+    r" (\w+ ){0,2}(garder|gardiez|enregistrer|enregistriez|conserver|stocker|trace)\w*\b"
+    r"|\b(j'ai|je n'ai|jai) (pas|jamais) donne mon consentement\b"
+    r"|\bje (n'ai|ai) (jamais|pas) accepte (que vous|qu'on|d'etre) (gardiez|enregistriez|conserviez|enregistre\w*)\b")
 # « J'accepte », « jaccepte », « ok j'accepte », « je refuse »: the buttons' words, typed.
 _ACCEPTS = re.compile(r"^((oui|ouais|ok|okay|bon|d'accord|dacc)\W+)*(j'?accepte|jaccepte|c'est accepte|accepte|j'?accepte tout)( merci)?\W*$")
 _DECLINES = re.compile(r"^((non|nan|ok|bon)\W+)*(je refuse|refuse|j'?accepte pas|jaccepte pas|je n'accepte pas)( merci)?\W*$")
@@ -67,7 +85,11 @@ def consent_in_words(text: str | None) -> bool | None:
     """True (given) or False (refused) when the whole message answers the consent question in
     its own words; None otherwise."""
     words = normalise(text or "").strip()
-    if (text or "").lstrip().startswith("/") or len(words.split()) > 9:
+    if (text or "").lstrip().startswith("/"):
+        return None
+    if _NEVER_AGREED.search(words):
+        return False
+    if len(words.split()) > 9:
         return None
     if _REFUSES.search(words) or _DECLINES.search(words):
         return False

@@ -156,7 +156,9 @@ _CONTACT = re.compile(
     r"parler (a|avec) (quelqu'un|une personne|un humain|un conseiller|une conseillere))\b")
 _NEGATION = r"(pas|plus|jamais|rien|aucun|aucune|evitez|surtout pas|sauf)"
 # « Plutôt le soir après 19 h » (persona round 90: « c'est noté », and nothing kept) too.
-_ONLY = r"(que|uniquement|seulement|juste|plutot|de preference|idealement|surtout)"
+# Not the « que » of « alors que je bosse toute la journée » (persona round 95: a son's question
+# about watching his father during a heat wave became « no message from 18 h »).
+_ONLY = r"(?<!alors )(?<!parce )(?<!pendant )(?<!tant )(?<!sachant )(?<!vu )(?<!bien )(que|uniquement|seulement|juste|plutot|de preference|idealement|surtout)"
 _HOUR = r"(\d{1,2} ?(?:h|heures?)|midi|minuit)\b"
 
 _NOT_AFTER = re.compile(_NEGATION + r" (\S+ ){0,6}?(apres|a partir de|passe|passees|des) " + _HOUR)
@@ -171,13 +173,13 @@ _ONLY_BEFORE = re.compile(_ONLY + r" (\S+ ){0,4}?avant " + _HOUR)
 # (persona round 88: an answer to a safety-plan question became « no message after 18 h »).
 # Not a negation of something else done at that time: « on peut pas rentrer cette nuit », « je
 # ne dors pas la nuit » (persona round 91: quiet hours set on a gas emergency's case).
-_OTHER_DOING = r"(?!(et|rentrer|rentre|dormir|dors|dort|sortir|sors|aller|vais|partir|retourner|rester|reste|venir|bouger|manger|travailler|travaille|fermer|tenir|tiens|passer|conduire|chauffer|chauffe)\b)"
+_OTHER_DOING = r"(?!(et|contre|faire|fais|fait|rentrer|rentre|dormir|dors|dort|sortir|sors|aller|vais|partir|retourner|rester|reste|venir|bouger|manger|travailler|travaille|bosse|bosser|fermer|tenir|tiens|passer|conduire|chauffer|chauffe)\b)"
 _NOT_DOING_BEFORE = "".join(rf"(?<!{verb} )" for verb in ("dors", "dort", "dormons", "rentre", "rentrons", "sors", "sort",
                                                          "bosse", "travaille", "mange", "chauffe"))
 _NOT_EVENING = re.compile(_NOT_DOING_BEFORE + _NEGATION + r" (" + _OTHER_DOING + r"\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")
 _NOT_NIGHT = re.compile(_NOT_DOING_BEFORE + _NEGATION + r" (" + _OTHER_DOING + r"\S+ ){0,4}?(la nuit|de nuit|cette nuit)\b")
-_ONLY_MORNING = re.compile(_ONLY + r" (\S+ ){0,3}?(le matin|demain matin|en matinee|les matins|du matin)\b")
-_ONLY_DAYTIME = re.compile(_ONLY + r" (\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
+_ONLY_MORNING = re.compile(_ONLY + r" (" + _OTHER_DOING + r"\S+ ){0,3}?(le matin|demain matin|en matinee|les matins|du matin)\b")
+_ONLY_DAYTIME = re.compile(_ONLY + r" (" + _OTHER_DOING + r"\S+ ){0,3}?(la journee|en journee|dans la journee|le jour)\b")
 _NOT_WEEKEND = re.compile(_NEGATION + r" (\S+ ){0,4}?(le|les|ce) (week end|weekend|we)s?\b"
                           r"|\b(le|les|ce) (week end|weekend)s? (c'est |ce n'est |est )?(impossible|exclu|pas possible|non)\b"
                           r"|\b" + _ONLY + r" (\S+ ){0,3}?en semaine\b")
@@ -228,7 +230,13 @@ _WAIT_FOR_ME = re.compile(
     # Said to Relais, not quoted (« il m'a dit laisse-moi tranquille, je veux dormir pour
     # toujours », persona round 92: « personne ne vous écrit en premier » to a mother in crisis).
     r"|(?<!dit )(?<!crie )(?<!repondu )\blaissez moi tranquille\b|^((non|bon|stop|svp|ok) )?(laisse|laissez) moi tranquille\b"
-    r"|(?<!dit )\bfoutez moi la paix\b")
+    r"|(?<!dit )\bfoutez moi la paix\b"
+    # « Non non faut pas qu'on m'écrive !! si il voit un message… », « personne doit m'écrire »
+    # (persona round 95: unheard in the violence dialogue, and a case opened that said « une
+    # personne va vous écrire ici »).
+    r"|\b(faut pas|il ne faut pas|il faut pas|surtout pas|je (ne )?veux pas|je ne veux surtout pas) "
+    r"(qu'on|que vous|que quelqu'un|que l'equipe|qu'ils|qu'elles?|qu'une personne) (me |m')?(ecri\w*|contact\w*|envoi\w*)"
+    r"|\bpersonne (ne )?(doit|dois|devra|ne doit) (me |m')(ecrire|contacter|envoyer)\b")
 
 _WITHDRAW = re.compile(
     r"\b(annulez|annuler|annule|j'annule|retirez|retirer|je retire|fermez|fermer|cloturez|cloturer|"
@@ -252,7 +260,7 @@ _ASKS_NOTED = re.compile(
     r"(\S+ ){0,1}(bien )?(note|notee|notes|dit|transmis|compris|enregistre)\b"
     # « C'est noté de mon côté, merci » tells, it does not ask.
     r"(?! (de mon cote|pour moi|de ma part|je m'en occupe|j'y vais|merci))"
-    r"|\b(quelqu'un|une personne|l'equipe|vous|on) (de l'equipe )?(va|vont|allez) (me |m')(repondre|ecrire|contacter)\b"
+    r"|\b(quelqu'un|une personne|l'equipe|vous|on|ils|elles) (de l'equipe )?(va|vont|allez) (me |m')(repondre|ecrire|contacter)\b"
     r"|\b(l'equipe|ils|elles?) (sait|savent|est au courant|sont au courant) (bien )?(que|pour)\b")
 
 # A change of mind: « finalement vous pouvez m'écrire le week-end ».
@@ -260,7 +268,10 @@ _PERMIT = r"(vous pouvez|vous pourrez|c'est possible|possible|ok pour|c'est bon 
 _LIFT_WEEKEND = re.compile(r"(?<!pas )(?<!plus )(?<!jamais )\b(le |les )?(week end|weekend)s?\b(?=.*\b" + _PERMIT + r"\b)"
                            r"|\b" + _PERMIT + r"\b.*(?<!pas )(?<!plus )(?<!jamais )\b(le |les )(week end|weekend)s?\b")
 _LIFT_HOURS = re.compile(r"\b" + _PERMIT + r" (\S+ ){0,3}(m'ecrire|m'envoyer|me contacter) (\S+ ){0,2}"
-                         r"(le soir|la nuit|quand vous voulez|a toute heure|a tout moment|n'importe quand|en premier)\b")
+                         r"(le soir|la nuit|quand vous voulez|a toute heure|a tout moment|n'importe quand|en premier)\b"
+                         # « Je n'ai rien contre les messages le soir » (persona round 95: read as
+                         # « no message after 18 h », the opposite).
+                         r"|\b(rien|pas) contre (les|des) (messages?|sms) (\S+ ){0,2}(le soir|la nuit|tard)\b")
 _LIFT_CALLS = re.compile(r"\b(vous pouvez|vous pourrez|c'est possible de|ok pour|d'accord pour) (\S+ ){0,2}"
                          r"(m'appeler|me telephoner|me rappeler)\b|\bappelez moi\b")
 _LIFT_WAIT = re.compile(r"\b" + _PERMIT + r" (\S+ ){0,3}(m'ecrire|me contacter) (\S+ ){0,2}"
@@ -313,8 +324,16 @@ def read_contact(text: str | None, in_context: bool = False,
     return ContactReading(wishes=wishes, lifted=frozenset(lifted), asks_noted=asks)
 
 
+# « Non, enlevez cela » just after an instruction was told back (persona round 95: a widower's
+# invented « no message after 18 h » stayed). The safety instructions (discreet, wait for me) are
+# lifted only when named: a victim's « supprimez ça » may be about the conversation.
+_LIFT_ALL_TIMES = re.compile(r"\b(enlevez|retirez|supprimez|annulez|oubliez) (cela|ca|cette consigne|la consigne|les consignes|ces consignes)\b")
+
+
 def _lifted(words: str) -> set[str]:
     lifted = set()
+    if _LIFT_ALL_TIMES.search(words):
+        lifted |= {"quiet", "no_weekend", "days_off", "no_calls"}
     if _LIFT_WEEKEND.search(words) and not _NOT_WEEKEND.search(words):
         lifted.add("no_weekend")
     if _LIFT_HOURS.search(words):
@@ -336,7 +355,7 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
         return ContactWishes()
     about_contact = (bool(_CONTACT.search(words)) or (in_context and not _OTHER_MATTER.search(words))
                      or _speaks_of_time_only(words))
-    quiet = _quiet_hours(words) if about_contact else (None, None)
+    quiet = _quiet_hours_of_sentences(text or "") if about_contact else (None, None)
     return ContactWishes(
         quiet_from=quiet[0],
         quiet_until=quiet[1],
@@ -361,36 +380,51 @@ def _speaks_of_time_only(words: str) -> bool:
     return bool(_TIME_FIRST.match(words)) and len(words.split()) <= _SHORT_ANSWER_WORDS
 
 
-def _quiet_hours(words: str) -> tuple[int | None, int | None]:
-    """(from, until) of the quiet time the message asks for; None for an end it does not give."""
+# A negation and a time in two sentences are no instruction: « je dors chez lui ou pas ? quels
+# signes doivent m'inquiéter cette nuit ? » (persona round 95: « no message at night » set on a
+# crisis case).
+_SENTENCE_END = re.compile(r"[?!.;\n]+")
+
+
+def _quiet_hours_of_sentences(text: str) -> tuple[int | None, int | None]:
+    """The quiet time the sentences ask for: each read alone, the strongest reading kept (« pas
+    ce soir hein ! seulement demain matin » is the morning only, as in one sentence)."""
+    readings = [_ranked_quiet_hours(normalise(sentence)) for sentence in _SENTENCE_END.split(text)]
+    found = [reading for reading in readings if reading[1] != (None, None)]
+    return min(found, key=lambda reading: reading[0])[1] if found else (None, None)
+
+
+def _ranked_quiet_hours(words: str) -> tuple[int, tuple[int | None, int | None]]:
+    """(rank, (from, until)) of the quiet time the words ask for: the lower the rank, the more
+    explicit the reading (hours named before times of day); None for an end not given."""
     between = _ONLY_BETWEEN.search(words)
     if between and (_NEGATED_BETWEEN.search(words) or between.group(1) in ("la nuit", "le soir")):
-        return _hour(between.group(2)), _hour(between.group(4))  # « pas entre 18 h et 21 h »
+        return 0, (_hour(between.group(2)), _hour(between.group(4)))  # « pas entre 18 h et 21 h »
     if between:
-        return _hour(between.group(4)), _hour(between.group(2))  # allowed window: quiet outside
+        return 0, (_hour(between.group(4)), _hour(between.group(2)))  # allowed window: quiet outside
     after = _NOT_AFTER.search(words)
     before = _NOT_BEFORE.search(words)
     if after or before:
-        return (_hour(after.group(4)) if after else None,
-                _hour(before.group(3) or before.group(6)) if before else None)
+        return 1, (_hour(after.group(4)) if after else None,
+                   _hour(before.group(3) or before.group(6)) if before else None)
     allowed_from = _ALLOWED_FROM.search(words)
     if allowed_from:
-        return None, _hour(allowed_from.group(4))
+        return 2, (None, _hour(allowed_from.group(4)))
     only_after = _ONLY_AFTER.search(words)
     only_before = _ONLY_BEFORE.search(words)
     if only_after or only_before:
-        return (_hour(only_before.group(3)) if only_before else None,
-                _hour(only_after.group(4)) if only_after else None)
+        return 3, (_hour(only_before.group(3)) if only_before else None,
+                   _hour(only_after.group(4)) if only_after else None)
     # An allowed time of day first: « pas ce soir, seulement demain matin » is the morning only.
     if _ONLY_MORNING.search(words):
-        return 12, MORNING_HOUR
+        return 4, (12, MORNING_HOUR)
     if _ONLY_DAYTIME.search(words):
-        return 18, MORNING_HOUR
+        return 5, (18, MORNING_HOUR)
     if _NOT_EVENING.search(words):
-        return 18, MORNING_HOUR
+        return 6, (18, MORNING_HOUR)
     if _NOT_NIGHT.search(words):
-        return EVENING_HOUR, MORNING_HOUR
-    return None, None
+        return 7, (EVENING_HOUR, MORNING_HOUR)
+    return 8, (None, None)
 
 
 def _days_off(words: str) -> tuple[int, ...]:

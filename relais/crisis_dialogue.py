@@ -166,6 +166,19 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(quelqu'un|vous|personne|on|la police|quelqu'un de chez vous) (peut|pouvez|peuvent|pourrait|pourriez|va) (\w+ )?venir\b",
         r"\b(venir|passer) (chez moi|a la maison|me chercher|me voir)\b",
     )),
+    # « Le 3114, je peux les appeler même si je ne suis pas sur le point de faire quelque
+    # chose ? » (persona round 95: labour law's helplines, after the dialogue had ended).
+    ("line_for_me", _patterns(
+        r"\b(3114|numero|ligne)\b.{0,80}\b(meme si|meme sans|sans etre|pas sur le point|pour rien|occuper la ligne|deranger|juste pour parler)\b",
+        r"\b(meme si|meme sans|sans etre)\b.{0,60}\b(appeler|joindre) (le )?3114\b",
+    )),
+    # « Je préférerais qu'on m'appelle au téléphone plutôt qu'écrire » (persona round 95: a
+    # widower got the fake-bank-adviser answer).
+    ("wants_a_call", _patterns(
+        r"\b(qu'on|que quelqu'un|que vous|qu'une personne|quelqu'un (peut|pourrait|pouvait)|une personne (peut|pourrait|pouvait)|vous pourriez|vous pouvez) "
+        r"(\w+ ){0,2}(m'appelle|me telephone|me rappelle|m'appeler|me telephoner|me rappeler)\b(?! (ce qu|ce que|les|la|le|mes|mon|ma)\b)",
+        r"\b(parler|discuter) (a quelqu'un |avec quelqu'un |a une personne )?(au telephone|de vive voix|par telephone)\b",
+    )),
     ("who_answers", _patterns(
         r"\b(qui|c'est qui|quelle personne|quel genre de personne) (\w+ ){0,3}(repond|au bout du fil|decroche|va me repondre|est au bout)\b",
         r"\b(c'est quoi|qu'est ce que c'est|c'est qui|quoi) (le |ce )?(numero )?(3114|3919|119|114|112|15|17|18)\b",
@@ -384,6 +397,8 @@ class CrisisTurn:
 # risk; "il rentre à 18 h" of an aggressor; "ça saigne" in a medical emergency). Elsewhere they
 # are skipped, so that they never hide a move every kind answers.
 _KIND_MOVES = {
+    "line_for_me": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
+    "wants_a_call": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "far_or_near": frozenset({OTHER_AT_RISK, MEDICAL}), "helper_strain": frozenset({OTHER_AT_RISK}),
     "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
     "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
@@ -449,7 +464,11 @@ _FAR_FROM_PERSON = re.compile(
     r"\b(m'a|m'|me|nous a) (appele|appelle|telephone|ecrit|envoye un (sms|message|texto))\b"
     r"|\b(je ne suis pas|je suis pas|suis pas|on n'est pas|on est pas) (la|la bas|avec (lui|elle)|chez (lui|elle)|sur place|a cote)\b"
     r"|\b(il|elle) (habite|vit|est|loge|travaille) (a \d+ ?(km|kilometres?)|loin|a l'autre bout|dans une autre ville|a l'etranger)\b"
-    r"|\b\d+ ?(km|kilometres?) (de chez moi|d'ici|de moi)\b|\b(au telephone|au tel|par telephone) avec (lui|elle|moi)\b|\bje suis (loin|au travail|au boulot)\b")
+    r"|\b\d+ ?(km|kilometres?) (de chez moi|d'ici|de moi)\b|\b(au telephone|au tel|par telephone) avec (lui|elle|moi)\b|\bje suis (loin|au travail|au boulot)\b"
+    # « je viens de l'avoir au tel, il est confus », « je suis à 20 min de chez lui » (persona
+    # round 95: « restez avec la personne » to a son across town).
+    r"|\b(je viens de l'avoir|je l'ai eue?|je l'ai|je viens de lui parler|on vient de se parler) (\w+ ){0,2}(au tel\w*|au telephone|par telephone)\b"
+    r"|\bje suis a \d+ ?(min|minutes|h|heures?|km) (de chez (lui|elle)|de (lui|elle)|en voiture)\b")
 
 
 def is_far_from_person(text: str | None) -> bool:
@@ -533,7 +552,7 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
     if message.triage.tier is not None:
         return True
     if not (state and state.get("open") and in_dialogue):
-        return False
+        return _line_question_after(state or {}, message) is not None
     if declines_with_a_question(state, message, intent_confidence):
         return False
     if taps_a_track_button(state, message):
@@ -696,7 +715,23 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
             return _first(state, triage.kind, message.first_reply_sent, message.text)
         if triage.tier == QUESTION:
             return _ask(state, triage.kind, message.text)
+        return _line_question_after(state, message)
+    return _in_open_dialogue(state, message)
+
+
+def _line_question_after(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn | None:
+    """After a dialogue about thoughts of suicide ended: « le 3114, je peux les appeler même
+    si… ? », « qu'on m'appelle plutôt ? » get their answer, not a track's."""
+    if state.get("kind") not in (SUICIDE, SELF_HARM, OTHER_AT_RISK):
         return None
+    move = move_of(message, state.get("kind"))
+    if move not in _LINE_MOVES:
+        return None
+    line = crisis_content().text(move)
+    return CrisisTurn(lines=(line,), state={**state, "last": line}, kind=state.get("kind"))
+
+
+def _in_open_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if state.get("tier") == QUESTION:
         return _after_question(state, message)
     return _in_dialogue(state, message)
@@ -791,7 +826,17 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
     content = crisis_content()
     triage = message.triage
     if triage.tier == CERTAIN:
-        return _first(state, triage.kind, message.first_reply_sent, message.text)
+        # The thoughts told in answer to the question (« ce ne serait pas si mal de ne pas se
+        # réveiller le matin ») are told: a later « vous m'avez mal compris » about something
+        # else does not close the case as a false alarm (persona round 95).
+        kind = triage.kind
+        if kind == OTHER_AT_RISK and state.get("kind") in (SUICIDE, SELF_HARM) \
+                and not _SOMEONE_ELSE.search(normalise(message.text or "")):
+            # The question was about the writer: « je pense à mon fils… mais le soir je me dis
+            # que ce ne serait pas si mal de ne pas se réveiller » is their own answer.
+            kind = state.get("kind")
+        told = kind in (SUICIDE, SELF_HARM) or bool(state.get(TOLD_KEY))
+        return _first({**state, TOLD_KEY: told}, kind, message.first_reply_sent, message.text)
     move = move_of(message, state.get("kind") or SUICIDE)
     answer = answer_of(message)
     if state.get("kind") == CHILD and writes_as_minor(message.text):
@@ -1001,6 +1046,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in _TOLD_MOVES:
         return _turn(state, (_with_reminder(content.text(move), kind, state),), kind=kind)
+    if move in _LINE_MOVES:
+        return _turn(state, (content.text(move),), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
     if move == "what_to_do" and kind in (MEDICAL, DANGER) and state.get("carbon_monoxide"):
@@ -1290,6 +1337,8 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
 
 # Shared moves answered by one text whatever the kind.
 _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
+# Questions about a helpline's use, answered even after the dialogue ended.
+_LINE_MOVES = frozenset({"line_for_me", "wants_a_call"})
 
 
 def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,

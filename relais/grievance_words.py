@@ -238,6 +238,14 @@ class Place:
         return bool(self.postal_code or self.commune)
 
 
+def _only_withdraws(text: str, words: str, references: tuple[int, ...]) -> bool:
+    """« Laissez tomber » withdraws the last item only said about it: a short message without a
+    question, or one naming the item (persona round 95: « pourquoi coach travail ?? rien à voir.
+    laissez tomber. Autre question : … le jardin » withdrew a doléance)."""
+    return bool(references) or ("?" not in text and len(words.split()) <= _SHORT_WITHDRAWAL_WORDS)
+
+
+_SHORT_WITHDRAWAL_WORDS = 10
 # « Finalement laissez tomber, ils l'ont réparé », « annulez-la », just after giving an item.
 _WITHDRAW_LAST = re.compile(r"\b(laisse[sz]? tomber|annule[sz]? (la|le)|retire[sz]? (la|le)|supprime[sz]? (la|le)"
                             r"|oublie[sz]? (la|le|ca)|plus besoin)\b")
@@ -255,6 +263,10 @@ _ABOUT_FOLLOW_UP = re.compile(
     r"\b(a qui|qui (va|vont) (la |le )?(lire|recevoir|traiter)|qui (la|le) (lit|lira|recoit)|on (le )?saura comment"
     r"|comment (je|on) (le )?(serai|sera) (au courant|prevenue?)|comment (je|on) (le )?(saurai|saurais|saura)\b(?! (faire|lire|ecrire))"
     r"|quelle (est la )?difference|c'est quoi la difference"
+    # « je serai prévenue comment quand la mairie répond ? » (persona round 95: « pas de réponse sûre »).
+    r"|(je|on) (serai|sera|serons) (prevenue?s?|au courant|informee?s?|averti\w*) comment"
+    r"|quand (la mairie|l'unite|la ville|la commune|ils|elle) (repond|repondra|aura repondu)"
+    r"|ca prend combien de temps|(delai|combien de temps) (\w+ ){0,3}(reponse|repondre)"
     r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose"
     # « ça va arriver à l'ARS ? », « elle remontera jusqu'au maire ? »: where it goes.
     r"|(ca|cela|elle|il) (va |vont |sera |ira )?(arriver|remonter|remontera|arrivera|etre (transmise?|envoyee?)|transmise?|envoyee?) (a|au|aux|jusqu'a|jusqu'au|jusqu'aux))\b")
@@ -285,7 +297,7 @@ def read_request(text: str | None, recorded: bool = False, in_collection: bool =
         return Reading(DETAIL, references=references)
     if recorded and _ADDING.search(words):
         return Reading(DETAIL, references=references)
-    if recorded and _WITHDRAW_LAST.search(words):
+    if recorded and _WITHDRAW_LAST.search(words) and _only_withdraws(text or "", words, references):
         return Reading(WITHDRAW, references=references)
     public = _names_a_public_good(words)
     wish = bool(_WISH.search(words)) and (public or bool(_FOR_PEOPLE.search(words)))

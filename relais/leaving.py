@@ -12,7 +12,9 @@ import re
 from relais.text import normalise
 
 _STOP_QUESTIONS = re.compile(
-    r"^(bon |ok |non |bah |ben |oh |mais )*(laissez|laisse|laissons) tomber\b(?! (ma|mon|la|le|cette|ce) )"
+    # Not « laissez tomber l'inspection du travail… ma boutique risque de couler »: that topic
+    # dropped, the message goes on (persona round 95: « d'accord, je m'arrête là »).
+    r"^(bon |ok |non |bah |ben |oh |mais )*(laissez|laisse|laissons) tomber\b(?! (ma|mon|la|le|cette|ce|les|vos|votre|ces|avec|pour|l'\w+) )"
     r"|\b(je )?(ne )?(veux|veut|voulais|souhaite) (pas|plus) (refaire |faire |remplir |repondre a |de )?"
     r"(un |ce |le |votre |vos |des |de |a )?(questionnaires?|questions|formulaires?)\b"
     r"|\b(arretez|stop|assez|marre|j'en ai marre) (avec |de )?(les |vos |des |ces )?(questions|questionnaires?)\b")
@@ -23,11 +25,20 @@ _ASKS = re.compile(
     r"(?! meme\b)")
 
 
+# « Laissez tomber. je suis crevé… moi je tiens plus trop » (persona round 95: « d'accord, je
+# m'arrête là » to a father whose house had flooded): distress said with it is the message.
+_DISTRESS = re.compile(
+    r"\b(je (ne )?tiens plus|je tiens plus|tiens plus trop|j'en peux plus|jen peux plus|je craque|je suis a bout|a bout de force\w*|"
+    r"je sais (meme )?plus quoi faire|je sais (meme )?plus (ou|par ou) (j'en suis|commencer)|je m'effondre|je suis (crevee?|epuisee?|au bout)|"
+    r"je pleure|j'ai envie de pleurer|je n'y arrive plus|j'y arrive plus|je coule|on coule|risque de couler|je suis perdue?)\b")
+
+
 def asks_to_stop_questions(text: str | None) -> bool:
-    """True for a request to stop the questions that asks nothing else."""
+    """True for a request to stop the questions that asks nothing else and tells no distress."""
     raw = text or ""
     words = normalise(raw)
-    return bool(_STOP_QUESTIONS.search(words)) and not _ASKS.search(words) and "?" not in raw
+    return bool(_STOP_QUESTIONS.search(words)) and not _ASKS.search(words) and "?" not in raw \
+        and not _DISTRESS.search(words)
 
 
 # A farewell at the end of a message (« merci, bonne journée », « non c bon merci au revoir »),

@@ -35,9 +35,13 @@ _CLOSE = r"(ouvrier|ouvriere|salarie|salariee|employe|employee|associe|associee|
 # The writer speaks of their own wish: the patterns about someone else step back.
 _FIRST_PERSON_WISH = r"(je veux(?! (savoir|comprendre|l'aider|les aider|aider|lui dire|lui parler|quoi lui dire))|je vais(?! (bien|mieux|tres bien))|je voudrais|j'ai envie|je pense a|moi aussi|me tuer|me suicider|en finir moi)\b"
 # Heat, and a mind that goes (for a heat stroke: a sign of it with heat, not heat alone).
-_HEAT_WORDS = r"\b(canicule|chaleur|coup de chaleur|il fait (tres |trop |super )?chaud|fait (3[4-9]|4[0-9]) ?(degres|°)|(3[4-9]|4[0-9]) ?(degres|°)|etuve|fournaise|insolation)\b"
+# « il fait 41 dehors » and « pas de clim » by 41 are heat too (persona round 95: an 82-year-old
+# father « bizarre, confus » at 41 got a question, then « pas compris », before the 15).
+_HEAT_WORDS = r"\b(canicule|chaleur|coup de chaleur|il fait (tres |trop |super )?chaud|fait (3[4-9]|4[0-9]) ?(degres|°)|(3[4-9]|4[0-9]) ?(degres|°)|il fait (3[4-9]|4[0-9])|etuve|fournaise|insolation)\b"
 _SOMEONE = r"(il|elle|ma mere|mon pere|ma grand mere|mon grand pere|mamie|mamy|papi|papy|ma voisine|mon voisin|mon mari|ma femme|ma tante|mon oncle)"
 _CONFUSED = (rf"\b({_SOMEONE} (\w+ ){{0,2}}(delire|divague)(?! (complet|completement|total|totalement|sur|avec|ou))|{_SOMEONE} (est|semble|devient|a l'air) (toute? |tres |un peu )?(confuse?|desorientee?|incoherente?|deliree?)|"
+             rf"{_SOMEONE},? (est |semble |devient |a l'air )?((toute?|tres|un peu|bizarre|fatiguee?|vraiment|completement),? ){{0,2}}(confuse?|desorientee?)|"
+             r"(sait|sais) (plus|pas) (trop |bien )?(quel jour on est|ou (il|elle) est|quelle heure il est)|"
              r"(dit|dire|raconte|raconter) des (choses|trucs) (bizarres|incoherente?s|sans queue ni tete)|"
              r"ne me reconnait (plus|pas)|me reconnait (plus|a peine)|ne reconnait plus|parle (bizarrement|de travers)|"
              r"ne repond (plus|pas) quand (je|on) (lui )?parle|ne reagit (plus|pas)|s'est evanouie?|fait un malaise)\b")

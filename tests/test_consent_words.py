@@ -50,3 +50,16 @@ def test_the_consent_answer_is_taken_off_what_follows_it():
         == "Je voudrais signaler que le bus 49 ne passe plus"
     assert without_leading_consent("Je garde mes petits-enfants. Le parc est fermé") \
         == "Je garde mes petits-enfants. Le parc est fermé"
+
+
+def test_a_yes_to_something_else_with_a_question_is_no_consent():
+    # Persona round 95: recorded as consent, from a woman whose partner reads her phone.
+    assert not is_explicit_answer("oui mais vous repondez pas. je peux y aller sans lui ou pas", True)
+    assert is_explicit_answer("ouais ok c bon", True)
+    assert is_explicit_answer("Oui je veux bien que vous gardiez mes informations, je n'ai rien à cacher.", True)
+
+
+def test_never_having_agreed_is_a_refusal_in_a_long_message():
+    assert consent_in_words("attendez non j'ai pas dit d'accord pour garder quoi que ce soit. ça reste où "
+                            "tout ça ? il regarde mon telephone des fois") is False
+    assert consent_in_words("je n'ai pas dit oui pour la publier") is None

@@ -1200,3 +1200,38 @@ def test_a_dangers_practical_questions_are_answered(first, question, expected):
     conversation = Conversation()
     conversation.say(first)
     assert expected in conversation.say(question).lines[-1]
+
+
+def test_thoughts_told_in_answer_to_the_question_are_not_taken_back_by_a_misread():
+    # Persona round 95: a widower's « ce ne serait pas si mal de ne pas se réveiller le matin »,
+    # then « je crois que vous m'avez mal compris » about evening messages: the case was closed
+    # as a false alarm.
+    conversation = Conversation()
+    conversation.say("Je ne sers plus à grand-chose de toute façon. À mon âge, à quoi bon.")
+    told = conversation.say("Je ne ferais pas de bêtise, je pense à mon fils. Mais le soir je me dis parfois "
+                            "que ce ne serait pas si mal de ne pas se réveiller le matin.")
+    assert told.case == CASE_OPEN
+    misread = conversation.say("Je crois que vous m'avez mal compris. Je demandais si une personne pouvait me téléphoner.")
+    assert misread.case != CASE_FALSE_ALARM
+
+
+def test_a_call_asked_for_and_the_3114_asked_about_get_their_answers_even_after_the_dialogue():
+    # Persona round 95: the fake-bank-adviser answer, then labour law's helplines.
+    conversation = Conversation()
+    conversation.say("je veux mourir, je n'en peux plus")
+    call = conversation.say("je préférerais qu'on m'appelle au téléphone plutôt qu'écrire, c'est possible ?")
+    assert "3114" in call.lines[-1] and "par écrit" in call.lines[-1]
+    closed = {**conversation.state, "open": False}
+    question = CitizenMessage("Le 3114, je peux les appeler même si je ne suis pas sur le point de faire quelque chose ?",
+                              "track_travail", Triage(None, None), intent_confidence=0.9)
+    assert takes_message(closed, question, 0.9, in_dialogue=False)
+    turn = next_turn(closed, question, in_dialogue=False)
+    assert turn.lines[0].startswith("Oui, tout à fait : le 3114") and turn.case is None
+
+
+def test_a_confused_father_in_a_heat_wave_told_from_afar_is_the_15_at_once():
+    # Persona round 95: a question, a heat-illness answer for the writer, then « pas compris ».
+    turn = Conversation().say("mon pere 82 ans vit seul dernier etage pas de clim il fait 41 dehors, je viens de l'avoir "
+                              "au tel il est bizarre, confus, il sait plus trop quel jour on est. c grave ??")
+    assert turn.kind == "medical" and turn.case == CASE_OPEN
+    assert turn.lines[0] == crisis_content().text("medical_far_first")

@@ -247,3 +247,17 @@ def test_a_thing_said_public_is_no_choice_to_publish():
     from relais.grievance_words import read_stated_visibility
     assert read_stated_visibility("je voudrais signaler que la fontaine publique du square Verlaine est coupée") is None
     assert read_stated_visibility("vous pouvez la rendre publique") == "published"
+
+
+def test_laissez_tomber_in_a_message_about_something_else_withdraws_nothing():
+    # Persona round 95: « pourquoi coach travail ?? rien à voir. laissez tomber. Autre question :
+    # … le jardin » withdrew the doléance just given, and it could not be restored.
+    text = ("pourquoi coach travail?? rien a voir. laissez tomber. Autre question : en attendant la reponse, "
+            "comment on démarre le jardin concretement?")
+    assert read_request(text, recorded=True) is None
+    assert read_request("Finalement laissez tomber, ils l'ont réparé", recorded=True).request == WITHDRAW
+
+
+def test_how_the_answer_comes_back_is_a_question_about_the_item():
+    reading = read_request("et concretement je serai prévenue comment quand la mairie répond? par notif?", recorded=True)
+    assert reading.request == ABOUT and reading.follow_up

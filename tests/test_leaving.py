@@ -106,3 +106,12 @@ def test_every_goodbye_of_the_training_data_may_be_one():
 def test_the_menu_asked_for_in_the_last_words(text, menu):
     from relais.leaving import ends_with_menu
     assert ends_with_menu(text) is menu
+
+
+@pytest.mark.parametrize("text", [
+    # Persona round 95: « d'accord, je m'arrête là » to both.
+    "laissez tomber. je suis crevé, ma fille pleure, moi je tiens plus trop. je sais meme plus quoi faire en premier",
+    "laissez tomber l'inspection du travail, MA boutique risque de couler",
+])
+def test_distress_or_a_topic_dropped_is_no_stop(text):
+    assert not asks_to_stop_questions(text)

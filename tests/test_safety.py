@@ -749,3 +749,13 @@ def test_food_gone_soft_in_a_power_cut_is_no_medical_emergency():
     assert not assess("la viande hachée est encore froide mais toute molle, je peux congeler la sauce après ?").is_crisis
     assert assess("mon fils a mangé du poulet pas cuit, il vomit et il est tout mou").kind == "medical"
     assert assess("il m'a poussé contre le frigo et m'a tordu le poignet").kind == "violence"
+
+
+@pytest.mark.parametrize("text", [
+    # Persona round 95: a question, then « pas compris » twice, before the 15.
+    "mon pere 82 ans pas de clim il fait 41 dehors, il est bizarre, confus, il sait plus trop quel jour on est",
+    "LA CANICULE. mon père confus. je dois appeler le samu oui ou non",
+])
+def test_confusion_in_a_heat_wave_is_a_medical_emergency(text):
+    assessment = assess(text)
+    assert assessment.is_crisis and assessment.kind == "medical"

@@ -325,3 +325,26 @@ def test_a_habit_told_in_a_safety_plan_answer_is_no_instruction():
     told = read_contact("quand ça va mal je ne décroche plus et le soir je fume trop", in_context=True)
     assert told.wishes.quiet_from is None and told.wishes.quiet_until is None
     assert read_contact("ne m'écrivez pas le soir", in_context=True).wishes.quiet_from is not None
+
+
+@pytest.mark.parametrize("text", [
+    # Persona round 95: each set quiet hours nobody asked for on a crisis case.
+    "et comment on le surveille alors que je bosse toute la journée demain",
+    "et ce soir je dors chez lui ou pas ? quels signes doivent m'inquieter cette nuit pour rappeler le 15 ?",
+    "Oui, je suis chez moi, je ne vais rien faire ce soir, rassurez-vous.",
+    "Je n'ai rien contre les messages le soir.",
+])
+def test_a_time_said_of_something_else_is_no_quiet_time(text):
+    wishes = read_contact(text, in_context=True).wishes
+    assert (wishes.quiet_from, wishes.quiet_until) == (None, None)
+
+
+def test_instructions_lifted_and_nobody_writing_first_are_heard():
+    assert read_contact("Non, enlevez cela s'il vous plaît.", in_context=True, has_instructions=True).lifted >= {"quiet"}
+    assert read_contact("Je n'ai rien contre les messages le soir.", in_context=True).lifted == {"quiet"}
+    # A victim whose partner reads her phone (persona round 95).
+    assert read_contact("non non faut pas qu'on m'ecrive!! si il voit un message ça va mal se passer",
+                        in_context=True).wishes.wait_for_me
+    assert read_contact("ils vont m'ecrire ou pas ? je veux pas", in_context=True).asks_noted
+    # Still read: an instruction and a question in two sentences.
+    assert read_contact("ne m'écrivez pas après 19 h. il rentre", in_context=True).wishes.quiet_from == 19
