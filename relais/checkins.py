@@ -27,7 +27,7 @@ NUDGE_AFTER = timedelta(hours=24)
 CHECKIN_PAYLOAD = "/checkin"
 PERSON_PAYLOAD = "/demander_humain"
 
-PAUSE, RESUME, STOP, CHOOSE, STATUS = "pause", "resume", "stop", "choose", "status"
+PAUSE, RESUME, STOP, CHOOSE, STATUS, TOMORROW = "pause", "resume", "stop", "choose", "status", "tomorrow"
 _REMINDERS = r"(?:rappels?|relances?|points?(?: de la semaine| hebdo\w*)?|check ?ins?)"
 _PAUSE = re.compile(rf"^\s*(?:mettre en )?pause(?: (?:les |des )?{_REMINDERS})?\s*$"
                     rf"|\b(?:pause|suspend\w*)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b")
@@ -37,6 +37,12 @@ _RESUME = re.compile(rf"\b(?:reprend\w*|relanc\w*|reactiv\w*|remettre)\b(?:\s+\w
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # « Vous m'enverrez un message vendredi ? » (persona round 92: the scam-SMS advice): a point asked for.
 _WRITE_TO_ME = r"(?:vous|tu) (?:\w+ ){0,2}?(?:m'enverr\w*|m'ecrir\w*|me recontacter\w*|me relancer\w*|me (?:re)?demander\w* des nouvelles|m'envoyer un (?:message|mot|rappel)|m'ecrire)"
+# « Vous pouvez me redemander demain comment ça va ? » (persona round 95: the prime d'activité
+# for students): one check-in tomorrow.
+_ASKS_AFTER_ME = (r"(?:vous|tu|quelqu'un|on) (?:\w+ ){0,2}?(?:me (?:re)?demander\w* (?:comment (?:ca|je) va\w*|si (?:ca|je) va\w*|de mes nouvelles|des nouvelles)"
+                  r"|prendre de mes nouvelles|m'ecrire|me (?:re)?contacter|me relancer|m'envoyer un (?:message|mot))")
+_TOMORROW = re.compile(rf"\b{_ASKS_AFTER_ME}\b.{{0,30}}\bdemain\b|\bdemain\b.{{0,30}}\b{_ASKS_AFTER_ME}\b"
+                       r"|\b(?:vous|tu) (?:\w+ ){0,2}?me (?:re)?demander\w* demain (?:comment|si)\b")
 _CHOOSE = re.compile(
     rf"\b(?:point(?! de vue)|rappel|relance|check ?in|{_WRITE_TO_ME})s?\b.{{0,45}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
     r"(?:.{0,12}?\b(\d{1,2})\s*(?:h|heures?)\b)?")
@@ -65,6 +71,8 @@ def read_request(text: str | None) -> CheckinRequest | None:
         return CheckinRequest(PAUSE)
     if _RESUME.search(words):
         return CheckinRequest(RESUME)
+    if _TOMORROW.search(words):
+        return CheckinRequest(TOMORROW)
     choose = _CHOOSE.search(words)
     if choose:
         hour = int(choose.group(2)) if choose.group(2) else None

@@ -87,3 +87,13 @@ def test_no_plan_without_consent(checkins, consent):
     with pytest.raises(NoConsent):
         checkins.choose("refused", 0, 18)
     assert checkins.plan("refused") is None
+
+
+def test_a_check_in_asked_for_tomorrow_is_read():
+    # Persona round 95: « vous pouvez me redemander demain comment ça va ? » got the prime
+    # d'activité for students.
+    from relais.checkins import TOMORROW, read_request
+
+    assert read_request("je vais dormir. vous pouvez me redemander demain comment ça va ?").kind == TOMORROW
+    assert read_request("tu peux m'écrire demain ?").kind == TOMORROW
+    assert read_request("demain je vais à la mairie") is None
