@@ -257,7 +257,10 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"pas (d'argent|de compte) a moi|argent a moi)\b",
     )),
     ("free_anonymous", _patterns(
-        r"\b(gratuit|payant|ca coute|combien ca coute|anonyme|anonymat|confidentiel|facture|apparai\w*|mon nom|tracable|trace|savoir que j'ai appele|sans credit|forfait|plus de credit|pas de credit)",
+        # Not an energy bill (« la facture edf si elle est pas payée ils peuvent couper ? », persona
+        # round 95: the 3919's bill line): a bill beside a call or a number.
+        r"^(?!.*\b(facture (d'|de l')?(edf|engie|electricite|gaz|energie|eau|loyer|telephone d'un autre)|couper le courant|coupure)\b)"
+        r".*\b(gratuit|payant|ca coute|combien ca coute|anonyme|anonymat|confidentiel|facture|apparai\w*|mon nom|tracable|trace|savoir que j'ai appele|sans credit|forfait|plus de credit|pas de credit)",
         r"\b(savoir|sauront|sache|saura|decouvrir) (\w+ ){0,2}(que c'est moi|qui je suis|qui appelle|qui a appele|que j'ai appele)\b",
     )),
     ("complaint", _patterns(r"\b(plainte|main courante|porter plainte|commissariat|gendarmerie)\b")),
