@@ -173,7 +173,7 @@ _ONLY_BEFORE = re.compile(_ONLY + r" (\S+ ){0,4}?avant " + _HOUR)
 # (persona round 88: an answer to a safety-plan question became « no message after 18 h »).
 # Not a negation of something else done at that time: « on peut pas rentrer cette nuit », « je
 # ne dors pas la nuit » (persona round 91: quiet hours set on a gas emergency's case).
-_OTHER_DOING = r"(?!(et|contre|faire|fais|fait|rentrer|rentre|dormir|dors|dort|sortir|sors|aller|vais|partir|retourner|rester|reste|venir|bouger|manger|travailler|travaille|bosse|bosser|fermer|tenir|tiens|passer|conduire|chauffer|chauffe)\b)"
+_OTHER_DOING = r"(?!(et|d'urgence|presse|contre|faire|fais|fait|rentrer|rentre|dormir|dors|dort|sortir|sors|aller|vais|partir|retourner|rester|reste|venir|bouger|manger|travailler|travaille|bosse|bosser|fermer|tenir|tiens|passer|conduire|chauffer|chauffe)\b)"
 _NOT_DOING_BEFORE = "".join(rf"(?<!{verb} )" for verb in ("dors", "dort", "dormons", "rentre", "rentrons", "sors", "sort",
                                                          "bosse", "travaille", "mange", "chauffe"))
 _NOT_EVENING = re.compile(_NOT_DOING_BEFORE + _NEGATION + r" (" + _OTHER_DOING + r"\S+ ){0,4}?(le soir|ce soir|en soiree|les soirs)\b")

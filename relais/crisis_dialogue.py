@@ -106,6 +106,12 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b((les pompiers|les secours|le samu|grdf|ils) sont (passes|repartis)|l' ?eau (re)?descend|l' ?eau (baisse|se retire|est redescendue|est partie)|"
         r"le feu est (eteint|maitrise)|(le|la|les) gardent en observation|en observation (a l'hopital|cette nuit|pour la nuit)|(on est|je suis|nous sommes) (en securite|hors de danger) maintenant|"
         r"(ils|les pompiers|le samu|l'ambulance|les secours) (l'|les |la |le )?(emmenent|emmene|ont emmene\w*|transportent|amenent|conduisent) .{0,60}\b(a l'hopital|aux urgences))\b",
+        # Persona round 96: « non non là il va bien il joue, c'était cette nuit qu'il sifflait »,
+        # « y a PAS d'urgence médicale, personne attend les secours » got « appelez le 15 » for
+        # eight turns.
+        r"\b((y a|il y a|c'est|c est) pas (d'|d |de )?urgence( medicale| vitale)?|pas d'? ?urgence medicale|"
+        r"personne (n'?)?attend (les secours|le samu|les pompiers)|"
+        r"(il|elle|mon fils|ma fille|le petit|la petite|le bebe|bebe) (\w+ )?(va bien|va mieux|joue|rigole)( maintenant| la| il joue| elle joue)?)\b",
         # Persona round 92: « les pompiers l'ont trouvée, elle était tombée, elle est vivante,
         # ils l'emmènent ».
         r"\b((ils|les pompiers|les secours|le samu) l'ont (trouvee?|retrouvee?|sortie?|pris\w* en charge)|"
@@ -1070,6 +1076,11 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
             young = (str(_table("thoughts_answers")["psy_teens"]),) if state.get("young") else ()
             lines = (content.text("emergency_over_care"),) + young
             return CrisisTurn(lines=lines, state=_closed(state, lines[-1]), kind=kind)
+        if kind == MEDICAL and _ASKS_A_DOCTOR.search(normalise(message.text or "")):
+            # « Il va bien, il joue… je l'emmène chez le médecin ou pas ? » (persona round 96):
+            # not the 15 again, the doctor today and the signs that would make it the 15's.
+            line = content.text("settled_see_a_doctor")
+            return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
         then_track = _asks_its_track(message, OVER_TRACK_CONFIDENCE)
         line = content.text("emergency_over_then") if then_track \
             else content.text("emergency_over_heat") if state.get("heat") else content.text("emergency_over")
@@ -1339,6 +1350,8 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
 
 
 # Shared moves answered by one text whatever the kind.
+_ASKS_A_DOCTOR = re.compile(r"\b(je (l'|le |la )?(emmene|amene|montre)\w*|l'emmener|le montrer|la montrer|consulter|"
+                            r"(chez|voir) (le|un|son) (medecin|pediatre|docteur|generaliste))\b(?!.{0,20}\b(a dit|dit que))")
 _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
 # Questions about a helpline's use, answered even after the dialogue ended.
 _LINE_MOVES = frozenset({"line_for_me", "wants_a_call"})

@@ -118,6 +118,10 @@ _ASKS_FOR_A_PERSON = re.compile(
     rf"|\bde vive voix\b.{{0,40}}\b(avec|a) {_TEAM_PERSON}"
     # « J'aimerais qu'une personne m'appelle pour m'expliquer »: to be called is to reach someone.
     r"|\b((qu'|qu )une personne|que quelqu'un) (\w+ ){0,1}(m'appelle|me rappelle|me telephone|me contacte|puisse m'appeler)\b"
+    # « Je veux bien qu'une personne de l'équipe nous recontacte » (persona round 96: no case).
+    r"|\b((qu'|qu )une personne|que quelqu'un) (de l'equipe|de votre equipe|du relais|de chez vous) (\w+ ){0,1}"
+    r"(m'|nous |me )(appelle|rappelle|telephone|contacte|recontacte|ecrive|reponde)\b"
+    r"|\b((qu'|qu )une personne|que quelqu'un) (\w+ ){0,1}(nous |me |m')(recontacte|ecrive|rappelle|contacte)\b"
     rf"|\b(mettre|mettez|mets) (moi )?en (relation|contact) avec {_TEAM_PERSON}\b"
     # Not an adviser of another service (« prendre rdv avec un conseiller CEP avant vendredi »,
     # a goal: persona round 93 opened a case).

@@ -1235,3 +1235,16 @@ def test_a_confused_father_in_a_heat_wave_told_from_afar_is_the_15_at_once():
                               "au tel il est bizarre, confus, il sait plus trop quel jour on est. c grave ??")
     assert turn.kind == "medical" and turn.case == CASE_OPEN
     assert turn.lines[0] == crisis_content().text("medical_far_first")
+
+
+def test_a_child_who_is_fine_now_ends_the_emergency_and_gets_the_doctor_and_the_signs():
+    # Persona round 96: « il va bien il joue, c'était cette nuit qu'il sifflait… je l'emmène chez
+    # le médecin ou pas ? », then « y a PAS d'urgence médicale » got « appelez le 15 » for 8 turns.
+    conversation = Conversation()
+    conversation.say("je parle de mon fils qui respire mal la nuit, il a 2 ans. qui j appelle?")
+    settled = conversation.say("non non la il va bien il joue, c etait cette nuit qu il sifflait. "
+                               "je demande juste si je l emmene chez le medecin ou pas")
+    assert not settled.open and settled.lines[0] == crisis_content().text("settled_see_a_doctor")
+    again = Conversation()
+    again.say("mon fils respire mal, il a 2 ans")
+    assert not again.say("y a PAS d urgence medicale, personne attend les secours, mon fils va bien").open
