@@ -2,7 +2,7 @@
 trained model and a running Relais, with floors.
 
 Those sets were written by helper sessions that never saw data/, the domain or the tests, and
-are never trained on. Sets D, E and F are played here (A to C, older, only by
+are never trained on. Sets D to G are played here (A to C, older, only by
 bench/conversations.py, which prints every failure). A floor is the figure measured when Relais
 last improved, minus a margin: DIET on CPU is not reproducible across trainings (the same
 data gives a few messages more or fewer), and a floor one message under the last figure turned
@@ -31,6 +31,10 @@ ROUTING_FLOORS = {
     # before its first run (0.858 / 0.758 with the earlier machine's model); on 2026-12-04 0.846 /
     # 0.725 at first and at the end. Its failures were not read.
     "routing_F": (0.83, 0.71),
+    # G: written blind on 2026-12-07 from the brief of F (sha256 a1e08575…), frozen before its
+    # first run: 0.871 / 0.788 at first, 0.871 / 0.808 after that day's changes (guided by set
+    # F's failures and two persona rounds; G's failures were not read).
+    "routing_G": (0.855, 0.77),
 }
 # set: share of conversations that fully pass.
 CONVERSATION_FLOORS = {
@@ -46,6 +50,9 @@ CONVERSATION_FLOORS = {
     # F (sha256 c4b95edf…): first run 20/104 (270/416 turns, earlier machine's model); on
     # 2026-12-04 22/104 (277/416) then 23/104 (278/416). Its failures were not read.
     "conversations_F": 0.19,
+    # G (sha256 41dbe1cb…): first run 42/104 (307/400 turns); 44/104 (310/400) after the day's
+    # changes. Its failures were not read.
+    "conversations_G": 0.37,
 }
 
 
