@@ -302,6 +302,18 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("helper_strain", _patterns(
         r"\b(je suis|moi aussi je suis|suis) (\w+ ){0,2}(epuisee?|crevee?|videe?|depassee?)\b",
     )),
+    # A parent about a teenager who wrote he « ne veut plus être là » (persona round 96: « est-ce
+    # que c'est grave ? je lui dis que j'ai lu son téléphone ? » got a burn-out answer for her,
+    # then the job-loss template): whether it is serious, and how to open the talk tonight.
+    ("is_it_serious", _patterns(
+        r"\b((est ce que )?c'est (vraiment |si )?(grave|serieux)|je dramatise|crise d'ado|juste l'adolescence|c'est l'adolescence|"
+        r"je m'inquiete pour rien|j'exagere)\b",
+    )),
+    ("how_to_talk", _patterns(
+        r"\b(comment (je )?(lui |le |la )?(parle|parler|commencer|aborder|dire|amener)|je (lui )?dis quoi|lui dire quoi|quelles phrases|"
+        r"je commence comment|par quoi je commence|je lui mens|(je lui dis|lui dire|lui avouer) que j'ai (vu|lu|regarde|fouille)|"
+        r"qu'il (sache|saura|va savoir) que j'ai (vu|lu|regarde|fouille))\b",
+    )),
     ("keeps_secret", _patterns(r"\b(jurer|jure|promis|promettre|promesse|garder le secret|rien dire a personne)\b")),
     ("how_to_help", _patterns(
         r"\b(je lui pose la question|lui poser la question|lui demander directement|donner l'idee|peut etre une blague|(il|elle) plaisantait)\b",
@@ -406,6 +418,7 @@ class CrisisTurn:
 # risk; "il rentre à 18 h" of an aggressor; "ça saigne" in a medical emergency). Elsewhere they
 # are skipped, so that they never hide a move every kind answers.
 _KIND_MOVES = {
+    "how_to_talk": frozenset({OTHER_AT_RISK}), "is_it_serious": frozenset({OTHER_AT_RISK}),
     "line_for_me": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "wants_a_call": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "far_or_near": frozenset({OTHER_AT_RISK, MEDICAL}), "helper_strain": frozenset({OTHER_AT_RISK}),
@@ -728,16 +741,25 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
     return _in_open_dialogue(state, message)
 
 
+def _answered_lines(message: CitizenMessage, kind: str | None) -> tuple[str, ...]:
+    """The texts of every such question the message asks (« c'est grave ? je lui dis que j'ai
+    lu son téléphone ? »: both answered), in the order of the dialogue's moves."""
+    text = normalise(message.text or "")
+    return tuple(crisis_content().text(move) for move, patterns in _MOVES
+                 if move in _ANSWERED_MOVES and (kind is None or kind in _KIND_MOVES.get(move, frozenset({kind})))
+                 and any(pattern.search(text) for pattern in patterns))
+
+
 def _line_question_after(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn | None:
     """After a dialogue about thoughts of suicide ended: « le 3114, je peux les appeler même
     si… ? », « qu'on m'appelle plutôt ? » get their answer, not a track's."""
     if state.get("kind") not in (SUICIDE, SELF_HARM, OTHER_AT_RISK):
         return None
     move = move_of(message, state.get("kind"))
-    if move not in _LINE_MOVES:
+    if move not in _ANSWERED_MOVES:
         return None
-    line = crisis_content().text(move)
-    return CrisisTurn(lines=(line,), state={**state, "last": line}, kind=state.get("kind"))
+    lines = _answered_lines(message, state.get("kind"))
+    return CrisisTurn(lines=lines, state={**state, "last": lines[-1]}, kind=state.get("kind"))
 
 
 def _in_open_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
@@ -1055,8 +1077,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in _TOLD_MOVES:
         return _turn(state, (_with_reminder(content.text(move), kind, state),), kind=kind)
-    if move in _LINE_MOVES:
-        return _turn(state, (content.text(move),), kind=kind)
+    if move in _ANSWERED_MOVES:
+        return _turn(state, _answered_lines(message, kind), kind=kind)
     if move == "team_question":
         return _turn(state, (content.by_kind(move, kind),), kind=kind, offer_person=True)
     if move == "what_to_do" and kind in (MEDICAL, DANGER) and state.get("carbon_monoxide"):
@@ -1353,8 +1375,9 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
 _ASKS_A_DOCTOR = re.compile(r"\b(je (l'|le |la )?(emmene|amene|montre)\w*|l'emmener|le montrer|la montrer|consulter|"
                             r"(chez|voir) (le|un|son) (medecin|pediatre|docteur|generaliste))\b(?!.{0,20}\b(a dit|dit que))")
 _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
-# Questions about a helpline's use, answered even after the dialogue ended.
-_LINE_MOVES = frozenset({"line_for_me", "wants_a_call"})
+# Questions answered by one text of the content, also after the dialogue ended: a helpline's
+# use, a call asked for, and a parent's « c'est grave ? » and « comment je lui parle ce soir ? ».
+_ANSWERED_MOVES = frozenset({"line_for_me", "wants_a_call", "is_it_serious", "how_to_talk"})
 
 
 def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,

@@ -1248,3 +1248,16 @@ def test_a_child_who_is_fine_now_ends_the_emergency_and_gets_the_doctor_and_the_
     again = Conversation()
     again.say("mon fils respire mal, il a 2 ans")
     assert not again.say("y a PAS d urgence medicale, personne attend les secours, mon fils va bien").open
+
+
+def test_a_parent_asking_whether_it_is_serious_and_how_to_talk_tonight_gets_both_answers():
+    # Persona round 96: « est-ce que c'est grave ? je lui dis que j'ai lu son téléphone ? » got a
+    # burn-out answer for the mother, then the job-loss template.
+    conversation = Conversation()
+    conversation.say("Mon fils a 16 ans, j'ai vu sur son téléphone qu'il a écrit qu'il veut plus être là. J'ai peur")
+    message = CitizenMessage("Est ce que c'est grave oui ou non ? Et pour le téléphone, je lui dis que j'ai vu ? "
+                             "j'ai pleuré toute la matinée au travail", "track_travail",
+                             Triage(None, None), intent_confidence=0.97)
+    assert takes_message(conversation.state, message, 0.97, in_dialogue=True)
+    turn = next_turn(conversation.state, message)
+    assert turn.lines == (crisis_content().text("is_it_serious"), crisis_content().text("how_to_talk"))
