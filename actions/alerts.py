@@ -15,15 +15,13 @@ from relais.alert_dialogue import alert_turn, checkin_turn
 from relais.alert_words import button_choice
 from relais.checkins import checkin_texts
 from relais.checkins import read_request as read_checkin_request
-from relais.contact_wishes import ContactWishes
+from relais.contact_wishes import may_write_first
 from relais.conversation_contract import (
     ALERT_ACTION,
     ALERT_SLOT,
     CONTACT_SLOT,
-    CONTACT_WISHES_KEY,
     CRISIS_SLOT,
 )
-from relais.crisis import VIOLENCE
 from relais.events import event_texts
 from relais.services import StorageUnavailable
 from relais.services.events import CitizenEvent
@@ -85,21 +83,13 @@ def say_event_instructions(dispatcher: CollectingDispatcher, tracker: Tracker,
 PLANNED_KEY = "checkin_planned"
 
 
-def may_write_first(tracker: Tracker) -> bool:
-    """May Relais start a message to this citizen later: not when they asked that nobody writes
-    first or for discreet messages, nor after violence was told in the conversation."""
-    wishes = ContactWishes.from_json((tracker.get_slot(CONTACT_SLOT) or {}).get(CONTACT_WISHES_KEY))
-    told_violence = (tracker.get_slot(CRISIS_SLOT) or {}).get("kind") == VIOLENCE
-    return not (wishes.wait_for_me or wishes.discreet or told_violence)
-
-
 def plan_check_in_after_urgence(dispatcher: CollectingDispatcher, tracker: Tracker,
                                 so_far: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """After an urgence's first steps: a check-in tomorrow (with consent, unless paused), said
     once in the conversation. `so_far`: the events of this turn (the slot may be set there).
     Never on a phone someone else reads (persona round 95: « je reviendrai vers vous demain » to
     a woman whose partner checks her phone, after « personne doit m'écrire »)."""
-    if not may_write_first(tracker):
+    if not may_write_first(tracker.get_slot(CONTACT_SLOT), tracker.get_slot(CRISIS_SLOT)):
         return []
     try:
         planned = backend().checkins.after_urgence(tracker.sender_id)

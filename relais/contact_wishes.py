@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from relais.conversation_contract import CONTACT_WISHES_KEY
+from relais.crisis import VIOLENCE
 from relais.text import normalise
 from relais.yes_no import says_yes
 
@@ -484,6 +485,15 @@ def in_contact_context(contact_state: dict[str, Any] | None, escalation: str | N
     asked for or opened on a crisis (the `contact`, `escalation` and `crisis` slots)?"""
     wishes = ContactWishes.from_json((contact_state or {}).get(CONTACT_WISHES_KEY))
     return wishes.has_instructions or bool(escalation) or bool((crisis_state or {}).get("case"))
+
+
+def may_write_first(contact_state: dict[str, Any] | None, crisis_state: dict[str, Any] | None) -> bool:
+    """May Relais start a message to this citizen later (the `contact` and `crisis` slots): not
+    when they asked that nobody writes first or for discreet messages, nor after violence was
+    told in the conversation."""
+    wishes = ContactWishes.from_json((contact_state or {}).get(CONTACT_WISHES_KEY))
+    told_violence = (crisis_state or {}).get("kind") == VIOLENCE
+    return not (wishes.wait_for_me or wishes.discreet or told_violence)
 
 
 def is_for_contact_turn(text: str | None, intent: str | None, awaiting_withdrawal: bool,

@@ -348,3 +348,14 @@ def test_instructions_lifted_and_nobody_writing_first_are_heard():
     assert read_contact("ils vont m'ecrire ou pas ? je veux pas", in_context=True).asks_noted
     # Still read: an instruction and a question in two sentences.
     assert read_contact("ne m'écrivez pas après 19 h. il rentre", in_context=True).wishes.quiet_from == 19
+
+
+def test_relais_writes_first_only_where_nobody_else_reads_the_phone():
+    # Persona round 95: « je reviendrai vers vous demain » to a woman whose partner reads her phone.
+    from relais.contact_wishes import may_write_first
+
+    assert may_write_first(None, None)
+    assert not may_write_first({"wishes": ContactWishes(wait_for_me=True).to_json()}, None)
+    assert not may_write_first({"wishes": ContactWishes(discreet=True).to_json()}, None)
+    assert not may_write_first(None, {"kind": "violence", "open": True})
+    assert may_write_first({"wishes": ContactWishes(quiet_from=21).to_json()}, {"kind": "medical"})
