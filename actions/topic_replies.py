@@ -29,6 +29,7 @@ from relais.topics import (
     TopicMatch,
     best_topic,
     fallback_topic,
+    other_questions,
     question_topic,
     question_topic_anywhere,
     two_needs,
@@ -51,8 +52,10 @@ def _payload(intent: str, **entities: Any) -> str:
     return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
 
 
-def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
-    buttons = []
+def say_topic(dispatcher, topic: Topic, with_buttons: bool = True, also: Sequence[Topic] = ()) -> None:
+    """The topic's answer; `also`, the topics of the message's other questions, as buttons."""
+    buttons = [{"title": f"Et : {other.title}", "payload": _payload("sujet", topic=other.key)} for other in also]
+    text = topic.answer + (ALSO_ASKED[len(also) > 1] if also else "")
     if with_buttons:
         if topic.more:
             buttons.append({"title": "En savoir plus", "payload": _payload("en_savoir_plus", topic=topic.key)})
@@ -62,7 +65,11 @@ def say_topic(dispatcher, topic: Topic, with_buttons: bool = True) -> None:
         else:
             buttons.append({"title": "Et ensuite ?", "payload": _payload("suite")})
         buttons.append({"title": "Parler à une personne", "payload": _payload(PERSON_INTENT)})
-    dispatcher.utter_message(text=topic.answer, buttons=buttons)
+    dispatcher.utter_message(text=text, buttons=buttons)
+
+
+ALSO_ASKED = {False: "\n\nVous posiez aussi une autre question : le bouton « Et : … » y répond.",
+              True: "\n\nVous posiez aussi d'autres questions : les boutons « Et : … » y répondent."}
 
 
 UNANSWERED_OPENING = "Je n'ai pas de réponse sûre à cette question"
@@ -406,7 +413,8 @@ def say_topic_once(dispatcher, tracker, topic: Topic) -> list[dict[str, Any]]:
     """The topic's answer, unless Relais gave it in this conversation: then more on it, or the
     next actions (a citizen who asks again wants to go further, not the same words)."""
     if not _said(tracker, topic.answer, recent=RECENT_EVENTS):
-        say_topic(dispatcher, topic)
+        text = tracker.latest_message.get("text") or ""
+        say_topic(dispatcher, topic, also=other_questions(text, topic) if is_typed(text) else ())
         return []
     text = tracker.latest_message.get("text") or ""
     if topic.more and not _said(tracker, topic.more):

@@ -189,3 +189,45 @@ def two_needs(text: str) -> tuple[str, str] | None:
     if len(ranked) < 2 or ranked[1][1] < TWO_NEEDS_MASS or ranked[1][1] < TWO_NEEDS_LEAD * third:
         return None
     return ranked[0][0], ranked[1][0]
+
+
+# Other questions of one message (« … et le CFA, il peut faire quelque chose ? ») are offered as
+# buttons beside the answer to the main one (persona rounds 95-96: three questions in one message
+# got one answer). Each question is read alone; only a topic this likely is offered, or one
+# likely enough and this many times likelier than the next (« il y a des aides ? » alone leans
+# to no topic).
+OTHER_QUESTION_SURE = 0.45
+OTHER_QUESTION_THRESHOLD = 0.3
+OTHER_QUESTION_LEAD = 2.5
+OTHER_QUESTION_MIN_WORDS = 4
+OTHER_QUESTIONS_MAX = 2
+_SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
+
+
+def _question_sentences(text: str) -> list[str]:
+    sentences = [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
+    return [s for s in sentences
+            if len(s.split()) >= OTHER_QUESTION_MIN_WORDS and ("?" in s or is_question(s))]
+
+
+def _sure_alone(ranked: Sequence[TopicMatch]) -> TopicMatch | None:
+    if not ranked or ranked[0].score < OTHER_QUESTION_THRESHOLD:
+        return None
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    sure = ranked[0].score >= OTHER_QUESTION_SURE or ranked[0].score >= OTHER_QUESTION_LEAD * runner_up
+    return ranked[0] if sure else None
+
+
+def other_questions(text: str, answered: Topic) -> list[Topic]:
+    """The topics of the message's other questions, besides the one answered; none when the
+    message asks one thing."""
+    if len([s for s in _SENTENCE_END.split(text or "") if s.strip()]) < 2:
+        return []
+    found: list[Topic] = []
+    for sentence in _question_sentences(text):
+        match = _sure_alone(topic_index().rank(sentence))
+        if match is None:
+            continue
+        if match.topic.key != answered.key and all(match.topic.key != t.key for t in found):
+            found.append(match.topic)
+    return found[:OTHER_QUESTIONS_MAX]

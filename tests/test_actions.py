@@ -793,3 +793,22 @@ def test_a_fever_with_a_headache_is_no_heat_illness():
     from relais.health_worry import tells_heat_illness
     assert not tells_heat_illness("j'ai 39 et mal à la tête depuis ce matin")
     assert tells_heat_illness("j'ai des vertiges, c'est grave ?", ("il fait 36° dans mon studio sous les toits",))
+
+
+def test_the_other_questions_of_one_message_are_offered_beside_the_answer(dispatcher, domain):
+    # Persona rounds 95-96: three questions in one message got one answer, the others were lost.
+    text = ("ma retraite a 10 jours de retard depuis le changement de caisse. qui j'appelle ? "
+            "et la banque m'a pris des frais de découvert, je peux les contester ?")
+    ActionFallback().run(dispatcher, make_tracker("nlu_fallback", text), domain)
+    answer = dispatcher.messages[0]
+    assert answer["text"].startswith(find_topic("economie/retraite_en_retard").answer)
+    assert "autre question" in answer["text"]
+    others = [b for b in answer["buttons"] if b["title"].startswith("Et : ")]
+    assert [b["payload"] for b in others] == ['/sujet{"topic": "economie/frais_bancaires"}']
+
+
+def test_a_message_with_one_question_gets_no_other_question_button(dispatcher, domain):
+    text = "ma retraite a 10 jours de retard depuis le changement de caisse, qui j'appelle ?"
+    ActionFallback().run(dispatcher, make_tracker("nlu_fallback", text), domain)
+    assert not [b for b in dispatcher.messages[0].get("buttons") or [] if b["title"].startswith("Et : ")]
+    assert "autre question" not in dispatcher.messages[0]["text"]
