@@ -47,6 +47,7 @@ from relais.safety import (
     speaks_of_a_gas_leak,
     speaks_of_carbon_monoxide,
     tells_pills_taken,
+    tells_witnessed_violence,
     writes_as_minor,
 )
 from relais.text import normalise
@@ -111,6 +112,9 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         # eight turns.
         r"\b((y a|il y a|c'est|c est) pas (d'|d |de )?urgence( medicale| vitale)?|pas d'? ?urgence medicale|"
         r"personne (n'?)?attend (les secours|le samu|les pompiers)|"
+        # Not « voir si elle va bien », « savoir s'il va bien » (persona round 97: « la police
+        # peut passer voir si elle va bien ? » ended the emergency).
+        r"(?<!\bsi )(?<!\bs')(?<!\bcomment )(?<!\bque )"
         r"(il|elle|mon fils|ma fille|le petit|la petite|le bebe|bebe) (\w+ )?(va bien|va mieux|joue|rigole)( maintenant| la| il joue| elle joue)?)\b",
         # Persona round 92: « les pompiers l'ont trouvée, elle était tombée, elle est vivante,
         # ils l'emmènent ».
@@ -154,6 +158,13 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("mother_help", _patterns(
         r"\b(ma mere|maman|ma mere elle|pour ma mere|pour maman)\b.{0,60}\b(peut appeler|appeler qui|qui appeler|un numero|quel numero|peut (faire|aller)|aide|aider)\b",
         r"\b(un numero|quel numero|qui appeler)\b.{0,40}\b(pour (les )?femmes|pour ma mere|pour maman|femmes battues|femmes qui se font)\b",
+    )),
+    # « Ça va pas remonter à mon cadre j'espère, je veux pas perdre mon poste » (persona round
+    # 97: a nurse got the right to disconnect).
+    ("employer_told", _patterns(
+        r"\b(remonter|transmis|transmise|transmettre|transmet|prevenir|previen\w*|dire|dit|savoir|sache|saura|sauront|au courant|apprendre|apprend|signale\w*|communique\w*) "
+        r"(\w+ ){0,3}(a |au |aux )?(mon|ma|mes|l'|le|la) ?(cadre|employeur|patron|patronne|chef|cheffe|direction|hierarchie|rh|boite|entreprise|travail|boulot|superieur\w*)\b",
+        r"\b(mon|ma|mes) (cadre|employeur|patron|patronne|chef|cheffe|direction|hierarchie|rh|collegues|superieur\w*) (\w+ ){0,2}(va|vont|peut|peuvent|pourra|pourront|risque\w*) (\w+ ){0,1}(le )?(savoir|etre au courant|etre prevenue?s?|l'apprendre|le lire)\b",
     )),
     ("team_question", _patterns(
         r"\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe|le relais|relais)\b",
@@ -420,6 +431,7 @@ class CrisisTurn:
 _KIND_MOVES = {
     "how_to_talk": frozenset({OTHER_AT_RISK}), "is_it_serious": frozenset({OTHER_AT_RISK}),
     "line_for_me": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
+    "employer_told": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE}),
     "wants_a_call": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "far_or_near": frozenset({OTHER_AT_RISK, MEDICAL}), "helper_strain": frozenset({OTHER_AT_RISK}),
     "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
@@ -732,9 +744,17 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
         # the dialogue goes on, with the numbers, not its first block or its question again
         # (persona round 88: a victim got « est-ce que quelqu'un vous fait du mal ? »).
         return _in_dialogue(state, message)
+    if tells_witnessed_violence(message.text) \
+            and (not state.get("open") or (state.get("tier") == QUESTION and state.get("kind") == VIOLENCE)):
+        # The writer saw or heard violence against someone else: a witness's numbers.
+        return _witness(state)
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
             return _first(state, triage.kind, message.first_reply_sent, message.text)
+        if triage.tier == QUESTION and triage.kind == VIOLENCE and state.get("writer") == WITNESS:
+            # « 3919 c'est pour ça ? ou le 17 ? » after the witness's numbers: not « est-ce que
+            # quelqu'un vous fait du mal ? » (persona round 97, asked three times).
+            return _witness(state)
         if triage.tier == QUESTION:
             return _ask(state, triage.kind, message.text)
         return _line_question_after(state, message)
@@ -812,20 +832,37 @@ _FIRST_OF_WRITER: dict[tuple[str, str | None], str] = {
 }
 
 
+# The writer who saw or heard violence against someone else (relais/violence_witness.py).
+WITNESS = "witness"
+
+
+def _witness(state: dict[str, Any]) -> CrisisTurn:
+    """What a witness of violence can do; said again shorter. No case: the writer is not in
+    danger; a person is offered."""
+    content = crisis_content()
+    again = state.get("writer") == WITNESS and state.get("kind") == VIOLENCE
+    line = content.text("violence_witness_again" if again else "violence_witness")
+    new_state = {**state, "open": False, "tier": None, "kind": VIOLENCE, "writer": WITNESS, "last": line}
+    return CrisisTurn(lines=(line,), state=new_state, offer_person=True, kind=VIOLENCE)
+
+
 def _writer(kind: str, text: str | None, known: str | None) -> str | None:
     """Who the crisis is told by or about, when it changes what Relais says."""
+    known = None if known == WITNESS else known
     if kind == CHILD and (writes_as_minor(text) or known == "child"):
         return "child"
     if kind == VIOLENCE and is_male_victim(text):
         return "man"
+    if kind == MEDICAL and is_unanswering(text) and not may_have_taken_pills(text):
+        # Before the far writer: someone who no longer answers is checked on by the firemen,
+        # who open the door, wherever the writer is (persona round 97: a daughter at work).
+        return "unanswering"
     if kind == MEDICAL and is_far_from_person(text):
         return "far"
     if kind == MEDICAL and (is_about_a_baby(text) or known == "infant"):
         return "infant"
     if kind == MEDICAL and may_have_taken_pills(text):
         return "overdose"
-    if kind == MEDICAL and is_unanswering(text):
-        return "unanswering"
     return known
 
 
@@ -901,6 +938,9 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
         return _first(state, OTHER_AT_RISK, False, None)
+    if state.get("kind") == VIOLENCE and _SOMEONE_ELSE.search(normalise(message.text or "")):
+        # « Non pas moi, c'est la voisine qui se fait taper »: a witness.
+        return _witness(state)
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
@@ -1050,10 +1090,19 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         line = content.text("false_alarm_then") if then_track else content.lines("false_alarm")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), case=CASE_FALSE_ALARM, kind=kind,
                           then_track=then_track)
+    if move == "refuses_call" and kind == MEDICAL and state.get("writer") == "unanswering":
+        # « J'appelle pas le samu pour rien, elle est peut-être juste sortie »: the writer
+        # hesitates; check quickly, else the firemen (persona round 97: « je comprends qu'il ou
+        # elle refuse »).
+        return _turn(state, (str(_table("medical_answers")["hesitates_unanswering"]),), kind=kind)
     if move == "refuses_call":
         return _turn(state, (content.by_kind("refuses_call", kind),), kind=kind, offer_person=True)
     if move == "prefers_writing" and kind in _table("in_writing"):
         return _turn(state, (str(_table("in_writing")[kind]),), kind=kind, offer_person=True)
+    if move == "repeats" and kind in _PRACTICAL_TABLE and practical_asks(message.text, kind):
+        # « Vous répétez la même chose. Je vous demande COMMENT je trouve le num de la voisine »:
+        # the question asked is answered (persona round 97: « dites-moi avec vos mots »).
+        move = None
     if move in ("prefers_writing", "repeats"):
         line = _varied(content.lines(move), state)
         return _turn(state, (line,), kind=kind, offer_person=True)
@@ -1236,6 +1285,12 @@ _PRACTICAL = (
     ("calling", frozenset({MEDICAL}), re.compile(
         r"\b(j'appelle|je vais appeler|je les appelle|j'appelle maintenant|ok j'appelle|bon j'appelle)"
         r"( (le |les )?(15|samu|112|secours|urgences))?\b(?! (d'ici|depuis|dans|pas|jamais|personne|qui|quoi|quel|quelle|ou)\b)")),
+    # Someone to go and see (« comment je trouve le num de la voisine ? », « la police peut
+    # passer voir si elle va bien ? », persona round 97: « je vous lis »).
+    ("check_on", frozenset({MEDICAL}), re.compile(
+        r"\b(joindre|joins|trouve\w*|avoir|contacte\w*|appele\w*|appelle\w*) (\w+ ){0,4}(voisine?s?|gardien\w*|concierge|bailleur)\b|"
+        r"\b(quelqu'un|la police|les pompiers|les gendarmes|la gendarmerie|le 17|le 18|on|ils) (\w+ ){0,2}(peut|peuvent|pourrait|pourraient|va|vont|pour qu'ils|qu'ils) (\w+ ){0,2}(passer|aller) (voir|verifier|chez (elle|lui))\b|"
+        r"\b(aller|passer) voir (si (elle|il)|chez (elle|lui))\b")),
     ("which_number", frozenset({MEDICAL, DANGER}), re.compile(
         r"\b(15|18|17|112|samu|pompiers) ou (le |les )?(15|18|17|112|samu|pompiers)\b|\bquel numero\b|\bj'appelle qui\b|\bqui (dois je|je dois|faut il) appeler\b")),
     ("go_back_in", frozenset({DANGER}), re.compile(
@@ -1377,7 +1432,7 @@ _ASKS_A_DOCTOR = re.compile(r"\b(je (l'|le |la )?(emmene|amene|montre)\w*|l'emme
 _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
 # Questions answered by one text of the content, also after the dialogue ended: a helpline's
 # use, a call asked for, and a parent's « c'est grave ? » and « comment je lui parle ce soir ? ».
-_ANSWERED_MOVES = frozenset({"line_for_me", "wants_a_call", "is_it_serious", "how_to_talk"})
+_ANSWERED_MOVES = frozenset({"employer_told", "line_for_me", "wants_a_call", "is_it_serious", "how_to_talk"})
 
 
 def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,

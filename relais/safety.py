@@ -27,6 +27,7 @@ from re import Pattern
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
 from relais.crisis_classifier import CrisisReading
 from relais.text import normalise, single_letters, variants
+from relais.violence_witness import witnesses_violence
 
 _WANT = r"(veux|voudrais|voulais|aimerais|envie de|envie d'|prefere|prefererais|vais|souhaite|besoin de|pense a|pense souvent a|compte|hate de|ai decide de|ai prevu de|prevu de|prevois de|ai planifie de|tente de|essaye de|essayer de|pret a|prete a|peur de|pulsion de|tentation de)"
 _ME = r"(?:me |m')"
@@ -457,6 +458,10 @@ CONCERN_PATTERNS = _compile((
     # « Des fois je me dis que ça serait plus simple si je me réveillais pas » (persona round 89).
     (SUICIDE, r"\b(ce serait|ca serait|ce sera|c'est) (\w+ )?(plus simple|mieux|plus facile|un soulagement) si je (ne )?(me )?reveill(ais|e) (pas|plus)\b"),
     (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
+    # An accident wished for (« parfois je me dis qu'un accident sur la route ce serait plus
+    # simple », persona round 97: a night nurse, missed inside the work questionnaire).
+    (SUICIDE, r"\b(un accident|un crash|une sortie de route|un camion)\b.{0,40}\b(ce serait|ca serait|serait|ce sera) (\w+ )?(plus simple|mieux|plus facile|un soulagement|reposant|la solution)\b(?! (de|d'\w+|que|qu'\w+|si|s'il)\b)"),
+    (SUICIDE, r"\b(ce serait|ca serait) (\w+ )?(plus simple|mieux|plus facile|un soulagement) (d'avoir|si j'avais|si je faisais|de faire|qu'il m'arrive) un accident\b"),
     (SUICIDE, r"\b((ca |ca me |me )servirai[st]? a quoi|a quoi (ca )?(me )?servirai[st]?)\b.{0,30}\b(de continuer|de vivre|de me battre|de me lever|tout ca)\b"),
     (SUICIDE, r"\b(un fardeau|un poids|une charge) pour (tout le monde|les autres|mes proches|ma famille|mes enfants|eux|vous|toi)"),
     (SUICIDE, r"\ba quoi bon (vivre|continuer|me battre|rester en vie|exister|me lever)"),
@@ -471,6 +476,10 @@ CONCERN_PATTERNS = _compile((
     (VIOLENCE, r"\bpeur (de rentrer (chez moi|a la maison|ce soir)|de lui|de mon mari|de mon conjoint|de mon compagnon|de mon copain|de mon ex|qu'il revienne|qu'il rentre|qu'il me retrouve|de sa reaction)"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ )?(me pousse|m'a pousse|m'a poussee|me bouscule|m'a bouscule|me tient par|m'attrape|me serre le bras|me crache|casse tout|jette des objets|lance des objets|me surveille|controle mon telephone|lit mes messages|m'interdit|me rabaisse|m'insulte|me hurle dessus|crie sur moi)"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
+    # Blows heard or felt without a who (« il crie et il tape », « des coups et des cris chez moi
+    # ce soir »): asked about; a neighbour's then gets a witness's numbers.
+    (VIOLENCE, r"\b(il|elle) (crie|hurle|gueule) (\w+ ){0,2}et (il |elle )?(tape|frappe|cogne)\b(?! ((a|sur|contre|dans) )?(la porte|le mur|la table|le clavier|du pied|des pieds|ses mains|des mains))"),
+    (VIOLENCE, r"\bdes (coups|cris) et des (cris|coups)\b.{0,30}\b(chez moi|a la maison|chez nous|a cote|ce soir|cette nuit|chez les voisins|chez la voisine|chez le voisin)\b"),
     (VIOLENCE, r"\b(porter plainte|deposer plainte|main courante)\b.{0,60}\b(sans qu'il|sans que mon|il le sache|mari|conjoint|compagnon|ex)\b"),
     (VIOLENCE, r"\b(3919|(appel|numero) (\w+ )?apparai\w* sur la facture)"),
     (SELF_HARM, r"\b(cacher|cache|caches) (\w+ ){0,2}(mes )?(cicatrices|coupures|marques) (\w+ ){0,3}(bras|poignets|cuisses)"),
@@ -1307,6 +1316,15 @@ def _agreed_kind(text: str | None, lexicon_kind: str | None, model_kind: str | N
     return lexicon_kind
 
 
+def tells_witnessed_violence(text: str | None) -> bool:
+    """The writer saw or heard violence against someone else, now: not a crisis of their
+    own, not a film or a story (« dans le film le père frappe son fils »)."""
+    if not witnesses_violence(text):
+        return False
+    assessment = assess(text)
+    return not assessment.is_crisis and not assessment.distant
+
+
 def triage(text: str | None, model_crisis_confidence: float | None = None,
            model_kind: str | None = None, reading: CrisisReading | None = None,
            low_mood_confidence: float | None = None) -> Triage:
@@ -1334,6 +1352,11 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
                       _agreed_kind(text, assessment.kind, model_kind, reading))
     if assessment.concern:
         return Triage(QUESTION, assessment.kind)
+    if witnesses_violence(text) and not assessment.distant:
+        # Violence seen or heard against someone else, not in a film or told by a professional
+        # at a distance: the crisis dialogue gives a witness's numbers
+        # (relais/crisis_dialogue.py), whatever the models make of it.
+        return Triage(QUESTION, VIOLENCE)
     diet = model_crisis_confidence is not None and (probability is None or probability >= CLASSIFIER_VETO)
     # Low mood that DIET is sure of ("je me sens seul depuis que je bosse plus") gets support and
     # the offer of a person (the issue: the suicide line only with a risk indicator): the

@@ -1261,3 +1261,73 @@ def test_a_parent_asking_whether_it_is_serious_and_how_to_talk_tonight_gets_both
     assert takes_message(conversation.state, message, 0.97, in_dialogue=True)
     turn = next_turn(conversation.state, message)
     assert turn.lines == (crisis_content().text("is_it_serious"), crisis_content().text("how_to_talk"))
+
+
+# Persona round 97: a woman who hears her neighbour being beaten was asked three times
+# « est-ce que quelqu'un vous fait du mal ? » and never got the 17 or the 3919.
+@pytest.mark.parametrize("text", [
+    "j'entends mon voisin qui frappe sa femme tous les soirs, je fais quoi ?",
+    "ma soeur se fait taper par son mari, je sais pas comment l'aider",
+    "j'entends encore des coups chez les voisins du dessus, c'est horrible",
+])
+def test_a_witness_of_violence_gets_a_witness_numbers_without_a_case(text):
+    assert triage(text) == Triage(QUESTION, "violence")
+    turn = Conversation().say(text)
+    assert turn.case is None and turn.offer_person and not turn.ask_yes_no
+    assert "17" in turn.lines[0] and "3919" in turn.lines[0]
+    assert "vous fait du mal" not in turn.lines[0]
+
+
+def test_a_witness_asked_about_herself_answers_for_the_neighbour_and_her_question_is_answered():
+    conversation = Conversation()
+    first = conversation.say("il y a des coups et des cris chez moi ce soir")
+    assert first is not None
+    turn = conversation.say("non pas moi c'est la voisine qui se fait taper par son mari")
+    assert turn.case is None and "3919" in turn.lines[0]
+    again = conversation.say("3919 ou 17 ?")
+    assert again.case is None and again.lines[0] != turn.lines[0]
+    assert "17" in again.lines[0] and "vous fait du mal" not in again.lines[0]
+
+
+@pytest.mark.parametrize("text", [
+    "dans le film d'hier soir le père frappe son fils, c'était dur à regarder",
+    "mon voisin tape sa haie tous les dimanches avec une cisaille",
+    "il me frappe et il bat sa fille aussi",
+])
+def test_violence_in_a_film_or_suffered_by_the_writer_is_no_witness(text):
+    from relais.safety import tells_witnessed_violence
+    assert not tells_witnessed_violence(text)
+
+
+def test_an_accident_wished_for_is_asked_about():
+    # Persona round 97: a night nurse, missed inside the work questionnaire.
+    for text in ("parfois je me dis qu'un accident sur la route ce serait plus simple",
+                 "franchement ce serait plus simple si j'avais un accident"):
+        assert triage(text) == Triage(QUESTION, "suicide"), text
+    for text in ("ce serait mieux d'appeler le garage demain",
+                 "un accident ce serait mieux de le déclarer vite ?"):
+        assert triage(text).tier is None, text
+
+
+def test_whether_the_employer_will_know_is_answered_in_the_dialogue():
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    conversation.say("oui")
+    turn = conversation.say("ça va pas remonter à mon cadre j'espère, je veux pas perdre mon poste")
+    assert turn.lines[0] == crisis_content().text("employer_told")
+
+
+def test_a_mother_who_no_longer_answers_gets_the_firemen_then_how_to_check_on_her():
+    # Persona round 97 (P9709): at work 40 min away; the hesitation, the neighbour's number and
+    # « la police peut passer voir si elle va bien ? » were answered with « je vous lis ».
+    conversation = Conversation()
+    first = conversation.say("ma mere 82 ans repond plus au tel depuis ce matin, elle vit seule, il fait 39 "
+                             "dehors et moi je suis au travail a 40 min. je fais quoi???")
+    assert first.kind == "medical" and "18" in first.lines[0]
+    hesitation = conversation.say("j'appelle pas le samu pour rien, elle est peut-être juste sortie")
+    assert "juste sortie" in hesitation.lines[0] and "18" in hesitation.lines[0]
+    neighbour = conversation.say("comment je trouve le num de la voisine ?")
+    assert "gardien" in neighbour.lines[0]
+    police = conversation.say("la police peut passer voir si elle va bien ?")
+    assert police.case != CASE_FALSE_ALARM and "17" in " ".join(police.lines)
+    assert conversation.state.get("open") is not False

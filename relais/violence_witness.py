@@ -1,0 +1,50 @@
+"""Violence told by a witness: a neighbour heard through the wall, a friend or a sister hit by
+her partner. The writer is not the one in danger, so « est-ce que quelqu'un vous fait du mal ? »
+is the wrong question (persona round 97: asked three times to a woman who hears her neighbour
+being beaten, who never got the 17 or the 3919). A witness gets what a witness can do.
+
+Plain data: whether a message tells violence seen or heard by its writer, never suffered."""
+
+import re
+
+from relais.text import normalise
+
+# Who may be hit, seen from the writer: not « me », not « moi ».
+_OTHER = (r"(sa femme|sa copine|sa compagne|sa conjointe|son mari|son copain|ses enfants|son fils|sa fille|"
+          r"son gamin|sa gamine|ses gamins|sa mere|ma voisine|la voisine|mon voisin|le voisin|ma soeur|"
+          r"ma mere|ma fille|mon amie|ma copine|une amie|ma collegue|une collegue|ma cousine|ma belle soeur|"
+          r"ma niece|la dame|la femme|cette femme|une femme|la fille)")
+# Who hits, seen from the writer: a third person.
+_HITTER = (r"(mon voisin|le voisin|ma voisine|la voisine|son mari|son copain|son compagnon|son conjoint|son ex|"
+           r"le mari|le mec|le type|le gars|le pere|son pere|mon beau frere|mon frere|le beau pere|il|elle)")
+_HITS = r"(frappe|frappait|frappent|bat|battait|tape|tapait|cogne|cognait|tabasse|tabassait|etrangle|secoue|gifle|brutalise)"
+_IS_HIT = (r"(se fait|se faisait|s'est fait|s'est faite|se font) (encore |souvent |toujours )?"
+           r"(frapper|battre|taper|tabasser|cogner|violenter|etrangler|gifler)"
+           r"|(est|etait|a ete|sont|se fait) (encore |souvent |toujours )?(battue?s?|frappee?s?|tabassee?s?|violentee?s?)")
+
+_WITNESS = tuple(re.compile(p) for p in (
+    # « mon voisin frappe sa femme », « le mari de la voisine la tape »
+    rf"\b{_HITTER} (\w+ ){{0,2}}{_HITS} {_OTHER}\b",
+    rf"\b{_HITTER} (\w+ ){{0,2}}(la|les) {_HITS}\b",
+    # « ma voisine se fait frapper », « ma sœur est battue par son mari »
+    rf"\b{_OTHER} (\w+ ){{0,2}}({_IS_HIT})\b",
+    # « c'est elle qui se fait taper », with a neighbour, a partner or a wall said in the message
+    rf"^(?=.*\b(voisin|voisine|voisins|mari|copain|compagnon|conjoint|mur|soeur|amie|copine)\b).*"
+    rf"\b(elle|elles)( qui)? ({_IS_HIT})\b",
+    # « j'entends des coups chez les voisins », « j'entends encore les coups »
+    r"\bj'entends (encore |souvent |toutes les nuits |tous les soirs )?(des|les|ses) (coups|cris et des coups|hurlements)\b",
+    r"\bj'entends (\w+ ){0,3}(qu'il|qu'elle|qu'ils) (la|le|les) (frappe|bat|tape|cogne)",
+    r"\b(je suis|j'ai ete|je suis la|j'etais) (\w+ ){0,2}temoin (de|d') (\w+ ){0,3}(violences?|coups|agression)",
+    r"\b(violences? conjugales?|violences? domestiques?)\b.{0,40}\b(chez )?(mes |les |ma |mon )?(voisins?|voisine|soeur|amie|copine|collegue|cousine)\b",
+    r"\b(ma |mon |la |le |les )(voisins?|voisine|soeur|amie|copine|collegue|cousine)\b.{0,40}\b(violences? conjugales?|violences? domestiques?)",
+))
+# The writer hit: a victim, whatever else the message tells (« il me frappe et bat sa fille »).
+_WRITER_HIT = re.compile(
+    r"\b(me|m') ?(a |avait )?(frappe|bat|battu|tape|cogne|tabasse|etrangle|gifle|menace|brutalise|secoue|"
+    r"fait mal|fait du mal|viole)|\bje (me fais|me suis fait|suis) (frapper|battre|taper|battue?|frappee?)")
+
+
+def witnesses_violence(text: str | None) -> bool:
+    """The message tells violence against someone else, seen or heard by its writer."""
+    words = normalise(text or "")
+    return any(p.search(words) for p in _WITNESS) and not _WRITER_HIT.search(words)
