@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend, record
 from actions.event_answer import answer_about_event
-from actions.topic_replies import answer_from_topics, consent_asked
+from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics, consent_asked
 from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer, leading_consent
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
@@ -53,6 +53,34 @@ def _welcomed_in_this_session(tracker: Tracker) -> bool:
         if event.get("event") == "session_started":
             return False
         if event.get("event") == "action" and event.get("name") == "action_accueil":
+            return True
+    return False
+
+
+class ActionDemandeConsentement(Action):
+    """The consent question after the welcome, unless this session asked it already: Telegram
+    sends /start, then the citizen's « bonjour » (persona round 97: the question came twice on
+    the first screen, every time)."""
+
+    responses = frozenset({"utter_demande_consentement"})
+
+    def name(self) -> str:
+        return "action_demande_consentement"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if not _consent_asked_in_this_session(tracker):
+            dispatcher.utter_message(response="utter_demande_consentement")
+        return []
+
+
+def _consent_asked_in_this_session(tracker: Tracker) -> bool:
+    """Was a consent question said since the conversation's session started?"""
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            return False
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS:
             return True
     return False
 

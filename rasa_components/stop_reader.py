@@ -3,7 +3,8 @@ intent with full confidence, instead of the model's guess; the forms' rules then
 A farewell at the end of a message that asks nothing (« merci, bonne journée ») gets `goodbye`:
 topic words before it are no new request. Thanks followed by a question (« merci. et la CCI
 elle peut m'aider ? ») is no thanks: the model's best other reading, or « not sure » (answered
-by action_fallback in the context of the track under way).
+by action_fallback in the context of the track under way). Low mood said outright is heard as
+such, not as the track a word of it suggests.
 
 Placed after the EmojiReader and before the CrisisGuard, which has the last word.
 """
@@ -23,6 +24,7 @@ from relais.leaving import (
     thanks_then_asks,
 )
 from relais.mood import speaks_of_low_mood
+from relais.tracks import TRACK_INTENT_PREFIX
 
 STOP_INTENT = "stop"
 GOODBYE_INTENT = "goodbye"
@@ -44,6 +46,10 @@ class StopReader(IntentOverride):
             elif ends_with_menu(message.get(TEXT)):
                 # « Vous m'écoutez pas. menu » (persona round 91: read as an answer to the form).
                 set_intent(message, MENU_INTENT, 1.0)
+            elif (_intent(message) or "").startswith(TRACK_INTENT_PREFIX) and speaks_of_low_mood(message.get(TEXT)):
+                # « J'ai honte voilà. je dors pas. je tourne en rond dans la cuisine » (persona
+                # round 97: the food coach, on « cuisine »): how the citizen feels comes first.
+                set_intent(message, LOW_MOOD_INTENT, 1.0)
             elif says_goodbye(message.get(TEXT)):
                 set_intent(message, GOODBYE_INTENT, 1.0)
             elif _intent(message) == THANKS_INTENT and thanks_then_asks(message.get(TEXT)):

@@ -60,7 +60,11 @@ def drops_twice(moods_newest_first: list[int]) -> bool:
 _LOW_MOOD = re.compile(
     r"\b(je me sens (vide|seule?|mal|triste|nulle?|inutile|perdue?|a bout|tellement seule?)|(j'ai )?plus envie de rien|envie de rien|"
     r"je suis (tellement |si |tres )?(triste|seule?|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
-    r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret))\b")
+    r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|"
+    # Shame, worthlessness, sleepless nights (persona round 97: « j'ai honte voilà. je dors pas.
+    # je tourne en rond dans la cuisine » got the food coach, on « cuisine »).
+    r"j'ai (tellement |trop |si )?honte|je (ne |n')?dors (plus|pas|presque plus|quasiment plus)(?! (a cause|avec|depuis la coupure|a cause du|de froid|au chaud))|"
+    r"je tourne en rond|je (ne |n')?sers (plus )?a rien(?! (en|pour (le|la|les|ca|faire)|avec|au|aux|a la|dans)\b))\b")
 
 
 def speaks_of_low_mood(text: str | None) -> bool:

@@ -458,6 +458,11 @@ CONCERN_PATTERNS = _compile((
     # « Des fois je me dis que ça serait plus simple si je me réveillais pas » (persona round 89).
     (SUICIDE, r"\b(ce serait|ca serait|ce sera|c'est) (\w+ )?(plus simple|mieux|plus facile|un soulagement) si je (ne )?(me )?reveill(ais|e) (pas|plus)\b"),
     (SUICIDE, r"\bla vie (n'a|a) (plus|aucun) (de )?sens\b"),
+    # Worthlessness said of oneself (« je sers plus à rien », persona round 97: a lorry driver
+    # laid off at 55, ashamed, not sleeping, got food aid); not a skill (« je sers à rien en
+    # cuisine »).
+    (SUICIDE, r"\bje (ne |n')?sers (plus |vraiment |strictement |plus vraiment )?a rien\b(?! (en|pour (le|la|les|ca|faire)|avec|au|aux|a la|dans)\b)"),
+    (SUICIDE, r"\bje (ne |n')?suis (plus )?(bon|bonne) (plus )?qu'a (jeter|mettre a la poubelle|crever)\b|\bje suis (un|une) (bon|bonne) a rien\b(?! (en|pour)\b)"),
     # An accident wished for (« parfois je me dis qu'un accident sur la route ce serait plus
     # simple », persona round 97: a night nurse, missed inside the work questionnaire).
     (SUICIDE, r"\b(un accident|un crash|une sortie de route|un camion)\b.{0,40}\b(ce serait|ca serait|serait|ce sera) (\w+ )?(plus simple|mieux|plus facile|un soulagement|reposant|la solution)\b(?! (de|d'\w+|que|qu'\w+|si|s'il)\b)"),
@@ -489,7 +494,7 @@ CONCERN_PATTERNS = _compile((
     (DANGER, r"\b(ca sent le brule|de la fumee (sort|sous|dans)|l'eau (entre|rentre) (dans|par))"),
     (SUICIDE, r"\b(a quoi (ca|ca) sert|a quoi bon|ca sert a rien)\b(?! (de |d')(?!(vivre|continuer|me battre|se battre|me lever|exister|essayer)\b)).{0,40}\b(tout ca|de continuer|de vivre|de se battre|de me battre|de me lever|tout|la vie|moi)\b"),
     (SUICIDE, r"\b(je vois plus|je ne vois plus|je vois pas) (trop |vraiment |bien )?(a quoi (ca|tout ca) sert|le bout|d'avenir|de sortie|comment m'en sortir|l'interet)"),
-    (SUICIDE, r"\b(je vais craquer pour de bon|je peux plus continuer|je ne peux plus continuer|j'en peux plus de (tout|cette vie|vivre comme ca)|je suis de trop|je ne sers a rien|je sers a rien|tout arreter|tout lacher|que tout s'arrete|que ca s'arrete|que la douleur s'arrete)\b"),
+    (SUICIDE, r"\b(je vais craquer pour de bon|je peux plus continuer|je ne peux plus continuer|j'en peux plus de (tout|cette vie|vivre comme ca)|je suis de trop|tout arreter|tout lacher|que tout s'arrete|que ca s'arrete|que la douleur s'arrete)\b"),
     (SUICIDE, r"\b(envie|besoin|voudrais|veux|aimerais) (de )?(disparaitre|m'effacer|dormir (longtemps|tres longtemps|pour longtemps|et ne plus))\b(?! (des|du|de la|de ses|de mes|d'un|d'une|sous|quelques|un moment|un peu|loin|a la campagne|en vacances|pour (le|un|quelques|la)) )"),
     (SUICIDE, r"\b(plus (aucun|d')avenir|plus rien a perdre|tout est fini pour moi|c'est fini pour moi|je suis foutue?|j'ai tout rate)\b"),
     (SUICIDE, r"\b(je (ne )?peux plus|j'en peux plus|je n'en peux plus)\b.{0,40}\b(vivre|de tout|de moi|de cette vie)\b"),

@@ -169,6 +169,22 @@ def test_a_stop_that_tells_low_mood_is_heard_as_low_mood():
     assert message.get("intent")["name"] == "humeur_basse"
 
 
+@pytest.mark.parametrize("text, heard", [
+    ("j ai honte voila. je dors pas. je tourne en rond dans la cuisine.", "humeur_basse"),
+    ("quoi la bouffe?? j ai pas faim. je vous dis que j ai honte et que je dors plus.", "humeur_basse"),
+    ("je dors plus à cause du froid, comment chauffer la chambre ?", "track_logement"),
+])
+def test_low_mood_said_outright_is_heard_before_a_track_word(text, heard):
+    # Persona round 97: a laid-off driver who is ashamed and sleepless got the food coach.
+    from rasa.shared.nlu.training_data.message import Message
+
+    from rasa_components.stop_reader import StopReader
+    message = Message({"text": text, "intent": {"name": "track_logement" if "froid" in text else "track_alimentation",
+                                                "confidence": 0.9}})
+    StopReader.create({}, None, None, None).process([message])
+    assert message.get("intent")["name"] == heard
+
+
 @pytest.mark.parametrize("text, goal", [
     ("ok. mon objectif c appeler la mairie demain pour l'aide vélo", "appeler la mairie demain pour l'aide vélo"),
     ("tu peux noter ça comme objectif ? passer à la CAF jeudi", "passer à la CAF jeudi"),

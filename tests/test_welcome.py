@@ -36,7 +36,7 @@ def test_the_first_rule_is_welcome_then_consent():
     rules = yaml.safe_load((ROOT / "data" / "rules" / "welcome.yml").read_text(encoding="utf-8"))
     first = next(rule for rule in rules["rules"] if rule["rule"].startswith("first contact"))
     assert first["steps"] == [
-        {"intent": "greet"}, {"action": "action_accueil"}, {"action": "utter_demande_consentement"},
+        {"intent": "greet"}, {"action": "action_accueil"}, {"action": "action_demande_consentement"},
     ]
 
 
@@ -73,3 +73,16 @@ def test_a_plain_greeting_is_only_welcomed(dispatcher, domain):
 
     assert ActionAccueil().run(dispatcher, make_tracker("greet", "bonjour !"), domain) == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_accueil"]
+
+
+def test_the_consent_question_is_not_asked_twice_in_one_session(dispatcher, domain):
+    # Persona round 97: Telegram's /start, then « bonjour urgent svp », showed the question twice.
+    from actions.welcome import ActionDemandeConsentement
+    from tests.support.action_trackers import make_tracker
+
+    asked = {"event": "bot", "text": "Acceptez-vous ?", "metadata": {"utter_action": "utter_demande_consentement"}}
+    started = {"event": "session_started"}
+    ActionDemandeConsentement().run(dispatcher, make_tracker("greet", "bonjour", events=[started, asked]), domain)
+    assert dispatcher.messages == []
+    ActionDemandeConsentement().run(dispatcher, make_tracker("greet", "bonjour", events=[asked, started]), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_demande_consentement"]
