@@ -27,6 +27,20 @@ NOTHING_KEPT = (
     "Si vous acceptez l'enregistrement, il est gardé avec le reste ; écrivez « effacer mes données » "
     "pour l'oublier tout de suite."
 )
+# Where, how long and who reads, for « c'est stocké où et combien de temps ? » before or after
+# consent (persona round 97: « pas compris », twice). The delays are the settings' (README,
+# "Retention"); the team reads a conversation only when it is handed to a person.
+HOW_KEPT = (
+    "Vos données servent seulement à vous accompagner.\n"
+    "• Sans votre accord, rien n'est enregistré : le fil de la conversation reste en mémoire, puis "
+    "il est oublié {hours} h après votre dernier message.\n"
+    "• Avec votre accord, votre suivi est gardé dans la base de Relais, sur les serveurs du service "
+    "public qui le fait fonctionner, et effacé après {inactive_months} mois sans échange.\n"
+    "• Qui le lit : personne, sauf l'équipe relais quand vous demandez à parler à une personne ou si "
+    "vous êtes en danger. Rien ne va aux impôts, à la CAF, à France Travail, à la police ni à "
+    "votre employeur ; les tableaux des territoires ne montrent que des chiffres regroupés.\n"
+    "« mes données » vous en donne une copie, « effacer mes données » efface tout."
+)
 PHASES_FR = {"urgence": "phase d'urgence", "continu": "suivi dans la durée"}
 # The last steps done quoted in the citizen's words (all of them are in the document).
 QUOTED_STEPS = 3
@@ -146,3 +160,8 @@ def _cases_fr(cases: list[dict[str, Any]]) -> str:
 
 def _count_fr(count: int, singular: str, plural: str) -> str:
     return f"{count} {singular if count <= 1 else plural}"
+
+
+def how_data_is_kept(forgotten_after_hours: int, inactive_days: int) -> str:
+    """Where, how long and who reads, with the delays of the settings."""
+    return HOW_KEPT.format(hours=forgotten_after_hours, inactive_months=round(inactive_days / 30))

@@ -8,11 +8,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend, record
+from actions.data_rights import say_how_data_is_kept
 from actions.event_answer import answer_about_event
 from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics, consent_asked
 from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer, leading_consent
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
+from relais.data_rights_words import asks_how_data_is_kept
 from relais.greeting import after_greeting
 from relais.services import StorageUnavailable
 
@@ -165,6 +167,20 @@ CONSENT_NOTE_RESPONSES = frozenset({"utter_consentement_note", "utter_consenteme
                                     "utter_stockage_indisponible"})
 
 
+def _consent_asked_last(tracker: Tracker) -> bool:
+    """The consent question was among Relais' messages of the turn before this one."""
+    users_seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                return False
+        elif users_seen == 1 and event.get("event") == "bot" \
+                and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS:
+            return True
+    return False
+
+
 def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """« Ok jaccepte. On n'a plus d'eau depuis hier… » right after the consent question: the
     answer is recorded and acknowledged in a line, then the rest of the message is answered.
@@ -172,7 +188,7 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     text = tracker.latest_message.get("text") or ""
     if tracker.get_slot(CONSENT_SLOT) in (CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED) or text.startswith("/"):
         return []
-    given = leading_consent(text)
+    given = leading_consent(text, just_asked=_consent_asked_last(tracker))
     if given is None or not consent_asked(tracker):
         return []
     try:
@@ -183,4 +199,7 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     value = CONSENT_SLOT_GIVEN if given else CONSENT_SLOT_REFUSED
     tracker.slots[CONSENT_SLOT] = value
     dispatcher.utter_message(response="utter_consentement_note" if given else "utter_consentement_refus_note")
+    if asks_how_data_is_kept(text):
+        # « Vos données, qui les lit ? L'État ? Si c'est juste pour le suivi ok j'accepte. »
+        say_how_data_is_kept(dispatcher)
     return [SlotSet(CONSENT_SLOT, value)]

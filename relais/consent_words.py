@@ -61,7 +61,12 @@ _NEVER_AGREED = re.compile(
     r"|\b(j'ai|je n'ai|jai) (pas|jamais) donne mon consentement\b"
     r"|\bje (n'ai|ai) (jamais|pas) accepte (que vous|qu'on|d'etre) (gardiez|enregistriez|conserviez|enregistre\w*)\b")
 # « J'accepte », « jaccepte », « ok j'accepte », « je refuse »: the buttons' words, typed.
-_ACCEPTS = re.compile(r"^((oui|ouais|ok|okay|bon|d'accord|dacc)\W+)*(j'?accepte|jaccepte|c'est accepte|accepte|j'?accepte tout)( merci)?\W*$")
+# « Si c'est juste pour le suivi ok j'accepte », « Et j'accepte pour les données » (persona round
+# 97: neither was heard).
+_IF_ONLY = r"((et|mais|bon|alors) |si c'est (juste |seulement |uniquement |bien )?pour (le suivi|m'aider|m'accompagner|moi)( alors| ok| oui)?\W+)?"
+_FOR_DATA = r"( pour (les donnees|mes donnees|le suivi|l'enregistrement|la trace|les infos|vos conditions|la confidentialite))?"
+_ACCEPTS = re.compile(r"^" + _IF_ONLY + r"((oui|ouais|ok|okay|bon|d'accord|dacc)\W+)*(j'?accepte|jaccepte|c'est accepte|accepte|j'?accepte tout)"
+                      + _FOR_DATA + r"( merci)?\W*$")
 _DECLINES = re.compile(r"^((non|nan|ok|bon)\W+)*(je refuse|refuse|j'?accepte pas|jaccepte pas|je n'accepte pas)( merci)?\W*$")
 # Where the first sentence of a message ends (« ok jaccepte. on a plus d'eau… »).
 _FIRST_SENTENCE = re.compile(r"^(?P<first>[^.!?;\n]+)[.!?;\n]+\s*(?P<rest>\S.*)$", re.DOTALL)
@@ -74,11 +79,27 @@ def without_leading_consent(text: str) -> str:
     return match.group("rest") if match and consent_in_words(match.group("first")) is not None else text
 
 
-def leading_consent(text: str | None) -> bool | None:
-    """The consent answer a message opens with before saying something else (« jaccepte. Je
-    suis libérale… »: persona round 90, the answer was not heard); None when it opens with none."""
-    match = _FIRST_SENTENCE.match((text or "").strip())
-    return consent_in_words(match.group("first")) if match else None
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+
+
+# A bare yes or no, heard as the consent answer only when it opens the reply to that question.
+_BARE_YES = re.compile(r"^\W*((oui|ouais|ok|okay|d'accord|dacc|ca marche|pas de souci|vas y|allez y)\W*)+$")
+_BARE_NO = re.compile(r"^\W*((non|nan|non merci)\W*)+$")
+
+
+def leading_consent(text: str | None, just_asked: bool = False) -> bool | None:
+    """The consent answer a message gives in a sentence of its own beside something else
+    (« jaccepte. Je suis libérale… », persona round 90; « Factures trop lourdes. Et j'accepte pour
+    les données. », persona round 97); None when it gives none or is nothing else."""
+    sentences = [part for part in _SENTENCE_END.split((text or "").strip()) if part.strip()]
+    if len(sentences) < 2:
+        return None
+    if just_asked and _BARE_YES.match(normalise(sentences[0])):
+        # « ouais ok. 40 cm d'eau au rdc… » right under « Acceptez-vous ? » (persona round 97).
+        return True
+    if just_asked and _BARE_NO.match(normalise(sentences[0])):
+        return False
+    return next((answer for answer in map(consent_in_words, sentences) if answer is not None), None)
 
 
 def consent_in_words(text: str | None) -> bool | None:

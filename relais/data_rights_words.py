@@ -33,3 +33,23 @@ def data_request_in_words(text: str | None) -> str | None:
     if _SEE.search(words):
         return SEE
     return None
+
+
+# How the data are kept, not a request about them (« c'est stocké où et combien de temps ? »,
+# « vos données, qui les lit ? L'État, les impôts ? »; persona round 97: « pas compris », twice,
+# before consent was given).
+_DATA = r"(donnees|infos|informations|messages|echanges|conversations?|ce que je (vous )?(dis|ecris|raconte)|mes reponses|tout ca)"
+_HOW_KEPT = re.compile(
+    r"\b(c'est|c est|elles sont|ils sont|mes donnees sont|vous les|tout est|ce sera|c'est bien) (\w+ )?(stocke\w*|conserve\w*|garde\w*|enregistre\w*|heberge\w*)\b.{0,30}\b(ou|combien de temps|jusqu'a quand|pendant combien)\b"
+    r"|\b(ou|combien de temps|jusqu'a quand)\b.{0,20}\b(vous )?(stockez|conservez|gardez|enregistrez|hebergez)\b"
+    r"|\b(ou|combien de temps|jusqu'a quand)\b.{0,20}\b(sont|seront|restent) (\w+ )?(stockees?|conservees?|gardees?|enregistrees?|hebergees?)\b"
+    rf"|\b(qui|qui est ce qui) (\w+ ){{0,2}}(lit|lira|lisent|liront|voit|verra|voient|a acces|aura acces|peut lire|peut voir|recoit)\b.{{0,25}}\b{_DATA}"
+    rf"|\b{_DATA}\b.{{0,20}}\b(qui (les |la |le )?(lit|lira|voit|a acces)|transmises? a|partagees? avec|revendues?|vendues?)"
+    r"|\b(l'etat|les impots|le fisc|la caf|france travail|pole emploi|mon employeur|mon patron|la police|la prefecture)\b.{0,30}\b(ont|a|aura|auront|peut|peuvent|pourra|pourront) (acces|les lire|les voir|lire (ca|mes|ce que|nos)|voir (ca|mes|ce que|nos))"
+    r"|\bvous (gardez|stockez|conservez|enregistrez) (\w+ ){0,2}(ou|combien de temps|pendant combien|jusqu'a quand)\b"
+    r"|\b(c'est|vous etes) (confidentiel|anonyme|securise)\b|\b(rgpd|confidentialite|vie privee)\b")
+
+
+def asks_how_data_is_kept(text: str | None) -> bool:
+    """The message asks where, how long or by whom the citizen's data are kept or read."""
+    return bool(_HOW_KEPT.search(normalise(text or "")))

@@ -812,3 +812,28 @@ def test_a_message_with_one_question_gets_no_other_question_button(dispatcher, d
     ActionFallback().run(dispatcher, make_tracker("nlu_fallback", text), domain)
     assert not [b for b in dispatcher.messages[0].get("buttons") or [] if b["title"].startswith("Et : ")]
     assert "autre question" not in dispatcher.messages[0]["text"]
+
+
+def test_a_bare_yes_opening_the_reply_to_the_consent_question_is_recorded(dispatcher, domain):
+    # Persona round 97: « ouais ok. 40 cm d'eau au rdc… » under « Acceptez-vous ? » was not heard.
+    from actions.backend import backend
+    text = "ouais ok. 40 cm d'eau au rdc, ya plus de courant"
+    asked = [{"event": "bot", "text": "Acceptez-vous ?", "metadata": {"utter_action": "utter_demande_consentement"}},
+             {"event": "user", "text": text}]
+    tracker = make_tracker("track_logement", text, events=asked)
+    ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_consentement_note"
+    assert backend().consent.has_consent(tracker.sender_id)
+
+
+def test_a_bare_yes_a_turn_after_the_consent_question_is_no_consent(dispatcher, domain):
+    from actions.backend import backend
+    text = "ouais ok. et pour le chauffage ?"
+    asked = [{"event": "bot", "text": "Acceptez-vous ?", "metadata": {"utter_action": "utter_demande_consentement"}},
+             {"event": "user", "text": "ma facture de fioul est énorme"},
+             {"event": "bot", "text": "Baisser sa facture…"},
+             {"event": "user", "text": text}]
+    tracker = make_tracker("track_energie", text, events=asked)
+    ActionSelectTrack().run(dispatcher, tracker, domain)
+    assert "utter_consentement_note" not in responses(dispatcher)
+    assert not backend().consent.has_consent(tracker.sender_id)

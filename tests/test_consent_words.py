@@ -63,3 +63,20 @@ def test_never_having_agreed_is_a_refusal_in_a_long_message():
     assert consent_in_words("attendez non j'ai pas dit d'accord pour garder quoi que ce soit. ça reste où "
                             "tout ça ? il regarde mon telephone des fois") is False
     assert consent_in_words("je n'ai pas dit oui pour la publier") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Vos données, qui les lit ? Si c'est juste pour le suivi ok j'accepte. Et oui c'est la facture le problème",
+    "Factures trop lourdes je viens de vous le dire. Et j'accepte pour les données.",
+])
+def test_a_consent_sentence_anywhere_in_the_message_is_heard(text):
+    # Persona round 97: a shopkeeper accepted twice in his own words; neither was recorded.
+    assert leading_consent(text) is True
+
+
+def test_a_bare_yes_opens_a_reply_to_the_consent_question_only():
+    text = "ouais ok. 40 cm d'eau au rdc, ya plus de courant"
+    assert leading_consent(text) is None
+    assert leading_consent(text, just_asked=True) is True
+    assert leading_consent("non. je cherche du travail", just_asked=True) is False
+    assert leading_consent("ouais ok", just_asked=True) is None
