@@ -56,6 +56,7 @@ from relais.grievance_words import (
     says_no,
     says_same_place,
     says_yes,
+    without_remarks_to_relais,
 )
 from relais.grievances import THEME_OTHER, grievance_texts, references_in
 from relais.models import GRIEVANCE_VISIBILITIES
@@ -93,7 +94,7 @@ class ActionDoleance(Action):
         state = dict(tracker.get_slot(GRIEVANCE_SLOT) or {})
         consent = note_leading_consent(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
-        text = without_leading_consent(text) if consent else text
+        text = without_remarks_to_relais(without_leading_consent(text) if consent else text)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         try:
             state["earlier_place"] = _place_said_before(tracker)

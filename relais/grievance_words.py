@@ -677,3 +677,22 @@ def another_item(text: str | None) -> tuple[str, str] | None:
     if match is None or not has_substance(text[match.end():]):
         return None
     return text[:match.start()].strip(), text[match.end():].strip()
+
+
+# What the citizen says to Relais before the doléance itself (« Je ne vous ai jamais parlé
+# d'assurance, enfin ! Passons. J'ai une idée pour le village… »; persona round 97: the envie was
+# published opening with that remark). Only the message's opening sentences are dropped.
+_TO_RELAIS = re.compile(
+    r"\b(je (ne )?vous ai (jamais|pas|rien)|vous (ne )?(comprenez|repondez|ecoutez|lisez)|vous (ne )?m'ecoutez|"
+    r"vous etes (une machine|un robot|nul)|vous vous (etes trompe|trompez)|c'est pas ce que j'ai dit|"
+    r"ce n'est pas ce que j'ai dit|n'importe quoi)\b"
+    r"|^\W*(passons|bref|bon|enfin|laissez tomber|laisse tomber|oublions|peu importe|tant pis)\W*$")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def without_remarks_to_relais(text: str) -> str:
+    """The message without the opening sentences said to Relais rather than of the doléance."""
+    sentences = [part for part in _SENTENCES.split((text or "").strip()) if part.strip()]
+    while len(sentences) > 1 and _TO_RELAIS.search(normalise(sentences[0])):
+        sentences.pop(0)
+    return " ".join(sentences) if sentences else text

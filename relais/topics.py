@@ -204,10 +204,20 @@ OTHER_QUESTIONS_MAX = 2
 _SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
 
 
+# A question that names no subject of its own but refers back to the message (« Faut-il
+# déclarer quelque chose ? », « est-ce qu'on doit les enfermer ? » after hens; persona round 97
+# got « Et : Sinistre : délai assurance »).
+_REFERS_BACK = re.compile(
+    r"\b(quelque chose|qqch|qqc|quoi que ce soit)\b"
+    r"|^((et|mais|alors|donc) )?(faut il|il faut|est ce qu'on doit|est ce que je dois|est ce qu'il faut|on doit|doit on|"
+    r"peut on|on peut|je peux|je dois|dois je|puis je) (les|le|la|l'|y|en|lui|leur)\b")
+
+
 def _question_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
     return [s for s in sentences
-            if len(s.split()) >= OTHER_QUESTION_MIN_WORDS and ("?" in s or is_question(s))]
+            if len(s.split()) >= OTHER_QUESTION_MIN_WORDS and ("?" in s or is_question(s))
+            and not _REFERS_BACK.search(normalise(s))]
 
 
 def _sure_alone(ranked: Sequence[TopicMatch]) -> TopicMatch | None:

@@ -837,3 +837,13 @@ def test_a_bare_yes_a_turn_after_the_consent_question_is_no_consent(dispatcher, 
     ActionSelectTrack().run(dispatcher, tracker, domain)
     assert "utter_consentement_note" not in responses(dispatcher)
     assert not backend().consent.has_consent(tracker.sender_id)
+
+
+def test_a_question_that_refers_back_is_no_other_question():
+    # Persona round 97: « Faut-il déclarer quelque chose ? » after hens gave « Et : Sinistre ».
+    from relais.topics import best_topic, other_questions
+    text = ("Maintenant les poules. J'en voudrais trois, pour les oeufs et les épluchures. Faut-il déclarer "
+            "quelque chose ? J'ai entendu parler de la grippe aviaire, est-ce qu'on doit les enfermer ?")
+    main = best_topic(text)
+    assert main is not None and main.topic.id == "poules"
+    assert other_questions(text, main.topic) == []

@@ -261,3 +261,14 @@ def test_laissez_tomber_in_a_message_about_something_else_withdraws_nothing():
 def test_how_the_answer_comes_back_is_a_question_about_the_item():
     reading = read_request("et concretement je serai prévenue comment quand la mairie répond? par notif?", recorded=True)
     assert reading.request == ABOUT and reading.follow_up
+
+
+def test_remarks_said_to_relais_before_the_doleance_are_not_kept():
+    # Persona round 97: the envie was published opening with « Je ne vous ai jamais parlé
+    # d'assurance… ».
+    from relais.grievance_words import without_remarks_to_relais
+    text = ("Je ne vous ai jamais parlé d'assurance ni de sinistre, enfin ! Passons. J'ai une idée pour le "
+            "village : derrière l'ancienne école, un terrain communal en friche pourrait devenir un jardin partagé.")
+    assert without_remarks_to_relais(text).startswith("J'ai une idée pour le village")
+    assert without_remarks_to_relais("Le bus 12 ne passe plus. Vous comprenez ?") == "Le bus 12 ne passe plus. Vous comprenez ?"
+    assert without_remarks_to_relais("Vous ne comprenez rien") == "Vous ne comprenez rien"
