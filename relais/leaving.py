@@ -19,6 +19,8 @@ _STOP_QUESTIONS = re.compile(
     r"(un |ce |le |votre |vos |des |de |a )?(questionnaires?|questions|formulaires?)\b"
     r"|\b(arretez|stop|assez|marre|j'en ai marre) (avec |de )?(les |vos |des |ces )?(questions|questionnaires?)\b")
 _ASKS = re.compile(
+    # « laisse tomber. il me reste 15 € jfais quoi a manger avec ça » (persona round 97).
+    r"\b(j|je |on |tu |vous )?(fais|fait|faire|fait on) quoi\b|\b(que|quoi) faire\b|"
     r"\b(je veux|je voudrais|j'aimerais|je cherche a|je souhaite) (juste |seulement |simplement )?"
     r"(savoir|comprendre|trouver|qu'on m'aide|de l'aide|un conseil)\b|\?|\b(comment|ou|pourquoi|combien|quand)\b"
     # « merci quand même, au revoir » asks nothing.

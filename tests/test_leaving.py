@@ -115,3 +115,8 @@ def test_the_menu_asked_for_in_the_last_words(text, menu):
 ])
 def test_distress_or_a_topic_dropped_is_no_stop(text):
     assert not asks_to_stop_questions(text)
+
+
+def test_a_stop_followed_by_what_to_do_is_a_question():
+    # Persona round 97: « d'accord, je m'arrête là » to a mother with 15 € for three days.
+    assert not asks_to_stop_questions("laisse tomber. il me reste genre 15€ pour 3 jours jfais quoi a manger avec ca")
