@@ -187,7 +187,7 @@ def checkin_turn(checkins: CheckinService, sender: str, request: CheckinRequest)
     if request.kind == checkin_rules.TOMORROW:
         planned = checkins.after_urgence(sender)
         return AlertTurn([Said(texts.texts["tomorrow" if planned else "tomorrow_not_planned"])])
-    if request.kind == checkin_rules.CHOOSE and request.weekday is not None:
+    if request.kind == checkin_rules.CHOOSE:
         try:
             chosen = checkins.choose(sender, request.weekday, request.hour)
         except NoConsent:

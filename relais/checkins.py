@@ -46,7 +46,15 @@ _TOMORROW = re.compile(rf"\b{_ASKS_AFTER_ME}\b.{{0,30}}\bdemain\b|\bdemain\b.{{0
 _CHOOSE = re.compile(
     rf"\b(?:point(?! de vue)|rappel|relance|check ?in|{_WRITE_TO_ME})s?\b.{{0,45}}\b(?:chaque |tous les |le )?({'|'.join(_DAYS)})s?\b"
     r"(?:.{0,12}?\b(\d{1,2})\s*(?:h|heures?)\b)?")
-_STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b")
+_STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b"
+                     # « la prochaine fois c'est quand ? vous m'envoyez un message dans une semaine
+                     # ou c'est moi qui dois revenir ? » (persona round 97: « je ne sais pas »).
+                     r"|\bla prochaine fois (?:c'est )?quand\b|\bc'est (?:moi|a moi) (?:qui dois|de) (?:revenir|vous (?:re)?ecrire|vous relancer)\b"
+                     r"|\b(?:vous|tu) (?:allez |comptez |pensez )?(?:m'envoy\w*|me relanc\w*|me recontact\w*|m'ecri\w*) (?:\w+ ){0,4}?ou (?:c'est moi|je dois)\b")
+# « Vous me relancez la semaine prochaine pour voir si j'ai tenu » (persona round 97: a list of
+# actions instead): the weekly point, on today's weekday.
+_IN_A_WEEK = re.compile(rf"\b(?:{_WRITE_TO_ME}|(?:relancez|recontactez|ecrivez) moi|me relancez|me recontactez)\b"
+                        r".{0,30}\b(?:la semaine prochaine|dans (?:une|1|huit|8) (?:semaine|jours)|chaque semaine|toutes les semaines)\b")
 # « mes points du lundi sont bien en pause ? »: a question about the pause, not a new plan
 # (the persona round of issue #15 had its check-ins turned back on by it).
 _PAUSE_QUESTION = re.compile(rf"\b{_REMINDERS}\b.{{0,40}}\b(?:bien|toujours|encore|deja)\s+(?:en pause|suspendu\w*|arrete\w*)\b")
@@ -55,7 +63,7 @@ _PAUSE_QUESTION = re.compile(rf"\b{_REMINDERS}\b.{{0,40}}\b(?:bien|toujours|enco
 @dataclass(frozen=True)
 class CheckinRequest:
     kind: str  # PAUSE, RESUME, STOP, CHOOSE, STATUS
-    weekday: int | None = None
+    weekday: int | None = None  # CHOOSE without a day: the day kept (today's for a new plan)
     hour: int | None = None
 
 
@@ -79,6 +87,8 @@ def read_request(text: str | None) -> CheckinRequest | None:
         if hour is not None and not 0 <= hour <= 23:
             hour = None
         return CheckinRequest(CHOOSE, _DAYS.index(choose.group(1)), hour)
+    if _IN_A_WEEK.search(words):
+        return CheckinRequest(CHOOSE)
     if _STATUS.search(words):
         return CheckinRequest(STATUS)
     return None

@@ -227,7 +227,9 @@ _WAIT_FOR_ME = re.compile(
     r"|\b(c'est moi qui|je) (vous )?(re)?(ecrirai|ecrira|recontacterai|reviendrai vers vous)\b"
     r"|\b(ne m'ecrivez|n'ecrivez|ne me contactez|ne m'envoyez|pas de messages?|aucun message|jamais) "
     r"(\S+ ){0,3}(sur|a|par) (ce|mon|cet) (telephone|tel|portable|numero)\b"
-    r"|\b(pas|aucun|jamais) (de |d')?(rappels?|notifications?|relances?)\b"
+    # Not « vous m'avez pas relancé » (persona round 97: recorded as « personne ne vous écrit en
+    # premier » from a shopkeeper who wanted the check-in).
+    r"|\b((pas|jamais|plus) (de |d')|aucune? )(rappels?|notifications?|relances?)\b"
     # Said to Relais, not quoted (« il m'a dit laisse-moi tranquille, je veux dormir pour
     # toujours », persona round 92: « personne ne vous écrit en premier » to a mother in crisis).
     r"|(?<!dit )(?<!crie )(?<!repondu )\blaissez moi tranquille\b|^((non|bon|stop|svp|ok) )?(laisse|laissez) moi tranquille\b"

@@ -29,3 +29,33 @@ def test_requests_about_check_ins(text, kind, weekday, hour):
                                   "ma fille va m'écrire lundi"])
 def test_other_messages_are_not_about_check_ins(text):
     assert read_request(text) is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    # Persona round 97: « je ne sais pas vous aider » to a shopkeeper asking how follow-up works,
+    # and a list of actions to « vous me relancez la semaine prochaine ».
+    ("la prochaine fois c'est quand? vous m'envoyez un message dans une semaine ou c'est moi qui dois revenir?", "status"),
+    ("Fixez moi un objectif et vous me relancez la semaine prochaine pour voir si j'ai tenu.", "choose"),
+    ("je reviens la semaine prochaine", None),
+])
+def test_follow_up_asked_in_everyday_words(text, kind):
+    from relais.checkins import read_request
+    request = read_request(text)
+    assert (request.kind if request else None) == kind
+    if kind == "choose":
+        assert request.weekday is None
+
+
+def test_a_weekly_point_asked_without_a_day_keeps_todays_weekday(tmp_path):
+    from relais.alert_dialogue import checkin_turn
+    from relais.checkins import CheckinRequest, default_schedule
+    from relais.services.checkins import CheckinService
+    from tests.support import rendered_scenarios as scenario
+
+    s = scenario.services(tmp_path)
+    s.consent.record_consent("weekly", True, "v1")
+    checkins = CheckinService(s.data_rights._session_factory, clock=s.clock)
+    turn = checkin_turn(checkins, "weekly", CheckinRequest(CHOOSE))
+    plan = checkins.plan("weekly")
+    assert plan is not None and plan.weekday == default_schedule(s.clock())[0]
+    assert turn.replies[0].text.startswith("C'est noté : un point chaque")

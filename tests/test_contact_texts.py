@@ -91,6 +91,9 @@ def test_a_night_that_is_not_about_being_contacted_sets_no_quiet_hours(text):
     # premier » to a mother whose son had said it).
     ("mon fils m'a dit laisse moi tranquille je veux juste dormir pour toujours", False),
     ("elle m'a crié laissez-moi tranquille et a claqué la porte", False),
+    # Persona round 97: a complaint that no check-in came is no « don't write first ».
+    ("ça fait une semaine, vous m'avez pas relancé. J'ai tenu l'objectif", False),
+    ("pas de relances svp", True),
 ])
 def test_leave_me_alone_is_an_instruction_only_when_said_to_relais(text, waits):
     from relais.contact_wishes import read_contact

@@ -83,15 +83,17 @@ class CheckinService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def choose(self, conversation_id: str, weekday: int, hour: int | None) -> Plan:
-        """The weekly check-in at this day and hour (the one kept, or 18:00). NoConsent."""
+    def choose(self, conversation_id: str, weekday: int | None, hour: int | None) -> Plan:
+        """The weekly check-in at this day and hour (those kept, or today's weekday at 18:00).
+        NoConsent."""
 
         def work(session: Session) -> Plan:
             now = self._clock()
             plan = _plan_of(session, conversation_id, now, create=True)
             if plan is None:
                 raise NoConsent()
-            plan.weekday, plan.hour = weekday, plan.hour if hour is None else hour
+            plan.weekday = plan.weekday if weekday is None else weekday
+            plan.hour = plan.hour if hour is None else hour
             plan.paused = False
             if plan.stage == CHECKIN_WEEKLY:
                 plan.next_at = rules.next_weekly(now, plan.weekday, plan.hour)
