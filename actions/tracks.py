@@ -25,6 +25,7 @@ from actions.stated_goal import GOAL_RESPONSES, answer_goal_question, keep_state
 from actions.theme_text import coach_name
 from actions.topic_replies import (
     answer_from_the_advice_under_way,
+    answer_topic,
     answer_typed_question,
     ask_consent_once,
     ask_two_tracks,
@@ -40,12 +41,13 @@ from actions.topic_replies import (
     say_unanswered_question,
 )
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
+from relais.acute import is_acute
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
 from relais.conversation_contract import TRACK_ACTION
 from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, is_question, read_answer
 from relais.plan_request import asks_for_a_plan
 from relais.step_outcome import reports_struggle
-from relais.topics import best_topic, question_topic
+from relais.topics import TopicMatch, best_topic, question_topic, question_topic_anywhere
 from relais.track_content import find_topic
 from relais.track_turn import (
     ANSWER,
@@ -510,6 +512,16 @@ def _likely_track(tracker: Tracker) -> str | None:
     return ranked[0][0] if ranked and ranked[0][1] >= URGENCE_TRACK_CONFIDENCE else None
 
 
+def _calm_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
+                   match: TopicMatch | None) -> list[dict[str, Any]]:
+    match = match or best_topic(text) or question_topic_anywhere(text)
+    if match is not None:
+        return answer_topic(dispatcher, tracker, match)
+    track = tracker.get_slot("track") or _likely_track(tracker)
+    say_unanswered_question(dispatcher, track, tracker)
+    return []
+
+
 class ActionUrgenceAccueil(Action):
     """An abrupt disruption named without a track (intent `urgence`): the first steps of its
     scenario when the sub-topic model recognises one, else what presses most, with buttons."""
@@ -536,6 +548,12 @@ class ActionUrgenceAccueil(Action):
             steps = say_first_steps(dispatcher, tracker, current_event.track, find_topic(current_event.topic_key))
             return [SlotSet("track", current_event.track), SlotSet("phase", "urgence"),
                     SlotSet("topic", current_event.topic_key)] + mentioned + steps
+        if is_typed(text) and is_question(text) and not is_acute(text) \
+                and (match is None or match.topic.kind != "acute"):
+            # A calm question DIET read as an urgence (« Accord du propriétaire, ou vote en AG
+            # de copropriété ? »; persona round 97: a power cut's first steps and a check-in
+            # planned for tomorrow): its answer, or said unanswered, never the urgence.
+            return _calm_question(dispatcher, tracker, text, match)
         if match is None:
             track = _likely_track(tracker)
             if track is None:

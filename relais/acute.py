@@ -18,7 +18,7 @@ _ACUTE = re.compile(
             r"\b(d'un coup|du jour au lendemain|sans prevenir|sans preavis|soudainement|brutalement)\b",
             r"\b(on vient|je viens|il vient|ils viennent|elle vient) (de|d')\b",
             r"\b(vient|viennent) (de|d') (tout )?(detruire|ravager|couper|inonder|emporter|bruler|lacher|fermer|tomber)",
-            r"\b(plus|pas) (une goutte|un sou|un centime|rien|de courant|d'electricite|de chauffage|d'eau|d'essence|de carburant|de gasoil|de gazole|de reseau|d'internet|de quoi manger|a manger|de travail|de boulot|de logement|de toit)\b",
+            r"\b(plus|pas) (une goutte|un sou|un centime|rien|de courant|d'electricite|de chauffage|d'eau|d'essence|de carburant|de gasoil|de gazole|de reseau|d'internet|de quoi manger|a manger|de travail|de boulot|de logement|de toit(?! ([\w']+ ){0,8}(balcon|panneaux?|solaires?|garde corps|terrasse)))\b",
             r"\bplus (du tout|aucun|aucune)\b",
             r"\b(coupe|coupee|coupes|coupure|coupures|panne|black ?out|delestage)\b",
             r"\b(inonde|inondee|inondation|inondations|crue|l'eau monte)\b",

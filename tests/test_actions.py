@@ -199,6 +199,16 @@ def test_an_urgence_not_recognised_asks_what_presses(dispatcher, domain):
     assert responses(dispatcher) == ["utter_urgence_accueil"]
 
 
+def test_a_calm_question_read_as_an_urgence_gets_its_answer_not_first_steps(dispatcher, domain):
+    # Persona round 97: a tenant's question on his balcony panels got a power cut's first steps.
+    text = ("Non, pas de toit, je suis locataire, c'est un balcon. Panneaux solaires accrochés au "
+            "garde-corps : accord du propriétaire ou vote en AG de copropriété ?")
+    events = ActionUrgenceAccueil().run(dispatcher, make_tracker("urgence", text), domain)
+    assert SlotSet("phase", "urgence") not in events
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "monoxyde" not in said and said
+
+
 def test_a_track_question_the_nlu_could_not_place_is_answered(dispatcher, domain):
     from relais.track_content import track_content
     question = next(t for t in track_content("economie").topics if t.kind == "question")
