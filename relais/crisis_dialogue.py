@@ -166,6 +166,14 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"(\w+ ){0,3}(a |au |aux )?(mon|ma|mes|l'|le|la) ?(cadre|employeur|patron|patronne|chef|cheffe|direction|hierarchie|rh|boite|entreprise|travail|boulot|superieur\w*)\b",
         r"\b(mon|ma|mes) (cadre|employeur|patron|patronne|chef|cheffe|direction|hierarchie|rh|collegues|superieur\w*) (\w+ ){0,2}(va|vont|peut|peuvent|pourra|pourront|risque\w*) (\w+ ){0,1}(le )?(savoir|etre au courant|etre prevenue?s?|l'apprendre|le lire)\b",
     )),
+    # « Je conduis ce soir ou pas ? », « je fais quoi pour pas m'endormir en conduisant ? »
+    # (persona round 97: a night nurse who wished for an accident got safety-plan lines).
+    ("drive_tonight", _patterns(
+        r"\b(je|j') ?(conduis|conduire|prends? la (voiture|route)|prendre (la voiture|le volant|la route))\b.{0,30}\b(ce soir|cette nuit|ou pas|demain)\b",
+        r"\b(m'endormir|m'endors|dormir|piquer du nez|somnoler)\b.{0,30}\b(au volant|en conduisant|sur la route|sur l'autoroute|sur l'a\d+)\b",
+        r"\bje (ne )?(me sens|suis) (pas|plus) (en etat )?(de|capable de) (conduire|prendre la route|prendre le volant)\b",
+        r"\b(medecin|docteur|generaliste)\b.{0,30}\b(un arret|arret de travail|m'arreter)\b",
+    )),
     ("team_question", _patterns(
         r"\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe|le relais|relais)\b",
         r"\b(l'equipe|ils|elles?|vous) (va|vont|allez) (me )?faire quoi\b",
@@ -432,6 +440,7 @@ _KIND_MOVES = {
     "how_to_talk": frozenset({OTHER_AT_RISK}), "is_it_serious": frozenset({OTHER_AT_RISK}),
     "line_for_me": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "employer_told": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE}),
+    "drive_tonight": frozenset({SUICIDE, SELF_HARM}),
     "wants_a_call": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "far_or_near": frozenset({OTHER_AT_RISK, MEDICAL}), "helper_strain": frozenset({OTHER_AT_RISK}),
     "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
@@ -1432,7 +1441,7 @@ _ASKS_A_DOCTOR = re.compile(r"\b(je (l'|le |la )?(emmene|amene|montre)\w*|l'emme
 _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
 # Questions answered by one text of the content, also after the dialogue ended: a helpline's
 # use, a call asked for, and a parent's « c'est grave ? » and « comment je lui parle ce soir ? ».
-_ANSWERED_MOVES = frozenset({"employer_told", "line_for_me", "wants_a_call", "is_it_serious", "how_to_talk"})
+_ANSWERED_MOVES = frozenset({"drive_tonight", "employer_told", "line_for_me", "wants_a_call", "is_it_serious", "how_to_talk"})
 
 
 def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,

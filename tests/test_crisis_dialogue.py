@@ -1331,3 +1331,13 @@ def test_a_mother_who_no_longer_answers_gets_the_firemen_then_how_to_check_on_he
     police = conversation.say("la police peut passer voir si elle va bien ?")
     assert police.case != CASE_FALSE_ALARM and "17" in " ".join(police.lines)
     assert conversation.state.get("open") is not False
+
+
+def test_whether_to_drive_tonight_is_answered_after_an_accident_wished_for():
+    # Persona round 97: a night nurse asked three times whether to drive; she got safety-plan lines.
+    conversation = Conversation()
+    conversation.say("parfois je me dis qu'un accident sur la route ce serait plus simple")
+    conversation.say("oui un peu")
+    turn = conversation.say("je conduis ce soir ou pas ? j'ai peur de m'endormir en conduisant")
+    assert turn.lines[0] == crisis_content().text("drive_tonight")
+    assert "ne prenez pas le volant" in turn.lines[0]
