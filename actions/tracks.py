@@ -365,8 +365,12 @@ class ValidateDiagnosticForm(FormValidationAction):
             return [SlotSet(slot, value)]
         if reports_struggle(value):
             # « Laissez tomber, je me sens nul » is how the citizen is, not an answer: heard,
-            # then the question waits (« stop » ends it).
+            # then the question waits (« stop » ends it). « Titulaire, de nuit, et franchement
+            # épuisée oui » answers too (persona round 97: the same question again): kept.
             dispatcher.utter_message(response="utter_ecoute_formulaire")
+            told = read_answer(track, slot, value) if slot != "engagement" else None
+            if told is not None and told.kind == OPTION:
+                return [SlotSet(slot, told.value), SlotSet("form_retries", 0)]
             return [SlotSet(slot, None)]
         if denies_the_track(value):
             # « Rien à voir » read as no track by the model: the way out, then the question.

@@ -43,6 +43,17 @@ def test_how_the_citizen_feels_is_heard_and_not_stored_as_an_answer(dispatcher, 
     assert dispatcher.messages[0]["response"] == "utter_ecoute_formulaire"
 
 
+def test_exhaustion_that_answers_the_question_is_heard_and_kept(dispatcher, domain):
+    # Persona round 97: « titulaire fonction publique hospitalière, de nuit. et franchement
+    # épuisée oui » got the same four buttons again.
+    text = "titulaire fonction publique hospitaliere, de nuit. et franchement epuisée oui"
+    tracker = make_tracker("inform", text, slots={"track": "travail", "requested_slot": "travail_situation"},
+                           active_loop="diagnostic_form")
+    events = ValidateDiagnosticForm()._check(dispatcher, tracker, "travail", "travail_situation", text, text)
+    assert SlotSet("travail_situation", "en_arret") in events
+    assert dispatcher.messages[0]["response"] == "utter_ecoute_formulaire"
+
+
 @pytest.mark.parametrize("text, leaves", [
     ("bon ben merci pour les infos sur le compost, bonne soirée", True),
     ("ok c'est bon, merci au revoir", True),
