@@ -22,7 +22,7 @@ TOPIC_THRESHOLD = 0.35
 # A question is answered from the closest topic of its track at a lower share: a near answer
 # with « Parler à une personne » beside it serves better than a questionnaire.
 QUESTION_THRESHOLD = 0.2
-QUESTION_MIN_PROBABILITY = 0.04
+QUESTION_MIN_PROBABILITY = 0.05
 # Whatever its share inside a track, a topic below this probability is noise (« bon ben voilà »
 # spreads thinly over every topic and may still lean to one).
 MIN_TOPIC_PROBABILITY = 0.1
