@@ -81,7 +81,7 @@ class TopicIndex:
         """Topics by probability, best first; within one track when `track` is given."""
         if self._model is None or not (text or "").strip():
             return []
-        words = normalise(text)
+        words = without_denied_problems(normalise(text))
         probabilities = self._model.predict_proba([words])[0]
         classes = self._model.classes_
         matches = [TopicMatch(self.topics[c], float(p)) for c, p in zip(classes, probabilities)
@@ -89,6 +89,19 @@ class TopicIndex:
         if track:
             matches = [m for m in matches if m.topic.track == track]
         return sorted(matches, key=lambda m: m.score, reverse=True)
+
+
+# A problem the citizen says they do not have (« j'ai pas de retard de loyer, pas encore »,
+# « y a pas de coupure ») is no topic; a thing they lack (« j'ai pas de bouffe ») stays one.
+_DENIED_PROBLEM = re.compile(
+    r"\b(je n'ai|j'ai|jai|on n'a|on a|nous n'avons|y a|il y a|il n'y a|c'est|ce n'est) (pas|plus|aucun|aucune|jamais) (de |d'|du |un |une )?"
+    r"(retard|retards|dette|dettes|coupure|coupures|panne|fuite|impaye|impayes|probleme|souci|sinistre|degat|degats|arnaque|expulsion)"
+    r"( (de|du|d'|des) \w+)?( (pas|non plus) encore| pour l'instant| pour le moment)?\b")
+
+
+def without_denied_problems(words: str) -> str:
+    """Normalised words without the problems they deny."""
+    return _DENIED_PROBLEM.sub(" ", words)
 
 
 def _ruled_out(topic: Topic, words: str) -> bool:

@@ -283,3 +283,11 @@ def test_a_broad_call_for_help_gets_the_questionnaire_a_precise_question_an_hone
     # Persona round 92: a precise question got a questionnaire that never answered it.
     assert decide("le contrôle technique de ma vieille moto peut se faire dans quel délai après la date ?",
                   "mobilite", ranking).step in (UNANSWERED, "answered")
+
+
+def test_a_problem_denied_is_no_topic_a_lack_stays_one():
+    # Persona round 97: « j'ai pas de retard de loyer. pas encore. » got the rent-arrears card twice.
+    from relais.topics import without_denied_problems
+    assert "retard" not in without_denied_problems("j'ai pas de retard de loyer pas encore je demande pour l'ags")
+    assert "coupure" not in without_denied_problems("y a pas de coupure de courant")
+    assert without_denied_problems("j'ai pas de bouffe") == "j'ai pas de bouffe"
