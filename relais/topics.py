@@ -99,9 +99,18 @@ _DENIED_PROBLEM = re.compile(
     r"( (de|du|d'|des) \w+)?( (pas|non plus) encore| pour l'instant| pour le moment)?\b")
 
 
+# An option the citizen rules out (« je veux pas changer de métier ni créer une entreprise »,
+# persona round 97: a retraining guide).
+_UNWANTED = re.compile(
+    r"\bje (ne )?(veux|souhaite|compte) (pas|surtout pas|absolument pas) (\w+ ){0,2}?"
+    r"((changer de metier|me reconvertir|de reconversion|une reconversion|creer (une|mon) (entreprise|boite)|demenager|demissionner|"
+    r"une formation|me former|vendre (ma|la) (voiture|maison))( (ni|et|ou) (changer de metier|me reconvertir|creer (une|mon) (entreprise|boite)|"
+    r"demenager|demissionner|une formation|me former))*)\b")
+
+
 def without_denied_problems(words: str) -> str:
-    """Normalised words without the problems they deny."""
-    return _DENIED_PROBLEM.sub(" ", words)
+    """Normalised words without the problems they deny and the options they rule out."""
+    return _UNWANTED.sub(" ", _DENIED_PROBLEM.sub(" ", words))
 
 
 def _ruled_out(topic: Topic, words: str) -> bool:

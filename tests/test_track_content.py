@@ -291,3 +291,6 @@ def test_a_problem_denied_is_no_topic_a_lack_stays_one():
     assert "retard" not in without_denied_problems("j'ai pas de retard de loyer pas encore je demande pour l'ags")
     assert "coupure" not in without_denied_problems("y a pas de coupure de courant")
     assert without_denied_problems("j'ai pas de bouffe") == "j'ai pas de bouffe"
+    # « je veux pas changer de métier ni créer une entreprise » got a retraining guide.
+    assert "metier" not in without_denied_problems("je veux pas changer de metier ni creer une entreprise")
+    assert without_denied_problems("je ne veux pas etre expulse") == "je ne veux pas etre expulse"
