@@ -5,7 +5,7 @@ reads it; the text is the crisis content's)."""
 from typing import Any
 
 from relais.crisis import crisis_content
-from relais.health_worry import tells_heat_illness
+from relais.health_worry import heat_illness_is_serious, tells_heat_illness
 from relais.track_turn import is_typed
 
 # The citizen's latest messages read for the heat (« 36° dans mon studio » said two turns before).
@@ -20,5 +20,6 @@ def answer_heat_illness(dispatcher, tracker) -> list[dict[str, Any]] | None:
     earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
     if not tells_heat_illness(text, earlier):
         return None
-    dispatcher.utter_message(text=crisis_content().text("heat_illness"))
+    serious = heat_illness_is_serious(text, earlier)
+    dispatcher.utter_message(text=crisis_content().text("heat_illness_now" if serious else "heat_illness"))
     return []

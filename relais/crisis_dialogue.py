@@ -46,6 +46,7 @@ from relais.safety import (
     describes_plan,
     speaks_of_a_gas_leak,
     speaks_of_carbon_monoxide,
+    tells_body_symptoms,
     tells_pills_taken,
     tells_witnessed_violence,
     writes_as_minor,
@@ -890,8 +891,18 @@ def is_about_a_baby(text: str | None) -> bool:
     return bool(_BABY.search(normalise(text or "")))
 
 
+_HOT = re.compile(r"\b(j'ai (tres |trop )?chaud|chaleur|canicule|cuit|etouffe)\b")
+
+
 def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> CrisisTurn:
     content = crisis_content()
+    if kind == MEDICAL and tells_body_symptoms(text):
+        # The writer's own body (« j'ai chaud et j'ai envie de vomir, je fais quoi ») gets when
+        # it is the 15's and what to do now, not « est-ce une urgence médicale ? » (persona
+        # round 98: a heart patient in a heat wave). No case without a crisis told.
+        heat = bool(state.get("heat")) or speaks_of_heat(text) or bool(_HOT.search(normalise(text or "")))
+        line = content.text("own_symptoms_heat" if heat else "own_symptoms")
+        return CrisisTurn(lines=(line,), state=_closed({**state, "kind": MEDICAL}, line), kind=MEDICAL)
     crisis_kind = content.kind(kind or SUICIDE)
     line = content.text("question_preface") + _lower_first(crisis_kind.question)
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,

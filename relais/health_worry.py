@@ -41,3 +41,21 @@ def tells_heat_illness(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
     if not _HEAT_SIGNS.search(words):
         return False
     return speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)
+
+
+# Heat illness that is the 15's now: signs that do not pass or worsen, or a frail body (persona
+# round 98: a heart patient of 66, alone, dizzy for over an hour, then nauseous, was told
+# « appelez le 15 si ça ne passe pas dans l'heure » twice).
+_SERIOUS = re.compile(
+    r"\b(vomi\w*|envie de vomir|confus\w*|malaise|evanoui\w*|perdu connaissance|peau (brulante|seche)|ne transpire plus|"
+    r"plus d'une heure|plus d'1 ?h|depuis (plus d')?(une|1|deux|2|trois|3) ?(heures?|h)\b|ca (ne )?passe (pas|toujours pas)|"
+    r"toujours (la tete qui tourne|des vertiges|mal|aussi mal)|de pire en pire|ca empire)\b")
+_FRAIL = re.compile(
+    r"\b(coeur|cardiaque|tension|diuretiques?|furosemide|lasilix|diabet\w*|insuffisan\w*|enceinte|"
+    r"(6[5-9]|[7-9]\d) ans)\b")
+
+
+def heat_illness_is_serious(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
+    """Heat illness told with signs that make it the 15's now, or by a frail writer."""
+    words = normalise(text or "")
+    return bool(_SERIOUS.search(words)) or any(_FRAIL.search(normalise(t)) for t in (text or "", *earlier))

@@ -1330,6 +1330,22 @@ def tells_witnessed_violence(text: str | None) -> bool:
     return not assessment.is_crisis and not assessment.distant
 
 
+# The body's symptoms or its treatment, told by the writer, without a word of wanting to die.
+_BODY_SYMPTOMS = re.compile(
+    r"\b(envie de vomir|vomi\w*|nausee\w*|mal au coeur|vertiges?|tete qui tourne|la tete me tourne|"
+    r"mal (a la tete|au crane|au ventre|a la poitrine|au thorax)|fievre|diarrhee|malaise|j'ai (tres |trop )?chaud|"
+    r"coup de chaleur|insolation|essouffle\w*|palpitations?|tension|"
+    r"(cachets?|comprimes?|medicaments?|traitement) pour (le|la|mon|ma|les) (coeur|tension|diabete|thyroide)|"
+    r"furosemide|lasilix|diuretiques?)\b")
+
+
+def tells_body_symptoms(text: str | None) -> bool:
+    """The writer tells symptoms of the body or a treatment, without a crisis pattern."""
+    if assess(text).is_crisis:
+        return False
+    return any(_BODY_SYMPTOMS.search(t) for t in variants(text or ""))
+
+
 def triage(text: str | None, model_crisis_confidence: float | None = None,
            model_kind: str | None = None, reading: CrisisReading | None = None,
            low_mood_confidence: float | None = None) -> Triage:
@@ -1389,6 +1405,13 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     if assessment.lookalike and not (sure or (diet and classifier and diet_confidence >= DIET_SURE)):
         return Triage()
     kind = classifier_kind if classifier and plausible_model_kind(text, classifier_kind) else model_kind
+    if kind in (SUICIDE, SELF_HARM) and tells_body_symptoms(text):
+        # « J'ai chaud et j'ai envie de vomir, je fais quoi », « je prends mes cachets pour le
+        # cœur, je continue avec la chaleur ? » read as suicide by the models (persona round 98:
+        # a heart patient in a heat wave was asked twice whether she wanted to die, and a
+        # suicide case opened): the body speaks, a medical question, never certain from the
+        # models' misreading.
+        return Triage(QUESTION, MEDICAL)
     # A medical emergency or a danger that is over (tells_an_episode_over) is asked about only
     # when a model is sure; never certain.
     episode_over = kind in _EPISODE_KINDS and tells_an_episode_over(text)

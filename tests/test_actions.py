@@ -857,3 +857,13 @@ def test_a_question_that_refers_back_is_no_other_question():
     main = best_topic(text)
     assert main is not None and main.topic.id == "poules"
     assert other_questions(text, main.topic) == []
+
+
+def test_heat_illness_that_lasts_or_in_a_heart_patient_is_the_15_now(dispatcher):
+    # Persona round 98: « appelez le 15 si ça ne passe pas dans l'heure » twice, after the hour.
+    from actions.heat_illness import answer_heat_illness
+    from relais.crisis import crisis_content
+    events = [{"event": "user", "text": "il fait 41 degrés chez moi, j'ai des problèmes de coeur"}]
+    tracker = make_tracker("track_logement", "j'ai toujours la tete qui tourne, ca fait plus d'une heure", events=events)
+    assert answer_heat_illness(dispatcher, tracker) == []
+    assert dispatcher.messages[0]["text"] == crisis_content().text("heat_illness_now")

@@ -1164,16 +1164,24 @@ def test_evacuated_what_to_take_and_where_to_sleep_are_both_answered():
     assert "papiers" in turn.lines[-1] and "lieu d'accueil" in turn.lines[-1]
 
 
-def test_an_unsure_answer_to_the_medical_question_gets_the_signs_not_a_track():
+def test_heat_illness_told_by_the_writer_gets_the_signs_at_once_not_the_question():
     # Persona round 93: « je sais pas, je tiens debout » to « est-ce une urgence médicale ? »
-    # after « coup de chaleur, vertiges, mal de tête » got the mobility coach.
+    # after « coup de chaleur, vertiges, mal de tête » got the mobility coach; persona round 98:
+    # a heart patient in a heat wave was asked the question, then whether she wanted to die.
     from relais.crisis_dialogue import _ask
-    state = _ask({}, "medical", "coup de chaleur, vertiges, mal de tête. j'appelle qui ?").state
-    message = CitizenMessage("je sais pas, je tiens debout, je suis pas en train de tomber", "track_mobilite",
-                             triage("je sais pas, je tiens debout"), intent_confidence=0.97)
-    assert takes_message(state, message, 0.97, in_dialogue=True)
-    turn = next_turn(state, message)
-    assert "0 800 06 66 66" in turn.lines[0] and "15" in turn.lines[0] and turn.case is None and not turn.open
+    turn = _ask({}, "medical", "coup de chaleur, vertiges, mal de tête. j'appelle qui ?")
+    assert not turn.ask_yes_no and turn.case is None and not turn.open
+    assert turn.lines[0] == crisis_content().text("own_symptoms_heat") and "15" in turn.lines[0]
+    other = _ask({}, "medical", "j'ai de la fièvre et la diarrhée depuis ce matin")
+    assert other.lines[0] == crisis_content().text("own_symptoms") and "116 117" in other.lines[0]
+
+
+def test_body_symptoms_the_models_read_as_suicide_are_a_medical_question():
+    from relais.crisis_classifier import CrisisReading
+    for text in ("j'ai chaud et j'ai envie de vomir. je fais quoi",
+                 "je suis toute seule. je prends mes cachets pour le coeur, le furosemide, je continue avec la chaleur ?"):
+        assert triage(text, 0.9, "suicide", CrisisReading(0.8, "suicide")) == Triage(QUESTION, "medical"), text
+    assert triage("je veux mourir", 0.9, "suicide", CrisisReading(0.8, "suicide")).kind == "suicide"
 
 
 def test_insulin_left_downstairs_in_a_flood_is_answered_in_the_dialogue():
