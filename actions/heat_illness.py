@@ -6,6 +6,8 @@ from typing import Any
 
 from relais.crisis import crisis_content
 from relais.health_worry import heat_illness_is_serious, tells_heat_illness
+from relais.heat_words import speaks_of_heat
+from relais.safety import asks_about_a_treatment
 from relais.track_turn import is_typed
 
 # The citizen's latest messages read for the heat (« 36° dans mon studio » said two turns before).
@@ -19,6 +21,11 @@ def answer_heat_illness(dispatcher, tracker) -> list[dict[str, Any]] | None:
         return None
     earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
     if not tells_heat_illness(text, earlier):
+        if asks_about_a_treatment(text) and (speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)):
+            # « Mes cachets pour le cœur, le furosémide, je continue avec la chaleur ? »
+            # (persona round 98: never answered).
+            dispatcher.utter_message(text=crisis_content().text("heat_medicine"))
+            return []
         return None
     serious = heat_illness_is_serious(text, earlier)
     dispatcher.utter_message(text=crisis_content().text("heat_illness_now" if serious else "heat_illness"))

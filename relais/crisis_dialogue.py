@@ -370,7 +370,7 @@ _RETRACTS = re.compile(
 _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)\b")
 # « Quoi ?? non c'est pas moi… », « euh oui »: an interjection before the answer (persona round
 # 15: the suicide question was asked again after « quoi?? non »).
-_INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu) )*"
+_INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu|mais|alors|enfin) )*"
 _YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
 _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
@@ -913,7 +913,8 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
 def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     content = crisis_content()
     triage = message.triage
-    if triage.tier == CERTAIN:
+    denied = answer_of(message) is False and not assess(message.text).is_crisis
+    if triage.tier == CERTAIN and not denied:
         # The thoughts told in answer to the question (« ce ne serait pas si mal de ne pas se
         # réveiller le matin ») are told: a later « vous m'avez mal compris » about something
         # else does not close the case as a false alarm (persona round 95).

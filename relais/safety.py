@@ -620,6 +620,13 @@ DISTANCE_PATTERNS = _regexes((
         # An animal is the victim (« le chat de ma voisine se fait frapper »): no crisis of Relais.
         r"\b(chat|chatte|chaton|chats|chien|chienne|chiot|chiens|lapin|cheval|poney|animal|animaux|oiseau)\b (\w+ ){0,4}(se fait|se font|s'est fait|s'est faite|a ete|ont ete) (frapp\w*|batt\w*|maltrait\w*|tap\w*|martyris\w*|empoisonn\w*|lapid\w*|tortur\w*)",
         r"\b(fausse alerte|c'etait juste|c'etait rien|rien de grave)\b",
+        # What Relais wrongly believed (« le dossier ouvert quand vous avez cru que je voulais
+        # mettre fin à mes jours », « pas moi qui veux en finir »; persona round 98: a second
+        # priority case opened for a man asking to close the first).
+        r"\b(vous avez cru|vous croyez|vous pensez|vous pensiez|vous avez pense|vous avez compris|vous imaginez|on a cru|vous aviez cru) "
+        r"que (je|j') ?(voulais|veux|voudrais|vais|allais|pensais|pense)\b"
+        r"|\b(pas moi qui|ce n'est pas moi qui|c'est pas moi qui) (veux|voulais|vais) (en finir|mourir|me tuer|mettre fin)"
+        r"|\bje (ne )?suis (pas|absolument pas|pas du tout) suicidaire\b",
         r"\b(avant|pour|a cause de) (mon|un|l'|le|mon prochain) (entretien|examen|oral|rendez vous|exam|concours|permis)\b",
         r"\baccident (du travail|de travail|domestique)\b",
         r"\b(formation|psc1|secourisme|premiers secours|gestes qui sauvent|savoir quoi faire si|apprendre a)\b",
@@ -1334,16 +1341,27 @@ def tells_witnessed_violence(text: str | None) -> bool:
 _BODY_SYMPTOMS = re.compile(
     r"\b(envie de vomir|vomi\w*|nausee\w*|mal au coeur|vertiges?|tete qui tourne|la tete me tourne|"
     r"mal (a la tete|au crane|au ventre|a la poitrine|au thorax)|fievre|diarrhee|malaise|j'ai (tres |trop )?chaud|"
-    r"coup de chaleur|insolation|essouffle\w*|palpitations?|tension|"
-    r"(cachets?|comprimes?|medicaments?|traitement) pour (le|la|mon|ma|les) (coeur|tension|diabete|thyroide)|"
-    r"furosemide|lasilix|diuretiques?)\b")
+    r"coup de chaleur|insolation|essouffle\w*|palpitations?)\b")
+# A treatment named for an illness, and its supply (« mon traitement pour le cœur, ma boîte finit
+# la semaine prochaine, le pharmacien peut me les apporter ? »).
+_TREATMENT = re.compile(r"\b((cachets?|comprimes?|medicaments?|traitement|pilules?) (\w+ ){0,2}pour (le|la|l'|mon|ma|les|mes) ?"
+                        r"(coeur|tension|diabete|thyroide|asthme|cholesterol|epilepsie)|furosemide|lasilix|diuretiques?|insuline)\b")
+_SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|boite|stock|rupture|continuer|chaleur)\b")
 
 
 def tells_body_symptoms(text: str | None) -> bool:
-    """The writer tells symptoms of the body or a treatment, without a crisis pattern."""
+    """The writer tells symptoms of the body, without a crisis pattern."""
     if assess(text).is_crisis:
         return False
     return any(_BODY_SYMPTOMS.search(t) for t in variants(text or ""))
+
+
+def asks_about_a_treatment(text: str | None) -> bool:
+    """The writer asks about a treatment for an illness and its supply, without a crisis
+    pattern."""
+    if assess(text).is_crisis:
+        return False
+    return any(_TREATMENT.search(t) and _SUPPLY.search(t) for t in variants(text or ""))
 
 
 def triage(text: str | None, model_crisis_confidence: float | None = None,
@@ -1412,6 +1430,11 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         # suicide case opened): the body speaks, a medical question, never certain from the
         # models' misreading.
         return Triage(QUESTION, MEDICAL)
+    if kind in (SUICIDE, SELF_HARM) and asks_about_a_treatment(text):
+        # « Je prends un traitement pour le cœur, ma boîte finit la semaine prochaine : le
+        # pharmacien peut me les apporter ? » (persona round 98: the suicide question, then a
+        # priority case): a practical question, no crisis.
+        return Triage()
     # A medical emergency or a danger that is over (tells_an_episode_over) is asked about only
     # when a model is sure; never certain.
     episode_over = kind in _EPISODE_KINDS and tells_an_episode_over(text)

@@ -867,3 +867,14 @@ def test_heat_illness_that_lasts_or_in_a_heart_patient_is_the_15_now(dispatcher)
     tracker = make_tracker("track_logement", "j'ai toujours la tete qui tourne, ca fait plus d'une heure", events=events)
     assert answer_heat_illness(dispatcher, tracker) == []
     assert dispatcher.messages[0]["text"] == crisis_content().text("heat_illness_now")
+
+
+def test_a_treatment_asked_about_in_a_heat_wave_is_answered(dispatcher):
+    # Persona round 98: « le furosemide, est-ce que je dois continuer avec la chaleur ? ».
+    from actions.heat_illness import answer_heat_illness
+    from relais.crisis import crisis_content
+    events = [{"event": "user", "text": "il fait 41 degrés à Nîmes"}]
+    tracker = make_tracker("track_logement", "je prends mes cachets pour le coeur, le furosemide, je continue avec la chaleur ?",
+                           events=events)
+    assert answer_heat_illness(dispatcher, tracker) == []
+    assert dispatcher.messages[0]["text"] == crisis_content().text("heat_medicine")

@@ -1178,10 +1178,26 @@ def test_heat_illness_told_by_the_writer_gets_the_signs_at_once_not_the_question
 
 def test_body_symptoms_the_models_read_as_suicide_are_a_medical_question():
     from relais.crisis_classifier import CrisisReading
-    for text in ("j'ai chaud et j'ai envie de vomir. je fais quoi",
-                 "je suis toute seule. je prends mes cachets pour le coeur, le furosemide, je continue avec la chaleur ?"):
-        assert triage(text, 0.9, "suicide", CrisisReading(0.8, "suicide")) == Triage(QUESTION, "medical"), text
-    assert triage("je veux mourir", 0.9, "suicide", CrisisReading(0.8, "suicide")).kind == "suicide"
+    reading = CrisisReading(0.8, "suicide")
+    assert triage("j'ai chaud et j'ai envie de vomir. je fais quoi", 0.9, "suicide", reading) == Triage(QUESTION, "medical")
+    # A treatment and its supply is a practical question (persona round 98: a priority case).
+    for text in ("je prends mes cachets pour le coeur, le furosemide, je continue avec la chaleur ?",
+                 "Je prends un traitement pour le coeur, ma boîte finit la semaine prochaine. Le pharmacien peut me les apporter ?"):
+        assert triage(text, 0.9, "suicide", reading) == Triage(), text
+    assert triage("je veux mourir", 0.9, "suicide", reading).kind == "suicide"
+    assert triage("j'ai gardé tous mes cachets de côté depuis des mois", 0.9, "suicide", reading).kind == "suicide"
+
+
+def test_a_denial_of_what_relais_believed_is_no_crisis():
+    # Persona round 98: « pas moi qui veux en finir » and « quand vous avez cru que je voulais
+    # mettre fin à mes jours » opened two priority cases for a man asking about his pharmacy.
+    for text in ("Mais pas du tout ! C'est ma boîte de médicaments qui sera vide, pas moi qui veux en finir.",
+                 "Fermez le dossier ouvert quand vous avez cru que je voulais mettre fin à mes jours."):
+        assert triage(text).tier is None, text
+    conversation = Conversation()
+    conversation.say("je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say("Mais pas du tout, Monsieur ! Quelle idée.", model=0.95)
+    assert turn.case is None
 
 
 def test_insulin_left_downstairs_in_a_flood_is_answered_in_the_dialogue():
