@@ -31,6 +31,7 @@ STEP_CURRENT_PLACE = "ou_alerte"  # « y a-t-il une alerte ? » from someone not
 STEP_OFFER = "offre"  # « … Pour être prévenu·e : recevoir les alertes » was just said
 
 _ALERTS = r"(?:alertes?|alerte territoriale|notifications? d alerte)"
+_ABOUT_A_CASE = re.compile(r"\b(suicid\w*|dossier|malentendu|par erreur|c'etait une erreur|de tout a l'heure|mal compris)\b")
 _STOP = re.compile(
     rf"\b(?:stop|arret(?:er|ez|e)?|desactiv\w*|desinscri\w*|plus de|(?:ne )?(?:plus|pas) recevoir"
     rf"|supprim\w*|annul\w*)\b(?:\s+\w+){{0,3}}\s+{_ALERTS}\b"
@@ -126,6 +127,10 @@ def read_request(text: str | None) -> str | None:
         return None
     if quiet_hours_in(words) is not None:  # « pas d'alertes avant 9 h » is no stop
         return QUIET
+    if _ABOUT_A_CASE.search(words):
+        # « Annulez l'alerte de tout à l'heure, je ne suis pas suicidaire » is about the case a
+        # misunderstanding opened (persona round 98: « vous n'êtes pas inscrit aux alertes »).
+        return None
     if _STOP.search(words):
         return STOP
     if _STATUS.search(words):

@@ -244,8 +244,8 @@ _WAIT_FOR_ME = re.compile(
 _WITHDRAW = re.compile(
     r"\b(annulez|annuler|annule|j'annule|retirez|retirer|je retire|fermez|fermer|cloturez|cloturer|"
     r"arretez|arreter|laissez tomber|laisse tomber|oubliez|oublie|abandonnez|supprimez) "
-    r"(\S+ ){0,2}?(ma|mon|la|le|cette|ce) (demande|dossier|signalement|alerte|appel a l'aide)\b"
-    r"(?! (de|d'|du|des|a|au|aux|aupres|chez|pour|caf|cpam)\b(?! (parler|contact|aide|rappel|personne|quelqu'un|l'equipe|relais)))"
+    r"(\S+ ){0,2}?((ma|mon|la|le|cette|ce) |l')(demande|dossier|signalement|alerte|appel a l'aide)\b"
+    r"(?! (de|d'|du|des|a|au|aux|aupres|chez|pour|caf|cpam)\b(?! (parler|contact|aide|rappel|personne|quelqu'un|l'equipe|relais|tout a l'heure|ce matin|hier)))"
     r"|\b(annulez|annuler) tout\b"
     r"|\bje ne veux plus (qu'on|que vous|que quelqu'un|que l'equipe|qu'une personne|que personne) "
     r"(me |m')?(contact|ecri|appel|rappel|repond)\w*"

@@ -98,3 +98,14 @@ def test_a_night_that_is_not_about_being_contacted_sets_no_quiet_hours(text):
 def test_leave_me_alone_is_an_instruction_only_when_said_to_relais(text, waits):
     from relais.contact_wishes import read_contact
     assert read_contact(text).wishes.wait_for_me is waits
+
+
+def test_cancelling_the_alert_a_misunderstanding_raised_withdraws_the_case_not_the_subscription():
+    # Persona round 98: « annulez l'alerte de tout à l'heure, je ne suis pas suicidaire » got
+    # « vous n'êtes pas inscrit aux alertes ».
+    from relais.alert_words import read_request
+    from relais.contact_wishes import read_contact
+    text = "Je vous demande d'annuler l'alerte de tout à l'heure, je ne suis pas suicidaire."
+    assert read_request(text) is None
+    assert read_contact(text).wishes.withdraw
+    assert read_request("annuler les alertes") == "stop"
