@@ -289,6 +289,21 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r".*\b(gratuit|payant|ca coute|combien ca coute|anonyme|anonymat|confidentiel|facture|apparai\w*|mon nom|tracable|trace|savoir que j'ai appele|sans credit|forfait|plus de credit|pas de credit)",
         r"\b(savoir|sauront|sache|saura|decouvrir) (\w+ ){0,2}(que c'est moi|qui je suis|qui appelle|qui a appele|que j'ai appele)\b",
     )),
+    # Before complaint and leave (persona round 98: a victim who said « je ne vais pas partir »
+    # and « je ne veux pas porter plainte » got departure plans three times and the complaint
+    # twice, and « quelqu'un à voir en vrai, discrètement » got the complaint).
+    ("not_leaving", _patterns(
+        r"\bje (ne )?(vais|veux|compte|souhaite) (pas|plus|surtout pas) (le )?(partir|quitter)\b|\bje (ne )?pars pas\b|\bje (ne )?partirai pas\b",
+        r"\b(arretez|arrete|stop) (\w+ ){0,3}(avec )?(le depart|de me dire de partir|avec partir|de partir)\b|\bje reste (avec lui|chez moi|a la maison)\b",
+    )),
+    ("no_complaint", _patterns(
+        r"\bje (ne )?(veux|vais|compte|souhaite) (pas|surtout pas) (porter plainte|aller (a la|au) (police|gendarmerie|commissariat)|qu'il ait des problemes)\b",
+        r"\b(pas de plainte|sans (porter )?plainte)\b",
+    )),
+    ("meet_in_person", _patterns(
+        r"\b(quelqu'un|une personne|un endroit|un lieu|une association|une asso)\b.{0,50}\b(voir|rencontrer|parler|aller)\b.{0,30}\b(en vrai|en personne|discretement|sur place|face a face)\b",
+        r"\b(voir|rencontrer|parler a) (quelqu'un|une personne) (en vrai|en personne|discretement)\b|\bpas par telephone\b",
+    )),
     ("complaint", _patterns(r"\b(plainte|main courante|porter plainte|commissariat|gendarmerie)\b")),
     ("leave", _patterns(r"\b(partir|quitter|m'enfuir|fuir|hebergement|heberger|dormir ce soir|ou aller|ou dormir|refuge|foyer|"
                         r"(aller )?dormir chez|aller chez (ma|mon|mes|une|un)|me refugier|nous refugier)\b")),
@@ -298,7 +313,14 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\bje suis un homme\b|\b(un homme|les hommes) (\w+ )?(aussi|peut|peuvent|ca compte|victimes?)\b|\bhommes? battus?\b")),
     ("is_it_violence", _patterns(
         r"\b(c'est|est ce que c'est|ca compte comme|c'est vraiment|c'est bien|ca reste) (quand meme |vraiment |bien |aussi )?(de la |des )?violences?\b",
-        r"\b(c'est|est ce que c'est) (normal|grave)\b.{0,40}\b(controle|surveille|interdit|insulte|humilie|rabaisse|argent)\b",
+        r"\bon peut appeler ca (de la |des )?violences?\b",
+    )),
+    # « garder ma carte et me faire montrer les tickets, c'est normal dans un couple ? » (persona
+    # round 98: never answered): « non », not is_it_violence's « oui ».
+    ("is_it_normal", _patterns(
+        r"\b(c'est|est ce que c'est) (normal|grave)\b.{0,40}\b(controle|surveille|interdit|insulte|humilie|rabaisse|argent|carte)\b",
+        r"\b(carte|argent|tickets|compte|salaire|controle\w*|surveille\w*|pousse\w*)\b.{0,80}\b(c'est|est ce que c'est|est ce) normal\b",
+        r"\bnormal dans un couple\b",
     )),
     # A call that did not get through (« ça sonne occupé », « personne ne répond »): stay on the
     # line or the next number; never « je suis soulagé » (persona round 88).
@@ -451,6 +473,8 @@ _KIND_MOVES = {
     "emergency_over": frozenset({MEDICAL, DANGER}), "carbon_monoxide": frozenset({MEDICAL}),
     "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE, SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "own_money": frozenset({VIOLENCE}),
+    "not_leaving": frozenset({VIOLENCE}), "no_complaint": frozenset({VIOLENCE}), "is_it_normal": frozenset({VIOLENCE}),
+    "meet_in_person": frozenset({VIOLENCE}),
     # « On est dehors avec les enfants. J'ai appelé le 18, ça sonne occupé »: the children are
     # a violence dialogue's question only; elsewhere they hid the busy line (persona round 89).
     "children": frozenset({VIOLENCE}),
@@ -474,6 +498,10 @@ _KIND_ANSWERS = {
     "is_it_violence": ("violence_answers", "is_it_violence"),
     "line_busy": ("line_busy", VIOLENCE),
     "own_money": ("violence_answers", "own_money"),
+    "not_leaving": ("violence_answers", "not_leaving"),
+    "is_it_normal": ("violence_answers", "is_it_normal"),
+    "no_complaint": ("violence_answers", "no_complaint"),
+    "meet_in_person": ("violence_answers", "meet_in_person"),
     "child_fears_call": ("child_answers", "fears_call"),
     "mother_help": ("child_answers", "mother_help"),
     "psy_cost": ("thoughts_answers", "psy_cost"),

@@ -768,7 +768,23 @@ def test_a_busy_line_is_answered_for_every_kind(kind, text, needle):
 
 
 def test_asking_whether_holding_the_money_is_violence_gets_that_answer():
-    assert move_of(CitizenMessage("c'est normal qu'il garde l'argent de mon salaire ?"), "violence") == "is_it_violence"
+    assert move_of(CitizenMessage("c'est de la violence qu'il garde l'argent de mon salaire ?"), "violence") == "is_it_violence"
+    # « C'est normal ? » gets « non, ce n'est pas normal », not « oui » (persona round 98).
+    assert move_of(CitizenMessage("c'est normal qu'il garde l'argent de mon salaire ?"), "violence") == "is_it_normal"
+
+
+def test_a_victim_who_stays_refuses_a_complaint_or_wants_to_meet_someone_is_answered():
+    # Persona round 98: departure plans three times after « je ne vais pas partir », the
+    # complaint twice after « je ne veux pas porter plainte », no place to meet someone.
+    conversation = Conversation()
+    conversation.say("il m'a poussée contre le placard, il a pris ma carte bancaire")
+    for text, move in (("Je ne vais pas partir, ce n'est pas ça.", "not_leaving"),
+                       ("Je ne veux pas porter plainte.", "no_complaint"),
+                       ("Il y a quelqu'un que je pourrais voir en vrai, discrètement ? Pas par téléphone.", "meet_in_person"),
+                       ("garder ma carte et me faire montrer les tickets, c'est normal dans un couple ?", "is_it_normal")):
+        assert move_of(CitizenMessage(text), "violence") == move, text
+        turn = conversation.say(text)
+        assert "partir vite" not in turn.lines[0] and turn.case is None, text
 
 
 def test_a_heatstroke_is_cooled_hard_and_a_fever_gently():
