@@ -131,3 +131,9 @@ def test_distress_or_a_topic_dropped_is_no_stop(text):
 def test_a_stop_followed_by_what_to_do_is_a_question():
     # Persona round 97: « d'accord, je m'arrête là » to a mother with 15 € for three days.
     assert not asks_to_stop_questions("laisse tomber. il me reste genre 15€ pour 3 jours jfais quoi a manger avec ca")
+
+
+def test_thanks_then_what_to_start_is_a_question():
+    # Persona round 98: « avec plaisir, je suis là si vous avez besoin » to an apprentice's question.
+    from relais.leaving import thanks_then_asks
+    assert thanks_then_asks("merci. jpeux commencer quoi maintenant en decembre")
