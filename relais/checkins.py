@@ -67,6 +67,15 @@ class CheckinRequest:
     hour: int | None = None
 
 
+# « chaque lundi matin » (persona round 98: set at 18 h): the hour of a part of the day.
+_PARTS_OF_DAY = (("matin", 9), ("midi", 12), ("apres midi", 14), ("aprem", 14), ("soir", 18))
+
+
+def _part_of_day(words: str) -> int | None:
+    found = [(words.find(name), hour) for name, hour in _PARTS_OF_DAY if re.search(rf"\b{name}\b", words)]
+    return min(found)[1] if found else None
+
+
 def read_request(text: str | None) -> CheckinRequest | None:
     words = normalise(text or "")
     if not words:
@@ -83,7 +92,7 @@ def read_request(text: str | None) -> CheckinRequest | None:
         return CheckinRequest(TOMORROW)
     choose = _CHOOSE.search(words)
     if choose:
-        hour = int(choose.group(2)) if choose.group(2) else None
+        hour = int(choose.group(2)) if choose.group(2) else _part_of_day(words[choose.start():])
         if hour is not None and not 0 <= hour <= 23:
             hour = None
         return CheckinRequest(CHOOSE, _DAYS.index(choose.group(1)), hour)

@@ -63,8 +63,13 @@ _NEVER_AGREED = re.compile(
 # « J'accepte », « jaccepte », « ok j'accepte », « je refuse »: the buttons' words, typed.
 # « Si c'est juste pour le suivi ok j'accepte », « Et j'accepte pour les données » (persona round
 # 97: neither was heard).
-_IF_ONLY = r"((et|mais|bon|alors) |si c'est (juste |seulement |uniquement |bien )?pour (le suivi|m'aider|m'accompagner|moi)( alors| ok| oui)?\W+)?"
-_FOR_DATA = r"( pour (les donnees|mes donnees|le suivi|l'enregistrement|la trace|les infos|vos conditions|la confidentialite))?"
+# « Je l'ai déjà écrit au début, mais : j'accepte », « J'accepte que vous gardiez mes données »
+# (persona round 98: neither was heard, and the weekly check-in he asked for waited on it).
+_IF_ONLY = (r"((et|mais|bon|alors) |si c'est (juste |seulement |uniquement |bien )?pour (le suivi|m'aider|m'accompagner|moi)( alors| ok| oui)?\W+"
+            r"|je (vous )?l'ai (deja )?(dit|ecrit)( \w+){0,3}\W+(mais\W+)?)?")
+_FOR_DATA = (r"( pour (les donnees|mes donnees|le suivi|l'enregistrement|la trace|les infos|vos conditions|la confidentialite)"
+             r"| que vous (gardiez|enregistriez|conserviez) (mes|les|nos) (donnees|infos|informations|echanges|reponses)"
+             r"| l'enregistrement( de mes donnees)?)?")
 _ACCEPTS = re.compile(r"^" + _IF_ONLY + r"((oui|ouais|ok|okay|bon|d'accord|dacc)\W+)*(j'?accepte|jaccepte|c'est accepte|accepte|j'?accepte tout)"
                       + _FOR_DATA + r"( merci)?\W*$")
 _DECLINES = re.compile(r"^((non|nan|ok|bon)\W+)*(je refuse|refuse|j'?accepte pas|jaccepte pas|je n'accepte pas)( merci)?\W*$")

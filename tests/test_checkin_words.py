@@ -3,7 +3,7 @@ stop, a chosen day and hour, and questions about them (our own phrasings)."""
 
 import pytest
 
-from relais.checkins import CHOOSE, PAUSE, RESUME, STATUS, STOP, read_request
+from relais.checkins import CHOOSE, PAUSE, RESUME, STATUS, STOP, CheckinRequest, read_request
 
 
 @pytest.mark.parametrize("text, kind, weekday, hour", [
@@ -59,3 +59,9 @@ def test_a_weekly_point_asked_without_a_day_keeps_todays_weekday(tmp_path):
     plan = checkins.plan("weekly")
     assert plan is not None and plan.weekday == default_schedule(s.clock())[0]
     assert turn.replies[0].text.startswith("C'est noté : un point chaque")
+
+
+def test_a_part_of_the_day_sets_the_hour():
+    # Persona round 98: « chaque lundi matin » was set at 18 h.
+    assert read_request("un rappel chaque lundi matin svp") == CheckinRequest(CHOOSE, 0, 9)
+    assert read_request("un point chaque vendredi soir") == CheckinRequest(CHOOSE, 4, 18)

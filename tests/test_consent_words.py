@@ -80,3 +80,9 @@ def test_a_bare_yes_opens_a_reply_to_the_consent_question_only():
     assert leading_consent(text, just_asked=True) is True
     assert leading_consent("non. je cherche du travail", just_asked=True) is False
     assert leading_consent("ouais ok", just_asked=True) is None
+
+
+@pytest.mark.parametrize("text", ["J'accepte que vous gardiez mes données", "Je l'ai déjà écrit au début, mais : j'accepte."])
+def test_consent_said_with_what_it_is_for_or_said_again_is_heard(text):
+    # Persona round 98: neither was heard, and the weekly check-in asked for waited on it.
+    assert consent_in_words(text) is True
