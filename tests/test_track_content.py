@@ -294,3 +294,11 @@ def test_a_problem_denied_is_no_topic_a_lack_stays_one():
     # « je veux pas changer de métier ni créer une entreprise » got a retraining guide.
     assert "metier" not in without_denied_problems("je veux pas changer de metier ni creer une entreprise")
     assert without_denied_problems("je ne veux pas etre expulse") == "je ne veux pas etre expulse"
+
+
+@pytest.mark.parametrize("text", ["jai pas parlé denergie. et les 38e c grave ?", "nan laisse tomber lenergie",
+                                  "ni lun ni lautre jte parle de la caf"])
+def test_a_track_refused_in_sms_style_is_heard(text):
+    # Persona round 98: the energy questionnaire went on after each of these.
+    from relais.track_turn import denies_the_track
+    assert denies_the_track(text)
