@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from relais.directory import extract_postal_code
 from relais.grievances import THEME_OTHER, THEME_PUBLIC_SERVICES, references_in
 from relais.models import VISIBILITY_COUNTED, VISIBILITY_PRIVATE, VISIBILITY_PUBLISHED
+from relais.mood import speaks_of_low_mood
 from relais.text import normalise
 
 LIST = "list"
@@ -313,6 +314,10 @@ def read_request(text: str | None, recorded: bool = False, in_collection: bool =
     if _is_own_need(words, text):
         # « Plus de bus ce soir, comment je rentre ? »: a need of one's own, now; the practical
         # tracks answer it (the citizen can still say « je veux signaler… » afterwards).
+        return None
+    if speaks_of_low_mood(text):
+        # « J'ai trop honte, j'ose pas appeler Engie ni la mairie, je dors plus » (persona round
+        # 98: offered as a doléance): how the citizen feels, not a grievance.
         return None
     if public and _OUTRAGE.search(words):
         return Reading(IMPLICIT, kind)

@@ -272,3 +272,9 @@ def test_remarks_said_to_relais_before_the_doleance_are_not_kept():
     assert without_remarks_to_relais(text).startswith("J'ai une idée pour le village")
     assert without_remarks_to_relais("Le bus 12 ne passe plus. Vous comprenez ?") == "Le bus 12 ne passe plus. Vous comprenez ?"
     assert without_remarks_to_relais("Vous ne comprenez rien") == "Vous ne comprenez rien"
+
+
+def test_shame_and_sleepless_nights_are_no_grievance():
+    # Persona round 98: « j'ai trop honte, j'ose pas appeler Engie ni la mairie » was offered as a doléance.
+    from relais.grievance_words import read_request
+    assert read_request("ok. en vrai jai trop honte, jose pas appeler engie ni la mairie, jdors plus depuis des semaines") is None
