@@ -37,12 +37,19 @@ _DISTRESS = re.compile(
     r"je pleure|j'ai envie de pleurer|je n'y arrive plus|j'y arrive plus|je coule|on coule|risque de couler|je suis perdue?)\b")
 
 
+# « Laisse tomber t'es un robot. passe moi quelqu'un de vrai » (persona round 98: « d'accord,
+# je m'arrête là » and the 3114): a person asked for.
+_WANTS_A_PERSON = re.compile(
+    r"\b(passe|passez|passer) moi\b|\bquelqu ?'?un de (vrai|reel)\b|\bun (vrai )?humain\b|\bune (vraie )?personne\b|\bun conseiller\b")
+
+
 def asks_to_stop_questions(text: str | None) -> bool:
-    """True for a request to stop the questions that asks nothing else and tells no distress."""
+    """True for a request to stop the questions that asks nothing else, tells no distress and
+    asks for no person."""
     raw = text or ""
     words = normalise(raw)
     return bool(_STOP_QUESTIONS.search(words)) and not _ASKS.search(words) and "?" not in raw \
-        and not _DISTRESS.search(words)
+        and not _DISTRESS.search(words) and not _WANTS_A_PERSON.search(words)
 
 
 # A farewell at the end of a message (« merci, bonne journée », « non c bon merci au revoir »),

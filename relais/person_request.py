@@ -103,6 +103,8 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"un etre humain|un conseiller|une conseillere|quelqu'un de vrai|une vraie personne|un vrai)"
     r"(?! (a|au|de|du|chez) (la |l')?(caf|cpam|mairie|banque|pole emploi|france travail|impots|prefecture|medecin|docteur)\b)"
     r"|\b(un humain|une vraie personne|quelqu'un de vrai|un etre humain) (svp|s'il vous plait|stp|pas une machine|pas un robot)\b"
+    # « Passe-moi quelqu'un de vrai » (persona round 98: read as leaving).
+    r"|\b(passe|passez|passer|mettez|mets) moi (\w+ )?(quelqu ?'?un|qqun|une personne|un humain|un conseiller|une conseillere)\b"
     # « Conseiller svp », « un humain » said alone (persona round 90: looped in a form).
     r"|^((non|ok|bon|alors|donc) )?((un|une|le|la) )?(conseiller|conseillere|humain|humaine|vraie personne|agent) (svp|stp|s'il vous plait|please|merci|vite)\b"
     r"|^((non|ok|bon|alors|donc) )?((un|une) )?(conseiller|conseillere|humain|humaine|vraie personne)$"

@@ -137,3 +137,8 @@ def test_thanks_then_what_to_start_is_a_question():
     # Persona round 98: « avec plaisir, je suis là si vous avez besoin » to an apprentice's question.
     from relais.leaving import thanks_then_asks
     assert thanks_then_asks("merci. jpeux commencer quoi maintenant en decembre")
+
+
+def test_a_stop_that_asks_for_a_person_is_no_stop():
+    # Persona round 98: « d'accord, je m'arrête là » and the 3114 to an angry self-employed man.
+    assert not asks_to_stop_questions("laisse tomber t es un robot. passe moi quelqu un de vrai")

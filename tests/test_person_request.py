@@ -184,3 +184,10 @@ def test_help_in_person_is_help_near_the_citizen(text, asks):
 def test_help_by_phone_or_at_a_place_is_help_near_the_citizen(text):
     from relais.person_request import asks_for_help_in_person
     assert asks_for_help_in_person(text)
+
+
+def test_pass_me_someone_real_asks_for_a_person():
+    # Persona round 98: « laisse tomber t'es un robot. passe moi quelqu'un de vrai » was read as leaving.
+    from relais.person_request import asks_for_a_person
+    assert asks_for_a_person("laisse tomber t es un robot. passe moi quelqu un de vrai")
+    assert not asks_for_a_person("passez moi le sel")
