@@ -31,7 +31,7 @@ STEP_CURRENT_PLACE = "ou_alerte"  # « y a-t-il une alerte ? » from someone not
 STEP_OFFER = "offre"  # « … Pour être prévenu·e : recevoir les alertes » was just said
 
 _ALERTS = r"(?:alertes?|alerte territoriale|notifications? d alerte)"
-_ABOUT_A_CASE = re.compile(r"\b(suicid\w*|dossier|malentendu|par erreur|c'etait une erreur|de tout a l'heure|mal compris)\b")
+_ABOUT_A_CASE = re.compile(r"\b(suicid\w*|dossier|malentendu|c'etait une erreur|de tout a l'heure|mal compris)\b")
 _STOP = re.compile(
     rf"\b(?:stop|arret(?:er|ez|e)?|desactiv\w*|desinscri\w*|plus de|(?:ne )?(?:plus|pas) recevoir"
     rf"|supprim\w*|annul\w*)\b(?:\s+\w+){{0,3}}\s+{_ALERTS}\b"

@@ -51,6 +51,8 @@ _STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b"
                      # ou c'est moi qui dois revenir ? » (persona round 97: « je ne sais pas »).
                      r"|\bla prochaine fois (?:c'est )?quand\b|\bc'est (?:moi|a moi) (?:qui dois|de) (?:revenir|vous (?:re)?ecrire|vous relancer)\b"
                      r"|\b(?:vous|tu) (?:allez |comptez |pensez )?(?:m'envoy\w*|me relanc\w*|me recontact\w*|m'ecri\w*) (?:\w+ ){0,4}?ou (?:c'est moi|je dois)\b")
+# « Ne me relancez pas la semaine prochaine, je serai en vacances »: no point asked for.
+_NOT_WRITE = re.compile(r"\b(ne|n') ?(me |m')?(relancez|recontactez|ecrivez|envoyez)\b|\b(relancez|recontactez|ecrivez) (moi )?pas\b")
 # « Vous me relancez la semaine prochaine pour voir si j'ai tenu » (persona round 97: a list of
 # actions instead): the weekly point, on today's weekday.
 _IN_A_WEEK = re.compile(rf"\b(?:{_WRITE_TO_ME}|(?:relancez|recontactez|ecrivez) moi|me relancez|me recontactez)\b"
@@ -72,7 +74,9 @@ _PARTS_OF_DAY = (("matin", 9), ("midi", 12), ("apres midi", 14), ("aprem", 14), 
 
 
 def _part_of_day(words: str) -> int | None:
-    found = [(words.find(name), hour) for name, hour in _PARTS_OF_DAY if re.search(rf"\b{name}\b", words)]
+    # Not a part of the day ruled out (« sauf le matin », « pas le soir »).
+    found = [(match.start(), hour) for name, hour in _PARTS_OF_DAY
+             for match in re.finditer(rf"(?<!sauf le )(?<!pas le )(?<!sauf )\b{name}\b", words)]
     return min(found)[1] if found else None
 
 
@@ -96,7 +100,7 @@ def read_request(text: str | None) -> CheckinRequest | None:
         if hour is not None and not 0 <= hour <= 23:
             hour = None
         return CheckinRequest(CHOOSE, _DAYS.index(choose.group(1)), hour)
-    if _IN_A_WEEK.search(words):
+    if _IN_A_WEEK.search(words) and not _NOT_WRITE.search(words):
         return CheckinRequest(CHOOSE)
     if _STATUS.search(words):
         return CheckinRequest(STATUS)

@@ -78,13 +78,16 @@ _FIRST_SENTENCE = re.compile(r"^(?P<first>[^.!?;\n]+)[.!?;\n]+\s*(?P<rest>\S.*)$
 
 
 def without_leading_consent(text: str) -> str:
-    """The message without the consent answer it opens with (« J'accepte. Je voudrais signaler
-    que… »: persona round 91 published « J'accepte. » with the doléance)."""
-    match = _FIRST_SENTENCE.match((text or "").strip())
-    return match.group("rest") if match and consent_in_words(match.group("first")) is not None else text
+    """The message without the consent answer it gives in a sentence of its own (« J'accepte.
+    Je voudrais signaler que… »: persona round 91 published « J'accepte. » with the doléance)."""
+    kept = [match.group(0) for match in re.finditer(r"[^.!?;\n]+[.!?;\n]*", (text or "").strip())
+            if consent_in_words(match.group(0).strip(" .!;\n")) is None]
+    rest = "".join(kept).strip()
+    return rest if rest and rest != (text or "").strip() else text
 
 
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+_SENTENCE = re.compile(r"([^.!?;\n]+)([.!?;\n]*)")
 
 
 # A bare yes or no, heard as the consent answer only when it opens the reply to that question.
@@ -96,8 +99,10 @@ def leading_consent(text: str | None, just_asked: bool = False) -> bool | None:
     """The consent answer a message gives in a sentence of its own beside something else
     (« jaccepte. Je suis libérale… », persona round 90; « Factures trop lourdes. Et j'accepte pour
     les données. », persona round 97); None when it gives none or is nothing else."""
-    sentences = [part for part in _SENTENCE_END.split((text or "").strip()) if part.strip()]
-    if len(sentences) < 2:
+    # A sentence asked (« … une rupture conventionnelle. J'accepte ? ») answers no consent.
+    sentences = [match.group(1) for match in _SENTENCE.finditer((text or "").strip())
+                 if match.group(1).strip() and "?" not in match.group(2)]
+    if len(_SENTENCE_END.split((text or "").strip().rstrip(".!?; \n"))) < 2:
         return None
     if just_asked and _BARE_YES.match(normalise(sentences[0])):
         # « ouais ok. 40 cm d'eau au rdc… » right under « Acceptez-vous ? » (persona round 97).

@@ -53,6 +53,7 @@ from relais.safety import (
 )
 from relais.text import normalise
 from relais.tracks import TRACK_INTENT_PREFIX, TRACKS
+from relais.violence_witness import writer_is_hit
 from relais.yes_no import is_acknowledgement
 
 # What the case of the conversation should do after the turn.
@@ -115,7 +116,7 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"personne (n'?)?attend (les secours|le samu|les pompiers)|"
         # Not « voir si elle va bien », « savoir s'il va bien » (persona round 97: « la police
         # peut passer voir si elle va bien ? » ended the emergency).
-        r"(?<!\bsi )(?<!\bs')(?<!\bcomment )(?<!\bque )"
+        r"(?<!\bsi )(?<!\bs')(?<!\bcomment )(?<!\bque )(?<!\bqu')"
         r"(il|elle|mon fils|ma fille|le petit|la petite|le bebe|bebe) (\w+ )?(va bien|va mieux|joue|rigole)( maintenant| la| il joue| elle joue)?)\b",
         # Persona round 92: « les pompiers l'ont trouvée, elle était tombée, elle est vivante,
         # ils l'emmènent ».
@@ -293,7 +294,8 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     # and « je ne veux pas porter plainte » got departure plans three times and the complaint
     # twice, and « quelqu'un à voir en vrai, discrètement » got the complaint).
     ("not_leaving", _patterns(
-        r"\bje (ne )?(vais|veux|compte|souhaite) (pas|plus|surtout pas) (le )?(partir|quitter)\b|\bje (ne )?pars pas\b|\bje (ne )?partirai pas\b",
+        r"^(?!.*\b(ou aller|ou dormir|ou partir|comment partir)\b).*"
+        r"(\bje (ne )?(vais|veux|compte|souhaite) (pas|plus|surtout pas) (le )?(partir|quitter)\b|\bje (ne )?pars pas\b|\bje (ne )?partirai pas\b)(?! sans)",
         r"\b(arretez|arrete|stop) (\w+ ){0,3}(avec )?(le depart|de me dire de partir|avec partir|de partir)\b|\bje reste (avec lui|chez moi|a la maison)\b",
     )),
     ("no_complaint", _patterns(
@@ -395,6 +397,11 @@ _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)
 _INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu|mais|alors|enfin) )*"
 _YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
 _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
+
+_TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|des fois)\b|\bsauf (le soir|la nuit|parfois|quand)\b")
+# A no taken back in the same breath (« non… enfin si, j'y pense le soir », « jamais… sauf le
+# soir »): no denial that overrules the models.
+_SELF_CORRECTED = re.compile(r"\b(enfin|mais|ou plutot) (si|oui|un peu|parfois)\b|\bun peu\b|\bparfois\b|\bdes fois\b|\bsauf\b|\bde temps en temps\b")
 
 # A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
 _YES_INSIDE = re.compile(r"\b(oui|ouais|j'y pense|j'y ai (deja )?pense|il m'arrive d'y penser|ca m'arrive d'y penser|"
@@ -609,7 +616,8 @@ def answer_of(message: CitizenMessage) -> bool | None:
     if message.intent == "affirm" or _YES.search(text):
         return True
     if message.intent == "deny" or _NO.search(text):
-        return False
+        # « Non… enfin si, j'y pense le soir », « jamais… sauf le soir »: a no taken back.
+        return True if _TAKEN_BACK.search(text) else False
     if _YES_INSIDE.search(text):
         # « Des fois j'y pense oui, mais je ferai rien ce soir » (persona round 16: the question
         # came a third time): a yes need not come first.
@@ -786,6 +794,9 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
             and (not state.get("open") or (state.get("tier") == QUESTION and state.get("kind") == VIOLENCE)):
         # The writer saw or heard violence against someone else: a witness's numbers.
         return _witness(state)
+    if state.get("writer") == WITNESS and (triage.tier == CERTAIN or writer_is_hit(message.text)):
+        # The witness now tells violence against themselves: they are the one asked about.
+        state = {**state, "writer": None}
     if not (state.get("open") and in_dialogue):
         if triage.tier == CERTAIN:
             return _first(state, triage.kind, message.first_reply_sent, message.text)
@@ -941,7 +952,9 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
 def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     content = crisis_content()
     triage = message.triage
-    denied = answer_of(message) is False and not assess(message.text).is_crisis
+    words = normalise(message.text or "")
+    denied = answer_of(message) is False and not assess(message.text).is_crisis \
+        and not _SELF_CORRECTED.search(words) and not _YES_INSIDE.search(words)
     if triage.tier == CERTAIN and not denied:
         # The thoughts told in answer to the question (« ce ne serait pas si mal de ne pas se
         # réveiller le matin ») are told: a later « vous m'avez mal compris » about something
@@ -987,8 +1000,9 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
         return _first(state, OTHER_AT_RISK, False, None)
-    if state.get("kind") == VIOLENCE and _SOMEONE_ELSE.search(normalise(message.text or "")):
-        # « Non pas moi, c'est la voisine qui se fait taper »: a witness.
+    if state.get("kind") == VIOLENCE and answer_of(message) is not True and tells_witnessed_violence(message.text):
+        # « Non pas moi, c'est la voisine qui se fait taper »: a witness. Not « oui, c'est mon
+        # copain qui me pousse ».
         return _witness(state)
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]

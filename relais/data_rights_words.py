@@ -45,11 +45,18 @@ _HOW_KEPT = re.compile(
     r"|\b(ou|combien de temps|jusqu'a quand)\b.{0,20}\b(sont|seront|restent) (\w+ )?(stockees?|conservees?|gardees?|enregistrees?|hebergees?)\b"
     rf"|\b(qui|qui est ce qui) (\w+ ){{0,2}}(lit|lira|lisent|liront|voit|verra|voient|a acces|aura acces|peut lire|peut voir|recoit)\b.{{0,25}}\b{_DATA}"
     rf"|\b{_DATA}\b.{{0,20}}\b(qui (les |la |le )?(lit|lira|voit|a acces)|transmises? a|partagees? avec|revendues?|vendues?)"
-    r"|\b(l'etat|les impots|le fisc|la caf|france travail|pole emploi|mon employeur|mon patron|la police|la prefecture)\b.{0,30}\b(ont|a|aura|auront|peut|peuvent|pourra|pourront) (acces|les lire|les voir|lire (ca|mes|ce que|nos)|voir (ca|mes|ce que|nos))"
     r"|\bvous (gardez|stockez|conservez|enregistrez) (\w+ ){0,2}(ou|combien de temps|pendant combien|jusqu'a quand)\b"
-    r"|\b(c'est|vous etes) (confidentiel|anonyme|securise)\b|\b(rgpd|confidentialite|vie privee)\b")
+    r"|\b(rgpd|confidentialite|vie privee)\b")
+# Who else sees it, or whether it is confidential: about what the citizen tells Relais only
+# (« la CAF a accès à mes comptes ? » or « le signalement c'est anonyme ? » are other questions).
+_WHO_ELSE = re.compile(
+    r"\b(l'etat|les impots|le fisc|la caf|france travail|pole emploi|mon employeur|mon patron|la police|la prefecture)\b.{0,30}\b"
+    r"(ont|a|aura|auront|peut|peuvent|pourra|pourront) (acces|les lire|les voir|lire (ca|mes|ce que|nos)|voir (ca|mes|ce que|nos))"
+    r"|\b(c'est|vous etes|c'est bien|tout ca est|ce que je vous (dis|ecris) est) (confidentiel|anonyme|securise)\b")
+_ABOUT_RELAIS = re.compile(r"\b(vous|vos|ici|relais|ce que je vous|ce que je dis|ce que j'ecris|nos echanges|cette conversation|mes messages|mes donnees)\b")
 
 
 def asks_how_data_is_kept(text: str | None) -> bool:
     """The message asks where, how long or by whom the citizen's data are kept or read."""
-    return bool(_HOW_KEPT.search(normalise(text or "")))
+    words = normalise(text or "")
+    return bool(_HOW_KEPT.search(words)) or bool(_WHO_ELSE.search(words) and _ABOUT_RELAIS.search(words))

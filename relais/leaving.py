@@ -22,7 +22,7 @@ _ASKS = re.compile(
     # « laisse tomber. il me reste 15 € jfais quoi a manger avec ça » (persona round 97).
     r"\b(j|je |on |tu |vous )?(fais|fait|faire|fait on) quoi\b|\b(que|quoi) faire\b|"
     # « merci. jpeux commencer quoi maintenant en décembre » (persona round 98: « avec plaisir »).
-    r"\b(\w+er|\w+ir|peux|peut|dois|doit|mets|met|plante|seme) (\w+ ){0,2}quoi\b(?! que)|"
+    r"\b(\w+er|\w+ir|peux|peut|dois|doit|mets|met|plante|seme) (\w+ ){0,2}quoi\b(?! que)(?!\W*$)|"
     r"\b(je veux|je voudrais|j'aimerais|je cherche a|je souhaite) (juste |seulement |simplement )?"
     r"(savoir|comprendre|trouver|qu'on m'aide|de l'aide|un conseil)\b|\?|\b(comment|ou|pourquoi|combien|quand)\b"
     # « merci quand même, au revoir » asks nothing.

@@ -63,13 +63,21 @@ _LOW_MOOD = re.compile(
     r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|"
     # Shame, worthlessness, sleepless nights (persona round 97: « j'ai honte voilà. je dors pas.
     # je tourne en rond dans la cuisine » got the food coach, on « cuisine »).
-    r"j'ai (tellement |trop |si )?honte|je (ne |n')?dors (plus|pas|presque plus|quasiment plus)(?! (a cause|avec|depuis la coupure|a cause du|de froid|au chaud))|"
+    r"j'ai (tellement |trop |si )?honte|"
     r"je tourne en rond|je (ne |n')?sers (plus )?a rien(?! (en|pour (le|la|les|ca|faire)|avec|au|aux|a la|dans)\b))\b")
+
+
+# Nights without sleep, unless a noise, the heat or a place explains them (« le bar fait du
+# bruit, je dors plus » is a doléance; « je dors pas chez moi ce soir » a plan).
+_SLEEPLESS = re.compile(r"\bje (ne |n')?dors (plus|pas|presque plus|quasiment plus)\b"
+                        r"(?! (a cause|avec|depuis la coupure|de froid|au chaud|chez|a la maison|ici|la bas|dehors|dans|sur|a cote)\b)")
+_SLEEP_EXPLAINED = re.compile(r"\b(bruit|bar|voisins?|travaux|rodeos?|fete|musique|chaleur|canicule|froid|inonde\w*|coupure)\b")
 
 
 def speaks_of_low_mood(text: str | None) -> bool:
     """True when the message says outright that the citizen feels low."""
-    return bool(_LOW_MOOD.search(normalise(text or "")))
+    words = normalise(text or "")
+    return bool(_LOW_MOOD.search(words)) or bool(_SLEEPLESS.search(words) and not _SLEEP_EXPLAINED.search(words))
 
 
 # « Y a des psys gratuits pour les étudiants ? », « je voudrais voir un psychologue » (persona

@@ -461,11 +461,11 @@ CONCERN_PATTERNS = _compile((
     # Worthlessness said of oneself (« je sers plus à rien », persona round 97: a lorry driver
     # laid off at 55, ashamed, not sleeping, got food aid); not a skill (« je sers à rien en
     # cuisine »).
-    (SUICIDE, r"\bje (ne |n')?sers (plus |vraiment |strictement |plus vraiment )?a rien\b(?! (en|pour (le|la|les|ca|faire)|avec|au|aux|a la|dans)\b)"),
+    (SUICIDE, r"\bje (ne |n')?sers (plus |vraiment |strictement |plus vraiment )?a rien\b(?! (en \w+|pour (le|la|les|ca|faire) \w+|avec (le|la|les) \w+)\b)"),
     (SUICIDE, r"\bje (ne |n')?suis (plus )?(bon|bonne) (plus )?qu'a (jeter|mettre a la poubelle|crever)\b|\bje suis (un|une) (bon|bonne) a rien\b(?! (en|pour)\b)"),
     # An accident wished for (« parfois je me dis qu'un accident sur la route ce serait plus
     # simple », persona round 97: a night nurse, missed inside the work questionnaire).
-    (SUICIDE, r"\b(un accident|un crash|une sortie de route|un camion)\b.{0,40}\b(ce serait|ca serait|serait|ce sera) (\w+ )?(plus simple|mieux|plus facile|un soulagement|reposant|la solution)\b(?! (de|d'\w+|que|qu'\w+|si|s'il)\b)"),
+    (SUICIDE, r"\b(un accident|un crash|une sortie de route|un camion)\b.{0,40}\b(ce serait|ca serait|serait|ce sera) (\w+ )?(plus simple|mieux|plus facile|un soulagement|reposant|la solution)\b(?! (de (le|la|les|l'|faire|prevenir|declarer|appeler)|d'(appeler|attendre|aller)|si|s'il)\b)"),
     (SUICIDE, r"\b(ce serait|ca serait) (\w+ )?(plus simple|mieux|plus facile|un soulagement) (d'avoir|si j'avais|si je faisais|de faire|qu'il m'arrive) un accident\b"),
     (SUICIDE, r"\b((ca |ca me |me )servirai[st]? a quoi|a quoi (ca )?(me )?servirai[st]?)\b.{0,30}\b(de continuer|de vivre|de me battre|de me lever|tout ca)\b"),
     (SUICIDE, r"\b(un fardeau|un poids|une charge) pour (tout le monde|les autres|mes proches|ma famille|mes enfants|eux|vous|toi)"),
@@ -620,13 +620,6 @@ DISTANCE_PATTERNS = _regexes((
         # An animal is the victim (« le chat de ma voisine se fait frapper »): no crisis of Relais.
         r"\b(chat|chatte|chaton|chats|chien|chienne|chiot|chiens|lapin|cheval|poney|animal|animaux|oiseau)\b (\w+ ){0,4}(se fait|se font|s'est fait|s'est faite|a ete|ont ete) (frapp\w*|batt\w*|maltrait\w*|tap\w*|martyris\w*|empoisonn\w*|lapid\w*|tortur\w*)",
         r"\b(fausse alerte|c'etait juste|c'etait rien|rien de grave)\b",
-        # What Relais wrongly believed (« le dossier ouvert quand vous avez cru que je voulais
-        # mettre fin à mes jours », « pas moi qui veux en finir »; persona round 98: a second
-        # priority case opened for a man asking to close the first).
-        r"\b(vous avez cru|vous croyez|vous pensez|vous pensiez|vous avez pense|vous avez compris|vous imaginez|on a cru|vous aviez cru) "
-        r"que (je|j') ?(voulais|veux|voudrais|vais|allais|pensais|pense)\b"
-        r"|\b(pas moi qui|ce n'est pas moi qui|c'est pas moi qui) (veux|voulais|vais) (en finir|mourir|me tuer|mettre fin)"
-        r"|\bje (ne )?suis (pas|absolument pas|pas du tout) suicidaire\b",
         r"\b(avant|pour|a cause de) (mon|un|l'|le|mon prochain) (entretien|examen|oral|rendez vous|exam|concours|permis)\b",
         r"\baccident (du travail|de travail|domestique)\b",
         r"\b(formation|psc1|secourisme|premiers secours|gestes qui sauvent|savoir quoi faire si|apprendre a)\b",
@@ -924,6 +917,14 @@ _NO_FAREWELL_AFTER = r"(?!.*\b(adieu|pour toujours|pour de bon|definitivement|le
 # the crisis and concern patterns read it ("le budget carburant m'étrangle", "mon portable est
 # tombé dans l'eau", "me descendre en flammes", "adieu veau, vache, cochon").
 IDIOMS = _regexes((
+        # What Relais wrongly believed, blanked so that the rest is read alone (« le dossier
+        # ouvert quand vous avez cru que je voulais mettre fin à mes jours », « pas moi qui veux
+        # en finir »; persona round 98: a second priority case for a man asking to close the
+        # first). « Je ne suis pas suicidaire mais j'aimerais mourir » keeps its second half.
+        r"\b(vous avez cru|vous croyez|vous pensez|vous pensiez|vous avez pense|vous avez compris|vous imaginez|on a cru|vous aviez cru) "
+        r"que (je|j') ?(voulais|veux|voudrais|allais|pensais a) (me tuer|mourir|me suicider|mettre fin a mes jours|en finir)\b",
+        r"\b(pas moi qui|ce n'est pas moi qui|c'est pas moi qui) (veux|voulais|vais) (en finir|mourir|me tuer|mettre fin a mes jours)\b",
+        r"\bje (ne )?suis (pas|absolument pas|pas du tout) suicidaire\b",
         # Money one wants to be done with: « en finir avec mes dettes une bonne fois pour toutes ».
         r"\ben finir (une bonne fois pour toutes |une fois pour toutes )?avec (mes|les|ces|nos|mon|ce|cette) (dettes?|credits?|decouverts?|factures?|impayes|agios|problemes d'argent|frais bancaires)\b",
         r"\b(budget|facture|factures|loyer|dettes?|credits?|impots?|charges|prix|fin de mois|fins de mois|banque|carburant|essence|taxes?|traites?|mensualites?)\b (\w+ ){0,3}(m'etrangle\w*|m'etouffe\w*|me tue\w*|m'achev\w*|me saigne\w*|m'asphyxi\w*)",
@@ -1349,19 +1350,36 @@ _TREATMENT = re.compile(r"\b((cachets?|comprimes?|medicaments?|traitement|pilule
 _SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|boite|stock|rupture|continuer|chaleur)\b")
 
 
+# Someone else's body (« mon bébé a de la diarrhée », « mon mari est essoufflé »), or something
+# swallowed (« j'ai bu de la javel »): not the writer's own symptoms.
+_NOT_OWN_BODY = re.compile(
+    r"\b(mon|ma|mes|son|sa|ses|notre|nos|le|la) (bebe|bb|fils|fille|mari|femme|pere|mere|enfant|enfants|copain|copine|conjoint|"
+    r"conjointe|compagnon|compagne|voisin|voisine|frere|soeur|grand pere|grand mere|petit|petite|papa|maman|patient|patiente)\b"
+    r"|\b(il|elle|ils|elles) (a|ont|est|sont|fait|font|vomit|respire|tousse)\b"
+    r"|\b(bu|avale|avalee|pris|prise|ingere|mange) (de la |du |des |un |une |toute? |tous )?(\w+ )?(javel|produit|detergent|medicaments?|cachets?|pilules?|comprimes?|alcool|poison|mort aux rats)\b")
+
+
 def tells_body_symptoms(text: str | None) -> bool:
-    """The writer tells symptoms of the body, without a crisis pattern."""
+    """The writer tells symptoms of their own body, without a crisis pattern nor anything
+    swallowed."""
     if assess(text).is_crisis:
         return False
-    return any(_BODY_SYMPTOMS.search(t) for t in variants(text or ""))
+    return any(_BODY_SYMPTOMS.search(t) and not _NOT_OWN_BODY.search(t) for t in variants(text or ""))
+
+
+# Taking it all, stopping it, or not wanting to go on: never a supply question.
+_TREATMENT_RISK = re.compile(
+    r"\b(tout|tous|toute|toutes|la boite|une boite entiere) (\w+ ){0,3}(prendre|avaler|prends|avale)\b|\bd'un coup\b|"
+    r"\b(arret\w*|stopp?\w*) (\w+ ){0,2}(traitement|cachets|medicaments|pilules)\b|\bplus envie\b|\ben finir\b|\bmourir\b")
 
 
 def asks_about_a_treatment(text: str | None) -> bool:
-    """The writer asks about a treatment for an illness and its supply, without a crisis
-    pattern."""
-    if assess(text).is_crisis:
+    """The writer asks (a question) about a treatment for an illness and its supply, without a
+    crisis pattern nor a word of taking it all or stopping it."""
+    if "?" not in (text or "") or assess(text).is_crisis:
         return False
-    return any(_TREATMENT.search(t) and _SUPPLY.search(t) for t in variants(text or ""))
+    return any(_TREATMENT.search(t) and _SUPPLY.search(t) and not _TREATMENT_RISK.search(t)
+               for t in variants(text or ""))
 
 
 def triage(text: str | None, model_crisis_confidence: float | None = None,

@@ -96,7 +96,7 @@ class TopicIndex:
 _DENIED_PROBLEM = re.compile(
     r"\b(je n'ai|j'ai|jai|on n'a|on a|nous n'avons|y a|il y a|il n'y a|c'est|ce n'est) (pas|plus|aucun|aucune|jamais) (de |d'|du |un |une )?"
     r"(retard|retards|dette|dettes|coupure|coupures|panne|fuite|impaye|impayes|probleme|souci|sinistre|degat|degats|arnaque|expulsion)"
-    r"( (de|du|d'|des) \w+)?( (pas|non plus) encore| pour l'instant| pour le moment)?\b")
+    r"( (de|du|d'|des) \w+)?( (pas|non plus) encore| pour l'instant| pour le moment)?\b(?! que\b)")
 
 
 # An option the citizen rules out (« je veux pas changer de métier ni créer une entreprise »,
@@ -230,7 +230,7 @@ _SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
 # déclarer quelque chose ? », « est-ce qu'on doit les enfermer ? » after hens; persona round 97
 # got « Et : Sinistre : délai assurance »).
 _REFERS_BACK = re.compile(
-    r"\b(quelque chose|qqch|qqc|quoi que ce soit)\b"
+    r"\b(quelque chose|qqch|qqc|quoi que ce soit)\W*$"
     r"|^((et|mais|alors|donc) )?(faut il|il faut|est ce qu'on doit|est ce que je dois|est ce qu'il faut|on doit|doit on|"
     r"peut on|on peut|je peux|je dois|dois je|puis je) (les|le|la|l'|y|en|lui|leur)\b")
 

@@ -148,7 +148,7 @@ _WRONG_TRACK = re.compile(
     r"je (ne )?(vous |te )?(parle|parlais) (pas|jamais) (de|d'|du|des)|(j'ai|jai|j ai|je n'ai) (jamais|pas) parle (de|d'|du|des)|"
     # « nan laisse tomber lénergie », « ni l'un ni l'autre », « jai pas parlé denergie » (persona
     # round 98: the energy questionnaire went on).
-    r"(laisse|laissez|laissons) tomber (l'|l|le |la |les )?(energie|elec\w*|jardin|logement|travail|boulot|mobilite|budget|alimentation|bouffe|numerique|internet)|"
+    r"(?<!je )(laisse|laissez|laissons) tomber (l'|l|le |la |les )?(energie|elec\w*|jardin|logement|travail|boulot|mobilite|budget|alimentation|bouffe|numerique|internet)|"
     r"ni l'un ni l'autre|ni lun ni lautre|"
     r"(j'ai|jai|j ai) pas parle d(e |')?(energie|elec\w*|jardin|logement|travail|mobilite|budget|alimentation|numerique)\w*|"
     r"(c'est|ce n'est) pas (ca|le sujet|la question|mon probleme|le probleme|de ca que je parle)|"

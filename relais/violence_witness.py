@@ -18,7 +18,7 @@ _OTHER = (r"(sa femme|sa copine|sa compagne|sa conjointe|son mari|son copain|ses
 _HITTER = (r"(mon voisin|le voisin|ma voisine|la voisine|son mari|son copain|son compagnon|son conjoint|son ex|"
            r"le mari|le mec|le type|le gars|le pere|son pere|mon beau frere|mon frere|le beau pere|il|elle)")
 _HITS = r"(frappe|frappait|frappent|bat|battait|tape|tapait|cogne|cognait|tabasse|tabassait|etrangle|secoue|gifle|brutalise)"
-_IS_HIT = (r"(se fait|se faisait|s'est fait|s'est faite|se font) (encore |souvent |toujours )?"
+_IS_HIT = (r"(se fait|se faisait|s'est fait|s'est faite|se font|se faire) (encore |souvent |toujours )?"
            r"(frapper|battre|taper|tabasser|cogner|violenter|etrangler|gifler)"
            r"|(est|etait|a ete|sont|se fait) (encore |souvent |toujours )?(battue?s?|frappee?s?|tabassee?s?|violentee?s?)")
 
@@ -40,11 +40,20 @@ _WITNESS = tuple(re.compile(p) for p in (
 ))
 # The writer hit: a victim, whatever else the message tells (« il me frappe et bat sa fille »).
 _WRITER_HIT = re.compile(
-    r"\b(me|m') ?(a |avait )?(frappe|bat|battu|tape|cogne|tabasse|etrangle|gifle|menace|brutalise|secoue|"
-    r"fait mal|fait du mal|viole)|\bje (me fais|me suis fait|suis) (frapper|battre|taper|battue?|frappee?)")
+    r"\bpeur (de rentrer|de lui|qu'il rentre)\b|"
+    r"\b(me|m') ?(a |avait )?(frappe|bat|battu|tape|cogne|tabasse|etrangle|gifle|menace|brutalise|secoue|pousse|bouscule|insulte|rabaisse|"
+    r"fait mal|fait du mal|viole)|\bje (me fais|me suis fait|suis) (frapper|battre|taper|battue?|frappee?)"
+    # « il tape ma fille et moi aussi », « il nous frappe »
+    r"|\b(et moi aussi|moi aussi|et moi avec)\b|\b(il|elle) nous (frappe|bat|tape|cogne)\b")
 
 
 def witnesses_violence(text: str | None) -> bool:
     """The message tells violence against someone else, seen or heard by its writer."""
     words = normalise(text or "")
     return any(p.search(words) for p in _WITNESS) and not _WRITER_HIT.search(words)
+
+
+def writer_is_hit(text: str | None) -> bool:
+    """The message tells violence against its writer (« il me pousse », « il tape ma fille et
+    moi aussi »)."""
+    return bool(_WRITER_HIT.search(normalise(text or "")))

@@ -1381,3 +1381,35 @@ def test_whether_to_drive_tonight_is_answered_after_an_accident_wished_for():
     turn = conversation.say("je conduis ce soir ou pas ? j'ai peur de m'endormir en conduisant")
     assert turn.lines[0] == crisis_content().text("drive_tonight")
     assert "ne prenez pas le volant" in turn.lines[0]
+
+
+def test_the_review_of_round_98s_fixes_keeps_real_crises():
+    # A review of this session's changes found crises the new exclusions let through.
+    from relais.crisis_classifier import CrisisReading
+    sure = CrisisReading(0.9, "suicide")
+    assert triage("je ne suis pas suicidaire mais des fois j'aimerais mourir").tier == CERTAIN
+    assert triage("je suis pas suicidaire, j'ai juste envie de disparaître").tier is not None
+    for text in ("j'ai une boîte entière de cachets pour le cœur, je vais tout prendre ce soir",
+                 "j'arrête mon traitement pour le cœur, j'ai plus envie de continuer",
+                 "j'ai bu de la javel, j'ai mal au ventre"):
+        assert triage(text, 0.95, "suicide", sure).kind == "suicide", text
+    assert triage("je sers à rien dans la vie").tier == QUESTION
+    assert triage("un accident ce serait plus simple que de continuer").tier == QUESTION
+    # A no taken back is a yes; a yes about the writer after the violence question is no witness.
+    for answer in ("non… enfin si, j'y pense tous les soirs", "jamais… sauf le soir"):
+        conversation = Conversation()
+        conversation.say("je vois plus trop à quoi ça sert tout ça")
+        assert conversation.say(answer).case == CASE_OPEN, answer
+    conversation = Conversation()
+    conversation.say("il y a des coups et des cris chez moi ce soir")
+    assert conversation.say("oui, c'est mon copain qui me pousse").case == CASE_OPEN
+    # A witness who then tells her own violence is asked about it.
+    conversation = Conversation()
+    conversation.say("ma voisine se fait frapper par son mari, je fais quoi")
+    turn = conversation.say("mon copain me pousse quand il a bu, j'ai peur de rentrer ce soir")
+    assert turn.ask_yes_no or turn.case == CASE_OPEN
+    # « est-ce qu'il va bien ? » is no emergency over.
+    conversation = Conversation()
+    conversation.say("mon père est tombé, il respire mal")
+    assert conversation.say("est-ce qu'il va bien ? il respire bizarrement").case != CASE_FALSE_ALARM
+    assert conversation.state.get("open") is not False
