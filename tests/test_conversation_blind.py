@@ -2,7 +2,7 @@
 trained model and a running Relais, with floors.
 
 Those sets were written by helper sessions that never saw data/, the domain or the tests, and
-are never trained on. Sets D to G are played here (A to C, older, only by
+are never trained on. Sets D to H are played here (A to C, older, only by
 bench/conversations.py, which prints every failure). A floor is the figure measured when Relais
 last improved, minus a margin: DIET on CPU is not reproducible across trainings (the same
 data gives a few messages more or fewer), and a floor one message under the last figure turned
@@ -35,6 +35,9 @@ ROUTING_FLOORS = {
     # first run: 0.871 / 0.788 at first, 0.871 / 0.808 after that day's changes (guided by set
     # F's failures and two persona rounds; G's failures were not read).
     "routing_G": (0.855, 0.77),
+    # H: written blind on 2026-12-07 (second session of the day) from the brief of F (sha256
+    # 5686d190…), frozen before its first run: 0.883 / 0.792 (its failures were not read).
+    "routing_H": (0.865, 0.77),
 }
 # set: share of conversations that fully pass.
 CONVERSATION_FLOORS = {
@@ -53,6 +56,8 @@ CONVERSATION_FLOORS = {
     # G (sha256 41dbe1cb…): first run 42/104 (307/400 turns); 44/104 (310/400) after the day's
     # changes. Its failures were not read.
     "conversations_G": 0.37,
+    # H (sha256 6704053b…): first run 38/104 (293/413 turns). Its failures were not read.
+    "conversations_H": 0.34,
 }
 
 
