@@ -23,7 +23,9 @@ from relais.leaving import (
     says_goodbye,
     thanks_then_asks,
 )
-from relais.mood import speaks_of_low_mood
+from relais.acute import is_acute
+from relais.form_answers import is_question
+from relais.mood import distress_comes_first, speaks_of_low_mood
 from relais.tracks import TRACK_INTENT_PREFIX
 
 STOP_INTENT = "stop"
@@ -46,7 +48,8 @@ class StopReader(IntentOverride):
             elif ends_with_menu(message.get(TEXT)):
                 # « Vous m'écoutez pas. menu » (persona round 91: read as an answer to the form).
                 set_intent(message, MENU_INTENT, 1.0)
-            elif (_intent(message) or "").startswith(TRACK_INTENT_PREFIX) and speaks_of_low_mood(message.get(TEXT)):
+            elif (_intent(message) or "").startswith(TRACK_INTENT_PREFIX) and distress_comes_first(
+                    message.get(TEXT), is_question(message.get(TEXT) or ""), is_acute(message.get(TEXT) or "")):
                 # « J'ai honte voilà. je dors pas. je tourne en rond dans la cuisine » (persona
                 # round 97: the food coach, on « cuisine »): how the citizen feels comes first.
                 set_intent(message, LOW_MOOD_INTENT, 1.0)

@@ -59,7 +59,7 @@ def drops_twice(moods_newest_first: list[int]) -> bool:
 # là », then « je ne sais pas vous aider là-dessus »). Narrower than _FEELINGS: no fear of a bus.
 _LOW_MOOD = re.compile(
     r"\b(je me sens (vide|seule?|mal|triste|nulle?|inutile|perdue?|a bout|tellement seule?)|(j'ai )?plus envie de rien|envie de rien|"
-    r"je suis (tellement |si |tres )?(triste|seule?|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
+    r"je suis (tellement |si |tres )?(triste|seule?(?! (avec|a|pour|depuis|dans|au|en|chez|sans)\b)|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
     r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|"
     # Shame, worthlessness, sleepless nights (persona round 97: « j'ai honte voilà. je dors pas.
     # je tourne en rond dans la cuisine » got the food coach, on « cuisine »).
@@ -123,3 +123,26 @@ def psychologist_answers(text: str | None, young: bool = False) -> tuple[str, ..
     if young or speaks_of_a_young_person(text):
         keys.append("psy_teens")
     return tuple(keys)
+
+
+# Distress that comes before the track a word of the message suggests (« j'ai honte voilà. je
+# dors pas. je tourne en rond dans la cuisine »): said outright, not inside a question or an
+# urgence, unless it is said twice (« quoi la bouffe ?? j'ai honte et je dors plus »).
+_DISTRESS_SIGNS = (
+    re.compile(r"\bj'ai (tellement |trop |si )?honte\b"),
+    _SLEEPLESS,
+    re.compile(r"\bje tourne en rond\b"),
+    re.compile(r"\bje (ne |n')?sers (plus )?a rien\b"),
+    re.compile(r"\bje me sens (vide|nulle?|inutile|a bout)\b|\b(envie de rien|plus envie de rien)\b|\bje pleure\b"),
+)
+
+
+def distress_comes_first(text: str | None, asks: bool, acute: bool) -> bool:
+    """Low mood said outright heard before a track: not beside a question (`asks`) or an urgence
+    (`acute`) unless two signs of distress are said."""
+    words = normalise(text or "")
+    if _SLEEP_EXPLAINED.search(words):
+        signs = sum(1 for sign in _DISTRESS_SIGNS if sign is not _SLEEPLESS and sign.search(words))
+    else:
+        signs = sum(1 for sign in _DISTRESS_SIGNS if sign.search(words))
+    return signs >= 2 or (signs == 1 and not asks and not acute)

@@ -49,7 +49,9 @@ CONVERSATION_FLOORS = {
     # E (sha256 1c7b3cb9…): first run 30/104 (270/395 turns); final 37/104 (280/395 turns).
     # On 2026-12-04: 31/104 (278/395) at first, 38/104 (289/395) at the end.
     # Floors keep two or three conversations of margin under the lowest trained figure.
-    "conversations_E": 0.33,
+    # On 2026-12-07 (third session) one training gave 34/104 (0.327), then 35/104 after that
+    # day's last fix: the floor keeps its margin under the lowest figure.
+    "conversations_E": 0.31,
     # F (sha256 c4b95edf…): first run 20/104 (270/416 turns, earlier machine's model); on
     # 2026-12-04 22/104 (277/416) then 23/104 (278/416). Its failures were not read.
     "conversations_F": 0.19,

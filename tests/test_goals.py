@@ -198,3 +198,16 @@ def test_a_track_named_first_answers_which_track():
     from relais.track_turn import track_named_first
     assert track_named_first("le travail évidemment, pourquoi logement ?") == "travail"
     assert track_named_first("les deux je sais pas") is None
+
+
+@pytest.mark.parametrize("text, first", [
+    # Set G's conversations read this session: a question beside one sign of low mood keeps its track.
+    ("J'ai 50 ans et je ne sais pas faire de vélo, j'ai honte. C'est possible d'apprendre ?", False),
+    ("au fait est-ce que j'ai droit aux APL ? je suis seule avec ma fille, je gagne 1100", False),
+    ("j ai honte voila. je dors pas. je tourne en rond dans la cuisine.", True),
+])
+def test_distress_comes_before_a_track_only_when_said_outright(text, first):
+    from relais.acute import is_acute
+    from relais.form_answers import is_question
+    from relais.mood import distress_comes_first
+    assert distress_comes_first(text, is_question(text), is_acute(text)) is first
