@@ -16,6 +16,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_components.intent_override import IntentOverride, set_intent
+from relais.acute import is_acute
+from relais.form_answers import is_question
 from relais.leaving import (
     asks_to_stop_questions,
     ends_with_menu,
@@ -23,8 +25,6 @@ from relais.leaving import (
     says_goodbye,
     thanks_then_asks,
 )
-from relais.acute import is_acute
-from relais.form_answers import is_question
 from relais.mood import distress_comes_first, speaks_of_low_mood
 from relais.tracks import TRACK_INTENT_PREFIX
 
