@@ -51,12 +51,21 @@ class ActionAccueil(Action):
 
 def _welcomed_in_this_session(tracker: Tracker) -> bool:
     """Was the welcome already said since the conversation's session started?"""
+    return _in_this_session(tracker, lambda event: event.get("event") == "action" and event.get("name") == "action_accueil")
+
+
+def _in_this_session(tracker: Tracker, seen) -> bool:
+    """Is an event `seen` since the conversation's session started?"""
     for event in reversed(tracker.events):
         if event.get("event") == "session_started":
             return False
-        if event.get("event") == "action" and event.get("name") == "action_accueil":
+        if seen(event):
             return True
     return False
+
+
+def _is_consent_question(event: dict[str, Any]) -> bool:
+    return event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS
 
 
 class ActionDemandeConsentement(Action):
@@ -79,12 +88,7 @@ class ActionDemandeConsentement(Action):
 
 def _consent_asked_in_this_session(tracker: Tracker) -> bool:
     """Was a consent question said since the conversation's session started?"""
-    for event in reversed(tracker.events):
-        if event.get("event") == "session_started":
-            return False
-        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS:
-            return True
-    return False
+    return _in_this_session(tracker, _is_consent_question)
 
 
 class ActionAccueilRetour(Action):
@@ -175,8 +179,7 @@ def _consent_asked_last(tracker: Tracker) -> bool:
             users_seen += 1
             if users_seen == 2:
                 return False
-        elif users_seen == 1 and event.get("event") == "bot" \
-                and (event.get("metadata") or {}).get("utter_action") in CONSENT_QUESTIONS:
+        elif users_seen == 1 and _is_consent_question(event):
             return True
     return False
 

@@ -73,21 +73,18 @@ _FOR_DATA = (r"( pour (les donnees|mes donnees|le suivi|l'enregistrement|la trac
 _ACCEPTS = re.compile(r"^" + _IF_ONLY + r"((oui|ouais|ok|okay|bon|d'accord|dacc)\W+)*(j'?accepte|jaccepte|c'est accepte|accepte|j'?accepte tout)"
                       + _FOR_DATA + r"( merci)?\W*$")
 _DECLINES = re.compile(r"^((non|nan|ok|bon)\W+)*(je refuse|refuse|j'?accepte pas|jaccepte pas|je n'accepte pas)( merci)?\W*$")
-# Where the first sentence of a message ends (« ok jaccepte. on a plus d'eau… »).
-_FIRST_SENTENCE = re.compile(r"^(?P<first>[^.!?;\n]+)[.!?;\n]+\s*(?P<rest>\S.*)$", re.DOTALL)
+# Where a message's sentences end (« ok jaccepte. on a plus d'eau… »).
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+_SENTENCE = re.compile(r"([^.!?;\n]+)([.!?;\n]*)")
 
 
 def without_leading_consent(text: str) -> str:
     """The message without the consent answer it gives in a sentence of its own (« J'accepte.
     Je voudrais signaler que… »: persona round 91 published « J'accepte. » with the doléance)."""
-    kept = [match.group(0) for match in re.finditer(r"[^.!?;\n]+[.!?;\n]*", (text or "").strip())
-            if consent_in_words(match.group(0).strip(" .!;\n")) is None]
+    kept = [match.group(0) for match in _SENTENCE.finditer((text or "").strip())
+            if consent_in_words(match.group(1)) is None]
     rest = "".join(kept).strip()
     return rest if rest and rest != (text or "").strip() else text
-
-
-_SENTENCE_END = re.compile(r"[.!?;\n]+")
-_SENTENCE = re.compile(r"([^.!?;\n]+)([.!?;\n]*)")
 
 
 # A bare yes or no, heard as the consent answer only when it opens the reply to that question.

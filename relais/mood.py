@@ -57,14 +57,18 @@ def drops_twice(moods_newest_first: list[int]) -> bool:
 # Low mood said outright (« je me sens vide », « j'ai plus envie de rien »): heard as such even in a
 # message the model reads as a goodbye or off-topic (persona round 91: « D'accord, je m'arrête
 # là », then « je ne sais pas vous aider là-dessus »). Narrower than _FEELINGS: no fear of a bus.
+# Shame, going round in circles, worthlessness (persona round 97: « j'ai honte voilà. je dors pas.
+# je tourne en rond dans la cuisine » got the food coach, on « cuisine »). Worthlessness is also
+# a concern of relais/safety.py; not a skill (« je sers à rien en cuisine »).
+SHAME = r"j'ai (tellement |trop |si )?honte"
+CIRCLES = r"je tourne en rond"
+WORTHLESS = (r"je (ne |n')?sers (plus |vraiment |strictement |plus vraiment )?a rien\b"
+             r"(?! (en \w+|pour (le|la|les|ca|faire) \w+|avec (le|la|les) \w+)\b)")
 _LOW_MOOD = re.compile(
     r"\b(je me sens (vide|seule?|mal|triste|nulle?|inutile|perdue?|a bout|tellement seule?)|(j'ai )?plus envie de rien|envie de rien|"
     r"je suis (tellement |si |tres )?(triste|seule?(?! (avec|a|pour|depuis|dans|au|en|chez|sans)\b)|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
     r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|"
-    # Shame, worthlessness, sleepless nights (persona round 97: « j'ai honte voilà. je dors pas.
-    # je tourne en rond dans la cuisine » got the food coach, on « cuisine »).
-    r"j'ai (tellement |trop |si )?honte|"
-    r"je tourne en rond|je (ne |n')?sers (plus )?a rien(?! (en|pour (le|la|les|ca|faire)|avec|au|aux|a la|dans)\b))\b")
+    rf"{SHAME}|{CIRCLES}|{WORTHLESS})\b")
 
 
 # Nights without sleep, unless a noise, the heat or a place explains them (« le bar fait du
@@ -129,10 +133,10 @@ def psychologist_answers(text: str | None, young: bool = False) -> tuple[str, ..
 # dors pas. je tourne en rond dans la cuisine »): said outright, not inside a question or an
 # urgence, unless it is said twice (« quoi la bouffe ?? j'ai honte et je dors plus »).
 _DISTRESS_SIGNS = (
-    re.compile(r"\bj'ai (tellement |trop |si )?honte\b"),
+    re.compile(rf"\b{SHAME}\b"),
     _SLEEPLESS,
-    re.compile(r"\bje tourne en rond\b"),
-    re.compile(r"\bje (ne |n')?sers (plus )?a rien\b"),
+    re.compile(rf"\b{CIRCLES}\b"),
+    re.compile(rf"\b{WORTHLESS}"),
     re.compile(r"\bje me sens (vide|nulle?|inutile|a bout)\b|\b(envie de rien|plus envie de rien)\b|\bje pleure\b"),
 )
 

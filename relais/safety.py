@@ -26,6 +26,7 @@ from re import Pattern
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
 from relais.crisis_classifier import CrisisReading
+from relais.mood import WORTHLESS
 from relais.text import normalise, single_letters, variants
 from relais.violence_witness import witnesses_violence
 
@@ -461,7 +462,7 @@ CONCERN_PATTERNS = _compile((
     # Worthlessness said of oneself (« je sers plus à rien », persona round 97: a lorry driver
     # laid off at 55, ashamed, not sleeping, got food aid); not a skill (« je sers à rien en
     # cuisine »).
-    (SUICIDE, r"\bje (ne |n')?sers (plus |vraiment |strictement |plus vraiment )?a rien\b(?! (en \w+|pour (le|la|les|ca|faire) \w+|avec (le|la|les) \w+)\b)"),
+    (SUICIDE, rf"\b{WORTHLESS}"),
     (SUICIDE, r"\bje (ne |n')?suis (plus )?(bon|bonne) (plus )?qu'a (jeter|mettre a la poubelle|crever)\b|\bje suis (un|une) (bon|bonne) a rien\b(?! (en|pour)\b)"),
     # An accident wished for (« parfois je me dis qu'un accident sur la route ce serait plus
     # simple », persona round 97: a night nurse, missed inside the work questionnaire).
