@@ -40,8 +40,17 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
         dispatcher.utter_message(response="utter_escalade_impossible")
         return []
     case_id = str(case.id)
-    dispatcher.utter_message(response="utter_escalade_demande", escalation=case_id)
+    if case.crisis_kind:
+        # A priority case of a crisis: « dès que possible » and the kind's numbers, never « dans
+        # la demi-journée » and the 112 alone (persona round 99: after thoughts of suicide).
+        dispatcher.utter_message(response=CRISIS_CASE_FOLLOWS_UP, escalation=case_id,
+                                 reminder=crisis_content().kind(case.crisis_kind).reminder)
+    else:
+        dispatcher.utter_message(response="utter_escalade_demande", escalation=case_id)
     return [SlotSet(ESCALATION_SLOT, case_id)]
+
+
+CRISIS_CASE_FOLLOWS_UP = "utter_escalade_crise_suivi"
 
 
 def _active_case_id(sender: str) -> str | None:
@@ -54,11 +63,20 @@ def _active_case_id(sender: str) -> str | None:
     return str(case.id) if case is not None else None
 
 
+def _active_crisis_kind(sender: str) -> str | None:
+    """The crisis kind of the citizen's active case, None when it is no crisis case."""
+    try:
+        case = backend().escalation.active_case(sender)
+    except StorageUnavailable:
+        return None
+    return case.crisis_kind if case is not None else None
+
+
 NOT_A_REQUEST = "utter_humain_pas_demande"
 
 
 class ActionEscalader(Action):
-    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST})
+    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST, CRISIS_CASE_FOLLOWS_UP})
 
     def name(self) -> str:
         return "action_escalader"
@@ -95,7 +113,11 @@ def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if not asks_about_the_team(tracker.latest_message.get("text") or ""):
         return None
     case = tracker.get_slot(ESCALATION_SLOT) or _active_case_id(tracker.sender_id)
-    if case:
+    crisis_kind = _active_crisis_kind(tracker.sender_id) if case else None
+    if case and crisis_kind:
+        dispatcher.utter_message(response=CRISIS_CASE_FOLLOWS_UP, escalation=case,
+                                 reminder=crisis_content().kind(crisis_kind).reminder)
+    elif case:
         dispatcher.utter_message(response=TEAM_FOLLOWS_UP, escalation=case)
     else:
         dispatcher.utter_message(response=TEAM_PRESENTED)

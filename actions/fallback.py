@@ -11,7 +11,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.direct_questions import answer_direct_question
-from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, open_case
+from actions.escalation import CRISIS_CASE_FOLLOWS_UP, TEAM_FOLLOWS_UP, TEAM_PRESENTED, open_case
 from actions.event_answer import answer_about_event
 from actions.stated_goal import GOAL_RESPONSES
 from actions.topic_replies import (
@@ -22,6 +22,8 @@ from actions.topic_replies import (
 )
 from actions.typed_buttons import replay_meant_button
 from actions.varied import ISOLATION, isolation_answered
+from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
+from relais.consent_words import without_leading_consent
 from relais.tracks import TRACKS
 from relais.yes_no import says_yes
 
@@ -70,8 +72,8 @@ def _utter_action(event: dict[str, Any]):
 class ActionFallback(Action):
     responses = frozenset({"utter_default", OFFER_OF_A_PERSON, "utter_escalade_demande",
                            "utter_escalade_impossible", "utter_relais_local", "utter_plan_fin",
-                           TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
-                          | {f"utter_{track}_urgence" for track in TRACKS} | GOAL_RESPONSES)
+                           TEAM_FOLLOWS_UP, CRISIS_CASE_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
+                          | {f"utter_{track}_urgence" for track in TRACKS} | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES)
 
     def name(self) -> str:
         return FALLBACK_ACTION
@@ -87,6 +89,14 @@ class ActionFallback(Action):
         replayed = replay_meant_button(tracker)
         if replayed is not None:
             return replayed
+        # « Oui d'accord vous pouvez garder. J'ai 79 ans, il fait une chaleur terrible… » under
+        # the consent question (persona round 99: « pas sûr d'avoir compris », no consent noted).
+        consent = note_leading_consent(dispatcher, tracker)
+        if consent and not without_leading_consent(tracker.latest_message.get("text") or "").strip(" .,!"):
+            return consent + _THEN_LISTEN
+        return consent + self._answer(dispatcher, tracker)
+
+    def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         if isolation_answered(dispatcher, tracker):
             # « Depuis, je vois plus personne » in words DIET did not learn (persona round 16).
             return _THEN_LISTEN

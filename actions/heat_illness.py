@@ -20,13 +20,14 @@ def answer_heat_illness(dispatcher, tracker) -> list[dict[str, Any]] | None:
     if not is_typed(text):
         return None
     earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
-    if not tells_heat_illness(text, earlier):
-        if asks_about_a_treatment(text) and (speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)):
-            # « Mes cachets pour le cœur, le furosémide, je continue avec la chaleur ? »
-            # (persona round 98: never answered).
-            dispatcher.utter_message(text=crisis_content().text("heat_medicine"))
-            return []
-        return None
-    serious = heat_illness_is_serious(text, earlier)
-    dispatcher.utter_message(text=crisis_content().text("heat_illness_now" if serious else "heat_illness"))
-    return []
+    keys = []
+    if tells_heat_illness(text, earlier):
+        keys.append("heat_illness_now" if heat_illness_is_serious(text, earlier) else "heat_illness")
+    if asks_about_a_treatment(text) and (speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)):
+        # « Mes cachets pour le cœur, le furosémide, je continue avec la chaleur ? » (persona
+        # round 98: never answered), also beside the signs (round 99: « l'amlodipine et le
+        # diurétique, je les prends ce soir ? j'ai la tête qui tourne »).
+        keys.append("heat_medicine")
+    for key in keys:
+        dispatcher.utter_message(text=crisis_content().text(key))
+    return [] if keys else None

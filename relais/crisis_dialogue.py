@@ -36,6 +36,7 @@ from relais.mood import (
     asks_for_a_psychologist,
     psychologist_answers,
     speaks_of_a_young_person,
+    speaks_of_feelings,
 )
 from relais.person_request import declines_a_person
 from relais.safety import (
@@ -53,7 +54,7 @@ from relais.safety import (
 )
 from relais.text import normalise
 from relais.tracks import TRACK_INTENT_PREFIX, TRACKS
-from relais.violence_witness import writer_is_hit
+from relais.violence_witness import tells_violence_to_another, witness_question, writer_is_hit
 from relais.yes_no import is_acknowledgement
 
 # What the case of the conversation should do after the turn.
@@ -331,6 +332,20 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"pas de reponse|musique d'attente|en attente|ca a coupe|pas reussi a (les |le |la )?(joindre|avoir)|"
         r"(n'arrive|j'arrive) pas a (les |le |la )?(joindre|avoir))\b",
     )),
+    # Thoughts of suicide kept from a partner (« mon mari ne sait pas à quel point ça va mal…
+    # comment lui dire ? »), and nights without sleep (persona round 99: the budget coach, then a
+    # Livret A, to a woman two turns after she told her thoughts).
+    ("tell_close_one", _patterns(
+        r"\b(mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon copain|ma copine|mes enfants|ma famille|"
+        r"mes proches|mes parents|ma fille|mon fils|ma mere|mon pere|personne) (ne |n')?(sait|savent|se doute|se doutent) (pas|rien)\b",
+        r"\b(n'arrive|j'arrive|arrive|n'ose|j'ose|ose) pas a (lui|leur) (en )?(parler|dire)\b|\b(n'ose|j'ose|ose) pas (lui|leur) (en )?(parler|dire)\b",
+        r"\b(comment|je (lui |leur )?dis quoi|quoi) (\w+ ){0,2}(lui |leur )(dire|en parler|parler|annoncer|avouer|expliquer)\b",
+        r"\b(en parler|le dire|lui dire|lui en parler) a (mon mari|ma femme|mes proches|ma famille|mes enfants|mon conjoint|ma conjointe|mon compagnon|ma compagne)\b",
+    )),
+    ("sleepless", _patterns(
+        r"\bje (ne |n')?dors (plus|pas|presque plus|quasiment plus|mal|tres mal)\b|\b(insomnies?|nuits? blanches?|"
+        r"(\d|deux|trois|quatre) (heures?|h) par nuit|je (ne |n')?(arrive|arrive plus) (pas |plus )?a dormir)\b",
+    )),
     ("safe_now", _patterns(
         r"\b(on est|je suis|nous sommes) (tous |toutes )?(sortie?s?|dehors|a l'exterieur|en haut|chez (le|la|les) voisine?s?)\b",
         r"\b(je suis en securite|suis en securite|on est en securite|a l'abri|ca va mieux|ca va un peu mieux|je suis avec (ma|mon|des|une|un)|je suis chez (ma|mon|une|un)|les secours sont (la|arrives)|les pompiers sont (la|arrives)|le samu est (la|arrive)|j'ai appele|on a appele|je les ai appeles)\b",
@@ -488,6 +503,7 @@ _KIND_MOVES = {
     "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
+    "tell_close_one": frozenset({SUICIDE, SELF_HARM}), "sleepless": frozenset({SUICIDE, SELF_HARM}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -513,6 +529,8 @@ _KIND_ANSWERS = {
     "mother_help": ("child_answers", "mother_help"),
     "psy_cost": ("thoughts_answers", "psy_cost"),
     "thoughts_return": ("thoughts_answers", "thoughts_return"),
+    "tell_close_one": ("thoughts_answers", "tell_close_one"),
+    "sleepless": ("thoughts_answers", "sleepless"),
 }
 # A kind's own answer to a move two kinds share: someone far away in a medical emergency is
 # helped through the 15 of where they are, not told to open the door.
@@ -630,7 +648,7 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
     """Does the crisis dialogue answer this message? A new crisis or concern always; inside an
     open dialogue, anything but a confident move to another topic."""
     if message.triage.tier is not None:
-        return True
+        return not witness_moves_on(state or {}, message)
     if not (state and state.get("open") and in_dialogue):
         return _line_question_after(state or {}, message) is not None
     if declines_with_a_question(state, message, intent_confidence):
@@ -650,7 +668,16 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         # « Laissez tomber, personne peut rien pour moi » read as « stop »: hopelessness, in the
         # middle of a suicide dialogue, is no goodbye (persona chat: « D'accord, je m'arrête là »).
         return True
-    return not leaving or move_of(message, state.get("kind")) is not None or _tells_more(message)
+    return not leaving or move_of(message, state.get("kind")) is not None or _tells_more(message) \
+        or _tells_how_one_feels(state, message)
+
+
+def _tells_how_one_feels(state: dict[str, Any], message: CitizenMessage) -> bool:
+    """After thoughts of suicide, a statement of how one feels, however long, and whatever track
+    the model hears in it (« trente ans à l'usine, je me sens inutile »): the dialogue goes on."""
+    text = message.text or ""
+    return state.get("kind") in (SUICIDE, SELF_HARM) and not is_question(text) \
+        and not _REQUEST.search(normalise(text)) and speaks_of_feelings(text)
 
 
 # A practical question beside a crisis that is no emergency (« je ne suis pas en danger, je
@@ -793,7 +820,12 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
     if tells_witnessed_violence(message.text) \
             and (not state.get("open") or (state.get("tier") == QUESTION and state.get("kind") == VIOLENCE)):
         # The writer saw or heard violence against someone else: a witness's numbers.
-        return _witness(state)
+        return _witness(state, message.text)
+    if state.get("writer") == WITNESS and tells_violence_to_another(message.text) and not state.get("open"):
+        # The witness tells it again, in words that would be a victim's in a first message
+        # (persona round 99: « elle se fait frapper, j'appelle le 17 ou pas ? » got « ce n'est
+        # pas de votre faute », a victim's escape bag and a priority case).
+        return _witness(state, message.text)
     if state.get("writer") == WITNESS and (triage.tier == CERTAIN or writer_is_hit(message.text)):
         # The witness now tells violence against themselves: they are the one asked about.
         state = {**state, "writer": None}
@@ -803,7 +835,7 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
         if triage.tier == QUESTION and triage.kind == VIOLENCE and state.get("writer") == WITNESS:
             # « 3919 c'est pour ça ? ou le 17 ? » after the witness's numbers: not « est-ce que
             # quelqu'un vous fait du mal ? » (persona round 97, asked three times).
-            return _witness(state)
+            return None if witness_moves_on(state, message) else _witness(state, message.text)
         if triage.tier == QUESTION:
             return _ask(state, triage.kind, message.text)
         return _line_question_after(state, message)
@@ -822,6 +854,8 @@ def _answered_lines(message: CitizenMessage, kind: str | None) -> tuple[str, ...
 def _line_question_after(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn | None:
     """After a dialogue about thoughts of suicide ended: « le 3114, je peux les appeler même
     si… ? », « qu'on m'appelle plutôt ? » get their answer, not a track's."""
+    if state.get("writer") == WITNESS and state.get("kind") == VIOLENCE:
+        return _witness_answer(state, message)
     if state.get("kind") not in (SUICIDE, SELF_HARM, OTHER_AT_RISK):
         return None
     move = move_of(message, state.get("kind"))
@@ -885,14 +919,45 @@ _FIRST_OF_WRITER: dict[tuple[str, str | None], str] = {
 WITNESS = "witness"
 
 
-def _witness(state: dict[str, Any]) -> CrisisTurn:
+def _witness(state: dict[str, Any], text: str | None = None) -> CrisisTurn:
     """What a witness of violence can do; said again shorter. No case: the writer is not in
     danger; a person is offered."""
     content = crisis_content()
     again = state.get("writer") == WITNESS and state.get("kind") == VIOLENCE
-    line = content.text("violence_witness_again" if again else "violence_witness")
-    new_state = {**state, "open": False, "tier": None, "kind": VIOLENCE, "writer": WITNESS, "last": line}
-    return CrisisTurn(lines=(line,), state=new_state, offer_person=True, kind=VIOLENCE)
+    lines = (content.text("violence_witness_again" if again else "violence_witness"),)
+    asked = witness_question(text)
+    if again and asked not in (None, "violence_witness_again"):
+        # « Elle se fait frapper. J'appelle le 17 ou pas ? J'ai peur qu'il sache que c'est moi. »
+        lines += (content.text(asked),)
+    new_state = {**state, "open": False, "tier": None, "kind": VIOLENCE, "writer": WITNESS, "last": lines[-1]}
+    return CrisisTurn(lines=lines, state=new_state, offer_person=True, kind=VIOLENCE)
+
+
+def witness_moves_on(state: dict[str, Any], message: CitizenMessage) -> bool:
+    """A witness, told what to do, names a number on the way to another subject (« ok le 3919
+    je vais voir. sinon, ma facture d'élec a doublé », persona round 99: the numbers again)."""
+    return state.get("writer") == WITNESS and not state.get("open") and message.triage.tier == QUESTION \
+        and message.triage.kind == VIOLENCE and bool(_MOVES_ON.search(normalise(message.text or ""))) \
+        and not tells_violence_to_another(message.text)
+
+
+def _witness_answer(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn | None:
+    """A witness's question about calling, being known or stepping in; None for anything else
+    (« sinon, ma facture a doublé » is a track's)."""
+    words = normalise(message.text or "")
+    if _MOVES_ON.search(words) or not (is_question(message.text or "") or _WITNESS_ASKS.search(words)):
+        return None
+    key = witness_question(message.text)
+    if key is None:
+        return None
+    line = crisis_content().text(key)
+    return CrisisTurn(lines=(line,), state={**state, "last": line}, kind=VIOLENCE, offer_person=True)
+
+
+# A witness's question without a question mark (« jappel le 17 ou pas », « dites moi si »).
+_WITNESS_ASKS = re.compile(r"\b(ou pas|est ce que|je dois|faut il|il faut|dites moi|je peux|on peut)\b")
+# Another subject announced (« ok le 3919 je vais voir. sinon autre truc, ma facture… »).
+_MOVES_ON = re.compile(r"\b(sinon|sinn|snn|autre (truc|chose|question|sujet)|au fait|a part ca|rien a voir|changeons|passons)\b")
 
 
 def _writer(kind: str, text: str | None, known: str | None) -> str | None:
@@ -1003,7 +1068,7 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
     if state.get("kind") == VIOLENCE and answer_of(message) is not True and tells_witnessed_violence(message.text):
         # « Non pas moi, c'est la voisine qui se fait taper »: a witness. Not « oui, c'est mon
         # copain qui me pousse ».
-        return _witness(state)
+        return _witness(state, message.text)
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
@@ -1231,6 +1296,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         if move == "far_or_near" and kind == MEDICAL:
             state = {**state, "writer": "far"}
         line = str(_table(table)[key])
+        if line == state.get("last") and f"{key}_again" in _table(table):
+            # Asked again (« je vous l'ai demandé : comment lui dire ? »): said shorter, not
+            # replaced by the reminder.
+            line = str(_table(table)[f"{key}_again"])
         also = _emergency_practicality(message.text, kind) if move == "line_busy" and kind in _PRACTICAL_TABLE else ()
         if also:
             # « Le 18 sonne occupé. Je coupe le courant ou pas ? L'eau est par terre »: both.

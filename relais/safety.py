@@ -26,6 +26,7 @@ from re import Pattern
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
 from relais.crisis_classifier import CrisisReading
+from relais.heat_words import speaks_of_heat
 from relais.mood import WORTHLESS
 from relais.text import normalise, single_letters, variants
 from relais.violence_witness import witnesses_violence
@@ -819,6 +820,12 @@ def assess(text: str | None) -> SafetyAssessment:
     kind = _first_kind(CRISIS_PATTERNS, texts)
     if kind in _EPISODE_KINDS and tells_an_episode_over(text):
         return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
+    if kind == MEDICAL and _only_the_weather(texts):
+        # « Il fait 40 degrés dehors, j'ai mal à la tête, comment rafraîchir l'appartement ? »
+        # (persona round 99: a woman of 79 got the bystander's script, « restez avec la
+        # personne… massage cardiaque », four turns long): the weather, told by the one who
+        # feels it, is the heat illness answer's (actions/heat_illness.py), not a fever of 40.
+        return SafetyAssessment(is_crisis=False, lookalike=True)
     if kind == SELF_HARM and tells_self_harm_long_ago(text):
         # « Il y a 10 ans je me scarifiais, j'ai des cicatrices : le laser est remboursé ? »: a
         # question, gently, not the numbers and a priority case.
@@ -882,6 +889,21 @@ def _threat_to_the_writer(texts: tuple[str, ...]) -> bool:
 _FOOD = re.compile(
     r"\b(viande|viande hachee|steak|steaks|poisson|poissons|poulet|surgeles?|congele\w*|decongel\w*|recongel\w*|"
     r"bolognaise|sauce|beurre|fromage|yaourts?|gateau)\b")
+
+
+# The weather's temperature (« il fait 40 », « 40 degrés dehors », « 41 degrés dans l'appart »),
+# which the fever pattern of 40 degrés would read as a body's.
+_WEATHER_TEMPERATURE = re.compile(
+    r"\b((il )?fait (40|41|42)( degres)?|(40|41|42) degres (dehors|a l'ombre|a l'interieur|dans (l'appart\w*|la maison|le logement|"
+    r"la chambre|le studio|mon \w+|ma \w+)|chez moi|a la maison|sous les toits|au soleil|annonces|prevus|aujourd'hui|demain|"
+    r"toute la semaine))\b")
+
+
+def _only_the_weather(texts: tuple[str, ...]) -> bool:
+    """A medical pattern read only in the weather's temperature, and no one else's body."""
+    if not any(_WEATHER_TEMPERATURE.search(t) for t in texts) or any(_NOT_OWN_BODY.search(t) for t in texts):
+        return False
+    return _first_kind(CRISIS_PATTERNS, tuple(_WEATHER_TEMPERATURE.sub(" ", t) for t in texts)) is None
 
 
 def _only_food(texts: tuple[str, ...]) -> bool:
@@ -1347,8 +1369,10 @@ _BODY_SYMPTOMS = re.compile(
 # A treatment named for an illness, and its supply (« mon traitement pour le cœur, ma boîte finit
 # la semaine prochaine, le pharmacien peut me les apporter ? »).
 _TREATMENT = re.compile(r"\b((cachets?|comprimes?|medicaments?|traitement|pilules?) (\w+ ){0,2}pour (le|la|l'|mon|ma|les|mes) ?"
-                        r"(coeur|tension|diabete|thyroide|asthme|cholesterol|epilepsie)|furosemide|lasilix|diuretiques?|insuline)\b")
-_SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|boite|stock|rupture|continuer|chaleur)\b")
+                        r"(coeur|tension|diabete|thyroide|asthme|cholesterol|epilepsie)|furosemide|lasilix|diuretiques?|insuline|"
+                        r"amlodipine|ramipril|perindopril|bisoprolol|aldactone|spironolactone|antihypertenseurs?)\b")
+_SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|boite|stock|rupture|continuer|je continue|"
+                     r"(je )?(les|le) prends|les prendre|chaleur)\b")
 
 
 # Someone else's body (« mon bébé a de la diarrhée », « mon mari est essoufflé »), or something
@@ -1356,7 +1380,7 @@ _SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|bo
 _NOT_OWN_BODY = re.compile(
     r"\b(mon|ma|mes|son|sa|ses|notre|nos|le|la) (bebe|bb|fils|fille|mari|femme|pere|mere|enfant|enfants|copain|copine|conjoint|"
     r"conjointe|compagnon|compagne|voisin|voisine|frere|soeur|grand pere|grand mere|petit|petite|papa|maman|patient|patiente)\b"
-    r"|\b(il|elle|ils|elles) (a|ont|est|sont|fait|font|vomit|respire|tousse)\b"
+    r"|\b(il|elle|ils|elles) (a|ont|est|sont|fait(?! (chaud|froid|lourd|beau|nuit|jour|tres|trop|super|\d+)\b)|font|vomit|respire|tousse)\b"
     r"|\b(bu|avale|avalee|pris|prise|ingere|mange) (de la |du |des |un |une |toute? |tous )?(\w+ )?(javel|produit|detergent|medicaments?|cachets?|pilules?|comprimes?|alcool|poison|mort aux rats)\b")
 
 
@@ -1442,6 +1466,12 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     if assessment.lookalike and not (sure or (diet and classifier and diet_confidence >= DIET_SURE)):
         return Triage()
     kind = classifier_kind if classifier and plausible_model_kind(text, classifier_kind) else model_kind
+    if kind == MEDICAL and tells_body_symptoms(text) and speaks_of_heat(text):
+        # The writer's own body in a heat wave, read as an emergency by the models (persona
+        # round 99: « il fait 40 degrés, j'ai mal à la tête, comment rafraîchir ? » got the
+        # bystander's script and a priority case): the heat illness answer says when it is the
+        # 15's now (actions/heat_illness.py).
+        return Triage()
     if kind in (SUICIDE, SELF_HARM) and tells_body_symptoms(text):
         # « J'ai chaud et j'ai envie de vomir, je fais quoi », « je prends mes cachets pour le
         # cœur, je continue avec la chaleur ? » read as suicide by the models (persona round 98:

@@ -13,14 +13,17 @@ from relais.text import normalise
 _OTHER = (r"(sa femme|sa copine|sa compagne|sa conjointe|son mari|son copain|ses enfants|son fils|sa fille|"
           r"son gamin|sa gamine|ses gamins|sa mere|ma voisine|la voisine|mon voisin|le voisin|ma soeur|"
           r"ma mere|ma fille|mon amie|ma copine|une amie|ma collegue|une collegue|ma cousine|ma belle soeur|"
-          r"ma niece|la dame|la femme|cette femme|une femme|la fille)")
+          r"ma niece|la dame|la femme|cette femme|une femme|la fille|sa meuf|sa nana|la meuf|la nana|sa gonzesse)")
 # Who hits, seen from the writer: a third person.
 _HITTER = (r"(mon voisin|le voisin|ma voisine|la voisine|son mari|son copain|son compagnon|son conjoint|son ex|"
            r"le mari|le mec|le type|le gars|le pere|son pere|mon beau frere|mon frere|le beau pere|il|elle)")
 _HITS = r"(frappe|frappait|frappent|bat|battait|tape|tapait|cogne|cognait|tabasse|tabassait|etrangle|secoue|gifle|brutalise)"
 _IS_HIT = (r"(se fait|se faisait|s'est fait|s'est faite|se font|se faire) (encore |souvent |toujours )?"
            r"(frapper|battre|taper|tabasser|cogner|violenter|etrangler|gifler)"
-           r"|(est|etait|a ete|sont|se fait) (encore |souvent |toujours )?(battue?s?|frappee?s?|tabassee?s?|violentee?s?)")
+           r"|(est|etait|a ete|sont|se fait) (encore |souvent |toujours )?(battue?s?|frappee?s?|tabassee?s?|violentee?s?)"
+           # « c'est elle qui prend des coups », « elle se prend des baffes »
+           r"|(se )?(prend|prenait|recoit|recevait|mange|a pris|a recu|se prend) (encore |souvent |toujours )?"
+           r"des (coups|baffes|claques|gifles|torgnoles|beignes)")
 
 _WITNESS = tuple(re.compile(p) for p in (
     # « mon voisin frappe sa femme », « le mari de la voisine la tape »
@@ -29,7 +32,7 @@ _WITNESS = tuple(re.compile(p) for p in (
     # « ma voisine se fait frapper », « ma sœur est battue par son mari »
     rf"\b{_OTHER} (\w+ ){{0,2}}({_IS_HIT})\b",
     # « c'est elle qui se fait taper », with a neighbour, a partner or a wall said in the message
-    rf"^(?=.*\b(voisin|voisine|voisins|mari|copain|compagnon|conjoint|mur|soeur|amie|copine)\b).*"
+    rf"^(?=.*\b(voisin|voisine|voisins|mari|copain|compagnon|conjoint|mur|soeur|amie|copine|mec|meuf|gars|type)\b).*"
     rf"\b(elle|elles)( qui)? ({_IS_HIT})\b",
     # « j'entends des coups chez les voisins », « j'entends encore les coups »
     r"\bj'entends (encore |souvent |toutes les nuits |tous les soirs )?(des|les|ses) (coups|cris et des coups|hurlements)\b",
@@ -47,6 +50,13 @@ _WRITER_HIT = re.compile(
     r"|\b(et moi aussi|moi aussi|et moi avec)\b|\b(il|elle) nous (frappe|bat|tape|cogne)\b")
 
 
+# Violence against a third person, without the context a first message needs: read only once
+# the writer is known to be a witness (« elle se fait frapper, j'appelle le 17 ou pas ? »).
+_TO_ANOTHER = re.compile(
+    rf"\b(elle|il|elles|ils|{_OTHER}) (\w+ ){{0,2}}({_IS_HIT})\b|\b{_HITTER} (\w+ ){{0,2}}(la|les) {_HITS}\b"
+    r"|\b(violences? conjugales?|violences? domestiques?)\b")
+
+
 def witnesses_violence(text: str | None) -> bool:
     """The message tells violence against someone else, seen or heard by its writer."""
     words = normalise(text or "")
@@ -57,3 +67,34 @@ def writer_is_hit(text: str | None) -> bool:
     """The message tells violence against its writer (« il me pousse », « il tape ma fille et
     moi aussi »)."""
     return bool(_WRITER_HIT.search(normalise(text or "")))
+
+
+def tells_violence_to_another(text: str | None) -> bool:
+    """The message tells violence against someone else, and none against its writer; read after
+    the writer told being a witness."""
+    words = normalise(text or "")
+    return bool(_TO_ANOTHER.search(words) or any(p.search(words) for p in _WITNESS)) and not _WRITER_HIT.search(words)
+
+
+# A witness's questions, once told what a witness can do: each the key of its answer in
+# relais/content/crisis.yml (persona round 99: « si j'appelle le 17, ils vont dire au voisin que
+# c'est moi ? » got « je n'ai pas de réponse sûre » and the work coach).
+_WITNESS_QUESTIONS = (
+    ("violence_witness_anonymous", re.compile(
+        r"\b((qu'il|qu'elle|que le \w+|que la \w+|le voisin|le mec|le gars|le type|il|elle) (\w+ )?(sache|saura|saurait|va savoir|apprenne|decouvre)|"
+        r"(c'est|c|cest) moi qui (ai|a) (appele|prevenu|signale|porte plainte)|anonyme\w*|anonymat|represailles|sans qu'il (le )?sache|"
+        r"(dire|diront|dit|donner|donneront) (\w+ ){0,2}(que c'est moi|que c moi|mon nom|qui a appele)|mon nom)\b")),
+    ("violence_witness_intervene", re.compile(
+        r"\b(intervenir|m'interposer|m'en meler|frapper (a|chez) (la porte|eux|lui)|sonner chez|aller (voir|sonner|toquer)|"
+        r"lui parler a elle|parler a (la voisine|ma voisine|elle)|je fais quoi (si|quand) je la croise)\b")),
+    ("violence_witness_again", re.compile(
+        r"\b(17|3919|112|114|police|flics|keufs|gendarmes?|appeler|j'appelle|jappel\w*|signaler|porter plainte)\b")),
+)
+
+
+def witness_question(text: str | None) -> str | None:
+    """The key of the answer to a witness's question, or None when it asks nothing of that."""
+    words = normalise(text or "")
+    if writer_is_hit(text):
+        return None
+    return next((key for key, pattern in _WITNESS_QUESTIONS if pattern.search(words)), None)

@@ -878,3 +878,45 @@ def test_a_treatment_asked_about_in_a_heat_wave_is_answered(dispatcher):
                            events=events)
     assert answer_heat_illness(dispatcher, tracker) == []
     assert dispatcher.messages[0]["text"] == crisis_content().text("heat_medicine")
+
+
+def test_signs_and_a_treatment_question_in_one_message_get_both_answers(dispatcher):
+    # Persona round 99: « l'amlodipine et le diurétique, je les prends ce soir ou pas ? j'ai un
+    # peu la tête qui tourne » got the signs only.
+    from actions.heat_illness import answer_heat_illness
+    from relais.crisis import crisis_content
+    events = [{"event": "user", "text": "il fait 40 degrés dehors et chez moi c'est pareil"}]
+    tracker = make_tracker("track_logement", "mes cachets, l'amlodipine et le diurétique, je les prends ce soir ou pas ? "
+                           "j'ai un peu la tête qui tourne quand je me lève", events=events)
+    assert answer_heat_illness(dispatcher, tracker) == []
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts[-1] == crisis_content().text("heat_medicine")
+    assert texts[0] in (crisis_content().text("heat_illness"), crisis_content().text("heat_illness_now"))
+
+
+def test_a_person_asked_for_on_a_crisis_case_is_promised_as_soon_as_possible_with_the_kinds_line(dispatcher, domain):
+    # Persona round 99: after thoughts of suicide (a priority case), « Parler à une personne »
+    # answered « en général dans la demi-journée aux heures d'ouverture… En cas de danger : 112 ».
+    from actions.backend import backend
+    from actions.escalation import ActionEscalader
+    tracker = make_tracker("demander_humain", "je voudrais parler à quelqu'un")
+    backend().escalation.open_case(tracker.sender_id, "crisis", crisis_kind="suicide")
+    ActionEscalader().run(dispatcher, tracker, domain)
+    message = dispatcher.messages[0]
+    assert message["response"] == "utter_escalade_crise_suivi"
+    assert "3114" in message["reminder"]
+    text = domain["responses"]["utter_escalade_crise_suivi"][0]["text"]
+    assert "dès que possible" in text and "demi-journée" not in text
+
+
+def test_a_consent_given_in_words_before_a_message_the_model_did_not_place_is_noted(dispatcher, domain):
+    # Persona round 99: « oui d'accord vous pouvez garder. J'ai 79 ans… » under « Acceptez-vous ? »
+    # got « je ne suis pas sûr d'avoir compris », and no word of the consent.
+    from actions.backend import backend
+    text = "oui d'accord vous pouvez garder. Bonjour, j'habite sous les toits et il fait une chaleur terrible"
+    asked = [{"event": "bot", "text": "Acceptez-vous ?", "metadata": {"utter_action": "utter_demande_consentement"}},
+             {"event": "user", "text": text}]
+    tracker = make_tracker("nlu_fallback", text, events=asked)
+    ActionFallback().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_consentement_note"
+    assert backend().consent.has_consent(tracker.sender_id)

@@ -1413,3 +1413,47 @@ def test_the_review_of_round_98s_fixes_keeps_real_crises():
     conversation.say("mon père est tombé, il respire mal")
     assert conversation.say("est-ce qu'il va bien ? il respire bizarrement").case != CASE_FALSE_ALARM
     assert conversation.state.get("open") is not False
+
+
+def test_a_witness_told_in_sms_words_stays_a_witness_and_is_answered_about_being_known():
+    # Persona round 99: « mon voisin il tape sa meuf », « c elle qui prend des coups » were not a
+    # witness's words; « elle se fait frapper, j'appelle le 17 ? » then got a victim's block and a
+    # priority case; « ils vont dire au voisin que c moi ? » got « pas de réponse sûre ».
+    talk = Conversation()
+    first = talk.say("mon voisin il tape sa meuf presque toutes les nuits jlentend a travers le mur, elle crie")
+    assert first.lines == (crisis_content().text("violence_witness"),) and first.case is None
+    again = talk.say("wtf jte parle de violences conjugales, elle se fait frapper. jappel le 17 ou pas?? jai peur que le mec sache que c moi")
+    assert again.case is None
+    assert again.lines == (crisis_content().text("violence_witness_again"), crisis_content().text("violence_witness_anonymous"))
+    asked = talk.say("si j'appel le 17 ils vont dire au voisin que c moi qui a appelé?")
+    assert asked.lines == (crisis_content().text("violence_witness_anonymous"),) and asked.case is None
+    assert talk.say("est ce que je dois aller sonner chez eux ?").lines == (crisis_content().text("violence_witness_intervene"),)
+
+
+def test_a_witness_who_moves_on_is_no_longer_answered_by_the_crisis_dialogue():
+    talk = Conversation()
+    talk.say("nn c pas moi c la voisine, c elle qui prend des coups, hier soir c etait chaud")
+    message = CitizenMessage("ok le 3919 jvais voir. sinon autre truc, ma facture d'elec a doublé",
+                             None, triage("ok le 3919 jvais voir. sinon autre truc, ma facture d'elec a doublé"))
+    assert next_turn(talk.state, message) is None
+    assert not takes_message(talk.state, message, 0.9, in_dialogue=True)
+
+
+def test_after_thoughts_of_suicide_a_partner_kept_in_the_dark_and_sleepless_nights_are_answered():
+    # Persona round 99: « mon mari ne sait pas à quel point ça va mal » got the budget coach,
+    # « comment lui dire ? » nothing, « je ne dors plus » a Livret A.
+    talk = Conversation()
+    talk.say("Parfois je me dis que ce serait plus simple de ne plus être là.")
+    told = talk.say("Oui, je suis chez moi. Je ne ferai rien. Mon mari ne sait pas à quel point ça va mal.")
+    assert told.lines == (str(crisis_content().dialogue["thoughts_answers"]["tell_close_one"]),)
+    again = talk.say("C'est moi qui n'arrive pas à lui en parler. Comment lui dire ?")
+    assert again.lines == (str(crisis_content().dialogue["thoughts_answers"]["tell_close_one_again"]),)
+    assert "médecin traitant" in talk.say("Et je ne dors plus, trois heures par nuit.").lines[0]
+
+
+def test_how_one_feels_told_after_thoughts_of_suicide_keeps_the_dialogue_whatever_track_the_model_hears():
+    state = Conversation()
+    state.say("Parfois je me dis que ce serait plus simple de ne plus être là.")
+    text = "Trente ans à l'usine et maintenant plus rien, je me sens inutile, mon travail c'était toute ma vie"
+    message = CitizenMessage(text, "track_travail", triage(text), intent_confidence=0.99)
+    assert takes_message(state.state, message, 0.99, in_dialogue=True)

@@ -90,3 +90,21 @@ def test_a_garden_or_an_animal_that_dies_is_no_violence():
     assert not assess("si ça continue mes brebis vont crever de soif").is_crisis
     # A threat aimed at the writer stays violence, whatever else the message speaks of.
     assert assess("le voisin qui a des chiens va me crever").kind == "violence"
+
+
+def test_the_weathers_forty_degrees_told_by_who_feels_it_is_no_fever():
+    # Persona round 99: a woman of 79, « il fait 40 degrés dehors… j'ai mal à la tête depuis ce
+    # matin, comment rafraîchir l'appartement ? », got « restez avec la personne… massage
+    # cardiaque » and a priority case. The heat illness answer is hers; someone else's body at
+    # 40 degrés stays an emergency.
+    from relais.crisis_classifier import CrisisReading
+    from relais.safety import CERTAIN, MEDICAL, Triage, assess, triage
+    own = ("Il fait 40 degres dehors et chez moi c'est pareil, j'ai mal a la tete depuis ce matin et je suis fatiguée. "
+           "comment je peux rafraichir l'appartement ?")
+    assert not assess(own).is_crisis
+    assert triage(own, 0.97, MEDICAL, CrisisReading(0.96, MEDICAL)) == Triage()
+    assert triage("il fait 41 dans mon studio, j'ai la tête qui tourne et envie de vomir", 0.97, MEDICAL,
+                  CrisisReading(0.96, MEDICAL)) == Triage()
+    for other in ("mon fils a 40 degrés", "40 degrés dans l'appart, ma mère de 90 ans ne répond plus",
+                  "il fait 40 degrés et mon grand-père est confus", "il fait 40 et elle est toute molle"):
+        assert assess(other).is_crisis and triage(other).tier == CERTAIN, other
