@@ -924,7 +924,7 @@ def _witness(state: dict[str, Any], text: str | None = None) -> CrisisTurn:
     danger; a person is offered."""
     content = crisis_content()
     again = state.get("writer") == WITNESS and state.get("kind") == VIOLENCE
-    lines = (content.text("violence_witness_again" if again else "violence_witness"),)
+    lines: tuple[str, ...] = (content.text("violence_witness_again" if again else "violence_witness"),)
     asked = witness_question(text)
     if again and asked not in (None, "violence_witness_again"):
         # « Elle se fait frapper. J'appelle le 17 ou pas ? J'ai peur qu'il sache que c'est moi. »
