@@ -15,7 +15,7 @@ from relais.contact_wishes import ContactWishes
 from relais.conversation_contract import ESCALATION_SLOT, PERSON_INTENT
 from relais.crisis import crisis_content
 from relais.health_worry import worries_about_health
-from relais.person_request import asks_about_the_team, declines_a_person
+from relais.person_request import asks_about_the_case, asks_about_the_team, declines_a_person
 from relais.services import StorageUnavailable
 
 # A crisis is not here: action_crise opens its case (actions/crisis.py). A misunderstanding is
@@ -104,15 +104,20 @@ def escalation_reason(tracker: Tracker) -> str:
 
 
 TEAM_FOLLOWS_UP = "utter_equipe_suivi"
+CASE_EXPLAINED = "utter_dossier_explique"
 TEAM_PRESENTED = "utter_equipe_presentation"
 
 
 def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]] | None:
     """« La personne va m'écrire ici ? »: what happens with the citizen's case, or who the team
     is and how to reach it. None when the message asks nothing of the kind."""
-    if not asks_about_the_team(tracker.latest_message.get("text") or ""):
-        return None
+    text = tracker.latest_message.get("text") or ""
     case = tracker.get_slot(ESCALATION_SLOT) or _active_case_id(tracker.sender_id)
+    if case and asks_about_the_case(text):
+        dispatcher.utter_message(response=CASE_EXPLAINED, escalation=case)
+        return []
+    if not asks_about_the_team(text):
+        return None
     crisis_kind = _active_crisis_kind(tracker.sender_id) if case else None
     if case and crisis_kind:
         dispatcher.utter_message(response=CRISIS_CASE_FOLLOWS_UP, escalation=case,

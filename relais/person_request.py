@@ -194,3 +194,17 @@ _ABOUT_THE_TEAM = re.compile(
 def asks_about_the_team(text: str) -> bool:
     """A question about the relais team's people or about a request already made."""
     return bool(_ABOUT_THE_TEAM.search(normalise(text or "")))
+
+
+# « Dossier n° 3, ça veut dire quoi ? J'avais dit de rien garder » (persona round 99: answered
+# « vous n'êtes pas obligé·e d'appeler »): what a case is, who sees it, how long it is kept.
+_ABOUT_THE_CASE = re.compile(
+    r"\b(c'est quoi|ca veu[tx] dire quoi|ca veu[tx] dire|ca sert a quoi|qu'est ce que c'est|pourquoi) (\w+ ){0,2}(ce|le|un|mon|du) dossier( n| numero| no)?( \d+)?$"
+    r"|\bdossier (n |numero |no )?\d+ (\w+ ){0,3}(ca veu[tx] dire quoi|c'est quoi|kesako|qu'est ce que c'est|ca sert a quoi)\b"
+    r"|\b(ce|le) dossier (\w+ ){0,2}(ca veu[tx] dire quoi|c'est quoi|kesako|qu'est ce que c'est|ca sert a quoi)$"
+    r"|\b(pourquoi|vous avez|t'as|tu as|avez vous) (\w+ ){0,2}(ouvert|cree|fait) (un|ce) dossier\b")
+
+
+def asks_about_the_case(text: str) -> bool:
+    """A question about what the citizen's case is."""
+    return any(_ABOUT_THE_CASE.search(normalise(part)) for part in re.split(r"[?.!;\n]+", text or ""))

@@ -920,3 +920,18 @@ def test_a_consent_given_in_words_before_a_message_the_model_did_not_place_is_no
     ActionFallback().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_consentement_note"
     assert backend().consent.has_consent(tracker.sender_id)
+
+
+def test_what_a_case_is_is_answered_with_who_sees_it_and_how_to_withdraw_it(dispatcher, domain):
+    # Persona round 99: « dossier n° 3, ça veut dire quoi ? j'avais dit de rien garder » got
+    # « vous n'êtes pas obligé·e d'appeler ».
+    from actions.escalation import answer_team_question
+    tracker = make_tracker("nlu_fallback", "au fait le dossier n°3 ça veut dire quoi ? j'avais dit de rien garder",
+                           slots={"escalation": "3"})
+    assert answer_team_question(dispatcher, tracker) == []
+    assert responses(dispatcher) == ["utter_dossier_explique"]
+    text = domain["responses"]["utter_dossier_explique"][0]["text"]
+    assert "90 jours" in text and "annulez ma demande" in text
+    dispatcher.messages.clear()
+    other = make_tracker("nlu_fallback", "j'ai un dossier CAF en cours, c'est quoi les délais ?", slots={"escalation": "3"})
+    assert answer_team_question(dispatcher, other) is None
