@@ -9,7 +9,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.backend import directory
 from actions.topic_replies import say_breakdown_number
+from relais.crisis import crisis_content
 from relais.directory import REASON_INSEE_CODE, REASON_UNKNOWN
+from relais.heat_words import speaks_of_heat
 from relais.local_help import LocalHelp, local_help
 
 ERROR_RESPONSES = {
@@ -57,8 +59,20 @@ class ActionTrouverRelais(Action):
             _present(dispatcher, found)
         # « Mon relais 87100 » right after advice on a power cut: the breakdown number too.
         say_breakdown_number(dispatcher, tracker)
+        if any(speaks_of_heat(text) for text in recent_citizen_texts(tracker)):
+            # « Quelqu'un pourrait passer me voir ? » in a heat wave (persona round 99: « l'équipe
+            # ne se déplace pas »): the town's heat-wave register calls and visits.
+            dispatcher.utter_message(text=crisis_content().text("heat_visits"))
         # Cleared so that the next request asks again (the citizen may have moved).
         return [SlotSet("code_postal", None)]
+
+
+# The citizen's latest messages read for the heat (« 39 degrés chez moi » said before the request).
+RECENT_CITIZEN_MESSAGES = 6
+
+
+def recent_citizen_texts(tracker: Tracker) -> list[str]:
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-RECENT_CITIZEN_MESSAGES:]
 
 
 def _present(dispatcher: CollectingDispatcher, found: LocalHelp) -> None:

@@ -80,3 +80,13 @@ def test_no_response_of_the_domain_holds_a_placeholder(domain):
     for name, variations in domain["responses"].items():
         for variation in variations:
             assert "à renseigner" not in variation.get("text", ""), name
+
+
+def test_help_near_me_asked_in_a_heat_wave_names_the_towns_heat_wave_register(dispatcher, domain):
+    # Persona round 99: « quelqu'un pourrait passer me voir ? » from a woman of 79 alone at 40 °C.
+    from relais.crisis import crisis_content
+    slots = ValidateRelaisForm().validate_code_postal("31000", dispatcher, make_tracker(), domain)
+    said = [{"event": "user", "text": "il fait 40 degrés dehors et chez moi c'est pareil"}]
+    ActionTrouverRelais().run(dispatcher, make_tracker(slots=slots, events=said), domain)
+    assert dispatcher.messages[-1]["text"] == crisis_content().text("heat_visits")
+    assert "registre canicule" in dispatcher.messages[-1]["text"]
