@@ -453,6 +453,9 @@ CONCERN_PATTERNS = _compile((
     # « J'ai regardé comment faire », without an object: « je cherche comment faire des courses
     # pas chères » is a practical question (persona chats).
     (SUICIDE, r"\b(regarde|cherche|chercher|regarder|cherchais|regardais|lu) (\w+ ){0,2}comment (le faire|m'y prendre|passer a l'acte|faire(?! (des|du|de|un|une|les|la|le|pour|mes|mon|ma|ses|ca|cela|avec|sans|quand|si|a|au|aux|en|d'|l'|mieux|moins|plus|son|sa|ces|tout|quoi)\b))"),
+    # « Et puis à quoi bon. Je me sens inutile. » (persona round 99: a woman just laid off got a
+    # breathing exercise): hopelessness told with worthlessness, asked about.
+    (SUICIDE, r"\ba quoi bon (je me sens|je suis) (tellement |si |completement |vraiment )?(inutile|nulle?|un poids|une charge|de trop)\b"),
     (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
     (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
     # What to do when the thoughts come back (persona round 89, after a no to the question).

@@ -759,3 +759,11 @@ def test_food_gone_soft_in_a_power_cut_is_no_medical_emergency():
 def test_confusion_in_a_heat_wave_is_a_medical_emergency(text):
     assessment = assess(text)
     assert assessment.is_crisis and assessment.kind == "medical"
+
+
+def test_hopelessness_told_with_worthlessness_is_asked_about():
+    # Persona round 99: « Et puis à quoi bon. Je me sens inutile. » from a woman just laid off got
+    # a breathing exercise; two turns later she told thoughts of suicide.
+    from relais.safety import QUESTION, SUICIDE, Triage, triage
+    assert triage("Je ne suis plus salariée. Et puis à quoi bon. Je me sens inutile.") == Triage(QUESTION, SUICIDE)
+    assert triage("à quoi bon des panneaux solaires, je suis inutile en bricolage").tier is None
