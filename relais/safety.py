@@ -99,6 +99,9 @@ CRISIS_PATTERNS = _compile((
     (CHILD, rf"\b(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos|du|de la) (\w+ )?{_CHILD}\b(?! de (la|l') (voisine?|rue))(?! de ([2-9]\d|1[89]) ?ans?)(\w+ ){{0,3}}.{{0,40}}\b(?<!\bse )(?<!\bs')(?<!s'est )(?<!c'est ){_ABUSE}"),
     (CHILD, rf"\b{_ABUSE}\w* (?!par )(\w+ ){{0,3}}(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos) (\w+ )?{_CHILD}\b"),
     (CHILD, r"\b(maltraitance|maltraite|maltraitee|maltraites|pedophil|inceste)"),
+    # « J'entends un enfant qui se fait taper à côté » (the verb after « se fait » is excluded
+    # above, where « se bat » is a fight).
+    (CHILD, rf"\b(un|une|l'|le|la|les|des|cet|cette|leur|leurs|son|sa|ses) ?(\w+ )?{_CHILD} (\w+ ){{0,3}}(se fait|se font|se faisait|s'est fait|s'est faite) (encore |souvent |toujours )?(taper|frapper|battre|cogner|tabasser|gifler|secouer)\b(?! (au|aux|a la|a|en) (\w+ )?(foot\w*|match\w*|tennis|jeux?|echecs|cartes|course|ping|basket|hand|rugby|belote|scrabble|console|mario)\b)"),
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,5}}(seule?s?|abandonnee?s?|livres? a eux memes?) (\w+ ){{0,5}}depuis (deux|trois|quatre|plusieurs|des|\d+) (jours|nuits|heures)"),
     (CHILD, r"\b(nous|les|le|la|me) laisse (\w+ ){0,2}seule?s? ([\w']+ ){0,6}(pendant des jours?|des jours|plusieurs jours|toute la nuit|toutes les nuits|sans manger|sans rien a manger)"),
     (CHILD, rf"\b{_CHILD}\b.{{0,60}}\b(pleure|hurle|crie) (\w+ ){{0,2}}depuis (\d+|deux|trois|des) (jours|heures).{{0,40}}(personne|coups|seul)"),

@@ -767,3 +767,10 @@ def test_hopelessness_told_with_worthlessness_is_asked_about():
     from relais.safety import QUESTION, SUICIDE, Triage, triage
     assert triage("Je ne suis plus salariée. Et puis à quoi bon. Je me sens inutile.") == Triage(QUESTION, SUICIDE)
     assert triage("à quoi bon des panneaux solaires, je suis inutile en bricolage").tier is None
+
+
+def test_a_child_heard_being_hit_is_a_child_in_danger_not_a_game_lost():
+    from relais.safety import CHILD, assess
+    assert assess("j'entends un enfant qui se fait taper à côté, il pleure").kind == CHILD
+    assert assess("le petit se fait frapper par son père").is_crisis
+    assert not assess("les enfants se font battre au foot tous les samedis").is_crisis
