@@ -76,7 +76,11 @@ def _send(sender: str, message: str) -> None:
         response.raise_for_status()
     replies: list[dict] = response.json()
     buttons = [button for reply in replies for button in reply.get("buttons") or []]
-    _buttons_file(sender).write_text(json.dumps(buttons, ensure_ascii=False))
+    path = _buttons_file(sender)
+    # On Telegram the buttons of an earlier message stay tappable: a reply without buttons (the
+    # greeting after the consent question) keeps the earlier ones in reach.
+    kept = buttons or (json.loads(path.read_text()) if path.exists() else [])
+    path.write_text(json.dumps(kept, ensure_ascii=False))
     for reply in replies:
         if reply.get("text"):
             print(f"RELAIS: {reply['text']}")
