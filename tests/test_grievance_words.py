@@ -278,3 +278,9 @@ def test_shame_and_sleepless_nights_are_no_grievance():
     # Persona round 98: « j'ai trop honte, j'ose pas appeler Engie ni la mairie » was offered as a doléance.
     from relais.grievance_words import read_request
     assert read_request("ok. en vrai jai trop honte, jose pas appeler engie ni la mairie, jdors plus depuis des semaines") is None
+
+
+def test_idioms_after_a_are_no_commune():
+    # Persona round 100: « la station est à sec » filed a doléance for the commune « Sec ».
+    assert read_place("ici au village la station est à sec, la préfecture on sait pas quand ça revient").commune is None
+    assert read_place("je suis à bout, la salle est fermée").commune is None
