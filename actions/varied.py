@@ -114,7 +114,8 @@ class ActionDeRien(Action):
     (persona round 92: « cool merci. et pour le stress des partiels y a quelqu'un a qui parler
     gratos ? » got « Avec plaisir »)."""
 
-    responses = frozenset({"utter_de_rien"}) | {TEAM_FOLLOWS_UP, CRISIS_CASE_FOLLOWS_UP, TEAM_PRESENTED} | GOAL_RESPONSES
+    responses = frozenset({"utter_de_rien"}) | {TEAM_FOLLOWS_UP, CRISIS_CASE_FOLLOWS_UP, TEAM_PRESENTED} | GOAL_RESPONSES \
+        | CONSENT_NOTE_RESPONSES
 
     def name(self) -> str:
         return THANKS_ACTION
@@ -122,6 +123,11 @@ class ActionDeRien(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
+        # « Oui je veux bien madame, merci » under the consent question is its answer, not
+        # thanks (persona round 100).
+        consent = note_leading_consent(dispatcher, tracker)
+        if consent:
+            return consent
         if is_typed(text) and is_question(text) and len(text.split()) >= QUESTION_AFTER_THANKS_WORDS:
             for answer in (answer_direct_question, answer_about_event, answer_from_topics):
                 answered = answer(dispatcher, tracker)

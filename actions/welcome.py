@@ -12,7 +12,8 @@ from actions.data_rights import say_how_data_is_kept
 from actions.event_answer import answer_about_event
 from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics, consent_asked
 from relais.coaching import clean_answer
-from relais.consent_words import is_explicit_answer, leading_consent
+from relais.consent_words import is_explicit_answer, leading_consent, polite_answer
+from relais.greeting import is_greeting_only
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
 from relais.data_rights_words import asks_how_data_is_kept
 from relais.greeting import after_greeting
@@ -172,14 +173,15 @@ CONSENT_NOTE_RESPONSES = frozenset({"utter_consentement_note", "utter_consenteme
 
 
 def _consent_asked_last(tracker: Tracker) -> bool:
-    """The consent question was among Relais' messages of the turn before this one."""
+    """The consent question was among Relais' messages of the turn before this one, or before a
+    greeting only (« Bonjour » typed after /start, then « Oui je veux bien »: persona round 100)."""
     users_seen = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             users_seen += 1
-            if users_seen == 2:
+            if users_seen >= 2 and not is_greeting_only(event.get("text")):
                 return False
-        elif users_seen == 1 and _is_consent_question(event):
+        elif users_seen >= 1 and _is_consent_question(event):
             return True
     return False
 
@@ -191,7 +193,10 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     text = tracker.latest_message.get("text") or ""
     if tracker.get_slot(CONSENT_SLOT) in (CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED) or text.startswith("/"):
         return []
-    given = leading_consent(text, just_asked=_consent_asked_last(tracker))
+    just_asked = _consent_asked_last(tracker)
+    given = leading_consent(text, just_asked=just_asked)
+    if given is None and just_asked:
+        given = polite_answer(text)
     if given is None or not consent_asked(tracker):
         return []
     try:

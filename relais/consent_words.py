@@ -46,10 +46,11 @@ _GIVES = re.compile(
     r"( tout| ca| la trace| une trace| mes (donnees|infos|informations|echanges|reponses)| nos echanges)?"
     r"( (pas de souci|sans souci|pas de probleme|merci))?\W*$")
 _REFUSES = re.compile(
-    r"^((non|nan|non merci|merci mais non)\W+)*"
+    r"^((non|nan|nn|non merci|merci mais non)\W+)*"
     r"((pour|pas de|sans|pas d'|aucune?) (la |une )?(trace|enregistrement|sauvegarde|donnees)"
     r"|(ne |n')?(gardez|garde|enregistrez|conservez) (rien|pas)( de trace)?"
-    r"|(je ne veux pas|je veux pas|je prefere pas|je ne prefere pas|je prefere que vous ne|pas envie|plutot pas) (que vous (gardiez|enregistriez|conserviez)|de trace|d'enregistrement)( \w+){0,2})"
+    r"|(je ne veux pas|je veux pas|je prefere pas|je ne prefere pas|j'?prefere pas|je prefere que vous ne|pas envie|plutot pas) "
+    r"(que vous (gardiez|enregistriez|conserviez)|qu'on (garde|enregistre|conserve)|de trace|d'enregistrement)( \w+){0,2})"
     r"( merci)?\W*$")
 
 
@@ -99,7 +100,7 @@ def leading_consent(text: str | None, just_asked: bool = False) -> bool | None:
     # A sentence asked (« … une rupture conventionnelle. J'accepte ? ») answers no consent.
     sentences = [match.group(1) for match in _SENTENCE.finditer((text or "").strip())
                  if match.group(1).strip() and "?" not in match.group(2)]
-    if len(_SENTENCE_END.split((text or "").strip().rstrip(".!?; \n"))) < 2:
+    if not sentences or len(_SENTENCE_END.split((text or "").strip().rstrip(".!?; \n"))) < 2:
         return None
     if just_asked and _BARE_YES.match(normalise(sentences[0])):
         # « ouais ok. 40 cm d'eau au rdc… » right under « Acceptez-vous ? » (persona round 97).
@@ -123,4 +124,25 @@ def consent_in_words(text: str | None) -> bool | None:
         return False
     if _GIVES.search(words) or _ACCEPTS.search(words):
         return True
+    return None
+
+
+# A polite yes or no, the whole message, right under the consent question (« Oui je veux bien
+# madame, merci », persona round 100: read as thanks, and no consent recorded).
+_POLITE_YES = re.compile(
+    r"^((oui|ouais|ok|okay|d'accord|dacc|bien sur|volontiers)\W+)+(je veux bien|je veux|allez y|vas y|pas de souci|"
+    r"pas de probleme|avec plaisir|pourquoi pas)?\W*(madame|monsieur)?\W*(merci( beaucoup| bien)?)?\W*$")
+_POLITE_NO = re.compile(
+    r"^((non|nan|nn|non merci)\W+)+(je prefere pas|je ne prefere pas|j'?prefere pas|pas pour l'instant|pas maintenant|"
+    r"sans facon|ca ira|je ne veux pas|je veux pas)?\W*(madame|monsieur)?\W*(merci( beaucoup| bien)?)?\W*$")
+
+
+def polite_answer(text: str | None) -> bool | None:
+    """A yes or a no said politely, the whole message; None otherwise. Only for a reply right
+    under the consent question: elsewhere a yes answers something else."""
+    words = normalise(text or "").strip() + " "
+    if _POLITE_YES.match(words):
+        return True
+    if _POLITE_NO.match(words):
+        return False
     return None

@@ -23,3 +23,11 @@ def after_greeting(text: str) -> str:
     if rest == words.strip() or len(rest.split()) < MIN_CONTENT_WORDS:
         return ""
     return rest
+
+
+def is_greeting_only(text: str | None) -> bool:
+    """/start, or a hello with nothing after it (« Bonjour », « slt ça va »)."""
+    words = normalise(text or "").strip()
+    if (text or "").strip() == "/start" or not words:
+        return True
+    return not _SMALL_TALK.sub("", _GREETING.sub("", words)).strip(" !?.")

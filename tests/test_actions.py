@@ -935,3 +935,26 @@ def test_what_a_case_is_is_answered_with_who_sees_it_and_how_to_withdraw_it(disp
     dispatcher.messages.clear()
     other = make_tracker("nlu_fallback", "j'ai un dossier CAF en cours, c'est quoi les délais ?", slots={"escalation": "3"})
     assert answer_team_question(dispatcher, other) is None
+
+
+def test_a_polite_yes_after_a_greeting_under_the_consent_question_is_the_consent(dispatcher, domain):
+    # Persona round 100: /start, « Bonjour », then « Oui je veux bien madame, merci » got « Avec
+    # plaisir » and no consent.
+    from actions.backend import backend
+    from actions.varied import ActionDeRien
+    text = "Oui je veux bien madame, merci"
+    events = [{"event": "user", "text": "/start"},
+              {"event": "bot", "text": "Acceptez-vous ?", "metadata": {"utter_action": "utter_demande_consentement"}},
+              {"event": "user", "text": "Bonjour"},
+              {"event": "bot", "text": "Bonjour ! Écrivez-moi avec vos mots…"},
+              {"event": "user", "text": text}]
+    tracker = make_tracker("merci", text, events=events)
+    ActionDeRien().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_consentement_note"]
+    assert backend().consent.has_consent(tracker.sender_id)
+
+
+def test_a_question_about_data_alone_is_no_consent_and_no_crash():
+    from relais.consent_words import leading_consent, polite_answer
+    assert leading_consent("ça va où vos données ? chez l'état ?", just_asked=True) is None
+    assert polite_answer("oui mais j'ai une question ?") is None

@@ -86,3 +86,8 @@ def test_a_bare_yes_opens_a_reply_to_the_consent_question_only():
 def test_consent_said_with_what_it_is_for_or_said_again_is_heard(text):
     # Persona round 98: neither was heard, and the weekly check-in asked for waited on it.
     assert consent_in_words(text) is True
+
+
+def test_a_refusal_in_sms_words_is_a_refusal():
+    from relais.consent_words import consent_in_words
+    assert consent_in_words("nn jpréfère pas qu'on garde") is False
