@@ -13,10 +13,9 @@ from actions.event_answer import answer_about_event
 from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics, consent_asked
 from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer, leading_consent, polite_answer
-from relais.greeting import is_greeting_only
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
 from relais.data_rights_words import asks_how_data_is_kept
-from relais.greeting import after_greeting
+from relais.greeting import after_greeting, is_greeting_only
 from relais.services import StorageUnavailable
 
 GIVING_INTENTS = ("consentir", "affirm")

@@ -560,7 +560,7 @@ _NOT_LOWER_COMMUNE = {"pied", "cote", "côté", "peine", "chaque", "moitie", "mo
                       "gauche", "midi", "minuit", "l'unite", "l'unité", "publier", "bien", "mal", "fond", "temps", "nuit",
                       "fait", "final", "moins", "point", "total", "vrai", "priori", "propos", "mon", "ma", "mes",
                       # « la station est à sec », « à fond », « à vie »: idioms, not communes (persona round 100).
-                      "sec", "vie", "jamais", "volonte", "volonté", "l'arret", "l'arrêt", "l'abandon", "bout", "plat"}
+                      "sec", "vie", "volonte", "volonté", "l'arret", "l'arrêt", "l'abandon", "bout", "plat"}
 
 
 def _commune_in(text: str, answer: bool) -> str | None:
