@@ -660,7 +660,7 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         leaving = message.intent in LEAVING_INTENTS | {"urgence", "checkin", "trouver_relais"} \
             and intent_confidence >= LEAVING_CONFIDENCE
         return not leaving or answer_of(message) is True or despairs(state, message) or _unsure_of_a_medical(state, message)
-    if asks_aside(state, message, intent_confidence):
+    if asks_aside(state, message, intent_confidence) or settled_aside(state, message):
         return False
     intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
     leaving = message.intent in intents and intent_confidence >= LEAVING_CONFIDENCE
@@ -856,6 +856,13 @@ def _line_question_after(state: dict[str, Any], message: CitizenMessage) -> Cris
     si… ? », « qu'on m'appelle plutôt ? » get their answer, not a track's."""
     if state.get("writer") == WITNESS and state.get("kind") == VIOLENCE:
         return _witness_answer(state, message)
+    kept = tuple(key for key in _question_practicality(state.get("kind"), message) if key in _SAFETY_PRACTICALITIES)
+    if kept:
+        # « Je peux toucher le disjoncteur les pieds dans l'eau ? » asked again after « pas en
+        # danger »: the same safety answer, from the dialogue that knows it.
+        table = _table(_PRACTICAL_TABLE[state["kind"]])
+        lines = tuple(str(table[_variant(table, key, state)]) for key in kept)
+        return CrisisTurn(lines=lines, state={**state, "last": lines[-1]}, kind=state.get("kind"))
     if state.get("kind") not in (SUICIDE, SELF_HARM, OTHER_AT_RISK):
         return None
     move = move_of(message, state.get("kind"))
@@ -868,7 +875,69 @@ def _line_question_after(state: dict[str, Any], message: CitizenMessage) -> Cris
 def _in_open_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if state.get("tier") == QUESTION:
         return _after_question(state, message)
-    return _in_dialogue(state, message)
+    turn = _in_dialogue(state, message)
+    if turn.state.get("open") and not turn.state.get(SETTLED_KEY) and _settles(message, turn.state.get("kind")):
+        settled = {**turn.state, SETTLED_KEY: True}
+        words = normalise(message.text or "")
+        if is_question(message.text or "") and _ELSEWHERE.search(words) and _asks_its_track(message, OVER_TRACK_CONFIDENCE) \
+                and not turn.case:
+            # « Oui je suis à l'abri. Maintenant, comment je déclare à mon assurance ? »: glad,
+            # then the question answered by its track, in the same turn.
+            line = crisis_content().lines("safe_now")[0]
+            return CrisisTurn(lines=(line,), state={**settled, "last": line}, kind=turn.kind, then_track=True)
+        return replace(turn, state=settled)
+    return turn
+
+
+# The state key set once the citizen told they are safe now or that help was called: from then
+# on a question about something else leaves the dialogue (settled_aside). Persona round 100:
+# after « je suis à l'abri », « ils envoient une patrouille », « j'ai appelé le 15, ils ne
+# viennent pas », five citizens got the numbers again for up to nine turns, their insurance,
+# food or heat-wave questions never answered.
+SETTLED_KEY = "settled"
+_HELP_CALLED = re.compile(
+    r"\b((j'ai|on a|je les ai|je l'ai|c'est|c) (\w+ )?(appele|prevenu|contacte|fait|eu)( le| la| les)? ?(15|17|18|112|114|119|3114|3919|samu|"
+    r"police|flics|keufs|gendarmes?|pompiers|secours|medecin|docteur)?|(ils|elles|la police|les flics|les pompiers|le samu|une patrouille) "
+    r"(\w+ )?(envoient|envoie|arrivent|arrive|sont la|sont arrives|sont venus|viennent|vient|passent|passe)|"
+    r"(le docteur|le medecin|le 15|le samu|ils) (\w+ )?(m'a|m'ont|nous a|nous ont) dit de|"
+    r"je (ne )?(ferai|ferais) (jamais )?rien|(pas|aucun) (de )?projet)\b")
+
+
+def _settles(message: CitizenMessage, kind: str | None) -> bool:
+    """The message tells the writer safe now, or help called or reached."""
+    words = normalise(message.text or "")
+    if not words or message.triage.tier == CERTAIN or describes_plan(message.text) or despairs({"kind": kind}, message):
+        return False
+    return move_of(message, kind) in ("safe_now", "emergency_over") or _only_denies_danger(message) \
+        or "help_reached" in practical_asks(message.text, kind or SUICIDE) or bool(_HELP_CALLED.search(words))
+
+
+# A question or request about something else, once settled: the words of another subject.
+_ELSEWHERE = re.compile(r"\b(assurance|facture|bourse|crous|caf|loyer|bailleur|proprio|proprietaire|syndic|banque|"
+                        r"manger|bouffe|courses|travail|boulot|patron|ecole|papiers|dossier|aide|aides|mairie|doleance|"
+                        r"plainte contre|chauffage|electricite|courant|edf|eau|moisissure\w*|humidite|canicule|frais|"
+                        r"clim\w*|volets|liste|registre|numero)\b")
+
+
+def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:
+    """Once settled, a question or a new subject that is none of the dialogue's moves goes to the
+    rest of Relais, whatever the model reads in it."""
+    if not (state.get(SETTLED_KEY) or state.get("reached")) or message.triage.tier is not None:
+        return False
+    text = message.text or ""
+    words = normalise(text)
+    kind = state.get("kind") or SUICIDE
+    asks = is_question(text) or bool(_REQUEST.search(words) or _ASIDE.search(words) or _MOVES_ON.search(words))
+    skip = _SKIPPED_ONCE_REACHED if state.get("reached") else frozenset()
+    move = move_of(message, kind, skip=skip)
+    if kind in ACUTE_KINDS and move == "what_to_do" and not _ELSEWHERE.search(words):
+        # « Je fais quoi en attendant ? » is the emergency's own question.
+        return False
+    # « Autre chose, y a de la moisissure… » names another subject, whatever move its words share.
+    other_subject = bool(_MOVES_ON.search(words)) or move in _ASIDE_MOVES
+    return asks and other_subject and not despairs(state, message) and not describes_plan(text) \
+        and not tells_pills_taken(text) and not _emergency_practicality(text, kind) \
+        and not _tells_how_one_feels(state, message)
 
 
 def _resumes(state: dict[str, Any], triage: Triage) -> bool:
@@ -998,6 +1067,18 @@ def is_about_a_baby(text: str | None) -> bool:
 _HOT = re.compile(r"\b(j'ai (tres |trop )?chaud|chaleur|canicule|cuit|etouffe)\b")
 
 
+# Practicalities that keep someone safe, answered after the dialogue ended too.
+_SAFETY_PRACTICALITIES = frozenset({"flood_power", "go_upstairs", "put_out_fire"})
+
+
+def _question_practicality(kind: str | None, message: CitizenMessage) -> tuple[str, ...]:
+    """What a message asks of an emergency's practicalities (a flood's switchboard), in a medical
+    or danger question."""
+    if kind not in _PRACTICAL_TABLE:
+        return ()
+    return _emergency_practicality(message.text, kind)
+
+
 def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> CrisisTurn:
     content = crisis_content()
     if kind == MEDICAL and tells_body_symptoms(text):
@@ -1011,7 +1092,12 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
     line = content.text("question_preface") + _lower_first(crisis_kind.question)
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
                  "last": line, "asked": 1, "questions": 0, "heat": speaks_of_heat(text)}
-    return CrisisTurn(lines=(line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
+    practical = _question_practicality(crisis_kind.id, CitizenMessage(text or "", None, Triage()))
+    # « Je fais quoi pour l'électricité, y a des prises en bas » with water in the flat: its
+    # answer first, then the question.
+    answers = tuple(str(_table(_PRACTICAL_TABLE[crisis_kind.id])[_variant(_table(_PRACTICAL_TABLE[crisis_kind.id]), key, new_state)])
+                    for key in practical)
+    return CrisisTurn(lines=answers + (line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
 
 
 def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
@@ -1034,6 +1120,18 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         return _first({**state, TOLD_KEY: told}, kind, message.first_reply_sent, message.text)
     move = move_of(message, state.get("kind") or SUICIDE)
     answer = answer_of(message)
+    practical = _question_practicality(state.get("kind"), message)
+    if practical and answer is not True:
+        # « Je veux juste savoir si je peux toucher le disjoncteur les pieds dans l'eau » under
+        # « êtes-vous en danger ? » (persona round 100: the question three times, never the
+        # answer): the emergency's answer; the question again only when not answered no.
+        lines = tuple(str(_table(_PRACTICAL_TABLE[state["kind"]])[_variant(_table(_PRACTICAL_TABLE[state["kind"]]), key, state)])
+                      for key in practical)
+        if denied or move == "false_alarm":
+            return CrisisTurn(lines=lines, state=_closed(state, lines[-1]), kind=state.get("kind"))
+        question = _asked_again(content.kind(state["kind"]).question, state)
+        return CrisisTurn(lines=lines + (question,), state={**state, "last": question}, ask_yes_no=True,
+                          kind=state.get("kind"))
     if state.get("kind") == CHILD and writes_as_minor(message.text):
         # « Un enfant est-il en danger ? » — « c'est moi l'enfant »: a yes, from the child.
         return _first(state, CHILD, False, message.text)
@@ -1458,7 +1556,10 @@ _PRACTICAL = (
     ("flood_power", frozenset({DANGER}), re.compile(
         r"^(?!.*\bgaz\b)(?!.*\b(pas de|y a pas de|aucune) (coupure de )?(courant|electricite)\b).*(\b(disjoncteur|tableau electrique|tableau)\b|"
         r"\b(couper|coupe|coupes|couperais|toucher|touche|eteindre|abaisser|baisser) (\w+ ){0,2}(le |l' ?|l )?(courant|l?electricite|jus|compteur|elec)\b|"
-        r"\b(courant|l?electricite|elec)\b.{0,40}\b(eau|inond\w*|mouille\w*)\b)")),
+        r"\b(courant|l?electricite|elec)\b.{0,40}\b(eau|inond\w*|mouille\w*)\b|"
+        # « de l'eau partout dans le salon… je fais quoi pour l'électricité, y a des prises en bas »
+        r"\b(eau (partout|dans (le|la|l'|les|mon|ma|mes)|par terre|au sol|qui monte|monte)|inonde\w*|mouille\w*)\b.{0,80}"
+        r"\b(l?electricite|courant|elec|prises?( electriques?)?)\b)")),
     # Warmth while waiting outside (« il fait -5, je peux mettre les enfants dans la voiture au
     # chaud ? », « je démarre le moteur pour le chauffage ? », persona round 90: unanswered, then
     # a paraffin heater right after a carbon monoxide poisoning).

@@ -239,7 +239,8 @@ CRISIS_PATTERNS = _compile((
     (DANGER, r"\b(bruits? de pas|quelqu'un marche|j'entends quelqu'un)\b.{0,80}\b(seule?|tout etait ferme|personne d'autre)\b"),
     (DANGER, r"\b(fumee|flammes) (\w+ ){0,2}(passe|passent|rentre|entre|sort|sortent|envahit|partout|sous la porte|dans l'escalier|dans le couloir)\b"),
     (DANGER, r"\b(a pris feu|prend feu|pris feu|en flammes|arrive pas a l'eteindre|n'arrive pas a l'eteindre|s'est enflamme)\b"),
-    (DANGER, r"\bl'eau (\w+ ){0,2}(monte\w*|rentre\w*|entre\w*|arrive\w*)\b.{0,60}\b(vite|taille|genoux|poitrine|sortir|toit|grenier|etage|marche|fauteuil|coinces?|bloques?)"),
+    # Not « l'eau elle monte plus, elle redescend » (persona round 100: the danger block).
+    (DANGER, r"\bl'eau (\w+ ){0,2}(?<!ne )(?<!n')(monte\w*|rentre\w*|entre\w*|arrive\w*)\b(?! plus\b)(?! pas\b).{0,60}\b(vite|taille|genoux|poitrine|sortir|toit|grenier|etage|marche|fauteuil|coinces?|bloques?)"),
     (DANGER, r"\b(sur le toit|au grenier|a l'etage)\b.{0,40}\b(l'eau|inond|crue)|\b(l'eau|inond|crue)\b.{0,40}\b(sur le toit|au grenier)\b"),
     (DANGER, r"\b(sort|sorti|brandit|a) (un|une) (hache|machette|couteau|arme|fusil|pistolet|batte)\b"),
     (DANGER, r"\b(enfermee?|cachee?|barricadee?) (\w+ ){0,2}dans (les toilettes|la salle de bain|la chambre|un placard)\b.{0,40}\b(quelqu'un|peur|maison|il)\b|\b(quelqu'un|qqn)\b.{0,40}\b(enfermee?|cachee?) (\w+ ){0,2}dans (les toilettes|la salle de bain|un placard)"),

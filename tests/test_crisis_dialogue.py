@@ -1457,3 +1457,37 @@ def test_how_one_feels_told_after_thoughts_of_suicide_keeps_the_dialogue_whateve
     text = "Trente ans à l'usine et maintenant plus rien, je me sens inutile, mon travail c'était toute ma vie"
     message = CitizenMessage(text, "track_travail", triage(text), intent_confidence=0.99)
     assert takes_message(state.state, message, 0.99, in_dialogue=True)
+
+
+def test_once_safe_or_helped_a_question_about_something_else_leaves_the_dialogue():
+    # Persona round 100: after « je suis à l'abri », « ils envoient une patrouille », « je ferai
+    # jamais rien », insurance, food and the CAF got the numbers again for up to nine turns.
+    talk = Conversation()
+    talk.say("Des fois je me dis que tout le monde serait mieux sans moi.")
+    talk.say("oui je suis en sécurité, je ferai jamais rien, j'ai mes enfants.")
+    assert talk.state.get("settled")
+    question = "d'accord. Et depuis que mon conjoint est parti il donne rien pour les enfants, j'ai droit à quelque chose à la CAF ?"
+    assert not takes_message(talk.state, CitizenMessage(question, None, triage(question)), 0.0, in_dialogue=True)
+    feeling = "c'est juste que c'est trop lourd, je me sens tellement seule"
+    assert takes_message(talk.state, CitizenMessage(feeling, None, triage(feeling)), 0.0, in_dialogue=True)
+
+
+def test_before_safe_a_question_about_something_else_stays_in_a_suicide_dialogue_unless_the_model_is_sure():
+    talk = Conversation()
+    talk.say("Des fois je me dis que tout le monde serait mieux sans moi.")
+    question = "et la CAF ça se passe comment ?"
+    assert takes_message(talk.state, CitizenMessage(question, None, triage(question)), 0.0, in_dialogue=True)
+
+
+def test_a_flood_switchboard_asked_under_the_danger_question_is_answered():
+    # Persona round 100: « je peux toucher le disjoncteur les pieds dans l'eau ? » got « êtes-vous
+    # en danger ? » three times.
+    flood_power = str(crisis_content().dialogue["danger_answers"]["flood_power"])
+    text = "de l'eau partout dans le salon, je fais quoi pour l'électricité, y a des prises en bas"
+    asked = next_turn(None, CitizenMessage(text, None, Triage(QUESTION, "danger")))
+    assert asked.lines[0] == flood_power and asked.ask_yes_no
+    no = next_turn(asked.state, CitizenMessage("non personne est blessé mais j'ose pas toucher le disjoncteur", None, Triage()))
+    assert no.lines == (flood_power,) and not no.open
+    again = CitizenMessage("je veux juste savoir si je peux toucher le disjoncteur les pieds dans l'eau", None, Triage())
+    assert takes_message(no.state, again, 0.0, in_dialogue=False)
+    assert next_turn(no.state, again, in_dialogue=False).lines == (flood_power,)

@@ -774,3 +774,9 @@ def test_a_child_heard_being_hit_is_a_child_in_danger_not_a_game_lost():
     assert assess("j'entends un enfant qui se fait taper à côté, il pleure").kind == CHILD
     assert assess("le petit se fait frapper par son père").is_crisis
     assert not assess("les enfants se font battre au foot tous les samedis").is_crisis
+
+
+def test_water_that_no_longer_rises_is_no_danger():
+    from relais.safety import assess
+    assert not assess("ok l'eau elle monte plus elle redescend doucement, je suis sur les marches de l'escalier").is_crisis
+    assert assess("l'eau monte jusqu'aux genoux, on est coincés").is_crisis
