@@ -48,6 +48,7 @@ from relais.safety import (
     speaks_of_a_gas_leak,
     speaks_of_carbon_monoxide,
     tells_body_symptoms,
+    writes_of_own_body,
     tells_pills_taken,
     tells_witnessed_violence,
     writes_as_minor,
@@ -968,12 +969,23 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
         first = content.text("gas_first")
     line = content.text("after_edge") + " " + crisis_kind.reminder if edge_sent else first
     lines = preface + (line,)
+    if writer == "self" and not edge_sent:
+        # « C'est moi qui suis pas bien… mais pour mes cachets je fais quoi ? »: answered too.
+        table = _table(_PRACTICAL_TABLE[MEDICAL])
+        own = {**state, "writer": "self", "heat": bool(state.get("heat")) or speaks_of_heat(text)}
+        lines += tuple(str(table[_variant(table, key, own)]) for key in _emergency_practicality(text, MEDICAL)
+                       if key in _SELF_FIRST_ANSWERS)
     new_state = {**state, "open": True, "tier": CERTAIN, "kind": crisis_kind.id, "step": 0,
-                 "last": line, "asked": 0, "writer": writer, "reached": False, "heat": speaks_of_heat(text),
+                 "last": line, "asked": 0, "writer": writer, "reached": False,
+                 "heat": bool(state.get("heat")) or speaks_of_heat(text),
                  "young": bool(state.get("young")) or speaks_of_a_young_person(text),
                  "carbon_monoxide": bool(state.get("carbon_monoxide")) or speaks_of_carbon_monoxide(text)}
     return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
                       kind=crisis_kind.id)
+
+
+# Practicalities answered beside the first reply of a writer who is unwell.
+_SELF_FIRST_ANSWERS = frozenset({"medicine", "cooling", "what_to_take"})
 
 
 # The first reply of a kind for one writer: (kind, writer) -> key of relais/content/crisis.yml.
@@ -981,6 +993,7 @@ _FIRST_OF_WRITER: dict[tuple[str, str | None], str] = {
     (CHILD, "child"): "child_self_first", (VIOLENCE, "man"): "violence_male_first",
     (MEDICAL, "far"): "medical_far_first", (MEDICAL, "infant"): "medical_infant_first",
     (MEDICAL, "unanswering"): "medical_unanswering_first", (MEDICAL, "overdose"): "medical_overdose_first",
+    (MEDICAL, "self"): "medical_self_first",
 }
 
 
@@ -1046,6 +1059,11 @@ def _writer(kind: str, text: str | None, known: str | None) -> str | None:
         return "infant"
     if kind == MEDICAL and may_have_taken_pills(text):
         return "overdose"
+    if kind == MEDICAL and known is None and writes_of_own_body(text):
+        # The writer is the one unwell (« c'est moi qui suis pas bien, je suis seule »): spoken
+        # to, not told to stay with « la personne » (persona rounds 99 and 100: a woman alone
+        # in a heat wave got the bystander's script and CPR).
+        return "self"
     return known
 
 
@@ -1349,7 +1367,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move == "code_word":
         return _turn(state, (content.text(move),), kind=kind)
     if move == "come_here":
-        return _turn(state, (content.by_kind(move, kind),), kind=kind)
+        # In a heat wave, the town's register calls and visits (persona round 100).
+        heat = (content.text("heat_visits"),) if state.get("heat") or speaks_of_heat(message.text) else ()
+        return _turn(state, (content.by_kind(move, kind),) + heat, kind=kind, offer_person=kind == MEDICAL)
     if move in _TOLD_MOVES:
         return _turn(state, (_with_reminder(content.text(move), kind, state),), kind=kind)
     if move in _ANSWERED_MOVES:
@@ -1450,7 +1470,7 @@ def _asks_a_person(message: CitizenMessage) -> bool:
 
 
 # The writers of a medical emergency with their own first reply, steps and what_to_do answer.
-_WRITERS_OF_MEDICAL = ("far", "infant", "unanswering", "overdose")
+_WRITERS_OF_MEDICAL = ("far", "infant", "unanswering", "overdose", "self")
 
 
 def _reminder(kind: str, state: dict[str, Any]) -> str:
@@ -1500,6 +1520,11 @@ _PRACTICAL = (
         r"(on|je|nous) (part|pars|partons|va|vais|allons|file|fonce) (aux urgences|a l'hopital)|"
         r"en route (pour|vers) (les urgences|l'hopital)|"
         r"(mon|ma|un|une) (voisin|voisine|mari|femme|copain|copine|frere|soeur|pere|mere|ami|amie) (nous |m'|l'|les )?(emmene|conduit|amene))\b")),
+    # The 15's doctor gave advice and sends nobody (« le docteur m'a dit de boire et de me mettre
+    # au frais, ils viennent pas », persona round 100: a fever's advice, then the 15 again).
+    ("doctor_advised", frozenset({MEDICAL}), re.compile(
+        r"\b(le docteur|le medecin|la doctoresse|le 15|le samu|ils|elle|il) (\w+ )?(m'a|m'ont|nous a|nous ont) (dit|conseille|demande) "
+        r"(de |d'|que |qu')|\b(pas besoin (qu'ils|de) (viennent|venir|se deplacer))\b")),
     # « C'est fait » is the call the 15 asked for in a medical emergency; in a danger it may be
     # the shelter or the gas tap.
     ("help_reached", frozenset({MEDICAL}), re.compile(r"^(?!.*\b(pas|rien)\b)(ok |bon |voila )?c'est fait\b")),
@@ -1543,7 +1568,7 @@ _PRACTICAL = (
         r"^(?!.*\b((a|ai|as|avons|ont|avait) avale|a pris|a bu|a mange|boites?|plaquettes?|tube|surdose|overdose|ventoline|inhalateur|adrenaline|"
         r"anapen|epipen|jext|glucagon)\b).*"
         r"\b(doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|advil|nurofen|aspirine|sirop|suppositoire|"
-        r"medicaments?|medocs?)\b")),
+        r"medicaments?|medocs?|cachets|traitement|anticoagulants?|comprimes)\b")),
     # The boxes of pills swallowed (« je garde les boîtes de médicaments ? », persona round 92):
     # yes, for the SAMU.
     ("keep_boxes", frozenset({MEDICAL}), re.compile(
@@ -1656,7 +1681,13 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
         asks = tuple(key for key in asks if key not in ("calling", "help_reached"))
     elif "help_reached" in asks:
         asks = tuple(key for key in asks if key != "calling")
+    if "doctor_advised" in asks:
+        # The doctor decided: his advice, not the script of a call, a late ambulance or care.
+        asks = ("doctor_advised",) + tuple(key for key in asks if key not in _DECIDED_BY_THE_DOCTOR)
     return asks
+
+
+_DECIDED_BY_THE_DOCTOR = frozenset({"doctor_advised", "help_reached", "help_late", "calling", "cooling", "medicine", "cover"})
 
 
 # Shared moves answered by one text whatever the kind.
@@ -1675,7 +1706,7 @@ def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
         # Their answers say who opens the door: not said twice in one turn.
         asks = tuple(key for key in asks if key != "force_door")
     answers = list(told) + [str(table[_variant(table, key, state)]) for key in asks]
-    if "help_reached" in asks:
+    if "help_reached" in asks or "doctor_advised" in asks:
         state = {**state, "reached": True, "step": 0}
     answer = "\n\n".join(answers)
     if answer == state.get("last"):
@@ -1689,10 +1720,13 @@ def _variant(table: dict[str, Any], key: str, state: dict[str, Any]) -> str:
     """The answer's variant for who writes (a baby, a closed door), else for a heatstroke, when
     the table has one."""
     writer = state.get("writer")
-    for suffix, applies in ((f"_{writer}", writer in ("infant", "unanswering")), ("_heat", bool(state.get("heat")))):
-        if applies and f"{key}{suffix}" in table:
-            return f"{key}{suffix}"
-    return key
+    heat = bool(state.get("heat"))
+    candidates = [f"{key}_heat_self"] if writer == "self" and heat else []
+    if writer in ("infant", "unanswering", "self"):
+        candidates.append(f"{key}_{writer}")
+    if heat:
+        candidates.append(f"{key}_heat")
+    return next((candidate for candidate in candidates if candidate in table), key)
 
 
 def _turn(state: dict[str, Any], lines: tuple[str, ...], kind: str, case: str | None = None,

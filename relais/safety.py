@@ -901,7 +901,7 @@ _FOOD = re.compile(
 # The weather's temperature (« il fait 40 », « 40 degrés dehors », « 41 degrés dans l'appart »),
 # which the fever pattern of 40 degrés would read as a body's.
 _WEATHER_TEMPERATURE = re.compile(
-    r"\b((il )?fait (40|41|42)( degres)?|(40|41|42) degres (dehors|a l'ombre|a l'interieur|dans (l'appart\w*|la maison|le logement|"
+    r"\b((il|ca) fait (40|41|42)( degres)?(?! (de fievre|degres de fievre|de temperature))|(40|41|42) degres (dehors|a l'ombre|a l'interieur|dans (l'appart\w*|la maison|le logement|"
     r"la chambre|le studio|mon \w+|ma \w+)|chez moi|a la maison|sous les toits|au soleil|annonces|prevus|aujourd'hui|demain|"
     r"toute la semaine))\b")
 
@@ -910,7 +910,8 @@ def _only_the_weather(texts: tuple[str, ...]) -> bool:
     """A medical pattern read only in the weather's temperature, and no one else's body."""
     if not any(_WEATHER_TEMPERATURE.search(t) for t in texts) or any(_NOT_OWN_BODY.search(t) for t in texts):
         return False
-    return _first_kind(CRISIS_PATTERNS, tuple(_WEATHER_TEMPERATURE.sub(" ", t) for t in texts)) is None
+    # The weather stays heat (« canicule ») for the heatstroke patterns; only its number goes.
+    return _first_kind(CRISIS_PATTERNS, tuple(_WEATHER_TEMPERATURE.sub(" canicule ", t) for t in texts)) is None
 
 
 def _only_food(texts: tuple[str, ...]) -> bool:
@@ -1377,7 +1378,8 @@ _BODY_SYMPTOMS = re.compile(
 # la semaine prochaine, le pharmacien peut me les apporter ? »).
 _TREATMENT = re.compile(r"\b((cachets?|comprimes?|medicaments?|traitement|pilules?) (\w+ ){0,2}pour (le|la|l'|mon|ma|les|mes) ?"
                         r"(coeur|tension|diabete|thyroide|asthme|cholesterol|epilepsie)|furosemide|lasilix|diuretiques?|insuline|"
-                        r"amlodipine|ramipril|perindopril|bisoprolol|aldactone|spironolactone|antihypertenseurs?)\b")
+                        r"amlodipine|ramipril|perindopril|bisoprolol|aldactone|spironolactone|antihypertenseurs?|"
+                        r"anticoagulants?|xarelto|eliquis|previscan|kardegic)\b")
 _SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|boite|stock|rupture|continuer|je continue|"
                      r"(je )?(les|le) prends|les prendre|chaleur)\b")
 
@@ -1386,9 +1388,51 @@ _SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|bo
 # swallowed (« j'ai bu de la javel »): not the writer's own symptoms.
 _NOT_OWN_BODY = re.compile(
     r"\b(mon|ma|mes|son|sa|ses|notre|nos|le|la) (bebe|bb|fils|fille|mari|femme|pere|mere|enfant|enfants|copain|copine|conjoint|"
-    r"conjointe|compagnon|compagne|voisin|voisine|frere|soeur|grand pere|grand mere|petit|petite|papa|maman|patient|patiente)\b"
+    r"conjointe|compagnon|compagne|voisin|voisine|frere|soeur|grand pere|grand mere|petit|petite|papa|maman|patient|patiente|"
+    r"belle mere|beau pere|coloc|colocataire|pote|ami|amie|collegue|homme|mec|cheri|cherie|tante|oncle|cousin|cousine|neveu|niece)\b"
+    # « ma voisine m'a dit que… », « mon fils est à Lyon »: a person who speaks or is away.
+    r"(?! (m'a|m'ont|me|nous a) (dit|parle|conseille|explique|appele)\b)(?! (est|sont|habite|vit|vivent) (a|au|en|loin)\b)"
     r"|\b(il|elle|ils|elles) (a|ont|est|sont|fait(?! (chaud|froid|lourd|beau|nuit|jour|tres|trop|super|\d+)\b)|font|vomit|respire|tousse)\b"
+    r"|\b(mamie|mamy|papi|papy|pepe|meme|mami)\b"
     r"|\b(bu|avale|avalee|pris|prise|ingere|mange) (de la |du |des |un |une |toute? |tous )?(\w+ )?(javel|produit|detergent|medicaments?|cachets?|pilules?|comprimes?|alcool|poison|mort aux rats)\b")
+
+
+# The writer's own state, told in the first person (« c'est moi qui suis pas bien », « je me sens
+# faible », « je suis toute seule »).
+_OWN_STATE = re.compile(
+    r"\b(c'est moi qui|c'est pour moi|je suis (\w+ )?(seule?|toute? seule?|pas bien|mal|faible|assise?|allongee?|etourdie?|en sueur)|"
+    r"je me sens (\w+ )?(mal|pas bien|faible|partir|bizarre)|j'ai (\w+ )?(mal|des vertiges|la tete qui tourne|envie de vomir|du mal a respirer|"
+    r"tres chaud|trop chaud|de la fievre|des palpitations|des nausees)|je vis seule?|je (vomis|tremble|transpire|respire mal)|"
+    r"je vais (m'evanouir|tomber|tourner de l'oeil)|je fais un malaise)\b")
+
+
+def writes_of_own_body(text: str | None) -> bool:
+    """The writer tells their own body's state, and nobody else's (crisis pattern or not)."""
+    texts = variants(text or "")
+    return any(_OWN_STATE.search(t) for t in texts) \
+        and not any(_NOT_OWN_BODY.search(t) or _WE.search(t) for t in texts)
+
+
+# Several people, the writer among them (« on a tous mal à la tête »): the family's script.
+_WE = re.compile(r"\b(on|nous) (a|avons|est|sommes|se sent|nous sentons) (tous|toutes)?\b")
+
+
+# The first signs of heat illness, and the signs that make it an emergency (the heart, breath,
+# vomiting, confusion, a limb or speech, fever, fainting, great age, pregnancy): with any of
+# these, the models' reading of an emergency stands (review of persona round 100's fixes).
+_MILD_HEAT_SIGNS = re.compile(
+    r"\b(mal (a la tete|au crane|de tete)|migraine|fatigue\w*|epuise\w*|tete qui tourne|la tete me tourne|vertiges?|envie de vomir|"
+    r"nausee\w*|mal au coeur|(tres |trop )?chaud|faible|crampes?)\b")
+_HEAT_ALARM = re.compile(
+    r"\b(coeur (qui )?bat|palpit\w*|respir\w*|essouffl\w*|souffle|vomi\b|vomis|vomit|vomissements?|diarrhee|confus\w*|fievre|bras|jambe|"
+    r"parler|flou|poitrine|malaise|evanou\w*|debout|me lever|pacemaker|enceinte|contractions?|bizarre|brulante?|transpire plus|"
+    r"tombee?|par terre|partir|[7-9]\d ans|6[5-9] ans|1\d\d ans)\b")
+
+
+def only_mild_heat_signs(text: str | None) -> bool:
+    """The first signs of heat illness and no sign of an emergency."""
+    texts = variants(text or "")
+    return any(_MILD_HEAT_SIGNS.search(t) for t in texts) and not any(_HEAT_ALARM.search(t) for t in texts)
 
 
 def tells_body_symptoms(text: str | None) -> bool:
@@ -1396,12 +1440,16 @@ def tells_body_symptoms(text: str | None) -> bool:
     swallowed."""
     if assess(text).is_crisis:
         return False
-    return any(_BODY_SYMPTOMS.search(t) and not _NOT_OWN_BODY.search(t) for t in variants(text or ""))
+    return any(_BODY_SYMPTOMS.search(t) and not _NOT_OWN_BODY.search(t) and not _TREATMENT_RISK.search(t)
+               for t in variants(text or ""))
 
 
 # Taking it all, stopping it, or not wanting to go on: never a supply question.
 _TREATMENT_RISK = re.compile(
     r"\b(tout|tous|toute|toutes|la boite|une boite entiere) (\w+ ){0,3}(prendre|avaler|prends|avale)\b|\bd'un coup\b|"
+    # « si je les prends tous ce soir », « je le prends en entier la boîte », « avec du whisky »
+    r"\b(prends|prendre|avale|avaler|prenais|avalais) (\w+ ){0,2}(tous|toutes|tout|en entier|la boite|toute la boite|ma boite)\b|"
+    r"\btoute (ma|la) boite\b|\bavec (du|de l'|un|une|de la) (whisky|alcool|vin|vodka|biere|rhum)\b|\bca (tue|peut tuer)\b|\bmortel\w*|"
     r"\b(arret\w*|stopp?\w*) (\w+ ){0,2}(traitement|cachets|medicaments|pilules)\b|\bplus envie\b|\ben finir\b|\bmourir\b")
 
 
@@ -1473,7 +1521,7 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     if assessment.lookalike and not (sure or (diet and classifier and diet_confidence >= DIET_SURE)):
         return Triage()
     kind = classifier_kind if classifier and plausible_model_kind(text, classifier_kind) else model_kind
-    if kind == MEDICAL and tells_body_symptoms(text) and speaks_of_heat(text):
+    if kind == MEDICAL and tells_body_symptoms(text) and speaks_of_heat(text) and only_mild_heat_signs(text):
         # The writer's own body in a heat wave, read as an emergency by the models (persona
         # round 99: « il fait 40 degrés, j'ai mal à la tête, comment rafraîchir ? » got the
         # bystander's script and a priority case): the heat illness answer says when it is the
@@ -1486,6 +1534,11 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         # suicide case opened): the body speaks, a medical question, never certain from the
         # models' misreading.
         return Triage(QUESTION, MEDICAL)
+    if kind == MEDICAL and asks_about_a_treatment(text) and not any(_HEAT_ALARM.search(t) for t in variants(text or "")):
+        # « Je prends un anticoagulant et des cachets pour la tension, je dois les arrêter avec
+        # la chaleur ? » (persona round 100: « est-ce une urgence médicale ? », then the
+        # bystander's script): a question for the doctor or the pharmacist today.
+        return Triage()
     if kind in (SUICIDE, SELF_HARM) and asks_about_a_treatment(text):
         # « Je prends un traitement pour le cœur, ma boîte finit la semaine prochaine : le
         # pharmacien peut me les apporter ? » (persona round 98: the suicide question, then a
