@@ -48,10 +48,10 @@ from relais.safety import (
     speaks_of_a_gas_leak,
     speaks_of_carbon_monoxide,
     tells_body_symptoms,
-    writes_of_own_body,
     tells_pills_taken,
     tells_witnessed_violence,
     writes_as_minor,
+    writes_of_own_body,
 )
 from relais.text import normalise
 from relais.tracks import TRACK_INTENT_PREFIX, TRACKS
