@@ -105,6 +105,7 @@ def escalation_reason(tracker: Tracker) -> str:
 
 TEAM_FOLLOWS_UP = "utter_equipe_suivi"
 CASE_EXPLAINED = "utter_dossier_explique"
+CRISIS_CASE_EXPLAINED = "utter_dossier_crise_explique"
 TEAM_PRESENTED = "utter_equipe_presentation"
 
 
@@ -114,7 +115,13 @@ def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     text = tracker.latest_message.get("text") or ""
     case = tracker.get_slot(ESCALATION_SLOT) or _active_case_id(tracker.sender_id)
     if case and asks_about_the_case(text):
-        dispatcher.utter_message(response=CASE_EXPLAINED, escalation=case)
+        crisis_kind = _active_crisis_kind(tracker.sender_id)
+        if crisis_kind:
+            # A crisis case is no request to withdraw in a word: what it is, and the numbers.
+            dispatcher.utter_message(response=CRISIS_CASE_EXPLAINED, escalation=case,
+                                     reminder=crisis_content().kind(crisis_kind).reminder)
+        else:
+            dispatcher.utter_message(response=CASE_EXPLAINED, escalation=case)
         return []
     if not asks_about_the_team(text):
         return None

@@ -81,6 +81,14 @@ def _patterns(*patterns: str) -> tuple[Pattern[str], ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
 
 
+# Not a farewell, a means, a death wish, nor a fear of hospital: such a message is the dialogue's
+# own (review of persona round 99's fixes: « comment leur dire adieu sans qu'ils se doutent de
+# rien » got advice on telling a partner; « je dors plus, je veux ne plus jamais me réveiller »
+# a doctor this week).
+_NO_FAREWELL = (r"^(?!.*\b(adieu|au revoir|lettres?|partir|en finir|mourir|me tuer|reveiller|comment faire|regarde comment|"
+                r"tiens plus|je pense qu'a ca|interner|hopital|hp|corde|cachets|somniferes|sauter|plus la|disparaitre)\b)")
+
+
 _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("false_alarm", _patterns(
         r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
@@ -337,14 +345,15 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     # comment lui dire ? »), and nights without sleep (persona round 99: the budget coach, then a
     # Livret A, to a woman two turns after she told her thoughts).
     ("tell_close_one", _patterns(
-        r"\b(mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon copain|ma copine|mes enfants|ma famille|"
+        _NO_FAREWELL +
+        r".*\b(mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon copain|ma copine|mes enfants|ma famille|"
         r"mes proches|mes parents|ma fille|mon fils|ma mere|mon pere|personne) (ne |n')?(sait|savent|se doute|se doutent) (pas|rien)\b",
-        r"\b(n'arrive|j'arrive|arrive|n'ose|j'ose|ose) pas a (lui|leur) (en )?(parler|dire)\b|\b(n'ose|j'ose|ose) pas (lui|leur) (en )?(parler|dire)\b",
-        r"\b(comment|je (lui |leur )?dis quoi|quoi) (\w+ ){0,2}(lui |leur )(dire|en parler|parler|annoncer|avouer|expliquer)\b",
-        r"\b(en parler|le dire|lui dire|lui en parler) a (mon mari|ma femme|mes proches|ma famille|mes enfants|mon conjoint|ma conjointe|mon compagnon|ma compagne)\b",
+        _NO_FAREWELL + r".*(\b(n'arrive|j'arrive|arrive|n'ose|j'ose|ose) pas a (lui|leur) (en )?(parler|dire)\b|\b(n'ose|j'ose|ose) pas (lui|leur) (en )?(parler|dire)\b)",
+        _NO_FAREWELL + r".*\b(comment|je (lui |leur )?dis quoi|quoi) (\w+ ){0,2}(lui |leur )(dire|en parler|parler|annoncer|avouer|expliquer)\b",
+        _NO_FAREWELL + r".*\b(en parler|le dire|lui dire|lui en parler) a (mon mari|ma femme|mes proches|ma famille|mes enfants|mon conjoint|ma conjointe|mon compagnon|ma compagne)\b",
     )),
     ("sleepless", _patterns(
-        r"\bje (ne |n')?dors (plus|pas|presque plus|quasiment plus|mal|tres mal)\b|\b(insomnies?|nuits? blanches?|"
+        _NO_FAREWELL + r".*\bje (ne |n')?dors (plus|pas|presque plus|quasiment plus|mal|tres mal)\b|\b(insomnies?|nuits? blanches?|"
         r"(\d|deux|trois|quatre) (heures?|h) par nuit|je (ne |n')?(arrive|arrive plus) (pas |plus )?a dormir)\b",
     )),
     ("safe_now", _patterns(
@@ -651,7 +660,7 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
     if message.triage.tier is not None:
         return not witness_moves_on(state or {}, message)
     if not (state and state.get("open") and in_dialogue):
-        return _line_question_after(state or {}, message) is not None
+        return _line_question_after(state or {}, message, in_dialogue) is not None
     if declines_with_a_question(state, message, intent_confidence):
         return False
     if taps_a_track_button(state, message):
@@ -822,11 +831,20 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
             and (not state.get("open") or (state.get("tier") == QUESTION and state.get("kind") == VIOLENCE)):
         # The writer saw or heard violence against someone else: a witness's numbers.
         return _witness(state, message.text)
-    if state.get("writer") == WITNESS and tells_violence_to_another(message.text) and not state.get("open"):
+    if state.get("writer") == WITNESS and tells_violence_to_another(message.text) and not state.get("open") \
+            and stays_a_witness(message):
         # The witness tells it again, in words that would be a victim's in a first message
         # (persona round 99: « elle se fait frapper, j'appelle le 17 ou pas ? » got « ce n'est
         # pas de votre faute », a victim's escape bag and a priority case).
         return _witness(state, message.text)
+    if state.get("writer") == WITNESS and not state.get("open") and triage.kind in (VIOLENCE, None) \
+            and _DANGER_TO_LIFE.search(normalise(message.text or "")) and not writer_is_hit(message.text) \
+            and not _WITNESS_IS_VICTIM.search(normalise(message.text or "")):
+        # « Il a un couteau, il va la tuer »: the 17 now, and the team told (review of persona
+        # round 99's fixes: the witness's text again, no case).
+        line = crisis_content().text("violence_witness_danger")
+        new_state = {**state, "open": True, "tier": CERTAIN, "kind": VIOLENCE, "step": 0, "last": line}
+        return CrisisTurn(lines=(line,), state=new_state, case=CASE_OPEN, kind=VIOLENCE)
     if state.get("writer") == WITNESS and (triage.tier == CERTAIN or writer_is_hit(message.text)):
         # The witness now tells violence against themselves: they are the one asked about.
         state = {**state, "writer": None}
@@ -839,7 +857,7 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
             return None if witness_moves_on(state, message) else _witness(state, message.text)
         if triage.tier == QUESTION:
             return _ask(state, triage.kind, message.text)
-        return _line_question_after(state, message)
+        return _line_question_after(state, message, in_dialogue)
     return _in_open_dialogue(state, message)
 
 
@@ -852,11 +870,13 @@ def _answered_lines(message: CitizenMessage, kind: str | None) -> tuple[str, ...
                  and any(pattern.search(text) for pattern in patterns))
 
 
-def _line_question_after(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn | None:
+def _line_question_after(state: dict[str, Any], message: CitizenMessage, in_dialogue: bool = True) -> CrisisTurn | None:
     """After a dialogue about thoughts of suicide ended: « le 3114, je peux les appeler même
     si… ? », « qu'on m'appelle plutôt ? » get their answer, not a track's."""
     if state.get("writer") == WITNESS and state.get("kind") == VIOLENCE:
-        return _witness_answer(state, message)
+        # Only right after the witness's answer: later, « je peux mettre mon nom sur la boîte aux
+        # lettres ? » is no witness's question (review of persona round 99's fixes).
+        return _witness_answer(state, message) if in_dialogue else None
     kept = tuple(key for key in _question_practicality(state.get("kind"), message) if key in _SAFETY_PRACTICALITIES)
     if kept:
         # « Je peux toucher le disjoncteur les pieds dans l'eau ? » asked again after « pas en
@@ -1015,12 +1035,32 @@ def _witness(state: dict[str, Any], text: str | None = None) -> CrisisTurn:
     return CrisisTurn(lines=lines, state=new_state, offer_person=True, kind=VIOLENCE)
 
 
+# The witness tells being the one hit (« elle c'est moi en fait », « je suis victime de
+# violences conjugales »), or a danger to life now (« il va la tuer », « elle bouge plus »).
+_WITNESS_IS_VICTIM = re.compile(
+    r"(?<!que )(?<!sache )(?<!savoir )\b(c'est moi|c moi|cest moi)\b(?! qui (ai|a) (appele|prevenu|signale|porte plainte))"
+    r"|\bje suis (la )?victime\b|\bmoi aussi\b|\b(elle|la voisine|la copine|cette femme|la femme),? (c'est|c|cest) moi\b")
+_DANGER_TO_LIFE = re.compile(
+    r"\b(couteau|arme|fusil|tuer|la tue|va la tuer|etrangle\w*|bouge plus|respire plus|par terre|inconsciente?|saigne\w*|sang|"
+    r"ne reagit plus|reagit plus)\b")
+
+
+def stays_a_witness(message: CitizenMessage) -> bool:
+    """Violence told again by a witness that is still theirs to report: not a crisis of another
+    kind (a child, a body on the floor), not the writer hit, not a danger to life now."""
+    words = normalise(message.text or "")
+    triage = message.triage
+    if triage.tier == CERTAIN and triage.kind not in (VIOLENCE, None):
+        return False
+    return not writer_is_hit(message.text) and not _WITNESS_IS_VICTIM.search(words) and not _DANGER_TO_LIFE.search(words)
+
+
 def witness_moves_on(state: dict[str, Any], message: CitizenMessage) -> bool:
     """A witness, told what to do, names a number on the way to another subject (« ok le 3919
     je vais voir. sinon, ma facture d'élec a doublé », persona round 99: the numbers again)."""
     return state.get("writer") == WITNESS and not state.get("open") and message.triage.tier == QUESTION \
         and message.triage.kind == VIOLENCE and bool(_MOVES_ON.search(normalise(message.text or ""))) \
-        and not tells_violence_to_another(message.text)
+        and not tells_violence_to_another(message.text) and not _DANGER_TO_LIFE.search(normalise(message.text or ""))
 
 
 def _witness_answer(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn | None:

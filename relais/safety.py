@@ -101,7 +101,8 @@ CRISIS_PATTERNS = _compile((
     (CHILD, r"\b(maltraitance|maltraite|maltraitee|maltraites|pedophil|inceste)"),
     # « J'entends un enfant qui se fait taper à côté » (the verb after « se fait » is excluded
     # above, where « se bat » is a fight).
-    (CHILD, rf"\b(un|une|l'|le|la|les|des|cet|cette|leur|leurs|son|sa|ses) ?(\w+ )?{_CHILD} (\w+ ){{0,3}}(se fait|se font|se faisait|s'est fait|s'est faite) (encore |souvent |toujours )?(taper|frapper|battre|cogner|tabasser|gifler|secouer)\b(?! (au|aux|a la|a|en) (\w+ )?(foot\w*|match\w*|tennis|jeux?|echecs|cartes|course|ping|basket|hand|rugby|belote|scrabble|console|mario)\b)"),
+    # Not a game lost, a rap on the knuckles, nor a scuffle at school.
+    (CHILD, rf"\b(un|une|l'|le|la|les|des|cet|cette|leur|leurs|son|sa|ses|mon|ma|mes|notre|nos) ?(\w+ )?{_CHILD} (\w+ ){{0,3}}(se fait|se font|se faisait|s'est fait|s'est faite) (encore |souvent |toujours )?(taper|frapper|battre|cogner|tabasser|gifler|secouer)\b(?! sur les doigts)(?!.{{0,60}}\b(foot\w*|match\w*|tennis|jeux?|echecs|cartes|course|ping|basket|hand|rugby|belote|scrabble|console|mario|recre\w*|cour de recre\w*|a l'ecole|au college|au lycee|dans la cour|par des (grands|eleves|camarades|copains))\b)"),
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,5}}(seule?s?|abandonnee?s?|livres? a eux memes?) (\w+ ){{0,5}}depuis (deux|trois|quatre|plusieurs|des|\d+) (jours|nuits|heures)"),
     (CHILD, r"\b(nous|les|le|la|me) laisse (\w+ ){0,2}seule?s? ([\w']+ ){0,6}(pendant des jours?|des jours|plusieurs jours|toute la nuit|toutes les nuits|sans manger|sans rien a manger)"),
     (CHILD, rf"\b{_CHILD}\b.{{0,60}}\b(pleure|hurle|crie) (\w+ ){{0,2}}depuis (\d+|deux|trois|des) (jours|heures).{{0,40}}(personne|coups|seul)"),
@@ -182,6 +183,11 @@ CRISIS_PATTERNS = _compile((
     (SELF_HARM, r"\b(cicatrices|plaies|coupures)\b.{0,60}\b(rouvert|rouvre|rouvrir|recommence)"),
     # Violence from someone else: domestic, family, sexual.
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait |avaient )?(frappe|frappee|frappent|bat|battu|battue|battent|cogne|cognee|cognent|etrangle|etranglee|etranglent|etrangler|viole|violee|violent|tabasse|tabassee|gifle|giflee|giflent|roue de coups|tape dessus|agresse|agressee|etouffe|etouffee|pousse dans l'escalier|tire les cheveux|traine par les cheveux|force a coucher|force a faire l'amour|forcee a coucher)\b(?! (aux|au|a la|en|sur|par|que|dans le jeu|a plate couture)\b)"),
+    # « C'est moi qu'il frappe », « ma sœur et moi on se fait taper par mon père », « je me prends
+    # des claques aussi » (review of persona round 99's fixes: no pattern read them).
+    (VIOLENCE, r"\bc'est moi qu'(il|elle|ils|elles) (frappe|bat|tape|cogne|tabasse|gifle)\b"
+               r"|\b(on|nous) (se fait|se font|nous faisons|se faisait|nous faisions) (encore |souvent |toujours )?(taper|frapper|battre|cogner|tabasser|gifler)\b(?!.{0,60}\b(foot\w*|match\w*|belote|cartes|echecs|jeux?|console|recre\w*|impots|fisc|banques?|etat|gouvernement|medias|prix|taxes|assurances?|concurrence)\b)"
+               r"|\bje me (prends|prenais|suis pris|suis prise|mange|mangeais) (aussi |encore |souvent )?(des |une |un )?(claques?|baffes?|gifles?|coups|torgnoles?|beignes?|coup de poing)\b"),
     (VIOLENCE, rf"\b{_ME}(a |ont )?(menace|menacee) (de mort|de me tuer|avec (un|une|son|sa) (couteau|arme|fusil|pistolet|marteau)|de (me )?frapper|de tuer|de prendre les enfants)"),
     (VIOLENCE, rf"(?<!qui )(?<!ca )(?<!cela )(?<!ce )\b{_ME}(a |ont |avait )(deja |encore |souvent |plusieurs fois |toujours |de nouveau )(frappee?|battue?|cognee?|etranglee?|violee?|tabassee?|giflee?|agressee?|tapee?)\b"),
     (VIOLENCE, rf"\b(va|veut|vais|menace de|a menace de) (me |nous )?(buter|defoncer|massacrer|crever|saigner|egorger|planter)\b(?! {_WORN_OUT})(?!.{{0,30}}\b(si je (refuse|rends|arrive|suis en retard|dis non)|heures sup|dossier|rapport|boulot|travail|reunion)\b)"),
@@ -459,7 +465,7 @@ CONCERN_PATTERNS = _compile((
     (SUICIDE, r"\b(regarde|cherche|chercher|regarder|cherchais|regardais|lu) (\w+ ){0,2}comment (le faire|m'y prendre|passer a l'acte|faire(?! (des|du|de|un|une|les|la|le|pour|mes|mon|ma|ses|ca|cela|avec|sans|quand|si|a|au|aux|en|d'|l'|mieux|moins|plus|son|sa|ces|tout|quoi)\b))"),
     # « Et puis à quoi bon. Je me sens inutile. » (persona round 99: a woman just laid off got a
     # breathing exercise): hopelessness told with worthlessness, asked about.
-    (SUICIDE, r"\ba quoi bon (je me sens|je suis) (tellement |si |completement |vraiment )?(inutile|nulle?|un poids|une charge|de trop)\b"),
+    (SUICIDE, r"\ba quoi bon (je me sens|je suis) (tellement |si |completement |vraiment )?(inutile|nulle?|un poids|une charge|de trop)\b(?! (en|au|a la|pour) \w+)"),
     (SUICIDE, r"\ba quoi bon\W*$|\bje (ne )?sais (pas|plus) combien de temps je (vais|peux|pourrai) tenir( comme (ca|cela))?\W*$|\bje (ne )?tiens plus\W*$|^je (ne )?tiens plus\b(?! le coup)"),
     (SUICIDE, r"\b(marre|fatigue|fatiguee|las|lasse|peur|degoute|degoutee) de (la vie|vivre|exister|ma vie)\b"),
     # What to do when the thoughts come back (persona round 89, after a no to the question).
@@ -681,6 +687,9 @@ PLAN_PATTERNS = _regexes((
         r"\b(ce soir|cette nuit|demain matin|tout a l'heure|maintenant|dans une heure|aujourd'hui)\b.{0,30}\b(le faire|passer a l'acte|en finir|c'est decide|je le fais)",
         r"\b(tout (est )?prevu|tout (est )?pret|j'ai (tout )?prepare|c'est decide|ma decision est prise|j'ai choisi (le jour|la date|l'endroit)|la date est fixee)\b",
         r"\b(j'ai (deja )?(pris|pri|prit|avale)|je viens de (prendre|avaler))\b",
+        # A farewell letter written (« j'ai écrit une lettre pour elle, je la laisse sur la table »).
+        r"\b(j'ai|je lui ai|je leur ai) (deja )?(ecrit|laisse|prepare) (une |des |ma |mes )?(lettres?|mots? d'adieu|message d'adieu)\b"
+        r"|\b(lettres?|mots?) d'adieu\b|\bdire adieu\b",
 ))
 
 # Pills already taken (« j'ai déjà pris quelques cachets », « g avalé la boîte »): inside a

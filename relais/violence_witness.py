@@ -28,7 +28,7 @@ _IS_HIT = (r"(se fait|se faisait|s'est fait|s'est faite|se font|se faire) (encor
 _WITNESS = tuple(re.compile(p) for p in (
     # « mon voisin frappe sa femme », « le mari de la voisine la tape »
     rf"\b{_HITTER} (\w+ ){{0,2}}{_HITS} {_OTHER}\b",
-    rf"\b{_HITTER} (\w+ ){{0,2}}(la|les) {_HITS}\b",
+    rf"\b{_HITTER} (\w+ ){{0,3}}(la|les) {_HITS}\b",
     # « ma voisine se fait frapper », « ma sœur est battue par son mari »
     rf"\b{_OTHER} (\w+ ){{0,2}}({_IS_HIT})\b",
     # « c'est elle qui se fait taper », with a neighbour, a partner or a wall said in the message
@@ -53,7 +53,10 @@ _WRITER_HIT = re.compile(
 # Violence against a third person, without the context a first message needs: read only once
 # the writer is known to be a witness (« elle se fait frapper, j'appelle le 17 ou pas ? »).
 _TO_ANOTHER = re.compile(
-    rf"\b(elle|il|elles|ils|{_OTHER}) (\w+ ){{0,2}}({_IS_HIT})\b|\b{_HITTER} (\w+ ){{0,2}}(la|les) {_HITS}\b"
+    rf"\b(elle|il|elles|ils|{_OTHER}) (\w+ ){{0,2}}({_IS_HIT})\b|\b{_HITTER} (\w+ ){{0,3}}(la|les) {_HITS}\b"
+    # « il lui met des coups de poing », « ça cogne contre le mur »
+    r"|\b(il|elle) (lui|leur) (met|mettait|donne|donnait|colle|fout|balance) (\w+ )?(des |un )?(coups?|claques?|baffes?|gifles?|patates?)\b"
+    r"|\bca (cogne|tape) (contre|dans) (le|les) murs?\b"
     r"|\b(violences? conjugales?|violences? domestiques?)\b")
 
 
@@ -80,15 +83,18 @@ def tells_violence_to_another(text: str | None) -> bool:
 # relais/content/crisis.yml (persona round 99: « si j'appelle le 17, ils vont dire au voisin que
 # c'est moi ? » got « je n'ai pas de réponse sûre » and the work coach).
 _WITNESS_QUESTIONS = (
+    ("violence_witness_children", re.compile(r"\b(119|les enfants|ses enfants|leurs enfants|le petit|la petite|les petits|le bebe|leur bebe|un enfant)\b")),
     ("violence_witness_anonymous", re.compile(
         r"\b((qu'il|qu'elle|que le \w+|que la \w+|le voisin|le mec|le gars|le type|il|elle) (\w+ )?(sache|saura|saurait|va savoir|apprenne|decouvre)|"
         r"(c'est|c|cest) moi qui (ai|a) (appele|prevenu|signale|porte plainte)|anonyme\w*|anonymat|represailles|sans qu'il (le )?sache|"
-        r"(dire|diront|dit|donner|donneront) (\w+ ){0,2}(que c'est moi|que c moi|mon nom|qui a appele)|mon nom)\b")),
+        r"(dire|diront|dit|donner|donneront) (\w+ ){0,2}(que c'est moi|que c moi|qui a appele)|"
+        r"(police|flics|keufs|17|gendarmes?) (\w+ ){0,4}mon nom|mon nom (\w+ ){0,4}(police|flics|keufs|17|voisin|il|lui))\b")),
     ("violence_witness_intervene", re.compile(
         r"\b(intervenir|m'interposer|m'en meler|frapper (a|chez) (la porte|eux|lui)|sonner chez|aller (voir|sonner|toquer)|"
         r"lui parler a elle|parler a (la voisine|ma voisine|elle)|je fais quoi (si|quand) je la croise)\b")),
     ("violence_witness_again", re.compile(
-        r"\b(17|3919|112|114|police|flics|keufs|gendarmes?|appeler|j'appelle|jappel\w*|signaler|porter plainte)\b")),
+        r"\b(17|3919|112|114|police|flics|keufs|gendarmes?|porter plainte)\b"
+        r"|\b(appeler|j'appelle|jappel\w*|signaler|prevenir) (\w+ ){0,2}(pour (elle|ca|eux|les coups|la voisine)|les coups|ca)\b")),
 )
 
 

@@ -958,3 +958,15 @@ def test_a_question_about_data_alone_is_no_consent_and_no_crash():
     from relais.consent_words import leading_consent, polite_answer
     assert leading_consent("ça va où vos données ? chez l'état ?", just_asked=True) is None
     assert polite_answer("oui mais j'ai une question ?") is None
+
+
+def test_what_a_crisis_case_is_comes_with_the_kinds_numbers_and_no_invitation_to_withdraw(dispatcher, domain):
+    from actions.backend import backend
+    from actions.escalation import answer_team_question
+    tracker = make_tracker("nlu_fallback", "c'est quoi ce dossier ?")
+    case = backend().escalation.open_case(tracker.sender_id, "crisis", crisis_kind="suicide")
+    tracker.slots["escalation"] = str(case.id)
+    assert answer_team_question(dispatcher, tracker) == []
+    assert responses(dispatcher) == ["utter_dossier_crise_explique"]
+    assert "3114" in dispatcher.messages[0]["reminder"]
+    assert "annulez" not in domain["responses"]["utter_dossier_crise_explique"][0]["text"]

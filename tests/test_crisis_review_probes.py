@@ -164,3 +164,89 @@ def test_the_bank_that_will_hang_me_is_an_idiom_a_partner_who_will_kill_me_is_no
     assert triage("mon banquier va me pendre si je continue a ce rythme lol", 0.81, "suicide",
                   CrisisReading(0.22, "suicide")).tier is None
     assert triage("mon mari va me tuer", 0.81, "violence", CrisisReading(0.6, "violence")).tier == "certain"
+
+
+# Review of persona rounds 99-100's fixes: the heat, the witness and the suicide dialogue's new
+# moves must not hide an emergency.
+@pytest.mark.parametrize("text", [
+    "canicule jai trop chaud mon coeur bat super vite et jai du mal a respirer",
+    "39 dans l'appart, j'ai de la fièvre, je suis toute seule, j'arrive pas à me lever, je suis essoufflée",
+    "il fait 41 dehors et je suis essoufflée au moindre pas, j'ai 82 ans et un pacemaker",
+    "chaleur de fou, j'ai vomi 3 fois, j'ai la diarrhée et je suis toute confuse",
+    "il fait tres chaud j'ai des vertiges et je sens plus mon bras droit, j'arrive pas bien a parler",
+    "il fait 40 degrés chez moi, j'ai des palpitations et je vois flou, je me sens vraiment pas bien",
+    "canicule mon coloc a vomi et a la diarrhee depuis hier, il tient plus debout",
+    "ma belle-mère a des vertiges et de la fièvre avec la chaleur",
+    "il fait 42 dans le studio, j'ai 85 ans et je tiens plus debout, j'ai la tête qui tourne depuis hier",
+])
+def test_an_emergency_in_a_heat_wave_read_by_the_models_stays_one(text):
+    assert triage(text, 0.97, "medical", CrisisReading(0.96, "medical")).tier == "certain"
+
+
+@pytest.mark.parametrize("text", [
+    "mamie fait 40 de fièvre et elle tient plus debout", "mon homme fait 40 de fièvre depuis hier soir et il délire",
+    "41 degrés dans l'appart, papi est brûlant et tout confus",
+    "40 degrés dans la maison de retraite, mamie est toute rouge et brûlante, elle transpire plus",
+])
+def test_someone_elses_fever_or_heatstroke_is_no_weather(text):
+    assert assess(text).is_crisis
+
+
+@pytest.mark.parametrize("text", [
+    "il fait chaud jai envie de vomir, je vais avaler toute ma boite de lasilix",
+    "mes cachets pour le coeur, si je les prends tous ce soir ça fait quoi ?",
+    "l'amlodipine, je les prends toutes ce soir avec du whisky ?",
+    "le bisoprolol je le prends en entier la boite ça tue ?",
+])
+def test_taking_it_all_is_never_a_treatment_question(text):
+    assert triage(text, 0.97, "suicide", CrisisReading(0.96, "suicide")).tier == "certain"
+
+
+@pytest.mark.parametrize("second, kind, case", [
+    ("il la frappe encore, là elle est par terre elle bouge plus, elle saigne beaucoup", "medical", "open"),
+    ("il la frappe et il frappe aussi les enfants, j'entends le petit hurler", "child", "open"),
+    ("elle se fait frapper avec un couteau, il va la tuer", "violence", "open"),
+    ("elle c'est moi en fait. il la frappe quand il boit, j'appelle le 17 ou pas ?", "violence", "open"),
+    ("en fait c'est pas que ma voisine. je suis victime de violences conjugales depuis 3 ans", "violence", "open"),
+])
+def test_after_a_witness_a_crisis_of_another_kind_or_the_writer_hit_is_no_witness_again(second, kind, case):
+    first = next_turn(None, CitizenMessage("mon voisin frappe sa femme, j'entends tout à travers le mur", None,
+                                           triage("mon voisin frappe sa femme, j'entends tout à travers le mur")))
+    turn = next_turn(first.state, CitizenMessage(second, None, triage(second)))
+    assert (turn.kind, turn.case) == (kind, case)
+
+
+@pytest.mark.parametrize("text", [
+    "comment leur dire adieu sans qu'ils se doutent de rien",
+    "ma femme sait rien, j'ai écrit une lettre pour elle, je la laisse sur la table",
+])
+def test_a_farewell_in_a_suicide_dialogue_raises_the_alert(text):
+    state = next_turn(None, CitizenMessage("Parfois je me dis que ce serait plus simple de ne plus être là.", None,
+                                           triage("Parfois je me dis que ce serait plus simple de ne plus être là."))).state
+    assert next_turn(state, CitizenMessage(text, None, triage(text))).case == CASE_RAISE
+
+
+@pytest.mark.parametrize("text", ["je dors plus, je veux juste dormir et ne plus jamais me réveiller", "je dors plus, je tiens plus"])
+def test_sleepless_nights_told_with_a_death_wish_keep_the_numbers(text):
+    state = next_turn(None, CitizenMessage("Parfois je me dis que ce serait plus simple de ne plus être là.", None,
+                                           triage("Parfois je me dis que ce serait plus simple de ne plus être là."))).state
+    turn = next_turn(state, CitizenMessage(text, None, triage(text)))
+    assert move_of(CitizenMessage(text, None, triage(text)), "suicide") != "sleepless"
+    assert "médecin traitant cette semaine" not in " ".join(turn.lines)
+
+
+@pytest.mark.parametrize("text", [
+    "le petit s'est fait taper sur les doigts par la maitresse parce qu'il bavardait",
+    "les petits se font battre à chaque fois à la belote par leur grand-père",
+    "mon fils est en CM2, un enfant s'est fait taper à la récré… je peux écrire à qui ?",
+    "on se fait taper dessus par les impôts",
+])
+def test_idioms_and_games_are_no_child_or_violence_crisis(text):
+    assert not assess(text).is_crisis
+
+
+@pytest.mark.parametrize("text", ["ma sœur et moi on se fait taper par mon père", "c'est moi qu'il frappe",
+                                  "mon beau-père frappe ma mère et moi je me prends des claques aussi",
+                                  "ma fille de 8 ans se fait taper par son père"])
+def test_violence_against_the_writer_or_their_child_is_read(text):
+    assert assess(text).is_crisis
