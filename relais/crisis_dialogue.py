@@ -167,6 +167,17 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         # team is, the police, a foyer without the 119 are team_question's.
         r"^(?=.*\b(119|allo 119)\b).*\b(dans la merde|des (pb|problemes|ennuis|soucis)|me placer|on me place|qu'on me place|en foyer|separer)\b",
     )),
+    # A neighbour who reports a child (persona round 100: « ils vont placer le petit ? », « ça fait
+    # quoi concrètement le 119, ils viennent ce soir ? » got the 119's hours four times).
+    ("child_placement", _patterns(
+        r"\b(placer|place|placement|placee?|enlever|retirer|foutre (la|dans la) (famille )?(dans la )?merde|dans la merde|des ennuis|"
+        r"denoncer|balancer|prison)\b.{0,40}\b(le petit|la petite|l'enfant|les enfants|le gamin|la famille|les parents|le pere|la mere)\b"
+        r"|\b(le petit|la petite|l'enfant|les enfants|le gamin|la famille|les parents) (\w+ ){0,3}(place|placee?s?|en foyer|retire\w*)\b",
+    )),
+    ("what_119_does", _patterns(
+        r"\b(ca fait quoi|c'est quoi|ils font quoi|que fait|ca sert a quoi)\b.{0,30}\b119\b|\b119\b.{0,40}\b(viennent|vient|se deplacent|se deplace|envoient|font quoi|ca fait quoi)\b"
+        r"|\b(ils|le 119) (\w+ )?(viennent|vient|se deplacent|se deplace) (ce soir|maintenant|tout de suite|ou pas)\b",
+    )),
     ("mother_help", _patterns(
         r"\b(ma mere|maman|ma mere elle|pour ma mere|pour maman)\b.{0,60}\b(peut appeler|appeler qui|qui appeler|un numero|quel numero|peut (faire|aller)|aide|aider)\b",
         r"\b(un numero|quel numero|qui appeler)\b.{0,40}\b(pour (les )?femmes|pour ma mere|pour maman|femmes battues|femmes qui se font)\b",
@@ -511,6 +522,7 @@ _KIND_MOVES = {
     # a violence dialogue's question only; elsewhere they hid the busy line (persona round 89).
     "children": frozenset({VIOLENCE}),
     "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
+    "child_placement": frozenset({CHILD}), "what_119_does": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
     "tell_close_one": frozenset({SUICIDE, SELF_HARM}), "sleepless": frozenset({SUICIDE, SELF_HARM}),
@@ -536,6 +548,8 @@ _KIND_ANSWERS = {
     "no_complaint": ("violence_answers", "no_complaint"),
     "meet_in_person": ("violence_answers", "meet_in_person"),
     "child_fears_call": ("child_answers", "fears_call"),
+    "child_placement": ("child_answers", "placement"),
+    "what_119_does": ("child_answers", "what_119_does"),
     "mother_help": ("child_answers", "mother_help"),
     "psy_cost": ("thoughts_answers", "psy_cost"),
     "thoughts_return": ("thoughts_answers", "thoughts_return"),
@@ -929,8 +943,15 @@ def _settles(message: CitizenMessage, kind: str | None) -> bool:
     words = normalise(message.text or "")
     if not words or message.triage.tier == CERTAIN or describes_plan(message.text) or despairs({"kind": kind}, message):
         return False
+    told = _told_not_asked(message.text)
     return move_of(message, kind) in ("safe_now", "emergency_over") or _only_denies_danger(message) \
-        or "help_reached" in practical_asks(message.text, kind or SUICIDE) or bool(_HELP_CALLED.search(words))
+        or "help_reached" in practical_asks(message.text, kind or SUICIDE) or bool(_HELP_CALLED.search(told))
+
+
+def _told_not_asked(text: str | None) -> str:
+    """The message's statements, without its questions (« ils viennent ce soir ? » tells nothing)."""
+    parts = re.findall(r"[^?]*\?|[^?]+$", text or "")
+    return normalise(" ".join(part for part in parts if not part.rstrip().endswith("?")))
 
 
 # A question or request about something else, once settled: the words of another subject.
@@ -1082,11 +1103,28 @@ _WITNESS_ASKS = re.compile(r"\b(ou pas|est ce que|je dois|faut il|il faut|dites 
 _MOVES_ON = re.compile(r"\b(sinon|sinn|snn|autre (truc|chose|question|sujet)|au fait|a part ca|rien a voir|changeons|passons)\b")
 
 
+# The police called or on the way, in a child's or a violence dialogue.
+_POLICE_CALLED = re.compile(
+    r"\b((j'ai|on a|je les ai|c'est|c) (\w+ )?(appele|prevenu|fait)( le| la)? ?(17|112|police|flics|keufs|gendarmes?)?|"
+    r"(ils|la police|les flics|les gendarmes|une patrouille) (\w+ )?(envoient|envoie|arrivent|arrive|sont la|sont arrives|viennent|vient))\b")
+
+
+_POLICE_CALLING = re.compile(r"\b(j'appelle|jappel\w*|j'appel|je vais appeler|j'vais appeler|japl|j'apl) (le |la |les )?(17|112|police|flics|keufs|gendarmes?)\b")
+
+
+# The child is a neighbour's (« le voisin gueule sur son fils », « j'entends le petit d'à côté »).
+_NEIGHBOUR = re.compile(r"\b(voisin|voisine|voisins|a cote|d'a cote|a travers le mur|l'appart d'en face|en face|au dessus|en dessous|"
+                        r"de l'immeuble|du palier)\b")
+
+
 def _writer(kind: str, text: str | None, known: str | None) -> str | None:
     """Who the crisis is told by or about, when it changes what Relais says."""
     known = None if known == WITNESS else known
     if kind == CHILD and (writes_as_minor(text) or known == "child"):
         return "child"
+    if kind == CHILD and (known == "neighbour" or _NEIGHBOUR.search(normalise(text or ""))):
+        # A child next door, heard through the wall: not « restez près de l'enfant ».
+        return "neighbour"
     if kind == VIOLENCE and is_male_victim(text):
         return "man"
     if kind == MEDICAL and is_unanswering(text) and not may_have_taken_pills(text):
@@ -1347,6 +1385,16 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         state = {**state, "reached": False, "step": 0}
     # Once the 15 is reached, « on part aux urgences » is no question about care.
     move = move_of(message, kind, skip=_SKIPPED_ONCE_REACHED if state.get("reached") else frozenset())
+    if kind in (CHILD, VIOLENCE) and move in (None, "safe_now") and not state.get("reached") \
+            and _POLICE_CALLING.search(normalise(message.text or "")):
+        # « Bon j'appelle le 17 là ça tape trop »: yes, now, and what to tell them.
+        return _turn(state, (content.text("police_calling"),), kind=kind)
+    if kind in (CHILD, VIOLENCE) and move in (None, "safe_now") and not state.get("reached") \
+            and _POLICE_CALLED.search(_told_not_asked(message.text)):
+        # « C'est fait, ils envoient une patrouille, j'ai le cœur qui bat à fond » (persona round
+        # 100: « je vous lis », the 119's hours again): they did well, and a breath for them.
+        line = str(_table("help_called")[kind])
+        return _turn({**state, "reached": True, "step": 0}, (line,), kind=kind)
     if move == "false_alarm" and kind in (OTHER_AT_RISK, CHILD) and _ONLY_ME_FINE.search(normalise(message.text or "")):
         # "Moi je vais bien" about someone else at risk is not a false alarm.
         move = None
@@ -1534,6 +1582,8 @@ def _safety_steps(kind: str, state: dict[str, Any]) -> tuple[str, ...]:
         return content.lines(own if own in content.dialogue else "reached_safety")
     if kind == CHILD and state.get("writer") == "child":
         return content.lines("child_self_safety")
+    if kind == CHILD and state.get("writer") == "neighbour":
+        return content.lines("child_neighbour_safety")
     if kind == MEDICAL and state.get("writer") in _WRITERS_OF_MEDICAL:
         return content.lines(f"medical_{state['writer']}_safety")
     return content.kind(kind).safety

@@ -1491,3 +1491,24 @@ def test_a_flood_switchboard_asked_under_the_danger_question_is_answered():
     again = CitizenMessage("je veux juste savoir si je peux toucher le disjoncteur les pieds dans l'eau", None, Triage())
     assert takes_message(no.state, again, 0.0, in_dialogue=False)
     assert next_turn(no.state, again, in_dialogue=False).lines == (flood_power,)
+
+
+def test_a_neighbour_who_reports_a_child_is_answered_as_a_neighbour_until_the_police_is_called():
+    # Persona round 100: « restez près de l'enfant » to a neighbour, « ils vont placer le petit ? »
+    # and « le 119, ils viennent ce soir ? » unanswered, « c'est fait, ils envoient une
+    # patrouille » never acknowledged, then his food question lost behind the 119's hours.
+    text = "ca fait des semaines que le voisin gueule sur son fils et le tape, on entend le petit qui pleure"
+    first = next_turn(None, CitizenMessage(text, None, Triage(CERTAIN, CHILD)))
+    assert first.state["writer"] == "neighbour"
+    answers = crisis_content().dialogue["child_answers"]
+    placement = next_turn(first.state, CitizenMessage("si j'appelle la police ils vont placer le petit ?", None, Triage()))
+    assert placement.lines == (answers["placement"],)
+    what = next_turn(placement.state, CitizenMessage("ça fait quoi concrètement le 119 ? ils viennent ce soir ?", None, Triage()))
+    assert what.lines == (answers["what_119_does"],) and not what.state.get("settled")
+    calling = next_turn(what.state, CitizenMessage("bon j'appelle le 17 là ça tape trop", None, Triage()))
+    assert calling.lines == (crisis_content().text("police_calling"),)
+    called = next_turn(calling.state, CitizenMessage("c'est fait ils envoient une patrouille", None, Triage()))
+    assert called.lines == (crisis_content().dialogue["help_called"]["child"],) and called.state.get("settled")
+    food = CitizenMessage("sinon autre truc, ma bourse est pas tombée et j'ai plus rien à manger", None, Triage())
+    assert not takes_message(called.state, food, 0.0, in_dialogue=True)
+    assert not any("restez près de l'enfant" in line for line in crisis_content().lines("child_neighbour_safety"))
