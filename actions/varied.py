@@ -2,6 +2,7 @@
 says again that they are low, or asks again about something off-topic, is not answered word
 for word (the blind conversations count a repeated message as a failure, and so would they)."""
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,6 +23,7 @@ from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.form_answers import is_question
 from relais.isolation import speaks_of_isolation
 from relais.mood import speaks_of_low_mood
+from relais.text import normalise
 from relais.topics import practical_question_topic
 from relais.track_turn import is_typed
 
@@ -109,6 +111,11 @@ THANKS_ACTION = "action_de_rien"
 QUESTION_AFTER_THANKS_WORDS = 5
 
 
+# « Merci. Mais l'eau pour boire, il me reste 2 bouteilles » (persona round 100: « Avec
+# plaisir » to an old man running out of water): thanks, then a need.
+_MORE_AFTER_THANKS = re.compile(r"^\W*((ok|bon|d'accord|oui) )?merci\w*( beaucoup| bien)?\W+(mais|et|par contre|sinon|pour|il me)\b")
+
+
 class ActionDeRien(Action):
     """Thanks are answered briefly; a question said in the same breath is answered instead
     (persona round 92: « cool merci. et pour le stress des partiels y a quelqu'un a qui parler
@@ -128,7 +135,8 @@ class ActionDeRien(Action):
         consent = note_leading_consent(dispatcher, tracker)
         if consent:
             return consent
-        if is_typed(text) and is_question(text) and len(text.split()) >= QUESTION_AFTER_THANKS_WORDS:
+        asks = is_question(text) or bool(_MORE_AFTER_THANKS.search(normalise(text)))
+        if is_typed(text) and asks and len(text.split()) >= QUESTION_AFTER_THANKS_WORDS:
             for answer in (answer_direct_question, answer_about_event, answer_from_topics):
                 answered = answer(dispatcher, tracker)
                 if answered is not None:

@@ -970,3 +970,13 @@ def test_what_a_crisis_case_is_comes_with_the_kinds_numbers_and_no_invitation_to
     assert responses(dispatcher) == ["utter_dossier_crise_explique"]
     assert "3114" in dispatcher.messages[0]["reminder"]
     assert "annulez" not in domain["responses"]["utter_dossier_crise_explique"][0]["text"]
+
+
+def test_thanks_followed_by_a_need_gets_the_need_answered(dispatcher, domain):
+    # Persona round 100: « merci. mais l'eau pour boire. il me reste 2 bouteilles. je peux pas
+    # descendre au magasin » got « Avec plaisir ».
+    from actions.varied import ActionDeRien
+    text = "merci. mais l'eau pour boire, il me reste 2 bouteilles, je peux pas porter les packs, qui peut m'en livrer"
+    ActionDeRien().run(dispatcher, make_tracker("merci", text), domain)
+    assert responses(dispatcher) != ["utter_de_rien"]
+    assert dispatcher.messages[0]["text"].startswith(find_topic("logement/eau_livree_domicile").answer)
