@@ -67,13 +67,14 @@ WORTHLESS = (r"je (ne |n')?sers (plus |vraiment |strictement |plus vraiment )?a 
 _LOW_MOOD = re.compile(
     r"\b(je me sens (vide|seule?|mal|triste|nulle?|inutile|perdue?|a bout|tellement seule?)|(j'ai )?plus envie de rien|envie de rien|"
     r"je suis (tellement |si |tres )?(triste|seule?(?! (avec|a|pour|depuis|dans|au|en|chez|sans)\b)|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
-    r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|"
+    r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|(j|je n')?arrete pas de pleurer|(j'en|jen) ai marre de tout(?! (ces|ce|cet|cette|les|le|la)\b)|"
+    r"ca va pas (dans ma tete|du tout)|"
     rf"{SHAME}|{CIRCLES}|{WORTHLESS})\b")
 
 
 # Nights without sleep, unless a noise, the heat or a place explains them (« le bar fait du
 # bruit, je dors plus » is a doléance; « je dors pas chez moi ce soir » a plan).
-_SLEEPLESS = re.compile(r"\bje (ne |n')?dors (plus|pas|presque plus|quasiment plus)\b"
+_SLEEPLESS = re.compile(r"\b(je (ne |n')?|j)dors (plus|pas|presque plus|quasiment plus)\b"
                         r"(?! (a cause|avec|depuis la coupure|de froid|au chaud|chez|a la maison|ici|la bas|dehors|dans|sur|a cote)\b)")
 _SLEEP_EXPLAINED = re.compile(r"\b(bruit|bar|voisins?|travaux|rodeos?|fete|musique|chaleur|canicule|froid|inonde\w*|coupure)\b")
 
@@ -137,7 +138,11 @@ _DISTRESS_SIGNS = (
     _SLEEPLESS,
     re.compile(rf"\b{CIRCLES}\b"),
     re.compile(rf"\b{WORTHLESS}"),
-    re.compile(r"\bje me sens (vide|nulle?|inutile|a bout)\b|\b(envie de rien|plus envie de rien)\b|\bje pleure\b"),
+    re.compile(r"\bje me sens (vide|nulle?|inutile|a bout)\b|\b(envie de rien|plus envie de rien)\b|\bje pleure\b"
+               r"|\b(j|je n')?arrete pas de pleurer\b|\bje suis (tellement |trop |si )?(nulle?|a bout)\b"),
+    # « J'en ai marre de tout », « le moral à zéro », « ça va pas dans ma tête » (persona round
+    # 100: a young woman's distress went to the food, the work and the budget coaches).
+    re.compile(r"\b(j'en|jen|j en) ai marre de tout\b(?! (ces|ce|cet|cette|les|le|la)\b)|\ble moral a zero\b|\bca va pas (dans ma tete|du tout|moi)\b"),
 )
 
 

@@ -980,3 +980,14 @@ def test_thanks_followed_by_a_need_gets_the_need_answered(dispatcher, domain):
     ActionDeRien().run(dispatcher, make_tracker("merci", text), domain)
     assert responses(dispatcher) != ["utter_de_rien"]
     assert dispatcher.messages[0]["text"].startswith(find_topic("logement/eau_livree_domicile").answer)
+
+
+def test_distress_in_sms_words_is_heard_before_a_track():
+    # Persona round 100: « ça va pas moi c tout. jdors pas depuis hier jarrete pas de pleurer »
+    # got the job coach; « jen ai marre de tout, jsuis nulle » the food coach.
+    from relais.mood import distress_comes_first, speaks_of_low_mood
+    assert distress_comes_first("ni l'un ni l'autre. ça va pas moi c tout. jdors pas depuis hier jarrete pas de pleurer",
+                                asks=False, acute=False)
+    assert distress_comes_first("france services c ouvert quand ? franchement jen ai marre de tout, jsuis nulle, jme sens inutile",
+                                asks=True, acute=False)
+    assert not speaks_of_low_mood("jen ai marre de tout ces bouchons le matin")
