@@ -379,6 +379,11 @@ _OWN_PROJECT = re.compile(
 
 
 def _is_own_need(words: str, text: str | None) -> bool:
+    if _OWN_EMERGENCY.search(words):
+        # « Mon appart est inondé encore une fois… je sais pas par où commencer » (persona round
+        # 100: offered as a doléance before the flood's first steps): the home first, whatever
+        # the outrage; the doléance can come after.
+        return True
     if _OUTRAGE.search(words):
         return False
     # « Pourquoi pas un verger communal ? » proposes; it does not ask.
@@ -387,6 +392,12 @@ def _is_own_need(words: str, text: str | None) -> bool:
     first_person = len(re.findall(r"\b(je|j'|me|mon|ma|mes|moi|m')(?=\s|\b|$)", words))
     return asks or first_person >= 3 or bool(_OWN.search(words) or _ACUTE.search(words) or _LACKING.search(words)
                                              or _OWN_PROJECT.search(words) and _DESIRE.search(words))
+
+
+_OWN_EMERGENCY = re.compile(
+    r"\b(mon|ma|notre|nos|mes) (appart\w*|maison|logement|chambre|cave|salon|rez de chaussee|rdc|studio|sous sol) (\w+ ){0,2}"
+    r"(inonde\w*|sous l'eau|brule\w*|detruit\w*|effondre\w*|plein d'eau)"
+    r"|\bje (ne )?sais (pas|plus) par ou commencer\b|\b(cm|centimetres?) d'eau (au|dans|chez)\b")
 
 
 # « On voudrait monter… », « j'envisage de… »: a project of one's own, for the practical tracks.

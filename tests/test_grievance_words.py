@@ -284,3 +284,12 @@ def test_idioms_after_a_are_no_commune():
     # Persona round 100: « la station est à sec » filed a doléance for the commune « Sec ».
     assert read_place("ici au village la station est à sec, la préfecture on sait pas quand ça revient").commune is None
     assert read_place("je suis à bout, la salle est fermée").commune is None
+
+
+def test_a_flooded_home_is_a_need_before_a_doleance():
+    # Persona round 100: « mon appart est inondé encore une fois… je sais pas par où commencer »
+    # was offered as a doléance before the flood's first steps.
+    from relais.grievance_words import read_request
+    assert read_request("l'orage cette nuit, mon appart est inondé encore une fois, 20 cm d'eau au rdc, "
+                        "je sais pas par où commencer") is None
+    assert read_request("les égouts de la rue débordent à chaque orage depuis 3 ans, tout le monde s'en fout") is not None
