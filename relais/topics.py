@@ -232,7 +232,10 @@ _SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
 _REFERS_BACK = re.compile(
     r"\b(quelque chose|qqch|qqc|quoi que ce soit)\W*$"
     r"|^((et|mais|alors|donc) )?(faut il|il faut|est ce qu'on doit|est ce que je dois|est ce qu'il faut|on doit|doit on|"
-    r"peut on|on peut|je peux|je dois|dois je|puis je) (les|le|la|l'|y|en|lui|leur)\b")
+    r"peut on|on peut|je peux|je dois|dois je|puis je) (les|le|la|l'|y|en|lui|leur)\b"
+    # « Il doit s'adapter ou pas ? » about the employer just named (persona round 100: « Et :
+    # Adapter le logement (âge) »).
+    r"|^((et|mais|alors|donc) )?(il|elle|ils|elles|ca|cela) (\w+ )?(doit|doivent|peut|peuvent|a le droit|ont le droit|est oblige\w*|sont oblige\w*)\b")
 
 
 def _question_sentences(text: str) -> list[str]:

@@ -991,3 +991,10 @@ def test_distress_in_sms_words_is_heard_before_a_track():
     assert distress_comes_first("france services c ouvert quand ? franchement jen ai marre de tout, jsuis nulle, jme sens inutile",
                                 asks=True, acute=False)
     assert not speaks_of_low_mood("jen ai marre de tout ces bouchons le matin")
+
+
+def test_a_question_about_the_person_just_named_is_no_other_question():
+    # Persona round 100: « il doit s'adapter ou pas ? » about the boss got « Et : Adapter le
+    # logement (âge) ».
+    from relais.topics import _question_sentences
+    assert _question_sentences("c'est MOI qui peux pas venir faute d'essence. il doit s'adapter ou pas ?") == []
