@@ -167,17 +167,6 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         # team is, the police, a foyer without the 119 are team_question's.
         r"^(?=.*\b(119|allo 119)\b).*\b(dans la merde|des (pb|problemes|ennuis|soucis)|me placer|on me place|qu'on me place|en foyer|separer)\b",
     )),
-    # A neighbour who reports a child (persona round 100: « ils vont placer le petit ? », « ça fait
-    # quoi concrètement le 119, ils viennent ce soir ? » got the 119's hours four times).
-    ("child_placement", _patterns(
-        r"\b(placer|place|placement|placee?|enlever|retirer|foutre (la|dans la) (famille )?(dans la )?merde|dans la merde|des ennuis|"
-        r"denoncer|balancer|prison)\b.{0,40}\b(le petit|la petite|l'enfant|les enfants|le gamin|la famille|les parents|le pere|la mere)\b"
-        r"|\b(le petit|la petite|l'enfant|les enfants|le gamin|la famille|les parents) (\w+ ){0,3}(place|placee?s?|en foyer|retire\w*)\b",
-    )),
-    ("what_119_does", _patterns(
-        r"\b(ca fait quoi|c'est quoi|ils font quoi|que fait|ca sert a quoi)\b.{0,30}\b119\b|\b119\b.{0,40}\b(viennent|vient|se deplacent|se deplace|envoient|font quoi|ca fait quoi)\b"
-        r"|\b(ils|le 119) (\w+ )?(viennent|vient|se deplacent|se deplace) (ce soir|maintenant|tout de suite|ou pas)\b",
-    )),
     ("mother_help", _patterns(
         r"\b(ma mere|maman|ma mere elle|pour ma mere|pour maman)\b.{0,60}\b(peut appeler|appeler qui|qui appeler|un numero|quel numero|peut (faire|aller)|aide|aider)\b",
         r"\b(un numero|quel numero|qui appeler)\b.{0,40}\b(pour (les )?femmes|pour ma mere|pour maman|femmes battues|femmes qui se font)\b",
@@ -205,6 +194,8 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(va|vont) avoir des problemes\b|\b(mettre|placer|envoyer) en foyer\b|\bme (placer|retirer)\b",
     )),
     ("parents_told", _patterns(
+        # Not about the school's nurse or social worker (child_school_staff answers that).
+        r"^(?!.*\b(infirmiere|infirmier|assistante sociale|assistant social|cpe)\b).*"
         r"\b(dire|le dire|raconter|prevenir|appeler|appelle|previendr\w*|diront|dira|sauront|saura|savoir|voir) (\w+ ){0,2}(a )?(mes|mon|ma) (parents|pere|mere|daron\w*)\b",
         r"\b(mes|mon|ma) (parents|pere|mere|daron\w*) (\w+ ){0,2}(vont|va|peuvent|peut|pourront) (\w+ ){0,1}(savoir|voir|etre prevenus?|le savoir|apprendre)\b",
         r"\b(mes|mon|ma) (parents|pere|mere) (sachent|sache|soient prevenus|le sachent)\b",
@@ -374,6 +365,31 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("thanks", _patterns(r"^(merci|mci|thx|merci beaucoup)\b")),
     # Moves of one kind's dialogue (_KIND_MOVES), last: a shared move in the same message (a
     # question about cost, leaving, writing) is answered first.
+    # A neighbour who reports a child (persona round 100: « ils vont placer le petit ? », « ça fait
+    # quoi concrètement le 119, ils viennent ce soir ? » got the 119's hours four times).
+    ("child_placement", _patterns(
+        r"\b(placer|place|placement|placee?|enlever|retirer|foutre (la|dans la) (famille )?(dans la )?merde|dans la merde|des ennuis|"
+        r"denoncer|balancer|prison)\b.{0,40}\b(le petit|la petite|l'enfant|les enfants|le gamin|la famille|les parents|le pere|la mere)\b"
+        r"|\b(le petit|la petite|l'enfant|les enfants|le gamin|la famille|les parents) (\w+ ){0,3}(place|placee?s?|en foyer|retire\w*)\b",
+    )),
+    # A young person about their own home (persona round 101: a boy of 17 asked three times
+    # whether his father would go to prison, whether the 119 was « pour les petits », whether
+    # the school nurse would tell his parents).
+    ("child_prison", _patterns(
+        r"\b(prison|en taule|au trou|garde a vue|arrete|arreter|embarquer|menottes)\b",
+    )),
+    ("child_119_for_me", _patterns(
+        r"\b119\b.{0,30}\b(pour les (petits|enfants|gamins|bebes)|pour moi|c'est pour qui|pour les jeunes)\b"
+        r"|\b(c'est )?pas si grave\b|\b(ya|y a|il y a) (des gens qui ont |qui ont )?pire\b|\bd'autres ont pire\b",
+    )),
+    ("child_school_staff", _patterns(
+        r"\b(infirmiere|infirmier|assistante sociale|assistant social|cpe|prof|professeur|conseiller|psy|psychologue)\b.{0,80}"
+        r"\b(parler|dire|le dire|raconter|aller voir|mes parents|prevenir)\b",
+    )),
+    ("what_119_does", _patterns(
+        r"\b(ca fait quoi|c'est quoi|ils font quoi|que fait|ca sert a quoi)\b.{0,30}\b119\b|\b119\b.{0,40}\b(viennent|vient|se deplacent|se deplace|envoient|font quoi|ca fait quoi)\b"
+        r"|\b(ils|le 119) (\w+ )?(viennent|vient|se deplacent|se deplace) (ce soir|maintenant|tout de suite|ou pas)\b",
+    )),
     ("far_or_near", _patterns(
         r"\b(il|elle) (habite|vit|reste|loge) (a|au|en|chez|loin|pas loin|tout pres)\b",
         r"\bou (il|elle) (habite|vit|loge)\b",
@@ -523,6 +539,7 @@ _KIND_MOVES = {
     "children": frozenset({VIOLENCE}),
     "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
     "child_placement": frozenset({CHILD}), "what_119_does": frozenset({CHILD}),
+    "child_prison": frozenset({CHILD}), "child_119_for_me": frozenset({CHILD}), "child_school_staff": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
     "tell_close_one": frozenset({SUICIDE, SELF_HARM}), "sleepless": frozenset({SUICIDE, SELF_HARM}),
@@ -550,6 +567,9 @@ _KIND_ANSWERS = {
     "child_fears_call": ("child_answers", "fears_call"),
     "child_placement": ("child_answers", "placement"),
     "what_119_does": ("child_answers", "what_119_does"),
+    "child_prison": ("child_answers", "prison"),
+    "child_119_for_me": ("child_answers", "for_me"),
+    "child_school_staff": ("child_answers", "school_staff"),
     "mother_help": ("child_answers", "mother_help"),
     "psy_cost": ("thoughts_answers", "psy_cost"),
     "thoughts_return": ("thoughts_answers", "thoughts_return"),
@@ -935,7 +955,8 @@ _HELP_CALLED = re.compile(
     r"police|flics|keufs|gendarmes?|pompiers|secours|medecin|docteur)?|(ils|elles|la police|les flics|les pompiers|le samu|une patrouille) "
     r"(\w+ )?(envoient|envoie|arrivent|arrive|sont la|sont arrives|sont venus|viennent|vient|passent|passe)|"
     r"(le docteur|le medecin|le 15|le samu|ils) (\w+ )?(m'a|m'ont|nous a|nous ont) dit de|"
-    r"je (ne )?(ferai|ferais) (jamais )?rien|(pas|aucun) (de )?projet)\b")
+    r"je (ne )?(ferai|ferais) (jamais )?rien|(pas|aucun) (de )?projet|"
+    r"(il|elle) (est|sont) (au boulot|au travail|pas la|parti|partie|sorti|sortie|absent|absente)|il dort)\b")
 
 
 def _settles(message: CitizenMessage, kind: str | None) -> bool:
@@ -950,8 +971,8 @@ def _settles(message: CitizenMessage, kind: str | None) -> bool:
 
 def _told_not_asked(text: str | None) -> str:
     """The message's statements, without its questions (« ils viennent ce soir ? » tells nothing)."""
-    parts = re.findall(r"[^?]*\?|[^?]+$", text or "")
-    return normalise(" ".join(part for part in parts if not part.rstrip().endswith("?")))
+    parts = re.findall(r"[^.!?\n]+[.!?\n]*", text or "")
+    return normalise(" ".join(part for part in parts if "?" not in part))
 
 
 # A question or request about something else, once settled: the words of another subject.

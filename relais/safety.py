@@ -99,6 +99,10 @@ CRISIS_PATTERNS = _compile((
     (CHILD, rf"\b(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos|du|de la) (\w+ )?{_CHILD}\b(?! de (la|l') (voisine?|rue))(?! de ([2-9]\d|1[89]) ?ans?)(\w+ ){{0,3}}.{{0,40}}\b(?<!\bse )(?<!\bs')(?<!s'est )(?<!c'est ){_ABUSE}"),
     (CHILD, rf"\b{_ABUSE}\w* (?!par )(\w+ ){{0,3}}(le|la|les|mon|ma|mes|un|une|des|son|sa|ses|leur|leurs|notre|nos) (\w+ )?{_CHILD}\b"),
     (CHILD, r"\b(maltraitance|maltraite|maltraitee|maltraites|pedophil|inceste)"),
+    # A father who hits the mother at home: the child who writes lives in it (« chez moi… des fois
+    # mon père il tape ma mère », persona round 101).
+    (CHILD, r"\b(mes parents|chez moi|a la maison|j'habite avec)\b.*\b(mon|mon beau) ?(pere|papa|beau pere) (\w+ ){0,2}(tape|frappe|bat|cogne|tabasse|gifle) (ma|maman)( mere)?\b"
+            r"|\b(mon|mon beau) ?(pere|papa|beau pere) (\w+ ){0,2}(tape|frappe|bat|cogne|tabasse|gifle) (ma|maman)( mere)?\b.*\b(mes parents|chez moi|a la maison|j'habite avec)\b"),
     # « J'entends un enfant qui se fait taper à côté » (the verb after « se fait » is excluded
     # above, where « se bat » is a fight).
     # Not a game lost, a rap on the knuckles, nor a scuffle at school.
@@ -111,7 +115,7 @@ CRISIS_PATTERNS = _compile((
     (CHILD, r"\b(me fait des choses|me touche (la|les|le|partout)|fait des secrets)\b.{0,80}\bj'ai (1[0-7]|[6-9]) ans\b"),
     (CHILD, r"\b(ma|mon) (fille|fils|petite|petit) de [1-9] ans\b.{0,120}\b(fait des secrets|lui fait des choses|la touche|le touche|mal (a la|au) (zezette|zizi|foufoune|sexe|culotte))"),
     (CHILD, rf"\b{_CHILD}s? (\w+ ){{0,4}}(seule?s?|abandonnee?s?|laisses? seule?s?) (\w+ ){{0,4}}(depuis (deux|trois|plusieurs|\d+) (jours|nuits)|sans manger|sans rien manger|toute la nuit|tout le week end|la nuit)"),
-    (CHILD, rf"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ans|je suis mineure?|suis mineure?|je suis au (college|lycee)|en (6e|5e|4e|3e|seconde|premiere|terminale))\b).*\b{_ME}(a |ont |avait )?(frappe|frappee|bat|battu|battue|cogne|tape|tapee|viole|violee|touche|touchee|enferme|enfermee|menace|maltraite|insulte et frappe|brule|brulee|(casse|cassee) (le|la|une|un|mon|ma) (bras|jambe|nez|dent|doigt|poignet|cote|cotes))\b"),
+    (CHILD, rf"^(?=.*\b(j'ai (que |seulement |juste |a peine )?(1[0-7]|[6-9]) ans|je suis mineure?|suis mineure?|je suis au (college|lycee)|en (6e|5e|4e|3e|seconde|premiere|terminale))\b).*\b{_ME}(a |ont |avait )?(frappe|frappee|bat|battu|battue|cogne|tape|tapee|viole|violee|touche|touchee|enferme|enfermee|menace|maltraite|insulte et frappe|brule|brulee|pousse|poussee|bouscule|bousculee|secoue|secouee|(casse|cassee) (le|la|une|un|mon|ma) (bras|jambe|nez|dent|doigt|poignet|cote|cotes))\b"),
     (CHILD, rf"\b(mon|ma|mes) (pere|mere|beau pere|belle mere|parents|beau-pere) {_ME}(frappe|bat|battent|frappent|cogne|cognent|tape|tapent|enferme|enferment)\b.{{0,60}}\bj'ai (1[0-7]|[6-9]) ans\b"),
     # Suicidal ideation or intent, direct.
     (SUICIDE, r"suicid"),

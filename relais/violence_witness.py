@@ -40,6 +40,11 @@ _WITNESS = tuple(re.compile(p) for p in (
     r"\b(je suis|j'ai ete|je suis la|j'etais) (\w+ ){0,2}temoin (de|d') (\w+ ){0,3}(violences?|coups|agression)",
     r"\b(violences? conjugales?|violences? domestiques?)\b.{0,40}\b(chez )?(mes |les |ma |mon )?(voisins?|voisine|soeur|amie|copine|collegue|cousine)\b",
     r"\b(ma |mon |la |le |les )(voisins?|voisine|soeur|amie|copine|collegue|cousine)\b.{0,40}\b(violences? conjugales?|violences? domestiques?)",
+    # « j'entends le voisin du dessus crier sur sa femme… elle avait des bleus sur le bras »
+    rf"\b{_HITTER} (\w+ ){{0,3}}(crier|crie|hurler|hurle|gueuler|gueule) sur {_OTHER}\b.*\b(bleus?|coups?|cri|cris|frappe\w*|cogne\w*|casse\w*)\b",
+    r"\b(elle|la voisine|ma voisine|sa femme) (avait|a|porte|portait) des (bleus|marques|traces de coups)\b",
+    # « Non, moi personne ne me fait de mal, c'est pour la voisine que je m'inquiète »
+    r"\b(personne ne me fait (de )?mal|pas moi)\b.{0,60}\b(voisine?|soeur|amie|copine|collegue|cousine)\b",
 ))
 # The writer hit: a victim, whatever else the message tells (« il me frappe et bat sa fille »).
 _WRITER_HIT = re.compile(
@@ -60,10 +65,24 @@ _TO_ANOTHER = re.compile(
     r"|\b(violences? conjugales?|violences? domestiques?)\b")
 
 
+# A witness may fear the man too (« j'ai aussi peur de lui s'il apprend que c'est moi ») without
+# being hit: that fear is no sign of the writer's own danger beside a neighbour's.
+_WITNESS_FEAR = re.compile(r"\b(j'ai )?(aussi |juste )?peur de lui\b(?=.{0,60}\b(apprend|sache|saura|decouvre|c'est moi|represailles|apres)\b)"
+                           r"|\b(aussi |juste )peur de lui\b")
+
+
+# The writer's own home: a father who hits a mother there is a child's danger, the writer's
+# (persona round 101: a boy of 17 got a neighbour's numbers, then the adult victim's block).
+_HOUSEHOLD = re.compile(r"^(?=.*\b(mes parents|chez moi|a la maison|j'habite avec)\b)(?=.*\b(mon pere|mon beau pere|mon papa)\b)"
+                        r"(?=.*\b(ma mere|maman)\b)")
+
+
 def witnesses_violence(text: str | None) -> bool:
     """The message tells violence against someone else, seen or heard by its writer."""
     words = normalise(text or "")
-    return any(p.search(words) for p in _WITNESS) and not _WRITER_HIT.search(words)
+    if _HOUSEHOLD.search(words):
+        return False
+    return any(p.search(words) for p in _WITNESS) and not _WRITER_HIT.search(_WITNESS_FEAR.sub(" ", words))
 
 
 def writer_is_hit(text: str | None) -> bool:
@@ -87,7 +106,8 @@ _WITNESS_QUESTIONS = (
     ("violence_witness_anonymous", re.compile(
         r"\b((qu'il|qu'elle|que le \w+|que la \w+|le voisin|le mec|le gars|le type|il|elle) (\w+ )?(sache|saura|saurait|va savoir|apprenne|decouvre)|"
         r"(c'est|c|cest) moi qui (ai|a) (appele|prevenu|signale|porte plainte)|anonyme\w*|anonymat|represailles|sans qu'il (le )?sache|"
-        r"(dire|diront|dit|donner|donneront) (\w+ ){0,2}(que c'est moi|que c moi|qui a appele)|"
+        r"(dire|diront|dit|donner|donneront) (\w+ ){0,2}(que c'est moi|que c moi|qui (les |l')?(a|ont) appele\w*)|"
+        r"mon nom (sera|va etre|serait|est) (donne|communique|transmis)|"
         r"(police|flics|keufs|17|gendarmes?) (\w+ ){0,4}mon nom|mon nom (\w+ ){0,4}(police|flics|keufs|17|voisin|il|lui))\b")),
     ("violence_witness_intervene", re.compile(
         r"\b(intervenir|m'interposer|m'en meler|frapper (a|chez) (la porte|eux|lui)|sonner chez|aller (voir|sonner|toquer)|"

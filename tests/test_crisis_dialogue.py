@@ -1512,3 +1512,26 @@ def test_a_neighbour_who_reports_a_child_is_answered_as_a_neighbour_until_the_po
     food = CitizenMessage("sinon autre truc, ma bourse est pas tombée et j'ai plus rien à manger", None, Triage())
     assert not takes_message(called.state, food, 0.0, in_dialogue=True)
     assert not any("restez près de l'enfant" in line for line in crisis_content().lines("child_neighbour_safety"))
+
+
+def test_a_teenager_whose_father_hits_his_mother_at_home_is_a_child_in_danger_and_his_questions_are_answered():
+    # Persona round 101: a boy of 17 got a neighbour's numbers, then the adult victim's block
+    # (3919, a bag to leave fast); « il va en prison ? », « le 119 c'est pour les petits ? »,
+    # « l'infirmière du lycée va le dire à mes parents ? » were never answered.
+    answers = crisis_content().dialogue["child_answers"]
+    talk = Conversation()
+    first = talk.say("en fait chez moi c'est chaud le soir. mes parents se disputent et des fois mon père il tape ma mère")
+    assert first.kind == CHILD and first.case == CASE_OPEN
+    assert talk.say("oui là ça va il est au boulot. si j'appelle il va en prison ou pas ?").lines == (answers["prison"],)
+    assert talk.say("le 119 c'est pour les petits non ? c'est pas si grave").lines == (answers["for_me"],)
+    assert talk.say("et l'infirmière du lycée je peux lui parler ? elle va le dire à mes parents ?").lines == (answers["school_staff"],)
+    bourse = CitizenMessage("bref autre truc, ma bourse du lycée est toujours pas arrivée, c'est normal ?", None, Triage())
+    assert not takes_message(talk.state, bourse, 0.0, in_dialogue=True)
+
+
+def test_a_witness_who_fears_the_man_is_still_a_witness():
+    # Persona round 101: « j'ai aussi peur de lui » made a witness of bruises a victim.
+    from relais.violence_witness import witnesses_violence
+    assert witnesses_violence("j'entends le voisin du dessus crier sur sa femme tous les soirs, des choses qui se cassent, "
+                              "elle avait des bleus sur le bras. J'ai peur pour elle mais j'ai aussi peur de lui")
+    assert not witnesses_violence("mon mari me frappe, j'ai peur de lui")
