@@ -172,6 +172,10 @@ def denies_the_track(text: str) -> bool:
     return bool(_WRONG_TRACK.search(normalise(text or "")))
 
 
+# Within a track the correction is sure of, the share of its mass its best topic needs.
+REROUTE_TOPIC_SHARE = 0.3
+
+
 def rerouted(text: str, current: str | None, ranking: Sequence[dict[str, Any]]) -> TrackTurn | None:
     """The turn after « rien à voir avec X » while `current` is discussed: the subject the rest
     of the message is sure of, else a choice between the two other tracks the model ranks first.
@@ -196,7 +200,9 @@ def rerouted(text: str, current: str | None, ranking: Sequence[dict[str, Any]]) 
     masses = [(track, mass) for track, mass in every_mass if track != current]
     runner_up = masses[1][1] if len(masses) > 1 else 0.0
     if masses and masses[0][1] >= REROUTE_MASS and masses[0][1] >= REROUTE_LEAD * runner_up:
-        match = best_topic(rest, masses[0][0])
+        # The track is sure: within it, its best topic needs a smaller share of the track's
+        # mass (« mon compteur qui a disjoncté et plus de chauffage » spreads over two).
+        match = best_topic(rest, masses[0][0], threshold=REROUTE_TOPIC_SHARE)
         if match is not None:
             return TrackTurn(ANSWER, masses[0][0], "continu", match)
     leaning = [track for track, mass in masses if mass >= REROUTE_MASS / 2]
