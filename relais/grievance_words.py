@@ -23,6 +23,7 @@ from relais.directory import extract_postal_code
 from relais.grievances import THEME_OTHER, THEME_PUBLIC_SERVICES, references_in
 from relais.models import VISIBILITY_COUNTED, VISIBILITY_PRIVATE, VISIBILITY_PUBLISHED
 from relais.mood import speaks_of_low_mood
+from relais.greeting import is_greeting_only
 from relais.text import normalise
 
 LIST = "list"
@@ -289,6 +290,9 @@ def read_request(text: str | None, recorded: bool = False, in_collection: bool =
     follow_up = (recorded or in_collection) and bool(_ABOUT_FOLLOW_UP.search(words))
     if _ABOUT.search(words) or follow_up:
         return Reading(ABOUT, follow_up=follow_up)
+    if in_collection and _ASKS_MEANING.search(words) and re.search(r"\b(choix|publi\w*|compt\w*|gard\w*|options?)\b", words):
+        # « Qu'est-ce que cela veut dire, « publiez-la » ? » during the questions: explained.
+        return Reading(ABOUT)
     if _LIST.search(words):
         return Reading(LIST, references=references)
     if _WITHDRAW.search(words) and (references or re.search(r"dol[eé]ance|doleance|envie|signalement|celle|celui", words)
@@ -472,8 +476,18 @@ _PUBLIC_THINGS = re.compile(
 _DENIED_BEFORE = re.compile(r"(?<!sais )\b(pas|jamais|sans|plutot pas)\b( \S+){0,3} ?$")
 
 
+# « Qu'est-ce que cela veut dire, « publiez-la » ? » asks what a choice means, and chooses
+# nothing (persona round 101: published on that question).
+_ASKS_MEANING = re.compile(r"\b(veut dire|veux dire|ca veut dire|c'est quoi|qu'est ce que|que signifie|signifie|comprends pas|"
+                           r"comprend pas|difference|ca change quoi|explique\w*)\b")
+
+
 def read_visibility(text: str | None) -> str | None:
-    words = _PUBLIC_THINGS.sub(" ", normalise(text or ""))
+    # Sentences that ask what the choices mean are no choice.
+    sentences = re.findall(r"[^.!?\n]+[.!?\n]*", text or "")
+    kept = " ".join(part for part in sentences if not ("?" in part and _ASKS_MEANING.search(normalise(part)))
+                    and not _ASKS_MEANING.search(normalise(part)))
+    words = _PUBLIC_THINGS.sub(" ", normalise(kept))
     for visibility, pattern in _VISIBILITY:
         found = pattern.search(words)
         if found and visibility == VISIBILITY_PUBLISHED and _DENIED_BEFORE.search(words[:found.start()]):
@@ -600,6 +614,7 @@ def _commune_in(text: str, answer: bool) -> str | None:
                        r"|centre de|centre-ville de|centre ville de)\s+)+", "", text, flags=re.IGNORECASE)
         short = short.strip(" ,.;!")
         if short and len(short.split()) <= 4 and not re.search(r"\d", short) and not says_no(short) \
+                and not is_greeting_only(short) \
                 and not says_yes(short) and read_visibility(short) is None and read_stated_theme(short) is None \
                 and not says_same_place(short):
             return commune_case(short)[:120]

@@ -293,3 +293,13 @@ def test_a_flooded_home_is_a_need_before_a_doleance():
     assert read_request("l'orage cette nuit, mon appart est inondé encore une fois, 20 cm d'eau au rdc, "
                         "je sais pas par où commencer") is None
     assert read_request("les égouts de la rue débordent à chaque orage depuis 3 ans, tout le monde s'en fout") is not None
+
+
+def test_asking_what_publishing_means_chooses_nothing():
+    # Persona round 101: « Qu'est-ce que cela veut dire, « publiez-la » ? » published the doléance.
+    from relais.grievance_words import ABOUT, read_request, read_visibility
+    text = "Je ne comprends pas bien ces trois choix. Qu'est-ce que cela veut dire, « publiez-la » ?"
+    assert read_visibility(text) is None
+    assert read_request(text, in_collection=True).request == ABOUT
+    assert read_visibility("je ne sais pas, publiez-la") is not None
+    assert read_place("Bonjour", answer=True).commune is None
