@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass
 
 from relais.directory import extract_postal_code
+from relais.greeting import is_greeting_only
 from relais.grievances import THEME_OTHER, THEME_PUBLIC_SERVICES, references_in
 from relais.models import VISIBILITY_COUNTED, VISIBILITY_PRIVATE, VISIBILITY_PUBLISHED
 from relais.mood import speaks_of_low_mood
-from relais.greeting import is_greeting_only
 from relais.text import normalise
 
 LIST = "list"
