@@ -431,7 +431,12 @@ def _ranked_quiet_hours(words: str) -> tuple[int, tuple[int | None, int | None]]
 
 
 def _days_off(words: str) -> tuple[int, ...]:
-    """The weekdays named after a « rien », « pas »: « rien le mercredi » is (2,)."""
+    """The weekdays named after a « rien », « pas »: « rien le mercredi » is (2,). A day told in
+    the past (« je ne l'ai plus au téléphone, c'était mardi », persona round 101: « aucun message
+    le mardi » kept on her case) is none."""
+    days_pattern = "|".join(WEEKDAYS)
+    words = re.sub(rf"\b(c'?etait|etait|c etait|depuis|il m'a \w+|m'a \w+|on m'a \w+)( le| ce| lundi)? ({days_pattern})\b|"
+                   rf"\b({days_pattern}) (dernier|passe|soir dernier)\b", " ", words)
     days = set()
     for found in list(_DAY_OFF.finditer(words)) + list(_DAY_OFF_FIRST.finditer(words)):
         named = found.group(0)

@@ -153,3 +153,11 @@ def test_said_again_an_instruction_gets_what_stands_and_holds_for_the_alerts(dis
     dispatcher.messages.clear()
     run(dispatcher, domain, tracker("pour les alertes : pas de messages avant 9h", contact=state))
     assert dispatcher.messages and "avant 9 h" in dispatcher.messages[0]["text"]  # not silence
+
+
+def test_a_day_told_in_the_past_is_no_day_off():
+    # Persona round 101: « je ne l'ai plus au téléphone, c'était mardi » kept « aucun message le
+    # mardi » on a case.
+    from relais.contact_wishes import read_contact
+    assert read_contact("Je ne l'ai plus au téléphone, c'était mardi. Je dois faire opposition ?", True).wishes.days_off == ()
+    assert read_contact("pas de message le mardi svp", True).wishes.days_off == (1,)
