@@ -7,12 +7,14 @@ from typing import Any
 from actions.escalation import answer_team_question
 from actions.heat_illness import answer_heat_illness
 from actions.psy_access import answer_psy_question
+from actions.safety_questions import answer_safety_question
 from actions.stated_goal import answer_goal_question
 
 
 def answer_direct_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
     """The answer to such a question, or None when the latest message asks none."""
-    for answer in (answer_heat_illness, answer_team_question, answer_goal_question, answer_psy_question):
+    for answer in (answer_safety_question, answer_heat_illness, answer_team_question, answer_goal_question,
+                   answer_psy_question):
         answered = answer(dispatcher, tracker)
         if answered is not None:
             return answered

@@ -21,6 +21,7 @@ from actions.escalation import answer_team_question
 from actions.event_answer import answer_about_event, answer_with_event
 from actions.heat_illness import answer_heat_illness
 from actions.psy_access import answer_psy_question
+from actions.safety_questions import answer_safety_question
 from actions.stated_goal import GOAL_RESPONSES, answer_goal_question, keep_stated_goal
 from actions.theme_text import coach_name
 from actions.topic_replies import (
@@ -122,6 +123,9 @@ class ActionSelectTrack(Action):
         psy = answer_psy_question(dispatcher, tracker) if requested_phase is None else None
         if psy is not None:
             return psy
+        safety = answer_safety_question(dispatcher, tracker) if requested_phase is None else None
+        if safety is not None:
+            return safety
         heat = answer_heat_illness(dispatcher, tracker) if requested_phase is None else None
         if heat is not None:
             # Whatever questionnaire is under way (persona round 93: firewood, then cycling).

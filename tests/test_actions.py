@@ -998,3 +998,15 @@ def test_a_question_about_the_person_just_named_is_no_other_question():
     # logement (âge) ».
     from relais.topics import _question_sentences
     assert _question_sentences("c'est MOI qui peux pas venir faute d'essence. il doit s'adapter ou pas ?") == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("L'EAU COULE SUR LE LUSTRE, je coupe le disjoncteur oui ou non ???", "flood_power"),
+    ("avec mon coeur je dois appeler le 15 ?", "call_the_15"),
+])
+def test_a_safety_question_outside_a_crisis_is_answered_whatever_the_track(dispatcher, domain, text, key):
+    # Persona round 101: both got « je n'ai pas de réponse sûre » and an energy plan.
+    from relais.crisis import crisis_content
+    ActionSelectTrack().run(dispatcher, make_tracker("track_energie", text), domain)
+    expected = crisis_content().dialogue["danger_answers"]["flood_power"] if key == "flood_power" else crisis_content().text(key)
+    assert dispatcher.messages[0]["text"] == expected

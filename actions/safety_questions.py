@@ -1,0 +1,33 @@
+"""Safety questions asked outside a crisis, answered whatever track or questionnaire the model
+read: « l'eau coule sur le lustre, je coupe le disjoncteur ? », « avec mon cœur, je dois appeler
+le 15 ? » (persona round 101: both got « je n'ai pas de réponse sûre » and an energy plan). The
+texts are the crisis content's; relais/safety_questions.py reads the words."""
+
+from typing import Any
+
+from relais.crisis import crisis_content
+from relais.health_worry import heat_illness_is_serious
+from relais.heat_words import speaks_of_heat
+from relais.safety_questions import asks_about_water_on_electricity, asks_whether_to_call_the_15
+from relais.track_turn import is_typed
+
+# The citizen's latest messages read for the heat or a frail body told before.
+EARLIER_MESSAGES = 6
+
+
+def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
+    """The answer to such a question, or None when the latest message asks none."""
+    text = tracker.latest_message.get("text") or ""
+    if not is_typed(text):
+        return None
+    content = crisis_content()
+    if asks_about_water_on_electricity(text):
+        dispatcher.utter_message(text=str(content.dialogue["danger_answers"]["flood_power"]))
+        return []
+    if asks_whether_to_call_the_15(text):
+        earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
+        heat = speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)
+        serious = heat and heat_illness_is_serious(text, earlier)
+        dispatcher.utter_message(text=content.text("heat_illness_now" if serious else "call_the_15"))
+        return []
+    return None
