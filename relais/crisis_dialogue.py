@@ -365,6 +365,11 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("thanks", _patterns(r"^(merci|mci|thx|merci beaucoup)\b")),
     # Moves of one kind's dialogue (_KIND_MOVES), last: a shared move in the same message (a
     # question about cost, leaving, writing) is answered first.
+    # Drinking told in a suicide dialogue (persona round 101: « le soir j'ouvre la 3e bière, je
+    # commence à ruminer » never acknowledged).
+    ("drinking", _patterns(
+        _NO_FAREWELL + r".*\b(je bois|jbois|j'bois|je picole|jpicole|bieres?|alcool|whisky|vodka|pinard|pastis|rouge le soir|bouteille)\b",
+    )),
     # A neighbour who reports a child (persona round 100: « ils vont placer le petit ? », « ça fait
     # quoi concrètement le 119, ils viennent ce soir ? » got the 119's hours four times).
     ("child_placement", _patterns(
@@ -543,6 +548,7 @@ _KIND_MOVES = {
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
     "tell_close_one": frozenset({SUICIDE, SELF_HARM}), "sleepless": frozenset({SUICIDE, SELF_HARM}),
+    "drinking": frozenset({SUICIDE, SELF_HARM}),
     "fear_of_hospital": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE, CHILD}),
 }
 # The answer of each kind's own move: (table of relais/content/crisis.yml, key).
@@ -575,6 +581,7 @@ _KIND_ANSWERS = {
     "thoughts_return": ("thoughts_answers", "thoughts_return"),
     "tell_close_one": ("thoughts_answers", "tell_close_one"),
     "sleepless": ("thoughts_answers", "sleepless"),
+    "drinking": ("thoughts_answers", "drinking"),
 }
 # A kind's own answer to a move two kinds share: someone far away in a medical emergency is
 # helped through the 15 of where they are, not told to open the door.

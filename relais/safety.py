@@ -278,6 +278,8 @@ _MORE_CRISIS = (
     (SUICIDE, r"\b(plus|pas) (la force|le courage|l'energie) de me battre\b"),
     (SUICIDE, r"\bpense a me tu(er|e|ee)\b|\benvie de me tu(er|e|ee)\b"),
     (SUICIDE, r"\b(ce serait|ca serait|ce sera) (plus simple|mieux|plus facile|un soulagement) (de |d')?(ne plus exister|ne plus etre la|ne plus vivre|mourir|etre mort|etre morte|ne pas me reveiller|si j'etais morte?|si je n'existais plus|si je mourais)\b"),
+    # « Des fois je me dis que disparaître ce serait plus simple » (persona round 101).
+    (SUICIDE, r"\b(disparaitre|en finir|ne plus exister|ne plus etre la|partir pour de bon),? (ce serait|ca serait|c'est|serait) (\w+ )?(plus simple|mieux|plus facile|un soulagement|la solution)\b"),
     (SUICIDE, r"\b(pris|pri|prit|prise|avale|avalee) (tous|toutes|tout) (mes|les) (cachets?|medicaments?|medocs?|pilules?|comprimes?)\b(?! (prescrits?|prescrites?|du jour|comme))"),
     (SUICIDE, r"\bfaire sauter (le caisson|la cervelle|la tete)\b"),
     (SUICIDE, r"\b(lettres?|mots?) (a|pour) (chacun|chacune) (de mes|des|de ses) (enfants|proches|petits enfants)\b"),

@@ -1535,3 +1535,11 @@ def test_a_witness_who_fears_the_man_is_still_a_witness():
     assert witnesses_violence("j'entends le voisin du dessus crier sur sa femme tous les soirs, des choses qui se cassent, "
                               "elle avait des bleus sur le bras. J'ai peur pour elle mais j'ai aussi peur de lui")
     assert not witnesses_violence("mon mari me frappe, j'ai peur de lui")
+
+
+def test_drinking_told_after_thoughts_of_suicide_is_acknowledged_with_its_line():
+    # Persona round 101: « le soir j'ouvre la 3e bière et là je commence à ruminer » was never named.
+    talk = Conversation()
+    assert talk.say("des fois je me dis que disparaître ce serait plus simple").kind == "suicide"
+    turn = talk.say("quand je suis seul le soir j'ouvre la 3e bière et là je commence à ruminer")
+    assert "0 980 980 930" in turn.lines[0]
