@@ -11,6 +11,7 @@ rasa_server.py, secrets in the environment), and the Telegram edge with a fake B
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -104,7 +105,9 @@ def test_rasa_sends_the_secret_with_its_action_calls(stack):
                           json={"sender": sender, "message": "bonjour"}, timeout=120)
     assert response.status_code == 200 and "Relais" in response.text
     log = (stack.workdir / "actions.log").read_text()
-    assert "401" not in log
+    # A refused call, not the digits 401 inside a port, a pid or a time (a flaky match seen on a
+    # loaded machine).
+    assert not re.search(r"(?<![\d.:])401(?!\d)|Unauthorized", log), log
 
 
 @pytest.mark.parametrize("module, missing", [
