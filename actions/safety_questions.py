@@ -8,7 +8,11 @@ from typing import Any
 from relais.crisis import crisis_content
 from relais.health_worry import heat_illness_is_serious
 from relais.heat_words import speaks_of_heat
-from relais.safety_questions import asks_about_water_on_electricity, asks_whether_to_call_the_15
+from relais.safety_questions import (
+    asks_about_water_on_electricity,
+    asks_whether_to_call_the_15,
+    tells_sparks,
+)
 from relais.track_turn import is_typed
 
 # The citizen's latest messages read for the heat or a frail body told before.
@@ -22,7 +26,9 @@ def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
         return None
     content = crisis_content()
     if asks_about_water_on_electricity(text):
-        dispatcher.utter_message(text=str(content.dialogue["danger_answers"]["flood_power"]))
+        # Sparks or smoke: the fire brigade first (review of persona round 101's fixes).
+        fire = content.text("sparks") + " " if tells_sparks(text) else ""
+        dispatcher.utter_message(text=fire + str(content.dialogue["danger_answers"]["flood_power"]))
         return []
     if asks_whether_to_call_the_15(text):
         earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]

@@ -197,8 +197,9 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         # Not about the school's nurse or social worker (child_school_staff answers that).
         r"^(?!.*\b(infirmiere|infirmier|assistante sociale|assistant social|cpe)\b).*"
         r"\b(dire|le dire|raconter|prevenir|appeler|appelle|previendr\w*|diront|dira|sauront|saura|savoir|voir) (\w+ ){0,2}(a )?(mes|mon|ma) (parents|pere|mere|daron\w*)\b",
+        r"^(?!.*\b(infirmiere|infirmier|assistante sociale|assistant social|cpe)\b).*"
         r"\b(mes|mon|ma) (parents|pere|mere|daron\w*) (\w+ ){0,2}(vont|va|peuvent|peut|pourront) (\w+ ){0,1}(savoir|voir|etre prevenus?|le savoir|apprendre)\b",
-        r"\b(mes|mon|ma) (parents|pere|mere) (sachent|sache|soient prevenus|le sachent)\b",
+        r"^(?!.*\b(infirmiere|infirmier|assistante sociale|assistant social|cpe)\b).*\b(mes|mon|ma) (parents|pere|mere) (sachent|sache|soient prevenus|le sachent)\b",
     )),
     ("code_word", _patterns(r"\b(c'est quoi|qu'est ce que|quoi) (\w+ ){0,2}(mot code|mot de code|mot-code|code)\b|\bun mot code\b.{0,20}\?")),
     ("come_here", _patterns(
@@ -368,7 +369,10 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     # Drinking told in a suicide dialogue (persona round 101: « le soir j'ouvre la 3e bière, je
     # commence à ruminer » never acknowledged).
     ("drinking", _patterns(
-        _NO_FAREWELL + r".*\b(je bois|jbois|j'bois|je picole|jpicole|bieres?|alcool|whisky|vodka|pinard|pastis|rouge le soir|bouteille)\b",
+        r"^(?!.*\b(javel|courage|jusqu'a|plus d'alcool|arrete de boire|ne bois plus|avec des amis|un verre avec|de l'eau|un the|un cafe)\b)"
+        + _NO_FAREWELL[1:] +
+        r".*\b((je bois|jbois|j'bois|je picole|jpicole|j'ai bu|je suis bourre\w*)( \w+){0,3} (bieres?|alcool|whisky|vodka|vin|pinard|pastis|verres?|"
+        r"un peu plus|trop|beaucoup|tous les soirs|le soir|seule?)|bieres?|whisky|vodka|pastis|je suis bourre\w*)\b",
     )),
     # A neighbour who reports a child (persona round 100: « ils vont placer le petit ? », « ça fait
     # quoi concrètement le 119, ils viennent ce soir ? » got the 119's hours four times).
@@ -381,15 +385,16 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     # whether his father would go to prison, whether the 119 was « pour les petits », whether
     # the school nurse would tell his parents).
     ("child_prison", _patterns(
-        r"\b(prison|en taule|au trou|garde a vue|arrete|arreter|embarquer|menottes)\b",
+        r"\b(prison|en taule|au trou|garde a vue|embarquer|menottes)\b",
     )),
     ("child_119_for_me", _patterns(
         r"\b119\b.{0,30}\b(pour les (petits|enfants|gamins|bebes)|pour moi|c'est pour qui|pour les jeunes)\b"
         r"|\b(c'est )?pas si grave\b|\b(ya|y a|il y a) (des gens qui ont |qui ont )?pire\b|\bd'autres ont pire\b",
     )),
     ("child_school_staff", _patterns(
-        r"\b(infirmiere|infirmier|assistante sociale|assistant social|cpe|prof|professeur|conseiller|psy|psychologue)\b.{0,80}"
-        r"\b(parler|dire|le dire|raconter|aller voir|mes parents|prevenir)\b",
+        r"^(?!.*\b(me touche|m'a touche\w*|me frappe|me tape|m'a frappe\w*|me fait des|m'a fait|me force)\b).*"
+        r"\b(parler|dire|le dire|raconter|en parler|aller voir|voir) (\w+ ){0,2}(a |l'|la |le |a l' ?)?(infirmiere|infirmier|assistante sociale|assistant social|cpe)\b"
+        r"|\b(infirmiere|infirmier|assistante sociale|assistant social|cpe)\b (\w+ ){0,6}(lui |leur )?(parler|dire|raconter|en parler)\b",
     )),
     ("what_119_does", _patterns(
         r"\b(ca fait quoi|c'est quoi|ils font quoi|que fait|ca sert a quoi)\b.{0,30}\b119\b|\b119\b.{0,40}\b(viennent|vient|se deplacent|se deplace|envoient|font quoi|ca fait quoi)\b"
@@ -958,12 +963,13 @@ def _in_open_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisT
 # food or heat-wave questions never answered.
 SETTLED_KEY = "settled"
 _HELP_CALLED = re.compile(
-    r"\b((j'ai|on a|je les ai|je l'ai|c'est|c) (\w+ )?(appele|prevenu|contacte|fait|eu)( le| la| les)? ?(15|17|18|112|114|119|3114|3919|samu|"
-    r"police|flics|keufs|gendarmes?|pompiers|secours|medecin|docteur)?|(ils|elles|la police|les flics|les pompiers|le samu|une patrouille) "
-    r"(\w+ )?(envoient|envoie|arrivent|arrive|sont la|sont arrives|sont venus|viennent|vient|passent|passe)|"
-    r"(le docteur|le medecin|le 15|le samu|ils) (\w+ )?(m'a|m'ont|nous a|nous ont) dit de|"
-    r"je (ne )?(ferai|ferais) (jamais )?rien|(pas|aucun) (de )?projet|"
-    r"(il|elle) (est|sont) (au boulot|au travail|pas la|parti|partie|sorti|sortie|absent|absente)|il dort)\b")
+    r"^(?!.*\b(raccroche|occupe|repond\w* pas|ne repond\w*|viennent pas|vient pas|peuvent pas|pas venir|pas pu|pas reussi|"
+    r"pas encore|toujours pas|sonne dans le vide)\b).*"
+    r"\b((j'ai|on a|je les ai|je l'ai|nous avons) (deja |bien )?(appele|prevenu|contacte|eu) (le |la |les )?(15|17|18|112|114|119|3114|3919|samu|"
+    r"police|flics|keufs|gendarmes?|pompiers|secours)|(ils|la police|les flics|les gendarmes|les pompiers|le samu|les secours|une patrouille) "
+    r"(\w+ )?(envoient|envoie|arrivent|sont la|sont arrives|sont venus)|"
+    r"(le docteur|le medecin|le 15|le samu) (\w+ )?(m'a|m'ont|nous a|nous ont) dit de|"
+    r"je (ne )?(ferai|ferais) (jamais )?rien|(pas|aucun) (de )?projet)\b")
 
 
 def _settles(message: CitizenMessage, kind: str | None) -> bool:
@@ -972,8 +978,14 @@ def _settles(message: CitizenMessage, kind: str | None) -> bool:
     if not words or message.triage.tier == CERTAIN or describes_plan(message.text) or despairs({"kind": kind}, message):
         return False
     told = _told_not_asked(message.text)
-    return move_of(message, kind) in ("safe_now", "emergency_over") or _only_denies_danger(message) \
+    away = kind in (VIOLENCE, CHILD) and bool(_AWAY.search(told))
+    return move_of(message, kind) in ("safe_now", "emergency_over") or _only_denies_danger(message) or away \
         or "help_reached" in practical_asks(message.text, kind or SUICIDE) or bool(_HELP_CALLED.search(told))
+
+
+# The one who hits is away for now (« là ça va, il est au boulot »), nothing said of a return.
+_AWAY = re.compile(r"^(?!.*\b(revien\w*|revenir|rentre\w*|retour|regler|menac\w*|tuer|peur)\b).*"
+                   r"\b(il|elle) (est|sont) (au boulot|au travail|pas la|absente?)\b")
 
 
 def _told_not_asked(text: str | None) -> str:
@@ -982,11 +994,16 @@ def _told_not_asked(text: str | None) -> str:
     return normalise(" ".join(part for part in parts if "?" not in part))
 
 
-# A question or request about something else, once settled: the words of another subject.
+# A question or request about something else, once settled: the words of another subject, and
+# none of the danger's (review of persona round 100-101's fixes: « au fait il revient ce soir »,
+# « si ça revient cette nuit je fais quoi ? » left the dialogue).
 _ELSEWHERE = re.compile(r"\b(assurance|facture|bourse|crous|caf|loyer|bailleur|proprio|proprietaire|syndic|banque|"
-                        r"manger|bouffe|courses|travail|boulot|patron|ecole|papiers|dossier|aide|aides|mairie|doleance|"
-                        r"plainte contre|chauffage|electricite|courant|edf|eau|moisissure\w*|humidite|canicule|frais|"
-                        r"clim\w*|volets|liste|registre|numero)\b")
+                        r"courses|patron|doleance|chauffage|electricite|edf|moisissure\w*|humidite|canicule|clim\w*|volets|"
+                        r"registre|impots|credit|pension|apl|chomage|france travail|retraite)\b")
+_STILL_IN_DANGER = re.compile(
+    r"\b(revien\w*|revenir|rentre\w*|peur|menac\w*|tue\w*|tuer|frapp\w*|tape|cogne|porte|serrure|cachets?|corde|arme|couteau|"
+    r"recommenc\w*|pensees?|idees?|envie|mourir|mort|seule?|personne|3114|3919|119|17|15|112|numero|lettre|nuit|ce soir|"
+    r"respir\w*|saign\w*|reveill\w*|bouge|mal|douleur|boire|bois|bu|alcool)\b")
 
 
 def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:
@@ -1000,12 +1017,11 @@ def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:
     asks = is_question(text) or bool(_REQUEST.search(words) or _ASIDE.search(words) or _MOVES_ON.search(words))
     skip = _SKIPPED_ONCE_REACHED if state.get("reached") else frozenset()
     move = move_of(message, kind, skip=skip)
-    if kind in ACUTE_KINDS and move == "what_to_do" and not _ELSEWHERE.search(words):
-        # « Je fais quoi en attendant ? » is the emergency's own question.
+    if not _ELSEWHERE.search(words) or _STILL_IN_DANGER.search(words) or move not in (None, "thanks", "what_to_do"):
+        # Only another subject named, and nothing of the danger (« je fais quoi ? » alone is the
+        # dialogue's own question).
         return False
-    # « Autre chose, y a de la moisissure… » names another subject, whatever move its words share.
-    other_subject = bool(_MOVES_ON.search(words)) or move in _ASIDE_MOVES
-    return asks and other_subject and not despairs(state, message) and not describes_plan(text) \
+    return asks and not despairs(state, message) and not describes_plan(text) \
         and not tells_pills_taken(text) and not _emergency_practicality(text, kind) \
         and not _tells_how_one_feels(state, message)
 
@@ -1133,16 +1149,20 @@ _MOVES_ON = re.compile(r"\b(sinon|sinn|snn|autre (truc|chose|question|sujet)|au 
 
 # The police called or on the way, in a child's or a violence dialogue.
 _POLICE_CALLED = re.compile(
-    r"\b((j'ai|on a|je les ai|c'est|c) (\w+ )?(appele|prevenu|fait)( le| la)? ?(17|112|police|flics|keufs|gendarmes?)?|"
-    r"(ils|la police|les flics|les gendarmes|une patrouille) (\w+ )?(envoient|envoie|arrivent|arrive|sont la|sont arrives|viennent|vient))\b")
-
-
-_POLICE_CALLING = re.compile(r"\b(j'appelle|jappel\w*|j'appel|je vais appeler|j'vais appeler|japl|j'apl) (le |la |les )?(17|112|police|flics|keufs|gendarmes?)\b")
+    r"^(?!.*\b(raccroche|occupe|repond\w* pas|ne repond\w*|viennent pas|vient pas|peuvent pas|pas venir|pas pu|pas reussi|pas encore|"
+    r"toujours pas)\b).*"
+    r"\b((j'ai|on a|je les ai) (deja )?(appele|prevenu|fait) (le |la )?(17|112|police|flics|keufs|gendarmes?)|"
+    r"(ils|la police|les flics|les gendarmes|une patrouille) (\w+ )?(envoient|envoie|arrivent|sont la|sont arrives|viennent|vient)(?! pas))\b")
+# A young person's own questions, not a neighbour's.
+_YOUNG_WRITER_MOVES = frozenset({"child_119_for_me", "child_school_staff"})
+_POLICE_CALLING = re.compile(r"^(?!.*\b(si j|ou pas|peur|tuer|tue|me tue|apres)\b).*"
+                             r"\b(j'appelle|jappel\w*|j'appel|je vais appeler|j'vais appeler|japl|j'apl) (le |la |les )?(17|112|police|flics|keufs|gendarmes?)\b")
 
 
 # The child is a neighbour's (« le voisin gueule sur son fils », « j'entends le petit d'à côté »).
-_NEIGHBOUR = re.compile(r"\b(voisin|voisine|voisins|a cote|d'a cote|a travers le mur|l'appart d'en face|en face|au dessus|en dessous|"
-                        r"de l'immeuble|du palier)\b")
+_NEIGHBOUR = re.compile(r"^(?!.*\b(ma fille|mon fils|mes enfants|mon petit frere|ma petite soeur|mon frere|ma soeur|mon bebe|mes petits)\b)"
+                        r".*\b((le|la|les|mon|ma|mes|des|du) voisins?|(le|la|les|mon|ma|mes|des|du) voisine|a travers le mur|d'a cote|"
+                        r"chez les voisins|l'appart d'en face|de l'immeuble|du palier)\b")
 
 
 def _writer(kind: str, text: str | None, known: str | None) -> str | None:
@@ -1413,6 +1433,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         state = {**state, "reached": False, "step": 0}
     # Once the 15 is reached, « on part aux urgences » is no question about care.
     move = move_of(message, kind, skip=_SKIPPED_ONCE_REACHED if state.get("reached") else frozenset())
+    if move in _YOUNG_WRITER_MOVES and state.get("writer") == "neighbour":
+        # « C'est pas si grave, je me fais des films » from a neighbour: not « le 119 est pour
+        # tous les jeunes » (review of persona round 101's fixes).
+        move = None
     if kind in (CHILD, VIOLENCE) and move in (None, "safe_now") and not state.get("reached") \
             and _POLICE_CALLING.search(normalise(message.text or "")):
         # « Bon j'appelle le 17 là ça tape trop »: yes, now, and what to tell them.

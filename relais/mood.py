@@ -68,7 +68,7 @@ _LOW_MOOD = re.compile(
     r"\b(je me sens (vide|seule?|mal|triste|nulle?|inutile|perdue?|a bout|tellement seule?)|(j'ai )?plus envie de rien|envie de rien|"
     r"je suis (tellement |si |tres )?(triste|seule?(?! (avec|a|pour|depuis|dans|au|en|chez|sans)\b)|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
     r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|(j|je n')?arrete pas de pleurer|(j'en|jen) ai marre de tout(?! (ces|ce|cet|cette|les|le|la)\b)|"
-    r"ca va pas (dans ma tete|du tout)|"
+    r"ca va pas dans ma tete|"
     rf"{SHAME}|{CIRCLES}|{WORTHLESS})\b")
 
 
@@ -142,7 +142,7 @@ _DISTRESS_SIGNS = (
                r"|\b(j|je n')?arrete pas de pleurer\b|\bje suis (tellement |trop |si )?(nulle?|a bout)\b"),
     # « J'en ai marre de tout », « le moral à zéro », « ça va pas dans ma tête » (persona round
     # 100: a young woman's distress went to the food, the work and the budget coaches).
-    re.compile(r"\b(j'en|jen|j en) ai marre de tout\b(?! (ces|ce|cet|cette|les|le|la)\b)|\ble moral a zero\b|\bca va pas (dans ma tete|du tout|moi)\b"),
+    re.compile(r"\b(j'en|jen|j en) ai marre de tout\b(?! (ces|ce|cet|cette|les|le|la)\b)|\ble moral a zero\b|\bca va pas (dans ma tete|moi)\b"),
 )
 
 

@@ -101,8 +101,9 @@ CRISIS_PATTERNS = _compile((
     (CHILD, r"\b(maltraitance|maltraite|maltraitee|maltraites|pedophil|inceste)"),
     # A father who hits the mother at home: the child who writes lives in it (« chez moi… des fois
     # mon père il tape ma mère », persona round 101).
-    (CHILD, r"\b(mes parents|chez moi|a la maison|j'habite avec)\b.*\b(mon|mon beau) ?(pere|papa|beau pere) (\w+ ){0,2}(tape|frappe|bat|cogne|tabasse|gifle) (ma|maman)( mere)?\b"
-            r"|\b(mon|mon beau) ?(pere|papa|beau pere) (\w+ ){0,2}(tape|frappe|bat|cogne|tabasse|gifle) (ma|maman)( mere)?\b.*\b(mes parents|chez moi|a la maison|j'habite avec)\b"),
+    (CHILD, r"^(?!.*\bj'ai (1[89]|[2-9]\d) ans\b)(?!.*\b(aux cartes|a la belote|aux echecs|au jeu|aux dames|au scrabble)\b).*("
+            r"\b(mes parents|chez moi|a la maison|j'habite avec)\b.*\b(mon|mon beau) ?(pere|papa|beau pere|daron) (\w+ ){0,2}(tape|frappe|bat|cogne|tabasse|gifle) (ma|maman)( mere)?\b"
+            r"|\b(mon|mon beau) ?(pere|papa|beau pere|daron) (\w+ ){0,2}(tape|frappe|bat|cogne|tabasse|gifle) (ma|maman)( mere)?\b.*\b(mes parents|chez moi|a la maison|j'habite avec)\b)"),
     # « J'entends un enfant qui se fait taper à côté » (the verb after « se fait » is excluded
     # above, where « se bat » is a fight).
     # Not a game lost, a rap on the knuckles, nor a scuffle at school.
@@ -279,7 +280,7 @@ _MORE_CRISIS = (
     (SUICIDE, r"\bpense a me tu(er|e|ee)\b|\benvie de me tu(er|e|ee)\b"),
     (SUICIDE, r"\b(ce serait|ca serait|ce sera) (plus simple|mieux|plus facile|un soulagement) (de |d')?(ne plus exister|ne plus etre la|ne plus vivre|mourir|etre mort|etre morte|ne pas me reveiller|si j'etais morte?|si je n'existais plus|si je mourais)\b"),
     # « Des fois je me dis que disparaître ce serait plus simple » (persona round 101).
-    (SUICIDE, r"\b(disparaitre|en finir|ne plus exister|ne plus etre la|partir pour de bon),? (ce serait|ca serait|c'est|serait) (\w+ )?(plus simple|mieux|plus facile|un soulagement|la solution)\b"),
+    (SUICIDE, r"(^|\b(que|qu'|moi|des fois|parfois|souvent) )(disparaitre|en finir|ne plus exister|ne plus etre la|partir pour de bon),? (ce serait|ca serait|sa serait|c'est|serait) (\w+ )?(plus simple|mieux|plus facile|un soulagement|la solution)\b"),
     (SUICIDE, r"\b(pris|pri|prit|prise|avale|avalee) (tous|toutes|tout) (mes|les) (cachets?|medicaments?|medocs?|pilules?|comprimes?)\b(?! (prescrits?|prescrites?|du jour|comme))"),
     (SUICIDE, r"\bfaire sauter (le caisson|la cervelle|la tete)\b"),
     (SUICIDE, r"\b(lettres?|mots?) (a|pour) (chacun|chacune) (de mes|des|de ses) (enfants|proches|petits enfants)\b"),

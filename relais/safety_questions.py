@@ -18,10 +18,31 @@ _CALL_THE_15 = re.compile(
     r" (\w+ ){0,2}appeler (le )?(15|samu|112)\b|\bappeler le (15|samu) (ou pas|\?)|\bj'appelle le (15|samu) (ou pas|\?)")
 
 
+# A switchboard or a breaker named beside water in the home (the crisis dialogue's wider reading
+# of « courant… eau » is for a danger already told; here it would answer any power cut).
+_SWITCHBOARD_IN_WATER = re.compile(
+    r"^(?=.*\b(disjoncteur|tableau electrique|tableau)\b)(?=.*\b(eau|inonde\w*|mouille\w*|pieds dans)\b)")
+
+
 def asks_about_water_on_electricity(text: str | None) -> bool:
     words = normalise(text or "")
-    return bool(_WATER_ON_ELECTRICITY.search(words)) or "flood_power" in practical_asks(text, DANGER)
+    return bool(_WATER_ON_ELECTRICITY.search(words)) or (
+        bool(_SWITCHBOARD_IN_WATER.search(words)) and "flood_power" in practical_asks(text, DANGER))
+
+
+# The writer's own health, and no fire, smoke, gas, cry for help or a thing other than a body.
+_HEALTH = re.compile(r"\b(coeur|mal|douleurs?|respir\w*|essouffl\w*|malaise|vertiges?|fievre|tete|poitrine|tension|diabet\w*|vomi\w*|"
+                     r"chaleur|canicule|tourne|faible|palpitations?|insuffisan\w*|sang|saign\w*)\b")
+_NOT_THE_15 = re.compile(r"\b(fumee|feu|incendie|gaz|brule|secours|crie|hurle|voleur|cambriol\w*|agress\w*|frapp\w*|ordonnance|"
+                         r"renouvel\w*|chat|chien|animal|veto|veterinaire|etincelles?)\b")
+# A fire beside water and electricity (« ça fait des étincelles »): the 18 first.
+_SPARKS = re.compile(r"\b(etincelles?|fumee|odeur de brule|ca brule|ca crame|flammes?)\b")
 
 
 def asks_whether_to_call_the_15(text: str | None) -> bool:
-    return bool(_CALL_THE_15.search(normalise(text or "")))
+    words = normalise(text or "")
+    return bool(_CALL_THE_15.search(words)) and bool(_HEALTH.search(words)) and not _NOT_THE_15.search(words)
+
+
+def tells_sparks(text: str | None) -> bool:
+    return bool(_SPARKS.search(normalise(text or "")))

@@ -67,14 +67,20 @@ _TO_ANOTHER = re.compile(
 
 # A witness may fear the man too (« j'ai aussi peur de lui s'il apprend que c'est moi ») without
 # being hit: that fear is no sign of the writer's own danger beside a neighbour's.
-_WITNESS_FEAR = re.compile(r"\b(j'ai )?(aussi |juste )?peur de lui\b(?=.{0,60}\b(apprend|sache|saura|decouvre|c'est moi|represailles|apres)\b)"
-                           r"|\b(aussi |juste )peur de lui\b")
+_WITNESS_FEAR = re.compile(r"\b(j'ai )?(aussi |juste )?peur de lui\b(?=.{0,60}\b(apprend|sache|saura|decouvre|c'est moi|represailles)\b)")
 
 
 # The writer's own home: a father who hits a mother there is a child's danger, the writer's
 # (persona round 101: a boy of 17 got a neighbour's numbers, then the adult victim's block).
-_HOUSEHOLD = re.compile(r"^(?=.*\b(mes parents|chez moi|a la maison|j'habite avec)\b)(?=.*\b(mon pere|mon beau pere|mon papa)\b)"
-                        r"(?=.*\b(ma mere|maman)\b)")
+_HOUSEHOLD = re.compile(r"^(?!.*\bj'ai (1[89]|[2-9]\d) ans\b)(?=.*\b(mes parents|chez moi|a la maison|j'habite avec)\b)"
+                        r"(?=.*\b(mon|mon beau) ?(pere|papa|beau pere|daron) (\w+ ){0,2}(tape|frappe|bat|cogne|tabasse|gifle) (ma mere|maman)\b)")
+
+
+_ANY_FEAR = re.compile(r"\b(j'ai )?(aussi |juste )?peur de lui\b")
+# Something done to the writer, beside which the fear of him is a victim's.
+_DONE_TO_THE_WRITER = re.compile(
+    r"\b(il|elle) (me|m') ?(suit|suivi|menace|frappe|pousse|bouscule|harcele|attend|guette|insulte|a fait|a pousse\w*|a menace\w*|a suivi\w*)\b"
+    r"|\bm'a (deja |encore |meme |aussi )?(fait|pousse\w*|suivi\w*|menace\w*|frappe\w*|bouscule\w*|attrape\w*)\b|\bce qu'il m'a\b")
 
 
 def witnesses_violence(text: str | None) -> bool:
@@ -82,7 +88,10 @@ def witnesses_violence(text: str | None) -> bool:
     words = normalise(text or "")
     if _HOUSEHOLD.search(words):
         return False
-    return any(p.search(words) for p in _WITNESS) and not _WRITER_HIT.search(_WITNESS_FEAR.sub(" ", words))
+    # The fear is a witness's only with nothing done to the writer (« il me suit », « ce qu'il m'a fait »).
+    fear_only = not _DONE_TO_THE_WRITER.search(words)
+    checked = _ANY_FEAR.sub(" ", words) if fear_only else words
+    return any(p.search(words) for p in _WITNESS) and not _WRITER_HIT.search(checked)
 
 
 def writer_is_hit(text: str | None) -> bool:
