@@ -976,7 +976,7 @@ def test_thanks_followed_by_a_need_gets_the_need_answered(dispatcher, domain):
     # Persona round 100: « merci. mais l'eau pour boire. il me reste 2 bouteilles. je peux pas
     # descendre au magasin » got « Avec plaisir ».
     from actions.varied import ActionDeRien
-    text = "merci. mais l'eau pour boire, il me reste 2 bouteilles, je peux pas porter les packs, qui peut m'en livrer"
+    text = "merci. mais pour la coupure d'eau, les toilettes je fais comment sans eau courante"
     ActionDeRien().run(dispatcher, make_tracker("merci", text), domain)
     assert responses(dispatcher) != ["utter_de_rien"]
     assert dispatcher.messages[0].get("text")
