@@ -398,10 +398,13 @@ def _is_own_need(words: str, text: str | None) -> bool:
                                              or _OWN_PROJECT.search(words) and _DESIRE.search(words))
 
 
+# The home hit now (« cette nuit », « 20 cm d'eau au rdc »), not a flooding that keeps coming
+# back, which is the place's doléance (« nos caves sont inondées à chaque orage »).
 _OWN_EMERGENCY = re.compile(
-    r"\b(mon|ma|notre|nos|mes) (appart\w*|maison|logement|chambre|cave|salon|rez de chaussee|rdc|studio|sous sol) (\w+ ){0,2}"
+    r"^(?=.*\b(cette nuit|ce matin|maintenant|en ce moment|depuis hier|cm d'eau|centimetres d'eau|les pieds dans l'eau)\b)"
+    r".*\b(mon|ma|mes) (appart\w*|maison|logement|chambre|salon|rez de chaussee|rdc|studio) (\w+ ){0,2}"
     r"(inonde\w*|sous l'eau|brule\w*|detruit\w*|effondre\w*|plein d'eau)"
-    r"|\bje (ne )?sais (pas|plus) par ou commencer\b|\b(cm|centimetres?) d'eau (au|dans|chez)\b")
+    r"|\bje (ne )?sais (pas|plus) par ou commencer\b")
 
 
 # « On voudrait monter… », « j'envisage de… »: a project of one's own, for the practical tracks.
