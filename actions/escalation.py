@@ -43,14 +43,13 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
     if case.crisis_kind:
         # A priority case of a crisis: « dès que possible » and the kind's numbers, never « dans
         # la demi-journée » and the 112 alone (persona round 99: after thoughts of suicide).
-        dispatcher.utter_message(response=CRISIS_CASE_FOLLOWS_UP, escalation=case_id,
-                                 reminder=crisis_content().kind(case.crisis_kind).reminder)
+        dispatcher.utter_message(text=crisis_content().text("case_crisis_follows_up").format(
+            escalation=case_id, reminder=crisis_content().kind(case.crisis_kind).reminder))
     else:
         dispatcher.utter_message(response="utter_escalade_demande", escalation=case_id)
     return [SlotSet(ESCALATION_SLOT, case_id)]
 
 
-CRISIS_CASE_FOLLOWS_UP = "utter_escalade_crise_suivi"
 
 
 def _active_case_id(sender: str) -> str | None:
@@ -76,7 +75,7 @@ NOT_A_REQUEST = "utter_humain_pas_demande"
 
 
 class ActionEscalader(Action):
-    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST, CRISIS_CASE_FOLLOWS_UP})
+    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST})
 
     def name(self) -> str:
         return "action_escalader"
@@ -104,8 +103,6 @@ def escalation_reason(tracker: Tracker) -> str:
 
 
 TEAM_FOLLOWS_UP = "utter_equipe_suivi"
-CASE_EXPLAINED = "utter_dossier_explique"
-CRISIS_CASE_EXPLAINED = "utter_dossier_crise_explique"
 TEAM_PRESENTED = "utter_equipe_presentation"
 
 
@@ -118,17 +115,17 @@ def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         crisis_kind = _active_crisis_kind(tracker.sender_id)
         if crisis_kind:
             # A crisis case is no request to withdraw in a word: what it is, and the numbers.
-            dispatcher.utter_message(response=CRISIS_CASE_EXPLAINED, escalation=case,
-                                     reminder=crisis_content().kind(crisis_kind).reminder)
+            dispatcher.utter_message(text=crisis_content().text("case_crisis_explained").format(
+                escalation=case, reminder=crisis_content().kind(crisis_kind).reminder))
         else:
-            dispatcher.utter_message(response=CASE_EXPLAINED, escalation=case)
+            dispatcher.utter_message(text=crisis_content().text("case_explained").format(escalation=case))
         return []
     if not asks_about_the_team(text):
         return None
     crisis_kind = _active_crisis_kind(tracker.sender_id) if case else None
     if case and crisis_kind:
-        dispatcher.utter_message(response=CRISIS_CASE_FOLLOWS_UP, escalation=case,
-                                 reminder=crisis_content().kind(crisis_kind).reminder)
+        dispatcher.utter_message(text=crisis_content().text("case_crisis_follows_up").format(
+            escalation=case, reminder=crisis_content().kind(crisis_kind).reminder))
     elif case:
         dispatcher.utter_message(response=TEAM_FOLLOWS_UP, escalation=case)
     else:

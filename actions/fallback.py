@@ -11,7 +11,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.direct_questions import answer_direct_question
-from actions.escalation import CRISIS_CASE_FOLLOWS_UP, TEAM_FOLLOWS_UP, TEAM_PRESENTED, open_case
+from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED, open_case
 from actions.event_answer import answer_about_event
 from actions.stated_goal import GOAL_RESPONSES
 from actions.topic_replies import (
@@ -72,7 +72,7 @@ def _utter_action(event: dict[str, Any]):
 class ActionFallback(Action):
     responses = frozenset({"utter_default", OFFER_OF_A_PERSON, "utter_escalade_demande",
                            "utter_escalade_impossible", "utter_relais_local", "utter_plan_fin",
-                           TEAM_FOLLOWS_UP, CRISIS_CASE_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
+                           TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION}
                           | {f"utter_{track}_urgence" for track in TRACKS} | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES)
 
     def name(self) -> str:

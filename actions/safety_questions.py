@@ -25,7 +25,8 @@ def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
     if not is_typed(text):
         return None
     content = crisis_content()
-    if asks_about_water_on_electricity(text):
+    if asks_about_water_on_electricity(text) and not tracker.get_slot("topic"):
+        # With advice under way (a flood's), its own line answers (actions/tracks.py).
         # Sparks or smoke: the fire brigade first (review of persona round 101's fixes).
         fire = content.text("sparks") + " " if tells_sparks(text) else ""
         dispatcher.utter_message(text=fire + str(content.dialogue["danger_answers"]["flood_power"]))

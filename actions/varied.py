@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.direct_questions import answer_direct_question
-from actions.escalation import CRISIS_CASE_FOLLOWS_UP, TEAM_FOLLOWS_UP, TEAM_PRESENTED
+from actions.escalation import TEAM_FOLLOWS_UP, TEAM_PRESENTED
 from actions.event_answer import answer_about_event
 from actions.stated_goal import GOAL_RESPONSES
 from actions.topic_replies import (
@@ -80,7 +80,7 @@ LOW_MOOD_ACTION = "action_humeur_basse"
 
 class ActionHorsSujet(VariedAnswer, Action):
     wordings = ("utter_hors_sujet", "utter_hors_sujet_2")
-    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, CRISIS_CASE_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION} | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES
+    responses = frozenset(wordings) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED, ISOLATION} | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES
 
     def name(self) -> str:
         return "action_hors_sujet"
@@ -121,7 +121,7 @@ class ActionDeRien(Action):
     (persona round 92: « cool merci. et pour le stress des partiels y a quelqu'un a qui parler
     gratos ? » got « Avec plaisir »)."""
 
-    responses = frozenset({"utter_de_rien"}) | {TEAM_FOLLOWS_UP, CRISIS_CASE_FOLLOWS_UP, TEAM_PRESENTED} | GOAL_RESPONSES \
+    responses = frozenset({"utter_de_rien"}) | {TEAM_FOLLOWS_UP, TEAM_PRESENTED} | GOAL_RESPONSES \
         | CONSENT_NOTE_RESPONSES
 
     def name(self) -> str:
