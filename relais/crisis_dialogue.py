@@ -53,6 +53,7 @@ from relais.safety import (
     writes_as_minor,
     writes_of_own_body,
 )
+from relais.sentences import sentences
 from relais.text import normalise
 from relais.tracks import TRACK_INTENT_PREFIX, TRACKS
 from relais.violence_witness import tells_violence_to_another, witness_question, writer_is_hit
@@ -962,9 +963,11 @@ def _in_open_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisT
 # viennent pas », five citizens got the numbers again for up to nine turns, their insurance,
 # food or heat-wave questions never answered.
 SETTLED_KEY = "settled"
+# A call that did not get through, read before any call told as made.
+_FAILED_CALL = (r"raccroche|occupe|repond\w* pas|ne repond\w*|viennent pas|vient pas|peuvent pas|pas venir|pas pu|pas reussi|"
+                r"pas encore|toujours pas")
 _HELP_CALLED = re.compile(
-    r"^(?!.*\b(raccroche|occupe|repond\w* pas|ne repond\w*|viennent pas|vient pas|peuvent pas|pas venir|pas pu|pas reussi|"
-    r"pas encore|toujours pas|sonne dans le vide)\b).*"
+    rf"^(?!.*\b({_FAILED_CALL}|sonne dans le vide)\b).*"
     r"\b((j'ai|on a|je les ai|je l'ai|nous avons) (deja |bien )?(appele|prevenu|contacte|eu) (le |la |les )?(15|17|18|112|114|119|3114|3919|samu|"
     r"police|flics|keufs|gendarmes?|pompiers|secours)|(ils|la police|les flics|les gendarmes|les pompiers|le samu|les secours|une patrouille) "
     r"(\w+ )?(envoient|envoie|arrivent|sont la|sont arrives|sont venus)|"
@@ -990,8 +993,7 @@ _AWAY = re.compile(r"^(?!.*\b(revien\w*|revenir|rentre\w*|retour|regler|menac\w*
 
 def _told_not_asked(text: str | None) -> str:
     """The message's statements, without its questions (« ils viennent ce soir ? » tells nothing)."""
-    parts = re.findall(r"[^.!?\n]+[.!?\n]*", text or "")
-    return normalise(" ".join(part for part in parts if "?" not in part))
+    return normalise(" ".join(part for part in sentences(text) if "?" not in part))
 
 
 # A question or request about something else, once settled: the words of another subject, and
@@ -1149,8 +1151,7 @@ _MOVES_ON = re.compile(r"\b(sinon|sinn|snn|autre (truc|chose|question|sujet)|au 
 
 # The police called or on the way, in a child's or a violence dialogue.
 _POLICE_CALLED = re.compile(
-    r"^(?!.*\b(raccroche|occupe|repond\w* pas|ne repond\w*|viennent pas|vient pas|peuvent pas|pas venir|pas pu|pas reussi|pas encore|"
-    r"toujours pas)\b).*"
+    rf"^(?!.*\b({_FAILED_CALL})\b).*"
     r"\b((j'ai|on a|je les ai) (deja )?(appele|prevenu|fait) (le |la )?(17|112|police|flics|keufs|gendarmes?)|"
     r"(ils|la police|les flics|les gendarmes|une patrouille) (\w+ )?(envoient|envoie|arrivent|sont la|sont arrives|viennent|vient)(?! pas))\b")
 # A young person's own questions, not a neighbour's.

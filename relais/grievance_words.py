@@ -24,6 +24,7 @@ from relais.greeting import is_greeting_only
 from relais.grievances import THEME_OTHER, THEME_PUBLIC_SERVICES, references_in
 from relais.models import VISIBILITY_COUNTED, VISIBILITY_PRIVATE, VISIBILITY_PUBLISHED
 from relais.mood import speaks_of_low_mood
+from relais.sentences import sentences
 from relais.text import normalise
 
 LIST = "list"
@@ -487,9 +488,7 @@ _ASKS_MEANING = re.compile(r"\b(veut dire|veux dire|ca veut dire|c'est quoi|qu'e
 
 def read_visibility(text: str | None) -> str | None:
     # Sentences that ask what the choices mean are no choice.
-    sentences = re.findall(r"[^.!?\n]+[.!?\n]*", text or "")
-    kept = " ".join(part for part in sentences if not ("?" in part and _ASKS_MEANING.search(normalise(part)))
-                    and not _ASKS_MEANING.search(normalise(part)))
+    kept = " ".join(part for part in sentences(text) if not _ASKS_MEANING.search(normalise(part)))
     words = _PUBLIC_THINGS.sub(" ", normalise(kept))
     for visibility, pattern in _VISIBILITY:
         found = pattern.search(words)
