@@ -1,8 +1,8 @@
 """Rasa reads the example messages of the track files (relais/content/tracks/) as NLU data.
 
 Content designers keep a sub-topic's examples next to its answer, in one file per track; DIET
-learns them as examples of the track's intent (`track_energie`), so one source feeds both the
-routing and the sub-topics (relais/topics.py). Declared in config.yml under `importers`, beside
+learns them (`examples`, not `subtopic_examples`) as examples of the track's intent
+(`track_energie`), so one source feeds both the routing and the sub-topics (relais/topics.py). Declared in config.yml under `importers`, beside
 Rasa's own file importer.
 """
 
@@ -39,7 +39,7 @@ def track_examples(examples_per_topic: Optional[int] = None) -> TrainingData:
     messages = [
         Message.build(text=example, intent=f"{TRACK_INTENT_PREFIX}{topic.track}")
         for topic in all_topics()
-        for example in spread([e for e in topic.examples if not _crisis_words(e)], examples_per_topic)
+        for example in spread([e for e in topic.routing_examples if not _crisis_words(e)], examples_per_topic)
     ]
     return TrainingData(training_examples=messages)
 

@@ -1259,10 +1259,22 @@ def writes_as_minor(text: str | None) -> bool:
     return any(_MINOR_WRITER.search(t) or _ME_THE_CHILD.search(t) for t in variants(text or ""))
 
 
+# « J'ai du mal à lire les messages, les lettres sont petites » (persona round 101: a woman of
+# 69 asking for a phone call got the self-harm question): « du mal à » says a difficulty, and
+# its « mal » is no hurt. What follows keeps its own weight (« du mal à vivre », « à tenir »),
+# and « du mal à respirer », or harm done to someone, stay risks.
+_DIFFICULTY = re.compile(
+    r"\b(du|de|autant de|tant de|tellement de|beaucoup de|bien du) mal (a|pour) (?!respir|moi\b|lui\b|elle\b|eux\b|"
+    r"quelqu|personne\b|mon |ma |mes |son |sa |ses |notre |nos |leur |leurs |mes )")
+
+
 def _risk_words(text: str | None, kind: str | None, low_mood: bool = False) -> bool:
     for t in variants(text or ""):
+        difficulties = [m.span() for m in _DIFFICULTY.finditer(t)]
         for match in RISK_WORDS.finditer(t):
             word = match.group(0)
+            if word == "mal" and any(start <= match.start() < end for start, end in difficulties):
+                continue
             if kind == CHILD and _CHILD_WORDS.fullmatch(word) and not _CHILD_NEGLECT.search(t):
                 continue
             if kind == OTHER_AT_RISK and _CHILD_WORDS.fullmatch(word):

@@ -302,3 +302,20 @@ def test_a_track_refused_in_sms_style_is_heard(text):
     # Persona round 98: the energy questionnaire went on after each of these.
     from relais.track_turn import denies_the_track
     assert denies_the_track(text)
+
+
+def test_subtopic_examples_reach_the_sub_topic_model_and_never_rasa(tmp_path):
+    from rasa_components.content_importer import track_examples
+    from relais.track_content import parse_track
+
+    raw = {"track": "energie", "topics": [{
+        "id": "essai", "kind": "question", "title": "Essai", "answer": "Une réponse.",
+        "examples": ["une phrase apprise par DIET"],
+        "subtopic_examples": ["une phrase du seul modèle des sous-sujets"]}]}
+    topic = parse_track("energie", raw).topics[0]
+    assert topic.examples == ("une phrase apprise par DIET", "une phrase du seul modèle des sous-sujets")
+    assert topic.routing_examples == ("une phrase apprise par DIET",)
+    # The real files: DIET reads no sub-topic example (a crisis-like example is left out too).
+    taught = {m.get("text") for m in track_examples().training_examples}
+    only_subtopic = {e for t in all_topics() for e in t.examples if e not in t.routing_examples}
+    assert not taught & only_subtopic
