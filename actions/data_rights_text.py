@@ -41,6 +41,7 @@ HOW_KEPT = (
     "votre employeur ; les tableaux des territoires ne montrent que des chiffres regroupés.\n"
     "« mes données » vous en donne une copie, « effacer mes données » efface tout."
 )
+FREE_OF_CHARGE = "Relais est gratuit : c'est un service public, sans abonnement ni frais."
 PHASES_FR = {"urgence": "phase d'urgence", "continu": "suivi dans la durée"}
 # The last steps done quoted in the citizen's words (all of them are in the document).
 QUOTED_STEPS = 3

@@ -9,12 +9,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import CONSENT_NOTICE_VERSION, backend, record
 from actions.data_rights import say_how_data_is_kept
+from actions.data_rights_text import FREE_OF_CHARGE
 from actions.event_answer import answer_about_event
 from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics, consent_asked
 from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer, leading_consent, polite_answer
 from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
-from relais.data_rights_words import asks_how_data_is_kept
+from relais.data_rights_words import asks_about_cost, asks_how_data_is_kept
 from relais.greeting import after_greeting, is_greeting_only
 from relais.services import StorageUnavailable
 
@@ -209,4 +210,6 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if asks_how_data_is_kept(text):
         # « Vos données, qui les lit ? L'État ? Si c'est juste pour le suivi ok j'accepte. »
         say_how_data_is_kept(dispatcher)
+    if asks_about_cost(text):
+        dispatcher.utter_message(text=FREE_OF_CHARGE)
     return [SlotSet(CONSENT_SLOT, value)]

@@ -66,7 +66,9 @@ _NEVER_AGREED = re.compile(
 # 97: neither was heard).
 # « Je l'ai déjà écrit au début, mais : j'accepte », « J'accepte que vous gardiez mes données »
 # (persona round 98: neither was heard, and the weekly check-in he asked for waited on it).
-_IF_ONLY = (r"((et|mais|bon|alors) |si c'est (juste |seulement |uniquement |bien )?pour (le suivi|m'aider|m'accompagner|moi)( alors| ok| oui)?\W+"
+# « C'est payant ? Si c'est gratuit oui j'accepte » (persona round 101: a woman of 69 got the
+# energy coach, and no consent).
+_IF_ONLY = (r"((et|mais|bon|alors) |si c'est (juste |seulement |uniquement |bien )?(pour (le suivi|m'aider|m'accompagner|moi)|gratuit)( alors| ok| oui)?\W+"
             r"|je (vous )?l'ai (deja )?(dit|ecrit)( \w+){0,3}\W+(mais\W+)?)?")
 _FOR_DATA = (r"( pour (les donnees|mes donnees|le suivi|l'enregistrement|la trace|les infos|vos conditions|la confidentialite)"
              r"| que vous (gardiez|enregistriez|conserviez) (mes|les|nos) (donnees|infos|informations|echanges|reponses)"

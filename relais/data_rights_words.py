@@ -60,3 +60,16 @@ def asks_how_data_is_kept(text: str | None) -> bool:
     """The message asks where, how long or by whom the citizen's data are kept or read."""
     words = normalise(text or "")
     return bool(_HOW_KEPT.search(words)) or bool(_WHO_ELSE.search(words) and _ABOUT_RELAIS.search(words))
+
+
+# Whether Relais costs anything (« C'est payant ? Si c'est gratuit oui j'accepte », persona round
+# 101: unanswered). Read only beside the consent answer, where « c'est » is Relais.
+_COST = re.compile(
+    r"\b(c'est|cest|est ce|vous etes|ce service est|relais est|c'est bien|ca reste) (payant|gratuit)\b"
+    r"|\b(ca|cela) (coute|va couter|coutera) (combien|quelque chose|de l'argent|cher)\b|\bcombien (ca|cela) coute\b"
+    r"|\b(il faut|faut il|faut-il|dois je|je dois|on doit|faudra) (payer|paye|que je paye)\b")
+
+
+def asks_about_cost(text: str | None) -> bool:
+    """The message asks whether the service costs anything."""
+    return bool(_COST.search(normalise(text or "")))

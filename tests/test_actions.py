@@ -687,6 +687,22 @@ def test_consent_typed_before_a_question_is_recorded_then_the_question_answered(
     assert "utter_demande_consentement_court" not in responses(dispatcher)
 
 
+def test_consent_on_condition_that_it_is_free_is_recorded_and_the_cost_answered(dispatcher, domain):
+    # Persona round 101: « C'est payant ? Si c'est gratuit oui j'accepte » got the energy coach,
+    # and no consent.
+    from actions.backend import backend
+    text = "excusez moi je ne comprends pas bien. C est payant? Si c est gratuit oui j accepte"
+    asked = [{"event": "user", "text": "Bonjour"},
+             {"event": "bot", "text": "Pour vous suivre…", "metadata": {"utter_action": "utter_demande_consentement_court"}},
+             {"event": "user", "text": text}]
+    tracker = make_tracker("nlu_fallback", text, events=asked)
+    events = ActionFallback().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_consentement_note"
+    assert SlotSet("consentement", "donne") in events
+    assert backend().consent.has_consent(tracker.sender_id)
+    assert any("gratuit" in (m.get("text") or "") for m in dispatcher.messages)
+
+
 def test_first_steps_given_a_turn_ago_are_not_given_again_word_for_word(dispatcher):
     # Persona round 90: the same water-cut block three times, the third to « vous comprenez rien ».
     from actions.topic_replies import say_first_steps

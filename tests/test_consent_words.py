@@ -68,6 +68,7 @@ def test_never_having_agreed_is_a_refusal_in_a_long_message():
 @pytest.mark.parametrize("text", [
     "Vos données, qui les lit ? Si c'est juste pour le suivi ok j'accepte. Et oui c'est la facture le problème",
     "Factures trop lourdes je viens de vous le dire. Et j'accepte pour les données.",
+    "excusez moi je ne comprends pas bien. C est payant? Si c est gratuit oui j accepte",
 ])
 def test_a_consent_sentence_anywhere_in_the_message_is_heard(text):
     # Persona round 97: a shopkeeper accepted twice in his own words; neither was recorded.
