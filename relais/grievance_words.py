@@ -40,7 +40,10 @@ ENVIE = "envie"
 # « Où signaler une arnaque ? »: a report to another service (Pharos, 17, 3919…), not the unit.
 _REPORTS_ELSEWHERE = re.compile(
     r"\b(arnaque\w*|escroqu\w*|fraude\w*|phishing|hameconn\w*|harcel\w*|violen\w*|maltrait\w*|agress\w*|vol|vole"
-    r"|cambriol\w*|disparition|site|sms|mail|numero pour|ou (je peux )?signaler|quelque part)\b")
+    r"|cambriol\w*|disparition|site|sms|mail|numero pour|ou (je peux )?signaler|quelque part"
+    # A consumer's complaint: « faire une réclamation auprès de mon fournisseur ».
+    r"|(aupres de|a|chez) (mon|ma|mes) (fournisseur|banque|operateur|assureur|assurance|proprio|proprietaire|bailleur|syndic|employeur|mutuelle)"
+    r"|edf|engie|totalenergies|orange|sfr|bouygues)\b")
 _ITEM = (r"(dol[eé]ance|doleances|envie|envies|signalement|signalements|reclamation|reclamations|demande|proposition"
          r"|mon truc|mon dossier|ma requete|d ?-? ?\d+)")
 _MINE = r"(mes|ma|mon|la|le|les|cette|celle|celles)"
@@ -88,6 +91,10 @@ _DETAIL = re.compile(
 # Words that name the act of voicing one.
 _EXPLICIT = re.compile(
     r"\b(dol[eé]ances?|doleances?|faire (une|un) (reclamation|signalement)"
+    # « Je souhaiterais déposer une réclamation officielle auprès du service public » (persona
+    # round 101: « pas de réponse sûre » and the food coach); a complaint to one's supplier or
+    # bank is not the place's.
+    r"|reclamations? officielles?|reclamations? (\w+ )?aupres (du service public|des services publics|de la mairie|de la commune|des elus|de l'etat|de la prefecture)"
     r"|(je|j') ?(veux|voudrais|voudrai|souhaite|aimerais|vais|dois|peux)( bien)? signaler"
     r"|signaler (un|une|le|la|les|que|qu')"
     r"|(des choses|quelque chose|un truc|des trucs|plusieurs choses|un probleme|des problemes) a (signaler|faire remonter) (sur|dans|pour) (mon|notre|le) (quartier|village|commune|ville|rue)"
