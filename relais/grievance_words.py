@@ -276,7 +276,7 @@ _ABOUT_FOLLOW_UP = re.compile(
     # « je serai prévenue comment quand la mairie répond ? » (persona round 95: « pas de réponse sûre »).
     r"|(je|on) (serai|sera|serons) (prevenue?s?|au courant|informee?s?|averti\w*) comment"
     r"|quand (la mairie|l'unite|la ville|la commune|ils|elle) (repond|repondra|aura repondu)"
-    r"|ca prend combien de temps|(delai|combien de temps) (\w+ ){0,3}(reponse|repondre)"
+    r"|ca prend combien de temps|(delai|combien de temps) (\w+ ){0,5}(reponse|repondre|repondent|repondront)"
     r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose"
     # « ça va arriver à l'ARS ? », « elle remontera jusqu'au maire ? »: where it goes.
     r"|(ca|cela|elle|il) (va |vont |sera |ira )?(arriver|remonter|remontera|arrivera|etre (transmise?|envoyee?)|transmise?|envoyee?) (a|au|aux|jusqu'a|jusqu'au|jusqu'aux))\b")

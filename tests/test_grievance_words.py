@@ -303,3 +303,15 @@ def test_asking_what_publishing_means_chooses_nothing():
     assert read_request(text, in_collection=True).request == ABOUT
     assert read_visibility("je ne sais pas, publiez-la") is not None
     assert read_place("Bonjour", answer=True).commune is None
+
+
+def test_an_official_complaint_to_the_public_service_asks_for_a_doleance():
+    # Persona round 101: « pas de réponse sûre » and the food coach.
+    text = ("Notre seule épicerie a fermé le mois dernier. Je souhaiterais déposer une réclamation officielle "
+            "auprès du service public à ce sujet. Comment dois-je procéder ?")
+    assert read_request(text).request == "explicit"
+    assert read_request("je veux faire une réclamation auprès de mon fournisseur") is None
+
+
+def test_the_delay_of_an_answer_asked_in_long_words_is_about_the_item():
+    assert read_request("Sous quel délai puis-je espérer une réponse des agents ?", recorded=True).follow_up
