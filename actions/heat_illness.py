@@ -5,7 +5,7 @@ reads it; the text is the crisis content's)."""
 from typing import Any
 
 from relais.crisis import crisis_content
-from relais.health_worry import heat_illness_is_serious, tells_heat_illness
+from relais.health_worry import doctor_is_away, heat_illness_is_serious, tells_heat_illness
 from relais.heat_words import speaks_of_heat
 from relais.safety import asks_about_a_treatment
 from relais.track_turn import is_typed
@@ -28,6 +28,8 @@ def answer_heat_illness(dispatcher, tracker) -> list[dict[str, Any]] | None:
         # round 98: never answered), also beside the signs (round 99: « l'amlodipine et le
         # diurétique, je les prends ce soir ? j'ai la tête qui tourne »).
         keys.append("heat_medicine")
+    if doctor_is_away(text) and (keys or speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)):
+        keys.append("doctor_away")
     for key in keys:
         dispatcher.utter_message(text=crisis_content().text(key))
     return [] if keys else None

@@ -82,6 +82,15 @@ URGENCE_ELSEWHERE_SURE = 0.7
 ASK_AGAIN = 1
 
 
+def _answered_aside(tracker: Tracker) -> list[dict[str, Any]]:
+    """Outside a questionnaire, the turn is an answer (data/rules/tracks.yml): with no step set
+    yet, no rule followed, and the fallback said the same answer again (persona round 101: a
+    heart patient's « appelez le 15 maintenant » twice)."""
+    if tracker.active_loop_name == DIAGNOSTIC_FORM:
+        return []
+    return [SlotSet("track_step", ANSWER)]
+
+
 def _latest_entity(tracker: Tracker, name: str) -> str | None:
     return next(tracker.get_latest_entity_values(name), None)
 
@@ -117,19 +126,12 @@ class ActionSelectTrack(Action):
         requested_phase = _latest_entity(tracker, "phase")
 
         current = tracker.get_slot("track")
-        goal_answer = answer_goal_question(dispatcher, tracker) if requested_phase is None else None
-        if goal_answer is not None:
-            return goal_answer
-        psy = answer_psy_question(dispatcher, tracker) if requested_phase is None else None
-        if psy is not None:
-            return psy
-        safety = answer_safety_question(dispatcher, tracker) if requested_phase is None else None
-        if safety is not None:
-            return safety
-        heat = answer_heat_illness(dispatcher, tracker) if requested_phase is None else None
-        if heat is not None:
-            # Whatever questionnaire is under way (persona round 93: firewood, then cycling).
-            return heat
+        for answer in (answer_goal_question, answer_psy_question, answer_safety_question, answer_heat_illness):
+            # Whatever questionnaire is under way (persona round 93: heat illness between
+            # firewood and cycling): it goes on after the answer.
+            events = answer(dispatcher, tracker) if requested_phase is None else None
+            if events is not None:
+                return events + _answered_aside(tracker)
         if requested_phase is None and is_typed(text):
             # « C'est où qu'on récupère les bouteilles ? » during a water cut, whatever track the
             # model read (energy, in the persona round of issue #15) and whatever questionnaire

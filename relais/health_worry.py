@@ -59,3 +59,16 @@ def heat_illness_is_serious(text: str | None, earlier: tuple[str, ...] = ()) -> 
     """Heat illness told with signs that make it the 15's now, or by a frail writer."""
     words = normalise(text or "")
     return bool(_SERIOUS.search(words)) or any(_FRAIL.search(normalise(t)) for t in (text or "", *earlier))
+
+
+# « Mon médecin est en vacances jusqu'au 20, j'attends ? » (persona round 101: a heart patient in
+# a heat wave was sent back to his doctor twice).
+_DOCTOR_AWAY = re.compile(
+    r"\b(mon|ma|le|la|notre) (medecin|docteur|generaliste|toubib)( traitant)? (est |part |sera )?"
+    r"(en vacances|en conge|absente?|pas la|injoignable|parti|partie|ne repond pas|repond pas|ferme)"
+    r"|\b(je n'ai|j'ai|jai|j'ai meme) (pas|plus) de (medecin|docteur|generaliste)( traitant)?\b|\b(mon|le) cabinet (medical )?(est )?ferme\b")
+
+
+def doctor_is_away(text: str | None) -> bool:
+    """The citizen says their doctor cannot be reached."""
+    return bool(_DOCTOR_AWAY.search(normalise(text or "")))

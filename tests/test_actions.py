@@ -803,6 +803,27 @@ def test_signs_of_heat_illness_get_what_to_do_now_whatever_the_questionnaire(dis
     assert "0 800 06 66 66" in dispatcher.messages[0]["text"]
 
 
+def test_a_heat_answer_outside_a_questionnaire_ends_the_turn_as_an_answer(dispatcher, domain):
+    # Persona round 101: with no step set yet no rule followed, and the fallback gave a heart
+    # patient « appelez le 15 maintenant » a second time.
+    text = ("avec cette chaleur 38 degrés depuis hier j'ai la tête qui tourne et je suis essoufflé dans l'escalier, "
+            "j'ai une insuffisance cardiaque")
+    events = ActionSelectTrack().run(dispatcher, make_tracker("track_energie", text), domain)
+    assert SlotSet("track_step", "answered") in events
+    inside = make_tracker("track_energie", text, slots={"track": "numerique"}, active_loop="diagnostic_form")
+    assert not any(e.get("name") == "track_step" for e in ActionSelectTrack().run(dispatcher, inside, domain))
+
+
+def test_a_doctor_away_in_a_heat_wave_gets_who_else_to_ask(dispatcher):
+    # Persona round 101: a heart patient whose doctor was on holiday was sent back to him twice.
+    from actions.heat_illness import answer_heat_illness
+    earlier = [{"event": "user", "text": "avec cette chaleur 38 degrés je suis essoufflé"}]
+    tracker = make_tracker("track_energie", "Mon medecin est en vacances je vous dis. Je fais quoi alors, j'attends le 20 ?",
+                           events=earlier)
+    assert answer_heat_illness(dispatcher, tracker) == []
+    assert "116 117" in dispatcher.messages[-1]["text"]
+
+
 def test_two_needs_the_model_could_not_place_are_asked_which_first(dispatcher, domain):
     # Persona round 94: heat under the roof and a scam, « je commence par quoi ? », got « je ne
     # sais pas vous aider là-dessus » twice.
