@@ -24,6 +24,7 @@ from actions.typed_buttons import replay_meant_button
 from actions.varied import ISOLATION, isolation_answered
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.consent_words import without_leading_consent
+from relais.data_rights_words import asks_about_cost
 from relais.tracks import TRACKS
 from relais.yes_no import says_yes
 
@@ -69,6 +70,10 @@ def _utter_action(event: dict[str, Any]):
     return (event.get("metadata") or {}).get("utter_action")
 
 
+# Beside a consent answer, a cost question this short asks nothing more.
+COST_QUESTION_WORDS = 15
+
+
 class ActionFallback(Action):
     responses = frozenset({"utter_default", OFFER_OF_A_PERSON, "utter_escalade_demande",
                            "utter_escalade_impossible", "utter_relais_local", "utter_plan_fin",
@@ -92,7 +97,10 @@ class ActionFallback(Action):
         # « Oui d'accord vous pouvez garder. J'ai 79 ans, il fait une chaleur terrible… » under
         # the consent question (persona round 99: « pas sûr d'avoir compris », no consent noted).
         consent = note_leading_consent(dispatcher, tracker)
-        if consent and not without_leading_consent(tracker.latest_message.get("text") or "").strip(" .,!"):
+        rest = without_leading_consent(tracker.latest_message.get("text") or "").strip(" .,!")
+        if consent and (not rest or (asks_about_cost(rest) and len(rest.split()) <= COST_QUESTION_WORDS)):
+            # « Excusez-moi… c'est payant ? Si c'est gratuit oui j'accepte »: the cost was
+            # answered with the consent (persona round 101: then « pas de réponse sûre »).
             return consent + _THEN_LISTEN
         return consent + self._answer(dispatcher, tracker)
 

@@ -701,6 +701,7 @@ def test_consent_on_condition_that_it_is_free_is_recorded_and_the_cost_answered(
     assert SlotSet("consentement", "donne") in events
     assert backend().consent.has_consent(tracker.sender_id)
     assert any("gratuit" in (m.get("text") or "") for m in dispatcher.messages)
+    assert "utter_default" not in responses(dispatcher) and len(dispatcher.messages) == 2
 
 
 def test_first_steps_given_a_turn_ago_are_not_given_again_word_for_word(dispatcher):
