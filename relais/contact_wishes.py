@@ -49,6 +49,9 @@ class ContactWishes:
     # Weekdays without messages (0 = Monday), as « rien le mercredi » names them.
     days_off: tuple[int, ...] = ()
     no_calls: bool = False
+    # A phone call rather than written messages (« j'ai du mal à lire, elle peut plutôt me
+    # téléphoner ? », persona round 101: lost).
+    call_me: bool = False
     discreet: bool = False
     wait_for_me: bool = False
     withdraw: bool = False
@@ -72,7 +75,9 @@ class ContactWishes:
             quiet_until=newer.quiet_until if newer.quiet_until is not None else self.quiet_until,
             no_weekend=self.no_weekend or newer.no_weekend,
             days_off=tuple(sorted(set(self.days_off) | set(newer.days_off))),
-            no_calls=self.no_calls or newer.no_calls,
+            # The newer of two opposite wishes wins: « appelez-moi plutôt » after « pas d'appel ».
+            no_calls=(self.no_calls and not newer.call_me) or newer.no_calls,
+            call_me=(self.call_me and not newer.no_calls) or newer.call_me,
             discreet=self.discreet or newer.discreet,
             wait_for_me=self.wait_for_me or newer.wait_for_me,
         )
@@ -193,7 +198,10 @@ _DAY_OFF = re.compile(r"\b(pas|rien|jamais|aucun|aucune|plus|sauf)\b(?: \S+){0,4
 _DAY_OFF_FIRST = re.compile(r"\b(?:le |les )?(?:" + "|".join(WEEKDAYS) + r")s?(?: (?:et|,) (?:le |les )?(?:"
                             + "|".join(WEEKDAYS) + r")s?)* (pas|rien|jamais|aucun) (de |d')?(messages?|sms|contact)\b")
 _LIFT_DAYS = re.compile(r"\b(vous pouvez|c'est possible|possible|ok pour|finalement|maintenant)\b.{0,40}\b(le |les )?("
-                        + "|".join(WEEKDAYS) + r")s?\b")
+                        + "|".join(WEEKDAYS) + r")s?\b"
+                        # « N'importe quel jour, le mardi aussi » (persona round 101: « aucun message
+                        # le mardi » stayed on the case after two corrections).
+                        + r"|\bn'importe quel jour\b|\ble (" + "|".join(WEEKDAYS) + r") aussi\b")
 
 _NO_CALLS = re.compile(
     r"\b(ne |n')?(m'appelez|me telephonez|me rappelez|m'appelle|me telephone|me rappelle|appelez|telephonez) "
@@ -205,6 +213,15 @@ _NO_CALLS = re.compile(
     r"|\b(aider|repondre|contacter|parler|echanger|ecrire) (\S+ ){0,6}par (ecrit|message|sms)\b")
 # Deafness said while a case is under way: the team writes, never calls. Out of context it is
 # a question of access (« je suis sourd, comment joindre les services ? »), answered as such.
+# The team asked to phone the citizen instead of writing; not « vous pouvez me rappeler ce qu'on
+# avait dit ? » (a reminder).
+_CALL_ME = re.compile(
+    r"\b(elle|il|quelqu'un|la personne|l'equipe|vous|on) (peut|pourrait|pouvez|pourriez|pourra) (plutot |me plutot |plutot me )?"
+    r"(me )?(telephoner|appeler|rappeler)\b(?! (ce|ca|le|la|les|quand|comment|pourquoi|ou|qu)\b)"
+    r"|\bje (prefere|prefererais|voudrais|veux|aimerais) (plutot |mieux )?(un appel|un coup de (fil|telephone)|qu'on (m'appelle|me telephone|me rappelle)"
+    r"|que (vous|la personne|quelqu'un|l'equipe)( \S+){0,3} (m'appeliez|m'appelle|me telephoniez|me telephone)|etre (appelee?|rappelee?)|par telephone)"
+    r"|\b(appelez|telephonez|rappelez)( moi|-moi)? (plutot|au lieu|par telephone)\b"
+    r"|\b(telephoner|appeler|telephone|appelle|un appel) (plutot que|au lieu d)('| d')?( de)? ?(ecrire|m'ecrire|messages?)\b")
 _CANNOT_HEAR = re.compile(r"\bje suis (sourde?|malentendante?)\b")
 # Not « je n'arrive pas à appeler » (the citizen calling): the team calling the citizen.
 _CITIZEN_CALLS = re.compile(r"\b(je|j') ?(ne |n')?(\S+ ){0,2}(appeler|telephoner)\b(?! (\S+ ){0,3}par ecrit)")
@@ -366,6 +383,7 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
         days_off=_days_off(words) if about_contact else (),
         no_calls=(bool(_NO_CALLS.search(words)) and not _CITIZEN_CALLS.search(words))
         or (in_context and bool(_CANNOT_HEAR.search(words))),
+        call_me=bool(_CALL_ME.search(words)) and not _NO_CALLS.search(words),
         discreet=bool(_DISCREET.search(words)),
         wait_for_me=bool(_WAIT_FOR_ME.search(words)),
         withdraw=bool(_WITHDRAW.search(words)),

@@ -161,3 +161,16 @@ def test_a_day_told_in_the_past_is_no_day_off():
     from relais.contact_wishes import read_contact
     assert read_contact("Je ne l'ai plus au téléphone, c'était mardi. Je dois faire opposition ?", True).wishes.days_off == ()
     assert read_contact("pas de message le mardi svp", True).wishes.days_off == (1,)
+
+
+def test_a_phone_call_asked_for_goes_on_the_case_and_a_day_off_said_by_mistake_is_lifted(dispatcher, domain, database):
+    # Persona round 101: a woman of 69 with poor eyesight asked twice to be phoned, and « aucun
+    # message le mardi », noted by mistake, stayed.
+    state = run(dispatcher, domain, tracker("pas le mardi"))
+    ActionEscalader().run(dispatcher, tracker("je veux parler à quelqu'un", contact=state, intent="demander_humain"), domain)
+    dispatcher.messages.clear()
+    state = run(dispatcher, domain, tracker(
+        "Je voudrais que la personne de l'équipe me téléphone au lieu d'écrire, n'importe quel jour, le mardi aussi. "
+        "J'ai du mal à lire les messages", contact=state))
+    assert "appel téléphonique" in dispatcher.messages[-1]["text"]
+    assert case_rows(database) == [("open", None, '{"call_me": true}')]

@@ -30,7 +30,7 @@ def instruction_phrases(wishes: ContactWishes, who: Reader = "coach") -> tuple[s
     if wishes.days_off:
         days = " et le ".join(WEEKDAYS[day] for day in wishes.days_off)
         phrases.append(wording["days_off"].format(days=days))
-    for flag in ("no_weekend", "no_calls", "discreet", "wait_for_me"):
+    for flag in ("no_weekend", "no_calls", "call_me", "discreet", "wait_for_me"):
         if getattr(wishes, flag):
             phrases.append(wording[flag])
     return tuple(phrases)
