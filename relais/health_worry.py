@@ -8,7 +8,7 @@ health line beside it (relais/content/crisis.yml, dialogue.health_signs). Free o
 
 import re
 
-from relais.heat_words import speaks_of_heat
+from relais.heat_words import FIRST_SIGNS, speaks_of_heat
 from relais.safety import speaks_of_a_person
 from relais.text import normalise
 
@@ -30,9 +30,8 @@ def worries_about_health(text: str | None) -> bool:
 # the 15's. The heat may be in an earlier message (relais/heat_words.py: a temperature alone,
 # « 39 et mal à la tête », is a fever's).
 _HEAT_SIGNS = re.compile(
-    r"\b(vertiges?|tete qui tourne|la tete me tourne|mal (a la tete|au crane|de tete)|migraine|nausee\w*|envie de vomir|"
-    r"crampes?|je bois (pas|peu)|bu (pas|peu)|pas assez bu|epuisee?|tres fatiguee?|faiblesse|je me sens (pas bien|mal|faible)|"
-    r"coup de chaleur|insolation)\b")
+    rf"\b({FIRST_SIGNS}|je bois (pas|peu)|bu (pas|peu)|pas assez bu|epuisee?|tres fatiguee?|faiblesse|"
+    r"je me sens (pas bien|mal|faible)|coup de chaleur|insolation)\b")
 
 
 def tells_heat_illness(text: str | None, earlier: tuple[str, ...] = ()) -> bool:

@@ -20,3 +20,10 @@ _HEAT = re.compile(
 def speaks_of_heat(text: str | None) -> bool:
     """The message speaks of a heat wave or a heatstroke."""
     return bool(_HEAT.search(normalise(text or "")))
+
+
+# The first signs of heat illness, read by the crisis triage (relais/safety.py: mild signs do not
+# make the models' emergency certain) and by the heat-illness answer (relais/health_worry.py),
+# each with words of its own around them.
+FIRST_SIGNS = (r"mal (a la tete|au crane|de tete)|migraine|tete qui tourne|la tete me tourne|vertiges?|"
+               r"envie de vomir|nausee\w*|crampes?")

@@ -26,7 +26,7 @@ from re import Pattern
 
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
 from relais.crisis_classifier import CrisisReading
-from relais.heat_words import speaks_of_heat
+from relais.heat_words import FIRST_SIGNS, speaks_of_heat
 from relais.mood import WORTHLESS
 from relais.text import normalise, single_letters, variants
 from relais.violence_witness import witnesses_violence
@@ -1448,9 +1448,7 @@ _WE = re.compile(r"\b(on|nous) (a|avons|est|sommes|se sent|nous sentons) (tous|t
 # The first signs of heat illness, and the signs that make it an emergency (the heart, breath,
 # vomiting, confusion, a limb or speech, fever, fainting, great age, pregnancy): with any of
 # these, the models' reading of an emergency stands (review of persona round 100's fixes).
-_MILD_HEAT_SIGNS = re.compile(
-    r"\b(mal (a la tete|au crane|de tete)|migraine|fatigue\w*|epuise\w*|tete qui tourne|la tete me tourne|vertiges?|envie de vomir|"
-    r"nausee\w*|mal au coeur|(tres |trop )?chaud|faible|crampes?)\b")
+_MILD_HEAT_SIGNS = re.compile(rf"\b({FIRST_SIGNS}|fatigue\w*|epuise\w*|mal au coeur|(tres |trop )?chaud|faible)\b")
 _HEAT_ALARM = re.compile(
     r"\b(coeur (qui )?bat|palpit\w*|respir\w*|essouffl\w*|souffle|vomi\b|vomis|vomit|vomissements?|diarrhee|confus\w*|fievre|bras|jambe|"
     r"parler|flou|poitrine|malaise|evanou\w*|debout|me lever|pacemaker|enceinte|contractions?|bizarre|brulante?|transpire plus|"
