@@ -15,6 +15,7 @@ from relais.services.desk import CRISIS_PRIORITY
 from relais.services.errors import ServiceError
 from relais.services.escalation import CaseInfo
 from relais.services.progress import ProgressService
+from relais.track_content import find_topic
 from relais.tracks import TRACKS
 from texts.contact_wishes import instructions_text
 from texts.progress import progress_lines
@@ -35,6 +36,7 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
         _why_shared(case),
         f"Relais : {relais}",
         f"Phase : {slots.get('phase') or '—'} · Thème : {TRACKS.get(slots.get('track') or '', '—')}",
+        *_subject(slots.get("topic")),
         f"Ouvert le {case.opened_at:%d/%m/%Y à %H:%M} (UTC)",
         "",
         "Suivi :",
@@ -45,6 +47,13 @@ async def case_card(case: CaseInfo, tracker: dict, progress: ProgressService, re
     ]
     # Telegram counts UTF-16 units (an emoji is two): a margin under its 4,096.
     return "\n".join(lines)[:3800]
+
+
+def _subject(topic_key: str | None) -> list[str]:
+    """The sub-topic last answered (« Toit abîmé, la pluie entre »): what the citizen came for,
+    before the coach reads the messages."""
+    topic = find_topic(topic_key)
+    return [f"Sujet : {topic.title}"] if topic else []
 
 
 def cases_by_relais(cases: list[CaseInfo], relais_name: Callable[[CaseInfo], str]) -> str:

@@ -79,3 +79,11 @@ async def test_nothing_recorded(services):
     assert await follow_up(services, "nobody") == (
         "rien d'enregistré (pas de consentement ou pas encore de suivi)"
     )
+
+
+async def test_the_card_names_the_sub_topic_the_citizen_came_for(services):
+    case = services.escalation.open_case("card-topic", "citizen_request", relais_code="IDF")
+    tracker = {"slots": {"track": "logement", "phase": "urgence", "topic": "logement/toit_abime_fuite"}}
+    card = await case_card(case, tracker, services.progress, "Relais IDF", "Personne A")
+    assert "Sujet : Toit abîmé, la pluie entre" in card
+    assert "Sujet" not in await case_card(case, {"slots": {"topic": "n'importe quoi"}}, services.progress, "Relais IDF", "Personne A")
