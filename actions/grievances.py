@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
 from actions.escalation import TEAM_FOLLOWS_UP
+from actions.fallback import FALLBACK_ACTION
 from actions.welcome import note_leading_consent
 from relais.consent_words import without_leading_consent
 from relais.conversation_contract import (
@@ -81,6 +82,8 @@ _CANCEL = re.compile(r"^((non|mais non|nan|bon) )?(annule\w*|stop|laisse[sz]? to
                      r"|\bc'est deja (la |le )?d ?\d+\b")
 # The state key that hands the turn to the request for a person (action_escalader) after this one.
 _HAND_OVER_KEY = "hand_over"
+# The rest of a « no » to the offer is answered by the fallback's readings (the topics).
+_ANSWER_REST_KEY = "answer_rest"
 _ABOUT_CHOICES = re.compile(r"\b(difference|les (3|trois)|options?|choix|choisir|mon nom|nom apparai\w*|anonym\w*|ca veut dire quoi)\b")
 ESCALATION_ACTION = "action_escalader"
 
@@ -106,8 +109,10 @@ class ActionDoleance(Action):
             logger.warning("Doléance not handled: storage unavailable")
             dispatcher.utter_message(text=_texts()["unavailable"])
         hand_over = state.pop(_HAND_OVER_KEY, False)
+        answer_rest = state.pop(_ANSWER_REST_KEY, False)
         return consent + [SlotSet(GRIEVANCE_SLOT, state or None)] \
-            + ([FollowupAction(ESCALATION_ACTION)] if hand_over else [])
+            + ([FollowupAction(ESCALATION_ACTION)] if hand_over else []) \
+            + ([FollowupAction(FALLBACK_ACTION)] if answer_rest else [])
 
     def _turn(self, dispatcher: CollectingDispatcher, sender: str, state: dict[str, Any],
               text: str, intent: str | None) -> dict[str, Any]:
@@ -200,7 +205,9 @@ class ActionDoleance(Action):
         if step == STEP_TRANSMIT:
             if says_no(text):
                 dispatcher.utter_message(text=_texts()["cancelled"])
-                return {}
+                # « NON. jveux juste savoir si l'eau du Lidl c'est bon pour un bébé » (persona
+                # round 102: « je ne transmets rien », and the question left unanswered twice).
+                return {_ANSWER_REST_KEY: True} if _asks_beside_the_no(text) else {}
             if not (says_yes(text) or read_place(text).found or read_stated_visibility(text)
                     or read_stated_theme(text)):
                 return _ask(dispatcher, state, STEP_TRANSMIT, _texts()["ask_transmit_again"],
@@ -495,6 +502,17 @@ def _said_before(tracker: Tracker) -> str | None:
     only a place or a yes): what a « publiez » or « oui, faites remonter » is about."""
     said = _earlier_user_texts(tracker)[-3:]
     return next((text for text in reversed(said) if has_substance(text)), None)
+
+
+# A « no » to the offer that goes on with a question this long asks that question.
+QUESTION_BESIDE_NO_WORDS = 6
+
+
+def _asks_beside_the_no(text: str) -> bool:
+    return len(text.split()) >= QUESTION_BESIDE_NO_WORDS and (is_question(text) or bool(_NEED_BESIDE_NO.search(normalise(text))))
+
+
+_NEED_BESIDE_NO = re.compile(r"\b(je veux|jveux|je voudrais|j'ai besoin|jai besoin|juste savoir|ma question)\b")
 
 
 def _place_said_before(tracker: Tracker) -> dict[str, Any] | None:

@@ -24,6 +24,7 @@ import yaml
 
 from relais.conversation_contract import CONTACT_WISHES_KEY
 from relais.crisis import VIOLENCE
+from relais.sentences import sentences
 from relais.text import normalise
 from relais.yes_no import says_yes
 
@@ -380,7 +381,10 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
         quiet_from=quiet[0],
         quiet_until=quiet[1],
         no_weekend=bool(_NOT_WEEKEND.search(words)) and about_contact,
-        days_off=_days_off(words) if about_contact else (),
+        # Sentence by sentence: « Je ne suis pas salarié. Pour jeudi, j'appelle un taxi ? »
+        # (persona round 102: « aucun message le jeudi » noted) is no day off.
+        days_off=tuple(sorted({day for sentence in sentences(text) for day in _days_off(normalise(sentence))}))
+        if about_contact else (),
         no_calls=(bool(_NO_CALLS.search(words)) and not _CITIZEN_CALLS.search(words))
         or (in_context and bool(_CANNOT_HEAR.search(words))),
         call_me=bool(_CALL_ME.search(words)) and not _NO_CALLS.search(words),

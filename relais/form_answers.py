@@ -43,7 +43,7 @@ _WHEN_CLAUSE = re.compile(
 # A question word closing a clause, SMS style (« je bloque comment, j'ai pas le numéro », « il
 # faut quoi comme papiers », « on va où »; persona round 92: both got a questionnaire).
 _ASKS_AT_THE_END = re.compile(
-    r"\b(je|j'|on|il|elle|tu|vous|ca|ça|c'est|faut|fait|fais|va|vais) (\w+ ){0,3}?(comment|quoi|où|combien|quand)\s*([,.!;]|$)"
+    r"\b(je|j'|on|il|elle|tu|vous|ca|ça|c'est|faut|fait|fais|va|vais|jfais|jfai|jvais|jdois|jpeux|jsuis) (\w+ ){0,3}?(comment|quoi|où|combien|quand)\s*([,.!;]|$)"
     r"|\bquoi comme\b", re.IGNORECASE)
 # « Je sais pas quoi », « ça dépend quand », « n'importe quand »: an answer, not a question.
 _DOES_NOT_KNOW = re.compile(r"\b(sais|sait|savons|savez|saurais) (pas |plus |vraiment pas )?(trop )?(comment|quoi|quand|ou|combien)$"

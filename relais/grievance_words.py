@@ -162,6 +162,8 @@ _HELP = re.compile(
 )
 _NO_TRANSMIT = re.compile(
     r"^(non|nan|no|pas besoin|pas la peine|laisse[sz]?( tomber)?|c'est bon|ca ira|non merci|je parlais juste"
+    # « mais là c pas le moment des plaintes, j'ai un bébé… » (persona round 102).
+    r"|(mais )?(la )?(c'est|c|ce n'est) pas le moment"
     r"|juste (pour )?(dire|parler|rale\w*)|pas maintenant|plus tard)\b"
 )
 _YES_TRANSMIT = re.compile(
@@ -376,7 +378,9 @@ _OWN = re.compile(
     r"\b(mon|ma|mes) (puits|banque|agence|entreprise|boite|commerce|restaurant|magasin|poste|proprio|proprietaire|bailleur|caf"
     r"|employeur|patron|medecin|compteur|jardin|potager|terrain|maison|appart\w*|logement|voiture|ligne|tel|telephone)\b")
 _ACUTE = re.compile(
-    r"\b(depuis (ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la tempete|la crue|la coupure)"
+    r"\b(depuis (ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la tempete|la crue|la coupure"
+    # « Ya plus d'eau chez nous depuis 3 jours » (persona round 102: offered as a doléance).
+    r"|(\d|deux|trois|quatre|cinq|six|plusieurs) (jours|heures|h))"
     r"|ce soir|cette nuit|demain|tout de suite|a cette heure\w*|bloque|bloquee|coince|coincee|a la rue|des demain|jusqu'a nouvel ordre"
     r"|je dois (rentrer|aller|partir)|je rentre comment|comment je rentre)\b")
 _OUTRAGE = re.compile(

@@ -152,6 +152,8 @@ _WRONG_TRACK = re.compile(
     r"ni l'un ni l'autre|ni lun ni lautre|"
     r"(j'ai|jai|j ai) pas parle d(e |')?(energie|elec\w*|jardin|logement|travail|mobilite|budget|alimentation|numerique)\w*|"
     r"(c'est|ce n'est) pas (ca|le sujet|la question|mon probleme|le probleme|de ca que je parle)|"
+    # « cheque energie. electricité. c'est pas de la bouffe la » (persona round 102: a food plan).
+    r"(c'est|c|ce n'est|ce n est) pas (de la bouffe|a manger|de la nourriture|de l'alimentation|de l'energie|de l'elec\w*|du jardin|du boulot|du travail|du logement|du budget|de l'argent|d'internet|du numerique|de la mobilite|de la voiture)( la)?\b(?! (mais|et))|"
     r"pas le bon (sujet|theme|coach)|(mauvais|faux) (sujet|theme|coach)|vous vous trompez de sujet|"
     # « c pas mon elec le problème », « je veux parler de travail, pas d'énergie » (persona round 89)
     r"(c'est |c |ce n'est )?pas (mon |ma |mes |le |la |les |l'|de |d'|du )\w+ (le|mon) (probleme|souci))\b|"

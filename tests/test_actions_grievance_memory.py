@@ -36,3 +36,18 @@ def test_the_current_message_is_never_its_own_earlier_text():
     events = [_user(PAVEMENT), *_action("action_crise"), _user("publiez")]
     tracker = make_tracker(intent="doleance", text="publiez", events=events)
     assert _said_before(tracker) == PAVEMENT
+
+
+def test_a_no_to_the_offer_with_a_question_beside_it_hands_the_question_on(dispatcher, domain):
+    # Persona round 102: « NON. jveux juste savoir si l'eau du Lidl c bon pour un bébé » got
+    # « je ne transmets rien », and the question was lost twice.
+    from rasa_sdk.events import FollowupAction
+
+    from actions.grievances import ActionDoleance
+    offer = {"step": "transmit", "kind": "doleance", "text": "plus d'eau dans la cité"}
+    text = "NON. jveux juste savoir si leau du lidl c bon pour un bebe de 6 mois ou si il lui faut une eau speciale"
+    events = ActionDoleance().run(dispatcher, make_tracker("deny", text, slots={"doleance": offer}), domain)
+    assert FollowupAction("action_fallback") in events
+    dispatcher.messages.clear()
+    events = ActionDoleance().run(dispatcher, make_tracker("deny", "non merci", slots={"doleance": offer}), domain)
+    assert FollowupAction("action_fallback") not in events
