@@ -29,7 +29,7 @@ from relais.conversation_contract import (
     TRACK_ACTION,
     TRIAGE_KEY,
 )
-from relais.crisis import crisis_content
+from relais.crisis import MEDICAL, crisis_content
 from relais.crisis_dialogue import (
     ASIDE_KEY,
     CASE_FALSE_ALARM,
@@ -40,7 +40,7 @@ from relais.crisis_dialogue import (
     continues_dialogue,
     next_turn,
 )
-from relais.safety import CERTAIN, Triage, triage
+from relais.safety import CERTAIN, Triage, carbon_monoxide_in_context, triage
 from relais.services import StorageUnavailable
 from texts.contact_wishes import instructions_text
 
@@ -55,6 +55,11 @@ class ActionCrise(Action):
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         message = citizen_message(tracker)
         crisis = tracker.get_slot(CRISIS_SLOT) or {}
+        if message.triage.tier != CERTAIN and carbon_monoxide_in_context(message.text, _earlier_texts(tracker)):
+            # A fire indoors told before, signs of poisoning now (rasa_components/crisis_policy.py
+            # gave this message the floor): the carbon monoxide emergency.
+            message = replace(message, triage=Triage(CERTAIN, MEDICAL))
+            crisis = {**crisis, "carbon_monoxide": True}
         turn = next_turn(crisis, message, continues_dialogue(previous_action(tracker, skip=CONTACT_ACTION), crisis))
         if turn is None:
             # The policy only calls this action for the crisis dialogue; if the state says
@@ -90,6 +95,11 @@ def _escalation_slot(tracker: Tracker, before: dict[str, Any], after: dict[str, 
     if before.get("case") and not after.get("case") and current == str(before["case"]):
         return [SlotSet(ESCALATION_SLOT, None)]  # closed as a false alarm
     return []
+
+
+def _earlier_texts(tracker: Tracker) -> tuple[str, ...]:
+    texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
+    return tuple(texts[:-1])
 
 
 def citizen_message(tracker: Tracker) -> CitizenMessage:

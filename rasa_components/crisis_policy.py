@@ -23,7 +23,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_components.decided_policy import DecidedPolicy
 from relais.conversation_contract import CONTACT_ACTION, CRISIS_ACTION, CRISIS_SLOT, TRIAGE_KEY
 from relais.crisis_dialogue import CitizenMessage, continues_dialogue, takes_message
-from relais.safety import Triage
+from relais.safety import Triage, carbon_monoxide_in_context
 
 # RulePolicy's priority is 6.
 CRISIS_POLICY_PRIORITY = 7
@@ -63,7 +63,17 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     # in the middle of the crisis dialogue: the dialogue goes on after it, as if it had not run.
     if takes_message(state, message, confidence, in_crisis_dialogue(tracker, state)):
         return CRISIS_ACTION
+    if message.text and not message.text.startswith("/") \
+            and carbon_monoxide_in_context(message.text, earlier_texts(tracker)):
+        # Signs of poisoning after a fire indoors told before (relais/safety.py).
+        return CRISIS_ACTION
     return None
+
+
+def earlier_texts(tracker: DialogueStateTracker) -> tuple[str, ...]:
+    """The citizen's messages before the latest, the latest last."""
+    texts = [event.text or "" for event in tracker.events if isinstance(event, UserUttered)]
+    return tuple(texts[:-1])
 
 
 def in_crisis_dialogue(tracker: DialogueStateTracker, state: Optional[dict]) -> bool:

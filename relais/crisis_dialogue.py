@@ -1048,7 +1048,7 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
         first = content.text(_FIRST_OF_WRITER[(crisis_kind.id, writer)])
     if writer == "infant" and _FEVER.search(normalise(text or "")):
         first = content.text("medical_infant_fever_first")
-    if crisis_kind.id in (MEDICAL, DANGER) and speaks_of_carbon_monoxide(text):
+    if crisis_kind.id in (MEDICAL, DANGER) and (speaks_of_carbon_monoxide(text) or state.get("carbon_monoxide")):
         first = content.text("carbon_monoxide_first")
     elif crisis_kind.id == DANGER and speaks_of_a_gas_leak(text):
         # Out first, then the call from outside (persona round 89: « appelez le 112 maintenant »

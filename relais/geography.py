@@ -214,6 +214,10 @@ def _entry_errors(index: int, entry: object, seen: dict[str, int]) -> list[str]:
     return errors
 
 
+# Emergency numbers that are also départements: a département only when said as one.
+_EMERGENCY_NUMBERS = frozenset({"15", "17", "18"})
+
+
 def departement_named(text: str | None) -> Departement | None:
     """The département a citizen names in words: a postal code (« 87100 »), « le 87 » or
     « département 87 », its name (« haute vienne ») or its prefecture (« j'habite à Limoges »).
@@ -225,6 +229,9 @@ def departement_named(text: str | None) -> Departement | None:
         found.add(postal_code_to_departement(postal))
     for number in re.findall(r"\b(?:le|departement|dept|dep|c'est|en|du|au) (\d{2,3}|2a|2b)\b|^(\d{2}|2a|2b)$", words):
         code = normalise_departement(next(n for n in number if n))
+        if code in _EMERGENCY_NUMBERS and not re.search(rf"\b(departement|dept|dep|dans le|habite le|vis dans le) {code}\b", words):
+            # « Je ne veux pas déranger le 15 » is the SAMU, not the Cantal (persona round 102).
+            continue
         if code is not None and code in departements():
             found.add(code)
     named = {(departement.code, normalise(name)) for departement in departements().values()

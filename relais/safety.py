@@ -764,6 +764,30 @@ def speaks_of_carbon_monoxide(text: str | None) -> bool:
     return bool(_CARBON_MONOXIDE.search(normalise(text or "")))
 
 
+# Signs of poisoning told after a fire indoors was, a message or more before (persona round 102:
+# « je l'ai allumé dans la cuisine, porte fermée… un peu mal à la tête », then « mal au cœur, la
+# tête qui tourne, je vais m'allonger dans la cuisine » got cooking tips and « au moindre doute,
+# le 15 »; the carbon monoxide alert came with the third message).
+_FIRE_INDOORS = re.compile(
+    r"\b(barbecue|brasero|charbon|groupe electrogene|generateur|poele|chauffage d'appoint|petrole|chauffage a gaz|"
+    r"chauffage au gaz|rechaud|gaziniere|braises?|cheminee|insert)\b")
+_POISONING_SIGNS = re.compile(
+    r"\b(mal (a la|de) tete|maux de tete|migraine|nausee\w*|envie de vomir|mal au coeur|vomi\w*|vertiges?|tete qui tourne|"
+    r"la tete me tourne|somnolen\w*|envie de dormir|endormie?s?|tres fatiguee?s?|confuse?|malaise)\b")
+# The messages before the latest that may tell the fire.
+FIRE_CONTEXT_MESSAGES = 4
+
+
+def carbon_monoxide_in_context(text: str | None, earlier: tuple[str, ...]) -> bool:
+    """Signs of carbon monoxide poisoning in the message, a fire indoors told in it or in the
+    `earlier` messages (the latest last), and no crisis the lexicon reads already."""
+    words = normalise(text or "")
+    if not _POISONING_SIGNS.search(words):
+        return False
+    told = (words, *(normalise(t) for t in earlier[-FIRE_CONTEXT_MESSAGES:]))
+    return any(_FIRE_INDOORS.search(t) for t in told)
+
+
 # Done with a thing of daily life: « je veux en finir avec la voiture », « en finir avec le fioul ».
 _DONE_WITH_A_THING = re.compile(
     r"\ben finir avec (la|le|les|ce|cette|ces|mon|ma|mes|l') ?(\w+ )?(voiture|bagnole|caisse|fioul|gaz|chaudiere|"

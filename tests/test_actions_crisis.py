@@ -164,3 +164,16 @@ def test_a_false_alarm_with_a_question_is_followed_by_the_track_action(dispatche
                     intent="track_energie", state=state, in_dialogue=True)
     events, new_state = run(dispatcher, domain, track)
     assert FollowupAction("action_select_track") in events and new_state["open"] is False
+
+
+def test_signs_of_poisoning_after_a_heater_told_before_are_the_carbon_monoxide_emergency(dispatcher, domain, database):
+    # Persona round 102: a woman of 81 with a paraffin heater in a closed kitchen, then « mal au
+    # cœur, la tête qui tourne, je vais m'allonger dans la cuisine », got cooking tips and « au
+    # moindre doute, le 15 » for three messages.
+    track = tracker("J'ai mal au coeur un peu et la tete qui tourne. Je vais m'allonger dans la cuisine", intent="inform")
+    track.events.insert(0, {"event": "user", "text": "Donc le chauffage a petrole je peux ou pas ?"})
+    events, state = run(dispatcher, domain, track)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "monoxyde de carbone" in said and state["carbon_monoxide"] and state["tier"] == "certain"
+    rows, _audit = cases(database)
+    assert rows and rows[0][2] == "open" and rows[0][3] == "medical"

@@ -51,3 +51,11 @@ def test_after_a_practical_aside_answered_by_a_track_the_dialogue_goes_on():
              ActionExecuted("action_listen")]
     assert next_crisis_action(tracker(aside[:5])) is None  # the aside itself goes to the track
     assert next_crisis_action(tracker(aside + [user("il revient ce soir, j'ai peur", "out_of_scope", 0.6)])) == "action_crise"
+
+
+def test_signs_of_poisoning_after_a_heater_told_before_take_the_floor():
+    earlier = [user("le chauffage a petrole je peux l'allumer dans la cuisine ?", "track_energie", 0.9),
+               ActionExecuted("action_select_track"), ActionExecuted("action_listen")]
+    signs = user("j'ai mal au coeur et la tete qui tourne, je vais m'allonger", "track_energie", 0.6)
+    assert next_crisis_action(tracker(earlier + [signs])) == "action_crise"
+    assert next_crisis_action(tracker([signs])) is None
