@@ -91,6 +91,12 @@ _NO_FAREWELL = (r"^(?!.*\b(adieu|au revoir|lettres?|partir|en finir|mourir|me tu
 
 
 _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
+    # Before false_alarm: « je parlais du chien là, je peux le prendre avec moi ? » (persona
+    # round 102: a violence case closed as a false alarm).
+    ("pet", _patterns(
+        r"\b(le|du|mon|notre|mes|nos|un|son) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot|lapin)\b.{0,80}"
+        r"\b(prendre|emmener|partir|garder|foyers?|hebergement|accept\w*|vol|voler|recuper\w*)\b"
+        r"|\b(prendre|emmener|partir avec|garder|recuperer) (\w+ ){0,2}(le|mon|notre|mes|nos) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot)\b")),
     ("false_alarm", _patterns(
         r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
@@ -326,7 +332,10 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("children", _patterns(r"\b(mes enfants|les enfants|mes petits|mon fils|ma fille|les gosses|mon bebe)\b")),
     # Before safe_now: « je suis chez un pote. est-ce qu'un homme peut être aidé ? » asks first.
     ("male_victim", _patterns(
-        r"\bje suis un homme\b|\b(un homme|les hommes) (\w+ )?(aussi|peut|peuvent|ca compte|victimes?)\b|\bhommes? battus?\b")),
+        r"\bje suis un (homme|mec|gars)\b|\b(un homme|les hommes|un mec|les mecs) (\w+ )?(aussi|peut|peuvent|ca compte|victimes?)\b|\bhommes? battus?\b"
+        # « le 3919 c'est pour les femmes non ? », « y a un numéro pour les hommes ? » (persona
+        # round 102: the 3919 Violences Femmes Info, three times, to a man hit by his partner).
+        r"|\b(pour|aux) (les )?(hommes|mecs)\b|\b(c'est|c|reserve|que) (pour|aux) (les )?femmes\b")),
     ("is_it_violence", _patterns(
         r"\b(c'est|est ce que c'est|ca compte comme|c'est vraiment|c'est bien|ca reste) (quand meme |vraiment |bien |aussi )?(de la |des )?violences?\b",
         r"\bon peut appeler ca (de la |des )?violences?\b",
@@ -449,6 +458,11 @@ _SOMEONE_ELSE = re.compile(
 # to it: no turn misread later takes that back.
 TOLD_KEY = "told"
 # Words that take back what was told (a joke, a test, not suicidal), not a misread turn.
+# « Non non tout va bien, je parlais du match de boxe »: the violence taken back.
+_PLAY_OR_FINE = re.compile(r"\b(tout va bien|on va bien|ca va bien|match|boxe|film|serie|jeu|jeux|sport|echecs|belote|judo|rugby|foot|karate|"
+                           r"catch|console|roman|livre)\b")
+# « Je parlais de… », « vous avez mal compris »: a turn misread, not the danger taken back.
+_SPOKE_OF = re.compile(r"\b(je parlais (de|d'|du|des)|je voulais dire|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|ma question (c'etait|etait))\b")
 _RETRACTS = re.compile(
     r"\b(je plaisant\w*|je rigol\w*|blague|pour rire|second degre|une expression|une (facon|maniere) de parler|une image|"
     r"au sens figure|un test|pas (du tout |vraiment )?suicidaire|(fausse|mauvaise) manip|pas pour (toi|vous)|"
@@ -544,7 +558,7 @@ _KIND_MOVES = {
     "line_busy": frozenset({MEDICAL, DANGER, CHILD, VIOLENCE, SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "own_money": frozenset({VIOLENCE}),
     "not_leaving": frozenset({VIOLENCE}), "no_complaint": frozenset({VIOLENCE}), "is_it_normal": frozenset({VIOLENCE}),
-    "meet_in_person": frozenset({VIOLENCE}),
+    "meet_in_person": frozenset({VIOLENCE}), "pet": frozenset({VIOLENCE}),
     # « On est dehors avec les enfants. J'ai appelé le 18, ça sonne occupé »: the children are
     # a violence dialogue's question only; elsewhere they hid the busy line (persona round 89).
     "children": frozenset({VIOLENCE}),
@@ -576,6 +590,7 @@ _KIND_ANSWERS = {
     "is_it_normal": ("violence_answers", "is_it_normal"),
     "no_complaint": ("violence_answers", "no_complaint"),
     "meet_in_person": ("violence_answers", "meet_in_person"),
+    "pet": ("violence_answers", "pet"),
     "child_fears_call": ("child_answers", "fears_call"),
     "child_placement": ("child_answers", "placement"),
     "what_119_does": ("child_answers", "what_119_does"),
@@ -603,7 +618,7 @@ _ASKED_MOVES = {"what_to_do": re.compile(
 
 
 _MALE_VICTIM = re.compile(
-    r"\bje suis un homme\b|\bvictime de (ma|sa) (copine|femme|compagne|conjointe)\b"
+    r"\bje suis un (homme|mec|gars|garcon)\b|\bvu que je suis un (homme|mec|gars)\b|\bvictime de (ma|sa) (copine|femme|compagne|conjointe)\b"
     r"|\b(ma|mon ex) (copine|femme|compagne|conjointe|petite amie|ex femme|ex copine) (me|m') ?(a )?(frappe|tape|bat|cogne|griffe|gifle|menace|etrangle)")
 
 
@@ -1459,6 +1474,13 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « C'est bon le danger est passé, tout va bien »: the danger was real, and is over; no
         # « pardon pour l'inquiétude : j'ai mal compris » (persona round 89).
         move = "emergency_over"
+    if move == "false_alarm" and kind in (VIOLENCE, CHILD) and state.get("tier") == CERTAIN and triage.tier is None \
+            and _SPOKE_OF.search(normalise(message.text or "")) and not _RETRACTS.search(normalise(message.text or "")) \
+            and not _PLAY_OR_FINE.search(normalise(message.text or "")):
+        # « Je parlais du chien là » after violence told (persona round 102: the case closed as a
+        # false alarm): the last answer missed the question, the violence stands.
+        line = _with_reminder(content.text("misread_violence"), kind, state)
+        return _turn(state, (line,), kind=kind)
     if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(TOLD_KEY) and triage.tier is None \
             and not _RETRACTS.search(normalise(message.text or "")):
         # « ?? Je parlais de l'usine » after thoughts of suicide were told (persona round 90:

@@ -4,7 +4,7 @@ false alarms, never the same text twice in a row."""
 
 import pytest
 
-from relais.crisis import CHILD, crisis_content
+from relais.crisis import CHILD, VIOLENCE, crisis_content
 from relais.crisis_dialogue import (
     CASE_FALSE_ALARM,
     CASE_OPEN,
@@ -1543,3 +1543,18 @@ def test_drinking_told_after_thoughts_of_suicide_is_acknowledged_with_its_line()
     assert talk.say("des fois je me dis que disparaître ce serait plus simple").kind == "suicide"
     turn = talk.say("quand je suis seul le soir j'ouvre la 3e bière et là je commence à ruminer")
     assert "0 980 980 930" in turn.lines[0]
+
+
+def test_a_man_hit_by_his_partner_gets_numbers_for_him_and_a_misread_turn_keeps_the_case():
+    # Persona round 102: « je suis un mec », « le 3919 c'est pour les femmes non ? », three times
+    # the 3919 Violences Femmes Info; then « je parlais du chien » closed the case as a false alarm.
+    first = next_turn(None, CitizenMessage("hier soir mon copain m'a poussé dans l'escalier, j'ai le poignet bleu, "
+                                           "je sais pas si ça compte vu que je suis un mec", "crise", Triage(CERTAIN, VIOLENCE)))
+    assert "un homme aussi" in " ".join(first.lines) and first.state["writer"] == "man"
+    asked = next_turn(first.state, CitizenMessage("y a un numero pour les hommes ou pas ?", "inform", Triage()))
+    assert "116 006" in " ".join(asked.lines)
+    dog = next_turn(first.state, CitizenMessage("je parlais du chien la. je peux le prendre avec moi ou il peut "
+                                                "m'accuser de vol ?", "inform", Triage()))
+    assert dog.case != CASE_FALSE_ALARM and "animal" in " ".join(dog.lines)
+    misread = next_turn(first.state, CitizenMessage("vous avez mal compris, je parlais de mon boulot", "inform", Triage()))
+    assert misread.case != CASE_FALSE_ALARM and misread.state["open"]
