@@ -97,6 +97,18 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(le|du|mon|notre|mes|nos|un|son) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot|lapin)\b.{0,80}"
         r"\b(prendre|emmener|partir|garder|foyers?|hebergement|accept\w*|vol|voler|recuper\w*)\b"
         r"|\b(prendre|emmener|partir avec|garder|recuperer) (\w+ ){0,2}(le|mon|notre|mes|nos) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot)\b")),
+    # A parent whose child hurts themselves (persona round 102: « urgences ce soir oui ou non ? »,
+    # « c'est confidentiel ? », « je préviens le lycée ? » asked five times, the 3114's line each time).
+    ("force_door", _patterns(r"\b(forcer|defoncer|casser|ouvrir de force) (la|sa) porte\b")),
+    ("er_tonight", _patterns(
+        r"\b(urgences?|l'hopital)\b.{0,40}\b(ce soir|cette nuit|maintenant|oui ou non|ou pas|ou non)\b",
+        r"\b(je l'emmene|l'emmener|je dois l'emmener|faut il l'emmener|j'emmene (\w+ )?(mon|ma) \w+) (\w+ ){0,2}(aux urgences|a l'hopital)\b")),
+    ("confidential_care", _patterns(
+        r"\b(confidentiel\w*|tenue? au secret|secret (medical|professionnel)|signalement|services sociaux|information preoccupante"
+        r"|dans un dossier|un dossier (\w+ ){0,2}(mairie|social)|avoir des problemes)\b")),
+    ("tell_school", _patterns(
+        r"\b(lycee|college|l'ecole|prof|profs|cpe|infirmiere scolaire)\b.{0,40}\b(dire|prevenir|previens|leur dis|en parler|au courant)\b",
+        r"\b(dire|prevenir|previens|en parler) (\w+ ){0,3}(au lycee|au college|a l'ecole|a son lycee|a l'infirmiere)\b")),
     ("false_alarm", _patterns(
         r"\b(fausse alerte|je plaisant|je rigol|c'etait (une blague|pour rire|une expression|une image|ironique|du second degre|une facon de parler)|une (facon|maniere) de parler|je parlais (de|d'|du|des)|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|mal interprete|rien a voir|c'est une expression|au sens figure|je ne suis pas en danger|personne n'est en danger|pas du tout (suicidaire|en danger)|aucun danger|pas de danger)\b",
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
@@ -551,6 +563,8 @@ _KIND_MOVES = {
     "wants_a_call": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "far_or_near": frozenset({OTHER_AT_RISK, MEDICAL}), "helper_strain": frozenset({OTHER_AT_RISK}),
     "keeps_secret": frozenset({OTHER_AT_RISK}), "how_to_help": frozenset({OTHER_AT_RISK}),
+    "force_door": frozenset({OTHER_AT_RISK}), "er_tonight": frozenset({OTHER_AT_RISK}),
+    "confidential_care": frozenset({OTHER_AT_RISK}), "tell_school": frozenset({OTHER_AT_RISK}),
     "male_victim": frozenset({VIOLENCE}), "aggressor_returns": frozenset({VIOLENCE}),
     "is_it_violence": frozenset({VIOLENCE}),
     "bleeding": frozenset({MEDICAL}), "drive_there": frozenset({MEDICAL}), "gas": frozenset({DANGER}),
@@ -577,6 +591,10 @@ _KIND_ANSWERS = {
     "helper_strain": ("other_at_risk_answers", "helper_strain"),
     "how_to_help": ("other_at_risk_answers", "how_to_help"),
     "keeps_secret": ("other_at_risk_answers", "keeps_secret"),
+    "force_door": ("other_at_risk_answers", "force_door"),
+    "er_tonight": ("other_at_risk_answers", "er_tonight"),
+    "confidential_care": ("other_at_risk_answers", "confidential_care"),
+    "tell_school": ("other_at_risk_answers", "tell_school"),
     "bleeding": ("medical_answers", "bleeding"),
     "drive_there": ("medical_answers", "drive_there"),
     "gas": ("danger_answers", "gas"),

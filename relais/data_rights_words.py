@@ -15,7 +15,11 @@ SEE, ERASE = "mes_donnees", "oubli"
 _ERASE = re.compile(
     r"\b(effacez|effacer|supprimez|supprimer|oubliez|detruisez|detruire) (moi |tout\b(?! (le|la|les|l'|un|une|ce|cet|cette|mon|ma|mes|son|sa|ses)\b)|toutes? (mes|les) (donnees|infos|informations|traces)|"
     r"mes (donnees|infos|informations|traces|messages)|ce que vous (avez|savez|gardez) (sur|de) moi|mon compte|mon historique)\b"
-    r"|\b(oubliez moi|droit a l'oubli)\b|^((bon|alors|ok|donc|et) )*(effacez|supprimez) tout\b")
+    r"|\b(oubliez moi|droit a l'oubli)\b|^((bon|alors|ok|donc|et) )*(effacez|supprimez) tout\b"
+    # « Effacez tout ce qui concerne mon fils », « comment on efface mes données ? » (persona
+    # round 102: a father's refusal inside a crisis dialogue, twice unheard).
+    r"|\b(effacez|effacer|supprimez|supprimer) tout ce (qui (concerne|touche|parle)|que (je vous ai|j'ai|vous avez|vous savez))\b"
+    r"|\bcomment (on |je |est ce qu'on |je peux |on peut )?(efface|supprime|effacer|supprimer) (mes|les|ces|nos) (donnees|infos|informations|messages|echanges)\b")
 _SEE = re.compile(
     r"\b(qu'est ce que|qu est ce que|que|quoi|quelles?) (vous )?(gardez|garde|conservez|savez|avez|stockez|enregistrez|enregistre)"
     r"( \w+){0,3} (sur moi|de moi|me concernant|comme donnees|comme infos|de mes donnees)\b"

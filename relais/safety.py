@@ -243,7 +243,9 @@ CRISIS_PATTERNS = _compile((
     (DANGER, r"\b(odeur|fuite|sent|sens|pue) (de |le |du |la )?gaz\b"),
     (DANGER, r"\b(il y a le feu(?! au lac)|au feu|(maison|appart|appartement|immeuble|cuisine|chambre|garage|voiture|canape) (brule|est en feu)|en feu|un incendie chez|incendie chez (moi|nous)|(?<!eu un )incendie dans (mon|notre|l'immeuble|la maison)(?! (d'a cote|d'en face|voisin|voisine))|incendie (a|au) (l'etage|cote))\b"),
     (DANGER, r"(\b(alarme|detecteur) (\w+ ){0,2}(de )?(monox\w*|co) (\w+ ){0,3}(sonne|bipe|bippe|hurle|s'est declenche)|\bintoxi\w* (au|par le) monox\w*|\bmonox\w*\b.{0,60}\b(mal a la tete|vomi\w*|vertige|evanoui\w*|malaise|nausee\w*|endormi))"),
-    (DANGER, r"\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"
+    # Not the writer forcing a door themselves (« je sais pas si je dois forcer la porte » of a
+    # son locked in his room, persona round 102: « votre sécurité passe avant tout : le 112 »).
+    (DANGER, r"(?<!je dois )(?<!dois je )(?<!je vais )(?<!je peux )(?<!faut il )(?<!je devrais )(?<!il faut )\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"
                # Someone trying the door at night: « qqn essaie d'ouvrir ma porte en pleine nuit ».
                r"|\b(quelqu'un|qqn|un homme|des hommes|un inconnu|des gens|un type) (essaie|essaye|essayent|tente|tentent) (d'ouvrir|de forcer|de crocheter) (ma|la|notre) (porte|fenetre)\b(?! (du garage|de la cave|de la boite))"),
     (DANGER, r"\b(quelqu'un|un homme|des hommes|qqn|un inconnu) (\w+ ){0,2}(est |sont )?dans (la|ma|notre) (maison|appart|appartement|chambre|cuisine)\b"),

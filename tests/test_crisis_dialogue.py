@@ -1558,3 +1558,20 @@ def test_a_man_hit_by_his_partner_gets_numbers_for_him_and_a_misread_turn_keeps_
     assert dog.case != CASE_FALSE_ALARM and "animal" in " ".join(dog.lines)
     misread = next_turn(first.state, CitizenMessage("vous avez mal compris, je parlais de mon boulot", "inform", Triage()))
     assert misread.case != CASE_FALSE_ALARM and misread.state["open"]
+
+
+def test_a_parent_of_a_child_who_cuts_himself_gets_answers_to_his_questions():
+    # Persona round 102: a father asked five times whether to go to the ER tonight, whether it
+    # stays confidential and whether to tell the school, and got the 3114's line each time; « je
+    # dois forcer la porte ? » was read as a break-in.
+    first = next_turn(None, CitizenMessage("des coupures sur les bras de mon fils de 16 ans, il s'est enfermé",
+                                           "crise", Triage(CERTAIN, "other_at_risk")))
+    door = "je sais pas si je dois forcer la porte"
+    assert triage(door).tier is None
+    replies = {text: " ".join(next_turn(first.state, CitizenMessage(text, "inform", Triage())).lines) for text in (
+        door, "urgences ce soir oui ou non ?", "est ce que c'est confidentiel, il va y avoir un signalement ?",
+        "et le lycée je leur dis ou pas ?")}
+    assert "ne forcez pas" in replies[door]
+    assert "Urgences ce soir" in replies["urgences ce soir oui ou non ?"]
+    assert "tenus au secret" in replies["est ce que c'est confidentiel, il va y avoir un signalement ?"]
+    assert "prévenir le lycée" in replies["et le lycée je leur dis ou pas ?"]

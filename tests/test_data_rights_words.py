@@ -58,3 +58,10 @@ def test_the_consent_reader_hears_a_short_question_on_how_data_is_kept():
     message = Message({"text": "c'est stocké où et combien de temps ?", "intent": {"name": "nlu_fallback", "confidence": 0.3}})
     ConsentReader.create({}, None, None, None).process([message])
     assert message.get("intent")["name"] == SEE
+
+
+def test_erasure_asked_about_a_child_or_asked_how_is_a_request_to_erase():
+    # Persona round 102: a father inside a crisis dialogue, twice unheard.
+    from relais.data_rights_words import ERASE, data_request_in_words
+    assert data_request_in_words("je refuse que vous gardiez ces infos. effacez tout ce qui concerne mon fils svp") == ERASE
+    assert data_request_in_words("comment on efface mes données ? c'est la dernière chose que je vous demande") == ERASE
