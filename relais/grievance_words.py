@@ -91,6 +91,9 @@ _DETAIL = re.compile(
 # Words that name the act of voicing one.
 _EXPLICIT = re.compile(
     r"\b(dol[eé]ances?|doleances?|faire (une|un) (reclamation|signalement)"
+    # « et là maintenant ouais jveux me plaindre. c la 4e coupure d'eau dans la cité » (persona
+    # round 102: not heard, its place lost).
+    r"|(je veux|jveux|je voudrais|j'aimerais|je souhaite) (me plaindre|faire une plainte|deposer une plainte) (?!(a la|au|aupres de la) (police|gendarmerie|commissariat))"
     # « Je souhaiterais déposer une réclamation officielle auprès du service public » (persona
     # round 101: « pas de réponse sûre » and the food coach); a complaint to one's supplier or
     # bank is not the place's.
@@ -195,13 +198,15 @@ _THEMES = (
                             r"|medecin|docteur|pharmacie|hopital|urgences|maternite|sante|commissariat|gendarmerie"
                             r"|pompiers|service public|services publics|bibliotheque|mediatheque|administration"
                             r"|lampadaire|eclairage|trottoirs?|route|chaussee|nids? de poule|poubelles|ramassage"
-                            r"|dechetterie|depot sauvage|toilettes|proprete|securite|bruit)"),
+                            r"|dechetterie|depot sauvage|toilettes|proprete|securite|bruit"
+                            # Water cuts are the water service's (persona round 102: filed as energy).
+                            r"|coupures? d ?'?eau|eau potable|eau courante|distribution d ?'?eau|canalisations?)"),
     ("mobilite", r"(bus|abribus|abri bus|car|cars|ligne|train|gare|navette|ter|arret|transport|transports|covoiturage|velo|velos"
                  r"|piste cyclable|parking|circulation|carburant|essence|station)"),
     ("numerique", r"(fibre|internet|reseau|antenne|4g|5g|wifi|couverture|numerique|telephone|portable)"),
     ("alimentation", r"(epicerie|boulangerie|commerce|commerces|marche|cantine|alimentation|nourriture|magasin"
                      r"|supermarche|producteurs?|circuit court|frigo solidaire|banque alimentaire)"),
-    ("energie", r"(electricite|coupure de courant|coupures|delestage|energie|chauffage urbain|panneaux solaires|gaz)"),
+    ("energie", r"(electricite|coupure de courant|coupures(?! d ?'?eau)|delestage|energie|chauffage urbain|panneaux solaires|gaz)"),
     ("permaculture", r"(jardin|jardins|potager|composteur|compost|arbres?|espaces? verts?|verger|parc|square|fleurs|plantes?)"),
     ("logement", r"(logement|logements|hlm|bailleur|ascenseur|immeuble|humidite|moisissure|insalubre|loyer|residence)"),
     ("travail", r"(emploi|travail|chomage|france travail|usine|entreprise|zone d'activite)"),
@@ -590,7 +595,7 @@ _NAMED_BY = re.compile(r"(?i)\b(rue|avenue|av|boulevard|bd|place|impasse|allee|a
 _LOWER_COMMUNE = re.compile(
     r"(?i)\b(?:a|à)\s+([a-zà-ÿ][a-zà-ÿ'-]{2,}(?:[- ](?:sur|sous|en|les|lès|la|le)[- ][a-zà-ÿ'-]+)?)"
     r"(?=\s*(?:[,.;!?]|$|\d{5}|\b(?:vers|quartier|dans|pres|près|centre|cote|côté|cavani)\b))"
-    r"|(?i)\b(?:a|à)\s+([a-zà-ÿ]{3,}(?:-[a-zà-ÿ']+)+)")
+    r"|\b(?:a|à)\s+([a-zà-ÿ]{3,}(?:-[a-zà-ÿ']+)+)")
 _NOT_LOWER_COMMUNE = {"pied", "cote", "côté", "peine", "chaque", "moitie", "moitié", "cause", "nouveau", "jour", "faire",
                       "dire", "l'heure", "l'ecole", "l'école", "la", "le", "les", "cela", "ca", "ça", "vous", "nous", "moi",
                       "eux", "toute", "tout", "tous", "domicile", "maison", "distance", "proximite", "proximité",
@@ -598,7 +603,9 @@ _NOT_LOWER_COMMUNE = {"pied", "cote", "côté", "peine", "chaque", "moitie", "mo
                       "gauche", "midi", "minuit", "l'unite", "l'unité", "publier", "bien", "mal", "fond", "temps", "nuit",
                       "fait", "final", "moins", "point", "total", "vrai", "priori", "propos", "mon", "ma", "mes",
                       # « la station est à sec », « à fond », « à vie »: idioms, not communes (persona round 100).
-                      "sec", "vie", "volonte", "volonté", "l'arret", "l'arrêt", "l'abandon", "bout", "plat"}
+                      "sec", "vie", "volonte", "volonté", "l'arret", "l'arrêt", "l'abandon", "bout", "plat",
+                      # « les coupures d'eau à répétition » (persona round 102: filed under « Repetition »).
+                      "repetition", "répétition", "l'infini", "longueur", "outrance", "gogo"}
 
 
 def _commune_in(text: str, answer: bool) -> str | None:

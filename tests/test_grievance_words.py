@@ -315,3 +315,14 @@ def test_an_official_complaint_to_the_public_service_asks_for_a_doleance():
 
 def test_the_delay_of_an_answer_asked_in_long_words_is_about_the_item():
     assert read_request("Sous quel délai puis-je espérer une réponse des agents ?", recorded=True).follow_up
+
+
+def test_water_cuts_again_and_again_are_a_complaint_about_the_water_service_with_no_commune_repetition():
+    # Persona round 102: filed under the commune « Repetition » and the theme energy; « jveux me
+    # plaindre » with the cité and the postal code was not heard.
+    from relais.grievance_words import read_place, read_theme
+    text = "jveux deposer une doleance pour les coupures d'eau a repetition dans ma cité"
+    assert read_place(text).commune is None and read_theme(text) == "services_publics"
+    told = "et la maintenant ouais jveux me plaindre. c la 4eme coupure d'eau dans la cité. cité les lauriers marseille 13013"
+    assert read_request(told).request == "explicit" and read_place(told).postal_code == "13013"
+    assert read_request("je veux me plaindre a la police") is None
