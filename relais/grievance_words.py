@@ -40,7 +40,7 @@ ENVIE = "envie"
 # « Où signaler une arnaque ? »: a report to another service (Pharos, 17, 3919…), not the unit.
 _REPORTS_ELSEWHERE = re.compile(
     r"\b(arnaque\w*|escroqu\w*|fraude\w*|phishing|hameconn\w*|harcel\w*|violen\w*|maltrait\w*|agress\w*|vol|vole"
-    r"|cambriol\w*|disparition|site|sms|mail|numero pour|ou (je peux )?signaler|quelque part"
+    r"|cambriol\w*|disparition|site|sms|mail|numero pour|ou (je peux )?signaler|(signaler|signale) (\w+ ){0,3}quelque part"
     # A consumer's complaint: « faire une réclamation auprès de mon fournisseur ».
     r"|(aupres de|a|chez) (mon|ma|mes) (fournisseur|banque|operateur|assureur|assurance|proprio|proprietaire|bailleur|syndic|employeur|mutuelle)"
     r"|edf|engie|totalenergies|orange|sfr|bouygues)\b")
@@ -103,10 +103,10 @@ _EXPLICIT = re.compile(
     r"|(des choses|quelque chose|un truc|des trucs|plusieurs choses|un probleme|des problemes) a (signaler|faire remonter) (sur|dans|pour) (mon|notre|le) (quartier|village|commune|ville|rue)"
     r"|faire remonter|faites? (le |la |les )?remonter|(que|faut que) (ca|cela) remonte|(ca|cela) (doit|peut) remonter|remonter (ca|cela|l'info|le probleme) (a|aux?) (la mairie|l'unite|la commune|services?)"
     r"|(transmett\w*|dire) (a|aux?) (la mairie|l'unite|la commune|les elus|l'unite de quartier)"
-    r"|unite de quartier|boite a idees|idee pour (le|la|mon|notre) (quartier|village|commune|ville|residence)"
+    r"|unite de quartier|boite a idees|(idee|suggestion|proposition) pour (le|la|mon|ma|notre|nos) (quartier|village|commune|ville|residence)"
     # « Je voudrais proposer à la mairie un jardin partagé, je peux faire une envie ici ? »
     # (persona round 92: lombricomposting actions instead).
-    r"|(deposer|faire|laisser|formuler|envoyer|soumettre|noter|enregistrer) (une|un|mon|ma|cette|notre) (envie|proposition|idee)\b"
+    r"|(deposer|faire|laisser|formuler|envoyer|soumettre|noter|enregistrer) (une|un|mon|ma|cette|notre) (envie|proposition|idee|suggestion)\b"
     r"|\b(voudrais|voudrait|aimerais|aimerait|veux|voulons|voudrions|souhaite|souhaiterais) (bien )?proposer "
     r"((a|aux?) (la mairie|la commune|la ville|la municipalite|les elus|l'unite)\b|.{0,60}\b(pour|dans|a) (le|la|notre|mon|ma|l') ?(quartier|village|commune|ville|residence|rue|cite|hameau)\b)"
     r"|\b(j'ai|on a|j ai) (aussi |encore |egalement )?(une |un )(autre )?(proposition|suggestion)\b"
@@ -215,11 +215,13 @@ _THEMES = (
 # Plurals too (« les lampadaires », « les délestages »: persona round 90, filed as « autre »).
 _THEME_WORDS = {theme: re.compile(rf"\b(?:{words})s?\b") for theme, words in _THEMES}
 _COMMUNE = re.compile(
-    r"(?:^|\b(?i:a|à|au|sur|de|dans|pres de|près de|vers|pour|commune de|ville de|village de)\s+)"
+    # « pour ma commune (Laxou) », « notre village : Brioude » (persona round 102).
+    r"(?:^|\b(?i:a|à|au|sur|de|dans|pres de|près de|vers|pour|commune de|ville de|village de)\s+"
+    r"|\b(?i:ma|notre) (?i:commune|ville|village)\s*[(:,]\s*)"
     r"((?:(?:Saint|Sainte|St|Ste|Le|La|Les|L')[- ']?)?[A-ZÉÈÂÎ][\w'’-]+(?:[- ](?:sur|sous|en|de|du|des|la|le|les|lès|[A-ZÉÈÂÎ][\w'’-]+))*)"
 )
 _QUARTIER = re.compile(
-    r"\b(quartier|cite|résidence|residence|lotissement|hameau|secteur)\s+((?:de la |des |du |de l'|de |d')?[\w'’ -]{2,40}?)(?=[,.!?;]|$|\s+\d{5}\b| (?:a|à|au|sur|dans|pr[eè]s|vers|et|mais|c'est|il|on|vous)\b)",
+    r"\b(quartier|cite|résidence|residence|lotissement|hameau|secteur)\s+(?!sur relais\b|par ici\b|ici\b)((?:de la |des |du |de l'|de |d')?[\w'’ -]{2,40}?)(?=[,.!?;]|$|\s+\d{5}\b| (?:a|à|au|sur|dans|pr[eè]s|vers|et|mais|c'est|il|on|vous)\b)",
     re.IGNORECASE,
 )
 # Words that start a sentence and are not a commune.
@@ -605,7 +607,9 @@ _NOT_LOWER_COMMUNE = {"pied", "cote", "côté", "peine", "chaque", "moitie", "mo
                       # « la station est à sec », « à fond », « à vie »: idioms, not communes (persona round 100).
                       "sec", "vie", "volonte", "volonté", "l'arret", "l'arrêt", "l'abandon", "bout", "plat",
                       # « les coupures d'eau à répétition » (persona round 102: filed under « Repetition »).
-                      "repetition", "répétition", "l'infini", "longueur", "outrance", "gogo"}
+                      "repetition", "répétition", "l'infini", "longueur", "outrance", "gogo",
+                      # « ça n'a rien à voir » (persona round 102: filed under « Voir »).
+                      "voir", "savoir", "croire"}
 
 
 def _commune_in(text: str, answer: bool) -> str | None:

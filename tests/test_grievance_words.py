@@ -326,3 +326,16 @@ def test_water_cuts_again_and_again_are_a_complaint_about_the_water_service_with
     told = "et la maintenant ouais jveux me plaindre. c la 4eme coupure d'eau dans la cité. cité les lauriers marseille 13013"
     assert read_request(told).request == "explicit" and read_place(told).postal_code == "13013"
     assert read_request("je veux me plaindre a la police") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Sinon j'ai une idée pour ma commune, on pourrait partager les voitures entre aides à domicile. A qui je peux proposer ça ?",
+    "non mais c'est une proposition pour la commune que je veux faire. Est ce que je peux la déposer quelque part ?",
+    "Ça n'a rien à voir. Je voudrais faire une suggestion pour ma commune (Laxou), un covoiturage entre aides à domicile.",
+])
+def test_an_idea_for_ones_commune_is_an_envie_and_its_commune_is_read(text):
+    # Persona round 102: three times unheard, then filed under « Quelqu'Un » and « quartier sur Relais ».
+    from relais.grievance_words import read_place
+    assert read_request(text).kind == "envie"
+    assert read_place(text).commune in (None, "Laxou") and read_place(text).quartier is None
+    assert read_place("pour son quartier sur Relais").quartier is None
