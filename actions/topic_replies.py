@@ -386,7 +386,8 @@ def next_actions(dispatcher, tracker, fresh: bool = False, heading: str | None =
     answers = {slot: given(tracker.get_slot(slot)) for slot in diagnostic_slots(track)}
     answers["engagement"] = engagement_level(answers.get("engagement"))
     topic = find_topic(tracker.get_slot("topic"))
-    chosen = choose_actions(track, answers, shown, topic.id if topic else None)
+    said = " ".join(e.get("text") or "" for e in tracker.events if e.get("event") == "user")
+    chosen = choose_actions(track, answers, shown, topic.id if topic else None, said=said)
     stages = plan_stages(tracker.latest_message.get("text"))
     return say_plan(dispatcher, track, chosen, shown, first=not shown, heading=heading, stages=stages)
 

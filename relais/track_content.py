@@ -58,6 +58,9 @@ class MicroAction:
     effort: str
     fits: dict[str, tuple[str, ...]] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
+    # Words of the citizen that rule the action out (« aide à domicile », « pas de télétravail »
+    # for asking one's employer for remote work). Normalised.
+    not_with: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -115,6 +118,7 @@ def _action(track: str, raw: dict[str, Any], where: str) -> MicroAction:
     return MicroAction(
         track, str(raw["id"]), str(raw["text"]).strip(), str(raw.get("cost") or ""),
         str(raw.get("effort") or ""), fits, tuple(raw.get("topics") or ()),
+        tuple(normalise(str(w)) for w in raw.get("not_with") or ()),
     )
 
 

@@ -319,3 +319,13 @@ def test_subtopic_examples_reach_the_sub_topic_model_and_never_rasa(tmp_path):
     taught = {m.get("text") for m in track_examples().training_examples}
     only_subtopic = {e for t in all_topics() for e in t.examples if e not in t.routing_examples}
     assert not taught & only_subtopic
+
+
+def test_an_action_the_citizens_words_rule_out_is_never_offered():
+    # Persona round 102: remote work offered twice to a home help (« je peux pas faire du
+    # télétravail enfin ! »).
+    answers = {"mobilite_situation": "voiture", "mobilite_besoin": "depenser_moins", "engagement": "intermediaire"}
+    every = [a.key for a in choose_actions("mobilite", answers, size=50)]
+    said = "je suis aide à domicile, je fais la route entre mes personnes âgées"
+    assert "mobilite/demander_teletravail" in every
+    assert "mobilite/demander_teletravail" not in [a.key for a in choose_actions("mobilite", answers, size=50, said=said)]
