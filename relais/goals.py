@@ -40,6 +40,13 @@ _NO_GOAL = re.compile(
     r"plus tard|une autre fois|ca ira|pas d'objectif|aucun|rien pour l'instant|je (ne )?sais pas)\b")
 
 
+# A complaint about Relais, typed where a goal is asked.
+_COMPLAINT = re.compile(
+    r"\b(vous (ne )?m'ecoutez (pas|plus|jamais)|tu (ne )?m'ecoutes (pas|jamais)|vous (ne )?comprenez rien|tu captes rien"
+    r"|vous (ne )?repondez pas|c'est pas un objectif|ce n'est pas un objectif|n'importe quoi|ca sert a rien|enlevez ca|"
+    r"retirez ca|encore le |encore la |encore les )")
+
+
 @dataclass(frozen=True)
 class GoalReading:
     kind: str
@@ -49,7 +56,12 @@ class GoalReading:
 
 # A first sentence that starts with a verb in the infinitive, the way goals are written
 # (« comparer mon offre cette semaine », « faire la simulation des aides »).
-_INFINITIVE_START = re.compile(r"^(\w+(er|ir|re|oir)|aller|faire|voir|prendre|mettre|appeler|essayer)\b")
+_INFINITIVE_START = re.compile(
+    # Not words that only end like one (« Encore le télétravail… vous m'écoutez pas », persona
+    # round 102: kept as a goal).
+    r"^(?!(encore|entre|contre|comme|notre|votre|autre|leur|pour|hier|premier|premiere|dernier|derniere|soir|noir|espoir"
+    r"|mere|pere|frere|super|sur|ouvrier|quartier|janvier|fevrier|trop|cher|chere|lire)\b)"
+    r"(\w+(er|ir|re|oir)|aller|faire|voir|prendre|mettre|appeler|essayer)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!;\n])\s+")
 
 
@@ -82,6 +94,9 @@ def read_goal(text: str | None) -> GoalReading:
             # (persona round 90: the question was answered, the goal lost).
             return GoalReading(GOAL_AND_QUESTION, clean_answer(goal), question)
         return GoalReading(QUESTION)
+    if _COMPLAINT.search(words):
+        # « C'est pas un objectif ça !! », « vous m'écoutez pas »: about Relais, no goal.
+        return GoalReading(NO_GOAL)
     # Only how the citizen is, not a goal about it (« moins stresser le soir » is a goal).
     if reports_struggle(raw) or words.startswith("je me sens"):
         return GoalReading(FEELINGS)

@@ -211,3 +211,12 @@ def test_distress_comes_before_a_track_only_when_said_outright(text, first):
     from relais.form_answers import is_question
     from relais.mood import distress_comes_first
     assert distress_comes_first(text, is_question(text), is_acute(text)) is first
+
+
+def test_a_complaint_about_relais_is_no_goal():
+    # Persona round 102: « Encore le télétravail… vous m'écoutez pas » was kept as a goal
+    # (« encore » ends like an infinitive), then « c'est pas un objectif ça !! » too.
+    from relais.goals import NO_GOAL, read_goal
+    assert read_goal("Encore le télétravail... vous m'écoutez pas. Je vous demande pour payer mes FACTURES.").kind == NO_GOAL
+    assert read_goal("c'est pas un objectif ça !! enlevez ça svp").kind == NO_GOAL
+    assert read_goal("appeler la mairie lundi").goal == "appeler la mairie lundi"
