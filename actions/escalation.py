@@ -45,6 +45,10 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
         # la demi-journée » and the 112 alone (persona round 99: after thoughts of suicide).
         dispatcher.utter_message(text=crisis_content().text("case_crisis_follows_up").format(
             escalation=case_id, reminder=crisis_content().kind(case.crisis_kind).reminder))
+    elif tracker.get_slot("phase") == "urgence":
+        # An urgence under way (alone in the cold, no water, a flood): not « dans la
+        # demi-journée » alone (persona round 102: a woman of 81 alone at 14 °C at night).
+        dispatcher.utter_message(text=crisis_content().text("case_urgence_follows_up").format(escalation=case_id))
     else:
         dispatcher.utter_message(response="utter_escalade_demande", escalation=case_id)
     return [SlotSet(ESCALATION_SLOT, case_id)]

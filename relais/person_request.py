@@ -118,6 +118,12 @@ _ASKS_FOR_A_PERSON = re.compile(
     # « En discuter de vive voix avec quelqu'un de votre équipe » (persona chat: kept as a goal).
     rf"|\b(parler|discuter|echanger|en discuter|en parler)\b.{{0,40}}\b(avec|a) {_TEAM_PERSON} (de votre equipe|de l'equipe|de chez vous|du relais|de relais)\b"
     rf"|\bde vive voix\b.{{0,40}}\b(avec|a) {_TEAM_PERSON}"
+    # « Est-ce que quelqu'un peut venir ? ou m'appeler », « je veux juste quelqu'un qui m'appelle »
+    # (persona round 102: a woman of 81, alone in the cold, got the digital coach).
+    r"|\b(quelqu'un|quelqun|qqun|une personne) (peut|pourrait|pourra|va) (me |m')?(appeler|telephoner|rappeler|venir me voir|passer me voir)\b"
+    r"|\b(quelqu'un|quelqun|qqun|une personne) (peut|pourrait) venir\W*($|\?|ou)"
+    r"|\b(je veux|je voudrais|j'aimerais|il me faut|je demande) (juste |seulement |simplement )?(quelqu'un|quelqun|qqun|une personne) qui "
+    r"(m'appelle|me telephone|me rappelle|vienne|passe me voir)\b"
     # « J'aimerais qu'une personne m'appelle pour m'expliquer »: to be called is to reach someone.
     r"|\b((qu'|qu )une personne|que quelqu'un) (\w+ ){0,1}(m'appelle|me rappelle|me telephone|me contacte|puisse m'appeler)\b"
     # « Je veux bien qu'une personne de l'équipe nous recontacte » (persona round 96: no case).

@@ -1044,3 +1044,14 @@ def test_a_safety_question_outside_a_crisis_is_answered_whatever_the_track(dispa
     ActionSelectTrack().run(dispatcher, make_tracker("track_energie", text), domain)
     expected = crisis_content().dialogue["danger_answers"]["flood_power"] if key == "flood_power" else crisis_content().text(key)
     assert dispatcher.messages[0]["text"] == expected
+
+
+def test_a_person_asked_for_during_an_urgence_is_told_it_is_one_and_what_to_do_tonight(dispatcher, domain):
+    # Persona round 102: a woman of 81 alone at 14 °C in a power cut at night got « en général
+    # dans la demi-journée ».
+    from actions.escalation import ActionEscalader
+    tracker = make_tracker("demander_humain", "Je veux juste quelqu'un qui m'appelle. Il fait 14 degres dans le salon",
+                           slots={"phase": "urgence", "track": "energie"})
+    ActionEscalader().run(dispatcher, tracker, domain)
+    said = dispatcher.messages[0]["text"]
+    assert "dès que possible" in said and "demi-journée" not in said and "15 ou le 112" in said
