@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, Optional, Tuple, Union
 import redis
 import sqlalchemy as sa
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_conversation_sessions
@@ -281,7 +281,8 @@ def _refuse_several_processes_without_redis(settings: Settings) -> None:
 
 
 class RelaisLockStore(LockStore):
-    """Redis lock store when REDIS_URL is set, else in memory (a single Rasa process)."""
+    """Redis lock store when REDIS_URL is set, else in memory (a single Rasa process). Every
+    operation is the chosen store's: with Redis, its atomic ones (AtomicRedisLockStore)."""
 
     def __init__(self, endpoint_config: Optional[Any] = None) -> None:
         settings = load_settings()
@@ -297,10 +298,91 @@ class RelaisLockStore(LockStore):
     def save_lock(self, lock: TicketLock) -> None:
         self._store.save_lock(lock)
 
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        return self._store.issue_ticket(conversation_id, lock_lifetime)
 
-def _redis_lock_store(redis_url: str) -> RedisLockStore:
+    def update_lock(self, conversation_id: str) -> None:
+        self._store.update_lock(conversation_id)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        self._store.finish_serving(conversation_id, ticket_number)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        self._store.cleanup(conversation_id, ticket_number)
+
+
+class AtomicRedisLockStore(RedisLockStore):
+    """Rasa's Redis lock store, each change of a conversation's lock made in one step.
+
+    Rasa's RedisLockStore reads a lock, changes it and writes it back in separate calls. Two Rasa
+    servers given a message of one conversation at the same moment both read the same lock and
+    both take the same ticket number: both run the turn at once, and the tracker keeps one of
+    the two turns (tests/edge/test_scale_out.py saw it; RasaHQ/rasa#9213). Ending a turn had the
+    same flaw: a ticket issued between "nobody waits" and the lock's deletion was deleted with
+    it. Here each read-change-write is a Redis transaction on the lock's key (WATCH, MULTI,
+    EXEC), which redis-py runs again when another server changed the key meanwhile. Same keys
+    and same serialised locks as Rasa's store."""
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def issue(pipe: Any) -> int:
+            lock = self._read(pipe, conversation_id) or TicketLock(conversation_id)
+            ticket = lock.issue_ticket(lock_lifetime)
+            pipe.multi()
+            pipe.set(self._key(conversation_id), lock.dumps())
+            return ticket
+
+        return self._atomically(conversation_id, issue)
+
+    def update_lock(self, conversation_id: str) -> None:
+        def update(pipe: Any) -> None:
+            lock = self._read(pipe, conversation_id)
+            pipe.multi()
+            if lock is not None:
+                lock.remove_expired_tickets()
+                pipe.set(self._key(conversation_id), lock.dumps())
+
+        self._atomically(conversation_id, update)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        def finish(pipe: Any) -> None:
+            lock = self._read(pipe, conversation_id)
+            pipe.multi()
+            if lock is not None:
+                lock.remove_ticket_for(ticket_number)
+                pipe.set(self._key(conversation_id), lock.dumps())
+
+        self._atomically(conversation_id, finish)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """The turn's ticket removed, and the lock with it if nobody else holds a ticket."""
+
+        def clean(pipe: Any) -> None:
+            lock = self._read(pipe, conversation_id)
+            pipe.multi()
+            if lock is None:
+                return
+            lock.remove_ticket_for(ticket_number)
+            if lock.is_someone_waiting():
+                pipe.set(self._key(conversation_id), lock.dumps())
+            else:
+                pipe.delete(self._key(conversation_id))
+
+        self._atomically(conversation_id, clean)
+
+    def _key(self, conversation_id: str) -> str:
+        return self.key_prefix + conversation_id
+
+    def _read(self, pipe: Any, conversation_id: str) -> Optional[TicketLock]:
+        serialised = pipe.get(self._key(conversation_id))  # WATCHed: read at once, not queued
+        return TicketLock.from_dict(json.loads(serialised)) if serialised else None
+
+    def _atomically(self, conversation_id: str, change: Callable[[Any], Any]) -> Any:
+        return self.red.transaction(change, self._key(conversation_id), value_from_callable=True)
+
+
+def _redis_lock_store(redis_url: str) -> AtomicRedisLockStore:
     url = make_url(redis_url)
-    return RedisLockStore(
+    return AtomicRedisLockStore(
         host=url.host or "localhost",
         port=url.port or 6379,
         db=int(url.database or 1),
