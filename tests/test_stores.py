@@ -148,6 +148,26 @@ def test_two_servers_taking_tickets_at_once_never_get_the_same_one(monkeypatch):
     assert servers[0].get_lock(conversation) is None  # the last one out removed the lock
 
 
+@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"), reason="TEST_REDIS_URL is not set")
+def test_a_turn_waiting_behind_a_dead_server_is_served_once_the_dead_ticket_expires(monkeypatch):
+    """A server killed mid-turn leaves its ticket; another server's ticket taken right after
+    it waits for that one to expire, then is served (with Rasa's store it expired too, and
+    its turn waited forever)."""
+    monkeypatch.setenv("REDIS_URL", os.environ["TEST_REDIS_URL"])
+    monkeypatch.setattr("rasa_components.stores.LOCK_LIFETIME", 0.5)
+    killed, alive = RelaisLockStore(), RelaisLockStore()
+    conversation = f"citizen-{uuid.uuid4().hex}"
+    dead = killed.issue_ticket(conversation, lock_lifetime=0.5)
+
+    async def turn() -> int:
+        async with alive.lock(conversation, lock_lifetime=0.5, wait_time_in_seconds=0.05) as lock:
+            return lock.now_serving
+
+    served = asyncio.run(asyncio.wait_for(turn(), timeout=30))
+    assert served == dead + 1
+    assert alive.get_lock(conversation) is None  # cleaned up after the turn
+
+
 def test_each_turn_appends_only_its_new_events(tracker_store, tmp_path):
     asyncio.run(tracker_store.save(tracker("d", UserUttered("bonjour"), CONSENT)))
     for turn in range(3):
