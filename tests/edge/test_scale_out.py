@@ -40,6 +40,7 @@ import pytest
 import pytest_asyncio
 from sqlalchemy import create_engine, select
 
+from bot.composition import telegram_edge
 from bot.replies import RASA_DOWN_TEXT
 from relais.database import create_engine_from_url, make_session_factory, upgrade_to_head
 from relais.models import RASA_EVENTS, utc_now
@@ -85,7 +86,6 @@ class Cluster:
     rasa_url: str  # HAProxy's Rasa frontend
     actions_url: str  # HAProxy's action server frontend
     stats_socket: Path
-    haproxy_log: Path
 
     @property
     def secrets(self) -> dict[str, str]:
@@ -135,11 +135,10 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
                 stats_socket))
             haproxy.check(config)
             # Started once the servers are up: HAProxy counts them up from the start.
-            log = workdir / "haproxy.log"
             cleanup.enter_context(running(haproxy.args(config), ROOT,
-                                          f"http://127.0.0.1:{binds['health']}/healthz", log))
+                                          f"http://127.0.0.1:{binds['health']}/healthz", workdir / "haproxy.log"))
             yield Cluster(stacks, database_url, f"http://127.0.0.1:{binds['rasa']}", actions_url,
-                          stats_socket, log)
+                          stats_socket)
 
 
 def user_events(database_url: str, chat: int) -> list[dict]:
@@ -239,8 +238,6 @@ def alerted(fake: FakeBotApi) -> Counter:
 
 @on_the_loop
 async def test_two_edges_pumping_one_outbox_send_each_alert_once(cluster, fakes):
-    from bot.composition import telegram_edge
-
     engine = create_engine_from_url(cluster.database_url)
     sessions = make_session_factory(engine)
     # Yesterday at noon UTC: outside the quiet hours, so the alerts are due now.
@@ -276,8 +273,7 @@ def in_flight(cluster: Cluster, server: str) -> int:
 
 
 @on_the_loop
-async def test_a_rasa_server_killed_mid_conversation_loses_no_turn_and_answers_none_twice(cluster, fakes):
-    fake = fakes[0]
+async def test_a_rasa_server_killed_mid_conversation_loses_no_turn_and_answers_none_twice(cluster, fake):
     chats = new_chats(4)
     engine = create_engine_from_url(cluster.database_url)
     inbox = InboxService(make_session_factory(engine))
