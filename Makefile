@@ -99,6 +99,7 @@ bench: $(MODEL) $(EDGE_VENV)/.installed
 	$(BIN)/python bench/erasure_counts.py
 	$(BIN)/python bench/train_time.py
 	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/scale_out.py
 	$(BIN)/python bench/actions_db.py
 	$(BIN)/python bench/telegram_bridge.py
 	$(BIN)/python bench/crisis_latency.py

@@ -82,28 +82,39 @@ async def conversation(client: httpx.AsyncClient, sender: str, script: list[str]
         latencies.append(time.perf_counter() - started)
 
 
-async def load(url: str, script: list[str], conversations: int, tag: str, server_pid: int,
+async def load(url: str, script: list[str], conversations: int, tag: str, processes: dict[str, list[int]],
                headers: dict[str, str] | None = None) -> dict[str, float]:
+    """`conversations` at once through `url`, after one alone to warm up; latency, throughput,
+    and the CPU time per message of each group of `processes` (its pids and their children):
+    `cpu_ms_per_msg` for the group "rasa", `cpu_ms_per_msg_<group>` for every group."""
     latencies: list[float] = []
     async with httpx.AsyncClient(base_url=url, timeout=120.0, headers=headers) as client:
         await conversation(client, f"warmup-{tag}", script, [])  # first calls build TF graphs
-        cpu_before, started = cpu_seconds(server_pid), time.perf_counter()
+        cpu_before, started = group_cpu(processes), time.perf_counter()
         await asyncio.gather(*(conversation(client, f"{tag}-{i}", script, latencies) for i in range(conversations)))
-        elapsed, cpu_used = time.perf_counter() - started, cpu_seconds(server_pid) - cpu_before
+        elapsed, cpu_after = time.perf_counter() - started, group_cpu(processes)
     latencies.sort()
-    return {
+    figures = {
         "p50_ms": 1000 * statistics.median(latencies),
         "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
         "msg_per_s": len(latencies) / elapsed,
-        # CPU time of the Rasa server (all its processes) per message: what caps throughput
-        # on a machine of two cores.
-        "cpu_ms_per_msg": 1000 * cpu_used / len(latencies),
     }
+    for group in processes:
+        figures[f"cpu_ms_per_msg_{group}"] = 1000 * (cpu_after[group] - cpu_before[group]) / len(latencies)
+    # CPU time of the Rasa server (all its processes) per message: what caps throughput on a
+    # machine of two cores.
+    figures["cpu_ms_per_msg"] = figures["cpu_ms_per_msg_rasa"]
+    return figures
+
+
+def group_cpu(processes: dict[str, list[int]]) -> dict[str, float]:
+    return {group: sum(cpu_seconds(pid) for pid in pids) for group, pids in processes.items()}
 
 
 def measure(url: str, script: list[str], levels: list[int], tag: str, server_pid: int,
             headers: dict[str, str] | None = None) -> dict[int, dict[str, float]]:
-    return {level: asyncio.run(load(url, script, level, f"{tag}-{level}", server_pid, headers)) for level in levels}
+    return {level: asyncio.run(load(url, script, level, f"{tag}-{level}", {"rasa": [server_pid]}, headers))
+            for level in levels}
 
 
 @contextmanager
@@ -149,6 +160,15 @@ def measure_relais(levels: list[int], tracker: str, workers: int, redis_url: str
                     "actions_rss": resident_memory_mb(actions.pid)}
 
 
+def measure_baseline(model: Path, levels: list[int]) -> tuple[dict[int, dict[str, float]], float]:
+    """The bare `rasa init` bot's figures at each level, and its Rasa server's memory (MB)."""
+    args = [RASA, "run", "--model", str(model), "-i", "127.0.0.1", "-p", str(BASELINE_PORT),
+            "--credentials", str(BASELINE_DIR / "credentials.yml")]
+    with running(args, BASELINE_DIR, f"http://127.0.0.1:{BASELINE_PORT}/", WORK / "logs" / "baseline.log") as baseline:
+        figures = measure(f"http://127.0.0.1:{BASELINE_PORT}", BASELINE_SCRIPT, levels, "baseline", baseline.pid)
+        return figures, resident_memory_mb(baseline.pid)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--levels", default="1,20")
@@ -167,11 +187,7 @@ def main() -> None:
                 continue
             relais[workers] = measure_relais(levels, args.tracker, workers, redis_url)
 
-    baseline_args = [RASA, "run", "--model", str(baseline_model), "-i", "127.0.0.1", "-p", str(BASELINE_PORT),
-                     "--credentials", str(BASELINE_DIR / "credentials.yml")]
-    with running(baseline_args, BASELINE_DIR, f"http://127.0.0.1:{BASELINE_PORT}/", WORK / "logs" / "baseline.log") as baseline:
-        baseline_figures = measure(f"http://127.0.0.1:{BASELINE_PORT}", BASELINE_SCRIPT, levels, "baseline", baseline.pid)
-        baseline_rss = resident_memory_mb(baseline.pid)
+    baseline_figures, baseline_rss = measure_baseline(baseline_model, levels)
 
     print(f"Relais tracker store: {args.tracker}; baseline: bare `rasa init` bot, one Rasa process (its default)")
     print(f"{'conversations':>13} {'bot':>18} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'throughput vs baseline':>24}"

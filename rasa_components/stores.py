@@ -6,17 +6,24 @@ REDIS_URL switches the lock store, and the conversations kept out of the databas
 several Rasa servers or worker processes (SANIC_WORKERS).
 """
 
+import asyncio
 import itertools
 import json
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional, Tuple, Union
+from typing import Any, AsyncContextManager, Callable, Dict, Optional, Tuple, Union
 
 import redis
 import sqlalchemy as sa
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import (
+    LOCK_LIFETIME,
+    InMemoryLockStore,
+    LockError,
+    LockStore,
+    RedisLockStore,
+)
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_conversation_sessions
@@ -281,7 +288,8 @@ def _refuse_several_processes_without_redis(settings: Settings) -> None:
 
 
 class RelaisLockStore(LockStore):
-    """Redis lock store when REDIS_URL is set, else in memory (a single Rasa process)."""
+    """Redis lock store when REDIS_URL is set, else in memory (a single Rasa process). Every
+    operation is the chosen store's: with Redis, its atomic ones (AtomicRedisLockStore)."""
 
     def __init__(self, endpoint_config: Optional[Any] = None) -> None:
         settings = load_settings()
@@ -297,10 +305,131 @@ class RelaisLockStore(LockStore):
     def save_lock(self, lock: TicketLock) -> None:
         self._store.save_lock(lock)
 
+    def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+             wait_time_in_seconds: float = 1) -> AsyncContextManager[TicketLock]:
+        return self._store.lock(conversation_id, lock_lifetime, wait_time_in_seconds)
 
-def _redis_lock_store(redis_url: str) -> RedisLockStore:
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        return self._store.issue_ticket(conversation_id, lock_lifetime)
+
+    def update_lock(self, conversation_id: str) -> None:
+        self._store.update_lock(conversation_id)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        self._store.finish_serving(conversation_id, ticket_number)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        self._store.cleanup(conversation_id, ticket_number)
+
+
+class AtomicRedisLockStore(RedisLockStore):
+    """Rasa's Redis lock store, each change of a conversation's lock made in one step.
+
+    Rasa's RedisLockStore reads a lock, changes it and writes it back in separate calls. Two Rasa
+    servers given a message of one conversation at the same moment both read the same lock and
+    both take the same ticket number: both run the turn at once, and the tracker keeps one of
+    the two turns (tests/edge/test_scale_out.py saw it; RasaHQ/rasa#9213). Ending a turn had the
+    same flaw: a ticket issued between "nobody waits" and the lock's deletion was deleted with
+    it. Here each read-change-write is a Redis transaction on the lock's key (WATCH, MULTI,
+    EXEC), which redis-py runs again when another server changed the key meanwhile. Same keys
+    and same serialised locks as Rasa's store.
+
+    And a ticket waiting for its turn is kept alive. Rasa's expires `lifetime` after it was
+    taken, as the holder's does: when a holder dies (a server killed mid-turn), a ticket taken
+    less than a second after the holder's (Rasa looks every second) expired with it, and the
+    lock, left with no ticket to serve, kept its waiter looping until the REST channel's timeout
+    (90 s in tests/edge/test_scale_out.py). Here each look renews the waiting ticket: only the
+    ticket of a server that stopped looking, or of a turn longer than the lifetime, expires."""
+
+    async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+        while True:
+            lock = self._renew(conversation_id, ticket)
+            if lock is None:  # our ticket expired (this process stalled longer than its lifetime)
+                raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+            if not lock.is_locked(ticket):
+                return lock
+            await asyncio.sleep(wait_time_in_seconds)
+
+    def _renew(self, conversation_id: str, ticket_number: int) -> Optional[TicketLock]:
+        """The lock, expired tickets removed and `ticket_number`'s given a new lifetime; None if
+        that ticket is no longer there."""
+
+        def renew(pipe: Any) -> Optional[TicketLock]:
+            lock = self._read(pipe, conversation_id)
+            pipe.multi()
+            if lock is None:
+                return None
+            lock.remove_expired_tickets()
+            ticket = next((t for t in lock.tickets if t.number == ticket_number), None)
+            if ticket is None:
+                pipe.set(self._key(conversation_id), lock.dumps())
+                return None
+            ticket.expires = time.time() + LOCK_LIFETIME
+            pipe.set(self._key(conversation_id), lock.dumps())
+            return lock
+
+        return self._atomically(conversation_id, renew)
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def issue(pipe: Any) -> int:
+            lock = self._read(pipe, conversation_id) or TicketLock(conversation_id)
+            ticket = lock.issue_ticket(lock_lifetime)
+            pipe.multi()
+            pipe.set(self._key(conversation_id), lock.dumps())
+            return ticket
+
+        return self._atomically(conversation_id, issue)
+
+    def update_lock(self, conversation_id: str) -> None:
+        def update(pipe: Any) -> None:
+            lock = self._read(pipe, conversation_id)
+            pipe.multi()
+            if lock is not None:
+                lock.remove_expired_tickets()
+                pipe.set(self._key(conversation_id), lock.dumps())
+
+        self._atomically(conversation_id, update)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        def finish(pipe: Any) -> None:
+            lock = self._read(pipe, conversation_id)
+            pipe.multi()
+            if lock is not None:
+                lock.remove_ticket_for(ticket_number)
+                pipe.set(self._key(conversation_id), lock.dumps())
+
+        self._atomically(conversation_id, finish)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """The turn's ticket removed, and the lock with it if nobody else holds a ticket."""
+
+        def clean(pipe: Any) -> None:
+            lock = self._read(pipe, conversation_id)
+            pipe.multi()
+            if lock is None:
+                return
+            lock.remove_ticket_for(ticket_number)
+            if lock.is_someone_waiting():
+                pipe.set(self._key(conversation_id), lock.dumps())
+            else:
+                pipe.delete(self._key(conversation_id))
+
+        self._atomically(conversation_id, clean)
+
+    def _key(self, conversation_id: str) -> str:
+        return self.key_prefix + conversation_id
+
+    def _read(self, pipe: Any, conversation_id: str) -> Optional[TicketLock]:
+        serialised = pipe.get(self._key(conversation_id))  # WATCHed: read at once, not queued
+        return TicketLock.from_dict(json.loads(serialised)) if serialised else None
+
+    def _atomically(self, conversation_id: str, change: Callable[[Any], Any]) -> Any:
+        return self.red.transaction(change, self._key(conversation_id), value_from_callable=True)
+
+
+def _redis_lock_store(redis_url: str) -> AtomicRedisLockStore:
     url = make_url(redis_url)
-    return RedisLockStore(
+    return AtomicRedisLockStore(
         host=url.host or "localhost",
         port=url.port or 6379,
         db=int(url.database or 1),

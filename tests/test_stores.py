@@ -2,6 +2,8 @@
 
 import asyncio
 import os
+import threading
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -116,6 +118,54 @@ def test_lock_store_on_redis_serialises_a_conversation(monkeypatch):
     store.finish_serving("citizen-1", second)
     store.delete_lock("citizen-1")
     assert store.get_lock("citizen-1") is None
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"), reason="TEST_REDIS_URL is not set")
+def test_two_servers_taking_tickets_at_once_never_get_the_same_one(monkeypatch):
+    """Rasa's RedisLockStore reads, changes and writes a lock in separate calls: two servers
+    taking a ticket at once could both get the same one (tests/edge/test_scale_out.py)."""
+    monkeypatch.setenv("REDIS_URL", os.environ["TEST_REDIS_URL"])
+    servers = [RelaisLockStore(), RelaisLockStore()]  # two Rasa servers, two connections
+    conversation = f"citizen-{uuid.uuid4().hex}"
+    start = threading.Barrier(2)
+    tickets: list[list[int]] = [[], []]
+
+    def take(number: int) -> None:
+        start.wait()
+        for _ in range(200):
+            tickets[number].append(servers[number].issue_ticket(conversation))
+
+    threads = [threading.Thread(target=take, args=(number,)) for number in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    issued = tickets[0] + tickets[1]
+    assert sorted(issued) == list(range(400))  # each number once, none lost
+    for number, server in enumerate(servers):
+        for ticket in tickets[number]:
+            server.cleanup(conversation, ticket)
+    assert servers[0].get_lock(conversation) is None  # the last one out removed the lock
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"), reason="TEST_REDIS_URL is not set")
+def test_a_turn_waiting_behind_a_dead_server_is_served_once_the_dead_ticket_expires(monkeypatch):
+    """A server killed mid-turn leaves its ticket; another server's ticket taken right after
+    it waits for that one to expire, then is served (with Rasa's store it expired too, and
+    its turn waited forever)."""
+    monkeypatch.setenv("REDIS_URL", os.environ["TEST_REDIS_URL"])
+    monkeypatch.setattr("rasa_components.stores.LOCK_LIFETIME", 0.5)
+    killed, alive = RelaisLockStore(), RelaisLockStore()
+    conversation = f"citizen-{uuid.uuid4().hex}"
+    dead = killed.issue_ticket(conversation, lock_lifetime=0.5)
+
+    async def turn() -> int:
+        async with alive.lock(conversation, lock_lifetime=0.5, wait_time_in_seconds=0.05) as lock:
+            return lock.now_serving
+
+    served = asyncio.run(asyncio.wait_for(turn(), timeout=30))
+    assert served == dead + 1
+    assert alive.get_lock(conversation) is None  # cleaned up after the turn
 
 
 def test_each_turn_appends_only_its_new_events(tracker_store, tmp_path):

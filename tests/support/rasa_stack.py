@@ -25,8 +25,11 @@ from tests.support.servers import (
 
 class RasaStack:
     def __init__(self, database_url: str, workdir: Path, callback_url: str | None = None,
-                 secrets: dict[str, str] | None = None, env: dict[str, str] | None = None) -> None:
-        """`secrets`: fresh ones unless given; `env`: more environment for both processes."""
+                 secrets: dict[str, str] | None = None, env: dict[str, str] | None = None,
+                 action_endpoint_url: str | None = None) -> None:
+        """`secrets`: fresh ones unless given; `env`: more environment for both processes;
+        `action_endpoint_url`: where Rasa calls the action server, this stack's own unless
+        given (a load balancer in front of several action servers)."""
         self.database_url = database_url
         self.workdir = workdir
         # Fresh secrets for each stack, given to its processes through the environment.
@@ -37,12 +40,20 @@ class RasaStack:
         self.actions_port, self.rasa_port = free_port(), free_port()
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
         self.action_server_url = f"http://127.0.0.1:{self.actions_port}"
+        self._action_endpoint_url = action_endpoint_url or self.action_server_url
         self._callback_url = callback_url
         self._rasa: subprocess.Popen | None = None
         self._actions: subprocess.Popen | None = None
         self._restarts = 0
 
     def __enter__(self) -> "RasaStack":
+        self.launch()
+        self.wait_until_up()
+        return self
+
+    def launch(self) -> None:
+        """Start both processes without waiting for them (several stacks start side by side:
+        launch each, then wait for each)."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         self._write_config()
         # Both at once: each spends its start importing and loading, mostly on one core, and
@@ -50,9 +61,10 @@ class RasaStack:
         # by the caller beforehand, so neither writes Relais' tables while starting).
         self._launch_actions()
         self._launch_rasa()
+
+    def wait_until_up(self) -> None:
         wait_until_up(f"{self.action_server_url}/health", self._actions)
         wait_until_up(f"{self.rasa_url}/", self._rasa)
-        return self
 
     def __exit__(self, *exc_info) -> None:
         self.stop_rasa()
@@ -107,7 +119,7 @@ class RasaStack:
                                     start_new_session=True)
 
     def _write_config(self) -> None:
-        write_endpoints(self.workdir / "endpoints.yml", self.action_server_url)
+        write_endpoints(self.workdir / "endpoints.yml", self._action_endpoint_url)
         write_credentials(self.workdir / "credentials.yml", self._callback_url)
 
 
