@@ -15,7 +15,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
-from actions.dialogue_state import previous_action, wishes_of
+from actions.dialogue_state import earlier_texts, previous_action, wishes_of
 from relais.contact_wishes import ContactWishes, contact_texts, in_contact_context, read_contact
 from relais.conversation_contract import (
     CONTACT_ACTION,
@@ -55,7 +55,8 @@ class ActionCrise(Action):
             domain: dict[str, Any]) -> list[dict[str, Any]]:
         message = citizen_message(tracker)
         crisis = tracker.get_slot(CRISIS_SLOT) or {}
-        if message.triage.tier != CERTAIN and carbon_monoxide_in_context(message.text, _earlier_texts(tracker)):
+        if message.triage.tier != CERTAIN and not crisis.get("open") and not crisis.get("carbon_monoxide") \
+                and carbon_monoxide_in_context(message.text, earlier_texts(tracker)):
             # A fire indoors told before, signs of poisoning now (rasa_components/crisis_policy.py
             # gave this message the floor): the carbon monoxide emergency.
             message = replace(message, triage=Triage(CERTAIN, MEDICAL))
@@ -95,11 +96,6 @@ def _escalation_slot(tracker: Tracker, before: dict[str, Any], after: dict[str, 
     if before.get("case") and not after.get("case") and current == str(before["case"]):
         return [SlotSet(ESCALATION_SLOT, None)]  # closed as a false alarm
     return []
-
-
-def _earlier_texts(tracker: Tracker) -> tuple[str, ...]:
-    texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
-    return tuple(texts[:-1])
 
 
 def citizen_message(tracker: Tracker) -> CitizenMessage:

@@ -64,3 +64,10 @@ def crisis_aside_events(tracker: Tracker) -> list[dict[str, Any]]:
     if bool(crisis.get(ASIDE_KEY)) == aside:
         return []
     return [SlotSet(CRISIS_SLOT, {**crisis, ASIDE_KEY: aside})]
+
+
+def earlier_texts(tracker: Tracker) -> tuple[str, ...]:
+    """The citizen's messages before the latest, the latest last (the action server's view of
+    what rasa_components/crisis_policy.earlier_texts reads from Rasa's tracker)."""
+    texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
+    return tuple(texts[:-1])

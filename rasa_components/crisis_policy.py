@@ -63,8 +63,11 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     # in the middle of the crisis dialogue: the dialogue goes on after it, as if it had not run.
     if takes_message(state, message, confidence, in_crisis_dialogue(tracker, state)):
         return CRISIS_ACTION
-    if message.text and not message.text.startswith("/") \
+    if message.text and not message.text.startswith("/") and not (state or {}).get("open") \
+            and not (state or {}).get("carbon_monoxide") \
             and carbon_monoxide_in_context(message.text, earlier_texts(tracker)):
+        # Not inside another kind's dialogue (head blows read as poisoning), nor after the
+        # carbon monoxide emergency was answered once (review).
         # Signs of poisoning after a fire indoors told before (relais/safety.py).
         return CRISIS_ACTION
     return None

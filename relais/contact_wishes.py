@@ -71,14 +71,16 @@ class ContactWishes:
         """The instructions kept after `newer` is said: an end of the quiet time newly given
         replaces the old one (« pas après 19 h », then « pas avant 9 h »: 19 h to 9 h), the
         other instructions add up; `lifted` (field names, "quiet" for the hours) are removed."""
+        discreet = self.discreet or newer.discreet
         kept = ContactWishes(
             quiet_from=newer.quiet_from if newer.quiet_from is not None else self.quiet_from,
             quiet_until=newer.quiet_until if newer.quiet_until is not None else self.quiet_until,
             no_weekend=self.no_weekend or newer.no_weekend,
             days_off=tuple(sorted(set(self.days_off) | set(newer.days_off))),
-            # The newer of two opposite wishes wins: « appelez-moi plutôt » after « pas d'appel ».
-            no_calls=(self.no_calls and not newer.call_me) or newer.no_calls,
-            call_me=(self.call_me and not newer.no_calls) or newer.call_me,
+            # The newer of two opposite wishes wins: « appelez-moi plutôt » after « pas d'appel »;
+            # never for discreet messages (review: a victim whose phone is searched).
+            no_calls=(self.no_calls and not (newer.call_me and not discreet)) or newer.no_calls,
+            call_me=((self.call_me and not newer.no_calls) or newer.call_me) and not discreet,
             discreet=self.discreet or newer.discreet,
             wait_for_me=self.wait_for_me or newer.wait_for_me,
         )
@@ -218,7 +220,7 @@ _NO_CALLS = re.compile(
 # avait dit ? » (a reminder).
 _CALL_ME = re.compile(
     r"\b(elle|il|quelqu'un|la personne|l'equipe|vous|on) (peut|pourrait|pouvez|pourriez|pourra) (plutot |me plutot |plutot me )?"
-    r"(me )?(telephoner|appeler|rappeler)\b(?! (ce|ca|le|la|les|quand|comment|pourquoi|ou|qu)\b)"
+    r"(me )?(telephoner|appeler|rappeler)\b(?! (ce|ca|le|la|les|quand|comment|pourquoi|ou|qu|mon|ma|mes|demain ce|de|a quelle|mes|sur)\b)"
     r"|\bje (prefere|prefererais|voudrais|veux|aimerais) (plutot |mieux )?(un appel|un coup de (fil|telephone)|qu'on (m'appelle|me telephone|me rappelle)"
     r"|que (vous|la personne|quelqu'un|l'equipe)( \S+){0,3} (m'appeliez|m'appelle|me telephoniez|me telephone)|etre (appelee?|rappelee?)|par telephone)"
     r"|\b(appelez|telephonez|rappelez)( moi|-moi)? (plutot|au lieu|par telephone)\b"
@@ -381,10 +383,7 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
         quiet_from=quiet[0],
         quiet_until=quiet[1],
         no_weekend=bool(_NOT_WEEKEND.search(words)) and about_contact,
-        # Sentence by sentence: « Je ne suis pas salarié. Pour jeudi, j'appelle un taxi ? »
-        # (persona round 102: « aucun message le jeudi » noted) is no day off.
-        days_off=tuple(sorted({day for sentence in sentences(text) for day in _days_off(normalise(sentence))}))
-        if about_contact else (),
+        days_off=_days_off_of(text or "") if about_contact else (),
         no_calls=(bool(_NO_CALLS.search(words)) and not _CITIZEN_CALLS.search(words))
         or (in_context and bool(_CANNOT_HEAR.search(words))),
         call_me=bool(_CALL_ME.search(words)) and not _NO_CALLS.search(words),
@@ -450,6 +449,16 @@ def _ranked_quiet_hours(words: str) -> tuple[int, tuple[int | None, int | None]]
     if _NOT_NIGHT.search(words):
         return 7, (EVENING_HOUR, MORNING_HOUR)
     return 8, (None, None)
+
+
+def _days_off_of(text: str) -> tuple[int, ...]:
+    """The days off of the whole message, except those only a question of another sentence
+    names (« Je ne suis pas salarié. Pour jeudi, j'appelle un taxi ? », persona round 102:
+    « aucun message le jeudi » noted); « Pas de SMS. Le mardi surtout. » keeps its Tuesday."""
+    whole = _days_off(normalise(text))
+    asked = {day for sentence in sentences(text) if "?" in sentence
+             and not _days_off(normalise(sentence)) for day, name in enumerate(WEEKDAYS) if name in normalise(sentence)}
+    return tuple(day for day in whole if day not in asked)
 
 
 def _days_off(words: str) -> tuple[int, ...]:

@@ -76,6 +76,10 @@ LEAVING_CONFIDENCE = 0.95
 # number is part of the emergency ("on est sortis dans le jardin", "le 112 sonne occupé").
 ACUTE_KINDS = frozenset({MEDICAL, DANGER, CHILD})
 ACUTE_LEAVING_INTENTS = frozenset({"menu", "stop"})
+# « Si il lit ça je suis morte, supprimez tout ce que j'ai écrit »: in a violence or a child's
+# dialogue, erasing is about the phone someone reads (the dialogue's phone_watched answer), not
+# a move to the data rights that would end the dialogue (review).
+_STAYS_WITH_DATA = frozenset({"oubli", "mes_donnees"})
 
 
 def _patterns(*patterns: str) -> tuple[Pattern[str], ...]:
@@ -91,19 +95,20 @@ _NO_FAREWELL = (r"^(?!.*\b(adieu|au revoir|lettres?|partir|en finir|mourir|me tu
 
 
 _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
-    # Before false_alarm: « je parlais du chien là, je peux le prendre avec moi ? » (persona
-    # round 102: a violence case closed as a false alarm).
-    ("pet", _patterns(
-        r"\b(le|du|mon|notre|mes|nos|un|son) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot|lapin)\b.{0,80}"
-        r"\b(prendre|emmener|partir|garder|foyers?|hebergement|accept\w*|vol|voler|recuper\w*)\b"
-        r"|\b(prendre|emmener|partir avec|garder|recuperer) (\w+ ){0,2}(le|mon|notre|mes|nos) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot)\b")),
     # A parent whose child hurts themselves (persona round 102: « urgences ce soir oui ou non ? »,
     # « c'est confidentiel ? », « je préviens le lycée ? » asked five times, the 3114's line each time).
-    ("force_door", _patterns(r"\b(forcer|defoncer|casser|ouvrir de force) (la|sa) porte\b")),
+    ("force_door", _patterns(
+        # Not when he no longer answers, fell or said goodbye: that is the firemen's (review).
+        r"^(?!.*\b(ne (me )?repond (plus|pas)|repond plus|repond pas|n'ouvre (plus|pas)|chute|tombe\w*|bruit|au revoir|adieu|"
+        r"sang|saigne\w*|avale|pris des)\b).*\b(forcer|defoncer|casser|ouvrir de force) (la|sa) porte\b")),
     ("er_tonight", _patterns(
-        r"\b(urgences?|l'hopital)\b.{0,40}\b(ce soir|cette nuit|maintenant|oui ou non|ou pas|ou non)\b",
+        # Not « il est aux urgences maintenant », « les pompiers l'ont emmené » (review).
+        r"^(?!.*\b((il|elle) est (deja )?(aux urgences|a l'hopital)|l'ont (emmene|pris)|hors de danger|pris en charge)\b)"
+        r".*\b(urgences?|l'hopital)\b.{0,40}\b(ce soir|cette nuit|maintenant|oui ou non|ou pas|ou non)\b",
         r"\b(je l'emmene|l'emmener|je dois l'emmener|faut il l'emmener|j'emmene (\w+ )?(mon|ma) \w+) (\w+ ){0,2}(aux urgences|a l'hopital)\b")),
     ("confidential_care", _patterns(
+        # Not a person asked for (« je peux parler à quelqu'un ? c'est confidentiel ? »: review).
+        r"^(?!.*\b(parler (a|avec) (quelqu'un|une personne|un humain|un conseiller)|vraie personne)\b).*"
         r"\b(confidentiel\w*|tenue? au secret|secret (medical|professionnel)|signalement|services sociaux|information preoccupante"
         r"|dans un dossier|un dossier (\w+ ){0,2}(mairie|social)|avoir des problemes)\b")),
     ("tell_school", _patterns(
@@ -121,7 +126,7 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("phone_watched", _patterns(
         r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
         r"\b(a|connait|sait) (mon|le) (code|mot de passe|schema)\b",
-        r"\b(effacer|supprimer) (ca|ce message|cette conversation|la conversation|les messages|tout)\b",
+        r"\b(effacer|supprimer|effacez|supprimez) (ca|ce message|cette conversation|la conversation|les messages|tout)\b",
     )),
     # Before who_answers: « c'est qui l'équipe relais, une vraie personne qui répond ? » asks
     # about the team, not a helpline.
@@ -454,6 +459,12 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         # Not « il arrive pas à se calmer », « il n'arrive à rien ».
         r"(?! (pas|plus|rien)\b)(?! a (se|s'|me|m'|te|t'|rien|faire|dormir|trouver|parler|manger)\b)",
     )),
+    # Last: taking the dog when leaving (persona round 102); « il rentre », « il lit mes
+    # messages » or new blows told with it are answered first (review).
+    ("pet", _patterns(
+        r"\b(le|du|mon|notre|mes|nos|un|son) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot|lapin)\b.{0,80}"
+        r"\b(prendre|emmener|partir|garder|foyers?|hebergement|accept\w*|vol|voler|recuper\w*)\b"
+        r"|\b(prendre|emmener|partir avec|garder|recuperer) (\w+ ){0,2}(le|mon|notre|mes|nos) (chien|chienne|chat|chatte|chiens|chats|animal|animaux|chiot)\b")),
 )
 # Making the environment safe: « je vais mettre la lame dans la boîte à gants », « j'ai donné
 # mes cachets à ma sœur ».
@@ -472,7 +483,7 @@ TOLD_KEY = "told"
 # Words that take back what was told (a joke, a test, not suicidal), not a misread turn.
 # « Non non tout va bien, je parlais du match de boxe »: the violence taken back.
 _PLAY_OR_FINE = re.compile(r"\b(tout va bien|on va bien|ca va bien|match|boxe|film|serie|jeu|jeux|sport|echecs|belote|judo|rugby|foot|karate|"
-                           r"catch|console|roman|livre)\b")
+                           r"catch|console|roman|livre|jamais (frappee?|touchee?|battue?)|c'est fini|du passe|il y a \d+ ans|pas moi|ma voisine|mon voisin)\b")
 # « Je parlais de… », « vous avez mal compris »: a turn misread, not the danger taken back.
 _SPOKE_OF = re.compile(r"\b(je parlais (de|d'|du|des)|je voulais dire|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|ma question (c'etait|etait))\b")
 _RETRACTS = re.compile(
@@ -752,7 +763,8 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
         return not leaving or answer_of(message) is True or despairs(state, message) or _unsure_of_a_medical(state, message)
     if asks_aside(state, message, intent_confidence) or settled_aside(state, message):
         return False
-    intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS else LEAVING_INTENTS
+    intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS \
+        else LEAVING_INTENTS - _STAYS_WITH_DATA if state.get("kind") in (VIOLENCE, CHILD) else LEAVING_INTENTS
     leaving = message.intent in intents and intent_confidence >= LEAVING_CONFIDENCE
     if leaving and despairs(state, message):
         # « Laissez tomber, personne peut rien pour moi » read as « stop »: hopelessness, in the
@@ -1497,7 +1509,9 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
             and not _PLAY_OR_FINE.search(normalise(message.text or "")):
         # « Je parlais du chien là » after violence told (persona round 102: the case closed as a
         # false alarm): the last answer missed the question, the violence stands.
-        line = _with_reminder(content.text("misread_violence"), kind, state)
+        pet = any(pattern.search(normalise(message.text or "")) for pattern in dict(_MOVES)["pet"])
+        line = str(content.dialogue["violence_answers"]["pet"]) if pet and kind == VIOLENCE \
+            else _with_reminder(content.text("misread_violence"), kind, state)
         return _turn(state, (line,), kind=kind)
     if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(TOLD_KEY) and triage.tier is None \
             and not _RETRACTS.search(normalise(message.text or "")):

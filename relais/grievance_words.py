@@ -43,7 +43,9 @@ _REPORTS_ELSEWHERE = re.compile(
     r"|cambriol\w*|disparition|site|sms|mail|numero pour|ou (je peux )?signaler|(signaler|signale) (\w+ ){0,3}quelque part"
     # A consumer's complaint: « faire une réclamation auprès de mon fournisseur ».
     r"|(aupres de|a|chez) (mon|ma|mes) (fournisseur|banque|operateur|assureur|assurance|proprio|proprietaire|bailleur|syndic|employeur|mutuelle)"
-    r"|edf|engie|totalenergies|orange|sfr|bouygues)\b")
+    r"|edf|engie|totalenergies|orange|sfr|bouygues"
+    # « une plainte contre mon voisin qui me menace »: the police's (review).
+    r"|plainte contre|menac\w*|frapp\w*)\b")
 _ITEM = (r"(dol[eé]ance|doleances|envie|envies|signalement|signalements|reclamation|reclamations|demande|proposition"
          r"|mon truc|mon dossier|ma requete|d ?-? ?\d+)")
 _MINE = r"(mes|ma|mon|la|le|les|cette|celle|celles)"
@@ -385,11 +387,13 @@ _OWN = re.compile(
     r"\b(mon|ma|mes) (puits|banque|agence|entreprise|boite|commerce|restaurant|magasin|poste|proprio|proprietaire|bailleur|caf"
     r"|employeur|patron|medecin|compteur|jardin|potager|terrain|maison|appart\w*|logement|voiture|ligne|tel|telephone)\b")
 _ACUTE = re.compile(
-    r"\b(depuis (ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la tempete|la crue|la coupure"
-    # « Ya plus d'eau chez nous depuis 3 jours » (persona round 102: offered as a doléance).
-    r"|(\d|deux|trois|quatre|cinq|six|plusieurs) (jours|heures|h))"
+    r"\b(depuis (ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la tempete|la crue|la coupure)"
     r"|ce soir|cette nuit|demain|tout de suite|a cette heure\w*|bloque|bloquee|coince|coincee|a la rue|des demain|jusqu'a nouvel ordre"
-    r"|je dois (rentrer|aller|partir)|je rentre comment|comment je rentre)\b")
+    r"|je dois (rentrer|aller|partir)|je rentre comment|comment je rentre"
+    # « Ya plus d'eau chez nous depuis 3 jours » (persona round 102: offered as a doléance); not
+    # « les poubelles débordent depuis 5 jours dans la rue » (review).
+    r"|chez (moi|nous)\b.{0,40}\bdepuis (\d+|deux|trois|quatre|cinq|six|plusieurs) (jours|heures|h)"
+    r"|depuis (\d+|deux|trois|quatre|cinq|six|plusieurs) (jours|heures|h)\b.{0,40}\bchez (moi|nous))\b")
 _OUTRAGE = re.compile(
     r"\b(honte|scandal\w*|inadmissible|inacceptable|pas normal|ras le bol|marre|personne (ne )?nous|on nous (ecoute|demande)"
     r"|personne ne fait rien|rien n'est fait|rien ne bouge|(ca|cela) (ne )?peut plus durer|on se fait avoir|jamais prevenus?"

@@ -120,7 +120,8 @@ _ASKS_FOR_A_PERSON = re.compile(
     rf"|\bde vive voix\b.{{0,40}}\b(avec|a) {_TEAM_PERSON}"
     # « Est-ce que quelqu'un peut venir ? ou m'appeler », « je veux juste quelqu'un qui m'appelle »
     # (persona round 102: a woman of 81, alone in the cold, got the digital coach).
-    r"|\b(quelqu'un|quelqun|qqun|une personne) (peut|pourrait|pourra|va) (me |m')?(appeler|telephoner|rappeler|venir me voir|passer me voir)\b"
+    r"|\b(quelqu'un|quelqun|qqun|une personne) (peut|pourrait|pourra) (me |m')?(appeler|telephoner|rappeler|venir me voir|passer me voir)\b"
+    r"(?! (ce (que|qu|qui)|ca|mes|mon|ma|le|la|les|quand|comment|qu|de (la|l'|chez)|du|des)\b)"
     r"|\b(quelqu'un|quelqun|qqun|une personne) (peut|pourrait) venir\W*($|\?|ou)"
     r"|\b(je veux|je voudrais|j'aimerais|il me faut|je demande) (juste |seulement |simplement )?(quelqu'un|quelqun|qqun|une personne) qui "
     r"(m'appelle|me telephone|me rappelle|vienne|passe me voir)\b"

@@ -243,6 +243,11 @@ CRISIS_PATTERNS = _compile((
     (DANGER, r"\b(odeur|fuite|sent|sens|pue) (de |le |du |la )?gaz\b"),
     (DANGER, r"\b(il y a le feu(?! au lac)|au feu|(maison|appart|appartement|immeuble|cuisine|chambre|garage|voiture|canape) (brule|est en feu)|en feu|un incendie chez|incendie chez (moi|nous)|(?<!eu un )incendie dans (mon|notre|l'immeuble|la maison)(?! (d'a cote|d'en face|voisin|voisine))|incendie (a|au) (l'etage|cote))\b"),
     (DANGER, r"(\b(alarme|detecteur) (\w+ ){0,2}(de )?(monox\w*|co) (\w+ ){0,3}(sonne|bipe|bippe|hurle|s'est declenche)|\bintoxi\w* (au|par le) monox\w*|\bmonox\w*\b.{0,60}\b(mal a la tete|vomi\w*|vertige|evanoui\w*|malaise|nausee\w*|endormi))"),
+    # Someone behind a door who no longer answers, fell or said goodbye, the writer asking to
+    # force it: the firemen's (review of the lookbehind below).
+    (MEDICAL, r"\b(ne (me )?repond (plus|pas)|repond plus|n'ouvre (plus|pas)|chute|tombee?|entendu un bruit|au revoir|adieu)\b.{0,100}"
+              r"\b(forcer|defoncer|casser|enfoncer) (la|sa) porte\b|\b(forcer|defoncer|casser|enfoncer) (la|sa) porte\b.{0,100}"
+              r"\b(ne (me )?repond (plus|pas)|repond plus|n'ouvre (plus|pas)|chute|tombee?|entendu un bruit)\b"),
     # Not the writer forcing a door themselves (« je sais pas si je dois forcer la porte » of a
     # son locked in his room, persona round 102: « votre sécurité passe avant tout : le 112 »).
     (DANGER, r"(?<!je dois )(?<!dois je )(?<!je vais )(?<!je peux )(?<!faut il )(?<!je devrais )(?<!il faut )\b(forcer|force|fracturer|defoncer|defonce) (ma|la|notre) (porte|fenetre)\b|\b(essaie|essaye|essayent|tente) (de |d')(rentrer|entrer) (chez moi|chez nous|dans (la|ma) maison|par la fenetre)\b"
@@ -770,19 +775,25 @@ def speaks_of_carbon_monoxide(text: str | None) -> bool:
 # « je l'ai allumé dans la cuisine, porte fermée… un peu mal à la tête », then « mal au cœur, la
 # tête qui tourne, je vais m'allonger dans la cuisine » got cooking tips and « au moindre doute,
 # le 15 »; the carbon monoxide alert came with the third message).
+# A heater burning indoors by nature (« le poêle », not « la poêle » of the kitchen), or a fire
+# meant for outdoors told inside (review: « un groupe électrogène dans le jardin » is none).
 _FIRE_INDOORS = re.compile(
-    r"\b(barbecue|brasero|charbon|groupe electrogene|generateur|poele|chauffage d'appoint|petrole|chauffage a gaz|"
-    r"chauffage au gaz|rechaud|gaziniere|braises?|cheminee|insert)\b")
+    r"\b((le|mon|un|du|au|ce|son|notre) poele|poele (a|au) (bois|petrole|granules|gaz|fioul|pellets)|chauffage d'appoint|"
+    r"(chauffage|radiateur|poele) (a|au) (petrole|gaz|fioul)|petrole|rechaud|insert)\b"
+    r"|\b(barbecue|brasero|charbon|groupe electrogene|generateur|braises?)\b.{0,60}\b(dans (la|le|une|un|ma|mon) "
+    r"(maison|cuisine|garage|salon|chambre|cave|piece|appart\w*|salle de bain|sous sol)|a l'interieur|dedans|porte fermee)\b")
+# Signs of poisoning, not negated (« j'ai plus mal à la tête »); not the vague ones (« un peu
+# confuse avec ces papiers », « le petit s'est endormi »).
 _POISONING_SIGNS = re.compile(
-    r"\b(mal (a la|de) tete|maux de tete|migraine|nausee\w*|envie de vomir|mal au coeur|vomi\w*|vertiges?|tete qui tourne|"
-    r"la tete me tourne|somnolen\w*|envie de dormir|endormie?s?|tres fatiguee?s?|confuse?|malaise)\b")
+    r"(?<!plus )(?<!pas )(?<!pas de )\b(mal (a la|de) tete|maux de tete|migraine|nausee\w*|envie de vomir|mal au coeur|vomi\w*|vertiges?|"
+    r"tete qui tourne|la tete me tourne|somnolen\w*|envie de dormir|malaise)\b")
 # The messages before the latest that may tell the fire.
 FIRE_CONTEXT_MESSAGES = 4
 
 
 def carbon_monoxide_in_context(text: str | None, earlier: tuple[str, ...]) -> bool:
-    """Signs of carbon monoxide poisoning in the message, a fire indoors told in it or in the
-    `earlier` messages (the latest last), and no crisis the lexicon reads already."""
+    """Signs of carbon monoxide poisoning in the message, and a heater or a fire indoors told in
+    it or in the `earlier` messages (the latest last)."""
     words = normalise(text or "")
     if not _POISONING_SIGNS.search(words):
         return False
@@ -1287,11 +1298,12 @@ def writes_as_minor(text: str | None) -> bool:
 
 # « J'ai du mal à lire les messages, les lettres sont petites » (persona round 101: a woman of
 # 69 asking for a phone call got the self-harm question): « du mal à » says a difficulty, and
-# its « mal » is no hurt. What follows keeps its own weight (« du mal à vivre », « à tenir »),
-# and « du mal à respirer », or harm done to someone, stay risks.
+# its « mal » is no hurt, before a practical task only (review: « du mal à me lever, plus goût à
+# rien » stays a word of risk); « du mal à vivre », « à respirer » and harm done stay risks.
 _DIFFICULTY = re.compile(
-    r"\b(du|de|autant de|tant de|tellement de|beaucoup de|bien du) mal (a|pour) (?!respir|moi\b|lui\b|elle\b|eux\b|"
-    r"quelqu|personne\b|mon |ma |mes |son |sa |ses |notre |nos |leur |leurs |mes )")
+    r"\b(du|de|autant de|tant de|tellement de|beaucoup de|bien du) mal (a|pour) (lire|comprendre|payer|remplir|ecrire|trouver|"
+    r"joindre|marcher|porter|monter|descendre|entendre|voir|suivre|boucler|finir|m'organiser|utiliser|me servir|me deplacer|"
+    r"conduire|taper|retenir|me souvenir|y arriver avec|faire (les|mes|le|la|ma|mon) (courses|papiers|demarches|comptes|budget))\b")
 
 
 def _risk_words(text: str | None, kind: str | None, low_mood: bool = False) -> bool:

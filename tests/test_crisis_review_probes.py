@@ -250,3 +250,60 @@ def test_idioms_and_games_are_no_child_or_violence_crisis(text):
                                   "ma fille de 8 ans se fait taper par son père"])
 def test_violence_against_the_writer_or_their_child_is_read(text):
     assert assess(text).is_crisis
+
+
+# Review of the session of persona round 102's fixes.
+
+def test_the_dog_never_hides_the_aggressor_returning_or_the_phone_read():
+    from relais.crisis_dialogue import CitizenMessage, move_of
+    from relais.safety import Triage
+    assert move_of(CitizenMessage("il rentre dans 10 min, je peux prendre le chien ?", None, Triage()), "violence") == "aggressor_returns"
+    assert move_of(CitizenMessage("il lit mes messages, je peux prendre le chat ?", None, Triage()), "violence") == "phone_watched"
+    assert move_of(CitizenMessage("et si je pars, je peux prendre le chien ?", None, Triage()), "violence") == "pet"
+
+
+def test_someone_behind_a_door_who_no_longer_answers_stays_an_emergency():
+    from relais.crisis_dialogue import CitizenMessage, move_of
+    from relais.safety import Triage, assess
+    assert assess("ma mère ne répond plus, je dois forcer la porte ?").is_crisis
+    assert not assess("il me répond à travers la porte, je dois forcer la porte ?").is_crisis
+    assert move_of(CitizenMessage("il répond plus, j'ai entendu un bruit, je dois forcer la porte ?", None, Triage()),
+                   "other_at_risk") != "force_door"
+
+
+def test_carbon_monoxide_in_context_needs_a_heater_and_real_signs():
+    from relais.safety import carbon_monoxide_in_context as in_context
+    assert not in_context("le petit s'est endormi", ("des crêpes sans poêle ?",))
+    assert not in_context("je suis un peu confuse avec ces papiers", ("on a une cheminée, chèque énergie ?",))
+    assert not in_context("mal à la tête", ("le groupe électrogène est dans le jardin",))
+    assert not in_context("j'ai plus mal à la tête, tout va bien", ("on a un insert",))
+    assert in_context("mal au coeur et la tête qui tourne", ("le chauffage à pétrole je peux l'allumer ?",))
+
+
+def test_a_phone_call_is_no_reminder_and_never_lifts_a_discreet_no_call():
+    from relais.contact_wishes import ContactWishes, read_contact
+    assert not read_contact("vous pouvez me rappeler mes rendez-vous ?", True).wishes.call_me
+    merged = ContactWishes(no_calls=True, discreet=True).merged(ContactWishes(call_me=True))
+    assert merged.no_calls and not merged.call_me
+
+
+def test_erasing_in_a_violence_dialogue_is_about_the_phone_read():
+    from relais.crisis_dialogue import CitizenMessage, takes_message
+    from relais.safety import Triage
+    state = {"open": True, "tier": "certain", "kind": "violence"}
+    message = CitizenMessage("si il lit ça je suis morte, supprimez tout ce que j'ai écrit", "oubli", Triage())
+    assert takes_message(state, message, 1.0, True)
+
+
+def test_a_real_retraction_of_violence_still_closes_and_a_person_asked_for_is_no_secrecy_answer():
+    from relais.crisis_dialogue import CitizenMessage, move_of
+    from relais.safety import Triage
+    assert move_of(CitizenMessage("je peux parler à quelqu'un ? c'est confidentiel ?", None, Triage()), "other_at_risk") != "confidential_care"
+    assert move_of(CitizenMessage("il est aux urgences maintenant, les médecins s'en occupent", None, Triage()),
+                   "other_at_risk") != "er_tonight"
+
+
+def test_days_off_said_in_two_sentences_are_kept():
+    from relais.contact_wishes import read_contact
+    assert read_contact("Rien le mercredi. Et jeudi non plus.", True).wishes.days_off == (2, 3)
+    assert read_contact("Pas de SMS svp. Le mardi surtout.", True).wishes.days_off == (1,)

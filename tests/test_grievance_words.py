@@ -339,3 +339,10 @@ def test_an_idea_for_ones_commune_is_an_envie_and_its_commune_is_read(text):
     assert read_request(text).kind == "envie"
     assert read_place(text).commune in (None, "Laxou") and read_place(text).quartier is None
     assert read_place("pour son quartier sur Relais").quartier is None
+
+
+def test_a_place_trouble_that_lasts_stays_a_doleance_and_a_complaint_against_a_neighbour_is_the_polices():
+    # Review: « depuis 5 jours » had made these the citizen's own need.
+    assert read_request("les poubelles débordent depuis 5 jours dans la rue").request == "implicit"
+    assert read_request("ya plus d'eau chez nous depuis 3 jours") is None
+    assert read_request("je veux faire une plainte contre mon voisin qui me menace") is None
