@@ -1510,7 +1510,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Je parlais du chien là » after violence told (persona round 102: the case closed as a
         # false alarm): the last answer missed the question, the violence stands.
         pet = any(pattern.search(normalise(message.text or "")) for pattern in dict(_MOVES)["pet"])
-        line = str(content.dialogue["violence_answers"]["pet"]) if pet and kind == VIOLENCE \
+        line = str(_table("violence_answers")["pet"]) if pet and kind == VIOLENCE \
             else _with_reminder(content.text("misread_violence"), kind, state)
         return _turn(state, (line,), kind=kind)
     if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(TOLD_KEY) and triage.tier is None \
