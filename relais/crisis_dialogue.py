@@ -495,7 +495,7 @@ _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)
 # « Quoi ?? non c'est pas moi… », « euh oui »: an interjection before the answer (persona round
 # 15: the suicide question was asked again after « quoi?? non »).
 _INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu|mais|alors|enfin) )*"
-_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
+_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|des fois|de temps en temps|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
 _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
 _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|des fois)\b|\bsauf (le soir|la nuit|parfois|quand)\b")
@@ -504,6 +504,9 @@ _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|d
 _SELF_CORRECTED = re.compile(r"\b(enfin|mais|ou plutot) (si|oui|un peu|parfois)\b|\bun peu\b|\bparfois\b|\bdes fois\b|\bsauf\b|\bde temps en temps\b")
 
 # A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
+# A plan or a means was told in this dialogue: taking it back does not close the case.
+PLAN_TOLD_KEY = "plan_told"
+_TOLD_ALREADY = re.compile(r"\b(je (viens de|vous ai|te l'ai|vous l'ai) (vous |te )?(le )?(dire|dit|ecrire|ecrit)|je l'ai (deja )?(dit|ecrit)|deja dit)\b")
 _YES_INSIDE = re.compile(r"\b(oui|ouais|j'y pense|j'y ai (deja )?pense|il m'arrive d'y penser|ca m'arrive d'y penser|"
                          r"des fois j'y pense|parfois j'y pense)\b(?! (pas|plus|jamais)\b)")
 
@@ -737,6 +740,11 @@ def answer_of(message: CitizenMessage) -> bool | None:
     if message.intent == "deny" or _NO.search(text):
         # « Non… enfin si, j'y pense le soir », « jamais… sauf le soir »: a no taken back.
         return True if _TAKEN_BACK.search(text) else False
+    if _TOLD_ALREADY.search(text):
+        # « Je viens de vous le dire » after the question came again (persona round 103: a man
+        # who had told the car in the closed garage got « je n'insiste pas »): the answer given
+        # was a yes the words did not show.
+        return True
     if _YES_INSIDE.search(text):
         # « Des fois j'y pense oui, mais je ferai rien ce soir » (persona round 16: the question
         # came a third time): a yes need not come first.
@@ -1473,7 +1481,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # A plan or a means raises the alert whatever else the message says or asks (« j'ai
         # honte d'appeler, j'ai le couteau à côté »).
         lines = content.lines("plan_or_means_other") if kind == OTHER_AT_RISK else content.lines("plan_or_means")
-        return _turn(state, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
+        return _turn({**state, PLAN_TOLD_KEY: True}, (_varied(lines, state),), case=CASE_RAISE, kind=kind, offer_person=False)
     if state.get("reached") and triage.tier == CERTAIN and "help_reached" not in practical_asks(message.text, kind):
         # « Il ne respire plus » after the 15 was reached: the numbers again, not « je reste là ».
         state = {**state, "reached": False, "step": 0}
@@ -1513,6 +1521,12 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         line = str(_table("violence_answers")["pet"]) if pet and kind == VIOLENCE \
             else _with_reminder(content.text("misread_violence"), kind, state)
         return _turn(state, (line,), kind=kind)
+    if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(PLAN_TOLD_KEY) and triage.tier is None:
+        # « Le truc du garage c'était une façon de parler, laissez tomber » after a means told
+        # (persona round 103: « pardon, j'ai mal compris », the case closed, then « j'y pense
+        # tous les soirs, les clés sont sur la voiture »): a plan taken back is still heard; the
+        # dialogue and the case stay.
+        return _turn(state, (content.text("plan_minimised"),), kind=kind)
     if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(TOLD_KEY) and triage.tier is None \
             and not _RETRACTS.search(normalise(message.text or "")):
         # « ?? Je parlais de l'usine » after thoughts of suicide were told (persona round 90:

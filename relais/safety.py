@@ -158,6 +158,10 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, rf"\b{_ME}(tuerai[st]?|suiciderai[st]?|flinguerai[st]?|pendrai[st]?)\b"),
     (SUICIDE, r"\b(pour|et) ne (pas|plus|jamais) (me|se) reveiller\b"),
     (SUICIDE, r"\b(barbecue|brasero|charbon)\b.{0,60}\b(chambre|piece|voiture|salle de bain)\b.{0,20}\b(fermee|close|calfeutree)\b"),
+    # « La voiture dans le garage fermé, j'ai regardé combien de temps ça prend » (persona round
+    # 103: asked twice, then « je n'insiste pas »).
+    (SUICIDE, r"\b(voiture|moteur|bagnole)\b.{0,40}\bgarage (ferme|clos)\b.{0,80}\b(combien de temps|comment|en finir|mourir|partir|j'y pense|le faire)\b"
+              r"|\b(combien de temps|en finir|mourir|j'ai reflechi a comment)\b.{0,80}\b(voiture|moteur|bagnole)\b.{0,40}\bgarage (ferme|clos)\b"),
     (SUICIDE, r"\b(rien|plus rien) laisser derriere moi\b|\bquand je (serai|ne serai plus) (partie?|la)\b"),
     (SUICIDE, r"\b(ce sera|tout sera|ca sera) (fini|termine|regle) (pour moi|pour de bon|une fois pour toutes|ce soir|cette nuit)\b|\bcomme ca ce sera fini\b"),
     # "The end of the road": said of oneself, not of a path (nothing after it: "du chemin de halage").
@@ -701,6 +705,10 @@ PLAN_PATTERNS = _regexes((
         r"\b(ce soir|cette nuit|demain matin|tout a l'heure|maintenant|dans une heure|aujourd'hui)\b.{0,30}\b(le faire|passer a l'acte|en finir|c'est decide|je le fais)",
         r"\b(tout (est )?prevu|tout (est )?pret|j'ai (tout )?prepare|c'est decide|ma decision est prise|j'ai choisi (le jour|la date|l'endroit)|la date est fixee)\b",
         r"\b(j'ai (deja )?(pris|pri|prit|avale)|je viens de (prendre|avaler))\b",
+        # The car's exhaust in a closed garage, a method looked up (persona round 103).
+        r"\b(voiture|moteur|bagnole)\b.{0,50}\bgarage\b|\bgarage\b.{0,50}\b(voiture|moteur|bagnole)\b|\b(gaz|pot|tuyau) d'echappement\b"
+        r"|\b(j'ai )?(regarde|cherche|lu|calcule) combien de temps (ca|il) (prend|faut|met)\b|\bj'ai (reflechi|pense|deja pense) a comment\b"
+        r"|\bles cles (sont )?(sur|dans) (la|le) (voiture|contact)\b",
         # A farewell letter written (« j'ai écrit une lettre pour elle, je la laisse sur la table »).
         r"\b(j'ai|je lui ai|je leur ai) (deja )?(ecrit|laisse|prepare) (une |des |ma |mes )?(lettres?|mots? d'adieu|message d'adieu)\b"
         r"|\b(lettres?|mots?) d'adieu\b|\bdire adieu\b",

@@ -1575,3 +1575,18 @@ def test_a_parent_of_a_child_who_cuts_himself_gets_answers_to_his_questions():
     assert "Urgences ce soir" in replies["urgences ce soir oui ou non ?"]
     assert "tenus au secret" in replies["est ce que c'est confidentiel, il va y avoir un signalement ?"]
     assert "prévenir le lycée" in replies["et le lycée je leur dis ou pas ?"]
+
+
+def test_a_means_told_and_then_taken_back_keeps_the_case_and_the_dialogue():
+    # Persona round 103: « des fois. la voiture dans le garage fermé, j'ai regardé combien de
+    # temps ça prend » got the question again, « je viens de vous le dire » was read as a no, and
+    # « c'était une façon de parler » closed the case.
+    question = next_turn(None, CitizenMessage("ma femme est partie, je suis seul, les crédits tombent", "crise",
+                                              Triage(QUESTION, "suicide")))
+    told = next_turn(question.state, CitizenMessage("je viens de vous le dire", "inform", Triage()))
+    assert told.state.get("tier") == CERTAIN
+    plan = next_turn(told.state, CitizenMessage("des fois. la voiture dans le garage fermé. j'ai regardé combien de "
+                                                "temps ça prend", "inform", Triage()))
+    assert plan.case == CASE_RAISE
+    back = next_turn(plan.state, CitizenMessage("le truc du garage c'était une façon de parler. laissez tomber", "inform", Triage()))
+    assert back.case != CASE_FALSE_ALARM and back.state["open"]
