@@ -504,8 +504,11 @@ _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|d
 _SELF_CORRECTED = re.compile(r"\b(enfin|mais|ou plutot) (si|oui|un peu|parfois)\b|\bun peu\b|\bparfois\b|\bdes fois\b|\bsauf\b|\bde temps en temps\b")
 
 # A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
-# A plan or a means was told in this dialogue: taking it back does not close the case.
+# A plan or a means was told in this dialogue: playing it down does not close the case (an
+# other referent told, « je parlais de mes tomates, tout va bien », still does).
 PLAN_TOLD_KEY = "plan_told"
+_MINIMISES = re.compile(r"\b((une|un) (facon|maniere) de parler|laissez tomber|laisse tomber|oubliez (ca|ce que)|c'etait rien|"
+                        r"je disais ca comme ca|j'exagere|j'exagerais|pas si grave|n'importe quoi)\b")
 _TOLD_ALREADY = re.compile(r"\b(je (viens de|vous ai|te l'ai|vous l'ai) (vous |te )?(le )?(dire|dit|ecrire|ecrit)|je l'ai (deja )?(dit|ecrit)|deja dit)\b")
 _YES_INSIDE = re.compile(r"\b(oui|ouais|j'y pense|j'y ai (deja )?pense|il m'arrive d'y penser|ca m'arrive d'y penser|"
                          r"des fois j'y pense|parfois j'y pense)\b(?! (pas|plus|jamais)\b)")
@@ -1521,7 +1524,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         line = str(_table("violence_answers")["pet"]) if pet and kind == VIOLENCE \
             else _with_reminder(content.text("misread_violence"), kind, state)
         return _turn(state, (line,), kind=kind)
-    if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(PLAN_TOLD_KEY) and triage.tier is None:
+    if move == "false_alarm" and kind in (SUICIDE, SELF_HARM) and state.get(PLAN_TOLD_KEY) and triage.tier is None \
+            and _MINIMISES.search(normalise(message.text or "")):
         # « Le truc du garage c'était une façon de parler, laissez tomber » after a means told
         # (persona round 103: « pardon, j'ai mal compris », the case closed, then « j'y pense
         # tous les soirs, les clés sont sur la voiture »): a plan taken back is still heard; the
