@@ -410,10 +410,20 @@ def _speaks_of_time_only(words: str) -> bool:
 _SENTENCE_END = re.compile(r"[?!.;\n]+")
 
 
+# The citizen's own hours, not the team's: « je ne peux pas quitter le service avant 7 h »
+# (persona round 103: « aucun message de l'équipe avant 7 h » on a crisis case). A sentence of a
+# long message that says only that, or only a time of day (« ce soir »), names no quiet time.
+_OWN_SCHEDULE = re.compile(
+    r"\bje (ne )?(peux|pourrai|pourrais|vais) (pas|plus) (quitter|partir|sortir|rentrer|venir|me liberer|etre la|y aller)\b"
+    r"|\bje (travaille|bosse|suis (de garde|de nuit|au travail|au boulot|en service)|finis|termine|sors)\b")
+
+
 def _quiet_hours_of_sentences(text: str) -> tuple[int | None, int | None]:
     """The quiet time the sentences ask for: each read alone, the strongest reading kept (« pas
     ce soir hein ! seulement demain matin » is the morning only, as in one sentence)."""
-    readings = [_ranked_quiet_hours(normalise(sentence)) for sentence in _SENTENCE_END.split(text)]
+    short = len(normalise(text).split()) <= _SHORT_ANSWER_WORDS
+    readings = [_ranked_quiet_hours(words) for words in map(normalise, _SENTENCE_END.split(text))
+                if short or _CONTACT.search(words) or not (_OWN_SCHEDULE.search(words) or _ranked_quiet_hours(words)[0] >= 4)]
     found = [reading for reading in readings if reading[1] != (None, None)]
     return min(found, key=lambda reading: reading[0])[1] if found else (None, None)
 

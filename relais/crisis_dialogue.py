@@ -504,6 +504,10 @@ _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|d
 _SELF_CORRECTED = re.compile(r"\b(enfin|mais|ou plutot) (si|oui|un peu|parfois)\b|\bun peu\b|\bparfois\b|\bdes fois\b|\bsauf\b|\bde temps en temps\b")
 
 # A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
+# The person who no longer answered is found: the door open, someone with them.
+_FOUND = re.compile(r"\b((elle|il) (a|m'a) (enfin )?ouvert|la porte est ouverte|on est entres?|(elle|il) est entree?|on l'a trouvee?|"
+                    r"(la|le) (voisine?|gardien(ne)?) (est entree?|l'a trouvee?|est avec (elle|lui)|est chez (elle|lui))|(elle|il) est la)\b")
+_HEAT_STROKE_SIGNS = re.compile(r"\b(peau (brulante|chaude et seche|seche et chaude|tres chaude)|brulante|confuse?|delire|40 ?(degres)?|fievre)\b")
 # A plan or a means was told in this dialogue: playing it down does not close the case (an
 # other referent told, « je parlais de mes tomates, tout va bien », still does).
 PLAN_TOLD_KEY = "plan_told"
@@ -1462,6 +1466,13 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Je la mets dans la baignoire ? Avec cette chaleur… » told after the first reply: a
         # heat stroke's answers from now on (persona round 91: the fever's « pas d'eau froide »).
         state = {**state, "heat": True}
+    if kind == MEDICAL and state.get("writer") == "unanswering" and _FOUND.search(normalise(message.text or "")):
+        # « Elle a ouvert, elle est consciente mais confuse, peau brûlante » (persona round 103:
+        # « personne qui n'ouvre plus : les pompiers ouvrent la porte », three times): the person
+        # is found; in a heat wave, the heat stroke's first aid, the 15 now.
+        state = {**state, "writer": "far", "step": 0}
+        if state.get("heat") or speaks_of_heat(message.text) or _HEAT_STROKE_SIGNS.search(normalise(message.text or "")):
+            return _turn({**state, "heat": True}, (content.text("heat_stroke_found"),), kind=kind, case=CASE_RAISE)
     if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
         # « C'est moi l'enfant »: from now on Relais speaks to the young person.
         state = {**state, "writer": "child", "step": 0}

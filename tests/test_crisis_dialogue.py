@@ -1590,3 +1590,24 @@ def test_a_means_told_and_then_taken_back_keeps_the_case_and_the_dialogue():
     assert plan.case == CASE_RAISE
     back = next_turn(plan.state, CitizenMessage("le truc du garage c'était une façon de parler. laissez tomber", "inform", Triage()))
     assert back.case != CASE_FALSE_ALARM and back.state["open"]
+
+
+def test_someone_found_after_not_answering_in_a_heat_wave_gets_the_heat_strokes_first_aid():
+    # Persona round 103: « elle a ouvert, consciente mais confuse, peau brûlante » got « personne
+    # qui n'ouvre plus : les pompiers ouvrent la porte » three times.
+    first = next_turn(None, CitizenMessage("ma mère de 70 ans ne répond plus au téléphone depuis ce matin, avec 37°C, "
+                                           "je suis au travail", "crise", Triage(CERTAIN, "medical")))
+    assert first.state["writer"] == "unanswering"
+    found = next_turn(first.state, CitizenMessage("Elle a OUVERT, ma mère est là, consciente mais confuse, peau brûlante",
+                                                  "inform", Triage()))
+    assert "coup de chaleur" in found.lines[0] and "15" in found.lines[0]
+
+
+def test_ones_own_hours_in_a_long_message_are_no_quiet_time():
+    # Persona round 103: « je ne peux pas quitter le service avant 7h » became « aucun message de
+    # l'équipe avant 7 h » on a crisis case.
+    from relais.contact_wishes import read_contact
+    text = ("Ma mère ne répond plus au téléphone depuis ce matin. Je suis infirmière de nuit, je ne peux pas quitter "
+            "le service avant 7h. Je fais quoi maintenant ?")
+    assert read_contact(text, True).wishes.quiet_until is None
+    assert read_contact("pas le soir svp", True).wishes.quiet_from == 18
