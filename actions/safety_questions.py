@@ -11,6 +11,7 @@ from relais.heat_words import speaks_of_heat
 from relais.safety_questions import (
     asks_about_water_on_electricity,
     asks_whether_to_call_the_15,
+    cannot_call_by_voice,
     tells_sparks,
 )
 from relais.track_turn import is_typed
@@ -30,6 +31,9 @@ def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
         # Sparks or smoke: the fire brigade first (review of persona round 101's fixes).
         fire = content.text("sparks") + " " if tells_sparks(text) else ""
         dispatcher.utter_message(text=fire + str(content.dialogue["danger_answers"]["flood_power"]))
+        return []
+    if cannot_call_by_voice(text):
+        dispatcher.utter_message(text=content.text("emergency_by_text"))
         return []
     if asks_whether_to_call_the_15(text):
         earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]

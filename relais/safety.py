@@ -1451,7 +1451,8 @@ _BODY_SYMPTOMS = re.compile(
 # A treatment named for an illness, and its supply (« mon traitement pour le cœur, ma boîte finit
 # la semaine prochaine, le pharmacien peut me les apporter ? »).
 _TREATMENT = re.compile(r"\b((cachets?|comprimes?|medicaments?|traitement|pilules?) (\w+ ){0,2}pour (le|la|l'|mon|ma|les|mes) ?"
-                        r"(coeur|tension|diabete|thyroide|asthme|cholesterol|epilepsie)|furosemide|lasilix|diuretiques?|insuline|"
+                        r"(coeur|tension|diabete|thyroide|asthme|cholesterol|epilepsie|sucre)|furosemide|lasilix|diuretiques?|insuline|"
+                        r"metformine|stagid|glucophage|levothyrox|"
                         r"amlodipine|ramipril|perindopril|bisoprolol|aldactone|spironolactone|antihypertenseurs?|"
                         r"anticoagulants?|xarelto|eliquis|previscan|kardegic)\b")
 _SUPPLY = re.compile(r"\b(pharmac\w*|ordonnance|renouvel\w*|livr\w*|apport\w*|boite|stock|rupture|continuer|je continue|"
@@ -1528,10 +1529,16 @@ _TREATMENT_RISK = re.compile(
 def asks_about_a_treatment(text: str | None) -> bool:
     """The writer asks (a question) about a treatment for an illness and its supply, without a
     crisis pattern nor a word of taking it all or stopping it."""
-    if "?" not in (text or "") or assess(text).is_crisis:
+    asks = "?" in (text or "") or any(_ASKS_WHAT_TO_DO.search(t) for t in variants(text or ""))
+    if not asks or assess(text).is_crisis:
         return False
     return any(_TREATMENT.search(t) and _SUPPLY.search(t) and not _TREATMENT_RISK.search(t)
                for t in variants(text or ""))
+
+
+# A question without its mark (« mon médicament pour le diabète est en rupture… je sais pas quoi
+# faire », persona round 103: the suicide question to a diabetic man).
+_ASKS_WHAT_TO_DO = re.compile(r"\b(je (ne )?sais pas (quoi|comment) faire|que faire|quoi faire|comment faire|je fais comment)\b")
 
 
 def triage(text: str | None, model_crisis_confidence: float | None = None,

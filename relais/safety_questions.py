@@ -46,3 +46,18 @@ def asks_whether_to_call_the_15(text: str | None) -> bool:
 
 def tells_sparks(text: str | None) -> bool:
     return bool(_SPARKS.search(normalise(text or "")))
+
+
+# Someone who cannot call by voice and asks how to reach the emergency services (« si j'ai un
+# malaise je peux pas appeler le 15, j'entends presque rien au téléphone », persona round 103:
+# « le 15 » three times, never the 114).
+_CANNOT_HEAR = re.compile(
+    r"\b(j'entends? (presque |quasiment )?(rien|mal|pas)|j'entend (presque |quasiment )?(rien|mal|pas)|malentendante?|sourde?|"
+    r"je (ne )?(peux|peut) pas (telephoner|appeler|parler au telephone|entendre)|je (ne )?parle pas)\b")
+_EMERGENCY_CALL = re.compile(r"\b(15|112|17|18|samu|pompiers|urgences?|secours|malaise|appeler|telephoner)\b")
+
+
+def cannot_call_by_voice(text: str | None) -> bool:
+    """The writer says they cannot hear or speak on the phone, about calling for help."""
+    words = normalise(text or "")
+    return bool(_CANNOT_HEAR.search(words)) and bool(_EMERGENCY_CALL.search(words))

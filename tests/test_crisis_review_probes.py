@@ -307,3 +307,14 @@ def test_days_off_said_in_two_sentences_are_kept():
     from relais.contact_wishes import read_contact
     assert read_contact("Rien le mercredi. Et jeudi non plus.", True).wishes.days_off == (2, 3)
     assert read_contact("Pas de SMS svp. Le mardi surtout.", True).wishes.days_off == (1,)
+
+
+def test_a_medicine_out_of_stock_is_no_suicide_question_and_the_deaf_get_the_114():
+    # Persona round 103: a diabetic man hard of hearing was asked twice whether he wanted to die
+    # for a medicine out of stock, and told « le 15 » three times.
+    from relais.safety import CrisisReading, triage
+    from relais.safety_questions import cannot_call_by_voice
+    text = ("je suis diabetique type 2 et la pharmacie ma dit que mon medicament pour le diabete il est en rupture "
+            "de stock. J'ai encore des comprimés pour 4 jours. Je sais pas quoi faire.")
+    assert triage(text, 0.9, "suicide", CrisisReading(0.8, "suicide")).tier is None
+    assert cannot_call_by_voice("si j'ai un malaise je peux pas appeler le 15, j'entends presque rien au téléphone")
