@@ -1297,6 +1297,10 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
     line = content.text("question_preface") + _lower_first(crisis_kind.question)
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
                  "last": line, "asked": 1, "questions": 0, "heat": speaks_of_heat(text)}
+    if crisis_kind.id == CHILD and state.get("writer") is None and _NEIGHBOUR.search(normalise(text or "")):
+        # The neighbour who asks is still the neighbour when the answer names no one (persona
+        # round 103: « restez près de l'enfant » to a woman upstairs).
+        new_state["writer"] = "neighbour"
     practical = _question_practicality(crisis_kind.id, CitizenMessage(text or "", None, Triage()))
     # « Je fais quoi pour l'électricité, y a des prises en bas » with water in the flat: its
     # answer first, then the question.
@@ -1339,6 +1343,12 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
                           kind=state.get("kind"))
     if state.get("kind") == CHILD and writes_as_minor(message.text):
         # « Un enfant est-il en danger ? » — « c'est moi l'enfant »: a yes, from the child.
+        return _first(state, CHILD, False, message.text)
+    if state.get("kind") == CHILD and answer is not True and move != "false_alarm" \
+            and _CHILD_LEFT_ALONE.search(normalise(message.text or "")):
+        # « Je ne sais pas si on peut dire en danger… il est seul ce soir et il pleure » (persona
+        # round 103: the question twice, then « pardon si la question a surpris »): a child left
+        # alone, hungry or crying, is the 119's whatever the word « danger ».
         return _first(state, CHILD, False, message.text)
     if state.get("kind") == VIOLENCE and move != "false_alarm" and _NOT_NOW_BUT_AFRAID.search(normalise(message.text or "")):
         # « Pas en danger là tout de suite… mais il me fait peur »: a no to « now » is no no to
@@ -1415,6 +1425,9 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
 
 # « Je sais pas, je tiens debout » to « est-ce une urgence médicale ? » (persona round 93: the
 # mobility coach took it): not a no, not a yes; the signs that make it the 15's.
+_CHILD_LEFT_ALONE = re.compile(
+    r"\b(seul|seule|laisse seul|tout seul|a faim|avait faim|pleure\w*|parents? (ne sont )?pas la|personne (ne )?s'en occupe|"
+    r"pas d'adulte|enferme|dehors)\b")
 _UNSURE = re.compile(r"^((euh|ben|bah|bof|hmm) )*(je (ne )?sais pas|j'?sais pas|jsais pas|je sais plus|aucune idee|j'en sais rien|"
                      r"pas sure?|je suis pas sure?|je ne suis pas sure?|c'est pas sur|difficile a dire)\b")
 

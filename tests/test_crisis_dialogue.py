@@ -1611,3 +1611,14 @@ def test_ones_own_hours_in_a_long_message_are_no_quiet_time():
             "le service avant 7h. Je fais quoi maintenant ?")
     assert read_contact(text, True).wishes.quiet_until is None
     assert read_contact("pas le soir svp", True).wishes.quiet_from == 18
+
+
+def test_a_neighbour_unsure_of_the_word_danger_for_a_child_left_alone_gets_the_119():
+    # Persona round 103: « je ne sais pas si on peut dire en danger… il est seul ce soir et il
+    # pleure » got the question twice, then « pardon si la question a surpris ».
+    question = next_turn(None, CitizenMessage("Mes voisins du dessus ont un petit garçon de 8 ans, seul presque tous les "
+                                              "soirs, il m'a demandé du pain. Je ne sais pas quoi faire.", "crise",
+                                              Triage(QUESTION, CHILD)))
+    answer = next_turn(question.state, CitizenMessage("Je ne sais pas si on peut dire en danger. Ce soir il pleure, "
+                                                      "je crois que les parents ne sont pas là.", "inform", Triage()))
+    assert "119" in " ".join(answer.lines) and answer.state["writer"] == "neighbour" and answer.case == CASE_OPEN
