@@ -155,3 +155,27 @@ def distress_comes_first(text: str | None, asks: bool, acute: bool) -> bool:
     else:
         signs = sum(1 for sign in _DISTRESS_SIGNS if sign.search(words))
     return signs >= 2 or (signs == 1 and not asks and not acute)
+
+
+# Drinking asked about (« 4-5 bières par soir c'est trop ? », persona round 103: read as
+# firewood twice, then the energy coach).
+_DRINKS = r"(bieres?|binouzes?|alcool|picole\w*|vin|whisky|vodka|rhum|pastis|apero|verres?|canettes?|je bois|jbois|bu)"
+_DRINKING_WORRY = re.compile(
+    rf"\b{_DRINKS}\b.{{0,60}}\b(trop|c'est grave|beaucoup|tous les soirs|chaque soir|par soir|par jour|arreter|reduire|normal|conso\w*)\b"
+    rf"|\b(trop|beaucoup|tous les soirs|chaque soir|arreter|reduire) (\w+ ){{0,3}}{_DRINKS}\b"
+    r"|\bje bois (trop|de plus en plus|tous les soirs|pour oublier)\b|\bparle d'alcool\b")
+# Someone to talk to tonight, not the relais team's office hours (« y a qqun a qui parler ce
+# soir ? », persona round 103: three times unanswered).
+_TALK_TONIGHT = re.compile(
+    r"\b(quelqu'un|qqun|qqn|quelqun|une personne) (a qui |avec qui )?(parler|discuter|ecouter|m'ecouter)\b.{0,30}\b(ce soir|cette nuit|maintenant|la|tout de suite)\b"
+    r"|\b(parler|discuter) a (quelqu'un|qqun|qqn|quelqun|une personne) (ce soir|cette nuit|maintenant|la)\b")
+
+
+def asks_about_drinking(text: str | None) -> bool:
+    """The writer worries about how much they drink."""
+    return bool(_DRINKING_WORRY.search(normalise(text or "")))
+
+
+def asks_for_someone_to_talk_to_tonight(text: str | None) -> bool:
+    """The writer wants someone to talk to now, at night."""
+    return bool(_TALK_TONIGHT.search(normalise(text or "")))

@@ -1055,3 +1055,13 @@ def test_a_person_asked_for_during_an_urgence_is_told_it_is_one_and_what_to_do_t
     ActionEscalader().run(dispatcher, tracker, domain)
     said = dispatcher.messages[0]["text"]
     assert "dès que possible" in said and "demi-journée" not in said and "15 ou le 112" in said
+
+
+def test_drinking_worried_about_and_someone_to_talk_to_tonight_are_answered(dispatcher):
+    # Persona round 103: « 4-5 bières par soir c trop ? » read as firewood; « qqun à qui parler
+    # ce soir ? » three times unanswered.
+    from actions.psy_access import answer_psy_question
+    assert answer_psy_question(dispatcher, make_tracker("track_energie", "jparle d'alcool pas de bois, 4-5 bieres par soir c trop?")) == []
+    assert "0 980 980 930" in dispatcher.messages[-1]["text"]
+    assert answer_psy_question(dispatcher, make_tracker("track_alimentation", "y a qqun a qui parler ce soir ?")) == []
+    assert "SOS Amitié" in dispatcher.messages[-1]["text"]
