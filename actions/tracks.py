@@ -126,7 +126,7 @@ class ActionSelectTrack(Action):
         requested_phase = _latest_entity(tracker, "phase")
 
         current = tracker.get_slot("track")
-        for answer in (answer_goal_question, answer_psy_question, answer_safety_question, answer_heat_illness):
+        for answer in (answer_safety_question, answer_heat_illness, answer_goal_question, answer_psy_question):
             # Whatever questionnaire is under way (persona round 93: heat illness between
             # firewood and cycling): it goes on after the answer.
             events = answer(dispatcher, tracker) if requested_phase is None else None

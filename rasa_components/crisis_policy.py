@@ -66,9 +66,9 @@ def next_crisis_action(tracker: DialogueStateTracker) -> Optional[str]:
     if message.text and not message.text.startswith("/") and not (state or {}).get("open") \
             and not (state or {}).get("carbon_monoxide") \
             and carbon_monoxide_in_context(message.text, earlier_texts(tracker)):
-        # Not inside another kind's dialogue (head blows read as poisoning), nor after the
-        # carbon monoxide emergency was answered once (review).
-        # Signs of poisoning after a fire indoors told before (relais/safety.py).
+        # Signs of poisoning after a fire indoors told before (relais/safety.py); not inside
+        # another kind's dialogue (head blows read as poisoning), nor after the carbon monoxide
+        # emergency was answered once (review).
         return CRISIS_ACTION
     return None
 

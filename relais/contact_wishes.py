@@ -418,12 +418,18 @@ _OWN_SCHEDULE = re.compile(
     r"|\bje (travaille|bosse|suis (de garde|de nuit|au travail|au boulot|en service)|finis|termine|sors)\b")
 
 
+# « Pas après 17 h merci »: an instruction, whatever else the sentence says (review: « je bosse
+# jusqu'à 17 h et le soir il est là donc pas après 17 h » lost it).
+_TIME_DENIED = re.compile(r"\b(pas|rien|jamais|aucun \w+) (apres|avant|entre|a partir de) \d")
+
+
 def _quiet_hours_of_sentences(text: str) -> tuple[int | None, int | None]:
     """The quiet time the sentences ask for: each read alone, the strongest reading kept (« pas
     ce soir hein ! seulement demain matin » is the morning only, as in one sentence)."""
     short = len(normalise(text).split()) <= _SHORT_ANSWER_WORDS
     readings = [_ranked_quiet_hours(words) for words in map(normalise, _SENTENCE_END.split(text))
-                if short or _CONTACT.search(words) or not (_OWN_SCHEDULE.search(words) or _ranked_quiet_hours(words)[0] >= 4)]
+                if short or _CONTACT.search(words) or _TIME_DENIED.search(words)
+                or not (_OWN_SCHEDULE.search(words) or _ranked_quiet_hours(words)[0] >= 4)]
     found = [reading for reading in readings if reading[1] != (None, None)]
     return min(found, key=lambda reading: reading[0])[1] if found else (None, None)
 

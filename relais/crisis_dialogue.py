@@ -483,7 +483,15 @@ TOLD_KEY = "told"
 # Words that take back what was told (a joke, a test, not suicidal), not a misread turn.
 # « Non non tout va bien, je parlais du match de boxe »: the violence taken back.
 _PLAY_OR_FINE = re.compile(r"\b(tout va bien|on va bien|ca va bien|match|boxe|film|serie|jeu|jeux|sport|echecs|belote|judo|rugby|foot|karate|"
-                           r"catch|console|roman|livre|jamais (frappee?|touchee?|battue?)|c'est fini|du passe|il y a \d+ ans|pas moi|ma voisine|mon voisin)\b")
+                           r"catch|console|roman|livre)\b")
+# « Il ne m'a jamais frappée, c'était une dispute »: the violence taken back, unless the same
+# message tells some (« c'est fini mais il me suit encore et il m'a tapée hier »).
+_DENIES_VIOLENCE = re.compile(r"\b(il|elle) (ne )?m'a jamais (frappee?|touchee?|battue?|tapee?)\b|\bjamais (frappee?|touchee?|battue?)\b")
+_NEW_VIOLENCE = re.compile(r"\b(frapp\w*|tap\w*|cogn\w*|menac\w*|suit|suivie?|poursui\w*|gifl\w*|pousse\w*|etrangl\w*)\b")
+
+
+def _takes_violence_back(words: str) -> bool:
+    return bool(_DENIES_VIOLENCE.search(words)) and not _NEW_VIOLENCE.search(_DENIES_VIOLENCE.sub(" ", words))
 # « Je parlais de… », « vous avez mal compris »: a turn misread, not the danger taken back.
 _SPOKE_OF = re.compile(r"\b(je parlais (de|d'|du|des)|je voulais dire|vous avez (mal|pas bien) compris|tu as (mal|pas bien) compris|mal compris|ma question (c'etait|etait))\b")
 _RETRACTS = re.compile(
@@ -495,7 +503,7 @@ _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)
 # « Quoi ?? non c'est pas moi… », « euh oui »: an interjection before the answer (persona round
 # 15: the suicide question was asked again after « quoi?? non »).
 _INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu|mais|alors|enfin) )*"
-_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|des fois|de temps en temps|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
+_YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|des fois(?=\W*($|j'y|oui|je me dis|ca m'arrive|j'ai (reflechi|pense)))|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
 _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
 _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|des fois)\b|\bsauf (le soir|la nuit|parfois|quand)\b")
@@ -503,17 +511,23 @@ _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|d
 # soir »): no denial that overrules the models.
 _SELF_CORRECTED = re.compile(r"\b(enfin|mais|ou plutot) (si|oui|un peu|parfois)\b|\bun peu\b|\bparfois\b|\bdes fois\b|\bsauf\b|\bde temps en temps\b")
 
-# A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
 # The person who no longer answered is found: the door open, someone with them.
-_FOUND = re.compile(r"\b((elle|il) (a|m'a) (enfin )?ouvert|la porte est ouverte|on est entres?|(elle|il) est entree?|on l'a trouvee?|"
-                    r"(la|le) (voisine?|gardien(ne)?) (est entree?|l'a trouvee?|est avec (elle|lui)|est chez (elle|lui))|(elle|il) est la)\b")
-_HEAT_STROKE_SIGNS = re.compile(r"\b(peau (brulante|chaude et seche|seche et chaude|tres chaude)|brulante|confuse?|delire|40 ?(degres)?|fievre)\b")
+_FOUND = re.compile(r"\b((elle|il) (a|m'a) (enfin )?ouvert|la porte est ouverte|on est entres?|je suis entree?|(elle|il) est entree?|on l'a trouvee?|"
+                    r"(la|le) (voisine?|gardien(ne)?) (est entree?|l'a trouvee?|est avec (elle|lui)|est chez (elle|lui)))\b")
+# Someone else than the writer is with the person found: the writer helps from afar.
+_HELPER_THERE = re.compile(r"\b(la|le) (voisine?|gardien(ne)?|pompiers?)\b|\b(elle|il) (a|m'a) (enfin )?ouvert\b")
+_HEAT_STROKE_SIGNS = re.compile(r"\b(peau (brulante|chaude et seche|seche et chaude|tres chaude)|brulante|confuse?|delire|"
+                                r"(40|41|42)( ?°| ?degres| de fievre|,\d)|fievre)")
 # A plan or a means was told in this dialogue: playing it down does not close the case (an
 # other referent told, « je parlais de mes tomates, tout va bien », still does).
 PLAN_TOLD_KEY = "plan_told"
 _MINIMISES = re.compile(r"\b((une|un) (facon|maniere) de parler|laissez tomber|laisse tomber|oubliez (ca|ce que)|c'etait rien|"
                         r"je disais ca comme ca|j'exagere|j'exagerais|pas si grave|n'importe quoi)\b")
+# « Je viens de vous le dire » to the question asked again: the answer given was a yes the words
+# did not show, unless the message denies (« je l'ai déjà dit, j'ai pas d'idées noires »).
+_NEGATED = re.compile(r"\b(pas|jamais|aucune?|rien)\b")
 _TOLD_ALREADY = re.compile(r"\b(je (viens de|vous ai|te l'ai|vous l'ai) (vous |te )?(le )?(dire|dit|ecrire|ecrit)|je l'ai (deja )?(dit|ecrit)|deja dit)\b")
+# A yes said later in the answer, not denied right after (« j'y pense pas » is a no).
 _YES_INSIDE = re.compile(r"\b(oui|ouais|j'y pense|j'y ai (deja )?pense|il m'arrive d'y penser|ca m'arrive d'y penser|"
                          r"des fois j'y pense|parfois j'y pense)\b(?! (pas|plus|jamais)\b)")
 
@@ -747,7 +761,7 @@ def answer_of(message: CitizenMessage) -> bool | None:
     if message.intent == "deny" or _NO.search(text):
         # « Non… enfin si, j'y pense le soir », « jamais… sauf le soir »: a no taken back.
         return True if _TAKEN_BACK.search(text) else False
-    if _TOLD_ALREADY.search(text):
+    if _TOLD_ALREADY.search(text) and not _NO.search(text) and not _NEGATED.search(text):
         # « Je viens de vous le dire » after the question came again (persona round 103: a man
         # who had told the car in the closed garage got « je n'insiste pas »): the answer given
         # was a yes the words did not show.
@@ -1344,8 +1358,9 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
     if state.get("kind") == CHILD and writes_as_minor(message.text):
         # « Un enfant est-il en danger ? » — « c'est moi l'enfant »: a yes, from the child.
         return _first(state, CHILD, False, message.text)
-    if state.get("kind") == CHILD and answer is not True and move != "false_alarm" \
-            and _CHILD_LEFT_ALONE.search(normalise(message.text or "")):
+    if state.get("kind") == CHILD and answer is None and move != "false_alarm" \
+            and _CHILD_LEFT_ALONE.search(normalise(message.text or "")) \
+            and not re.search(r"\b(pas seule?|n'est pas seule?|s'en occupent|sont la)\b", normalise(message.text or "")):
         # « Je ne sais pas si on peut dire en danger… il est seul ce soir et il pleure » (persona
         # round 103: the question twice, then « pardon si la question a surpris »): a child left
         # alone, hungry or crying, is the 119's whatever the word « danger ».
@@ -1423,11 +1438,12 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
     return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
 
 
-# « Je sais pas, je tiens debout » to « est-ce une urgence médicale ? » (persona round 93: the
-# mobility coach took it): not a no, not a yes; the signs that make it the 15's.
+# A child told alone, hungry or crying, in an answer that is neither yes nor no.
 _CHILD_LEFT_ALONE = re.compile(
     r"\b(seul|seule|laisse seul|tout seul|a faim|avait faim|pleure\w*|parents? (ne sont )?pas la|personne (ne )?s'en occupe|"
     r"pas d'adulte|enferme|dehors)\b")
+# « Je sais pas, je tiens debout » to « est-ce une urgence médicale ? » (persona round 93: the
+# mobility coach took it): not a no, not a yes; the signs that make it the 15's.
 _UNSURE = re.compile(r"^((euh|ben|bah|bof|hmm) )*(je (ne )?sais pas|j'?sais pas|jsais pas|je sais plus|aucune idee|j'en sais rien|"
                      r"pas sure?|je suis pas sure?|je ne suis pas sure?|c'est pas sur|difficile a dire)\b")
 
@@ -1483,7 +1499,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Elle a ouvert, elle est consciente mais confuse, peau brûlante » (persona round 103:
         # « personne qui n'ouvre plus : les pompiers ouvrent la porte », three times): the person
         # is found; in a heat wave, the heat stroke's first aid, the 15 now.
-        state = {**state, "writer": "far", "step": 0}
+        state = {**state, "writer": "far" if _HELPER_THERE.search(normalise(message.text or "")) else None, "step": 0}
         if state.get("heat") or speaks_of_heat(message.text) or _HEAT_STROKE_SIGNS.search(normalise(message.text or "")):
             return _turn({**state, "heat": True}, (content.text("heat_stroke_found"),), kind=kind, case=CASE_RAISE)
     if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
@@ -1541,7 +1557,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         move = "emergency_over"
     if move == "false_alarm" and kind in (VIOLENCE, CHILD) and state.get("tier") == CERTAIN and triage.tier is None \
             and _SPOKE_OF.search(normalise(message.text or "")) and not _RETRACTS.search(normalise(message.text or "")) \
-            and not _PLAY_OR_FINE.search(normalise(message.text or "")):
+            and not _PLAY_OR_FINE.search(normalise(message.text or "")) and not _takes_violence_back(normalise(message.text or "")):
         # « Je parlais du chien là » after violence told (persona round 102: the case closed as a
         # false alarm): the last answer missed the question, the violence stands.
         pet = any(pattern.search(normalise(message.text or "")) for pattern in dict(_MOVES)["pet"])

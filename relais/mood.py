@@ -159,11 +159,11 @@ def distress_comes_first(text: str | None, asks: bool, acute: bool) -> bool:
 
 # Drinking asked about (« 4-5 bières par soir c'est trop ? », persona round 103: read as
 # firewood twice, then the energy coach).
-_DRINKS = r"(bieres?|binouzes?|alcool|picole\w*|vin|whisky|vodka|rhum|pastis|apero|verres?|canettes?|je bois|jbois|bu)"
+_DRINKS = r"(bieres?|binouzes?|alcool|picole\w*|vin(?! (dans|pour) (la|le) (sauce|plat|cuisine))|whisky|vodka|rhum|pastis|apero|canettes?)"
 _DRINKING_WORRY = re.compile(
     rf"\b{_DRINKS}\b.{{0,60}}\b(trop|c'est grave|beaucoup|tous les soirs|chaque soir|par soir|par jour|arreter|reduire|normal|conso\w*)\b"
     rf"|\b(trop|beaucoup|tous les soirs|chaque soir|arreter|reduire) (\w+ ){{0,3}}{_DRINKS}\b"
-    r"|\bje bois (trop|de plus en plus|tous les soirs|pour oublier)\b|\bparle d'alcool\b")
+    r"|\bje bois (trop|de plus en plus|tous les soirs|pour oublier)\b(?! (d'eau|de l'eau|de soda|de cafe|de lait|de jus))|\bparle d'alcool\b")
 # Someone to talk to tonight, not the relais team's office hours (« y a qqun a qui parler ce
 # soir ? », persona round 103: three times unanswered).
 _TALK_TONIGHT = re.compile(

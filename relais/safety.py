@@ -160,8 +160,14 @@ CRISIS_PATTERNS = _compile((
     (SUICIDE, r"\b(barbecue|brasero|charbon)\b.{0,60}\b(chambre|piece|voiture|salle de bain)\b.{0,20}\b(fermee|close|calfeutree)\b"),
     # « La voiture dans le garage fermé, j'ai regardé combien de temps ça prend » (persona round
     # 103: asked twice, then « je n'insiste pas »).
-    (SUICIDE, r"\b(voiture|moteur|bagnole)\b.{0,40}\bgarage (ferme|clos)\b.{0,80}\b(combien de temps|comment|en finir|mourir|partir|j'y pense|le faire)\b"
-              r"|\b(combien de temps|en finir|mourir|j'ai reflechi a comment)\b.{0,80}\b(voiture|moteur|bagnole)\b.{0,40}\bgarage (ferme|clos)\b"),
+    # A car's engine run in a closed garage, with signs of poisoning: carbon monoxide (review).
+    (MEDICAL, r"\b(moteur|voiture|bagnole)\b.{0,60}\bgarage\b.{0,100}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|malaise|vertiges?|somnolen\w*|endormi\w*|inconscien\w*)\b"
+              r"|\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|malaise|vertiges?|somnolen\w*|inconscien\w*)\b.{0,100}\b(moteur|voiture|bagnole)\b.{0,60}\bgarage\b"),
+    # Not an accident told with its signs (« le moteur a tourné dans le garage fermé, il vomit »):
+    # that is the carbon monoxide emergency (review).
+    (SUICIDE, r"^(?!.*\b(mal a la tete|vomi\w*|malaise|a tourne|laisse tourner|accident|neige|bloquee?)\b)"
+              r".*(\b(voiture|moteur|bagnole)\b.{0,40}\bgarage (ferme|clos)\b.{0,80}\b(combien de temps (ca|il) (prend|faut|met)|en finir|mourir|me tuer)\b"
+              r"|\b(combien de temps (ca|il) (prend|faut|met)|en finir|mourir|me tuer)\b.{0,80}\b(voiture|moteur|bagnole)\b.{0,40}\bgarage (ferme|clos)\b)"),
     (SUICIDE, r"\b(rien|plus rien) laisser derriere moi\b|\bquand je (serai|ne serai plus) (partie?|la)\b"),
     (SUICIDE, r"\b(ce sera|tout sera|ca sera) (fini|termine|regle) (pour moi|pour de bon|une fois pour toutes|ce soir|cette nuit)\b|\bcomme ca ce sera fini\b"),
     # "The end of the road": said of oneself, not of a path (nothing after it: "du chemin de halage").
@@ -706,9 +712,10 @@ PLAN_PATTERNS = _regexes((
         r"\b(tout (est )?prevu|tout (est )?pret|j'ai (tout )?prepare|c'est decide|ma decision est prise|j'ai choisi (le jour|la date|l'endroit)|la date est fixee)\b",
         r"\b(j'ai (deja )?(pris|pri|prit|avale)|je viens de (prendre|avaler))\b",
         # The car's exhaust in a closed garage, a method looked up (persona round 103).
-        r"\b(voiture|moteur|bagnole)\b.{0,50}\bgarage\b|\bgarage\b.{0,50}\b(voiture|moteur|bagnole)\b|\b(gaz|pot|tuyau) d'echappement\b"
-        r"|\b(j'ai )?(regarde|cherche|lu|calcule) combien de temps (ca|il) (prend|faut|met)\b|\bj'ai (reflechi|pense|deja pense) a comment\b"
-        r"|\bles cles (sont )?(sur|dans) (la|le) (voiture|contact)\b",
+        r"\b(voiture|moteur|bagnole)\b.{0,50}\bgarage (ferme|clos)\b|\bgarage (ferme|clos)\b.{0,50}\b(voiture|moteur|bagnole)\b"
+        r"|\b(gaz|pot|tuyau) d'echappement\b"
+        r"|\b(j'ai )?(regarde|cherche|lu|calcule) combien de temps (ca|il) (prend|faut|met)\b(?! (pour|a|avant) (le|la|les|l'|un|une|obtenir|avoir|recevoir|toucher))"
+        r"|\bj'ai (reflechi|pense|deja pense) a comment( (faire|le faire|m'y prendre|en finir|partir))?$",
         # A farewell letter written (« j'ai écrit une lettre pour elle, je la laisse sur la table »).
         r"\b(j'ai|je lui ai|je leur ai) (deja )?(ecrit|laisse|prepare) (une |des |ma |mes )?(lettres?|mots? d'adieu|message d'adieu)\b"
         r"|\b(lettres?|mots?) d'adieu\b|\bdire adieu\b",
@@ -757,7 +764,8 @@ def _first_kind(patterns: KindPatterns, texts: tuple[str, ...]) -> str | None:
 # Carbon monoxide, for the crisis dialogue's first reply (relais/crisis_dialogue.py); the
 # lexicon's MEDICAL pattern of the same symptoms detects the crisis itself.
 _CARBON_MONOXIDE = re.compile(
-    r"\b(monoxyde|intoxication au co)\b|\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b"
+    r"\b(moteur|voiture|bagnole)\b.{0,60}\bgarage\b.{0,100}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|malaise|somnolen\w*|endormi\w*)"
+    r"|\b(monoxyde|intoxication au co)\b|\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b"
     r".{0,120}\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*|endormi\w*|malaise)"
     r"|\b(mal a la tete|maux de tete|vomi\w*|nausee\w*|vertiges?|tete qui tourne|somnolen\w*)\b.{0,120}"
     r"\b(barbecue|brasero|charbon|groupe electrogene|poele|chauffage d'appoint|petrole)\b")
@@ -786,15 +794,15 @@ def speaks_of_carbon_monoxide(text: str | None) -> bool:
 # A heater burning indoors by nature (« le poêle », not « la poêle » of the kitchen), or a fire
 # meant for outdoors told inside (review: « un groupe électrogène dans le jardin » is none).
 _FIRE_INDOORS = re.compile(
-    r"\b((le|mon|un|du|au|ce|son|notre) poele|poele (a|au) (bois|petrole|granules|gaz|fioul|pellets)|chauffage d'appoint|"
-    r"(chauffage|radiateur|poele) (a|au) (petrole|gaz|fioul)|petrole|rechaud|insert)\b"
-    r"|\b(barbecue|brasero|charbon|groupe electrogene|generateur|braises?)\b.{0,60}\b(dans (la|le|une|un|ma|mon) "
-    r"(maison|cuisine|garage|salon|chambre|cave|piece|appart\w*|salle de bain|sous sol)|a l'interieur|dedans|porte fermee)\b")
-# Signs of poisoning, not negated (« j'ai plus mal à la tête »); not the vague ones (« un peu
-# confuse avec ces papiers », « le petit s'est endormi »).
+    r"^(?!.*\b(dehors|jardin|exterieur|terrasse|balcon|la cour)\b).*"
+    r"(\b(?<!la )(?<!une )(?<!ma )(?<!sa )(?<!sans )(?<!ta )(?<!grande )(?<!petite )poele|\bchauffage d'appoint|\b(chauffage|radiateur) (a|au) (petrole|gaz|fioul)|\bpetrole|\brechaud|\binsert"
+    r"|\bgaziniere|\bfour (porte )?ouvert|\bcheminee|\bbarbecue|\bbrasero|\bcharbon|\bgroupe electrogene|\bgenerateur|\bbraises?)\b")
+# Signs of poisoning, not negated (« j'ai plus mal à la tête »); drowsiness and confusion too,
+# not « confuse avec ces papiers ».
 _POISONING_SIGNS = re.compile(
-    r"(?<!plus )(?<!pas )(?<!pas de )\b(mal (a la|de) tete|maux de tete|migraine|nausee\w*|envie de vomir|mal au coeur|vomi\w*|vertiges?|"
-    r"tete qui tourne|la tete me tourne|somnolen\w*|envie de dormir|malaise)\b")
+    r"(?<!plus )(?<!pas de )\b(mal (a la|de) tete|maux de tete|migraine|nausee\w*|envie de vomir|mal au coeur|vomi\w*|vertiges?|"
+    r"tete qui tourne|la tete me tourne|somnolen\w*|envie de dormir|endormie?s?(?! (comme|vite|tot|devant))|tres fatiguee?s?|"
+    r"confuse?s?(?! (avec|par|sur|de|dans))|malaise)\b")
 # The messages before the latest that may tell the fire.
 FIRE_CONTEXT_MESSAGES = 4
 
@@ -1523,12 +1531,14 @@ _TREATMENT_RISK = re.compile(
     # « si je les prends tous ce soir », « je le prends en entier la boîte », « avec du whisky »
     r"\b(prends|prendre|avale|avaler|prenais|avalais) (\w+ ){0,2}(tous|toutes|tout|en entier|la boite|toute la boite|ma boite)\b|"
     r"\btoute (ma|la) boite\b|\bavec (du|de l'|un|une|de la) (whisky|alcool|vin|vodka|biere|rhum)\b|\bca (tue|peut tuer)\b|\bmortel\w*|"
-    r"\b(arret\w*|stopp?\w*) (\w+ ){0,2}(traitement|cachets|medicaments|pilules)\b|\bplus envie\b|\ben finir\b|\bmourir\b")
+    r"\b(arret\w*|stopp?\w*) (\w+ ){0,2}(traitement|cachets|medicaments|pilules|insuline)\b|\bplus envie\b|\ben finir\b|\bmourir\b|"
+    r"\bde ma vie\b|\bpersonne ne (s'en )?rendrait compte\b")
 
 
 def asks_about_a_treatment(text: str | None) -> bool:
-    """The writer asks (a question) about a treatment for an illness and its supply, without a
-    crisis pattern nor a word of taking it all or stopping it."""
+    """The writer asks about a treatment for an illness and its supply (a question, or « je sais
+    pas quoi faire » to end the message), without a crisis pattern nor a word of taking it all,
+    stopping it or despair."""
     asks = "?" in (text or "") or any(_ASKS_WHAT_TO_DO.search(t) for t in variants(text or ""))
     if not asks or assess(text).is_crisis:
         return False
@@ -1538,7 +1548,7 @@ def asks_about_a_treatment(text: str | None) -> bool:
 
 # A question without its mark (« mon médicament pour le diabète est en rupture… je sais pas quoi
 # faire », persona round 103: the suicide question to a diabetic man).
-_ASKS_WHAT_TO_DO = re.compile(r"\b(je (ne )?sais pas (quoi|comment) faire|que faire|quoi faire|comment faire|je fais comment)\b")
+_ASKS_WHAT_TO_DO = re.compile(r"\b(je (ne )?sais pas (quoi|comment) faire|que faire|je fais comment)\W*$")
 
 
 def triage(text: str | None, model_crisis_confidence: float | None = None,

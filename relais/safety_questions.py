@@ -53,7 +53,7 @@ def tells_sparks(text: str | None) -> bool:
 # « le 15 » three times, never the 114).
 _CANNOT_HEAR = re.compile(
     r"\b(j'entends? (presque |quasiment )?(rien|mal|pas)|j'entend (presque |quasiment )?(rien|mal|pas)|malentendante?|sourde?|"
-    r"je (ne )?(peux|peut) pas (telephoner|appeler|parler au telephone|entendre)|je (ne )?parle pas)\b")
+    r"je (ne )?(peux|peut) pas (telephoner|appeler|parler au telephone|entendre))\b")
 _EMERGENCY_CALL = re.compile(r"\b(15|112|17|18|samu|pompiers|urgences?|secours|malaise|appeler|telephoner)\b")
 
 

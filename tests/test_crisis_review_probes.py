@@ -318,3 +318,54 @@ def test_a_medicine_out_of_stock_is_no_suicide_question_and_the_deaf_get_the_114
             "de stock. J'ai encore des comprimés pour 4 jours. Je sais pas quoi faire.")
     assert triage(text, 0.9, "suicide", CrisisReading(0.8, "suicide")).tier is None
     assert cannot_call_by_voice("si j'ai un malaise je peux pas appeler le 15, j'entends presque rien au téléphone")
+
+
+# Second review of the same session.
+
+@pytest.mark.parametrize("text", [
+    "non je parlais de mon voisin, c'est lui qui me frappe quand je rentre",
+    "vous avez mal compris, c'est fini entre nous mais il me suit encore et il m'a tapée hier",
+])
+def test_a_misread_turn_that_tells_violence_keeps_the_case(text):
+    from relais.crisis_dialogue import CASE_FALSE_ALARM, CitizenMessage, next_turn
+    from relais.safety import CERTAIN, Triage
+    first = next_turn(None, CitizenMessage("mon mari me frappe", "crise", Triage(CERTAIN, "violence")))
+    assert next_turn(first.state, CitizenMessage(text, "inform", Triage())).case != CASE_FALSE_ALARM
+
+
+def test_a_car_run_in_a_closed_garage_with_signs_is_carbon_monoxide_not_suicide():
+    from relais.safety import assess, describes_plan
+    found = assess("le moteur de la voiture a tourné dans le garage fermé, comment on fait ? mon mari a mal à la tête et vomit")
+    assert found.is_crisis and found.kind == "medical"
+    assert not assess("ma voiture est bloquée dans le garage fermé par la neige, comment je fais pour partir ?").is_crisis
+    assert not describes_plan("ma voiture est au garage depuis lundi, je peux pas aller au CMP")
+    assert not describes_plan("j'ai regardé combien de temps ça prend pour le RSA")
+
+
+def test_carbon_monoxide_in_context_keeps_the_stove_the_hob_and_a_generator_indoors():
+    from relais.safety import carbon_monoxide_in_context as in_context
+    assert in_context("mal à la tête, envie de vomir", ("la gazinière et le four porte ouverte pour chauffer",))
+    assert in_context("je sais pas, mal à la tête", ("poêle allumé toute la journée",))
+    assert in_context("mal à la tête", ("le groupe électrogène tourne dans l'entrée",))
+    assert not in_context("le petit s'est endormi", ("des crêpes sans poêle ?",))
+
+
+def test_a_sure_suicide_reading_is_never_dropped_for_a_supply_word():
+    from relais.safety import CrisisReading, triage
+    text = "mon insuline j'en ai plein en stock, je sais plus quoi faire, personne ne s'en rendrait compte"
+    assert triage(text, 0.97, "suicide", CrisisReading(0.96, "suicide")).tier == "certain"
+
+
+def test_told_already_and_sometimes_are_a_yes_only_when_nothing_denies():
+    from relais.crisis_dialogue import CitizenMessage, answer_of
+    from relais.safety import Triage
+    assert answer_of(CitizenMessage("je l'ai déjà dit j'ai pas d'idées noires", "inform", Triage())) is not True
+    assert answer_of(CitizenMessage("des fois je me demande si la facture va passer", "inform", Triage())) is not True
+    assert answer_of(CitizenMessage("des fois", "inform", Triage())) is True
+
+
+def test_drinking_water_is_no_alcohol_worry_and_a_victims_quiet_hours_stay():
+    from relais.contact_wishes import read_contact
+    from relais.mood import asks_about_drinking
+    assert not asks_about_drinking("combien de verres d'eau par jour avec la canicule ?")
+    assert read_contact("je bosse jusqu'à 17h et le soir il est là donc pas après 17h merci", True).wishes.quiet_from == 17
