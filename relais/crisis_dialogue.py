@@ -29,6 +29,7 @@ from relais.crisis import (
     crisis_content,
 )
 from relais.form_answers import is_question
+from relais.health_worry import tells_heat_illness
 from relais.heat_words import speaks_of_heat
 from relais.leaving import says_goodbye
 from relais.mood import (
@@ -504,6 +505,7 @@ _ONLY_ME_FINE = re.compile(r"\b(moi je vais bien|je vais bien|je vais tres bien)
 # 15: the suicide question was asked again after « quoi?? non »).
 _INTERJECTION = r"^((quoi|hein|euh|ben|bah|ah|oh|eh|comment|pardon|hum|bon|heu|mais|alors|enfin) )*"
 _YES = re.compile(_INTERJECTION + r"(oui|ouais|ouai|oue|ouep|yes|si|un peu|parfois|des fois(?=\W*($|j'y|oui|je me dis|ca m'arrive|j'ai (reflechi|pense)))|souvent|peut etre|je crois(?! qu)|j'y pense|j'y ai pense|ca m'arrive|c'est le cas|exactement|voila|grave|carrement|bof oui)\b(?! (pas|plus|jamais)\b)")
+_NO_SENTENCE = re.compile(r"(^|[.!?;:]\s*)(non|nan|non non|mais non)( enfin| merci)?\s*([.!;]|$)", re.IGNORECASE)
 _NO = re.compile(_INTERJECTION + r"(non|nan|nn|no|pas du tout|absolument pas|jamais|pas vraiment|non merci|mais non)\b")
 
 _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|des fois)\b|\bsauf (le soir|la nuit|parfois|quand)\b")
@@ -511,6 +513,11 @@ _TAKEN_BACK = re.compile(r"\b(enfin|mais|ou plutot|bon) (si|oui|un peu|parfois|d
 # soir »): no denial that overrules the models.
 _SELF_CORRECTED = re.compile(r"\b(enfin|mais|ou plutot) (si|oui|un peu|parfois)\b|\bun peu\b|\bparfois\b|\bdes fois\b|\bsauf\b|\bde temps en temps\b")
 
+# Calming down asked for, or an anxiety attack named (by the 15's doctor or the writer).
+_CALM_DOWN = re.compile(r"\b(me calmer|jme calme|je me calme|m'aider a me calmer|respirer calmement|comment (on )?respire|"
+                        r"c'est (une|juste une|juste de l') (crise d'angoisse|angoisse|crise de panique)|crise d'angoisse|crise de panique|attaque de panique)\b")
+# The writer's own signs, beside someone else's emergency.
+_ME_TOO = re.compile(r"\b(et moi|moi aussi|moi j'ai|moi jai|moi je|j'ai aussi)\b")
 # The person who no longer answered is found: the door open, someone with them.
 _FOUND = re.compile(r"\b((elle|il) (a|m'a) (enfin )?ouvert|la porte est ouverte|on est entres?|je suis entree?|(elle|il) est entree?|on l'a trouvee?|"
                     r"(la|le) (voisine?|gardien(ne)?) (est entree?|l'a trouvee?|est avec (elle|lui)|est chez (elle|lui)))\b")
@@ -770,6 +777,11 @@ def answer_of(message: CitizenMessage) -> bool | None:
         # « Des fois j'y pense oui, mais je ferai rien ce soir » (persona round 16: the question
         # came a third time): a yes need not come first.
         return True
+    if _NO_SENTENCE.search(message.text or ""):
+        # « Monsieur, c'est la quatrième fois que vous me posez cette question. NON. » (persona
+        # round 104: a carer asked a fifth time): a no said as a sentence of its own, unless
+        # taken back (« non. enfin si des fois »).
+        return True if _TAKEN_BACK.search(text) else False
     return None
 
 
@@ -1502,6 +1514,15 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         state = {**state, "writer": "far" if _HELPER_THERE.search(normalise(message.text or "")) else None, "step": 0}
         if state.get("heat") or speaks_of_heat(message.text) or _HEAT_STROKE_SIGNS.search(normalise(message.text or "")):
             return _turn({**state, "heat": True}, (content.text("heat_stroke_found"),), kind=kind, case=CASE_RAISE)
+    if kind == MEDICAL and _CALM_DOWN.search(normalise(message.text or "")) and not triage.tier:
+        # « Le médecin du 15 dit que c'est une crise d'angoisse… comment je me calme ? » (persona
+        # round 104: « rappelez le 15 » and « je vous lis », four times): breathing through it.
+        return _turn(state, (content.text("panic_attack"),), kind=kind)
+    if kind == MEDICAL and state.get("heat") and state.get("writer") != "self" and not triage.tier \
+            and _ME_TOO.search(normalise(message.text or "")) and tells_heat_illness(message.text, ("canicule",)):
+        # « Et moi j'ai la tête qui tourne, c'est grave ? » once her husband is with the firemen
+        # (persona round 104: « je vous lis », three times): her own first signs of heat illness.
+        return _turn(state, (content.text("heat_illness"),), kind=kind)
     if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
         # « C'est moi l'enfant »: from now on Relais speaks to the young person.
         state = {**state, "writer": "child", "step": 0}
@@ -1828,6 +1849,9 @@ _PRACTICAL = (
     # yes, for the SAMU.
     ("keep_boxes", frozenset({MEDICAL}), re.compile(
         r"\b(garde|gardes|garder|je prends|prendre|montre|montrer|donne|donner|jette|jeter)\b.{0,30}\b(boites?|plaquettes?|emballages?|flacons?|tubes?)\b")),
+    # « Il dit qu'il a soif, je lui donne de l'eau ? » (persona round 104: unanswered twice).
+    ("drink", frozenset({MEDICAL}), re.compile(
+        r"\b(je lui donne|lui donner|peut il|peut elle|il peut|elle peut) (\w+ ){0,2}(de l'eau|a boire|boire)\b|\b(il|elle) a soif\b")),
     ("cooling", frozenset({MEDICAL}), re.compile(
         r"\b(gant (de toilette )?(mouille|humide|froid|frais)|linge (mouille|humide|frais)|bain (froid|frais|tiede)|le rafraichir|"
         r"le refroidir|la rafraichir|la refroidir|ventilateur|glace|glacons|eau fraiche|eau froide|brumisateur)\b")),

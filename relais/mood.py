@@ -69,12 +69,15 @@ _LOW_MOOD = re.compile(
     r"je suis (tellement |si |tres )?(triste|seule?(?! (avec|a|pour|depuis|dans|au|en|chez|sans)\b)|deprimee?|a bout|vide|au bout du rouleau)|deprime\w*|le moral (a zero|dans les chaussettes)|"
     r"je reste au lit|je pleure (tout le temps|tous les jours|sans arret)|(j|je n')?arrete pas de pleurer|(j'en|jen) ai marre de tout(?! (ces|ce|cet|cette|les|le|la)\b)|"
     r"ca va pas dans ma tete|"
+    # « Depuis je fais des crises d'angoisse » (persona round 104: a student's first message got
+    # a flooded home's first steps, then insulation tips).
+    r"(je fais|jfais|j'ai|jai) des crises d'angoisse|crises? de panique|attaques? de panique|je suis en pleine crise|"
     rf"{SHAME}|{CIRCLES}|{WORTHLESS})\b")
 
 
 # Nights without sleep, unless a noise, the heat or a place explains them (« le bar fait du
 # bruit, je dors plus » is a doléance; « je dors pas chez moi ce soir » a plan).
-_SLEEPLESS = re.compile(r"\b(je (ne |n')?|j)dors (plus|pas|presque plus|quasiment plus)\b"
+_SLEEPLESS = re.compile(r"\b((je (ne |n')?|j)dors (plus|pas|presque plus|quasiment plus)|j'?arrive (pas|plus) a dormir)\b"
                         r"(?! (a cause|avec|depuis la coupure|de froid|au chaud|chez|a la maison|ici|la bas|dehors|dans|sur|a cote)\b)")
 _SLEEP_EXPLAINED = re.compile(r"\b(bruit|bar|voisins?|travaux|rodeos?|fete|musique|chaleur|canicule|froid|inonde\w*|coupure)\b")
 
@@ -130,6 +133,13 @@ def psychologist_answers(text: str | None, young: bool = False) -> tuple[str, ..
     return tuple(keys)
 
 
+# Anxiety attacks, and the writer saying they are the one unwell (persona round 104: a student's
+# « je fais des crises d'angoisse » got a flooded home's first steps, then insulation tips):
+# distress first even beside an urgence.
+_ANXIETY_ATTACKS = re.compile(r"\b((je fais|jfais|j'ai|jai) des crises d'angoisse|crises? de panique|attaques? de panique"
+                              r"|(je suis|jsuis) en pleine crise|(c'est )?moi qui (ne )?va(is)? pas bien)\b")
+
+
 # Distress that comes before the track a word of the message suggests (« j'ai honte voilà. je
 # dors pas. je tourne en rond dans la cuisine »): said outright, not inside a question or an
 # urgence, unless it is said twice (« quoi la bouffe ?? j'ai honte et je dors plus »).
@@ -143,6 +153,7 @@ _DISTRESS_SIGNS = (
     # « J'en ai marre de tout », « le moral à zéro », « ça va pas dans ma tête » (persona round
     # 100: a young woman's distress went to the food, the work and the budget coaches).
     re.compile(r"\b(j'en|jen|j en) ai marre de tout\b(?! (ces|ce|cet|cette|les|le|la)\b)|\ble moral a zero\b|\bca va pas (dans ma tete|moi)\b"),
+    _ANXIETY_ATTACKS,
 )
 
 
@@ -154,7 +165,7 @@ def distress_comes_first(text: str | None, asks: bool, acute: bool) -> bool:
         signs = sum(1 for sign in _DISTRESS_SIGNS if sign is not _SLEEPLESS and sign.search(words))
     else:
         signs = sum(1 for sign in _DISTRESS_SIGNS if sign.search(words))
-    return signs >= 2 or (signs == 1 and not asks and not acute)
+    return signs >= 2 or (signs == 1 and not asks and not acute) or bool(_ANXIETY_ATTACKS.search(words))
 
 
 # Drinking asked about (« 4-5 bières par soir c'est trop ? », persona round 103: read as

@@ -369,3 +369,33 @@ def test_drinking_water_is_no_alcohol_worry_and_a_victims_quiet_hours_stay():
     from relais.mood import asks_about_drinking
     assert not asks_about_drinking("combien de verres d'eau par jour avec la canicule ?")
     assert read_contact("je bosse jusqu'à 17h et le soir il est là donc pas après 17h merci", True).wishes.quiet_from == 17
+
+
+# Persona round 104.
+
+def test_a_no_said_as_a_sentence_of_its_own_is_a_no():
+    from relais.crisis_dialogue import CitizenMessage, answer_of
+    from relais.safety import Triage
+    assert answer_of(CitizenMessage("Monsieur, c'est la quatrième fois que vous me posez cette question. NON. "
+                                    "Je vous demande du répit.", "inform", Triage())) is False
+    assert answer_of(CitizenMessage("je sais pas. non. enfin si des fois", "inform", Triage())) is True
+
+
+def test_in_a_medical_dialogue_calming_down_a_drink_and_the_writers_own_heat_signs_are_answered():
+    from relais.crisis_dialogue import CitizenMessage, next_turn
+    from relais.safety import CERTAIN, Triage
+    first = next_turn(None, CitizenMessage("mon mari est tout rouge brûlant, il transpire plus, il dit des trucs bizarres, "
+                                           "il fait 41", "crise", Triage(CERTAIN, "medical")))
+    drink = next_turn(first.state, CitizenMessage("il dit qu'il a soif je lui donne de l'eau ?", "inform", Triage()))
+    assert "rien par la bouche" in " ".join(drink.lines)
+    mine = next_turn(first.state, CitizenMessage("et moi j'ai la tête qui tourne aussi, c'est grave ?", "inform", Triage()))
+    assert "coup de chaleur" in " ".join(mine.lines)
+    calm = next_turn(first.state, CitizenMessage("le médecin dit que c'est une crise d'angoisse, comment je me calme", "inform", Triage()))
+    assert "respirez" in " ".join(calm.lines)
+
+
+def test_anxiety_attacks_come_before_a_flooded_homes_first_steps():
+    from relais.mood import distress_comes_first
+    text = ("jarrive pas a dormir depuis 2 nuits. la maison de mes parents a été détruite par les inondations et "
+            "depuis jfais des crises d'angoisse")
+    assert distress_comes_first(text, False, True)
