@@ -378,7 +378,7 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
         return ContactWishes()
     about_contact = (bool(_CONTACT.search(words)) or (in_context and not _OTHER_MATTER.search(words))
                      or _speaks_of_time_only(words))
-    quiet = _quiet_hours_of_sentences(text or "") if about_contact else (None, None)
+    quiet = _quiet_hours_of_sentences(text or "", in_context) if about_contact else (None, None)
     return ContactWishes(
         quiet_from=quiet[0],
         quiet_until=quiet[1],
@@ -412,7 +412,8 @@ _SENTENCE_END = re.compile(r"[?!.;\n]+")
 
 # The citizen's own hours, not the team's: « je ne peux pas quitter le service avant 7 h »
 # (persona round 103: « aucun message de l'équipe avant 7 h » on a crisis case). A sentence of a
-# long message that says only that, or only a time of day (« ce soir »), names no quiet time.
+# long message that says only that names no quiet time; nor a time of day alone (« ce soir »)
+# out of a conversation about contact.
 _OWN_SCHEDULE = re.compile(
     r"\bje (ne )?(peux|pourrai|pourrais|vais) (pas|plus) (quitter|partir|sortir|rentrer|venir|me liberer|etre la|y aller)\b"
     r"|\bje (travaille|bosse|suis (de garde|de nuit|au travail|au boulot|en service)|finis|termine|sors)\b")
@@ -423,13 +424,13 @@ _OWN_SCHEDULE = re.compile(
 _TIME_DENIED = re.compile(r"\b(pas|rien|jamais|aucun \w+) (apres|avant|entre|a partir de) \d")
 
 
-def _quiet_hours_of_sentences(text: str) -> tuple[int | None, int | None]:
+def _quiet_hours_of_sentences(text: str, in_context: bool = False) -> tuple[int | None, int | None]:
     """The quiet time the sentences ask for: each read alone, the strongest reading kept (« pas
     ce soir hein ! seulement demain matin » is the morning only, as in one sentence)."""
     short = len(normalise(text).split()) <= _SHORT_ANSWER_WORDS
     readings = [_ranked_quiet_hours(words) for words in map(normalise, _SENTENCE_END.split(text))
                 if short or _CONTACT.search(words) or _TIME_DENIED.search(words)
-                or not (_OWN_SCHEDULE.search(words) or _ranked_quiet_hours(words)[0] >= 4)]
+                or not (_OWN_SCHEDULE.search(words) or (_ranked_quiet_hours(words)[0] >= 4 and not in_context))]
     found = [reading for reading in readings if reading[1] != (None, None)]
     return min(found, key=lambda reading: reading[0])[1] if found else (None, None)
 
