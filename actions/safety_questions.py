@@ -12,6 +12,7 @@ from relais.safety_questions import (
     asks_about_water_on_electricity,
     asks_whether_to_call_the_15,
     cannot_call_by_voice,
+    tells_a_medicine_shortage,
     tells_sparks,
 )
 from relais.track_turn import is_typed
@@ -31,6 +32,9 @@ def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
         # Sparks or smoke: the fire brigade first (review of persona round 101's fixes).
         fire = content.text("sparks") + " " if tells_sparks(text) else ""
         dispatcher.utter_message(text=fire + str(content.dialogue["danger_answers"]["flood_power"]))
+        return []
+    if tells_a_medicine_shortage(text):
+        dispatcher.utter_message(text=content.text("medicine_shortage"))
         return []
     if cannot_call_by_voice(text):
         dispatcher.utter_message(text=content.text("emergency_by_text"))

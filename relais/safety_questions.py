@@ -61,3 +61,18 @@ def cannot_call_by_voice(text: str | None) -> bool:
     """The writer says they cannot hear or speak on the phone, about calling for help."""
     words = normalise(text or "")
     return bool(_CANNOT_HEAR.search(words)) and bool(_EMERGENCY_CALL.search(words))
+
+
+# A treatment out of stock (« la pharmacie n'a plus mon médicament pour le diabète », persona
+# round 103): never stopped alone. Answered here, whatever the track, rather than as a track
+# topic: a topic moved the sub-topic model's reading of other messages (blind set H).
+_TREATMENT_WORDS = re.compile(r"\b(medicaments?|medocs?|traitements?|comprimes?|cachets?|insuline|inhalateur|ventoline|stylos?|"
+                              r"metformine|stagid|glucophage|levothyrox|antibiotiques?)\b")
+_OUT_OF_STOCK = re.compile(r"\b(rupture|en tension|plus en stock|pas en stock|introuvables?|manquent? partout|n'en (a|ont) plus|"
+                           r"n'a plus (mon|ma|mes|le|la|les|ce|cette)|penurie de medicaments?|pas (ete )?livre)\b")
+
+
+def tells_a_medicine_shortage(text: str | None) -> bool:
+    """A treatment the pharmacy cannot give."""
+    words = normalise(text or "")
+    return bool(_TREATMENT_WORDS.search(words)) and bool(_OUT_OF_STOCK.search(words))

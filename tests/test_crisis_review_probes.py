@@ -399,3 +399,9 @@ def test_anxiety_attacks_come_before_a_flooded_homes_first_steps():
     text = ("jarrive pas a dormir depuis 2 nuits. la maison de mes parents a été détruite par les inondations et "
             "depuis jfais des crises d'angoisse")
     assert distress_comes_first(text, False, True)
+
+
+def test_a_medicine_out_of_stock_is_answered_as_a_safety_question():
+    from relais.safety_questions import tells_a_medicine_shortage
+    assert tells_a_medicine_shortage("la pharmacie n'en a plus, c'est des comprimés pour le diabète")
+    assert not tells_a_medicine_shortage("rayons vides au supermarché")
