@@ -35,12 +35,13 @@ from relais.crisis_dialogue import (
     CASE_FALSE_ALARM,
     CASE_OPEN,
     CASE_RAISE,
+    MINOR_KEY,
     CitizenMessage,
     CrisisTurn,
     continues_dialogue,
     next_turn,
 )
-from relais.safety import CERTAIN, Triage, carbon_monoxide_in_context, triage
+from relais.safety import CERTAIN, Triage, carbon_monoxide_in_context, minor_in_conversation, triage
 from relais.services import StorageUnavailable
 from texts.contact_wishes import instructions_text
 
@@ -61,6 +62,10 @@ class ActionCrise(Action):
             # gave this message the floor): the carbon monoxide emergency.
             message = replace(message, triage=Triage(CERTAIN, MEDICAL))
             crisis = {**crisis, "carbon_monoxide": True}
+        if minor_in_conversation(message.text, earlier_texts(tracker)):
+            # « J'ai 16 ans », « je suis au lycée », said now or before: violence at home is a
+            # child's, answered with the 119 (relais/crisis_dialogue.py).
+            crisis = {**crisis, MINOR_KEY: True}
         turn = next_turn(crisis, message, continues_dialogue(previous_action(tracker, skip=CONTACT_ACTION), crisis))
         if turn is None:
             # The policy only calls this action for the crisis dialogue; if the state says

@@ -219,8 +219,10 @@ _NO_CALLS = re.compile(
 # The team asked to phone the citizen instead of writing; not « vous pouvez me rappeler ce qu'on
 # avait dit ? » (a reminder).
 _CALL_ME = re.compile(
-    r"\b(elle|il|quelqu'un|la personne|l'equipe|vous|on) (peut|pourrait|pouvez|pourriez|pourra) (plutot |me plutot |plutot me )?"
-    r"(me )?(telephoner|appeler|rappeler)\b(?! (ce|ca|le|la|les|quand|comment|pourquoi|ou|qu|mon|ma|mes|demain ce|de|a quelle|mes|sur)\b)"
+    # « Elle peut appeler qui ? » asks for a number for someone else (persona round 104, a boy
+    # asking for his mother): « il » or « elle » calls the writer only with « me ».
+    r"\b((elle|il) (peut|pourrait|pourra) (plutot )?me (plutot )?|(quelqu'un|la personne|l'equipe|vous|on) (peut|pourrait|pouvez|pourriez|pourra) (plutot |me plutot |plutot me )?"
+    r"(me )?)(telephoner|appeler|rappeler)\b(?! (ce|ca|le|la|les|quand|comment|pourquoi|ou|qu|qui|quel|quelle|quels|quoi|un|une|mon|ma|mes|demain ce|de|a quelle|mes|sur)\b)"
     r"|\bje (prefere|prefererais|voudrais|veux|aimerais) (plutot |mieux )?(un appel|un coup de (fil|telephone)|qu'on (m'appelle|me telephone|me rappelle)"
     r"|que (vous|la personne|quelqu'un|l'equipe)( \S+){0,3} (m'appeliez|m'appelle|me telephoniez|me telephone)|etre (appelee?|rappelee?)|par telephone)"
     r"|\b(appelez|telephonez|rappelez)( moi|-moi)? (plutot|au lieu|par telephone)\b"

@@ -96,6 +96,16 @@ _NO_FAREWELL = (r"^(?!.*\b(adieu|au revoir|lettres?|partir|en finir|mourir|me tu
 
 
 _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
+    # A young person about their own home: what to do, whom to call if it starts again tonight,
+    # and whether there is a line for the young (persona round 104: a boy of 16 got « le 119 ne
+    # prévient pas vos parents » and « si l'enfant est en danger »).
+    ("child_tonight", _patterns(
+        r"^(?=.*\b(qui|quoi|numero|appeler|appelle|jappel\w*|faire|fais|jfais)\b).*"
+        r"\b(si|quand|s'il|si il|au cas ou) (\w+ ){0,3}(recommence|remet ca|pete|rentre|s'enerve|crie|gueule|casse|frappe|tape|revient)\b",
+    )),
+    ("child_line_for_young", _patterns(
+        r"\b(numero|ligne|truc|quelqu'un|qqn|asso|association|service)s? (\w+ ){0,2}(pour|pr) (les )?(jeunes|ados|mineurs|adolescents|enfants comme moi)\b",
+    )),
     # A parent whose child hurts themselves (persona round 102: « urgences ce soir oui ou non ? »,
     # « c'est confidentiel ? », « je préviens le lycée ? » asked five times, the 3114's line each time).
     ("force_door", _patterns(
@@ -620,6 +630,7 @@ _KIND_MOVES = {
     "children": frozenset({VIOLENCE}),
     "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
     "child_placement": frozenset({CHILD}), "what_119_does": frozenset({CHILD}),
+    "child_tonight": frozenset({CHILD}), "child_line_for_young": frozenset({CHILD}),
     "child_prison": frozenset({CHILD}), "child_119_for_me": frozenset({CHILD}), "child_school_staff": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
@@ -656,6 +667,8 @@ _KIND_ANSWERS = {
     "what_119_does": ("child_answers", "what_119_does"),
     "child_prison": ("child_answers", "prison"),
     "child_119_for_me": ("child_answers", "for_me"),
+    "child_line_for_young": ("child_answers", "for_me"),
+    "child_tonight": ("child_answers", "tonight"),
     "child_school_staff": ("child_answers", "school_staff"),
     "mother_help": ("child_answers", "mother_help"),
     "psy_cost": ("thoughts_answers", "psy_cost"),
@@ -910,7 +923,7 @@ _SOMEONE_ELSES_BODY = re.compile(
     r"conjointe?|compagne?|grand pere|grand mere|papi|mamie|collegue)\b|\b(il|elle) (fait|a|respire|est|tremble|saigne)\b")
 # Fear of the person, or a danger denied only for now, answering the violence question.
 _NOT_NOW_BUT_AFRAID = re.compile(
-    r"\b(il|elle) me fait (tres |vraiment )?peur\b|\bj'ai peur (de lui|d'elle|qu'il|qu'elle)\b"
+    r"\b(il|elle) me fait (tres |vraiment )?peur\b|\bj'ai (\w+ )?peur (de lui|d'elle|qu'il|quil|qu'elle|de mon pere|de ma mere|de mon beau pere|de ma belle mere|de mon daron|de mon frere)\b"
     r"|\bpas (en danger )?(la |pour )?(maintenant|tout de suite|pour l'instant|pour le moment|ce soir|aujourd'hui)\b")
 
 
@@ -960,6 +973,11 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
         # the dialogue goes on, with the numbers, not its first block or its question again
         # (persona round 88: a victim got « est-ce que quelqu'un vous fait du mal ? »).
         return _in_dialogue(state, message)
+    if _minor_at_home(state, message) and not (state.get("open") and in_dialogue and state.get("tier") == CERTAIN):
+        # A young person afraid at home (« mon père a jeté une assiette, j'ai peur », after
+        # « j'ai 16 ans » or « je suis au lycée »): the 119, spoken to them, never the suicide
+        # question nor the women's line first (persona round 104: a boy of 16).
+        return _first(state, CHILD, message.first_reply_sent, message.text)
     if tells_witnessed_violence(message.text) \
             and (not state.get("open") or (state.get("tier") == QUESTION and state.get("kind") == VIOLENCE)):
         # The writer saw or heard violence against someone else: a witness's numbers.
@@ -992,6 +1010,13 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
             return _ask(state, triage.kind, message.text)
         return _line_question_after(state, message, in_dialogue)
     return _in_open_dialogue(state, message)
+
+
+def _minor_at_home(state: dict[str, Any], message: CitizenMessage) -> bool:
+    """Violence told or asked about by a writer known to be a minor (the action sets « minor »
+    from the conversation), at their own home, not a neighbour's."""
+    return bool(state.get(MINOR_KEY)) and message.triage.kind == VIOLENCE and message.triage.tier in (CERTAIN, QUESTION) \
+        and not _NEIGHBOUR.search(normalise(message.text or "")) and state.get("writer") != WITNESS
 
 
 def _answered_lines(message: CitizenMessage, kind: str | None) -> tuple[str, ...]:
@@ -1049,6 +1074,9 @@ def _in_open_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisT
 # viennent pas », five citizens got the numbers again for up to nine turns, their insurance,
 # food or heat-wave questions never answered.
 SETTLED_KEY = "settled"
+# The state key the action sets when the writer said, in this conversation, they are a minor
+# (relais.safety.minor_in_conversation).
+MINOR_KEY = "minor"
 # A call that did not get through, read before any call told as made.
 _FAILED_CALL = (r"raccroche|occupe|repond\w* pas|ne repond\w*|viennent pas|vient pas|peuvent pas|pas venir|pas pu|pas reussi|"
                 r"pas encore|toujours pas")
@@ -1126,6 +1154,11 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
     home gets the child kind's reply spoken to them, a man hit by his partner his own, a medical
     emergency told from afar or about a baby its own."""
     content = crisis_content()
+    if kind in (VIOLENCE, CHILD) and state.get(MINOR_KEY) and state.get("writer") not in (WITNESS, "neighbour") \
+            and not _NEIGHBOUR.search(normalise(text or "")):
+        # Hit or afraid at home, and under 18: the 119 is theirs (Allô Enfance en Danger),
+        # spoken to them.
+        kind, state = CHILD, {**state, "writer": "child"}
     crisis_kind = content.kind(kind or SUICIDE)
     raised = state.get("tier") == CERTAIN and state.get("kind") != crisis_kind.id
     writer = _writer(crisis_kind.id, text, state.get("writer"))
@@ -1242,6 +1275,9 @@ _POLICE_CALLED = re.compile(
     r"(ils|la police|les flics|les gendarmes|une patrouille) (\w+ )?(envoient|envoie|arrivent|sont la|sont arrives|viennent|vient)(?! pas))\b")
 # A young person's own questions, not a neighbour's.
 _YOUNG_WRITER_MOVES = frozenset({"child_119_for_me", "child_school_staff"})
+# Spoken to the young person only: a parent or a neighbour asking « je fais quoi s'il rentre ? »
+# gets the child kind's other answers.
+_CHILD_WRITER_MOVES = frozenset({"child_tonight", "child_line_for_young"})
 _POLICE_CALLING = re.compile(r"^(?!.*\b(si j|ou pas|peur|tuer|tue|me tue|apres)\b).*"
                              r"\b(j'appelle|jappel\w*|j'appel|je vais appeler|j'vais appeler|japl|j'apl) (le |la |les )?(17|112|police|flics|keufs|gendarmes?)\b")
 
@@ -1401,6 +1437,12 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # plus simple de ne plus me réveiller »): a yes, not the question asked again.
         thoughts: tuple[str, ...] = (content.text("thoughts_all_the_same"),)
         return _first({**state, TOLD_KEY: True}, state["kind"], False, message.text, preface=thoughts)
+    if (move == "false_alarm" or answer is False) and triage.tier == QUESTION and triage.kind == VIOLENCE \
+            and state.get("kind") in (SUICIDE, SELF_HARM):
+        # « Non je veux pas me faire du mal. J'ai juste peur de mon père » (persona round 104):
+        # no to the thoughts, a danger told: asked about that one, not « pardon si la question
+        # a surpris ».
+        return _ask({**state, "open": False}, VIOLENCE, message.text)
     if (move == "false_alarm" or answer is False) and _SOMEONE_ELSE.search(normalise(message.text or "")) \
             and state.get("kind") in (SUICIDE, SELF_HARM):
         # « Non, pas moi ! C'est mon petit-fils qui m'inquiète »: someone else is at risk.
@@ -1523,10 +1565,11 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Et moi j'ai la tête qui tourne, c'est grave ? » once her husband is with the firemen
         # (persona round 104: « je vous lis », three times): her own first signs of heat illness.
         return _turn(state, (content.text("heat_illness"),), kind=kind)
-    if kind == CHILD and state.get("writer") != "child" and writes_as_minor(message.text):
-        # « C'est moi l'enfant »: from now on Relais speaks to the young person.
-        state = {**state, "writer": "child", "step": 0}
-        return _turn(state, (content.text("child_self_ack"),), kind=kind)
+    if kind in (CHILD, VIOLENCE) and state.get("writer") not in ("child", WITNESS) and writes_as_minor(message.text):
+        # « C'est moi l'enfant », « j'ai 16 ans » after the violence numbers (persona round
+        # 104): from now on Relais speaks to the young person, with the 119.
+        state = {**state, "kind": CHILD, "writer": "child", "step": 0}
+        return _turn(state, (content.text("child_self_ack"),), kind=CHILD)
     if kind == MEDICAL and state.get("writer") is None and is_about_a_baby(message.text):
         # « C'est pour mon bébé » told after the first reply: a baby's answers from now on.
         state = {**state, "writer": "infant"}
@@ -1550,7 +1593,8 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Il ne respire plus » after the 15 was reached: the numbers again, not « je reste là ».
         state = {**state, "reached": False, "step": 0}
     # Once the 15 is reached, « on part aux urgences » is no question about care.
-    move = move_of(message, kind, skip=_SKIPPED_ONCE_REACHED if state.get("reached") else frozenset())
+    skip = _SKIPPED_ONCE_REACHED if state.get("reached") else frozenset()
+    move = move_of(message, kind, skip=skip if state.get("writer") == "child" else skip | _CHILD_WRITER_MOVES)
     if move in _YOUNG_WRITER_MOVES and state.get("writer") == "neighbour":
         # « C'est pas si grave, je me fais des films » from a neighbour: not « le 119 est pour
         # tous les jeunes » (review of persona round 101's fixes).

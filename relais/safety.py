@@ -41,6 +41,9 @@ _FIRST_PERSON_WISH = r"(je veux(?! (savoir|comprendre|l'aider|les aider|aider|lu
 # « il fait 41 dehors » and « pas de clim » by 41 are heat too (persona round 95: an 82-year-old
 # father « bizarre, confus » at 41 got a question, then « pas compris », before the 15).
 _HEAT_WORDS = r"\b(canicule|chaleur|coup de chaleur|il fait (tres |trop |super )?chaud|fait (3[4-9]|4[0-9]) ?(degres|°)|(3[4-9]|4[0-9]) ?(degres|°)|il fait (3[4-9]|4[0-9])|etuve|fournaise|insolation)\b"
+# Who the writer may fear at home: a parent, a parent's partner, a sibling, a partner.
+_HOUSEHOLD = (r"(mon pere|ma mere|mon beau pere|ma belle mere|mon daron|ma daronne|mon frere|mon grand frere|mon oncle|"
+              r"mon mari|mon conjoint|mon compagnon|mon copain|mon mec|mon ex|ma femme|ma copine|ma compagne)")
 _SOMEONE = r"(il|elle|ma mere|mon pere|ma grand mere|mon grand pere|mamie|mamy|papi|papy|ma voisine|mon voisin|mon mari|ma femme|ma tante|mon oncle)"
 _CONFUSED = (rf"\b({_SOMEONE} (\w+ ){{0,2}}(delire|divague)(?! (complet|completement|total|totalement|sur|avec|ou))|{_SOMEONE} (est|semble|devient|a l'air) (toute? |tres |un peu )?(confuse?|desorientee?|incoherente?|deliree?)|"
              rf"{_SOMEONE},? (est |semble |devient |a l'air )?((toute?|tres|un peu|bizarre|fatiguee?|vraiment|completement),? ){{0,2}}(confuse?|desorientee?)|"
@@ -520,6 +523,19 @@ CONCERN_PATTERNS = _compile((
     (VIOLENCE, r"\bpeur (de rentrer (chez moi|a la maison|ce soir)|de lui|de mon mari|de mon conjoint|de mon compagnon|de mon copain|de mon ex|qu'il revienne|qu'il rentre|qu'il me retrouve|de sa reaction)"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ )?(me pousse|m'a pousse|m'a poussee|me bouscule|m'a bouscule|me tient par|m'attrape|me serre le bras|me crache|casse tout|jette des objets|lance des objets|me surveille|controle mon telephone|lit mes messages|m'interdit|me rabaisse|m'insulte|me hurle dessus|crie sur moi)"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
+    # Fear of a parent at home, objects thrown, a parent who « pète un câble » (persona round 104:
+    # a boy of 16 whose father threw a plate against the wall was asked three times whether he
+    # wanted to hurt himself, then got the computer-scam screen for « un numéro à appeler »).
+    (VIOLENCE, rf"\b(j'ai|j'avais|on a) (\w+ )?peur (de {_HOUSEHOLD}|de mes parents)\b"),
+    (VIOLENCE, rf"^(?=.*\b(peur|gueul\w*|cri\w*|hurl\w*|disput\w*|engueul\w*|colere|enerv\w*|violent\w*)\b).*"
+               rf"\b({_HOUSEHOLD}|il|elle) (\w+ ){{0,2}}(a jete|a lance|a balance|a eclate|a fracasse|jette|lance|balance|eclate) "
+               r"(une|des|la|les|un|le|son|sa|ses|l') ?(\w+ )?(assiettes?|verres?|chaises?|objets?|trucs|bouteilles?|telephone|tasses?|affaires|plats?) "
+               r"(\w+ ){0,3}(contre|par terre|sur|a travers|dans)\b"),
+    (VIOLENCE, rf"^(?=.*\b(peur|ce soir|cette nuit|frappe|tape|casse|cri\w*|hurl\w*|rentre)\b).*"
+               rf"\b{_HOUSEHOLD} (\w+ ){{0,2}}(pete|petait|a pete|va peter|repete) (un cable|les plombs|un plomb|une durite)\b"),
+    (VIOLENCE, r"^(?=.*\b(ce soir|cette nuit|quand il rentre|a la maison|chez moi|chez nous)\b).*"
+               r"\bpeur (qu'il|quil|qu'elle) (recommence|remette ca|repete un cable|s'enerve encore)\b(?! a )"),
+    (VIOLENCE, rf"^(?=.*\bpeur\b).*\b{_HOUSEHOLD} (qui )?(\w+ ){{0,2}}(crie|hurle|gueule) (\w+ ){{0,3}}et (\w+ ){{0,2}}(casse|jette|balance|defonce|tape|frappe)\b"),
     # Blows heard or felt without a who (« il crie et il tape », « des coups et des cris chez moi
     # ce soir »): asked about; a neighbour's then gets a witness's numbers.
     (VIOLENCE, r"\b(il|elle) (crie|hurle|gueule) (\w+ ){0,2}et (il |elle )?(tape|frappe|cogne)\b(?! ((a|sur|contre|dans) )?(la porte|le mur|la table|le clavier|du pied|des pieds|ses mains|des mains))"),
@@ -1305,11 +1321,30 @@ _MINOR_WRITER = re.compile(r"\b(j'ai|moi j'ai) (1[0-7]|[6-9]) ans\b(?! (de|d'))"
 
 
 _ME_THE_CHILD = re.compile(r"\b(c'est moi l'enfant|je suis l'enfant|l'enfant c'est moi|c'est moi qui (a|ai) (1[0-7]|[6-9]) ans)\b")
+# A pupil says their class (« je suis au lycée en 1ère », « moi je suis en 3e »), not « en
+# première ligne » or « en première année » of higher studies.
+_PUPIL = re.compile(
+    r"\b(je suis|moi je suis|moi) (encore )?(au (lycee|college)|en (seconde|2nde|premiere|1ere|terminale|troisieme|3e|3eme|quatrieme|4e|4eme|cinquieme|5e|5eme|sixieme|6e|6eme))\b"
+    r"(?! (ligne|annee|classe d'|de (bts|licence|master|fac|medecine)|comme|en tant que))|\bje suis (lyceen|lyceenne|collegien|collegienne)\b")
 
 
 def writes_as_minor(text: str | None) -> bool:
-    """The writer says they are the child (« j'ai 16 ans », « c'est moi l'enfant »)."""
-    return any(_MINOR_WRITER.search(t) or _ME_THE_CHILD.search(t) for t in variants(text or ""))
+    """The writer says they are the child (« j'ai 16 ans », « c'est moi l'enfant », « je suis
+    au lycée »)."""
+    return any(_MINOR_WRITER.search(t) or _ME_THE_CHILD.search(t) or _PUPIL.search(t) for t in variants(text or ""))
+
+
+def _only_introduces(text: str) -> bool:
+    """« J'ai 16 ans, je suis au lycée »: an age and a class, nothing told of a home (persona
+    round 104's harness: a boy's introduction got « un enfant est-il en danger ? »)."""
+    rest = _PUPIL.sub(" ", _MINOR_WRITER.sub(" ", text))
+    return len(re.findall(r"\w+", rest)) < 3
+
+
+def minor_in_conversation(text: str | None, earlier: tuple[str, ...]) -> bool:
+    """The writer said, now or earlier in the conversation, that they are under 18 or a pupil:
+    violence at home is then a child's, answered with the 119 (persona round 104)."""
+    return any(writes_as_minor(t) for t in (*earlier, text or ""))
 
 
 # « J'ai du mal à lire les messages, les lettres sont petites » (persona round 101: a woman of
@@ -1641,7 +1676,7 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
     acute_person = kind in ACUTE_MODEL_KINDS and speaks_of_a_person(text)
     # A child who writes (« j'ai 11 ans ») about their home, read as a child in danger: their
     # age is the word of danger ("plus à manger depuis 3 jours, maman dort tout le temps").
-    minor_writer = kind == CHILD and any(_MINOR_WRITER.search(t) for t in variants(text or ""))
+    minor_writer = kind == CHILD and any(_MINOR_WRITER.search(t) and not _only_introduces(t) for t in variants(text or ""))
     if not (agree or acute_person or minor_writer or _risk_words(text, kind)):
         return Triage()
     if episode_over or assessment.distant:

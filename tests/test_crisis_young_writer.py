@@ -1,0 +1,112 @@
+"""A young person afraid at home (persona round 104: a boy of 16 whose father threw a plate
+against the wall was asked three times whether he wanted to hurt himself, got the computer-scam
+screen for « un numéro à appeler », then the women's line before the 119)."""
+
+import pytest
+
+from relais.contact_wishes import read_contact_wishes
+from relais.crisis import CHILD, SUICIDE, VIOLENCE, crisis_content
+from relais.crisis_classifier import CrisisReading
+from relais.crisis_dialogue import MINOR_KEY, CitizenMessage, next_turn
+from relais.safety import CERTAIN, QUESTION, Triage, minor_in_conversation, triage, writes_as_minor
+
+PLATE = ("de tte facon c la merde a la maison. hier soir mon pere a gueulé sur ma mere et il a jeté une "
+         "assiette contre le mur. jai eu trop peur jsuis resté dans ma chambre")
+
+
+@pytest.mark.parametrize("text", [
+    PLATE,
+    "jai juste peur de mon pere quand il est comme ca",
+    "jsais pas. jai peur quil recommence ce soir. jfais quoi si ca recommence",
+    "jai besoin dun numero a appeler si mon pere pete un cable ce soir",
+    "cest mon pere qui crie et casse des trucs a la maison jai peur",
+])
+def test_fear_of_a_parent_at_home_is_asked_about_as_violence_whatever_the_models_read(text):
+    # The models read self-harm in these; the words say a danger at home.
+    assert triage(text, 0.8, SUICIDE, CrisisReading(0.7, "self_harm")) == Triage(QUESTION, VIOLENCE)
+
+
+@pytest.mark.parametrize("text", [
+    "mon fils a jeté son assiette par terre, il fait une colère",
+    "j'ai peur qu'il recommence à pleuvoir ce soir",
+    "mon mari pète un câble avec les factures, il faut appeler qui pour l'échéancier ?",
+])
+def test_everyday_look_alikes_stay_calm(text):
+    assert triage(text).tier is None
+
+
+@pytest.mark.parametrize("text, minor", [
+    ("aucun jsuis au lycée en 1ere lol", True),
+    ("moi je suis en 3e", True),
+    ("je suis lycéenne", True),
+    ("jai 16 ans", True),
+    ("je suis en première ligne face à la crise", False),
+    ("je suis en première année de BTS", False),
+    ("je suis au collège comme prof", False),
+    ("j'ai 16 ans de métier", False),
+])
+def test_a_pupil_or_an_age_under_18_says_a_minor(text, minor):
+    assert writes_as_minor(text) is minor
+
+
+def test_a_minor_known_from_earlier_in_the_conversation():
+    assert minor_in_conversation(PLATE, ("jai 16 ans, je cherche un petit taf",))
+    assert not minor_in_conversation(PLATE, ("je cherche un petit taf",))
+
+
+def test_an_introduction_alone_is_no_child_in_danger():
+    # The models read « child » in an age and a class; nothing is told of a home.
+    assert triage("jai 16 ans jsuis au lycée", 0.6, CHILD, CrisisReading(0.6, CHILD)).tier is None
+
+
+def _turn(state, text, tier=None, kind=None):
+    return next_turn(state, CitizenMessage(text, None, Triage(tier, kind)))
+
+
+def test_a_minor_afraid_at_home_gets_the_119_spoken_to_them():
+    turn = _turn({MINOR_KEY: True}, PLATE, QUESTION, VIOLENCE)
+    assert turn.kind == CHILD and turn.state["writer"] == "child"
+    assert turn.lines[-1] == crisis_content().text("child_self_first")
+    assert "3919" not in " ".join(turn.lines)
+
+
+def test_an_adult_afraid_at_home_is_asked_first():
+    turn = _turn({}, PLATE, QUESTION, VIOLENCE)
+    assert turn.state["tier"] == QUESTION and turn.kind == VIOLENCE
+
+
+def test_a_no_to_the_thoughts_question_with_a_fear_told_asks_about_that_danger():
+    asked = _turn({}, "je me sens pas bien", QUESTION, SUICIDE)
+    turn = _turn(asked.state, "nn jveux pas me faire du mal. jai juste peur de mon pere quand il est comme ca",
+                 QUESTION, VIOLENCE)
+    assert turn.state["kind"] == VIOLENCE and turn.state["tier"] == QUESTION
+    assert not turn.case
+
+
+def test_an_age_told_in_the_violence_dialogue_turns_it_to_the_child_s():
+    first = _turn({}, "il m'a frappée", CERTAIN, VIOLENCE)
+    turn = _turn(first.state, "jai 16 ans")
+    assert turn.kind == CHILD and turn.state["writer"] == "child"
+    assert turn.lines == (crisis_content().text("child_self_ack"),)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("jai besoin dun numero a appeler si mon pere pete un cable ce soir", "tonight"),
+    ("jappelle qui si il recommence", "tonight"),
+    ("ya pas un numero pr les jeunes plutot ? jveux pas appeler la police sur mon pere", "for_me"),
+])
+def test_the_young_person_s_questions_are_answered(text, key):
+    first = _turn({MINOR_KEY: True}, PLATE, QUESTION, VIOLENCE)
+    turn = _turn(first.state, text)
+    assert turn.lines[-1] == crisis_content().dialogue["child_answers"][key]
+
+
+def test_a_parent_asking_what_to_do_if_he_comes_back_is_no_young_person():
+    first = _turn({}, "mon mari frappe notre fils de 8 ans", CERTAIN, CHILD)
+    turn = _turn(first.state, "s'il rentre ce soir je fais quoi")
+    assert "restez dans votre chambre" not in " ".join(turn.lines)
+
+
+def test_someone_else_s_call_is_no_wish_to_be_called():
+    assert read_contact_wishes("ok merci. et pour ma mere elle peut appeler qui ?").is_empty
+    assert read_contact_wishes("elle peut me rappeler demain").call_me
