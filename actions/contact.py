@@ -9,6 +9,7 @@ week-end ») opens the case, with the instructions.
 """
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -71,6 +72,11 @@ class ActionConsignesContact(Action):
                       reading: ContactReading, intent: str | None, text: str):
         texts = contact_texts()
         before = ContactWishes.from_json(state.get(CONTACT_WISHES_KEY))
+        if reading.wishes.withdraw and (tracker.get_slot(CRISIS_SLOT) or {}).get("case"):
+            # A crisis case withdrawn (« vous pouvez annuler ? si quelqu'un m'écrit ce soir et
+            # qu'il voit… »): silent at once, whatever the answer to « vous voulez annuler ? »
+            # (actions/crisis.py reads « annulez tout » in danger the same way).
+            reading = replace(reading, wishes=replace(reading.wishes, wait_for_me=True, discreet=True))
         kept = before.merged(reading.wishes, reading.lifted)
         changed = kept != before
         state[CONTACT_WISHES_KEY] = kept.to_json()

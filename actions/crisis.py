@@ -164,7 +164,9 @@ def _case_lines(tracker: Tracker, turn: CrisisTurn, state: dict[str, Any],
             if turn.case == CASE_RAISE and told:
                 escalation.raise_alert(sender, detail=turn.kind or "")
             if not told:
-                return [content.text("case_opened").format(case=case.id)]
+                key = "case_opened_silent" if contact_wishes.wait_for_me \
+                    else "case_opened_discreet" if contact_wishes.discreet else "case_opened"
+                return [content.text(key).format(case=case.id)]
         elif turn.case == CASE_FALSE_ALARM and state.get("case"):
             escalation.close_false_alarm(sender, int(state["case"]))
             state["case"] = None

@@ -9,9 +9,11 @@ from relais.crisis import crisis_content
 from relais.health_worry import heat_illness_is_serious
 from relais.heat_words import speaks_of_heat
 from relais.safety_questions import (
+    asks_about_a_painkiller_in_pregnancy,
     asks_about_water_on_electricity,
     asks_whether_to_call_the_15,
     cannot_call_by_voice,
+    tells_a_child_fever,
     tells_a_medicine_shortage,
     tells_sparks,
 )
@@ -39,10 +41,20 @@ def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
     if cannot_call_by_voice(text):
         dispatcher.utter_message(text=content.text("emergency_by_text"))
         return []
-    if asks_whether_to_call_the_15(text):
-        earlier = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
-        heat = speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)
-        serious = heat and heat_illness_is_serious(text, earlier)
+    # The latest messages, this one last (as before: the heat told now counts too).
+    recent = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
+    earlier = recent[:-1]
+    # The child's fever first: « je peux lui donner du doliprane ? » from a pregnant mother is
+    # about her son.
+    if tells_a_child_fever(text, earlier):
+        dispatcher.utter_message(text=content.text("child_fever"))
+        return []
+    if asks_about_a_painkiller_in_pregnancy(text, earlier):
+        dispatcher.utter_message(text=content.text("pregnancy_painkiller"))
+        return []
+    if asks_whether_to_call_the_15(text, earlier):
+        heat = speaks_of_heat(text) or any(speaks_of_heat(t) for t in recent)
+        serious = heat and heat_illness_is_serious(text, recent)
         dispatcher.utter_message(text=content.text("heat_illness_now" if serious else "call_the_15"))
         return []
     return None

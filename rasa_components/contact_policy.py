@@ -24,6 +24,7 @@ from relais.contact_wishes import (
     in_contact_context,
     is_for_contact_turn,
     read_contact_wishes,
+    withdrawal_answer,
 )
 from relais.conversation_contract import (
     CONTACT_ACTION,
@@ -35,6 +36,7 @@ from relais.conversation_contract import (
     ESCALATION_SLOT,
     TRIAGE_KEY,
 )
+from relais.safety import QUESTION
 
 # The CrisisPolicy's is 7, the RulePolicy's 6.
 CONTACT_POLICY_PRIORITY = 8
@@ -58,19 +60,25 @@ def next_contact_action(tracker: DialogueStateTracker) -> Optional[str]:
     if not awaiting_answer(tracker):
         return None
     parse = tracker.latest_message.parse_data if tracker.latest_message else {}
-    if (parse.get(TRIAGE_KEY) or {}).get("tier") is not None:
-        return None
     state = tracker.get_slot(CONTACT_SLOT) or {}
     awaiting_withdrawal = bool(state.get(CONTACT_AWAITING_WITHDRAWAL_KEY)) and \
         previous_action(tracker) == CONTACT_ACTION
     intent = (parse.get("intent") or {}).get("name")
     text = parse.get("text")
+    tier = (parse.get(TRIAGE_KEY) or {}).get("tier")
     context = in_contact_context(state, tracker.get_slot(ESCALATION_SLOT), tracker.get_slot(CRISIS_SLOT))
+    withdraw = read_contact_wishes(text, context).withdraw
+    answers_withdrawal = awaiting_withdrawal and withdrawal_answer(text, intent) is not None
+    if tier is not None and not (tier == QUESTION and (answers_withdrawal or withdraw)):
+        # A crisis word is the crisis dialogue's; a withdrawal, or a yes or a no to « vous voulez
+        # annuler ? », that a model only finds worrying is ours (persona round 104: « oui annulez
+        # svp, je préfère appeler moi-même quand je serai seule » got « merci de continuer à
+        # m'écrire », and « vous pouvez annuler ? » was never asked about).
+        return None
     given = ContactWishes.from_json(state.get(CONTACT_WISHES_KEY)).has_instructions
     if not is_for_contact_turn(text, intent, awaiting_withdrawal, context, given):
         return None
-    if next_crisis_action(tracker) == CRISIS_ACTION and not awaiting_withdrawal \
-            and not read_contact_wishes(text).withdraw:
+    if next_crisis_action(tracker) == CRISIS_ACTION and not awaiting_withdrawal and not withdraw:
         # Inside the crisis dialogue, it answers (« il regarde mon téléphone » is a disclosure
         # first) and keeps the instructions itself (actions/crisis.py); a withdrawal is ours.
         return None

@@ -261,7 +261,10 @@ _WAIT_FOR_ME = re.compile(
     # personne va vous écrire ici »).
     r"|\b(faut pas|il ne faut pas|il faut pas|surtout pas|je (ne )?veux pas|je ne veux surtout pas) "
     r"(qu'on|que vous|que quelqu'un|que l'equipe|qu'ils|qu'elles?|qu'une personne) (me |m')?(ecri\w*|contact\w*|envoi\w*)"
-    r"|\bpersonne (ne )?(doit|dois|devra|ne doit) (me |m')(ecrire|contacter|envoyer)\b")
+    r"|\bpersonne (ne )?(doit|dois|devra|ne doit) (me |m')(ecrire|contacter|envoyer)\b"
+    # « Je n'ai pas demandé qu'on m'écrive » (persona round 104: a case opened on a threat said
+    # « une personne va vous écrire », and her objection was unheard).
+    r"|\b(je )?(n'ai|ai) (jamais |pas |rien )(demande|dit) (qu'on|que vous|que quelqu'un|que l'equipe) (me |m')(ecri\w*|contact\w*|appel\w*)")
 
 _WITHDRAW = re.compile(
     r"\b(annulez|annuler|annule|j'annule|retirez|retirer|je retire|fermez|fermer|cloturez|cloturer|"
@@ -276,6 +279,11 @@ _WITHDRAW = re.compile(
     r"|\b(plus|pas) besoin (qu'on|que vous|que quelqu'un|que l'equipe|d'etre) (me |m')?(contact|rappel|ecri|appel|repond)\w*"
     r"|\b(plus|pas) besoin (de |d')(la personne|une personne|quelqu'un|l'equipe|un humain|du conseiller|la conseillere|personne)\b"
     r"|\b(c'est|est ce que c'est|donc c'est) (bien )?annule\b")
+# « Vous pouvez annuler ? », « oui annulez svp »: the request said alone, read only when a case
+# or instructions exist (persona round 104: unheard twice inside the violence dialogue).
+_WITHDRAW_ALONE = re.compile(
+    r"\b(vous pouvez|pouvez vous|pourriez vous|vous pourriez|je peux|on peut|je veux|je voudrais|oui|svp|alors) "
+    r"(tout )?(annuler|annulez|annule)\b(?=\s*(svp|s'il vous plait|stp|merci|maintenant|[?.!,]|$))")
 
 # « Vous avez bien noté ? », « l'équipe sait que… ? », « qu'est-ce qui est noté ? », « quelqu'un
 # va me répondre ce matin ? »: the citizen checks what is kept.
@@ -391,7 +399,7 @@ def read_contact_wishes(text: str | None, in_context: bool = False) -> ContactWi
         call_me=bool(_CALL_ME.search(words)) and not _NO_CALLS.search(words),
         discreet=bool(_DISCREET.search(words)),
         wait_for_me=bool(_WAIT_FOR_ME.search(words)),
-        withdraw=bool(_WITHDRAW.search(words)),
+        withdraw=bool(_WITHDRAW.search(words)) or (in_context and bool(_WITHDRAW_ALONE.search(words))),
     )
 
 
@@ -533,7 +541,11 @@ def withdrawal_answer(text: str | None, intent: str | None) -> bool | None:
         return False
     if says_yes(text or ""):
         return True
-    return False if _NO.search(normalise(text or "")) else None
+    words = normalise(text or "")
+    if _NO.search(words):
+        return False
+    # « Oui annulez svp, je préfère appeler moi-même » (persona round 104: asked again).
+    return True if _WITHDRAW.search(words) or _WITHDRAW_ALONE.search(words) else None
 
 
 def in_contact_context(contact_state: dict[str, Any] | None, escalation: str | None,

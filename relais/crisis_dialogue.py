@@ -99,6 +99,13 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     # A young person about their own home: what to do, whom to call if it starts again tonight,
     # and whether there is a line for the young (persona round 104: a boy of 16 got « le 119 ne
     # prévient pas vos parents » and « si l'enfant est en danger »).
+    # « Le 15 c'est le SAMU ? Je ne voudrais pas les déranger pour rien » (persona round 105: an
+    # oxygen patient short of breath got the medical question again).
+    ("bother_the_15", _patterns(
+        r"\b(deranger|embeter|encombrer) (\w+ ){0,3}pour (rien|pas grand chose|si peu|ca)\b",
+        r"\b(ils|le 15|le samu|les secours) (ont|doivent avoir) (\w+ )?(plus grave|mieux a faire|d'autres (urgences|gens))\b",
+        r"\bc'est (bien )?le samu\b|\ble 15 c'est (bien )?(le samu|qui|quoi)\b",
+    )),
     ("child_tonight", _patterns(
         r"^(?=.*\b(qui|quoi|numero|appeler|appelle|jappel\w*|faire|fais|jfais)\b).*"
         r"\b(si|quand|s'il|si il|au cas ou) (\w+ ){0,3}(recommence|remet ca|pete|rentre|s'enerve|crie|gueule|casse|frappe|tape|revient)\b",
@@ -630,6 +637,7 @@ _KIND_MOVES = {
     "children": frozenset({VIOLENCE}),
     "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
     "child_placement": frozenset({CHILD}), "what_119_does": frozenset({CHILD}),
+    "bother_the_15": frozenset({MEDICAL}),
     "child_tonight": frozenset({CHILD}), "child_line_for_young": frozenset({CHILD}),
     "child_prison": frozenset({CHILD}), "child_119_for_me": frozenset({CHILD}), "child_school_staff": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
@@ -1346,6 +1354,14 @@ def _question_practicality(kind: str | None, message: CitizenMessage) -> tuple[s
     return _emergency_practicality(message.text, kind)
 
 
+# The writer is the one the medical question is about.
+_ITS_ME = re.compile(r"\b(c'est moi|c'est pour moi|moi meme|c'est de moi|il s'agit de moi)\b(?! (qui (appelle|demande|ecris)|le voisin))")
+
+
+# A victim's questions that a violence question answers first.
+_ASKED_FIRST = frozenset({"is_it_violence", "is_it_normal"})
+
+
 def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> CrisisTurn:
     content = crisis_content()
     if kind == MEDICAL and tells_body_symptoms(text):
@@ -1363,6 +1379,17 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
         # The neighbour who asks is still the neighbour when the answer names no one (persona
         # round 103: « restez près de l'enfant » to a woman upstairs).
         new_state["writer"] = "neighbour"
+    if crisis_kind.id == MEDICAL and state.get("writer") is None and writes_of_own_body(text):
+        # « Je respire moins bien » asked about: a yes later is the writer's own emergency, never
+        # « restez avec la personne » (persona round 105).
+        new_state["writer"] = "self"
+    asked_first = [move for move in _ASKED_FIRST if crisis_kind.id == VIOLENCE
+                   and any(pattern.search(normalise(text or "")) for pattern in dict(_MOVES)[move])]
+    if asked_first:
+        # « Il gère mon argent, il regarde mon téléphone… est-ce que c'est de la violence ? »
+        # (persona round 104: the question twice, never the answer): the answer, then the question.
+        table, key = _KIND_ANSWERS[sorted(asked_first)[0]]
+        return CrisisTurn(lines=(str(_table(table)[key]), line), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     practical = _question_practicality(crisis_kind.id, CitizenMessage(text or "", None, Triage()))
     # « Je fais quoi pour l'électricité, y a des prises en bas » with water in the flat: its
     # answer first, then the question.
@@ -1413,6 +1440,15 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # round 103: the question twice, then « pardon si la question a surpris »): a child left
         # alone, hungry or crying, is the 119's whatever the word « danger ».
         return _first(state, CHILD, False, message.text)
+    if state.get("kind") == MEDICAL and answer is not False and move == "bother_the_15":
+        # Afraid to bother the 15 is no « no »: they are there for it; the call now.
+        return _first(state, MEDICAL, False, message.text, preface=(content.text("bother_the_15"),))
+    if state.get("kind") == MEDICAL and answer is None and move != "false_alarm" \
+            and _ITS_ME.search(normalise(message.text or "")) and not _SOMEONE_ELSES_BODY.search(normalise(message.text or "")):
+        # « Est-ce une urgence médicale : quelqu'un a-t-il besoin de soins ? » — « c'est moi, je
+        # suis seul ici » (persona round 105: an oxygen patient short of breath was asked again):
+        # a yes, from the one unwell.
+        return _first({**state, "writer": "self"}, MEDICAL, False, message.text)
     if state.get("kind") == VIOLENCE and move != "false_alarm" and _NOT_NOW_BUT_AFRAID.search(normalise(message.text or "")):
         # « Pas en danger là tout de suite… mais il me fait peur »: a no to « now » is no no to
         # the violence told; the victim gets the 3919 (persona round 17: « pardon si la question

@@ -288,6 +288,10 @@ CRISIS_PATTERNS = _compile((
 
 # Broader phrasings, one class each (the first list stays the reference of each kind).
 _MORE_CRISIS = (
+    # Oxygen at home failing and breathing worse (persona round 105: « la bouteille est presque
+    # vide… je respire moins bien… essoufflé et j'ai peur »): the 15 now, not a question.
+    (MEDICAL, r"^(?=.*\b(oxygene|concentrateur|bouteille d'o2|o2|extracteur d'oxygene)\b)"
+              r"(?=.*\b(je respire (moins bien|mal|difficilement)|essouffl\w*|essoufl\w*|du mal a respirer|manque d'air|suffoque|souffle court|j'etouffe)\b)"),
     (OTHER_AT_RISK, r"\b(il|elle|qu'il|qu'elle) (\w+ ){0,2}(veut|voudrait|voulait|a envie de|parle de|dit vouloir|pense a) (\w+ ){0,2}mourir\b"),
     (SUICIDE, r"\b(vouloir|veux|voudrais|envie de|envie d') (\w+ )?mourir\b(?! (de|d') ?(rire|faim|soif|chaud|froid|ennui|honte|envie|fatigue|peur|impatience))"),
     (SUICIDE, r"\bje (me )?(pends|pendrai)\b|\bje vais (me pendre|sauter)\b(?! (le pas|une etape|un repas|de joie|sur))"),
@@ -522,7 +526,19 @@ CONCERN_PATTERNS = _compile((
     (VIOLENCE, r"\b(chez moi|a la maison|chez nous|a la maison ca|a la maison on)\b.{0,25}\b(ca|on|ils|il|elle|mes parents) (crie|crient|hurle|hurlent|gueule|gueulent|se dispute|se disputent|s'engueule|s'engueulent|se tape|se tapent)\b.{0,30}\b(tout le temps|tt le temps|sans arret|tous les soirs|tous les jours|toute la nuit|de plus en plus)\b"),
     (VIOLENCE, r"\bpeur (de rentrer (chez moi|a la maison|ce soir)|de lui|de mon mari|de mon conjoint|de mon compagnon|de mon copain|de mon ex|qu'il revienne|qu'il rentre|qu'il me retrouve|de sa reaction)"),
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ )?(me pousse|m'a pousse|m'a poussee|me bouscule|m'a bouscule|me tient par|m'attrape|me serre le bras|me crache|casse tout|jette des objets|lance des objets|me surveille|controle mon telephone|lit mes messages|m'interdit|me rabaisse|m'insulte|me hurle dessus|crie sur moi)"),
+    # Control of money and phone (persona round 104: « il gère tout l'argent, il me donne 20 euros
+    # par semaine, il vérifie mes tickets, il regarde mon téléphone » got a contact note only).
+    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"
+               r".{0,200}\b(argent|ma carte|tickets|euros|salaire|ou je suis|mes sorties|regretter)\b"
+               r"|\b(argent|ma carte|tickets|salaire)\b.{0,200}\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"),
+    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(gere tout l'argent|garde ma carte|prend ma carte|a pris ma carte|confisque ma carte|me donne \d+ (euros|e) par (semaine|mois)|m'empeche (de travailler|de sortir|de voir))"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
+    # Short of breath, said by the writer, not in the heat (« je respire moins bien », « je suis
+    # un peu essoufflé et j'ai peur », persona round 105: an oxygen patient in a power cut got
+    # bike repair shops): asked about, and the own-symptoms answer says when it is the 15's.
+    (MEDICAL, r"^(?!.*\b(chaleur|canicule|chaud|fumee|poussiere|masque|en courant|sport|velo|footing|escaliers? du metro)\b).*"
+              r"\b(je respire (moins bien|mal|difficilement|de plus en plus mal)|je suis (un peu |tres |vite |tout )?(essouffle|essoufle)e?|"
+              r"j'ai (du mal|de la peine|des difficultes) a respirer|je manque d'air|je suffoque|j'ai le souffle court)\b"),
     # Fear of a parent at home, objects thrown, a parent who « pète un câble » (persona round 104:
     # a boy of 16 whose father threw a plate against the wall was asked three times whether he
     # wanted to hurt himself, then got the computer-scam screen for « un numéro à appeler »).
@@ -1520,7 +1536,8 @@ _NOT_OWN_BODY = re.compile(
 _OWN_STATE = re.compile(
     r"\b(c'est moi qui|c'est pour moi|je suis (\w+ )?(seule?|toute? seule?|pas bien|mal|faible|assise?|allongee?|etourdie?|en sueur)|"
     r"je me sens (\w+ )?(mal|pas bien|faible|partir|bizarre)|j'ai (\w+ )?(mal|des vertiges|la tete qui tourne|envie de vomir|du mal a respirer|"
-    r"tres chaud|trop chaud|de la fievre|des palpitations|des nausees)|je vis seule?|je (vomis|tremble|transpire|respire mal)|"
+    r"tres chaud|trop chaud|de la fievre|des palpitations|des nausees)|je vis seule?|je (vomis|tremble|transpire|respire mal|respire moins bien|manque d'air)|"
+    r"je suis (\w+ )?(essouffle|essoufle)e?|"
     r"je vais (m'evanouir|tomber|tourner de l'oeil)|je fais un malaise)\b")
 
 
@@ -1581,6 +1598,24 @@ def asks_about_a_treatment(text: str | None) -> bool:
                for t in variants(text or ""))
 
 
+# A common painkiller asked about (« doliprane ou ibu ? », « je peux lui donner du doliprane ? »):
+# a pharmacist's question, whatever a model reads in it (persona round 105: a violence question
+# to a pregnant woman asking which one she may take).
+_PAINKILLER = re.compile(r"\b(doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|ibu|advil|nurofen|aspirine|anti inflammatoires?|"
+                         r"antidouleurs?|anti douleurs?|medicaments? (pour|contre) (la douleur|le mal de tete|la fievre)|cachets? pour la tete)\b")
+_MEDICINE_QUESTION = re.compile(
+    r"\?|\b(oui ou non|je peux (prendre|lui donner|en prendre)|je prends quoi|on peut (prendre|donner)|c'est (autorise|ok|bon|dangereux|interdit)|"
+    r"est ce que (je peux|c'est)|j'ai le droit)\b")
+
+
+def asks_about_a_painkiller(text: str | None) -> bool:
+    """The writer asks whether they may take or give a common painkiller."""
+    raw = text or ""
+    words = normalise(raw)
+    return bool(_PAINKILLER.search(words)) and ("?" in raw or bool(_MEDICINE_QUESTION.search(words))) \
+        and not _TREATMENT_RISK.search(words) and not assess(raw).is_crisis
+
+
 # A question without its mark (« mon médicament pour le diabète est en rupture… je sais pas quoi
 # faire », persona round 103: the suicide question to a diabetic man).
 _ASKS_WHAT_TO_DO = re.compile(r"\b(je (ne )?sais pas (quoi|comment) faire|que faire|je fais comment)\W*$")
@@ -1612,6 +1647,10 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         return Triage(QUESTION if both_calm or joking else CERTAIN,
                       _agreed_kind(text, assessment.kind, model_kind, reading))
     if assessment.concern:
+        if assessment.kind in ACUTE_MODEL_KINDS and model_kind == assessment.kind and (probability or 0.0) >= CLASSIFIER_SURE:
+            # An emergency's cue the models are sure of (« 39 dans l'appart… je suis essoufflée »):
+            # asking first would cost minutes.
+            return Triage(CERTAIN, assessment.kind)
         return Triage(QUESTION, assessment.kind)
     if witnesses_violence(text) and not assessment.distant:
         # Violence seen or heard against someone else, not in a film or told by a professional
@@ -1662,6 +1701,8 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         # « Je prends un anticoagulant et des cachets pour la tension, je dois les arrêter avec
         # la chaleur ? » (persona round 100: « est-ce une urgence médicale ? », then the
         # bystander's script): a question for the doctor or the pharmacist today.
+        return Triage()
+    if kind in (SUICIDE, SELF_HARM, VIOLENCE) and asks_about_a_painkiller(text):
         return Triage()
     if kind in (SUICIDE, SELF_HARM) and asks_about_a_treatment(text):
         # « Je prends un traitement pour le cœur, ma boîte finit la semaine prochaine : le

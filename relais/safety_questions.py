@@ -5,6 +5,7 @@ import re
 
 from relais.crisis import DANGER
 from relais.crisis_dialogue import practical_asks
+from relais.safety import asks_about_a_painkiller
 from relais.text import normalise
 
 # Water on a light, a socket or the switchboard (« l'eau coule sur le lustre »), or a flood's
@@ -15,7 +16,11 @@ _WATER_ON_ELECTRICITY = re.compile(
     r"(lustre|lampe|plafonnier|luminaire|spots?|prises?|tableau|compteur|disjoncteur|douille|ampoule)\b")
 _CALL_THE_15 = re.compile(
     r"\b(je dois|dois je|faut il|il faut|est ce que je dois|est ce qu'il faut|je devrais|faut que j'?|je dois pas|faut il que j'?)"
-    r" (\w+ ){0,2}appeler (le )?(15|samu|112)\b|\bappeler le (15|samu) (ou pas|\?)|\bj'appelle le (15|samu) (ou pas|\?)")
+    r" (\w+ ){0,2}appeler (le )?(15|samu|112)\b|\bappeler le (15|samu) (ou pas|\?)|\bj'appelle le (15|samu) (ou pas|\?)"
+    # « Est-ce que j'appelle le 15 maintenant oui ou non ? », « je ne voudrais pas les déranger
+    # pour rien » about the 15 (persona round 105: an oxygen patient got « pas de réponse sûre »).
+    r"|\bj'appelle (le )?(15|samu)( maintenant| tout de suite| ce soir)? (oui ou non|ou pas|ou non)\b"
+    r"|^(?=.*\b(15|samu)\b).*\b(deranger|embeter) (\w+ ){0,2}pour rien\b")
 
 
 # A switchboard or a breaker named beside water in the home (the crisis dialogue's wider reading
@@ -39,9 +44,13 @@ _NOT_THE_15 = re.compile(r"\b(fumee|feu|incendie|gaz|brule|secours|crie|hurle|vo
 _SPARKS = re.compile(r"\b(etincelles?|fumee|odeur de brule|ca brule|ca crame|flammes?)\b")
 
 
-def asks_whether_to_call_the_15(text: str | None) -> bool:
+def asks_whether_to_call_the_15(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
+    """The writer asks whether to call the 15 about a body, told now or in the citizen's latest
+    messages (« est-ce que j'appelle le 15 maintenant oui ou non ? » after « je respire moins
+    bien »)."""
     words = normalise(text or "")
-    return bool(_CALL_THE_15.search(words)) and bool(_HEALTH.search(words)) and not _NOT_THE_15.search(words)
+    health = bool(_HEALTH.search(words)) or any(_HEALTH.search(normalise(t)) for t in earlier)
+    return bool(_CALL_THE_15.search(words)) and health and not _NOT_THE_15.search(words)
 
 
 def tells_sparks(text: str | None) -> bool:
@@ -76,3 +85,39 @@ def tells_a_medicine_shortage(text: str | None) -> bool:
     """A treatment the pharmacy cannot give."""
     words = normalise(text or "")
     return bool(_TREATMENT_WORDS.search(words)) and bool(_OUT_OF_STOCK.search(words))
+
+
+# Pregnancy told now or in the latest messages, and a painkiller asked about (persona round 105).
+_PREGNANT = re.compile(r"\b(enceinte|grossesse|sage femme|mois de grossesse|je suis a \d+ (mois|semaines|sa)|\d+ sa)\b")
+def asks_about_a_painkiller_in_pregnancy(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
+    """A painkiller asked about by a woman who said she is pregnant."""
+    return asks_about_a_painkiller(text) and not _FOR_A_CHILD.search(normalise(text or "")) \
+        and any(_PREGNANT.search(normalise(t)) for t in (*earlier, text or ""))
+
+
+# A painkiller for someone else (« je peux lui donner », « il fait 14 kilos »).
+_FOR_A_CHILD = re.compile(r"\b(lui (en )?donner|leur (en )?donner|pour (mon fils|ma fille|le petit|la petite|mon enfant)|\d+ (kilos|kg))\b")
+
+
+# A child's fever: a child named now or in the latest messages, a fever told now. Babies (under
+# 3 months told in months or weeks) are the crisis dialogue's.
+_CHILD = re.compile(r"\b(mon fils|ma fille|mon petit|ma petite|mon enfant|mes enfants|le petit|la petite|mon garcon|mon gamin|ma gamine|"
+                    r"mon loulou|ma puce|\d+ ans)\b")
+_CHILD_FEVER = re.compile(
+    r"\b(fievre|febrile|temperature)\b|\b(39|40|41)( \d)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|min|minutes?|degres dehors)\b)"
+    r"|\b(il|elle) est (tout |toute )?(chaud|chaude|brulant|brulante)\b")
+
+
+def tells_a_child_fever(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
+    """A parent tells a child's fever, or asks for a child's painkiller after telling one."""
+    words = normalise(text or "")
+    recent = tuple(normalise(t) for t in earlier[-2:])
+    child = bool(_CHILD.search(words)) or any(_CHILD.search(t) for t in recent)
+    fever_now = bool(_CHILD_FEVER.search(words)) and not speaks_of_the_weather(words)
+    fever_before = any(_CHILD_FEVER.search(t) for t in recent)
+    return child and (fever_now or (fever_before and asks_about_a_painkiller(text)))
+
+
+def speaks_of_the_weather(words: str) -> bool:
+    """« 39 degrés dehors », « il fait 40 »: the heat, not a fever."""
+    return bool(re.search(r"\b(il fait|fait|dehors|degres dans|dans l'appart|a l'ombre)\s?(39|40|41)\b|\b(39|40|41) ?(degres )?(dehors|dans l'appart|a l'ombre|dedans)\b", words))

@@ -59,3 +59,25 @@ def test_the_crisis_dialogue_goes_on_after_a_withdrawal_question():
     answered = asked + [user("non", "deny"), ActionExecuted("action_consignes_contact"),
                         ActionExecuted("action_listen")]
     assert next_crisis_action(tracker(answered + [user("ok", "affirm")])) == "action_crise"
+
+
+WITH_A_CASE = [user("il m'a frappée", "crise_violence", 1.0, "certain", "violence"),
+               ActionExecuted("action_crise"),
+               SlotSet("crisis", {"open": True, "tier": "certain", "kind": "violence", "case": 1}),
+               ActionExecuted("action_listen")]
+
+
+def test_a_withdrawal_a_model_only_finds_worrying_is_asked_about():
+    # Persona round 104: « vous pouvez annuler ? » inside the violence dialogue went unheard.
+    said = WITH_A_CASE + [user("si quelqu'un m'écrit ce soir ça va être pire. vous pouvez annuler ?",
+                               "stop", 0.6, "question", "violence")]
+    assert next_contact_action(tracker(said)) == "action_consignes_contact"
+    certain = WITH_A_CASE + [user("annulez tout il arrive il va me tuer", "crise_violence", 1.0, "certain", "violence")]
+    assert next_contact_action(tracker(certain)) is None
+
+
+def test_a_typed_yes_to_the_withdrawal_question_is_heard_beside_a_worrying_word():
+    asked = WITH_A_CASE + [user("annulez ma demande", "stop", 0.9), ActionExecuted("action_consignes_contact"),
+                           SlotSet("contact", {"awaiting_withdrawal": True}), ActionExecuted("action_listen")]
+    yes = user("oui annulez svp. je préfère appeler moi même quand je serai seule", "affirm", 0.5, "question", "suicide")
+    assert next_contact_action(tracker(asked + [yes])) == "action_consignes_contact"

@@ -110,3 +110,18 @@ def test_a_parent_asking_what_to_do_if_he_comes_back_is_no_young_person():
 def test_someone_else_s_call_is_no_wish_to_be_called():
     assert read_contact_wishes("ok merci. et pour ma mere elle peut appeler qui ?").is_empty
     assert read_contact_wishes("elle peut me rappeler demain").call_me
+
+
+def test_control_of_money_and_phone_asked_about_is_answered_before_the_question():
+    # Persona round 104: « est-ce que c'est de la violence ou j'exagère ? » got the question twice.
+    text = ("c'est lui qui gère tout l'argent, il me donne 20 euros par semaine et il vérifie mes tickets. "
+            "Il regarde aussi mon téléphone. Est-ce que c'est de la violence ou est-ce que j'exagère ?")
+    assert triage(text) == Triage(QUESTION, VIOLENCE)
+    turn = _turn({}, text, QUESTION, VIOLENCE)
+    assert turn.lines[0] == crisis_content().dialogue["violence_answers"]["is_it_violence"]
+    assert turn.state["tier"] == QUESTION
+
+
+def test_a_household_budget_is_no_control():
+    assert triage("mon mari vérifie mes dépenses sur le compte, on fait un budget serré").tier is None
+    assert triage("il regarde mon telephone pour voir si la batterie tient avec les coupures").tier is None

@@ -359,3 +359,16 @@ def test_relais_writes_first_only_where_nobody_else_reads_the_phone():
     assert not may_write_first({"wishes": ContactWishes(discreet=True).to_json()}, None)
     assert not may_write_first(None, {"kind": "violence", "open": True})
     assert may_write_first({"wishes": ContactWishes(quiet_from=21).to_json()}, {"kind": "medical"})
+
+
+def test_a_withdrawal_said_alone_is_read_where_a_case_or_instructions_exist():
+    # Persona round 104: « vous pouvez annuler ? » and « oui annulez svp » went unheard.
+    assert read_contact_wishes("vous pouvez annuler ?", in_context=True).withdraw
+    assert not read_contact_wishes("vous pouvez annuler ?").withdraw
+    assert not read_contact_wishes("vous pouvez annuler ma commande ?", in_context=True).withdraw
+    assert withdrawal_answer("oui annulez svp. je préfère appeler moi même quand je serai seule", None) is True
+    assert withdrawal_answer("non ne l'annulez pas", None) is False
+
+
+def test_not_having_asked_to_be_written_to_is_wait_for_me():
+    assert read_contact_wishes("attendez, je n'ai pas demandé qu'on m'écrive").wait_for_me

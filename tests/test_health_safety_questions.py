@@ -1,0 +1,104 @@
+"""Health questions with one answer whatever the conversation (persona round 105): a painkiller
+during pregnancy, a child's fever, whether to call the 15, and breath failing with oxygen at
+home."""
+
+import pytest
+
+from relais.crisis import MEDICAL, VIOLENCE, crisis_content
+from relais.crisis_classifier import CrisisReading
+from relais.crisis_dialogue import CitizenMessage, next_turn
+from relais.safety import CERTAIN, QUESTION, Triage, asks_about_a_painkiller, triage
+from relais.safety_questions import (
+    asks_about_a_painkiller_in_pregnancy,
+    asks_whether_to_call_the_15,
+    tells_a_child_fever,
+)
+
+PREGNANT = ("je suis enceinte de 7 mois, seule avec mon fils de 3 ans, il fait 33 degrés dedans",)
+
+
+@pytest.mark.parametrize("text", [
+    "j'ai mal à la tête depuis ce matin, est ce que je peux prendre du doliprane enceinte ? ou un ibuprofène",
+    "paracetamol enceinte de 7 mois c'est autorisé oui ou non",
+    "c'est juste la chaleur je crois. je prends quoi alors, doliprane ou ibu ?",
+])
+def test_a_painkiller_asked_about_in_pregnancy(text):
+    assert asks_about_a_painkiller_in_pregnancy(text, PREGNANT)
+
+
+def test_a_painkiller_for_the_child_is_not_the_mother_s():
+    assert not asks_about_a_painkiller_in_pregnancy("je peux lui donner du doliprane ? il fait 14 kilos", PREGNANT)
+    assert not asks_about_a_painkiller_in_pregnancy("je peux prendre du doliprane ?", ("je cherche un travail",))
+
+
+def test_a_painkiller_question_is_no_crisis_whatever_the_models_read():
+    text = "j'ai pas de mouches devant les yeux, je suis pas gonflée. je prends quoi alors, doliprane ou ibu ?"
+    assert triage(text, 0.8, VIOLENCE, CrisisReading(0.7, VIOLENCE)).tier is None
+
+
+@pytest.mark.parametrize("text", [
+    "je vais prendre toute la boite de doliprane ce soir",
+    "combien de doliprane pour mourir ?",
+])
+def test_taking_it_all_is_no_painkiller_question(text):
+    assert not asks_about_a_painkiller(text)
+
+
+@pytest.mark.parametrize("text, earlier", [
+    ("mon fils a 39 de fièvre !! qu'est ce que je fais ?", ()),
+    ("mon fils vient de se réveiller il est tout chaud, je viens de prendre sa température il a 39", ()),
+    ("je peux lui donner du doliprane en attendant ? il fait 14 kilos", ("mon fils a 39 de fièvre",)),
+])
+def test_a_child_s_fever(text, earlier):
+    assert tells_a_child_fever(text, earlier)
+
+
+@pytest.mark.parametrize("text", ["il fait 39 dehors, mon fils a chaud", "mon fils a 39 ans et il cherche du travail"])
+def test_the_weather_or_an_age_is_no_fever(text):
+    assert not tells_a_child_fever(text)
+
+
+def test_whether_to_call_the_15_reads_the_body_told_before():
+    question = "J'ai besoin de savoir : est ce que j'appelle le 15 maintenant oui ou non ?"
+    assert asks_whether_to_call_the_15(question, ("je respire moins bien quand je monte l'escalier",))
+    assert not asks_whether_to_call_the_15(question, ("ma voiture est en panne",))
+    assert asks_whether_to_call_the_15("Le 15 c'est le SAMU ? Je ne voudrais pas les déranger pour rien",
+                                       ("je suis essoufflé",))
+
+
+def test_oxygen_failing_and_breath_worse_is_the_15_s():
+    text = ("La bouteille de secours est presque vide et le concentrateur ne marche pas sans électricité. "
+            "Je respire moins bien quand je monte l'escalier.")
+    assert triage(text).tier == CERTAIN and triage(text).kind == MEDICAL
+
+
+@pytest.mark.parametrize("text, tier", [
+    ("j'ai du mal a respirer", QUESTION),
+    ("je suis un peu essoufflé et j'ai peur", QUESTION),
+    ("j'ai du mal à respirer avec cette chaleur", None),
+    ("je suis essoufflé après le vélo", None),
+])
+def test_short_of_breath_is_asked_about_but_not_in_the_heat_or_after_sport(text, tier):
+    assert triage(text).tier == tier
+
+
+def test_a_concern_the_models_are_sure_of_is_certain():
+    text = "39 dans l'appart, j'ai de la fièvre, je suis toute seule, je suis essoufflée"
+    assert triage(text, 0.97, MEDICAL, CrisisReading(0.96, MEDICAL)).tier == CERTAIN
+
+
+def _asked():
+    return next_turn({}, CitizenMessage("Je respire moins bien quand je monte l'escalier.", None, Triage(QUESTION, MEDICAL)))
+
+
+def test_afraid_to_bother_the_15_is_answered_and_the_call_comes_now():
+    turn = next_turn(_asked().state, CitizenMessage(
+        "Le 15 c'est le SAMU ? Je ne voudrais pas les déranger pour rien, ils ont surement plus grave", None, Triage()))
+    content = crisis_content()
+    assert turn.lines[0] == content.text("bother_the_15")
+    assert turn.lines[1] == content.text("medical_self_first") and turn.case
+
+
+def test_it_s_me_answers_the_medical_question_yes():
+    turn = next_turn(_asked().state, CitizenMessage("c'est moi, je suis seul ici", None, Triage()))
+    assert turn.lines == (crisis_content().text("medical_self_first"),) and turn.case
