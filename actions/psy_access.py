@@ -9,6 +9,7 @@ from relais.mood import (
     asks_for_a_psychologist,
     asks_for_someone_to_talk_to_tonight,
     psychologist_answers,
+    worries_for_a_relatives_mood,
 )
 from relais.track_turn import is_typed
 
@@ -20,7 +21,8 @@ def answer_psy_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
     text = tracker.latest_message.get("text") or ""
     if not is_typed(text):
         return None
-    spoken = [key for key, asked in (("alcohol_worry", asks_about_drinking(text)),
+    spoken = [key for key, asked in (("relative_low_mood", worries_for_a_relatives_mood(text)),
+                                     ("alcohol_worry", asks_about_drinking(text)),
                                      ("listening_tonight", asks_for_someone_to_talk_to_tonight(text))) if asked]
     for key in spoken:
         dispatcher.utter_message(text=crisis_content().text(key))

@@ -159,7 +159,7 @@ def _in_quiet_time(wishes: ContactWishes, hour: int) -> bool:
 # unless the conversation is already about contact (a case, instructions given: `in_context`).
 _CONTACT = re.compile(
     # Not « j'écris » (the citizen writing): « écrivez », « écrire », « par écrit ».
-    r"\b(m'?ecri\w*|ecrivez|ecrire|ecrira|ecriront|par ecrit|messages?|sms|textos?|contact\w*|m'?appel\w*|appel\w*|telephon\w*|"
+    r"\b(m'?ecri\w*|ecrivez|ecrire|ecrira|ecriront|par ecrit|messages?|sms|textos?|(re)?contact\w*|m'?appel\w*|appel\w*|telephon\w*|"
     r"me repond\w*|repondez|envoy\w*|notif\w*|rappel\w*|joindre|me joigne\w*|joignable|disponible|dispo|"
     # A request for a person with its hours: « parler à quelqu'un, mais pas le week-end ».
     r"parler (a|avec) (quelqu'un|une personne|un humain|un conseiller|une conseillere))\b")

@@ -190,3 +190,20 @@ def asks_about_drinking(text: str | None) -> bool:
 def asks_for_someone_to_talk_to_tonight(text: str | None) -> bool:
     """The writer wants someone to talk to now, at night."""
     return bool(_TALK_TONIGHT.search(normalise(text or "")))
+
+
+# A relative's sadness told by someone who wants to help (« ma mère pleure la nuit, je sais pas
+# quoi faire pour elle », persona round 105: a boy of 17 got the suicide question twice, then a
+# food plan): what helps, and who listens to the writer. Not when death or harm is spoken of:
+# that is the crisis dialogue's.
+_RELATIVE = r"(ma mere|maman|mon pere|papa|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon copain|ma copine|mon compagnon|ma compagne|mes parents)"
+_SAD = (r"(pleure\w*|est (tres |trop |super |tout le temps )?triste|deprim\w*|va (pas|plus) bien|ne va (pas|plus) bien|a le moral a zero|"
+        r"n'a plus le moral|a plus le moral|ne sort plus|sort plus|reste au lit|ne mange plus|mange plus|ne dort plus|dort plus)")
+_RELATIVE_SAD = re.compile(rf"\b{_RELATIVE}\b(?! de (\d+|mon|ma))(\s\w+){{0,6}}\s{_SAD}\b|\b{_SAD}\b.{{0,20}}\b{_RELATIVE}\b")
+_DEATH_OR_HARM = re.compile(r"\b(mourir|mort|suicid\w*|en finir|se tuer|disparaitre|se faire du mal|plus envie de vivre|adieu|cachets|corde)\b")
+
+
+def worries_for_a_relatives_mood(text: str | None) -> bool:
+    """The writer tells a relative's sadness, without death or harm spoken of."""
+    words = normalise(text or "")
+    return bool(_RELATIVE_SAD.search(words)) and not _DEATH_OR_HARM.search(words)

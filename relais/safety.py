@@ -27,7 +27,7 @@ from re import Pattern
 from relais.crisis import CHILD, DANGER, MEDICAL, OTHER_AT_RISK, SELF_HARM, SUICIDE, VIOLENCE
 from relais.crisis_classifier import CrisisReading
 from relais.heat_words import FIRST_SIGNS, speaks_of_heat
-from relais.mood import WORTHLESS
+from relais.mood import WORTHLESS, worries_for_a_relatives_mood
 from relais.text import normalise, single_letters, variants
 from relais.violence_witness import witnesses_violence
 
@@ -1329,6 +1329,9 @@ _CHILD_NEGLECT = re.compile(
 # suis seule depuis le décès de mon mari », « je dors mal »); « tout est noir », « un fardeau »,
 # « plus la force » are.
 _LOW_MOOD_WORDS = frozenset({"seul", "seule", "mal", "peur", "dormir", "jamais", "partir", "vie", "tenir", "tiens"})
+# The household's use of tap water in a cut or a contamination: no body's danger.
+_WATER_USE = re.compile(r"\b(vaisselle|lave vaisselle|robinet|potable|bouillir|bouilli|lessive|laver|toilette|douche|bain|brosser|"
+                        r"chasse d'eau|arroser|bouteilles? d'eau|packs? d'eau)\b")
 # Words of despair only: no sign of a child's, a body's or a place's danger.
 _MOOD_ONLY_WORDS = frozenset({"noir", "noires", "vide", "tenir", "tiens", "sombre", "plus rien", "lacher", "arreter",
                               "raison", "nouvelles", "lendemain", "pret", "prete", "dormir", "reveiller"})
@@ -1385,6 +1388,10 @@ def _risk_words(text: str | None, kind: str | None, low_mood: bool = False) -> b
             if kind == OTHER_AT_RISK and _CHILD_WORDS.fullmatch(word):
                 # « Comment dire à mes enfants que j'ai perdu mon boulot ? »: children named are
                 # a farewell's sign in the writer's own crisis, not someone else's danger.
+                continue
+            if kind == MEDICAL and word == "eau" and _WATER_USE.search(t):
+                # « La vaisselle avec l'eau non potable, je peux ? » (persona round 105: the
+                # medical question twice to a mother during a water contamination).
                 continue
             if kind in _SPECIFIC_KINDS and word in _MOOD_ONLY_WORDS:
                 # « Des taches noires au plafond de la chambre des petits »: black is a word of
@@ -1455,6 +1462,14 @@ _REASSURED = re.compile(
     r"(il|elle) est bien (arrive|arrivee)|on a bien ri|super soiree|(elle|il) est (trop )?(fiere?|ravie?)|"
     r"ca ne fait pas mal|ca fait pas mal|(il|elle) joue (\w+ )?normalement|(il|elle) (joue|mange|boit) (et|bien et) (joue|mange|boit) (bien|normalement))\b"
 )
+
+
+# The writer says they are in no danger, beside words of exhaustion.
+# Not « je suis pas suicidaire, j'ai juste envie de disparaître » (a review's probe): a denial
+# beside the words of ideation stays asked about.
+_DENIES_DANGER = re.compile(
+    r"^(?!.*\b(disparaitre|mourir|en finir|plus envie|me tuer|plus la force)\b).*"
+    r"\b(je (ne )?suis pas en danger|pas en danger (hein|rassurez vous|je vous rassure))\b")
 
 
 def reassures(text: str | None) -> bool:
@@ -1646,6 +1661,10 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
             " ".join(variants(text or "")))
         return Triage(QUESTION if both_calm or joking else CERTAIN,
                       _agreed_kind(text, assessment.kind, model_kind, reading))
+    if assessment.concern and assessment.kind in (SUICIDE, SELF_HARM) and _DENIES_DANGER.search(" ".join(variants(text or ""))):
+        # « Je n'en peux plus de tout gérer seule. Je ne suis pas en danger hein, je suis juste à
+        # bout » (persona round 105: the suicide question anyway): exhaustion, heard as such.
+        return Triage()
     if assessment.concern:
         if assessment.kind in ACUTE_MODEL_KINDS and model_kind == assessment.kind and (probability or 0.0) >= CLASSIFIER_SURE:
             # An emergency's cue the models are sure of (« 39 dans l'appart… je suis essoufflée »):
@@ -1703,6 +1722,11 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         # bystander's script): a question for the doctor or the pharmacist today.
         return Triage()
     if kind in (SUICIDE, SELF_HARM, VIOLENCE) and asks_about_a_painkiller(text):
+        return Triage()
+    if kind == OTHER_AT_RISK and not sure and worries_for_a_relatives_mood(text):
+        # « Ma mère pleure la nuit, je sais pas quoi faire pour elle »: a relative's sadness, no
+        # death nor harm said; answered with what helps (actions/psy_access.py), not the suicide
+        # question twice (persona round 105).
         return Triage()
     if kind in (SUICIDE, SELF_HARM) and asks_about_a_treatment(text):
         # « Je prends un traitement pour le cœur, ma boîte finit la semaine prochaine : le

@@ -61,6 +61,7 @@ class TopicIndex:
         from sklearn.svm import LinearSVC
 
         self.topics = [t for t in topics if t.examples]
+        self.word_topics = [t for t in topics if t.when]
         texts = [normalise(e) for t in self.topics for e in t.examples]
         labels = [i for i, t in enumerate(self.topics) for _ in t.examples]
         self._model = None
@@ -79,9 +80,16 @@ class TopicIndex:
 
     def rank(self, text: str, track: str | None = None) -> list[TopicMatch]:
         """Topics by probability, best first; within one track when `track` is given."""
-        if self._model is None or not (text or "").strip():
+        if not (text or "").strip():
             return []
         words = without_denied_problems(normalise(text))
+        said = [TopicMatch(t, 1.0) for t in self.word_topics if (not track or t.track == track)
+                and _said_in(t, words) and not _ruled_out(t, words)]
+        if said:
+            # Words the content designer chose are surer than the model: they alone answer.
+            return [TopicMatch(m.topic, 1.0 / len(said)) for m in said]
+        if self._model is None:
+            return []
         probabilities = self._model.predict_proba([words])[0]
         classes = self._model.classes_
         matches = [TopicMatch(self.topics[c], float(p)) for c, p in zip(classes, probabilities)
@@ -111,6 +119,11 @@ _UNWANTED = re.compile(
 def without_denied_problems(words: str) -> str:
     """Normalised words without the problems they deny and the options they rule out."""
     return _UNWANTED.sub(" ", _DENIED_PROBLEM.sub(" ", words))
+
+
+def _said_in(topic: Topic, words: str) -> bool:
+    """One word of every group of the topic's `when` is in the message, as whole words."""
+    return all(any(re.search(rf"\b{re.escape(w)}\b", words) for w in group) for group in topic.when)
 
 
 def _ruled_out(topic: Topic, words: str) -> bool:

@@ -42,6 +42,10 @@ class Topic:
     # learns moves the routing of every other message: six examples once cost a blind set 2.5
     # points. A new topic starts in `subtopic_examples`: live after a restart, no retraining.
     routing_examples: tuple[str, ...] = ()
+    # Groups of words; a message holding one word of every group is this topic, without the
+    # sub-topic model. A topic with `when` has no examples: adding it moves the model's reading of
+    # no other message (a new topic with examples once cost a blind set four conversations).
+    when: tuple[tuple[str, ...], ...] = ()
 
     @property
     def key(self) -> str:
@@ -103,8 +107,11 @@ def _topic(track: str, raw: dict[str, Any], where: str) -> Topic:
     more = str(raw["more"]).strip() if raw.get("more") else None
     not_with = tuple(normalise(str(w)) for w in raw.get("not_with") or ())
     only_with = tuple(normalise(str(w)) for w in raw.get("only_with") or ())
+    when = tuple(tuple(normalise(str(w)) for w in group) for group in raw.get("when") or ())
+    if any(not group for group in when):
+        raise ContentError(f"{where}: every group of `when` needs at least one word")
     return Topic(track, str(raw["id"]), kind, str(raw["title"]).strip(), examples, answer, more, not_with,
-                 only_with, routing_examples)
+                 only_with, routing_examples, when)
 
 
 def _texts(raw: Any) -> tuple[str, ...]:

@@ -4,9 +4,10 @@ home."""
 
 import pytest
 
-from relais.crisis import MEDICAL, VIOLENCE, crisis_content
+from relais.crisis import MEDICAL, OTHER_AT_RISK, VIOLENCE, crisis_content
 from relais.crisis_classifier import CrisisReading
 from relais.crisis_dialogue import CitizenMessage, next_turn
+from relais.mood import worries_for_a_relatives_mood
 from relais.safety import CERTAIN, QUESTION, Triage, asks_about_a_painkiller, triage
 from relais.safety_questions import (
     asks_about_a_painkiller_in_pregnancy,
@@ -102,3 +103,33 @@ def test_afraid_to_bother_the_15_is_answered_and_the_call_comes_now():
 def test_it_s_me_answers_the_medical_question_yes():
     turn = next_turn(_asked().state, CitizenMessage("c'est moi, je suis seul ici", None, Triage()))
     assert turn.lines == (crisis_content().text("medical_self_first"),) and turn.case
+
+
+@pytest.mark.parametrize("text, worried", [
+    ("ma mere elle pleure la nuit. jlentend a travers le mur. jsais pas quoi faire pour elle", True),
+    ("mon père ne sort plus depuis qu'il a perdu son travail, comment l'aider ?", True),
+    ("mon fils va pas bien, il parle de mourir", False),
+    ("ma fille de 3 ans pleure la nuit à cause de la chaleur", False),
+])
+def test_a_relative_s_sadness_is_told_without_death_or_harm(text, worried):
+    assert worries_for_a_relatives_mood(text) is worried
+
+
+def test_a_relative_s_sadness_is_no_crisis_unless_a_model_is_sure():
+    text = "ma mere est triste depuis quelle a perdu son travail elle pleure tte les nuits"
+    assert triage(text, 0.7, OTHER_AT_RISK, CrisisReading(0.7, OTHER_AT_RISK)).tier is None
+    assert triage("mon fils va pas bien, il parle de mourir", 0.7, OTHER_AT_RISK,
+                  CrisisReading(0.7, OTHER_AT_RISK)).tier is not None
+
+
+def test_exhaustion_said_with_no_danger_is_no_suicide_question():
+    # Persona round 105: « je suis juste à bout » after « je ne suis pas en danger » was asked anyway.
+    text = "je n'en peux plus de tout gérer seule. Je ne suis pas en danger hein, je suis juste à bout."
+    assert triage(text, 0.7, "suicide", CrisisReading(0.7, "suicide")).tier is None
+    assert triage("je veux mourir, je ne suis pas en danger ce soir").tier == CERTAIN
+
+
+def test_tap_water_for_the_dishes_is_no_medical_question():
+    text = "Dernière chose pour l'eau : la vaisselle et le lave-vaisselle, je peux utiliser l'eau du robinet ?"
+    assert triage(text, 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is None
+    assert triage("il a bu de l'eau de javel", 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is not None

@@ -329,3 +329,13 @@ def test_an_action_the_citizens_words_rule_out_is_never_offered():
     said = "je suis aide à domicile, je fais la route entre mes personnes âgées"
     assert "mobilite/demander_teletravail" in every
     assert "mobilite/demander_teletravail" not in [a.key for a in choose_actions("mobilite", answers, size=50, said=said)]
+
+
+@pytest.mark.parametrize("text, key", [
+    # Persona round 105: a lycéen of 17 got student jobs and the CROUS three times.
+    ("mon petit frère a 16 ans, il peut travailler pendant les vacances ? combien d'heures ?", "travail/job_mineur"),
+    ("ma fille est en seconde et on vient de perdre un salaire, la bourse du lycée c'est trop tard ?", "economie/bourse_lycee_demande"),
+])
+def test_a_young_person_s_job_and_a_lycee_grant_have_their_own_answers(text, key):
+    from relais.topics import best_topic
+    assert best_topic(text).topic.key == key

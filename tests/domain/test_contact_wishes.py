@@ -372,3 +372,9 @@ def test_a_withdrawal_said_alone_is_read_where_a_case_or_instructions_exist():
 
 def test_not_having_asked_to_be_written_to_is_wait_for_me():
     assert read_contact_wishes("attendez, je n'ai pas demandé qu'on m'écrive").wait_for_me
+
+
+def test_hours_given_with_a_request_to_be_contacted_again():
+    # Persona round 105: « me recontacte… pas avant 18h, je travaille » lost its hour.
+    wishes = read_contact_wishes("je veux bien que quelqu'un me recontacte, par contre pas avant 18h, je travaille")
+    assert wishes.quiet_until == 18

@@ -23,6 +23,9 @@ def problems(content: TrackContent) -> list[str]:
             found.append(f"{topic.key}: more of {len(topic.more)} characters (max {MAX_MORE_CHARS})")
         if len(topic.title) > MAX_TITLE_CHARS:
             found.append(f"{topic.key}: title longer than {MAX_TITLE_CHARS}")
-        if len(set(topic.examples)) < MIN_EXAMPLES:
+        if topic.when:
+            if topic.examples:
+                found.append(f"{topic.key}: a topic read from `when` has no examples (the model would read it too)")
+        elif len(set(topic.examples)) < MIN_EXAMPLES:
             found.append(f"{topic.key}: {len(set(topic.examples))} distinct examples (min {MIN_EXAMPLES})")
     return found
