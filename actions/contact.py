@@ -25,6 +25,7 @@ from relais.contact_wishes import (
     contact_texts,
     in_contact_context,
     read_contact,
+    read_contact_wishes,
     withdrawal_answer,
 )
 from relais.conversation_contract import (
@@ -72,10 +73,11 @@ class ActionConsignesContact(Action):
                       reading: ContactReading, intent: str | None, text: str):
         texts = contact_texts()
         before = ContactWishes.from_json(state.get(CONTACT_WISHES_KEY))
-        if reading.wishes.withdraw and (tracker.get_slot(CRISIS_SLOT) or {}).get("case"):
+        if reading.wishes.withdraw and read_contact_wishes(text).withdraw and (tracker.get_slot(CRISIS_SLOT) or {}).get("case"):
             # A crisis case withdrawn (« vous pouvez annuler ? si quelqu'un m'écrit ce soir et
             # qu'il voit… »): silent at once, whatever the answer to « vous voulez annuler ? »
-            # (actions/crisis.py reads « annulez tout » in danger the same way).
+            # (actions/crisis.py reads « annulez tout » in danger the same way). Only the case named
+            # (« annulez ma demande »): « vous pouvez annuler ? » alone waits for the yes (review).
             reading = replace(reading, wishes=replace(reading.wishes, wait_for_me=True, discreet=True))
         kept = before.merged(reading.wishes, reading.lifted)
         changed = kept != before

@@ -36,7 +36,7 @@ from relais.conversation_contract import (
     ESCALATION_SLOT,
     TRIAGE_KEY,
 )
-from relais.safety import QUESTION
+from relais.safety import QUESTION, assess
 
 # The CrisisPolicy's is 7, the RulePolicy's 6.
 CONTACT_POLICY_PRIORITY = 8
@@ -69,11 +69,13 @@ def next_contact_action(tracker: DialogueStateTracker) -> Optional[str]:
     context = in_contact_context(state, tracker.get_slot(ESCALATION_SLOT), tracker.get_slot(CRISIS_SLOT))
     withdraw = read_contact_wishes(text, context).withdraw
     answers_withdrawal = awaiting_withdrawal and withdrawal_answer(text, intent) is not None
-    if tier is not None and not (tier == QUESTION and (answers_withdrawal or withdraw)):
+    crisis_words = assess(text).concern or assess(text).is_crisis
+    if tier is not None and not (tier == QUESTION and (answers_withdrawal or withdraw) and not crisis_words):
         # A crisis word is the crisis dialogue's; a withdrawal, or a yes or a no to « vous voulez
         # annuler ? », that a model only finds worrying is ours (persona round 104: « oui annulez
         # svp, je préfère appeler moi-même quand je serai seule » got « merci de continuer à
-        # m'écrire », and « vous pouvez annuler ? » was never asked about).
+        # m'écrire », and « vous pouvez annuler ? » was never asked about). Not beside a crisis
+        # word the lexicon reads (« annulez tout, je suis un poids pour tout le monde »: review).
         return None
     given = ContactWishes.from_json(state.get(CONTACT_WISHES_KEY)).has_instructions
     if not is_for_contact_turn(text, intent, awaiting_withdrawal, context, given):

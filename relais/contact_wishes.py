@@ -220,7 +220,8 @@ _NO_CALLS = re.compile(
 # avait dit ? » (a reminder).
 _CALL_ME = re.compile(
     # « Elle peut appeler qui ? » asks for a number for someone else (persona round 104, a boy
-    # asking for his mother): « il » or « elle » calls the writer only with « me ».
+    # asking for his mother): « il » or « elle » calls the writer only with « me » (« m' » is
+    # not read, as before: « vous pouvez m'appeler » is a look-alike).
     r"\b((elle|il) (peut|pourrait|pourra) (plutot )?me (plutot )?|(quelqu'un|la personne|l'equipe|vous|on) (peut|pourrait|pouvez|pourriez|pourra) (plutot |me plutot |plutot me )?"
     r"(me )?)(telephoner|appeler|rappeler)\b(?! (ce|ca|le|la|les|quand|comment|pourquoi|ou|qu|qui|quel|quelle|quels|quoi|un|une|mon|ma|mes|demain ce|de|a quelle|mes|sur)\b)"
     r"|\bje (prefere|prefererais|voudrais|veux|aimerais) (plutot |mieux )?(un appel|un coup de (fil|telephone)|qu'on (m'appelle|me telephone|me rappelle)"
@@ -280,10 +281,13 @@ _WITHDRAW = re.compile(
     r"|\b(plus|pas) besoin (de |d')(la personne|une personne|quelqu'un|l'equipe|un humain|du conseiller|la conseillere|personne)\b"
     r"|\b(c'est|est ce que c'est|donc c'est) (bien )?annule\b")
 # « Vous pouvez annuler ? », « oui annulez svp »: the request said alone, read only when a case
-# or instructions exist (persona round 104: unheard twice inside the violence dialogue).
+# or instructions exist (persona round 104: unheard twice inside the violence dialogue); not
+# another thing cancelled (an appointment, an order: a review's probes), nor a doubt.
 _WITHDRAW_ALONE = re.compile(
+    r"^(?!.*\b(rdv|rendez vous|commande|vol|billet|reservation|abonnement|contrat|cours|seance|livraison|achat|paiement|"
+    r"prelevement|virement|train|voyage|dentiste|medecin|inscription|colis|sais pas si|pas annuler|n'annulez pas)\b).*"
     r"\b(vous pouvez|pouvez vous|pourriez vous|vous pourriez|je peux|on peut|je veux|je voudrais|oui|svp|alors) "
-    r"(tout )?(annuler|annulez|annule)\b(?=\s*(svp|s'il vous plait|stp|merci|maintenant|[?.!,]|$))")
+    r"(tout )?(annuler|annulez|annule)\b(?= (svp|s'il vous plait|stp|merci|maintenant)\b|$| (si|parce|car|je|j'|il|elle|personne)\b)")
 
 # « Vous avez bien noté ? », « l'équipe sait que… ? », « qu'est-ce qui est noté ? », « quelqu'un
 # va me répondre ce matin ? »: the citizen checks what is kept.
@@ -542,10 +546,17 @@ def withdrawal_answer(text: str | None, intent: str | None) -> bool | None:
     if says_yes(text or ""):
         return True
     words = normalise(text or "")
-    if _NO.search(words):
+    if _NO.search(words) or _KEEP.search(words):
         return False
+    if _DOUBT.search(words):
+        return None
     # « Oui annulez svp, je préfère appeler moi-même » (persona round 104: asked again).
     return True if _WITHDRAW.search(words) or _WITHDRAW_ALONE.search(words) else None
+
+
+# « N'annulez pas le dossier », « je voudrais pas annuler, juste décaler » (a review's probes).
+_KEEP = re.compile(r"\b(n'annulez pas|ne l'annulez pas|n'annule pas|pas annuler|ne pas annuler|ne rien annuler|gardez|garder le dossier)\b")
+_DOUBT = re.compile(r"\b(je (ne )?sais pas si|j'hesite|peut etre|je reflechis)\b")
 
 
 def in_contact_context(contact_state: dict[str, Any] | None, escalation: str | None,

@@ -46,6 +46,7 @@ from relais.safety import (
     Triage,
     assess,
     describes_plan,
+    jokes,
     speaks_of_a_gas_leak,
     speaks_of_carbon_monoxide,
     tells_body_symptoms,
@@ -96,16 +97,15 @@ _NO_FAREWELL = (r"^(?!.*\b(adieu|au revoir|lettres?|partir|en finir|mourir|me tu
 
 
 _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
-    # A young person about their own home: what to do, whom to call if it starts again tonight,
-    # and whether there is a line for the young (persona round 104: a boy of 16 got « le 119 ne
-    # prévient pas vos parents » and « si l'enfant est en danger »).
-    # « Le 15 c'est le SAMU ? Je ne voudrais pas les déranger pour rien » (persona round 105: an
-    # oxygen patient short of breath got the medical question again).
+    # « Je ne voudrais pas les déranger pour rien » (persona round 105: an oxygen patient short
+    # of breath got the medical question again).
     ("bother_the_15", _patterns(
         r"\b(deranger|embeter|encombrer) (\w+ ){0,3}pour (rien|pas grand chose|si peu|ca)\b",
         r"\b(ils|le 15|le samu|les secours) (ont|doivent avoir) (\w+ )?(plus grave|mieux a faire|d'autres (urgences|gens))\b",
-        r"\bc'est (bien )?le samu\b|\ble 15 c'est (bien )?(le samu|qui|quoi)\b",
     )),
+    # A young person about their own home: what to do, whom to call if it starts again tonight,
+    # and whether there is a line for the young (persona round 104: a boy of 16 got « le 119 ne
+    # prévient pas vos parents » and « si l'enfant est en danger »).
     ("child_tonight", _patterns(
         r"^(?=.*\b(qui|quoi|numero|appeler|appelle|jappel\w*|faire|fais|jfais)\b).*"
         r"\b(si|quand|s'il|si il|au cas ou) (\w+ ){0,3}(recommence|remet ca|pete|rentre|s'enerve|crie|gueule|casse|frappe|tape|revient)\b",
@@ -983,9 +983,14 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
         return _in_dialogue(state, message)
     if _minor_at_home(state, message) and not (state.get("open") and in_dialogue and state.get("tier") == CERTAIN):
         # A young person afraid at home (« mon père a jeté une assiette, j'ai peur », after
-        # « j'ai 16 ans » or « je suis au lycée »): the 119, spoken to them, never the suicide
-        # question nor the women's line first (persona round 104: a boy of 16).
-        return _first(state, CHILD, message.first_reply_sent, message.text)
+        # « j'ai 16 ans » or « je suis en seconde »): the 119, spoken to them, never the suicide
+        # question nor the women's line first (persona round 104: a boy of 16). A cue only (a
+        # concern, a joke) is asked about first: no case on « peur de ma mère si elle voit mon
+        # bulletin » (review).
+        if triage.tier == CERTAIN and not jokes(message.text):
+            return _first(state, CHILD, message.first_reply_sent, message.text)
+        if not (state.get("open") and state.get("tier") == QUESTION and state.get("writer") == "child"):
+            return _ask_the_young({**state, "writer": "child"}, message.text)
     if tells_witnessed_violence(message.text) \
             and (not state.get("open") or (state.get("tier") == QUESTION and state.get("kind") == VIOLENCE)):
         # The writer saw or heard violence against someone else: a witness's numbers.
@@ -1018,6 +1023,17 @@ def next_turn(state: dict[str, Any] | None, message: CitizenMessage,
             return _ask(state, triage.kind, message.text)
         return _line_question_after(state, message, in_dialogue)
     return _in_open_dialogue(state, message)
+
+
+# A young person's fear at home, in answer to their question (« il rentre ce soir, j'ai peur »).
+_YOUNG_AFRAID = re.compile(r"\b(peur|il rentre|elle rentre|il revient|elle revient|recommence|recommencer|il boit|il a bu)\b")
+
+
+def _ask_the_young(state: dict[str, Any], text: str | None) -> CrisisTurn:
+    """The child kind's question, spoken to the young person about their own home."""
+    turn = _ask(state, CHILD, text)
+    line = crisis_content().text("question_preface") + _lower_first(crisis_content().text("child_self_question"))
+    return replace(turn, lines=turn.lines[:-1] + (line,), state={**turn.state, "writer": "child", "last": line})
 
 
 def _minor_at_home(state: dict[str, Any], message: CitizenMessage) -> bool:
@@ -1355,11 +1371,14 @@ def _question_practicality(kind: str | None, message: CitizenMessage) -> tuple[s
 
 
 # The writer is the one the medical question is about.
-_ITS_ME = re.compile(r"\b(c'est moi|c'est pour moi|moi meme|c'est de moi|il s'agit de moi)\b(?! (qui (appelle|demande|ecris)|le voisin))")
+_ITS_ME = re.compile(
+    r"^(?!.*\b(renseignement|trompee?|erreur|exemple|pour un dossier|je cherchais|je demandais|pour savoir|c'etait pour)\b).*"
+    r"\b(c'est moi|c'est pour moi|moi meme|c'est de moi|il s'agit de moi)\b(?! (qui (appelle|demande|ecris|ai ecrit)|le voisin))")
 
 
-# A victim's questions that a violence question answers first.
-_ASKED_FIRST = frozenset({"is_it_violence", "is_it_normal"})
+# A victim's questions that a violence question answers first; « c'est normal ? » before « c'est
+# de la violence ? » when both are asked: its « non » answers both.
+_ASKED_FIRST = ("is_it_normal", "is_it_violence")
 
 
 def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> CrisisTurn:
@@ -1383,12 +1402,13 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
         # « Je respire moins bien » asked about: a yes later is the writer's own emergency, never
         # « restez avec la personne » (persona round 105).
         new_state["writer"] = "self"
-    asked_first = [move for move in _ASKED_FIRST if crisis_kind.id == VIOLENCE
-                   and any(pattern.search(normalise(text or "")) for pattern in dict(_MOVES)[move])]
+    words = normalise(text or "")
+    asked_first = [move for move in _ASKED_FIRST
+                   if any(pattern.search(words) for pattern in dict(_MOVES)[move])] if crisis_kind.id == VIOLENCE else []
     if asked_first:
         # « Il gère mon argent, il regarde mon téléphone… est-ce que c'est de la violence ? »
         # (persona round 104: the question twice, never the answer): the answer, then the question.
-        table, key = _KIND_ANSWERS[sorted(asked_first)[0]]
+        table, key = _KIND_ANSWERS[asked_first[0]]
         return CrisisTurn(lines=(str(_table(table)[key]), line), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
     practical = _question_practicality(crisis_kind.id, CitizenMessage(text or "", None, Triage()))
     # « Je fais quoi pour l'électricité, y a des prises en bas » with water in the flat: its
@@ -1432,6 +1452,11 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
                           kind=state.get("kind"))
     if state.get("kind") == CHILD and writes_as_minor(message.text):
         # « Un enfant est-il en danger ? » — « c'est moi l'enfant »: a yes, from the child.
+        return _first(state, CHILD, False, message.text)
+    if state.get("kind") == CHILD and state.get("writer") == "child" and answer is not False and move != "false_alarm" \
+            and (triage.kind == VIOLENCE or _YOUNG_AFRAID.search(normalise(message.text or ""))):
+        # « Je sais pas si c'est un danger… il est sorti mais il rentre ce soir, j'ai peur »: a
+        # young person afraid at home is the 119's (persona round 104).
         return _first(state, CHILD, False, message.text)
     if state.get("kind") == CHILD and answer is None and move != "false_alarm" \
             and _CHILD_LEFT_ALONE.search(normalise(message.text or "")) \
@@ -1601,7 +1626,7 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Et moi j'ai la tête qui tourne, c'est grave ? » once her husband is with the firemen
         # (persona round 104: « je vous lis », three times): her own first signs of heat illness.
         return _turn(state, (content.text("heat_illness"),), kind=kind)
-    if kind in (CHILD, VIOLENCE) and state.get("writer") not in ("child", WITNESS) and writes_as_minor(message.text):
+    if kind in (CHILD, VIOLENCE) and state.get("writer") not in ("child", WITNESS, "neighbour") and writes_as_minor(message.text):
         # « C'est moi l'enfant », « j'ai 16 ans » after the violence numbers (persona round
         # 104): from now on Relais speaks to the young person, with the 119.
         state = {**state, "kind": CHILD, "writer": "child", "step": 0}
@@ -2112,7 +2137,10 @@ def _varied(options: tuple[str, ...], state: dict[str, Any]) -> str:
 
 
 def _asked_again(question: str, state: dict[str, Any]) -> str:
-    """The question asked again, never in the words of the message just sent."""
+    """The question asked again, never in the words of the message just sent; to a young person
+    about their own home, their own question."""
+    if state.get("kind") == CHILD and state.get("writer") == "child":
+        question = crisis_content().text("child_self_question")
     for preface in crisis_content().lines("question_again_preface"):
         line = preface + _lower_first(question)
         if line != state.get("last"):

@@ -41,7 +41,12 @@ _FIRST_PERSON_WISH = r"(je veux(?! (savoir|comprendre|l'aider|les aider|aider|lu
 # « il fait 41 dehors » and « pas de clim » by 41 are heat too (persona round 95: an 82-year-old
 # father « bizarre, confus » at 41 got a question, then « pas compris », before the 15).
 _HEAT_WORDS = r"\b(canicule|chaleur|coup de chaleur|il fait (tres |trop |super )?chaud|fait (3[4-9]|4[0-9]) ?(degres|°)|(3[4-9]|4[0-9]) ?(degres|°)|il fait (3[4-9]|4[0-9])|etuve|fournaise|insolation)\b"
+# A budget kept together (« on gère l'argent ensemble », « comment faire un budget ? »): no control.
+_SHARED_BUDGET = (r"ensemble|on gere|nous gerons|faire un budget|notre budget|budget serre|appli bancaire|application bancaire|"
+                  r"nulle? en (compta|maths|chiffres)|je lui ai demande|on a decide|d'un commun accord")
 # Who the writer may fear at home: a parent, a parent's partner, a sibling, a partner.
+# Fear of a parent's reaction to grades or a bill: a teen's worry, not a danger at home.
+_GRADES_OR_BILLS = r"bulletin|notes?|controle|resultats|conseil de classe|facture|factures"
 _HOUSEHOLD = (r"(mon pere|ma mere|mon beau pere|ma belle mere|mon daron|ma daronne|mon frere|mon grand frere|mon oncle|"
               r"mon mari|mon conjoint|mon compagnon|mon copain|mon mec|mon ex|ma femme|ma copine|ma compagne)")
 _SOMEONE = r"(il|elle|ma mere|mon pere|ma grand mere|mon grand pere|mamie|mamy|papi|papy|ma voisine|mon voisin|mon mari|ma femme|ma tante|mon oncle)"
@@ -528,26 +533,29 @@ CONCERN_PATTERNS = _compile((
     (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon ex) (\w+ )?(me pousse|m'a pousse|m'a poussee|me bouscule|m'a bouscule|me tient par|m'attrape|me serre le bras|me crache|casse tout|jette des objets|lance des objets|me surveille|controle mon telephone|lit mes messages|m'interdit|me rabaisse|m'insulte|me hurle dessus|crie sur moi)"),
     # Control of money and phone (persona round 104: « il gère tout l'argent, il me donne 20 euros
     # par semaine, il vérifie mes tickets, il regarde mon téléphone » got a contact note only).
-    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"
+    (VIOLENCE, rf"^(?!.*\b({_SHARED_BUDGET})\b).*"
+               r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"
                r".{0,200}\b(argent|ma carte|tickets|euros|salaire|ou je suis|mes sorties|regretter)\b"
                r"|\b(argent|ma carte|tickets|salaire)\b.{0,200}\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"),
-    (VIOLENCE, r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(gere tout l'argent|garde ma carte|prend ma carte|a pris ma carte|confisque ma carte|me donne \d+ (euros|e) par (semaine|mois)|m'empeche (de travailler|de sortir|de voir))"),
+    (VIOLENCE, rf"^(?!.*\b({_SHARED_BUDGET})\b).*"
+               r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(gere tout l'argent|garde ma carte|prend ma carte|a pris ma carte|confisque ma carte|me donne \d+ (euros|e) par (semaine|mois)|m'empeche (de travailler|de sortir|de voir))"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
     # Short of breath, said by the writer, not in the heat (« je respire moins bien », « je suis
     # un peu essoufflé et j'ai peur », persona round 105: an oxygen patient in a power cut got
     # bike repair shops): asked about, and the own-symptoms answer says when it is the 15's.
-    (MEDICAL, r"^(?!.*\b(chaleur|canicule|chaud|fumee|poussiere|masque|en courant|sport|velo|footing|escaliers? du metro)\b).*"
+    (MEDICAL, r"^(?!.*\b(chaleur|canicule|chaud|fumee|poussiere|masque|en courant|courir|couru|course|sport|foot|football|match|velo|footing|"
+              r"jogging|muscu|salle|bus|escaliers? du metro|demarches|paperasse|administrati\w*|dossiers?)\b).*"
               r"\b(je respire (moins bien|mal|difficilement|de plus en plus mal)|je suis (un peu |tres |vite |tout )?(essouffle|essoufle)e?|"
               r"j'ai (du mal|de la peine|des difficultes) a respirer|je manque d'air|je suffoque|j'ai le souffle court)\b"),
     # Fear of a parent at home, objects thrown, a parent who « pète un câble » (persona round 104:
     # a boy of 16 whose father threw a plate against the wall was asked three times whether he
     # wanted to hurt himself, then got the computer-scam screen for « un numéro à appeler »).
-    (VIOLENCE, rf"\b(j'ai|j'avais|on a) (\w+ )?peur (de {_HOUSEHOLD}|de mes parents)\b"),
-    (VIOLENCE, rf"^(?=.*\b(peur|gueul\w*|cri\w*|hurl\w*|disput\w*|engueul\w*|colere|enerv\w*|violent\w*)\b).*"
+    (VIOLENCE, rf"^(?!.*\b({_GRADES_OR_BILLS})\b).*\b(j'ai|j'avais|on a) (\w+ )?peur (de {_HOUSEHOLD}|de mes parents)\b"),
+    (VIOLENCE, rf"^(?=.*\b(peur|gueul\w*|cri\w*|hurl\w*|disput\w*|engueul\w*|colere|enerv\w*|violent\w*|sur (moi|ma mere|mon pere|ma soeur|mon frere))\b).*"
                rf"\b({_HOUSEHOLD}|il|elle) (\w+ ){{0,2}}(a jete|a lance|a balance|a eclate|a fracasse|jette|lance|balance|eclate) "
-               r"(une|des|la|les|un|le|son|sa|ses|l') ?(\w+ )?(assiettes?|verres?|chaises?|objets?|trucs|bouteilles?|telephone|tasses?|affaires|plats?) "
-               r"(\w+ ){0,3}(contre|par terre|sur|a travers|dans)\b"),
-    (VIOLENCE, rf"^(?=.*\b(peur|ce soir|cette nuit|frappe|tape|casse|cri\w*|hurl\w*|rentre)\b).*"
+               r"(une|des|la|les|un|le|son|sa|ses|l'|mon|ma|mes) ?(\w+ )?(assiettes?|verres?|chaises?|objets?|trucs|bouteilles?|telephone|portable|tasses?|affaires|plats?) "
+               r"(\w+ ){0,3}(contre|par terre|sur|a travers|dans|par la fenetre|dehors)\b"),
+    (VIOLENCE, rf"^(?!.*\b({_GRADES_OR_BILLS})\b)(?=.*\b(peur|ce soir|cette nuit|frappe|tape|casse|cri\w*|hurl\w*|rentre)\b).*"
                rf"\b{_HOUSEHOLD} (\w+ ){{0,2}}(pete|petait|a pete|va peter|repete) (un cable|les plombs|un plomb|une durite)\b"),
     (VIOLENCE, r"^(?=.*\b(ce soir|cette nuit|quand il rentre|a la maison|chez moi|chez nous)\b).*"
                r"\bpeur (qu'il|quil|qu'elle) (recommence|remette ca|repete un cable|s'enerve encore)\b(?! a )"),
@@ -1343,8 +1351,10 @@ _ME_THE_CHILD = re.compile(r"\b(c'est moi l'enfant|je suis l'enfant|l'enfant c'e
 # A pupil says their class (« je suis au lycée en 1ère », « moi je suis en 3e »), not « en
 # première ligne » or « en première année » of higher studies.
 _PUPIL = re.compile(
-    r"\b(je suis|moi je suis|moi) (encore )?(au (lycee|college)|en (seconde|2nde|premiere|1ere|terminale|troisieme|3e|3eme|quatrieme|4e|4eme|cinquieme|5e|5eme|sixieme|6e|6eme))\b"
-    r"(?! (ligne|annee|classe d'|de (bts|licence|master|fac|medecine)|comme|en tant que))|\bje suis (lyceen|lyceenne|collegien|collegienne)\b")
+    r"\bje suis (encore )?(au (lycee|college)( pro| general)? )?en (seconde|2nde|premiere|1ere|terminale|troisieme|3e|3eme|quatrieme|4e|4eme|"
+    r"cinquieme|5e|5eme|sixieme|6e|6eme)\b"
+    r"(?! (mois|semaines?|position|main|ligne|annee|jour|fois|rang|place|de|d'|sur|classe d'|de (bts|licence|master|fac|medecine))\b)"
+    r"|\bje suis (lyceen|lyceenne|collegien|collegienne)\b|\bje suis encore au (lycee|college)\b")
 
 
 def writes_as_minor(text: str | None) -> bool:
@@ -1353,10 +1363,14 @@ def writes_as_minor(text: str | None) -> bool:
     return any(_MINOR_WRITER.search(t) or _ME_THE_CHILD.search(t) or _PUPIL.search(t) for t in variants(text or ""))
 
 
+# Where the writer is at school, said with an age (« j'ai 16 ans, je suis au lycée »).
+_SCHOOL_SAID = re.compile(r"\b(je suis|moi) (encore )?au (lycee|college)( pro| general)?\b")
+
+
 def _only_introduces(text: str) -> bool:
     """« J'ai 16 ans, je suis au lycée »: an age and a class, nothing told of a home (persona
     round 104's harness: a boy's introduction got « un enfant est-il en danger ? »)."""
-    rest = _PUPIL.sub(" ", _MINOR_WRITER.sub(" ", text))
+    rest = _SCHOOL_SAID.sub(" ", _PUPIL.sub(" ", _MINOR_WRITER.sub(" ", text)))
     return len(re.findall(r"\w+", rest)) < 3
 
 
@@ -1468,7 +1482,8 @@ _REASSURED = re.compile(
 # Not « je suis pas suicidaire, j'ai juste envie de disparaître » (a review's probe): a denial
 # beside the words of ideation stays asked about.
 _DENIES_DANGER = re.compile(
-    r"^(?!.*\b(disparaitre|mourir|en finir|plus envie|me tuer|plus la force)\b).*"
+    r"^(?!.*\b(disparaitre|mourir|en finir|plus envie|me tuer|plus la force|s'arrete|s'arreter|arreter|tout arreter|poids|fardeau|"
+    r"charge pour|sens|a quoi bon|sauter|dormir pour toujours|reveiller|plus la)\b).*"
     r"\b(je (ne )?suis pas en danger|pas en danger (hein|rassurez vous|je vous rassure))\b")
 
 
@@ -1628,7 +1643,18 @@ def asks_about_a_painkiller(text: str | None) -> bool:
     raw = text or ""
     words = normalise(raw)
     return bool(_PAINKILLER.search(words)) and ("?" in raw or bool(_MEDICINE_QUESTION.search(words))) \
-        and not _TREATMENT_RISK.search(words) and not assess(raw).is_crisis
+        and not _TREATMENT_RISK.search(words) and not _TAKEN_ALREADY.search(words) and not assess(raw).is_crisis
+
+
+# Taken already, or in quantity (a review's probes: « j'ai avalé 2 plaquettes de doliprane c
+# grave ? », « mon fils de 3 ans a avalé du doliprane »): a possible overdose, never a question
+# for the pharmacist.
+_TAKEN_ALREADY = re.compile(
+    r"\b(avale|avalee|avales|a avale|j'ai avale|j'avale|ingere|ingurgite)\b"
+    r"|\b(pris|prise|bu)\b.{0,40}\b(plaquettes?|boites?|tubes?|flacons?|dizaine|vingtaine|\d+ ?(g|grammes|comprimes|cachets|gelules))\b"
+    r"|\b(plaquettes?|boites?) (entiere|complete)s?\b"
+    # A number taken (« j'ai pris 8 g » reads « 8 j'ai » once SMS spellings are expanded).
+    r"|\b(pris|prise|bu)\b \d+\b")
 
 
 # A question without its mark (« mon médicament pour le diabète est en rupture… je sais pas quoi
@@ -1661,12 +1687,14 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
             " ".join(variants(text or "")))
         return Triage(QUESTION if both_calm or joking else CERTAIN,
                       _agreed_kind(text, assessment.kind, model_kind, reading))
-    if assessment.concern and assessment.kind in (SUICIDE, SELF_HARM) and _DENIES_DANGER.search(" ".join(variants(text or ""))):
+    if assessment.concern and assessment.kind in (SUICIDE, SELF_HARM) and (probability or 0.0) < CLASSIFIER_SURE \
+            and _DENIES_DANGER.search(" ".join(variants(text or ""))):
         # « Je n'en peux plus de tout gérer seule. Je ne suis pas en danger hein, je suis juste à
         # bout » (persona round 105: the suicide question anyway): exhaustion, heard as such.
         return Triage()
     if assessment.concern:
-        if assessment.kind in ACUTE_MODEL_KINDS and model_kind == assessment.kind and (probability or 0.0) >= CLASSIFIER_SURE:
+        if assessment.kind in ACUTE_MODEL_KINDS and reading is not None and reading.kind == assessment.kind \
+                and (probability or 0.0) >= CLASSIFIER_SURE:
             # An emergency's cue the models are sure of (« 39 dans l'appart… je suis essoufflée »):
             # asking first would cost minutes.
             return Triage(CERTAIN, assessment.kind)
@@ -1721,7 +1749,9 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         # la chaleur ? » (persona round 100: « est-ce une urgence médicale ? », then the
         # bystander's script): a question for the doctor or the pharmacist today.
         return Triage()
-    if kind in (SUICIDE, SELF_HARM, VIOLENCE) and asks_about_a_painkiller(text):
+    if kind in (SUICIDE, SELF_HARM, VIOLENCE) and not sure and asks_about_a_painkiller(text):
+        # « Je prends quoi alors, doliprane ou ibu ? » read as violence (persona round 105): a
+        # pharmacist's question, unless a model is sure or a quantity was taken.
         return Triage()
     if kind == OTHER_AT_RISK and not sure and worries_for_a_relatives_mood(text):
         # « Ma mère pleure la nuit, je sais pas quoi faire pour elle »: a relative's sadness, no

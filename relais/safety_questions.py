@@ -87,37 +87,42 @@ def tells_a_medicine_shortage(text: str | None) -> bool:
     return bool(_TREATMENT_WORDS.search(words)) and bool(_OUT_OF_STOCK.search(words))
 
 
-# Pregnancy told now or in the latest messages, and a painkiller asked about (persona round 105).
-_PREGNANT = re.compile(r"\b(enceinte|grossesse|sage femme|mois de grossesse|je suis a \d+ (mois|semaines|sa)|\d+ sa)\b")
+# The writer's own pregnancy, told now or in the latest messages (persona round 105); not a wife's,
+# nor one that ended (a review's probes).
+_PREGNANT = re.compile(r"\b(enceinte|ma grossesse|je suis a \d+ (mois|semaines|sa)( de grossesse)?)\b")
+_NOT_PREGNANT_NOW = re.compile(r"\b(perdu (mon|le) bebe|fausse couche|accouche\w*|allaite\w*|il y a \d+ ans|j'etais enceinte|"
+                               r"(ma femme|ma compagne|ma copine|ma fille|ma soeur|elle) (est |etait )?enceinte)\b")
+# A painkiller for someone else (« je peux lui donner », « mon fils de 8 ans… », « mon mari peut… »).
+_FOR_SOMEONE_ELSE = re.compile(
+    r"\b(lui (en )?donner|leur (en )?donner|\d+ (kilos|kg)|mon fils|ma fille|mon enfant|mon bebe|le petit|la petite|"
+    r"(il|elle|mon mari|ma femme|papa|maman|mon pere|ma mere|mon copain) (peut|pourrait|a le droit de) (prendre|avoir))\b")
+
+
 def asks_about_a_painkiller_in_pregnancy(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
     """A painkiller asked about by a woman who said she is pregnant."""
-    return asks_about_a_painkiller(text) and not _FOR_A_CHILD.search(normalise(text or "")) \
-        and any(_PREGNANT.search(normalise(t)) for t in (*earlier, text or ""))
+    words = normalise(text or "")
+    said = tuple(normalise(t) for t in (*earlier, text or ""))
+    return asks_about_a_painkiller(text) and not _FOR_SOMEONE_ELSE.search(words) \
+        and any(_PREGNANT.search(t) for t in said) and not any(_NOT_PREGNANT_NOW.search(t) for t in said)
 
 
-# A painkiller for someone else (« je peux lui donner », « il fait 14 kilos »).
-_FOR_A_CHILD = re.compile(r"\b(lui (en )?donner|leur (en )?donner|pour (mon fils|ma fille|le petit|la petite|mon enfant)|\d+ (kilos|kg))\b")
-
-
-# A child's fever: a child named now or in the latest messages, a fever told now. Babies (under
-# 3 months told in months or weeks) are the crisis dialogue's.
+# A child's fever: a child named now, or just before with « il / elle » now; a fever told now as a
+# temperature or the word. Babies (under 3 months) are the crisis dialogue's; an adult's fever or
+# the weather is no child's (a review's probes).
 _CHILD = re.compile(r"\b(mon fils|ma fille|mon petit|ma petite|mon enfant|mes enfants|le petit|la petite|mon garcon|mon gamin|ma gamine|"
-                    r"mon loulou|ma puce|\d+ ans)\b")
-_CHILD_FEVER = re.compile(
-    r"\b(fievre|febrile|temperature)\b|\b(39|40|41)( \d)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|min|minutes?|degres dehors)\b)"
-    r"|\b(il|elle) est (tout |toute )?(chaud|chaude|brulant|brulante)\b")
+                    r"mon loulou|ma puce|(enfant|fils|fille|garcon) de \d+ ans)\b")
+_FEVER = re.compile(r"\b(fievre|febrile)\b|\b(a|fait|de) (39|40|41)( \d)?( de fievre| degres de fievre| de temperature)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|min|minutes?|heures|a son|au|sur|en|degres dehors|points)\b)"
+                    r"|\bsa temperature\b.{0,30}\b(39|40|41)\b")
+_NOT_A_CHILD_S = re.compile(r"\b(j'ai|jai) (\d+ ans et )?(de la fievre|\d\d de fievre|39|40|41)\b|\b(il fait (\d+ ?degres|\d+ dehors|chaud|tres chaud|quelle temperature)|dehors|a l'ombre|dans l'appart|degres avec)\b")
+_HE_OR_SHE = re.compile(r"\b(il|elle) (a|fait|est)\b")
 
 
 def tells_a_child_fever(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
     """A parent tells a child's fever, or asks for a child's painkiller after telling one."""
     words = normalise(text or "")
     recent = tuple(normalise(t) for t in earlier[-2:])
-    child = bool(_CHILD.search(words)) or any(_CHILD.search(t) for t in recent)
-    fever_now = bool(_CHILD_FEVER.search(words)) and not speaks_of_the_weather(words)
-    fever_before = any(_CHILD_FEVER.search(t) for t in recent)
-    return child and (fever_now or (fever_before and asks_about_a_painkiller(text)))
-
-
-def speaks_of_the_weather(words: str) -> bool:
-    """« 39 degrés dehors », « il fait 40 »: the heat, not a fever."""
-    return bool(re.search(r"\b(il fait|fait|dehors|degres dans|dans l'appart|a l'ombre)\s?(39|40|41)\b|\b(39|40|41) ?(degres )?(dehors|dans l'appart|a l'ombre|dedans)\b", words))
+    if _NOT_A_CHILD_S.search(words):
+        return False
+    named = bool(_CHILD.search(words)) or (any(_CHILD.search(t) for t in recent) and bool(_HE_OR_SHE.search(words)))
+    fever_before = any(_CHILD.search(t) and _FEVER.search(t) for t in recent)
+    return (named and bool(_FEVER.search(words))) or (fever_before and asks_about_a_painkiller(text))

@@ -81,3 +81,8 @@ def test_a_typed_yes_to_the_withdrawal_question_is_heard_beside_a_worrying_word(
                            SlotSet("contact", {"awaiting_withdrawal": True}), ActionExecuted("action_listen")]
     yes = user("oui annulez svp. je préfère appeler moi même quand je serai seule", "affirm", 0.5, "question", "suicide")
     assert next_contact_action(tracker(asked + [yes])) == "action_consignes_contact"
+
+
+def test_a_withdrawal_beside_a_crisis_word_stays_the_crisis_dialogue_s():
+    said = WITH_A_CASE + [user("annulez tout, je suis un poids pour tout le monde", "stop", 0.6, "question", "suicide")]
+    assert next_contact_action(tracker(said)) is None

@@ -405,3 +405,66 @@ def test_a_medicine_out_of_stock_is_answered_as_a_safety_question():
     from relais.safety_questions import tells_a_medicine_shortage
     assert tells_a_medicine_shortage("la pharmacie n'en a plus, c'est des comprimés pour le diabète")
     assert not tells_a_medicine_shortage("rayons vides au supermarché")
+
+
+# The review of 2026-12-07's change (persona rounds 104-105): its probes, kept.
+@pytest.mark.parametrize("text", [
+    "j'ai avalé 2 plaquettes de doliprane c grave ?",
+    "j'ai pris 3 boites de doliprane, c'est grave ?",
+    "j'ai pris 8 g de paracétamol aujourd'hui c'est ok ?",
+    "mon fils de 3 ans a avalé du doliprane, combien c'est dangereux ?",
+])
+def test_a_painkiller_taken_in_quantity_is_never_a_pharmacist_s_question(text):
+    assert triage(text, 0.8, "suicide", CrisisReading(0.7, "suicide")).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "je suis pas en danger, j'ai juste envie que tout s'arrête",
+    "je ne suis pas en danger. je suis un poids pour tout le monde",
+    "je suis pas en danger hein, juste envie de tout arrêter",
+])
+def test_no_danger_said_beside_ideation_is_still_asked(text):
+    assert triage(text, 0.8, "suicide", CrisisReading(0.7, "suicide")).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "mon frère va pas bien, il dit qu'il veut plus se réveiller",
+    "ma copine pleure tout le temps, elle dit qu'elle veut sauter",
+    "mon mari va pas bien, il a acheté une arme",
+])
+def test_a_relative_s_sadness_with_ideation_is_asked_about(text):
+    assert triage(text, 0.8, "other_at_risk", CrisisReading(0.75, "other_at_risk")).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "je suis essoufflé après le foot, c'est normal ?",
+    "je suis essoufflée par toutes ces démarches administratives",
+    "mon conjoint regarde mon téléphone pour l'appli bancaire, on gère l'argent ensemble",
+    "mon mari me donne 50 euros par semaine pour les courses, comment faire un budget ?",
+    "j'ai peur de mon père quand il voit la facture d'électricité",
+])
+def test_sport_paperwork_and_shared_budgets_stay_calm(text):
+    assert triage(text).tier is None
+
+
+@pytest.mark.parametrize("text", [
+    "mon copain a jeté mon téléphone contre le mur en hurlant",
+    "ma mère me hurle dessus et elle jette mes affaires par la fenêtre",
+])
+def test_objects_thrown_with_a_possessive_are_asked_about(text):
+    assert triage(text).tier == QUESTION
+
+
+def test_the_classifier_s_own_kind_makes_a_concern_certain():
+    text = "je suis un peu essoufflé et j'ai peur"
+    assert triage(text, None, "medical", CrisisReading(0.9, "suicide")).tier == QUESTION
+    assert triage(text, 0.9, "medical", CrisisReading(0.9, "medical")).tier == "certain"
+
+
+@pytest.mark.parametrize("text", [
+    "c'est moi, je cherchais juste un renseignement",
+    "c'est moi qui me suis trompée de conversation",
+])
+def test_it_s_me_said_of_something_else_opens_no_case(text):
+    asked = next_turn({}, CitizenMessage("j'ai du mal a respirer", None, Triage(QUESTION, "medical")))
+    assert not next_turn(asked.state, CitizenMessage(text, None, Triage())).case

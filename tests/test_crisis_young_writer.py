@@ -43,6 +43,9 @@ def test_everyday_look_alikes_stay_calm(text):
     ("je suis en première ligne face à la crise", False),
     ("je suis en première année de BTS", False),
     ("je suis au collège comme prof", False),
+    ("je suis au collège pour récupérer ma fille", False),
+    ("je suis en 4e mois de grossesse", False),
+    ("je suis en seconde main sur ce dossier", False),
     ("j'ai 16 ans de métier", False),
 ])
 def test_a_pupil_or_an_age_under_18_says_a_minor(text, minor):
@@ -63,11 +66,24 @@ def _turn(state, text, tier=None, kind=None):
     return next_turn(state, CitizenMessage(text, None, Triage(tier, kind)))
 
 
-def test_a_minor_afraid_at_home_gets_the_119_spoken_to_them():
-    turn = _turn({MINOR_KEY: True}, PLATE, QUESTION, VIOLENCE)
-    assert turn.kind == CHILD and turn.state["writer"] == "child"
-    assert turn.lines[-1] == crisis_content().text("child_self_first")
+def test_a_minor_afraid_at_home_is_asked_then_gets_the_119_spoken_to_them():
+    asked = _turn({MINOR_KEY: True}, PLATE, QUESTION, VIOLENCE)
+    assert asked.kind == CHILD and asked.state["writer"] == "child" and asked.state["tier"] == QUESTION
+    assert asked.lines[-1].endswith(crisis_content().text("child_self_question")[1:]) and not asked.case
+    turn = _turn(asked.state, "jsp si cest un danger. la il est pas la il est sorti. mais il rentre ce soir jai peur")
+    assert turn.lines[-1] == crisis_content().text("child_self_first") and turn.case
     assert "3919" not in " ".join(turn.lines)
+
+
+def test_a_minor_hit_at_home_gets_the_119_at_once():
+    turn = _turn({MINOR_KEY: True}, "mon père m'a frappé hier soir", CERTAIN, VIOLENCE)
+    assert turn.kind == CHILD and turn.lines[-1] == crisis_content().text("child_self_first")
+
+
+def test_a_teen_afraid_of_a_report_card_gets_no_case():
+    assert triage("j'ai peur de mon père quand il verra mon bulletin").tier is None
+    turn = _turn({MINOR_KEY: True}, "haha mon père va me tuer", CERTAIN, VIOLENCE)
+    assert not turn.case
 
 
 def test_an_adult_afraid_at_home_is_asked_first():
@@ -96,7 +112,7 @@ def test_an_age_told_in_the_violence_dialogue_turns_it_to_the_child_s():
     ("ya pas un numero pr les jeunes plutot ? jveux pas appeler la police sur mon pere", "for_me"),
 ])
 def test_the_young_person_s_questions_are_answered(text, key):
-    first = _turn({MINOR_KEY: True}, PLATE, QUESTION, VIOLENCE)
+    first = _turn({MINOR_KEY: True}, PLATE, CERTAIN, VIOLENCE)
     turn = _turn(first.state, text)
     assert turn.lines[-1] == crisis_content().dialogue["child_answers"][key]
 

@@ -378,3 +378,21 @@ def test_hours_given_with_a_request_to_be_contacted_again():
     # Persona round 105: « me recontacte… pas avant 18h, je travaille » lost its hour.
     wishes = read_contact_wishes("je veux bien que quelqu'un me recontacte, par contre pas avant 18h, je travaille")
     assert wishes.quiet_until == 18
+
+
+@pytest.mark.parametrize("text", [
+    "mon rdv chez le dentiste demain, je peux annuler ?",
+    "j'ai une commande amazon en retard, je voudrais annuler.",
+    "je sais pas si je veux annuler.",
+])
+def test_something_else_cancelled_is_no_withdrawal(text):
+    assert not read_contact_wishes(text, in_context=True).withdraw
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("n'annulez pas le dossier svp", False),
+    ("je voudrais pas annuler le dossier, juste décaler", False),
+    ("je sais pas si je veux annuler.", None),
+])
+def test_keeping_or_doubting_is_no_yes_to_the_withdrawal(text, answer):
+    assert withdrawal_answer(text, None) is answer
