@@ -15,6 +15,7 @@ from relais.safety_questions import (
     cannot_call_by_voice,
     tells_a_child_fever,
     tells_a_medicine_shortage,
+    tells_pregnancy_warning_signs,
     tells_sparks,
 )
 from relais.track_turn import is_typed
@@ -44,6 +45,9 @@ def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
     # The latest messages, this one last (as before: the heat told now counts too).
     recent = tuple(e.get("text") or "" for e in tracker.events if e.get("event") == "user")[-EARLIER_MESSAGES:]
     earlier = recent[:-1]
+    if tells_pregnancy_warning_signs(text, earlier):
+        dispatcher.utter_message(text=content.text("pregnancy_warning"))
+        return []
     # The child's fever first: « je peux lui donner du doliprane ? » from a pregnant mother is
     # about her son.
     if tells_a_child_fever(text, earlier):

@@ -41,6 +41,8 @@ _NO_GOAL = re.compile(
 
 
 # A complaint about Relais, typed where a goal is asked.
+# A death told: never kept as a goal.
+_DEATH_TOLD = re.compile(r"\b(pendue?|suicid\w*|s'est tuee?|mort|morte|deces|decedee?|enterrement|mis fin a ses jours|s'est donne la mort)\b")
 _COMPLAINT = re.compile(
     r"\b(vous (ne )?m'ecoutez (pas|plus|jamais)|tu (ne )?m'ecoutes (pas|jamais)|vous (ne )?comprenez rien|tu captes rien"
     r"|vous (ne )?repondez pas|c'est pas un objectif|ce n'est pas un objectif|n'importe quoi|ca sert a rien|enlevez ca|"
@@ -94,6 +96,10 @@ def read_goal(text: str | None) -> GoalReading:
             # (persona round 90: the question was answered, the goal lost).
             return GoalReading(GOAL_AND_QUESTION, clean_answer(goal), question)
         return GoalReading(QUESTION)
+    if _DEATH_TOLD.search(words):
+        # « Le voisin s'est pendu, même histoire que moi » (persona round 106: kept as « très
+        # bon objectif »): heard, never a goal.
+        return GoalReading(FEELINGS)
     if _COMPLAINT.search(words):
         # « C'est pas un objectif ça !! », « vous m'écoutez pas »: about Relais, no goal.
         return GoalReading(NO_GOAL)

@@ -540,6 +540,10 @@ CONCERN_PATTERNS = _compile((
     (VIOLENCE, rf"^(?!.*\b({_SHARED_BUDGET})\b).*"
                r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(gere tout l'argent|garde ma carte|prend ma carte|a pris ma carte|confisque ma carte|me donne \d+ (euros|e) par (semaine|mois)|m'empeche (de travailler|de sortir|de voir))"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
+    # Identification with someone who took their life (« le voisin s'est pendu, même histoire que
+    # moi… je comprends mieux maintenant », persona round 106: a farmer's words kept as a goal).
+    (SUICIDE, r"\b(s'est pendue?|s'est suicidee?|s'est tuee?|a mis fin a ses jours|s'est donne la mort|s'est foutue? en l'air)\b"
+              r".{0,80}\b(meme (histoire|situation|chose) que (moi|nous)|comme moi|je (le |la )?comprends( mieux)?|moi aussi|je serai le prochain|je serai la prochaine)\b"),
     # Short of breath, said by the writer, not in the heat (« je respire moins bien », « je suis
     # un peu essoufflé et j'ai peur », persona round 105: an oxygen patient in a power cut got
     # bike repair shops): asked about, and the own-symptoms answer says when it is the 15's.

@@ -126,3 +126,23 @@ def tells_a_child_fever(text: str | None, earlier: tuple[str, ...] = ()) -> bool
     named = bool(_CHILD.search(words)) or (any(_CHILD.search(t) for t in recent) and bool(_HE_OR_SHE.search(words)))
     fever_before = any(_CHILD.search(t) and _FEVER.search(t) for t in recent)
     return (named and bool(_FEVER.search(words))) or (fever_before and asks_about_a_painkiller(text))
+
+
+# Signs that cannot wait in a pregnancy (persona round 106: « j'ai des contractions je crois » at
+# six months got a job plan): the maternity ward or the 15, now.
+_PREGNANCY_SIGNS = re.compile(
+    r"\b(contractions?|ventre (qui )?(durcit|se durcit|devient dur|tire)|(perte|pertes|perdu|perds) (de |des )?(liquide|eaux|sang)|"
+    r"je saigne|saignements?|(le )?bebe (ne )?bouge (plus|moins|pas)|poche des eaux)\b")
+
+
+def tells_pregnancy_warning_signs(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
+    """A woman who said she is pregnant tells contractions, a loss of fluid or blood, or a baby
+    who moves less."""
+    said = tuple(normalise(t) for t in (*earlier, text or ""))
+    return bool(_PREGNANCY_SIGNS.search(normalise(text or ""))) and any(_ANY_PREGNANCY.search(t) for t in said) \
+        and not any(_PREGNANCY_OVER.search(t) for t in said)
+
+
+# Anyone's pregnancy (« ma femme est enceinte, elle a des contractions »), and one that is over.
+_ANY_PREGNANCY = re.compile(r"\b(enceinte|grossesse|je suis a \d+ (mois|semaines|sa))\b")
+_PREGNANCY_OVER = re.compile(r"\b(perdu (mon|le|notre) bebe|fausse couche|accouche\w*|il y a \d+ ans|j'etais enceinte)\b")

@@ -133,3 +133,18 @@ def test_tap_water_for_the_dishes_is_no_medical_question():
     text = "Dernière chose pour l'eau : la vaisselle et le lave-vaisselle, je peux utiliser l'eau du robinet ?"
     assert triage(text, 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is None
     assert triage("il a bu de l'eau de javel", 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is not None
+
+
+def test_pregnancy_warning_signs_are_the_maternity_s():
+    from relais.safety_questions import tells_pregnancy_warning_signs
+    assert tells_pregnancy_warning_signs("C'est ma grossesse. J'ai des contractions je crois")
+    assert tells_pregnancy_warning_signs("ma femme a des contractions", ("ma femme est enceinte de 7 mois",))
+    assert not tells_pregnancy_warning_signs("j'ai des contractions au mollet après le sport")
+
+
+def test_a_death_told_is_never_a_goal_and_identification_is_asked_about():
+    from relais.goals import FEELINGS, read_goal
+    text = "le voisin s'est pendu, même histoire que moi, je comprends mieux maintenant"
+    assert read_goal(text).kind == FEELINGS
+    assert triage(text).tier == QUESTION
+    assert triage("mon voisin s'est pendu, c'était terrible pour le village").tier is None
