@@ -110,6 +110,13 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"^(?=.*\b(qui|quoi|numero|appeler|appelle|jappel\w*|faire|fais|jfais)\b).*"
         r"\b(si|quand|s'il|si il|au cas ou) (\w+ ){0,3}(recommence|remet ca|pete|rentre|s'enerve|crie|gueule|casse|frappe|tape|revient)\b",
     )),
+    # « Ma grand-mère peut faire quoi pour me prendre chez elle ? un papier ou un juge ? »
+    # (persona round 106: five times unanswered).
+    ("child_live_elsewhere", _patterns(
+        r"\b(vivre|habiter|aller vivre|aller habiter|partir|dormir|rester) (\w+ ){0,2}chez (ma|mon|mes) (grand mere|grand pere|grands parents|mamie|papi|tante|oncle|mere|pere|cousine?|soeur|frere|parrain|marraine)\b",
+        r"\b(ma grand mere|mamie|mon grand pere|papi|mes grands parents|ma tante|mon oncle) (\w+ ){0,4}(me prendre|m'accueillir|me garder|m'heberger)\b",
+        r"\b(un|le) juge\b.{0,40}\b(chez|vivre|habiter|garde)\b|\b(chez|vivre|habiter|garde)\b.{0,40}\b(un|le) juge\b",
+    )),
     ("child_line_for_young", _patterns(
         r"\b(numero|ligne|truc|quelqu'un|qqn|asso|association|service)s? (\w+ ){0,2}(pour|pr) (les )?(jeunes|ados|mineurs|adolescents|enfants comme moi)\b",
     )),
@@ -638,7 +645,7 @@ _KIND_MOVES = {
     "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
     "child_placement": frozenset({CHILD}), "what_119_does": frozenset({CHILD}),
     "bother_the_15": frozenset({MEDICAL}),
-    "child_tonight": frozenset({CHILD}), "child_line_for_young": frozenset({CHILD}),
+    "child_tonight": frozenset({CHILD}), "child_line_for_young": frozenset({CHILD}), "child_live_elsewhere": frozenset({CHILD}),
     "child_prison": frozenset({CHILD}), "child_119_for_me": frozenset({CHILD}), "child_school_staff": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
     "thoughts_return": frozenset({SUICIDE, SELF_HARM}),
@@ -677,6 +684,7 @@ _KIND_ANSWERS = {
     "child_119_for_me": ("child_answers", "for_me"),
     "child_line_for_young": ("child_answers", "for_me"),
     "child_tonight": ("child_answers", "tonight"),
+    "child_live_elsewhere": ("child_answers", "live_elsewhere"),
     "child_school_staff": ("child_answers", "school_staff"),
     "mother_help": ("child_answers", "mother_help"),
     "psy_cost": ("thoughts_answers", "psy_cost"),
@@ -1301,7 +1309,7 @@ _POLICE_CALLED = re.compile(
 _YOUNG_WRITER_MOVES = frozenset({"child_119_for_me", "child_school_staff"})
 # Spoken to the young person only: a parent or a neighbour asking « je fais quoi s'il rentre ? »
 # gets the child kind's other answers.
-_CHILD_WRITER_MOVES = frozenset({"child_tonight", "child_line_for_young"})
+_CHILD_WRITER_MOVES = frozenset({"child_tonight", "child_line_for_young", "child_live_elsewhere"})
 _POLICE_CALLING = re.compile(r"^(?!.*\b(si j|ou pas|peur|tuer|tue|me tue|apres)\b).*"
                              r"\b(j'appelle|jappel\w*|j'appel|je vais appeler|j'vais appeler|japl|j'apl) (le |la |les )?(17|112|police|flics|keufs|gendarmes?)\b")
 

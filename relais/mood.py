@@ -174,7 +174,9 @@ _DRINKS = r"(bieres?|binouzes?|alcool|picole\w*|vin(?! (dans|pour) (la|le) (sauc
 _DRINKING_WORRY = re.compile(
     rf"\b{_DRINKS}\b.{{0,60}}\b(trop|c'est grave|beaucoup|tous les soirs|chaque soir|par soir|par jour|arreter|reduire|normal|conso\w*)\b"
     rf"|\b(trop|beaucoup|tous les soirs|chaque soir|arreter|reduire) (\w+ ){{0,3}}{_DRINKS}\b"
-    r"|\bje bois (trop|de plus en plus|tous les soirs|pour oublier)\b(?! (d'eau|de l'eau|de soda|de cafe|de lait|de jus))|\bparle d'alcool\b")
+    r"|\bje bois (trop|de plus en plus|tous les soirs|pour oublier)\b(?! (d'eau|de l'eau|de soda|de cafe|de lait|de jus))|\bparle d'alcool\b"
+    # « Arrêter de boire, ou réduire au moins » (persona round 106: the food aid card).
+    r"|\b(arreter|reduire|diminuer|moins) (de )?boire\b(?! (de l'eau|d'eau|du cafe|de soda|sucre))|\bboire moins\b(?! (de cafe|de soda|sucre))")
 # Someone to talk to tonight, not the relais team's office hours (« y a qqun a qui parler ce
 # soir ? », persona round 103: three times unanswered).
 _TALK_TONIGHT = re.compile(

@@ -141,3 +141,10 @@ def test_control_of_money_and_phone_asked_about_is_answered_before_the_question(
 def test_a_household_budget_is_no_control():
     assert triage("mon mari vérifie mes dépenses sur le compte, on fait un budget serré").tier is None
     assert triage("il regarde mon telephone pour voir si la batterie tient avec les coupures").tier is None
+
+
+def test_living_at_a_grandmother_s_is_answered_to_the_young_person():
+    # Persona round 106: « ma grand mère elle peut faire quoi pour me prendre chez elle ? » five times.
+    first = _turn({MINOR_KEY: True}, "mon père m'a poussé contre le mur", CERTAIN, VIOLENCE)
+    turn = _turn(first.state, "ma grand mere elle peut faire quoi pour me prendre chez elle? genre un papier ou un juge")
+    assert turn.lines[-1] == crisis_content().dialogue["child_answers"]["live_elsewhere"]

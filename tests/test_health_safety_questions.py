@@ -148,3 +148,9 @@ def test_a_death_told_is_never_a_goal_and_identification_is_asked_about():
     assert read_goal(text).kind == FEELINGS
     assert triage(text).tier == QUESTION
     assert triage("mon voisin s'est pendu, c'était terrible pour le village").tier is None
+
+
+def test_wanting_to_drink_less_is_a_drinking_question():
+    from relais.mood import asks_about_drinking
+    assert asks_about_drinking("arreter de boire. ou reduire au moins")
+    assert not asks_about_drinking("je dois boire moins de café")

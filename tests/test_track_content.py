@@ -339,3 +339,20 @@ def test_an_action_the_citizens_words_rule_out_is_never_offered():
 def test_a_young_person_s_job_and_a_lycee_grant_have_their_own_answers(text, key):
     from relais.topics import best_topic
     assert best_topic(text).topic.key == key
+
+
+@pytest.mark.parametrize("text, key", [
+    # Persona round 106: a mother whose daughter's photos were shared got the digital declutter;
+    # a pregnant woman asking for the CAF's birth aid got « pas de réponse sûre ».
+    ("ma fille se fait harceler, des montages d'elle circulent sur snap", "numerique/harcelement_en_ligne"),
+    ("enceinte de 5 mois, la caf verse une prime à la naissance ?", "economie/aide_naissance_caf"),
+])
+def test_harassment_online_and_the_birth_aid_have_their_own_answers(text, key):
+    from relais.topics import best_topic
+    assert best_topic(text).topic.key == key
+
+
+def test_holiday_photos_in_a_group_are_no_harassment():
+    from relais.topics import best_topic
+    found = best_topic("on partage les photos de vacances dans le groupe whatsapp de la famille")
+    assert found is None or found.topic.key != "numerique/harcelement_en_ligne"
