@@ -201,10 +201,14 @@ def asks_for_someone_to_talk_to_tonight(text: str | None) -> bool:
 _RELATIVE = r"(ma mere|maman|mon pere|papa|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon copain|ma copine|mon compagnon|ma compagne|mes parents)"
 _SAD = (r"(pleure\w*|est (tres |trop |super |tout le temps )?triste|deprim\w*|va (pas|plus) bien|ne va (pas|plus) bien|a le moral a zero|"
         r"n'a plus le moral|a plus le moral|ne sort plus|sort plus|reste au lit|ne mange plus|mange plus|ne dort plus|dort plus)")
-_RELATIVE_SAD = re.compile(rf"\b{_RELATIVE}\b(?! de (\d+|mon|ma))(\s\w+){{0,6}}\s{_SAD}\b|\b{_SAD}\b.{{0,20}}\b{_RELATIVE}\b")
+_RELATIVE_SAD = re.compile(
+    rf"\b{_RELATIVE}\b(?! de (\d+|mon|ma))(\s\w+){{0,6}}\s{_SAD}\b|\b{_SAD}\b.{{0,20}}\b{_RELATIVE}\b"
+    # « Elle ne veut plus aller au lycée et elle pleure tout le temps » (persona round 106: a
+    # mother got « est-ce une urgence médicale ? »).
+    r"|\b(elle|il) ne (veut|veux) plus (aller )?(a l'ecole|au lycee|au college|en cours|au travail|sortir)\b")
 _DEATH_OR_HARM = re.compile(
     r"\b(mourir|mort|suicid\w*|en finir|se tuer|disparaitre|se faire du mal|plus envie|adieu|cachets|medicaments|corde|pendre|"
-    r"sauter|se jeter|arme|fusil|pistolet|couteau|reveiller|mieux sans|un poids|un fardeau|pont|train|lettre|veut plus|voudrait plus|"
+    r"sauter|se jeter|arme|fusil|pistolet|couteau|reveiller|mieux sans|un poids|un fardeau|pont|train|lettre|veut plus (vivre|etre la)|voudrait plus (vivre|etre la)|"
     r"plus la force|a quoi bon)\b")
 
 

@@ -1757,7 +1757,7 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         # « Je prends quoi alors, doliprane ou ibu ? » read as violence (persona round 105): a
         # pharmacist's question, unless a model is sure or a quantity was taken.
         return Triage()
-    if kind == OTHER_AT_RISK and not sure and worries_for_a_relatives_mood(text):
+    if kind in (OTHER_AT_RISK, MEDICAL) and not sure and worries_for_a_relatives_mood(text):
         # « Ma mère pleure la nuit, je sais pas quoi faire pour elle »: a relative's sadness, no
         # death nor harm said; answered with what helps (actions/psy_access.py), not the suicide
         # question twice (persona round 105).

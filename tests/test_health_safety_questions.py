@@ -154,3 +154,10 @@ def test_wanting_to_drink_less_is_a_drinking_question():
     from relais.mood import asks_about_drinking
     assert asks_about_drinking("arreter de boire. ou reduire au moins")
     assert not asks_about_drinking("je dois boire moins de café")
+
+
+def test_a_teen_who_cries_and_skips_school_is_a_relative_s_sadness():
+    # Persona round 106: a mother got « est-ce une urgence médicale ? ».
+    text = "elle ne veut plus aller au lycée et elle pleure tout le temps"
+    assert triage(text, 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is None
+    assert triage("il pleure tout le temps et il a de la fièvre", 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is not None
