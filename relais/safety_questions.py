@@ -90,8 +90,9 @@ def tells_a_medicine_shortage(text: str | None) -> bool:
 # The writer's own pregnancy, told now or in the latest messages (persona round 105); not a wife's,
 # nor one that ended (a review's probes).
 _PREGNANT = re.compile(r"\b(enceinte|ma grossesse|je suis a \d+ (mois|semaines|sa)( de grossesse)?)\b")
-_NOT_PREGNANT_NOW = re.compile(r"\b(perdu (mon|le) bebe|fausse couche|accouche\w*|allaite\w*|il y a \d+ ans|j'etais enceinte|"
-                               r"(ma femme|ma compagne|ma copine|ma fille|ma soeur|elle) (est |etait )?enceinte)\b")
+# A pregnancy that is over (a loss, a birth, years ago): one source for both readers below.
+_OVER = r"perdu (mon|le|notre) bebe|fausse couche|accouche\w*|il y a \d+ ans|j'etais enceinte"
+_NOT_PREGNANT_NOW = re.compile(rf"\b({_OVER}|allaite\w*|(ma femme|ma compagne|ma copine|ma fille|ma soeur|elle) (est |etait )?enceinte)\b")
 # A painkiller for someone else (« je peux lui donner », « mon fils de 8 ans… », « mon mari peut… »).
 _FOR_SOMEONE_ELSE = re.compile(
     r"\b(lui (en )?donner|leur (en )?donner|\d+ (kilos|kg)|mon fils|ma fille|mon enfant|mon bebe|le petit|la petite|"
@@ -145,4 +146,4 @@ def tells_pregnancy_warning_signs(text: str | None, earlier: tuple[str, ...] = (
 
 # Anyone's pregnancy (« ma femme est enceinte, elle a des contractions »), and one that is over.
 _ANY_PREGNANCY = re.compile(r"\b(enceinte|grossesse|je suis a \d+ (mois|semaines|sa))\b")
-_PREGNANCY_OVER = re.compile(r"\b(perdu (mon|le|notre) bebe|fausse couche|accouche\w*|il y a \d+ ans|j'etais enceinte)\b")
+_PREGNANCY_OVER = re.compile(rf"\b({_OVER})\b")
