@@ -438,13 +438,23 @@ _OWN_SCHEDULE = re.compile(
 _TIME_DENIED = re.compile(r"\b(pas|rien|jamais|aucun \w+) (apres|avant|entre|a partir de) \d")
 
 
+# The hours of something else: a cut, a shop, a bus, a school (persona round 106: « coupures
+# de 18 h à 23 h » recorded as the hours the team may write). A sentence that says only that
+# names no quiet time.
+_HOURS_OF_SOMETHING_ELSE = re.compile(
+    r"\b(coupures?|coupe|coupee?s?|delestages?|pannes?|courant|electricite|jus|eau|gaz|rationnement|distributions?|"
+    r"ouvert|ouverte|ouvre|ferme|fermee|horaires? (de|du|des|d')|magasins?|boulangerie|supermarche|station|pharmacie|mairie|"
+    r"bus|train|tram|metro|ecole|cantine|creche|chantier|marche|permanence|guichet|accueil)\b")
+
+
 def _quiet_hours_of_sentences(text: str, in_context: bool = False) -> tuple[int | None, int | None]:
     """The quiet time the sentences ask for: each read alone, the strongest reading kept (« pas
     ce soir hein ! seulement demain matin » is the morning only, as in one sentence)."""
     short = len(normalise(text).split()) <= _SHORT_ANSWER_WORDS
     readings = [_ranked_quiet_hours(words) for words in map(normalise, _SENTENCE_END.split(text))
-                if short or _CONTACT.search(words) or _TIME_DENIED.search(words)
-                or not (_OWN_SCHEDULE.search(words) or (_ranked_quiet_hours(words)[0] >= 4 and not in_context))]
+                if not (_HOURS_OF_SOMETHING_ELSE.search(words) and not _CONTACT.search(words))
+                and (short or _CONTACT.search(words) or _TIME_DENIED.search(words)
+                     or not (_OWN_SCHEDULE.search(words) or (_ranked_quiet_hours(words)[0] >= 4 and not in_context)))]
     found = [reading for reading in readings if reading[1] != (None, None)]
     return min(found, key=lambda reading: reading[0])[1] if found else (None, None)
 

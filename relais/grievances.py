@@ -3,8 +3,9 @@
 - a reference a citizen can type back (« D-42 »), read in free text;
 - the themes (the eight tracks, public services, other) and statuses, with their French labels
   from relais/content/grievances.yml;
-- masking before anything is published: e-mails, phone numbers, and the names that follow a
-  civility or a first-name lead (« M. Dupont », « madame Martin », « le maire Durand »);
+- masking before anything is published: e-mails, phone numbers, IBANs, social-security
+  numbers, the amounts of a citizen's own money (« je touche 980 € », « mon loyer de 650 € ») and
+  the names that follow a civility or a first-name lead (« M. Dupont », « le maire Durand »);
 - quiet hours: news of an item is due at once, or at 08:00 local time when it comes between
   21:00 and 08:00, unless the citizen accepted any hour;
 - the public counts: a count under 11 is not shown (it could single someone out).
@@ -63,6 +64,19 @@ _NAMED = re.compile(
     r"\b((?i:M\.|Mme|Mlle|Mr|monsieur|madame|mademoiselle|docteur|dr|maître|le maire|la maire"
     r"|l'adjoint|l'adjointe|voisin|voisine))\s+((?:[A-ZÀ-Ý][\w'-]+\s?){1,3})"
 )
+# A French IBAN (FR76 3000 6000 0112 3456 7890 189) and a social-security number (1 85 05 78 006 084 36).
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[0-9A-Z]{4}){4,7}(?:\s?[0-9A-Z]{1,3})?\b")
+_SOCIAL_SECURITY = re.compile(r"(?<!\d)[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?!\d)")
+# An amount of money (« 980 € », « 1 200 euros », « 650e », « 1,5k »).
+# « 300e » in SMS style too, not an ordinal (« 2e étage », « 20e arrondissement »).
+_AMOUNT = (r"\d[\d\s.,]*\s?(?:€|k€|(?:euros?|eur|balles|k)(?![a-zà-ÿ]))"
+           r"|\d{2,}(?:[\s.,]\d+)*e(?![a-zà-ÿ])(?! (?:arrondissement|étage|etage|siècle|siecle|rang|place)\b)")
+# A sentence that speaks of the writer's own money (« je touche », « mon loyer », « on a ») shows
+# their means to a whole neighbourhood: its amounts are masked (persona round 106: a single
+# mother's income and debts published as typed). A public price (« le ticket à 2 € ») stays.
+_OWN_MONEY = re.compile(
+    r"(?i)\b(je|j'|j’|jai|jsuis|jpaie|jpaye|jtouche|jgagne|mon|ma|mes|nous|notre|nos|on|moi|me|m'|m’)(?=\w|\s)")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 MASK = "[masqué]"
 
 
@@ -97,10 +111,21 @@ def references_in(text: str | None) -> list[int]:
 
 
 def masked(text: str) -> str:
-    """The text with e-mails, phone numbers and the names after a civility masked."""
+    """The text with e-mails, phone numbers, IBANs, social-security numbers, the writer's own
+    amounts of money and the names after a civility masked."""
     text = _EMAIL.sub(MASK, text)
+    text = _IBAN.sub(MASK, text)
+    text = _SOCIAL_SECURITY.sub(MASK, text)
     text = _PHONE.sub(MASK, text)
+    text = _SENTENCE.sub(_own_amounts_masked, text)
     return _NAMED.sub(lambda match: f"{match.group(1)} {MASK} ", text).replace(f"{MASK}  ", f"{MASK} ").strip()
+
+
+def _own_amounts_masked(sentence: re.Match[str]) -> str:
+    text = sentence.group(0)
+    if not _OWN_MONEY.search(text):
+        return text
+    return re.sub(_AMOUNT, MASK, text, flags=re.IGNORECASE)
 
 
 def due_at(now: datetime, any_time: bool = False) -> datetime:

@@ -41,6 +41,27 @@ def test_masking_hides_contacts_and_names_after_a_title(text, hidden):
     assert hidden not in masked(text) and MASK in masked(text)
 
 
+@pytest.mark.parametrize("text, hidden", [
+    # Persona round 106: a mother's income and debts published to her neighbourhood as typed.
+    ("Je touche 980 € de RSA et mon loyer est de 650 euros, je n'y arrive plus.", "980"),
+    ("Je touche 980 € de RSA et mon loyer est de 650 euros, je n'y arrive plus.", "650"),
+    ("jai 300e de dettes et 2 enfants", "300"),
+    ("mon salaire 1 450,50 euros net", "1 450,50"),
+    ("remboursez sur mon IBAN FR76 3000 6000 0112 3456 7890 189", "FR76"),
+    ("mon numéro de sécu 1 85 05 78 006 084 36", "006 084"),
+])
+def test_masking_hides_the_writers_own_money_and_identifiers(text, hidden):
+    assert hidden not in masked(text) and MASK in masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le ticket de bus est passé à 2 € au lieu de 1,50 €.",
+    "J'habite au 2e étage, dans le 20e arrondissement, à 30 km du travail.",
+])
+def test_masking_keeps_public_prices_and_ordinals(text):
+    assert masked(text) == text
+
+
 def test_masking_leaves_ordinary_words():
     text = "Le voisin qui fait du bruit la nuit, rue Pasteur, depuis 2024"
     assert masked(text) == text

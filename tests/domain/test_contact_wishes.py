@@ -314,6 +314,21 @@ def test_noted_on_the_citizen_side_asks_nothing():
     assert read_contact("c'est bien noté pour les horaires ?", in_context=True, has_instructions=True).asks_noted
 
 
+@pytest.mark.parametrize("text", [
+    # Persona round 106: the hours of the power cuts became the hours the team may write.
+    "coupures de 18h à 23h",
+    "on a des coupures de 18h à 23h tous les soirs",
+    "la mairie est ouverte de 9h à 12h",
+])
+def test_the_hours_of_a_cut_or_an_office_are_no_contact_hours(text):
+    assert read_contact_wishes(text, in_context=True).quiet_from is None
+
+
+def test_contact_hours_said_beside_a_cut_are_kept():
+    wishes = read_contact_wishes("pas de message entre 18h et 23h, il y a les coupures", in_context=True)
+    assert (wishes.quiet_from, wishes.quiet_until) == (18, 23)
+
+
 def test_a_time_said_of_something_else_is_no_instruction_even_with_a_case_open():
     assert read_contact_wishes("bof les tuyaux c pas le sujet ce soir lol. bon merci, bonne soiree", in_context=True).is_empty
     assert not read_contact_wishes("pas le soir svp", in_context=True).is_empty
