@@ -1133,8 +1133,13 @@ def _settles(message: CitizenMessage, kind: str | None) -> bool:
 
 
 # The one who hits is away for now (« là ça va, il est au boulot »), nothing said of a return.
-_AWAY = re.compile(r"^(?!.*\b(revien\w*|revenir|rentre\w*|retour|regler|menac\w*|tuer|peur)\b).*"
-                   r"\b(il|elle) (est|sont) (au boulot|au travail|pas la|absente?)\b")
+# Persona round 106: a boy of 16 safe in his room while his father slept got « je vous lis »
+# for ten turns: asleep, calmed down, gone out, and the writer in their room, calm, say it too.
+_AWAY = re.compile(r"^(?!.*\b(revien\w*|revenir|rentre\w*|retour|regler|menac\w*|tuer|peur|crie\w*|hurle\w*|frapp\w*|tape|cogne|"
+                   r"defonce\w*|casse\w*|porte|encore|toujours)\b).*"
+                   r"\b((il|elle) (est|sont) (au boulot|au travail|pas la|absente?|partie?|sortie?|couchee?|endormie?)|"
+                   r"(il|elle) (dort|s'est (calmee?|endormie?|couchee?))|(il|elle) est (plus )?calme|"
+                   r"je suis (tranquille |au calme |bien )?(dans ma chambre|chez (ma|mon) \w+)( ca va| tranquille| au calme)?)\b")
 
 
 def _told_not_asked(text: str | None) -> str:
@@ -1165,7 +1170,10 @@ def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:
     asks = is_question(text) or bool(_REQUEST.search(words) or _ASIDE.search(words) or _MOVES_ON.search(words))
     skip = _SKIPPED_ONCE_REACHED if state.get("reached") else frozenset()
     move = move_of(message, kind, skip=skip)
-    if not _ELSEWHERE.search(words) or _STILL_IN_DANGER.search(words) or move not in (None, "thanks", "what_to_do"):
+    # Another subject named, or asked of a track the model is fairly sure of (persona round 106:
+    # a boy safe in his room asked about a summer job and got « je vous lis »).
+    elsewhere = bool(_ELSEWHERE.search(words)) or _asks_its_track(message, OVER_TRACK_CONFIDENCE)
+    if not elsewhere or _STILL_IN_DANGER.search(words) or move not in (None, "thanks", "what_to_do"):
         # Only another subject named, and nothing of the danger (« je fais quoi ? » alone is the
         # dialogue's own question).
         return False
@@ -1681,6 +1689,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     if move == "false_alarm" and kind in (OTHER_AT_RISK, CHILD) and _ONLY_ME_FINE.search(normalise(message.text or "")):
         # "Moi je vais bien" about someone else at risk is not a false alarm.
         move = None
+    if move is None and kind in (VIOLENCE, CHILD) and _AWAY.search(_told_not_asked(message.text)) \
+            and not despairs(state, message):
+        # « Là il dort, je suis dans ma chambre ça va » (persona round 106: « je vous lis »).
+        move = "safe_now"
     if move in (None, "false_alarm") and kind in (VIOLENCE, CHILD) and _only_denies_danger(message):
         # « Il est pas là, je ne suis pas en danger » after violence told: safe for now, not a
         # false alarm (persona round 87 closed nothing, but the danger lines came back).

@@ -7,7 +7,7 @@ import pytest
 from relais.contact_wishes import read_contact_wishes
 from relais.crisis import CHILD, SUICIDE, VIOLENCE, crisis_content
 from relais.crisis_classifier import CrisisReading
-from relais.crisis_dialogue import MINOR_KEY, CitizenMessage, next_turn
+from relais.crisis_dialogue import MINOR_KEY, CitizenMessage, next_turn, takes_message
 from relais.safety import CERTAIN, QUESTION, Triage, minor_in_conversation, triage, writes_as_minor
 
 PLATE = ("de tte facon c la merde a la maison. hier soir mon pere a gueulé sur ma mere et il a jeté une "
@@ -148,3 +148,26 @@ def test_living_at_a_grandmother_s_is_answered_to_the_young_person():
     first = _turn({MINOR_KEY: True}, "mon père m'a poussé contre le mur", CERTAIN, VIOLENCE)
     turn = _turn(first.state, "ma grand mere elle peut faire quoi pour me prendre chez elle? genre un papier ou un juge")
     assert turn.lines[-1] == crisis_content().dialogue["child_answers"]["live_elsewhere"]
+
+
+@pytest.mark.parametrize("text", [
+    "ok merci. la il dort, je suis dans ma chambre ca va",
+    "il s'est calmé, ça va",
+    "il est sorti, je suis tranquille dans ma chambre",
+])
+def test_a_young_person_safe_for_now_is_heard_and_may_then_ask_about_something_else(text):
+    # Persona round 106: a boy safe in his room got « je vous lis » for ten turns.
+    first = _turn({MINOR_KEY: True}, PLATE, CERTAIN, VIOLENCE)
+    safe = _turn(first.state, text)
+    assert safe.lines[0].startswith(crisis_content().lines("safe_now")[0]) and safe.state["settled"]
+    job = CitizenMessage("au fait vous savez comment trouver un job d'été ?", "track_travail", Triage(),
+                         intent_confidence=0.6)
+    assert not takes_message(safe.state, job, 0.6, True)
+    again = CitizenMessage("et si il rentre ce soir je fais quoi ?", "track_travail", Triage(), intent_confidence=0.6)
+    assert takes_message(safe.state, again, 0.6, True)
+
+
+def test_asleep_but_feared_is_not_safe():
+    first = _turn({MINOR_KEY: True}, PLATE, CERTAIN, VIOLENCE)
+    turn = _turn(first.state, "il dort mais j'ai peur qu'il recommence")
+    assert not turn.state.get("settled")
