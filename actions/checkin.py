@@ -134,7 +134,7 @@ class ValidateObjectifForm(FormValidationAction):
         if reading.kind == YES_ONLY:
             return {"objectif": None, "objectif_accepte": True}
         if reading.kind == QUESTION:
-            answer_typed_question(dispatcher, typed, tracker.get_slot("track"), tracker=tracker)
+            answer_typed_question(dispatcher, reading.question or typed, tracker.get_slot("track"), tracker=tracker)
             return _no_goal_now()
         if reading.kind == GOAL_AND_QUESTION:
             # The question answered first, then the goal kept (action_enregistrer_objectif).

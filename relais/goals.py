@@ -79,12 +79,37 @@ def _goal_then_question(raw: str) -> tuple[str | None, str | None]:
     return first, " ".join(sentences[1:])
 
 
+# After a no, what turns to another question: « autre question », « sinon », « par contre ».
+_TURN_TO_QUESTION = re.compile(r"(?i)\b(autre question|une question|j'ai une question|sinon|par contre|au fait|en revanche)\b\s*[:,.!…-]*\s*")
+
+
+def _question_after_a_no(raw: str) -> str | None:
+    """The question asked after declining the goal (« non merci. sinon, pour le loyer ? »)."""
+    words = normalise(raw)
+    if not (_NO_GOAL.match(words) or _COMPLAINT.search(words)):
+        return None
+    turn = _TURN_TO_QUESTION.search(raw)
+    rest = raw[turn.end():].strip() if turn else None
+    if rest and len(normalise(rest).split()) >= 2:
+        return rest
+    if "?" in raw:
+        sentences = [part.strip() for part in re.split(r"(?<=[.!…;])\s+", raw) if part.strip()]
+        asked = [part for part in sentences[1:] if "?" in part]
+        return " ".join(asked) or None
+    return None
+
+
 def read_goal(text: str | None) -> GoalReading:
     """The kind of answer, and the goal as it will be kept when it is one."""
     raw = " ".join((text or "").split())
     words = normalise(raw).strip()
     if not words or _YES_WORDS.match(words) or says_yes(raw) and len(words.split()) <= 2:
         return GoalReading(YES_ONLY)
+    asked = _question_after_a_no(raw)
+    if asked:
+        # « bof ça sert à rien… autre question : le chèque énergie ? » (persona round 106: the
+        # question was lost behind « pas maintenant »): no goal, the question answered.
+        return GoalReading(QUESTION, question=asked)
     if _NO_GOAL.match(words):
         return GoalReading(NO_GOAL)
     if is_question(raw) or "?" in raw:

@@ -220,3 +220,19 @@ def test_a_complaint_about_relais_is_no_goal():
     assert read_goal("Encore le télétravail... vous m'écoutez pas. Je vous demande pour payer mes FACTURES.").kind == NO_GOAL
     assert read_goal("c'est pas un objectif ça !! enlevez ça svp").kind == NO_GOAL
     assert read_goal("appeler la mairie lundi").goal == "appeler la mairie lundi"
+
+
+@pytest.mark.parametrize("text, question", [
+    # Persona round 106: « bof ça sert à rien… autre question » got « pas maintenant », the
+    # question lost.
+    ("bof ça sert à rien… autre question : comment on a le chèque énergie", "comment on a le chèque énergie"),
+    ("non merci. sinon pour le loyer je fais comment ?", "pour le loyer je fais comment ?"),
+    ("pas maintenant. Et la CAF elle paye quand ?", "Et la CAF elle paye quand ?"),
+])
+def test_a_no_with_a_question_after_it_answers_the_question(text, question):
+    assert read_goal(text) == GoalReading(QUESTION, question=question)
+
+
+@pytest.mark.parametrize("text", ["non", "bof", "non merci", "ça sert à rien vos objectifs"])
+def test_a_no_alone_is_no_goal(text):
+    assert read_goal(text).kind == NO_GOAL
