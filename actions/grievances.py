@@ -253,6 +253,10 @@ def _read_fields(draft: dict[str, Any], text: str, place: bool = True) -> None:
             draft.update(postal_code=found.postal_code, commune=found.commune, quartier=found.quartier)
         elif says_same_place(text) and last:
             draft.update(last)
+    elif found.postal_code and found.commune and not draft.get("postal_code"):
+        # « Roubaix 59100 » after « Tourcoing » was read in passing: the commune said with its
+        # postal code is the place (persona round 106: filed « Tourcoing, 59100 »).
+        draft.update(postal_code=found.postal_code, commune=found.commune, quartier=found.quartier or draft.get("quartier"))
     elif found.postal_code and not draft.get("postal_code"):
         # « J'habite à Lamothe, 43100 », said after the place was named: the postal code places it.
         draft["postal_code"] = found.postal_code

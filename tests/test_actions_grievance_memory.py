@@ -2,7 +2,7 @@
 « oui, faites remonter » is about, never their answer to the crisis dialogue's safety question
 (a persona round recorded « non pas en danger, c'est juste le trottoir » as the doléance)."""
 
-from actions.grievances import _said_before
+from actions.grievances import _read_fields, _said_before
 from tests.support.action_trackers import make_tracker
 
 PAVEMENT = "le trottoir de la rue des Lilas s'effondre, c'est dangereux pour les enfants qui passent"
@@ -51,3 +51,16 @@ def test_a_no_to_the_offer_with_a_question_beside_it_hands_the_question_on(dispa
     dispatcher.messages.clear()
     events = ActionDoleance().run(dispatcher, make_tracker("deny", "non merci", slots={"doleance": offer}), domain)
     assert FollowupAction("action_fallback") not in events
+
+
+def test_a_commune_said_with_its_postal_code_replaces_one_read_in_passing():
+    # Persona round 106: « Roubaix 59100 » after Tourcoing was read earlier: filed at Tourcoing.
+    draft = {"commune": "Tourcoing"}
+    _read_fields(draft, "c'est à Roubaix 59100, quartier de l'Épeule")
+    assert (draft["commune"], draft["postal_code"]) == ("Roubaix", "59100")
+
+
+def test_a_postal_code_alone_completes_the_commune_already_named():
+    draft = {"commune": "Lamothe"}
+    _read_fields(draft, "c'est le 43100")
+    assert (draft["commune"], draft["postal_code"]) == ("Lamothe", "43100")
