@@ -154,6 +154,15 @@ def best_topic(text: str, track: str | None = None, threshold: float = TOPIC_THR
     return ranked[0] if ranked[0].score >= threshold else None
 
 
+def said_topic(text: str) -> TopicMatch | None:
+    """The one topic, of any track, read from its words (`when`): the content designer's words
+    are surer than the track DIET hears (persona round 106: a dairy farmer in debt was heard as
+    food, and got the baby-milk answer). None when none, or several, are said."""
+    words = without_denied_problems(normalise(text or ""))
+    said = [t for t in topic_index().word_topics if _said_in(t, words) and not _ruled_out(t, words)]
+    return TopicMatch(said[0], 1.0) if len(said) == 1 else None
+
+
 def tracks_by_topic_mass(text: str) -> list[tuple[str, float]]:
     """The tracks the message's sub-topics belong to, with the probability mass of each, most
     likely first: a reading of a short remainder of a message that DIET did not rank alone."""

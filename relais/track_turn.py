@@ -15,6 +15,7 @@ from relais.topics import (
     best_topic,
     question_topic,
     question_topic_anywhere,
+    said_topic,
     tracks_by_topic_mass,
 )
 from relais.tracks import TRACKS, track_from_intent
@@ -255,7 +256,10 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     typed = is_typed(text)
     ranked = track_ranking(ranking) if typed else []
     track = _overruled(text, track, ranked) if typed else track
-    match = best_topic(text, track) if typed else None
+    said = said_topic(text) if typed else None
+    if said is not None:
+        track = said.topic.track
+    match = (said or best_topic(text, track)) if typed else None
     if typed and match is None:
         # DIET is sure of its track, which has no topic for the message, and the sub-topic model
         # is sure of a topic of another (« un chauffage d'appoint au pétrole dans la chambre du

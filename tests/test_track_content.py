@@ -356,3 +356,14 @@ def test_holiday_photos_in_a_group_are_no_harassment():
     from relais.topics import best_topic
     found = best_topic("on partage les photos de vacances dans le groupe whatsapp de la famille")
     assert found is None or found.topic.key != "numerique/harcelement_en_ligne"
+
+
+def test_a_topic_read_from_its_words_answers_whatever_track_diet_hears():
+    # Persona round 106: a dairy farmer in debt was heard as food and got the baby-milk answer.
+    from relais.track_turn import decide
+    text = "je suis éleveur laitier, avec le prix du lait on s'en sort plus, on a des dettes partout"
+    turn = decide(text, "alimentation", [{"name": "track_alimentation", "confidence": 0.6}])
+    assert (turn.track, turn.topic.topic.key) == ("economie", "economie/agriculteur_en_difficulte")
+    milk = decide("on n'a plus de lait pour le bébé, les rayons sont vides", "alimentation",
+                  [{"name": "track_alimentation", "confidence": 0.6}])
+    assert milk.topic.topic.key == "alimentation/lait_bebe_manque"
