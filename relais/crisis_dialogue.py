@@ -1121,6 +1121,13 @@ _HELP_CALLED = re.compile(
     r"je (ne )?(ferai|ferais) (jamais )?rien|(pas|aucun) (de )?projet)\b")
 
 
+# The one who was unwell feels better; not while a sign is still there (« ça va mieux mais j'ai
+# encore la tête qui tourne »).
+_FEELS_BETTER = re.compile(r"\b(ca va (un peu |beaucoup |bien |nettement |deja )?mieux|je vais (un peu |beaucoup |bien |deja )?mieux|"
+                           r"je me sens (un peu |beaucoup |bien |deja )?mieux|je suis remise?|c'est passe|ca va maintenant)\b")
+_STILL_UNWELL = re.compile(r"\b(toujours|encore|mais|sauf|par contre|quand meme)\b")
+
+
 def _settles(message: CitizenMessage, kind: str | None) -> bool:
     """The message tells the writer safe now, or help called or reached."""
     words = normalise(message.text or "")
@@ -1697,6 +1704,12 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         # « Il est pas là, je ne suis pas en danger » after violence told: safe for now, not a
         # false alarm (persona round 87 closed nothing, but the danger lines came back).
         move = "safe_now"
+    if move == "safe_now" and kind == MEDICAL and state.get("writer") == "self" and triage.tier is None \
+            and _FEELS_BETTER.search(normalise(message.text or "")) and not _STILL_UNWELL.search(normalise(message.text or "")):
+        # « Ce matin ça va mieux, merci » from the one who was unwell (persona round 106: an
+        # elderly woman better the next morning still got « 15 ou 112, tout de suite » and
+        # « déverrouillez la porte » for every question).
+        move = "emergency_over"
     if move == "false_alarm" and kind in (MEDICAL, DANGER) and _is_over(message):
         # « C'est bon le danger est passé, tout va bien »: the danger was real, and is over; no
         # « pardon pour l'inquiétude : j'ai mal compris » (persona round 89).
@@ -1798,6 +1811,10 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
             line = content.text("settled_see_a_doctor")
             return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind)
         then_track = _asks_its_track(message, OVER_TRACK_CONFIDENCE)
+        if kind == MEDICAL and state.get("writer") == "self":
+            # Better, and the signs that make it the 15's again, said to them.
+            line = content.text("medical_self_better_then" if then_track else "medical_self_better")
+            return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind, then_track=then_track)
         line = content.text("emergency_over_then") if then_track \
             else content.text("emergency_over_heat") if state.get("heat") else content.text("emergency_over")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=kind, then_track=then_track)

@@ -1560,7 +1560,7 @@ _NOT_OWN_BODY = re.compile(
     r"belle mere|beau pere|coloc|colocataire|pote|ami|amie|collegue|homme|mec|cheri|cherie|tante|oncle|cousin|cousine|neveu|niece)\b"
     # « ma voisine m'a dit que… », « mon fils est à Lyon »: a person who speaks or is away.
     r"(?! (m'a|m'ont|me|nous a) (dit|parle|conseille|explique|appele)\b)(?! (est|sont|habite|vit|vivent) (a|au|en|loin)\b)"
-    r"|\b(il|elle|ils|elles) (a|ont|est|sont|fait(?! (chaud|froid|lourd|beau|nuit|jour|tres|trop|super|\d+)\b)|font|vomit|respire|tousse)\b"
+    r"|\b(il|elle|ils|elles) (a|ont|est|sont|fait(?! (si |tellement |vraiment |bien |encore |deja )?(chaud|froid|lourd|beau|nuit|jour|tres|trop|super|moche|humide|sec|\d+)\b)|font|vomit|respire|tousse)\b"
     r"|\b(mamie|mamy|papi|papy|pepe|meme|mami)\b"
     r"|\b(bu|avale|avalee|pris|prise|ingere|mange) (de la |du |des |un |une |toute? |tous )?(\w+ )?(javel|produit|detergent|medicaments?|cachets?|pilules?|comprimes?|alcool|poison|mort aux rats)\b")
 

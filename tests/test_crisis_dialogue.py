@@ -1622,3 +1622,22 @@ def test_a_neighbour_unsure_of_the_word_danger_for_a_child_left_alone_gets_the_1
     answer = next_turn(question.state, CitizenMessage("Je ne sais pas si on peut dire en danger. Ce soir il pleure, "
                                                       "je crois que les parents ne sont pas là.", "inform", Triage()))
     assert "119" in " ".join(answer.lines) and answer.state["writer"] == "neighbour" and answer.case == CASE_OPEN
+
+
+def test_the_one_who_was_unwell_and_feels_better_gets_the_warning_signs_and_is_let_go():
+    # Persona round 106: an elderly woman better the next morning still got « 15 ou 112, tout de
+    # suite » and « déverrouillez la porte » for every question.
+    first = next_turn({}, CitizenMessage("j'ai 82 ans, j'ai la tête qui tourne, il fait si chaud, je me sens très mal",
+                                         None, Triage(CERTAIN, "medical")))
+    assert first.state["writer"] == "self"
+    better = next_turn(first.state, CitizenMessage("je me suis mise au frais et j'ai bu, ça va un peu mieux", None, Triage()))
+    assert better.lines == (crisis_content().text("medical_self_better"),) and not better.state["open"]
+    fan = CitizenMessage("est-ce que vous savez où trouver un ventilateur pas cher ?", "track_logement", Triage(),
+                         intent_confidence=0.6)
+    assert not takes_message(better.state, fan, 0.6, True)
+
+
+def test_better_but_a_sign_still_there_keeps_the_emergency():
+    first = next_turn({}, CitizenMessage("j'ai la tête qui tourne, je me sens très mal", None, Triage(CERTAIN, "medical")))
+    turn = next_turn(first.state, CitizenMessage("ça va mieux mais j'ai encore la tête qui tourne", None, Triage()))
+    assert turn.state["open"] and "15" in turn.lines[-1]
