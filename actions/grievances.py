@@ -54,6 +54,7 @@ from relais.grievance_words import (
     read_stated_visibility,
     read_theme,
     read_visibility,
+    restates,
     says_no,
     says_same_place,
     says_yes,
@@ -158,6 +159,10 @@ class ActionDoleance(Action):
             if reading is not None and reading.request in (EXPLICIT, IMPLICIT) and has_substance(text) \
                     and step in (STEP_TRANSMIT, STEP_WHERE, STEP_VISIBILITY) \
                     and not answers_step(text, step):
+                if restates(state.get("text"), text):
+                    # The same item told again, in clearer words: it replaces the draft's text.
+                    state["text"] = text.strip()
+                    return _next_question(dispatcher, sender, state)
                 # Another item while this one is collected: this one first, then that one.
                 state["queue"] = [*state.get("queue", []), {"kind": reading.kind, "text": text.strip()}]
                 if step == STEP_TRANSMIT:

@@ -32,12 +32,14 @@ from relais.form_answers import is_question
 from relais.health_worry import tells_heat_illness
 from relais.heat_words import speaks_of_heat
 from relais.leaving import says_goodbye
+from relais.isolation import speaks_of_isolation
 from relais.mood import (
     PSYCHOLOGIST_QUESTIONS,
     asks_for_a_psychologist,
     psychologist_answers,
     speaks_of_a_young_person,
     speaks_of_feelings,
+    speaks_of_low_mood,
 )
 from relais.person_request import declines_a_person
 from relais.safety import (
@@ -572,7 +574,11 @@ _THOUGHTS_ALL_THE_SAME = re.compile(
     r"ca me (traverse|passe par) (l'esprit|la tete)|j'y pense (des fois|parfois|le soir|la nuit|de temps en temps)|"
     r"pas (de|vraiment de) (plan|projet)|je (ne )?(passerai|ferai|ferais|le ferai|le ferais) (jamais |pas |rien)(a l'acte|de betise|de mal|rien)?|"
     r"pas au point de|pas concretement|pas serieusement)\b")
-_FIRM_DENIAL = re.compile(r"\b(jamais (de la vie|pense|eu)|pas du tout|absolument pas|aucune (idee|pensee) (de|comme)|je vais (tres )?bien)\b")
+# « Non, tout de même pas, je ne ferais jamais une chose pareille » (persona round 107: a widow
+# of 74 got the crisis block and a priority case, then a false alarm closed it).
+_FIRM_DENIAL = re.compile(r"\b(jamais (de la vie|pense|eu)|pas du tout|absolument pas|aucune (idee|pensee) (de|comme)|je vais (tres )?bien|"
+                          r"jamais (une chose pareille|une chose comme ca|ca|cela|de la vie)|(tout de meme|quand meme|certainement|surement) pas|"
+                          r"bien sur que non|pas de ces (pensees|idees)( la)?|je n'ai pas ces (pensees|idees))\b")
 
 
 def _tells_ideation(message: "CitizenMessage") -> bool:
@@ -1416,7 +1422,8 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
     crisis_kind = content.kind(kind or SUICIDE)
     line = content.text("question_preface") + _lower_first(crisis_kind.question)
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
-                 "last": line, "asked": 1, "questions": 0, "heat": speaks_of_heat(text)}
+                 "last": line, "asked": 1, "questions": 0, "heat": speaks_of_heat(text),
+                 LOW_KEY: bool(state.get(LOW_KEY)) or _low_or_alone(text)}
     if crisis_kind.id == CHILD and state.get("writer") is None and _NEIGHBOUR.search(normalise(text or "")):
         # The neighbour who asks is still the neighbour when the answer names no one (persona
         # round 103: « restez près de l'enfant » to a woman upstairs).
@@ -1439,6 +1446,18 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
     answers = tuple(str(_table(_PRACTICAL_TABLE[crisis_kind.id])[_variant(_table(_PRACTICAL_TABLE[crisis_kind.id]), key, new_state)])
                     for key in practical)
     return CrisisTurn(lines=answers + (line,), state=new_state, ask_yes_no=True, kind=crisis_kind.id)
+
+
+# The state key set when the question came after sadness or loneliness told.
+LOW_KEY = "low"
+
+
+def _low_or_alone(text: str | None) -> bool:
+    return speaks_of_low_mood(text) or speaks_of_isolation(text) or bool(_NO_TASTE.search(normalise(text or "")))
+
+
+# « Je n'ai plus goût à rien », « je ne me lève plus », « à quoi bon ».
+_NO_TASTE = re.compile(r"\b(plus (gout|envie) (a|de) (rien|grand chose)|je (ne )?me leve (meme )?plus|je reste au lit|a quoi bon)\b")
 
 
 def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
@@ -1535,6 +1554,12 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # « Non pas moi, c'est la voisine qui se fait taper »: a witness. Not « oui, c'est mon
         # copain qui me pousse ».
         return _witness(state, message.text)
+    if answer is False and state.get("kind") in _DESPAIR_KINDS and (state.get(LOW_KEY) or _low_or_alone(message.text)):
+        # « Non, jamais… mais je n'ai plus goût à rien » after « personne ne vient me voir, je
+        # reste au lit » (persona round 107: « reprenons », and the low mood left there): the
+        # no is heard, and so are the sadness and the loneliness.
+        line = content.text("no_question_low")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))

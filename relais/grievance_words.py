@@ -287,6 +287,12 @@ _ABOUT_FOLLOW_UP = re.compile(
     # « je serai prévenue comment quand la mairie répond ? » (persona round 95: « pas de réponse sûre »).
     r"|(je|on) (serai|sera|serons) (prevenue?s?|au courant|informee?s?|averti\w*) comment"
     r"|quand (la mairie|l'unite|la ville|la commune|ils|elle) (repond|repondra|aura repondu)"
+    # « C'est quoi l'unité ? », « le maire va la voir ? », « concrètement qu'est-ce qui va se
+    # passer ? » (persona round 107: the identity-theft answer, then « je ne sais pas »).
+    r"|c'est quoi (l'unite|une unite|cette unite)|l'unite c'est (quoi|qui)|qu'est ce que (c'est )?l'unite|qui est l'unite"
+    r"|(le maire|la mairie|la commune|le conseil municipal) (va|vont|pourra|sera) (\w+ )?(la |le |les |l')?(voir|lire|savoir|recevoir|au courant)"
+    r"|qu'est ce qui va se passer|qu'est ce qu'il va se passer|il va se passer quoi|ca va donner quoi|et ensuite il se passe quoi"
+    r"|(je dois|faut il|il faut) (quand meme |aussi |encore )?(re)?ecrire a (la mairie|au maire|la commune)"
     r"|ca prend combien de temps|(delai|combien de temps) (\w+ ){0,5}(reponse|repondre|repondent|repondront)"
     r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose"
     # « ça va arriver à l'ARS ? », « elle remontera jusqu'au maire ? »: where it goes.
@@ -326,7 +332,10 @@ def read_request(text: str | None, recorded: bool = False, in_collection: bool =
     public = _names_a_public_good(words)
     wish = bool(_WISH.search(words)) and (public or bool(_FOR_PEOPLE.search(words)))
     kind = ENVIE if wish or re.search(r"\b(envie|propos\w*|sugg\w*|idee)\b", words) else DOLEANCE
-    if _EXPLICIT.search(words) and not _REPORTS_ELSEWHERE.search(words):
+    # The product's own word said (« je veux déposer une doléance ») is the request, whatever
+    # else is denied beside it (persona round 107: « personne m'a volé mon identité ! je veux
+    # déposer une doléance pour les fossés » got the phone-theft answer).
+    if _EXPLICIT.search(words) and (not _REPORTS_ELSEWHERE.search(words) or re.search(r"\bdoleances?\b", words)):
         return Reading(EXPLICIT, kind)
     if read_stated_visibility(text) and (public or read_stated_theme(text)):
         # Saying what may be published of it is asking for it to be transmitted.
@@ -563,9 +572,16 @@ def read_stated_theme(text: str | None) -> str | None:
     """A theme the citizen names as such (« c'est de l'alimentation », « thème : autre »)."""
     words = normalise(text or "")
     for theme, pattern in _STATED_THEME:
-        if re.search(rf"\b({pattern})\b", words):
+        named = [found for found in re.finditer(rf"\b({pattern})\b", words)
+                 if not _THEME_DENIED.search(words[:found.start()])]
+        if named:
             return theme
     return None
+
+
+# « Laissez tomber l'énergie », « c'est pas du logement », « stop l'alimentation »: a theme
+# denied, not stated (persona round 107: a flooded widow's ditches filed under energy).
+_THEME_DENIED = re.compile(r"\b(laissez tomber|laisse tomber|oubliez|stop|pas|plus|rien a voir avec|sans)( (de la|de l'|du|des|de|d'|la|le|l'|les|avec))?\s*$")
 
 
 def read_place(text: str | None, answer: bool = False) -> Place:
@@ -634,7 +650,11 @@ def _commune_in(text: str, answer: bool) -> str | None:
         # « il a fermé, » : « a » is the verb, not « à » (« c'est à quimperlé »).
         verb_like = re.search(r"(é|ée|és|ées|er|ez|ait|aient)$", name.lower()) is not None \
             and "-" not in name and not match.group(0).startswith("à")
-        if name.lower() not in _NOT_LOWER_COMMUNE and not verb_like and not _NAMED_BY.search(text[:match.start()]):
+        # « déclarer à l'assurance », « à l'école » (persona round 107: filed at « L'Assurance »):
+        # an article, not a commune typed in lower case (« l'isle-adam » has its hyphen).
+        article = re.match(r"(?i)l['’]", name) is not None and "-" not in name
+        if name.lower() not in _NOT_LOWER_COMMUNE and not verb_like and not article \
+                and not _NAMED_BY.search(text[:match.start()]):
             return commune_case(name)[:120]
     if answer:
         text = re.split(r"(?i)[, ]+(?=(rue|avenue|bd|boulevard|chemin|impasse|route|allee|allée|cite|cité)\b)", text)[0]
@@ -728,6 +748,26 @@ def _clearly_answers(text: str | None, step: str) -> bool:
 _ANOTHER_ITEM = re.compile(
     r"(?i)\b(autre chose|une autre (dol[ée]ances?|envie|chose|id[ée]e)|j'en ai une autre|(deuxi[èe]me|2e|seconde?) "
     r"(dol[ée]ance|envie|chose)|autre probl[èe]me)\b\s*[:,.-]?\s*")
+
+
+_COMMON_WORDS = frozenset("""depuis toujours jamais encore aussi quand parce comme avec pour dans sans sous chez notre votre leurs cette cette
+tous toutes plus moins fait faire font sont etait avait avoir etre merci bonjour vraiment juste alors donc mais rien
+personne chose choses quelque doleance doleances envie envies veux voudrais signaler plaindre commune mairie maire ville
+village quartier demande demander demandons devrait devraient ecrit ecrire""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    # Stems of four letters: « fossé » and « fossés », « curer » and « curés » meet.
+    return {word[:4] for word in re.findall(r"[a-z]{4,}", normalise(text)) if word not in _COMMON_WORDS}
+
+
+def restates(draft: str | None, text: str | None) -> bool:
+    """The message tells the item being collected again, in other words (« doléance : les fossés
+    de la route ne sont jamais curés… » after « je veux me plaindre, les fossés le long de la
+    route… »; persona round 107: filed twice)."""
+    before, again = _content_words(draft or ""), _content_words(text or "")
+    shared = before & again
+    return len(shared) >= 3 and len(shared) >= 0.25 * min(len(before), len(again))
 
 
 def another_item(text: str | None) -> tuple[str, str] | None:

@@ -1641,3 +1641,13 @@ def test_better_but_a_sign_still_there_keeps_the_emergency():
     first = next_turn({}, CitizenMessage("j'ai la tête qui tourne, je me sens très mal", None, Triage(CERTAIN, "medical")))
     turn = next_turn(first.state, CitizenMessage("ça va mieux mais j'ai encore la tête qui tourne", None, Triage()))
     assert turn.state["open"] and "15" in turn.lines[-1]
+
+
+def test_a_firm_no_with_sadness_and_loneliness_is_heard_without_the_crisis_block():
+    # Persona round 107: a widow of 74 who said « non, jamais une chose pareille » got the crisis
+    # block and a priority case, later closed as a false alarm.
+    asked = next_turn({}, CitizenMessage("personne n'est monté me voir depuis des semaines, certains jours je ne me lève "
+                                         "même plus, à quoi bon", None, Triage(QUESTION, "suicide")))
+    text = "Non, tout de même pas, je ne ferais jamais une chose pareille. Mais je n'ai plus goût à grand-chose."
+    turn = next_turn(asked.state, CitizenMessage(text, None, triage(text)))
+    assert turn.lines == (crisis_content().text("no_question_low"),) and not turn.case and not turn.state["open"]
