@@ -31,8 +31,8 @@ from relais.crisis import (
 from relais.form_answers import is_question
 from relais.health_worry import tells_heat_illness
 from relais.heat_words import speaks_of_heat
-from relais.leaving import says_goodbye
 from relais.isolation import speaks_of_isolation
+from relais.leaving import says_goodbye
 from relais.mood import (
     PSYCHOLOGIST_QUESTIONS,
     asks_for_a_psychologist,
