@@ -89,7 +89,14 @@ class ActionCrise(Action):
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         if turn.then_track:
             events.append(FollowupAction(TRACK_ACTION))
+        if turn.then_erasure:
+            # « Supprimez mes données » in a violence dialogue: the data rights' confirmation
+            # (data/rules/data_rights.yml erases on its yes).
+            events.append(FollowupAction(ERASURE_CONFIRMATION))
         return events
+
+
+ERASURE_CONFIRMATION = "utter_confirmer_oubli"
 
 
 def _escalation_slot(tracker: Tracker, before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:

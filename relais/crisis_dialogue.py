@@ -150,6 +150,15 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"^(non |nan )?(aux|au|a la) (echecs|cartes|scrabble|foot|tennis|belote|tarot|jeu|jeux|ping pong|console|boxe|mario)\b",
         r"\b(je veux dire|je voulais dire|c'est une image|une maniere de dire)\b",
     )),
+    # What Relais keeps, asked in a violence or a child's dialogue (persona round 107: « efface
+    # tout », « je veux que tu supprimes mes données » four times, unanswered).
+    ("stored_data", _patterns(
+        r"\b(supprim\w*|effac\w*|retir\w*|detrui\w*) (\w+ ){0,2}(mes|les|toutes mes|vos|ces) donnees\b",
+        r"\bje (refuse|ne veux pas|veux pas) (qu'on|que vous|que tu) (garde|gardiez|gardes|enregistre|enregistriez|conserve)\w*",
+        r"\b(ca|c'est|ce que je (te |vous )?(dis|ecris)|mes messages|la conversation) (est |sont )?(s')?(enregistre|garde|stocke|conserve)\w*",
+        r"\b(vous|tu) (gardez|enregistrez|stockez|conservez|gardes|enregistres) (\w+ ){0,2}(ce que|mes|les|tout)\b",
+        r"\b(droit a l'oubli|mes donnees)\b",
+    )),
     ("phone_watched", _patterns(
         r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
         r"\b(a|connait|sait) (mon|le) (code|mot de passe|schema)\b",
@@ -618,6 +627,7 @@ class CrisisTurn:
     offer_person: bool = False        # a button to ask for a person
     kind: str | None = None
     then_track: bool = False          # the message's track answers it next (after a false alarm)
+    then_erasure: bool = False        # the data rights' erasure confirmation is asked next
 
     @property
     def open(self) -> bool:
@@ -651,6 +661,7 @@ _KIND_MOVES = {
     "child_fears_call": frozenset({CHILD}), "mother_help": frozenset({CHILD}),
     "child_placement": frozenset({CHILD}), "what_119_does": frozenset({CHILD}),
     "bother_the_15": frozenset({MEDICAL}),
+    "stored_data": frozenset({VIOLENCE, CHILD}),
     "child_tonight": frozenset({CHILD}), "child_line_for_young": frozenset({CHILD}), "child_live_elsewhere": frozenset({CHILD}),
     "child_prison": frozenset({CHILD}), "child_119_for_me": frozenset({CHILD}), "child_school_staff": frozenset({CHILD}),
     "psy_cost": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
@@ -1460,6 +1471,10 @@ def _low_or_alone(text: str | None) -> bool:
 _NO_TASTE = re.compile(r"\b(plus (gout|envie) (a|de) (rien|grand chose)|je (ne )?me leve (meme )?plus|je reste au lit|a quoi bon)\b")
 
 
+# An erasure asked for, not only a question about what is kept.
+_ERASE = re.compile(r"\b(supprim\w*|effac\w*|retir\w*|detrui\w*|je refuse|ne veux pas|veux pas|droit a l'oubli)\b")
+
+
 def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
     content = crisis_content()
     triage = message.triage
@@ -1822,6 +1837,11 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         return _turn(state, (content.by_kind(move, kind),), kind=kind)
     if move in ("phone_watched", "fear_of_hospital"):
         return _turn(state, (content.text(move),), kind=kind)
+    if move == "stored_data":
+        # What is kept and who reads it; asked to erase, the data rights' confirmation follows.
+        erase = bool(_ERASE.search(normalise(message.text or "")))
+        line = content.text("stored_data") + ("" if erase else " " + content.text("stored_data_erase_how"))
+        return replace(_turn(state, (line,), kind=kind), then_erasure=erase)
     if move == "emergency_over":
         # The emergency is over: a question beside it is the track's, even when the model is
         # less sure of it than of an aside (« demain pour l'assurance, on fait comment ? »).

@@ -538,7 +538,10 @@ CONCERN_PATTERNS = _compile((
                r".{0,200}\b(argent|ma carte|tickets|euros|salaire|ou je suis|mes sorties|regretter)\b"
                r"|\b(argent|ma carte|tickets|salaire)\b.{0,200}\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"),
     (VIOLENCE, rf"^(?!.*\b({_SHARED_BUDGET})\b).*"
-               r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(gere tout l'argent|garde ma carte|prend ma carte|a pris ma carte|confisque ma carte|me donne \d+ (euros|e) par (semaine|mois)|m'empeche (de travailler|de sortir|de voir))"),
+               r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(gere tout l'argent|garde (ma|la) carte|gere ma carte|prend ma carte|a pris ma carte|confisque ma carte|"
+               # « il me donne 20 balles par semaine et il garde la carte » (persona round 107).
+               r"me donne (que |juste |seulement )?\d+ (euros|e|balles) par (semaine|mois)|m'empeche (de travailler|de sortir|de voir)|"
+               r"dit que je (ne )?sais pas gerer)"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
     # Identification with someone who took their life (« le voisin s'est pendu, même histoire que
     # moi… je comprends mieux maintenant », persona round 106: a farmer's words kept as a goal).

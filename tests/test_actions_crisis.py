@@ -177,3 +177,14 @@ def test_signs_of_poisoning_after_a_heater_told_before_are_the_carbon_monoxide_e
     assert "monoxyde de carbone" in said and state["carbon_monoxide"] and state["tier"] == "certain"
     rows, _audit = cases(database)
     assert rows and rows[0][2] == "open" and rows[0][3] == "medical"
+
+
+def test_an_erasure_asked_in_a_violence_dialogue_is_answered_then_confirmed(dispatcher, domain):
+    # Persona round 107: « je veux que tu supprimes mes données », four times, unanswered.
+    from rasa_sdk.events import FollowupAction
+
+    state = {"open": True, "tier": "certain", "kind": "violence", "step": 1, "case": None}
+    track = tracker("je veux que tu supprimes mes données", intent="oubli", state=state, in_dialogue=True)
+    events, _ = run(dispatcher, domain, track)
+    assert FollowupAction("utter_confirmer_oubli") in events
+    assert "jamais par la personne qui regarde votre téléphone" in dispatcher.messages[0]["text"]

@@ -171,3 +171,11 @@ def test_asleep_but_feared_is_not_safe():
     first = _turn({MINOR_KEY: True}, PLATE, CERTAIN, VIOLENCE)
     turn = _turn(first.state, "il dort mais j'ai peur qu'il recommence")
     assert not turn.state.get("settled")
+
+
+def test_money_kept_by_a_partner_is_asked_about():
+    # Persona round 107: « il me donne 20 balles par semaine et il garde la carte, il dit que je
+    # sais pas gérer. c normal ou pas ? » got « pas de réponse sûre » and the budget question.
+    text = "il me donne 20 balles par semaine pour moi et il garde la carte, il dit que je sais pas gerer. c normal ou pas ?"
+    assert triage(text) == Triage(QUESTION, VIOLENCE)
+    assert triage("on gere la carte ensemble avec mon copain").tier is None
