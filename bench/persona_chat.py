@@ -40,6 +40,8 @@ def serve() -> None:
     with RasaStack(url, WORKDIR / "stack") as stack:
         STACK_FILE.write_text(json.dumps({
             "rasa_url": stack.rasa_url, "headers": stack.edge_headers, "database_url": url,
+            # Rasa's HTTP API (/model/parse) for reading what the models hear, on loopback.
+            "auth_token": stack.auth_token,
         }))
         print(f"Relais is up at {stack.rasa_url}; Ctrl-C to stop.", flush=True)
         try:
