@@ -5,7 +5,7 @@ form_answers, plans); this module renders them."""
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -300,6 +300,10 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
             return [SlotSet(requested, reading.value), SlotSet("track_step", DIAGNOSTIC)]
         if reading.kind == QUESTION:
             answer_typed_question(dispatcher, text, track, tracker=tracker)
+            if asked_again_already(tracker, requested):
+                # The question was already asked again after one aside: a second aside leaves
+                # the questionnaire (persona round 107: « Où en est votre budget ? » three times).
+                return [SlotSet("track_step", ANSWER)]
             return [SlotSet("track_step", DIAGNOSTIC)]
     if track == current:
         turn = decide(text, track, [], None)
@@ -307,7 +311,7 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
             return None
         if turn.step == ANSWER and turn.topic.topic.kind == "question":
             say_topic(dispatcher, turn.topic.topic, with_buttons=False)
-            return [SlotSet("track_step", DIAGNOSTIC)]
+            return [SlotSet("track_step", ANSWER if asked_again_already(tracker, requested) else DIAGNOSTIC)]
         # The track's own words are the answer, kept as typed.
         if requested in diagnostic_slots(current or ""):
             return [SlotSet(requested, clean_answer(text)), SlotSet("track_step", DIAGNOSTIC)]
@@ -379,10 +383,12 @@ class ValidateDiagnosticForm(FormValidationAction):
                 return [SlotSet(slot, told.value), SlotSet("form_retries", 0)]
             return [SlotSet(slot, None)]
         if denies_the_track(value):
-            # « Rien à voir » read as no track by the model: the way out, then the question.
-            dispatcher.utter_message(text="Pardon, je me suis peut-être trompé de sujet. Écrivez « menu » pour "
-                                          "choisir un autre thème, ou répondez à la question pour continuer.")
-            return [SlotSet(slot, None)]
+            # « Rien à voir », « non, pas le budget ! » read as no track by the model: the
+            # questionnaire ends there, without a plan (ActionTrackPlan), and what else the
+            # message asks is answered (persona round 107: the budget question three times).
+            dispatcher.utter_message(text=LEFT_QUESTIONS)
+            answer_typed_question(dispatcher, value, None, sure_only=True)
+            return [SlotSet(slot, None), SlotSet("requested_slot", None)]
         if asks_for_a_plan(value):
             # « Vous pouvez nous proposer un plan par étapes ? » in the middle of the questions:
             # the plan now, from what was said; the questions left are skipped, not asked again.
@@ -401,6 +407,9 @@ class ValidateDiagnosticForm(FormValidationAction):
             return [SlotSet(slot, None)]
         if reading.kind == QUESTION:
             answer_typed_question(dispatcher, value, track, tracker=tracker)
+            if asked_again_already(tracker, slot):
+                # A second aside in a row: the questionnaire ends, without a plan.
+                return [SlotSet(slot, None), SlotSet("requested_slot", None)]
             return [SlotSet(slot, None)]
         # « Je vous l'ai déjà dit »: the answer may be in what the citizen wrote before.
         earlier = answers_in(track, _earlier_texts(tracker), [slot])
@@ -422,6 +431,24 @@ def _answer_the_question_beside(dispatcher, typed: str) -> None:
         answer_typed_question(dispatcher, question, None, sure_only=True)
 
 
+LEFT_QUESTIONS = "D'accord, je laisse ces questions de côté. Dites-moi avec vos mots ce dont vous avez besoin."
+
+
+def asked_again_already(tracker: Tracker, slot: str | None) -> bool:
+    """The questionnaire's question for `slot` was asked twice since its last answer (once, then
+    again after an aside)."""
+    if not slot:
+        return False
+    asked = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") in (slot, "requested_slot") \
+                and event.get("value") not in (None, slot):
+            break
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == f"utter_ask_{slot}":
+            asked += 1
+    return asked >= 2
+
+
 def _earlier_texts(tracker: Tracker) -> list[str]:
     """The citizen's typed messages before the latest one, most recent first."""
     texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
@@ -439,7 +466,24 @@ class ActionTrackPlan(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if _left_the_questionnaire(tracker):
+            # The questionnaire was left before its end (ValidateDiagnosticForm): no plan, and
+            # no goal offered; Relais waits for the citizen.
+            return [FollowupAction("action_listen")]
         return next_actions(dispatcher, tracker, fresh=True)
+
+
+def _left_the_questionnaire(tracker: Tracker) -> bool:
+    """This turn, the form ended with a question of the diagnostic unanswered."""
+    track = tracker.get_slot("track")
+    if not track or all(tracker.get_slot(slot) is not None for slot in diagnostic_slots(track)):
+        return False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "requested_slot" and event.get("value") is None:
+            return True
+    return False
 
 
 class ActionMoreActions(Action):
