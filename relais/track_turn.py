@@ -156,7 +156,7 @@ _WRONG_TRACK = re.compile(
     # back after each of these).
     r"(stop|arrete|arretez|assez|fini) (avec |de )?(l'|l|le |la |les |ton |votre |vos )?(energie|elec\w*|jardin|potager|logement|travail|boulot|mobilite|budget|alimentation|bouffe|numerique|internet)\b|"
     r"arret\w* (de )?(me |m')(demander|parler|poser|proposer|reposer) (\w+ ){0,3}(manger|bouffe|budget|jardin|potager|alimentation|logement|energie|nourriture)\b|"
-    r"(non|nan|pas) (au|a la|a l') ?(jardin|potager|budget|logement|travail|boulot|alimentation|numerique)\b|"
+    r"(^|j'ai dit |jai dit |je vous ai dit |je t'ai dit |mdr |lol )(non|nan) (au|a la|a l') ?(jardin|potager|budget|logement|travail|boulot|alimentation|numerique)\b|"
     r"\b(non|nan)\W+(pas|plus) (le |la |l'|les |du |de l'|de la )?(budget|jardin|potager|alimentation|bouffe|logement|energie|numerique|mobilite|travail)\b|"
     r"(j'ai|jai|j ai) pas parle d(e |')?(energie|elec\w*|jardin|logement|travail|mobilite|budget|alimentation|numerique)\w*|"
     r"(c'est|ce n'est) pas (ca|le sujet|la question|mon probleme|le probleme|de ca que je parle)|"

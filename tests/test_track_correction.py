@@ -67,3 +67,19 @@ def test_my_problem_is_x_not_y_reroutes_to_x():
     turn = rerouted("mon pb c l'essence pas le boulot", "travail",
                     [{"name": "track_mobilite", "confidence": 0.5}, {"name": "track_travail", "confidence": 0.3}])
     assert turn is not None and turn.track == "mobilite"
+
+
+@pytest.mark.parametrize("text, denies", [
+    # Persona round 107: the food, garden and budget questionnaires came back after these.
+    ("arrete de me demander pr manger jai eu ma reponse", True),
+    ("STOP lalimentation. question numerique : valider une operation bancaire sans smartphone", True),
+    ("j'ai dit non au jardin. question sérieuse : télétravail ?", True),
+    ("Non, pas le budget ! Je suis stressée, je veux un exercice de respiration.", True),
+    ("arretez avec le budget svp", True),
+    ("je n'ai pas le budget pour un vélo", False),
+    ("stop au gaspillage alimentaire", False),
+    ("si je ne viens pas au travail, mon patron peut me sanctionner ?", False),
+    ("je dis non au travail le dimanche", False),
+])
+def test_a_track_refused_by_name(text, denies):
+    assert denies_the_track(text) is denies
