@@ -56,6 +56,7 @@ from relais.track_turn import (
     CALM_TOPIC_SURE,
     DIAGNOSTIC,
     IN_CONTEXT,
+    LET_GO,
     UNANSWERED,
     URGENCE,
     context_turn,
@@ -152,6 +153,9 @@ class ActionSelectTrack(Action):
             # « Rien à voir avec internet »: the subject meant, or a choice; the questionnaire
             # of the wrong track stops (data/rules/tracks.yml, on « ask » or « answered »).
             dispatcher.utter_message(text="Pardon, je me suis trompé de sujet.")
+        if corrected is not None and corrected.step == LET_GO:
+            dispatcher.utter_message(text=LEFT_QUESTIONS)
+            return [SlotSet("track", current), SlotSet("track_step", ANSWER)]
         if tracker.active_loop_name == DIAGNOSTIC_FORM and requested_phase is None and corrected is None:
             inside = _inside_diagnostic(dispatcher, tracker, track, text)
             if inside is not None:

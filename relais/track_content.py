@@ -43,8 +43,9 @@ class Topic:
     # points. A new topic starts in `subtopic_examples`: live after a restart, no retraining.
     routing_examples: tuple[str, ...] = ()
     # Groups of words; a message holding one word of every group is this topic, without the
-    # sub-topic model. A topic with `when` has no examples: adding it moves the model's reading of
-    # no other message (a new topic with examples once cost a blind set four conversations).
+    # sub-topic model. A new topic with `when` and no examples moves the model's reading of no
+    # other message (a new topic with examples once cost a blind set four conversations); `when`
+    # added to a topic with examples leaves the model as it was too.
     when: tuple[tuple[str, ...], ...] = ()
 
     @property

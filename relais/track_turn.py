@@ -45,6 +45,10 @@ UNANSWERED_MIN_WORDS = 5
 # A short message read in the context of the track under way (relais/follow_up.py): not a step
 # of the rules (the track_step slot then says ANSWER).
 IN_CONTEXT = "in_context"
+# The subject under way refused, and nothing else asked (« arrête de me demander pr manger j'ai eu
+# ma réponse »): the track lets go and Relais waits (persona round 107: « droit à la
+# déconnexion » for that).
+LET_GO = "let_go"
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,9 @@ _WRONG_TRACK = re.compile(
     r"\b(je (veux|voulais|voudrais) parler|je parle|je vous parle|ma question c'est|ma question porte sur|"
     r"(mon|le) (probleme|souci|pb) (c'est|ce serait)|ce qui me pose probleme c'est) "
     r"(de |du |d'|des |sur )?(mon |ma |mes |le |la |l'|les )?(?P<meant>\w+),? (et )?pas (de |du |d'|des |mon |ma |mes |le |la |les |l')\w+\b")
+# What the rest of a correction asks for, when it asks something.
+_ASKS_SOMETHING = re.compile(r"\b(je (veux|voudrais|cherche)|j'aimerais|j'ai besoin|besoin d|comment|ou|quand|combien|pourquoi|"
+                             r"question|aide|conseils?|parlons|revenons|parler)\b")
 # Fewer words than this left beside the correction say nothing of the subject meant.
 REROUTE_WORDS = 3
 # The rest of a correction is about a track when its topics hold this much probability mass and
@@ -195,6 +202,9 @@ def rerouted(text: str, current: str | None, ranking: Sequence[dict[str, Any]]) 
     words = normalise(text)
     # « Je veux parler de travail, pas d'énergie »: the subject meant stays in the rest.
     rest = _WRONG_TRACK.sub(lambda m: f" {m.group('meant') or ''} ", words)
+    if not any(m.group("meant") for m in _WRONG_TRACK.finditer(words)) and not is_question(text) \
+            and not _ASKS_SOMETHING.search(rest):
+        return TrackTurn(LET_GO, current, "continu")
     if len(rest.split()) < REROUTE_WORDS and not any(m.group("meant") for m in _WRONG_TRACK.finditer(words)):
         return _choice_between(current, [track for track, _score in track_ranking(ranking)])
     elsewhere = best_topic(rest, threshold=TOPIC_OVERRULES)
