@@ -41,6 +41,7 @@ from actions.topic_replies import (
     say_topic_once,
     say_unanswered_question,
 )
+from actions.varied import ISOLATION, isolation_answered
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.acute import is_acute
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
@@ -108,7 +109,7 @@ class ActionSelectTrack(Action):
     responses = frozenset(
         [f"utter_{track}_intro" for track in TRACKS]
         + [f"utter_{track}_urgence" for track in TRACKS]
-        + ["utter_relais_local", "utter_stockage_indisponible", "utter_demande_consentement_court"]
+        + ["utter_relais_local", "utter_stockage_indisponible", "utter_demande_consentement_court", ISOLATION]
     ) | GOAL_RESPONSES | CONSENT_NOTE_RESPONSES
 
     def name(self) -> str:
@@ -230,6 +231,10 @@ class ActionSelectTrack(Action):
             topic_key = turn.topic.topic.key if turn.topic else None
             return events + [SlotSet("topic", topic_key)] + steps \
                 + plan_check_in_after_urgence(dispatcher, tracker, events)
+        if turn.step == UNANSWERED and isolation_answered(dispatcher, tracker):
+            # « Et pour la solitude, des gens qui visitent les personnes âgées ? » read as the
+            # digital track (persona round 107: « pas de réponse sûre »): loneliness answered.
+            return events + [SlotSet("topic", None)]
         if turn.step == UNANSWERED:
             say_unanswered_question(dispatcher, track, tracker)
             say_second_need(dispatcher, turn.second_track)

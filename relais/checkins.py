@@ -36,7 +36,7 @@ _STOP = re.compile(rf"\b(?:stop|arret\w*|plus de|ne plus|supprim\w*|annul\w*)\b(
 _RESUME = re.compile(rf"\b(?:reprend\w*|relanc\w*|reactiv\w*|remettre)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b")
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # « Vous m'enverrez un message vendredi ? » (persona round 92: the scam-SMS advice): a point asked for.
-_WRITE_TO_ME = r"(?:vous|tu) (?:\w+ ){0,2}?(?:m'enverr\w*|m'ecrir\w*|me recontacter\w*|me relancer\w*|me (?:re)?demander\w* des nouvelles|m'envoyer un (?:message|mot|rappel)|m'ecrire)"
+_WRITE_TO_ME = r"(?:vous|tu) (?:\w+ ){0,2}?(?:m'enverr\w*|m'ecrir\w*|me recontacter\w*|me relancer\w*|me (?:re)?demander\w* des nouvelles|m'envoy(?:er|ez) (?:un )?(?:message|mot|rappel)|m'ecrire)"
 # « Vous pouvez me redemander demain comment ça va ? » (persona round 95: the prime d'activité
 # for students): one check-in tomorrow.
 _ASKS_AFTER_ME = (r"(?:vous|tu|quelqu'un|on) (?:\w+ ){0,2}?(?:me (?:re)?demander\w* (?:comment (?:ca|je) va\w*|si (?:ca|je) va\w*|de mes nouvelles|des nouvelles)"
@@ -50,13 +50,19 @@ _STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b"
                      # « la prochaine fois c'est quand ? vous m'envoyez un message dans une semaine
                      # ou c'est moi qui dois revenir ? » (persona round 97: « je ne sais pas »).
                      r"|\bla prochaine fois (?:c'est )?quand\b|\bc'est (?:moi|a moi) (?:qui dois|de) (?:revenir|vous (?:re)?ecrire|vous relancer)\b"
-                     r"|\b(?:vous|tu) (?:allez |comptez |pensez )?(?:m'envoy\w*|me relanc\w*|me recontact\w*|m'ecri\w*) (?:\w+ ){0,4}?ou (?:c'est moi|je dois)\b")
+                     r"|\b(?:vous|tu) (?:allez |comptez |pensez )?(?:m'envoy\w*|me relanc\w*|me recontact\w*|m'ecri\w*) (?:\w+ ){0,4}?ou (?:c'est moi|je dois|pas)\b")
 # « Ne me relancez pas la semaine prochaine, je serai en vacances »: no point asked for.
 _NOT_WRITE = re.compile(r"\b(ne|n') ?(me |m')?(relancez|recontactez|ecrivez|envoyez)\b|\b(relancez|recontactez|ecrivez) (moi )?pas\b")
 # « Vous me relancez la semaine prochaine pour voir si j'ai tenu » (persona round 97: a list of
 # actions instead): the weekly point, on today's weekday.
 _IN_A_WEEK = re.compile(rf"\b(?:{_WRITE_TO_ME}|(?:relancez|recontactez|ecrivez) moi|me relancez|me recontactez)\b"
                         r".{0,30}\b(?:la semaine prochaine|dans (?:une|1|huit|8) (?:semaine|jours)|chaque semaine|toutes les semaines)\b")
+# « Vous m'envoyez un message dans 3 ou 4 jours pour voir où j'en suis ? », « relancez-moi dans
+# quelques jours » (persona round 107: the right to disconnect, then a card on meaningful work):
+# a point on that day.
+_NUMBERS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "quelques": 3}
+_IN_DAYS = re.compile(rf"\b(?:{_WRITE_TO_ME}|{_ASKS_AFTER_ME}|(?:relancez|recontactez|ecrivez) moi|me relancez|me recontactez)\b"
+                      r".{0,40}\bdans (\d|un|deux|trois|quatre|cinq|six|quelques) (?:ou (?:\d|deux|trois|quatre|cinq|six) )?jours\b")
 # « mes points du lundi sont bien en pause ? »: a question about the pause, not a new plan
 # (the persona round of issue #15 had its check-ins turned back on by it).
 _PAUSE_QUESTION = re.compile(rf"\b{_REMINDERS}\b.{{0,40}}\b(?:bien|toujours|encore|deja)\s+(?:en pause|suspendu\w*|arrete\w*)\b")
@@ -67,6 +73,7 @@ class CheckinRequest:
     kind: str  # PAUSE, RESUME, STOP, CHOOSE, STATUS
     weekday: int | None = None  # CHOOSE without a day: the day kept (today's for a new plan)
     hour: int | None = None
+    in_days: int | None = None  # CHOOSE in so many days (its weekday), not on a day named
 
 
 # « chaque lundi matin » (persona round 98: set at 18 h): the hour of a part of the day.
@@ -100,6 +107,13 @@ def read_request(text: str | None) -> CheckinRequest | None:
         if hour is not None and not 0 <= hour <= 23:
             hour = None
         return CheckinRequest(CHOOSE, _DAYS.index(choose.group(1)), hour)
+    if _STATUS.search(words):
+        # « … dans une semaine ou c'est moi qui dois revenir ? » asks, plans nothing.
+        return CheckinRequest(STATUS)
+    in_days = _IN_DAYS.search(words)
+    if in_days and not _NOT_WRITE.search(words):
+        count = in_days.group(1)
+        return CheckinRequest(CHOOSE, in_days=int(count) if count.isdigit() else _NUMBERS[count])
     if _IN_A_WEEK.search(words) and not _NOT_WRITE.search(words):
         return CheckinRequest(CHOOSE)
     if _STATUS.search(words):
@@ -115,6 +129,11 @@ def next_weekly(now: datetime, weekday: int, hour: int) -> datetime:
     if candidate <= local:
         candidate += timedelta(days=7)
     return candidate.astimezone(now.tzinfo)
+
+
+def weekday_in_days(days: int, now: datetime) -> int:
+    """The weekday (0 = Monday, Paris time) `days` days after now."""
+    return (now.astimezone(LOCAL_TIME) + timedelta(days=days)).weekday()
 
 
 def next_day(now: datetime) -> datetime:

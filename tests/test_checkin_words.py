@@ -65,3 +65,30 @@ def test_a_part_of_the_day_sets_the_hour():
     # Persona round 98: « chaque lundi matin » was set at 18 h.
     assert read_request("un rappel chaque lundi matin svp") == CheckinRequest(CHOOSE, 0, 9)
     assert read_request("un point chaque vendredi soir") == CheckinRequest(CHOOSE, 4, 18)
+
+
+@pytest.mark.parametrize("text, days", [
+    # Persona round 107: « droit à la déconnexion », then a card on meaningful work.
+    ("est ce que vous m'envoyez un message dans 3 ou 4 jours pour voir où j'en suis ?", 3),
+    ("vous pouvez me relancer dans quelques jours pour savoir si j'ai fait les démarches", 3),
+    ("relancez-moi dans deux jours svp", 2),
+])
+def test_a_point_in_a_few_days(text, days):
+    assert read_request(text) == CheckinRequest(CHOOSE, in_days=days)
+
+
+@pytest.mark.parametrize("text", ["ne me relancez pas dans 3 jours", "je pars dans 3 jours en vacances"])
+def test_days_said_of_something_else_ask_no_point(text):
+    assert read_request(text) is None
+
+
+def test_will_you_write_to_me_or_not_asks_where_it_stands():
+    assert read_request("mais du coup vous allez me relancer ou pas ?") == CheckinRequest(STATUS)
+
+
+def test_the_weekday_in_a_few_days_is_paris_time():
+    from datetime import datetime, timezone
+
+    from relais.checkins import weekday_in_days
+    monday_late = datetime(2026, 12, 7, 23, 30, tzinfo=timezone.utc)  # Tuesday 00:30 in Paris
+    assert weekday_in_days(3, monday_late) == 4  # Friday
