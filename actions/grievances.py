@@ -18,6 +18,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
+from actions.dialogue_state import previous_action
 from actions.escalation import TEAM_FOLLOWS_UP
 from actions.fallback import FALLBACK_ACTION
 from actions.welcome import note_leading_consent
@@ -60,7 +61,7 @@ from relais.grievance_words import (
     says_yes,
     without_remarks_to_relais,
 )
-from relais.grievances import THEME_OTHER, grievance_texts, references_in
+from relais.grievances import THEME_OTHER, grievance_texts, reference_of, references_in
 from relais.models import GRIEVANCE_VISIBILITIES
 from relais.person_request import asks_about_the_team, asks_for_a_person
 from relais.services import StorageUnavailable
@@ -103,8 +104,9 @@ class ActionDoleance(Action):
         try:
             state["earlier_place"] = _place_said_before(tracker)
             state["earlier_text"] = _said_before(tracker)
+            state["just_filed"] = previous_action(tracker) == GRIEVANCE_ACTION and bool(state.get(GRIEVANCE_RECORDED_KEY))
             state = self._turn(dispatcher, tracker.sender_id, state, text, intent)
-            for key in ("earlier_place", "earlier_text"):
+            for key in ("earlier_place", "earlier_text", "just_filed"):
                 state.pop(key, None)
         except StorageUnavailable:
             logger.warning("Doléance not handled: storage unavailable")
@@ -181,6 +183,12 @@ class ActionDoleance(Action):
 
     def _start(self, dispatcher: CollectingDispatcher, sender: str, reading: Reading,
                text: str, state: dict[str, Any]) -> dict[str, Any]:
+        if not has_substance(text) and state.get("just_filed") and read_visibility(text) is not None:
+            # « Publiez-la (sans nom) » tapped just after the item was filed (persona round 107:
+            # a second item made of the question before it): it is the item just filed.
+            dispatcher.utter_message(text=_texts()["already_sent"].format(
+                reference=reference_of(int(state[GRIEVANCE_RECORDED_KEY]))))
+            return state
         draft: dict[str, Any] = {"kind": reading.kind, "place_asks": 0,
                                  "last_place": state.get("last_place")}
         if has_substance(text):

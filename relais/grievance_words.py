@@ -293,7 +293,9 @@ _ABOUT_FOLLOW_UP = re.compile(
     r"|(le maire|la mairie|la commune|le conseil municipal) (va|vont|pourra|sera) (\w+ )?(la |le |les |l')?(voir|lire|savoir|recevoir|au courant)"
     r"|qu'est ce qui va se passer|qu'est ce qu'il va se passer|il va se passer quoi|ca va donner quoi|et ensuite il se passe quoi"
     r"|(je dois|faut il|il faut) (quand meme |aussi |encore )?(re)?ecrire a (la mairie|au maire|la commune)"
-    r"|ca prend combien de temps|(delai|combien de temps) (\w+ ){0,5}(reponse|repondre|repondent|repondront)"
+    r"|ca prend combien de temps|(delai|combien de temps) (\w+ ){0,5}(reponse|repondre|repond|repondent|repondront)"
+    # « comment les voisins peuvent dire qu'ils sont intéressés ? » (persona round 107).
+    r"|(les |mes )?voisins (\w+ ){0,3}(peuvent|pourront|pourraient) (\w+ ){0,3}(signaler|inscrire|dire|soutenir|rejoindre|participer)"
     r"|(ca|cela|elle) (va|sera) (ou|transmise a qui)|et apres (il se passe quoi|ca donne quoi)|ca sert a quelque chose"
     # « ça va arriver à l'ARS ? », « elle remontera jusqu'au maire ? »: where it goes.
     r"|(ca|cela|elle|il) (va |vont |sera |ira )?(arriver|remonter|remontera|arrivera|etre (transmise?|envoyee?)|transmise?|envoyee?) (a|au|aux|jusqu'a|jusqu'au|jusqu'aux))\b")
@@ -787,7 +789,11 @@ _TO_RELAIS = re.compile(
     r"\b(je (ne )?vous ai (jamais|pas|rien)|vous (ne )?(comprenez|repondez|ecoutez|lisez)|vous (ne )?m'ecoutez|"
     r"vous etes (une machine|un robot|nul)|vous vous (etes trompe|trompez)|c'est pas ce que j'ai dit|"
     r"ce n'est pas ce que j'ai dit|n'importe quoi)\b"
-    r"|^\W*(passons|bref|bon|enfin|laissez tomber|laisse tomber|oublions|peu importe|tant pis)\W*$")
+    r"|^\W*(passons|bref|bon|enfin|laissez tomber|laisse tomber|oublions|peu importe|tant pis)\W*$"
+    # « Merci ça c'est clair. Autre chose : … » (persona round 107: filed with the thanks).
+    r"|^\W*(merci|ok|d'accord|tres bien|parfait|super|top)\b(\W+\w+){0,5}\W*$")
+# « Autre chose : », « sinon, » opening what is left: no part of the item.
+_TURN_OPENING = re.compile(r"(?i)^\s*(autre chose|sinon|aussi|par ailleurs|et sinon)\s*[:,.!-]*\s*")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -796,4 +802,7 @@ def without_remarks_to_relais(text: str) -> str:
     sentences = [part for part in _SENTENCES.split((text or "").strip()) if part.strip()]
     while len(sentences) > 1 and _TO_RELAIS.search(normalise(sentences[0])):
         sentences.pop(0)
-    return " ".join(sentences) if sentences else text
+    if not sentences:
+        return text
+    kept = " ".join(sentences)
+    return _TURN_OPENING.sub("", kept, count=1) or kept

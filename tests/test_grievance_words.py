@@ -346,3 +346,29 @@ def test_a_place_trouble_that_lasts_stays_a_doleance_and_a_complaint_against_a_n
     assert read_request("les poubelles débordent depuis 5 jours dans la rue").request == "implicit"
     assert read_request("ya plus d'eau chez nous depuis 3 jours") is None
     assert read_request("je veux faire une plainte contre mon voisin qui me menace") is None
+
+
+def test_thanks_and_a_turn_of_phrase_are_no_part_of_the_item():
+    # Persona round 107: an envie published opening with « Merci ça c'est clair. Autre chose : ».
+    from relais.grievance_words import without_remarks_to_relais
+    said = "Merci ça c'est clair. Autre chose : dans mon quartier on est plein dans le même cas. Un repair café ?"
+    assert without_remarks_to_relais(said).startswith("dans mon quartier")
+    kept = "Merci de transmettre : le lampadaire est cassé depuis un mois rue Pasteur."
+    assert without_remarks_to_relais(kept) == kept
+
+
+@pytest.mark.parametrize("text", [
+    "c'est quoi l'unité ? moi je veux que le maire le sache",
+    "concrètement qu'est ce qui va se passer avec ma plainte, le maire va la voir ?",
+    "dans quel délai on me répond, et comment les voisins peuvent dire qu'ils sont intéressés ?",
+])
+def test_what_happens_next_is_asked_about_the_item(text):
+    # Persona round 107: the identity-theft answer, « je ne sais pas », heating tips.
+    from relais.grievance_words import read_request
+    assert read_request(text, recorded=True).follow_up
+
+
+def test_a_denied_theme_is_no_theme_and_an_article_no_commune():
+    from relais.grievance_words import read_place, read_stated_theme
+    assert read_stated_theme("laissez tomber l'énergie. je veux me plaindre à la commune") is None
+    assert read_place("je dois déclarer à l'assurance", answer=True).commune is None
