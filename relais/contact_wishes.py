@@ -439,8 +439,8 @@ _TIME_DENIED = re.compile(r"\b(pas|rien|jamais|aucun \w+) (apres|avant|entre|a p
 
 
 # The hours of something else: a cut, a shop, a bus, a school (persona round 106: « coupures
-# de 18 h à 23 h » recorded as the hours the team may write). A sentence that says only that
-# names no quiet time.
+# de 18 h à 23 h » recorded as the hours the team may write). A sentence that gives only such a
+# window names no quiet time; a time refused (« pas après 18 h, il ferme la boutique ») still does.
 _HOURS_OF_SOMETHING_ELSE = re.compile(
     r"\b(coupures?|coupe|coupee?s?|delestages?|pannes?|courant|electricite|jus|eau|gaz|rationnement|distributions?|"
     r"ouvert|ouverte|ouvre|ferme|fermee|horaires? (de|du|des|d')|magasins?|boulangerie|supermarche|station|pharmacie|mairie|"
@@ -452,7 +452,9 @@ def _quiet_hours_of_sentences(text: str, in_context: bool = False) -> tuple[int 
     ce soir hein ! seulement demain matin » is the morning only, as in one sentence)."""
     short = len(normalise(text).split()) <= _SHORT_ANSWER_WORDS
     readings = [_ranked_quiet_hours(words) for words in map(normalise, _SENTENCE_END.split(text))
-                if not (_HOURS_OF_SOMETHING_ELSE.search(words) and not _CONTACT.search(words))
+                if not (_HOURS_OF_SOMETHING_ELSE.search(words) and not _CONTACT.search(words)
+                        and _ONLY_BETWEEN.search(words) and not _NEGATED_BETWEEN.search(words)
+                        and not _TIME_DENIED.search(words))
                 and (short or _CONTACT.search(words) or _TIME_DENIED.search(words)
                      or not (_OWN_SCHEDULE.search(words) or (_ranked_quiet_hours(words)[0] >= 4 and not in_context)))]
     found = [reading for reading in readings if reading[1] != (None, None)]

@@ -86,6 +86,13 @@ ACUTE_LEAVING_INTENTS = frozenset({"menu", "stop"})
 _STAYS_WITH_DATA = frozenset({"oubli", "mes_donnees"})
 
 
+# What Relais keeps, asked in a violence or a child's dialogue; not the one who hits erasing
+# (« il a effacé les données de mon portable »), nor a danger told with it (« il rentre, efface
+# mes données vite »: his return first). Review of persona round 107's fixes.
+_NOT_THE_ABUSERS_ERASING = (r"^(?!.*\b((il|elle|on) (a |m'a |lui a )?(efface|supprime|retire|detruit)|il rentre|il revient|il arrive|"
+                            r"elle rentre|elle revient|il est la|frapp\w*|tape|menac\w*|tuer|peur)\b).*")
+
+
 def _patterns(*patterns: str) -> tuple[Pattern[str], ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
 
@@ -152,13 +159,14 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     )),
     # What Relais keeps, asked in a violence or a child's dialogue (persona round 107: « efface
     # tout », « je veux que tu supprimes mes données » four times, unanswered).
-    ("stored_data", _patterns(
+    ("stored_data", tuple(re.compile(_NOT_THE_ABUSERS_ERASING + pattern) for pattern in (
         r"\b(supprim\w*|effac\w*|retir\w*|detrui\w*) (\w+ ){0,2}(mes|les|toutes mes|vos|ces) donnees\b",
         r"\bje (refuse|ne veux pas|veux pas) (qu'on|que vous|que tu) (garde|gardiez|gardes|enregistre|enregistriez|conserve)\w*",
         r"\b(ca|c'est|ce que je (te |vous )?(dis|ecris)|mes messages|la conversation) (est |sont )?(s')?(enregistre|garde|stocke|conserve)\w*",
         r"\b(vous|tu) (gardez|enregistrez|stockez|conservez|gardes|enregistres) (\w+ ){0,2}(ce que|mes|les|tout)\b",
         r"\b(droit a l'oubli|mes donnees)\b",
-    )),
+        r"^((s'il vous plait|svp|stp|vite|alors|bon|ok|et) )*(efface|effacez|supprime|supprimez) tout( svp| s'il vous plait| stp| vite)?$",
+    ))),
     ("phone_watched", _patterns(
         r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
         r"\b(a|connait|sait) (mon|le) (code|mot de passe|schema)\b",
@@ -585,9 +593,12 @@ _THOUGHTS_ALL_THE_SAME = re.compile(
     r"pas au point de|pas concretement|pas serieusement)\b")
 # « Non, tout de même pas, je ne ferais jamais une chose pareille » (persona round 107: a widow
 # of 74 got the crisis block and a priority case, then a false alarm closed it).
-_FIRM_DENIAL = re.compile(r"\b(jamais (de la vie|pense|eu)|pas du tout|absolument pas|aucune (idee|pensee) (de|comme)|je vais (tres )?bien|"
-                          r"jamais (une chose pareille|une chose comme ca|ca|cela|de la vie)|(tout de meme|quand meme|certainement|surement) pas|"
-                          r"bien sur que non|pas de ces (pensees|idees)( la)?|je n'ai pas ces (pensees|idees))\b")
+_FIRM_DENIAL = re.compile(r"\b(jamais (de la vie|pense|eu)|pas du tout|absolument pas|aucune (idee|pensee) (de|comme)|je vais (tres )?bien)\b"
+                          # The plain ones, only with no thought told anywhere beside them (review:
+                          # « sûrement pas au point de le faire… j'y pense parfois » is ideation).
+                          r"|^(?!.*\b(j'y pense|au point de|parfois|des fois|plus simple|reveill\w*|disparaitre|en finir|mourir|partir|"
+                          r"tous les jours|la nuit|le soir)\b).*\b(jamais (une chose pareille|une chose comme ca|ca|cela)|"
+                          r"(tout de meme|quand meme|certainement|surement) pas|bien sur que non|pas de ces (pensees|idees)( la)?)\b")
 
 
 def _tells_ideation(message: "CitizenMessage") -> bool:
@@ -1142,7 +1153,9 @@ _HELP_CALLED = re.compile(
 # encore la tête qui tourne »).
 _FEELS_BETTER = re.compile(r"\b(ca va (un peu |beaucoup |bien |nettement |deja )?mieux|je vais (un peu |beaucoup |bien |deja )?mieux|"
                            r"je me sens (un peu |beaucoup |bien |deja )?mieux|je suis remise?|c'est passe|ca va maintenant)\b")
-_STILL_UNWELL = re.compile(r"\b(toujours|encore|mais|sauf|par contre|quand meme)\b")
+_STILL_UNWELL = re.compile(r"\b(toujours|encore|mais|sauf|par contre|quand meme|juste|bras|jambe|visage|bouche|parle\w*|flou|vois|"
+                           r"poitrine|coeur|palpit\w*|respir\w*|souffle|vomi\w*|fievre|mal|douleur|vertiges?|tourne|sens plus|"
+                           r"engourdi\w*|fourmi\w*|confus\w*|tete|saign\w*|froid|tremble\w*|malaise)\b")
 
 
 def _settles(message: CitizenMessage, kind: str | None) -> bool:
@@ -1159,10 +1172,12 @@ def _settles(message: CitizenMessage, kind: str | None) -> bool:
 # The one who hits is away for now (« là ça va, il est au boulot »), nothing said of a return.
 # Persona round 106: a boy of 16 safe in his room while his father slept got « je vous lis »
 # for ten turns: asleep, calmed down, gone out, and the writer in their room, calm, say it too.
-_AWAY = re.compile(r"^(?!.*\b(revien\w*|revenir|rentre\w*|retour|regler|menac\w*|tuer|peur|crie\w*|hurle\w*|frapp\w*|tape|cogne|"
-                   r"defonce\w*|casse\w*|porte|encore|toujours)\b).*"
+_AWAY = re.compile(r"^(?!.*\b(revien\w*|revenir|r?e?rentre\w*|retour|regler|menac\w*|tu(e|er|era|erait|eras)|peur|crie\w*|hurle\w*|gueul\w*|"
+                   r"frapp\w*|tape|cogne|bat|battre|defonce\w*|casse\w*|porte|encore|toujours|mais|sinon|peau|enferm\w*|cle|seule?|"
+                   r"tout seul|toute seule|avec (lui|elle|mon|ma|mes)|bebe|saign\w*|couteau|arme|bu|boit|bourre|saoul|recommenc\w*|"
+                   r"demain|plus calme)\b).*"
                    r"\b((il|elle) (est|sont) (au boulot|au travail|pas la|absente?|partie?|sortie?|couchee?|endormie?)|"
-                   r"(il|elle) (dort|s'est (calmee?|endormie?|couchee?))|(il|elle) est (plus )?calme|"
+                   r"(il|elle) (dort|s'est (calmee?|endormie?|couchee?))|(il|elle) est calme|"
                    r"je suis (tranquille |au calme |bien )?(dans ma chambre|chez (ma|mon) \w+)( ca va| tranquille| au calme)?)\b")
 
 
@@ -1180,7 +1195,8 @@ _ELSEWHERE = re.compile(r"\b(assurance|facture|bourse|crous|caf|loyer|bailleur|p
 _STILL_IN_DANGER = re.compile(
     r"\b(revien\w*|revenir|rentre\w*|peur|menac\w*|tue\w*|tuer|frapp\w*|tape|cogne|porte|serrure|cachets?|corde|arme|couteau|"
     r"recommenc\w*|pensees?|idees?|envie|mourir|mort|seule?|personne|3114|3919|119|17|15|112|numero|lettre|nuit|ce soir|"
-    r"respir\w*|saign\w*|reveill\w*|bouge|mal|douleur|boire|bois|bu|alcool)\b")
+    r"respir\w*|saign\w*|reveill\w*|bouge|mal|douleur|boire|bois|bu|alcool|bleus?|marques?|bless\w*|cass\w*|pris|vole|coupe|"
+    r"infirmerie|hopital|urgences)\b|\b(il|elle) (m'a|a|nous a|lui a) \w+")
 
 
 def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:

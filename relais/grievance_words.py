@@ -291,7 +291,7 @@ _ABOUT_FOLLOW_UP = re.compile(
     # passer ? » (persona round 107: the identity-theft answer, then « je ne sais pas »).
     r"|c'est quoi (l'unite|une unite|cette unite)|l'unite c'est (quoi|qui)|qu'est ce que (c'est )?l'unite|qui est l'unite"
     r"|(le maire|la mairie|la commune|le conseil municipal) (va|vont|pourra|sera) (\w+ )?(la |le |les |l')?(voir|lire|savoir|recevoir|au courant)"
-    r"|qu'est ce qui va se passer|qu'est ce qu'il va se passer|il va se passer quoi|ca va donner quoi|et ensuite il se passe quoi"
+    r"|(qu'est ce qui va se passer|qu'est ce qu'il va se passer|il va se passer quoi|ca va donner quoi) (avec|pour) (ma|la|cette|mon|ce) (doleance|plainte|demande|envie|signalement|idee|proposition)"
     r"|(je dois|faut il|il faut) (quand meme |aussi |encore )?(re)?ecrire a (la mairie|au maire|la commune)"
     r"|ca prend combien de temps|(delai|combien de temps) (\w+ ){0,5}(reponse|repondre|repond|repondent|repondront)"
     # « comment les voisins peuvent dire qu'ils sont intéressés ? » (persona round 107).
@@ -759,8 +759,14 @@ village quartier demande demander demandons devrait devraient ecrit ecrire""".sp
 
 
 def _content_words(text: str) -> set[str]:
-    # Stems of four letters: « fossé » and « fossés », « curer » and « curés » meet.
-    return {word[:4] for word in re.findall(r"[a-z]{4,}", normalise(text)) if word not in _COMMON_WORDS}
+    # Stems of four letters: « fossé » and « fossés », « curer » and « curés » meet. Not the
+    # names (capitalised: « rue Victor Hugo ») nor the street words a street's items share.
+    lowered = " ".join(word for word in re.findall(r"[\w'’-]+", text) if not word[:1].isupper())
+    return {word[:4] for word in re.findall(r"[a-z]{4,}", normalise(lowered))
+            if word not in _COMMON_WORDS and word not in _STREET_WORDS}
+
+
+_STREET_WORDS = frozenset("rue avenue place boulevard chemin impasse allee quai trottoir devant depuis semaines mois jours".split())
 
 
 def restates(draft: str | None, text: str | None) -> bool:

@@ -65,8 +65,8 @@ _NAMED = re.compile(
     r"|l'adjoint|l'adjointe|voisin|voisine))\s+((?:[A-ZÀ-Ý][\w'-]+\s?){1,3})"
 )
 # A French IBAN (FR76 3000 6000 0112 3456 7890 189) and a social-security number (1 85 05 78 006 084 36).
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[0-9A-Z]{4}){4,7}(?:\s?[0-9A-Z]{1,3})?\b")
-_SOCIAL_SECURITY = re.compile(r"(?<!\d)[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?!\d)")
+_IBAN = re.compile(r"(?i)\b[A-Z]{2}\d{2}(?:[\s.-]?[0-9A-Z]{4}){4,7}(?:[\s.-]?[0-9A-Z]{1,3})?\b")
+_SOCIAL_SECURITY = re.compile(r"(?<!\d)[12][\s.-]?\d{2}[\s.-]?(?:0[1-9]|1[0-2]|[2-9]\d)[\s.-]?(?:\d{2}|2[AB])[\s.-]?\d{3}[\s.-]?\d{3}(?:[\s.-]?\d{2})?(?!\d)")
 # An amount of money (« 980 € », « 1 200 euros », « 650e », « 1,5k »).
 # « 300e » in SMS style too, not an ordinal (« 2e étage », « 20e arrondissement »).
 _AMOUNT = (r"\d[\d\s.,]*\s?(?:€|k€|(?:euros?|eur|balles|k)(?![a-zà-ÿ]))"
@@ -75,8 +75,10 @@ _AMOUNT = (r"\d[\d\s.,]*\s?(?:€|k€|(?:euros?|eur|balles|k)(?![a-zà-ÿ]))"
 # their means to a whole neighbourhood: its amounts are masked (persona round 106: a single
 # mother's income and debts published as typed). A public price (« le ticket à 2 € ») stays.
 _OWN_MONEY = re.compile(
-    r"(?i)\b(je|j'|j’|jai|jsuis|jpaie|jpaye|jtouche|jgagne|mon|ma|mes|nous|notre|nos|on|moi|me|m'|m’)(?=\w|\s)")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+    r"(?i)\b(je|j'|j’|jai|jsuis|jpaie|jpaye|jtouche|jgagne|mon|ma|mes|nous|notre|nos|on|moi|me|m'|m’)(?=\w|\s)"
+    # A budget told without a pronoun (« salaire 1 350 €, loyer 600 € »): the same.
+    r"|\b(salaires?|loyers?|rsa|apl|caf|pensions?|retraites?|chomage|dettes?|credits?|découvert|decouvert|revenus?|paye|paie|smic|"
+    r"allocations?|aah|ass|indemnites?|factures?|charges)\b")
 MASK = "[masqué]"
 
 
@@ -117,15 +119,11 @@ def masked(text: str) -> str:
     text = _IBAN.sub(MASK, text)
     text = _SOCIAL_SECURITY.sub(MASK, text)
     text = _PHONE.sub(MASK, text)
-    text = _SENTENCE.sub(_own_amounts_masked, text)
+    # Amounts in a text that speaks of the writer's own money, anywhere in it (review: « Mon
+    # salaire est de 1.350,00 euros. » split at its thousands dot).
+    if _OWN_MONEY.search(text):
+        text = re.sub(_AMOUNT, MASK, text, flags=re.IGNORECASE)
     return _NAMED.sub(lambda match: f"{match.group(1)} {MASK} ", text).replace(f"{MASK}  ", f"{MASK} ").strip()
-
-
-def _own_amounts_masked(sentence: re.Match[str]) -> str:
-    text = sentence.group(0)
-    if not _OWN_MONEY.search(text):
-        return text
-    return re.sub(_AMOUNT, MASK, text, flags=re.IGNORECASE)
 
 
 def due_at(now: datetime, any_time: bool = False) -> datetime:

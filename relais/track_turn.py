@@ -148,6 +148,20 @@ def follows_up(text: str) -> bool:
 # The citizen says Relais took the wrong subject (« rien à voir avec internet », « vous avez mal
 # compris, je parle pas du jardin »): persona round 88 got the same question of the wrong
 # questionnaire three times.
+# « STOP lalimentation », « arrête de me demander pr manger », « j'ai dit non au jardin »,
+# « non, pas le budget ! » (persona round 107: the food, garden and budget questions came
+# back after each of these).
+# « STOP lalimentation », « arrête de me demander pr manger », « j'ai dit non au jardin »,
+# « non, pas le budget ! » (persona round 107: the food, garden and budget questionnaires came
+# back after each of these): the questions refused, not a subject misread.
+_REFUSED = (
+    r"(?<!j')(?<!je )(?<!on )(?<!il )(?<!elle )(?<!va )(?<!vais )(stop|arrete|arretez|assez|fini) (avec |de )?(l'|l|le |la |les |ton |votre |vos )?"
+    r"(energie|elec\w*|jardin|potager|logement|travail|boulot|mobilite|budget|alimentation|bouffe|numerique|internet)\b"
+    r"(?! (en|le|la|a|au|des|pour|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|dans)\b)|"
+    r"arret\w* (de )?(me |m')(demander|parler|poser|proposer|reposer) (\w+ ){0,3}(manger|bouffe|budget|jardin|potager|alimentation|logement|energie|nourriture)\b|"
+    r"(^|j'ai dit |jai dit |je vous ai dit |je t'ai dit |mdr |lol )(non|nan) (au|a la|a l') ?(jardin|potager|budget|logement|travail|boulot|alimentation|numerique)\b|"
+    r"\b(non|nan)\W+(pas|plus) (le |la |l'|les |du |de l'|de la )?(budget|jardin|potager|alimentation|bouffe|logement|energie|numerique|mobilite|travail)\b"
+    r"(?! (social|sociale|sociaux|prive|privee|public|publique|de|d'|du|des|en|a|au)\b)")
 _WRONG_TRACK = re.compile(
     r"\b((ca )?(n'a |a )?rien a voir( avec)?|aucun rapport( avec)?|hors sujet|(vous avez|vous m'avez|tu as|tu m'as) mal compris|"
     r"je (ne )?(vous |te )?(parle|parlais) (pas|jamais) (de|d'|du|des)|(j'ai|jai|j ai|je n'ai) (jamais|pas) parle (de|d'|du|des)|"
@@ -155,13 +169,7 @@ _WRONG_TRACK = re.compile(
     # round 98: the energy questionnaire went on).
     r"(?<!je )(laisse|laissez|laissons) tomber (l'|l|le |la |les )?(energie|elec\w*|jardin|logement|travail|boulot|mobilite|budget|alimentation|bouffe|numerique|internet)|"
     r"ni l'un ni l'autre|ni lun ni lautre|"
-    # « STOP lalimentation », « arrête de me demander pr manger », « j'ai dit non au jardin »,
-    # « non, pas le budget ! » (persona round 107: the food, garden and budget questions came
-    # back after each of these).
-    r"(stop|arrete|arretez|assez|fini) (avec |de )?(l'|l|le |la |les |ton |votre |vos )?(energie|elec\w*|jardin|potager|logement|travail|boulot|mobilite|budget|alimentation|bouffe|numerique|internet)\b|"
-    r"arret\w* (de )?(me |m')(demander|parler|poser|proposer|reposer) (\w+ ){0,3}(manger|bouffe|budget|jardin|potager|alimentation|logement|energie|nourriture)\b|"
-    r"(^|j'ai dit |jai dit |je vous ai dit |je t'ai dit |mdr |lol )(non|nan) (au|a la|a l') ?(jardin|potager|budget|logement|travail|boulot|alimentation|numerique)\b|"
-    r"\b(non|nan)\W+(pas|plus) (le |la |l'|les |du |de l'|de la )?(budget|jardin|potager|alimentation|bouffe|logement|energie|numerique|mobilite|travail)\b|"
+    rf"{_REFUSED}|"
     r"(j'ai|jai|j ai) pas parle d(e |')?(energie|elec\w*|jardin|logement|travail|mobilite|budget|alimentation|numerique)\w*|"
     r"(c'est|ce n'est) pas (ca|le sujet|la question|mon probleme|le probleme|de ca que je parle)|"
     # « cheque energie. electricité. c'est pas de la bouffe la » (persona round 102: a food plan).
@@ -173,6 +181,8 @@ _WRONG_TRACK = re.compile(
     r"\b(je (veux|voulais|voudrais) parler|je parle|je vous parle|ma question c'est|ma question porte sur|"
     r"(mon|le) (probleme|souci|pb) (c'est|ce serait)|ce qui me pose probleme c'est) "
     r"(de |du |d'|des |sur )?(mon |ma |mes |le |la |l'|les )?(?P<meant>\w+),? (et )?pas (de |du |d'|des |mon |ma |mes |le |la |les |l')\w+\b")
+# A refusal this short, beside nothing of a need, lets the track go.
+LET_GO_WORDS = 8
 # What the rest of a correction asks for, when it asks something.
 _ASKS_SOMETHING = re.compile(r"\b(je (veux|voudrais|cherche)|j'aimerais|j'ai besoin|besoin d|comment|ou|quand|combien|pourquoi|"
                              r"question|aide|conseils?|parlons|revenons|parler)\b")
@@ -202,8 +212,11 @@ def rerouted(text: str, current: str | None, ranking: Sequence[dict[str, Any]]) 
     words = normalise(text)
     # « Je veux parler de travail, pas d'énergie »: the subject meant stays in the rest.
     rest = _WRONG_TRACK.sub(lambda m: f" {m.group('meant') or ''} ", words)
-    if not any(m.group("meant") for m in _WRONG_TRACK.finditer(words)) and not is_question(text) \
-            and not _ASKS_SOMETHING.search(rest):
+    if re.search(_REFUSED, words) and not any(m.group("meant") for m in _WRONG_TRACK.finditer(words)) and not is_question(text) \
+            and not _ASKS_SOMETHING.search(rest) and len(rest.split()) <= LET_GO_WORDS \
+            and best_topic(rest) is None:
+        # Only when nothing else is told (review: « c'est pas ça, mon proprio veut m'expulser »
+        # is the need).
         return TrackTurn(LET_GO, current, "continu")
     if len(rest.split()) < REROUTE_WORDS and not any(m.group("meant") for m in _WRONG_TRACK.finditer(words)):
         return _choice_between(current, [track for track, _score in track_ranking(ranking)])
@@ -273,7 +286,9 @@ def decide(text: str, track: str, ranking: Sequence[dict[str, Any]], requested_p
     typed = is_typed(text)
     ranked = track_ranking(ranking) if typed else []
     track = _overruled(text, track, ranked) if typed else track
-    said = said_topic(text) if typed else None
+    # Not over an urgence told now (review: « on est inondés, l'eau monte, et l'assurance ? »
+    # gets the flood's first steps, not the insurance's delays).
+    said = said_topic(text) if typed and not is_acute(text) and not is_pressing(text) else None
     if said is not None:
         track = said.topic.track
     match = (said or best_topic(text, track)) if typed else None

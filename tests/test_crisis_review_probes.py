@@ -5,7 +5,7 @@ import pytest
 
 from relais.crisis_classifier import CrisisReading
 from relais.crisis_dialogue import CASE_RAISE, CitizenMessage, move_of, next_turn
-from relais.safety import QUESTION, Triage, assess, triage
+from relais.safety import CERTAIN, QUESTION, Triage, assess, triage
 
 
 def _in_dialogue(kind, text, tier=None):
@@ -468,3 +468,67 @@ def test_the_classifier_s_own_kind_makes_a_concern_certain():
 def test_it_s_me_said_of_something_else_opens_no_case(text):
     asked = next_turn({}, CitizenMessage("j'ai du mal a respirer", None, Triage(QUESTION, "medical")))
     assert not next_turn(asked.state, CitizenMessage(text, None, Triage())).case
+
+
+# Review of persona round 107's fixes: danger told beside « safe » words, an alarm sign beside
+# « ça va mieux », thoughts beside a denial, an erasure that is the abuser's act.
+_PLATE = ("de tte facon c la merde a la maison. hier soir mon pere a gueulé sur ma mere et il a jeté une "
+          "assiette contre le mur. jai eu trop peur jsuis resté dans ma chambre")
+
+
+@pytest.mark.parametrize("text", [
+    "je suis dans ma chambre, il bat ma mère",
+    "il est plus calme, il gueule sur ma mere",
+    "il s'est calmé mais il a dit qu'il nous tuerait demain",
+    "elle est partie, le bébé est tout seul",
+    "il est parti avec mon petit frère",
+    "il est sorti acheter à boire, il va rerentrer bourré",
+    "il dort, ma mere saigne du nez",
+])
+def test_a_danger_told_beside_safe_words_is_not_safe(text):
+    from relais.crisis_dialogue import MINOR_KEY
+    first = next_turn({MINOR_KEY: True}, CitizenMessage(_PLATE, None, Triage(CERTAIN, "violence")))
+    turn = next_turn(first.state, CitizenMessage(text, None, triage(text)))
+    assert not turn.state.get("settled")
+
+
+@pytest.mark.parametrize("text", [
+    "j'ai un bleu sur le bras, je peux aller à l'infirmerie ?",
+    "il a cassé mon téléphone, comment je peux en avoir un autre ?",
+])
+def test_once_safe_what_the_one_who_hits_did_stays_in_the_dialogue(text):
+    from relais.crisis_dialogue import MINOR_KEY, takes_message
+    first = next_turn({MINOR_KEY: True}, CitizenMessage(_PLATE, None, Triage(CERTAIN, "violence")))
+    safe = next_turn(first.state, CitizenMessage("il s'est calmé, ça va", None, Triage()))
+    assert takes_message(safe.state, CitizenMessage(text, "track_travail", triage(text), intent_confidence=0.6), 0.6, True)
+
+
+@pytest.mark.parametrize("text", [
+    "ça va mieux, je sens plus mon bras gauche",
+    "ça va mieux, je vois un peu flou",
+    "ça va mieux j'ai juste des palpitations",
+])
+def test_an_alarm_sign_beside_feeling_better_keeps_the_emergency(text):
+    first = next_turn({}, CitizenMessage("j'ai 82 ans, j'ai la tête qui tourne, il fait si chaud, je me sens très mal",
+                                         None, Triage(CERTAIN, "medical")))
+    assert next_turn(first.state, CitizenMessage(text, None, triage(text))).state["open"]
+
+
+@pytest.mark.parametrize("text", [
+    "non pas vraiment, j'y pense parfois mais sûrement pas au point de le faire",
+    "non jamais ça… mais je me dis que ce serait plus simple si je me réveillais pas",
+])
+def test_thoughts_told_beside_a_denial_are_heard(text):
+    asked = next_turn({}, CitizenMessage("je suis fatiguée de tout en ce moment", None, Triage(QUESTION, "suicide")))
+    turn = next_turn(asked.state, CitizenMessage(text, None, triage(text)))
+    assert turn.state["open"] and turn.state["tier"] == CERTAIN
+
+
+@pytest.mark.parametrize("text, erase", [
+    ("il rentre, efface mes données vite", False),
+    ("il a effacé les données de mon portable", False),
+    ("efface tout", True),
+])
+def test_an_erasure_is_the_writer_s_own_request_only(text, erase):
+    first = next_turn({}, CitizenMessage("il regarde mon tel et il a cassé mon tel contre le mur", None, Triage(CERTAIN, "violence")))
+    assert next_turn(first.state, CitizenMessage(text, "oubli", triage(text), intent_confidence=0.6)).then_erasure is erase

@@ -109,3 +109,15 @@ def test_a_postal_code_in_two_units_is_refused(tmp_path):
                      '  - {code: "b", name: "B", postal_codes: ["43100"]}\n', encoding="utf-8")
     with pytest.raises(DirectoryError, match="43100"):
         load_territories(units_path=units)
+
+
+@pytest.mark.parametrize("text, hidden", [
+    # Review: a thousands dot split the sentence; budgets without a pronoun; IBAN and NIR spelt
+    # other ways.
+    ("Mon salaire est de 1.350,00 euros.", "1.350"),
+    ("salaire 1350 €, loyer 600 €, je coule", "600"),
+    ("iban fr76-3000-6000-0112-3456-7890-189", "3000"),
+    ("nir 1.85.05.78.006.084.36", "006.084"),
+])
+def test_masking_reads_amounts_and_identifiers_however_written(text, hidden):
+    assert hidden not in masked(text)

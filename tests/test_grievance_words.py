@@ -372,3 +372,15 @@ def test_a_denied_theme_is_no_theme_and_an_article_no_commune():
     from relais.grievance_words import read_place, read_stated_theme
     assert read_stated_theme("laissez tomber l'énergie. je veux me plaindre à la commune") is None
     assert read_place("je dois déclarer à l'assurance", answer=True).commune is None
+
+
+def test_two_items_of_one_street_are_two_items():
+    from relais.grievance_words import restates
+    lamp = "Le lampadaire de la rue Victor Hugo est cassé depuis trois semaines, la rue est noire le soir"
+    pavement = "Et le trottoir de la rue Victor Hugo est défoncé depuis des mois, on se tord les chevilles"
+    assert not restates(lamp, pavement)
+
+
+def test_a_complaint_against_someone_is_no_question_about_the_item():
+    from relais.grievance_words import read_request
+    assert read_request("qu'est-ce qui va se passer si je porte plainte contre mon mari ?", recorded=True) is None

@@ -83,3 +83,19 @@ def test_my_problem_is_x_not_y_reroutes_to_x():
 ])
 def test_a_track_refused_by_name(text, denies):
     assert denies_the_track(text) is denies
+
+
+@pytest.mark.parametrize("text, denies", [
+    # Review: ordinary answers are no refusal of the track.
+    ("j'arrête le travail en juin pour m'occuper de ma mère", False),
+    ("non, pas le logement social, un logement privé", False),
+])
+def test_ordinary_answers_refuse_no_track(text, denies):
+    assert denies_the_track(text) is denies
+
+
+def test_a_refusal_with_a_need_answers_the_need():
+    turn = rerouted("c'est pas ça, mon proprio veut m'expulser", "alimentation",
+                    [{"name": "track_alimentation", "confidence": 0.9}])
+    assert turn.topic.topic.key == "logement/expulsion_imminente"
+    assert rerouted("arrete de me demander pr manger jai eu ma reponse", "alimentation", []).step == "let_go"

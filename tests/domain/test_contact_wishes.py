@@ -411,3 +411,8 @@ def test_something_else_cancelled_is_no_withdrawal(text):
 ])
 def test_keeping_or_doubting_is_no_yes_to_the_withdrawal(text, answer):
     assert withdrawal_answer(text, None) is answer
+
+
+def test_a_time_refused_with_a_shop_s_hours_is_kept():
+    # Review: « pas après 18h, mon mari ferme la boutique et rentre » lost its quiet hours.
+    assert read_contact_wishes("pas après 18h, mon mari ferme la boutique et rentre", in_context=True).quiet_from == 18
