@@ -3,6 +3,7 @@ request for a person, or a yes to the offer after two misunderstandings) except 
 crisis (action_crise: vital interest). Opening a case is idempotent: one active case per
 citizen."""
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,12 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
 from actions.dialogue_state import wishes_of
-from relais.contact_wishes import ContactWishes
+from relais.contact_wishes import ContactWishes, contact_texts
 from relais.conversation_contract import ESCALATION_SLOT, PERSON_INTENT
 from relais.crisis import crisis_content
 from relais.health_worry import worries_about_health
-from relais.person_request import asks_about_the_case, asks_about_the_team, declines_a_person
+from relais.person_request import (
+    asks_about_the_case,
+    asks_about_the_team,
+    asks_for_a_person,
+    declines_a_person,
+)
 from relais.services import StorageUnavailable
+from relais.text import normalise
 
 # A crisis is not here: action_crise opens its case (actions/crisis.py). A misunderstanding is
 # not a reason on its own either: after two, action_fallback asks, and only a yes opens a case.
@@ -79,7 +86,8 @@ NOT_A_REQUEST = "utter_humain_pas_demande"
 
 
 class ActionEscalader(Action):
-    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST})
+    responses = frozenset({"utter_escalade_demande", "utter_escalade_impossible", NOT_A_REQUEST,
+                           "utter_equipe_suivi", "utter_equipe_presentation"})
 
     def name(self) -> str:
         return "action_escalader"
@@ -93,6 +101,12 @@ class ActionEscalader(Action):
         if declines_a_person(text):
             dispatcher.utter_message(response=NOT_A_REQUEST)
             return []
+        if not asks_for_a_person(text):
+            # « La personne va quand même m'écrire ? »: a question about the team, answered,
+            # no case opened (persona round 108: right after everything was erased).
+            answered = answer_team_question(dispatcher, tracker)
+            if answered is not None:
+                return answered
         events = open_case(dispatcher, tracker, escalation_reason(tracker))
         if worries_about_health(text):
             # The team answers in hours; a worry about a baby's health at night needs the 15
@@ -132,6 +146,14 @@ def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             escalation=case, reminder=crisis_content().kind(crisis_kind).reminder))
     elif case:
         dispatcher.utter_message(response=TEAM_FOLLOWS_UP, escalation=case)
+    elif _WILL_WRITE.search(normalise(text)):
+        # No case: nobody will write (persona round 108: asked right after an erasure, a new
+        # case was opened instead).
+        dispatcher.utter_message(text=contact_texts().citizen["nothing_to_withdraw"])
     else:
         dispatcher.utter_message(response=TEAM_PRESENTED)
     return []
+
+
+# « Elle va quand même m'écrire ? »: whether someone will write, not who the team is.
+_WILL_WRITE = re.compile(r"\b(va|vont|doit|doivent|pourra|allez) (\w+ ){0,2}(m'ecrire|me contacter|me recontacter|me repondre|m'appeler|me rappeler)\b")

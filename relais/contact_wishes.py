@@ -265,7 +265,9 @@ _WAIT_FOR_ME = re.compile(
     r"|\bpersonne (ne )?(doit|dois|devra|ne doit) (me |m')(ecrire|contacter|envoyer)\b"
     # « Je n'ai pas demandé qu'on m'écrive » (persona round 104: a case opened on a threat said
     # « une personne va vous écrire », and her objection was unheard).
-    r"|\b(je )?(n'ai|ai) (jamais |pas |rien )(demande|dit) (qu'on|que vous|que quelqu'un|que l'equipe) (me |m')(ecri\w*|contact\w*|appel\w*)")
+    r"|\b(je )?(n'ai|ai) (jamais |pas |rien )(demande|dit) (qu'on|que vous|que quelqu'un|que l'equipe) (me |m')(ecri\w*|contact\w*|appel\w*)"
+    # « vous alliez me réécrire demain. faut pas !! » (persona round 108).
+    r"|\b(me |m')(re)?(ecrire|contacter|relancer)\w* (\w+ ){0,2}(faut pas|il ne faut pas|surtout pas)\b")
 
 _WITHDRAW = re.compile(
     r"\b(annulez|annuler|annule|j'annule|retirez|retirer|je retire|fermez|fermer|cloturez|cloturer|"

@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from re import Pattern
 from typing import Any
 
+from relais.checkins import PAUSE, RESUME, STATUS, STOP
+from relais.checkins import read_request as read_checkin_request
 from relais.conversation_contract import CRISIS_ACTION, PERSON_INTENT, TRACK_ACTION
 from relais.crisis import (
     CHILD,
@@ -166,6 +168,8 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(vous|tu) (gardez|enregistrez|stockez|conservez|gardes|enregistres) (\w+ ){0,2}(ce que|mes|les|tout)\b",
         r"\b(droit a l'oubli|mes donnees)\b",
         r"^((s'il vous plait|svp|stp|vite|alors|bon|ok|et) )*(efface|effacez|supprime|supprimez) tout( svp| s'il vous plait| stp| vite)?$",
+        # « je veux que vous effaciez tout ce que vous avez sur moi » (persona round 108).
+        r"\b(effac|supprim)\w* (\w+ ){0,2}(tout )?(ce que vous avez|ce que vous savez|ce que tu as|ce que tu sais|ce que vous gardez) (sur moi|de moi)\b",
     ))),
     ("phone_watched", _patterns(
         r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
@@ -181,7 +185,9 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"le danger est (passe|ecarte)|danger ecarte|(ils|les pompiers|grdf|le technicien) ont (coupe|ferme|repare|colmate)|"
         r"(la )?fuite (est )?(reparee|colmatee)|"
         r"(le|la) (medecin|docteur) (\w+ )?(dit|a dit) que (ca|tout) va (aller|bien)|ca va aller (maintenant|pour (eux|lui|elle|les petits|les enfants))|"
-        r"(on est|nous sommes|ils sont|elle est|il est) (tous )?(a l'hopital|aux urgences|pris en charge|hors de danger)|tout le monde va bien|plus de risque)\b",
+        r"(on est|nous sommes|ils sont|elle est|il est) (tous )?(a l'hopital|aux urgences|pris en charge|hors de danger)|tout le monde va bien|plus de risque|"
+        # « Oui ça va, personne n'est blessé, j'ai mis des bassines » (persona round 108).
+        r"personne n'est blesse|personne (n'a ete |n'est )?blesse|pas de blesses?|aucun blesse)\b",
         # Persona round 90: « les pompiers sont passés, l'eau redescend », « on est en sécurité
         # maintenant c bon », « ils emmènent ma fille à l'hôpital pour vérifier, moi ça va ».
         r"\b((les pompiers|les secours|le samu|grdf|ils) sont (passes|repartis)|l' ?eau (re)?descend|l' ?eau (baisse|se retire|est redescendue|est partie)|"
@@ -497,7 +503,10 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\b(m'en meler|me meler|de mon ressort|a moi de|mon role|je dois lui (dire|parler)|comment (reagir|lui parler|lui dire|l'aider|aborder)|quoi lui dire|je lui dis quoi|(j'ose|ose) pas (lui )?en parler)\b",
     )),
     # Gas: the network's emergency line, the meter, the neighbours (« je ferme le compteur ? »).
-    ("gas", _patterns(r"\b(gaz|compteur|grdf|robinet de gaz|butane|propane|monoxyde|co)\b")),
+    # Not gas denied (« il n'y a ni gaz ni feu », persona round 108: the gas-leak steps to a
+    # tenant whose roof leaked).
+    ("gas", _patterns(r"(?<!\bni )(?<!\bpas de )(?<!\bpas d'odeur de )(?<!\bsans )(?<!\baucun )(?<!\baucune odeur de )"
+                      r"\b(gaz|compteur|grdf|robinet de gaz|butane|propane|monoxyde|co)\b")),
     ("aggressor_returns", _patterns(
         r"\b(il|elle) (rentre|revient|arrive|sera la|sera rentre|rentrera|reviendra)\b"
         # Not « il arrive pas à se calmer », « il n'arrive à rien ».
@@ -860,6 +869,11 @@ def takes_message(state: dict[str, Any] | None, message: CitizenMessage,
             and intent_confidence >= LEAVING_CONFIDENCE
         return not leaving or answer_of(message) is True or despairs(state, message) or _unsure_of_a_medical(state, message)
     if asks_aside(state, message, intent_confidence) or settled_aside(state, message):
+        return False
+    checkin = read_checkin_request(message.text)
+    if checkin is not None and checkin.kind in (PAUSE, STOP, RESUME, STATUS):
+        # « pause rappels », « arrêtez les rappels » (persona round 108: a woman whose partner
+        # reads her phone typed it twice inside the violence dialogue, unheard).
         return False
     intents = ACUTE_LEAVING_INTENTS if state.get("kind") in ACUTE_KINDS \
         else LEAVING_INTENTS - _STAYS_WITH_DATA if state.get("kind") in (VIOLENCE, CHILD) else LEAVING_INTENTS

@@ -186,8 +186,10 @@ def asks_for_help_in_person(text: str) -> bool:
 
 
 _ABOUT_THE_TEAM = re.compile(
-    r"\b(la personne|une personne|le conseiller|la conseillere|un conseiller|une conseillere|quelqu'un|qqun|l'equipe|ils|elle|il) (\w+ ){0,3}"
-    r"(va|vont|doit|doivent|peut|pourra|pourront|allez) (\w+ )?(m'ecrire|me repondre|m'appeler|me rappeler|me contacter|me recontacter)\b"
+    # « Et la personne de l'équipe relais elle va quand même m'écrire ? » (persona round 108:
+    # a case opened right after everything was erased).
+    r"\b(la personne|une personne|le conseiller|la conseillere|un conseiller|une conseillere|quelqu'un|qqun|l'equipe|ils|elle|il) (\w+ ){0,4}"
+    r"(va|vont|doit|doivent|peut|pourra|pourront|allez) (\w+ ){0,2}(m'ecrire|me repondre|m'appeler|me rappeler|me contacter|me recontacter)\b"
     r"|\b(quand|dans combien de temps|combien de temps|a quelle heure) (est ce qu'|qu')?(on|la personne|quelqu'un|"
     r"l'equipe|vous|elle|il|ils|elles) (\w+ ){0,2}(me |m')?(repond\w*|ecri\w*|rappel\w*|contact\w*|recontact\w*)\b"
     r"|\b(c'est qui|qui est|qui sont|c'est quoi|ca sert a quoi) (\S+ ){0,2}(l'equipe|equipe) (relais|du relais)\b"

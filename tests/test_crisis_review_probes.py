@@ -532,3 +532,25 @@ def test_thoughts_told_beside_a_denial_are_heard(text):
 def test_an_erasure_is_the_writer_s_own_request_only(text, erase):
     first = next_turn({}, CitizenMessage("il regarde mon tel et il a cassé mon tel contre le mur", None, Triage(CERTAIN, "violence")))
     assert next_turn(first.state, CitizenMessage(text, "oubli", triage(text), intent_confidence=0.6)).then_erasure is erase
+
+
+def test_reminders_paused_and_everything_erased_are_heard_in_the_violence_dialogue():
+    # Persona round 108: « pause rappels » and « effacez tout ce que vous avez sur moi » were
+    # answered with the dialogue's listening lines.
+    from relais.crisis_dialogue import takes_message
+    first = next_turn({}, CitizenMessage("il regarde mon tel et il m insulte, il controle tout l argent", None,
+                                         Triage(CERTAIN, "violence")))
+    pause = CitizenMessage("pause rappels", None, Triage(), intent_confidence=0.5)
+    assert not takes_message(first.state, pause, 0.5, True)
+    erase = "je veux que vous effaciez tout ce que vous avez sur moi. tout. et que personne me recontacte ici"
+    assert next_turn(first.state, CitizenMessage(erase, None, triage(erase))).then_erasure
+
+
+def test_no_gas_told_is_no_gas_and_nobody_hurt_ends_the_danger():
+    # Persona round 108: « il n'y a ni gaz ni feu » got the gas-leak steps; « personne n'est
+    # blessé, j'ai mis des bassines » kept the emergency.
+    first = next_turn({}, CitizenMessage("un arbre est tombé sur le toit cette nuit, l'eau coule dans la chambre", None,
+                                         Triage(CERTAIN, "danger")))
+    assert move_of(CitizenMessage("Il n'y a ni gaz ni feu ni agression.", None, Triage()), "danger") != "gas"
+    calm = "Oui ça va, personne n'est blessé, j'ai mis des bassines."
+    assert not next_turn(first.state, CitizenMessage(calm, None, triage(calm))).state["open"]

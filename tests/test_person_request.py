@@ -191,3 +191,10 @@ def test_pass_me_someone_real_asks_for_a_person():
     from relais.person_request import asks_for_a_person
     assert asks_for_a_person("laisse tomber t es un robot. passe moi quelqu un de vrai")
     assert not asks_for_a_person("passez moi le sel")
+
+
+def test_whether_someone_will_still_write_asks_about_the_team():
+    # Persona round 108: asked right after an erasure, it opened a new case.
+    from relais.person_request import asks_about_the_team, asks_for_a_person
+    said = "et la personne de l'équipe relais elle va quand même m'écrire ? et le rappel de demain ?"
+    assert asks_about_the_team(said) and not asks_for_a_person(said)

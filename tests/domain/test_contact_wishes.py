@@ -416,3 +416,9 @@ def test_keeping_or_doubting_is_no_yes_to_the_withdrawal(text, answer):
 def test_a_time_refused_with_a_shop_s_hours_is_kept():
     # Review: « pas après 18h, mon mari ferme la boutique et rentre » lost its quiet hours.
     assert read_contact_wishes("pas après 18h, mon mari ferme la boutique et rentre", in_context=True).quiet_from == 18
+
+
+def test_a_reminder_refused_asks_that_nobody_writes_first():
+    # Persona round 108: « vous alliez me réécrire demain. faut pas !! si il voit une notif… ».
+    said = "vous avez dit que vous alliez me réécrire demain. faut pas !! si il voit une notif de vous c'est fini"
+    assert read_contact_wishes(said, in_context=True).wait_for_me
