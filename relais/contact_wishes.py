@@ -501,6 +501,10 @@ def _days_off_of(text: str) -> tuple[int, ...]:
     names (« Je ne suis pas salarié. Pour jeudi, j'appelle un taxi ? », persona round 102:
     « aucun message le jeudi » noted); « Pas de SMS. Le mardi surtout. » keeps its Tuesday."""
     whole = _days_off(normalise(text))
+    if whole and not _CONTACT.search(normalise(text)) and len(normalise(text).split()) > _SHORT_ANSWER_WORDS:
+        # « mon médecin répond pas, c'est samedi » (persona round 108: « aucun message le
+        # samedi »): a day said of something else, in a longer message that speaks of no contact.
+        return ()
     asked = {day for sentence in sentences(text) if "?" in sentence
              and not _days_off(normalise(sentence)) for day, name in enumerate(WEEKDAYS) if name in normalise(sentence)}
     return tuple(day for day in whole if day not in asked)

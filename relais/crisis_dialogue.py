@@ -1261,6 +1261,12 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
         first = content.text(_FIRST_OF_WRITER[(crisis_kind.id, writer)])
     if writer == "infant" and _FEVER.search(normalise(text or "")):
         first = content.text("medical_infant_fever_first")
+    elif crisis_kind.id == MEDICAL and writer != "infant" and _FEVER.search(normalise(text or "")) \
+            and (_CHILD_OF_WRITER.search(normalise(text or "")) or (_CHILD_S_DOSE.search(normalise(text or ""))
+                                                                  and not _AN_ADULT.search(normalise(text or "")))):
+        # A child's fever (persona round 108: « mon fils de 8 ans a 39,5, il est tout mou » got
+        # the bystander's lines, massage cardiaque included).
+        first = content.text("medical_child_fever_first")
     if crisis_kind.id in (MEDICAL, DANGER) and (speaks_of_carbon_monoxide(text) or state.get("carbon_monoxide")):
         first = content.text("carbon_monoxide_first")
     elif crisis_kind.id == DANGER and speaks_of_a_gas_leak(text):
@@ -1418,6 +1424,14 @@ _BABY = re.compile(
 # A fever told: the word, or a temperature of 38 to 41 (« 38,5 » is « 38 5 » once normalised).
 _FEVER = re.compile(
     r"\b(fievre|temperature|febrile)\b|\b(3[89]|4[01])( \d)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|minutes?|min)\b)")
+
+
+# A child's dose asked with the fever (« j'ai du doliprane », « il fait 26 kg »), no adult named.
+_CHILD_S_DOSE = re.compile(r"\b(doliprane|sirop|pipette|\d+ ?kg|\d+ kilos)\b")
+_AN_ADULT = re.compile(r"\b(mon|ma) (mari|femme|pere|mere|conjointe?|compagnon|compagne|copain|copine|voisine?|grand pere|grand mere|papa|maman)\b"
+                       r"|\b(mamie|papi|papy|mamy)\b")
+# The writer's child (« mon fils de 8 ans », « ma petite »).
+_CHILD_OF_WRITER = re.compile(r"\b(mon|ma|mes|notre|nos) (fils|fille|filles|enfants?|petit|petite|garcon|gamin|gamine|loulou|ado)\b")
 
 
 def is_about_a_baby(text: str | None) -> bool:

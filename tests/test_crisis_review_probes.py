@@ -554,3 +554,15 @@ def test_no_gas_told_is_no_gas_and_nobody_hurt_ends_the_danger():
     assert move_of(CitizenMessage("Il n'y a ni gaz ni feu ni agression.", None, Triage()), "danger") != "gas"
     calm = "Oui ça va, personne n'est blessé, j'ai mis des bassines."
     assert not next_turn(first.state, CitizenMessage(calm, None, triage(calm))).state["open"]
+
+
+def test_a_child_s_fever_told_as_an_emergency_gets_its_own_first_reply():
+    # Persona round 108: « il est tout mou, j'ai du doliprane » got the bystander's lines,
+    # massage cardiaque included.
+    from relais.crisis import crisis_content
+    text = "et pour la fievre ?? il est tout mou, il a chaud, j'ai du doliprane à la maison. je l'emmène aux urgences ?"
+    turn = next_turn({}, CitizenMessage(text, None, Triage(CERTAIN, "medical")))
+    assert turn.lines[-1] == crisis_content().text("medical_child_fever_first")
+    adult = next_turn({}, CitizenMessage("mon mari a 40 de fièvre, il est tout mou, j'ai du doliprane", None,
+                                         Triage(CERTAIN, "medical")))
+    assert adult.lines[-1] != crisis_content().text("medical_child_fever_first")

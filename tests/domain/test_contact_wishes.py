@@ -422,3 +422,10 @@ def test_a_reminder_refused_asks_that_nobody_writes_first():
     # Persona round 108: « vous alliez me réécrire demain. faut pas !! si il voit une notif… ».
     said = "vous avez dit que vous alliez me réécrire demain. faut pas !! si il voit une notif de vous c'est fini"
     assert read_contact_wishes(said, in_context=True).wait_for_me
+
+
+def test_a_day_said_of_something_else_is_no_day_off():
+    # Persona round 108: « mon médecin répond pas, c'est samedi » became « aucun message le samedi ».
+    said = "le 15 pour une fièvre ils vont me dire que j'encombre la ligne... mon médecin répond pas, c'est samedi. y a pas un numéro de garde ?"
+    assert read_contact_wishes(said, in_context=True).days_off == ()
+    assert read_contact_wishes("pas de message le samedi", in_context=True).days_off == (5,)
