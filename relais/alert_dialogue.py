@@ -6,7 +6,6 @@ rappels », « un point chaque lundi à 18 h »). The decisions and texts are he
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 
 from relais import alert_words as words
@@ -189,12 +188,12 @@ def checkin_turn(checkins: CheckinService, sender: str, request: CheckinRequest)
         planned = checkins.after_urgence(sender)
         return AlertTurn([Said(texts.texts["tomorrow" if planned else "tomorrow_not_planned"])])
     if request.kind == checkin_rules.CHOOSE:
-        weekday = request.weekday
-        if request.in_days is not None:
-            # « Dans 3 jours »: the weekday it falls on, from now (Paris time).
-            weekday = checkin_rules.weekday_in_days(request.in_days, datetime.now(timezone.utc))
         try:
-            chosen = checkins.choose(sender, weekday, request.hour)
+            if request.in_days is not None:
+                # « Dans 3 jours »: one point then, the weekly day kept.
+                once = checkins.once_in(sender, request.in_days)
+                return AlertTurn([Said(texts.texts["once"].format(day=texts.day(once.weekday), hour=once.hour))])
+            chosen = checkins.choose(sender, request.weekday, request.hour)
         except NoConsent:
             return AlertTurn([Said(texts.texts["needs_consent"])])
         return AlertTurn([Said(texts.texts["chosen"].format(day=texts.day(chosen.weekday), hour=chosen.hour))])

@@ -136,6 +136,13 @@ def weekday_in_days(days: int, now: datetime) -> int:
     return (now.astimezone(LOCAL_TIME) + timedelta(days=days)).weekday()
 
 
+def in_days_at(now: datetime, days: int, hour: int) -> datetime:
+    """`days` days after now, at `hour` (Paris time)."""
+    local = now.astimezone(LOCAL_TIME)
+    day = datetime.combine(local.date() + timedelta(days=days), time(hour), tzinfo=LOCAL_TIME)
+    return day.astimezone(now.tzinfo)
+
+
 def next_day(now: datetime) -> datetime:
     """The day after an urgence, at about the same hour, within the day (09:00-20:00)."""
     local = now.astimezone(LOCAL_TIME)

@@ -155,7 +155,7 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"^(non|nan|mais non|non non)?\W*(tout va (tres )?bien|je vais (tres )?bien|on va (tres )?bien|nous allons (tres )?bien|ca va (tres )?bien)\b",
         r"^(haha|hihi|mdr|ptdr|lol|hahaha)\b",
         r"(?<!pas )(?<!ne )\b(tout va (tres )?bien|moi je vais bien|je vais tres bien)\b(?! mal)",
-        r"\b(c'etait un test|c'est un test|(c'etait|c'est|ce n'etait) pas pour (toi|vous)|(fausse|mauvaise) manip|je repondais a|je (me suis )?trompee? de (fenetre|conversation|personne|destinataire|chat)|(a|avait) pris mon (tel|telephone|portable)|pour faire le malin|c'etait une blague|c'est une blague)\b",
+        r"\b(c'etait un test|c'est un test|(c'etait|c'est|ce n'etait) pas pour (toi|vous)|(fausse|mauvaise) manip|je repondais a|je (me suis )?trompee? de (fenetre|conversation|personne|destinataire|chat)|(?<!\bil )(?<!\belle )(a|avait) pris mon (tel|telephone|portable)|pour faire le malin|c'etait une blague|c'est une blague)\b",
         r"^(non |nan )?(aux|au|a la) (echecs|cartes|scrabble|foot|tennis|belote|tarot|jeu|jeux|ping pong|console|boxe|mario)\b",
         r"\b(je veux dire|je voulais dire|c'est une image|une maniere de dire)\b",
     )),
@@ -166,7 +166,7 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
         r"\bje (refuse|ne veux pas|veux pas) (qu'on|que vous|que tu) (garde|gardiez|gardes|enregistre|enregistriez|conserve)\w*",
         r"\b(ca|c'est|ce que je (te |vous )?(dis|ecris)|mes messages|la conversation) (est |sont )?(s')?(enregistre|garde|stocke|conserve)\w*",
         r"\b(vous|tu) (gardez|enregistrez|stockez|conservez|gardes|enregistres) (\w+ ){0,2}(ce que|mes|les|tout)\b",
-        r"\b(droit a l'oubli|mes donnees)\b",
+        r"\bdroit a l'oubli\b",
         r"^((s'il vous plait|svp|stp|vite|alors|bon|ok|et) )*(efface|effacez|supprime|supprimez) tout( svp| s'il vous plait| stp| vite)?$",
         # « je veux que vous effaciez tout ce que vous avez sur moi » (persona round 108).
         r"\b(effac|supprim)\w* (\w+ ){0,2}(tout )?(ce que vous avez|ce que vous savez|ce que tu as|ce que tu sais|ce que vous gardez) (sur moi|de moi)\b",
@@ -174,7 +174,9 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     ("phone_watched", _patterns(
         r"\b(regarde|lit|lire|regarder|fouille|fouiller|surveille|surveiller|controle|controler|verifie|verifier|espionne|prend) (\w+ ){0,2}(mon|mes) (tel|telephone|portable|messages|sms|conversations)\b",
         r"\b(a|connait|sait) (mon|le) (code|mot de passe|schema)\b",
-        r"\b(effacer|supprimer|effacez|supprimez) (ca|ce message|cette conversation|la conversation|les messages|tout)\b",
+        # « il est sorti mais il a pris mon téléphone » (review): control, not a false alarm.
+        r"\b(il|elle) (m'a |a )?(pris|confisque|casse|garde) (mon|mes) (tel|telephone|portable|telephones)\b",
+        r"\b(effacer|supprimer|effacez|supprimez|efface|supprime) (ca|ce message|cette conversation|la conversation|les messages|tout)\b",
     )),
     # Before who_answers: « c'est qui l'équipe relais, une vraie personne qui répond ? » asks
     # about the team, not a helpline.

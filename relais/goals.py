@@ -90,7 +90,10 @@ def _question_after_a_no(raw: str) -> str | None:
         return None
     turn = _TURN_TO_QUESTION.search(raw)
     rest = raw[turn.end():].strip() if turn else None
-    if rest and len(normalise(rest).split()) >= 2:
+    # Only a question (review: « non par contre je voudrais économiser 50 € par mois » is a goal,
+    # « nan. sinon c bon » nothing).
+    asked_as_such = turn is not None and "question" in turn.group(1).lower()
+    if rest and len(normalise(rest).split()) >= 2 and (asked_as_such or is_question(rest) or "?" in rest):
         return rest
     if "?" in raw:
         sentences = [part.strip() for part in re.split(r"(?<=[.!…;])\s+", raw) if part.strip()]

@@ -128,8 +128,8 @@ CRISIS_PATTERNS = _compile((
     (CHILD, rf"\b(mon|ma|mes) (pere|mere|beau pere|belle mere|parents|beau-pere) {_ME}(frappe|bat|battent|frappent|cogne|cognent|tape|tapent|enferme|enferment)\b.{{0,60}}\bj'ai (1[0-7]|[6-9]) ans\b"),
     # Suicidal ideation or intent, direct.
     (SUICIDE, r"suicid"),
-    (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}{_ME}(tuer|supprimer|foutre en l'air|flinguer|pendre|noyer(?! dans (le|la|les|mon|ma|mes|l'|un|une) )|jeter(?! (sur|dans|a l'eau pour) )|tirer une balle|ouvrir les veines|faire sauter la cervelle)\b"),
-    (SUICIDE, rf"\b{_ME}(supprimer|foutre en l'air|flinguer|pendre|tirer une balle|faire sauter la cervelle)\b"),
+    (SUICIDE, rf"{_WANT} (\w+ ){{0,2}}{_ME}(tuer|supprimer|foutre en l'?air|flinguer|pendre|noyer(?! dans (le|la|les|mon|ma|mes|l'|un|une) )|jeter(?! (sur|dans|a l'eau pour) )|tirer une balle|ouvrir les veines|faire sauter la cervelle)\b"),
+    (SUICIDE, rf"\b{_ME}(supprimer|foutre en l'?air|fous en l'?air|fout en l'?air|flinguer|pendre|tirer une balle|faire sauter la cervelle)\b"),
     (SUICIDE, rf"\bje {_ME}(tue|supprime)\b(?! (a|au|aux|pour|avec|de) )"),
     # Not « je vais crever à force (de bosser) », « à ce rythme »: tiredness (persona round 88);
     # only after « vais »: « je veux crever à force de souffrir » is a wish to die.
@@ -537,11 +537,15 @@ CONCERN_PATTERNS = _compile((
                r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"
                r".{0,200}\b(argent|ma carte|tickets|euros|salaire|ou je suis|mes sorties|regretter)\b"
                r"|\b(argent|ma carte|tickets|salaire)\b.{0,200}\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(regarde|fouille|verifie|controle|lit) (\w+ )?(mon telephone|mon portable|mes messages|mes sms)\b"),
-    (VIOLENCE, rf"^(?!.*\b({_SHARED_BUDGET})\b).*"
-               r"\b(il|mon mari|mon conjoint|mon compagnon|mon copain|mon mec) (\w+ ){0,2}(gere tout l'argent|garde (ma|la) carte|gere ma carte|prend ma carte|a pris ma carte|confisque ma carte|"
-               # « il me donne 20 balles par semaine et il garde la carte » (persona round 107).
-               r"me donne (que |juste |seulement )?\d+ (euros|e|balles) par (semaine|mois)|m'empeche (de travailler|de sortir|de voir)|"
-               r"dit que je (ne )?sais pas gerer)"),
+    (VIOLENCE, rf"^(?!.*\b({_SHARED_BUDGET}|argent de poche|patron|au noir|daron|mon pere|ma mere|mes parents|conseill\w*|banquier)\b).*"
+               r"\b(il|elle|mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon copain|ma copine|mon mec) (\w+ ){0,2}"
+               r"(gere tout l'argent|garde (ma|la) (carte|cb)\b(?! (grise|vitale|d'identite|de fidelite|de bus|de transport|du resto|de cantine))|"
+               r"gere ma carte|prend ma (carte|cb)|a pris ma (carte|cb)|confisque ma (carte|cb)|"
+               # « il me donne 20 balles par semaine et il garde la carte » (persona round 107);
+               # « 30 € » reads « 30 » once normalised.
+               r"me (donne|laisse|file) (que |juste |seulement )?\d+ (euros?|e|balles )?(par |/ ?)(semaine|mois)|m'empeche (de travailler|de sortir|de voir))"
+               # Not « mon conseiller bancaire dit que je sais pas gérer » (review).
+               r"|\b(mon mari|mon conjoint|mon compagnon|mon copain|mon mec|ma femme|ma copine|ma compagne) (\w+ ){0,2}dit que je (ne )?sais pas gerer (l'argent|mon argent|les sous|mes sous|le budget)?\b"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
     # Identification with someone who took their life (« le voisin s'est pendu, même histoire que
     # moi… je comprends mieux maintenant », persona round 106: a farmer's words kept as a goal).

@@ -566,3 +566,21 @@ def test_a_child_s_fever_told_as_an_emergency_gets_its_own_first_reply():
     adult = next_turn({}, CitizenMessage("mon mari a 40 de fièvre, il est tout mou, j'ai du doliprane", None,
                                          Triage(CERTAIN, "medical")))
     assert adult.lines[-1] != crisis_content().text("medical_child_fever_first")
+
+
+def test_a_phone_taken_by_the_one_who_frightens_is_no_false_alarm():
+    # Review: « il est sorti mais il a pris mon téléphone » closed the child's dialogue.
+    from relais.crisis_dialogue import MINOR_KEY
+    first = next_turn({MINOR_KEY: True}, CitizenMessage(_PLATE, None, Triage(CERTAIN, "violence")))
+    text = "il est sorti mais il a pris mon telephone"
+    assert next_turn(first.state, CitizenMessage(text, None, triage(text))).state["open"]
+
+
+@pytest.mark.parametrize("text", ["je me fous en l'air", "jvais me foutre en lair"])
+def test_sms_spellings_of_suicide_are_read(text):
+    # Review of persona round 107's fixes: read by the models only, not the lexicon.
+    assert triage(text).tier == CERTAIN
+
+
+def test_a_life_spoiled_is_no_suicide():
+    assert triage("il fout en l'air mon planning").tier is None

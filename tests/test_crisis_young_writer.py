@@ -179,3 +179,16 @@ def test_money_kept_by_a_partner_is_asked_about():
     text = "il me donne 20 balles par semaine pour moi et il garde la carte, il dit que je sais pas gerer. c normal ou pas ?"
     assert triage(text) == Triage(QUESTION, VIOLENCE)
     assert triage("on gere la carte ensemble avec mon copain").tier is None
+
+
+@pytest.mark.parametrize("text, asked", [
+    # Review of persona round 107's fixes: « € » is gone once normalised, a partner may be a woman;
+    # a bank adviser, a teen's pocket money and a car's registration are no control.
+    ("il me donne 30€ par semaine", True),
+    ("elle garde ma carte et me donne 20 euros par semaine", True),
+    ("mon conseiller bancaire il dit que je sais pas gérer", False),
+    ("mon daron il me donne 20 balles par semaine d'argent de poche", False),
+    ("il garde la carte grise de la voiture, c'est normal pour le contrôle technique ?", False),
+])
+def test_money_kept_by_a_partner_however_written(text, asked):
+    assert (triage(text).tier is not None) is asked

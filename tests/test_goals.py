@@ -236,3 +236,8 @@ def test_a_no_with_a_question_after_it_answers_the_question(text, question):
 @pytest.mark.parametrize("text", ["non", "bof", "non merci", "ça sert à rien vos objectifs"])
 def test_a_no_alone_is_no_goal(text):
     assert read_goal(text).kind == NO_GOAL
+
+
+@pytest.mark.parametrize("text", ["nan. sinon c bon", "pas maintenant, sinon je vais m'épuiser"])
+def test_a_no_with_a_statement_after_it_is_no_question(text):
+    assert read_goal(text).kind == NO_GOAL

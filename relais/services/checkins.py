@@ -11,7 +11,7 @@ The weekly one comes after a picture of the citizen's progress when there is som
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -80,6 +80,22 @@ class CheckinService:
             plan.stage = CHECKIN_AFTER_URGENCE
             plan.next_at = rules.next_day(now)
             return True
+
+        return run_in_transaction(self._session_factory, work)
+
+    def once_in(self, conversation_id: str, days: int) -> Plan:
+        """One point in `days` days, at the plan's hour; the weekly day is kept (« relancez-moi
+        dans 3 jours », persona round 107). NoConsent. The plan's `weekday` is the point's."""
+
+        def work(session: Session) -> Plan:
+            now = self._clock()
+            plan = _plan_of(session, conversation_id, now, create=True)
+            if plan is None:
+                raise NoConsent()
+            plan.paused = False
+            plan.stage = CHECKIN_WEEKLY
+            plan.next_at = rules.in_days_at(now, days, plan.hour)
+            return replace(_view(plan), weekday=rules.weekday_in_days(days, now))
 
         return run_in_transaction(self._session_factory, work)
 

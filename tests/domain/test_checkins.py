@@ -97,3 +97,17 @@ def test_a_check_in_asked_for_tomorrow_is_read():
     assert read_request("je vais dormir. vous pouvez me redemander demain comment ça va ?").kind == TOMORROW
     assert read_request("tu peux m'écrire demain ?").kind == TOMORROW
     assert read_request("demain je vais à la mairie") is None
+
+
+def test_one_point_in_a_few_days_keeps_the_weekly_day(checkins, consent, clock):
+    # Persona round 107 and its review: « relancez-moi dans 3 jours » is one point then, the
+    # weekly day unchanged.
+    consent.record_consent("c1", True, "v1")
+    checkins.choose("c1", weekday=0, hour=18)  # Mondays 18:00
+    once = checkins.once_in("c1", 3)  # Monday noon + 3 days: Thursday
+    assert once.weekday == 3 and once.next_at.astimezone(timezone.utc) == datetime(2026, 12, 3, 17, 0, tzinfo=timezone.utc)
+    clock.now = datetime(2026, 12, 3, 17, 0, tzinfo=timezone.utc)
+    assert checkins.send_due() == 1
+    assert checkins.plan("c1").weekday == 0  # then Mondays again
+    with pytest.raises(NoConsent):
+        checkins.once_in("stranger", 3)
