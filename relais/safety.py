@@ -869,6 +869,8 @@ def carbon_monoxide_in_context(text: str | None, earlier: tuple[str, ...]) -> bo
 
 
 # Done with a thing of daily life: « je veux en finir avec la voiture », « en finir avec le fioul ».
+_CHILDCARE = re.compile(r"\b(faire garder|me garder|garder mon|garder ma|garder mes|garde d'enfants?|mode de garde|solution de garde|"
+                        r"nounou|assistante maternelle|baby ?sitt\w*|creche|centre de loisirs|periscolaire|qui peut garder)\b")
 _DONE_WITH_A_THING = re.compile(
     r"\ben finir avec (la|le|les|ce|cette|ces|mon|ma|mes|l') ?(\w+ )?(voiture|bagnole|caisse|fioul|gaz|chaudiere|"
     r"credits?|dettes?|factures?|decouvert|loyer|paperasse|cartons?|travaux|chantier|dossier|demenagement|plastique|"
@@ -1738,6 +1740,11 @@ def triage(text: str | None, model_crisis_confidence: float | None = None,
         return Triage()
     # A look-alike pattern ("en finir avec le fioul") gives way only to a sure model.
     if assessment.firm_lookalike and not sure:
+        return Triage()
+    # A parent looking for someone to keep their child (persona round 108: « qui peut me garder
+    # mon fils pendant la grève ? je suis seule avec lui » got « un enfant est-il en danger ? »
+    # three times): childcare, unless the words tell a danger or the classifier is sure.
+    if not sure and assessment.kind is None and any(_CHILDCARE.search(t) for t in variants(text or "")):
         return Triage()
     if assessment.lookalike and not (sure or (diet and classifier and diet_confidence >= DIET_SURE)):
         return Triage()

@@ -192,3 +192,13 @@ def test_money_kept_by_a_partner_is_asked_about():
 ])
 def test_money_kept_by_a_partner_however_written(text, asked):
     assert (triage(text).tier is not None) is asked
+
+
+def test_a_parent_looking_for_childcare_is_not_asked_about_danger():
+    # Persona round 108: « qui peut me garder mon fils pendant la grève ? je suis seule avec lui »
+    # got « un enfant est-il en danger ? » three times.
+    said = ("mon fils a 5 ans, d'habitude ma voisine le garde la nuit mais elle est bloquée à cause de la grève. "
+            "Qui peut me garder mon fils pendant la grève ?? Je suis seule avec lui")
+    assert triage(said, 0.8, CHILD, CrisisReading(0.6, CHILD)).tier is None
+    alone = "mon bébé est tout seul depuis hier soir, personne pour le garder"
+    assert triage(alone, 0.8, CHILD, CrisisReading(0.6, CHILD)).tier == CERTAIN
