@@ -155,5 +155,7 @@ def answer_team_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return []
 
 
-# « Elle va quand même m'écrire ? »: whether someone will write, not who the team is.
-_WILL_WRITE = re.compile(r"\b(va|vont|doit|doivent|pourra|allez) (\w+ ){0,2}(m'ecrire|me contacter|me recontacter|me repondre|m'appeler|me rappeler)\b")
+# « Elle va quand même m'écrire ? » (after an erasure or a withdrawal): whether someone will
+# still write, not who the team is.
+_WILL_WRITE = re.compile(r"\b(va|vont|doit|doivent|pourra|allez) (quand meme|encore|toujours|malgre tout) "
+                         r"(m'ecrire|me contacter|me recontacter|me repondre|m'appeler|me rappeler)\b")

@@ -1065,3 +1065,12 @@ def test_drinking_worried_about_and_someone_to_talk_to_tonight_are_answered(disp
     assert "0 980 980 930" in dispatcher.messages[-1]["text"]
     assert answer_psy_question(dispatcher, make_tracker("track_alimentation", "y a qqun a qui parler ce soir ?")) == []
     assert "SOS Amitié" in dispatcher.messages[-1]["text"]
+
+
+def test_whether_someone_will_still_write_is_answered_and_opens_no_case(dispatcher, domain):
+    # Persona round 108: asked right after an erasure, it opened a new case.
+    from actions.escalation import ActionEscalader
+    from relais.contact_wishes import contact_texts
+    tracker = make_tracker("demander_humain", "et la personne de l'équipe relais elle va quand même m'écrire ?")
+    events = ActionEscalader().run(dispatcher, tracker, domain)
+    assert events == [] and dispatcher.messages[0]["text"] == contact_texts().citizen["nothing_to_withdraw"]
