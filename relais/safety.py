@@ -869,8 +869,9 @@ def carbon_monoxide_in_context(text: str | None, earlier: tuple[str, ...]) -> bo
 
 
 # Done with a thing of daily life: « je veux en finir avec la voiture », « en finir avec le fioul ».
-_CHILDCARE = re.compile(r"\b(faire garder|me garder|garder mon|garder ma|garder mes|garde d'enfants?|mode de garde|solution de garde|"
-                        r"nounou|assistante maternelle|baby ?sitt\w*|creche|centre de loisirs|periscolaire|qui peut garder)\b")
+_CHILDCARE = re.compile(r"\b(faire garder|(me )?garder (mon|ma|mes) (fils|fille|filles|enfants?|bebe|petit|petite|petits|gamin|gamine)|"
+                        r"garde d'enfants?|mode de garde|solution de garde|nounou|assistante maternelle|baby ?sitt\w*|creche|"
+                        r"centre de loisirs|periscolaire|qui peut (le |la |les )?garder)\b")
 _DONE_WITH_A_THING = re.compile(
     r"\ben finir avec (la|le|les|ce|cette|ces|mon|ma|mes|l') ?(\w+ )?(voiture|bagnole|caisse|fioul|gaz|chaudiere|"
     r"credits?|dettes?|factures?|decouvert|loyer|paperasse|cartons?|travaux|chantier|dossier|demenagement|plastique|"

@@ -202,3 +202,9 @@ def test_a_parent_looking_for_childcare_is_not_asked_about_danger():
     assert triage(said, 0.8, CHILD, CrisisReading(0.6, CHILD)).tier is None
     alone = "mon bébé est tout seul depuis hier soir, personne pour le garder"
     assert triage(alone, 0.8, CHILD, CrisisReading(0.6, CHILD)).tier == CERTAIN
+
+
+def test_keeping_one_s_calm_is_no_childcare():
+    from relais.safety import _CHILDCARE
+    assert not _CHILDCARE.search("j'arrive plus a garder mon calme")
+    assert _CHILDCARE.search("qui peut me garder mon fils ce soir")
