@@ -37,7 +37,10 @@ ROUTING_FLOORS = {
     "routing_G": (0.855, 0.77),
     # H: written blind on 2026-12-07 (second session of the day) from the brief of F (sha256
     # 5686d190…), frozen before its first run: 0.883 / 0.792 (its failures were not read).
-    "routing_H": (0.865, 0.77),
+    # On 2026-12-07/08 a new machine trained the same data from scratch: 0.850 / 0.788 at
+    # 14b66e6 and 0.850 / 0.783 at the session's end, turn by turn the same as at base. The
+    # floor follows the fresh model of the machine CI runs on, with room under it.
+    "routing_H": (0.835, 0.77),
 }
 # set: share of conversations that fully pass.
 CONVERSATION_FLOORS = {
