@@ -9,10 +9,12 @@ several Rasa servers or worker processes (SANIC_WORKERS).
 import asyncio
 import itertools
 import json
+import logging
 import time
 from collections import OrderedDict
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, AsyncContextManager, Callable, Dict, Optional, Tuple, Union
+from typing import Any, AsyncContextManager, AsyncIterator, Callable, Dict, Optional, Tuple, Union
 
 import redis
 import sqlalchemy as sa
@@ -38,6 +40,8 @@ from relais.conversation_contract import (
 )
 from relais.models import CONSENT_WITHDRAWN, RASA_EVENTS, Citizen
 from relais.settings import Settings, load_settings
+
+logger = logging.getLogger(__name__)
 
 # Rasa's `events` table, read and written with SQLAlchemy Core statements built once: Rasa's
 # ORM queries cost a third of a message's time under load (rows mapped to objects, a count
@@ -338,20 +342,52 @@ class AtomicRedisLockStore(RedisLockStore):
     taken, as the holder's does: when a holder dies (a server killed mid-turn), a ticket taken
     less than a second after the holder's (Rasa looks every second) expired with it, and the
     lock, left with no ticket to serve, kept its waiter looping until the REST channel's timeout
-    (90 s in tests/edge/test_scale_out.py). Here each look renews the waiting ticket: only the
-    ticket of a server that stopped looking, or of a turn longer than the lifetime, expires."""
+    (90 s in tests/edge/test_scale_out.py). Here each look renews the waiting ticket.
 
-    async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+    The holder's ticket is kept alive too, for as long as its turn runs. Rasa's expires
+    `lifetime` after it was taken even while its turn still runs: a turn slower than that (a
+    loaded machine, a slow action server) lets the next ticket in, both turns run at once and
+    the tracker keeps one of them (CI lost a turn so, with tests/edge/test_scale_out.py's 20 s
+    lifetime). Only the ticket of a server that stopped, or whose event loop stalled for a
+    whole lifetime, expires."""
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncIterator[TicketLock]:
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        try:
+            lock = await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds, lock_lifetime)
+            keep_alive = asyncio.create_task(self._keep_alive(conversation_id, ticket, lock_lifetime))
+            try:
+                yield lock
+            finally:
+                keep_alive.cancel()
+        finally:
+            self.cleanup(conversation_id, ticket)
+
+    async def _keep_alive(self, conversation_id: str, ticket: int, lifetime: float) -> None:
+        # Four renewals per lifetime: a ticket survives a loop busy for three quarters of one.
         while True:
-            lock = self._renew(conversation_id, ticket)
+            await asyncio.sleep(lifetime / 4)
+            try:
+                if self._renew(conversation_id, ticket, lifetime) is None:
+                    logger.warning("The turn of conversation %s outlived its lock.", conversation_id)
+                    return
+            except redis.RedisError:  # Redis away for a moment: the next renewal may get through
+                logger.warning("Could not renew the lock of conversation %s.", conversation_id, exc_info=True)
+
+    async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float,
+                            lifetime: float = LOCK_LIFETIME) -> TicketLock:
+        while True:
+            lock = self._renew(conversation_id, ticket, lifetime)
             if lock is None:  # our ticket expired (this process stalled longer than its lifetime)
                 raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
             if not lock.is_locked(ticket):
                 return lock
             await asyncio.sleep(wait_time_in_seconds)
 
-    def _renew(self, conversation_id: str, ticket_number: int) -> Optional[TicketLock]:
-        """The lock, expired tickets removed and `ticket_number`'s given a new lifetime; None if
+    def _renew(self, conversation_id: str, ticket_number: int, lifetime: float) -> Optional[TicketLock]:
+        """The lock, expired tickets removed and `ticket_number`'s given `lifetime` more; None if
         that ticket is no longer there."""
 
         def renew(pipe: Any) -> Optional[TicketLock]:
@@ -364,7 +400,7 @@ class AtomicRedisLockStore(RedisLockStore):
             if ticket is None:
                 pipe.set(self._key(conversation_id), lock.dumps())
                 return None
-            ticket.expires = time.time() + LOCK_LIFETIME
+            ticket.expires = time.time() + lifetime
             pipe.set(self._key(conversation_id), lock.dumps())
             return lock
 

@@ -168,6 +168,33 @@ def test_a_turn_waiting_behind_a_dead_server_is_served_once_the_dead_ticket_expi
     assert alive.get_lock(conversation) is None  # cleaned up after the turn
 
 
+@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"), reason="TEST_REDIS_URL is not set")
+def test_a_turn_longer_than_the_lock_lifetime_keeps_the_next_one_waiting(monkeypatch):
+    """A slow turn on one server (CI lost a turn when one outlasted its 20 s lifetime): its
+    ticket is renewed while it runs, so the other server's turn starts only after it ended."""
+    monkeypatch.setenv("REDIS_URL", os.environ["TEST_REDIS_URL"])
+    monkeypatch.setattr("rasa_components.stores.LOCK_LIFETIME", 0.4)
+    slow_server, other_server = RelaisLockStore(), RelaisLockStore()
+    conversation = f"citizen-{uuid.uuid4().hex}"
+    moments: list[str] = []
+
+    async def turn(server: RelaisLockStore, name: str, seconds: float) -> None:
+        async with server.lock(conversation, lock_lifetime=0.4, wait_time_in_seconds=0.05):
+            moments.append(f"{name} starts")
+            await asyncio.sleep(seconds)
+            moments.append(f"{name} ends")
+
+    async def both() -> None:
+        slow = asyncio.create_task(turn(slow_server, "slow", 1.6))  # four lifetimes
+        await asyncio.sleep(0.1)
+        await turn(other_server, "other", 0)
+        await slow
+
+    asyncio.run(asyncio.wait_for(both(), timeout=30))
+    assert moments == ["slow starts", "slow ends", "other starts", "other ends"]
+    assert other_server.get_lock(conversation) is None
+
+
 def test_each_turn_appends_only_its_new_events(tracker_store, tmp_path):
     asyncio.run(tracker_store.save(tracker("d", UserUttered("bonjour"), CONSENT)))
     for turn in range(3):
