@@ -191,7 +191,7 @@ def checkin_turn(checkins: CheckinService, sender: str, request: CheckinRequest)
         try:
             if request.in_days is not None:
                 # « Dans 3 jours »: one point then, the weekly day kept.
-                once = checkins.once_in(sender, request.in_days)
+                once = checkins.once_in(sender, request.in_days, request.hour)
                 return AlertTurn([Said(texts.texts["once"].format(day=texts.day(once.weekday), hour=once.hour))])
             chosen = checkins.choose(sender, request.weekday, request.hour)
         except NoConsent:

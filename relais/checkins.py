@@ -36,7 +36,7 @@ _STOP = re.compile(rf"\b(?:stop|arret\w*|plus de|ne plus|supprim\w*|annul\w*)\b(
 _RESUME = re.compile(rf"\b(?:reprend\w*|relanc\w*|reactiv\w*|remettre)\b(?:\s+\w+){{0,2}}\s+{_REMINDERS}\b")
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # « Vous m'enverrez un message vendredi ? » (persona round 92: the scam-SMS advice): a point asked for.
-_WRITE_TO_ME = r"(?:vous|tu) (?:\w+ ){0,2}?(?:m'enverr\w*|m'ecrir\w*|me recontacter\w*|me relancer\w*|me (?:re)?demander\w* des nouvelles|m'envoy(?:er|ez) (?:un )?(?:message|mot|rappel)|m'ecrire)"
+_WRITE_TO_ME = r"(?:vous|tu) (?:\w+ ){0,2}?(?:m'enverr\w*|m'ecrir\w*|m'ecri(?:s|t|vez)\b|me recontacter\w*|me relancer\w*|me (?:re)?demander\w* des nouvelles|m'envoy(?:er|ez) (?:un )?(?:message|mot|rappel)|m'ecrire)"
 # « Vous pouvez me redemander demain comment ça va ? » (persona round 95: the prime d'activité
 # for students): one check-in tomorrow.
 _ASKS_AFTER_ME = (r"(?:vous|tu|quelqu'un|on) (?:\w+ ){0,2}?(?:me (?:re)?demander\w* (?:comment (?:ca|je) va\w*|si (?:ca|je) va\w*|de mes nouvelles|des nouvelles)"
@@ -87,6 +87,16 @@ def _part_of_day(words: str) -> int | None:
     return min(found)[1] if found else None
 
 
+_HOUR = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\b")
+
+
+def _hour_in(words: str) -> int | None:
+    """The hour said in `words` (« vers 10 h », « le matin »), or None."""
+    said = _HOUR.search(words)
+    hour = int(said.group(1)) if said else _part_of_day(words)
+    return hour if hour is not None and 0 <= hour <= 23 else None
+
+
 def read_request(text: str | None) -> CheckinRequest | None:
     words = normalise(text or "")
     if not words:
@@ -113,7 +123,9 @@ def read_request(text: str | None) -> CheckinRequest | None:
     in_days = _IN_DAYS.search(words)
     if in_days and not _NOT_WRITE.search(words):
         count = in_days.group(1)
-        return CheckinRequest(CHOOSE, in_days=int(count) if count.isdigit() else _NUMBERS[count])
+        # « … dans 3 jours vers 10 h », « … le matin »: that hour for the point.
+        return CheckinRequest(CHOOSE, hour=_hour_in(words[in_days.end():]),
+                              in_days=int(count) if count.isdigit() else _NUMBERS[count])
     if _IN_A_WEEK.search(words) and not _NOT_WRITE.search(words):
         return CheckinRequest(CHOOSE)
     if _STATUS.search(words):

@@ -306,6 +306,13 @@ _PUBLISH_ONLY = re.compile(
     r"|(dans les )?chiffres seulement|gardez (la|le|ca) (en prive|pour vous|pour l'unite)|(envoyez|transmettez|faites remonter) (la|le|ca)?)\b")
 
 
+# The citizen says it is not one: « c'est pas une doléance, je demande juste » (not « ce n'est
+# pas une doléance mais… », the usual way into one).
+_NOT_A_GRIEVANCE = re.compile(
+    r"^(?!.*\bmais\b).*(\b(c'est |c |ce n'est |ce n est |)pas (une |de |d')(doleance|envie|signalement)s?\b"
+    r"|\b(je )?(ne )?(veux|voudrais|souhaite) (pas|surtout pas) (deposer|faire) (une|de|d') ?(doleance|signalement)s?\b)")
+
+
 def read_request(text: str | None, recorded: bool = False, in_collection: bool = False) -> Reading | None:
     """The doléance request in a message, or None when it is none. `recorded`: the citizen
     has just given an item in this conversation, so « j'ajoute que… » adds to it."""
@@ -331,6 +338,9 @@ def read_request(text: str | None, recorded: bool = False, in_collection: bool =
         return Reading(DETAIL, references=references)
     if recorded and _WITHDRAW_LAST.search(words) and _only_withdraws(text or "", words, references):
         return Reading(WITHDRAW, references=references)
+    if _NOT_A_GRIEVANCE.search(words):
+        # « C'est pas une doléance, je demande juste… » (review F11: it started one).
+        return None
     public = _names_a_public_good(words)
     wish = bool(_WISH.search(words)) and (public or bool(_FOR_PEOPLE.search(words)))
     kind = ENVIE if wish or re.search(r"\b(envie|propos\w*|sugg\w*|idee)\b", words) else DOLEANCE

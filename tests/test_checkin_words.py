@@ -77,6 +77,15 @@ def test_a_point_in_a_few_days(text, days):
     assert read_request(text) == CheckinRequest(CHOOSE, in_days=days)
 
 
+@pytest.mark.parametrize("text, days, hour", [
+    ("tu m'écris dans 2 jours", 2, None),  # review F20: « tu m'écris » was not heard
+    ("vous pouvez m'écrire dans 3 jours vers 10h", 3, 10),
+    ("écrivez-moi dans 3 jours le matin", 3, 9),
+])
+def test_a_point_in_a_few_days_at_an_hour(text, days, hour):
+    assert read_request(text) == CheckinRequest(CHOOSE, hour=hour, in_days=days)
+
+
 @pytest.mark.parametrize("text", ["ne me relancez pas dans 3 jours", "je pars dans 3 jours en vacances"])
 def test_days_said_of_something_else_ask_no_point(text):
     assert read_request(text) is None

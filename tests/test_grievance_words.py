@@ -384,3 +384,17 @@ def test_two_items_of_one_street_are_two_items():
 def test_a_complaint_against_someone_is_no_question_about_the_item():
     from relais.grievance_words import read_request
     assert read_request("qu'est-ce qui va se passer si je porte plainte contre mon mari ?", recorded=True) is None
+
+
+@pytest.mark.parametrize("text", ["c'est pas une doléance, je veux juste savoir quand passe le bus",
+                                  "je veux pas faire de doléance, juste une question sur la cantine",
+                                  "pas de doléance pour moi merci"])
+def test_a_citizen_saying_it_is_no_doleance_starts_none(text):
+    """Review F11: the product's word, denied, started a doléance."""
+    assert read_request(text) is None
+
+
+@pytest.mark.parametrize("text", ["ce n'est pas une doléance mais le car ne passe plus",
+                                  "je veux pas me plaindre mais la route est pleine de trous"])
+def test_a_denial_that_leads_into_a_complaint_is_still_one(text):
+    assert read_request(text) is not None

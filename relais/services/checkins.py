@@ -83,9 +83,10 @@ class CheckinService:
 
         return run_in_transaction(self._session_factory, work)
 
-    def once_in(self, conversation_id: str, days: int) -> Plan:
-        """One point in `days` days, at the plan's hour; the weekly day is kept (« relancez-moi
-        dans 3 jours », persona round 107). NoConsent. The plan's `weekday` is the point's."""
+    def once_in(self, conversation_id: str, days: int, hour: int | None = None) -> Plan:
+        """One point in `days` days, at `hour` or else the plan's; the weekly day and hour are
+        kept (« relancez-moi dans 3 jours », persona round 107). NoConsent. The returned plan's
+        `weekday` and `hour` are the point's."""
 
         def work(session: Session) -> Plan:
             now = self._clock()
@@ -94,8 +95,9 @@ class CheckinService:
                 raise NoConsent()
             plan.paused = False
             plan.stage = CHECKIN_WEEKLY
-            plan.next_at = rules.in_days_at(now, days, plan.hour)
-            return replace(_view(plan), weekday=rules.weekday_in_days(days, now))
+            at = plan.hour if hour is None else hour
+            plan.next_at = rules.in_days_at(now, days, at)
+            return replace(_view(plan), weekday=rules.weekday_in_days(days, now), hour=at)
 
         return run_in_transaction(self._session_factory, work)
 

@@ -111,3 +111,12 @@ def test_one_point_in_a_few_days_keeps_the_weekly_day(checkins, consent, clock):
     assert checkins.plan("c1").weekday == 0  # then Mondays again
     with pytest.raises(NoConsent):
         checkins.once_in("stranger", 3)
+
+
+def test_one_point_in_a_few_days_at_the_hour_asked_keeps_the_weekly_hour(checkins, consent, clock):
+    # Review F20: « écrivez-moi dans 3 jours vers 10 h » came at the weekly 18:00.
+    consent.record_consent("c1", True, "v1")
+    checkins.choose("c1", weekday=0, hour=18)
+    once = checkins.once_in("c1", 3, hour=10)  # Thursday 10:00 in Paris
+    assert once.hour == 10 and once.next_at.astimezone(timezone.utc) == datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+    assert checkins.plan("c1").hour == 18
