@@ -93,10 +93,15 @@ class ActionCrise(Action):
             # « Supprimez mes données » in a violence dialogue: the data rights' confirmation
             # (data/rules/data_rights.yml erases on its yes).
             events.append(FollowupAction(ERASURE_CONFIRMATION))
+        if turn.then_person:
+            # « Non, mais je voudrais parler à un humain »: the team's answer to a request for
+            # a person (actions/escalation.py), as if asked alone.
+            events.append(FollowupAction(PERSON_ACTION))
         return events
 
 
 ERASURE_CONFIRMATION = "utter_confirmer_oubli"
+PERSON_ACTION = "action_escalader"
 
 
 def _escalation_slot(tracker: Tracker, before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:

@@ -649,6 +649,7 @@ class CrisisTurn:
     kind: str | None = None
     then_track: bool = False          # the message's track answers it next (after a false alarm)
     then_erasure: bool = False        # the data rights' erasure confirmation is asked next
+    then_person: bool = False         # the team's answer to a request for a person comes next
 
     @property
     def open(self) -> bool:
@@ -1616,6 +1617,11 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # « Non pas moi, c'est la voisine qui se fait taper »: a witness. Not « oui, c'est mon
         # copain qui me pousse ».
         return _witness(state, message.text)
+    if (move == "false_alarm" or answer is False) and _asks_a_person(message):
+        # « Non, mais je voudrais parler à un humain » (persona round 108: « reprenons », the
+        # request lost): the no is heard, and the person asked for comes next.
+        line = content.text("no_question_person")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"), then_person=True)
     if answer is False and state.get("kind") in _DESPAIR_KINDS and (state.get(LOW_KEY) or _low_or_alone(message.text)):
         # « Non, jamais… mais je n'ai plus goût à rien » after « personne ne vient me voir, je
         # reste au lit » (persona round 107: « reprenons », and the low mood left there): the

@@ -188,3 +188,19 @@ def test_an_erasure_asked_in_a_violence_dialogue_is_answered_then_confirmed(disp
     events, _ = run(dispatcher, domain, track)
     assert FollowupAction("utter_confirmer_oubli") in events
     assert "jamais par la personne qui regarde votre téléphone" in dispatcher.messages[0]["text"]
+
+
+def test_a_no_to_the_question_with_a_person_asked_for_is_followed_by_the_teams_answer(dispatcher, domain):
+    # Persona round 108: « non mais je voudrais parler à un humain » got « reprenons ».
+    from rasa_sdk.events import FollowupAction
+
+    from relais.crisis_dialogue import CitizenMessage, next_turn
+    from relais.safety import triage
+
+    first = "je suis à bout je vois plus trop à quoi ça sert tout ça"
+    asked = next_turn(None, CitizenMessage(first, None, triage(first))).state
+    track = tracker("non mais je voudrais parler à un humain", intent="demander_humain", state=asked,
+                    in_dialogue=True)
+    events, state = run(dispatcher, domain, track)
+    assert FollowupAction("action_escalader") in events and not state["open"]
+    assert dispatcher.messages[0]["text"] == crisis_content().text("no_question_person")

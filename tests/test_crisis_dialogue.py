@@ -1651,3 +1651,16 @@ def test_a_firm_no_with_sadness_and_loneliness_is_heard_without_the_crisis_block
     text = "Non, tout de même pas, je ne ferais jamais une chose pareille. Mais je n'ai plus goût à grand-chose."
     turn = next_turn(asked.state, CitizenMessage(text, None, triage(text)))
     assert turn.lines == (crisis_content().text("no_question_low"),) and not turn.case and not turn.state["open"]
+
+
+def test_a_no_with_a_person_asked_for_is_heard_and_the_person_comes_next():
+    """Persona round 108: « non mais je voudrais parler à un humain » under the suicide question
+    got « reprenons », and the request was lost."""
+    conversation = Conversation()
+    conversation.say("je suis à bout je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say("non mais je voudrais parler à un humain")
+    assert turn.then_person and turn.case is None and not turn.open
+    assert turn.lines == (crisis_content().text("no_question_person"),)
+    declined = Conversation()
+    declined.say("je suis à bout je vois plus trop à quoi ça sert tout ça")
+    assert not declined.say("non, je ne veux parler à personne").then_person
