@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend
 from actions.dialogue_state import earlier_texts, previous_action, wishes_of
+from actions.escalation import ActionEscalader
 from relais.contact_wishes import ContactWishes, contact_texts, in_contact_context, read_contact
 from relais.conversation_contract import (
     CONTACT_ACTION,
@@ -95,13 +96,12 @@ class ActionCrise(Action):
             events.append(FollowupAction(ERASURE_CONFIRMATION))
         if turn.then_person:
             # « Non, mais je voudrais parler à un humain »: the team's answer to a request for
-            # a person (actions/escalation.py), as if asked alone.
-            events.append(FollowupAction(PERSON_ACTION))
+            # a person (actions/escalation.py), in this turn, as if asked alone.
+            events += ActionEscalader().run(dispatcher, tracker, domain)
         return events
 
 
 ERASURE_CONFIRMATION = "utter_confirmer_oubli"
-PERSON_ACTION = "action_escalader"
 
 
 def _escalation_slot(tracker: Tracker, before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:

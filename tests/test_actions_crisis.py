@@ -190,10 +190,8 @@ def test_an_erasure_asked_in_a_violence_dialogue_is_answered_then_confirmed(disp
     assert "jamais par la personne qui regarde votre téléphone" in dispatcher.messages[0]["text"]
 
 
-def test_a_no_to_the_question_with_a_person_asked_for_is_followed_by_the_teams_answer(dispatcher, domain):
+def test_a_no_to_the_question_with_a_person_asked_for_is_followed_by_the_teams_answer(dispatcher, domain, database):
     # Persona round 108: « non mais je voudrais parler à un humain » got « reprenons ».
-    from rasa_sdk.events import FollowupAction
-
     from relais.crisis_dialogue import CitizenMessage, next_turn
     from relais.safety import triage
 
@@ -202,5 +200,9 @@ def test_a_no_to_the_question_with_a_person_asked_for_is_followed_by_the_teams_a
     track = tracker("non mais je voudrais parler à un humain", intent="demander_humain", state=asked,
                     in_dialogue=True)
     events, state = run(dispatcher, domain, track)
-    assert FollowupAction("action_escalader") in events and not state["open"]
+    assert not state["open"]
     assert dispatcher.messages[0]["text"] == crisis_content().text("no_question_person")
+    # The team's answer in the same turn: a case opened, not a priority one.
+    assert dispatcher.messages[1]["response"] == "utter_escalade_demande"
+    rows, _ = cases(database)
+    assert [(priority, status, crisis_kind) for _, priority, status, crisis_kind, *_ in rows] == [(2, "open", None)]
