@@ -9,8 +9,9 @@ from datetime import datetime
 
 from bot.conversation import Reply
 from bot.rasa_client import RasaClient, RasaUnavailable
-from relais.contact_wishes import LOCAL_TIME, allows_message, contact_texts, next_allowed_at
+from relais.contact_wishes import allows_message, contact_texts, next_allowed_at
 from relais.directory import CoachScope, RelaisDirectory, RelaisTeam
+from relais.local_time import LOCAL_TIME
 from relais.models import CASE_TAKEN, utc_now
 from relais.services.desk import DESK_ACTOR, DeskService, HeldDelivery
 from relais.services.escalation import BOT_ACTOR, CaseInfo, EscalationService

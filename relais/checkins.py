@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from relais.grievances import LOCAL_TIME
+from relais.local_time import LOCAL_TIME
 from relais.settings import PROJECT_ROOT
 from relais.text import normalise
 

@@ -18,19 +18,17 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 
 from relais.conversation_contract import CONTACT_WISHES_KEY
 from relais.crisis import VIOLENCE
+from relais.local_time import LOCAL_TIME  # the hours citizens give are Paris time
 from relais.sentences import sentences
 from relais.text import normalise
 from relais.yes_no import says_yes
 
 CONTENT_PATH = Path(__file__).parent / "content" / "contact_wishes.yml"
-# Citizens of Relais live in metropolitan France for now: the hours they give are Paris time.
-LOCAL_TIME = ZoneInfo("Europe/Paris")
 # When a citizen gives one end only (« pas après 19 h »), the quiet time runs to the morning,
 # or from the evening (« pas avant 9 h »): nobody asked for a message at 3 a.m. either.
 MORNING_HOUR = 8

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from relais.directory import ALL_DEPARTEMENTS
-from relais.grievances import LOCAL_TIME
+from relais.local_time import LOCAL_TIME
 from relais.models import EVENT_KINDS, SEVERITIES, SEVERITY_DANGER
 from relais.settings import PROJECT_ROOT
 from relais.text import normalise

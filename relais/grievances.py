@@ -17,10 +17,10 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 
+from relais.local_time import LOCAL_TIME
 from relais.models import (
     GRIEVANCE_STATUSES,
     STATUS_DONE,
@@ -51,7 +51,6 @@ MIN_PUBLISHED_COUNT = SECRECY_THRESHOLD
 OVERDUE_AFTER = timedelta(days=7)
 MAX_TEXT_LENGTH = 2000
 
-LOCAL_TIME = ZoneInfo("Europe/Paris")
 QUIET_FROM = time(21, 0)
 QUIET_UNTIL = time(8, 0)
 

@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 
 from relais import events as rules
 from relais.directory import postal_code_to_departement
-from relais.grievances import LOCAL_TIME
+from relais.local_time import LOCAL_TIME
 from relais.models import EVENT_ACTIVE, EVENT_ENDED, EVENT_KINDS, SEVERITIES
 from relais.services.events import EventDraft, EventView
 from relais.services.unit_desk import AgentInfo

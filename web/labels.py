@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Flask
 
-from relais.grievances import LOCAL_TIME, MIN_PUBLISHED_COUNT, grievance_texts
+from relais.grievances import MIN_PUBLISHED_COUNT, grievance_texts
+from relais.local_time import LOCAL_TIME
 
 ROLES = {
     "unit": "Unité de quartier",

@@ -23,7 +23,7 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ColumnElement
 
 from relais.database import SessionFactory
-from relais.grievances import LOCAL_TIME
+from relais.local_time import LOCAL_TIME
 from relais.models import (
     CONSENT_GIVEN,
     OBSERVATORY_MONTH,
