@@ -996,7 +996,8 @@ _DESPAIR = re.compile(
     r"rien (ne |n')?(sert|servira|changera|marche)|a quoi bon|ca (ne )?sert a rien|plus la peine|"
     r"(me|m') (laisse|laissent|lache|lachent) tomber|tout le monde s'en fout|je (suis|serais) (un )?(fardeau|poids)|"
     r"je vois pas le bout|je vois plus le bout|j'en peux plus|je n'en peux plus|(plus|pas) envie de rien|"
-    r"plus envie de (vivre|continuer|me battre)|ca sert (plus )?a rien de continuer)\b")
+    r"plus envie de (vivre|continuer|me battre)|ca sert (plus )?a rien de continuer|"
+    r"tout est foutu|plus (d'|aucun )?espoir|aucun espoir|je (ne )?vois (pas|plus) d'issue|sans issue)\b")
 
 
 # A statement read as a track ("il habite à 200 km de chez moi" about a friend at risk,
@@ -1627,6 +1628,11 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # reste au lit » (persona round 107: « reprenons », and the low mood left there): the
         # no is heard, and so are the sadness and the loneliness.
         line = content.text("no_question_low")
+        return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
+    if answer is False and despairs(state, message):
+        # « Non, de toute façon rien ne sert à rien » (review F5: « pardon si la question a
+        # surpris, reprenons »): the no is heard, and so is the hopelessness; no case.
+        line = content.text("no_question_despair")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"))
     if move == "false_alarm" or answer is False:
         line = content.lines("no_question")[0]

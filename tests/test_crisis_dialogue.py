@@ -1664,3 +1664,14 @@ def test_a_no_with_a_person_asked_for_is_heard_and_the_person_comes_next():
     declined = Conversation()
     declined.say("je suis à bout je vois plus trop à quoi ça sert tout ça")
     assert not declined.say("non, je ne veux parler à personne").then_person
+
+
+@pytest.mark.parametrize("answer", ["non. de toute façon rien ne sert à rien", "non, enfin je sais plus, tout est foutu",
+                                    "non. j'ai plus d'espoir c'est tout"])
+def test_a_no_with_hopelessness_is_heard_without_a_case_and_without_closing_coldly(answer):
+    """Review F5: « pardon si la question a surpris, reprenons » after a no full of despair."""
+    conversation = Conversation()
+    conversation.say("je suis à bout je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say(answer)
+    assert turn.case is None and turn.lines == (crisis_content().text("no_question_despair"),)
+    assert "3114" in turn.lines[0]
