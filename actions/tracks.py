@@ -43,13 +43,19 @@ from actions.topic_replies import (
 )
 from actions.varied import ISOLATION, isolation_answered
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
-from relais.acute import is_acute
+from relais.acute import is_acute, is_pressing
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
 from relais.conversation_contract import TRACK_ACTION
 from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, is_question, read_answer
 from relais.plan_request import asks_for_a_plan
 from relais.step_outcome import reports_struggle
-from relais.topics import TopicMatch, best_topic, question_topic, question_topic_anywhere
+from relais.topics import (
+    TopicMatch,
+    best_topic,
+    question_topic,
+    question_topic_anywhere,
+    said_topic,
+)
 from relais.track_content import find_topic
 from relais.track_turn import (
     ANSWER,
@@ -303,6 +309,11 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
     urgence, or a switch of track to confirm. None: decide as for any message."""
     current = tracker.get_slot("track")
     requested = tracker.get_slot("requested_slot")
+    if said_topic(text) is not None and not is_acute(text) and not is_pressing(text):
+        # A topic said in its own words answers, whatever question is under way (persona round
+        # 109: « laissez le budget. service de remplacement, aide au répit MSA, vous connaissez ? »
+        # got the budget advice and « où en est votre budget ? » again).
+        return None
     if current and requested in diagnostic_slots(current):
         reading = read_answer(current, requested, text)
         if reading.kind == OPTION:

@@ -60,6 +60,7 @@ from relais.safety import (
 )
 from relais.sentences import sentences
 from relais.text import normalise
+from relais.topics import said_topic
 from relais.tracks import TRACK_INTENT_PREFIX, TRACKS
 from relais.violence_witness import tells_violence_to_another, witness_question, writer_is_hit
 from relais.yes_no import is_acknowledgement
@@ -1229,7 +1230,10 @@ def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:
     move = move_of(message, kind, skip=skip)
     # Another subject named, or asked of a track the model is fairly sure of (persona round 106:
     # a boy safe in his room asked about a summer job and got « je vous lis »).
-    elsewhere = bool(_ELSEWHERE.search(words)) or _asks_its_track(message, OVER_TRACK_CONFIDENCE)
+    # A topic said in its own words is another subject too (persona round 109: a farmer safe
+    # with his wife asked four times who could replace him on the farm, and got the dialogue).
+    elsewhere = bool(_ELSEWHERE.search(words)) or _asks_its_track(message, OVER_TRACK_CONFIDENCE) \
+        or said_topic(text) is not None
     if not elsewhere or _STILL_IN_DANGER.search(words) or move not in (None, "thanks", "what_to_do"):
         # Only another subject named, and nothing of the danger (« je fais quoi ? » alone is the
         # dialogue's own question).
@@ -1264,12 +1268,11 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
         first = content.text(_FIRST_OF_WRITER[(crisis_kind.id, writer)])
     if writer == "infant" and _FEVER.search(normalise(text or "")):
         first = content.text("medical_infant_fever_first")
-    elif crisis_kind.id == MEDICAL and writer != "infant" and _FEVER.search(normalise(text or "")) \
-            and (_CHILD_OF_WRITER.search(normalise(text or "")) or (_CHILD_S_DOSE.search(normalise(text or ""))
-                                                                  and not _AN_ADULT.search(normalise(text or "")))):
+    elif crisis_kind.id == MEDICAL and writer != "infant" and (_tells_child_fever(text) or state.get(CHILD_FEVER_KEY)):
         # A child's fever (persona round 108: « mon fils de 8 ans a 39,5, il est tout mou » got
         # the bystander's lines, massage cardiaque included).
         first = content.text("medical_child_fever_first")
+        state = {**state, CHILD_FEVER_KEY: True}
     if crisis_kind.id in (MEDICAL, DANGER) and (speaks_of_carbon_monoxide(text) or state.get("carbon_monoxide")):
         first = content.text("carbon_monoxide_first")
     elif crisis_kind.id == DANGER and speaks_of_a_gas_leak(text):
@@ -1291,6 +1294,17 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
                  "carbon_monoxide": bool(state.get("carbon_monoxide")) or speaks_of_carbon_monoxide(text)}
     return CrisisTurn(lines=lines, state=new_state, case=CASE_RAISE if raised else CASE_OPEN,
                       kind=crisis_kind.id)
+
+
+# The state's mark of a child's fever (its answers: relais/content/crisis.yml, *_child_fever).
+CHILD_FEVER_KEY = "child_fever"
+
+
+def _tells_child_fever(text: str | None) -> bool:
+    """A child's fever: the writer's child named, or a child's dose without an adult named."""
+    words = normalise(text or "")
+    return bool(_FEVER.search(words)) and bool(
+        _CHILD_OF_WRITER.search(words) or (_CHILD_S_DOSE.search(words) and not _AN_ADULT.search(words)))
 
 
 # Practicalities answered beside the first reply of a writer who is unwell.
@@ -1482,6 +1496,10 @@ def _ask(state: dict[str, Any], kind: str | None, text: str | None = None) -> Cr
     new_state = {**state, "open": True, "tier": QUESTION, "kind": crisis_kind.id,
                  "last": line, "asked": 1, "questions": 0, "heat": speaks_of_heat(text),
                  LOW_KEY: bool(state.get(LOW_KEY)) or _low_or_alone(text)}
+    if crisis_kind.id == MEDICAL and _tells_child_fever(text):
+        # The yes to come (« je sais pas… elle respire normalement ») names no fever: the child's
+        # is remembered (persona round 109: the bystander's lines, massage cardiaque included).
+        new_state[CHILD_FEVER_KEY] = True
     if crisis_kind.id == CHILD and state.get("writer") is None and _NEIGHBOUR.search(normalise(text or "")):
         # The neighbour who asks is still the neighbour when the answer names no one (persona
         # round 103: « restez près de l'enfant » to a woman upstairs).
@@ -2098,6 +2116,16 @@ _PRACTICAL = (
     # « Il dit qu'il a soif, je lui donne de l'eau ? » (persona round 104: unanswered twice).
     ("drink", frozenset({MEDICAL}), re.compile(
         r"\b(je lui donne|lui donner|peut il|peut elle|il peut|elle peut) (\w+ ){0,2}(de l'eau|a boire|boire)\b|\b(il|elle) a soif\b")),
+    # The room, not the body (« la CHAMBRE, il fait trop chaud. ventilateur, fenêtres ? »).
+    ("room_cooling", frozenset({MEDICAL}), re.compile(
+        r"\b(chambre|piece|appart\w*|logement|maison)\b.{0,40}\b(trop chaud|chaud|chaude|etouffe|rafraichir|refroidir|\d\d ?(°|degres))"
+        r"|\b(rafraichir|refroidir|aerer) (la |sa |ma |cette )?(chambre|piece|appart\w*|maison)\b"
+        r"|\bventilateur (face|vers|sur|devant|braque|dirige|pointe|en face)\b|\b(ouvrir|ouvre|fermer|ferme) (les |la )?fenetres?\b")),
+    # A doctor on duty (« un médecin de garde un dimanche ? », « le 116 117 c'est quoi ? »).
+    ("on_duty_doctor", frozenset({MEDICAL}), re.compile(
+        r"\b(medecins? de garde|116 ?117|sos medecins?|pharmacie de garde|3237|maison medicale de garde|permanence des soins"
+        r"|(un |le |une )?(medecin|docteur|pediatre) (le |ce |un )?(dimanche|week end|weekend|soir|nuit|jour ferie|ferie)"
+        r"|pediatre (est )?(ferme|en vacances|absent|pas la))\b")),
     ("cooling", frozenset({MEDICAL}), re.compile(
         r"\b(gant (de toilette )?(mouille|humide|froid|frais)|linge (mouille|humide|frais)|bain (froid|frais|tiede)|le rafraichir|"
         r"le refroidir|la rafraichir|la refroidir|ventilateur|glace|glacons|eau fraiche|eau froide|brumisateur)\b")),
@@ -2197,6 +2225,9 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
         # « Je prends quoi comme papiers et médicaments ? » asks what to take, not whether to
         # give a medicine (persona round 93).
         asks = tuple(key for key in asks if key != "medicine")
+    if "room_cooling" in asks:
+        # The room asked about: not the body's cooling again.
+        asks = tuple(key for key in asks if key != "cooling")
     if "keep_warm" in asks:
         # The warmth asked is the family's, waiting outside: not the patient's blanket.
         asks = tuple(key for key in asks if key != "cover")
@@ -2242,11 +2273,14 @@ def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
 
 
 def _variant(table: dict[str, Any], key: str, state: dict[str, Any]) -> str:
-    """The answer's variant for who writes (a baby, a closed door), else for a heatstroke, when
-    the table has one."""
+    """The answer's variant for who writes (a baby, a closed door), else for a child's fever or a
+    heatstroke, when the table has one."""
     writer = state.get("writer")
     heat = bool(state.get("heat"))
     candidates = [f"{key}_heat_self"] if writer == "self" and heat else []
+    if state.get(CHILD_FEVER_KEY) and writer != "infant":
+        # A child's fever in a heat wave is still a fever: no heatstroke's ice.
+        candidates.append(f"{key}_child_fever")
     if writer in ("infant", "unanswering", "self"):
         candidates.append(f"{key}_{writer}")
     if heat:

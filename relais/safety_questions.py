@@ -114,7 +114,12 @@ _CHILD = re.compile(r"\b(mon fils|ma fille|mon petit|ma petite|mon enfant|mes en
                     r"mon loulou|ma puce|(enfant|fils|fille|garcon) de \d+ ans)\b")
 _FEVER = re.compile(r"\b(fievre|febrile)\b|\b(a|fait|de) (39|40|41)( \d)?( de fievre| degres de fievre| de temperature)?\b(?! (ans|kg|kilos?|euros?|semaines|mois|jours|km|min|minutes?|heures|a son|au|sur|en|degres dehors|points)\b)"
                     r"|\bsa temperature\b.{0,30}\b(39|40|41)\b")
-_NOT_A_CHILD_S = re.compile(r"\b(j'ai|jai) (\d+ ans et )?(de la fievre|\d\d de fievre|39|40|41)\b|\b(il fait (\d+ ?degres|\d+ dehors|chaud|tres chaud|quelle temperature)|dehors|a l'ombre|dans l'appart|degres avec)\b")
+_NOT_A_CHILD_S = re.compile(r"\b(j'ai|jai) (\d+ ans et )?(de la fievre|\d\d de fievre|39|40|41)\b")
+# The weather's degrees read as a fever (« il fait 39 degrés dehors »), unless the fever is named
+# (persona round 109: « ma fille de 3 ans a 39,8 de fièvre… il fait 31 degrés dans sa chambre »
+# got the heat advice for an elderly person).
+_WEATHER = re.compile(r"\b(il fait (\d+ ?degres|\d+ dehors|chaud|tres chaud|quelle temperature)|dehors|a l'ombre|dans l'appart|degres avec)\b")
+_FEVER_NAMED = re.compile(r"\b(fievre|febrile)\b")
 _HE_OR_SHE = re.compile(r"\b(il|elle) (a|fait|est)\b")
 
 
@@ -122,7 +127,7 @@ def tells_a_child_fever(text: str | None, earlier: tuple[str, ...] = ()) -> bool
     """A parent tells a child's fever, or asks for a child's painkiller after telling one."""
     words = normalise(text or "")
     recent = tuple(normalise(t) for t in earlier[-2:])
-    if _NOT_A_CHILD_S.search(words):
+    if _NOT_A_CHILD_S.search(words) or (_WEATHER.search(words) and not _FEVER_NAMED.search(words)):
         return False
     named = bool(_CHILD.search(words)) or (any(_CHILD.search(t) for t in recent) and bool(_HE_OR_SHE.search(words)))
     fever_before = any(_CHILD.search(t) and _FEVER.search(t) for t in recent)

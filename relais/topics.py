@@ -159,8 +159,15 @@ def said_topic(text: str) -> TopicMatch | None:
     are surer than the track DIET hears (persona round 106: a dairy farmer in debt was heard as
     food, and got the baby-milk answer). None when none, or several, are said."""
     words = without_denied_problems(normalise(text or ""))
-    said = [t for t in topic_index().word_topics if _said_in(t, words) and not _ruled_out(t, words)]
+    said = [t for t in word_topics() if _said_in(t, words) and not _ruled_out(t, words)]
     return TopicMatch(said[0], 1.0) if len(said) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def word_topics() -> tuple[Topic, ...]:
+    """The topics read from their words, without the sub-topic model: the Rasa server's crisis
+    policy reads them too (relais/crisis_dialogue.py), and fits no model."""
+    return tuple(t for t in all_topics() if t.when)
 
 
 def tracks_by_topic_mass(text: str) -> list[tuple[str, float]]:

@@ -1675,3 +1675,31 @@ def test_a_no_with_hopelessness_is_heard_without_a_case_and_without_closing_cold
     turn = conversation.say(answer)
     assert turn.case is None and turn.lines == (crisis_content().text("no_question_despair"),)
     assert "3114" in turn.lines[0]
+
+
+def test_a_childs_fever_in_a_heat_wave_gets_a_fevers_answers_the_room_and_the_doctor_on_duty():
+    """Persona round 109: a toddler's fever in a heat wave got the heatstroke's ice, the same
+    cooling line for the room, and « pas de réponse sûre » for a doctor on duty (116 117)."""
+    content = crisis_content().dialogue["medical_answers"]
+    conversation = Conversation()
+    conversation.say("ma fille de 3 ans a 39,8 de fièvre, elle est toute molle, il fait 31 degrés avec la canicule")
+    dose = conversation.say("j'ai du doliprane sirop, je peux lui en donner combien ? elle fait 14 kilos")
+    assert dose.lines == (content["medicine_child_fever"],)
+    cooling = conversation.say("je la déshabille ? je lui mets un gant mouillé ? il fait tellement chaud")
+    assert cooling.lines[0].startswith(content["cooling_child_fever"]) and "cou, aux aisselles" not in cooling.lines[0]
+    room = conversation.say("sa chambre est à 31°, comment je peux la rafraîchir ? je mets le ventilateur face à elle ?")
+    assert room.lines == (content["room_cooling"],)
+    on_duty = conversation.say("notre pédiatre est fermé, comment je trouve un médecin de garde un dimanche ?")
+    assert on_duty.lines == (content["on_duty_doctor"],) and "116 117" in on_duty.lines[0]
+
+
+def test_a_childs_fever_told_before_the_medical_question_is_remembered_in_the_yes():
+    from relais.crisis_dialogue import CitizenMessage, next_turn
+    from relais.safety import Triage
+
+    first = "ma fille de 3 ans a 39,8 de fièvre, je dois appeler qui ?"
+    asked = next_turn(None, CitizenMessage(first, None, Triage(QUESTION, "medical")))
+    assert asked.ask_yes_no
+    text = "oui elle respire normalement je crois, elle a bu un peu d'eau"
+    turn = next_turn(asked.state, CitizenMessage(text, "affirm", triage(text)))
+    assert crisis_content().text("medical_child_fever_first") in turn.lines

@@ -49,12 +49,17 @@ def test_taking_it_all_is_no_painkiller_question(text):
     ("mon fils a 39 de fièvre !! qu'est ce que je fais ?", ()),
     ("mon fils vient de se réveiller il est tout chaud, je viens de prendre sa température il a 39", ()),
     ("je peux lui donner du doliprane en attendant ? il fait 14 kilos", ("mon fils a 39 de fièvre",)),
+    # Persona round 109: the room's degrees beside a fever named (the heat advice for an elderly
+    # person was the answer).
+    ("il est 2h du mat, ma fille de 3 ans a 39,8 de fièvre, avec la canicule il fait 31 degrés dans sa chambre, "
+     "est ce que j'appelle le 15 ??", ()),
 ])
 def test_a_child_s_fever(text, earlier):
     assert tells_a_child_fever(text, earlier)
 
 
-@pytest.mark.parametrize("text", ["il fait 39 dehors, mon fils a chaud", "mon fils a 39 ans et il cherche du travail"])
+@pytest.mark.parametrize("text", ["il fait 39 dehors, mon fils a chaud", "mon fils a 39 ans et il cherche du travail",
+                                  "ma fille a 39 il fait 35 degrés dehors"])
 def test_the_weather_or_an_age_is_no_fever(text):
     assert not tells_a_child_fever(text)
 
