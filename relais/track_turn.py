@@ -259,6 +259,11 @@ def context_turn(text: str, current: str | None, track: str, phase: str | None) 
     track (`decide` answers it)."""
     if not current or current not in TRACKS:
         return None
+    if is_typed(text) and said_topic(text) is not None and not is_acute(text) and not is_pressing(text):
+        # A topic said in its own words is answered (`decide`), not read in the advice under way
+        # (persona round 109: « JE SUIS PAS AU CHOMAGE. retard au travail à cause de la pénurie,
+        # mes droits ? » got a line of the job-loss steps, twice).
+        return None
     if track == current:
         # A short follow-up question of the track under way that no topic answers (« et si le
         # couvercle est bombé ? »): read in context; the track's introduction again would start
