@@ -14,9 +14,17 @@ from actions.event_answer import answer_about_event
 from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics, consent_asked
 from relais.coaching import clean_answer
 from relais.consent_words import is_explicit_answer, leading_consent, polite_answer
-from relais.conversation_contract import CONSENT_SLOT, CONSENT_SLOT_GIVEN, CONSENT_SLOT_REFUSED
+from relais.conversation_contract import (
+    CONSENT_SLOT,
+    CONSENT_SLOT_GIVEN,
+    CONSENT_SLOT_REFUSED,
+    GRIEVANCE_SLOT,
+    GRIEVANCE_STEP_KEY,
+)
 from relais.data_rights_words import asks_about_cost, asks_how_data_is_kept
 from relais.greeting import after_greeting, is_greeting_only
+from relais.grievance_words import STEP_TRANSMIT, STEP_VISIBILITY, STEP_WHAT, STEP_WHERE
+from relais.grievances import grievance_texts
 from relais.services import StorageUnavailable
 
 GIVING_INTENTS = ("consentir", "affirm")
@@ -148,9 +156,26 @@ class ActionEnregistrerConsentement(Action):
             dispatcher.utter_message(response="utter_consentement_retire")
         else:
             dispatcher.utter_message(response="utter_consentement_refuse")
-        if intent != WITHDRAWING_INTENT:
+        pending = pending_grievance_question(tracker) if intent != WITHDRAWING_INTENT else None
+        if pending is not None:
+            # « Je voudrais faire une réclamation », then « j'accepte »: the doléance's question
+            # again, not the menu (persona round 109: « j'accepte » became its text).
+            dispatcher.utter_message(text=pending)
+        elif intent != WITHDRAWING_INTENT:
             dispatcher.utter_message(response="utter_menu")
         return [SlotSet(CONSENT_SLOT, CONSENT_SLOT_GIVEN if given else CONSENT_SLOT_REFUSED)]
+
+
+# The doléance questions asked again as they were, by their step (relais/grievance_words.py).
+_GRIEVANCE_QUESTIONS = {STEP_WHAT: "ask_what", STEP_WHERE: "ask_where", STEP_VISIBILITY: "ask_visibility",
+                        STEP_TRANSMIT: "ask_transmit_again"}
+
+
+def pending_grievance_question(tracker: Tracker) -> str | None:
+    """The question of a doléance being collected, when one waits for its answer."""
+    step = (tracker.get_slot(GRIEVANCE_SLOT) or {}).get(GRIEVANCE_STEP_KEY)
+    key = _GRIEVANCE_QUESTIONS.get(step)
+    return str(grievance_texts().conversation[key]) if key else None
 
 
 def _keep_the_goal_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -13,9 +13,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from rasa_components.consent_reader import GIVE_INTENT, REFUSE_INTENT
 from rasa_components.crisis_policy import awaiting_answer, next_crisis_action, previous_action
 from rasa_components.decided_policy import DecidedPolicy
 from relais.conversation_contract import (
+    CONSENT_SLOT,
+    CONSENT_SLOT_UNKNOWN,
     CRISIS_ACTION,
     GRIEVANCE_ACTION,
     GRIEVANCE_RECORDED_KEY,
@@ -50,9 +53,21 @@ def next_grievance_action(tracker: DialogueStateTracker) -> Optional[str]:
         return None
     if next_crisis_action(tracker) == CRISIS_ACTION:
         return None
+    if answers_the_pending_consent(tracker, parse):
+        # « J'accepte » after « je voudrais faire une réclamation »: the consent question asked
+        # at the start is answered, not the doléance's « que voulez-vous transmettre ? » (persona
+        # round 109: « j'accepte » became the doléance's text). Its rules answer, then the
+        # doléance's question waits for the next message.
+        return None
     state = tracker.get_slot(GRIEVANCE_SLOT) or {}
     step = state.get(GRIEVANCE_STEP_KEY)
     just_asked = previous_action(tracker) == GRIEVANCE_ACTION
     if is_for_grievance_turn(parse.get("text"), step, just_asked, bool(state.get(GRIEVANCE_RECORDED_KEY))):
         return GRIEVANCE_ACTION
     return None
+
+
+def answers_the_pending_consent(tracker: DialogueStateTracker, parse: dict) -> bool:
+    """The message answers the consent question, which is still unanswered."""
+    intent = (parse.get("intent") or {}).get("name")
+    return intent in (GIVE_INTENT, REFUSE_INTENT) and tracker.get_slot(CONSENT_SLOT) in (None, CONSENT_SLOT_UNKNOWN)

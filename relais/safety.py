@@ -542,10 +542,18 @@ CONCERN_PATTERNS = _compile((
                r"(gere tout l'argent|garde (ma|la) (carte|cb)\b(?! (grise|vitale|d'identite|de fidelite|de bus|de transport|du resto|de cantine))|"
                r"gere ma carte|prend ma (carte|cb)|a pris ma (carte|cb)|confisque ma (carte|cb)|"
                # « il me donne 20 balles par semaine et il garde la carte » (persona round 107);
-               # « 30 € » reads « 30 » once normalised.
-               r"me (donne|laisse|file) (que |juste |seulement )?\d+ (euros?|e|balles )?(par |/ ?)(semaine|mois)|m'empeche (de travailler|de sortir|de voir))"
+               # « 30 € » reads « 30 » once normalised, « 50e » stays « 50e ».
+               r"me (donne|laisse|file) (que |juste |seulement )?\d+ ?(euros?|e|balles)? ?(par |/ ?)(semaine|mois)|m'empeche (de travailler|de sortir|de voir))"
                # Not « mon conseiller bancaire dit que je sais pas gérer » (review).
                r"|\b(mon mari|mon conjoint|mon compagnon|mon copain|mon mec|ma femme|ma copine|ma compagne) (\w+ ){0,2}dit que je (ne )?sais pas gerer (l'argent|mon argent|les sous|mes sous|le budget)?\b"),
+    # The partner who takes one's pay (« mon conjoint prend ma paie et me donne 50e par semaine…
+    # comment je fais un budget avec ça », persona round 109: the Points conseil budget, twice),
+    # even beside a budget asked for; not a pay kept by an employer, a bank or the CAF.
+    (VIOLENCE, r"^(?!.*\b(ensemble|on gere|nous gerons|compte commun|commun accord|je lui ai demande|on a decide|patron|patronne|"
+               r"employeur|entreprise|boite|banque|banquier|caf|huissier|conseill\w*|argent de poche|daron|mon pere|ma mere|mes parents|coloc|colocataire|colloc)\b).*"
+               r"\b(il|elle|mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon copain|ma copine|mon mec) (\w+ ){0,2}"
+               r"((prend|garde|touche|encaisse|recupere|a pris) (toute |tout )?(ma|mon|mes) (paie|paye|salaire|argent|rsa|allocs?|allocations?)\b"
+               r"|(prend|garde|a pris) tout (l'argent|mon argent|ce que je gagne)\b)"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
     # Identification with someone who took their life (« le voisin s'est pendu, même histoire que
     # moi… je comprends mieux maintenant », persona round 106: a farmer's words kept as a goal).

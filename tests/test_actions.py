@@ -436,6 +436,18 @@ def test_consent_answer(dispatcher, domain, intent, consent, response):
     assert responses(dispatcher) == [response, "utter_menu"]
 
 
+def test_consent_given_while_a_doleance_waits_for_its_text_asks_for_it_again(dispatcher, domain):
+    # Persona round 109: « je voudrais faire une réclamation », then « j'accepte » to the consent
+    # question asked beside it: the doléance's question again, not the menu.
+    from relais.grievances import grievance_texts
+
+    tracker = make_tracker("consentir", "j'accepte", slots={"doleance": {"step": "what", "kind": "doleance"}})
+    events = ActionEnregistrerConsentement().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("consentement", "donne")]
+    assert responses(dispatcher) == ["utter_consentement_merci", None]
+    assert dispatcher.messages[1]["text"] == grievance_texts().conversation["ask_what"]
+
+
 def test_consent_given_after_the_goal_was_offered_keeps_the_goal(dispatcher, domain):
     # Persona round 15: « voulez-vous que je le garde ? », « J'accepte », then the menu; the goal
     # was lost.

@@ -584,3 +584,23 @@ def test_sms_spellings_of_suicide_are_read(text):
 
 def test_a_life_spoiled_is_no_suicide():
     assert triage("il fout en l'air mon planning").tier is None
+
+
+@pytest.mark.parametrize("text", [
+    # Persona round 109: the Points conseil budget, twice.
+    "le probleme c'est que c'est pas moi qui gere. mon conjoint prend ma paie et me donne 50e par semaine pour tout, "
+    "et si je depasse il crie, hier il a cassé une assiette. comment faire un budget avec ça",
+    "vous avez lu ce que j'ai ecrit? il prend ma paie et il crie. c'est normal ça ou pas ?",
+    "mon mari touche mon rsa sur son compte",
+])
+def test_a_partner_taking_ones_pay_is_asked_about_even_beside_a_budget(text):
+    assert triage(text) == Triage(QUESTION, "violence")
+
+
+@pytest.mark.parametrize("text", [
+    "mon employeur ne paie plus, il garde mon salaire",
+    "mon mari et moi on gere ensemble, il prend ma paie sur le compte commun",
+    "elle prend mon argent pour ses courses ? c'est ma coloc",
+])
+def test_a_pay_kept_by_an_employer_or_shared_stays_calm(text):
+    assert triage(text).tier is None

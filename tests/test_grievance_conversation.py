@@ -91,3 +91,15 @@ def test_a_request_for_a_person_in_the_middle_of_the_questions_reaches_a_person(
     reply = texts(relais_client, sender, "laissez, je préfère un conseiller svp")
     assert "de côté" in reply and "dossier n°" in reply and "que peut-on en faire" not in reply.lower()
     assert probe.items(sender).rows == [] and relais_client.cases(sender)
+
+
+def test_consent_given_after_a_request_is_consent_and_the_request_waits_for_its_text(relais_client, probe):
+    # Persona round 109: « j'accepte », typed to the consent question asked beside « que voulez-
+    # vous transmettre ? », became the doléance's text.
+    sender = f"grv-own-{uuid.uuid4().hex[:8]}"
+    asked = texts(relais_client, sender, "Bonjour, je voudrais faire une réclamation")
+    assert "Que voulez-vous transmettre" in asked
+    reply = texts(relais_client, sender, "j'accepte")
+    assert "Je garderai la trace" in reply and "Que voulez-vous transmettre" in reply
+    reply = texts(relais_client, sender, "la ligne de bus 12 vers Villeneuve a été supprimée en septembre")
+    assert "où" in reply.lower() and "j'accepte" not in reply
