@@ -6,9 +6,11 @@ the same with UserUtteranceReverted and a new UserUttered)."""
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import UserUtteranceReverted, UserUttered
+from rasa_sdk.events import ActionExecuted, UserUtteranceReverted, UserUttered
 
 from relais.button_choice import last_buttons, meant_button, payload_intent
+
+ACTION_LISTEN = "action_listen"
 
 
 def replay_meant_button(tracker: Tracker) -> list[dict[str, Any]] | None:
@@ -24,5 +26,9 @@ def replay_meant_button(tracker: Tracker) -> list[dict[str, Any]] | None:
         "intent_ranking": [intent],
         "entities": [{"entity": name, "value": value} for name, value in chosen.entities],
     }
-    return [UserUtteranceReverted(), UserUttered(text=payload, parse_data=parse_data,
-                                                 input_channel=tracker.get_latest_input_channel())]
+    # The listen Rasa's rewind removes with the message is put back before the button's message,
+    # as Rasa's own two-stage fallback does: without it no rule follows the replayed intent, and
+    # the turn stayed silent (persona round 109: « je voudrais faire un budget pour les courses »
+    # under the menu, replayed as « Budget », got no answer).
+    return [UserUtteranceReverted(), ActionExecuted(ACTION_LISTEN),
+            UserUttered(text=payload, parse_data=parse_data, input_channel=tracker.get_latest_input_channel())]
