@@ -223,7 +223,9 @@ _COMMUNE = re.compile(
     r"((?:(?:Saint|Sainte|St|Ste|Le|La|Les|L')[- ']?)?[A-ZÉÈÂÎ][\w'’-]+(?:[- ](?:sur|sous|en|de|du|des|la|le|les|lès|[A-ZÉÈÂÎ][\w'’-]+))*)"
 )
 _QUARTIER = re.compile(
-    r"\b(quartier|cite|résidence|residence|lotissement|hameau|secteur)\s+(?!sur relais\b|par ici\b|ici\b)((?:de la |des |du |de l'|de |d')?[\w'’ -]{2,40}?)(?=[,.!?;]|$|\s+\d{5}\b| (?:a|à|au|sur|dans|pr[eè]s|vers|et|mais|c'est|il|on|vous)\b)",
+    # Not a verb after it (« les vieux du hameau ne peuvent plus aller », persona round 109).
+    r"\b(quartier|cite|cité|résidence|residence|lotissement|hameau|secteur)\s+(?!sur relais\b|par ici\b|ici\b|"
+    r"(?:ne|n'|qui|que|est|sont|a|ont|se|s'|y|il|elle|on|ils|elles|fait|font|va|vont|peut|peuvent|doit|doivent|etait|était)\b)((?:de la |des |du |de l'|de |d')?[\w'’ -]{2,40}?)(?=[,.!?;]|$|\s+\d{5}\b| (?:a|à|au|sur|dans|pr[eè]s|vers|et|mais|c'est|il|on|vous)\b)",
     re.IGNORECASE,
 )
 # Words that start a sentence and are not a commune.
@@ -644,6 +646,12 @@ _NOT_LOWER_COMMUNE = {"pied", "cote", "côté", "peine", "chaque", "moitie", "mo
                       "voir", "savoir", "croire"}
 
 
+# « La ligne de bus 12 vers Villeneuve a été supprimée »: where a line goes, not the place of the
+# doléance (persona round 109: filed at Villeneuve, the hamelet's name lost).
+_TOWARDS = frozenset({"vers", "pour", "de"})
+_A_LINE = re.compile(r"(?i)\b(ligne|bus|car|cars|train|trains|tram|navette|trajet|direction|liaison|correspondance)\b")
+
+
 def _commune_in(text: str, answer: bool) -> str | None:
     text = re.sub(r"\b\d{5}\b", " ", text).strip(" ,.;!()")
     found: list[tuple[int, str]] = []
@@ -651,9 +659,10 @@ def _commune_in(text: str, answer: bool) -> str | None:
         name = match.group(1).strip(" -'")
         at_start = match.start(1) == 0
         shouting = name.isupper() and len(name) > 3
+        preposition = text[match.start():match.start(1)].strip().lower()
         if (answer or not at_start) and not shouting and not _NAMED_BY.search(text[:match.start()]) \
-                and name.split("-")[0].split(" ")[0] not in _NOT_COMMUNE and len(name) >= 2:
-            preposition = text[match.start():match.start(1)].strip().lower()
+                and name.split("-")[0].split(" ")[0] not in _NOT_COMMUNE and len(name) >= 2 \
+                and not (preposition in _TOWARDS and _A_LINE.search(text[max(0, match.start() - 40):match.start()])):
             found.append((0 if preposition in ("a", "à") else 1, name[:120]))
     if found:
         return min(found, key=lambda pair: pair[0])[1]

@@ -398,3 +398,13 @@ def test_a_citizen_saying_it_is_no_doleance_starts_none(text):
                                   "je veux pas me plaindre mais la route est pleine de trous"])
 def test_a_denial_that_leads_into_a_complaint_is_still_one(text):
     assert read_request(text) is not None
+
+
+def test_where_a_bus_line_goes_is_not_the_place_and_a_verb_is_no_quartier():
+    # Persona round 109: « la ligne de bus 12 vers Villeneuve… les vieux du hameau ne peuvent
+    # plus aller au marché » was filed at « Villeneuve, hameau ne peuvent plus aller ».
+    place = read_place("c'est la ligne de bus 12 vers Villeneuve qui a été supprimée en septembre, "
+                       "les vieux du hameau ne peuvent plus aller au marché")
+    assert place.commune is None and place.quartier is None
+    assert read_place("au hameau de Cazalès, 47110").quartier == "hameau de Cazalès"
+    assert read_place("dans la cité des Fleurs il y a des rats").quartier == "cité des Fleurs"
