@@ -365,11 +365,18 @@ def _overruled(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> st
     return track
 
 
+_RETIRED = re.compile(r"\b(retraite|retraitee|retraites|retraitees|a la retraite|en retraite)\b(?!.{0,20}\b(anticipee|progressive|pension|calcul|droits))")
+
+
 def _second_need(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str | None:
     if len(text.split()) < SECOND_NEED_WORDS:
         return None
     others = [(t, score) for t, score in ranked if t != track]
     if not others or others[0][1] < SECOND_NEED_SCORE:
+        return None
+    if others[0][0] == "travail" and _RETIRED.search(normalise(text)):
+        # « Je suis à la retraite » says no work to talk of (persona round 109: « Vous parlez
+        # aussi de travail » to a retired woman before a power cut).
         return None
     # The sub-topics must see that need too (persona round 90: « Vous parlez aussi d'énergie »
     # after a question on the CSP, at 0.05 of the topics' mass).
