@@ -42,6 +42,7 @@ from relais.crisis_dialogue import (
     continues_dialogue,
     next_turn,
 )
+from relais.heat_words import speaks_of_heat
 from relais.safety import CERTAIN, Triage, carbon_monoxide_in_context, minor_in_conversation, triage
 from relais.services import StorageUnavailable
 from texts.contact_wishes import instructions_text
@@ -63,6 +64,10 @@ class ActionCrise(Action):
             # gave this message the floor): the carbon monoxide emergency.
             message = replace(message, triage=Triage(CERTAIN, MEDICAL))
             crisis = {**crisis, "carbon_monoxide": True}
+        if not crisis.get("heat") and any(speaks_of_heat(t) for t in earlier_texts(tracker)[-HEAT_MESSAGES:]):
+            # The heat wave told earlier makes the writer's own signs a heat illness's
+            # (persona round 110: « j'ai vomi, je me sens confuse » got « si c'est fort »).
+            crisis = {**crisis, "heat": True}
         if minor_in_conversation(message.text, earlier_texts(tracker)):
             # « J'ai 16 ans », « je suis au lycée », said now or before: violence at home is a
             # child's, answered with the 119 (relais/crisis_dialogue.py).
@@ -102,6 +107,8 @@ class ActionCrise(Action):
 
 
 ERASURE_CONFIRMATION = "utter_confirmer_oubli"
+# The citizen's messages read for a heat wave told before (as actions/heat_illness.py).
+HEAT_MESSAGES = 10
 
 
 def _escalation_slot(tracker: Tracker, before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:

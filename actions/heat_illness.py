@@ -10,8 +10,9 @@ from relais.heat_words import speaks_of_heat
 from relais.safety import asks_about_a_treatment
 from relais.track_turn import is_typed
 
-# The citizen's latest messages read for the heat (« 36° dans mon studio » said two turns before).
-EARLIER_MESSAGES = 4
+# The citizen's latest messages read for the heat (« 36° dans mon studio » said two turns before;
+# persona round 110: the heat wave said nine messages before the vomiting).
+EARLIER_MESSAGES = 10
 
 
 def answer_heat_illness(dispatcher, tracker) -> list[dict[str, Any]] | None:

@@ -393,6 +393,12 @@ class ValidateDiagnosticForm(FormValidationAction):
             return [SlotSet(slot, value)]
         if value != typed:  # a button's value, not the citizen's words
             return [SlotSet(slot, value)]
+        for answer in (answer_safety_question, answer_heat_illness):
+            # A safety question or signs of heat illness typed in answer (persona round 110:
+            # « jme sens pas bien, jai vomi 2 fois… dans le coton » got « pas bien saisi » and the
+            # work question again): answered, and the questionnaire ends there.
+            if answer(dispatcher, tracker) is not None:
+                return [SlotSet(slot, None), SlotSet("requested_slot", None)]
         if reports_struggle(value):
             # « Laissez tomber, je me sens nul » is how the citizen is, not an answer: heard,
             # then the question waits (« stop » ends it). « Titulaire, de nuit, et franchement

@@ -31,7 +31,12 @@ def worries_about_health(text: str | None) -> bool:
 # « 39 et mal à la tête », is a fever's).
 _HEAT_SIGNS = re.compile(
     rf"\b({FIRST_SIGNS}|je bois (pas|peu)|bu (pas|peu)|pas assez bu|epuisee?|tres fatiguee?|faiblesse|"
-    r"je me sens (pas bien|mal|faible)|coup de chaleur|insolation)\b")
+    # « jme sens pas bien, jai vomi 2 fois… un peu dans le coton » (persona round 110: a student
+    # alone in a heat wave got « pas bien saisi » and the work questionnaire).
+    r"(je me|jme|je m) sens (pas bien|mal|faible|bizarre|confuse?)|(j'ai|jai|j ai) (\w+ )?vomi|je vomis|dans le coton|"
+    r"coup de chaleur|insolation)\b")
+# The writer's own body too hot (« j'ai super chaud ») is the heat of heat illness.
+_HOT_BODY = re.compile(r"\b(j'ai|jai|j ai) (super |tres |trop |tellement |si |vraiment )?chaud\b")
 
 
 def tells_heat_illness(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
@@ -39,7 +44,7 @@ def tells_heat_illness(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
     words = normalise(text or "")
     if not _HEAT_SIGNS.search(words):
         return False
-    return speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)
+    return speaks_of_heat(text) or bool(_HOT_BODY.search(words)) or any(speaks_of_heat(t) for t in earlier)
 
 
 # Heat illness that is the 15's now: signs that do not pass or worsen, or a frail body (persona

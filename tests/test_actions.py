@@ -223,6 +223,19 @@ def form_check(dispatcher, slot, typed, slots, events=()):
     return ValidateDiagnosticForm()._check(dispatcher, tracker, slots["track"], slot, typed, typed)
 
 
+def test_signs_of_heat_illness_typed_in_the_questions_are_answered_and_end_them(dispatcher, domain):
+    # Persona round 110: « jme sens pas bien, jai vomi 2 fois… dans le coton » in the work
+    # questionnaire, a heat wave told at the start, got « pas bien saisi » and the question again.
+    from relais.crisis import crisis_content
+
+    earlier = [{"event": "user", "text": "slt, c la canicule ici a Lyon, il fait genre 33 dedans"}]
+    typed = "laissez tomber. la jme sens pas bien, jai vomi 2 fois et jai super chaud, j'ai l'impression d'etre dans le coton"
+    events = form_check(dispatcher, "travail_situation", typed, {"track": "travail"},
+                        earlier + [{"event": "user", "text": typed}])
+    assert events == [SlotSet("travail_situation", None), SlotSet("requested_slot", None)]
+    assert dispatcher.messages[0]["text"] == crisis_content().text("heat_illness_now")
+
+
 def test_i_told_you_already_finds_the_earlier_answer(dispatcher, domain):
     earlier = [{"event": "user", "text": "on est locataires dans le privé et on gèle"},
                {"event": "user", "text": "je vous l'ai déjà dit"}]
@@ -853,6 +866,9 @@ def test_a_fever_with_a_headache_is_no_heat_illness():
     from relais.health_worry import tells_heat_illness
     assert not tells_heat_illness("j'ai 39 et mal à la tête depuis ce matin")
     assert tells_heat_illness("j'ai des vertiges, c'est grave ?", ("il fait 36° dans mon studio sous les toits",))
+    # Not a confused mind about paperwork, nor someone else's vomiting (a review of round 110's fix).
+    assert not tells_heat_illness("il fait chaud, je suis confus sur la démarche")
+    assert not tells_heat_illness("il a vomi son biberon, il fait chaud")
 
 
 def test_the_other_questions_of_one_message_are_offered_beside_the_answer(dispatcher, domain):
