@@ -10,6 +10,7 @@ from relais.health_worry import heat_illness_is_serious
 from relais.heat_words import speaks_of_heat
 from relais.safety_questions import (
     asks_about_a_painkiller_in_pregnancy,
+    asks_about_going_back_after_a_flood,
     asks_about_water_on_electricity,
     asks_whether_to_call_the_15,
     cannot_call_by_voice,
@@ -35,6 +36,9 @@ def answer_safety_question(dispatcher, tracker) -> list[dict[str, Any]] | None:
         # Sparks or smoke: the fire brigade first (review of persona round 101's fixes).
         fire = content.text("sparks") + " " if tells_sparks(text) else ""
         dispatcher.utter_message(text=fire + str(content.dialogue["danger_answers"]["flood_power"]))
+        return []
+    if asks_about_going_back_after_a_flood(text):
+        dispatcher.utter_message(text=content.text("flood_return"))
         return []
     if tells_a_medicine_shortage(text):
         dispatcher.utter_message(text=content.text("medicine_shortage"))

@@ -81,6 +81,25 @@ _OUT_OF_STOCK = re.compile(r"\b(rupture|en tension|plus en stock|pas en stock|in
                            r"n'a plus (mon|ma|mes|le|la|les|ce|cette)|penurie de medicaments?|pas (ete )?livre)\b")
 
 
+# Going back into a flooded home, or power put back after a flood; not while the water still
+# rises (the flood's first steps and the switchboard's answer are for that).
+_FLOODED = re.compile(r"\b(inonde\w*|inondation|crue|l'eau a (baisse|descendu|degage)|l'eau est (redescendue|partie|retiree)|"
+                      r"l'eau s'est retiree|degats? des eaux)\b")
+_GOING_BACK = re.compile(
+    r"\b((retourner|rentrer|revenir|retourne|rentre|reviens|aller|dormir) (\w+ ){0,2}(dedans|chez moi|chez nous|a la maison|"
+    r"dans (l'appart\w*|la maison|le logement|mon appart\w*|ma maison|notre maison|notre appart\w*))|y retourner|"
+    r"dangereux de (rentrer|retourner|revenir)|"
+    r"(remettre|rallumer|rebrancher|retablir|remettre en route) (le courant|l'electricite|l'elec|le disjoncteur|le jus|le gaz|la chaudiere)|"
+    r"recuperer (des|mes|nos|les|leurs|ses) (affaires|vetements|papiers|cartables))\b")
+_STILL_RISING = re.compile(r"\b(l'eau monte|ca monte|monte encore|on a les pieds dans l'eau|pieds dans l'eau|on est coinces|bloques a l'etage)\b")
+
+
+def asks_about_going_back_after_a_flood(text: str | None) -> bool:
+    """Going back into a flooded home, or the power put back after the flood."""
+    words = normalise(text or "")
+    return bool(_FLOODED.search(words)) and bool(_GOING_BACK.search(words)) and not _STILL_RISING.search(words)
+
+
 def tells_a_medicine_shortage(text: str | None) -> bool:
     """A treatment the pharmacy cannot give."""
     words = normalise(text or "")

@@ -166,3 +166,19 @@ def test_a_teen_who_cries_and_skips_school_is_a_relative_s_sadness():
     text = "elle ne veut plus aller au lycée et elle pleure tout le temps"
     assert triage(text, 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is None
     assert triage("il pleure tout le temps et il a de la fièvre", 0.7, MEDICAL, CrisisReading(0.7, MEDICAL)).tier is not None
+
+
+@pytest.mark.parametrize("text, asked", [
+    # Persona round 110: « pas de réponse sûre », then a power cut's answers.
+    ("L'eau a baissé ce matin. Est-ce que je peux retourner dedans aujourd'hui pour récupérer des affaires des "
+     "enfants ? Et remettre le courant ?", True),
+    ("je demande juste si c'est dangereux de rentrer dans un appart qui a été inondé et si je peux rallumer "
+     "l'électricité", True),
+    ("l'eau est redescendue, on peut rentrer chez nous ce soir ?", True),
+    ("on est inondés, l'eau monte, je rentre chercher les papiers ?", False),  # the flood's own steps
+    ("la route est inondée, je peux rentrer du travail par où ?", False),
+    ("après la coupure je peux remettre le courant ?", False),
+])
+def test_going_back_home_after_a_flood(text, asked):
+    from relais.safety_questions import asks_about_going_back_after_a_flood
+    assert asks_about_going_back_after_a_flood(text) is asked
