@@ -96,7 +96,9 @@ def _single_letter_pattern(pattern: str) -> str:
 CRISIS_PATTERNS = _compile((
     # Someone else at risk: checked before the writer's own patterns, which share their words.
     (OTHER_AT_RISK, rf"\b(mon|ma|mes|notre|nos|un|une|son|sa) (\w+ )?{_CLOSE}s?\b(?!.{{0,80}}\b{_FIRST_PERSON_WISH}).{{0,80}}\b{_OTHERS_HARM}"),
-    (OTHER_AT_RISK, rf"\b(il|elle|ils|elles) (\w+ ){{0,2}}(veut|veulent|va|vont|allait|voulait|pensait a|parlait de|parle de|parlent de|pense a|pensent a|menace de|menacent de|a essaye de|a tente de|a voulu|dit vouloir|compte|envisage de|a fait une) (\w+ ){{0,2}}{_OTHERS_HARM}"),
+    # Not denied (« non il va pas se faire du mal lui, c'est nous qui avons peur », persona round
+    # 110: a certain « other at risk » for a girl afraid of her father).
+    (OTHER_AT_RISK, rf"\b(il|elle|ils|elles) (\w+ ){{0,2}}(veut|veulent|va|vont|allait|voulait|pensait a|parlait de|parle de|parlent de|pense a|pensent a|menace de|menacent de|a essaye de|a tente de|a voulu|dit vouloir|compte|envisage de|a fait une) (?!(pas|plus|jamais|surtout pas|absolument pas)\b)(\w+ ){{0,2}}{_OTHERS_HARM}"),
     (OTHER_AT_RISK, rf"\b(qu'il|qu'elle) (prefererait|voudrait|aimerait|veut|voulait|va|allait|pense a|pensait a|compte) (\w+ ){{0,2}}{_OTHERS_HARM}"),
     (OTHER_AT_RISK, r"\b(il|elle) s'est (scarifiee?|coupee? les veines|tailladee?|ouvert les veines|pendue?|jetee? (du|d'un|sous|par))\b"),
     (OTHER_AT_RISK, r"\b(il|elle) (dit|a dit|m'a dit|ecrit|a ecrit) (\w+ ){0,3}(qu'il|qu'elle) (n'aura|n'aurait) plus besoin\b"),
@@ -554,6 +556,14 @@ CONCERN_PATTERNS = _compile((
                r"\b(il|elle|mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon copain|ma copine|mon mec) (\w+ ){0,2}"
                r"((prend|garde|touche|encaisse|recupere|a pris) (toute |tout )?(ma|mon|mes) (paie|paye|salaire|argent|rsa|allocs?|allocations?)\b"
                r"|(prend|garde|a pris) tout (l'argent|mon argent|ce que je gagne)\b)"),
+    # What to do tonight if he starts again (persona round 110: a girl of 16 and her sister asked
+    # three times, and got a student job's hours, then the suicide question about the father).
+    (VIOLENCE, r"\b(s'il|si il|sil|si ce soir il|quand il|si mon pere|si ma mere|si mon beau pere|si mon mari|si mon copain) (\w+ ){0,2}"
+               r"(recommence a (crier|hurler|casser|taper|frapper|boire|nous|me|gueuler)|pete un cable|s'enerve|se met a (crier|hurler|casser|taper)|"
+               r"casse (tout|des trucs|des choses|des objets)|crie|hurle|gueule|frappe|tape|devient violent)\b"
+               r"(?! (sur|contre|apres) (le|la|les|son|sa|ses|mon|ma|mes) (chien|chat|ordi\w*|console|telephone|portable|voiture|jeux?|tele|match|arbitre|equipe))"
+               r".{0,80}\b(je fais quoi|on fait quoi|que faire|quoi faire|comment (faire|me proteger|nous proteger|on fait)|en securite|se cacher|on se cache|ou aller|on va ou)"),
+    (VIOLENCE, r"\bc'est (nous|moi) qui (avons|ai|on a|a) peur (de lui|de elle|d'elle)?\b.{0,60}\b(ce soir|en securite|on fait quoi|je fais quoi)"),
     (VIOLENCE, r"\bquand il (a bu|boit|est saoul|s'enerve)\b.{0,40}\b(peur|cache|enferme|crie|casse)"),
     # Identification with someone who took their life (« le voisin s'est pendu, même histoire que
     # moi… je comprends mieux maintenant », persona round 106: a farmer's words kept as a goal).
