@@ -45,6 +45,7 @@ from actions.varied import ISOLATION, isolation_answered
 from actions.welcome import CONSENT_NOTE_RESPONSES, note_leading_consent
 from relais.acute import is_acute, is_pressing
 from relais.coaching import ENGAGEMENT_LEVELS, NOT_SAID, clean_answer, engagement_level
+from relais.consent_words import consent_in_words
 from relais.conversation_contract import TRACK_ACTION
 from relais.form_answers import OPTION, QUESTION, answers_in, asked_beside, is_question, read_answer
 from relais.plan_request import asks_for_a_plan
@@ -378,7 +379,8 @@ class ValidateDiagnosticForm(FormValidationAction):
         events = await super().get_validation_events(dispatcher, tracker, domain)
         track = tracker.get_slot("track")
         typed = tracker.latest_message.get("text") or ""
-        checked = []
+        # The consent question asked beside the first one, answered here (persona round 110).
+        checked = note_leading_consent(dispatcher, tracker)
         for event in events:
             if event.get("event") == "slot" and event.get("name") in diagnostic_slots(track or ""):
                 checked.extend(self._check(dispatcher, tracker, track, event["name"], event.get("value"), typed))
@@ -393,6 +395,9 @@ class ValidateDiagnosticForm(FormValidationAction):
             return [SlotSet(slot, value)]
         if value != typed:  # a button's value, not the citizen's words
             return [SlotSet(slot, value)]
+        if consent_in_words(value) is not None:
+            # The whole message answers the consent question (noted above): the question waits.
+            return [SlotSet(slot, None)]
         for answer in (answer_safety_question, answer_heat_illness):
             # A safety question or signs of heat illness typed in answer (persona round 110:
             # « jme sens pas bien, jai vomi 2 fois… dans le coton » got « pas bien saisi » and the

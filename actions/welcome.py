@@ -13,7 +13,12 @@ from actions.data_rights_text import FREE_OF_CHARGE
 from actions.event_answer import answer_about_event
 from actions.topic_replies import CONSENT_QUESTIONS, answer_from_topics, consent_asked
 from relais.coaching import clean_answer
-from relais.consent_words import is_explicit_answer, leading_consent, polite_answer
+from relais.consent_words import (
+    consent_in_words,
+    is_explicit_answer,
+    leading_consent,
+    polite_answer,
+)
 from relais.conversation_contract import (
     CONSENT_SLOT,
     CONSENT_SLOT_GIVEN,
@@ -222,6 +227,10 @@ def note_leading_consent(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     given = leading_consent(text, just_asked=just_asked)
     if given is None and just_asked:
         given = polite_answer(text)
+    if given is None:
+        # The whole message answers it, where no rule took it (persona round 110: « je refuse,
+        # je ne veux pas que vous gardiez mes informations » inside the budget questions).
+        given = consent_in_words(text)
     if given is None or not consent_asked(tracker):
         return []
     try:

@@ -46,7 +46,7 @@ _GIVES = re.compile(
     r"( tout| ca| la trace| une trace| mes (donnees|infos|informations|echanges|reponses)| nos echanges)?"
     r"( (pas de souci|sans souci|pas de probleme|merci))?\W*$")
 _REFUSES = re.compile(
-    r"^((non|nan|nn|non merci|merci mais non)\W+)*"
+    r"^((non|nan|nn|non merci|merci mais non|je refuse|refuse)\W+)*"
     r"((pour|pas de|sans|pas d'|aucune?) (la |une )?(trace|enregistrement|sauvegarde|donnees)"
     r"|(ne |n')?(gardez|garde|enregistrez|conservez) (rien|pas)( de trace)?"
     r"|(je ne veux pas|je veux pas|je prefere pas|je ne prefere pas|j'?prefere pas|je prefere que vous ne|pas envie|plutot pas) "
@@ -60,7 +60,11 @@ _NEVER_AGREED = re.compile(
     r"\b(j'ai|je n'ai|jai) (pas|jamais|rien) (dit|donne|accepte) (\w+ ){0,2}?(oui|d'accord|mon accord)"
     r" (\w+ ){0,2}(garder|gardiez|enregistrer|enregistriez|conserver|stocker|trace)\w*\b"
     r"|\b(j'ai|je n'ai|jai) (pas|jamais) donne mon consentement\b"
-    r"|\bje (n'ai|ai) (jamais|pas) accepte (que vous|qu'on|d'etre) (gardiez|enregistriez|conserviez|enregistre\w*)\b")
+    r"|\bje (n'ai|ai) (jamais|pas) accepte (que vous|qu'on|d'etre) (gardiez|enregistriez|conserviez|enregistre\w*)\b"
+    # « Je vous ai dit que je refuse que vous gardiez mes informations » (persona round 110: a man
+    # of 70 refused twice inside the budget questions, « pas bien saisi »).
+    r"|\bje (refuse|ne veux pas|veux pas) (que vous (gardiez|enregistriez|conserviez|stockiez)|qu'on (garde|enregistre|conserve|stocke))"
+    r" (mes|les|nos) (donnees|infos|informations|echanges|reponses)\b")
 # « J'accepte », « jaccepte », « ok j'accepte », « je refuse »: the buttons' words, typed.
 # « Si c'est juste pour le suivi ok j'accepte », « Et j'accepte pour les données » (persona round
 # 97: neither was heard).

@@ -20,7 +20,7 @@ from actions.tracks import (
     ActionUrgenceAccueil,
     ValidateDiagnosticForm,
 )
-from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement
+from actions.welcome import ActionAccueilRetour, ActionEnregistrerConsentement, note_leading_consent
 from relais.coaching import NOT_SAID
 from relais.track_content import all_topics, find_topic
 from tests.support.action_trackers import make_tracker
@@ -234,6 +234,21 @@ def test_signs_of_heat_illness_typed_in_the_questions_are_answered_and_end_them(
                         earlier + [{"event": "user", "text": typed}])
     assert events == [SlotSet("travail_situation", None), SlotSet("requested_slot", None)]
     assert dispatcher.messages[0]["text"] == crisis_content().text("heat_illness_now")
+
+
+def test_a_refusal_of_consent_typed_in_the_questions_is_recorded_and_the_question_waits(dispatcher, domain):
+    # Persona round 110: « Je refuse, je ne veux pas que vous gardiez mes informations. » under
+    # the budget question (the consent question asked beside it) got « pas bien saisi ».
+    from actions.backend import backend
+
+    asked = [{"event": "bot", "text": "Acceptez-vous ?", "metadata": {"utter_action": "utter_demande_consentement"}}]
+    typed = "Je refuse, je ne veux pas que vous gardiez mes informations."
+    tracker = make_tracker("refuser_consentement", typed, slots={"track": "economie", "requested_slot": "economie_situation"},
+                           events=asked + [{"event": "user", "text": typed}], active_loop="diagnostic_form")
+    assert note_leading_consent(dispatcher, tracker) == [SlotSet("consentement", "refuse")]
+    assert ValidateDiagnosticForm()._check(dispatcher, tracker, "economie", "economie_situation", typed, typed) \
+        == [SlotSet("economie_situation", None)]
+    assert not backend().consent.has_consent(tracker.sender_id)
 
 
 def test_i_told_you_already_finds_the_earlier_answer(dispatcher, domain):
