@@ -151,6 +151,24 @@ def test_a_postal_code_finds_the_relais(dispatcher, domain, database):
     assert dispatcher.messages[0]["prefecture_ville"] == "Bastia"
 
 
+def test_a_departement_named_finds_the_relais_and_a_refusal_ends_the_question(dispatcher, domain, database):
+    # Persona round 110: « je suis dans la Creuse, c'est suffisant ? » and « je ne donne pas »
+    # got the five digits asked for three times, a scam SMS question ignored in between.
+    from actions.relais import ASKED_ELSE, NOT_GIVEN, WITHOUT_A_PLACE
+
+    named = ValidateRelaisForm().validate_code_postal(
+        "Je préfère ne pas donner mon code postal sur internet. Je suis dans la Creuse, c'est suffisant ?",
+        dispatcher, make_tracker(), domain)
+    assert named["relais"] is not None and named["code_postal"].startswith("23")
+    refused = ValidateRelaisForm().validate_code_postal("Non je ne donne pas.", dispatcher, make_tracker(), domain)
+    assert refused == {"code_postal": NOT_GIVEN, "relais": None}
+    ActionTrouverRelais().run(dispatcher, make_tracker(slots=refused), domain)
+    assert dispatcher.messages[-1]["text"] == WITHOUT_A_PLACE
+    other = ValidateRelaisForm().validate_code_postal(
+        "Répondez moi : le SMS de la banque avec le lien, je clique ou pas ?", dispatcher, make_tracker(), domain)
+    assert other == {"code_postal": ASKED_ELSE, "relais": None}
+
+
 def test_export_then_erasure(dispatcher, domain, database):
     consent(dispatcher, domain)
     ActionNoterAction().run(dispatcher, make_tracker("action_faite", "j'ai réparé mon vélo"), domain)

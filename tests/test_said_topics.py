@@ -45,3 +45,11 @@ def test_a_topic_said_in_its_words(text, topic):
 def test_the_same_words_meaning_something_else_say_no_topic(text):
     said = said_topic(text)
     assert said is None, said.topic.id
+
+
+def test_a_message_asking_for_a_click_or_codes_is_the_fake_messages_topic():
+    # Persona round 110: « faites opposition » to a man who had clicked nothing.
+    said = said_topic("hier j'ai reçu un SMS soi-disant de ma banque qui me demande de cliquer sur un lien pour "
+                      "valider mon compte avec mon code de carte. Je dois le faire ?")
+    assert said is not None and said.topic.id == "sms_hameconnage"
+    assert said_topic("j'ai cliqué sur le lien du sms et donné mon code, ils m'ont débité 500 euros") is None
