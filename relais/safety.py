@@ -1422,6 +1422,9 @@ _DIFFICULTY = re.compile(
     r"conduire|taper|retenir|me souvenir|y arriver avec|faire (les|mes|le|la|ma|mon) (courses|papiers|demarches|comptes|budget))\b")
 
 
+_PRACTICAL_ONLY_WORDS = frozenset({"eau", "bebe", "biberon"})
+
+
 def _risk_words(text: str | None, kind: str | None, low_mood: bool = False) -> bool:
     for t in variants(text or ""):
         difficulties = [m.span() for m in _DIFFICULTY.finditer(t)]
@@ -1438,6 +1441,11 @@ def _risk_words(text: str | None, kind: str | None, low_mood: bool = False) -> b
             if kind == MEDICAL and word == "eau" and _WATER_USE.search(t):
                 # « La vaisselle avec l'eau non potable, je peux ? » (persona round 105: the
                 # medical question twice to a mother during a water contamination).
+                continue
+            if kind in (SUICIDE, SELF_HARM) and word in _PRACTICAL_ONLY_WORDS:
+                # « Je peux donner de l'eau minérale au bébé ? » read as suicide by the models
+                # (persona round 110: asked whether she wanted to die): water and a baby are
+                # an emergency's words, not despair's.
                 continue
             if kind in _SPECIFIC_KINDS and word in _MOOD_ONLY_WORDS:
                 # « Des taches noires au plafond de la chambre des petits »: black is a word of

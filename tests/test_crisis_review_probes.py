@@ -604,3 +604,11 @@ def test_a_partner_taking_ones_pay_is_asked_about_even_beside_a_budget(text):
 ])
 def test_a_pay_kept_by_an_employer_or_shared_stays_calm(text):
     assert triage(text).tier is None
+
+
+def test_water_for_a_baby_read_as_suicide_by_the_models_stays_calm():
+    # Persona round 110: « je peux donner de l'eau minérale genre Hépar au bébé ? » got the suicide
+    # question from two unsure models.
+    from relais.safety import CrisisReading
+    text = "merci. en attendant, je peux donner de l'eau minérale genre Hépar au bébé si j'ai que ça ?"
+    assert triage(text, 0.396, "suicide", CrisisReading(0.199, "child")).tier is None
