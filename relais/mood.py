@@ -176,7 +176,11 @@ _DRINKING_WORRY = re.compile(
     rf"|\b(trop|beaucoup|tous les soirs|chaque soir|arreter|reduire) (\w+ ){{0,3}}{_DRINKS}\b"
     r"|\bje bois (trop|de plus en plus|tous les soirs|pour oublier)\b(?! (d'eau|de l'eau|de soda|de cafe|de lait|de jus))|\bparle d'alcool\b"
     # « Arrêter de boire, ou réduire au moins » (persona round 106: the food aid card).
-    r"|\b(arreter|reduire|diminuer|moins) (de )?boire\b(?! (de l'eau|d'eau|du cafe|de soda|sucre))|\bboire moins\b(?! (de cafe|de soda|sucre))")
+    r"|\b(arreter|reduire|diminuer|moins) (de )?boire\b(?! (de l'eau|d'eau|du cafe|de soda|sucre))|\bboire moins\b(?! (de cafe|de soda|sucre))"
+    # « Je bois plus que d'habitude, 4-5 bières et un peu de whisky pour dormir » (persona round
+    # 110: the employment-law actions instead).
+    r"|\bje bois (plus|davantage|beaucoup plus) (que d'habitude|qu'avant|qu'avant|qu'avant ca|ces temps ci|depuis)\b"
+    rf"|\b{_DRINKS}\b.{{0,40}}\bpour (dormir|tenir|oublier|m'endormir|decompresser|supporter)\b")
 # Someone to talk to tonight, not the relais team's office hours (« y a qqun a qui parler ce
 # soir ? », persona round 103: three times unanswered).
 _TALK_TONIGHT = re.compile(

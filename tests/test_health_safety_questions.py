@@ -159,6 +159,9 @@ def test_wanting_to_drink_less_is_a_drinking_question():
     from relais.mood import asks_about_drinking
     assert asks_about_drinking("arreter de boire. ou reduire au moins")
     assert not asks_about_drinking("je dois boire moins de café")
+    # Persona round 110: the employment-law actions instead.
+    assert asks_about_drinking("je bois plus que d'habitude, le soir c'est 4 5 bieres et un peu de whisky pour dormir")
+    assert not asks_about_drinking("je bois plus d'eau avec la chaleur")
 
 
 def test_a_teen_who_cries_and_skips_school_is_a_relative_s_sadness():
