@@ -27,6 +27,8 @@ from relais.topics import said_topic
      "les secours si besoin ?", "secours_sans_reseau"),
     ("On nous annonce une coupure de courant de plusieurs jours à cause de la tempête de neige. Je ne sais pas "
      "trop comment m'organiser.", "kit_coupure"),
+    ("on a de l'eau au robinet, elle coule, c juste qu'elle est pas potable. pour ma mère : toilette avec l'eau du "
+     "robinet ok ou pas, et ses médicaments ?", "eau_non_potable_usages"),
 ])
 def test_a_topic_said_in_its_words(text, topic):
     said = said_topic(text)
