@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend import backend, record
+from actions.stated_goal import keep_stated_goal
 from relais.alert_dialogue import alert_turn, checkin_turn
 from relais.alert_words import button_choice
 from relais.checkins import checkin_texts
@@ -122,12 +123,15 @@ class ActionAlertes(Action):
             logger.warning("Alert turn not handled: storage unavailable")
             dispatcher.utter_message(text=UNAVAILABLE)
             return [SlotSet(ALERT_SLOT, None)]
+        # « Mon objectif : acheter 2 bacs samedi. Vous pouvez me relancer chaque semaine ? » (persona
+        # round 110: the weekly point set, the goal lost): the goal is kept first.
+        goal = keep_stated_goal(dispatcher, tracker) if checkin_request is not None else None
         for said in turn.replies:
             dispatcher.utter_message(text=said.text, buttons=[
                 {"title": title, "payload": payload} for title, payload in said.buttons])
         # The mention of the event and the planned check-in are kept.
         kept = {key: value for key, value in state.items() if key in (MENTIONED_KEY, PLANNED_KEY, STEPS_GIVEN_KEY)}
-        slots = [SlotSet(ALERT_SLOT, {**kept, **turn.state} or None)]
+        slots = [SlotSet(ALERT_SLOT, {**kept, **turn.state} or None)] + (goal or [])
         if turn.scenario is not None:
             # « J'ai besoin d'aide »: the conversation is in the urgence of the event's scenario,
             # so that « et maintenant ? » follows its advice (relais/follow_up.py).

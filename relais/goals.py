@@ -146,7 +146,7 @@ _STATED = re.compile(
     r"(^|[.!;]\s+)(et\s+|alors\s+|ok\s+|bon\s+)?((mon|notre)\s+)?(petit\s+|nouvel\s+|prochain\s+)?objectif"
     r"(\s+(pour\s+)?(cette semaine|ce week-end|ce week end|ce weekend|ce mois-ci|ce mois|demain|aujourd'hui|"
     r"pour les jours qui viennent|des prochains jours))?"
-    rf"(\s*[:,=–—-]\s*{_VERB}?|\s+{_VERB})\s*(?P<goal>.+)$",
+    rf"(\s*[:,=–—-]\s*{_VERB}?|\s+{_VERB})\s*(?P<goal>[^.!?;\n]+)(?P<end>[.!?;\n]|$)",
     re.IGNORECASE,
 )
 # Fewer words than this is no goal (« mon objectif : ? »).
@@ -167,7 +167,9 @@ def stated_goal(text: str | None) -> str | None:
         goal = clean_answer(noted.group("goal").strip(" .!"))
         return goal if goal and len(goal.split()) >= MIN_GOAL_WORDS else None
     match = _STATED.search(text or "")
-    if not match or is_question(text or ""):
+    # The goal's own sentence, not a question asked after it (« mon objectif : 2 bacs samedi.
+    # vous pouvez me relancer chaque semaine ? », persona round 110: the goal was lost).
+    if not match or match.group("end") == "?" or is_question(match.group(0)):
         return None
     goal = clean_answer(match.group("goal").strip(" .!"))
     return goal if goal and len(goal.split()) >= MIN_GOAL_WORDS else None

@@ -241,3 +241,13 @@ def test_a_no_alone_is_no_goal(text):
 @pytest.mark.parametrize("text", ["nan. sinon c bon", "pas maintenant, sinon je vais m'épuiser"])
 def test_a_no_with_a_statement_after_it_is_no_question(text):
     assert read_goal(text).kind == NO_GOAL
+
+
+def test_a_goal_followed_by_a_question_is_still_the_goal():
+    # Persona round 110: « mon objectif : … dimanche. vous pouvez me relancer chaque semaine ? »
+    # set the weekly point and lost the goal.
+    from relais.goals import stated_goal
+    text = ("bon. mon objectif : acheter 2 bacs et du terreau samedi et semer radis et salade dimanche. "
+            "vous pouvez me relancer chaque semaine pour voir où j'en suis ?")
+    assert stated_goal(text) == "acheter 2 bacs et du terreau samedi et semer radis et salade dimanche"
+    assert stated_goal("mon objectif c'est quoi déjà ?") is None
