@@ -52,7 +52,9 @@ _STATUS = re.compile(rf"\b(?:quand|prochain)\b.{{0,20}}\b{_REMINDERS}\b"
                      r"|\bla prochaine fois (?:c'est )?quand\b|\bc'est (?:moi|a moi) (?:qui dois|de) (?:revenir|vous (?:re)?ecrire|vous relancer)\b"
                      r"|\b(?:vous|tu) (?:allez |comptez |pensez )?(?:m'envoy\w*|me relanc\w*|me recontact\w*|m'ecri\w*) (?:\w+ ){0,4}?ou (?:c'est moi|je dois|pas)\b")
 # « Ne me relancez pas la semaine prochaine, je serai en vacances »: no point asked for.
-_NOT_WRITE = re.compile(r"\b(ne|n') ?(me |m')?(relancez|recontactez|ecrivez|envoyez)\b|\b(relancez|recontactez|ecrivez) (moi )?pas\b")
+_NOT_WRITE = re.compile(r"\b(ne|n') ?(me |m')?(relancez|recontactez|ecrivez|envoyez|ecris)\b|\b(relancez|recontactez|ecrivez) (moi )?pas\b"
+                        # « Tu m'écris pas lundi, mon mari regarde mon tel » (a review).
+                        r"|\b(tu|vous) (ne )?(m'ecri\w*|me relanc\w*|m'envoi\w*|m'envoy\w*) (pas|plus|jamais|surtout pas)\b")
 # « Vous me relancez la semaine prochaine pour voir si j'ai tenu » (persona round 97: a list of
 # actions instead): the weekly point, on today's weekday.
 _IN_A_WEEK = re.compile(rf"\b(?:{_WRITE_TO_ME}|(?:relancez|recontactez|ecrivez) moi|me relancez|me recontactez)\b"
@@ -87,14 +89,18 @@ def _part_of_day(words: str) -> int | None:
     return min(found)[1] if found else None
 
 
-_HOUR = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\b")
+# The hour said right after the days (« … dans 3 jours vers 10 h », « … le matin »), not an
+# hour of something else further on (« …, j'ai rdv à 14h », a review).
+_HOUR_NEXT = re.compile(r"^\W*(?:vers |a |le |en |dans la |dans l')?(?:(\d{1,2})\s*(?:h|heures?)\b|(matin|midi|apres midi|aprem|soir)\b)")
 
 
 def _hour_in(words: str) -> int | None:
-    """The hour said in `words` (« vers 10 h », « le matin »), or None."""
-    said = _HOUR.search(words)
-    hour = int(said.group(1)) if said else _part_of_day(words)
-    return hour if hour is not None and 0 <= hour <= 23 else None
+    """The hour said at the start of `words`, within the day (8 to 20 h), or None."""
+    said = _HOUR_NEXT.search(words)
+    if not said:
+        return None
+    hour = int(said.group(1)) if said.group(1) else dict(_PARTS_OF_DAY)[said.group(2)]
+    return hour if 8 <= hour <= 20 else None
 
 
 def read_request(text: str | None) -> CheckinRequest | None:
@@ -112,6 +118,9 @@ def read_request(text: str | None) -> CheckinRequest | None:
     if _TOMORROW.search(words):
         return CheckinRequest(TOMORROW)
     choose = _CHOOSE.search(words)
+    if choose and _NOT_WRITE.search(words):
+        # A day not to write, not a day chosen.
+        return None
     if choose:
         hour = int(choose.group(2)) if choose.group(2) else _part_of_day(words[choose.start():])
         if hour is not None and not 0 <= hour <= 23:

@@ -42,7 +42,7 @@ from relais.mood import (
     speaks_of_a_young_person,
     speaks_of_feelings,
 )
-from relais.person_request import declines_a_person
+from relais.person_request import asks_for_a_person, declines_a_person
 from relais.safety import (
     CERTAIN,
     QUESTION,
@@ -998,7 +998,10 @@ _DESPAIR = re.compile(
     r"(me|m') (laisse|laissent|lache|lachent) tomber|tout le monde s'en fout|je (suis|serais) (un )?(fardeau|poids)|"
     r"je vois pas le bout|je vois plus le bout|j'en peux plus|je n'en peux plus|(plus|pas) envie de rien|"
     r"plus envie de (vivre|continuer|me battre)|ca sert (plus )?a rien de continuer|"
-    r"tout est foutu|plus (d'|aucun )?espoir|aucun espoir|je (ne )?vois (pas|plus) d'issue|sans issue)\b")
+    # Not « de plus en plus d'espoir », nor a thing that is done for (« tout est foutu dans ce
+    # moteur »), nor a dead end in a street (a review of round 109's words).
+    r"tout est foutu(?! (dans|pour|avec|sur|a cause))|(?<!en )plus (d'|aucun )?espoir(?! pour (l'|le |la |les ))|aucun espoir(?! pour (l'|le |la |les ))"
+    r"|je (ne )?vois (pas|plus) d'issue|(?<!voie )(?<!rue )(?<!impasse )sans issue)\b")
 
 
 # A statement read as a track ("il habite à 200 km de chez moi" about a friend at risk,
@@ -1217,6 +1220,11 @@ _STILL_IN_DANGER = re.compile(
     r"infirmerie|hopital|urgences)\b|\b(il|elle) (m'a|a|nous a|lui a) \w+")
 
 
+# Words of an end beside a practical question, in a suicide or self-harm dialogue.
+_VEILED_FINALITY = re.compile(r"\b(m'endors|m'endormir|me reveille plus|ne plus me reveiller|pour de bon|pour toujours|definitivement|"
+                              r"en finir|disparaitre|plus jamais|sans me reveiller)\b")
+
+
 def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:
     """Once settled, a question or a new subject that is none of the dialogue's moves goes to the
     rest of Relais, whatever the model reads in it."""
@@ -1234,6 +1242,10 @@ def settled_aside(state: dict[str, Any], message: CitizenMessage) -> bool:
     # with his wife asked four times who could replace him on the farm, and got the dialogue).
     elsewhere = bool(_ELSEWHERE.search(words)) or _asks_its_track(message, OVER_TRACK_CONFIDENCE) \
         or said_topic(text) is not None
+    if kind in _DESPAIR_KINDS and _VEILED_FINALITY.search(words):
+        # « La cheminée, si je la rallume sans ramoner et que je m'endors, c'est dangereux ? »,
+        # « la ferme, je veux m'arrêter pour de bon » (a review): the dialogue keeps it.
+        return False
     if not elsewhere or _STILL_IN_DANGER.search(words) or move not in (None, "thanks", "what_to_do"):
         # Only another subject named, and nothing of the danger (« je fais quoi ? » alone is the
         # dialogue's own question).
@@ -1268,7 +1280,8 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
         first = content.text(_FIRST_OF_WRITER[(crisis_kind.id, writer)])
     if writer == "infant" and _FEVER.search(normalise(text or "")):
         first = content.text("medical_infant_fever_first")
-    elif crisis_kind.id == MEDICAL and writer != "infant" and (_tells_child_fever(text) or state.get(CHILD_FEVER_KEY)):
+    elif crisis_kind.id == MEDICAL and writer != "infant" and (_tells_child_fever(text) or state.get(CHILD_FEVER_KEY)) \
+            and not _RED_FLAGS.search(normalise(text or "")):
         # A child's fever (persona round 108: « mon fils de 8 ans a 39,5, il est tout mou » got
         # the bystander's lines, massage cardiaque included).
         first = content.text("medical_child_fever_first")
@@ -1298,6 +1311,11 @@ def _first(state: dict[str, Any], kind: str | None, edge_sent: bool, text: str |
 
 # The state's mark of a child's fever (its answers: relais/content/crisis.yml, *_child_fever).
 CHILD_FEVER_KEY = "child_fever"
+# Signs that are no fever's: the emergency's own lines (CPR, bleeding) answer, not the fever's
+# (a review: « oui elle respire plus, elle est toute bleue » got « faites-le boire »).
+_RED_FLAGS = re.compile(
+    r"\b(respire (plus|pas|mal)|ne respire|bleue?|inconsciente?|convuls\w*|ne (repond|reagit) plus|(repond|reagit) plus|"
+    r"saigne\w*|sang|tombee?|s'est cogne\w*|malaise|etouffe\w*|avale)\b")
 
 
 def _tells_child_fever(text: str | None) -> bool:
@@ -1636,10 +1654,17 @@ def _after_question(state: dict[str, Any], message: CitizenMessage) -> CrisisTur
         # « Non pas moi, c'est la voisine qui se fait taper »: a witness. Not « oui, c'est mon
         # copain qui me pousse ».
         return _witness(state, message.text)
-    if (move == "false_alarm" or answer is False) and _asks_a_person(message):
+    if (move == "false_alarm" or answer is False) and asks_for_a_person(message.text) \
+            and not declines_a_person(message.text or ""):
         # « Non, mais je voudrais parler à un humain » (persona round 108: « reprenons », the
-        # request lost): the no is heard, and the person asked for comes next.
-        line = content.text("no_question_person")
+        # request lost): the no is heard, and the person asked for comes next; the despair or
+        # the loneliness told beside it keeps its own line first (a review).
+        if answer is False and despairs(state, message):
+            line = content.text("no_question_despair")
+        elif answer is False and state.get("kind") in _DESPAIR_KINDS and (state.get(LOW_KEY) or _low_or_alone(message.text)):
+            line = content.text("no_question_low")
+        else:
+            line = content.text("no_question_person")
         return CrisisTurn(lines=(line,), state=_closed(state, line), kind=state.get("kind"), then_person=True)
     if answer is False and state.get("kind") in _DESPAIR_KINDS and (state.get(LOW_KEY) or _low_or_alone(message.text)):
         # « Non, jamais… mais je n'ai plus goût à rien » after « personne ne vient me voir, je
@@ -2118,9 +2143,10 @@ _PRACTICAL = (
         r"\b(je lui donne|lui donner|peut il|peut elle|il peut|elle peut) (\w+ ){0,2}(de l'eau|a boire|boire)\b|\b(il|elle) a soif\b")),
     # The room, not the body (« la CHAMBRE, il fait trop chaud. ventilateur, fenêtres ? »).
     ("room_cooling", frozenset({MEDICAL}), re.compile(
-        r"\b(chambre|piece|appart\w*|logement|maison)\b.{0,40}\b(trop chaud|chaud|chaude|etouffe|rafraichir|refroidir|\d\d ?(°|degres))"
+        r"^(?!.*\b(froid|froide|glacial\w*|gele\w*|gelee|chauffage|bleue?|respire)\b)(?=.*\b(chaud|chaude|chaleur|canicule|etouffe|rafraichir|refroidir|\d\d ?(°|degres))\b).*"
+        r"(\b(chambre|piece|appart\w*|logement|maison)\b.{0,40}\b(trop chaud|chaud|chaude|etouffe|rafraichir|refroidir|\d\d ?(°|degres))"
         r"|\b(rafraichir|refroidir|aerer) (la |sa |ma |cette )?(chambre|piece|appart\w*|maison)\b"
-        r"|\bventilateur (face|vers|sur|devant|braque|dirige|pointe|en face)\b|\b(ouvrir|ouvre|fermer|ferme) (les |la )?fenetres?\b")),
+        r"|\bventilateur (face|vers|sur|devant|braque|dirige|pointe|en face)\b|\b(ouvrir|ouvre|fermer|ferme) (les |la )?fenetres?\b)")),
     # A doctor on duty (« un médecin de garde un dimanche ? », « le 116 117 c'est quoi ? »).
     ("on_duty_doctor", frozenset({MEDICAL}), re.compile(
         r"\b(medecins? de garde|116 ?117|sos medecins?|pharmacie de garde|3237|maison medicale de garde|permanence des soins"
@@ -2225,6 +2251,10 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
         # « Je prends quoi comme papiers et médicaments ? » asks what to take, not whether to
         # give a medicine (persona round 93).
         asks = tuple(key for key in asks if key != "medicine")
+    if "medicine" in asks and _DOCTOR_SAID_NO_MEDICINE.search(words):
+        # « Le 15 a dit pas de médicament, mais je peux lui donner du Doliprane quand même ? »
+        # (a review: the dosing came): what the doctor said.
+        asks = tuple("medicine_doctor_said_no" if key == "medicine" else key for key in asks)
     if "room_cooling" in asks:
         # The room asked about: not the body's cooling again.
         asks = tuple(key for key in asks if key != "cooling")
@@ -2243,6 +2273,9 @@ def practical_asks(text: str | None, kind: str) -> tuple[str, ...]:
     return asks
 
 
+_DOCTOR_SAID_NO_MEDICINE = re.compile(
+    r"\b(le 15|le samu|le medecin|le docteur|la doctoresse|le pediatre|il|elle|ils) (m'|nous )?(a|ont) dit (de ne (pas|rien) (lui )?donner|pas de|aucun|de ne rien)"
+    r"|\b(pas de|aucun) (medicament|medoc|doliprane|paracetamol)s? (d'apres|selon) (le 15|le medecin|le samu)\b")
 _DECIDED_BY_THE_DOCTOR = frozenset({"doctor_advised", "help_reached", "help_late", "calling", "cooling", "medicine", "cover"})
 
 
@@ -2261,6 +2294,13 @@ def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,
     if state.get("writer") == "unanswering" and {"calling", "help_reached"} & set(asks):
         # Their answers say who opens the door: not said twice in one turn.
         asks = tuple(key for key in asks if key != "force_door")
+    if "on_duty_doctor" in asks and (not state.get("reached") or state.get("writer") == "infant"):
+        # A doctor on duty is for after the 15 (a review: « je peux appeler SOS Médecins
+        # plutôt ? » in a heart attack not yet called got the 116 117): the 15 first.
+        asks = tuple("on_duty_doctor_not_yet" if key == "on_duty_doctor" else key for key in asks)
+    if state.get("writer") == "infant":
+        # The baby's own lines say the room (« la pièce la moins chaude »).
+        asks = tuple(key for key in asks if key != "room_cooling")
     answers = list(told) + [str(table[_variant(table, key, state)]) for key in asks]
     if "help_reached" in asks or "doctor_advised" in asks:
         state = {**state, "reached": True, "step": 0}

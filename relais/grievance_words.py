@@ -311,7 +311,9 @@ _PUBLISH_ONLY = re.compile(
 # The citizen says it is not one: « c'est pas une doléance, je demande juste » (not « ce n'est
 # pas une doléance mais… », the usual way into one).
 _NOT_A_GRIEVANCE = re.compile(
-    r"^(?!.*\bmais\b).*(\b(c'est |c |ce n'est |ce n est |)pas (une |de |d')(doleance|envie|signalement)s?\b"
+    r"^(?!.*\b(mais|c'est (un|une|le|la|plutot)|plutot|je veux (faire|deposer)|je voudrais (faire|deposer)|j'aimerais (faire|deposer))\b)"
+    r".*(\b(c'est |c |ce n'est |ce n est )pas (une |de |d')(doleance|signalement)s?\b"
+    r"|\bpas de (doleance|signalement)s?\b"
     r"|\b(je )?(ne )?(veux|voudrais|souhaite) (pas|surtout pas) (deposer|faire) (une|de|d') ?(doleance|signalement)s?\b)")
 
 

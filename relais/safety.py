@@ -552,7 +552,8 @@ CONCERN_PATTERNS = _compile((
     # comment je fais un budget avec ça », persona round 109: the Points conseil budget, twice),
     # even beside a budget asked for; not a pay kept by an employer, a bank or the CAF.
     (VIOLENCE, r"^(?!.*\b(ensemble|on gere|nous gerons|compte commun|commun accord|je lui ai demande|on a decide|patron|patronne|"
-               r"employeur|entreprise|boite|banque|banquier|caf|huissier|conseill\w*|argent de poche|daron|mon pere|ma mere|mes parents|coloc|colocataire|colloc)\b).*"
+               r"employeur|entreprise|boite|banque|banquier|caf|huissier|conseill\w*|argent de poche|daron|mes parents|coloc|colocataire|colloc|"
+               r"chef|gerant|gerante|directeur|directrice|l'etat|impots?|proprio|proprietaire|tante|oncle|mon fils|ma fille|ase)\b).*"
                r"\b(il|elle|mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon copain|ma copine|mon mec) (\w+ ){0,2}"
                r"((prend|garde|touche|encaisse|recupere|a pris) (toute |tout )?(ma|mon|mes) (paie|paye|salaire|argent|rsa|allocs?|allocations?)\b"
                r"|(prend|garde|a pris) tout (l'argent|mon argent|ce que je gagne)\b)"),

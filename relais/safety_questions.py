@@ -138,7 +138,9 @@ _NOT_A_CHILD_S = re.compile(r"\b(j'ai|jai) (\d+ ans et )?(de la fievre|\d\d de f
 # (persona round 109: « ma fille de 3 ans a 39,8 de fièvre… il fait 31 degrés dans sa chambre »
 # got the heat advice for an elderly person).
 _WEATHER = re.compile(r"\b(il fait (\d+ ?degres|\d+ dehors|chaud|tres chaud|quelle temperature)|dehors|a l'ombre|dans l'appart|degres avec)\b")
-_FEVER_NAMED = re.compile(r"\b(fievre|febrile)\b")
+# A fever named, not denied nor gone (« pas de fièvre », « boutons de fièvre », « la fièvre est
+# tombée », a review).
+_FEVER_NAMED = re.compile(r"(?<!pas de )(?<!plus de )(?<!sans )(?<!boutons de )(?<!bouton de )\b(fievre|febrile)\b(?! (est |a )?(tombee|baisse|partie|passee))")
 _HE_OR_SHE = re.compile(r"\b(il|elle) (a|fait|est)\b")
 
 

@@ -365,7 +365,10 @@ def _overruled(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> st
     return track
 
 
-_RETIRED = re.compile(r"\b(retraite|retraitee|retraites|retraitees|a la retraite|en retraite)\b(?!.{0,20}\b(anticipee|progressive|pension|calcul|droits))")
+# The writer retired (« je suis à la retraite »), not a relative (« mon mari est à la retraite
+# et moi je viens d'être licenciée ») nor wanting work again (a review).
+_RETIRED = re.compile(r"^(?!.*\b(retravailler|reprendre (un|le) travail|cumul emploi)\b).*"
+                      r"\b(je suis|jsuis|je suis a la|je suis en|moi a la) ?(retraite|retraitee|a la retraite|en retraite)\b")
 
 
 def _second_need(text: str, track: str, ranked: Sequence[tuple[str, float]]) -> str | None:

@@ -101,3 +101,14 @@ def test_the_weekday_in_a_few_days_is_paris_time():
     from relais.checkins import weekday_in_days
     monday_late = datetime(2026, 12, 7, 23, 30, tzinfo=timezone.utc)  # Tuesday 00:30 in Paris
     assert weekday_in_days(3, monday_late) == 4  # Friday
+
+
+@pytest.mark.parametrize("text", ["tu m'écris pas lundi, mon mari regarde mon tel", "vous m'écrivez pas mardi svp",
+                                  "tu ne m'écris pas dans 3 jours hein"])
+def test_a_day_not_to_write_books_nothing(text):
+    # A review: « tu m'écris pas lundi » booked Monday.
+    assert read_request(text) is None
+
+
+def test_an_hour_of_something_else_is_not_the_points():
+    assert read_request("tu m'écris dans 3 jours, j'ai rdv à 14h") == CheckinRequest(CHOOSE, in_days=3)

@@ -1689,8 +1689,24 @@ def test_a_childs_fever_in_a_heat_wave_gets_a_fevers_answers_the_room_and_the_do
     assert cooling.lines[0].startswith(content["cooling_child_fever"]) and "cou, aux aisselles" not in cooling.lines[0]
     room = conversation.say("sa chambre est à 31°, comment je peux la rafraîchir ? je mets le ventilateur face à elle ?")
     assert room.lines == (content["room_cooling"],)
+    not_yet = conversation.say("je peux appeler un médecin de garde plutôt ?")
+    assert not_yet.lines == (content["on_duty_doctor_not_yet"],)  # the 15 first (a review)
+    conversation.say("j'ai appelé le 15, le médecin m'a dit de la surveiller et de consulter demain")
     on_duty = conversation.say("notre pédiatre est fermé, comment je trouve un médecin de garde un dimanche ?")
     assert on_duty.lines == (content["on_duty_doctor"],) and "116 117" in on_duty.lines[0]
+
+
+@pytest.mark.parametrize("answer", ["oui elle respire plus, elle est toute bleue", "oui, elle est inconsciente",
+                                    "oui elle fait une convulsion, elle répond plus"])
+def test_a_red_flag_in_the_yes_gets_the_emergency_lines_not_the_fevers(answer):
+    """A review: the fever line, with « faites-le boire », to a child who stopped breathing."""
+    from relais.crisis_dialogue import CitizenMessage, next_turn
+    from relais.safety import Triage
+
+    first = "ma fille de 3 ans a 39,8 de fièvre, je dois appeler qui ?"
+    asked = next_turn(None, CitizenMessage(first, None, Triage(QUESTION, "medical")))
+    turn = next_turn(asked.state, CitizenMessage(answer, "affirm", triage(answer)))
+    assert crisis_content().text("medical_child_fever_first") not in turn.lines
 
 
 def test_a_childs_fever_told_before_the_medical_question_is_remembered_in_the_yes():
@@ -1703,3 +1719,13 @@ def test_a_childs_fever_told_before_the_medical_question_is_remembered_in_the_ye
     text = "oui elle respire normalement je crois, elle a bu un peu d'eau"
     turn = next_turn(asked.state, CitizenMessage(text, "affirm", triage(text)))
     assert crisis_content().text("medical_child_fever_first") in turn.lines
+
+
+def test_more_and_more_hope_is_no_despair_and_a_no_with_despair_and_a_person_keeps_the_3114():
+    from relais.crisis_dialogue import despairs
+    state = {"kind": "suicide"}
+    assert not despairs(state, CitizenMessage("ça va mieux, j'ai de plus en plus d'espoir", None, triage("ça va")))
+    conversation = Conversation()
+    conversation.say("je suis à bout je vois plus trop à quoi ça sert tout ça")
+    turn = conversation.say("non. de toute façon rien ne sert à rien, je voudrais parler à quelqu'un")
+    assert turn.then_person and "3114" in turn.lines[0]

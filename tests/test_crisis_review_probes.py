@@ -612,3 +612,8 @@ def test_water_for_a_baby_read_as_suicide_by_the_models_stays_calm():
     from relais.safety import CrisisReading
     text = "merci. en attendant, je peux donner de l'eau minérale genre Hépar au bébé si j'ai que ça ?"
     assert triage(text, 0.396, "suicide", CrisisReading(0.199, "child")).tier is None
+
+
+@pytest.mark.parametrize("text", ["mon chef il garde ma paie", "l'état il prend tout mon argent avec les impôts"])
+def test_a_pay_kept_by_a_boss_or_taken_by_taxes_stays_calm(text):
+    assert triage(text).tier is None

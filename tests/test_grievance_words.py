@@ -408,3 +408,9 @@ def test_where_a_bus_line_goes_is_not_the_place_and_a_verb_is_no_quartier():
     assert place.commune is None and place.quartier is None
     assert read_place("au hameau de Cazalès, 47110").quartier == "hameau de Cazalès"
     assert read_place("dans la cité des Fleurs il y a des rats").quartier == "cité des Fleurs"
+
+
+@pytest.mark.parametrize("text", ["ce n'est pas une doléance, c'est un signalement : nid de poule rue Nationale à Lille",
+                                  "je veux faire une doléance : il n'y a pas de signalement possible sur le site"])
+def test_a_correction_or_a_request_beside_the_denied_word_is_still_one(text):
+    assert read_request(text) is not None

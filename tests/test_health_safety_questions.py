@@ -185,3 +185,9 @@ def test_a_teen_who_cries_and_skips_school_is_a_relative_s_sadness():
 def test_going_back_home_after_a_flood(text, asked):
     from relais.safety_questions import asks_about_going_back_after_a_flood
     assert asks_about_going_back_after_a_flood(text) is asked
+
+
+@pytest.mark.parametrize("text", ["il fait 39 degrés dehors, mon fils a pas de fièvre mais il est rouge",
+                                  "mon fils a des boutons de fièvre, il fait chaud dehors"])
+def test_a_fever_denied_beside_the_weather_is_no_fever(text):
+    assert not tells_a_child_fever(text)

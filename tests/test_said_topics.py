@@ -55,3 +55,22 @@ def test_a_message_asking_for_a_click_or_codes_is_the_fake_messages_topic():
                       "valider mon compte avec mon code de carte. Je dois le faire ?")
     assert said is not None and said.topic.id == "sms_hameconnage"
     assert said_topic("j'ai cliqué sur le lien du sms et donné mon code, ils m'ont débité 500 euros") is None
+
+
+@pytest.mark.parametrize("text", [
+    # A review of rounds 109-110's topics: the right answer was displaced.
+    "ma mère m'a mise dehors, j'ai 16 ans, je suis seule et il fait froid",
+    "coupure d'électricité annoncée, mon fils est sous oxygène, je fais quoi ?",
+    "EDF m'a annoncé une coupure pour facture impayée",
+    "pendant la coupure, le frigo de l'insuline",
+    "c'est de l'exploitation, je bosse 60h sans repos",
+    "ma box internet est en panne depuis le 15 janvier",
+    "retards de train à cause de la grève, comment rembourser mon abonnement ?",
+    "ma nounou me vole, je peux porter plainte ?",
+    "le poêle à bois est sans risque pour le bébé ?",
+    "la ferme, je veux m'arrêter pour de bon, vous comprenez ?",
+    "on m'a annoncé une coupure d'eau demain",
+])
+def test_a_danger_or_another_need_is_not_displaced_by_a_topic_read_from_its_words(text):
+    said = said_topic(text)
+    assert said is None, said.topic.id
