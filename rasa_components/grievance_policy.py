@@ -26,7 +26,7 @@ from relais.conversation_contract import (
     GRIEVANCE_STEP_KEY,
     TRIAGE_KEY,
 )
-from relais.grievance_words import is_for_grievance_turn
+from relais.grievance_words import STEP_WHAT, is_for_grievance_turn
 
 # Below the ContactPolicy (8) and level with the CrisisPolicy (7), which it always leaves the
 # crisis turns to; above the RulePolicy (6), so that a doléance is heard inside a form.
@@ -53,14 +53,15 @@ def next_grievance_action(tracker: DialogueStateTracker) -> Optional[str]:
         return None
     if next_crisis_action(tracker) == CRISIS_ACTION:
         return None
-    if answers_the_pending_consent(tracker, parse):
+    state = tracker.get_slot(GRIEVANCE_SLOT) or {}
+    step = state.get(GRIEVANCE_STEP_KEY)
+    if step in (None, STEP_WHAT) and answers_the_pending_consent(tracker, parse):
         # « J'accepte » after « je voudrais faire une réclamation »: the consent question asked
         # at the start is answered, not the doléance's « que voulez-vous transmettre ? » (persona
         # round 109: « j'accepte » became the doléance's text). Its rules answer, then the
-        # doléance's question waits for the next message.
+        # doléance's question waits for the next message. Not « gardez-la » to the later
+        # question of what may be published (a review).
         return None
-    state = tracker.get_slot(GRIEVANCE_SLOT) or {}
-    step = state.get(GRIEVANCE_STEP_KEY)
     just_asked = previous_action(tracker) == GRIEVANCE_ACTION
     if is_for_grievance_turn(parse.get("text"), step, just_asked, bool(state.get(GRIEVANCE_RECORDED_KEY))):
         return GRIEVANCE_ACTION

@@ -326,6 +326,10 @@ class RelaisLockStore(LockStore):
         self._store.cleanup(conversation_id, ticket_number)
 
 
+# The longest a turn keeps its conversation's lock, in lifetimes (10 minutes with Rasa's 60 s).
+MAX_TURN_LIFETIMES = 10
+
+
 class AtomicRedisLockStore(RedisLockStore):
     """Rasa's Redis lock store, each change of a conversation's lock made in one step.
 
@@ -367,7 +371,8 @@ class AtomicRedisLockStore(RedisLockStore):
 
     async def _keep_alive(self, conversation_id: str, ticket: int, lifetime: float) -> None:
         # Four renewals per lifetime: a ticket survives a loop busy for three quarters of one.
-        while True:
+        # At most MAX_TURN_LIFETIMES: a turn hung for good lets the conversation go on (a review).
+        for _ in range(4 * MAX_TURN_LIFETIMES):
             await asyncio.sleep(lifetime / 4)
             try:
                 if self._renew(conversation_id, ticket, lifetime) is None:
