@@ -5,7 +5,7 @@ form_answers, plans); this module renders them."""
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -348,6 +348,12 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
     return None
 
 
+# Ends the questionnaire from its validation: rasa_sdk sets the next requested slot after the
+# validation's events, so « requested_slot: None » alone asked the next track's question (persona
+# round 110 found it); Rasa's form ends on ActiveLoop(None) (rasa/core/actions/forms.py, is_done).
+END_OF_QUESTIONS = [SlotSet("requested_slot", None), ActiveLoop(None)]
+
+
 class ValidateDiagnosticForm(FormValidationAction):
     """Asks the questions of the current track, then what the citizen can invest.
 
@@ -403,7 +409,7 @@ class ValidateDiagnosticForm(FormValidationAction):
             # « jme sens pas bien, jai vomi 2 fois… dans le coton » got « pas bien saisi » and the
             # work question again): answered, and the questionnaire ends there.
             if answer(dispatcher, tracker) is not None:
-                return [SlotSet(slot, None), SlotSet("requested_slot", None)]
+                return [SlotSet(slot, None)] + END_OF_QUESTIONS
         if reports_struggle(value):
             # « Laissez tomber, je me sens nul » is how the citizen is, not an answer: heard,
             # then the question waits (« stop » ends it). « Titulaire, de nuit, et franchement
@@ -419,7 +425,7 @@ class ValidateDiagnosticForm(FormValidationAction):
             # message asks is answered (persona round 107: the budget question three times).
             dispatcher.utter_message(text=LEFT_QUESTIONS)
             answer_typed_question(dispatcher, value, None, sure_only=True)
-            return [SlotSet(slot, None), SlotSet("requested_slot", None)]
+            return [SlotSet(slot, None)] + END_OF_QUESTIONS
         if asks_for_a_plan(value):
             # « Vous pouvez nous proposer un plan par étapes ? » in the middle of the questions:
             # the plan now, from what was said; the questions left are skipped, not asked again.
@@ -440,7 +446,7 @@ class ValidateDiagnosticForm(FormValidationAction):
             answer_typed_question(dispatcher, value, track, tracker=tracker)
             if asked_again_already(tracker, slot):
                 # A second aside in a row: the questionnaire ends, without a plan.
-                return [SlotSet(slot, None), SlotSet("requested_slot", None)]
+                return [SlotSet(slot, None)] + END_OF_QUESTIONS
             return [SlotSet(slot, None)]
         # « Je vous l'ai déjà dit »: the answer may be in what the citizen wrote before.
         earlier = answers_in(track, _earlier_texts(tracker), [slot])

@@ -3,7 +3,7 @@
 import asyncio
 
 import pytest
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from sqlalchemy import create_engine
 from sqlalchemy import text as text_query
 
@@ -232,7 +232,7 @@ def test_signs_of_heat_illness_typed_in_the_questions_are_answered_and_end_them(
     typed = "laissez tomber. la jme sens pas bien, jai vomi 2 fois et jai super chaud, j'ai l'impression d'etre dans le coton"
     events = form_check(dispatcher, "travail_situation", typed, {"track": "travail"},
                         earlier + [{"event": "user", "text": typed}])
-    assert events == [SlotSet("travail_situation", None), SlotSet("requested_slot", None)]
+    assert events == [SlotSet("travail_situation", None), SlotSet("requested_slot", None), ActiveLoop(None)]
     assert dispatcher.messages[0]["text"] == crisis_content().text("heat_illness_now")
 
 
