@@ -5,7 +5,12 @@ reads it; the text is the crisis content's)."""
 from typing import Any
 
 from relais.crisis import crisis_content
-from relais.health_worry import doctor_is_away, heat_illness_is_serious, tells_heat_illness
+from relais.health_worry import (
+    doctor_is_away,
+    heat_illness_is_serious,
+    tells_heat_illness,
+    waits_for_the_15,
+)
 from relais.heat_words import speaks_of_heat
 from relais.safety import asks_about_a_treatment
 from relais.track_turn import is_typed
@@ -24,6 +29,9 @@ def answer_heat_illness(dispatcher, tracker) -> list[dict[str, Any]] | None:
     keys = []
     if tells_heat_illness(text, earlier):
         keys.append("heat_illness_now" if heat_illness_is_serious(text, earlier) else "heat_illness")
+    elif waits_for_the_15(text) and any(tells_heat_illness(t, earlier) for t in earlier[:-1]):
+        # Calling the 15 after signs told before: what to do while waiting.
+        keys.append("heat_illness_now")
     if asks_about_a_treatment(text) and (speaks_of_heat(text) or any(speaks_of_heat(t) for t in earlier)):
         # « Mes cachets pour le cœur, le furosémide, je continue avec la chaleur ? » (persona
         # round 98: never answered), also beside the signs (round 99: « l'amlodipine et le

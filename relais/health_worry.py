@@ -59,6 +59,17 @@ _FRAIL = re.compile(
     r"(6[5-9]|[7-9]\d) ans)\b")
 
 
+# « Ok j'appelle le 15, en attendant je fais quoi ? », « le 15 m'a mise en attente » (persona
+# round 110: the right to disconnect from work, after heat illness signs).
+_WAITING_FOR_THE_15 = re.compile(
+    r"^(?=.*\b(15|samu)\b)(?=.*\b(en attendant|en attente|j'appelle|j'ai appele|je l'appelle|je vais appeler|ca sonne)\b)")
+
+
+def waits_for_the_15(text: str | None) -> bool:
+    """The writer calls, or waits for, the 15."""
+    return bool(_WAITING_FOR_THE_15.search(normalise(text or "")))
+
+
 def heat_illness_is_serious(text: str | None, earlier: tuple[str, ...] = ()) -> bool:
     """Heat illness told with signs that make it the 15's now, or by a frail writer."""
     words = normalise(text or "")

@@ -236,6 +236,19 @@ def test_signs_of_heat_illness_typed_in_the_questions_are_answered_and_end_them(
     assert dispatcher.messages[0]["text"] == crisis_content().text("heat_illness_now")
 
 
+def test_calling_the_15_after_heat_illness_signs_gets_what_to_do_while_waiting(dispatcher, domain):
+    # Persona round 110: « ok j'appelle le 15. en attendant je fais quoi ? » got the right to
+    # disconnect from work.
+    from actions.heat_illness import answer_heat_illness
+    from relais.crisis import crisis_content
+
+    said = ["slt, c la canicule ici a Lyon, il fait genre 33 dedans",
+            "la jme sens pas bien, jai vomi 2 fois et jai super chaud", "ok j'appelle le 15. en attendant je fais quoi ?"]
+    tracker = make_tracker("track_travail", said[-1], events=[{"event": "user", "text": t} for t in said])
+    assert answer_heat_illness(dispatcher, tracker) == []
+    assert dispatcher.messages[0]["text"] == crisis_content().text("heat_illness_now")
+
+
 def test_a_refusal_of_consent_typed_in_the_questions_is_recorded_and_the_question_waits(dispatcher, domain):
     # Persona round 110: « Je refuse, je ne veux pas que vous gardiez mes informations. » under
     # the budget question (the consent question asked beside it) got « pas bien saisi ».
