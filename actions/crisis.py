@@ -42,6 +42,7 @@ from relais.crisis_dialogue import (
     continues_dialogue,
     next_turn,
 )
+from relais.health_worry import heat_illness_is_serious, tells_heat_illness
 from relais.heat_words import speaks_of_heat
 from relais.safety import CERTAIN, Triage, carbon_monoxide_in_context, minor_in_conversation, triage
 from relais.services import StorageUnavailable
@@ -85,6 +86,7 @@ class ActionCrise(Action):
         # The numbers first; a question (with its buttons) last.
         noted = _noted(tracker, told, lifted, turn)
         lines = noted + list(turn.lines) if turn.ask_yes_no else list(turn.lines) + noted
+        lines = _heat_illness_first(tracker, message.text, turn) + lines
         lines += _case_lines(tracker, turn, state, kept)
         _render(dispatcher, lines, turn)
         events: list[dict[str, Any]] = [SlotSet(CRISIS_SLOT, state)] + _escalation_slot(tracker, crisis, state)
@@ -104,6 +106,19 @@ class ActionCrise(Action):
             # a person (actions/escalation.py), in this turn, as if asked alone.
             events += ActionEscalader().run(dispatcher, tracker, domain)
         return events
+
+
+def _heat_illness_first(tracker: Tracker, text: str | None, turn: Any) -> list[str]:
+    """Signs of heat illness told inside a dialogue about something else (persona round 111: a
+    widow alone at 31 °C, dizzy and never thirsty, got sleep advice and the safety plan): what to
+    do now, and when it is the 15's, before the dialogue's own lines."""
+    if turn.kind == MEDICAL:
+        return []
+    earlier = earlier_texts(tracker)[-HEAT_MESSAGES:]
+    if not tells_heat_illness(text, earlier):
+        return []
+    key = "heat_illness_now" if heat_illness_is_serious(text, earlier) else "heat_illness"
+    return [crisis_content().text(key)]
 
 
 ERASURE_CONFIRMATION = "utter_confirmer_oubli"

@@ -640,6 +640,17 @@ CONCERN_PATTERNS = _compile((
     (SELF_HARM, r"\b(lame|lames|cutter|rasoir|compas)\b.{0,60}\b(redevenue?|meilleure amie|\w+ fois cette semaine|tous les soirs)\b"),
 ))
 
+# An « envie » for one's place, the word Relais asks citizens for (persona round 111: « j'ai une
+# envie pour mon quartier : un repair café » got the suicide question from two models): a firm
+# look-alike, unless a death is said beside it.
+_A_WISH_FOR_THE_PLACE = re.compile(
+    r"^(?!.*\b(mourir|en finir|me tuer|disparaitre|plus vivre|me suicider|mettre fin)\b).*"
+    r"\b((une|mon|ma|des|nos|mes) envies? (pour|de|d'amenagement|a proposer|a transmettre) (mon|ma|notre|nos|le|la|les|son|sa|ce|cette|du|au) "
+    r"?(quartier|village|commune|ville|residence|rue|cite|hameau|immeuble|ecole|parc|centre)\b"
+    r"|(deposer|proposer|transmettre|envoyer|faire remonter) (une|des|mon|mes) envies?\b"
+    r"|\bune envie ?:)")
+
+
 LOOKALIKE_PATTERNS = _regexes((
         r"\bmorte? de (rire|fatigue|faim|froid|peur|honte|ennui|chaud|soif)",
         # Getting ready before a disaster: an emergency bag, a kit, a list (persona round 92: « le
@@ -962,7 +973,7 @@ def assess(text: str | None) -> SafetyAssessment:
             return SafetyAssessment(is_crisis=False, kind=whose, concern=True, distant=True)
         return SafetyAssessment(is_crisis=False, lookalike=True, distant=True)
     lookalike = any(pattern.search(t) for t in texts for pattern in LOOKALIKE_PATTERNS + IDIOMS)
-    firm = any(_DONE_WITH_A_THING.search(t) for t in texts)
+    firm = any(_DONE_WITH_A_THING.search(t) or _A_WISH_FOR_THE_PLACE.search(t) for t in texts)
     not_a_person = not_about_a_person(texts)
     lookalike = lookalike or not_a_person
     texts = _without_idioms(texts)

@@ -206,3 +206,16 @@ def test_a_no_to_the_question_with_a_person_asked_for_is_followed_by_the_teams_a
     assert dispatcher.messages[1]["response"] == "utter_escalade_demande"
     rows, _ = cases(database)
     assert [(priority, status, crisis_kind) for _, priority, status, crisis_kind, *_ in rows] == [(2, "open", None)]
+
+
+def test_signs_of_heat_illness_inside_a_suicide_dialogue_come_first(dispatcher, domain):
+    # Persona round 111: a widow alone at 31 °C, dizzy and never thirsty, got sleep advice and
+    # the safety plan.
+    from relais.crisis import crisis_content
+
+    state = {"open": True, "tier": "certain", "kind": "suicide", "step": 1, "case": None}
+    text = "Il fait 31 degrés dans mon appartement même avec les volets fermés, je dors très mal et j'ai souvent la tête qui tourne. C'est grave ?"
+    track = tracker(text, intent="humeur_basse", state=state, in_dialogue=True)
+    track.events.insert(0, {"event": "user", "text": "depuis la canicule je ne sors plus, je suis seule"})
+    run(dispatcher, domain, track)
+    assert dispatcher.messages[0]["text"] in (crisis_content().text("heat_illness"), crisis_content().text("heat_illness_now"))

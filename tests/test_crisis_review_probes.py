@@ -617,3 +617,12 @@ def test_water_for_a_baby_read_as_suicide_by_the_models_stays_calm():
 @pytest.mark.parametrize("text", ["mon chef il garde ma paie", "l'état il prend tout mon argent avec les impôts"])
 def test_a_pay_kept_by_a_boss_or_taken_by_taxes_stays_calm(text):
     assert triage(text).tier is None
+
+
+@pytest.mark.parametrize("text", ["J'ai une envie pour mon quartier : un repair café et une outilthèque aux Carmes. Je veux que ce soit transmis.",
+                                  "on m'a dit qu'on pouvait envoyer des envies pour son quartier via vous ?"])
+def test_an_envie_for_ones_place_read_as_suicide_by_the_models_stays_calm(text):
+    # Persona round 111: the suicide question to a repair café.
+    from relais.safety import CrisisReading
+    assert triage(text, 0.93, "suicide", CrisisReading(0.781, "suicide")).tier is None
+    assert triage("j'ai une envie d'en finir avec tout", 0.93, "suicide", CrisisReading(0.781, "suicide")).tier == CERTAIN
