@@ -1179,10 +1179,22 @@ _STILL_UNWELL = re.compile(r"\b(toujours|encore|mais|sauf|par contre|quand meme|
                            r"engourdi\w*|fourmi\w*|confus\w*|tete|saign\w*|froid|tremble\w*|malaise)\b")
 
 
+# The state's mark of those signs told once (« il est conscient, il dit que ça va » after them).
+HOT_SIGNS_KEY = "hot_signs"
+# Signs of heat illness told of the person found or reached.
+_STILL_HOT = re.compile(r"\b(tout rouge|toute rouge|est rouge|(tres|trop|super) chaud|brulante?|il a chaud|elle a chaud|pas soif|"
+                        r"refuse de boire|veut pas boire|boit pas|boit rien|a rien bu|il fait 3\d|fait 4\d)\b")
+
+
 def _settles(message: CitizenMessage, kind: str | None) -> bool:
     """The message tells the writer safe now, or help called or reached."""
     words = normalise(message.text or "")
     if not words or message.triage.tier == CERTAIN or describes_plan(message.text) or despairs({"kind": kind}, message):
+        return False
+    if kind == MEDICAL and _STILL_HOT.search(words):
+        # « Elle l'a trouvé… il est rouge et il a très chaud, il dit qu'il a pas soif » (persona
+        # round 111: « je suis soulagé de le lire », then a cycling workshop): found, but with
+        # the signs of heat illness, the emergency goes on.
         return False
     told = _told_not_asked(message.text)
     away = kind in (VIOLENCE, CHILD) and bool(_AWAY.search(told))
@@ -1944,6 +1956,20 @@ def _in_dialogue(state: dict[str, Any], message: CitizenMessage) -> CrisisTurn:
         erase = bool(_ERASE.search(normalise(message.text or "")))
         line = content.text("stored_data") + ("" if erase else " " + content.text("stored_data_erase_how"))
         return replace(_turn(state, (line,), kind=kind), then_erasure=erase)
+    hot_now = kind == MEDICAL and bool(_STILL_HOT.search(normalise(message.text or "")))
+    if kind == MEDICAL and (state.get(HOT_SIGNS_KEY) or hot_now) and not _RED_FLAGS.search(normalise(message.text or "")) \
+            and (move in ("emergency_over", "safe_now", "help_reached") or (hot_now and move is None)):
+        # Found, conscious, but red, very hot and not thirsty in the heat (persona round 111:
+        # « je suis soulagé de le lire », then a cycling workshop): heat illness beginning; what
+        # is asked beside it answered for the heat, else the 15 for a doctor's opinion and how
+        # to cool them now. No longer a closed door.
+        hot = {**state, HOT_SIGNS_KEY: True, "heat": True,
+               "writer": None if state.get("writer") == "unanswering" else state.get("writer")}
+        asks = _emergency_practicality(message.text, kind)
+        if asks and hot_now is False:
+            return _practical_turn(hot, asks, kind)
+        line = content.text("found_hot")
+        return _turn(hot, (line,), kind=kind)
     if move == "emergency_over":
         # The emergency is over: a question beside it is the track's, even when the model is
         # less sure of it than of an aside (« demain pour l'assurance, on fait comment ? »).
@@ -2153,8 +2179,8 @@ _PRACTICAL = (
         r"|(un |le |une )?(medecin|docteur|pediatre) (le |ce |un )?(dimanche|week end|weekend|soir|nuit|jour ferie|ferie)"
         r"|pediatre (est )?(ferme|en vacances|absent|pas la))\b")),
     ("cooling", frozenset({MEDICAL}), re.compile(
-        r"\b(gant (de toilette )?(mouille|humide|froid|frais)|linge (mouille|humide|frais)|bain (froid|frais|tiede)|le rafraichir|"
-        r"le refroidir|la rafraichir|la refroidir|ventilateur|glace|glacons|eau fraiche|eau froide|brumisateur)\b")),
+        r"\b(gant (de toilette )?(mouille|humide|froid|frais)|linge (mouille|humide|frais)|bain (froid|frais|tiede)|(le|la|les|l') ?rafraichi\w*|"
+        r"(le|la|les|l') ?refroidi\w*|ventilateur|glace|glacons|eau fraiche|eau froide|brumisateur)\b")),
     # A flood's switchboard (« le disjoncteur je touche ou pas ? », persona round 90: asked three
     # times, the danger lines each time): never with wet feet or hands.
     ("flood_power", frozenset({DANGER}), re.compile(

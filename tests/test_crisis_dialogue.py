@@ -1729,3 +1729,17 @@ def test_more_and_more_hope_is_no_despair_and_a_no_with_despair_and_a_person_kee
     conversation.say("je suis à bout je vois plus trop à quoi ça sert tout ça")
     turn = conversation.say("non. de toute façon rien ne sert à rien, je voudrais parler à quelqu'un")
     assert turn.then_person and "3114" in turn.lines[0]
+
+
+def test_an_elderly_father_found_red_and_hot_keeps_the_emergency_with_heat_care():
+    """Persona round 111: found, « rouge, très chaud, pas soif » at 33 °C, then « il dit que ça
+    va »: « je suis soulagé de le lire » and a cycling workshop."""
+    conversation = Conversation()
+    conversation.say("Mon père a 85 ans il vit seul et il ne répond pas au téléphone depuis ce matin, avec la canicule "
+                     "je panique. Moi je suis a 200km", model=0.9)
+    found = conversation.say("elle l'a trouvé!! il est rouge et il a très chaud, il dit qu'il a pas soif. il fait 33 dans l'appart")
+    assert found.open and found.lines == (crisis_content().text("found_hot"),)
+    serious = conversation.say("il est conscient il parle normalement. faut vraiment appeler le 15 ? il dit que ça va")
+    assert serious.open and "15" in serious.lines[0]
+    cooling = conversation.say("comment on le rafraichit?")
+    assert cooling.open and "Coup de chaleur" in cooling.lines[0]
