@@ -310,15 +310,16 @@ def _inside_diagnostic(dispatcher, tracker: Tracker, track: str | None, text: st
     urgence, or a switch of track to confirm. None: decide as for any message."""
     current = tracker.get_slot("track")
     requested = tracker.get_slot("requested_slot")
+    reading = read_answer(current, requested, text) if current and requested in diagnostic_slots(current) else None
+    if reading is not None and reading.kind == OPTION:
+        return [SlotSet(requested, reading.value), SlotSet("track_step", DIAGNOSTIC)]
     if said_topic(text) is not None and not is_acute(text) and not is_pressing(text):
         # A topic said in its own words answers, whatever question is under way (persona round
         # 109: « laissez le budget. service de remplacement, aide au répit MSA, vous connaissez ? »
-        # got the budget advice and « où en est votre budget ? » again).
+        # got the budget advice and « où en est votre budget ? » again); not a plain answer to
+        # the question (« coupures annoncées », a review).
         return None
-    if current and requested in diagnostic_slots(current):
-        reading = read_answer(current, requested, text)
-        if reading.kind == OPTION:
-            return [SlotSet(requested, reading.value), SlotSet("track_step", DIAGNOSTIC)]
+    if reading is not None:
         if reading.kind == QUESTION:
             answer_typed_question(dispatcher, text, track, tracker=tracker)
             if asked_again_already(tracker, requested):
