@@ -284,6 +284,14 @@ _MOVES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
     )),
     # « Le 3114, je peux les appeler même si je ne suis pas sur le point de faire quelque
     # chose ? » (persona round 95: labour law's helplines, after the dialogue had ended).
+    # « Il existe des gens qui appellent les personnes seules, juste pour parler ? » (persona
+    # round 111: a widow asked three times and got the safety plan's questions).
+    ("befriending", _patterns(
+        r"\b(associations?|benevoles?|des gens|quelqu'un|des personnes|un service)\b.{0,40}\b(qui )?(appellent|appelle|telephonent|telephone|rendent visite|"
+        r"rend visite|passent voir|passe voir|visitent|discutent)\b.{0,40}\b(personnes? seules?|gens seuls|personnes agees|isolee?s?|seule?s?)\b",
+        r"\b(quelqu'un|une personne) a qui parler (de temps en temps|regulierement|une fois par semaine|parfois)\b",
+        r"\b(associations?|benevoles?)\b.{0,60}\b(solitude|seule?|isolee?|parler)\b",
+    )),
     ("line_for_me", _patterns(
         r"\b(3114|numero|ligne)\b.{0,80}\b(meme si|meme sans|sans etre|pas sur le point|pour rien|occuper la ligne|deranger|juste pour parler)\b",
         r"\b(meme si|meme sans|sans etre)\b.{0,60}\b(appeler|joindre) (le )?3114\b",
@@ -663,6 +671,7 @@ class CrisisTurn:
 _KIND_MOVES = {
     "how_to_talk": frozenset({OTHER_AT_RISK}), "is_it_serious": frozenset({OTHER_AT_RISK}),
     "line_for_me": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
+    "befriending": frozenset({SUICIDE, SELF_HARM}),
     "employer_told": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK, VIOLENCE}),
     "drive_tonight": frozenset({SUICIDE, SELF_HARM}),
     "wants_a_call": frozenset({SUICIDE, SELF_HARM, OTHER_AT_RISK}),
@@ -2311,7 +2320,8 @@ _ASKS_A_DOCTOR = re.compile(r"\b(je (l'|le |la )?(emmene|amene|montre)\w*|l'emme
 _TOLD_MOVES = frozenset({"hard_of_hearing", "follow_up_request"})
 # Questions answered by one text of the content, also after the dialogue ended: a helpline's
 # use, a call asked for, and a parent's « c'est grave ? » and « comment je lui parle ce soir ? ».
-_ANSWERED_MOVES = frozenset({"drive_tonight", "employer_told", "line_for_me", "wants_a_call", "is_it_serious", "how_to_talk"})
+_ANSWERED_MOVES = frozenset({"drive_tonight", "employer_told", "line_for_me", "wants_a_call", "is_it_serious", "how_to_talk",
+                             "befriending"})
 
 
 def _practical_turn(state: dict[str, Any], asks: tuple[str, ...], kind: str,

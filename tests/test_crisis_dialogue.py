@@ -1743,3 +1743,12 @@ def test_an_elderly_father_found_red_and_hot_keeps_the_emergency_with_heat_care(
     assert serious.open and "15" in serious.lines[0]
     cooling = conversation.say("comment on le rafraichit?")
     assert cooling.open and "Coup de chaleur" in cooling.lines[0]
+
+
+def test_a_question_on_befriending_inside_a_suicide_dialogue_is_answered():
+    """Persona round 111: a widow asked three times whether people call those who are alone."""
+    conversation = Conversation()
+    conversation.say("parfois le soir je me dis que ce serait plus simple de ne pas me réveiller le matin")
+    turn = conversation.say("Oui je suis en sécurité. Ce qui me pèse c'est d'être seule. Vous savez s'il existe des gens "
+                            "qui appellent les personnes seules, juste pour parler ?")
+    assert turn.lines[0] == crisis_content().text("befriending") and "0 800 47 47 88" in turn.lines[0]
