@@ -43,21 +43,6 @@ def test_a_topic_said_in_its_words(text, topic):
     "mon voisin fait trop de bruit depuis la coupure, il a 30 ans",
     "la coupure annoncée a eu lieu, combien on est indemnisé ?",
     "ferme la porte, je veux du repos",
-])
-def test_the_same_words_meaning_something_else_say_no_topic(text):
-    said = said_topic(text)
-    assert said is None, said.topic.id
-
-
-def test_a_message_asking_for_a_click_or_codes_is_the_fake_messages_topic():
-    # Persona round 110: « faites opposition » to a man who had clicked nothing.
-    said = said_topic("hier j'ai reçu un SMS soi-disant de ma banque qui me demande de cliquer sur un lien pour "
-                      "valider mon compte avec mon code de carte. Je dois le faire ?")
-    assert said is not None and said.topic.id == "sms_hameconnage"
-    assert said_topic("j'ai cliqué sur le lien du sms et donné mon code, ils m'ont débité 500 euros") is None
-
-
-@pytest.mark.parametrize("text", [
     # A review of rounds 109-110's topics: the right answer was displaced.
     "ma mère m'a mise dehors, j'ai 16 ans, je suis seule et il fait froid",
     "coupure d'électricité annoncée, mon fils est sous oxygène, je fais quoi ?",
@@ -71,6 +56,17 @@ def test_a_message_asking_for_a_click_or_codes_is_the_fake_messages_topic():
     "la ferme, je veux m'arrêter pour de bon, vous comprenez ?",
     "on m'a annoncé une coupure d'eau demain",
 ])
-def test_a_danger_or_another_need_is_not_displaced_by_a_topic_read_from_its_words(text):
+def test_the_same_words_meaning_something_else_say_no_topic(text):
+    """Everyday messages with a topic's words, and, from a review of rounds 109-110's topics,
+    dangers and other needs the topic displaced (someone put out in the cold, a medical
+    device in a power cut, a bill's disconnection, burnout, box trouble, a complaint)."""
     said = said_topic(text)
     assert said is None, said.topic.id
+
+
+def test_a_message_asking_for_a_click_or_codes_is_the_fake_messages_topic():
+    # Persona round 110: « faites opposition » to a man who had clicked nothing.
+    said = said_topic("hier j'ai reçu un SMS soi-disant de ma banque qui me demande de cliquer sur un lien pour "
+                      "valider mon compte avec mon code de carte. Je dois le faire ?")
+    assert said is not None and said.topic.id == "sms_hameconnage"
+    assert said_topic("j'ai cliqué sur le lien du sms et donné mon code, ils m'ont débité 500 euros") is None
